@@ -1,0 +1,125 @@
+"""RSS 2.0 and Atom feeds: the only module that imports feedgen.
+
+Every feed and item id is a UUID URN made from what the thing is (the feed's subject, the
+day's date, the headline's date and article URL), never from the site's address, so moving
+the domain or changing the URL scheme does not show readers old items as new. Times carry
+the site's time zone; a day with no time is midnight of that day in that zone. Nothing in a
+feed depends on the clock: `updated` is the newest item's time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import zoneinfo
+
+from feedgen.feed import FeedGenerator
+
+from . import urls
+from .library import Library
+from .model import Day, Headline
+from .pages import FeedSpec
+from .render import Renderer
+
+_FEED_NAMESPACE = uuid.UUID("0d6f4b6e-2a7c-4f43-9a61-8f0e3c5b7a21")
+LABEL_NAMES = {
+    "disinformation": "Disinformation",
+    "opinion": "Opinion",
+    "unconfirmed": "Unconfirmed",
+    "analysis": "Analysis",
+}
+
+
+class FeedWriter:
+    """Renders feeds for one build; HTML of each item is made once and reused."""
+
+    def __init__(self, library: Library, renderer: Renderer) -> None:
+        self.library = library
+        self.renderer = renderer
+        self.zone = zoneinfo.ZoneInfo(library.site.timezone)
+        self._headline_html: dict[tuple[dt.date, int], str] = {}
+
+    def moment(self, date: dt.date, time: dt.time | None = None) -> dt.datetime:
+        """Return the moment a day (or a headline's time on it) stands for, in the site's zone."""
+        return dt.datetime.combine(date, time or dt.time(0, 0), tzinfo=self.zone)
+
+    def render(self, spec: FeedSpec) -> dict[str, bytes]:
+        """Return {output path: bytes} of the feed in RSS and Atom."""
+        generator = self._generator(spec)
+        files = {}
+        for kind in urls.FEED_FORMATS:
+            path = urls.feed(spec.feed_folder, kind)
+            # Each format's rel="self" names its own file, as the feed validators ask.
+            generator.link(
+                [
+                    {"href": self.renderer.absolute_url(spec.listing_path), "rel": "alternate"},
+                    {"href": self.renderer.absolute_url(path), "rel": "self"},
+                ],
+                replace=True,
+            )
+            files[path] = (
+                generator.rss_str(pretty=True) if kind == "rss" else generator.atom_str(pretty=True)
+            )
+        return files
+
+    def _generator(self, spec: FeedSpec) -> FeedGenerator:
+        site = self.library.site
+        fg = FeedGenerator()
+        fg.id(feed_id(spec.id))
+        fg.title(spec.title)
+        fg.description(spec.description or site.description)
+        fg.language(site.language)
+        fg.author({"name": site.author})
+        fg.generator("digest")
+        moments = [self.moment(day.date) for day in spec.days]
+        moments += [self.moment(h.date, h.time) for h in spec.headlines]
+        latest = self.library.latest_date or dt.date(1970, 1, 1)
+        fg.updated(max(moments) if moments else self.moment(latest))
+        for day in spec.days:
+            self._day_entry(fg, day)
+        for headline in spec.headlines:
+            self._headline_entry(fg, headline)
+        return fg
+
+    def _day_entry(self, fg: FeedGenerator, day: Day) -> None:
+        entry = fg.add_entry(order="append")
+        entry.id(day.uid)
+        entry.title(self._day_title(day))
+        entry.link(href=self.renderer.absolute_url(urls.day(day.date)))
+        when = self.moment(day.date)
+        entry.published(when)
+        entry.updated(when)
+        if day.summary:
+            entry.summary(day.summary)
+        html = self.renderer.render_template("feed/day.html", day=day)
+        entry.content(html, type="html")
+
+    def _day_title(self, day: Day) -> str:
+        date = self.renderer.env.globals["long_date"](day.date)  # type: ignore[operator]
+        return f"{date}: {day.title}" if day.title else str(date)
+
+    def _headline_entry(self, fg: FeedGenerator, headline: Headline) -> None:
+        entry = fg.add_entry(order="append")
+        entry.id(headline.uid)
+        label = LABEL_NAMES.get(headline.label or "")
+        entry.title(f"[{label}] {headline.title}" if label else headline.title)
+        entry.link(href=headline.url)
+        when = self.moment(headline.date, headline.time)
+        entry.published(when)
+        entry.updated(when)
+        for tag_id in headline.tags:
+            entry.category(term=self.library.tags[tag_id].name)
+        key = (headline.date, headline.position)
+        if key not in self._headline_html:
+            self._headline_html[key] = self.renderer.render_template(
+                "feed/headline.html",
+                h=headline,
+                source=self.library.sources[headline.source],
+                label=label,
+            ).strip()
+        entry.content(self._headline_html[key], type="html")
+
+
+def feed_id(subject: str) -> str:
+    """Return the stable id of a feed about `subject` ("days", "tags:frontline", ...)."""
+    return "urn:uuid:" + str(uuid.uuid5(_FEED_NAMESPACE, f"feed:{subject}"))

@@ -1,0 +1,45 @@
+"""Dates and names in the site's language: the only module that imports babel.
+
+Month and weekday names come from CLDR through Babel, so `language: uk` in site.yaml gives
+"22 червня 2024 р." and "червень 2024 р." without string tables of our own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton, format_time
+
+
+def is_known_locale(code: str) -> bool:
+    """Tell whether Babel has data for the BCP 47 language code `code`."""
+    try:
+        Locale.parse(code, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def _locale(code: str) -> Locale:
+    return Locale.parse(code, sep="-")
+
+
+def long_date(date: dt.date, code: str) -> str:
+    """Return "June 22, 2024" (en) or "22 червня 2024 р." (uk)."""
+    return format_date(date, "long", locale=_locale(code))
+
+
+def full_date(date: dt.date, code: str) -> str:
+    """Return "Saturday, June 22, 2024" with the weekday."""
+    return format_date(date, "full", locale=_locale(code))
+
+
+def month_name(year: int, month: int, code: str) -> str:
+    """Return "June 2024" in the nominative form the language uses for a heading."""
+    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=_locale(code))
+
+
+def short_time(time: dt.time, code: str) -> str:
+    """Return a time of day as the language writes it, e.g. "09:15" or "9:15 AM"."""
+    return format_time(time, "short", locale=_locale(code))

@@ -1,0 +1,97 @@
+"""Markdown to safe HTML: the only module that imports markdown_it.
+
+Raw HTML in Markdown is off (it is shown as text). Links and images may point at http(s)
+addresses or within the site (relative paths and #fragments); any other scheme
+(`javascript:`, `data:`, protocol-relative `//host`) is dropped from the output and reported
+with its line, so an editor learns about it instead of shipping a dead or hostile link.
+Headings in commentary move one level down: the page's own title is the only h1.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+
+@dataclass(frozen=True)
+class BadLink:
+    """A link or image address that was refused; line is 0-based within the Markdown."""
+
+    line: int
+    url: str
+
+
+def _make_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    # Accept every address at parse time; `_sanitise` decides, so refusals can be reported.
+    md.validateLink = lambda url: True
+    return md
+
+
+_MD = _make_parser()  # stateless once configured; parse() keeps its state in `env`
+
+
+def is_allowed_url(url: str) -> bool:
+    """Tell whether a link may appear: http(s), or a path within the site."""
+    url = url.strip()
+    if url.startswith(("//", "\\\\", "/\\", "\\/")):
+        return False
+    try:
+        scheme = urllib.parse.urlsplit(url).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in ("http", "https", "")
+
+
+def render_block(text: str) -> tuple[str, list[BadLink]]:
+    """Render commentary Markdown to HTML; returns the HTML and the refused links."""
+    tokens = _MD.parse(text, {})
+    bad = _sanitise(tokens, shift_headings=True)
+    return _MD.renderer.render(tokens, _MD.options, {}), bad
+
+
+def render_inline(text: str) -> tuple[str, list[BadLink]]:
+    """Render one line of inline Markdown (a note) to HTML without a <p> around it."""
+    tokens = _MD.parseInline(text, {})
+    bad = _sanitise(tokens, shift_headings=False)
+    return _MD.renderer.render(tokens, _MD.options, {}), bad
+
+
+def _sanitise(tokens: list[Token], shift_headings: bool) -> list[BadLink]:
+    bad: list[BadLink] = []
+    for token in tokens:
+        if shift_headings and token.type in ("heading_open", "heading_close"):
+            level = min(int(token.tag[1]) + 1, 6)
+            token.tag = f"h{level}"
+        if token.children:
+            line = token.map[0] if token.map else 0
+            bad.extend(_sanitise_inline(token.children, line))
+    return bad
+
+
+def _sanitise_inline(children: list[Token], line: int) -> list[BadLink]:
+    bad: list[BadLink] = []
+    open_links: list[bool] = []
+    for index, child in enumerate(children):
+        if child.type == "link_open":
+            href = str(child.attrGet("href") or "")
+            allowed = is_allowed_url(href)
+            open_links.append(allowed)
+            if not allowed:
+                bad.append(BadLink(line, href))
+                children[index] = Token("text", "", 0, content="")
+        elif child.type == "link_close":
+            if open_links and not open_links.pop():
+                children[index] = Token("text", "", 0, content="")
+        elif child.type == "image":
+            src = str(child.attrGet("src") or "")
+            if not is_allowed_url(src):
+                bad.append(BadLink(line, src))
+                alt = "".join(c.content for c in child.children or [])
+                children[index] = Token("text", "", 0, content=alt)
+        if child.type == "softbreak":
+            line += 1
+    return bad

@@ -1,0 +1,116 @@
+"""The digest's domain: frozen records for the site, its sources, tags, days and headlines.
+
+Standard library only. Records are complete when made (tuples, not lists; nothing filled in
+later). HTML that comes from an editor's Markdown is rendered once, when the day is read,
+and stored here as a string that is already sanitised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+LABELS = ("disinformation", "opinion", "unconfirmed", "analysis")
+
+# Item ids in feeds are UUIDs derived from what a headline *is* (its date and article URL),
+# never from where the site lives, so moving the domain or the URL scheme keeps them.
+_ID_NAMESPACE = uuid.UUID("6f1c8f52-5d0e-4bde-9a3b-2f7d4b8c9e10")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str
+    description: str
+    base_url: str  # absolute, ends with "/"
+    language: str  # BCP 47, e.g. "en", "uk"
+    timezone: str  # IANA name, e.g. "Europe/Kyiv"
+    author: str
+    days_per_page: int = 5
+    headlines_per_page: int = 50
+
+    @property
+    def base_path(self) -> str:
+        """Return the path part of base_url ("/" or "/digest/"), which every URL starts with."""
+        rest = self.base_url.split("://", 1)[1]
+        slash = rest.find("/")
+        return rest[slash:] if slash >= 0 else "/"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    url: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Tag:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One linked article as the editor listed it on a day."""
+
+    date: dt.date
+    position: int  # 0-based index in the day's list
+    title: str
+    url: str
+    source: str  # source id
+    tags: tuple[str, ...]
+    places: tuple[str, ...]
+    time: dt.time | None
+    note: str  # Markdown as written
+    note_html: str  # sanitised inline HTML
+    label: str | None
+    story: str | None
+    language: str | None  # language of title and note, when not the site's
+
+    @property
+    def uid(self) -> str:
+        """Return a stable id for feeds: the same headline keeps it on every build and host."""
+        return "urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, f"headline:{self.date}:{self.url}"))
+
+    @property
+    def anchor(self) -> str:
+        """Return the fragment id of this headline, unique on any page that lists it."""
+        return f"h-{self.date:%Y%m%d}-{self.position + 1}"
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day file: its headlines and the editor's commentary."""
+
+    date: dt.date
+    source_path: str  # relative to the project folder
+    title: str | None
+    summary: str | None
+    headlines: tuple[Headline, ...]
+    commentary: str  # Markdown as written
+    commentary_html: str  # sanitised HTML
+
+    @property
+    def uid(self) -> str:
+        """Return a stable id for the day's feed item."""
+        return "urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, f"day:{self.date}"))
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    headlines: tuple[Headline, ...]  # oldest first
+
+    @property
+    def title(self) -> str:
+        """Return the story's name: the title of its first headline."""
+        return self.headlines[0].title

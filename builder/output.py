@@ -1,0 +1,172 @@
+"""Writing the site: claimed paths, a build folder beside the output, an atomic swap.
+
+The new site is written into a hidden folder next to the output folder (same file system)
+and swapped in only when complete: on Linux with one atomic renameat2(RENAME_EXCHANGE), so
+at every instant the output folder is either the complete old site or the complete new
+one; elsewhere with two renames. A failed or interrupted build leaves the old site as it
+was, and the next build removes the leftovers of interrupted ones.
+
+Every output path is claimed once: a second claim (two pages, one file) is an error, and a
+path that could leave the build folder (`..`, absolute, backslashes, NUL) is refused.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import secrets
+import shutil
+from pathlib import Path
+from types import TracebackType
+
+from .errors import OutputError
+
+MARKER = ".digest-site"
+MARKER_TEXT = b"This folder is made by `digest build` and replaced whole on every build.\n"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class SiteWriter:
+    """Collects the files of one build and swaps them into place on `commit`."""
+
+    def __init__(self, out_dir: Path, protected: tuple[Path, ...] = ()) -> None:
+        self.out_dir = out_dir.absolute()
+        self.claims: dict[str, str] = {}
+        self.bytes_written = 0
+        check_output_folder(self.out_dir, protected)
+        self.prefix = f".{self.out_dir.name}.building-"
+        self.build_dir = self.out_dir.parent / f"{self.prefix}{os.getpid()}-{secrets.token_hex(4)}"
+
+    def __enter__(self) -> SiteWriter:
+        try:
+            self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+            remove_leftovers(self.out_dir.parent, self.prefix)
+            self.build_dir.mkdir()
+        except OSError as exc:
+            raise OutputError(f"cannot create the build folder {self.build_dir}: {exc}") from exc
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.build_dir.exists():
+            shutil.rmtree(self.build_dir, ignore_errors=True)
+
+    def claim(self, output_path: str, claimant: str) -> Path:
+        """Reserve `output_path` for `claimant` and return the file to write it to."""
+        if output_path in self.claims:
+            raise OutputError(
+                f"two things would be written to {output_path}: {self.claims[output_path]} "
+                f"and {claimant}"
+            )
+        target = safe_join(self.build_dir, output_path)
+        self.claims[output_path] = claimant
+        return target
+
+    def write(self, output_path: str, data: bytes | str, claimant: str) -> None:
+        """Write one file of the new site."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        target = self.claim(output_path, claimant)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write {output_path}: {exc}") from exc
+        self.bytes_written += len(data)
+
+    def copy(self, output_path: str, source: Path, claimant: str) -> None:
+        """Copy a static file into the new site."""
+        self.write(output_path, source.read_bytes(), claimant)
+
+    def commit(self) -> None:
+        """Swap the complete new site into place and remove the old one."""
+        (self.build_dir / MARKER).write_bytes(MARKER_TEXT)
+        try:
+            if not self.out_dir.exists():
+                os.rename(self.build_dir, self.out_dir)
+                return
+            if not _exchange(self.build_dir, self.out_dir):
+                old = self.out_dir.parent / f"{self.prefix}{os.getpid()}-old-{secrets.token_hex(4)}"
+                os.rename(self.out_dir, old)
+                os.rename(self.build_dir, self.out_dir)
+                self.build_dir = old
+        except OSError as exc:
+            raise OutputError(f"cannot move the new site into {self.out_dir}: {exc}") from exc
+        shutil.rmtree(self.build_dir, ignore_errors=True)
+
+
+def safe_join(root: Path, output_path: str) -> Path:
+    """Return root/output_path, refusing any path that could land outside root."""
+    parts = output_path.split("/")
+    if (
+        not output_path
+        or output_path.startswith("/")
+        or "\\" in output_path
+        or "\x00" in output_path
+        or any(part in ("", ".", "..") for part in parts[:-1])
+        or parts[-1] in (".", "..")
+    ):
+        raise OutputError(f"refusing to write to the unsafe path {output_path!r}")
+    return root.joinpath(*parts)
+
+
+def check_output_folder(out_dir: Path, protected: tuple[Path, ...]) -> None:
+    """Refuse an output folder whose replacement would destroy something not ours."""
+    resolved = out_dir.resolve()
+    for path in protected:
+        path = path.resolve()
+        if resolved == path or path.is_relative_to(resolved) or resolved.is_relative_to(path):
+            raise OutputError(
+                f"refusing to build into {out_dir}: it overlaps {path}, which the build reads"
+            )
+    if out_dir.exists():
+        if not out_dir.is_dir():
+            raise OutputError(f"{out_dir} exists and is not a folder; choose another --out")
+        if any(out_dir.iterdir()) and not (out_dir / MARKER).is_file():
+            raise OutputError(
+                f"{out_dir} is not empty and was not made by digest (it has no {MARKER} "
+                "file); the build replaces its output folder whole, so choose another --out "
+                "or delete the folder first"
+            )
+
+
+def remove_leftovers(parent: Path, prefix: str) -> None:
+    """Delete build folders that interrupted builds left behind (their process is gone)."""
+    for path in parent.glob(prefix + "*"):
+        pid_text = path.name[len(prefix) :].split("-", 1)[0]
+        if pid_text.isdigit() and _alive(int(pid_text)) and int(pid_text) != os.getpid():
+            continue  # another build is running right now
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two folders (Linux renameat2); False where the system cannot."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), ctypes.c_uint(_RENAME_EXCHANGE)
+    )
+    if result == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: the file system cannot exchange
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))

@@ -1,0 +1,331 @@
+"""Plan the site: which pages and feeds exist, at which paths, with which data. Pure.
+
+`plan_site(library)` returns page specs (url path, template, context) and feed specs
+(url path, title, items); rendering and writing happen elsewhere. The URL of everything
+comes from `urls`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from . import urls
+from .library import Library
+from .model import Day, Headline
+
+T = TypeVar("T")
+
+# How many items the feeds carry: readers poll the newest; the site keeps the rest.
+DAY_FEED_ITEMS = 20
+HEADLINE_FEED_ITEMS = 100
+LISTING_FEED_ITEMS = 50
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed a page links with <link rel="alternate">."""
+
+    title: str
+    url_path: str
+    kind: str  # "rss" or "atom"
+
+    @property
+    def media_type(self) -> str:
+        return "application/rss+xml" if self.kind == "rss" else "application/atom+xml"
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page stands in a paginated list."""
+
+    number: int
+    count: int
+    previous_path: str | None
+    next_path: str | None
+    first_path: str
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One HTML (or text) page to render."""
+
+    url_path: str
+    template: str
+    title: str
+    description: str
+    feeds: tuple[FeedLink, ...] = ()
+    context: dict[str, Any] = field(default_factory=dict)
+    in_sitemap: bool = True
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """One feed, in both formats: its folder, what it is about and its items (newest first)."""
+
+    id: str  # stable, independent of the URL scheme: "days", "tag:frontline", ...
+    listing_path: str  # the page the feed follows
+    title: str
+    description: str
+    days: tuple[Day, ...] = ()
+    headlines: tuple[Headline, ...] = ()
+
+    def link(self, kind: str) -> FeedLink:
+        name = {"rss": "RSS", "atom": "Atom"}[kind]
+        return FeedLink(f"{self.title} ({name})", urls.feed(self.feed_folder, kind), kind)
+
+    @property
+    def feed_folder(self) -> str:
+        return self.listing_path
+
+    @property
+    def links(self) -> tuple[FeedLink, ...]:
+        return tuple(self.link(kind) for kind in urls.FEED_FORMATS)
+
+
+@dataclass(frozen=True)
+class DayGroup:
+    """Headlines of one day on a listing page."""
+
+    day: Day
+    headlines: tuple[Headline, ...]
+
+
+@dataclass(frozen=True)
+class ListingKind:
+    folder: str  # "tags", "sources", "places", "stories"
+    template: str
+    index_template: str
+    newest_first: bool
+
+
+TAGS = ListingKind("tags", "tag.html", "tags.html", True)
+SOURCES = ListingKind("sources", "source.html", "sources.html", True)
+PLACES = ListingKind("places", "place.html", "places.html", True)
+STORIES = ListingKind("stories", "story.html", "stories.html", False)
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    pages: tuple[PageSpec, ...]
+    feeds: tuple[FeedSpec, ...]
+
+
+def chunk(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """Split items into pages of `size`; an empty list still makes one (empty) page."""
+    return [items[start : start + size] for start in range(0, len(items), size)] or [items[:0]]
+
+
+def plan_site(library: Library) -> SitePlan:
+    """Plan every page and feed of the site."""
+    site = library.site
+    newest_days = tuple(reversed(library.days))
+    site_feed = FeedSpec(
+        "days", "", site.title, site.description, days=newest_days[:DAY_FEED_ITEMS]
+    )
+    all_headlines = tuple(h for day in newest_days for h in day.headlines)
+    headline_feed = FeedSpec(
+        "headlines",
+        urls.headlines_home(),
+        f"{site.title}: all headlines",
+        f"Every headline picked for {site.title}, as it is added",
+        headlines=all_headlines[:HEADLINE_FEED_ITEMS],
+    )
+    main_feeds = (*site_feed.links, *headline_feed.links)
+    pages: list[PageSpec] = []
+    feeds: list[FeedSpec] = [site_feed, headline_feed]
+
+    home_pages = chunk(newest_days, site.days_per_page)
+    for number, days in enumerate(home_pages, start=1):
+        pages.append(
+            PageSpec(
+                urls.home(number),
+                "index.html",
+                site.title if number == 1 else f"{site.title} (page {number})",
+                site.description,
+                main_feeds,
+                {"days": tuple(days), "pager": _pager(urls.home, number, len(home_pages))},
+            )
+        )
+
+    for day in library.days:
+        pages.append(
+            PageSpec(
+                urls.day(day.date),
+                "day.html",
+                day.title or "",
+                day.summary or "",
+                main_feeds,
+                {
+                    "day": day,
+                    "previous": library.previous_day(day),
+                    "next": library.next_day(day),
+                },
+            )
+        )
+
+    pages.extend(_archive_pages(library, main_feeds))
+    for kind in (TAGS, SOURCES, PLACES, STORIES):
+        listing_pages, listing_feeds = _listing_pages(library, kind, site_feed)
+        pages.extend(listing_pages)
+        feeds.extend(listing_feeds)
+
+    pages.append(
+        PageSpec(urls.not_found(), "404.html", "Page not found", site.description, main_feeds,
+                 in_sitemap=False)
+    )
+    return SitePlan(tuple(pages), tuple(feeds))
+
+
+def _pager(path_of: Any, number: int, count: int, *args: Any) -> Pager:
+    return Pager(
+        number=number,
+        count=count,
+        previous_path=path_of(*args, number - 1) if number > 1 else None,
+        next_path=path_of(*args, number + 1) if number < count else None,
+        first_path=path_of(*args, 1),
+    )
+
+
+def _archive_pages(library: Library, feeds: tuple[FeedLink, ...]) -> list[PageSpec]:
+    site = library.site
+    pages = [
+        PageSpec(
+            urls.archive(),
+            "archive.html",
+            "Archive",
+            f"Every day of {site.title}, by year and month",
+            feeds,
+            {"years": library.years, "months": library.months},
+        )
+    ]
+    for year, days in library.years.items():
+        months = {key: value for key, value in library.months.items() if key[0] == year}
+        pages.append(
+            PageSpec(
+                urls.year(year),
+                "year.html",
+                str(year),
+                f"{site.title} in {year}: {len(days)} days",
+                feeds,
+                {"year": year, "months": months, "days": days},
+            )
+        )
+    for (year, month), days in library.months.items():
+        pages.append(
+            PageSpec(
+                urls.month(year, month),
+                "month.html",
+                f"{year}-{month:02d}",
+                f"{site.title}, {year}-{month:02d}: {len(days)} days",
+                feeds,
+                {"year": year, "month": month, "days": days},
+            )
+        )
+    return pages
+
+
+def _listing_pages(
+    library: Library, kind: ListingKind, site_feed: FeedSpec
+) -> tuple[list[PageSpec], list[FeedSpec]]:
+    site = library.site
+    entries = _listing_entries(library, kind)
+    pages: list[PageSpec] = []
+    feeds: list[FeedSpec] = []
+    index_rows = []
+    for slug, subject, title, description, headlines in entries:
+        first_path = urls.listing(kind.folder, slug)
+        newest = _newest_first(headlines)
+        feed = FeedSpec(
+            f"{kind.folder}:{slug}",
+            first_path,
+            f"{site.title}: {title}",
+            description,
+            headlines=newest[:LISTING_FEED_ITEMS],
+        )
+        feeds.append(feed)
+        ordered = newest if kind.newest_first else headlines
+        chunks = chunk(ordered, site.headlines_per_page)
+        for number, items in enumerate(chunks, start=1):
+            pages.append(
+                PageSpec(
+                    urls.listing(kind.folder, slug, number),
+                    kind.template,
+                    title if number == 1 else f"{title} (page {number})",
+                    description,
+                    (*feed.links, *site_feed.links),
+                    {
+                        "subject": subject,
+                        "kind": kind.folder,
+                        "count": len(headlines),
+                        "first": headlines[0] if headlines else None,
+                        "last": headlines[-1] if headlines else None,
+                        "groups": _group_by_day(library, items),
+                        "pager": _pager(urls.listing, number, len(chunks), kind.folder, slug),
+                        "feed": feed,
+                    },
+                )
+            )
+        index_rows.append((subject, first_path, len(headlines)))
+    pages.append(
+        PageSpec(
+            urls.index(kind.folder),
+            kind.index_template,
+            kind.folder.capitalize(),
+            f"All {kind.folder} of {site.title}",
+            (*site_feed.links,),
+            {"rows": tuple(index_rows), "kind": kind.folder},
+        )
+    )
+    return pages, feeds
+
+
+def _listing_entries(
+    library: Library, kind: ListingKind
+) -> list[tuple[str, Any, str, str, tuple[Headline, ...]]]:
+    """Return (slug, subject, title, description, headlines oldest first) per tag, source..."""
+    if kind is TAGS:
+        return [
+            (tag.id, tag, tag.name, tag.description or f"Headlines tagged {tag.name}",
+             library.by_tag.get(tag.id, ()))
+            for tag in sorted(library.tags.values(), key=lambda t: (t.name.casefold(), t.id))
+        ]
+    if kind is SOURCES:
+        return [
+            (source.id, source, source.name, f"Headlines from {source.name}",
+             library.by_source.get(source.id, ()))
+            for source in sorted(library.sources.values(), key=lambda s: (s.name.casefold(), s.id))
+        ]
+    if kind is PLACES:
+        return [
+            (place.slug, place, place.name, f"Headlines about {place.name}",
+             library.by_place[place.slug])
+            for place in library.places.values()
+        ]
+    return [
+        (story.id, story, story.title, f"A story told across {len(story.headlines)} headlines",
+         story.headlines)
+        for story in library.stories.values()
+    ]
+
+
+def _group_by_day(library: Library, headlines: Sequence[Headline]) -> tuple[DayGroup, ...]:
+    groups: list[DayGroup] = []
+    current: list[Headline] = []
+    current_date: dt.date | None = None
+    for headline in headlines:
+        if headline.date != current_date and current:
+            groups.append(DayGroup(library.day_of(current[0]), tuple(current)))
+            current = []
+        current_date = headline.date
+        current.append(headline)
+    if current:
+        groups.append(DayGroup(library.day_of(current[0]), tuple(current)))
+    return tuple(groups)
+
+
+def _newest_first(headlines: Sequence[Headline]) -> tuple[Headline, ...]:
+    """Order headlines by day, newest day first, keeping the editor's order within a day."""
+    return tuple(sorted(headlines, key=lambda h: (-h.date.toordinal(), h.position)))

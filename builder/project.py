@@ -1,0 +1,55 @@
+"""Where a digest's files are: the project folder, its content/ and its templates/.
+
+Paths shown to editors are relative to the project folder ("content/site.yaml"), so the
+messages read the same on every machine and editors' tools can open them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UsageError
+
+CONFIG_FILES = ("site.yaml", "sources.yaml", "tags.yaml")
+
+
+@dataclass(frozen=True)
+class Project:
+    """A folder that holds a digest: content/ and, optionally, templates/ overrides."""
+
+    root: Path
+
+    @classmethod
+    def find(cls, folder: Path) -> Project:
+        """Return the project in `folder`, or raise UsageError when it has no content/."""
+        root = folder.resolve()
+        if not (root / "content").is_dir():
+            raise UsageError(
+                f"{folder} holds no content/ folder: run digest in the folder of a digest, "
+                "or pass --project DIR"
+            )
+        return cls(root)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def digests_dir(self) -> Path:
+        return self.content_dir / "digests"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def default_output(self) -> Path:
+        return self.root / "site"
+
+    def relative(self, path: Path) -> str:
+        """Return `path` as editors see it: relative to the project, with forward slashes."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()

@@ -1,0 +1,369 @@
+"""Reading content: site.yaml, sources.yaml, tags.yaml and the day files.
+
+`parse_day` and `parse_config` work on strings and know no disk; `read_project` is the only
+content I/O. What one file can tell about itself (syntax, fields, types, URLs, the date in
+its name) is checked here; what needs several files (unknown sources and tags, one date in
+two files, a URL on two days) is checked in `validate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import markup, yamlio
+from .errors import Location, Problem, Severity
+from .i18n import is_known_locale
+from .model import Day, Headline, SiteConfig, Source, Tag
+from .project import Project
+from .schema import (
+    DAY_FIELDS,
+    HEADLINE_FIELDS,
+    SITE_FIELDS,
+    SOURCE_FIELDS,
+    TAG_FIELDS,
+    Checker,
+)
+from .urls import is_valid_id, slugify
+
+DAY_FILE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})\.md")
+_FORBIDDEN_IN_BODY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class DayFile:
+    """A parsed day, with the positions that checks across files need to point at."""
+
+    day: Day
+    positions: dict[str, Location] = field(compare=False)
+
+    def where(self, field_path: str) -> Location:
+        return self.positions.get(field_path) or Location(self.day.source_path, 1)
+
+
+@dataclass(frozen=True)
+class Config:
+    """site.yaml, sources.yaml and tags.yaml, checked."""
+
+    site: SiteConfig
+    sources: dict[str, Source]
+    tags: dict[str, Tag]
+
+
+# Day files -----------------------------------------------------------------------------
+
+
+def split_front_matter(path: str, text: str) -> tuple[str, str, int] | Problem:
+    """Split a day file into (YAML text, Markdown body, line number of the body's first line)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return Problem(
+            Location(path, 1, 1),
+            "front matter",
+            "missing front matter: a day file starts with a line '---', then its fields "
+            "(date, headlines, ...), then another '---' line, then the commentary",
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    return Problem(
+        Location(path, 1, 1),
+        "front matter",
+        "the front matter is never closed: add a line '---' after the last field",
+    )
+
+
+def normalise_text(text: str) -> str:
+    """Drop a UTF-8 byte order mark and turn Windows and old Mac line ends into '\\n'."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_day(path: str, text: str) -> tuple[DayFile | None, list[Problem]]:
+    """Parse one day file's text; `path` is relative to the project and named in problems."""
+    text = normalise_text(text)
+    split = split_front_matter(path, text)
+    if isinstance(split, Problem):
+        return None, [split]
+    yaml_text, body, body_line = split
+    doc, problems = yamlio.load(path, yaml_text, line_offset=1)
+    if doc is None:
+        return None, problems
+    checker = Checker(doc, problems)
+    if doc.value is None:
+        problems.append(
+            Problem(
+                Location(path, 2, 1),
+                "front matter",
+                "the front matter is empty; write at least date: YYYY-MM-DD and headlines:",
+            )
+        )
+        return None, problems
+    fields = checker.record(doc.value, (), DAY_FIELDS, "the day's front matter")
+    date = fields.get("date")
+    name_match = DAY_FILE_NAME.fullmatch(path.rsplit("/", 1)[-1])
+    if date is not None and name_match and name_match[1] != date.isoformat():
+        checker.problem(
+            ("date",),
+            f"the date {date} does not match the file name {name_match[1]}.md; "
+            "fix the date or rename the file",
+        )
+        date = None
+    if date is None:
+        return None, problems
+
+    positions: dict[str, Location] = {"date": doc.where(("date",))}
+    headlines: list[Headline] = []
+    first_url: dict[str, int] = {}
+    for index, raw in enumerate(fields.get("headlines", [])):
+        item_path: yamlio.Path = ("headlines", index)
+        values = checker.record(raw, item_path, HEADLINE_FIELDS, f"headline {index + 1}")
+        if not all(f.name in values for f in HEADLINE_FIELDS if f.required):
+            continue
+        url = values["url"]
+        if url in first_url:
+            checker.problem(
+                (*item_path, "url"),
+                f"the same URL as headlines[{first_url[url]}] (line "
+                f"{doc.where(('headlines', first_url[url], 'url')).line}); remove one of them",
+            )
+            continue
+        first_url[url] = index
+        note_html = ""
+        if values.get("note"):
+            note_html, bad_links = markup.render_inline(values["note"])
+            for bad in bad_links:
+                checker.problem((*item_path, "note"), _bad_link_message(bad.url))
+        prefix = f"headlines[{index}]"
+        for name in ("url", "source", "story"):
+            positions[f"{prefix}.{name}"] = doc.where((*item_path, name))
+        for name in ("tags", "places"):
+            for number in range(len(values.get(name, ()))):
+                positions[f"{prefix}.{name}[{number}]"] = doc.where((*item_path, name, number))
+        headlines.append(
+            Headline(
+                date=date,
+                position=len(headlines),
+                title=values["title"],
+                url=url,
+                source=values["source"],
+                tags=values.get("tags", ()),
+                places=values.get("places", ()),
+                time=values.get("time"),
+                note=values.get("note", ""),
+                note_html=note_html,
+                label=values.get("label"),
+                story=values.get("story"),
+                language=values.get("language"),
+            )
+        )
+
+    commentary_html, body_problems = _parse_body(path, body, body_line)
+    problems.extend(body_problems)
+    day = Day(
+        date=date,
+        source_path=path,
+        title=fields.get("title"),
+        summary=fields.get("summary"),
+        headlines=tuple(headlines),
+        commentary=body.strip(),
+        commentary_html=commentary_html,
+    )
+    return DayFile(day, positions), problems
+
+
+def _parse_body(path: str, body: str, first_line: int) -> tuple[str, list[Problem]]:
+    problems: list[Problem] = []
+    for number, line in enumerate(body.split("\n")):
+        bad = _FORBIDDEN_IN_BODY.search(line)
+        if bad:
+            problems.append(
+                Problem(
+                    Location(path, first_line + number, bad.start() + 1),
+                    "commentary",
+                    f"contains the control character U+{ord(bad.group()):04X}, which cannot "
+                    "go into a web page or feed; delete it",
+                )
+            )
+    if problems:
+        return "", problems
+    html, bad_links = markup.render_block(body)
+    for bad in bad_links:
+        problems.append(
+            Problem(Location(path, first_line + bad.line), "commentary", _bad_link_message(bad.url))
+        )
+    return html, problems
+
+
+def _bad_link_message(url: str) -> str:
+    return (
+        f"the link '{url}' is not allowed: links must be absolute http(s) URLs or paths "
+        "within the site; it was left out"
+    )
+
+
+# Configuration -------------------------------------------------------------------------
+
+
+def parse_config(texts: dict[str, tuple[str, str | None]]) -> tuple[Config | None, list[Problem]]:
+    """Check site.yaml, sources.yaml and tags.yaml, given as name -> (path, text or None)."""
+    problems: list[Problem] = []
+    docs: dict[str, yamlio.Document] = {}
+    for name, (path, text) in texts.items():
+        if text is None:
+            problems.append(
+                Problem(Location(path), "", f"{path} is missing; create it (see the README)")
+            )
+            continue
+        doc, found = yamlio.load(path, normalise_text(text))
+        problems.extend(found)
+        if doc is not None:
+            docs[name] = doc
+    if problems:
+        return None, problems
+
+    site_doc = docs["site.yaml"]
+    site_checker = Checker(site_doc, problems)
+    site_values = site_checker.record(site_doc.value, (), SITE_FIELDS, "site.yaml")
+    if "language" in site_values and not is_known_locale(site_values["language"]):
+        site_checker.problem(
+            ("language",),
+            f"no month and day names are known for '{site_values['language']}'; "
+            "use a language code such as en or uk",
+        )
+    sources = _registry(docs["sources.yaml"], problems, SOURCE_FIELDS, "source", Source)
+    tags = _registry(docs["tags.yaml"], problems, TAG_FIELDS, "tag", Tag)
+    if problems:
+        return None, problems
+    return Config(SiteConfig(**site_values), sources, tags), problems
+
+
+def _registry(
+    doc: yamlio.Document, problems: list[Problem], fields: Any, what: str, make: Any
+) -> dict[str, Any]:
+    """Check a file that maps ids to records (sources.yaml, tags.yaml)."""
+    checker = Checker(doc, problems)
+    value = {} if doc.value is None else doc.value
+    if not isinstance(value, dict):
+        checker.problem((), f"must map {what} ids to their fields, e.g. espreso:\\n  name: ...")
+        return {}
+    result: dict[str, Any] = {}
+    for key, raw in value.items():
+        if not is_valid_id(str(key)):
+            hint = slugify(str(key))
+            checker.problem(
+                (key,),
+                f"'{key}' is not a valid {what} id: use lowercase letters, digits and single "
+                f"hyphens" + (f", e.g. '{hint}'" if hint else ""),
+                at_key=True,
+            )
+            continue
+        values = checker.record(raw, (key,), fields, f"{what} '{key}'")
+        if all(f.name in values for f in fields if f.required):
+            result[key] = make(id=key, **values)
+    return result
+
+
+# Disk ----------------------------------------------------------------------------------
+
+
+def read_text(project: Project, path: Path) -> tuple[str | None, Problem | None]:
+    """Read a UTF-8 file; report undecodable bytes at their line and column."""
+    rel = project.relative(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, Problem(Location(rel), "", f"cannot read the file: {exc.strerror}")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, Problem(
+            Location(rel, line, column),
+            "",
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02X}); save it as UTF-8",
+        )
+
+
+def day_file_paths(project: Project) -> tuple[list[Path], list[Problem]]:
+    """List the day files under content/digests/, and report .md files badly named."""
+    paths: list[Path] = []
+    problems: list[Problem] = []
+    if not project.digests_dir.is_dir():
+        return paths, [
+            Problem(
+                Location(project.relative(project.digests_dir)),
+                "",
+                "there is no content/digests/ folder; create it and add day files "
+                "named YYYY-MM-DD.md",
+            )
+        ]
+    for path in sorted(project.digests_dir.rglob("*.md")):
+        name = path.name
+        if name.startswith(".") or name.lower() == "readme.md" or not path.is_file():
+            continue  # editors' lock files and a folder's README are not days
+        if DAY_FILE_NAME.fullmatch(name) and _is_date(name[:10]):
+            paths.append(path)
+        else:
+            problems.append(
+                Problem(
+                    Location(project.relative(path)),
+                    "",
+                    f"'{name}' is not a day file name: name it YYYY-MM-DD.md after its date, "
+                    "or move it out of content/digests/",
+                )
+            )
+    return paths, problems
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def read_config(project: Project) -> tuple[Config | None, list[Problem]]:
+    """Read and check the three configuration files of a project."""
+    texts: dict[str, tuple[str, str | None]] = {}
+    problems: list[Problem] = []
+    for name in ("site.yaml", "sources.yaml", "tags.yaml"):
+        path = project.content_dir / name
+        rel = project.relative(path)
+        if not path.is_file():
+            texts[name] = (rel, None)
+            continue
+        text, problem = read_text(project, path)
+        if problem:
+            problems.append(problem)
+        texts[name] = (rel, text)
+    if problems:
+        return None, problems
+    return parse_config(texts)
+
+
+def read_days(project: Project) -> tuple[list[DayFile], list[Problem]]:
+    """Read and parse every day file of a project, in path order."""
+    paths, problems = day_file_paths(project)
+    days: list[DayFile] = []
+    for path in paths:
+        text, problem = read_text(project, path)
+        if problem:
+            problems.append(problem)
+            continue
+        assert text is not None
+        day_file, found = parse_day(project.relative(path), text)
+        problems.extend(found)
+        if day_file is not None:
+            days.append(day_file)
+    return days, problems
+
+
+def warn(location: Location, field_name: str, message: str) -> Problem:
+    """Make a warning: it fails the build only with --strict."""
+    return Problem(location, field_name, message, Severity.WARNING)

@@ -1,0 +1,198 @@
+"""Render pages from Jinja2 templates: the only module that imports jinja2.
+
+Templates come from the digest's own templates/ folder first, then from the bundled theme,
+file by file. Autoescaping is on for every template and undefined variables are errors.
+A headline's HTML is rendered once per build and reused on every page that lists it.
+Static files (templates/static/) are copied; CSS and JS get a content hash in their name,
+so browsers may cache them for good.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import i18n, urls
+from .errors import ContentErrors, Location, Problem
+from .library import Library
+from .model import Headline
+from .pages import PageSpec
+from .project import Project
+
+HASHED_SUFFIXES = (".css", ".js")
+
+
+def theme_dir() -> Path:
+    """Return the bundled default theme: builder/theme/ when installed, else ../templates/.
+
+    A wheel carries the repository's templates/ as builder/theme/ (see pyproject.toml); a
+    source checkout or an editable install uses templates/ beside the package.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "theme"
+    return installed if installed.is_dir() else package.parent / "templates"
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    source: Path
+    output_path: str
+
+
+def static_files(template_dirs: list[Path]) -> dict[str, StaticFile]:
+    """Find static files; the first folder that has a file wins. Keyed by name under static/."""
+    found: dict[str, StaticFile] = {}
+    for folder in template_dirs:
+        static = folder / "static"
+        if not static.is_dir():
+            continue
+        for path in sorted(static.rglob("*")):
+            name = path.relative_to(static).as_posix()
+            if not path.is_file() or name in found or path.name.startswith("."):
+                continue
+            output = f"static/{name}"
+            if path.suffix in HASHED_SUFFIXES:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+                output = f"static/{name[: -len(path.suffix)]}.{digest}{path.suffix}"
+            found[name] = StaticFile(path, output)
+    return found
+
+
+class Renderer:
+    """Turns page specs into text, with the site's helpers available in every template."""
+
+    def __init__(self, project: Project, library: Library) -> None:
+        self.library = library
+        self.site = library.site
+        self.template_dirs = [d for d in (project.templates_dir, theme_dir()) if d.is_dir()]
+        self.project = project
+        self.statics = static_files(self.template_dirs)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(d) for d in self.template_dirs]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+        self._headline_html: dict[tuple[Any, int], Markup] = {}
+        language = self.site.language
+        self.env.globals.update(
+            site=self.site,
+            sources=library.sources,
+            tags=library.tags,
+            paths=urls,
+            url=self.url,
+            absolute_url=self.absolute_url,
+            asset=self.asset,
+            headline=self.headline,
+            place_slug=urls.slugify,
+            long_date=lambda d: i18n.long_date(d, language),
+            full_date=lambda d: i18n.full_date(d, language),
+            month_name=lambda y, m: i18n.month_name(y, m, language),
+            short_time=lambda t: i18n.short_time(t, language),
+        )
+
+    # Helpers for templates --------------------------------------------------------------
+
+    def url(self, url_path: str) -> str:
+        """Return the URL a browser follows on this site: the base path and the url path."""
+        return self.site.base_path + url_path
+
+    def absolute_url(self, url_path: str) -> str:
+        """Return the full URL, for canonical links, feeds and the sitemap."""
+        return self.site.base_url + url_path
+
+    def asset(self, name: str) -> str:
+        """Return the URL of a static file by its name under static/."""
+        if name not in self.statics:
+            raise jinja2.TemplateRuntimeError(f"no static file '{name}' in templates/static/")
+        return self.url(self.statics[name].output_path)
+
+    def headline(self, headline: Headline) -> Markup:
+        """Return the headline's HTML, rendered once per build from partials/headline.html."""
+        key = (headline.date, headline.position)
+        html = self._headline_html.get(key)
+        if html is None:
+            template = self.env.get_template("partials/headline.html")
+            html = Markup(
+                template.render(
+                    h=headline,
+                    source=self.library.sources[headline.source],
+                    day_path=urls.day(headline.date),
+                ).strip()
+            )
+            self._headline_html[key] = html
+        return html
+
+    # Rendering --------------------------------------------------------------------------
+
+    def render_page(self, spec: PageSpec) -> str:
+        """Render one planned page."""
+        with self.template_errors():
+            template = self.env.get_template(spec.template)
+            return template.render(page=spec, **spec.context)
+
+    def render_template(self, name: str, **context: Any) -> str:
+        """Render a named template with extra context (feeds' HTML, sitemap, robots.txt)."""
+        with self.template_errors():
+            return self.env.get_template(name).render(**context)
+
+    def template_errors(self) -> _TemplateErrors:
+        return _TemplateErrors(self)
+
+
+class _TemplateErrors:
+    """Turn a Jinja2 error into a ContentErrors that names the template file and line."""
+
+    def __init__(self, renderer: Renderer) -> None:
+        self.renderer = renderer
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if exc is None or not isinstance(exc, jinja2.TemplateError):
+            return
+        location = self._location(exc, tb)
+        message = exc.message or type(exc).__name__
+        if isinstance(exc, jinja2.TemplateNotFound):
+            message = f"template '{exc.name}' not found in {self._searched()}"
+        raise ContentErrors([Problem(location, "template", message)]) from exc
+
+    def _searched(self) -> str:
+        return " or ".join(str(d) for d in self.renderer.template_dirs)
+
+    def _location(self, exc: jinja2.TemplateError, tb: TracebackType | None) -> Location:
+        if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+            return Location(self._shown(exc.filename), exc.lineno)
+        template_frames = [
+            (frame.f_code.co_filename, line)
+            for frame, line in _walk(tb)
+            if frame.f_code.co_filename.endswith((".html", ".xml", ".txt"))
+        ]
+        if template_frames:
+            filename, line = template_frames[-1]
+            return Location(self._shown(filename), line)
+        return Location("templates")
+
+    def _shown(self, filename: str) -> str:
+        path = Path(filename)
+        return self.renderer.project.relative(path) if path.is_absolute() else filename
+
+
+def _walk(tb: TracebackType | None) -> Iterator[tuple[Any, int]]:
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next

@@ -1,0 +1,353 @@
+"""Declared fields of every kind of record, and the checks that turn YAML values into them.
+
+Schemas are closed: a key that is not declared is an error that names the nearest declared
+one. Each field has a kind (text, url, id, list of ids, date, time, ...) whose checker
+returns the clean value or a Problem that says what is wrong and how to write it instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import Location, Problem, did_you_mean
+from .model import LABELS
+from .urls import is_valid_id, slugify
+from .yamlio import Document, Path, dotted
+
+# Characters XML 1.0 cannot carry (feeds would break), plus DEL and the C1 controls,
+# which are never meant in news text.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One declared key: its name, kind, whether it is required, and a sample value."""
+
+    name: str
+    kind: str
+    required: bool = False
+    example: str = ""
+
+
+SITE_FIELDS = (
+    Field("title", "text", True, "War Digest"),
+    Field("description", "text", True, "Headlines on Russia's war against Ukraine, picked daily"),
+    Field("base_url", "base_url", True, "https://digest.example.org/"),
+    Field("language", "language", True, "en"),
+    Field("timezone", "timezone", True, "Europe/Kyiv"),
+    Field("author", "text", True, "The editors"),
+    Field("days_per_page", "count", False, "5"),
+    Field("headlines_per_page", "count", False, "50"),
+)
+SOURCE_FIELDS = (
+    Field("name", "text", True, "Espreso Global"),
+    Field("url", "url", True, "https://global.espreso.tv/"),
+    Field("language", "language", True, "en"),
+)
+TAG_FIELDS = (
+    Field("name", "text", True, "Frontline"),
+    Field("description", "text", False, "Fighting along the front line"),
+)
+DAY_FIELDS = (
+    Field("date", "date", True, "2024-06-22"),
+    Field("title", "text", False, "Pokrovsk firefights, a second tanker in Mariupol"),
+    Field("summary", "text", False, "One line for feeds and link previews."),
+    Field("headlines", "list", True, "[...]"),
+)
+HEADLINE_FIELDS = (
+    Field("title", "text", True, "Ukraine's General Staff reports 21 firefights"),
+    Field("url", "url", True, "https://example.org/news/1"),
+    Field("source", "id", True, "espreso"),
+    Field("tags", "ids", False, "[frontline]"),
+    Field("places", "texts", False, "[Pokrovsk]"),
+    Field("time", "time", False, '"09:15"'),
+    Field("note", "text", False, "Context in *inline* Markdown."),
+    Field("label", "label", False, "analysis"),
+    Field("story", "id", False, "chasiv-yar"),
+    Field("language", "language", False, "uk"),
+)
+
+
+@dataclass
+class Checker:
+    """Checks values of one YAML document and collects the problems found."""
+
+    doc: Document
+    problems: list[Problem]
+
+    def problem(self, path: Path, message: str, at_key: bool = False) -> None:
+        location = self.doc.where_key(path) if at_key else self.doc.where(path)
+        self.problems.append(Problem(location, dotted(path), message))
+
+    def location(self, path: Path) -> Location:
+        return self.doc.where(path)
+
+    def record(self, value: Any, path: Path, fields: tuple[Field, ...], what: str) -> dict[str, Any]:
+        """Check a mapping against `fields`; return the clean values of the valid fields.
+
+        A missing optional field is absent from the result; a required one that is missing
+        or invalid is reported and absent too, so callers test `len(result)` via `complete`.
+        """
+        if not isinstance(value, dict):
+            example = f"{fields[0].name}: {fields[0].example}"
+            self.problem(path, f"{what} must be a mapping of 'key: value' lines, e.g. {example}")
+            return {}
+        declared = {f.name: f for f in fields}
+        for key in value:
+            if key not in declared:
+                self.problem(
+                    (*path, key),
+                    f"unknown field '{key}' in {what}{did_you_mean(key, declared)}; "
+                    f"the fields are: {', '.join(declared)}",
+                    at_key=True,
+                )
+        clean: dict[str, Any] = {}
+        for spec in fields:
+            raw = value.get(spec.name)
+            child = (*path, spec.name)
+            if raw is None or raw == "" or (raw == [] and spec.kind != "list"):
+                if spec.required:
+                    where = child if spec.name in value else path
+                    state = "is empty" if spec.name in value else f"is missing in {what}"
+                    self.problem(
+                        where,
+                        f"required field '{spec.name}' {state}; write e.g. "
+                        f"{spec.name}: {spec.example}",
+                        at_key=spec.name in value,
+                    )
+                continue
+            checked = CHECKS[spec.kind](self, raw, child)
+            if checked is not None:
+                clean[spec.name] = checked
+        return clean
+
+    # Kinds of value --------------------------------------------------------------------
+
+    def text(self, value: Any, path: Path) -> str | None:
+        if isinstance(value, (dict, list)):
+            self.problem(path, f"must be text, not a {_kind_name(value)}")
+            return None
+        if not isinstance(value, str):
+            # An unquoted `Yes`, `1945` or `3.5`: keep the text exactly as the editor typed it.
+            scalar = self.doc.plain_scalars.get(path)
+            value = scalar.text if scalar else str(value)
+        bad = _FORBIDDEN_CHARS.search(value)
+        if bad:
+            self.problem(
+                path,
+                f"contains the control character U+{ord(bad.group()):04X}, which cannot go "
+                "into a web page or feed; delete it (it often comes with pasted text)",
+            )
+            return None
+        return value.strip()
+
+    def texts(self, value: Any, path: Path) -> tuple[str, ...] | None:
+        items = self.list_of(value, path, "[Pokrovsk, Kharkiv region]")
+        if items is None:
+            return None
+        result: list[str] = []
+        for index, item in enumerate(items):
+            text = self.text(item, (*path, index))
+            if text is None:
+                continue
+            if not text:
+                self.problem((*path, index), "is empty; remove it or write the name")
+            elif not slugify(text):
+                self.problem(
+                    (*path, index),
+                    f"'{text}' has no letters or digits to name its page with; write the name",
+                )
+            elif text in result:
+                self.problem((*path, index), f"'{text}' is listed twice; remove one")
+            else:
+                result.append(text)
+        return tuple(result)
+
+    def list_of(self, value: Any, path: Path, example: str) -> list[Any] | None:
+        if not isinstance(value, list):
+            self.problem(
+                path, f"must be a list, e.g. {path[-1]}: {example}, not a {_kind_name(value)}"
+            )
+            return None
+        return value
+
+    def id(self, value: Any, path: Path) -> str | None:
+        text = self.text(value, path)
+        if text is None:
+            return None
+        if not is_valid_id(text):
+            suggestion = slugify(text)
+            hint = f", e.g. '{suggestion}'" if suggestion else ""
+            self.problem(
+                path,
+                f"'{text}' is not a valid id: use lowercase letters, digits and single "
+                f"hyphens{hint}",
+            )
+            return None
+        return text
+
+    def ids(self, value: Any, path: Path) -> tuple[str, ...] | None:
+        items = self.list_of(value, path, "[frontline, diplomacy]")
+        if items is None:
+            return None
+        result: list[str] = []
+        for index, item in enumerate(items):
+            checked = self.id(item, (*path, index))
+            if checked is None:
+                continue
+            if checked in result:
+                self.problem((*path, index), f"'{checked}' is listed twice; remove one")
+            else:
+                result.append(checked)
+        return tuple(result)
+
+    def url(self, value: Any, path: Path) -> str | None:
+        text = self.text(value, path)
+        if text is None:
+            return None
+        problem = url_problem(text)
+        if problem:
+            self.problem(path, problem)
+            return None
+        return text
+
+    def base_url(self, value: Any, path: Path) -> str | None:
+        text = self.url(value, path)
+        if text is None:
+            return None
+        if "?" in text or "#" in text:
+            self.problem(path, f"'{text}' must not have a query or fragment")
+            return None
+        return text if text.endswith("/") else text + "/"
+
+    def date(self, value: Any, path: Path) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            self.problem(path, f"must be a date without a time, e.g. {value:%Y-%m-%d}")
+            return None
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.problem(path, f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2024-06-22")
+        return None
+
+    def time(self, value: Any, path: Path) -> dt.time | None:
+        scalar = self.doc.plain_scalars.get(path)
+        if isinstance(value, int) and scalar and ":" in scalar.text:
+            self.problem(
+                path,
+                f"YAML read the unquoted time {scalar.text} as the number {value} (YAML 1.1 "
+                f'sexagesimal); put it in quotes: time: "{scalar.text}"',
+            )
+            return None
+        match = _TIME.fullmatch(value.strip()) if isinstance(value, str) else None
+        if match and int(match[1]) < 24 and int(match[2]) < 60:
+            return dt.time(int(match[1]), int(match[2]))
+        self.problem(path, f"'{value}' is not a time of day; write 24-hour HH:MM in quotes, e.g. \"09:15\"")
+        return None
+
+    def label(self, value: Any, path: Path) -> str | None:
+        text = self.text(value, path)
+        if text is None:
+            return None
+        if text not in LABELS:
+            self.problem(
+                path,
+                f"unknown label '{text}'{did_you_mean(text, LABELS)}; "
+                f"the labels are: {', '.join(LABELS)}",
+            )
+            return None
+        return text
+
+    def language(self, value: Any, path: Path) -> str | None:
+        text = self.text(value, path)
+        if text is None:
+            return None
+        if not _LANGUAGE.fullmatch(text):
+            self.problem(
+                path, f"'{text}' is not a language code; write a BCP 47 code such as en or uk"
+            )
+            return None
+        return text
+
+    def timezone(self, value: Any, path: Path) -> str | None:
+        text = self.text(value, path)
+        if text is None:
+            return None
+        try:
+            zoneinfo.ZoneInfo(text)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            self.problem(
+                path,
+                f"unknown time zone '{text}'{did_you_mean(text, _zone_names())}; "
+                "write an IANA name such as Europe/Kyiv",
+            )
+            return None
+        return text
+
+    def count(self, value: Any, path: Path) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.problem(path, f"'{value}' must be a whole number of at least 1")
+            return None
+        return value
+
+    def any_list(self, value: Any, path: Path) -> list[Any] | None:
+        return self.list_of(value, path, "\n  - title: ...")
+
+
+CHECKS: dict[str, Callable[[Checker, Any, Path], Any]] = {
+    "text": Checker.text,
+    "texts": Checker.texts,
+    "id": Checker.id,
+    "ids": Checker.ids,
+    "url": Checker.url,
+    "base_url": Checker.base_url,
+    "date": Checker.date,
+    "time": Checker.time,
+    "label": Checker.label,
+    "language": Checker.language,
+    "timezone": Checker.timezone,
+    "count": Checker.count,
+    "list": Checker.any_list,
+}
+
+
+def url_problem(url: str) -> str | None:
+    """Say what is wrong with an article or home page URL, or None when it is fine."""
+    if any(c.isspace() for c in url):
+        return f"'{url}' contains white space; a URL must be one unbroken address"
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError as exc:
+        return f"'{url}' is not a valid URL ({exc})"
+    if parts.scheme.lower() not in ("http", "https"):
+        shown = f"'{parts.scheme}:' links" if parts.scheme else "relative or schemeless links"
+        return f"'{url}' is not an absolute http(s) URL ({shown} are not allowed); write https://..."
+    if not parts.hostname or "." not in parts.hostname.strip(".") and parts.hostname != "localhost":
+        return f"'{url}' has no valid host name; write e.g. https://example.org/page"
+    return None
+
+
+def _kind_name(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if value is None:
+        return "empty value"
+    return {bool: "true/false value", int: "number", float: "number"}.get(type(value), "text")
+
+
+def _zone_names() -> set[str]:
+    return zoneinfo.available_timezones()

@@ -1,0 +1,127 @@
+"""The whole URL scheme of the site, in one place; pure functions, no I/O.
+
+A *url path* is relative to the site root and never starts with "/": "2024/06/22/" for a
+page (a folder with index.html), "tags/frontline/rss.xml" for a file. `output_path` turns
+it into the file to write below site/; templates prefix it with the site's base path.
+Slugs for place names are made here: Ukrainian Cyrillic is transliterated by the official
+Ukrainian system (Cabinet of Ministers resolution 55 of 2010, the one on passports and road
+signs: Kyiv, Zaporizhzhia, Yenakiieve), Russian letters it lacks by their usual spelling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+# Letters whose spelling differs at the start of a word (KMU 2010): Є Ї Й Ю Я.
+_WORD_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
+    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
+    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu",
+    "я": "ia", "'": "", "’": "", "ʼ": "",
+    # Russian and Belarusian letters that Ukrainian lacks.
+    "ё": "yo", "ы": "y", "э": "e", "ъ": "", "ў": "u",
+}  # fmt: skip
+_APOSTROPHES = "'’ʼ"
+
+
+def transliterate(text: str) -> str:
+    """Spell Cyrillic text in Latin letters by the official Ukrainian system (KMU 2010)."""
+    out: list[str] = []
+    text = text.lower()
+    for index, char in enumerate(text):
+        previous = text[index - 1] if index else " "
+        at_word_start = not (previous.isalpha() or previous in _APOSTROPHES)
+        if char == "г" and previous == "з":
+            out.append("gh")  # зг -> zgh, to tell it from the letter ж (zh)
+        elif at_word_start and char in _WORD_START:
+            out.append(_WORD_START[char])
+        else:
+            out.append(_LETTERS.get(char, char))
+    return "".join(out)
+
+
+def slugify(text: str) -> str:
+    """Make a readable ASCII slug: "Часів Яр" -> "chasiv-yar"; "" when nothing is left."""
+    latin = unicodedata.normalize("NFKD", transliterate(text))
+    ascii_text = latin.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def is_valid_id(text: str) -> bool:
+    """Tell whether `text` may be a source, tag or story id (and so a URL segment)."""
+    return bool(ID_PATTERN.fullmatch(text))
+
+
+# Pages ---------------------------------------------------------------------------------
+
+
+def home(page: int = 1) -> str:
+    return _paged("", page)
+
+
+def day(date: dt.date) -> str:
+    return f"{date:%Y/%m/%d}/"
+
+
+def month(year: int, month_number: int) -> str:
+    return f"{year:04d}/{month_number:02d}/"
+
+
+def year(number: int) -> str:
+    return f"{number:04d}/"
+
+
+def archive() -> str:
+    return "archive/"
+
+
+def index(kind: str) -> str:
+    """Return the index page of a kind of list: "tags", "sources", "places" or "stories"."""
+    return f"{kind}/"
+
+
+def listing(kind: str, slug: str, page: int = 1) -> str:
+    """Return the page of one tag, source, place or story (`kind` as in `index`)."""
+    return _paged(f"{kind}/{slug}/", page)
+
+
+def _paged(first: str, page: int) -> str:
+    return first if page == 1 else f"{first}page/{page}/"
+
+
+# Feeds and files ------------------------------------------------------------------------
+
+FEED_FORMATS = ("rss", "atom")
+
+
+def feed(listing_path: str, kind: str) -> str:
+    """Return a feed's path in the folder of the page it follows: "tags/x/" -> "tags/x/rss.xml"."""
+    return f"{listing_path}{kind}.xml"
+
+
+def headlines_home() -> str:
+    return "headlines/"
+
+
+def not_found() -> str:
+    return "404.html"
+
+
+def sitemap() -> str:
+    return "sitemap.xml"
+
+
+def robots() -> str:
+    return "robots.txt"
+
+
+def output_path(url_path: str) -> str:
+    """Return the file below site/ that serves `url_path`: folders get index.html."""
+    return url_path + "index.html" if url_path == "" or url_path.endswith("/") else url_path
