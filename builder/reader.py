@@ -34,14 +34,26 @@ _FORBIDDEN_IN_BODY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\ufff
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A value that other files must agree with: a source or tag id, a place, a URL."""
+
+    kind: str  # "source", "tag", "place" or "url"
+    value: str
+    field: str  # e.g. "headlines[2].tags[0]"
+    location: Location
+
+
+@dataclass(frozen=True)
 class DayFile:
-    """A parsed day, with the positions that checks across files need to point at."""
+    """A parsed day, with what checks across files need: its references and their places.
+
+    References include those of headlines that had other errors, so that one run reports
+    an unknown tag even on a headline whose URL is also wrong.
+    """
 
     day: Day
-    positions: dict[str, Location] = field(compare=False)
-
-    def where(self, field_path: str) -> Location:
-        return self.positions.get(field_path) or Location(self.day.source_path, 1)
+    date_location: Location
+    references: tuple[Reference, ...] = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -114,12 +126,13 @@ def parse_day(path: str, text: str) -> tuple[DayFile | None, list[Problem]]:
     if date is None:
         return None, problems
 
-    positions: dict[str, Location] = {"date": doc.where(("date",))}
+    references: list[Reference] = []
     headlines: list[Headline] = []
     first_url: dict[str, int] = {}
     for index, raw in enumerate(fields.get("headlines", [])):
         item_path: yamlio.Path = ("headlines", index)
         values = checker.record(raw, item_path, HEADLINE_FIELDS, f"headline {index + 1}")
+        references.extend(_references(doc, item_path, values))
         if not all(f.name in values for f in HEADLINE_FIELDS if f.required):
             continue
         url = values["url"]
@@ -136,12 +149,6 @@ def parse_day(path: str, text: str) -> tuple[DayFile | None, list[Problem]]:
             note_html, bad_links = markup.render_inline(values["note"])
             for bad in bad_links:
                 checker.problem((*item_path, "note"), _bad_link_message(bad.url))
-        prefix = f"headlines[{index}]"
-        for name in ("url", "source", "story"):
-            positions[f"{prefix}.{name}"] = doc.where((*item_path, name))
-        for name in ("tags", "places"):
-            for number in range(len(values.get(name, ()))):
-                positions[f"{prefix}.{name}[{number}]"] = doc.where((*item_path, name, number))
         headlines.append(
             Headline(
                 date=date,
@@ -171,7 +178,25 @@ def parse_day(path: str, text: str) -> tuple[DayFile | None, list[Problem]]:
         commentary=body.strip(),
         commentary_html=commentary_html,
     )
-    return DayFile(day, positions), problems
+    return DayFile(day, doc.where(("date",)), tuple(references)), problems
+
+
+def _references(
+    doc: yamlio.Document, item_path: yamlio.Path, values: dict[str, Any]
+) -> list[Reference]:
+    found: list[Reference] = []
+    for kind, name in (("source", "source"), ("url", "url")):
+        if name in values:
+            path = (*item_path, name)
+            found.append(Reference(kind, values[name], yamlio.dotted(path), doc.where(path)))
+    for kind, name in (("tag", "tags"), ("place", "places")):
+        raw_items = doc.value_at((*item_path, name)) or []
+        for number, value in enumerate(values.get(name, ())):
+            # Point at the item as written: invalid items were dropped from `values`.
+            position = raw_items.index(value) if value in raw_items else number  # type: ignore[union-attr]
+            path = (*item_path, name, position)
+            found.append(Reference(kind, value, yamlio.dotted(path), doc.where(path)))
+    return found
 
 
 def _parse_body(path: str, body: str, first_line: int) -> tuple[str, list[Problem]]:
@@ -200,7 +225,7 @@ def _parse_body(path: str, body: str, first_line: int) -> tuple[str, list[Proble
 def _bad_link_message(url: str) -> str:
     return (
         f"the link '{url}' is not allowed: links must be absolute http(s) URLs or paths "
-        "within the site; it was left out"
+        "within the site; write an https:// address or remove the link"
     )
 
 

@@ -54,6 +54,16 @@ class Document:
         """Return the location of the value at `path`, or of its nearest parent we know."""
         return self._find(self.positions, path)
 
+    def value_at(self, path: Path) -> Any:
+        """Return the loaded value at `path`, or None where there is none."""
+        value = self.value
+        for part in path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
     def where_key(self, path: Path) -> Location:
         """Return the location of the key of the mapping entry at `path`."""
         return self._find(self.key_positions, path) if path in self.key_positions else self.where(path)
@@ -138,7 +148,7 @@ class _Converter:
                 message = f"'{node.value}' cannot be read: {exc}"
             self.problem(node, path, message)
             return None
-        if node.style is None and node.tag != _TAG + "str":
+        if not node.style and node.tag != _TAG + "str":  # libyaml says "" for plain, PyYAML None
             self.doc.plain_scalars[path] = Scalar(node.value, node.tag.removeprefix(_TAG))
         return value
 
