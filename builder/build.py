@@ -83,7 +83,9 @@ def load(project: Project, timings: Timings | None = None) -> LoadResult:
 
 
 def build(
-    project: Project, out_dir: Path | None = None, strict: bool = False,
+    project: Project,
+    out_dir: Path | None = None,
+    strict: bool = False,
     timings: Timings | None = None,
 ) -> BuildResult:
     """Build the site into `out_dir` (default: the project's site/); raise on any error."""
@@ -100,7 +102,9 @@ def build(
     with SiteWriter(out_dir, protected) as writer:
         with timings.stage("render pages"):
             for page in plan.pages:
-                writer.write(urls.output_path(page.url_path), renderer.render_page(page), page.template)
+                writer.write(
+                    urls.output_path(page.url_path), renderer.render_page(page), page.template
+                )
             sitemap = renderer.render_template(
                 "sitemap.xml", pages=[p for p in plan.pages if p.in_sitemap]
             )

@@ -41,7 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     _project_option(build_cmd)
     build_cmd.add_argument(
-        "--out", metavar="DIR", type=Path,
+        "--out",
+        metavar="DIR",
+        type=Path,
         help="folder to build into (default: site/ in the project folder); it is replaced "
         "whole, so it must be empty, new, or made by digest before",
     )
@@ -49,9 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--timings", action="store_true", help="print the time each stage of the build took"
     )
-    build_cmd.add_argument(
-        "-q", "--quiet", action="store_true", help="print nothing but problems"
-    )
+    build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
 
     check_cmd = commands.add_parser(
         "check",
@@ -66,7 +66,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _project_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--project", metavar="DIR", type=Path, default=Path("."),
+        "--project",
+        metavar="DIR",
+        type=Path,
+        default=Path("."),
         help="the digest's folder, which holds content/ (default: the current folder)",
     )
 

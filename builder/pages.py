@@ -173,8 +173,14 @@ def plan_site(library: Library) -> SitePlan:
         feeds.extend(listing_feeds)
 
     pages.append(
-        PageSpec(urls.not_found(), "404.html", "Page not found", site.description, main_feeds,
-                 in_sitemap=False)
+        PageSpec(
+            urls.not_found(),
+            "404.html",
+            "Page not found",
+            site.description,
+            main_feeds,
+            in_sitemap=False,
+        )
     )
     return SitePlan(tuple(pages), tuple(feeds))
 
@@ -288,25 +294,45 @@ def _listing_entries(
     """Return (slug, subject, title, description, headlines oldest first) per tag, source..."""
     if kind is TAGS:
         return [
-            (tag.id, tag, tag.name, tag.description or f"Headlines tagged {tag.name}",
-             library.by_tag.get(tag.id, ()))
+            (
+                tag.id,
+                tag,
+                tag.name,
+                tag.description or f"Headlines tagged {tag.name}",
+                library.by_tag.get(tag.id, ()),
+            )
             for tag in sorted(library.tags.values(), key=lambda t: (t.name.casefold(), t.id))
         ]
     if kind is SOURCES:
         return [
-            (source.id, source, source.name, f"Headlines from {source.name}",
-             library.by_source.get(source.id, ()))
+            (
+                source.id,
+                source,
+                source.name,
+                f"Headlines from {source.name}",
+                library.by_source.get(source.id, ()),
+            )
             for source in sorted(library.sources.values(), key=lambda s: (s.name.casefold(), s.id))
         ]
     if kind is PLACES:
         return [
-            (place.slug, place, place.name, f"Headlines about {place.name}",
-             library.by_place[place.slug])
+            (
+                place.slug,
+                place,
+                place.name,
+                f"Headlines about {place.name}",
+                library.by_place[place.slug],
+            )
             for place in library.places.values()
         ]
     return [
-        (story.id, story, story.title, f"A story told across {len(story.headlines)} headlines",
-         story.headlines)
+        (
+            story.id,
+            story,
+            story.title,
+            f"A story told across {len(story.headlines)} headlines",
+            story.headlines,
+        )
         for story in library.stories.values()
     ]
 

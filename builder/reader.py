@@ -190,10 +190,11 @@ def _references(
             path = (*item_path, name)
             found.append(Reference(kind, values[name], yamlio.dotted(path), doc.where(path)))
     for kind, name in (("tag", "tags"), ("place", "places")):
-        raw_items = doc.value_at((*item_path, name)) or []
+        raw = doc.value_at((*item_path, name))
+        raw_items = raw if isinstance(raw, list) else []
         for number, value in enumerate(values.get(name, ())):
             # Point at the item as written: invalid items were dropped from `values`.
-            position = raw_items.index(value) if value in raw_items else number  # type: ignore[union-attr]
+            position = raw_items.index(value) if value in raw_items else number
             path = (*item_path, name, position)
             found.append(Reference(kind, value, yamlio.dotted(path), doc.where(path)))
     return found
@@ -215,9 +216,11 @@ def _parse_body(path: str, body: str, first_line: int) -> tuple[str, list[Proble
     if problems:
         return "", problems
     html, bad_links = markup.render_block(body)
-    for bad in bad_links:
+    for link in bad_links:
         problems.append(
-            Problem(Location(path, first_line + bad.line), "commentary", _bad_link_message(bad.url))
+            Problem(
+                Location(path, first_line + link.line), "commentary", _bad_link_message(link.url)
+            )
         )
     return html, problems
 

@@ -90,7 +90,9 @@ class Checker:
     def location(self, path: Path) -> Location:
         return self.doc.where(path)
 
-    def record(self, value: Any, path: Path, fields: tuple[Field, ...], what: str) -> dict[str, Any]:
+    def record(
+        self, value: Any, path: Path, fields: tuple[Field, ...], what: str
+    ) -> dict[str, Any]:
         """Check a mapping against `fields`; return the clean values of the valid fields.
 
         A missing optional field is absent from the result; a required one that is missing
@@ -147,7 +149,8 @@ class Checker:
                 "into a web page or feed; delete it (it often comes with pasted text)",
             )
             return None
-        return value.strip()
+        text: str = value
+        return text.strip()
 
     def texts(self, value: Any, path: Path) -> tuple[str, ...] | None:
         items = self.list_of(value, path, "[Pokrovsk, Kharkiv region]")
@@ -254,7 +257,9 @@ class Checker:
         match = _TIME.fullmatch(value.strip()) if isinstance(value, str) else None
         if match and int(match[1]) < 24 and int(match[2]) < 60:
             return dt.time(int(match[1]), int(match[2]))
-        self.problem(path, f"'{value}' is not a time of day; write 24-hour HH:MM in quotes, e.g. \"09:15\"")
+        self.problem(
+            path, f"'{value}' is not a time of day; write 24-hour HH:MM in quotes, e.g. \"09:15\""
+        )
         return None
 
     def label(self, value: Any, path: Path) -> str | None:
@@ -333,8 +338,11 @@ def url_problem(url: str) -> str | None:
         return f"'{url}' is not a valid URL ({exc})"
     if parts.scheme.lower() not in ("http", "https"):
         shown = f"'{parts.scheme}:' links" if parts.scheme else "relative or schemeless links"
-        return f"'{url}' is not an absolute http(s) URL ({shown} are not allowed); write https://..."
-    if not parts.hostname or "." not in parts.hostname.strip(".") and parts.hostname != "localhost":
+        return (
+            f"'{url}' is not an absolute http(s) URL ({shown} are not allowed); write https://..."
+        )
+    host = parts.hostname
+    if not host or ("." not in host.strip(".") and host != "localhost"):
         return f"'{url}' has no valid host name; write e.g. https://example.org/page"
     return None
 

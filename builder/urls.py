@@ -5,14 +5,16 @@ page (a folder with index.html), "tags/frontline/rss.xml" for a file. `output_pa
 it into the file to write below site/; templates prefix it with the site's base path.
 Slugs for place names are made here: Ukrainian Cyrillic is transliterated by the official
 Ukrainian system (Cabinet of Ministers resolution 55 of 2010, the one on passports and road
-signs: Kyiv, Zaporizhzhia, Yenakiieve), Russian letters it lacks by their usual spelling.
+signs: Kyiv, Zaporizhzhia, Yenakiieve), Russian letters it lacks by their usual spelling,
+and every other script by anyascii.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
+
+from anyascii import anyascii
 
 # Letters whose spelling differs at the start of a word (KMU 2010): Є Ї Й Ю Я.
 _WORD_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
@@ -46,8 +48,7 @@ def transliterate(text: str) -> str:
 
 def slugify(text: str) -> str:
     """Make a readable ASCII slug: "Часів Яр" -> "chasiv-yar"; "" when nothing is left."""
-    latin = unicodedata.normalize("NFKD", transliterate(text))
-    ascii_text = latin.encode("ascii", "ignore").decode("ascii").lower()
+    ascii_text = anyascii(transliterate(text)).lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 

@@ -66,7 +66,9 @@ class Document:
 
     def where_key(self, path: Path) -> Location:
         """Return the location of the key of the mapping entry at `path`."""
-        return self._find(self.key_positions, path) if path in self.key_positions else self.where(path)
+        return (
+            self._find(self.key_positions, path) if path in self.key_positions else self.where(path)
+        )
 
     def _find(self, table: dict[Path, tuple[int, int]], path: Path) -> Location:
         while path not in table and path:
@@ -132,7 +134,9 @@ class _Converter:
 
     def bad_tag(self, node: Node, path: Path) -> None:
         self.problem(
-            node, path, f"the YAML tag '{node.tag}' is not allowed; remove it and write a plain value"
+            node,
+            path,
+            f"the YAML tag '{node.tag}' is not allowed; remove it and write a plain value",
         )
         return None
 
@@ -209,7 +213,7 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "found unknown escape character",
-        "inside \"double quotes\" a backslash starts an escape; write \\\\ for a backslash "
+        'inside "double quotes" a backslash starts an escape; write \\\\ for a backslash '
         "or use 'single quotes'",
     ),
     (

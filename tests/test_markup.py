@@ -1,0 +1,54 @@
+"""Markdown: raw HTML is text, only http(s) and in-site links survive, headings move down."""
+
+import pytest
+
+from builder import markup
+
+
+def test_raw_html_is_shown_as_text() -> None:
+    html, bad = markup.render_block("<script>alert(1)</script>\n\nHi <b>x</b>")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b>" not in html
+    assert bad == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "&#106;avascript:alert(1)",
+        "vbscript:msgbox",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "//evil.example/x",
+        "file:///etc/passwd",
+    ],
+)
+def test_hostile_links_are_dropped_and_reported(url: str) -> None:
+    html, bad = markup.render_block(f"Text [click]({url}) more")
+    assert len(bad) == 1
+    assert "href" not in html
+    assert "click" in html
+
+
+def test_hostile_image_keeps_only_its_alt_text() -> None:
+    html, bad = markup.render_block("![a map](javascript:alert(1))")
+    assert "<img" not in html and "a map" in html
+    assert len(bad) == 1
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a?b=1", "http://x.org", "/2024/06/21/", "#h1"])
+def test_safe_links_are_kept(url: str) -> None:
+    html, bad = markup.render_inline(f"[x]({url})")
+    assert bad == []
+    assert 'href="' in html
+
+
+def test_bad_link_line_is_reported_within_the_markdown() -> None:
+    _, bad = markup.render_block("one\n\ntwo\nthree [x](javascript:1)\n")
+    assert [b.line for b in bad] == [3]
+
+
+def test_commentary_headings_start_below_the_page_title() -> None:
+    html, _ = markup.render_block("# Big\n\n###### Small")
+    assert "<h2>Big</h2>" in html and "<h6>Small</h6>" in html

@@ -1,0 +1,63 @@
+"""Line-aware YAML loading: positions, duplicate keys, aliases, tags, translated errors."""
+
+import time
+
+from builder import yamlio
+
+
+def test_positions_count_from_the_top_of_the_file() -> None:
+    doc, problems = yamlio.load("d.md", "date: 2024-06-22\nheadlines:\n  - title: x\n", 1)
+    assert problems == []
+    assert doc is not None
+    assert doc.where(("headlines", 0, "title")).line == 4
+    assert doc.where(("headlines", 0, "title")).column == 12
+    assert doc.where_key(("headlines",)).line == 3
+
+
+def test_duplicate_keys_are_reported_not_silently_dropped() -> None:
+    doc, problems = yamlio.load("f.yaml", "title: a\nnote: b\ntitle: c\n")
+    assert [(p.location.line, p.field) for p in problems] == [(3, "title")]
+    assert "first at line 1" in problems[0].message
+    assert doc is not None and doc.value["title"] == "a"
+
+
+def test_aliases_are_refused_before_expansion() -> None:
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in "bcdefghijklmnopqrstuvwxyz":
+        prev = chr(ord(level) - 1)
+        laughs += f"{level}: &{level} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+    start = time.perf_counter()
+    _, problems = yamlio.load("bomb.yaml", laughs)
+    assert time.perf_counter() - start < 2  # 5**25 items if expanded: never finishes
+    assert problems and all("aliases" in p.message for p in problems)
+
+
+def test_object_tags_are_refused() -> None:
+    _, problems = yamlio.load("t.yaml", "x: !!python/object/apply:os.system ['true']\n")
+    assert len(problems) == 1
+    assert "tag" in problems[0].message and "not allowed" in problems[0].message
+
+
+def test_unquoted_scalars_remember_their_text() -> None:
+    doc, _ = yamlio.load("t.yaml", "time: 10:00\nplace: No\nquoted: '10:00'\n")
+    assert doc is not None
+    assert doc.value["time"] == 600
+    assert doc.plain_scalars[("time",)].text == "10:00"
+    assert doc.plain_scalars[("place",)].text == "No"
+    assert ("quoted",) not in doc.plain_scalars
+
+
+def test_syntax_error_names_line_key_and_fix() -> None:
+    doc, problems = yamlio.load("d.md", "date: 2024-06-22\ntitle: Putin: no talks\n", 1)
+    assert doc is None
+    (problem,) = problems
+    assert (problem.location.line, problem.location.column, problem.field) == (3, 13, "title")
+    assert "must be in quotes" in problem.message
+    assert "Traceback" not in problem.message and "<" not in problem.message.split(";")[0]
+
+
+def test_reader_errors_get_a_position() -> None:
+    _, problems = yamlio.load("c.yaml", "a: 1\nb: x\x07y\n")
+    (problem,) = problems
+    assert (problem.location.line, problem.location.column) == (2, 5)
+    assert "#x0007" in problem.message
