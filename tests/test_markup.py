@@ -37,7 +37,7 @@ def test_hostile_image_keeps_only_its_alt_text() -> None:
     assert len(bad) == 1
 
 
-@pytest.mark.parametrize("url", ["https://example.org/a?b=1", "http://x.org", "/2024/06/21/", "#h1"])
+@pytest.mark.parametrize("url", ["https://example.org/a?b=1", "http://x.org", "/2024/06/", "#h1"])
 def test_safe_links_are_kept(url: str) -> None:
     html, bad = markup.render_inline(f"[x]({url})")
     assert bad == []
