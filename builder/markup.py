@@ -4,7 +4,8 @@ Raw HTML in Markdown is off (it is shown as text). Links and images may point at
 addresses or within the site (relative paths and #fragments); any other scheme
 (`javascript:`, `data:`, protocol-relative `//host`) is dropped from the output and reported
 with its line, so an editor learns about it instead of shipping a dead or hostile link.
-Headings in commentary move one level down: the page's own title is the only h1.
+Headings in commentary are renumbered so the highest one is an h2 and levels keep their
+order: the page's own title is the only h1, and no level is skipped after it.
 """
 
 from __future__ import annotations
@@ -62,10 +63,11 @@ def render_inline(text: str) -> tuple[str, list[BadLink]]:
 
 def _sanitise(tokens: list[Token], shift_headings: bool) -> list[BadLink]:
     bad: list[BadLink] = []
+    headings = [t for t in tokens if t.type in ("heading_open", "heading_close")]
+    shift = 2 - min((int(t.tag[1]) for t in headings), default=2) if shift_headings else 0
+    for token in headings:
+        token.tag = f"h{min(int(token.tag[1]) + shift, 6)}"
     for token in tokens:
-        if shift_headings and token.type in ("heading_open", "heading_close"):
-            level = min(int(token.tag[1]) + 1, 6)
-            token.tag = f"h{level}"
         if token.children:
             line = token.map[0] if token.map else 0
             bad.extend(_sanitise_inline(token.children, line))

@@ -50,5 +50,10 @@ def test_bad_link_line_is_reported_within_the_markdown() -> None:
 
 
 def test_commentary_headings_start_below_the_page_title() -> None:
-    html, _ = markup.render_block("# Big\n\n###### Small")
-    assert "<h2>Big</h2>" in html and "<h6>Small</h6>" in html
+    html, _ = markup.render_block("# Big\n\n## Less\n\n###### Small")
+    assert "<h2>Big</h2>" in html and "<h3>Less</h3>" in html and "<h6>Small</h6>" in html
+
+
+def test_commentary_headings_never_skip_a_level_after_the_title() -> None:
+    html, _ = markup.render_block("### Context\n\n#### Detail")
+    assert "<h2>Context</h2>" in html and "<h3>Detail</h3>" in html

@@ -1,0 +1,64 @@
+"""Every page of a built site passes the Nu HTML Checker (vnu.jar), and the CSS does too.
+
+vnu.jar comes from the npm registry (scripts/test.sh installs it and sets VNU_JAR). Outside
+CI the test is skipped when the checker is missing; in CI (CI=true) a missing checker fails.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+from builder.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _vnu() -> list[str]:
+    jar = os.environ.get("VNU_JAR", "")
+    java = shutil.which("java")
+    if jar and Path(jar).is_file() and java:
+        return [java, "-Xss4m", "-jar", jar]
+    if os.environ.get("CI"):
+        pytest.fail("the Nu HTML Checker is missing: run the tests through scripts/test.sh")
+    pytest.skip("the Nu HTML Checker is missing: run the tests through scripts/test.sh")
+
+
+def _sample_sites() -> list[Path]:
+    sites = [ROOT]
+    sites += sorted(p for p in (ROOT / "tests" / "sites").glob("*") if (p / "content").is_dir())
+    return sites
+
+
+@pytest.fixture(scope="module")
+def built_sites(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    outputs = []
+    for project_dir in _sample_sites():
+        out = tmp_path_factory.mktemp(project_dir.name) / "site"
+        build(Project.find(project_dir), out)
+        outputs.append(out)
+    return outputs
+
+
+def test_every_page_and_stylesheet_is_valid(built_sites: list[Path]) -> None:
+    vnu = _vnu()
+    files = [str(p) for out in built_sites for p in sorted(out.rglob("*.html"))]
+    files += [str(p) for out in built_sites for p in sorted(out.rglob("*.css"))]
+    assert files
+    result = subprocess.run(
+        [*vnu, "--format", "json", "--also-check-css", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    problems = [
+        f"{m.get('url', '')}:{m.get('lastLine', '?')}: {m['type']}: {m['message']}"
+        for m in messages
+        if m["type"] == "error" or m.get("subType") == "warning"
+    ]
+    assert problems == []
