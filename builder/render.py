@@ -9,6 +9,7 @@ so browsers may cache them for good.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -96,10 +97,11 @@ class Renderer:
             asset=self.asset,
             headline=self.headline,
             place_slug=urls.slugify,
-            long_date=lambda d: i18n.long_date(d, language),
-            full_date=lambda d: i18n.full_date(d, language),
-            month_name=lambda y, m: i18n.month_name(y, m, language),
-            short_time=lambda t: i18n.short_time(t, language),
+            # Babel formats slowly and a date recurs on many pages: one call per value.
+            long_date=functools.cache(lambda d: i18n.long_date(d, language)),
+            full_date=functools.cache(lambda d: i18n.full_date(d, language)),
+            month_name=functools.cache(lambda y, m: i18n.month_name(y, m, language)),
+            short_time=functools.cache(lambda t: i18n.short_time(t, language)),
         )
 
     # Helpers for templates --------------------------------------------------------------
