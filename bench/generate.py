@@ -15,12 +15,13 @@ import random
 import shutil
 from pathlib import Path
 
-WORDS = (
+_PROSE = (
     "Ukraine Russia army drone strike front offensive shelling region city village port "
     "energy grid sanctions talks summit aid weapons air defense missile tank brigade "
     "partisans Crimea occupied General Staff report minister president NATO EU Kremlin "
     "oil refinery tanker airfield bridge railway evacuation civilians humanitarian"
-).split()
+)
+WORDS = _PROSE.split()
 CYRILLIC_PLACES = (
     "Часів Яр", "Запоріжжя", "Покровськ", "Торецьк", "Харків", "Київ", "Одеса", "Херсон",
     "Бахмут", "Авдіївка", "Вугледар", "Куп'янськ", "Лиман", "Мар'їнка", "Сумщина",
