@@ -51,9 +51,9 @@ class FeedWriter:
             path = urls.feed(spec.feed_folder, kind)
             # Each format's rel="self" names its own file, as the feed validators ask.
             generator.link(
-                [
-                    {"href": self.renderer.absolute_url(spec.listing_path), "rel": "alternate"},
+                [  # feedgen takes the last link as RSS's <link>: the page, not the feed
                     {"href": self.renderer.absolute_url(path), "rel": "self"},
+                    {"href": self.renderer.absolute_url(spec.listing_path), "rel": "alternate"},
                 ],
                 replace=True,
             )

@@ -66,7 +66,8 @@ class FeedSpec:
     """One feed, in both formats: its folder, what it is about and its items (newest first)."""
 
     id: str  # stable, independent of the URL scheme: "days", "tag:frontline", ...
-    listing_path: str  # the page the feed follows
+    feed_folder: str  # where rss.xml and atom.xml go
+    listing_path: str  # the page the feed follows (its rel="alternate")
     title: str
     description: str
     days: tuple[Day, ...] = ()
@@ -75,10 +76,6 @@ class FeedSpec:
     def link(self, kind: str) -> FeedLink:
         name = {"rss": "RSS", "atom": "Atom"}[kind]
         return FeedLink(f"{self.title} ({name})", urls.feed(self.feed_folder, kind), kind)
-
-    @property
-    def feed_folder(self) -> str:
-        return self.listing_path
 
     @property
     def links(self) -> tuple[FeedLink, ...]:
@@ -123,12 +120,13 @@ def plan_site(library: Library) -> SitePlan:
     site = library.site
     newest_days = tuple(reversed(library.days))
     site_feed = FeedSpec(
-        "days", "", site.title, site.description, days=newest_days[:DAY_FEED_ITEMS]
+        "days", "", urls.home(), site.title, site.description, days=newest_days[:DAY_FEED_ITEMS]
     )
     all_headlines = tuple(h for day in newest_days for h in day.headlines)
     headline_feed = FeedSpec(
         "headlines",
         urls.headlines_home(),
+        urls.home(),
         f"{site.title}: all headlines",
         f"Every headline picked for {site.title}, as it is added",
         headlines=all_headlines[:HEADLINE_FEED_ITEMS],
@@ -156,7 +154,7 @@ def plan_site(library: Library) -> SitePlan:
                 urls.day(day.date),
                 "day.html",
                 day.title or "",
-                day.summary or "",
+                day.summary or _describe(day),
                 main_feeds,
                 {
                     "day": day,
@@ -246,6 +244,7 @@ def _listing_pages(
         newest = _newest_first(headlines)
         feed = FeedSpec(
             f"{kind.folder}:{slug}",
+            first_path,
             first_path,
             f"{site.title}: {title}",
             description,
@@ -350,6 +349,14 @@ def _group_by_day(library: Library, headlines: Sequence[Headline]) -> tuple[DayG
     if current:
         groups.append(DayGroup(library.day_of(current[0]), tuple(current)))
     return tuple(groups)
+
+
+def _describe(day: Day) -> str:
+    """Describe a day without a summary by its first headlines, for previews and search."""
+    titles = [h.title for h in day.headlines[:3]]
+    more = len(day.headlines) - len(titles)
+    text = "; ".join(titles)
+    return text + (f"; and {more} more" if more > 0 else "") if titles else ""
 
 
 def _newest_first(headlines: Sequence[Headline]) -> tuple[Headline, ...]:

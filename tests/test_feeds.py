@@ -1,0 +1,61 @@
+"""Feeds of the sample digest, read back with feedparser."""
+
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from builder.build import build
+from builder.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = "https://digest.example.org/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("feeds") / "site"
+    build(Project.find(ROOT), out)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("feed", "page"),
+    [
+        ("rss.xml", ""),
+        ("atom.xml", ""),
+        ("headlines/rss.xml", ""),
+        ("tags/frontline/rss.xml", "tags/frontline/"),
+        ("tags/frontline/atom.xml", "tags/frontline/"),
+        ("stories/peace-summit/atom.xml", "stories/peace-summit/"),
+    ],
+)
+def test_feed_links_its_page_and_itself(site: Path, feed: str, page: str) -> None:
+    parsed = feedparser.parse((site / feed).read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.feed.link == BASE + page
+    selves = [link.href for link in parsed.feed.links if link.rel == "self"]
+    assert selves == [BASE + feed]
+    assert (site / page / "index.html").is_file()
+
+
+def test_site_feed_has_one_full_item_per_day_newest_first(site: Path) -> None:
+    parsed = feedparser.parse((site / "atom.xml").read_bytes())
+    days = sorted(p.stem for p in (ROOT / "content" / "digests").rglob("*.md"))
+    assert [e.link for e in parsed.entries] == [
+        f"{BASE}{d[:4]}/{d[5:7]}/{d[8:]}/" for d in reversed(days)
+    ]
+    first = parsed.entries[0]
+    assert first.content[0].type == "text/html"
+    assert "https://ukrinform.net/" in first.content[0].value  # the day's headlines are in it
+    assert first.published.endswith("+03:00")  # Kyiv summer time, whatever the machine's zone
+
+
+def test_headline_items_link_the_article_and_keep_distinct_ids(site: Path) -> None:
+    parsed = feedparser.parse((site / "headlines" / "rss.xml").read_bytes())
+    ids = [e.id for e in parsed.entries]
+    assert len(ids) == len(set(ids)) == 12
+    assert all(i.startswith("urn:uuid:") for i in ids)
+    assert all(not e.link.startswith(BASE) for e in parsed.entries)
+    labelled = [e for e in parsed.entries if "nuclear" in e.title]
+    assert labelled[0].title.startswith("[Analysis] ")
