@@ -21,7 +21,7 @@ from .output import SiteWriter
 from .pages import plan_site
 from .project import Project
 from .reader import read_config, read_days
-from .render import Renderer
+from .render import Renderer, check_templates
 from .validate import check_days
 
 
@@ -70,7 +70,8 @@ def load(project: Project, timings: Timings | None = None) -> LoadResult:
     timings = timings or Timings()
     with timings.stage("read"):
         config, problems = read_config(project)
-        day_files, day_problems = read_days(project)
+        base_url = config.site.base_url if config else "/"
+        day_files, day_problems = read_days(project, base_url)
     problems += day_problems
     with timings.stage("validate"):
         if config is not None:
@@ -80,6 +81,12 @@ def load(project: Project, timings: Timings | None = None) -> LoadResult:
     with timings.stage("model"):
         library = build_library(config, (f.day for f in day_files))
     return LoadResult(library, problems)
+
+
+def check(project: Project) -> LoadResult:
+    """Check the content and the templates' syntax, as `digest check` does; write nothing."""
+    loaded = load(project)
+    return LoadResult(loaded.library, loaded.problems + check_templates(project))
 
 
 def build(

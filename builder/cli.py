@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .build import Timings, build, load
+from .build import Timings, build, check
 from .errors import ContentErrors, DigestError, Problem, sort_problems, summarise
 from .project import Project
 
@@ -108,14 +108,18 @@ def _report(problems: Sequence[Problem]) -> None:
 
 
 def _check(project: Project, strict: bool) -> int:
-    result = load(project)
+    result = check(project)
     _report(result.problems)
     if result.errors or (strict and result.warnings):
         return 1
     days = len(result.library.days) if result.library else 0
     headlines = sum(len(d.headlines) for d in result.library.days) if result.library else 0
-    print(f"checked {days} days and {headlines} headlines: no errors")
+    print(f"checked {_count(days, 'day')} and {_count(headlines, 'headline')}: no errors")
     return 0
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
 def _build(project: Project, args: argparse.Namespace) -> int:

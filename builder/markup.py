@@ -4,6 +4,8 @@ Raw HTML in Markdown is off (it is shown as text). Links and images may point at
 addresses or within the site (relative paths and #fragments); any other scheme
 (`javascript:`, `data:`, protocol-relative `//host`) is dropped from the output and reported
 with its line, so an editor learns about it instead of shipping a dead or hostile link.
+Relative links are resolved against the address of the page the text belongs to (its day),
+so they keep working wherever the text is shown: on other pages and in feeds.
 Headings in commentary are renumbered so the highest one is an h2 and levels keep their
 order: the page's own title is the only h1, and no level is skipped after it.
 """
@@ -47,21 +49,24 @@ def is_allowed_url(url: str) -> bool:
     return scheme in ("http", "https", "")
 
 
-def render_block(text: str) -> tuple[str, list[BadLink]]:
-    """Render commentary Markdown to HTML; returns the HTML and the refused links."""
+def render_block(text: str, base: str = "/") -> tuple[str, list[BadLink]]:
+    """Render commentary Markdown to HTML; returns the HTML and the refused links.
+
+    `base` is the URL of the text's own page; relative links are resolved against it.
+    """
     tokens = _MD.parse(text, {})
-    bad = _sanitise(tokens, shift_headings=True)
+    bad = _sanitise(tokens, base, shift_headings=True)
     return _MD.renderer.render(tokens, _MD.options, {}), bad
 
 
-def render_inline(text: str) -> tuple[str, list[BadLink]]:
+def render_inline(text: str, base: str = "/") -> tuple[str, list[BadLink]]:
     """Render one line of inline Markdown (a note) to HTML without a <p> around it."""
     tokens = _MD.parseInline(text, {})
-    bad = _sanitise(tokens, shift_headings=False)
+    bad = _sanitise(tokens, base, shift_headings=False)
     return _MD.renderer.render(tokens, _MD.options, {}), bad
 
 
-def _sanitise(tokens: list[Token], shift_headings: bool) -> list[BadLink]:
+def _sanitise(tokens: list[Token], base: str, shift_headings: bool) -> list[BadLink]:
     bad: list[BadLink] = []
     headings = [t for t in tokens if t.type in ("heading_open", "heading_close")]
     shift = 2 - min((int(t.tag[1]) for t in headings), default=2) if shift_headings else 0
@@ -70,11 +75,11 @@ def _sanitise(tokens: list[Token], shift_headings: bool) -> list[BadLink]:
     for token in tokens:
         if token.children:
             line = token.map[0] if token.map else 0
-            bad.extend(_sanitise_inline(token.children, line))
+            bad.extend(_sanitise_inline(token.children, line, base))
     return bad
 
 
-def _sanitise_inline(children: list[Token], line: int) -> list[BadLink]:
+def _sanitise_inline(children: list[Token], line: int, base: str) -> list[BadLink]:
     bad: list[BadLink] = []
     open_links: list[bool] = []
     for index, child in enumerate(children):
@@ -85,6 +90,8 @@ def _sanitise_inline(children: list[Token], line: int) -> list[BadLink]:
             if not allowed:
                 bad.append(BadLink(line, href))
                 children[index] = Token("text", "", 0, content="")
+            else:
+                child.attrSet("href", urllib.parse.urljoin(base, href))
         elif child.type == "link_close":
             if open_links and not open_links.pop():
                 children[index] = Token("text", "", 0, content="")
@@ -94,6 +101,8 @@ def _sanitise_inline(children: list[Token], line: int) -> list[BadLink]:
                 bad.append(BadLink(line, src))
                 alt = "".join(c.content for c in child.children or [])
                 children[index] = Token("text", "", 0, content=alt)
+            else:
+                child.attrSet("src", urllib.parse.urljoin(base, src))
         if child.type == "softbreak":
             line += 1
     return bad

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import markup, yamlio
+from . import markup, urls, yamlio
 from .errors import Location, Problem, Severity
 from .i18n import is_known_locale
 from .model import Day, Headline, SiteConfig, Source, Tag
@@ -93,8 +93,12 @@ def normalise_text(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_day(path: str, text: str) -> tuple[DayFile | None, list[Problem]]:
-    """Parse one day file's text; `path` is relative to the project and named in problems."""
+def parse_day(path: str, text: str, base_url: str = "/") -> tuple[DayFile | None, list[Problem]]:
+    """Parse one day file's text; `path` is relative to the project and named in problems.
+
+    Relative links in notes and commentary are resolved against the day page's address
+    under `base_url` (the site's), so they work on every page and in feeds.
+    """
     text = normalise_text(text)
     split = split_front_matter(path, text)
     if isinstance(split, Problem):
@@ -126,6 +130,7 @@ def parse_day(path: str, text: str) -> tuple[DayFile | None, list[Problem]]:
     if date is None:
         return None, problems
 
+    page_url = base_url + urls.day(date)
     references: list[Reference] = []
     headlines: list[Headline] = []
     first_url: dict[str, int] = {}
@@ -146,7 +151,7 @@ def parse_day(path: str, text: str) -> tuple[DayFile | None, list[Problem]]:
         first_url[url] = index
         note_html = ""
         if values.get("note"):
-            note_html, bad_links = markup.render_inline(values["note"])
+            note_html, bad_links = markup.render_inline(values["note"], page_url)
             for bad in bad_links:
                 checker.problem((*item_path, "note"), _bad_link_message(bad.url))
         headlines.append(
@@ -167,7 +172,7 @@ def parse_day(path: str, text: str) -> tuple[DayFile | None, list[Problem]]:
             )
         )
 
-    commentary_html, body_problems = _parse_body(path, body, body_line)
+    commentary_html, body_problems = _parse_body(path, body, body_line, page_url)
     problems.extend(body_problems)
     day = Day(
         date=date,
@@ -200,7 +205,7 @@ def _references(
     return found
 
 
-def _parse_body(path: str, body: str, first_line: int) -> tuple[str, list[Problem]]:
+def _parse_body(path: str, body: str, first_line: int, page_url: str) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
     for number, line in enumerate(body.split("\n")):
         bad = _FORBIDDEN_IN_BODY.search(line)
@@ -215,7 +220,7 @@ def _parse_body(path: str, body: str, first_line: int) -> tuple[str, list[Proble
             )
     if problems:
         return "", problems
-    html, bad_links = markup.render_block(body)
+    html, bad_links = markup.render_block(body, page_url)
     for link in bad_links:
         problems.append(
             Problem(
@@ -242,7 +247,11 @@ def parse_config(texts: dict[str, tuple[str, str | None]]) -> tuple[Config | Non
     for name, (path, text) in texts.items():
         if text is None:
             problems.append(
-                Problem(Location(path), "", f"{path} is missing; create it (see the README)")
+                Problem(
+                    Location(path),
+                    "",
+                    "the file is missing; create it (docs/content-format.md lists its fields)",
+                )
             )
             continue
         doc, found = yamlio.load(path, normalise_text(text))
@@ -309,7 +318,8 @@ def read_text(project: Project, path: Path) -> tuple[str | None, Problem | None]
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        line_start = before[before.rfind(b"\n") + 1 :]
+        column = len(line_start.decode("utf-8", errors="replace")) + 1  # in characters
         return None, Problem(
             Location(rel, line, column),
             "",
@@ -330,21 +340,23 @@ def day_file_paths(project: Project) -> tuple[list[Path], list[Problem]]:
                 "named YYYY-MM-DD.md",
             )
         ]
-    for path in sorted(project.digests_dir.rglob("*.md")):
+    for path in sorted(project.digests_dir.rglob("*")):
         name = path.name
-        if name.startswith(".") or name.lower() == "readme.md" or not path.is_file():
-            continue  # editors' lock files and a folder's README are not days
+        if path.suffix.lower() != ".md" or name.startswith(".") or not path.is_file():
+            continue
+        if name.lower() == "readme.md":
+            continue  # a folder's README is not a day
         if DAY_FILE_NAME.fullmatch(name) and _is_date(name[:10]):
             paths.append(path)
+            continue
+        if DAY_FILE_NAME.fullmatch(name):
+            message = f"'{name[:10]}' in the file name '{name}' is not a date; fix the name"
         else:
-            problems.append(
-                Problem(
-                    Location(project.relative(path)),
-                    "",
-                    f"'{name}' is not a day file name: name it YYYY-MM-DD.md after its date, "
-                    "or move it out of content/digests/",
-                )
+            message = (
+                f"'{name}' is not a day file name: name it YYYY-MM-DD.md after its date, "
+                "or move it out of content/digests/"
             )
+        problems.append(Problem(Location(project.relative(path)), "", message))
     return paths, problems
 
 
@@ -375,7 +387,7 @@ def read_config(project: Project) -> tuple[Config | None, list[Problem]]:
     return parse_config(texts)
 
 
-def read_days(project: Project) -> tuple[list[DayFile], list[Problem]]:
+def read_days(project: Project, base_url: str = "/") -> tuple[list[DayFile], list[Problem]]:
     """Read and parse every day file of a project, in path order."""
     paths, problems = day_file_paths(project)
     days: list[DayFile] = []
@@ -385,7 +397,7 @@ def read_days(project: Project) -> tuple[list[DayFile], list[Problem]]:
             problems.append(problem)
             continue
         assert text is not None
-        day_file, found = parse_day(project.relative(path), text)
+        day_file, found = parse_day(project.relative(path), text, base_url)
         problems.extend(found)
         if day_file is not None:
             days.append(day_file)

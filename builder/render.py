@@ -66,25 +66,49 @@ def static_files(template_dirs: list[Path]) -> dict[str, StaticFile]:
     return found
 
 
+def template_dirs(project: Project) -> list[Path]:
+    """Return where templates are looked up: the project's templates/, then the theme."""
+    return [d for d in (project.templates_dir, theme_dir()) if d.is_dir()]
+
+
+def _environment(folders: list[Path]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in folders]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def check_templates(project: Project) -> list[Problem]:
+    """Compile every template the project would use; report syntax errors with their line."""
+    env = _environment(template_dirs(project))
+    problems: list[Problem] = []
+    for name in env.list_templates(extensions=("html", "xml", "txt")):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            path = Path(exc.filename) if exc.filename else Path(name)
+            shown = project.relative(path) if path.is_absolute() else name
+            problems.append(Problem(Location(shown, exc.lineno), "template", exc.message or ""))
+    return problems
+
+
 class Renderer:
     """Turns page specs into text, with the site's helpers available in every template."""
 
     def __init__(self, project: Project, library: Library) -> None:
         self.library = library
         self.site = library.site
-        self.template_dirs = [d for d in (project.templates_dir, theme_dir()) if d.is_dir()]
+        self.template_dirs = template_dirs(project)
         self.project = project
         self.statics = static_files(self.template_dirs)
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(d) for d in self.template_dirs]),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            extensions=["jinja2.ext.i18n"],
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+        self.env = _environment(self.template_dirs)
         self._headline_html: dict[tuple[Any, int], Markup] = {}
         language = self.site.language
         self.env.globals.update(

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import Location, Problem, did_you_mean
+from .errors import Location, Problem, Severity, did_you_mean
 from .model import LABELS
 from .urls import is_valid_id, slugify
-from .yamlio import Document, Path, dotted
+from .yamlio import Document, Path, Unreadable, dotted
 
 # Characters XML 1.0 cannot carry (feeds would break), plus DEL and the C1 controls,
 # which are never meant in news text.
@@ -103,11 +103,15 @@ class Checker:
             self.problem(path, f"{what} must be a mapping of 'key: value' lines, e.g. {example}")
             return {}
         declared = {f.name: f for f in fields}
+        misspelt: set[str] = set()
         for key in value:
             if key not in declared:
+                suggestion = did_you_mean(key, declared)
+                if suggestion:
+                    misspelt.add(suggestion.split("'")[1])
                 self.problem(
                     (*path, key),
-                    f"unknown field '{key}' in {what}{did_you_mean(key, declared)}; "
+                    f"unknown field '{key}' in {what}{suggestion}; "
                     f"the fields are: {', '.join(declared)}",
                     at_key=True,
                 )
@@ -115,7 +119,12 @@ class Checker:
         for spec in fields:
             raw = value.get(spec.name)
             child = (*path, spec.name)
+            if isinstance(raw, Unreadable) and spec.kind != "text":
+                self.problem(child, raw.reason)
+                continue
             if raw is None or raw == "" or (raw == [] and spec.kind != "list"):
+                if spec.name in misspelt and spec.name not in value:
+                    continue  # the unknown key's "did you mean" already says it
                 if spec.required:
                     where = child if spec.name in value else path
                     state = "is empty" if spec.name in value else f"is missing in {what}"
@@ -135,9 +144,11 @@ class Checker:
 
     def text(self, value: Any, path: Path) -> str | None:
         if isinstance(value, (dict, list)):
-            self.problem(path, f"must be text, not a {_kind_name(value)}")
+            self.problem(path, f"must be text, not {_kind_name(value)}")
             return None
-        if not isinstance(value, str):
+        if isinstance(value, Unreadable):
+            value = value.text
+        elif not isinstance(value, str):
             # An unquoted `Yes`, `1945` or `3.5`: keep the text exactly as the editor typed it.
             scalar = self.doc.plain_scalars.get(path)
             value = scalar.text if scalar else str(value)
@@ -151,6 +162,22 @@ class Checker:
             return None
         text: str = value
         return text.strip()
+
+    def prose(self, value: Any, path: Path) -> str | None:
+        """Check free text (a title, a note); warn when YAML dropped part of it as a comment."""
+        text = self.text(value, path)
+        comment = self.doc.trailing_comments.get(path)
+        if text is not None and comment is not None:
+            self.problems.append(
+                Problem(
+                    self.doc.where(path),
+                    dotted(path),
+                    f"YAML read the text after ' #' as a comment and dropped it (\"#{comment}\"); "
+                    "put the whole value in quotes to keep it",
+                    Severity.WARNING,
+                )
+            )
+        return text
 
     def texts(self, value: Any, path: Path) -> tuple[str, ...] | None:
         items = self.list_of(value, path, "[Pokrovsk, Kharkiv region]")
@@ -177,7 +204,7 @@ class Checker:
     def list_of(self, value: Any, path: Path, example: str) -> list[Any] | None:
         if not isinstance(value, list):
             self.problem(
-                path, f"must be a list, e.g. {path[-1]}: {example}, not a {_kind_name(value)}"
+                path, f"must be a list, e.g. {path[-1]}: {example}, not {_kind_name(value)}"
             )
             return None
         return value
@@ -295,7 +322,7 @@ class Checker:
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             self.problem(
                 path,
-                f"unknown time zone '{text}'{did_you_mean(text, _zone_names())}; "
+                f"unknown time zone '{text}'{_zone_suggestion(text)}; "
                 "write an IANA name such as Europe/Kyiv",
             )
             return None
@@ -308,11 +335,18 @@ class Checker:
         return value
 
     def any_list(self, value: Any, path: Path) -> list[Any] | None:
-        return self.list_of(value, path, "\n  - title: ...")
+        if not isinstance(value, list):
+            self.problem(
+                path,
+                f"must be a list with one '- title: ...' item per headline, "
+                f"not {_kind_name(value)}",
+            )
+            return None
+        return value
 
 
 CHECKS: dict[str, Callable[[Checker, Any, Path], Any]] = {
-    "text": Checker.text,
+    "text": Checker.prose,
     "texts": Checker.texts,
     "id": Checker.id,
     "ids": Checker.ids,
@@ -344,18 +378,32 @@ def url_problem(url: str) -> str | None:
     host = parts.hostname
     if not host or ("." not in host.strip(".") and host != "localhost"):
         return f"'{url}' has no valid host name; write e.g. https://example.org/page"
+    try:
+        parts.port  # noqa: B018 - reading it validates it
+    except ValueError:
+        return f"'{url}' has an invalid port number"
     return None
 
 
 def _kind_name(value: Any) -> str:
+    """Name the kind of a YAML value, with its article: "a list", "text"."""
     if isinstance(value, dict):
-        return "mapping"
+        return "a mapping"
     if isinstance(value, list):
-        return "list"
+        return "a list"
     if value is None:
-        return "empty value"
-    return {bool: "true/false value", int: "number", float: "number"}.get(type(value), "text")
+        return "an empty value"
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "a date"
+    return "text"
 
 
-def _zone_names() -> set[str]:
-    return zoneinfo.available_timezones()
+def _zone_suggestion(text: str) -> str:
+    """Suggest a zone: "Kyiv" -> "Europe/Kyiv", "Europe/Kiev2" -> "Europe/Kiev"."""
+    names = zoneinfo.available_timezones()
+    ends = sorted(n for n in names if n.lower().endswith("/" + text.lower().replace(" ", "_")))
+    return f" (did you mean '{ends[0]}'?)" if ends else did_you_mean(text, names)

@@ -39,6 +39,17 @@ class Scalar:
     tag: str
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A plain scalar YAML typed but could not construct (`2024-02-30`): its text and why.
+
+    Text fields keep the text; fields of other kinds report the reason.
+    """
+
+    text: str
+    reason: str
+
+
 @dataclass
 class Document:
     """Plain values loaded from YAML, with the position of every value and key."""
@@ -49,6 +60,8 @@ class Document:
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     plain_scalars: dict[Path, Scalar] = field(default_factory=dict)
+    # Text after " #" on the line of an unquoted value, which YAML drops as a comment.
+    trailing_comments: dict[Path, str] = field(default_factory=dict)
 
     def where(self, path: Path) -> Location:
         """Return the location of the value at `path`, or of its nearest parent we know."""
@@ -92,18 +105,60 @@ def load(path: str, text: str, line_offset: int = 0) -> tuple[Document | None, l
     if node is None:
         return doc, []
     problems: list[Problem] = []
-    doc.value = _Converter(doc, problems).convert(node, ())
+    converter = _Converter(doc, problems, text.split("\n"))
+    doc.value = converter.convert(node, ())
+    if converter.shared_nodes or _MAYBE_ANCHOR.search(text):
+        problems.extend(_anchor_problems(doc, text))
     return doc, problems
+
+
+# A '&' or '*' where YAML could read an anchor or alias: at the start of a value or item.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]", re.MULTILINE)
+
+
+def _anchor_problems(doc: Document, text: str) -> list[Problem]:
+    """Report every anchor (&name) and alias (*name) where it is written."""
+    problems = []
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            message = "YAML aliases (*name) are not supported; write the value out"
+        elif getattr(event, "anchor", None):
+            message = (
+                "YAML anchors (&name) are not supported; if the value starts with '&', "
+                "put it in quotes"
+            )
+        else:
+            continue
+        mark = event.start_mark
+        if mark is None:  # pragma: no cover - both parsers always mark events
+            continue
+        location = Location(doc.path, mark.line + 1 + doc.line_offset, mark.column + 1)
+        problems.append(Problem(location, _field_at(doc, location), message))
+    return problems
+
+
+def _field_at(doc: Document, location: Location) -> str:
+    """Name the value whose position is nearest before `location`."""
+    best: Path = ()
+    best_position = (0, 0)
+    target = (location.line or 0, location.column or 0)
+    # Keys stand where their field is written; an alias's value node stands at its anchor.
+    for path, position in (*doc.positions.items(), *doc.key_positions.items()):
+        if best_position <= position <= target:
+            best, best_position = path, position
+    return _dotted(best)
 
 
 class _Converter:
     """Turn a composed node tree into plain values, recording positions and problems."""
 
-    def __init__(self, doc: Document, problems: list[Problem]) -> None:
+    def __init__(self, doc: Document, problems: list[Problem], lines: list[str]) -> None:
         self.doc = doc
         self.problems = problems
+        self.lines = lines
         self.constructor = SafeConstructor()
         self.seen: set[int] = set()
+        self.shared_nodes = False
 
     def mark(self, node: Node) -> tuple[int, int]:
         return (node.start_mark.line + 1 + self.doc.line_offset, node.start_mark.column + 1)
@@ -115,8 +170,9 @@ class _Converter:
     def convert(self, node: Node, path: Path) -> Any:
         if id(node) in self.seen:
             # The composer hands back the anchored node itself for an alias: refusing a
-            # second visit refuses aliases before any expansion ("billion laughs").
-            self.problem(node, path, "YAML aliases (*name) are not supported; write the value out")
+            # second visit refuses aliases before any expansion ("billion laughs"). They
+            # are reported where they are written, by _anchor_problems.
+            self.shared_nodes = True
             return None
         self.seen.add(id(node))
         self.doc.positions[path] = self.mark(node)
@@ -133,28 +189,43 @@ class _Converter:
         return self.bad_tag(node, path)  # pragma: no cover - no other node kinds exist
 
     def bad_tag(self, node: Node, path: Path) -> None:
-        self.problem(
-            node,
-            path,
-            f"the YAML tag '{node.tag}' is not allowed; remove it and write a plain value",
-        )
+        tag = node.tag.replace(_TAG, "!!")
+        if tag.startswith("!") and not tag.startswith("!!"):
+            message = (
+                f"'{tag}' starts a YAML tag; if the '!' is part of the text, put the whole "
+                "value in quotes"
+            )
+        else:
+            message = f"the YAML tag '{tag}' is not allowed; remove it and write a plain value"
+        self.problem(node, path, message)
         return None
 
     def scalar(self, node: ScalarNode, path: Path) -> Any:
         if node.tag not in _SCALAR_TAGS:
             return self.bad_tag(node, path)
+        plain = not node.style  # libyaml says "" for plain, PyYAML None
+        if plain:
+            self._note_trailing_comment(node, path)
         try:
             value = self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             if node.tag == _TAG + "timestamp":
-                message = f"'{node.value}' is not a valid date: {exc}; write YYYY-MM-DD"
+                reason = f"'{node.value}' is not a valid date: {exc}; write YYYY-MM-DD"
             else:
-                message = f"'{node.value}' cannot be read: {exc}"
-            self.problem(node, path, message)
-            return None
-        if not node.style and node.tag != _TAG + "str":  # libyaml says "" for plain, PyYAML None
+                reason = f"'{node.value}' cannot be read: {exc}"
+            return Unreadable(node.value, reason)
+        if plain and node.tag != _TAG + "str":
             self.doc.plain_scalars[path] = Scalar(node.value, node.tag.removeprefix(_TAG))
         return value
+
+    def _note_trailing_comment(self, node: ScalarNode, path: Path) -> None:
+        end = node.end_mark
+        if end.line >= len(self.lines) or end.line != node.start_mark.line:
+            return
+        rest = self.lines[end.line][end.column :]
+        match = re.match(r"\s+#(.*)", rest)
+        if match:
+            self.doc.trailing_comments[path] = match[1].strip()
 
     def mapping(self, node: MappingNode, path: Path) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -167,7 +238,9 @@ class _Converter:
             key = self.scalar(key_node, path)
             if key is None:
                 continue
-            if not isinstance(key, str):
+            if isinstance(key, Unreadable):
+                key = key.text
+            elif not isinstance(key, str):
                 key = key_node.value  # `2024: x` or `yes: x` -> the text as written
             child = (*path, key)
             line = self.mark(key_node)[0]
@@ -195,7 +268,8 @@ def _dotted(path: Path) -> str:
 
 dotted = _dotted
 
-# What PyYAML says -> how to fix it. Matched against the lower-cased problem text.
+# What PyYAML (libyaml or pure Python) says -> how to fix it. Matched against the
+# lower-cased context and problem; the first match wins.
 _HINTS: tuple[tuple[str, str], ...] = (
     (
         "mapping values are not allowed",
@@ -207,18 +281,21 @@ _HINTS: tuple[tuple[str, str], ...] = (
         "contains '#' or ': ', must be in quotes",
     ),
     (
-        "cannot start any token",
-        "YAML does not allow a tab here (indent with spaces), or a value starts with a "
-        "character that needs the whole value in quotes ('@', '`', '%')",
-    ),
-    (
         "found unknown escape character",
         'inside "double quotes" a backslash starts an escape; write \\\\ for a backslash '
         "or use 'single quotes'",
     ),
+    ("found unexpected end of stream", "a quote is opened but never closed; close it"),
     (
-        "found unexpected end of stream",
-        "a quote is opened but never closed; close it on the same value",
+        "flow sequence",
+        "a [list, of, values] is not closed, or one of its values contains ',' or ':' and "
+        "needs quotes",
+    ),
+    ("flow mapping", "a {mapping} is not closed, or one of its values needs quotes"),
+    (
+        "did not find expected key",
+        "check the indentation: items of one list or mapping must start in the same column, "
+        "and a value that starts with a quote must end with that quote",
     ),
     (
         "expected <block end>",
@@ -226,62 +303,53 @@ _HINTS: tuple[tuple[str, str], ...] = (
         "and a value that starts with a quote must end with that quote",
     ),
     (
-        "expected ',' or ']'",
-        "a [list, of, values] is not closed, or one of its values contains ',' or ':' and "
-        "needs quotes",
+        "did not find expected '-' indicator",
+        "check the indentation: every item of a list starts with '- ' in the same column",
     ),
     (
-        "expected ',' or '}'",
-        "a {mapping} is not closed, or one of its values needs quotes",
+        "while scanning an alias",
+        "'*' at the start of a value starts a YAML alias; put the whole value in quotes",
     ),
-    ("found undefined alias", "'*' starts an alias in YAML; put the value in quotes"),
-    ("found undefined tag handle", "'!' starts a tag in YAML; put the value in quotes"),
     (
-        "found character that cannot start any token",
-        "put the value in quotes",
+        "while scanning an anchor",
+        "'&' at the start of a value starts a YAML anchor; put the whole value in quotes",
     ),
+    ("found undefined alias", "'*' starts a YAML alias; put the whole value in quotes"),
+    ("found undefined tag handle", "'!' starts a YAML tag; put the whole value in quotes"),
     (
         "but found another document",
         "there is a second '---' line inside the YAML; remove it",
-    ),
-    (
-        "special characters are not allowed",
-        "remove the control character; it may have come in with pasted text",
     ),
 )
 
 
 def translate_error(exc: yaml.YAMLError, path: str, text: str, line_offset: int = 0) -> Problem:
     """Turn one of PyYAML's exceptions into a Problem with a location and a hint."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_problem(exc, path, text, line_offset)
     line = column = None
     problem_text = str(exc)
     context = ""
     if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        if mark is not None:
-            line, column = mark.line + 1, mark.column + 1
         problem_text = exc.problem or ""
         context = exc.context or ""
-    elif isinstance(exc, yaml.reader.ReaderError):
-        before = text[: exc.position]
-        line = before.count("\n") + 1
-        column = exc.position - (before.rfind("\n") + 1) + 1
-        problem_text = (
-            f"the character #x{exc.character:04X} is not allowed in YAML"
-            if isinstance(exc.character, int)
-            else str(exc.reason)
-        ) + " (special characters are not allowed)"
+        # An unclosed [list] or {mapping} is where it was opened, not where YAML gave up.
+        opened = "flow sequence" in context or "flow mapping" in context
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+        if mark is not None:
+            line, column = mark.line + 1, mark.column + 1
     lines = text.split("\n")
     key = ""
     if line is not None and 0 < line <= len(lines):
         match = re.match(r"\s*(?:-\s+)?([\w-]+)\s*:", lines[line - 1])
         key = match.group(1) if match else ""
-    hint = ""
     lowered = f"{context} {problem_text}".lower()
+    hint = ""
+    if "cannot start any token" in lowered and line is not None and column is not None:
+        hint = _token_hint(lines[line - 1][column - 1 : column] if line <= len(lines) else "")
     for needle, advice in _HINTS:
-        if needle in lowered:
+        if not hint and needle in lowered:
             hint = advice.format(key=key or "title")
-            break
     message = "YAML syntax error: " + (f"{context}: " if context else "") + problem_text
     message = message.replace("\n", " ").strip()
     if hint:
@@ -289,3 +357,35 @@ def translate_error(exc: yaml.YAMLError, path: str, text: str, line_offset: int 
     if line is not None:
         line += line_offset
     return Problem(Location(path, line, column), key or "YAML", message)
+
+
+def _token_hint(char: str) -> str:
+    """Explain "found character that cannot start any token" for the character found."""
+    if char == "\t":
+        return "YAML does not allow tabs for indentation; indent with spaces"
+    if char:
+        return f"a value that starts with '{char}' must be in quotes"
+    return "put the value in quotes"
+
+
+def _reader_problem(
+    exc: yaml.reader.ReaderError, path: str, text: str, line_offset: int
+) -> Problem:
+    """Report a character YAML refuses, at its line and column counted in characters."""
+    position = exc.position
+    if _Loader is not yaml.SafeLoader:
+        # libyaml counts bytes of UTF-8; the pure-Python reader counts characters.
+        position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+    before = text[:position]
+    line = before.count("\n") + 1
+    column = position - (before.rfind("\n") + 1) + 1
+    key_match = re.match(r"\s*(?:-\s+)?([\w-]+)\s*:", text.split("\n")[line - 1])
+    if isinstance(exc.character, int):
+        message = (
+            f"contains the control character U+{exc.character:04X}, which cannot go into a "
+            "web page or feed; delete it (it often comes with pasted text)"
+        )
+    else:
+        message = f"YAML cannot read this text: {exc.reason}"
+    field_name = key_match[1] if key_match else "YAML"
+    return Problem(Location(path, line + line_offset, column), field_name, message)

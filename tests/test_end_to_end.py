@@ -471,10 +471,6 @@ def test_every_link_on_every_page_resolves_within_the_site_or_is_http(any_site: 
     assert problems == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="base.html adds ' · site.title' to the home page's title, which is the site title",
-)
 @pytest.mark.parametrize("name", ["sample", "full"])
 def test_home_page_title_names_the_site_once(request: pytest.FixtureRequest, name: str) -> None:
     built: Built = request.getfixturevalue(f"{name}_site")
@@ -708,11 +704,6 @@ def test_every_feed_names_the_page_it_follows(full_site: Built) -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="feed/day.html copies commentary links within the site as written (relative), "
-    "which a feed reader resolves against the feed's address, not the day page",
-)
 def test_links_in_feed_content_are_absolute(full_site: Built) -> None:
     relative = []
     for rel in full_site.feeds():
@@ -1059,7 +1050,6 @@ def test_check_reports_the_counts_and_writes_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in project.iterdir()) == ["content"]
 
 
-@pytest.mark.xfail(strict=True, reason="cli._check always says 'days' and 'headlines'")
 def test_check_counts_one_day_in_the_singular(tmp_path: Path) -> None:
     result = digest("check", "--project", copy_site("minimal", tmp_path / "project"))
     assert result.out == "checked 1 day and 1 headline: no errors\n"

@@ -158,7 +158,6 @@ def test_bom_and_crlf_do_not_shift_lines_or_columns(
     assert _run(capsys, "check", "--project", str(project)) == (1, "", _expected(name))
 
 
-@pytest.mark.xfail(strict=True, reason="`digest check` says 'checked 1 days and 1 headlines'")
 def test_check_counts_a_single_day_in_the_singular(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -29,13 +29,30 @@ def test_aliases_are_refused_before_expansion() -> None:
     start = time.perf_counter()
     _, problems = yamlio.load("bomb.yaml", laughs)
     assert time.perf_counter() - start < 2  # 5**25 items if expanded: never finishes
-    assert problems and all("aliases" in p.message for p in problems)
+    assert problems and all("aliases" in p.message or "anchors" in p.message for p in problems)
+    assert sum("aliases" in p.message for p in problems) == 25 * 5
 
 
 def test_object_tags_are_refused() -> None:
     _, problems = yamlio.load("t.yaml", "x: !!python/object/apply:os.system ['true']\n")
     assert len(problems) == 1
     assert "tag" in problems[0].message and "not allowed" in problems[0].message
+
+
+def test_trailing_comments_on_unquoted_text_are_kept_for_a_warning() -> None:
+    doc, _ = yamlio.load("t.yaml", 'title: Putin #1 enemy\nnote: "kept #whole"\nsource: x  # id\n')
+    assert doc is not None
+    assert doc.value["title"] == "Putin"
+    assert doc.trailing_comments == {("title",): "1 enemy", ("source",): "id"}
+
+
+def test_an_impossible_date_keeps_its_text() -> None:
+    doc, problems = yamlio.load("t.yaml", "date: 2024-02-30\n")
+    assert problems == [] and doc is not None
+    assert doc.value["date"] == yamlio.Unreadable(
+        "2024-02-30",
+        "'2024-02-30' is not a valid date: day is out of range for month; write YYYY-MM-DD",
+    )
 
 
 def test_unquoted_scalars_remember_their_text() -> None:
@@ -60,4 +77,4 @@ def test_reader_errors_get_a_position() -> None:
     _, problems = yamlio.load("c.yaml", "a: 1\nb: x\x07y\n")
     (problem,) = problems
     assert (problem.location.line, problem.location.column) == (2, 5)
-    assert "#x0007" in problem.message
+    assert "U+0007" in problem.message
