@@ -54,6 +54,7 @@ class DayFile:
     day: Day
     date_location: Location
     references: tuple[Reference, ...] = field(compare=False)
+    exact: bool = True  # False: read by the fast loader, so locations are not known
 
 
 @dataclass(frozen=True)
@@ -93,20 +94,39 @@ def normalise_text(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_day(path: str, text: str, base_url: str = "/") -> tuple[DayFile | None, list[Problem]]:
+def parse_day(
+    path: str, text: str, base_url: str = "/", fast: bool = False
+) -> tuple[DayFile | None, list[Problem]]:
     """Parse one day file's text; `path` is relative to the project and named in problems.
 
     Relative links in notes and commentary are resolved against the day page's address
-    under `base_url` (the site's), so they work on every page and in feeds.
+    under `base_url` (the site's), so they work on every page and in feeds. With `fast`,
+    a clean file may be read by the fast loader (its DayFile is then not `exact`: its
+    references have no positions); a file with any problem is always read exactly.
     """
     text = normalise_text(text)
     split = split_front_matter(path, text)
     if isinstance(split, Problem):
         return None, [split]
     yaml_text, body, body_line = split
+    quick = yamlio.load_fast(path, yaml_text, line_offset=1) if fast else None
+    if quick is not None:
+        day_file, problems = _parse_document(quick, path, body, body_line, base_url)
+        if not problems:
+            return day_file, problems
+    # The exact loader: every position, every YAML 1.1 subtlety, every message.
     doc, problems = yamlio.load(path, yaml_text, line_offset=1)
     if doc is None:
         return None, problems
+    day_file, more = _parse_document(doc, path, body, body_line, base_url)
+    return day_file, problems + more
+
+
+def _parse_document(
+    doc: yamlio.Document, path: str, body: str, body_line: int, base_url: str
+) -> tuple[DayFile | None, list[Problem]]:
+    """Check a loaded front matter and the commentary; build the day."""
+    problems: list[Problem] = []
     checker = Checker(doc, problems)
     if doc.value is None:
         problems.append(
@@ -183,25 +203,39 @@ def parse_day(path: str, text: str, base_url: str = "/") -> tuple[DayFile | None
         commentary=body.strip(),
         commentary_html=commentary_html,
     )
-    return DayFile(day, doc.where(("date",)), tuple(references)), problems
+    return DayFile(day, doc.where(("date",)), tuple(references), doc.exact), problems
 
 
 def _references(
     doc: yamlio.Document, item_path: yamlio.Path, values: dict[str, Any]
 ) -> list[Reference]:
-    found: list[Reference] = []
-    for kind, name in (("source", "source"), ("url", "url")):
-        if name in values:
-            path = (*item_path, name)
-            found.append(Reference(kind, values[name], yamlio.dotted(path), doc.where(path)))
+    """List the values of a headline that other files must agree with, and where they are.
+
+    A document from the fast loader knows no positions; its references name only the file,
+    and a problem found in them makes the build read the file again exactly.
+    """
+    unplaced = None if doc.exact else Location(doc.path)
+
+    def reference(kind: str, value: str, path: yamlio.Path) -> Reference:
+        if unplaced is not None:
+            return Reference(kind, value, "", unplaced)
+        return Reference(kind, value, yamlio.dotted(path), doc.where(path))
+
+    found = [
+        reference(kind, values[name], (*item_path, name))
+        for kind, name in (("source", "source"), ("url", "url"))
+        if name in values
+    ]
     for kind, name in (("tag", "tags"), ("place", "places")):
+        items = values.get(name, ())
+        if not items:
+            continue
         raw = doc.value_at((*item_path, name))
         raw_items = raw if isinstance(raw, list) else []
-        for number, value in enumerate(values.get(name, ())):
+        for number, value in enumerate(items):
             # Point at the item as written: invalid items were dropped from `values`.
             position = raw_items.index(value) if value in raw_items else number
-            path = (*item_path, name, position)
-            found.append(Reference(kind, value, yamlio.dotted(path), doc.where(path)))
+            found.append(reference(kind, value, (*item_path, name, position)))
     return found
 
 
@@ -387,9 +421,14 @@ def read_config(project: Project) -> tuple[Config | None, list[Problem]]:
     return parse_config(texts)
 
 
-def read_days(project: Project, base_url: str = "/") -> tuple[list[DayFile], list[Problem]]:
-    """Read and parse every day file of a project, in path order."""
+def read_days(
+    project: Project, base_url: str = "/", only: set[str] | None = None, exact: bool = False
+) -> tuple[list[DayFile], list[Problem]]:
+    """Read and parse every day file of a project (or those in `only`), in path order."""
     paths, problems = day_file_paths(project)
+    if only is not None:
+        paths = [p for p in paths if project.relative(p) in only]
+        problems = []
     days: list[DayFile] = []
     for path in paths:
         text, problem = read_text(project, path)
@@ -397,7 +436,7 @@ def read_days(project: Project, base_url: str = "/") -> tuple[list[DayFile], lis
             problems.append(problem)
             continue
         assert text is not None
-        day_file, found = parse_day(project.relative(path), text, base_url)
+        day_file, found = parse_day(project.relative(path), text, base_url, fast=not exact)
         problems.extend(found)
         if day_file is not None:
             days.append(day_file)

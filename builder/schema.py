@@ -25,6 +25,7 @@ from .yamlio import Document, Path, Unreadable, dotted
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,11 @@ class Checker:
         for spec in fields:
             raw = value.get(spec.name)
             child = (*path, spec.name)
-            if isinstance(raw, Unreadable) and spec.kind != "text":
-                self.problem(child, raw.reason)
-                continue
+            if isinstance(raw, Unreadable):
+                if spec.kind == "date":
+                    self.problem(child, raw.reason)
+                    continue
+                raw = raw.text  # `source: 2024-02-30` is just text to every other kind
             if raw is None or raw == "" or (raw == [] and spec.kind != "list"):
                 if spec.name in misspelt and spec.name not in value:
                     continue  # the unknown key's "did you mean" already says it
@@ -148,6 +151,10 @@ class Checker:
             return None
         if isinstance(value, Unreadable):
             value = value.text
+        elif not isinstance(value, str) and not self.doc.exact:
+            # Only the exact loader knows how an unquoted 1e3 or 1_000 was written.
+            self.problem(path, "needs the exact loader")
+            return None
         elif not isinstance(value, str):
             # An unquoted `Yes`, `1945` or `3.5`: keep the text exactly as the editor typed it.
             scalar = self.doc.plain_scalars.get(path)
@@ -264,6 +271,9 @@ class Checker:
             return None
         if isinstance(value, dt.date):
             return value
+        if isinstance(value, str) and not self.doc.exact:
+            self.problem(path, "needs the exact loader")  # YAML 1.1 reads 2024-6-2 as a date
+            return None
         if isinstance(value, str):
             try:
                 return dt.date.fromisoformat(value.strip())
@@ -364,7 +374,7 @@ CHECKS: dict[str, Callable[[Checker, Any, Path], Any]] = {
 
 def url_problem(url: str) -> str | None:
     """Say what is wrong with an article or home page URL, or None when it is fine."""
-    if any(c.isspace() for c in url):
+    if _SPACE.search(url):
         return f"'{url}' contains white space; a URL must be one unbroken address"
     try:
         parts = urllib.parse.urlsplit(url)

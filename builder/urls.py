@@ -12,6 +12,7 @@ and every other script by anyascii.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from anyascii import anyascii
@@ -46,6 +47,7 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of names that recur on every page
 def slugify(text: str) -> str:
     """Make a readable ASCII slug: "Часів Яр" -> "chasiv-yar"; "" when nothing is left."""
     ascii_text = anyascii(transliterate(text)).lower()

@@ -20,6 +20,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Location, Problem
 
+try:  # a YAML 1.2 parser in Rust, for the common case of clean plain files (load_fast)
+    import yaml_rs as _yaml_rs
+except ImportError:  # pragma: no cover - not built for every platform; load() does all
+    _yaml_rs = None  # type: ignore[assignment]
+
 try:  # libyaml's parser is several times faster; both give the same nodes and marks.
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
@@ -52,11 +57,17 @@ class Unreadable:
 
 @dataclass
 class Document:
-    """Plain values loaded from YAML, with the position of every value and key."""
+    """Plain values loaded from YAML, with the position of every value and key.
+
+    A document from `load_fast` is not `exact`: it has no positions and no record of how
+    scalars were written, so checks that need those treat it as a problem, and the caller
+    loads the text again with `load`.
+    """
 
     path: str
     value: Any
     line_offset: int = 0
+    exact: bool = True
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     plain_scalars: dict[Path, Scalar] = field(default_factory=dict)
@@ -110,6 +121,47 @@ def load(path: str, text: str, line_offset: int = 0) -> tuple[Document | None, l
     if converter.shared_nodes or _MAYBE_ANCHOR.search(text):
         problems.extend(_anchor_problems(doc, text))
     return doc, problems
+
+
+# Text where YAML 1.1 (PyYAML) and YAML 1.2 (yaml_rs) could read differently, or that needs
+# the exact loader's checks: anchors, aliases, tags, merge keys, comments (which may cut a
+# value short), unquoted sexagesimal numbers (10:00 is 600 in 1.1), octal-looking numbers
+# and characters YAML 1.1 does not allow.
+_NEEDS_EXACT = re.compile(
+    r"(?:^|[\s\[{,:-])[&*!][^\s,\]}]"
+    r"|<<"
+    r"|(?:^|\s)#"
+    r"|:\s+[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?\s*(?:$|[,\]}])"
+    r"|:\s+[-+]?0[0-7_]+\s*$"
+    # Characters YAML 1.1 refuses (PyYAML reports them; yaml_rs may take them).
+    "|[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]",
+    re.MULTILINE,
+)
+
+
+# A one-line quoted scalar at the start of a value or item: its text cannot be YAML syntax,
+# so it is blanked before looking for _NEEDS_EXACT ("Context: *text*" is no alias).
+_QUOTED = re.compile(
+    r"""((?:^|[:\[{,-])[ \t]+|^|[\[{,])(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')""",
+    re.MULTILINE,
+)
+
+
+def load_fast(path: str, text: str, line_offset: int = 0) -> Document | None:
+    """Load plain YAML quickly with yaml_rs; None when the text needs the exact loader.
+
+    yaml_rs parses several times faster than PyYAML but reads YAML 1.2 and keeps no
+    positions. It is only used for text that both read alike (see _NEEDS_EXACT), and a
+    document it loads is not `exact`: any problem found in it is looked at again with
+    `load`, so every message and every value is the same as the exact loader's.
+    """
+    if _yaml_rs is None or _NEEDS_EXACT.search(_QUOTED.sub(r"\1''", text)):
+        return None
+    try:
+        value = _yaml_rs.loads(text, parse_datetime=True)
+    except Exception:
+        return None
+    return Document(path, value, line_offset, exact=False)
 
 
 # A '&' or '*' where YAML could read an anchor or alias: at the start of a value or item.
@@ -291,7 +343,7 @@ _HINTS: tuple[tuple[str, str], ...] = (
         "a [list, of, values] is not closed, or one of its values contains ',' or ':' and "
         "needs quotes",
     ),
-    ("flow mapping", "a {mapping} is not closed, or one of its values needs quotes"),
+    ("flow mapping", "a {{mapping}} is not closed, or one of its values needs quotes"),
     (
         "did not find expected key",
         "check the indentation: items of one list or mapping must start in the same column, "
