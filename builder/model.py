@@ -98,6 +98,7 @@ class Day:
     headlines: tuple[Headline, ...]
     commentary: str  # Markdown as written
     commentary_html: str  # sanitised HTML
+    version: str = ""  # changes whenever the file's text (or the site's address) does
 
     @property
     def uid(self) -> str:

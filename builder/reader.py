@@ -8,13 +8,17 @@ two files, a URL on two days) is checked in `validate`.
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
+import multiprocessing
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import markup, urls, yamlio
+from .cache import ParseCache, ParseResult, content_key
 from .errors import Location, Problem, Severity
 from .i18n import is_known_locale
 from .model import Day, Headline, SiteConfig, Source, Tag
@@ -104,6 +108,7 @@ def parse_day(
     a clean file may be read by the fast loader (its DayFile is then not `exact`: its
     references have no positions); a file with any problem is always read exactly.
     """
+    version = content_key(text.encode("utf-8"), base_url)
     text = normalise_text(text)
     split = split_front_matter(path, text)
     if isinstance(split, Problem):
@@ -111,19 +116,19 @@ def parse_day(
     yaml_text, body, body_line = split
     quick = yamlio.load_fast(path, yaml_text, line_offset=1) if fast else None
     if quick is not None:
-        day_file, problems = _parse_document(quick, path, body, body_line, base_url)
+        day_file, problems = _parse_document(quick, path, body, body_line, base_url, version)
         if not problems:
             return day_file, problems
     # The exact loader: every position, every YAML 1.1 subtlety, every message.
     doc, problems = yamlio.load(path, yaml_text, line_offset=1)
     if doc is None:
         return None, problems
-    day_file, more = _parse_document(doc, path, body, body_line, base_url)
+    day_file, more = _parse_document(doc, path, body, body_line, base_url, version)
     return day_file, problems + more
 
 
 def _parse_document(
-    doc: yamlio.Document, path: str, body: str, body_line: int, base_url: str
+    doc: yamlio.Document, path: str, body: str, body_line: int, base_url: str, version: str
 ) -> tuple[DayFile | None, list[Problem]]:
     """Check a loaded front matter and the commentary; build the day."""
     problems: list[Problem] = []
@@ -202,6 +207,7 @@ def _parse_document(
         headlines=tuple(headlines),
         commentary=body.strip(),
         commentary_html=commentary_html,
+        version=version,
     )
     return DayFile(day, doc.where(("date",)), tuple(references), doc.exact), problems
 
@@ -342,11 +348,24 @@ def _registry(
 
 def read_text(project: Project, path: Path) -> tuple[str | None, Problem | None]:
     """Read a UTF-8 file; report undecodable bytes at their line and column."""
-    rel = project.relative(path)
+    data, problem = read_bytes(project, path)
+    if problem:
+        return None, problem
+    return decode(project, path, data)
+
+
+def read_bytes(project: Project, path: Path) -> tuple[bytes, Problem | None]:
+    """Read a file's bytes, or say why it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes(), None
     except OSError as exc:
-        return None, Problem(Location(rel), "", f"cannot read the file: {exc.strerror}")
+        return b"", Problem(
+            Location(project.relative(path)), "", f"cannot read the file: {exc.strerror}"
+        )
+
+
+def decode(project: Project, path: Path, data: bytes) -> tuple[str, Problem | None]:
+    """Decode UTF-8; report undecodable bytes at their line and column (in characters)."""
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -354,8 +373,8 @@ def read_text(project: Project, path: Path) -> tuple[str | None, Problem | None]
         line = before.count(b"\n") + 1
         line_start = before[before.rfind(b"\n") + 1 :]
         column = len(line_start.decode("utf-8", errors="replace")) + 1  # in characters
-        return None, Problem(
-            Location(rel, line, column),
+        return "", Problem(
+            Location(project.relative(path), line, column),
             "",
             f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02X}); save it as UTF-8",
         )
@@ -422,25 +441,85 @@ def read_config(project: Project) -> tuple[Config | None, list[Problem]]:
 
 
 def read_days(
-    project: Project, base_url: str = "/", only: set[str] | None = None, exact: bool = False
+    project: Project,
+    base_url: str = "/",
+    only: set[str] | None = None,
+    exact: bool = False,
+    cache: ParseCache | None = None,
 ) -> tuple[list[DayFile], list[Problem]]:
-    """Read and parse every day file of a project (or those in `only`), in path order."""
+    """Read and parse every day file of a project (or those in `only`), in path order.
+
+    With a cache, only files whose bytes changed are parsed again; many misses are parsed
+    on every core. `exact` parses with the exact loader, bypassing the cache.
+    """
     paths, problems = day_file_paths(project)
     if only is not None:
         paths = [p for p in paths if project.relative(p) in only]
         problems = []
-    days: list[DayFile] = []
+    results: dict[str, ParseResult] = {}
+    misses: list[tuple[str, str, str]] = []  # (relative path, text, key)
     for path in paths:
-        text, problem = read_text(project, path)
+        rel = project.relative(path)
+        data, problem = read_bytes(project, path)
         if problem:
             problems.append(problem)
             continue
-        assert text is not None
-        day_file, found = parse_day(project.relative(path), text, base_url, fast=not exact)
+        key = content_key(data, base_url)
+        hit = cache.lookup(rel, key) if cache is not None and not exact else None
+        if hit is not None:
+            results[rel] = hit
+            continue
+        text, problem = decode(project, path, data)
+        if problem:
+            problems.append(problem)
+        else:
+            misses.append((rel, text, key))
+    for (rel, _, key), result in zip(misses, parse_many(misses, base_url, exact), strict=True):
+        results[rel] = result
+        if cache is not None and not exact:
+            cache.store(rel, key, result)
+    if cache is not None and only is None:
+        cache.keep_only(set(results))
+    days: list[DayFile] = []
+    for rel in sorted(results):
+        day_file, found = results[rel]
         problems.extend(found)
         if day_file is not None:
             days.append(day_file)
     return days, problems
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 200
+
+
+def parse_many(jobs: list[tuple[str, str, str]], base_url: str, exact: bool) -> list[ParseResult]:
+    """Parse day files, on every core when there are many; results in the order of `jobs`."""
+    fast = not exact
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_THRESHOLD or workers < 2:
+        return [_parse_job(rel, text, base_url, fast) for rel, text, _ in jobs]
+    # A fresh interpreter per worker (forkserver/spawn), never fork: the caller may have
+    # threads running (the file watcher), which fork does not survive safely.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    chunk = max(1, len(jobs) // (workers * 4))
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(
+            pool.map(
+                _parse_job,
+                [rel for rel, _, _ in jobs],
+                [text for _, text, _ in jobs],
+                [base_url] * len(jobs),
+                [fast] * len(jobs),
+                chunksize=chunk,
+            )
+        )
+
+
+def _parse_job(rel: str, text: str, base_url: str, fast: bool) -> ParseResult:
+    day_file, problems = parse_day(rel, text, base_url, fast=fast)
+    return day_file, tuple(problems)
 
 
 def warn(location: Location, field_name: str, message: str) -> Problem:
