@@ -18,7 +18,7 @@ LABELS = ("disinformation", "opinion", "unconfirmed", "analysis")
 _ID_NAMESPACE = uuid.UUID("6f1c8f52-5d0e-4bde-9a3b-2f7d4b8c9e10")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     title: str
     description: str
@@ -37,7 +37,7 @@ class SiteConfig:
         return rest[slash:] if slash >= 0 else "/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     id: str
     name: str
@@ -45,20 +45,20 @@ class Source:
     language: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tag:
     id: str
     name: str
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     name: str
     slug: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Headline:
     """One linked article as the editor listed it on a day."""
 
@@ -87,7 +87,7 @@ class Headline:
         return f"h-{self.date:%Y%m%d}-{self.position + 1}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Day:
     """One day file: its headlines and the editor's commentary."""
 
@@ -106,7 +106,7 @@ class Day:
         return "urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, f"day:{self.date}"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     headlines: tuple[Headline, ...]  # oldest first

@@ -7,7 +7,8 @@ comes from `urls`.
 
 from __future__ import annotations
 
-import datetime as dt
+import itertools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -337,18 +338,14 @@ def _listing_entries(
 
 
 def _group_by_day(library: Library, headlines: Sequence[Headline]) -> tuple[DayGroup, ...]:
-    groups: list[DayGroup] = []
-    current: list[Headline] = []
-    current_date: dt.date | None = None
-    for headline in headlines:
-        if headline.date != current_date and current:
-            groups.append(DayGroup(library.day_of(current[0]), tuple(current)))
-            current = []
-        current_date = headline.date
-        current.append(headline)
-    if current:
-        groups.append(DayGroup(library.day_of(current[0]), tuple(current)))
-    return tuple(groups)
+    """Split a run of headlines into groups of consecutive headlines of one day."""
+    return tuple(
+        DayGroup(library.days[library.day_index[date]], tuple(group))
+        for date, group in itertools.groupby(headlines, key=_date_of)
+    )
+
+
+_date_of = operator.attrgetter("date")
 
 
 def _describe(day: Day) -> str:
@@ -360,5 +357,10 @@ def _describe(day: Day) -> str:
 
 
 def _newest_first(headlines: Sequence[Headline]) -> tuple[Headline, ...]:
-    """Order headlines by day, newest day first, keeping the editor's order within a day."""
-    return tuple(sorted(headlines, key=lambda h: (-h.date.toordinal(), h.position)))
+    """Order headlines by day, newest day first, keeping the editor's order within a day.
+
+    `headlines` are in library order (oldest day first, editor's order within a day), so
+    reversing the runs of each day is enough: no sort.
+    """
+    runs = [tuple(group) for _, group in itertools.groupby(headlines, key=_date_of)]
+    return tuple(itertools.chain.from_iterable(reversed(runs)))

@@ -37,7 +37,7 @@ DAY_FILE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})\.md")
 _FORBIDDEN_IN_BODY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A value that other files must agree with: a source or tag id, a place, a URL."""
 
@@ -59,6 +59,19 @@ class DayFile:
     date_location: Location
     references: tuple[Reference, ...] = field(compare=False)
     exact: bool = True  # False: read by the fast loader, so locations are not known
+
+    def all_references(self) -> tuple[Reference, ...]:
+        """Return the references; a fast-read file keeps none and makes them from its day."""
+        if self.exact:
+            return self.references
+        where = Location(self.day.source_path)
+        found: list[Reference] = []
+        for h in self.day.headlines:
+            found.append(Reference("source", h.source, "", where))
+            found.append(Reference("url", h.url, "", where))
+            found.extend(Reference("tag", tag, "", where) for tag in h.tags)
+            found.extend(Reference("place", place, "", where) for place in h.places)
+        return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -162,7 +175,8 @@ def _parse_document(
     for index, raw in enumerate(fields.get("headlines", [])):
         item_path: yamlio.Path = ("headlines", index)
         values = checker.record(raw, item_path, HEADLINE_FIELDS, f"headline {index + 1}")
-        references.extend(_references(doc, item_path, values))
+        if doc.exact:  # a fast-read file makes its references when asked (all_references)
+            references.extend(_references(doc, item_path, values))
         if not all(f.name in values for f in HEADLINE_FIELDS if f.required):
             continue
         url = values["url"]
@@ -215,33 +229,22 @@ def _parse_document(
 def _references(
     doc: yamlio.Document, item_path: yamlio.Path, values: dict[str, Any]
 ) -> list[Reference]:
-    """List the values of a headline that other files must agree with, and where they are.
-
-    A document from the fast loader knows no positions; its references name only the file,
-    and a problem found in them makes the build read the file again exactly.
-    """
-    unplaced = None if doc.exact else Location(doc.path)
-
-    def reference(kind: str, value: str, path: yamlio.Path) -> Reference:
-        if unplaced is not None:
-            return Reference(kind, value, "", unplaced)
-        return Reference(kind, value, yamlio.dotted(path), doc.where(path))
-
+    """List the values of a headline that other files must agree with, and where they are."""
     found = [
-        reference(kind, values[name], (*item_path, name))
+        Reference(kind, values[name], yamlio.dotted(path), doc.where(path))
         for kind, name in (("source", "source"), ("url", "url"))
         if name in values
+        for path in [(*item_path, name)]
     ]
     for kind, name in (("tag", "tags"), ("place", "places")):
         items = values.get(name, ())
-        if not items:
-            continue
-        raw = doc.value_at((*item_path, name))
+        raw = doc.value_at((*item_path, name)) if items else None
         raw_items = raw if isinstance(raw, list) else []
         for number, value in enumerate(items):
             # Point at the item as written: invalid items were dropped from `values`.
             position = raw_items.index(value) if value in raw_items else number
-            found.append(reference(kind, value, (*item_path, name, position)))
+            path = (*item_path, name, position)
+            found.append(Reference(kind, value, yamlio.dotted(path), doc.where(path)))
     return found
 
 
@@ -504,17 +507,21 @@ def parse_many(jobs: list[tuple[str, str, str]], base_url: str, exact: bool) -> 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     chunk = max(1, len(jobs) // (workers * 4))
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(
-            pool.map(
-                _parse_job,
-                [rel for rel, _, _ in jobs],
-                [text for _, text, _ in jobs],
-                [base_url] * len(jobs),
-                [fast] * len(jobs),
-                chunksize=chunk,
+    try:
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return list(
+                pool.map(
+                    _parse_job,
+                    [rel for rel, _, _ in jobs],
+                    [text for _, text, _ in jobs],
+                    [base_url] * len(jobs),
+                    [fast] * len(jobs),
+                    chunksize=chunk,
+                )
             )
-        )
+    except (OSError, concurrent.futures.process.BrokenProcessPool):
+        # No worker processes here (a sandbox, an embedding interpreter): parse in this one.
+        return [_parse_job(rel, text, base_url, fast) for rel, text, _ in jobs]
 
 
 def _parse_job(rel: str, text: str, base_url: str, fast: bool) -> ParseResult:
