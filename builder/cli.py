@@ -8,13 +8,16 @@ then a count; what was built goes to standard output.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, clock
 from .build import Timings, build, check
-from .errors import ContentErrors, DigestError, Problem, sort_problems, summarise
+from .errors import ContentErrors, DigestError, Problem, UsageError, sort_problems, summarise
+from .newday import ImportResult, create_day, import_listing, read_checked_config
 from .project import Project
 
 DESCRIPTION = """\
@@ -51,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--timings", action="store_true", help="print the time each stage of the build took"
     )
+    build_cmd.add_argument(
+        "--drafts",
+        action="store_true",
+        help="preview: also build days marked draft: true and days dated in the future "
+        "(their headlines that still miss a link are left out)",
+    )
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
 
     check_cmd = commands.add_parser(
@@ -61,7 +70,65 @@ def _parser() -> argparse.ArgumentParser:
     )
     _project_option(check_cmd)
     _strict_option(check_cmd)
+    _editor_commands(commands)
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date; write YYYY-MM-DD, e.g. 2024-06-22"
+        ) from None
+
+
+def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new_cmd = commands.add_parser(
+        "new",
+        help="create the day file for a date, as a draft",
+        description="Create content/digests/YYYY/YYYY-MM-DD.md for DATE (default: today in "
+        "the site's time zone) from a template, marked draft: true. Refuses to overwrite a day "
+        "that exists.",
+    )
+    new_cmd.add_argument("date", nargs="?", type=_date, metavar="DATE", help="YYYY-MM-DD")
+    _project_option(new_cmd)
+
+    import_cmd = commands.add_parser(
+        "import",
+        help="turn a pasted listing of headlines into day files",
+        description="Read a listing pasted from an outlet's page, a Telegram channel or a "
+        "newsletter (plain text, Markdown or HTML) and add its headlines to the day files of "
+        "the dates it names, creating them or merging into them (no duplicate links or "
+        "titles; what is there stays untouched). Headlines without a link are written with "
+        'url: "" into a day marked draft: true. Lines that are not headlines are listed with '
+        "the reason they were dropped.",
+    )
+    import_cmd.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE",
+        help="the listing, UTF-8 (default or '-': standard input)",
+    )
+    import_cmd.add_argument(
+        "--date",
+        type=_date,
+        metavar="DATE",
+        help="the day of headlines before any date line, and the year of date lines without "
+        "one (default: today in the site's time zone)",
+    )
+    import_cmd.add_argument(
+        "--source",
+        metavar="ID",
+        default="",
+        help="the source of headlines whose link is on no source's site, or that have no link "
+        "(e.g. espreso for Espreso's own 'Read also' list)",
+    )
+    import_cmd.add_argument(
+        "--dry-run", action="store_true", help="say what would be written, write nothing"
+    )
+    _project_option(import_cmd)
 
 
 def _project_option(parser: argparse.ArgumentParser) -> None:
@@ -87,6 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         project = Project.find(args.project)
         if args.command == "check":
             return _check(project, args.strict)
+        if args.command == "new":
+            return _new(project, args.date)
+        if args.command == "import":
+            return _import(project, args)
         return _build(project, args)
     except ContentErrors as exc:
         _report(exc.problems)
@@ -122,9 +193,76 @@ def _count(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
+def _today(project: Project) -> dt.date:
+    site = read_checked_config(project).site
+    return clock.local_date(clock.current_time(os.environ), site.timezone)
+
+
+def _new(project: Project, date: dt.date | None) -> int:
+    path = create_day(project, date or _today(project))
+    print(f"created {project.relative(path)}")
+    return 0
+
+
+def _import(project: Project, args: argparse.Namespace) -> int:
+    name = "stdin" if args.file == "-" else args.file
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text = data.decode("utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot read {name}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{name} is not UTF-8 text; save the listing as UTF-8") from None
+    date = args.date or _today(project)
+    result = import_listing(project, text, date, args.source, write=not args.dry_run)
+    _report_import(name, result, args.dry_run)
+    return 0
+
+
+def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
+    for dropped in result.listing.dropped:
+        print(f"{name}:{dropped.line}: dropped {dropped.text!r}: {dropped.reason}", file=sys.stderr)
+    for note in result.listing.notes:
+        print(f"{name}:{note.line}: note: {note.text!r}: {note.reason}", file=sys.stderr)
+    for day in result.days:
+        for skipped in day.skipped:
+            print(
+                f"{name}:{skipped.line}: skipped {skipped.text!r}: {skipped.reason} ({day.path})",
+                file=sys.stderr,
+            )
+        for entry in day.added:
+            missing = [
+                what for what, value in (("link", entry.url), ("source", entry.source)) if not value
+            ]
+            if missing:
+                print(
+                    f"{name}:{entry.line}: no {' and no '.join(missing)} for {entry.title!r}; "
+                    f"written into the draft {day.path}",
+                    file=sys.stderr,
+                )
+    for day in result.days:
+        count = _count(len(day.added), "headline")
+        draft = " (draft: true)" if day.draft else ""
+        if not day.added:
+            print(f"{day.path}: nothing new")
+        elif day.created:
+            print(f"{day.path}: {'would create' if dry_run else 'created'} with {count}{draft}")
+        else:
+            print(f"{day.path}: {'would add' if dry_run else 'added'} {count}")
+    if not result.days:
+        print("no headlines found; nothing was written")
+
+
 def _build(project: Project, args: argparse.Namespace) -> int:
     timings = Timings()
-    result = build(project, args.out, strict=args.strict, timings=timings)
+    result = build(
+        project,
+        args.out,
+        strict=args.strict,
+        timings=timings,
+        now=clock.current_time(os.environ),
+        drafts=args.drafts,
+    )
     _report(result.warnings)
     if not args.quiet:
         total = sum(timings.stages.values())

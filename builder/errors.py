@@ -33,6 +33,7 @@ class Location:
 class Severity(Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # not a problem yet: what a draft still misses
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Problem:
         """Render as `path:line:col: field: message`, warnings marked after the location."""
         prefix = f"{self.location}: "
         if not self.is_error:
-            prefix += "warning: "
+            prefix += f"{self.severity.value}: "
         if self.field:
             prefix += f"{self.field}: "
         return prefix + self.message
@@ -71,7 +72,11 @@ def summarise(problems: Iterable[Problem]) -> str:
     """Say how many errors and warnings there are and in how many files: '3 errors in 2 files'."""
     problems = list(problems)
     parts = []
-    for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning")):
+    for severity, word in (
+        (Severity.ERROR, "error"),
+        (Severity.WARNING, "warning"),
+        (Severity.NOTE, "note"),
+    ):
         found = [p for p in problems if p.severity is severity]
         if found:
             files = {p.location.path for p in found}

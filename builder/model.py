@@ -98,6 +98,7 @@ class Day:
     headlines: tuple[Headline, ...]
     commentary: str  # Markdown as written
     commentary_html: str  # sanitised HTML
+    draft: bool = False  # built only with --drafts
 
     @property
     def uid(self) -> str:

@@ -21,6 +21,7 @@ from .model import Day, Headline, SiteConfig, Source, Tag
 from .project import Project
 from .schema import (
     DAY_FIELDS,
+    DRAFT_HEADLINE_FIELDS,
     HEADLINE_FIELDS,
     SITE_FIELDS,
     SOURCE_FIELDS,
@@ -134,10 +135,14 @@ def parse_day(path: str, text: str, base_url: str = "/") -> tuple[DayFile | None
     references: list[Reference] = []
     headlines: list[Headline] = []
     first_url: dict[str, int] = {}
+    draft = fields.get("draft", False)
+    item_fields = DRAFT_HEADLINE_FIELDS if draft else HEADLINE_FIELDS
     for index, raw in enumerate(fields.get("headlines", [])):
         item_path: yamlio.Path = ("headlines", index)
-        values = checker.record(raw, item_path, HEADLINE_FIELDS, f"headline {index + 1}")
+        values = checker.record(raw, item_path, item_fields, f"headline {index + 1}")
         references.extend(_references(doc, item_path, values))
+        if draft and isinstance(raw, dict):
+            problems.extend(_draft_notes(doc, item_path, raw))
         if not all(f.name in values for f in HEADLINE_FIELDS if f.required):
             continue
         url = values["url"]
@@ -182,8 +187,28 @@ def parse_day(path: str, text: str, base_url: str = "/") -> tuple[DayFile | None
         headlines=tuple(headlines),
         commentary=body.strip(),
         commentary_html=commentary_html,
+        draft=draft,
     )
     return DayFile(day, doc.where(("date",)), tuple(references)), problems
+
+
+def _draft_notes(
+    doc: yamlio.Document, item_path: yamlio.Path, raw: dict[str, Any]
+) -> list[Problem]:
+    """List what a draft's headline still misses; it is left out of --drafts builds until then."""
+    notes: list[Problem] = []
+    for name, what in (("url", "the article's link"), ("source", "a source id")):
+        if raw.get(name) in (None, ""):
+            path = (*item_path, name) if name in raw else item_path
+            notes.append(
+                Problem(
+                    doc.where(path),
+                    yamlio.dotted((*item_path, name)),
+                    f"missing in this draft; add {what} before publishing the day",
+                    Severity.NOTE,
+                )
+            )
+    return notes
 
 
 def _references(
