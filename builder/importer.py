@@ -572,12 +572,12 @@ def merge_day(text: str, entries: tuple[Entry, ...]) -> Merge:
     added: list[Entry] = []
     skipped: list[Dropped] = []
     for entry in entries:
-        if not is_draft and is_incomplete(entry):
-            skipped.append(Dropped(entry.line, entry.title, _NOT_IN_PUBLISHED))
-        elif entry.url and entry.url in urls:
+        if entry.url and entry.url in urls:
             skipped.append(Dropped(entry.line, entry.title, "its link is already on the day"))
         elif entry.title.casefold() in titles:
             skipped.append(Dropped(entry.line, entry.title, "its headline is already on the day"))
+        elif not is_draft and is_incomplete(entry):
+            skipped.append(Dropped(entry.line, entry.title, _NOT_IN_PUBLISHED))
         else:
             added.append(entry)
             urls.add(entry.url)
