@@ -19,6 +19,7 @@ from .build import Timings, build, check
 from .errors import ContentErrors, DigestError, Problem, UsageError, sort_problems, summarise
 from .newday import ImportResult, create_day, import_listing, read_checked_config
 from .project import Project
+from .scaffold import create_project
 
 DESCRIPTION = """\
 Build a curated daily news digest into a static website with RSS and Atom feeds.
@@ -130,6 +131,16 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     )
     _project_option(import_cmd)
 
+    init_cmd = commands.add_parser(
+        "init",
+        help="start a new digest in a folder",
+        description="Create a new digest in DIR: content/ (site.yaml to fill in, sources.yaml, "
+        "tags.yaml, a first day as a draft), templates/ with a README on overriding the theme, "
+        "a GitHub Actions workflow that runs digest check --strict and digest build and "
+        "publishes site/ to GitHub Pages, and a pre-commit configuration. Overwrites nothing.",
+    )
+    init_cmd.add_argument("folder", type=Path, metavar="DIR", help="the new digest's folder")
+
 
 def _project_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -151,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     try:
+        if args.command == "init":
+            return _init(args.folder)
         project = Project.find(args.project)
         if args.command == "check":
             return _check(project, args.strict)
@@ -196,6 +209,18 @@ def _count(number: int, word: str) -> str:
 def _today(project: Project) -> dt.date:
     site = read_checked_config(project).site
     return clock.local_date(clock.current_time(os.environ), site.timezone)
+
+
+def _init(folder: Path) -> int:
+    today = clock.local_date(clock.current_time(os.environ), "Europe/Kyiv")
+    created = create_project(folder, today)
+    for name in created:
+        print(f"created {(folder / name).as_posix()}")
+    print(
+        f"next: fill in {(folder / 'content/site.yaml').as_posix()}, then run "
+        f"digest build --drafts --project {folder.as_posix()}"
+    )
+    return 0
 
 
 def _new(project: Project, date: dt.date | None) -> int:

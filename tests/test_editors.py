@@ -240,3 +240,30 @@ def test_source_date_epoch_sets_the_clock(
         "digest: error: SOURCE_DATE_EPOCH='soon' is not a number of seconds since 1970; unset it "
         "or set it to e.g. 1718928000\n",
     )
+
+
+def test_init_starts_a_digest_that_checks_and_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1718928000")  # 2024-06-21 in Kyiv
+    folder = tmp_path / "new-digest"
+    code, out, err = run(capsys, "init", folder)
+    assert (code, err) == (0, "")
+    assert f"created {folder.as_posix()}/content/digests/2024/2024-06-21.md\n" in out
+    for name in (
+        "content/site.yaml",
+        "content/sources.yaml",
+        "content/tags.yaml",
+        "templates/README.md",
+        ".github/workflows/digest.yml",
+        ".pre-commit-config.yaml",
+    ):
+        assert (folder / name).is_file(), name
+    workflow = (folder / ".github/workflows/digest.yml").read_text()
+    assert "digest check --strict" in workflow and "digest build" in workflow
+    assert "actions/deploy-pages" in workflow
+    assert run(capsys, "check", "--strict", "--project", folder)[0] == 0
+    assert run(capsys, "build", "-q", "--project", folder) == (0, "", "")
+    assert (folder / "site/index.html").is_file()
+    code, _, err = run(capsys, "init", folder)
+    assert code == 2 and err.startswith(f"digest: error: {folder} already holds .github/")
