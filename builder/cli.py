@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -16,7 +17,16 @@ from pathlib import Path
 
 from . import __version__, clock
 from .build import Timings, build, check
-from .errors import ContentErrors, DigestError, Problem, UsageError, sort_problems, summarise
+from .errors import (
+    ContentErrors,
+    DigestError,
+    Problem,
+    Severity,
+    UsageError,
+    sort_problems,
+    summarise,
+)
+from .linkcheck import apply_fixes, changed_paths, link_problems, only_in
 from .newday import ImportResult, create_day, import_listing, read_checked_config
 from .project import Project
 from .scaffold import create_project
@@ -71,6 +81,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     _project_option(check_cmd)
     _strict_option(check_cmd)
+    check_cmd.add_argument(
+        "--fix",
+        action="store_true",
+        help="remove tracking parameters (utm_*, fbclid, gclid, ...) from headline URLs in the "
+        "day files, then check",
+    )
+    check_cmd.add_argument(
+        "--since",
+        metavar="GIT_REV",
+        help="report only problems in files changed since this git revision (and files git "
+        "does not track yet), so old content never blocks today's commit",
+    )
+    check_cmd.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json: print the problems as one JSON object on standard output, for tools",
+    )
     _editor_commands(commands)
     return parser
 
@@ -166,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _init(args.folder)
         project = Project.find(args.project)
         if args.command == "check":
-            return _check(project, args.strict)
+            return _check(project, args)
         if args.command == "new":
             return _new(project, args.date)
         if args.command == "import":
@@ -191,15 +219,46 @@ def _report(problems: Sequence[Problem]) -> None:
         print(summarise(problems), file=sys.stderr)
 
 
-def _check(project: Project, strict: bool) -> int:
+def _check(project: Project, args: argparse.Namespace) -> int:
+    strict: bool = args.strict
+    if args.fix:
+        for path in apply_fixes(project):
+            print(f"fixed {path}: removed tracking parameters", file=sys.stderr)
     result = check(project)
-    _report(result.problems)
-    if result.errors or (strict and result.warnings):
+    problems = result.problems + link_problems(project)
+    if args.since:
+        problems = only_in(problems, changed_paths(project, args.since))
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if p.severity is Severity.WARNING]
+    failed = bool(errors or (strict and warnings))
+    if args.format == "json":
+        print(json.dumps(_json_report(problems, failed), ensure_ascii=False, indent=2))
+        return 1 if failed else 0
+    _report(problems)
+    if failed:
         return 1
     days = len(result.library.days) if result.library else 0
     headlines = sum(len(d.headlines) for d in result.library.days) if result.library else 0
     print(f"checked {_count(days, 'day')} and {_count(headlines, 'headline')}: no errors")
     return 0
+
+
+def _json_report(problems: Sequence[Problem], failed: bool) -> dict[str, object]:
+    return {
+        "ok": not failed,
+        "summary": summarise(problems),
+        "problems": [
+            {
+                "path": p.location.path,
+                "line": p.location.line,
+                "column": p.location.column,
+                "severity": p.severity.value,
+                "field": p.field,
+                "message": p.message,
+            }
+            for p in sort_problems(problems)
+        ],
+    }
 
 
 def _count(number: int, word: str) -> str:

@@ -38,7 +38,7 @@ _FORBIDDEN_IN_BODY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\ufff
 class Reference:
     """A value that other files must agree with: a source or tag id, a place, a URL."""
 
-    kind: str  # "source", "tag", "place" or "url"
+    kind: str  # "source", "tag", "place", "url" or "title"
     value: str
     field: str  # e.g. "headlines[2].tags[0]"
     location: Location
@@ -215,7 +215,7 @@ def _references(
     doc: yamlio.Document, item_path: yamlio.Path, values: dict[str, Any]
 ) -> list[Reference]:
     found: list[Reference] = []
-    for kind, name in (("source", "source"), ("url", "url")):
+    for kind, name in (("source", "source"), ("url", "url"), ("title", "title")):
         if name in values:
             path = (*item_path, name)
             found.append(Reference(kind, values[name], yamlio.dotted(path), doc.where(path)))
