@@ -225,7 +225,9 @@ def _check(project: Project, args: argparse.Namespace) -> int:
         for path in apply_fixes(project):
             print(f"fixed {path}: removed tracking parameters", file=sys.stderr)
     result = check(project)
-    problems = result.problems + link_problems(project)
+    problems = list(result.problems)
+    if result.library is not None:  # link hygiene once the content reads cleanly
+        problems += link_problems(project)
     if args.since:
         problems = only_in(problems, changed_paths(project, args.since))
     errors = [p for p in problems if p.is_error]

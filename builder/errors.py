@@ -49,9 +49,10 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def sort_key(self) -> tuple[str, int, int, str]:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location
-        return (loc.path, loc.line or 0, loc.column or 0, self.field)
+        # The message breaks ties, so two problems at one place print in a fixed order.
+        return (loc.path, loc.line or 0, loc.column or 0, self.field, self.message)
 
     def format(self) -> str:
         """Render as `path:line:col: field: message`, warnings marked after the location."""

@@ -87,10 +87,10 @@ def test_check_flags_tracking_http_repeats_and_near_duplicates(
         "https; write https://www.ukrinform.net/b",
         f"{d24}:4:12: warning: headlines[0].title: nearly the same title as on 2024-06-23 ({d23}:4): "
         "'Ukraine's General Staff reports 21 firefights in Pokrovsk sector'; is it the same story twice?",
-        f"{d24}:8:10: warning: headlines[1].url: tracking parameters (fbclid) in the link; use the "
-        "clean URL https://www.ukrinform.net/a (digest check --fix writes it)",
         f"{d24}:8:10: warning: headlines[1].url: the same article as on 2024-06-23 ({d23}:5) but for "
         "tracking parameters; is it the same article twice?",
+        f"{d24}:8:10: warning: headlines[1].url: tracking parameters (fbclid) in the link; use the "
+        "clean URL https://www.ukrinform.net/a (digest check --fix writes it)",
         "5 warnings in 2 files",
     ]
     assert run(capsys, "check", "--strict", "--project", project)[0] == 1
