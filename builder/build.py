@@ -7,14 +7,16 @@ the planned pages and feeds into a new folder and swaps it in. Never prints, nev
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls
-from .errors import ContentErrors, Problem
+from . import clock, urls
+from .errors import ContentErrors, Problem, Severity
 from .feeds import FeedWriter
 from .library import Library, build_library
 from .output import SiteWriter
@@ -51,7 +53,7 @@ class LoadResult:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,17 @@ class BuildResult:
     timings: Timings
 
 
-def load(project: Project, timings: Timings | None = None) -> LoadResult:
-    """Read and check the whole digest; the library is None when there are errors."""
+def load(
+    project: Project,
+    timings: Timings | None = None,
+    now: dt.datetime | None = None,
+    drafts: bool = False,
+) -> LoadResult:
+    """Read and check the whole digest; the library is None when there are errors.
+
+    Every day is checked; with `now`, the library holds only the days published at that
+    time (no drafts unless `drafts`, no future days), else every day.
+    """
     timings = timings or Timings()
     with timings.stage("read"):
         config, problems = read_config(project)
@@ -90,7 +101,11 @@ def load(project: Project, timings: Timings | None = None) -> LoadResult:
     if config is None or any(p.is_error for p in problems):
         return LoadResult(None, problems)
     with timings.stage("model"):
-        library = build_library(config, (f.day for f in day_files))
+        today = clock.local_date(now, config.site.timezone) if now else None
+        library = build_library(
+            config,
+            (f.day for f in day_files if today is None or clock.is_published(f.day, today, drafts)),
+        )
     return LoadResult(library, problems)
 
 
@@ -105,11 +120,18 @@ def build(
     out_dir: Path | None = None,
     strict: bool = False,
     timings: Timings | None = None,
+    now: dt.datetime | None = None,
+    drafts: bool = False,
 ) -> BuildResult:
-    """Build the site into `out_dir` (default: the project's site/); raise on any error."""
+    """Build the site into `out_dir` (default: the project's site/); raise on any error.
+
+    Days are published as of `now` (default: SOURCE_DATE_EPOCH, else the clock): drafts
+    and future days only with `drafts`.
+    """
     timings = timings or Timings()
     out_dir = out_dir or project.default_output
-    loaded = load(project, timings)
+    now = now or clock.current_time(os.environ)
+    loaded = load(project, timings, now=now, drafts=drafts)
     if loaded.library is None or (strict and loaded.warnings):
         raise ContentErrors(loaded.problems)
     library = loaded.library

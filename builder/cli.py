@@ -8,14 +8,28 @@ then a count; what was built goes to standard output.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, clock
 from .build import Timings, build, check
-from .errors import ContentErrors, DigestError, Problem, sort_problems, summarise
+from .errors import (
+    ContentErrors,
+    DigestError,
+    Problem,
+    Severity,
+    UsageError,
+    sort_problems,
+    summarise,
+)
+from .linkcheck import apply_fixes, changed_paths, link_problems, only_in
+from .newday import ImportResult, create_day, import_listing, read_checked_config
 from .project import Project
+from .scaffold import create_project
 
 DESCRIPTION = """\
 Build a curated daily news digest into a static website with RSS and Atom feeds.
@@ -51,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--timings", action="store_true", help="print the time each stage of the build took"
     )
+    build_cmd.add_argument(
+        "--drafts",
+        action="store_true",
+        help="preview: also build days marked draft: true and days dated in the future "
+        "(their headlines that still miss a link are left out)",
+    )
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
 
     check_cmd = commands.add_parser(
@@ -61,7 +81,93 @@ def _parser() -> argparse.ArgumentParser:
     )
     _project_option(check_cmd)
     _strict_option(check_cmd)
+    check_cmd.add_argument(
+        "--fix",
+        action="store_true",
+        help="remove tracking parameters (utm_*, fbclid, gclid, ...) from headline URLs in the "
+        "day files, then check",
+    )
+    check_cmd.add_argument(
+        "--since",
+        metavar="GIT_REV",
+        help="report only problems in files changed since this git revision (and files git "
+        "does not track yet), so old content never blocks today's commit",
+    )
+    check_cmd.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json: print the problems as one JSON object on standard output, for tools",
+    )
+    _editor_commands(commands)
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date; write YYYY-MM-DD, e.g. 2024-06-22"
+        ) from None
+
+
+def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new_cmd = commands.add_parser(
+        "new",
+        help="create the day file for a date, as a draft",
+        description="Create content/digests/YYYY/YYYY-MM-DD.md for DATE (default: today in "
+        "the site's time zone) from a template, marked draft: true. Refuses to overwrite a day "
+        "that exists.",
+    )
+    new_cmd.add_argument("date", nargs="?", type=_date, metavar="DATE", help="YYYY-MM-DD")
+    _project_option(new_cmd)
+
+    import_cmd = commands.add_parser(
+        "import",
+        help="turn a pasted listing of headlines into day files",
+        description="Read a listing pasted from an outlet's page, a Telegram channel or a "
+        "newsletter (plain text, Markdown or HTML) and add its headlines to the day files of "
+        "the dates it names, creating them or merging into them (no duplicate links or "
+        "titles; what is there stays untouched). Headlines without a link are written with "
+        'url: "" into a day marked draft: true. Lines that are not headlines are listed with '
+        "the reason they were dropped.",
+    )
+    import_cmd.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE",
+        help="the listing, UTF-8 (default or '-': standard input)",
+    )
+    import_cmd.add_argument(
+        "--date",
+        type=_date,
+        metavar="DATE",
+        help="the day of headlines before any date line, and the year of date lines without "
+        "one (default: today in the site's time zone)",
+    )
+    import_cmd.add_argument(
+        "--source",
+        metavar="ID",
+        default="",
+        help="the source of headlines whose link is on no source's site, or that have no link "
+        "(e.g. espreso for Espreso's own 'Read also' list)",
+    )
+    import_cmd.add_argument(
+        "--dry-run", action="store_true", help="say what would be written, write nothing"
+    )
+    _project_option(import_cmd)
+
+    init_cmd = commands.add_parser(
+        "init",
+        help="start a new digest in a folder",
+        description="Create a new digest in DIR: content/ (site.yaml to fill in, sources.yaml, "
+        "tags.yaml, a first day as a draft), templates/ with a README on overriding the theme, "
+        "a GitHub Actions workflow that runs digest check --strict and digest build and "
+        "publishes site/ to GitHub Pages, and a pre-commit configuration. Overwrites nothing.",
+    )
+    init_cmd.add_argument("folder", type=Path, metavar="DIR", help="the new digest's folder")
 
 
 def _project_option(parser: argparse.ArgumentParser) -> None:
@@ -84,9 +190,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     try:
+        if args.command == "init":
+            return _init(args.folder)
         project = Project.find(args.project)
         if args.command == "check":
-            return _check(project, args.strict)
+            return _check(project, args)
+        if args.command == "new":
+            return _new(project, args.date)
+        if args.command == "import":
+            return _import(project, args)
         return _build(project, args)
     except ContentErrors as exc:
         _report(exc.problems)
@@ -107,10 +219,25 @@ def _report(problems: Sequence[Problem]) -> None:
         print(summarise(problems), file=sys.stderr)
 
 
-def _check(project: Project, strict: bool) -> int:
+def _check(project: Project, args: argparse.Namespace) -> int:
+    strict: bool = args.strict
+    if args.fix:
+        for path in apply_fixes(project):
+            print(f"fixed {path}: removed tracking parameters", file=sys.stderr)
     result = check(project)
-    _report(result.problems)
-    if result.errors or (strict and result.warnings):
+    problems = list(result.problems)
+    if result.library is not None:  # link hygiene once the content reads cleanly
+        problems += link_problems(project)
+    if args.since:
+        problems = only_in(problems, changed_paths(project, args.since))
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if p.severity is Severity.WARNING]
+    failed = bool(errors or (strict and warnings))
+    if args.format == "json":
+        print(json.dumps(_json_report(problems, failed), ensure_ascii=False, indent=2))
+        return 1 if failed else 0
+    _report(problems)
+    if failed:
         return 1
     days = len(result.library.days) if result.library else 0
     headlines = sum(len(d.headlines) for d in result.library.days) if result.library else 0
@@ -118,13 +245,110 @@ def _check(project: Project, strict: bool) -> int:
     return 0
 
 
+def _json_report(problems: Sequence[Problem], failed: bool) -> dict[str, object]:
+    return {
+        "ok": not failed,
+        "summary": summarise(problems),
+        "problems": [
+            {
+                "path": p.location.path,
+                "line": p.location.line,
+                "column": p.location.column,
+                "severity": p.severity.value,
+                "field": p.field,
+                "message": p.message,
+            }
+            for p in sort_problems(problems)
+        ],
+    }
+
+
 def _count(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
+def _today(project: Project) -> dt.date:
+    site = read_checked_config(project).site
+    return clock.local_date(clock.current_time(os.environ), site.timezone)
+
+
+def _init(folder: Path) -> int:
+    today = clock.local_date(clock.current_time(os.environ), "Europe/Kyiv")
+    created = create_project(folder, today)
+    for name in created:
+        print(f"created {(folder / name).as_posix()}")
+    print(
+        f"next: fill in {(folder / 'content/site.yaml').as_posix()}, then run "
+        f"digest build --drafts --project {folder.as_posix()}"
+    )
+    return 0
+
+
+def _new(project: Project, date: dt.date | None) -> int:
+    path = create_day(project, date or _today(project))
+    print(f"created {project.relative(path)}")
+    return 0
+
+
+def _import(project: Project, args: argparse.Namespace) -> int:
+    name = "stdin" if args.file == "-" else args.file
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text = data.decode("utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot read {name}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{name} is not UTF-8 text; save the listing as UTF-8") from None
+    date = args.date or _today(project)
+    result = import_listing(project, text, date, args.source, write=not args.dry_run)
+    _report_import(name, result, args.dry_run)
+    return 0
+
+
+def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
+    for dropped in result.listing.dropped:
+        print(f"{name}:{dropped.line}: dropped {dropped.text!r}: {dropped.reason}", file=sys.stderr)
+    for note in result.listing.notes:
+        print(f"{name}:{note.line}: note: {note.text!r}: {note.reason}", file=sys.stderr)
+    for day in result.days:
+        for skipped in day.skipped:
+            print(
+                f"{name}:{skipped.line}: skipped {skipped.text!r}: {skipped.reason} ({day.path})",
+                file=sys.stderr,
+            )
+        for entry in day.added:
+            missing = [
+                what for what, value in (("link", entry.url), ("source", entry.source)) if not value
+            ]
+            if missing:
+                print(
+                    f"{name}:{entry.line}: no {' and no '.join(missing)} for {entry.title!r}; "
+                    f"written into the draft {day.path}",
+                    file=sys.stderr,
+                )
+    for day in result.days:
+        count = _count(len(day.added), "headline")
+        draft = " (draft: true)" if day.draft else ""
+        if not day.added:
+            print(f"{day.path}: nothing new")
+        elif day.created:
+            print(f"{day.path}: {'would create' if dry_run else 'created'} with {count}{draft}")
+        else:
+            print(f"{day.path}: {'would add' if dry_run else 'added'} {count}")
+    if not result.days:
+        print("no headlines found; nothing was written")
+
+
 def _build(project: Project, args: argparse.Namespace) -> int:
     timings = Timings()
-    result = build(project, args.out, strict=args.strict, timings=timings)
+    result = build(
+        project,
+        args.out,
+        strict=args.strict,
+        timings=timings,
+        now=clock.current_time(os.environ),
+        drafts=args.drafts,
+    )
     _report(result.warnings)
     if not args.quiet:
         total = sum(timings.stages.values())

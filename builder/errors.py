@@ -33,6 +33,7 @@ class Location:
 class Severity(Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # not a problem yet: what a draft still misses
 
 
 @dataclass(frozen=True)
@@ -48,15 +49,16 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def sort_key(self) -> tuple[str, int, int, str]:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location
-        return (loc.path, loc.line or 0, loc.column or 0, self.field)
+        # The message breaks ties, so two problems at one place print in a fixed order.
+        return (loc.path, loc.line or 0, loc.column or 0, self.field, self.message)
 
     def format(self) -> str:
         """Render as `path:line:col: field: message`, warnings marked after the location."""
         prefix = f"{self.location}: "
         if not self.is_error:
-            prefix += "warning: "
+            prefix += f"{self.severity.value}: "
         if self.field:
             prefix += f"{self.field}: "
         return prefix + self.message
@@ -71,7 +73,11 @@ def summarise(problems: Iterable[Problem]) -> str:
     """Say how many errors and warnings there are and in how many files: '3 errors in 2 files'."""
     problems = list(problems)
     parts = []
-    for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning")):
+    for severity, word in (
+        (Severity.ERROR, "error"),
+        (Severity.WARNING, "warning"),
+        (Severity.NOTE, "note"),
+    ):
         found = [p for p in problems if p.severity is severity]
         if found:
             files = {p.location.path for p in found}

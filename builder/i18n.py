@@ -43,3 +43,39 @@ def month_name(year: int, month: int, code: str) -> str:
 def short_time(time: dt.time, code: str) -> str:
     """Return a time of day as the language writes it, e.g. "09:15" or "9:15 AM"."""
     return format_time(time, "short", locale=_locale(code))
+
+
+def _names(code: str, kind: str) -> dict[str, int]:
+    """Return {lowercased name: number} for every form CLDR has (format and stand-alone,
+    wide and abbreviated), so both "червня" and "червень", "June" and "Jun." are known."""
+    locale = _locale(code)
+    table = locale.months if kind == "months" else locale.days
+    found: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in table[context][width].items():
+                found.setdefault(normalise_word(name).rstrip("."), int(number))
+    return found
+
+
+def normalise_word(word: str) -> str:
+    """Lowercase a word and write every apostrophe as "'" (CLDR spells "пʼятниця" with U+02BC)."""
+    return word.casefold().replace("\u02bc", "'").replace("\u2019", "'").replace("`", "'")
+
+
+def month_numbers(codes: tuple[str, ...]) -> dict[str, int]:
+    """Return month names in the languages `codes`, each mapped to its number (1-12)."""
+    found: dict[str, int] = {}
+    for code in codes:
+        for name, number in _names(code, "months").items():
+            found.setdefault(name, number)
+    return found
+
+
+def weekday_numbers(codes: tuple[str, ...]) -> dict[str, int]:
+    """Return weekday names in the languages `codes`, each mapped to 0 (Monday) .. 6."""
+    found: dict[str, int] = {}
+    for code in codes:
+        for name, number in _names(code, "days").items():
+            found.setdefault(name, number)
+    return found

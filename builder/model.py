@@ -99,6 +99,7 @@ class Day:
     commentary: str  # Markdown as written
     commentary_html: str  # sanitised HTML
     version: str = ""  # changes whenever the file's text (or the site's address) does
+    draft: bool = False  # built only with --drafts
 
     @property
     def uid(self) -> str:

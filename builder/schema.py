@@ -62,6 +62,7 @@ DAY_FIELDS = (
     Field("title", "text", False, "Pokrovsk firefights, a second tanker in Mariupol"),
     Field("summary", "text", False, "One line for feeds and link previews."),
     Field("headlines", "list", True, "[...]"),
+    Field("draft", "flag", False, "true"),
 )
 HEADLINE_FIELDS = (
     Field("title", "text", True, "Ukraine's General Staff reports 21 firefights"),
@@ -74,6 +75,11 @@ HEADLINE_FIELDS = (
     Field("label", "label", False, "analysis"),
     Field("story", "id", False, "chasiv-yar"),
     Field("language", "language", False, "uk"),
+)
+# In a draft day a headline may still lack its link and source: `check` lists what is missing.
+DRAFT_HEADLINE_FIELDS = tuple(
+    Field(f.name, f.kind, False, f.example) if f.name in ("url", "source") else f
+    for f in HEADLINE_FIELDS
 )
 
 
@@ -344,6 +350,12 @@ class Checker:
             return None
         return value
 
+    def flag(self, value: Any, path: Path) -> bool | None:
+        if not isinstance(value, bool):
+            self.problem(path, f"'{value}' must be true or false")
+            return None
+        return value
+
     def any_list(self, value: Any, path: Path) -> list[Any] | None:
         if not isinstance(value, list):
             self.problem(
@@ -369,6 +381,7 @@ CHECKS: dict[str, Callable[[Checker, Any, Path], Any]] = {
     "timezone": Checker.timezone,
     "count": Checker.count,
     "list": Checker.any_list,
+    "flag": Checker.flag,
 }
 
 

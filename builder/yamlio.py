@@ -441,3 +441,11 @@ def _reader_problem(
         message = f"YAML cannot read this text: {exc.reason}"
     field_name = key_match[1] if key_match else "YAML"
     return Problem(Location(path, line + line_offset, column), field_name, message)
+
+
+def quote(text: str) -> str:
+    """Write `text` as one double-quoted YAML scalar that reads back as exactly `text`."""
+    dumped: str = yaml.safe_dump(
+        text, default_style='"', allow_unicode=True, width=1_000_000, explicit_end=False
+    )
+    return dumped.rstrip("\n")

@@ -1,0 +1,79 @@
+"""Link hygiene at the edges: read the days, apply `--fix`, ask git what changed.
+
+`links` decides what is wrong (pure); this module reads the project, writes fixed day files
+and runs `git` for `digest check --since REV`. Never prints.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterable
+
+from .cache import load_cache
+from .errors import Problem, UsageError
+from .links import check_links, fix_text, url_fixes
+from .newday import write_text
+from .project import Project
+from .reader import read_config, read_days, read_text
+
+
+def link_problems(project: Project) -> list[Problem]:
+    """Return the link-hygiene warnings of a project (none when its configuration is broken)."""
+    config, _ = read_config(project)
+    if config is None:
+        return []
+    base_url = config.site.base_url
+    day_files, _ = read_days(project, base_url, cache=load_cache(project.root))
+    problems = check_links(day_files, config.sources)
+    inexact = {f.day.source_path for f in day_files if not f.exact}
+    blamed = {path for path in inexact for p in problems if path in p.format()}
+    if blamed:
+        # Files read by the fast loader know no lines: read those again exactly.
+        exact_files, _ = read_days(project, base_url, only=blamed, exact=True)
+        by_path = {f.day.source_path: f for f in exact_files}
+        day_files = [by_path.get(f.day.source_path, f) for f in day_files]
+        problems = check_links(day_files, config.sources)
+    return problems
+
+
+def apply_fixes(project: Project) -> list[str]:
+    """Remove tracking parameters from every headline URL; return the files changed."""
+    config, _ = read_config(project)
+    day_files, _ = read_days(project, config.site.base_url if config else "/", exact=True)
+    changed: list[str] = []
+    for rel, fixes in sorted(url_fixes(day_files).items()):
+        path = project.root / rel
+        text, problem = read_text(project, path)
+        if problem or text is None:
+            continue
+        fixed = fix_text(text, fixes)
+        if fixed != text:
+            write_text(path, fixed)
+            changed.append(rel)
+    return changed
+
+
+def changed_paths(project: Project, revision: str) -> set[str]:
+    """Return the files (relative to the project) changed since `revision`, untracked included."""
+    commands = (
+        ["git", "diff", "--name-only", "--relative", revision, "--"],
+        ["git", "ls-files", "--others", "--exclude-standard"],
+    )
+    found: set[str] = set()
+    for command in commands:
+        try:
+            result = subprocess.run(
+                command, cwd=project.root, capture_output=True, text=True, check=False
+            )
+        except OSError as exc:
+            raise UsageError(f"--since needs git: {exc.strerror}") from None
+        if result.returncode != 0:
+            detail = result.stderr.strip().splitlines()[0] if result.stderr.strip() else ""
+            raise UsageError(f"--since {revision}: git cannot compare with it ({detail})")
+        found.update(line.strip() for line in result.stdout.splitlines() if line.strip())
+    return found
+
+
+def only_in(problems: Iterable[Problem], paths: set[str]) -> list[Problem]:
+    """Keep the problems located in `paths`."""
+    return [p for p in problems if p.location.path in paths]

@@ -1,0 +1,185 @@
+"""Link hygiene for `digest check`: canonical URLs, repeated links, near-duplicate titles.
+
+Pure: takes parsed day files and the sources, returns warnings. Tracking parameters
+(`utm_*`, `fbclid`, `gclid`, ...) are flagged with the clean URL, which `fix_text` writes
+into a day file's text; `http:` links to sources served over https are flagged; the same
+article on two days (also when only tracking parameters differ) and nearly the same title
+on days close together are flagged so an editor can tell a repeat from a follow-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import urllib.parse
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .errors import Location, Problem, Severity
+from .model import Source
+from .reader import DayFile
+
+TRACKING = frozenset(
+    {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "twclid"}
+    | {"mc_cid", "mc_eid", "_ga", "_gl", "ref_src", "ref_url", "cmpid", "spm", "share_id"}
+)
+NEAR_DUPLICATE = 0.9  # difflib ratio of casefolded titles
+NEAR_DAYS = 3  # titles this many days apart or closer are compared
+
+
+def tracking_parameters(url: str) -> list[str]:
+    """Return the names of the tracking parameters in `url`'s query, in order."""
+    query = urllib.parse.urlsplit(url).query
+    names = [part.split("=", 1)[0] for part in query.split("&") if part]
+    return [n for n in names if n.lower().startswith("utm_") or n.lower() in TRACKING]
+
+
+def clean_url(url: str) -> str:
+    """Return `url` without tracking parameters, everything else exactly as written."""
+    parts = urllib.parse.urlsplit(url)
+    kept = [
+        part for part in parts.query.split("&") if part and not _is_tracking(part.split("=", 1)[0])
+    ]
+    return urllib.parse.urlunsplit(parts._replace(query="&".join(kept)))
+
+
+def _is_tracking(name: str) -> bool:
+    return name.lower().startswith("utm_") or name.lower() in TRACKING
+
+
+@dataclass(frozen=True)
+class _Link:
+    date: str
+    index: str  # "headlines[2]"
+    url: str
+    url_location: Location
+    title: str
+    title_location: Location
+    source: str
+
+
+def _links(day_files: Iterable[DayFile]) -> list[_Link]:
+    found: list[_Link] = []
+    for day_file in sorted(day_files, key=lambda f: (f.day.date, f.day.source_path)):
+        by_index: dict[str, dict[str, tuple[str, Location]]] = {}
+        for ref in day_file.all_references():
+            if ref.kind in ("url", "title", "source"):
+                index = ref.field.rsplit(".", 1)[0]
+                by_index.setdefault(index, {})[ref.kind] = (ref.value, ref.location)
+        for index, values in by_index.items():
+            if "url" in values:
+                title, title_location = values.get("title", ("", values["url"][1]))
+                found.append(
+                    _Link(
+                        day_file.day.date.isoformat(),
+                        index,
+                        values["url"][0],
+                        values["url"][1],
+                        title,
+                        title_location,
+                        values.get("source", ("", None))[0],
+                    )
+                )
+    return found
+
+
+def check_links(day_files: Iterable[DayFile], sources: Mapping[str, Source]) -> list[Problem]:
+    """Return link-hygiene warnings for every day."""
+    links = _links(day_files)
+    problems: list[Problem] = []
+    first: dict[str, _Link] = {}
+    for link in links:
+        tracking = tracking_parameters(link.url)
+        if tracking:
+            problems.append(
+                _warn(
+                    link.url_location,
+                    f"{link.index}.url",
+                    f"tracking parameters ({', '.join(tracking)}) in the link; use the clean "
+                    f"URL {clean_url(link.url)} (digest check --fix writes it)",
+                )
+            )
+        source = sources.get(link.source)
+        if (
+            link.url.lower().startswith("http://")
+            and source
+            and source.url.lower().startswith("https://")
+        ):
+            problems.append(
+                _warn(
+                    link.url_location,
+                    f"{link.index}.url",
+                    f"an http: link to {source.name}, which is served over https; write "
+                    f"https://{link.url[len('http://') :]}",
+                )
+            )
+        canonical = clean_url(link.url)
+        seen = first.setdefault(canonical, link)
+        if seen is not link and seen.date != link.date and seen.url != link.url:
+            # The exact same URL on two days is already reported by `validate`.
+            problems.append(
+                _warn(
+                    link.url_location,
+                    f"{link.index}.url",
+                    f"the same article as on {seen.date} ({_short(seen.url_location)}) but for "
+                    "tracking parameters; is it the same article twice?",
+                )
+            )
+    problems.extend(_near_duplicates(links))
+    return problems
+
+
+def _near_duplicates(links: list[_Link]) -> list[Problem]:
+    problems: list[Problem] = []
+    for number, link in enumerate(links):
+        mine = link.title.casefold()
+        for other in links[:number]:
+            if other.url == link.url or not mine:
+                continue
+            if _days_apart(other.date, link.date) > NEAR_DAYS:
+                continue
+            ratio = difflib.SequenceMatcher(None, other.title.casefold(), mine).ratio()
+            if ratio >= NEAR_DUPLICATE:
+                where = "earlier on this day" if other.date == link.date else f"on {other.date}"
+                problems.append(
+                    _warn(
+                        link.title_location,
+                        f"{link.index}.title",
+                        f"nearly the same title as {where} ({_short(other.title_location)}): "
+                        f"'{other.title}'; is it the same story twice?",
+                    )
+                )
+                break
+    return problems
+
+
+def _days_apart(first: str, second: str) -> int:
+    return abs((dt.date.fromisoformat(second) - dt.date.fromisoformat(first)).days)
+
+
+def _warn(location: Location, field: str, message: str) -> Problem:
+    return Problem(location, field, message, Severity.WARNING)
+
+
+def _short(location: Location) -> str:
+    return f"{location.path}:{location.line}" if location.line else location.path
+
+
+def fix_text(text: str, fixes: Mapping[int, tuple[str, str]]) -> str:
+    """Replace URLs on given 1-based lines: {line: (old URL, clean URL)}; keep all else."""
+    lines = text.split("\n")
+    for line, (old, new) in fixes.items():
+        if 0 < line <= len(lines) and old in lines[line - 1]:
+            lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    return "\n".join(lines)
+
+
+def url_fixes(day_files: Iterable[DayFile]) -> dict[str, dict[int, tuple[str, str]]]:
+    """Return, per day file path, the lines whose URL has tracking parameters to remove."""
+    fixes: dict[str, dict[int, tuple[str, str]]] = {}
+    for link in _links(day_files):
+        clean = clean_url(link.url)
+        if clean != link.url and link.url_location.line:
+            path = link.url_location.path
+            fixes.setdefault(path, {})[link.url_location.line] = (link.url, clean)
+    return fixes

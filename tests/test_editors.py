@@ -1,0 +1,269 @@
+"""Editors' commands end to end: new, import (then check), drafts and scheduled days."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+from builder.cli import main
+from builder.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = Path("/work/shared/seed/espreso-global-2024-06-14.txt")
+FOOTER = """\
+Read also:
+  • News
+2024, Saturday
+22 June
+Ukraine's General Staff reports 21 firefights in Pokrovsk sector
+Second Russian tanker enters Mariupol port - mayor's adviser
+2024, Friday
+21 June
+Netherlands to provide Ukraine with Patriot air defense system
+Ukraine aims to hold second Peace Summit by late 2024 — https://censor.net/en/news/3495986/x
+More news
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "tests/sites/minimal/content", tmp_path / "content")
+    return tmp_path
+
+
+def test_new_creates_a_draft_for_today_in_the_site_time_zone(
+    minimal: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 22:30 UTC on 20 June is 01:30 on 21 June in Kyiv.
+    monkeypatch.setenv(
+        "SOURCE_DATE_EPOCH", str(int(dt.datetime(2024, 6, 20, 22, 30, tzinfo=dt.UTC).timestamp()))
+    )
+    assert run(capsys, "new", "--project", minimal) == (
+        0,
+        "created content/digests/2024/2024-06-21.md\n",
+        "",
+    )
+    text = (minimal / "content/digests/2024/2024-06-21.md").read_text()
+    assert text.startswith("---\ndate: 2024-06-21\ndraft: true\n")
+    code, _out, err = run(capsys, "check", "--project", minimal)
+    assert (code, err) == (0, "")
+
+
+def test_new_refuses_to_overwrite_a_day(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (minimal / "content/digests/2024/2024-06-22.md").read_bytes()
+    assert run(capsys, "new", "2024-06-22", "--project", minimal) == (
+        1,
+        "",
+        "digest: error: content/digests/2024/2024-06-22.md already exists; edit it, or import "
+        "into it with digest import --date 2024-06-22\n",
+    )
+    assert (minimal / "content/digests/2024/2024-06-22.md").read_bytes() == before
+
+
+def test_new_rejects_a_bad_date(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["new", "2024-06-31", "--project", str(minimal)])
+    assert exit_info.value.code == 2
+    assert (
+        "'2024-06-31' is not a date; write YYYY-MM-DD, e.g. 2024-06-22" in capsys.readouterr().err
+    )
+
+
+def test_import_reports_what_it_did_and_dropped(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    listing = tmp_path / "listing.txt"
+    listing.write_text(FOOTER, encoding="utf-8")
+    code, out, err = run(
+        capsys,
+        "import",
+        listing,
+        "--source",
+        "espreso",
+        "--date",
+        "2024-06-22",
+        "--project",
+        project,
+    )
+    assert code == 0
+    name = str(listing)
+    assert err.splitlines() == [
+        f"{name}:1: dropped 'Read also:': a section or navigation line, not a headline",
+        f"{name}:2: dropped '• News': a section or navigation line, not a headline",
+        f"{name}:11: dropped 'More news': a section or navigation line, not a headline",
+        f'{name}:5: skipped "Ukraine\'s General Staff reports 21 firefights in Pokrovsk sector": '
+        "it has no link or source and the day is not a draft, so it was not added; put its link "
+        "in the listing, or mark the day draft: true and import again "
+        "(content/digests/2024/2024-06-22.md)",
+        f'{name}:6: skipped "Second Russian tanker enters Mariupol port - mayor\'s adviser": '
+        "its headline is already on the day (content/digests/2024/2024-06-22.md)",
+        f"{name}:9: skipped 'Netherlands to provide Ukraine with Patriot air defense system': "
+        "its headline is already on the day (content/digests/2024/2024-06-21.md)",
+        f"{name}:10: skipped 'Ukraine aims to hold second Peace Summit by late 2024': its headline "
+        "is already on the day (content/digests/2024/2024-06-21.md)",
+    ]
+    assert out == (
+        "content/digests/2024/2024-06-22.md: nothing new\n"
+        "content/digests/2024/2024-06-21.md: nothing new\n"
+    )
+
+
+def test_import_into_new_days_then_check_is_clean_but_for_missing_links(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    footer = FOOTER.replace("22 June", "29 June").replace("21 June", "28 June")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(footer.encode())))
+    code, out, err = run(capsys, "import", "-", "--source", "espreso", "--project", project)
+    assert code == 0
+    assert out == (
+        "content/digests/2024/2024-06-29.md: created with 2 headlines (draft: true)\n"
+        "content/digests/2024/2024-06-28.md: created with 2 headlines (draft: true)\n"
+    )
+    missing = [line for line in err.splitlines() if ": no link for " in line]
+    assert [line.split(":")[1] for line in missing] == ["5", "6", "9"]
+    assert (
+        "stdin:7: note: '2024, Friday': the weekday does not match 2024-06-28, a Friday" not in err
+    )
+    code, out, err = run(capsys, "check", "--strict", "--project", project)
+    assert code == 0
+    lines = err.splitlines()
+    assert lines[-1] == "3 notes in 2 files"
+    assert all(
+        ": note: headlines[" in line and ".url: missing in this draft" in line
+        for line in lines[:-1]
+    )
+    assert len(lines) == 4
+    # A second import of the same listing adds nothing.
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(footer.encode())))
+    code, out, err = run(capsys, "import", "--source", "espreso", "--project", project)
+    assert out == (
+        "content/digests/2024/2024-06-29.md: nothing new\n"
+        "content/digests/2024/2024-06-28.md: nothing new\n"
+    )
+
+
+def test_import_dry_run_writes_nothing(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    listing = tmp_path / "l.md"
+    listing.write_text("2024-07-01\n- [A headline](https://censor.net/a)\n", encoding="utf-8")
+    code, out, _ = run(capsys, "import", listing, "--dry-run", "--project", project)
+    assert (code, out) == (0, "content/digests/2024/2024-07-01.md: would create with 1 headline\n")
+    assert not (project / "content/digests/2024/2024-07-01.md").exists()
+    code, out, _ = run(capsys, "import", listing, "--project", project)
+    text = (project / "content/digests/2024/2024-07-01.md").read_text()
+    assert text == (
+        '---\ndate: 2024-07-01\nheadlines:\n  - title: "A headline"\n'
+        '    url: "https://censor.net/a"\n    source: censor\n---\n'
+    )
+
+
+def test_import_rejects_an_unknown_source_option(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    listing = tmp_path / "l.txt"
+    listing.write_text("x\n", encoding="utf-8")
+    code, _out, err = run(capsys, "import", listing, "--source", "esspreso", "--project", project)
+    assert code == 2
+    assert err == (
+        "digest: error: --source esspreso: no such source in content/sources.yaml; the sources "
+        "are: censor, espreso, focus, interfax-ukraine, korea-times, politico-europe, ukrinform\n"
+    )
+
+
+def _day(project: Path, date: str, extra: str = "") -> None:
+    path = project / f"content/digests/2024/{date}.md"
+    path.write_text(
+        f'---\ndate: {date}\n{extra}headlines:\n  - title: "On {date}"\n'
+        f'    url: "https://www.ukrinform.net/{date}"\n    source: ukrinform\n---\n',
+        encoding="utf-8",
+    )
+
+
+def test_drafts_and_future_days_are_built_only_in_their_time(minimal: Path) -> None:
+    _day(minimal, "2024-06-23", "draft: true\n")
+    _day(minimal, "2024-06-24")
+    (minimal / "content/digests/2024/2024-06-25.md").write_text(
+        '---\ndate: 2024-06-25\ndraft: true\nheadlines:\n  - title: "No link yet"\n    url: ""\n'
+        "    source: ukrinform\n---\n",
+        encoding="utf-8",
+    )
+    project = Project.find(minimal)
+    # 21:30 UTC on 23 June is already 24 June in Kyiv.
+    now = dt.datetime(2024, 6, 23, 21, 30, tzinfo=dt.UTC)
+    build(project, minimal / "a", now=now)
+    assert sorted(p.name for p in (minimal / "a/2024/06").iterdir()) == ["22", "24", "index.html"]
+    build(project, minimal / "b", now=now - dt.timedelta(hours=1))
+    assert sorted(p.name for p in (minimal / "b/2024/06").iterdir()) == ["22", "index.html"]
+    build(project, minimal / "c", now=now, drafts=True)
+    days = sorted(p.name for p in (minimal / "c/2024/06").iterdir())
+    assert days == ["22", "23", "24", "25", "index.html"]
+    assert "No link yet" not in (minimal / "c/2024/06/25/index.html").read_text()
+
+
+def test_source_date_epoch_sets_the_clock(
+    minimal: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _day(minimal, "2030-01-01")
+    (minimal / "content/digests/2030").mkdir()
+    (minimal / "content/digests/2024/2030-01-01.md").rename(
+        minimal / "content/digests/2030/2030-01-01.md"
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000")  # 2030-01-01 00:00 UTC, 02:00 in Kyiv
+    assert run(capsys, "build", "-q", "--project", minimal)[0] == 0
+    assert (minimal / "site/2030/01/01/index.html").exists()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1718928000")
+    assert run(capsys, "build", "-q", "--project", minimal)[0] == 0
+    assert not (minimal / "site/2030").exists()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+    code, _, err = run(capsys, "build", "--project", minimal)
+    assert (code, err) == (
+        2,
+        "digest: error: SOURCE_DATE_EPOCH='soon' is not a number of seconds since 1970; unset it "
+        "or set it to e.g. 1718928000\n",
+    )
+
+
+def test_init_starts_a_digest_that_checks_and_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1718928000")  # 2024-06-21 in Kyiv
+    folder = tmp_path / "new-digest"
+    code, out, err = run(capsys, "init", folder)
+    assert (code, err) == (0, "")
+    assert f"created {folder.as_posix()}/content/digests/2024/2024-06-21.md\n" in out
+    for name in (
+        "content/site.yaml",
+        "content/sources.yaml",
+        "content/tags.yaml",
+        "templates/README.md",
+        ".github/workflows/digest.yml",
+        ".pre-commit-config.yaml",
+    ):
+        assert (folder / name).is_file(), name
+    workflow = (folder / ".github/workflows/digest.yml").read_text()
+    assert "digest check --strict" in workflow and "digest build" in workflow
+    assert "actions/deploy-pages" in workflow
+    assert run(capsys, "check", "--strict", "--project", folder)[0] == 0
+    assert run(capsys, "build", "-q", "--project", folder) == (0, "", "")
+    assert (folder / "site/index.html").is_file()
+    code, _, err = run(capsys, "init", folder)
+    assert code == 2 and err.startswith(f"digest: error: {folder} already holds .github/")

@@ -1,0 +1,443 @@
+"""`digest import`: pasted listings in the shapes outlets use -> the exact entries and files."""
+# ruff: noqa: E501 - listings are real-shaped lines, kept whole so each case reads as pasted
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from builder.importer import Entry, merge_day, parse_listing, render_day
+from builder.reader import parse_day
+
+SOURCES = {
+    "espreso": "https://global.espreso.tv/",
+    "censor": "https://censor.net/",
+    "ukrinform": "https://www.ukrinform.net/",
+    "pravda": "https://www.pravda.com.ua/",
+    "korea-times": "https://www.koreatimes.co.kr/",
+}
+D21 = "2024-06-21"
+D22 = "2024-06-22"
+DEFAULT = dt.date(2024, 6, 25)
+U1 = "https://censor.net/en/news/3495986/the_po_is_set_to_hold_the_second_peace_summit"
+U2 = "https://www.ukrinform.net/rubric-ato/3877599-isw-putin.html"
+U3 = "https://www.pravda.com.ua/news/2024/06/21/7461234/"
+
+# (id, listing, --source, [(date, time, title, url, source)], [dropped line numbers])
+CASES = [
+    (
+        "seed-read-also-footer",
+        "Read also:\n  • News\n2024, Saturday\n22 June\n"
+        "Ukraine's General Staff reports 21 firefights in Pokrovsk sector\n"
+        "Putin finds justification for use of nuclear weapons - ISW\n"
+        "2024, Friday\n21 June\n"
+        "Ukraine aims to hold second Peace Summit by late 2024\n"
+        '"Putin is interested in negotiations, Biden in escalation": foreign fakes for June 21\n'
+        "Ukraine strikes 4 refineries, radar stations in Russia and Crimea – Ukraine’s General"
+        " Staff\nMore news",
+        "espreso",
+        [
+            (
+                D22,
+                None,
+                "Ukraine's General Staff reports 21 firefights in Pokrovsk sector",
+                "",
+                "espreso",
+            ),
+            (
+                D22,
+                None,
+                "Putin finds justification for use of nuclear weapons - ISW",
+                "",
+                "espreso",
+            ),
+            (D21, None, "Ukraine aims to hold second Peace Summit by late 2024", "", "espreso"),
+            (
+                D21,
+                None,
+                '"Putin is interested in negotiations, Biden in escalation": foreign fakes for June 21',
+                "",
+                "espreso",
+            ),
+            (
+                D21,
+                None,
+                "Ukraine strikes 4 refineries, radar stations in Russia and Crimea – Ukraine’s General Staff",
+                "",
+                "espreso",
+            ),
+        ],
+        [1, 2, 12],
+    ),
+    (
+        "us-date-times-on-own-line",
+        f"June 21, 2024\n\n19:02\nNetherlands to provide Ukraine with Patriot\n\n18:40\n"
+        f"Second Peace Summit by late 2024 — {U1}\n",
+        "",
+        [
+            (D21, "19:02", "Netherlands to provide Ukraine with Patriot", "", ""),
+            (D21, "18:40", "Second Peace Summit by late 2024", U1, "censor"),
+        ],
+        [],
+    ),
+    (
+        "weekday-us-date-12-hour-times-before-headline",
+        "Friday, June 21, 2024\n12:11 PM Japan extends sanctions against Russia\n"
+        "12:30 AM Night attack on Kharkiv\n9:05 pm Evening address",
+        "",
+        [
+            (D21, "12:11", "Japan extends sanctions against Russia", "", ""),
+            (D21, "00:30", "Night attack on Kharkiv", "", ""),
+            (D21, "21:05", "Evening address", "", ""),
+        ],
+        [],
+    ),
+    (
+        "dotted-date-bullets-and-dashed-times",
+        "21.06.2024\n• 09:17 - Russia attacks village in Zaporizhzhia region\n"
+        "- 10:00 – Bomb squad clears path in Kharkiv region\n"
+        "* U.S. bans sale of Kaspersky products\n"
+        "1. Ukraine urges FATF to blacklist Russia\n2) EU approves negotiation framework\n"
+        "1,100 Russian soldiers destroyed per day",
+        "",
+        [
+            (D21, "09:17", "Russia attacks village in Zaporizhzhia region", "", ""),
+            (D21, "10:00", "Bomb squad clears path in Kharkiv region", "", ""),
+            (D21, None, "U.S. bans sale of Kaspersky products", "", ""),
+            (D21, None, "Ukraine urges FATF to blacklist Russia", "", ""),
+            (D21, None, "EU approves negotiation framework", "", ""),
+            (D21, None, "1,100 Russian soldiers destroyed per day", "", ""),
+        ],
+        [],
+    ),
+    (
+        "ukrainian-date-and-boilerplate",
+        f"Читайте також:\n21 червня 2024\nНОВИНИ\n"
+        f"Нідерланди нададуть Україні систему Patriot — {U3}\n"
+        "ДУМКА\nЯпонія розширила санкції проти Росії\nБільше новин",
+        "",
+        [
+            (D21, None, "Нідерланди нададуть Україні систему Patriot", U3, "pravda"),
+            (D21, None, "Японія розширила санкції проти Росії", "", ""),
+        ],
+        [1, 3, 5, 7],
+    ),
+    (
+        "ukrainian-weekday-accusative-with-year-word",
+        "у п’ятницю, 21 червня 2024 року\n14:20 Україна повернула сімох дітей\n"
+        "Субота, 22 червня 2024 р.\nЗСУ знищили 25 повітряних цілей",
+        "",
+        [
+            (D21, "14:20", "Україна повернула сімох дітей", "", ""),
+            (D22, None, "ЗСУ знищили 25 повітряних цілей", "", ""),
+        ],
+        [],
+    ),
+    (
+        "day-line-without-year-takes-nearest-year",
+        "22 June\nSecond Russian tanker enters Mariupol port\nJune 21\nNATO responds",
+        "",
+        [
+            (D22, None, "Second Russian tanker enters Mariupol port", "", ""),
+            (D21, None, "NATO responds", "", ""),
+        ],
+        [],
+    ),
+    (
+        "headlines-before-any-date-go-to-default-date",
+        "Kyiv under attack\n21 червня\nOne more",
+        "",
+        [
+            ("2024-06-25", None, "Kyiv under attack", "", ""),
+            (D21, None, "One more", "", ""),
+        ],
+        [],
+    ),
+    (
+        "markdown-links",
+        f"## 2024-06-21\n- [Ukraine aims to hold second Peace Summit]({U1})\n"
+        f'* [ISW: Putin justifies *nuclear* threats]({U2} "title")\n'
+        f"3. [Korea arms](https://m.koreatimes.co.kr/pages/article.amp.asp?newsIdx=377133)\n"
+        "- [Unknown outlet story](https://example.com/a)",
+        "",
+        [
+            (D21, None, "Ukraine aims to hold second Peace Summit", U1, "censor"),
+            (D21, None, "ISW: Putin justifies *nuclear* threats", U2, "ukrinform"),
+            (
+                D21,
+                None,
+                "Korea arms",
+                "https://m.koreatimes.co.kr/pages/article.amp.asp?newsIdx=377133",
+                "korea-times",
+            ),
+            (D21, None, "Unknown outlet story", "https://example.com/a", ""),
+        ],
+        [],
+    ),
+    (
+        "title-dash-url-lines",
+        f"21.06.2024\nPeace Summit — {U1}\nISW on Putin – {U2}\nPravda story {U3}\n"
+        f"In brackets ({U1}x)\nPipe | https://global.espreso.tv/news-1",
+        "",
+        [
+            (D21, None, "Peace Summit", U1, "censor"),
+            (D21, None, "ISW on Putin", U2, "ukrinform"),
+            (D21, None, "Pravda story", U3, "pravda"),
+            (D21, None, "In brackets", U1 + "x", "censor"),
+            (D21, None, "Pipe", "https://global.espreso.tv/news-1", "espreso"),
+        ],
+        [],
+    ),
+    (
+        "telegram-headline-then-link-line",
+        f"21 June 2024\n⚡️\nPeace Summit by late 2024\n{U1}\n\n🔥 ISW on Putin\n<{U2}>\n"
+        "https://example.org/stray",
+        "",
+        [
+            (D21, None, "Peace Summit by late 2024", U1, "censor"),
+            (D21, None, "🔥 ISW on Putin", U2, "ukrinform"),
+        ],
+        [2, 8],
+    ),
+    (
+        "html-list-copied-from-a-page",
+        '<h3>Read also</h3>\n<div class="date">Friday, June 21, 2024</div>\n<ul>\n'
+        f'  <li><time>19:02</time> <a href="{U1}">Peace&nbsp;Summit &amp; Patriot</a></li>\n'
+        f'  <li><a href="{U2}" class="x">\n    ISW: Putin\n  </a> <a href="/rubric">Ukrinform</a></li>\n'
+        '  <li><a href="/relative/only">Relative link headline</a></li>\n'
+        "</ul><script>var x = '<li>not this</li>';</script><p>More news</p>",
+        "",
+        [
+            (D21, "19:02", "Peace\u00a0Summit & Patriot", U1, "censor"),
+            (D21, None, "ISW: Putin", U2, "ukrinform"),
+            (D21, None, "Relative link headline", "", ""),
+        ],
+        [1, 9],
+    ),
+    (
+        "windows-line-endings-nbsp-and-blank-lines",
+        "\ufeff2024,\u00a0Friday\r\n21\u00a0June\r\n\r\n\u00a0•\u00a0Japan extends\u00a0sanctions\r\n"
+        "\r\n  \t\r\nU.S. bans Kaspersky\r\n",
+        "",
+        [
+            (D21, None, "Japan extends\u00a0sanctions", "", ""),
+            (D21, None, "U.S. bans Kaspersky", "", ""),
+        ],
+        [],
+    ),
+    (
+        "duplicates-in-the-listing-are-dropped",
+        f"21.06.2024\nPeace Summit — {U1}\nPeace summit again — {U1}\nJapan sanctions\n"
+        "JAPAN EXTENDS SANCTIONS AGAIN\nJapan Sanctions",
+        "",
+        [
+            (D21, None, "Peace Summit", U1, "censor"),
+            (D21, None, "Japan sanctions", "", ""),
+            (D21, None, "JAPAN EXTENDS SANCTIONS AGAIN", "", ""),
+        ],
+        [3, 6],
+    ),
+    (
+        "quotes-and-letters-kept-exactly",
+        "21.06.2024\n“Putin is interested”: «fake» for June 21\n'Single' and \"double\" quotes\n"
+        "Zelenskyy’s “ґ” and ʼapostrophesʼ…",
+        "",
+        [
+            (D21, None, "“Putin is interested”: «fake» for June 21", "", ""),
+            (D21, None, "'Single' and \"double\" quotes", "", ""),
+            (D21, None, "Zelenskyy’s “ґ” and ʼapostrophesʼ…", "", ""),
+        ],
+        [],
+    ),
+    (
+        "rubrics-and-section-headings-dropped",
+        "OPINION\n21.06.2024\nVIDEO\nWar in Ukraine:\nКоментар тижня:\n"
+        "NATO on Putin's plan: not in good faith\nUN\nMore news →",
+        "",
+        [
+            (D21, None, "NATO on Putin's plan: not in good faith", "", ""),
+        ],
+        [1, 3, 4, 5, 7, 8],
+    ),
+    (
+        "a-date-inside-a-headline-is-not-a-date-line",
+        "21.06.2024\nFakes for June 21, 2024 debunked\n22 June 2024 is the day\n2024, a hard year",
+        "",
+        [
+            (D21, None, "Fakes for June 21, 2024 debunked", "", ""),
+            (D21, None, "22 June 2024 is the day", "", ""),
+            (D21, None, "2024, a hard year", "", ""),
+        ],
+        [],
+    ),
+    (
+        "unknown-host-falls-back-to-source-option",
+        f"21.06.2024\nPeace Summit — {U1}\nElsewhere — https://example.com/x\nNo link",
+        "espreso",
+        [
+            (D21, None, "Peace Summit", U1, "censor"),
+            (D21, None, "Elsewhere", "https://example.com/x", "espreso"),
+            (D21, None, "No link", "", "espreso"),
+        ],
+        [],
+    ),
+]
+
+
+def _flat(listing_text: str, source: str) -> list[tuple[str, str | None, str, str, str]]:
+    listing = parse_listing(listing_text, DEFAULT, SOURCES, source)
+    return [
+        (day.date.isoformat(), f"{e.time:%H:%M}" if e.time else None, e.title, e.url, e.source)
+        for day in listing.days
+        for e in day.entries
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected", "dropped"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_listing_shapes(
+    text: str,
+    source: str,
+    expected: list[tuple[str, str | None, str, str, str]],
+    dropped: list[int],
+) -> None:
+    assert _flat(text, source) == expected
+    listing = parse_listing(text, DEFAULT, SOURCES, source)
+    assert [d.line for d in listing.dropped] == dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "source"), [(c[1], c[2]) for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_written_days_read_back_exactly(text: str, source: str) -> None:
+    listing = parse_listing(text, DEFAULT, SOURCES, source)
+    for day in listing.days:
+        path = f"content/digests/{day.date:%Y}/{day.date}.md"
+        day_file, problems = parse_day(path, render_day(day.date, day.entries, True))
+        assert day_file is not None
+        assert [p for p in problems if p.is_error] == []
+        written = [(e.title, e.url, e.source, e.time) for e in day.entries if e.url and e.source]
+        read = [(h.title, h.url, h.source, h.time) for h in day_file.day.headlines]
+        assert read == written
+        assert day_file.day.draft
+
+
+def test_reasons_for_dropped_lines_are_stated() -> None:
+    listing = parse_listing(CASES[0][1], DEFAULT, SOURCES)
+    assert [(d.line, d.text, d.reason) for d in listing.dropped] == [
+        (1, "Read also:", "a section or navigation line, not a headline"),
+        (2, "• News", "a section or navigation line, not a headline"),
+        (12, "More news", "a section or navigation line, not a headline"),
+    ]
+    listing = parse_listing("OPINION\nWar:\n⚡️\nhttps://x.org/a", DEFAULT)
+    assert [d.reason for d in listing.dropped] == [
+        "a rubric line in capitals, not a headline",
+        "a heading ending in ':', not a headline",
+        "no words: not a headline",
+        "a link with no headline before it",
+    ]
+
+
+def test_weekday_that_does_not_match_the_date_is_noted() -> None:
+    listing = parse_listing("2024, Friday\n22 June\nA headline", DEFAULT)
+    assert listing.days[0].date == dt.date(2024, 6, 22)
+    assert [(n.line, n.text, n.reason) for n in listing.notes] == [
+        (
+            1,
+            "2024, Friday",
+            "the weekday does not match 2024-06-22, a Saturday; the date was used: check it",
+        )
+    ]
+
+
+def test_year_less_day_near_new_year_takes_the_nearest_year() -> None:
+    listing = parse_listing("31 грудня\nA headline", dt.date(2025, 1, 2))
+    assert listing.days[0].date == dt.date(2024, 12, 31)
+
+
+def test_new_day_file_text_is_exact() -> None:
+    entries = (
+        Entry(3, 'Putin: "no talks"', U1, "censor", dt.time(9, 5)),
+        Entry(4, "Without a link", "", "espreso"),
+        Entry(5, "No source", "https://example.com/", ""),
+    )
+    assert render_day(dt.date(2024, 6, 21), entries, True) == (
+        "---\n"
+        "date: 2024-06-21\n"
+        "draft: true\n"
+        "headlines:\n"
+        '  - title: "Putin: \\"no talks\\""\n'
+        f'    url: "{U1}"\n'
+        "    source: censor\n"
+        '    time: "09:05"\n'
+        '  - title: "Without a link"\n'
+        '    url: ""\n'
+        "    source: espreso\n"
+        '  - title: "No source"\n'
+        '    url: "https://example.com/"\n'
+        '    source: ""\n'
+        "---\n"
+    )
+
+
+EXISTING = """\
+---
+date: 2024-06-21
+title: "Existing"   # the editor's comment stays
+headlines:
+  # Morning
+  - title: "Peace Summit"
+    url: "{u1}"
+    source: censor   # checked
+  # evening items go below
+summary: 'kept'
+---
+Commentary stays.
+"""
+
+
+def test_merge_appends_new_entries_and_keeps_everything_else() -> None:
+    text = EXISTING.format(u1=U1)
+    entries = (
+        Entry(1, "Peace summit, again", U1, "censor"),
+        Entry(2, "peace summit", U2, "ukrinform"),
+        Entry(3, "ISW on Putin", U2, "ukrinform", dt.time(19, 2)),
+        Entry(4, "No link yet", "", "espreso"),
+    )
+    merge = merge_day(text, entries)
+    assert [e.title for e in merge.added] == ["ISW on Putin"]
+    assert [(s.line, s.reason.split(",")[0]) for s in merge.skipped] == [
+        (1, "its link is already on the day"),
+        (2, "its headline is already on the day"),
+        (4, "it has no link or source and the day is not a draft"),
+    ]
+    expected = text.replace(
+        "    source: censor   # checked\n",
+        "    source: censor   # checked\n"
+        '  - title: "ISW on Putin"\n'
+        f'    url: "{U2}"\n'
+        "    source: ukrinform\n"
+        '    time: "19:02"\n',
+    )
+    assert merge.text == expected
+
+
+def test_merge_into_empty_draft_day_with_windows_line_endings() -> None:
+    text = "---\r\ndate: 2024-06-21\r\ndraft: true\r\nheadlines: []\r\n---\r\n"
+    merge = merge_day(text, (Entry(1, "No link yet", "", "espreso"),))
+    assert merge.text == (
+        "---\r\ndate: 2024-06-21\r\ndraft: true\r\nheadlines:\r\n"
+        '  - title: "No link yet"\r\n    url: ""\r\n    source: espreso\r\n---\r\n'
+    )
+
+
+def test_merge_keeps_the_lists_own_indentation() -> None:
+    text = '---\ndate: 2024-06-21\nheadlines:\n- title: "A"\n  url: "https://a.org/1"\n  source: censor\n---\n'
+    merge = merge_day(text, (Entry(1, "B", "https://a.org/2", "censor"),))
+    assert merge.text.endswith(
+        '  source: censor\n- title: "B"\n  url: "https://a.org/2"\n  source: censor\n---\n'
+    )
+    day_file, problems = parse_day("content/digests/2024-06-21.md", merge.text)
+    assert day_file is not None and len(day_file.day.headlines) == 2, problems

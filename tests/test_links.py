@@ -1,0 +1,148 @@
+"""Link hygiene in `digest check`: tracking parameters, --fix, http, repeats, --since, JSON."""
+# ruff: noqa: E501 - expected messages are kept whole
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from builder.cli import main
+from builder.links import clean_url, tracking_parameters
+
+ROOT = Path(__file__).resolve().parent.parent
+DAY = "content/digests/2024/{date}.md"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    ("url", "clean", "names"),
+    [
+        (
+            "https://a.org/x?utm_source=tg&id=5&utm_medium=x",
+            "https://a.org/x?id=5",
+            ["utm_source", "utm_medium"],
+        ),
+        ("https://a.org/x?fbclid=AbC#top", "https://a.org/x#top", ["fbclid"]),
+        ("https://a.org/x?GCLID=1&b=2", "https://a.org/x?b=2", ["GCLID"]),
+        ("https://a.org/x?id=5", "https://a.org/x?id=5", []),
+    ],
+)
+def test_clean_url_removes_only_tracking_parameters(url: str, clean: str, names: list[str]) -> None:
+    assert clean_url(url) == clean
+    assert tracking_parameters(url) == names
+
+
+def _day(project: Path, date: str, *headlines: tuple[str, str]) -> None:
+    items = "".join(
+        f'  - title: "{title}"\n    url: "{url}"\n    source: ukrinform\n'
+        for title, url in headlines
+    )
+    path = project / DAY.format(date=date)
+    path.write_text(f"---\ndate: {date}\nheadlines:\n{items}---\n", encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "tests/sites/minimal/content", tmp_path / "content")
+    return tmp_path
+
+
+def test_check_flags_tracking_http_repeats_and_near_duplicates(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _day(
+        project,
+        "2024-06-23",
+        (
+            "Ukraine's General Staff reports 21 firefights in Pokrovsk sector",
+            "https://www.ukrinform.net/a?utm_source=tg",
+        ),
+        ("Plain", "http://www.ukrinform.net/b"),
+    )
+    _day(
+        project,
+        "2024-06-24",
+        (
+            "Ukraine's General Staff reports 22 firefights in Pokrovsk sector",
+            "https://www.ukrinform.net/c",
+        ),
+        ("Again", "https://www.ukrinform.net/a?fbclid=1"),
+    )
+    code, out, err = run(capsys, "check", "--project", project)
+    assert code == 0
+    d23, d24 = DAY.format(date="2024-06-23"), DAY.format(date="2024-06-24")
+    assert err.splitlines() == [
+        f"{d23}:5:10: warning: headlines[0].url: tracking parameters (utm_source) in the link; "
+        "use the clean URL https://www.ukrinform.net/a (digest check --fix writes it)",
+        f"{d23}:8:10: warning: headlines[1].url: an http: link to Ukrinform, which is served over "
+        "https; write https://www.ukrinform.net/b",
+        f"{d24}:4:12: warning: headlines[0].title: nearly the same title as on 2024-06-23 ({d23}:4): "
+        "'Ukraine's General Staff reports 21 firefights in Pokrovsk sector'; is it the same story twice?",
+        f"{d24}:8:10: warning: headlines[1].url: the same article as on 2024-06-23 ({d23}:5) but for "
+        "tracking parameters; is it the same article twice?",
+        f"{d24}:8:10: warning: headlines[1].url: tracking parameters (fbclid) in the link; use the "
+        "clean URL https://www.ukrinform.net/a (digest check --fix writes it)",
+        "5 warnings in 2 files",
+    ]
+    assert run(capsys, "check", "--strict", "--project", project)[0] == 1
+    code, out, _ = run(capsys, "check", "--format", "json", "--project", project)
+    report = json.loads(out)
+    assert (code, report["ok"], report["summary"]) == (0, True, "5 warnings in 2 files")
+    assert report["problems"][0] == {
+        "path": d23,
+        "line": 5,
+        "column": 10,
+        "severity": "warning",
+        "field": "headlines[0].url",
+        "message": "tracking parameters (utm_source) in the link; use the clean URL "
+        "https://www.ukrinform.net/a (digest check --fix writes it)",
+    }
+
+
+def test_fix_writes_clean_urls_and_nothing_else(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _day(
+        project, "2024-06-23", ("A", "https://www.ukrinform.net/a?id=1&utm_source=tg&utm_medium=x")
+    )
+    path = project / DAY.format(date="2024-06-23")
+    before = path.read_text()
+    code, _, err = run(capsys, "check", "--fix", "--strict", "--project", project)
+    assert code == 0
+    assert err == f"fixed {DAY.format(date='2024-06-23')}: removed tracking parameters\n"
+    assert path.read_text() == before.replace("?id=1&utm_source=tg&utm_medium=x", "?id=1")
+
+
+def git(project: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_since_reports_only_what_changed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _day(project, "2024-06-23", ("Old", "https://www.ukrinform.net/old?utm_source=tg"))
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "old content")
+    _day(project, "2024-06-24", ("New", "https://www.ukrinform.net/new?fbclid=1"))
+    code, _, err = run(capsys, "check", "--strict", "--since", "HEAD", "--project", project)
+    assert code == 1
+    assert [line.split(":")[0] for line in err.splitlines()[:-1]] == [DAY.format(date="2024-06-24")]
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "new day")
+    assert run(capsys, "check", "--strict", "--since", "HEAD", "--project", project)[0] == 0
+    assert run(capsys, "check", "--strict", "--since", "HEAD~1", "--project", project)[0] == 1
+    code, _, err = run(capsys, "check", "--since", "nope", "--project", project)
+    assert code == 2 and err.startswith("digest: error: --since nope: git cannot compare with it (")
