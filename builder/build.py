@@ -10,16 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import clock, urls
+from .cache import ParseCache, load_cache, save_cache
 from .errors import ContentErrors, Problem, Severity
 from .feeds import FeedWriter
+from .incremental import InputKeys, theme_key
 from .library import Library, build_library
-from .output import SiteWriter
+from .output import InPlaceWriter, SiteWriter
 from .pages import plan_site
 from .project import Project
 from .reader import read_config, read_days
@@ -65,6 +67,8 @@ class BuildResult:
     bytes_written: int
     warnings: list[Problem]
     timings: Timings
+    rendered: int = 0  # pages rendered (the rest were unchanged, in place)
+    written: int = 0  # files whose bytes were written
 
 
 def load(
@@ -72,6 +76,7 @@ def load(
     timings: Timings | None = None,
     now: dt.datetime | None = None,
     drafts: bool = False,
+    cache: ParseCache | None = None,
 ) -> LoadResult:
     """Read and check the whole digest; the library is None when there are errors.
 
@@ -82,7 +87,7 @@ def load(
     with timings.stage("read"):
         config, problems = read_config(project)
         base_url = config.site.base_url if config else "/"
-        day_files, day_problems = read_days(project, base_url)
+        day_files, day_problems = read_days(project, base_url, cache=cache)
     problems += day_problems
     with timings.stage("validate"):
         if config is not None:
@@ -111,7 +116,7 @@ def load(
 
 def check(project: Project) -> LoadResult:
     """Check the content and the templates' syntax, as `digest check` does; write nothing."""
-    loaded = load(project)
+    loaded = load(project, cache=load_cache(project.root))  # uses the cache, never writes it
     return LoadResult(loaded.library, loaded.problems + check_templates(project))
 
 
@@ -126,45 +131,101 @@ def build(
     """Build the site into `out_dir` (default: the project's site/); raise on any error.
 
     Days are published as of `now` (default: SOURCE_DATE_EPOCH, else the clock): drafts
-    and future days only with `drafts`.
+    and future days only with `drafts`. Parsed day files are cached in .digest-cache/.
     """
-    timings = timings or Timings()
-    out_dir = out_dir or project.default_output
-    now = now or clock.current_time(os.environ)
-    loaded = load(project, timings, now=now, drafts=drafts)
-    if loaded.library is None or (strict and loaded.warnings):
-        raise ContentErrors(loaded.problems)
-    library = loaded.library
-    with timings.stage("plan"):
-        renderer = Renderer(project, library)
-        plan = plan_site(library)
-    protected = (project.content_dir, project.templates_dir)
-    with SiteWriter(out_dir, protected) as writer:
-        with timings.stage("render pages"):
-            for page in plan.pages:
-                writer.write(
-                    urls.output_path(page.url_path), renderer.render_page(page), page.template
+    builder = Builder(project, out_dir or project.default_output, drafts=drafts)
+    builder.parse_cache = load_cache(project.root)
+    result = builder.build(strict=strict, timings=timings, now=now)
+    save_cache(project.root, builder.parse_cache)
+    return result
+
+
+class Builder:
+    """Builds one project again and again, keeping what a build can lend the next.
+
+    The parse cache spares reading unchanged day files. In `in_place` mode (the preview
+    server) the site is updated file by file, each file replaced atomically, and a page
+    whose inputs did not change since the last build is neither rendered nor written;
+    otherwise every build writes a complete new folder and swaps it in.
+    """
+
+    def __init__(
+        self, project: Project, out_dir: Path, *, drafts: bool = False, in_place: bool = False
+    ) -> None:
+        self.project = project
+        self.out_dir = out_dir
+        self.drafts = drafts
+        self.in_place = in_place
+        self.parse_cache = ParseCache()
+        self.page_keys: dict[str, Hashable] = {}  # output path -> inputs it was made from
+        self.manifest: dict[str, str] = {}  # output path -> hash of the bytes written
+
+    def build(
+        self, strict: bool = False, timings: Timings | None = None, now: dt.datetime | None = None
+    ) -> BuildResult:
+        """Check and build; raise ContentErrors (writing nothing) when there are errors."""
+        timings = timings or Timings()
+        now = now or clock.current_time(os.environ)
+        loaded = load(self.project, timings, now=now, drafts=self.drafts, cache=self.parse_cache)
+        if loaded.library is None or (strict and loaded.warnings):
+            raise ContentErrors(loaded.problems)
+        library = loaded.library
+        with timings.stage("plan"):
+            renderer = Renderer(self.project, library)
+            plan = plan_site(library)
+            keys = InputKeys(library, theme_key(renderer.template_dirs), self.drafts)
+        protected = (self.project.content_dir, self.project.templates_dir)
+        writer: SiteWriter | InPlaceWriter
+        if self.in_place:
+            writer = InPlaceWriter(self.out_dir, protected, self.manifest)
+        else:
+            writer = SiteWriter(self.out_dir, protected)
+        page_keys: dict[str, Hashable] = {}
+        rendered = 0
+        with writer:
+            with timings.stage("render pages"):
+                for page in plan.pages:
+                    path = urls.output_path(page.url_path)
+                    key = page_keys[path] = keys.page(page)
+                    if isinstance(writer, InPlaceWriter) and self.page_keys.get(path) == key:
+                        writer.keep(path, page.template)
+                        continue
+                    writer.write(path, renderer.render_page(page), page.template)
+                    rendered += 1
+                sitemap = renderer.render_template(
+                    "sitemap.xml", pages=[p for p in plan.pages if p.in_sitemap]
                 )
-            sitemap = renderer.render_template(
-                "sitemap.xml", pages=[p for p in plan.pages if p.in_sitemap]
-            )
-            writer.write(urls.sitemap(), sitemap, "sitemap.xml")
-            writer.write(urls.robots(), renderer.render_template("robots.txt"), "robots.txt")
-            for name, static in renderer.statics.items():
-                writer.copy(static.output_path, static.source, f"static/{name}")
-        with timings.stage("feeds"):
-            feed_writer = FeedWriter(library, renderer)
-            for spec in plan.feeds:
-                for path, data in feed_writer.render(spec).items():
-                    writer.write(path, data, f"feed {spec.id}")
-        with timings.stage("write"):
-            writer.commit()
-    return BuildResult(
-        out_dir=out_dir,
-        pages=len(plan.pages),
-        feeds=len(plan.feeds) * 2,
-        files=len(writer.claims) + 1,
-        bytes_written=writer.bytes_written,
-        warnings=loaded.warnings,
-        timings=timings,
-    )
+                writer.write(urls.sitemap(), sitemap, "sitemap.xml")
+                writer.write(urls.robots(), renderer.render_template("robots.txt"), "robots.txt")
+                for name, static in renderer.statics.items():
+                    writer.copy(static.output_path, static.source, f"static/{name}")
+            with timings.stage("feeds"):
+                feed_writer = FeedWriter(library, renderer)
+                for spec in plan.feeds:
+                    paths = [urls.feed(spec.feed_folder, kind) for kind in urls.FEED_FORMATS]
+                    key = keys.feed(spec)
+                    unchanged = all(self.page_keys.get(p) == key for p in paths)
+                    if isinstance(writer, InPlaceWriter) and unchanged:
+                        for path in paths:
+                            writer.keep(path, f"feed {spec.id}")
+                            page_keys[path] = key
+                        continue
+                    for path, data in feed_writer.render(spec).items():
+                        writer.write(path, data, f"feed {spec.id}")
+                        page_keys[path] = key
+            with timings.stage("write"):
+                writer.commit()
+        self.page_keys = page_keys
+        if isinstance(writer, InPlaceWriter):
+            self.manifest = writer.manifest
+        return BuildResult(
+            out_dir=self.out_dir,
+            pages=len(plan.pages),
+            feeds=len(plan.feeds) * 2,
+            files=len(writer.claims) + 1,
+            bytes_written=writer.bytes_written,
+            warnings=loaded.warnings,
+            timings=timings,
+            rendered=rendered,
+            written=writer.files_written,
+        )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import hashlib
 import os
 import secrets
 import shutil
@@ -31,12 +32,15 @@ _AT_FDCWD = -100
 class SiteWriter:
     """Collects the files of one build and swaps them into place on `commit`."""
 
+    stage = "building"
+
     def __init__(self, out_dir: Path, protected: tuple[Path, ...] = ()) -> None:
         self.out_dir = out_dir.absolute()
         self.claims: dict[str, str] = {}
         self.bytes_written = 0
+        self.files_written = 0
         check_output_folder(self.out_dir, protected)
-        self.prefix = f".{self.out_dir.name}.building-"
+        self.prefix = f".{self.out_dir.name}.{self.stage}-"
         self.build_dir = self.out_dir.parent / f"{self.prefix}{os.getpid()}-{secrets.token_hex(4)}"
 
     def __enter__(self) -> SiteWriter:
@@ -76,6 +80,7 @@ class SiteWriter:
         except OSError as exc:
             raise OutputError(f"cannot write {output_path}: {exc}") from exc
         self.bytes_written += len(data)
+        self.files_written += 1
 
     def copy(self, output_path: str, source: Path, claimant: str) -> None:
         """Copy a static file into the new site."""
@@ -96,6 +101,67 @@ class SiteWriter:
         except OSError as exc:
             raise OutputError(f"cannot move the new site into {self.out_dir}: {exc}") from exc
         shutil.rmtree(self.build_dir, ignore_errors=True)
+
+
+class InPlaceWriter(SiteWriter):
+    """Updates an output folder file by file, for the preview server.
+
+    Changed files are written into a staging folder first; `commit` then moves each into
+    place with one atomic rename (a reader never sees half a file) and deletes the files
+    of pages that are gone. A build that fails before `commit` changes nothing. Files whose
+    bytes did not change are not touched; pages the caller `keep`s are not even rendered.
+    """
+
+    stage = "staging"
+
+    def __init__(
+        self, out_dir: Path, protected: tuple[Path, ...], manifest: dict[str, str]
+    ) -> None:
+        super().__init__(out_dir, protected)
+        self.previous = manifest if (self.out_dir / MARKER).is_file() else {}
+        self.manifest: dict[str, str] = {}  # output path -> hash of its bytes, after commit
+        self.staged: list[str] = []
+
+    def write(self, output_path: str, data: bytes | str, claimant: str) -> None:
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        if self.previous.get(output_path) == digest:
+            self.keep(output_path, claimant)
+            return
+        super().write(output_path, data, claimant)
+        self.manifest[output_path] = digest
+        self.staged.append(output_path)
+
+    def keep(self, output_path: str, claimant: str) -> None:
+        """Claim a file that stays as it is from the previous build."""
+        self.claim(output_path, claimant)
+        self.manifest[output_path] = self.previous.get(output_path, "")
+
+    def commit(self) -> None:
+        """Move the changed files into place, then delete the files no page claims now."""
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            for output_path in self.staged:
+                target = safe_join(self.out_dir, output_path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(safe_join(self.build_dir, output_path), target)
+            for gone in sorted(set(self.previous) - set(self.claims)):
+                target = safe_join(self.out_dir, gone)
+                target.unlink(missing_ok=True)
+                _remove_empty_parents(target.parent, self.out_dir)
+            (self.out_dir / MARKER).write_bytes(MARKER_TEXT)
+        except OSError as exc:
+            raise OutputError(f"cannot update {self.out_dir}: {exc}") from exc
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def safe_join(root: Path, output_path: str) -> Path:

@@ -1,0 +1,142 @@
+"""Incremental builds (the preview server's) equal full builds, byte for byte.
+
+Random sequences of editors' changes — add, change and delete days, edit sources.yaml,
+tags.yaml and templates — are applied to a copy of the full sample site; after each, the
+in-place Builder's output folder must equal a fresh `build` into an empty folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.build import Builder, build
+from builder.errors import ContentErrors
+from builder.project import Project
+from builder.render import theme_dir
+
+FULL = Path(__file__).parent / "sites" / "full"
+NOW = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def day_files(project: Path) -> list[Path]:
+    return sorted((project / "content" / "digests").rglob("*.md"))
+
+
+def add_day(project: Path, rng: random.Random) -> str:
+    source = rng.choice(day_files(project))
+    for _ in range(50):
+        date = dt.date(2024, rng.randint(1, 12), rng.randint(1, 28))
+        target = project / "content" / "digests" / f"{date.year}" / f"{date}.md"
+        if not target.exists():
+            break
+    else:
+        return "no free date"
+    text = source.read_text("utf-8")
+    text = re.sub(r"^date: .*$", f"date: {date}", text, count=1, flags=re.M)
+    # New URLs, so the new day repeats no article of another day.
+    text = re.sub(r"(url: \"?https?://[^\s\"]+)", rf"\1?copy={date}", text)
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(text, "utf-8")
+    return f"add {date} from {source.name}"
+
+
+def change_day(project: Path, rng: random.Random) -> str:
+    path = rng.choice(day_files(project))
+    text = path.read_text("utf-8")
+    kind = rng.choice(["title", "commentary", "headline-title", "drop-tag"])
+    if kind == "title" and re.search(r"^title: ", text, re.M):
+        text = re.sub(r"^title: (.*)$", r"title: \1 (updated)", text, count=1, flags=re.M)
+    elif kind == "headline-title":
+        text = text.replace("  - title: ", "  - title: Updated: ".replace(": U", " U"), 1)
+    elif kind == "drop-tag":
+        text = re.sub(r"tags: \[([^\],]+), ", "tags: [", text, count=1)
+    else:
+        text = text.rstrip("\n") + f"\n\nAn added paragraph {rng.randint(0, 999)}.\n"
+    path.write_text(text, "utf-8")
+    return f"change {path.name} ({kind})"
+
+
+def delete_day(project: Path, rng: random.Random) -> str:
+    files = day_files(project)
+    if len(files) <= 2:
+        return "keep the last days"
+    path = rng.choice(files)
+    path.unlink()
+    return f"delete {path.name}"
+
+
+def edit_registry(project: Path, rng: random.Random) -> str:
+    name = rng.choice(["sources.yaml", "tags.yaml"])
+    path = project / "content" / name
+    text = path.read_text("utf-8")
+    text = re.sub(r"^(  name: )\"?([^\"\n]+)\"?$", r'\1"\2 X"', text, count=1, flags=re.M)
+    path.write_text(text, "utf-8")
+    return f"edit {name}"
+
+
+def edit_template(project: Path, rng: random.Random) -> str:
+    override = project / "templates" / "day.html"
+    if override.exists():
+        override.unlink()
+        return "remove templates/day.html"
+    override.parent.mkdir(exist_ok=True)
+    text = (theme_dir() / "day.html").read_text("utf-8")
+    override.write_text(text.replace("{% block content %}", "{% block content %}<!-- x -->"))
+    return "override templates/day.html"
+
+
+OPERATIONS = [add_day, change_day, change_day, delete_day, edit_registry, edit_template]
+
+
+@pytest.mark.parametrize("seed", range(int(os.environ.get("INCREMENTAL_SEEDS", "4"))))
+def test_random_edits_build_the_same_site_incrementally(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    out = tmp_path / "preview"
+    builder = Builder(Project(project), out, in_place=True)
+    builder.build(now=NOW)
+    history = []
+    for step in range(8):
+        history.append(rng.choice(OPERATIONS)(project, rng))
+        try:
+            result = builder.build(now=NOW)
+        except ContentErrors as exc:  # an edit may make the content invalid: both agree
+            with pytest.raises(ContentErrors):
+                build(Project(project), tmp_path / f"full-{step}", now=NOW)
+            history.append(f"invalid: {exc.problems[0].format()}")
+            continue
+        fresh = tmp_path / f"full-{step}"
+        build(Project(project), fresh, now=NOW)
+        assert tree(out) == tree(fresh), history
+        assert result.rendered <= result.pages
+
+
+def test_an_unchanged_site_renders_nothing_and_one_day_renders_few(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    builder = Builder(Project(project), tmp_path / "preview", in_place=True)
+    first = builder.build(now=NOW)
+    assert first.rendered == first.pages
+    again = builder.build(now=NOW)
+    assert (again.rendered, again.written) == (0, 0)
+    path = day_files(project)[0]
+    path.write_text(path.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    edited = builder.build(now=NOW)
+    assert 0 < edited.rendered < first.pages // 2
+    assert edited.written >= 1
