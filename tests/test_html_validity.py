@@ -38,9 +38,12 @@ def _sample_sites() -> list[Path]:
 def built_sites(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     outputs = []
     for project_dir in _sample_sites():
-        out = tmp_path_factory.mktemp(project_dir.name) / "site"
-        build(Project.find(project_dir), out)
-        outputs.append(out)
+        work = tmp_path_factory.mktemp(project_dir.name)
+        shutil.copytree(project_dir / "content", work / "content")  # builds leave a cache
+        if (project_dir / "templates").is_dir() and project_dir != ROOT:
+            shutil.copytree(project_dir / "templates", work / "templates")
+        build(Project.find(work), work / "site")
+        outputs.append(work / "site")
     return outputs
 
 
