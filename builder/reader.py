@@ -169,6 +169,7 @@ def parse_day(path: str, text: str, base_url: str = "/") -> tuple[DayFile | None
                 label=values.get("label"),
                 story=values.get("story"),
                 language=values.get("language"),
+                archive_url=values.get("archive_url"),
             )
         )
 

@@ -73,6 +73,7 @@ HEADLINE_FIELDS = (
     Field("label", "label", False, "analysis"),
     Field("story", "id", False, "chasiv-yar"),
     Field("language", "language", False, "uk"),
+    Field("archive_url", "url", False, "https://archive.ph/AbCdE"),
 )
 
 
