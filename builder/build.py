@@ -13,9 +13,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls
+from . import reading, search, urls
 from .errors import ContentErrors, Problem
 from .feeds import FeedWriter
+from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, build_library
 from .output import SiteWriter
 from .pages import plan_site
@@ -104,7 +105,7 @@ def build(
     library = loaded.library
     with timings.stage("plan"):
         renderer = Renderer(project, library)
-        plan = plan_site(library)
+        plan = reading.plan_reader_pages(library, plan_site(library))
     protected = (project.content_dir, project.templates_dir)
     with SiteWriter(out_dir, protected) as writer:
         with timings.stage("render pages"):
@@ -121,9 +122,20 @@ def build(
                 writer.copy(static.output_path, static.source, f"static/{name}")
         with timings.stage("feeds"):
             feed_writer = FeedWriter(library, renderer)
+            json_writer = JsonFeedWriter(library, renderer)
             for spec in plan.feeds:
                 for path, data in feed_writer.render(spec).items():
                     writer.write(path, data, f"feed {spec.id}")
+                writer.write(json_feed_path(spec), json_writer.render(spec), f"feed {spec.id}")
+        with timings.stage("search"):
+            records = reading.search_records(library)
+            search_files = search.index_files(records, library.site.language)
+            for path, data in search_files.items():
+                writer.write(path, data, "search index")
+            statics = [static.output_path for static in renderer.statics.values()]
+            offline, version = reading.offline_paths(library, statics, search_files)
+            worker = renderer.render_template("sw.js", offline=offline, version=version)
+            writer.write(urls.service_worker(), worker, "sw.js")
         with timings.stage("write"):
             writer.commit()
     return BuildResult(
