@@ -111,6 +111,9 @@ class Renderer:
         self.env = _environment(self.template_dirs)
         self._headline_html: dict[tuple[Any, int], Markup] = {}
         language = self.site.language
+        self.env.install_gettext_translations(  # type: ignore[attr-defined]
+            i18n.translations(language), newstyle=True
+        )
         self.env.globals.update(
             site=self.site,
             sources=library.sources,

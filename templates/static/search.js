@@ -57,7 +57,7 @@ async function run(query) {
     title.append(element("a", { href: meta.article || meta.day }, meta.title));
     const about = element("p", { class: "headline-meta" });
     if (meta.source) about.append(meta.source + " · ");
-    about.append(element("a", { href: meta.day }, `${status.dataset.day} ${meta.date}`));
+    about.append(element("a", { href: meta.day }, status.dataset.day.replace("{date}", meta.date)));
     item.append(title, about, excerpt(result.excerpt));
     list.append(item);
   }
