@@ -8,6 +8,7 @@ the planned pages and feeds into a new folder and swaps it in. Never prints, nev
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import time
 from collections.abc import Hashable, Iterator
@@ -15,11 +16,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clock, urls
+from . import clock, reading, search, urls
 from .cache import ParseCache, load_cache, save_cache
 from .errors import ContentErrors, Problem, Severity
 from .feeds import FeedWriter
 from .incremental import InputKeys, theme_key
+from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, build_library
 from .output import InPlaceWriter, SiteWriter
 from .pages import plan_site
@@ -159,6 +161,8 @@ class Builder:
         self.parse_cache = ParseCache()
         self.page_keys: dict[str, Hashable] = {}  # output path -> inputs it was made from
         self.manifest: dict[str, str] = {}  # output path -> hash of the bytes written
+        self.search_key: Hashable = None  # what the search index was made from, and it
+        self.search_files: dict[str, bytes] = {}
 
     def build(
         self, strict: bool = False, timings: Timings | None = None, now: dt.datetime | None = None
@@ -172,7 +176,7 @@ class Builder:
         library = loaded.library
         with timings.stage("plan"):
             renderer = Renderer(self.project, library)
-            plan = plan_site(library)
+            plan = reading.plan_reader_pages(library, plan_site(library))
             keys = InputKeys(library, theme_key(renderer.template_dirs), self.drafts)
         protected = (self.project.content_dir, self.project.templates_dir)
         writer: SiteWriter | InPlaceWriter
@@ -201,18 +205,34 @@ class Builder:
                     writer.copy(static.output_path, static.source, f"static/{name}")
             with timings.stage("feeds"):
                 feed_writer = FeedWriter(library, renderer)
+                json_writer = JsonFeedWriter(library, renderer)
                 for spec in plan.feeds:
+                    claimant = f"feed {spec.id}"
                     paths = [urls.feed(spec.feed_folder, kind) for kind in urls.FEED_FORMATS]
+                    paths.append(json_feed_path(spec))
                     key = keys.feed(spec)
+                    for path in paths:
+                        page_keys[path] = key
                     unchanged = all(self.page_keys.get(p) == key for p in paths)
                     if isinstance(writer, InPlaceWriter) and unchanged:
                         for path in paths:
-                            writer.keep(path, f"feed {spec.id}")
-                            page_keys[path] = key
+                            writer.keep(path, claimant)
                         continue
                     for path, data in feed_writer.render(spec).items():
-                        writer.write(path, data, f"feed {spec.id}")
-                        page_keys[path] = key
+                        writer.write(path, data, claimant)
+                    writer.write(json_feed_path(spec), json_writer.render(spec), claimant)
+            with timings.stage("search"):
+                records = reading.search_records(library)
+                search_key = (keys.common, hashlib.blake2b(repr(records).encode()).hexdigest())
+                previous = self.search_files if self.search_key == search_key else None
+                search_files = previous or search.index_files(records, library.site.language)
+                for path, data in search_files.items():
+                    writer.write(path, data, "search index")
+                self.search_key, self.search_files = search_key, search_files
+                statics = [static.output_path for static in renderer.statics.values()]
+                offline, version = reading.offline_paths(library, statics, search_files)
+                worker = renderer.render_template("sw.js", offline=offline, version=version)
+                writer.write(urls.service_worker(), worker, "sw.js")
             with timings.stage("write"):
                 writer.commit()
         self.page_keys = page_keys

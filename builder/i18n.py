@@ -1,15 +1,27 @@
-"""Dates and names in the site's language: the only module that imports babel.
+"""Dates, names and interface text in the site's language: the only module that imports babel.
 
 Month and weekday names come from CLDR through Babel, so `language: uk` in site.yaml gives
-"22 червня 2024 р." and "червень 2024 р." without string tables of our own.
+"22 червня 2024 р." and "червень 2024 р." without string tables of our own. The interface
+text of the templates comes from gettext catalogues, builder/locale/<lang>/LC_MESSAGES/
+digest.po (extracted from the templates with `pybabel extract -F babel.cfg`), compiled in
+memory when a build starts, so a stale .mo file can never ship.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gettext
+import io
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, format_time
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "digest"
 
 
 def is_known_locale(code: str) -> bool:
@@ -79,3 +91,22 @@ def weekday_numbers(codes: tuple[str, ...]) -> dict[str, int]:
         for name, number in _names(code, "days").items():
             found.setdefault(name, number)
     return found
+
+
+@functools.cache
+def translations(code: str) -> gettext.NullTranslations:
+    """Return the interface text for a language: its catalogue, else English (the msgids).
+
+    "uk-UA" uses the "uk" catalogue; English and languages without one get the English text.
+    """
+    locale = _locale(code)
+    for name in (str(locale), locale.language):
+        po = LOCALE_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.po"
+        if po.is_file():
+            with po.open("rb") as handle:
+                catalog = read_po(handle, locale=name, domain=DOMAIN)
+            mo = io.BytesIO()
+            write_mo(mo, catalog)
+            mo.seek(0)
+            return gettext.GNUTranslations(mo)
+    return gettext.NullTranslations()

@@ -75,6 +75,12 @@ class Headline:
     label: str | None
     story: str | None
     language: str | None  # language of title and note, when not the site's
+    archive_url: str | None = None  # an archived copy the editor chose, if any
+
+    @property
+    def archived_copy(self) -> str:
+        """Return where to read the article if it has gone: the editor's copy, else Wayback's."""
+        return self.archive_url or f"https://web.archive.org/web/{self.date:%Y%m%d}/{self.url}"
 
     @property
     def uid(self) -> str:

@@ -266,6 +266,7 @@ def _listing_pages(
                         "subject": subject,
                         "kind": kind.folder,
                         "count": len(headlines),
+                        "all_headlines": headlines,  # oldest first, for the chart
                         "first": headlines[0] if headlines else None,
                         "last": headlines[-1] if headlines else None,
                         "groups": _group_by_day(library, items),

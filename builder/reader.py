@@ -220,6 +220,7 @@ def _parse_document(
                 label=values.get("label"),
                 story=values.get("story"),
                 language=values.get("language"),
+                archive_url=values.get("archive_url"),
             )
         )
 

@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import i18n, urls
+from . import charts, i18n, urls
 from .errors import ContentErrors, Location, Problem
 from .library import Library
 from .model import Headline
@@ -111,6 +111,9 @@ class Renderer:
         self.env = _environment(self.template_dirs)
         self._headline_html: dict[tuple[Any, int], Markup] = {}
         language = self.site.language
+        self.env.install_gettext_translations(  # type: ignore[attr-defined]
+            i18n.translations(language), newstyle=True
+        )
         self.env.globals.update(
             site=self.site,
             sources=library.sources,
@@ -121,6 +124,7 @@ class Renderer:
             asset=self.asset,
             headline=self.headline,
             place_slug=urls.slugify,
+            chart=charts.activity,
             # Babel formats slowly and a date recurs on many pages: one call per value.
             long_date=functools.cache(lambda d: i18n.long_date(d, language)),
             full_date=functools.cache(lambda d: i18n.full_date(d, language)),

@@ -75,6 +75,7 @@ HEADLINE_FIELDS = (
     Field("label", "label", False, "analysis"),
     Field("story", "id", False, "chasiv-yar"),
     Field("language", "language", False, "uk"),
+    Field("archive_url", "url", False, "https://archive.ph/AbCdE"),
 )
 # In a draft day a headline may still lack its link and source: `check` lists what is missing.
 DRAFT_HEADLINE_FIELDS = tuple(

@@ -109,6 +109,25 @@ def feed(listing_path: str, kind: str) -> str:
     return f"{listing_path}{kind}.xml"
 
 
+def json_feed(listing_path: str) -> str:
+    """Return a JSON Feed's path beside the RSS and Atom feeds: "tags/x/" -> "tags/x/feed.json"."""
+    return f"{listing_path}feed.json"
+
+
+def search() -> str:
+    return "search/"
+
+
+def feeds_index() -> str:
+    """Return the page that lists every feed of the site."""
+    return "feeds/"
+
+
+def service_worker() -> str:
+    """Return the service worker's path: at the site root, so it may serve every page."""
+    return "sw.js"
+
+
 def headlines_home() -> str:
     return "headlines/"
 

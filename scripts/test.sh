@@ -6,11 +6,22 @@ cd "$(dirname "$0")/.."
 
 python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
-# The Nu HTML Checker (vnu.jar, run with the machine's Java), from the npm registry.
+# The Nu HTML Checker (vnu.jar, run with the machine's Java) and axe-core (injected into
+# pages by the browser tests), from the npm registry.
 TOOLS="${DIGEST_TOOLS:-$HOME/.cache/digest-test-tools}"
 if [ ! -f "$TOOLS/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
   npm install --silent --no-audit --no-fund --prefix "$TOOLS" vnu-jar@26.9.27 >/dev/null
 fi
+if [ ! -f "$TOOLS/node_modules/axe-core/axe.min.js" ]; then
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS" axe-core@4.14.1 >/dev/null
+fi
 export VNU_JAR="$TOOLS/node_modules/vnu-jar/build/dist/vnu.jar"
+export AXE_JS="$TOOLS/node_modules/axe-core/axe.min.js"
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 
 exec python3 -m pytest "$@"

@@ -27,6 +27,10 @@ FORBIDDEN = {
     "library": {"build", "render", "cli", "pages", "feeds", "output"},
     "pages": {"build", "render", "cli", "feeds", "output"},
     "build": {"cli"},
+    "charts": {"*"},
+    "search": {"reader", "library", "pages", "render", "feeds", "build", "cli", "output"},
+    "reading": {"render", "feeds", "build", "cli", "output"},
+    "jsonfeed": {"build", "cli", "output"},
 }
 
 

@@ -1,0 +1,99 @@
+"""JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) beside every RSS and Atom feed.
+
+Standard library only. Items carry the same ids, links, dates and HTML as the RSS and Atom
+items of the same feed (the HTML comes from the same feed/ templates), so a reader moving
+between formats sees the same items. Keys are written in a fixed order: same content, same
+bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zoneinfo
+from typing import Any
+
+from . import urls
+from .feeds import LABEL_NAMES
+from .library import Library
+from .model import Day, Headline
+from .pages import FeedSpec
+from .render import Renderer
+
+VERSION = "https://jsonfeed.org/version/1.1"
+MEDIA_TYPE = "application/feed+json"
+
+
+def json_feed_path(spec: FeedSpec) -> str:
+    """Return where the JSON Feed of `spec` goes: beside its rss.xml and atom.xml."""
+    return urls.json_feed(spec.feed_folder)
+
+
+class JsonFeedWriter:
+    """Renders JSON Feeds for one build; each item's HTML is made once and reused."""
+
+    def __init__(self, library: Library, renderer: Renderer) -> None:
+        self.library = library
+        self.renderer = renderer
+        self.zone = zoneinfo.ZoneInfo(library.site.timezone)
+        self._items: dict[tuple[str, dt.date, int], dict[str, Any]] = {}
+
+    def render(self, spec: FeedSpec) -> bytes:
+        """Return the JSON Feed of one feed spec, as UTF-8 bytes."""
+        site = self.library.site
+        feed: dict[str, Any] = {
+            "version": VERSION,
+            "title": spec.title,
+            "home_page_url": self.renderer.absolute_url(spec.listing_path),
+            "feed_url": self.renderer.absolute_url(json_feed_path(spec)),
+            "description": spec.description or site.description,
+            "language": site.language,
+            "authors": [{"name": site.author}],
+            "items": [self._day(day) for day in spec.days]
+            + [self._headline(h) for h in spec.headlines],
+        }
+        text = json.dumps(feed, ensure_ascii=False, indent=1)
+        return (text + "\n").encode("utf-8")
+
+    def _moment(self, date: dt.date, time: dt.time | None = None) -> str:
+        return dt.datetime.combine(date, time or dt.time(0, 0), tzinfo=self.zone).isoformat()
+
+    def _day(self, day: Day) -> dict[str, Any]:
+        key = ("day", day.date, 0)
+        if key not in self._items:
+            date = self.renderer.env.globals["long_date"](day.date)  # type: ignore[operator]
+            item: dict[str, Any] = {
+                "id": day.uid,
+                "url": self.renderer.absolute_url(urls.day(day.date)),
+                "title": f"{date}: {day.title}" if day.title else str(date),
+                "content_html": self.renderer.render_template("feed/day.html", day=day),
+                "date_published": self._moment(day.date),
+            }
+            if day.summary:
+                item["summary"] = day.summary
+            self._items[key] = item
+        return self._items[key]
+
+    def _headline(self, headline: Headline) -> dict[str, Any]:
+        key = ("headline", headline.date, headline.position)
+        if key not in self._items:
+            label = LABEL_NAMES.get(headline.label or "")
+            source = self.library.sources[headline.source]
+            html = self.renderer.render_template(
+                "feed/headline.html", h=headline, source=source, label=label
+            ).strip()
+            item: dict[str, Any] = {
+                "id": headline.uid,
+                "url": headline.url,
+                "external_url": headline.url,
+                "title": f"[{label}] {headline.title}" if label else headline.title,
+                "content_html": html,
+                "date_published": self._moment(headline.date, headline.time),
+                "authors": [{"name": source.name, "url": source.url}],
+            }
+            if headline.tags:
+                item["tags"] = [self.library.tags[t].name for t in headline.tags]
+            if headline.language:
+                item["language"] = headline.language
+            self._items[key] = item
+        return self._items[key]

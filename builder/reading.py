@@ -1,0 +1,120 @@
+"""What readers get beyond the content pages: search, the list of feeds, offline reading.
+
+Pure planning, like `pages`: `plan_reader_pages` adds the search page, the feeds page and the
+service worker to a site plan; `search_records` turns the library into what the search
+indexes; `offline_paths` chooses what the service worker keeps for reading without a
+connection (the newest days, the search and what they need).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from . import i18n, urls
+from .library import Library
+from .pages import FeedSpec, PageSpec, SitePlan
+from .search import FOLDER as SEARCH_FOLDER
+from .search import SearchRecord, plain_text
+
+# Days the service worker stores on a first visit; older days are kept once visited.
+OFFLINE_DAYS = 7
+# Above this many bytes the search's result excerpts are stored as they are fetched, not
+# all at once: a first visit on mobile data must stay cheap.
+OFFLINE_SEARCH_BYTES = 1_500_000
+FEED_KINDS = ("tags", "sources", "places", "stories")
+
+
+def plan_reader_pages(library: Library, plan: SitePlan) -> SitePlan:
+    """Return the plan with the search page, the feeds page and the service worker added."""
+    site = library.site
+    main_feeds = tuple(link for spec in plan.feeds[:2] for link in spec.links)
+    groups: dict[str, list[tuple[str, FeedSpec]]] = {kind: [] for kind in FEED_KINDS}
+    for spec in plan.feeds[2:]:
+        kind, _, slug = spec.id.partition(":")
+        if kind in groups:
+            groups[kind].append((_subject_name(library, kind, slug), spec))
+    pages = (
+        PageSpec(
+            urls.search(),
+            "search.html",
+            "Search",
+            f"Search every headline, note and commentary of {site.title}",
+            main_feeds,
+            {},
+        ),
+        PageSpec(
+            urls.feeds_index(),
+            "feeds.html",
+            "Feeds",
+            f"Every feed of {site.title}: RSS, Atom and JSON Feed",
+            main_feeds,
+            {
+                "main": plan.feeds[:2],
+                "groups": tuple((kind, tuple(groups[kind])) for kind in FEED_KINDS),
+            },
+        ),
+    )
+    return SitePlan(plan.pages + pages, plan.feeds)
+
+
+def _subject_name(library: Library, kind: str, slug: str) -> str:
+    if kind == "tags":
+        return library.tags[slug].name
+    if kind == "sources":
+        return library.sources[slug].name
+    if kind == "places":
+        return library.places[slug].name
+    return library.stories[slug].title
+
+
+def search_records(library: Library) -> list[SearchRecord]:
+    """Return one record per headline and one per day with a title, summary or commentary."""
+    site = library.site
+    records = []
+    for day in library.days:
+        day_url = site.base_path + urls.day(day.date)
+        date_text = i18n.long_date(day.date, site.language)
+        about = " ".join(filter(None, (day.summary, plain_text(day.commentary_html))))
+        if day.title or about:
+            title = day.title or date_text
+            records.append(SearchRecord(f"{day.date:%Y%m%d}-0", title, about, day_url, date_text))
+        for h in day.headlines:
+            source = library.sources[h.source]
+            words = [plain_text(h.note_html), source.name, *h.places]
+            words += [library.tags[t].name for t in h.tags]
+            records.append(
+                SearchRecord(
+                    key=f"{h.date:%Y%m%d}-{h.position + 1}",
+                    title=h.title,
+                    text=" ".join(w for w in words if w),
+                    day_url=f"{day_url}#{h.anchor}",
+                    date_text=date_text,
+                    article_url=h.url,
+                    source=source.name,
+                    language=h.language or "",
+                )
+            )
+    return records
+
+
+def offline_paths(
+    library: Library, static_paths: Iterable[str], search_files: dict[str, bytes]
+) -> tuple[tuple[str, ...], str]:
+    """Return the url paths a service worker stores on install, and a version for them."""
+    newest = [urls.day(day.date) for day in reversed(library.days[-OFFLINE_DAYS:])]
+    paths = [urls.home(), *newest, urls.search(), urls.not_found(), *sorted(static_paths)]
+    total = sum(len(data) for data in search_files.values())
+    paths += [
+        path
+        for path in sorted(search_files)
+        if total <= OFFLINE_SEARCH_BYTES or not path.startswith(SEARCH_FOLDER + "fragment/")
+    ]
+    version = hashlib.sha256()
+    for path in paths:
+        version.update(path.encode() + b"\0")
+    for path in sorted(search_files):
+        version.update(hashlib.sha256(search_files[path]).digest())
+    for day in library.days[-OFFLINE_DAYS:]:
+        version.update(f"{day.date}:{len(day.headlines)}:{day.title}".encode())
+    return tuple(paths), version.hexdigest()[:12]

@@ -1,0 +1,89 @@
+"""bench/run.py: the benchmark runs end to end on a tiny digest and reports every case.
+
+No speed is asserted: the numbers only have to be there and be positive.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+CASES = ("cold build", "no-op rebuild", "edit one day", "edit tags.yaml", "edit a template")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _table(report: str, heading: str) -> dict[str, list[str]]:
+    """Return the rows of the table under `heading`, keyed by their first cell."""
+    section = report.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    rows = [line.strip("|").split("|") for line in section.splitlines() if line.startswith("|")]
+    return {cells[0].strip(): [c.strip() for c in cells[1:]] for cells in rows[2:]}
+
+
+def _positive(cell: str) -> bool:
+    match = NUMBER.match(cell.replace(",", ""))
+    return match is not None and float(match[0]) > 0
+
+
+def test_bench_reports_every_case_with_positive_numbers(tmp_path: Path) -> None:
+    written = tmp_path / "RESULTS.md"
+    args = ["--sizes", "5", "--headlines", "3", "--runs", "1", "--workdir", str(tmp_path / "w")]
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), *args, "--write", str(written)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    report = result.stdout
+    assert written.read_text(encoding="utf-8") == report
+    assert "Load average" in report and "Python:" in report and "CPUs (nproc)" in report
+
+    for heading in ("Wall-clock seconds per build", "Peak memory"):
+        table = _table(report, heading)
+        assert set(table) == set(CASES), heading
+        for case in CASES:
+            assert len(table[case]) == 1 and _positive(table[case][0]), (heading, case)
+
+    output = _table(report, "Output of a cold build")
+    assert _positive(output["files written"][0]) and _positive(output["MB written"][0])
+    stages = _table(report, "Cold build by stage")
+    assert len(stages) >= 2  # at least one stage of --timings, and the time outside them
+    assert sum(float(NUMBER.findall(cells[0])[0]) for cells in stages.values()) > 0
+    assert not list((tmp_path / "w").iterdir())  # the corpus is removed afterwards
+
+
+@pytest.fixture
+def run_module(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """Import bench/run.py under a name of its own (it imports generate.py beside it)."""
+    monkeypatch.syspath_prepend(str(BENCH))
+    spec = importlib.util.spec_from_file_location("digest_bench_run", BENCH / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # dataclasses look the module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _size(run: ModuleType, days: int, cold: float) -> object:
+    build = run.BuildRun(cold, 50_000, 90_000, {"read": cold / 2}, 10, 4)
+    size = run.SizeResult(days, 30, 1, builds={case: [build] for case in CASES})
+    size.files, size.bytes_written = 14, 1_000_000
+    return size
+
+
+def test_report_flags_superlinear_scaling_and_stale_output(run_module: ModuleType) -> None:
+    linear = run_module.report([_size(run_module, 365, 10.0), _size(run_module, 3650, 109.0)], [])
+    assert _table(linear, "Scaling")["3650 / 365 days"] == ["10.90", "≤ 11.0", "ok"]
+
+    slow = _size(run_module, 3650, 111.0)
+    slow.stale.append("edit one day (run 1): 2016/01/02/index.html lacks 'Benchmark edit 1.'")
+    report = run_module.report([_size(run_module, 365, 10.0), slow], [])
+    assert _table(report, "Scaling")["3650 / 365 days"] == ["11.10", "≤ 11.0", "**over**"]
+    assert "## Stale output" in report and "lacks 'Benchmark edit 1.'" in report

@@ -1,0 +1,242 @@
+"""The built site in a real headless Chromium: axe-core on every kind of page, search, screenshots.
+
+Debian's Chromium (/usr/bin/chromium) driven by Playwright for Python, never a browser that
+Playwright downloads; axe-core from the npm registry (scripts/test.sh installs both and sets
+CHROMIUM and AXE_JS). The site is served from a thread on 127.0.0.1; every request to any
+other host is blocked and recorded, and the tests assert there was none. Screenshots at
+360 px and 1280 px go to test-artifacts/screenshots/ (or $DIGEST_ARTIFACTS). Outside CI the
+tests are skipped when a tool is missing; in CI (CI=true) a missing tool fails them.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from builder.build import build
+from builder.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(os.environ.get("DIGEST_ARTIFACTS", ROOT / "test-artifacts")) / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# One page of every kind, in the full test site (its Ukrainian headline, labels, stories).
+PAGES = {
+    "home": "",
+    "day": "2024/01/02/",
+    "month": "2024/01/",
+    "year": "2024/",
+    "archive": "archive/",
+    "tag": "tags/frontline/",
+    "source": "sources/ukrinform/",
+    "place": "places/pokrovsk/",
+    "story": "stories/chasiv-yar/",
+    "tags": "tags/",
+    "feeds": "feeds/",
+    "search": "search/",
+    "404": "404.html",
+}
+
+
+def _missing(what: str) -> None:
+    message = f"{what} is missing: run the tests through scripts/test.sh"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _tools() -> tuple[str, str]:
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    axe = os.environ.get("AXE_JS", "")
+    if not Path(chromium).is_file():
+        _missing(f"Chromium ({chromium})")
+    if not axe or not Path(axe).is_file():
+        _missing("axe-core (AXE_JS)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _missing("Playwright for Python")
+    return chromium, axe
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build the full test site and serve it on 127.0.0.1; yield its address."""
+    work = tmp_path_factory.mktemp("browser")
+    shutil.copytree(ROOT / "tests" / "sites" / "full" / "content", work / "content")
+    out = work / "site"
+    build(Project.find(work), out)
+    handler = functools.partial(_QuietHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[tuple[Any, str]]:
+    """Yield one headless Chromium for the module, and the axe-core source."""
+    executable, axe = _tools()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance, Path(axe).read_text(encoding="utf-8")
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: tuple[Any, str]) -> Iterator[tuple[Any, list[str], str]]:
+    """Yield a context that reaches only 127.0.0.1 (no service worker, so every test sees
+    the served files), the list of requests it blocked and the axe-core source."""
+    instance, axe_source = chromium
+    blocked: list[str] = []
+    context = _guarded(instance, blocked, service_workers="block")
+    yield context, blocked, axe_source
+    context.close()
+
+
+def _guarded(instance: Any, blocked: list[str], **options: Any) -> Any:
+    """Return a new browser context whose requests to any host but 127.0.0.1 fail."""
+    context = instance.new_context(**options)
+
+    def guard(route: Any) -> None:
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return context
+
+
+def _axe(page: Any, axe_source: str) -> list[str]:
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("async () => await axe.run(document)")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+def test_every_kind_of_page_has_no_axe_violations_in_light_and_dark(
+    browser: tuple[Any, list[str], str], served: str
+) -> None:
+    context, blocked, axe_source = browser
+    page = context.new_page()
+    problems = {}
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        for kind, path in PAGES.items():
+            page.goto(served + path)
+            found = _axe(page, axe_source)
+            if found:
+                problems[f"{kind} ({scheme})"] = found
+    page.close()
+    assert problems == {}
+    assert blocked == []
+
+
+def test_search_finds_a_headline_and_links_to_its_day_and_article(
+    browser: tuple[Any, list[str], str], served: str
+) -> None:
+    context, blocked, axe_source = browser
+    page = context.new_page()
+    page.goto(served + "search/")
+    page.fill("#search-query", "firefights")
+    page.wait_for_selector("#search-results li", timeout=15000)
+    results = page.locator("#search-results li")
+    first = results.first
+    links = [first.locator("a").nth(i).get_attribute("href") for i in range(2)]
+    assert links[0] == "https://www.ukrinform.net/pokrovsk-1"
+    assert links[1] == "/2024/07/14/#h-20240714-2"
+    assert "firefights" in (first.locator("mark").first.text_content() or "").lower()
+    assert _axe(page, axe_source) == []
+    page.close()
+    assert blocked == []
+
+
+def test_search_query_in_the_address_runs_on_load(
+    browser: tuple[Any, list[str], str], served: str
+) -> None:
+    context, blocked, _ = browser
+    page = context.new_page()
+    page.goto(served + "search/?q=Odesa")
+    page.wait_for_selector("#search-results li", timeout=15000)
+    assert page.input_value("#search-query") == "Odesa"
+    assert (page.text_content("#search-status") or "").startswith("Results:")
+    page.close()
+    assert blocked == []
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_screenshots_and_no_sideways_scrolling(
+    browser: tuple[Any, list[str], str], served: str, width: int
+) -> None:
+    context, blocked, _ = browser
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    too_wide = []
+    for kind in ("home", "day", "tag", "search", "feeds"):
+        page.goto(served + PAGES[kind])
+        page.screenshot(path=str(ARTIFACTS / f"{kind}-{width}.png"), full_page=True)
+        if page.evaluate("document.documentElement.scrollWidth") > width:
+            too_wide.append(kind)
+    page.close()
+    assert too_wide == []
+    assert blocked == []
+
+
+def test_pages_read_without_javascript(chromium: tuple[Any, str], served: str) -> None:
+    blocked: list[str] = []
+    context = _guarded(chromium[0], blocked, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + PAGES["day"])
+    assert page.locator("li.headline").count() >= 1
+    page.goto(served + PAGES["search"])
+    assert "needs JavaScript" in (page.text_content("main") or "")
+    context.close()
+    assert blocked == []
+
+
+def test_service_worker_keeps_the_newest_days_and_search_offline(
+    chromium: tuple[Any, str], served: str
+) -> None:
+    blocked: list[str] = []
+    context = _guarded(chromium[0], blocked)
+    page = context.new_page()
+    page.goto(served)
+    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+    context.set_offline(True)
+    page.goto(served + "2024/07/15/")
+    assert "Chasiv Yar" in (page.text_content("main") or "")
+    page.goto(served + "search/?q=Odesa")
+    page.wait_for_selector("#search-results li", timeout=15000)
+    context.close()
+    assert blocked == []

@@ -1,0 +1,123 @@
+"""Reader-facing output: page weight, the Ukrainian interface, JSON Feed, the feeds page,
+archived copies, charts and search records (the browser tests are in test_browser.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder import charts
+from builder.build import build
+from builder.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL = ROOT / "tests" / "sites" / "full"
+sys.path.insert(0, str(ROOT))
+
+from bench.weights import DAY_BUDGET, day_weight_of_generated  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("full")
+    shutil.copytree(FULL / "content", work / "content")  # a build leaves a cache beside it
+    build(Project.find(work), work / "site")
+    return work / "site"
+
+
+@pytest.fixture(scope="module")
+def ukrainian(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("uk") / "project"
+    shutil.copytree(FULL, project)
+    site_yaml = project / "content" / "site.yaml"
+    text = site_yaml.read_text(encoding="utf-8").replace("language: en", "language: uk")
+    site_yaml.write_text(text, encoding="utf-8")
+    out = project / "site"
+    build(Project.find(project), out)
+    return out
+
+
+def test_day_page_of_30_headlines_is_under_the_weight_budget() -> None:
+    assert day_weight_of_generated(30) < DAY_BUDGET
+
+
+def test_ukrainian_site_has_ukrainian_interface_dates_and_lang(ukrainian: Path) -> None:
+    page = (ukrainian / "2024/01/02/index.html").read_text(encoding="utf-8")
+    assert '<html lang="uk">' in page
+    assert "Перейти до змісту" in page
+    assert "січня 2024" in page
+    assert "архівна копія" in page
+    tags = (ukrainian / "tags/frontline/index.html").read_text(encoding="utf-8")
+    assert "7 заголовків" in tags
+    assert "<title>Теми · " in (ukrainian / "tags/index.html").read_text(encoding="utf-8")
+
+
+def test_english_site_keeps_the_english_interface(full: Path) -> None:
+    page = (full / "2024/01/02/index.html").read_text(encoding="utf-8")
+    assert "Skip to content" in page and "archived copy" in page
+
+
+def test_every_headline_links_to_an_archived_copy(full: Path) -> None:
+    page = (full / "2024/07/14/index.html").read_text(encoding="utf-8")
+    assert 'href="https://archive.ph/grain-odesa-1"' in page  # the editor's archive_url
+    wayback = "https://web.archive.org/web/20240714/https://www.ukrinform.net/pokrovsk-1"
+    assert f'href="{wayback}"' in page
+
+
+def test_disinformation_link_is_nofollow_and_labelled_before_its_title(full: Path) -> None:
+    page = (full / "2023/12/31/index.html").read_text(encoding="utf-8")
+    item = page[page.index('class="headline is-disinformation"') :]
+    item = item[: item.index("</li>")]
+    assert item.index("label-disinformation") < item.index('rel="nofollow"')
+    assert "What the labels mean" in page
+
+
+def test_json_feeds_sit_beside_rss_and_atom_with_the_same_items(full: Path) -> None:
+    for rss in full.rglob("rss.xml"):
+        feed = json.loads((rss.parent / "feed.json").read_text(encoding="utf-8"))
+        assert feed["version"] == "https://jsonfeed.org/version/1.1"
+        assert feed["feed_url"].endswith(
+            rss.parent.relative_to(full).as_posix().strip(".") and "feed.json"
+        )
+        ids = [item["id"] for item in feed["items"]]
+        assert len(ids) == len(set(ids))
+        assert rss.read_text(encoding="utf-8").count("<item>") == len(ids)
+
+
+def test_feeds_page_links_every_feed_in_every_format(full: Path) -> None:
+    page = (full / "feeds/index.html").read_text(encoding="utf-8")
+    for rss in full.rglob("rss.xml"):
+        folder = "/" + rss.parent.relative_to(full).as_posix().strip(".").strip("/")
+        folder = folder.rstrip("/") + "/"
+        for name in ("rss.xml", "atom.xml", "feed.json"):
+            assert f'href="{folder}{name}"' in page, folder + name
+
+
+def test_listing_pages_have_a_chart_with_a_text_alternative(full: Path) -> None:
+    page = (full / "tags/frontline/index.html").read_text(encoding="utf-8")
+    assert 'role="img" aria-labelledby="chart-caption"' in page
+    assert '<figcaption id="chart-caption">Headlines per week' in page
+
+
+def test_chart_counts_every_period_between_first_and_last() -> None:
+    days = [dt.date(2024, 6, 1), dt.date(2024, 6, 1), dt.date(2024, 6, 4)]
+    chart = charts.activity(days)
+    assert chart is not None
+    assert chart.unit == "day"
+    assert [bar.count for bar in chart.bars] == [2, 0, 0, 1]
+    assert chart.peak.start == dt.date(2024, 6, 1)
+    long = charts.activity([dt.date(2020, 1, 1), dt.date(2024, 1, 1)])
+    assert long is not None and long.unit == "month" and len(long.bars) == 49
+    assert charts.activity([]) is None
+
+
+def test_search_index_and_service_worker_are_built(full: Path) -> None:
+    assert (full / "pagefind/pagefind.js").is_file()
+    assert not list((full / "pagefind").glob("pagefind-ui.*"))
+    worker = (full / "sw.js").read_text(encoding="utf-8")
+    assert '"search/"' in worker and '"2024/07/16/"' in worker
