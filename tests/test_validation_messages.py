@@ -69,7 +69,9 @@ INDENTATION_HINT = (
     "check the indentation: items of one list or mapping must start in the same column, "
     "and a value that starts with a quote must end with that quote"
 )
-HEADLINE_FIELD_NAMES = "title, url, source, tags, places, time, note, label, story, language"
+HEADLINE_FIELD_NAMES = (
+    "title, url, source, tags, places, time, note, label, story, language, updated, correction"
+)
 NOT_HTTP = "is not an absolute http(s) URL"
 LINK_REFUSED = (
     "is not allowed: links must be absolute http(s) URLs or paths within the site; "
@@ -351,7 +353,7 @@ DAY_CASES = [
         day(DATE, "summmary: Fighting near Pokrovsk", HEADLINES, TITLE, URL, SOURCE),
         [
             "3:1: summmary: unknown field 'summmary' in the day's front matter (did you mean "
-            "'summary'?); the fields are: date, title, summary, headlines, draft"
+            "'summary'?); the fields are: date, title, summary, headlines, draft, updated, correction"
         ],
         id="unknown day field",
     ),
