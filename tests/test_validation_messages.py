@@ -353,7 +353,8 @@ DAY_CASES = [
         day(DATE, "summmary: Fighting near Pokrovsk", HEADLINES, TITLE, URL, SOURCE),
         [
             "3:1: summmary: unknown field 'summmary' in the day's front matter (did you mean "
-            "'summary'?); the fields are: date, title, summary, headlines, draft, updated, correction"
+            "'summary'?); the fields are: date, title, summary, headlines, draft, updated, "
+            "correction"
         ],
         id="unknown day field",
     ),
