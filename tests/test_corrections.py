@@ -48,6 +48,7 @@ def day(*extra: str, day_extra: tuple[str, ...] = ()) -> str:
         (day('    updated: "2024-06-23 14:30"', "    correction: Fixed."), []),
         (day("    updated: 2024-06-22"), []),  # an update without a correction is allowed
         (day("    updated: 2024-06-23 14:30:00"), []),
+        (day("    updated: 2024-06-23 14:30", "    correction: Fixed."), []),
         (
             day("    correction: Fixed."),
             [f"8:17: headlines[0].correction: {NEEDS_DATE}"],
@@ -112,6 +113,7 @@ def day(*extra: str, day_extra: tuple[str, ...] = ()) -> str:
         "date and time",
         "update without correction",
         "unquoted with seconds",
+        "unquoted date and time",
         "headline correction without updated",
         "day correction without updated",
         "headline updated before the day",
