@@ -27,9 +27,10 @@ from .errors import (
     summarise,
 )
 from .linkcheck import apply_fixes, changed_paths, link_problems, only_in
-from .newday import ImportResult, create_day, import_listing, read_checked_config
+from .newday import ImportResult, create_day, import_listing, read_checked_config, read_day
 from .project import Project
 from .scaffold import create_project
+from .share import FORMATS, share_day
 
 DESCRIPTION = """\
 Build a curated daily news digest into a static website with RSS and Atom feeds.
@@ -112,6 +113,12 @@ def _date(text: str) -> dt.date:
         ) from None
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
+    return int(text)
+
+
 def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new_cmd = commands.add_parser(
         "new",
@@ -159,6 +166,37 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     )
     _project_option(import_cmd)
 
+    share_cmd = commands.add_parser(
+        "share",
+        help="print a day ready to paste into Telegram or a newsletter",
+        description="Print the day DATE as messages to paste: telegram (MarkdownV2, as the Bot "
+        "API's parse_mode=MarkdownV2 reads it; split into messages of at most 4096 characters, "
+        "only between headlines), markdown (one CommonMark block for a newsletter) or text "
+        "(plain text, each link on its own line). Messages go to standard output; when there "
+        "are several, a line '--- message 2 of 3 ---' goes to standard error before each, or "
+        "--split-marker puts a line of your choice between them on standard output.",
+    )
+    share_cmd.add_argument("date", type=_date, metavar="DATE", help="YYYY-MM-DD")
+    share_cmd.add_argument(
+        "--format", choices=FORMATS, default="telegram", help="default: telegram"
+    )
+    share_cmd.add_argument(
+        "--drafts", action="store_true", help="share the day even if it is a draft"
+    )
+    share_cmd.add_argument(
+        "--split-marker",
+        metavar="LINE",
+        help="print LINE between messages on standard output (for scripts that post them)",
+    )
+    share_cmd.add_argument(
+        "--max-length",
+        type=_positive,
+        metavar="N",
+        help="split into messages of at most N characters (default: 4096 for telegram, "
+        "none for the others); e.g. 1024 for a photo's caption",
+    )
+    _project_option(share_cmd)
+
     init_cmd = commands.add_parser(
         "init",
         help="start a new digest in a folder",
@@ -199,6 +237,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _new(project, args.date)
         if args.command == "import":
             return _import(project, args)
+        if args.command == "share":
+            return _share(project, args)
         return _build(project, args)
     except ContentErrors as exc:
         _report(exc.problems)
@@ -337,6 +377,21 @@ def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
             print(f"{day.path}: {'would add' if dry_run else 'added'} {count}")
     if not result.days:
         print("no headlines found; nothing was written")
+
+
+def _share(project: Project, args: argparse.Namespace) -> int:
+    config, day = read_day(project, args.date, drafts=args.drafts)
+    messages = share_day(day, config.site, config.sources, args.format, args.max_length)
+    for number, message in enumerate(messages, start=1):
+        if number > 1 and args.split_marker is not None:
+            print(args.split_marker)
+        elif number > 1:
+            print()
+        if len(messages) > 1 and args.split_marker is None:
+            sys.stdout.flush()  # so the marker shows between the messages in a terminal
+            print(f"--- message {number} of {len(messages)} ---", file=sys.stderr, flush=True)
+        sys.stdout.write(message)
+    return 0
 
 
 def _build(project: Project, args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from feedgen.feed import FeedGenerator
 
 from . import urls
 from .library import Library
-from .model import Day, Headline
+from .model import Day, Headline, Update
 from .pages import FeedSpec
 from .render import Renderer
 
@@ -42,6 +42,11 @@ class FeedWriter:
     def moment(self, date: dt.date, time: dt.time | None = None) -> dt.datetime:
         """Return the moment a day (or a headline's time on it) stands for, in the site's zone."""
         return dt.datetime.combine(date, time or dt.time(0, 0), tzinfo=self.zone)
+
+    def updated(self, date: dt.date, time: dt.time | None, update: Update | None) -> dt.datetime:
+        """Return when an item last changed: its update (a correction) if any, else published."""
+        when = self.moment(date, time)
+        return max(when, self.moment(update.date, update.time)) if update else when
 
     def render(self, spec: FeedSpec) -> dict[str, bytes]:
         """Return {output path: bytes} of the feed in RSS and Atom."""
@@ -71,8 +76,8 @@ class FeedWriter:
         fg.language(site.language)
         fg.author({"name": site.author})
         fg.generator("digest")
-        moments = [self.moment(day.date) for day in spec.days]
-        moments += [self.moment(h.date, h.time) for h in spec.headlines]
+        moments = [self.updated(day.date, None, day.last_update) for day in spec.days]
+        moments += [self.updated(h.date, h.time, h.update) for h in spec.headlines]
         latest = self.library.latest_date or dt.date(1970, 1, 1)
         fg.updated(max(moments) if moments else self.moment(latest))
         for day in spec.days:
@@ -86,12 +91,14 @@ class FeedWriter:
         entry.id(day.uid)
         entry.title(self._day_title(day))
         entry.link(href=self.renderer.absolute_url(urls.day(day.date)))
-        when = self.moment(day.date)
-        entry.published(when)
-        entry.updated(when)
+        entry.published(self.moment(day.date))
+        entry.updated(self.updated(day.date, None, day.last_update))
         if day.summary:
             entry.summary(day.summary)
         html = self.renderer.render_template("feed/day.html", day=day)
+        for update, title in [(day.update, None), *((h.update, h.title) for h in day.headlines)]:
+            if update:
+                html += self._correction_html(update, title)
         entry.content(html, type="html")
 
     def _day_title(self, day: Day) -> str:
@@ -104,9 +111,8 @@ class FeedWriter:
         label = LABEL_NAMES.get(headline.label or "")
         entry.title(f"[{label}] {headline.title}" if label else headline.title)
         entry.link(href=headline.url)
-        when = self.moment(headline.date, headline.time)
-        entry.published(when)
-        entry.updated(when)
+        entry.published(self.moment(headline.date, headline.time))
+        entry.updated(self.updated(headline.date, headline.time, headline.update))
         for tag_id in headline.tags:
             entry.category(term=self.library.tags[tag_id].name)
         key = (headline.date, headline.position)
@@ -117,7 +123,15 @@ class FeedWriter:
                 source=self.library.sources[headline.source],
                 label=label,
             ).strip()
+            if headline.update:
+                self._headline_html[key] += "\n" + self._correction_html(headline.update, None)
         entry.content(self._headline_html[key], type="html")
+
+    def _correction_html(self, update: Update, title: str | None) -> str:
+        """Render the note of an update for a feed item (absolute links)."""
+        return self.renderer.render_template(
+            "partials/correction.html", update=update, title=title, in_feed=True
+        ).strip()
 
 
 def feed_id(subject: str) -> str:

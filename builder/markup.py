@@ -66,6 +66,99 @@ def render_inline(text: str, base: str = "/") -> tuple[str, list[BadLink]]:
     return _MD.renderer.render(tokens, _MD.options, {}), bad
 
 
+@dataclass(frozen=True)
+class Run:
+    """A piece of plain text; `href` is the absolute address when the piece is a link's text."""
+
+    text: str
+    href: str | None = None
+
+
+def plain_blocks(text: str, base: str = "/") -> list[tuple[Run, ...]]:
+    """Reduce commentary Markdown to paragraphs of plain text and links, for messages.
+
+    Emphasis is dropped, list items become paragraphs starting "• " or "1. ", table rows
+    paragraphs of cells joined by " · ", code its text, images their alt text; refused links
+    keep only their text. Relative links are resolved against `base`, the text's page.
+    """
+    blocks: list[tuple[Run, ...]] = []
+    counters: list[int | None] = []  # one per open list: the next number, None for bullets
+    prefix = ""
+    row: list[Run] = []
+    in_cell = False
+    for token in _MD.parse(text, {}):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            start = token.attrGet("start")
+            counters.append(None if token.type == "bullet_list_open" else int(start or 1))
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            counters.pop()
+        elif token.type == "list_item_open" and counters:
+            number = counters[-1]
+            prefix = "• " if number is None else f"{number}. "
+            if number is not None:
+                counters[-1] = number + 1
+        elif token.type == "tr_open":
+            row = []
+        elif token.type in ("th_open", "td_open", "th_close", "td_close"):
+            in_cell = token.type.endswith("_open")
+        elif token.type == "tr_close":
+            blocks.append(_merge(row))
+        elif token.type == "inline":
+            runs = _plain_runs(token.children or [], base)
+            if in_cell:
+                row.extend([Run(" · ")] if row else [])
+                row.extend(runs)
+            else:
+                blocks.append(_merge([Run(prefix), *runs]))
+                prefix = ""
+        elif token.type in ("fence", "code_block"):
+            blocks.append((Run(prefix + token.content.rstrip("\n")),))
+            prefix = ""
+    return [block for block in blocks if "".join(r.text for r in block).strip()]
+
+
+def plain_inline(text: str, base: str = "/") -> tuple[Run, ...]:
+    """Reduce one line of inline Markdown (a note) to plain text and links."""
+    runs: list[Run] = []
+    for token in _MD.parseInline(text, {}):
+        runs.extend(_plain_runs(token.children or [], base))
+    return _merge(runs)
+
+
+def _plain_runs(children: list[Token], base: str) -> list[Run]:
+    runs: list[Run] = []
+    hrefs: list[str | None] = []
+    for child in children:
+        href = hrefs[-1] if hrefs else None
+        if child.type in ("text", "code_inline", "html_inline"):
+            runs.append(Run(child.content, href))
+        elif child.type == "softbreak":
+            runs.append(Run(" ", href))
+        elif child.type == "hardbreak":
+            runs.append(Run("\n", href))
+        elif child.type == "image":
+            runs.append(Run("".join(c.content for c in child.children or []), href))
+        elif child.type == "link_open":
+            target = str(child.attrGet("href") or "")
+            hrefs.append(urllib.parse.urljoin(base, target) if is_allowed_url(target) else None)
+        elif child.type == "link_close" and hrefs:
+            hrefs.pop()
+    return runs
+
+
+def _merge(runs: list[Run]) -> tuple[Run, ...]:
+    """Join neighbouring runs with the same link; drop empty ones."""
+    merged: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if merged and merged[-1].href == run.href:
+            merged[-1] = Run(merged[-1].text + run.text, run.href)
+        else:
+            merged.append(run)
+    return tuple(merged)
+
+
 def _sanitise(tokens: list[Token], base: str, shift_headings: bool) -> list[BadLink]:
     bad: list[BadLink] = []
     headings = [t for t in tokens if t.type in ("heading_open", "heading_close")]

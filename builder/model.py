@@ -59,6 +59,25 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Update:
+    """When a day or headline was changed after publication, and the correction it made.
+
+    The time is local to the site's time zone; `correction` is empty for an update that
+    corrects nothing (it still moves the feed item's updated time).
+    """
+
+    date: dt.date
+    time: dt.time | None
+    correction: str = ""  # inline Markdown as written
+    correction_html: str = ""  # sanitised inline HTML
+
+    @property
+    def moment(self) -> dt.datetime:
+        """Return the update as a naive local date and time (midnight for a date alone)."""
+        return dt.datetime.combine(self.date, self.time or dt.time(0, 0))
+
+
+@dataclass(frozen=True, slots=True)
 class Headline:
     """One linked article as the editor listed it on a day."""
 
@@ -76,6 +95,7 @@ class Headline:
     story: str | None
     language: str | None  # language of title and note, when not the site's
     archive_url: str | None = None  # an archived copy the editor chose, if any
+    update: Update | None = None  # `updated` and `correction`, when given
 
     @property
     def archived_copy(self) -> str:
@@ -106,6 +126,13 @@ class Day:
     commentary_html: str  # sanitised HTML
     version: str = ""  # changes whenever the file's text (or the site's address) does
     draft: bool = False  # built only with --drafts
+    update: Update | None = None  # `updated` and `correction` of the day, when given
+
+    @property
+    def last_update(self) -> Update | None:
+        """Return the latest update of the day or of any of its headlines, if any."""
+        updates = [u for u in (self.update, *(h.update for h in self.headlines)) if u]
+        return max(updates, key=lambda u: u.moment) if updates else None
 
     @property
     def uid(self) -> str:

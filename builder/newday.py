@@ -23,8 +23,10 @@ from .importer import (
     parse_listing,
     render_day,
 )
+from .model import Day
 from .project import Project
-from .reader import Config, day_file_paths, read_config, read_text
+from .reader import Config, day_file_paths, parse_day, read_config, read_text
+from .validate import check_days
 
 NEW_DAY_TEMPLATE = """\
 ---
@@ -59,6 +61,30 @@ def read_checked_config(project: Project) -> Config:
     if config is None:
         raise ContentErrors(problems)
     return config
+
+
+def read_day(project: Project, date: dt.date, drafts: bool = False) -> tuple[Config, Day]:
+    """Read and check one day (and the configuration); refuse a draft unless `drafts`."""
+    config = read_checked_config(project)
+    path, exists = day_path(project, date)
+    if not exists:
+        raise DigestError(f"no day file for {date.isoformat()}")
+    rel = project.relative(path)
+    text, problem = read_text(project, path)
+    if problem or text is None:
+        raise ContentErrors([problem] if problem else [])
+    day_file, problems = parse_day(rel, text, config.site.base_url)
+    if day_file is not None:
+        problems += check_days(config, [day_file])
+    errors = [p for p in problems if p.is_error]
+    if errors or day_file is None:
+        raise ContentErrors(errors)
+    if day_file.day.draft and not drafts:
+        raise DigestError(
+            f"{date.isoformat()} is a draft (draft: true in {rel}); publish it first, "
+            "or share it anyway with --drafts"
+        )
+    return config, day_file.day
 
 
 def create_day(project: Project, date: dt.date) -> Path:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from . import urls
+from .corrections import list_corrections
 from .library import Library
 from .model import Day, Headline
 
@@ -171,6 +172,16 @@ def plan_site(library: Library) -> SitePlan:
         pages.extend(listing_pages)
         feeds.extend(listing_feeds)
 
+    pages.append(
+        PageSpec(
+            urls.corrections(),
+            "corrections.html",
+            "Corrections",
+            f"Every correction made to {site.title}, newest first",
+            main_feeds,
+            {"entries": list_corrections(library.days)},
+        )
+    )
     pages.append(
         PageSpec(
             urls.not_found(),

@@ -21,7 +21,7 @@ from . import markup, urls, yamlio
 from .cache import ParseCache, ParseResult, content_key
 from .errors import Location, Problem, Severity
 from .i18n import is_known_locale
-from .model import Day, Headline, SiteConfig, Source, Tag
+from .model import Day, Headline, SiteConfig, Source, Tag, Update
 from .project import Project
 from .schema import (
     DAY_FIELDS,
@@ -221,6 +221,7 @@ def _parse_document(
                 story=values.get("story"),
                 language=values.get("language"),
                 archive_url=values.get("archive_url"),
+                update=_update(checker, raw, item_path, values, date, page_url),
             )
         )
 
@@ -236,8 +237,52 @@ def _parse_document(
         commentary_html=commentary_html,
         version=version,
         draft=draft,
+        update=_update(checker, doc.value, (), fields, date, page_url),
     )
     return DayFile(day, doc.where(("date",)), tuple(references), doc.exact), problems
+
+
+def _update(
+    checker: Checker,
+    raw: Any,
+    path: yamlio.Path,
+    values: dict[str, Any],
+    date: dt.date,
+    page_url: str,
+) -> Update | None:
+    """Make the update of a day or headline from its `updated` and `correction` fields."""
+    correction = values.get("correction", "")
+    updated = values.get("updated")
+    if updated is None:
+        if correction and "updated" not in raw:
+            checker.problem(
+                (*path, "correction"),
+                "a correction needs the date it was made; add updated: YYYY-MM-DD or "
+                'updated: "YYYY-MM-DD HH:MM" beside it',
+            )
+        return None
+    when, time = updated
+    shown = f"{when} {time:%H:%M}" if time else str(when)
+    headline_time = values.get("time") if path else None
+    if when < date:
+        checker.problem(
+            (*path, "updated"),
+            f"{shown} is before the day's date {date}; an update comes on or after its day",
+        )
+        return None
+    if when == date and time and headline_time and time < headline_time:
+        checker.problem(
+            (*path, "updated"),
+            f"{shown} is before the headline's time {headline_time:%H:%M}; "
+            "an update comes after what it updates",
+        )
+        return None
+    html = ""
+    if correction:
+        html, bad_links = markup.render_inline(correction, page_url)
+        for bad in bad_links:
+            checker.problem((*path, "correction"), _bad_link_message(bad.url))
+    return Update(when, time, correction, html)
 
 
 def _draft_notes(

@@ -25,6 +25,7 @@ from .yamlio import Document, Path, Unreadable, dotted
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
+_UPDATED = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?")
 _SPACE = re.compile(r"\s")
 
 
@@ -63,6 +64,8 @@ DAY_FIELDS = (
     Field("summary", "text", False, "One line for feeds and link previews."),
     Field("headlines", "list", True, "[...]"),
     Field("draft", "flag", False, "true"),
+    Field("updated", "updated", False, '"2024-06-23 14:30"'),
+    Field("correction", "text", False, "An earlier version gave the wrong date of the summit."),
 )
 HEADLINE_FIELDS = (
     Field("title", "text", True, "Ukraine's General Staff reports 21 firefights"),
@@ -76,6 +79,8 @@ HEADLINE_FIELDS = (
     Field("story", "id", False, "chasiv-yar"),
     Field("language", "language", False, "uk"),
     Field("archive_url", "url", False, "https://archive.ph/AbCdE"),
+    Field("updated", "updated", False, '"2024-06-23 14:30"'),
+    Field("correction", "text", False, "An earlier version named the wrong town."),
 )
 # In a draft day a headline may still lack its link and source: `check` lists what is missing.
 DRAFT_HEADLINE_FIELDS = tuple(
@@ -306,6 +311,34 @@ class Checker:
         )
         return None
 
+    def updated(self, value: Any, path: Path) -> tuple[dt.date, dt.time | None] | None:
+        """Check `updated`: a date, or a date and time of day in the site's time zone."""
+        if isinstance(value, dt.datetime):
+            if not self.doc.exact:
+                self.problem(path, "needs the exact loader")  # yaml_rs reads quoted text too
+                return None
+            if value.tzinfo is None and value.second == 0 and value.microsecond == 0:
+                return value.date(), value.time()
+        elif isinstance(value, dt.date):
+            return value, None
+        elif isinstance(value, str):
+            match = _UPDATED.fullmatch(value.strip())
+            if match:
+                try:
+                    date = dt.date.fromisoformat(match[1])
+                except ValueError:
+                    date = None
+                if date is not None and match[2] is None:
+                    return date, None
+                if date is not None and int(match[2]) < 24 and int(match[3]) < 60:
+                    return date, dt.time(int(match[2]), int(match[3]))
+        self.problem(
+            path,
+            f"'{value}' is not a date or a date and time; write YYYY-MM-DD or "
+            '"YYYY-MM-DD HH:MM" (24-hour, in the site\'s time zone), e.g. "2024-06-23 14:30"',
+        )
+        return None
+
     def label(self, value: Any, path: Path) -> str | None:
         text = self.text(value, path)
         if text is None:
@@ -377,6 +410,7 @@ CHECKS: dict[str, Callable[[Checker, Any, Path], Any]] = {
     "base_url": Checker.base_url,
     "date": Checker.date,
     "time": Checker.time,
+    "updated": Checker.updated,
     "label": Checker.label,
     "language": Checker.language,
     "timezone": Checker.timezone,

@@ -85,6 +85,10 @@ def archive() -> str:
     return "archive/"
 
 
+def corrections() -> str:
+    return "corrections/"
+
+
 def index(kind: str) -> str:
     """Return the index page of a kind of list: "tags", "sources", "places" or "stories"."""
     return f"{kind}/"

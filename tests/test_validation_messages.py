@@ -70,7 +70,8 @@ INDENTATION_HINT = (
     "and a value that starts with a quote must end with that quote"
 )
 HEADLINE_FIELD_NAMES = (
-    "title, url, source, tags, places, time, note, label, story, language, archive_url"
+    "title, url, source, tags, places, time, note, label, story, language, archive_url, "
+    "updated, correction"
 )
 NOT_HTTP = "is not an absolute http(s) URL"
 LINK_REFUSED = (
@@ -353,7 +354,8 @@ DAY_CASES = [
         day(DATE, "summmary: Fighting near Pokrovsk", HEADLINES, TITLE, URL, SOURCE),
         [
             "3:1: summmary: unknown field 'summmary' in the day's front matter (did you mean "
-            "'summary'?); the fields are: date, title, summary, headlines, draft"
+            "'summary'?); the fields are: date, title, summary, headlines, draft, updated, "
+            "correction"
         ],
         id="unknown day field",
     ),
