@@ -190,10 +190,11 @@ class Builder:
             with timings.stage("render pages"):
                 for page in plan.pages:
                     path = urls.output_path(page.url_path)
-                    key = page_keys[path] = keys.page(page)
-                    if isinstance(writer, InPlaceWriter) and self.page_keys.get(path) == key:
-                        writer.keep(path, page.template)
-                        continue
+                    if isinstance(writer, InPlaceWriter):  # keys only pay where pages stay
+                        key = page_keys[path] = keys.page(page)
+                        if self.page_keys.get(path) == key:
+                            writer.keep(path, page.template)
+                            continue
                     writer.write(path, renderer.render_page(page), page.template)
                     rendered += 1
                 sitemap = renderer.render_template(
@@ -210,11 +211,12 @@ class Builder:
                     claimant = f"feed {spec.id}"
                     paths = [urls.feed(spec.feed_folder, kind) for kind in urls.FEED_FORMATS]
                     paths.append(json_feed_path(spec))
-                    key = keys.feed(spec)
-                    for path in paths:
-                        page_keys[path] = key
-                    unchanged = all(self.page_keys.get(p) == key for p in paths)
-                    if isinstance(writer, InPlaceWriter) and unchanged:
+                    if isinstance(writer, InPlaceWriter):
+                        key = keys.feed(spec)
+                        page_keys.update(dict.fromkeys(paths, key))
+                    if isinstance(writer, InPlaceWriter) and all(
+                        self.page_keys.get(p) == page_keys[p] for p in paths
+                    ):
                         for path in paths:
                             writer.keep(path, claimant)
                         continue

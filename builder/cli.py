@@ -12,11 +12,14 @@ import datetime as dt
 import json
 import os
 import sys
+import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, clock
-from .build import Timings, build, check
+from .build import Builder, Timings, build, check
+from .cache import CACHE_FOLDER
 from .errors import (
     ContentErrors,
     DigestError,
@@ -29,8 +32,11 @@ from .errors import (
 from .linkcheck import apply_fixes, changed_paths, link_problems, only_in
 from .newday import ImportResult, create_day, import_listing, read_checked_config, read_day
 from .project import Project
+from .reader import read_config
 from .scaffold import create_project
+from .serve import PreviewServer
 from .share import FORMATS, share_day
+from .watch import Watcher
 
 DESCRIPTION = """\
 Build a curated daily news digest into a static website with RSS and Atom feeds.
@@ -101,7 +107,44 @@ def _parser() -> argparse.ArgumentParser:
         help="json: print the problems as one JSON object on standard output, for tools",
     )
     _editor_commands(commands)
+    _live_commands(commands)
     return parser
+
+
+def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    watch_cmd = commands.add_parser(
+        "watch",
+        help="build, then build again after every change to content/ or templates/",
+        description="Build the site into site/ (or --out), then watch content/ and "
+        "templates/ and build again after every save. A build with errors prints them and "
+        "leaves the last good site in place; the watcher keeps going. Ctrl-C stops it.",
+    )
+    serve_cmd = commands.add_parser(
+        "serve",
+        help="preview the site on http://127.0.0.1:8000 with live reload while you edit",
+        description="Build a preview of the site (drafts and future days included) into "
+        ".digest-cache/serve/ (or --out), serve it, and rebuild after every save: open "
+        "pages reload once the whole rebuild is written, and show the errors in an overlay "
+        "when a save does not build. A published site/ is never touched. Ctrl-C stops it.",
+    )
+    for command in (watch_cmd, serve_cmd):
+        _project_option(command)
+        command.add_argument(
+            "--out", metavar="DIR", type=Path, help="folder to build into (see the description)"
+        )
+        command.add_argument(
+            "--poll",
+            action="store_true",
+            help="look for changes every half second instead of waiting for the system's "
+            "file events (for network drives and containers where events do not arrive)",
+        )
+    watch_cmd.add_argument("--drafts", action="store_true", help="build drafts and future days too")
+    serve_cmd.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    serve_cmd.add_argument(
+        "--port", type=int, default=8000, help="port to listen on (default: 8000; 0: any free)"
+    )
 
 
 def _date(text: str) -> dt.date:
@@ -239,6 +282,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(project, args)
         if args.command == "share":
             return _share(project, args)
+        if args.command in ("watch", "serve"):
+            return _live(project, args)
         return _build(project, args)
     except ContentErrors as exc:
         _report(exc.problems)
@@ -415,3 +460,79 @@ def _build(project: Project, args: argparse.Namespace) -> int:
         for name, seconds in timings.stages.items():
             print(f"  {name:<14} {seconds * 1000:8.0f} ms")
     return 0
+
+
+def _live(project: Project, args: argparse.Namespace) -> int:
+    """Run `watch` or `serve` until Ctrl-C: build, wait for changes, build again."""
+    serving = args.command == "serve"
+    if serving:
+        out = args.out or project.root / CACHE_FOLDER / "serve"
+    else:
+        out = args.out or project.default_output
+    builder = Builder(project, out, drafts=serving or args.drafts, in_place=serving)
+    server = None
+    if serving:
+        config, _ = read_config(project)
+        base_path = config.site.base_path if config else "/"
+        try:
+            server = PreviewServer(out, args.host, args.port, base_path)
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
+    watcher = Watcher(project.root, poll=args.poll)
+    watcher.start()
+    try:
+        _live_build(builder, server, "built")
+        if server is not None:
+            server.start()
+            print(f"serving {out} at {server.address} (Ctrl-C stops)", flush=True)
+        else:
+            print(f"watching {project.root} (Ctrl-C stops)", flush=True)
+        while True:
+            changed = watcher.next_changes(quiet=0.1)
+            if changed:
+                names = sorted(project.relative(p) for p in changed)
+                shown = ", ".join(names[:3]) + (
+                    f" and {len(names) - 3} more" if len(names) > 3 else ""
+                )
+                print(f"changed: {shown}", flush=True)
+                _live_build(builder, server, "rebuilt")
+    except KeyboardInterrupt:
+        print("stopped", flush=True)
+        return 0
+    finally:
+        watcher.stop()
+        if server is not None:
+            server.stop()
+
+
+def _live_build(builder: Builder, server: PreviewServer | None, verb: str) -> None:
+    """Build once for watch/serve: report, tell the browsers; never let an error escape."""
+    started = time.perf_counter()
+    try:
+        result = builder.build()
+    except ContentErrors as exc:
+        _report(exc.problems)
+        print("the last good site is still in place; fix the file and save again", flush=True)
+        if server is not None:
+            text = "\n".join(p.format() for p in exc.problems) + "\n" + summarise(exc.problems)
+            server.state.failed(text)
+        return
+    except DigestError as exc:
+        print(f"digest: error: {exc.message}", file=sys.stderr, flush=True)
+        if server is not None:
+            server.state.failed(exc.message)
+        return
+    except Exception as exc:
+        traceback.print_exc()
+        if server is not None:
+            server.state.failed(f"internal error: {exc!r} (please report it)")
+        return
+    _report(result.warnings)
+    seconds = time.perf_counter() - started
+    print(
+        f"{verb} in {seconds * 1000:.0f} ms: {result.rendered} of {result.pages} pages rendered, "
+        f"{result.written} files written",
+        flush=True,
+    )
+    if server is not None:
+        server.state.built()

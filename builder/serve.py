@@ -1,0 +1,248 @@
+"""The preview server: serves a built site on localhost, with live reload and an error overlay.
+
+It serves only files inside its folder (no path traversal, encoded or not), under the site's
+base path, and adds a small live-reload script to HTML responses on the way out (the files
+on disk never contain it). The script listens on an event stream: when a rebuild has been
+written completely, every open page reloads; when a rebuild fails, the page stays as it
+was and shows the errors in an overlay until a save fixes them. Standard library only.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import mimetypes
+import posixpath
+import threading
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+LIVE_PREFIX = "/__digest__/"
+LIVE_SCRIPT = """\
+(function () {
+  var me = document.currentScript, seen = me ? me.getAttribute("data-version") : null;
+  function overlay(text) {
+    var box = document.getElementById("digest-errors");
+    if (!text) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "digest-errors";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:60vh;" +
+        "overflow:auto;margin:0;padding:1em;z-index:2147483647;background:#2b0b0e;" +
+        "color:#ffe3e3;border-top:4px solid #e5484d;font:14px/1.45 ui-monospace," +
+        "monospace;white-space:pre-wrap";
+      document.body.appendChild(box);
+    }
+    box.textContent = "digest: the last save does not build; this is the last good page." +
+      "\\n\\n" + text;
+  }
+  var events = new EventSource("/__digest__/events");
+  events.addEventListener("status", function (message) {
+    var status = JSON.parse(message.data);
+    if (!status.errors && seen !== null && String(status.version) !== seen) {
+      location.reload();
+      return;
+    }
+    overlay(status.errors);
+  });
+})();
+"""
+
+
+class LiveState:
+    """What the browsers are told: the number of the last good build, and any errors."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self.errors: str | None = None
+        self.stopping = False
+        self.condition = threading.Condition()
+
+    def built(self) -> None:
+        """Say that a complete new site is on disk: open pages reload."""
+        with self.condition:
+            self.version += 1
+            self.errors = None
+            self.condition.notify_all()
+
+    def failed(self, errors: str) -> None:
+        """Say that the last rebuild failed: open pages show the errors, and stay."""
+        with self.condition:
+            self.errors = errors
+            self.condition.notify_all()
+
+    def snapshot(self) -> dict[str, Any]:
+        with self.condition:
+            return {"version": self.version, "errors": self.errors}
+
+    def wait(self, last: dict[str, Any], timeout: float) -> dict[str, Any]:
+        with self.condition:
+            self.condition.wait_for(
+                lambda: self.stopping or self.snapshot_unlocked() != last, timeout
+            )
+            return self.snapshot_unlocked()
+
+    def snapshot_unlocked(self) -> dict[str, Any]:
+        return {"version": self.version, "errors": self.errors}
+
+    def stop(self) -> None:
+        with self.condition:
+            self.stopping = True
+            self.condition.notify_all()
+
+
+def resolve_request(root: Path, base_path: str, request_path: str) -> Path | None:
+    """Map a request path to a file inside `root`, or None (404) for anything else.
+
+    The path is decoded once; a segment that is empty-dot or dot-dot, a backslash, a NUL
+    or a drive letter anywhere refuses the request, as does a file outside `root` after
+    symlinks are resolved.
+    """
+    path = urllib.parse.urlsplit(request_path).path
+    if not path.startswith(base_path):
+        return None
+    relative = urllib.parse.unquote(path[len(base_path) :], errors="strict")
+    if "\\" in relative or "\x00" in relative or ":" in relative:
+        return None
+    parts = relative.split("/")
+    if any(part in (".", "..") for part in parts) or relative.startswith("/"):
+        return None
+    target = root.joinpath(*[p for p in parts if p])
+    if relative == "" or relative.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    try:
+        resolved = target.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if not resolved.is_relative_to(root.resolve()) or not resolved.is_file():
+        return None
+    return resolved
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: PreviewServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return  # the CLI reports builds; a line per request would drown them
+
+    def do_HEAD(self) -> None:
+        self._respond(head=True)
+
+    def do_GET(self) -> None:
+        self._respond(head=False)
+
+    def _respond(self, head: bool) -> None:
+        path = urllib.parse.urlsplit(self.path).path
+        if path == LIVE_PREFIX + "events":
+            self._events()
+            return
+        if path == LIVE_PREFIX + "live.js":
+            self._send(200, "text/javascript; charset=utf-8", LIVE_SCRIPT.encode(), head)
+            return
+        base = self.server.base_path
+        if path in ("", "/") and base != "/":
+            self.send_response(302)
+            self.send_header("Location", base)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        try:
+            target = resolve_request(self.server.root, base, self.path)
+        except UnicodeDecodeError:
+            target = None
+        status = 200
+        if target is None:
+            status = 404
+            target = self.server.root / "404.html"
+            if not target.is_file():
+                self._send(404, "text/plain; charset=utf-8", b"not found\n", head)
+                return
+        try:
+            body = target.read_bytes()
+        except OSError:
+            self._send(404, "text/plain; charset=utf-8", b"not found\n", head)
+            return
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            body = self._with_live_reload(body)
+            kind += "; charset=utf-8"
+        elif kind.startswith("text/") or kind in ("application/json", "application/xml"):
+            kind += "; charset=utf-8"
+        self._send(status, kind, body, head)
+
+    def _with_live_reload(self, body: bytes) -> bytes:
+        version = self.server.state.snapshot()["version"]
+        tag = f'<script src="{LIVE_PREFIX}live.js" data-version="{version}"></script>'.encode()
+        index = body.rfind(b"</body>")
+        return body[:index] + tag + body[index:] if index >= 0 else body + tag
+
+    def _send(self, status: int, kind: str, body: bytes, head: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def _events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        state = self.server.state
+        last = state.snapshot()
+        try:
+            self._event(last)
+            while not state.stopping:
+                current = state.wait(last, timeout=15)
+                if current == last:
+                    self.wfile.write(b": still here\n\n")  # keeps proxies from closing it
+                else:
+                    self._event(current)
+                    last = current
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    def _event(self, status: dict[str, Any]) -> None:
+        data = json.dumps(status)
+        self.wfile.write(f"event: status\ndata: {data}\n\n".encode())
+        self.wfile.flush()
+
+
+class PreviewServer(http.server.ThreadingHTTPServer):
+    """Serves `root` under `base_path` on host:port until `stop`."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, root: Path, host: str, port: int, base_path: str = "/") -> None:
+        self.root = root
+        self.base_path = posixpath.join("/", base_path.strip("/"), "").replace("//", "/")
+        self.state = LiveState()
+        super().__init__((host, port), _Handler)
+        self.thread: threading.Thread | None = None
+
+    @property
+    def address(self) -> str:
+        host, port = self.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else str(host)
+        shown = f"[{host}]" if ":" in host else host
+        return f"http://{shown}:{port}{self.base_path}"
+
+    def start(self) -> None:
+        """Serve in a background thread."""
+        self.thread = threading.Thread(target=self.serve_forever, name="digest-serve", daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        """Stop serving; end the event streams so no thread is left waiting."""
+        self.state.stop()
+        self.shutdown()
+        self.server_close()

@@ -1,0 +1,132 @@
+"""Watching a digest's files for editors' saves: the only module that imports watchdog.
+
+Only content/ and templates/ are watched, never the output or the cache (a tool that watches
+its own output rebuilds forever). Editors save in many ways: vim writes swap files and a
+`4913` probe, emacs makes `.#name` lock files, JetBrains and Sublime write a temporary file
+and rename it onto the real one, VS Code may do either. Temporary, swap, lock and backup
+files are ignored; a rename onto a file is a change to that file; new and deleted files are
+changes. Changes are collected until ~100 ms pass without one, so a `git checkout` that
+touches hundreds of files gives one rebuild.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+# Names editors and tools write beside the files they save (never content themselves).
+IGNORED_NAME = re.compile(
+    r"""^\.            # dot files: .#lock (emacs), .name.swp (vim), .DS_Store, .git
+      | ^\#.*\#$       # emacs auto-save #name#
+      | ~$             # backups: name~
+      | \.sw[a-p]x?$   # vim swap files
+      | ^4913$         # vim's probe of whether it may write the folder
+      | \.(tmp|temp|bak|orig|part|crswap)$
+      | ___jb_(tmp|old|bak)___$   # JetBrains "safe write"
+      | \.tmp\d*$ | \.[0-9a-f]{6,}\.tmp$
+    """,
+    re.VERBOSE,
+)
+_IRRELEVANT_EVENTS = {"opened", "closed_no_write"}
+
+
+def is_editor_noise(path: Path) -> bool:
+    """Tell whether a file name is an editor's temporary, swap, lock or backup file."""
+    return bool(IGNORED_NAME.search(path.name))
+
+
+class _Collector(FileSystemEventHandler):
+    """Gathers relevant changed paths from watchdog's threads."""
+
+    def __init__(self, roots: list[Path]) -> None:
+        self.roots = roots
+        self.changed: set[Path] = set()
+        self.condition = threading.Condition()
+        self.last_event = 0.0
+
+    def relevant(self, raw: str | bytes) -> Path | None:
+        path = Path(raw.decode() if isinstance(raw, bytes) else raw)
+        if is_editor_noise(path):
+            return None
+        if any(path == root or path.is_relative_to(root) for root in self.roots):
+            return path
+        return None
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in _IRRELEVANT_EVENTS:
+            return
+        if event.is_directory and event.event_type == "modified":
+            return  # a folder's time changes with every file in it: the file tells us
+        found = [self.relevant(event.src_path)]
+        if getattr(event, "dest_path", ""):
+            found.append(self.relevant(event.dest_path))  # a rename onto a file changes it
+        paths = {p for p in found if p is not None}
+        if not paths:
+            return
+        with self.condition:
+            self.changed |= paths
+            self.last_event = time.monotonic()
+            self.condition.notify_all()
+
+
+class Watcher:
+    """Watches a project's content/ and templates/ and hands out batches of changes."""
+
+    def __init__(self, project_root: Path, poll: bool = False) -> None:
+        self.root = project_root.resolve()
+        self.content = self.root / "content"
+        self.templates = self.root / "templates"
+        self.collector = _Collector([self.content, self.templates])
+        self.observer = PollingObserver(timeout=0.5) if poll else Observer()
+        self.templates_watched = False
+
+    def start(self) -> None:
+        """Start watching (in watchdog's threads)."""
+        self.observer.schedule(self.collector, str(self.content), recursive=True)
+        # The project folder itself, not its subfolders: to notice templates/ appear.
+        self.observer.schedule(self.collector, str(self.root), recursive=False)
+        self._watch_templates()
+        self.observer.start()
+
+    def _watch_templates(self) -> None:
+        if not self.templates_watched and self.templates.is_dir():
+            self.observer.schedule(self.collector, str(self.templates), recursive=True)
+            self.templates_watched = True
+
+    def stop(self) -> None:
+        """Stop watching and wait for watchdog's threads to end."""
+        self.observer.stop()
+        with self.collector.condition:
+            self.collector.condition.notify_all()
+        self.observer.join(timeout=5)
+
+    def next_changes(
+        self, quiet: float = 0.1, timeout: float | None = None, longest: float = 2.0
+    ) -> set[Path]:
+        """Wait for changes, then until `quiet` seconds pass without one; return them.
+
+        Returns an empty set when `timeout` passes with no change. A burst that never goes
+        quiet is cut after `longest` seconds, so a busy disk cannot starve the rebuilds.
+        """
+        collector = self.collector
+        with collector.condition:
+            if not collector.changed:
+                collector.condition.wait(timeout)
+            if not collector.changed:
+                return set()
+            started = time.monotonic()
+            while True:
+                idle = time.monotonic() - collector.last_event
+                if idle >= quiet or time.monotonic() - started >= longest:
+                    break
+                collector.condition.wait(quiet - idle)
+            changed, collector.changed = collector.changed, set()
+        if self.templates in changed or any(p.parent == self.templates for p in changed):
+            self._watch_templates()
+        return changed

@@ -1,0 +1,279 @@
+"""digest watch / serve: real watchdog events on real files, a real server on loopback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.client
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+from builder.project import Project
+from builder.serve import resolve_request
+from builder.watch import Watcher, is_editor_noise
+
+FULL = Path(__file__).parent / "sites" / "full"
+EPOCH = "1893456000"  # 2030-01-01: every sample day is published
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(FULL / "content", tmp_path / "project" / "content")
+    return tmp_path / "project"
+
+
+@pytest.fixture
+def watcher(project: Path) -> Iterator[Watcher]:
+    watching = Watcher(project)
+    watching.start()
+    time.sleep(0.3)  # let the observer settle before the first event
+    yield watching
+    watching.stop()
+
+
+def batches(watcher: Watcher, quiet_for: float = 1.0) -> list[set[Path]]:
+    """Collect batches until none comes for `quiet_for` seconds."""
+    found = []
+    while True:
+        changed = watcher.next_changes(quiet=0.1, timeout=quiet_for)
+        if not changed:
+            return found
+        found.append(changed)
+
+
+def day(project: Path) -> Path:
+    return project / "content" / "digests" / "2024" / "2024-07-15.md"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [".2024-07-15.md.swp", ".#2024-07-15.md", "#2024-07-15.md#", "2024-07-15.md~", "4913",
+     "2024-07-15.md.tmp", "2024-07-15.md___jb_tmp___", "2024-07-15.md.crswap", ".DS_Store"],
+)  # fmt: skip
+def test_editor_files_are_noise(name: str) -> None:
+    assert is_editor_noise(Path(name))
+
+
+def test_day_files_are_not_noise() -> None:
+    assert not is_editor_noise(Path("2024-07-15.md"))
+    assert not is_editor_noise(Path("sources.yaml"))
+
+
+def test_a_safe_write_is_one_change_to_the_day_file(project: Path, watcher: Watcher) -> None:
+    target = day(project)
+    temporary = target.with_name(target.name + ".tmp")  # Sublime, JetBrains, VS Code
+    temporary.write_text(target.read_text("utf-8") + "\nMore.\n", "utf-8")
+    os.replace(temporary, target)
+    assert batches(watcher) == [{target}]
+
+
+def test_a_vim_save_is_one_change(project: Path, watcher: Watcher) -> None:
+    target = day(project)
+    folder = target.parent
+    (folder / "4913").write_text("")
+    (folder / "4913").unlink()
+    swap = folder / ".2024-07-15.md.swp"
+    swap.write_bytes(b"swap")
+    text = target.read_text("utf-8")
+    target.rename(folder / "2024-07-15.md~")
+    target.write_text(text + "\nMore.\n", "utf-8")
+    (folder / "2024-07-15.md~").unlink()
+    swap.unlink()
+    assert batches(watcher) == [{target}]
+
+
+def test_new_and_deleted_files_are_changes(project: Path, watcher: Watcher) -> None:
+    new = day(project).with_name("2024-07-20.md")
+    new.write_text(day(project).read_text("utf-8").replace("2024-07-15", "2024-07-20"), "utf-8")
+    old = project / "content" / "digests" / "2023" / "2023-12-30.md"
+    old.unlink()
+    assert batches(watcher) == [{new, old}]
+
+
+def test_a_burst_of_200_writes_is_one_or_two_rebuilds(project: Path, watcher: Watcher) -> None:
+    folder = project / "content" / "digests" / "2025"
+    folder.mkdir()
+    for number in range(200):
+        (folder / f"2025-01-{number % 28 + 1:02d}.md").write_text(f"---\n{number}\n", "utf-8")
+    found = batches(watcher)
+    assert 1 <= len(found) <= 2
+    assert {p.name for batch in found for p in batch} >= {f"2025-01-{n:02d}.md" for n in (1, 28)}
+
+
+def test_output_and_cache_are_never_watched(project: Path, watcher: Watcher) -> None:
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("x")
+    (project / ".digest-cache").mkdir()
+    (project / ".digest-cache" / "days.pickle").write_bytes(b"x")
+    assert batches(watcher, quiet_for=0.5) == []
+
+
+def test_templates_made_after_the_start_are_watched(project: Path, watcher: Watcher) -> None:
+    (project / "templates" / "partials").mkdir(parents=True)
+    assert batches(watcher)  # the new folder itself
+    override = project / "templates" / "partials" / "headline.html"
+    override.write_text("<li>{{ h.title }}</li>\n")
+    assert any(override in batch for batch in batches(watcher))
+
+
+# The server's path handling -----------------------------------------------------------
+
+
+@pytest.fixture
+def served_root(tmp_path: Path) -> Path:
+    root = tmp_path / "root"
+    (root / "2024" / "06" / "22").mkdir(parents=True)
+    (root / "2024" / "06" / "22" / "index.html").write_text("day")
+    (root / "index.html").write_text("home")
+    (tmp_path / "secret.txt").write_text("secret")
+    (root / "link").symlink_to(tmp_path / "secret.txt")
+    return root
+
+
+@pytest.mark.parametrize(
+    "request_path",
+    ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/..%2fsecret.txt",
+     "/2024/../../secret.txt", "/%5c..%5csecret.txt", "/..\\secret.txt", "//secret.txt/..",
+     "/C:/secret.txt", "/index.html%00.txt", "/link", "/missing/", "/2024/06/22/x"],
+)  # fmt: skip
+def test_requests_outside_the_site_are_refused(served_root: Path, request_path: str) -> None:
+    assert resolve_request(served_root, "/", request_path) is None
+
+
+@pytest.mark.parametrize(
+    ("request_path", "file"),
+    [("/", "index.html"), ("/2024/06/22/", "2024/06/22/index.html"),
+     ("/2024/06/22", "2024/06/22/index.html"), ("/2024/06/22/?x=1#y", "2024/06/22/index.html")],
+)  # fmt: skip
+def test_requests_inside_the_site_are_served(
+    served_root: Path, request_path: str, file: str
+) -> None:
+    assert resolve_request(served_root, "/", request_path) == (served_root / file).resolve()
+
+
+def test_the_base_path_is_served_and_nothing_else(served_root: Path) -> None:
+    assert resolve_request(served_root, "/digest/", "/digest/") is not None
+    assert resolve_request(served_root, "/digest/", "/index.html") is None
+
+
+# digest serve, end to end ---------------------------------------------------------------
+
+
+class Served:
+    """A `digest serve` process on a free loopback port."""
+
+    def __init__(self, project: Path) -> None:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "builder", "serve", "--project", str(project), "--port", "0"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
+        self.lines: list[str] = []
+        self.port = 0
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+            match = re.search(r"at http://127\.0\.0\.1:(\d+)/", line)
+            if match:
+                self.port = int(match[1])
+                break
+        assert self.port, "".join(self.lines)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    def get(self, path: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        body = response.read().decode("utf-8", errors="replace")
+        connection.close()
+        return response.status, body
+
+    def first_event(self) -> str:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connection.request("GET", "/__digest__/events")
+        response = connection.getresponse()
+        text = ""
+        while "\n\n" not in text:
+            text += response.fp.readline().decode()
+        connection.close()
+        return text
+
+    def wait_for(self, predicate: object, timeout: float = 15.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():  # type: ignore[operator]
+                return
+            time.sleep(0.1)
+        raise AssertionError("timed out; output:\n" + "".join(self.lines))
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        code = self.process.wait(timeout=10)
+        self.reader.join(timeout=5)
+        assert self.process.stdout is not None
+        self.process.stdout.close()
+        return code
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_serve_rebuilds_survives_errors_and_matches_a_fresh_build(
+    project: Path, tmp_path: Path
+) -> None:
+    served = Served(project)
+    try:
+        status, home = served.get("/")
+        assert status == 200 and "/__digest__/live.js" in home
+        assert served.get("/../../etc/passwd")[0] == 404
+        assert served.get("/%2e%2e/%2e%2e/etc/passwd")[0] == 404
+
+        target = day(project)
+        text = target.read_text("utf-8")
+        target.write_text(text.replace("---\n", "---\ntitle: A fresh title\n", 1), "utf-8")
+        served.wait_for(lambda: "A fresh title" in served.get("/2024/07/15/")[1])
+        assert '"errors": null' in served.first_event()
+
+        target.write_text(text.replace("date:", "date: [", 1), "utf-8")  # a half-typed line
+        served.wait_for(lambda: "YAML syntax error" in served.first_event())
+        status, page = served.get("/2024/07/15/")
+        assert status == 200 and "A fresh title" in page  # the last good site is served
+
+        target.write_text(text, "utf-8")  # fixed
+        served.wait_for(lambda: '"errors": null' in served.first_event())
+        served.wait_for(lambda: "A fresh title" not in served.get("/2024/07/15/")[1])
+    finally:
+        assert served.stop() == 0
+    assert "stopped" in "".join(served.lines)
+
+    preview = project / ".digest-cache" / "serve"
+    fresh = tmp_path / "fresh"
+    now = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC)
+    build(Project(project), fresh, now=now, drafts=True)
+    assert tree(preview) == tree(fresh)
+    assert "__digest__" not in "".join(p.read_text("utf-8") for p in preview.rglob("*.html"))
