@@ -15,6 +15,7 @@ from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import clock, reading, search, urls
 from .cache import ParseCache, load_cache, save_cache
@@ -27,7 +28,7 @@ from .output import InPlaceWriter, SiteWriter
 from .pages import plan_site
 from .project import Project
 from .reader import read_config, read_days
-from .render import Renderer, check_templates
+from .render import Renderer, check_templates, template_dirs
 from .validate import check_days
 
 
@@ -163,11 +164,65 @@ class Builder:
         self.manifest: dict[str, str] = {}  # output path -> hash of the bytes written
         self.search_key: Hashable = None  # what the search index was made from, and it
         self.search_files: dict[str, bytes] = {}
+        self.search_pending: tuple[Library, Renderer, Hashable] | None = None
+        self.fragments: dict[Hashable, Any] = {}  # headline HTML, kept while keys.common holds
+        self.fragments_key: Hashable = None
+
+    def _write_search(
+        self,
+        writer: SiteWriter | InPlaceWriter,
+        library: Library,
+        renderer: Renderer,
+        common: Hashable,
+    ) -> None:
+        """Index the search (again only if its records changed) and write the service worker."""
+        records = reading.search_records(library)
+        search_key = (common, hashlib.blake2b(repr(records).encode()).hexdigest())
+        previous = self.search_files if self.search_key == search_key else None
+        search_files = previous or search.index_files(records, library.site.language)
+        for path, data in search_files.items():
+            writer.write(path, data, "search index")
+        self.search_key, self.search_files = search_key, search_files
+        statics = [static.output_path for static in renderer.statics.values()]
+        offline, version = reading.offline_paths(library, statics, search_files)
+        worker = renderer.render_template("sw.js", offline=offline, version=version)
+        writer.write(urls.service_worker(), worker, "sw.js")
+
+    def update_search(self) -> bool:
+        """Bring an in-place site's search index up to date after a build without it.
+
+        Writes only the search files and the service worker (each atomically), deleting
+        index files the new index no longer has. Returns whether there was anything to do.
+        """
+        if self.search_pending is None:
+            return False
+        library, renderer, common = self.search_pending
+        self.search_pending = None
+        old_files = set(self.search_files) | {urls.service_worker()}
+        protected = (self.project.content_dir, self.project.templates_dir)
+        others = {p: h for p, h in self.manifest.items() if p not in old_files}
+        writer = InPlaceWriter(self.out_dir, protected, self.manifest)
+        with writer:
+            for path in others:
+                writer.keep(path, "unchanged")
+            self._write_search(writer, library, renderer, common)
+            writer.commit()
+        self.manifest = writer.manifest
+        return True
 
     def build(
-        self, strict: bool = False, timings: Timings | None = None, now: dt.datetime | None = None
+        self,
+        strict: bool = False,
+        timings: Timings | None = None,
+        now: dt.datetime | None = None,
+        with_search: bool = True,
     ) -> BuildResult:
-        """Check and build; raise ContentErrors (writing nothing) when there are errors."""
+        """Check and build; raise ContentErrors (writing nothing) when there are errors.
+
+        In place, `with_search=False` leaves the search index as it was (once there is one),
+        for `update_search` to bring up to date after the pages are on disk: Pagefind takes
+        seconds on a large digest, and an editor wants to see the page first.
+        """
         timings = timings or Timings()
         now = now or clock.current_time(os.environ)
         loaded = load(self.project, timings, now=now, drafts=self.drafts, cache=self.parse_cache)
@@ -175,9 +230,12 @@ class Builder:
             raise ContentErrors(loaded.problems)
         library = loaded.library
         with timings.stage("plan"):
-            renderer = Renderer(self.project, library)
+            theme = theme_key(template_dirs(self.project))
+            keys = InputKeys(library, theme, self.drafts)
+            if self.fragments_key != keys.common:  # headline HTML depends on all of these
+                self.fragments, self.fragments_key = {}, keys.common
+            renderer = Renderer(self.project, library, self.fragments)
             plan = reading.plan_reader_pages(library, plan_site(library))
-            keys = InputKeys(library, theme_key(renderer.template_dirs), self.drafts)
         protected = (self.project.content_dir, self.project.templates_dir)
         writer: SiteWriter | InPlaceWriter
         if self.in_place:
@@ -224,20 +282,17 @@ class Builder:
                         writer.write(path, data, claimant)
                     writer.write(json_feed_path(spec), json_writer.render(spec), claimant)
             with timings.stage("search"):
-                records = reading.search_records(library)
-                search_key = (keys.common, hashlib.blake2b(repr(records).encode()).hexdigest())
-                previous = self.search_files if self.search_key == search_key else None
-                search_files = previous or search.index_files(records, library.site.language)
-                for path, data in search_files.items():
-                    writer.write(path, data, "search index")
-                self.search_key, self.search_files = search_key, search_files
-                statics = [static.output_path for static in renderer.statics.values()]
-                offline, version = reading.offline_paths(library, statics, search_files)
-                worker = renderer.render_template("sw.js", offline=offline, version=version)
-                writer.write(urls.service_worker(), worker, "sw.js")
+                if with_search or not self.search_files or not isinstance(writer, InPlaceWriter):
+                    self._write_search(writer, library, renderer, keys.common)
+                else:  # the preview's pages first; its search catches up (update_search)
+                    for path in (*self.search_files, urls.service_worker()):
+                        writer.keep(path, "search index")
+                    self.search_pending = (library, renderer, keys.common)
             with timings.stage("write"):
                 writer.commit()
         self.page_keys = page_keys
+        if with_search:
+            self.search_pending = None
         if isinstance(writer, InPlaceWriter):
             self.manifest = writer.manifest
         return BuildResult(

@@ -488,7 +488,17 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         else:
             print(f"watching {project.root} (Ctrl-C stops)", flush=True)
         while True:
-            changed = watcher.next_changes(quiet=0.1)
+            changed = watcher.next_changes(quiet=0.1, timeout=0.5)
+            if not changed and builder.search_pending is not None:
+                started = time.perf_counter()  # pages first; the search catches up when idle
+                try:
+                    builder.update_search()
+                except DigestError as exc:
+                    print(f"digest: error: {exc.message}", file=sys.stderr, flush=True)
+                else:
+                    print(
+                        f"search index updated in {time.perf_counter() - started:.1f} s", flush=True
+                    )
             if changed:
                 names = sorted(project.relative(p) for p in changed)
                 shown = ", ".join(names[:3]) + (
@@ -509,7 +519,7 @@ def _live_build(builder: Builder, server: PreviewServer | None, verb: str) -> No
     """Build once for watch/serve: report, tell the browsers; never let an error escape."""
     started = time.perf_counter()
     try:
-        result = builder.build()
+        result = builder.build(with_search=server is None)
     except ContentErrors as exc:
         _report(exc.problems)
         print("the last good site is still in place; fix the file and save again", flush=True)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from . import urls
+from . import charts, urls
 from .corrections import list_corrections
 from .library import Library
 from .model import Day, Headline
@@ -264,6 +264,7 @@ def _listing_pages(
         )
         feeds.append(feed)
         ordered = newest if kind.newest_first else headlines
+        chart = charts.activity(h.date for h in headlines)
         chunks = chunk(ordered, site.headlines_per_page)
         for number, items in enumerate(chunks, start=1):
             pages.append(
@@ -277,7 +278,7 @@ def _listing_pages(
                         "subject": subject,
                         "kind": kind.folder,
                         "count": len(headlines),
-                        "all_headlines": headlines,  # oldest first, for the chart
+                        "chart": chart,  # made once per subject; small, so cheap to key
                         "first": headlines[0] if headlines else None,
                         "last": headlines[-1] if headlines else None,
                         "groups": _group_by_day(library, items),

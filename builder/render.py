@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, i18n, urls
+from . import i18n, urls
 from .errors import ContentErrors, Location, Problem
 from .library import Library
 from .model import Headline
@@ -102,14 +102,22 @@ def check_templates(project: Project) -> list[Problem]:
 class Renderer:
     """Turns page specs into text, with the site's helpers available in every template."""
 
-    def __init__(self, project: Project, library: Library) -> None:
+    def __init__(
+        self,
+        project: Project,
+        library: Library,
+        fragments: dict[Hashable, Markup] | None = None,
+    ) -> None:
         self.library = library
         self.site = library.site
         self.template_dirs = template_dirs(project)
         self.project = project
         self.statics = static_files(self.template_dirs)
         self.env = _environment(self.template_dirs)
-        self._headline_html: dict[tuple[Any, int], Markup] = {}
+        # Headline HTML by headline and its day's version; a Builder lends the same dict to
+        # every build whose theme and configuration are unchanged (see Builder.build).
+        self._headline_html: dict[Hashable, Markup] = {} if fragments is None else fragments
+        self._versions = {day.date: day.version for day in library.days}
         language = self.site.language
         self.env.install_gettext_translations(  # type: ignore[attr-defined]
             i18n.translations(language), newstyle=True
@@ -124,7 +132,6 @@ class Renderer:
             asset=self.asset,
             headline=self.headline,
             place_slug=urls.slugify,
-            chart=charts.activity,
             # Babel formats slowly and a date recurs on many pages: one call per value.
             long_date=functools.cache(lambda d: i18n.long_date(d, language)),
             full_date=functools.cache(lambda d: i18n.full_date(d, language)),
@@ -149,8 +156,8 @@ class Renderer:
         return self.url(self.statics[name].output_path)
 
     def headline(self, headline: Headline) -> Markup:
-        """Return the headline's HTML, rendered once per build from partials/headline.html."""
-        key = (headline.date, headline.position)
+        """Return the headline's HTML, rendered once from partials/headline.html."""
+        key = (headline.date, headline.position, self._versions.get(headline.date))
         html = self._headline_html.get(key)
         if html is None:
             template = self.env.get_template("partials/headline.html")

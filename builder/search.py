@@ -12,6 +12,7 @@ message per tenth of a second, too slow for thousands of headlines.
 from __future__ import annotations
 
 import html
+import os
 import re
 import subprocess
 import sys
@@ -90,7 +91,11 @@ def index_files(records: Iterable[SearchRecord], site_language: str) -> dict[str
     if not records:  # nothing published yet: Pagefind refuses to make an empty index
         return {}
     language = site_language.split("-")[0].lower()
-    with tempfile.TemporaryDirectory(prefix="digest-search-") as temp:
+    # Pagefind reads one small file per record: in memory (tmpfs) that is several times
+    # faster than on a disk, and nothing of it is kept.
+    memory = Path("/dev/shm")
+    place = str(memory) if memory.is_dir() and os.access(memory, os.W_OK) else None
+    with tempfile.TemporaryDirectory(prefix="digest-search-", dir=place) as temp:
         pages = Path(temp) / "records"
         bundle = Path(temp) / "bundle"
         pages.mkdir()

@@ -267,6 +267,13 @@ def test_serve_rebuilds_survives_errors_and_matches_a_fresh_build(
         target.write_text(text, "utf-8")  # fixed
         served.wait_for(lambda: '"errors": null' in served.first_event())
         served.wait_for(lambda: "A fresh title" not in served.get("/2024/07/15/")[1])
+
+        # Pages first; then, once nothing changes, the search index catches up.
+        def search_caught_up() -> bool:
+            output = "".join(served.lines)
+            return "search index updated" in output[output.rfind("rebuilt in") :]
+
+        served.wait_for(search_caught_up)
     finally:
         assert served.stop() == 0
     assert "stopped" in "".join(served.lines)

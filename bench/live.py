@@ -1,0 +1,94 @@
+"""Measure how fast the preview server shows an edit, on a generated digest (issue 3).
+
+    python3 bench/live.py --days 3650 --headlines 30 --runs 7
+
+Builds a generated corpus once with the preview's in-place Builder, then, run after run,
+edits one day file (or tags.yaml) and times the rebuild until the changed page is on disk.
+The watcher waits for 100 ms of quiet before it starts a rebuild: from a save to the page on
+disk is that plus the rebuild time reported here. Medians, minimum and maximum are printed;
+the machine's load average is printed too, since shared machines are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from builder.build import Builder  # noqa: E402
+from builder.project import Project  # noqa: E402
+
+QUIET = 0.1  # the watcher's quiet period, added to every save-to-disk figure
+
+
+def _generate(out: Path, days: int, headlines: int) -> None:
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(out, days=days, headlines=headlines)
+
+
+def _summary(seconds: list[float]) -> str:
+    low, middle, high = (
+        1000 * (QUIET + s) for s in (min(seconds), statistics.median(seconds), max(seconds))
+    )
+    return f"{middle:.0f} ms (min {low:.0f}, max {high:.0f})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--days", type=int, default=365)
+    parser.add_argument("--headlines", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="digest-live-") as temp:
+        project = Path(temp) / "project"
+        _generate(project, args.days, args.headlines)
+        builder = Builder(Project(project), Path(temp) / "preview", drafts=True, in_place=True)
+        load = os.getloadavg()[0]
+        started = time.perf_counter()
+        first = builder.build()
+        print(
+            f"{args.days} days x {args.headlines} headlines: first build "
+            f"{time.perf_counter() - started:.1f} s, {first.pages} pages (load {load:.2f})"
+        )
+        days = sorted((project / "content" / "digests").rglob("*.md"))
+        day = days[len(days) // 2]
+        date = day.stem
+        page = Path(temp) / "preview" / date[:4] / date[5:7] / date[8:] / "index.html"
+        day_times, rendered = [], []
+        for run in range(args.runs):
+            sentence = f"Edit number {run} of the benchmark."
+            day.write_text(day.read_text("utf-8") + f"\n{sentence}\n", "utf-8")
+            started = time.perf_counter()
+            result = builder.build(with_search=False)  # as the server does; search follows
+            day_times.append(time.perf_counter() - started)
+            rendered.append(result.rendered)
+            assert sentence in page.read_text("utf-8"), "the edit did not reach the page"
+        tags = project / "content" / "tags.yaml"
+        tag_times = []
+        for run in range(max(1, args.runs // 2)):
+            text = tags.read_text("utf-8").replace("Topic 3", f"Topic 3 ({run})", 1)
+            tags.write_text(text if run == 0 else text.replace(f"({run - 1})", f"({run})"), "utf-8")
+            started = time.perf_counter()
+            builder.build(with_search=False)
+            tag_times.append(time.perf_counter() - started)
+        print(
+            f"save one day -> page on disk: {_summary(day_times)}; "
+            f"pages rendered: {statistics.median(rendered):.0f}"
+        )
+        print(f"save tags.yaml -> pages on disk: {_summary(tag_times)}")
+        print(f"load average at the end: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
