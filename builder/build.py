@@ -27,7 +27,7 @@ from .library import Library, build_library
 from .output import InPlaceWriter, SiteWriter
 from .pages import plan_site
 from .project import Project
-from .reader import read_config, read_days
+from .reader import check_exactly, read_config, read_days
 from .render import Renderer, check_templates, template_dirs
 from .validate import check_days
 
@@ -94,17 +94,9 @@ def load(
     problems += day_problems
     with timings.stage("validate"):
         if config is not None:
-            cross = check_days(config, day_files)
-            inexact = {f.day.source_path for f in day_files if not f.exact}
-            # Files a problem is in, or points at (the first day of a repeated URL).
-            blamed = {path for path in inexact for p in cross if path in p.format()}
-            if blamed:
-                # Those files were read by the fast loader, which knows no positions:
-                # read them again exactly, so every problem points at its line.
-                exact_files, _ = read_days(project, base_url, only=blamed, exact=True)
-                by_path = {f.day.source_path: f for f in exact_files}
-                day_files = [by_path.get(f.day.source_path, f) for f in day_files]
-                cross = check_days(config, day_files)
+            day_files, cross = check_exactly(
+                project, base_url, day_files, lambda files: check_days(config, files)
+            )
             problems += cross
     if config is None or any(p.is_error for p in problems):
         return LoadResult(None, problems)

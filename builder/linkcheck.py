@@ -14,7 +14,7 @@ from .errors import Problem, UsageError
 from .links import check_links, fix_text, url_fixes
 from .newday import write_text
 from .project import Project
-from .reader import read_config, read_days, read_text
+from .reader import check_exactly, read_config, read_days, read_text
 
 
 def link_problems(project: Project) -> list[Problem]:
@@ -24,15 +24,10 @@ def link_problems(project: Project) -> list[Problem]:
         return []
     base_url = config.site.base_url
     day_files, _ = read_days(project, base_url, cache=load_cache(project.root))
-    problems = check_links(day_files, config.sources)
-    inexact = {f.day.source_path for f in day_files if not f.exact}
-    blamed = {path for path in inexact for p in problems if path in p.format()}
-    if blamed:
-        # Files read by the fast loader know no lines: read those again exactly.
-        exact_files, _ = read_days(project, base_url, only=blamed, exact=True)
-        by_path = {f.day.source_path: f for f in exact_files}
-        day_files = [by_path.get(f.day.source_path, f) for f in day_files]
-        problems = check_links(day_files, config.sources)
+    sources = config.sources
+    _, problems = check_exactly(
+        project, base_url, day_files, lambda files: check_links(files, sources)
+    )
     return problems
 
 

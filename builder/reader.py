@@ -13,6 +13,7 @@ import datetime as dt
 import multiprocessing
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -568,6 +569,29 @@ def read_days(
         if day_file is not None:
             days.append(day_file)
     return days, problems
+
+
+def check_exactly(
+    project: Project,
+    base_url: str,
+    day_files: list[DayFile],
+    check: Callable[[list[DayFile]], list[Problem]],
+) -> tuple[list[DayFile], list[Problem]]:
+    """Run a check across day files; files it blames that the fast loader read (which knows
+    no lines) are read again exactly and the check runs again, so every problem is placed.
+
+    A file is blamed when a problem is in it or points at it (the first day of a repeated
+    URL). Returns the day files, exact where it mattered, and the problems.
+    """
+    problems = check(day_files)
+    inexact = {f.day.source_path for f in day_files if not f.exact}
+    blamed = {path for path in inexact for p in problems if path in p.format()}
+    if not blamed:
+        return day_files, problems
+    exact_files, _ = read_days(project, base_url, only=blamed, exact=True)
+    by_path = {f.day.source_path: f for f in exact_files}
+    day_files = [by_path.get(f.day.source_path, f) for f in day_files]
+    return day_files, check(day_files)
 
 
 # Below this many files, starting worker processes costs more than it saves.
