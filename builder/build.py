@@ -290,7 +290,7 @@ class Builder:
         return BuildResult(
             out_dir=self.out_dir,
             pages=len(plan.pages),
-            feeds=len(plan.feeds) * 2,
+            feeds=len(plan.feeds) * 3,  # RSS, Atom and JSON Feed
             files=len(writer.claims) + 1,
             bytes_written=writer.bytes_written,
             warnings=loaded.warnings,

@@ -899,6 +899,7 @@ def test_out_builds_elsewhere_and_leaves_site_alone(tmp_path: Path) -> None:
     assert not (project / "site").exists()
     html = len(list(out.rglob("*.html")))
     feeds = len([p for p in out.rglob("*.xml") if p.name != "sitemap.xml"])
+    feeds += len(list(out.rglob("feed.json")))
     files = len([p for p in out.rglob("*") if p.is_file()])
     assert result.out.startswith(
         f"built {html} pages and {feeds} feeds into {out} ({files} files, "
