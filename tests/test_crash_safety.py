@@ -1,0 +1,246 @@
+"""Crash safety: a `digest build` killed at any instant leaves site/ whole, old or new.
+
+The build renders into a hidden folder beside site/ and swaps it in with one
+renameat2(RENAME_EXCHANGE) (builder/output.py), so whenever the build dies, site/ must be
+exactly the complete old site or exactly the complete new one, byte for byte: never a mix
+of the two, never missing. Here the real command is started again and again on a project
+whose content differs from what site/ holds, and SIGKILLed after a random delay spanning
+a whole build (start-up, rendering, Pagefind, the swap, the clean-up after it); site/ is
+then compared, file by file, with the two complete sites built beforehand. Each run asks
+for the site site/ does not hold, so every build would change it, in both directions.
+
+The delays come from a seeded random.Random: a failure names its iteration and delay.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FULL_SITE = Path(__file__).resolve().parent / "sites" / "full"
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1893456000"}  # 2030: every day is published
+SEED = 20240717
+ITERATIONS = 25
+LOOP_BUDGET = 25.0  # seconds for the kill loop, whatever the machine's load
+LEFTOVER_GLOBS = (".site.building-*", ".site.staging-*")
+# Pagefind's scratch folders (builder/search.py): a killed build cannot remove its own, so
+# the test does, recognising its own by a word of this run in the first day's commentary
+# (other programs on the machine may be building too).
+SEARCH_SCRATCH = Path("/dev/shm")
+RUN_MARK = f"crashsafety{secrets.token_hex(8)}"
+MARKED_DAY = "content/digests/2023/2023-12-30.md"
+
+OLD, NEW = "old", "new"
+RETITLED_DAY = "content/digests/2024/2024-07-17.md"
+ADDED_DAY = "content/digests/2024/2024-07-18.md"
+ADDED_DAY_TEXT = """\
+---
+date: 2024-07-18
+title: "A day added while the site was being rebuilt"
+headlines:
+  - title: "Kharkiv: power restored after a night of strikes"
+    url: "https://kyivindependent.com/kharkiv-power-restored"
+    source: kyiv-independent
+    tags: [energy]
+    places: [Kharkiv]
+---
+Written by the crash-safety test.
+"""
+
+Tree = dict[str, bytes]
+
+
+def copy_project(target: Path) -> Path:
+    shutil.copytree(FULL_SITE, target)
+    with (target / MARKED_DAY).open("a", encoding="utf-8") as day:
+        day.write(f"\nChecked by the crash-safety run {RUN_MARK}.\n")
+    return target
+
+
+def set_content(project: Path, version: str) -> None:
+    """Give the project the old content (the full sample) or the new one (retitled, +1 day)."""
+    original = (FULL_SITE / RETITLED_DAY).read_text("utf-8")
+    if version == OLD:
+        (project / RETITLED_DAY).write_text(original, "utf-8")
+        (project / ADDED_DAY).unlink(missing_ok=True)
+        return
+    retitled = original.replace(
+        'title: "A day with commentary only"', 'title: "A retitled day, commentary only"'
+    )
+    assert retitled != original
+    (project / RETITLED_DAY).write_text(retitled, "utf-8")
+    (project / ADDED_DAY).write_text(ADDED_DAY_TEXT, "utf-8")
+
+
+def start_build(project: Path) -> subprocess.Popen[bytes]:
+    # Its own session, so that what it starts (Pagefind) can be killed with it.
+    return subprocess.Popen(
+        [sys.executable, "-m", "builder", "build", "--project", str(project)],
+        cwd=REPO,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def build(project: Path) -> float:
+    """Run one complete build; return its wall time in seconds."""
+    start = time.perf_counter()
+    process = start_build(project)
+    _, err = process.communicate(timeout=120)
+    seconds = time.perf_counter() - start
+    assert process.returncode == 0, err.decode("utf-8", "replace")
+    return seconds
+
+
+def kill_build(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL the build, as the OOM killer or `kill -9` would, then whatever it started."""
+    os.kill(process.pid, signal.SIGKILL)  # not yet waited for: the pid is still ours
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # Pagefind, which would run on as an orphan
+    process.communicate(timeout=30)
+
+
+def search_scratch() -> set[Path]:
+    return set(SEARCH_SCRATCH.glob("digest-search-*")) if SEARCH_SCRATCH.is_dir() else set()
+
+
+def remove_own_scratch(before: set[Path]) -> int:
+    """Remove the scratch folders this run's killed build left; return how many."""
+    removed = 0
+    for folder in search_scratch() - before:
+        records = folder / "records"
+        try:
+            ours = any(RUN_MARK in page.read_text("utf-8") for page in records.glob("*.html"))
+        except (OSError, UnicodeDecodeError):
+            ours = False
+        if ours:  # (killed before its first record was written: too little to tell)
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def read_tree(folder: Path) -> Tree | None:
+    """Every file under folder, as relative path -> bytes; None when folder is missing."""
+    if not folder.is_dir():
+        return None
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def difference(tree: Tree, expected: Tree) -> str:
+    missing = sorted(expected.keys() - tree.keys())
+    extra = sorted(tree.keys() - expected.keys())
+    changed = sorted(p for p in tree.keys() & expected.keys() if tree[p] != expected[p])
+    return (
+        f"{len(missing)} missing {missing[:5]}, {len(extra)} extra {extra[:5]}, "
+        f"{len(changed)} differing {changed[:5]}"
+    )
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(p.name for pattern in LEFTOVER_GLOBS for p in project.glob(pattern))
+
+
+def test_a_killed_build_leaves_the_old_site_or_the_new_one_never_a_mix(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    site = project / "site"
+    seconds = build(project)  # one full build, start-up and Pagefind included
+    old_tree = read_tree(site)
+    reference = copy_project(tmp_path / "reference")
+    set_content(reference, NEW)
+    build(reference)
+    new_tree = read_tree(reference / "site")
+    assert old_tree and new_tree and old_tree != new_tree
+    trees = {OLD: old_tree, NEW: new_tree}
+
+    rng = random.Random(SEED)
+    state = OLD  # the content site/ holds
+    content = OLD  # the content the project holds
+    outcomes: Counter[str] = Counter()
+    scratch_removed = 0
+    deadline = time.monotonic() + LOOP_BUDGET
+    for iteration in range(ITERATIONS):
+        if time.monotonic() > deadline:
+            break
+        content = NEW if state == OLD else OLD
+        set_content(project, content)
+        delay = rng.uniform(0, 1.2 * seconds)
+        scratch = search_scratch()
+        process = start_build(project)
+        time.sleep(delay)
+        kill_build(process)
+        scratch_removed += remove_own_scratch(scratch)
+
+        where = f"iteration {iteration}, killed {delay:.3f} s into a build of the {content} site"
+        tree = read_tree(site)
+        assert tree is not None, f"{where}: site/ is missing"
+        if tree == trees[content]:
+            state = content
+        elif tree != trees[state]:
+            pytest.fail(
+                f"{where}: site/ is neither the complete {state} site "
+                f"({difference(tree, trees[state])}) nor the complete {content} site "
+                f"({difference(tree, trees[content])})"
+            )
+        left = leftovers(project)
+        # Each build removes the folders of killed ones before it makes its own.
+        assert len(left) <= 1, f"{where}: {left}"
+        outcomes[f"{'new' if state == content else 'old'} site, {len(left)} build folder"] += 1
+
+    print(f"build {seconds:.2f} s; {sum(outcomes.values())} kills: {dict(outcomes)}")
+    print(f"{scratch_removed} Pagefind scratch folders of killed builds removed")
+    # The kills did land inside builds, while their build folder existed.
+    assert outcomes["old site, 1 build folder"] >= 1, outcomes
+
+    build(project)
+    assert leftovers(project) == []
+    final = read_tree(site)
+    assert final == trees[content], difference(final or {}, trees[content])
+
+
+def test_the_next_build_removes_dead_builds_folders_and_keeps_live_ones(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead_pid = int(finished.stdout)
+    with pytest.raises(ProcessLookupError):
+        os.kill(dead_pid, 0)
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        dead = project / f".site.building-{dead_pid}-0dead0aa"
+        live = project / f".site.building-{sleeper.pid}-011ve0bb"
+        for folder in (dead, live):
+            (folder / "2024").mkdir(parents=True)
+            (folder / "2024/index.html").write_text("half a site", "utf-8")
+        build(project)
+        assert not dead.exists()  # its build is gone: removed
+        assert (live / "2024/index.html").read_text("utf-8") == "half a site"  # still building
+        assert (project / "site/.digest-site").is_file()
+        assert (project / "site/2024/07/17/index.html").is_file()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    build(project)  # now its process is gone too
+    assert not live.exists()
+    assert leftovers(project) == []
