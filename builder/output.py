@@ -203,12 +203,13 @@ def remove_leftovers(parent: Path, prefix: str) -> None:
     """Delete build folders that interrupted builds left behind (their process is gone)."""
     for path in parent.glob(prefix + "*"):
         pid_text = path.name[len(prefix) :].split("-", 1)[0]
-        if pid_text.isdigit() and _alive(int(pid_text)) and int(pid_text) != os.getpid():
+        if pid_text.isdigit() and process_alive(int(pid_text)) and int(pid_text) != os.getpid():
             continue  # another build is running right now
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Tell whether a process with this id is running."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -14,9 +14,11 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -25,6 +27,7 @@ from pathlib import Path
 from .errors import OutputError
 
 FOLDER = "pagefind/"
+LEFTOVER_AGE = 6 * 3600  # seconds; no build indexes for that long
 # Pagefind also writes ready-made search interfaces; the site has its own, lighter one.
 _UNUSED = re.compile(r"pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$")
 
@@ -95,6 +98,7 @@ def index_files(records: Iterable[SearchRecord], site_language: str) -> dict[str
     # faster than on a disk, and nothing of it is kept.
     memory = Path("/dev/shm")
     place = str(memory) if memory.is_dir() and os.access(memory, os.W_OK) else None
+    _remove_leftovers(Path(place or tempfile.gettempdir()))
     with tempfile.TemporaryDirectory(prefix="digest-search-", dir=place) as temp:
         pages = Path(temp) / "records"
         bundle = Path(temp) / "bundle"
@@ -116,3 +120,14 @@ def index_files(records: Iterable[SearchRecord], site_language: str) -> dict[str
             for path in sorted(bundle.rglob("*"))
             if path.is_file() and not _UNUSED.search(path.name)
         }
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Delete scratch folders that killed builds left (hours old); in tmpfs they hold RAM."""
+    for path in folder.glob("digest-search-*"):
+        try:
+            stale = time.time() - path.stat().st_mtime > LEFTOVER_AGE
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(path, ignore_errors=True)
