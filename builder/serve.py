@@ -13,6 +13,7 @@ import http.server
 import json
 import mimetypes
 import posixpath
+import sys
 import threading
 import urllib.parse
 from pathlib import Path
@@ -221,6 +222,14 @@ class PreviewServer(http.server.ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # the default 5 drops connections when many tabs load at once
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Stay quiet when a browser gives up mid-answer; report anything else."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (BrokenPipeError, ConnectionResetError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
     def __init__(self, root: Path, host: str, port: int, base_path: str = "/") -> None:
         self.root = root
