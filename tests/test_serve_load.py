@@ -9,16 +9,12 @@ refused. All traffic goes to 127.0.0.1 only.
 
 from __future__ import annotations
 
-import contextlib
 import http.client
 import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -28,10 +24,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serving import HOST, Served
 
 FULL = Path(__file__).parent / "sites" / "full"
-EPOCH = "1893456000"  # 2030-01-01: every sample day is published
-HOST = "127.0.0.1"  # the only address this file ever talks to
 CLIENTS = 200
 REQUESTS_EACH = 15
 LOAD_CAP = 30.0  # seconds for the whole load, clients and edits together
@@ -40,79 +35,6 @@ EDIT_GAP = 0.3
 SECRET = "digest-load-test-secret-7f3a"  # in a file next to the served folder
 LIVE_TAG = re.compile(rb'<script src="/__digest__/live\.js" data-version="\d+"></script>')
 EDITED_DAYS = ("2024-07-15", "2024-07-16")
-
-
-class Served:
-    """A `digest serve` process on a free loopback port, its output collected."""
-
-    def __init__(self, project: Path) -> None:
-        env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "builder", "serve", "--project", str(project), "--port", "0"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=env,
-        )
-        self.lines: list[str] = []
-        self.port = 0
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
-            match = re.search(r"serving .* at http://127\.0\.0\.1:(\d+)/", line)
-            if match:
-                self.port = int(match[1])
-                break
-        assert self.port, "".join(self.lines)
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
-
-    @property
-    def output(self) -> str:
-        return "".join(self.lines)
-
-    def get(self, path: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
-        connection = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
-        try:
-            connection.request("GET", path)
-            response = connection.getresponse()
-            body = response.read()
-            return response.status, {k.lower(): v for k, v in response.getheaders()}, body
-        finally:
-            connection.close()
-
-    def raw(self, request: bytes, timeout: float = 10) -> bytes:
-        """Send bytes as they are; return everything until the server closes (b"" if reset)."""
-        with socket.create_connection((HOST, self.port), timeout=timeout) as connection:
-            # Refused before all of it was read: the answer, if any, is still there.
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                connection.sendall(request)
-            received = b""
-            try:
-                while chunk := connection.recv(65536):
-                    received += chunk
-            except ConnectionResetError:
-                pass  # closed with our unread bytes in its buffer
-            return received
-
-    def stop(self) -> int:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-        try:
-            code = self.process.wait(timeout=10)
-        finally:
-            if self.process.poll() is None:
-                self.process.kill()
-                self.process.wait()
-            self.reader.join(timeout=5)
-            assert self.process.stdout is not None
-            self.process.stdout.close()
-        return code
 
 
 @pytest.fixture(scope="module")

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import http.client
 import os
-import re
 import shutil
-import signal
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serving import EPOCH, Served
 
 from builder.build import build
 from builder.project import Project
@@ -23,7 +18,6 @@ from builder.serve import resolve_request
 from builder.watch import Watcher, is_editor_noise
 
 FULL = Path(__file__).parent / "sites" / "full"
-EPOCH = "1893456000"  # 2030-01-01: every sample day is published
 
 
 @pytest.fixture
@@ -169,72 +163,6 @@ def test_the_base_path_is_served_and_nothing_else(served_root: Path) -> None:
 # digest serve, end to end ---------------------------------------------------------------
 
 
-class Served:
-    """A `digest serve` process on a free loopback port."""
-
-    def __init__(self, project: Path) -> None:
-        env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "builder", "serve", "--project", str(project), "--port", "0"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=env,
-        )
-        self.lines: list[str] = []
-        self.port = 0
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
-            match = re.search(r"at http://127\.0\.0\.1:(\d+)/", line)
-            if match:
-                self.port = int(match[1])
-                break
-        assert self.port, "".join(self.lines)
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
-
-    def get(self, path: str) -> tuple[int, str]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        connection.request("GET", path)
-        response = connection.getresponse()
-        body = response.read().decode("utf-8", errors="replace")
-        connection.close()
-        return response.status, body
-
-    def first_event(self) -> str:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        connection.request("GET", "/__digest__/events")
-        response = connection.getresponse()
-        text = ""
-        while "\n\n" not in text:
-            text += response.fp.readline().decode()
-        connection.close()
-        return text
-
-    def wait_for(self, predicate: object, timeout: float = 15.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate():  # type: ignore[operator]
-                return
-            time.sleep(0.1)
-        raise AssertionError("timed out; output:\n" + "".join(self.lines))
-
-    def stop(self) -> int:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-        code = self.process.wait(timeout=10)
-        self.reader.join(timeout=5)
-        assert self.process.stdout is not None
-        self.process.stdout.close()
-        return code
-
-
 def tree(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
@@ -248,25 +176,25 @@ def test_serve_rebuilds_survives_errors_and_matches_a_fresh_build(
 ) -> None:
     served = Served(project)
     try:
-        status, home = served.get("/")
+        status, home = served.page("/")
         assert status == 200 and "/__digest__/live.js" in home
-        assert served.get("/../../etc/passwd")[0] == 404
-        assert served.get("/%2e%2e/%2e%2e/etc/passwd")[0] == 404
+        assert served.page("/../../etc/passwd")[0] == 404
+        assert served.page("/%2e%2e/%2e%2e/etc/passwd")[0] == 404
 
         target = day(project)
         text = target.read_text("utf-8")
         target.write_text(text.replace("---\n", "---\ntitle: A fresh title\n", 1), "utf-8")
-        served.wait_for(lambda: "A fresh title" in served.get("/2024/07/15/")[1])
+        served.wait_for(lambda: "A fresh title" in served.page("/2024/07/15/")[1])
         assert '"errors": null' in served.first_event()
 
         target.write_text(text.replace("date:", "date: [", 1), "utf-8")  # a half-typed line
         served.wait_for(lambda: "YAML syntax error" in served.first_event())
-        status, page = served.get("/2024/07/15/")
+        status, page = served.page("/2024/07/15/")
         assert status == 200 and "A fresh title" in page  # the last good site is served
 
         target.write_text(text, "utf-8")  # fixed
         served.wait_for(lambda: '"errors": null' in served.first_event())
-        served.wait_for(lambda: "A fresh title" not in served.get("/2024/07/15/")[1])
+        served.wait_for(lambda: "A fresh title" not in served.page("/2024/07/15/")[1])
 
         # Pages first; then, once nothing changes, the search index catches up.
         def search_caught_up() -> bool:

@@ -1,0 +1,122 @@
+"""A `digest serve` process for tests: started on a free loopback port, output collected.
+
+Shared by tests/test_watch_serve.py and tests/test_serve_load.py. Traffic goes to
+127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+EPOCH = "1893456000"  # 2030-01-01: every sample day is published
+HOST = "127.0.0.1"
+
+
+class Served:
+    """A `digest serve` process on a free loopback port, its output collected."""
+
+    def __init__(self, project: Path) -> None:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "builder", "serve", "--project", str(project), "--port", "0"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
+        self.lines: list[str] = []
+        self.port = 0
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+            match = re.search(r"serving .* at http://127\.0\.0\.1:(\d+)/", line)
+            if match:
+                self.port = int(match[1])
+                break
+        assert self.port, "".join(self.lines)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def get(self, path: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
+        """GET a path; return the status, the headers (lower-cased names) and the body."""
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            body = response.read()
+            return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+        finally:
+            connection.close()
+
+    def page(self, path: str) -> tuple[int, str]:
+        """GET a path; return the status and the body as text."""
+        status, _, body = self.get(path)
+        return status, body.decode("utf-8", errors="replace")
+
+    def raw(self, request: bytes, timeout: float = 10) -> bytes:
+        """Send bytes as they are; return everything until the server closes (b"" if reset)."""
+        with socket.create_connection((HOST, self.port), timeout=timeout) as connection:
+            # Refused before all of it was read: the answer, if any, is still there.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                connection.sendall(request)
+            received = b""
+            try:
+                while chunk := connection.recv(65536):
+                    received += chunk
+            except ConnectionResetError:
+                pass  # closed with our unread bytes in its buffer
+            return received
+
+    def first_event(self) -> str:
+        """Return the first message of the live-reload event stream."""
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=10)
+        connection.request("GET", "/__digest__/events")
+        response = connection.getresponse()
+        text = ""
+        while "\n\n" not in text:
+            text += response.fp.readline().decode()
+        connection.close()
+        return text
+
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = 15.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return
+            time.sleep(0.1)
+        raise AssertionError("timed out; output:\n" + self.output)
+
+    def stop(self) -> int:
+        """Stop the server with Ctrl-C (SIGINT); return its exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        try:
+            code = self.process.wait(timeout=10)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            self.reader.join(timeout=5)
+            assert self.process.stdout is not None
+            self.process.stdout.close()
+        return code
