@@ -33,9 +33,6 @@ class Library:
     years: dict[int, tuple[Day, ...]]
     day_index: dict[dt.date, int]
 
-    def day_of(self, headline: Headline) -> Day:
-        return self.days[self.day_index[headline.date]]
-
     def previous_day(self, day: Day) -> Day | None:
         index = self.day_index[day.date]
         return self.days[index - 1] if index > 0 else None

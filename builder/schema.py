@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import Location, Problem, Severity, did_you_mean
+from .errors import Problem, Severity, did_you_mean
 from .model import LABELS
 from .urls import is_valid_id, slugify
 from .yamlio import Document, Path, Unreadable, dotted
@@ -99,9 +99,6 @@ class Checker:
     def problem(self, path: Path, message: str, at_key: bool = False) -> None:
         location = self.doc.where_key(path) if at_key else self.doc.where(path)
         self.problems.append(Problem(location, dotted(path), message))
-
-    def location(self, path: Path) -> Location:
-        return self.doc.where(path)
 
     def record(
         self, value: Any, path: Path, fields: tuple[Field, ...], what: str

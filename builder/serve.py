@@ -76,7 +76,7 @@ class LiveState:
 
     def snapshot(self) -> dict[str, Any]:
         with self.condition:
-            return {"version": self.version, "errors": self.errors}
+            return self.snapshot_unlocked()
 
     def wait(self, last: dict[str, Any], timeout: float) -> dict[str, Any]:
         with self.condition:
