@@ -25,7 +25,7 @@ from .incremental import InputKeys, theme_key
 from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, build_library
 from .output import InPlaceWriter, SiteWriter
-from .pages import plan_site
+from .pages import SitePlan, plan_site
 from .project import Project
 from .reader import check_exactly, read_config, read_days
 from .render import Renderer, check_templates, template_dirs
@@ -45,6 +45,14 @@ class Timings:
             yield
         finally:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class _Search:
+    """What the search index is made from, and the Pagefind run making it (None: unchanged)."""
+
+    key: Hashable
+    pending: search.PendingIndex | None
 
 
 @dataclass(frozen=True)
@@ -160,23 +168,30 @@ class Builder:
         self.fragments: dict[Hashable, Any] = {}  # headline HTML, kept while keys.common holds
         self.fragments_key: Hashable = None
 
+    def _start_search(self, library: Library, common: Hashable) -> _Search:
+        """Start indexing the search beside the build, unless its records are unchanged."""
+        records = reading.search_records(library)
+        key = (common, hashlib.blake2b(repr(records).encode()).hexdigest())
+        if key == self.search_key:
+            return _Search(key, None)
+        return _Search(key, search.start_index(records, library.site.language))
+
     def _write_search(
         self,
         writer: SiteWriter | InPlaceWriter,
         library: Library,
         renderer: Renderer,
-        common: Hashable,
+        started: _Search | None,
     ) -> None:
-        """Index the search (again only if its records changed) and write the service worker."""
-        records = reading.search_records(library)
-        search_key = (common, hashlib.blake2b(repr(records).encode()).hexdigest())
-        previous = self.search_files if self.search_key == search_key else None
-        search_files = previous or search.index_files(records, library.site.language)
-        for path, data in search_files.items():
+        """Write the search index (waiting for Pagefind if it runs) and the service worker."""
+        if started is not None and started.pending is not None:
+            self.search_key, self.search_files = None, {}
+            self.search_files = started.pending.result()
+            self.search_key = started.key
+        for path, data in self.search_files.items():
             writer.write(path, data, "search index")
-        self.search_key, self.search_files = search_key, search_files
         statics = [static.output_path for static in renderer.statics.values()]
-        offline, version = reading.offline_paths(library, statics, search_files)
+        offline, version = reading.offline_paths(library, statics, self.search_files)
         worker = renderer.render_template("sw.js", offline=offline, version=version)
         writer.write(urls.service_worker(), worker, "sw.js")
 
@@ -197,7 +212,12 @@ class Builder:
         with writer:
             for path in others:
                 writer.keep(path, "unchanged")
-            self._write_search(writer, library, renderer, common)
+            started = self._start_search(library, common)
+            try:
+                self._write_search(writer, library, renderer, started)
+            finally:
+                if started.pending is not None:
+                    started.pending.cancel()
             writer.commit()
         self.manifest = writer.manifest
         return True
@@ -234,54 +254,20 @@ class Builder:
             writer = InPlaceWriter(self.out_dir, protected, self.manifest)
         else:
             writer = SiteWriter(self.out_dir, protected)
-        page_keys: dict[str, Hashable] = {}
-        rendered = 0
-        with writer:
-            with timings.stage("render pages"):
-                for page in plan.pages:
-                    path = urls.output_path(page.url_path)
-                    if isinstance(writer, InPlaceWriter):  # keys only pay where pages stay
-                        key = page_keys[path] = keys.page(page)
-                        if self.page_keys.get(path) == key:
-                            writer.keep(path, page.template)
-                            continue
-                    writer.write(path, renderer.render_page(page), page.template)
-                    rendered += 1
-                sitemap = renderer.render_template(
-                    "sitemap.xml", pages=[p for p in plan.pages if p.in_sitemap]
+        # The search index is made by Pagefind in a process of its own, beside the rendering;
+        # the preview leaves it for update_search, once the editor sees the page.
+        searching = with_search or not self.search_files or not self.in_place
+        started = self._start_search(library, keys.common) if searching else None
+        try:
+            with writer:
+                page_keys, rendered = self._write_site(
+                    writer, library, plan, renderer, keys, started, timings
                 )
-                writer.write(urls.sitemap(), sitemap, "sitemap.xml")
-                writer.write(urls.robots(), renderer.render_template("robots.txt"), "robots.txt")
-                for name, static in renderer.statics.items():
-                    writer.copy(static.output_path, static.source, f"static/{name}")
-            with timings.stage("feeds"):
-                feed_writer = FeedWriter(library, renderer)
-                json_writer = JsonFeedWriter(library, renderer)
-                for spec in plan.feeds:
-                    claimant = f"feed {spec.id}"
-                    paths = [urls.feed(spec.feed_folder, kind) for kind in urls.FEED_FORMATS]
-                    paths.append(json_feed_path(spec))
-                    if isinstance(writer, InPlaceWriter):
-                        key = keys.feed(spec)
-                        page_keys.update(dict.fromkeys(paths, key))
-                    if isinstance(writer, InPlaceWriter) and all(
-                        self.page_keys.get(p) == page_keys[p] for p in paths
-                    ):
-                        for path in paths:
-                            writer.keep(path, claimant)
-                        continue
-                    for path, data in feed_writer.render(spec).items():
-                        writer.write(path, data, claimant)
-                    writer.write(json_feed_path(spec), json_writer.render(spec), claimant)
-            with timings.stage("search"):
-                if with_search or not self.search_files or not isinstance(writer, InPlaceWriter):
-                    self._write_search(writer, library, renderer, keys.common)
-                else:  # the preview's pages first; its search catches up (update_search)
-                    for path in (*self.search_files, urls.service_worker()):
-                        writer.keep(path, "search index")
-                    self.search_pending = (library, renderer, keys.common)
-            with timings.stage("write"):
-                writer.commit()
+                with timings.stage("write"):
+                    writer.commit()
+        finally:
+            if started is not None and started.pending is not None:
+                started.pending.cancel()  # a failed build: stop Pagefind, remove its scratch
         self.page_keys = page_keys
         if with_search:
             self.search_pending = None
@@ -298,3 +284,60 @@ class Builder:
             rendered=rendered,
             written=writer.files_written,
         )
+
+    def _write_site(
+        self,
+        writer: SiteWriter | InPlaceWriter,
+        library: Library,
+        plan: SitePlan,
+        renderer: Renderer,
+        keys: InputKeys,
+        started: _Search | None,
+        timings: Timings,
+    ) -> tuple[dict[str, Hashable], int]:
+        """Render and hand every file to the writer; return the pages' keys and how many
+        pages were rendered (in place, a page whose key is unchanged is kept as it is)."""
+        page_keys: dict[str, Hashable] = {}
+        rendered = 0
+        kept = writer if isinstance(writer, InPlaceWriter) else None  # in place only
+        with timings.stage("render pages"):
+            for page in plan.pages:
+                path = urls.output_path(page.url_path)
+                if kept is not None:  # keys only pay where pages stay
+                    key = page_keys[path] = keys.page(page)
+                    if self.page_keys.get(path) == key:
+                        kept.keep(path, page.template)
+                        continue
+                writer.write(path, renderer.render_page(page), page.template)
+                rendered += 1
+            sitemap = renderer.render_template(
+                "sitemap.xml", pages=[p for p in plan.pages if p.in_sitemap]
+            )
+            writer.write(urls.sitemap(), sitemap, "sitemap.xml")
+            writer.write(urls.robots(), renderer.render_template("robots.txt"), "robots.txt")
+            for name, static in renderer.statics.items():
+                writer.copy(static.output_path, static.source, f"static/{name}")
+        with timings.stage("feeds"):
+            feed_writer = FeedWriter(library, renderer)
+            json_writer = JsonFeedWriter(library, renderer)
+            for spec in plan.feeds:
+                claimant = f"feed {spec.id}"
+                paths = [urls.feed(spec.feed_folder, kind) for kind in urls.FEED_FORMATS]
+                paths.append(json_feed_path(spec))
+                if kept is not None:
+                    page_keys.update(dict.fromkeys(paths, keys.feed(spec)))
+                    if all(self.page_keys.get(p) == page_keys[p] for p in paths):
+                        for path in paths:
+                            kept.keep(path, claimant)
+                        continue
+                for path, data in feed_writer.render(spec).items():
+                    writer.write(path, data, claimant)
+                writer.write(json_feed_path(spec), json_writer.render(spec), claimant)
+        with timings.stage("search"):
+            if started is not None or kept is None:
+                self._write_search(writer, library, renderer, started)
+            else:  # the preview's pages first; its search catches up (update_search)
+                for path in (*self.search_files, urls.service_worker()):
+                    kept.keep(path, "search index")
+                self.search_pending = (library, renderer, keys.common)
+        return page_keys, rendered

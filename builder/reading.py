@@ -15,7 +15,7 @@ from . import i18n, urls
 from .library import Library
 from .pages import FeedSpec, PageSpec, SitePlan
 from .search import FOLDER as SEARCH_FOLDER
-from .search import SearchRecord, plain_text
+from .search import SearchRecord, SearchSection, plain_text
 
 # Days the service worker stores on a first visit; older days are kept once visited.
 OFFLINE_DAYS = 7
@@ -69,32 +69,32 @@ def _subject_name(library: Library, kind: str, slug: str) -> str:
 
 
 def search_records(library: Library) -> list[SearchRecord]:
-    """Return one record per headline and one per day with a title, summary or commentary."""
+    """Return one record per day: its title and commentary, and each headline a section."""
     site = library.site
     records = []
     for day in library.days:
-        day_url = site.base_path + urls.day(day.date)
-        date_text = i18n.long_date(day.date, site.language)
-        about = " ".join(filter(None, (day.summary, plain_text(day.commentary_html))))
-        if day.title or about:
-            title = day.title or date_text
-            records.append(SearchRecord(f"{day.date:%Y%m%d}-0", title, about, day_url, date_text))
+        sections = []
         for h in day.headlines:
-            source = library.sources[h.source]
-            words = [plain_text(h.note_html), source.name, *h.places]
-            words += [library.tags[t].name for t in h.tags]
-            records.append(
-                SearchRecord(
-                    key=f"{h.date:%Y%m%d}-{h.position + 1}",
-                    title=h.title,
-                    text=" ".join(w for w in words if w),
-                    day_url=f"{day_url}#{h.anchor}",
-                    date_text=date_text,
-                    article_url=h.url,
-                    source=source.name,
-                    language=h.language or "",
+            words = [library.sources[h.source].name, *h.places]
+            words += [f"#{library.tags[t].name}" for t in h.tags]
+            words.append(plain_text(h.note_html))
+            sections.append(
+                SearchSection(
+                    h.anchor, h.title, " · ".join(w for w in words if w), h.url, h.language or ""
                 )
             )
+        date_text = i18n.long_date(day.date, site.language)
+        about = " ".join(filter(None, (day.summary, plain_text(day.commentary_html))))
+        records.append(
+            SearchRecord(
+                key=f"{day.date:%Y%m%d}",
+                title=f"{date_text}: {day.title}" if day.title else date_text,
+                text=about,
+                day_url=site.base_path + urls.day(day.date),
+                date_text=date_text,
+                sections=tuple(sections),
+            )
+        )
     return records
 
 

@@ -1,12 +1,18 @@
-"""Full-text search: the Pagefind index of headlines and commentary, made at build time.
+"""Full-text search: the Pagefind index of the digest, made at build time.
 
-Each headline (title, note, source, places) and each day's commentary becomes one search
-record, written as a tiny HTML document into a temporary folder and indexed there by the
-Pagefind program (`python3 -m pagefind`, from the PyPI package). A record's metadata holds
-what a result links to: the headline on its day page and the article itself. The index
-files come back as {output path: bytes} for the site writer; the same records always give
-the same bytes. Pagefind runs as a program, not through its Python API: the API answers one
-message per tenth of a second, too slow for thousands of headlines.
+Each day becomes one search record: its title, commentary and summary, then every headline
+as a heading with the headline's anchor, followed by its source, places, tags and note.
+Pagefind makes each headline a sub-result that links to the headline on its day page, so a
+search answers with days and, under each, the headlines that match, much as the digest
+itself groups them. One record a day, not one a headline, keeps the index small and fast to
+make: about a sixth of the time and a third of the bytes.
+
+Records are written as tiny HTML documents into a temporary folder and indexed there by the
+Pagefind program (`python3 -m pagefind`, from the PyPI package), which runs beside the build
+(`start_index`) while pages are rendered. The index files come back as {output path: bytes}
+for the site writer; the same records always give the same bytes. Pagefind runs as a
+program, not through its Python API: the API answers one message per tenth of a second,
+too slow for a large digest.
 """
 
 from __future__ import annotations
@@ -33,17 +39,26 @@ _UNUSED = re.compile(r"pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)
 
 
 @dataclass(frozen=True)
-class SearchRecord:
-    """One searchable thing: what is indexed and what a result shows and links to."""
+class SearchSection:
+    """One headline in a day's record: a sub-result of its own."""
 
-    key: str  # unique and stable, e.g. "20240622-3"
+    anchor: str  # the headline's id on its day page
     title: str
-    text: str  # plain text
-    day_url: str  # the page (and anchor) that shows it
-    date_text: str  # the day as readers read it: "June 22, 2024"
-    article_url: str = ""  # the outlet's article, for headlines
-    source: str = ""
+    text: str  # plain text: source, places, tags, note
+    article_url: str
     language: str = ""  # of title and text, when not the site's
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One day: what is indexed and what a result shows and links to."""
+
+    key: str  # unique and stable: "20240622"
+    title: str  # the day's title, else its date
+    text: str  # plain text: summary and commentary
+    day_url: str  # the day page
+    date_text: str  # the day as readers read it: "June 22, 2024"
+    sections: tuple[SearchSection, ...] = ()
 
 
 def plain_text(fragment: str) -> str:
@@ -67,59 +82,109 @@ class _TextParser(HTMLParser):
 
 
 def record_html(record: SearchRecord, site_language: str) -> str:
-    """Return the HTML document Pagefind indexes for one record; its metadata sits outside
-    the indexed body, as attributes, so URLs with commas survive."""
+    """Return the HTML document Pagefind indexes for one day.
+
+    Metadata sits outside the indexed body, as element text, so URLs with commas survive;
+    `articles` pairs each headline's anchor with its article ("anchor url anchor url…").
+    """
     e = html.escape
-    lang = f' lang="{e(record.language)}"' if record.language else ""
-    meta = [
-        f'<a data-pagefind-meta="day[href]" href="{e(record.day_url)}"></a>',
-        f'<span data-pagefind-meta="date">{e(record.date_text)}</span>',
-    ]
-    if record.article_url:
-        meta.append(f'<a data-pagefind-meta="article[href]" href="{e(record.article_url)}"></a>')
-    if record.source:
-        meta.append(f'<span data-pagefind-meta="source">{e(record.source)}</span>')
+    articles = " ".join(f"{s.anchor} {s.article_url}" for s in record.sections)
+    meta = (
+        f'<a data-pagefind-meta="day[href]" href="{e(record.day_url)}"></a>'
+        f'<span data-pagefind-meta="date">{e(record.date_text)}</span>'
+        f'<span data-pagefind-meta="articles">{e(articles)}</span>'
+    )
+    body = [f'<h1 data-pagefind-meta="title">{e(record.title)}</h1>']
+    if record.text:
+        body.append(f"<p>{e(record.text)}</p>")
+    for section in record.sections:
+        lang = f' lang="{e(section.language)}"' if section.language else ""
+        body.append(
+            f'<section{lang}><h2 id="{e(section.anchor)}">{e(section.title)}</h2>'
+            f"<p>{e(section.text)}</p></section>"
+        )
     return (
         f'<!DOCTYPE html><html lang="{e(site_language)}"><head><meta charset="utf-8">'
-        f"<title>{e(record.title)}</title></head><body>"
-        f"<div>{''.join(meta)}</div>"
-        f'<main data-pagefind-body{lang}><h1 data-pagefind-meta="title">{e(record.title)}</h1>'
-        f"<p>{e(record.text)}</p></main></body></html>"
+        f"<title>{e(record.title)}</title></head><body><div>{meta}</div>"
+        f"<main data-pagefind-body>{''.join(body)}</main></body></html>"
     )
 
 
 def index_files(records: Iterable[SearchRecord], site_language: str) -> dict[str, bytes]:
     """Index the records with Pagefind; return the bundle as {output path: bytes}."""
-    records = list(records)
-    if not records:  # nothing published yet: Pagefind refuses to make an empty index
-        return {}
-    language = site_language.split("-")[0].lower()
-    # Pagefind reads one small file per record: in memory (tmpfs) that is several times
-    # faster than on a disk, and nothing of it is kept.
-    memory = Path("/dev/shm")
-    place = str(memory) if memory.is_dir() and os.access(memory, os.W_OK) else None
-    _remove_leftovers(Path(place or tempfile.gettempdir()))
-    with tempfile.TemporaryDirectory(prefix="digest-search-", dir=place) as temp:
-        pages = Path(temp) / "records"
-        bundle = Path(temp) / "bundle"
+    return start_index(records, site_language).result()
+
+
+def start_index(records: Iterable[SearchRecord], site_language: str) -> PendingIndex:
+    """Start indexing the records in a Pagefind process of its own; see PendingIndex."""
+    return PendingIndex(list(records), site_language)
+
+
+class PendingIndex:
+    """A Pagefind run in the background; `result()` waits for it and returns its files."""
+
+    def __init__(self, records: list[SearchRecord], site_language: str) -> None:
+        self.process: subprocess.Popen[str] | None = None
+        self.files: dict[str, bytes] = {}
+        if not records:  # nothing published yet: Pagefind refuses to make an empty index
+            return
+        language = site_language.split("-")[0].lower()
+        # Pagefind reads one small file per record: in memory (tmpfs) that is several
+        # times faster than on a disk, and nothing of it is kept.
+        memory = Path("/dev/shm")
+        place = str(memory) if memory.is_dir() and os.access(memory, os.W_OK) else None
+        _remove_leftovers(Path(place or tempfile.gettempdir()))
+        self.temp = tempfile.TemporaryDirectory(prefix="digest-search-", dir=place)
+        pages = Path(self.temp.name) / "records"
+        self.bundle = Path(self.temp.name) / "bundle"
         pages.mkdir()
         for record in records:
             page = pages / f"{record.key}.html"
             page.write_text(record_html(record, site_language), encoding="utf-8")
         command = [sys.executable, "-m", "pagefind", "--site", str(pages)]
-        command += ["--output-path", str(bundle), "--force-language", language, "--silent"]
+        command += ["--output-path", str(self.bundle), "--force-language", language, "--silent"]
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=900)
-        except (OSError, subprocess.TimeoutExpired) as exc:
+            self.process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+        except OSError as exc:
+            self.temp.cleanup()
             raise OutputError(f"cannot run Pagefind to index the search: {exc}") from exc
-        if result.returncode != 0 or not bundle.is_dir():
-            detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-            raise OutputError(f"Pagefind failed to index the search: {detail[0]}")
-        return {
-            FOLDER + path.relative_to(bundle).as_posix(): path.read_bytes()
-            for path in sorted(bundle.rglob("*"))
-            if path.is_file() and not _UNUSED.search(path.name)
-        }
+
+    def result(self) -> dict[str, bytes]:
+        if self.process is None:
+            return self.files
+        process, self.process = self.process, None
+        try:
+            out, err = process.communicate(timeout=900)
+            if process.returncode != 0 or not self.bundle.is_dir():
+                detail = (err or out).strip().splitlines()[-1:] or ["no output"]
+                raise OutputError(f"Pagefind failed to index the search: {detail[0]}")
+            self.files = {
+                FOLDER + path.relative_to(self.bundle).as_posix(): path.read_bytes()
+                for path in sorted(self.bundle.rglob("*"))
+                if path.is_file() and not _UNUSED.search(path.name)
+            }
+            return self.files
+        except subprocess.TimeoutExpired as exc:
+            raise OutputError(f"Pagefind took too long to index the search: {exc}") from exc
+        finally:
+            _stop(process)
+            self.temp.cleanup()
+
+    def cancel(self) -> None:
+        """Stop the run (the build failed) and remove its scratch folder."""
+        if self.process is not None:
+            _stop(self.process)
+            self.process = None
+            self.temp.cleanup()
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    """Kill the process if it still runs, and close its pipes."""
+    if process.poll() is None:
+        process.kill()
+    process.communicate()
 
 
 def _remove_leftovers(folder: Path) -> None:

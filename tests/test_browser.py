@@ -169,9 +169,11 @@ def test_search_finds_a_headline_and_links_to_its_day_and_article(
     page = context.new_page()
     page.goto(served + "search/")
     page.fill("#search-query", "firefights")
-    page.wait_for_selector("#search-results li", timeout=15000)
-    results = page.locator("#search-results li")
-    first = results.first
+    page.wait_for_selector("#search-results li.headline", timeout=15000)
+    day = page.locator("#search-results > li").first  # a day, with its matching headlines
+    assert day.locator("h2 a").get_attribute("href") == "/2024/07/14/"
+    assert "July 14, 2024" in (day.locator("h2").text_content() or "")
+    first = day.locator("li.headline").first
     links = [first.locator("a").nth(i).get_attribute("href") for i in range(2)]
     assert links[0] == "https://www.ukrinform.net/pokrovsk-1"
     assert links[1] == "/2024/07/14/#h-20240714-2"
@@ -189,7 +191,7 @@ def test_search_query_in_the_address_runs_on_load(
     page.goto(served + "search/?q=Odesa")
     page.wait_for_selector("#search-results li", timeout=15000)
     assert page.input_value("#search-query") == "Odesa"
-    assert (page.text_content("#search-status") or "").startswith("Results:")
+    assert (page.text_content("#search-status") or "").startswith("Days that match: ")
     page.close()
     assert blocked == []
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from builder import charts
-from builder.build import build
+from builder import charts, reading, search
+from builder.build import build, load
 from builder.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,3 +122,17 @@ def test_search_index_and_service_worker_are_built(full: Path) -> None:
     assert not list((full / "pagefind").glob("pagefind-ui.*"))
     worker = (full / "sw.js").read_text(encoding="utf-8")
     assert '"search/"' in worker and '"2024/07/16/"' in worker
+
+
+def test_search_has_one_record_a_day_with_each_headline_a_section() -> None:
+    loaded = load(Project.find(FULL))
+    assert loaded.library is not None
+    library = loaded.library
+    records = reading.search_records(library)
+    assert [r.key for r in records] == [f"{d.date:%Y%m%d}" for d in library.days]
+    for record, day in zip(records, library.days, strict=True):
+        assert [s.anchor for s in record.sections] == [h.anchor for h in day.headlines]
+        assert [s.article_url for s in record.sections] == [h.url for h in day.headlines]
+        document = search.record_html(record, "en")
+        # Pagefind makes a sub-result of each heading with an id: one per headline.
+        assert re.findall(r'<h2 id="([^"]+)">', document) == [h.anchor for h in day.headlines]

@@ -1,5 +1,6 @@
-// The search page: Pagefind's index, made at build time, searched in the browser. Results
-// link to the headline on its day page and to the article. Works offline once cached.
+// The search page: Pagefind's index, made at build time, searched in the browser. Each
+// result is a day; under it, the headlines of that day that match (Pagefind's sub-results),
+// each linking to the article and to the headline on its day page. Works offline once cached.
 const form = document.querySelector(".search-form");
 const input = document.getElementById("search-query");
 const status = document.getElementById("search-status");
@@ -22,16 +23,54 @@ function element(tag, attrs, text) {
   return node;
 }
 
+const decoder = document.createElement("textarea");
+
 function excerpt(html) {
   // Pagefind escapes the indexed text and marks hits with <mark>; keep only those.
   const p = element("p", { class: "note" });
   const parts = html.split(/(<mark>.*?<\/mark>)/);
   for (const part of parts) {
     const hit = part.match(/^<mark>(.*)<\/mark>$/);
-    const text = new DOMParser().parseFromString(hit ? hit[1] : part, "text/html").body.textContent;
+    decoder.innerHTML = hit ? hit[1] : part;  // a <textarea> only decodes; nothing runs
+    const text = decoder.value;
     p.append(hit ? element("mark", {}, text) : document.createTextNode(text));
   }
   return p;
+}
+
+// "anchor url anchor url ..." (the record's articles meta) as a map.
+function articles(text) {
+  const words = (text || "").split(" ");
+  const map = new Map();
+  for (let i = 0; i + 1 < words.length; i += 2) map.set(words[i], words[i + 1]);
+  return map;
+}
+
+function dayResult(result) {
+  const meta = result.meta;
+  const links = articles(meta.articles);
+  const item = element("li", { class: "day-group" });
+  const heading = element("h2", {});
+  heading.append(element("a", { href: meta.day }, meta.title));
+  item.append(heading);
+  const headlines = element("ol", { class: "headlines" });
+  for (const sub of result.sub_results) {
+    const anchor = sub.url.includes("#") ? sub.url.slice(sub.url.indexOf("#") + 1) : "";
+    const article = links.get(anchor);
+    if (!article) {  // the day's own text: its title, summary or commentary
+      if (result.sub_results.length === 1) item.append(excerpt(sub.excerpt));
+      continue;
+    }
+    const entry = element("li", { class: "headline" });
+    const title = element("p", { class: "headline-title" });
+    title.append(element("a", { href: article }, sub.title));
+    const about = element("p", { class: "headline-meta" });
+    about.append(element("a", { href: meta.day + "#" + anchor }, status.dataset.day.replace("{date}", meta.date)));
+    entry.append(title, about, excerpt(sub.excerpt));
+    headlines.append(entry);
+  }
+  if (headlines.children.length) item.append(headlines);
+  return item;
 }
 
 let latest = 0;
@@ -39,28 +78,19 @@ async function run(query) {
   const ticket = ++latest;
   list.replaceChildren();
   if (!query.trim()) { status.textContent = ""; return; }
-  let found;
+  let found, total;
   try {
     const search = await (await load()).debouncedSearch(query, {}, 150);
     if (search === null || ticket !== latest) return;
-    found = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
+    total = search.results.length;
+    found = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
   } catch (error) {
     status.textContent = status.dataset.offline;
     return;
   }
   if (ticket !== latest) return;
-  status.textContent = found.length ? `${status.dataset.found} ${found.length}` : status.dataset.none;
-  for (const result of found) {
-    const meta = result.meta;
-    const item = element("li", { class: "headline" });
-    const title = element("p", { class: "headline-title" });
-    title.append(element("a", { href: meta.article || meta.day }, meta.title));
-    const about = element("p", { class: "headline-meta" });
-    if (meta.source) about.append(meta.source + " · ");
-    about.append(element("a", { href: meta.day }, status.dataset.day.replace("{date}", meta.date)));
-    item.append(title, about, excerpt(result.excerpt));
-    list.append(item);
-  }
+  status.textContent = total ? status.dataset.found.replace("{days}", total) : status.dataset.none;
+  for (const result of found) list.append(dayResult(result));
 }
 
 form.addEventListener("submit", (event) => {
