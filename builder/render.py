@@ -15,13 +15,15 @@ from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from markupsafe import Markup
 
 from . import i18n, urls
 from .errors import ContentErrors, Location, Problem
+from .fragments import TEMPLATES as FAST_TEMPLATES
+from .fragments import HeadlineFragments
 from .library import Library
 from .model import Headline
 from .pages import PageSpec
@@ -77,6 +79,7 @@ def _environment(folders: list[Path]) -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
+        auto_reload=False,  # a Renderer lives for one build: no stat() per template use
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -99,6 +102,31 @@ def check_templates(project: Project) -> list[Problem]:
     return problems
 
 
+@dataclass(frozen=True)
+class Links:
+    """The URL of every listing page, made once: templates look them up instead of calling
+    url(paths.listing(...)) for each of a headline's sources, places and tags."""
+
+    sources: dict[str, str]  # by source id
+    tags: dict[str, str]  # by tag id
+    places: dict[str, str]  # by place name, as headlines give it
+    stories: dict[str, str]  # by story id
+
+    @classmethod
+    def of(cls, library: Library) -> Links:
+        base = library.site.base_path
+
+        def listing(kind: str, slugs: dict[str, str]) -> dict[str, str]:
+            return {key: base + urls.listing(kind, slug) for key, slug in slugs.items()}
+
+        return cls(
+            sources=listing("sources", {s: s for s in library.sources}),
+            tags=listing("tags", {t: t for t in library.tags}),
+            places=listing("places", {p.name: p.slug for p in library.places.values()}),
+            stories=listing("stories", {s: s for s in library.stories}),
+        )
+
+
 class Renderer:
     """Turns page specs into text, with the site's helpers available in every template."""
 
@@ -107,6 +135,8 @@ class Renderer:
         project: Project,
         library: Library,
         fragments: dict[Hashable, Markup] | None = None,
+        *,
+        fast: bool = True,
     ) -> None:
         self.library = library
         self.site = library.site
@@ -118,6 +148,7 @@ class Renderer:
         # every build whose theme and configuration are unchanged (see Builder.build).
         self._headline_html: dict[Hashable, Markup] = {} if fragments is None else fragments
         self._versions = {day.date: day.version for day in library.days}
+        links = Links.of(library)
         language = self.site.language
         self.env.install_gettext_translations(  # type: ignore[attr-defined]
             i18n.translations(language), newstyle=True
@@ -127,6 +158,7 @@ class Renderer:
             sources=library.sources,
             tags=library.tags,
             paths=urls,
+            links=links,
             url=self.url,
             absolute_url=self.absolute_url,
             asset=self.asset,
@@ -137,6 +169,38 @@ class Renderer:
             full_date=functools.cache(lambda d: i18n.full_date(d, language)),
             month_name=functools.cache(lambda y, m: i18n.month_name(y, m, language)),
             short_time=functools.cache(lambda t: i18n.short_time(t, language)),
+        )
+        # Headline HTML without Jinja2 while the theme's own templates make it (fragments.py);
+        # fast=False renders every headline through the template (the tests compare both).
+        use_fast = fast and self._theme_has(FAST_TEMPLATES)
+        self._fast = self._fragments(links) if use_fast else None
+
+    def _theme_has(self, names: tuple[str, ...]) -> bool:
+        """Whether each named template is the bundled theme's own, not the digest's."""
+        theme = theme_dir().resolve()
+        for name in names:
+            _, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+            if filename is None or Path(filename).resolve() != theme / name:
+                return False
+        return True
+
+    def _fragments(self, links: Links) -> HeadlineFragments:
+        def words(text: str) -> str:  # translated exactly as a template translates them
+            return self.env.from_string("{{ _(text) }}").render(text=text)
+
+        labels = ("disinformation", "opinion", "unconfirmed", "analysis")
+        macros: Any = self.env.get_template("partials/macros.html").module
+        return HeadlineFragments.of(
+            source_names={s.id: s.name for s in self.library.sources.values()},
+            tag_names={t.id: t.name for t in self.library.tags.values()},
+            source_links=links.sources,
+            tag_links=links.tags,
+            place_links=links.places,
+            story_links=links.stories,
+            label_names={label: str(macros.label_name(label)) for label in labels},
+            archived_copy=words("archived copy"),
+            story_so_far=words("Story so far"),
+            short_time=cast(Any, self.env.globals["short_time"]),
         )
 
     # Helpers for templates --------------------------------------------------------------
@@ -159,14 +223,12 @@ class Renderer:
         """Return the headline's HTML, rendered once from partials/headline.html."""
         key = (headline.date, headline.position, self._versions.get(headline.date))
         html = self._headline_html.get(key)
+        if html is None and self._fast is not None and headline.update is None:
+            html = self._headline_html[key] = Markup(self._fast.render(headline))
         if html is None:
             template = self.env.get_template("partials/headline.html")
             html = Markup(
-                template.render(
-                    h=headline,
-                    source=self.library.sources[headline.source],
-                    day_path=urls.day(headline.date),
-                ).strip()
+                template.render(h=headline, source=self.library.sources[headline.source]).strip()
             )
             self._headline_html[key] = html
         return html

@@ -28,6 +28,7 @@ FORBIDDEN = {
     "pages": {"build", "render", "cli", "feeds", "output"},
     "build": {"cli"},
     "charts": {"*"},
+    "fragments": {"render", "pages", "feeds", "build", "cli", "output", "reader", "library"},
     "search": {"reader", "library", "pages", "render", "feeds", "build", "cli", "output"},
     "reading": {"render", "feeds", "build", "cli", "output"},
     "jsonfeed": {"build", "cli", "output"},

@@ -1,0 +1,85 @@
+"""The headline fast path (builder/fragments.py) makes the theme template's bytes, exactly.
+
+Every headline of several digests is rendered both ways, through Jinja2 and partials/
+headline.html and through HeadlineFragments, and compared: the sample site in English and
+in Ukrainian (other words, times and dates), and a generated digest with labels, languages,
+stories, times, notes in Markdown and titles with &, <, > and quotes. A digest that
+overrides the partial gets its own template's output.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.build import load
+from builder.project import Project
+from builder.render import Renderer
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL = ROOT / "tests" / "sites" / "full"
+sys.path.insert(0, str(ROOT))
+
+from bench.generate import generate  # noqa: E402
+
+
+def _both_ways(project: Project) -> tuple[list[str], list[str]]:
+    loaded = load(project)
+    assert loaded.library is not None, loaded.problems
+    library = loaded.library
+    fast = Renderer(project, library)
+    slow = Renderer(project, library, fast=False)
+    assert fast._fast is not None and slow._fast is None
+    headlines = [h for day in library.days for h in day.headlines]
+    return [str(fast.headline(h)) for h in headlines], [str(slow.headline(h)) for h in headlines]
+
+
+def _tricky(project: Path) -> None:
+    """Names that need escaping in every place the partial shows one."""
+    sources = project / "content" / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    tricky = text.replace('name: "Reuters"', 'name: "Reuters & \\"Co\\" <wire>"')
+    assert tricky != text
+    sources.write_text(tricky, "utf-8")
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_sample_headlines_are_the_templates_bytes(tmp_path: Path, language: str) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FULL / "content", project / "content")
+    site_yaml = project / "content" / "site.yaml"
+    text = site_yaml.read_text(encoding="utf-8")
+    site_yaml.write_text(text.replace("language: en", f"language: {language}"), "utf-8")
+    _tricky(project)
+    fast, slow = _both_ways(Project(project))
+    assert len(fast) >= 12
+    assert any("Reuters &amp; &#34;Co&#34; &lt;wire&gt;" in html for html in fast)
+    assert any(' lang="uk"' in html for html in fast)
+    assert fast == slow
+
+
+def test_generated_headlines_are_the_templates_bytes(tmp_path: Path) -> None:
+    generate(tmp_path / "bench", days=40, headlines=30, seed=7)
+    fast, slow = _both_ways(Project(tmp_path / "bench"))
+    assert len(fast) == 1200
+    for marker in ('class="label', 'class="story"', "<time ", 'class="note"', "&amp;"):
+        assert any(marker in html for html in fast), marker
+    mismatched = [i for i, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b]
+    assert mismatched == [], (fast[mismatched[0]], slow[mismatched[0]]) if mismatched else None
+
+
+def test_a_digest_that_overrides_the_partial_gets_its_own(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FULL / "content", project / "content")
+    partial = project / "templates" / "partials" / "headline.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text("<li>OWN {{ h.title }}</li>\n", encoding="utf-8")
+    loaded = load(Project(project))
+    assert loaded.library is not None
+    renderer = Renderer(Project(project), loaded.library)
+    assert renderer._fast is None
+    first = loaded.library.days[0].headlines[0]
+    assert str(renderer.headline(first)).startswith("<li>OWN ")
