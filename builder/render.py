@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -149,6 +149,7 @@ class Renderer:
         self._headline_html: dict[Hashable, Markup] = {} if fragments is None else fragments
         self._versions = {day.date: day.version for day in library.days}
         links = Links.of(library)
+        self._label_help: dict[tuple[str, ...], Markup] = {}
         language = self.site.language
         self.env.install_gettext_translations(  # type: ignore[attr-defined]
             i18n.translations(language), newstyle=True
@@ -163,6 +164,10 @@ class Renderer:
             absolute_url=self.absolute_url,
             asset=self.asset,
             headline=self.headline,
+            headlines=self.headlines,
+            day_link=self.partial("partials/day_link.html", "day"),
+            chart_figure=self.partial("partials/chart.html", "chart"),
+            label_help=self.label_help,
             place_slug=urls.slugify,
             # Babel formats slowly and a date recurs on many pages: one call per value.
             long_date=functools.cache(lambda d: i18n.long_date(d, language)),
@@ -232,6 +237,41 @@ class Renderer:
             )
             self._headline_html[key] = html
         return html
+
+    def headlines(self, headlines: Iterable[Headline]) -> Markup:
+        """Return the HTML of headlines, one a line: the items of an <ol class="headlines">."""
+        return Markup("".join([f"{self.headline(h)}\n" for h in headlines]))
+
+    def label_help(self, items: Iterable[Any]) -> Markup:
+        """Return partials/label_help.html for the labels that headlines (or day groups of
+        headlines) use: what each label means; nothing when none is labelled."""
+        used = set()
+        for item in items:
+            for h in getattr(item, "headlines", (item,)):
+                if h.label:
+                    used.add(h.label)
+        labels = tuple(sorted(used))
+        html = self._label_help.get(labels)
+        if html is None:
+            with self.template_errors():
+                template = self.env.get_template("partials/label_help.html")
+                html = self._label_help[labels] = Markup(template.render(labels=labels))
+        return html
+
+    def partial(self, name: str, variable: str) -> Callable[[Any], Markup]:
+        """Return a helper that renders a partial for a value once per build (by identity:
+        a day, a subject's chart) and gives the same HTML wherever the value recurs."""
+        made: dict[int, tuple[Any, Markup]] = {}
+
+        def render(value: Any) -> Markup:
+            hit = made.get(id(value))
+            if hit is None:
+                with self.template_errors():
+                    html = Markup(self.env.get_template(name).render({variable: value}))
+                hit = made[id(value)] = (value, html)  # the value is kept: its id stays its own
+            return hit[1]
+
+        return render
 
     # Rendering --------------------------------------------------------------------------
 
