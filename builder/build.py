@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import clock, reading, search, urls
+from . import clock, parallel, reading, search, urls
 from .cache import ParseCache, load_cache, save_cache
 from .errors import ContentErrors, Problem, Severity
 from .feeds import FeedWriter
@@ -25,7 +25,7 @@ from .incremental import InputKeys, theme_key
 from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, build_library
 from .output import InPlaceWriter, SiteWriter
-from .pages import SitePlan, plan_site
+from .pages import FeedSpec, PageSpec, SitePlan, plan_site
 from .project import Project
 from .reader import check_exactly, read_config, read_days
 from .render import Renderer, check_templates, template_dirs
@@ -136,7 +136,9 @@ def build(
     Days are published as of `now` (default: SOURCE_DATE_EPOCH, else the clock): drafts
     and future days only with `drafts`. Parsed day files are cached in .digest-cache/.
     """
-    builder = Builder(project, out_dir or project.default_output, drafts=drafts)
+    builder = Builder(
+        project, out_dir or project.default_output, drafts=drafts, parallel=parallel.can_fork()
+    )
     builder.parse_cache = load_cache(project.root)
     result = builder.build(strict=strict, timings=timings, now=now)
     save_cache(project.root, builder.parse_cache)
@@ -153,9 +155,16 @@ class Builder:
     """
 
     def __init__(
-        self, project: Project, out_dir: Path, *, drafts: bool = False, in_place: bool = False
+        self,
+        project: Project,
+        out_dir: Path,
+        *,
+        drafts: bool = False,
+        in_place: bool = False,
+        parallel: bool = False,
     ) -> None:
         self.project = project
+        self.parallel = parallel  # render half the pages in a forked process (not in place)
         self.out_dir = out_dir
         self.drafts = drafts
         self.in_place = in_place
@@ -295,21 +304,18 @@ class Builder:
         started: _Search | None,
         timings: Timings,
     ) -> tuple[dict[str, Hashable], int]:
-        """Render and hand every file to the writer; return the pages' keys and how many
-        pages were rendered (in place, a page whose key is unchanged is kept as it is)."""
-        page_keys: dict[str, Hashable] = {}
-        rendered = 0
-        kept = writer if isinstance(writer, InPlaceWriter) else None  # in place only
+        """Render and hand every file to the writer; return the keys of pages and feeds
+        (in place) and how many pages were rendered."""
+        if isinstance(writer, InPlaceWriter):
+            page_keys, rendered = self._update_changed(
+                writer, library, plan, renderer, keys, timings
+            )
+        else:
+            page_keys, rendered = (
+                {},
+                self._make_everything(writer, library, plan, renderer, timings),
+            )
         with timings.stage("render pages"):
-            for page in plan.pages:
-                path = urls.output_path(page.url_path)
-                if kept is not None:  # keys only pay where pages stay
-                    key = page_keys[path] = keys.page(page)
-                    if self.page_keys.get(path) == key:
-                        kept.keep(path, page.template)
-                        continue
-                writer.write(path, renderer.render_page(page), page.template)
-                rendered += 1
             sitemap = renderer.render_template(
                 "sitemap.xml", pages=[p for p in plan.pages if p.in_sitemap]
             )
@@ -317,27 +323,133 @@ class Builder:
             writer.write(urls.robots(), renderer.render_template("robots.txt"), "robots.txt")
             for name, static in renderer.statics.items():
                 writer.copy(static.output_path, static.source, f"static/{name}")
-        with timings.stage("feeds"):
-            feed_writer = FeedWriter(library, renderer)
-            json_writer = JsonFeedWriter(library, renderer)
-            for spec in plan.feeds:
-                claimant = f"feed {spec.id}"
-                paths = [urls.feed(spec.feed_folder, kind) for kind in urls.FEED_FORMATS]
-                paths.append(json_feed_path(spec))
-                if kept is not None:
-                    page_keys.update(dict.fromkeys(paths, keys.feed(spec)))
-                    if all(self.page_keys.get(p) == page_keys[p] for p in paths):
-                        for path in paths:
-                            kept.keep(path, claimant)
-                        continue
-                for path, data in feed_writer.render(spec).items():
-                    writer.write(path, data, claimant)
-                writer.write(json_feed_path(spec), json_writer.render(spec), claimant)
         with timings.stage("search"):
-            if started is not None or kept is None:
+            if started is not None or not isinstance(writer, InPlaceWriter):
                 self._write_search(writer, library, renderer, started)
             else:  # the preview's pages first; its search catches up (update_search)
                 for path in (*self.search_files, urls.service_worker()):
-                    kept.keep(path, "search index")
+                    writer.keep(path, "search index")
                 self.search_pending = (library, renderer, keys.common)
         return page_keys, rendered
+
+    def _make_everything(
+        self,
+        writer: SiteWriter,
+        library: Library,
+        plan: SitePlan,
+        renderer: Renderer,
+        timings: Timings,
+    ) -> int:
+        """Render and write every page and feed, in two processes when it pays; return the
+        number of pages. The processes take the next few jobs in turn until none is left."""
+        make = _Maker(
+            writer, renderer, FeedWriter(library, renderer), JsonFeedWriter(library, renderer)
+        )
+        jobs: list[PageSpec | FeedSpec] = [*plan.pages, *plan.feeds]
+        if not self.parallel or len(jobs) < PARALLEL_JOBS:
+            with timings.stage("render pages"):
+                for page in plan.pages:
+                    make(page)
+            with timings.stage("feeds"):
+                for feed in plan.feeds:
+                    make(feed)
+            return len(plan.pages)
+        with timings.stage("render pages and feeds, 2 processes"):
+            renderer.render_headlines()  # once, before the fork: both processes list them
+            queue = parallel.JobQueue(len(jobs))
+            helper = parallel.Forked(lambda: make.run(jobs, queue))
+            try:
+                make.run(jobs, queue)
+                theirs = helper.join()
+            finally:
+                helper.cancel()
+            for path, claimant, size in theirs:
+                writer.claim(path, claimant)
+                writer.bytes_written += size
+                writer.files_written += 1
+        return len(plan.pages)
+
+    def _update_changed(
+        self,
+        writer: InPlaceWriter,
+        library: Library,
+        plan: SitePlan,
+        renderer: Renderer,
+        keys: InputKeys,
+        timings: Timings,
+    ) -> tuple[dict[str, Hashable], int]:
+        """Render and write the pages and feeds whose inputs changed since the last build;
+        keep the others as they are. Return every page's and feed's key, and the count of
+        pages rendered."""
+        page_keys: dict[str, Hashable] = {}
+        rendered = 0
+        make = _Maker(
+            writer, renderer, FeedWriter(library, renderer), JsonFeedWriter(library, renderer)
+        )
+        with timings.stage("render pages"):
+            for page in plan.pages:
+                path = urls.output_path(page.url_path)
+                key = page_keys[path] = keys.page(page)
+                if self.page_keys.get(path) == key:
+                    writer.keep(path, page.template)
+                    continue
+                make(page)
+                rendered += 1
+        with timings.stage("feeds"):
+            for spec in plan.feeds:
+                paths = _feed_paths(spec)
+                page_keys.update(dict.fromkeys(paths, keys.feed(spec)))
+                if all(self.page_keys.get(p) == page_keys[p] for p in paths):
+                    for path in paths:
+                        writer.keep(path, f"feed {spec.id}")
+                    continue
+                make(spec)
+        return page_keys, rendered
+
+
+# Below this many pages and feeds a second process costs more than it saves.
+PARALLEL_JOBS = 500
+
+
+def _feed_paths(spec: FeedSpec) -> list[str]:
+    """Return where a feed goes: RSS, Atom and JSON Feed, side by side."""
+    return [
+        *(urls.feed(spec.feed_folder, kind) for kind in urls.FEED_FORMATS),
+        json_feed_path(spec),
+    ]
+
+
+@dataclass
+class _Maker:
+    """Renders one page or feed and writes its files; remembers what it wrote."""
+
+    writer: SiteWriter
+    renderer: Renderer
+    feeds: FeedWriter
+    json_feeds: JsonFeedWriter
+    made: list[tuple[str, str, int]] = field(default_factory=list)  # path, claimant, bytes
+
+    def __call__(self, job: PageSpec | FeedSpec) -> None:
+        if isinstance(job, PageSpec):
+            self._write(
+                urls.output_path(job.url_path), self.renderer.render_page(job), job.template
+            )
+            return
+        claimant = f"feed {job.id}"
+        for path, data in self.feeds.render(job).items():
+            self._write(path, data, claimant)
+        self._write(json_feed_path(job), self.json_feeds.render(job), claimant)
+
+    def _write(self, path: str, data: str | bytes, claimant: str) -> None:
+        before = self.writer.bytes_written
+        self.writer.write(path, data, claimant)
+        self.made.append((path, claimant, self.writer.bytes_written - before))
+
+    def run(
+        self, jobs: list[PageSpec | FeedSpec], queue: parallel.JobQueue
+    ) -> list[tuple[str, str, int]]:
+        """Do the jobs `queue` hands out until none is left; return what was written."""
+        self.made = []
+        for index in queue:
+            self(jobs[index])
+        return self.made

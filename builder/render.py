@@ -238,6 +238,12 @@ class Renderer:
             self._headline_html[key] = html
         return html
 
+    def render_headlines(self) -> None:
+        """Make every headline's HTML now (before the build forks, so both processes share it)."""
+        for day in self.library.days:
+            for h in day.headlines:
+                self.headline(h)
+
     def headlines(self, headlines: Iterable[Headline]) -> Markup:
         """Return the HTML of headlines, one a line: the items of an <ol class="headlines">."""
         return Markup("".join([f"{self.headline(h)}\n" for h in headlines]))

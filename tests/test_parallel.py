@@ -1,0 +1,122 @@
+"""`digest build` renders pages and feeds in two processes (builder/parallel.py): same bytes.
+
+A generated digest big enough for the second process is built with it and without it and
+the two sites compared file by file; an error raised in either process fails the build with
+the template's file and line and writes nothing; a build killed while both processes render
+leaves no process behind (the second dies with the first).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from builder.build import PARALLEL_JOBS, Builder, Timings
+from builder.errors import ContentErrors
+from builder.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.generate import generate  # noqa: E402
+
+PARALLEL_STAGE = "render pages and feeds, 2 processes"
+
+
+@pytest.fixture(scope="module")
+def digest(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("parallel") / "digest"
+    generate(root, days=45, headlines=30, seed=11)
+    return root
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_two_processes_make_the_same_bytes_as_one(digest: Path, tmp_path: Path) -> None:
+    timings = {}
+    for parallel in (False, True):
+        builder = Builder(Project(digest), tmp_path / str(parallel), parallel=parallel)
+        timings[parallel] = Timings()
+        result = builder.build(timings=timings[parallel])
+        assert result.pages + result.feeds >= PARALLEL_JOBS
+    assert PARALLEL_STAGE in timings[True].stages  # the second process did take part
+    assert PARALLEL_STAGE not in timings[False].stages
+    one, two = tree(tmp_path / "False"), tree(tmp_path / "True")
+    assert len(one) > 900
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
+
+
+def test_an_error_in_either_process_fails_the_build_and_writes_nothing(
+    digest: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(digest / "content", project / "content")
+    tag = project / "templates" / "tag.html"
+    tag.parent.mkdir()
+    tag.write_text(
+        '{% extends "listing.html" %}\n{% set subject_title = subject.name %}\n'
+        "{% block kind %}{{ no_such_thing.here }}{% endblock %}\n",
+        "utf-8",
+    )
+    out = tmp_path / "site"
+    builder = Builder(Project(project), out, parallel=True)
+    with pytest.raises(ContentErrors) as caught:
+        builder.build()
+    problem = caught.value.problems[0]
+    assert (problem.location.path, problem.location.line) == ("templates/tag.html", 3)
+    assert "no_such_thing" in problem.message
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
+    with pytest.raises(ChildProcessError):  # the second process was reaped
+        os.waitpid(-1, os.WNOHANG)
+
+
+def _processes_building(project: Path) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if str(project).encode() in command and b"build" in command:
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_build_leaves_no_process_behind(digest: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(digest / "content", project / "content")
+    command = [sys.executable, "-m", "builder", "build", "--project", str(project)]
+    command += ["--out", str(project / "site")]
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_processes_building(project)) < 2:  # wait for the fork
+        assert process.poll() is None, "the build ended before it forked"
+        assert time.monotonic() < deadline, "the build never forked"
+        time.sleep(0.02)
+    time.sleep(0.2)  # both processes are rendering
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    # The kernel kills the second process with the first: it is gone at once, long before
+    # it could have finished its share of the jobs and found nobody to give it to.
+    deadline = time.monotonic() + 0.5
+    while _processes_building(project) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_building(project) == []
