@@ -8,6 +8,7 @@ the planned pages and feeds into a new folder and swaps it in. Never prints, nev
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
 import time
@@ -145,6 +146,24 @@ def build(
     return result
 
 
+@contextmanager
+def _collector_spared() -> Iterator[None]:
+    """Run less of Python's cycle collector while building, and restore it after.
+
+    A build makes millions of small objects that live until it ends (the library, the
+    plan's day groups, rendered HTML), and the collector would scan them all again and
+    again: on a ten-year digest it took a third of the planning. Reference counting still
+    frees what is dropped; cycles are collected at the end.
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+
+
 class Builder:
     """Builds one project again and again, keeping what a build can lend the next.
 
@@ -246,10 +265,18 @@ class Builder:
         """
         timings = timings or Timings()
         now = now or clock.current_time(os.environ)
-        loaded = load(self.project, timings, now=now, drafts=self.drafts, cache=self.parse_cache)
-        if loaded.library is None or (strict and loaded.warnings):
-            raise ContentErrors(loaded.problems)
+        with _collector_spared():
+            loaded = load(
+                self.project, timings, now=now, drafts=self.drafts, cache=self.parse_cache
+            )
+            if loaded.library is None or (strict and loaded.warnings):
+                raise ContentErrors(loaded.problems)
+            gc.freeze()  # the library lives as long as the build: not worth scanning again
+            return self._build(loaded, timings, with_search)
+
+    def _build(self, loaded: LoadResult, timings: Timings, with_search: bool) -> BuildResult:
         library = loaded.library
+        assert library is not None
         with timings.stage("plan"):
             theme = theme_key(template_dirs(self.project))
             keys = InputKeys(library, theme, self.drafts)

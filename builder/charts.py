@@ -72,16 +72,30 @@ def _periods(first: dt.date, last: dt.date, unit: str) -> list[dt.date]:
     return periods
 
 
+def _period_count(first: dt.date, last: dt.date, unit: str) -> int:
+    """Return how many periods run from the one holding `first` to the one holding `last`."""
+    if unit == "day":
+        return (last - first).days + 1
+    if unit == "week":
+        return (_period_start(last, unit) - _period_start(first, unit)).days // 7 + 1
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
 def activity(dates: Iterable[dt.date]) -> Chart | None:
-    """Return headlines per period as bars, or None when there is nothing to chart."""
-    days = sorted(dates)
-    if not days:
+    """Return headlines per period as bars, or None when there is nothing to chart.
+
+    The unit is the shortest of day, week and month that needs at most MAX_BARS bars (a
+    month when none does).
+    """
+    per_day = Counter(dates)  # a listing has thousands of headlines on far fewer days
+    if not per_day:
         return None
-    for unit in ("day", "week", "month"):
-        periods = _periods(days[0], days[-1], unit)
-        if len(periods) <= MAX_BARS:
-            break
-    counts = Counter(_period_start(day, unit) for day in days)
+    first, last = min(per_day), max(per_day)
+    unit = next((u for u in ("day", "week") if _period_count(first, last, u) <= MAX_BARS), "month")
+    periods = _periods(first, last, unit)
+    counts: Counter[dt.date] = Counter()
+    for day, count in per_day.items():
+        counts[_period_start(day, unit)] += count
     highest = max(counts.values())
     slot = WIDTH / len(periods)
     bars = []
@@ -99,4 +113,4 @@ def activity(dates: Iterable[dt.date]) -> Chart | None:
             )
         )
     peak = max(bars, key=lambda bar: (bar.count, -bar.start.toordinal()))
-    return Chart(unit, tuple(bars), len(days), peak)
+    return Chart(unit, tuple(bars), per_day.total(), peak)

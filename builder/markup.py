@@ -12,6 +12,7 @@ order: the page's own title is the only h1, and no level is skipped after it.
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 from dataclasses import dataclass
 
@@ -59,8 +60,21 @@ def render_block(text: str, base: str = "/") -> tuple[str, list[BadLink]]:
     return _MD.renderer.render(tokens, _MD.options, {}), bad
 
 
+# What can start inline Markdown, an entity or a line break; also NUL, which markdown-it
+# replaces. A note with none of these is plain text: markdown-it would give the text back
+# with only '"' escaped (it has no & < or >), so that is done without parsing it.
+_INLINE_SYNTAX = re.compile(r"[\\`*_~\[\]!<>&\n\r\x00]|  ")
+
+
 def render_inline(text: str, base: str = "/") -> tuple[str, list[BadLink]]:
     """Render one line of inline Markdown (a note) to HTML without a <p> around it."""
+    if not _INLINE_SYNTAX.search(text):
+        return text.replace('"', "&quot;"), []
+    return parse_inline(text, base)
+
+
+def parse_inline(text: str, base: str = "/") -> tuple[str, list[BadLink]]:
+    """render_inline, always through markdown-it (the tests compare the two)."""
     tokens = _MD.parseInline(text, {})
     bad = _sanitise(tokens, base, shift_headings=False)
     return _MD.renderer.render(tokens, _MD.options, {}), bad

@@ -11,7 +11,7 @@ import itertools
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from . import charts, urls
 from .corrections import list_corrections
@@ -84,9 +84,8 @@ class FeedSpec:
         return tuple(self.link(kind) for kind in urls.FEED_FORMATS)
 
 
-@dataclass(frozen=True)
-class DayGroup:
-    """Headlines of one day on a listing page."""
+class DayGroup(NamedTuple):
+    """Headlines of one day on a listing page (a tuple: a listing has thousands of them)."""
 
     day: Day
     headlines: tuple[Headline, ...]
@@ -352,8 +351,9 @@ def _listing_entries(
 
 def _group_by_day(library: Library, headlines: Sequence[Headline]) -> tuple[DayGroup, ...]:
     """Split a run of headlines into groups of consecutive headlines of one day."""
+    days, index = library.days, library.day_index
     return tuple(
-        DayGroup(library.days[library.day_index[date]], tuple(group))
+        DayGroup(days[index[date]], tuple(group))
         for date, group in itertools.groupby(headlines, key=_date_of)
     )
 

@@ -147,6 +147,21 @@ _QUOTED = re.compile(
 )
 
 
+def _needs_exact(text: str) -> bool:
+    """Whether _NEEDS_EXACT matches the text with its one-line quoted scalars blanked.
+
+    Blanking only removes matches, so only the lines where the raw text matches are
+    blanked and looked at again: most lines of a day file need neither.
+    """
+    for match in _NEEDS_EXACT.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        lines = text[start : len(text) if end < 0 else end]
+        if _NEEDS_EXACT.search(_QUOTED.sub(r"\1''", lines)):
+            return True
+    return False
+
+
 def load_fast(path: str, text: str, line_offset: int = 0) -> Document | None:
     """Load plain YAML quickly with yaml_rs; None when the text needs the exact loader.
 
@@ -155,7 +170,7 @@ def load_fast(path: str, text: str, line_offset: int = 0) -> Document | None:
     document it loads is not `exact`: any problem found in it is looked at again with
     `load`, so every message and every value is the same as the exact loader's.
     """
-    if _yaml_rs is None or _NEEDS_EXACT.search(_QUOTED.sub(r"\1''", text)):
+    if _yaml_rs is None or _needs_exact(text):
         return None
     try:
         value = _yaml_rs.loads(text, parse_datetime=True)

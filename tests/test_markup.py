@@ -1,6 +1,10 @@
 """Markdown: raw HTML is text, only http(s) and in-site links survive, headings move down."""
 
+import os
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder import markup
 
@@ -57,3 +61,20 @@ def test_commentary_headings_start_below_the_page_title() -> None:
 def test_commentary_headings_never_skip_a_level_after_the_title() -> None:
     html, _ = markup.render_block("### Context\n\n#### Detail")
     assert "<h2>Context</h2>" in html and "<h3>Detail</h3>" in html
+
+
+# Notes without Markdown skip markdown-it (markup._INLINE_SYNTAX); the result must be what
+# markdown-it makes of them, for any text: plain words, punctuation of every kind, spaces
+# and tabs, Cyrillic, emoji, and the characters that do start Markdown.
+_NOTE_ALPHABET = st.sampled_from(
+    [
+        *"abc XYZ\t.,;:?!-+=#$%^&*()[]{}<>/\\|'\"`~_@0123456789",
+        *("Київ", "ї", "ґ", "😀", "\u00a0", "\u2028", "  ", "\n", "&amp;", "**", "http://x.y"),
+    ]
+)
+
+
+@settings(max_examples=int(os.environ.get("NOTE_EXAMPLES", "500")), deadline=None)
+@given(st.lists(_NOTE_ALPHABET, max_size=12).map("".join))
+def test_plain_notes_skip_markdown_it_with_the_same_html(text: str) -> None:
+    assert markup.render_inline(text) == markup.parse_inline(text)
