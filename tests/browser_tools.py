@@ -105,6 +105,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         rest = "/" + decoded[len(self.base_path) :]
         return super().translate_path(urllib.parse.quote(rest))
 
+    def handle(self) -> None:
+        # The browser may give up on a request (a favicon): nothing is left to answer.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
