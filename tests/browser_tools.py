@@ -100,9 +100,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0].split("#", 1)[0]
         decoded = urllib.parse.unquote(path)
-        if not decoded.startswith(self.base_path):
+        base = urllib.parse.unquote(self.base_path)
+        if not decoded.startswith(base):
             return str(Path(self.directory) / ".no-such-file-outside-the-base-path")
-        rest = "/" + decoded[len(self.base_path) :]
+        rest = "/" + decoded[len(base) :]
         return super().translate_path(urllib.parse.quote(rest))
 
     def handle(self) -> None:
@@ -126,7 +127,7 @@ def serve_folder(folder: Path, base_path: str = "/") -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        quoted = urllib.parse.quote(base_path, safe="/'()*!$&+,;=:@")
+        quoted = urllib.parse.quote(base_path, safe="/'()*!$&+,;=:@%")
         yield f"http://{LOOPBACK}:{server.server_address[1]}{quoted}"
     finally:
         server.shutdown()

@@ -363,9 +363,9 @@ def test_every_feed_parses_and_gives_the_hostile_titles_back(hostile: Built) -> 
 # What is refused ------------------------------------------------------------------------
 
 DAY = "content/digests/2024/2024-06-22.md"
-HEADLINE_URL = '    url: "https://evil.example/\\"><svg/onload=alert(1)>/1"'
-ARCHIVE_URL = '    archive_url: "https://archive.example.org/\'><svg/onload=alert(1)>"'
-SOURCE_URL = '  url: "https://evil.example/\\"><svg/onload=alert(1)>"'
+HEADLINE_URL = "    url: \"https://evil.example/'onmouseover='alert(1)'/1\""
+ARCHIVE_URL = "    archive_url: \"https://archive.example.org/'onfocus='alert(1)'autofocus='\""
+SOURCE_URL = "  url: \"https://evil.example/'onmouseover='alert(1)'/%22%3E%3Csvg%3E\""
 NOTE = '    note: "{% include \\"base.html\\" %} {% raw %}{{ 7*7 }}{% endraw %}"'
 CORRECTION = '    correction: "Headline correction </title><script>alert(1)</script> ]]>"'
 COMMENTARY = "Template syntax stays text:"
@@ -406,6 +406,29 @@ REFUSED = {
         HEADLINE_URL,
         '    url: "&#106;avascript:alert(1)"',
         f"{URL_AT} '&#106;avascript:alert(1)' {SCHEMELESS}",
+    ),
+    "url-double-quote": (
+        DAY,
+        HEADLINE_URL,
+        '    url: "https://evil.example/\\"><svg/onload=alert(1)>"',
+        f"{URL_AT} 'https://evil.example/\"><svg/onload=alert(1)>' contains '\"', which a URL "
+        "cannot carry as it is; write it percent-encoded (%22), as the browser's address bar "
+        "shows it",
+    ),
+    "url-backslash": (
+        DAY,
+        HEADLINE_URL,
+        "    url: 'https://good.example\\@evil.example/'",
+        f"{URL_AT} 'https://good.example\\@evil.example/' contains '\\', which a URL cannot "
+        "carry as it is; write it percent-encoded (%5C), as the browser's address bar shows it",
+    ),
+    "base-url-template": (
+        "content/site.yaml",
+        "base_url: ",
+        'base_url: "https://digest.example.org/{{7*7}}/"',
+        "content/site.yaml:5:11: base_url: 'https://digest.example.org/{{7*7}}/' contains '{', "
+        "which a URL cannot carry as it is; write it percent-encoded (%7B), as the browser's "
+        "address bar shows it",
     ),
     "url-vbscript": (
         DAY,
