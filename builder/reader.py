@@ -137,6 +137,9 @@ def parse_day(
     a clean file may be read by the fast loader (its DayFile is then not `exact`: its
     references have no positions); a file with any problem is always read exactly.
     """
+    surrogate = yamlio.surrogate_problem(path, text)
+    if surrogate is not None:
+        return None, [surrogate]
     version = content_key(text.encode("utf-8"), base_url)
     text = normalise_text(text)
     split = split_front_matter(path, text)

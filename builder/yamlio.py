@@ -108,7 +108,9 @@ def load(path: str, text: str, line_offset: int = 0) -> tuple[Document | None, l
 
     Returns the document (None when the text could not be parsed at all) and every problem.
     """
-    too_deep = _nesting_problem(path, text, line_offset)
+    too_deep = surrogate_problem(path, text, line_offset) or _nesting_problem(
+        path, text, line_offset
+    )
     if too_deep is not None:
         return None, [too_deep]
     try:
@@ -126,6 +128,26 @@ def load(path: str, text: str, line_offset: int = 0) -> tuple[Document | None, l
     if converter.shared_nodes or _MAYBE_ANCHOR.search(text):
         problems.extend(_anchor_problems(doc, text))
     return doc, problems
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def surrogate_problem(path: str, text: str, line_offset: int = 0) -> Problem | None:
+    """Report a lone surrogate: text decoded with errors="surrogateescape" holds one for
+    each byte that was not UTF-8, and no parser or file can take it."""
+    bad = _SURROGATE.search(text)
+    if bad is None:
+        return None
+    before = text[: bad.start()]
+    line = before.count("\n") + 1 + line_offset
+    column = bad.start() - (before.rfind("\n") + 1) + 1
+    return Problem(
+        Location(path, line, column),
+        "",
+        f"contains U+{ord(bad.group()):04X}, which is not a character (bytes that are not "
+        "UTF-8); save the file as UTF-8",
+    )
 
 
 # Content nests four levels (the day, its headlines, a headline, its tags); far deeper text
@@ -219,7 +241,19 @@ def load_fast(path: str, text: str, line_offset: int = 0) -> Document | None:
         value = _yaml_rs.loads(text, parse_datetime=True)
     except Exception:
         return None
+    if not _text_keys(value):
+        return None  # `: x`, `1: x`: the exact loader keeps a key as its text, or reports it
     return Document(path, value, line_offset, exact=False)
+
+
+def _text_keys(value: Any) -> bool:
+    """Tell whether every mapping key in a loaded value is text (found by fuzzing: yaml_rs
+    reads `: x` as the key None, which the checks cannot name)."""
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _text_keys(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_text_keys(item) for item in value)
+    return True
 
 
 # A '&' or '*' where YAML could read an anchor or alias: at the start of a value or item.
