@@ -242,17 +242,28 @@ def load_fast(path: str, text: str, line_offset: int = 0) -> Document | None:
     except Exception:
         return None
     if not _text_keys(value):
-        return None  # `: x`, `1: x`: the exact loader keeps a key as its text, or reports it
+        return None  # `: x`, `1: x`, deep nesting: the exact loader reads or reports them
     return Document(path, value, line_offset, exact=False)
 
 
 def _text_keys(value: Any) -> bool:
-    """Tell whether every mapping key in a loaded value is text (found by fuzzing: yaml_rs
-    reads `: x` as the key None, which the checks cannot name)."""
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _text_keys(v) for k, v in value.items())
-    if isinstance(value, list):
-        return all(_text_keys(item) for item in value)
+    """Tell whether every mapping key is text and nesting stays within MAX_DEPTH.
+
+    Found by fuzzing: yaml_rs reads `: x` as the key None, which the checks cannot name.
+    Deeper text goes to the exact loader, which refuses it. No recursion: yaml_rs reads
+    block nesting far deeper than Python's stack.
+    """
+    pending: list[tuple[Any, int]] = [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                return False
+            pending.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            pending.extend((child, depth + 1) for child in item)
     return True
 
 

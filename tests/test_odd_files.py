@@ -185,6 +185,7 @@ def test_yaml_nested_a_hundred_thousand_levels_deep_is_refused(project: Path) ->
         ("compact", "headlines:\n" + "- " * 500 + "x", "4:127"),
         ("mappings", "headlines:\n" + "".join(" " * n + "a:\n" for n in range(500)), "68:65"),
     ],
+    ids=["flow", "block", "compact", "mappings"],
 )
 def test_deep_yaml_is_refused_at_the_level_too_deep(
     project: Path, name: str, text: str, where: str
