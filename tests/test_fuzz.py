@@ -5,7 +5,7 @@ the real sample files (bytes flipped, inserted and deleted; lines duplicated, dr
 swapped). Only digest's own answers may come out: problems from the reader and the load,
 an entry list from the importer, MergeError from merging. Any other exception fails.
 
-Bounded: DIGEST_FUZZ_EXAMPLES examples per test (default 80), no deadline.
+Bounded: DIGEST_FUZZ_EXAMPLES examples per test (default 60), no deadline.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from builder.project import Project
 from builder.reader import DayFile, parse_config, parse_day
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = int(os.environ.get("DIGEST_FUZZ_EXAMPLES", "80"))
+EXAMPLES = int(os.environ.get("DIGEST_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
