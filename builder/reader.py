@@ -98,7 +98,14 @@ class Config:
 def split_front_matter(path: str, text: str) -> tuple[str, str, int] | Problem:
     """Split a day file into (YAML text, Markdown body, line number of the body's first line)."""
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    if not text.strip():
+        return Problem(
+            Location(path, 1, 1),
+            "front matter",
+            "the file is empty: a day file starts with a line '---', then its fields "
+            "(date, headlines, ...), then another '---' line; `digest new` writes one",
+        )
+    if lines[0].rstrip() != "---":
         return Problem(
             Location(path, 1, 1),
             "front matter",
@@ -130,6 +137,9 @@ def parse_day(
     a clean file may be read by the fast loader (its DayFile is then not `exact`: its
     references have no positions); a file with any problem is always read exactly.
     """
+    surrogate = yamlio.surrogate_problem(path, text)
+    if surrogate is not None:
+        return None, [surrogate]
     version = content_key(text.encode("utf-8"), base_url)
     text = normalise_text(text)
     split = split_front_matter(path, text)
@@ -436,18 +446,54 @@ def read_text(project: Project, path: Path) -> tuple[str | None, Problem | None]
     return decode(project, path, data)
 
 
+# A day of 100 headlines with notes is about 40 KB. Far bigger files are mistakes (a pasted
+# dump, a file saved into the wrong folder), and reading one would take minutes.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+# How binary files start, for a message that says what the file is.
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word or OpenDocument file)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel document"),
+    (b"RIFF", "a WebP image or a sound file"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xff\xfe", "UTF-16 text"),
+    (b"\xfe\xff", "UTF-16 text"),
+)
+
+
 def read_bytes(project: Project, path: Path) -> tuple[bytes, Problem | None]:
-    """Read a file's bytes, or say why it cannot be read."""
+    """Read a file's bytes, or say why it cannot be read (or is too big to be content)."""
+    rel = project.relative(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return b"", Problem(
+                Location(rel),
+                "",
+                f"the file is {size / 1024 / 1024:.1f} MB, more than content may be "
+                f"({MAX_FILE_BYTES // 1024 // 1024} MB; a day of 100 headlines is about 40 KB): "
+                "split it, or move what is not content out of content/",
+            )
         return path.read_bytes(), None
     except OSError as exc:
-        return b"", Problem(
-            Location(project.relative(path)), "", f"cannot read the file: {exc.strerror}"
-        )
+        return b"", Problem(Location(rel), "", f"cannot read the file: {exc.strerror}")
 
 
 def decode(project: Project, path: Path, data: bytes) -> tuple[str, Problem | None]:
     """Decode UTF-8; report undecodable bytes at their line and column (in characters)."""
+    kind = next((what for magic, what in _MAGIC if data.startswith(magic)), None)
+    if kind is None and data[:8192].count(b"\x00") >= 8:  # one stray NUL is a typo
+        kind = "binary data"
+    if kind is not None:
+        return "", Problem(
+            Location(project.relative(path), 1, 1),
+            "",
+            f"the file is {kind}, not UTF-8 text: save it as UTF-8 text, or move it out of "
+            "content/ if it is not content",
+        )
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -475,9 +521,9 @@ def day_file_paths(project: Project) -> tuple[list[Path], list[Problem]]:
                 "named YYYY-MM-DD.md",
             )
         ]
-    for path in sorted(project.digests_dir.rglob("*")):
+    for path in _walk(project, project.digests_dir, problems):
         name = path.name
-        if path.suffix.lower() != ".md" or name.startswith(".") or not path.is_file():
+        if path.suffix.lower() != ".md" or name.startswith("."):
             continue
         if name.lower() == "readme.md":
             continue  # a folder's README is not a day
@@ -495,6 +541,71 @@ def day_file_paths(project: Project) -> tuple[list[Path], list[Problem]]:
     return paths, problems
 
 
+def _walk(project: Project, folder: Path, problems: list[Problem]) -> list[Path]:
+    """List the files below `folder`, in path order, following only links that stay inside.
+
+    A symbolic link (to a day file or a folder) that leads out of content/ is reported and
+    not followed: a link could publish any file of the machine, or a folder that is not
+    the digest's. A link to a folder inside content/ is followed, once: a link back into
+    digests/ (which is read anyway) or into a folder already walked is reported.
+    """
+    digests = project.digests_dir.resolve()
+    files: list[Path] = []
+    walked = {digests}
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = sorted(current.iterdir())
+        except OSError as exc:
+            problems.append(
+                Problem(Location(project.relative(current)), "", f"cannot read: {exc.strerror}")
+            )
+            continue
+        for entry in entries:
+            link = entry.is_symlink()
+            is_dir = entry.is_dir()
+            read = is_dir or (entry.suffix.lower() == ".md" and not entry.name.startswith("."))
+            if link and read:
+                problem = link_problem(project, entry)
+                real = entry.resolve() if problem is None else None
+                if real is not None and is_dir and any(real.is_relative_to(p) for p in walked):
+                    problem = Problem(
+                        Location(project.relative(entry)),
+                        "",
+                        f"is a symbolic link to {project.relative(real)}, whose files are "
+                        "already read; remove the link",
+                    )
+                if problem is not None:
+                    problems.append(problem)
+                    continue
+            if is_dir:
+                if link:
+                    walked.add(entry.resolve())
+                pending.append(entry)
+            elif entry.is_file() or link:
+                files.append(entry)
+    return sorted(files)
+
+
+def link_problem(project: Project, path: Path) -> Problem | None:
+    """Refuse a path that leads out of content/ through symbolic links; None when it stays."""
+    rel = project.relative(path)
+    try:
+        target = path.resolve(strict=False)
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python < 3.13)
+        return Problem(Location(rel), "", "is a symbolic link that leads in a loop; remove it")
+    if target.is_relative_to(project.content_dir.resolve()):
+        return None
+    return Problem(
+        Location(rel),
+        "",
+        f"is a symbolic link to {target}, outside content/; digest reads only files inside "
+        "content/ (a link could publish any file of this machine): copy the file into "
+        "content/ instead of linking to it",
+    )
+
+
 def _is_date(text: str) -> bool:
     try:
         dt.date.fromisoformat(text)
@@ -510,6 +621,10 @@ def read_config(project: Project) -> tuple[Config | None, list[Problem]]:
     for name in ("site.yaml", "sources.yaml", "tags.yaml"):
         path = project.content_dir / name
         rel = project.relative(path)
+        problem = link_problem(project, path) if path.is_symlink() else None
+        if problem:
+            problems.append(problem)
+            continue
         if not path.is_file():
             texts[name] = (rel, None)
             continue

@@ -27,6 +27,9 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
 _UPDATED = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?")
 _SPACE = re.compile(r"\s")
+# Characters a URL cannot carry as they are (RFC 3986; the HTML checker refuses them in
+# href): browsers percent-encode them, and a backslash turns into a slash in http(s) URLs.
+_NOT_IN_URLS = re.compile(r'["<>\\^`{|}]')
 
 
 @dataclass(frozen=True)
@@ -429,6 +432,13 @@ def url_problem(url: str) -> str | None:
         shown = f"'{parts.scheme}:' links" if parts.scheme else "relative or schemeless links"
         return (
             f"'{url}' is not an absolute http(s) URL ({shown} are not allowed); write https://..."
+        )
+    bad = _NOT_IN_URLS.search(url)
+    if bad:
+        return (
+            f"'{url}' contains '{bad.group()}', which a URL cannot carry as it is; write it "
+            f"percent-encoded ({urllib.parse.quote(bad.group())}), as the browser's address "
+            "bar shows it"
         )
     host = parts.hostname
     if not host or ("." not in host.strip(".") and host != "localhost"):

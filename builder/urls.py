@@ -56,6 +56,17 @@ def slugify(text: str) -> str:
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
+# Names Windows keeps for devices: a folder named `con` (or `con.html`) cannot be created
+# or checked out there. Ids and slugs never end in a hyphen, so `con-` is always free.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)}
+)
+
+
+def safe_segment(slug: str) -> str:
+    """Return the folder name for a slug or id: itself, or `con-` for a name Windows keeps."""
+    return slug + "-" if slug.split(".", 1)[0] in WINDOWS_RESERVED else slug
+
 
 def is_valid_id(text: str) -> bool:
     """Tell whether `text` may be a source, tag or story id (and so a URL segment)."""
@@ -95,8 +106,11 @@ def index(kind: str) -> str:
 
 
 def listing(kind: str, slug: str, page: int = 1) -> str:
-    """Return the page of one tag, source, place or story (`kind` as in `index`)."""
-    return _paged(f"{kind}/{slug}/", page)
+    """Return the page of one tag, source, place or story (`kind` as in `index`).
+
+    A slug Windows reserves as a device name gets a hyphen: `tags/con-/`, not `tags/con/`.
+    """
+    return _paged(f"{kind}/{safe_segment(slug)}/", page)
 
 
 def _paged(first: str, page: int) -> str:

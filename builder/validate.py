@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from .errors import Location, Problem, did_you_mean
 from .model import Day
 from .reader import Config, DayFile, Reference, warn
-from .urls import slugify
+from .urls import listing, slugify
 
 
 def check_days(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
@@ -48,7 +48,8 @@ def check_days(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
                         Problem(
                             ref.location,
                             ref.field,
-                            f"'{ref.value}' and '{known}' would share the page places/{slug}/; "
+                            f"'{ref.value}' and '{known}' would share the page "
+                            f"{listing('places', slug)}; "
                             f"spell the place one way ('{known}') everywhere",
                         )
                     )

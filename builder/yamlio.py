@@ -108,19 +108,99 @@ def load(path: str, text: str, line_offset: int = 0) -> tuple[Document | None, l
 
     Returns the document (None when the text could not be parsed at all) and every problem.
     """
+    too_deep = surrogate_problem(path, text, line_offset) or _nesting_problem(
+        path, text, line_offset
+    )
+    if too_deep is not None:
+        return None, [too_deep]
     try:
         node = yaml.compose(text, Loader=_Loader)
+        doc = Document(path, None, line_offset)
+        if node is None:
+            return doc, []
+        problems: list[Problem] = []
+        converter = _Converter(doc, problems, text.split("\n"))
+        doc.value = converter.convert(node, ())
     except yaml.YAMLError as exc:
         return None, [translate_error(exc, path, text, line_offset)]
-    doc = Document(path, None, line_offset)
-    if node is None:
-        return doc, []
-    problems: list[Problem] = []
-    converter = _Converter(doc, problems, text.split("\n"))
-    doc.value = converter.convert(node, ())
+    except RecursionError:  # pragma: no cover - _nesting_problem refuses such text first
+        return None, [_too_deep(Location(path, line_offset + 1))]
     if converter.shared_nodes or _MAYBE_ANCHOR.search(text):
         problems.extend(_anchor_problems(doc, text))
     return doc, problems
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def surrogate_problem(path: str, text: str, line_offset: int = 0) -> Problem | None:
+    """Report a lone surrogate: text decoded with errors="surrogateescape" holds one for
+    each byte that was not UTF-8, and no parser or file can take it."""
+    bad = _SURROGATE.search(text)
+    if bad is None:
+        return None
+    before = text[: bad.start()]
+    line = before.count("\n") + 1 + line_offset
+    column = bad.start() - (before.rfind("\n") + 1) + 1
+    return Problem(
+        Location(path, line, column),
+        "",
+        f"contains U+{ord(bad.group()):04X}, which is not a character (bytes that are not "
+        "UTF-8); save the file as UTF-8",
+    )
+
+
+# Content nests four levels (the day, its headlines, a headline, its tags); far deeper text
+# is a mistake or an attack. PyYAML composes nodes recursively: a few hundred levels raise
+# RecursionError, a hundred thousand crash libyaml's composer outright (a segfault).
+MAX_DEPTH = 64
+_INDENT = re.compile(r"^ *", re.MULTILINE)
+_COMPACT = re.compile(r"^ *((?:[-?:](?: +|$))+)", re.MULTILINE)
+
+
+def _nesting_bound(text: str) -> int:
+    """Return an upper bound of the nesting depth of YAML `text`, cheaply, without parsing.
+
+    Every level opens with a flow bracket, or is a block collection; going two block levels
+    down takes at least one more column of indentation or an indicator ('- ', '? ', ': ')
+    on the same line.
+    """
+    flow = text.count("[") + text.count("{")
+    indent = max((len(m) for m in _INDENT.findall(text)), default=0)
+    compact = max((len(m.split()) for m in _COMPACT.findall(text)), default=0)
+    return flow + 2 * (indent + compact) + 4
+
+
+def _nesting_problem(path: str, text: str, line_offset: int) -> Problem | None:
+    """Refuse YAML nested deeper than MAX_DEPTH, before composing it (events use no recursion)."""
+    if _nesting_bound(text) <= MAX_DEPTH:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    if mark is None:  # pragma: no cover - both parsers always mark events
+                        return _too_deep(Location(path, line_offset + 1))
+                    location = Location(path, mark.line + 1 + line_offset, mark.column + 1)
+                    return _too_deep(location)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # compose meets the same error at the same place, and reports it
+    return None
+
+
+def _too_deep(location: Location) -> Problem:
+    return Problem(
+        location,
+        "YAML",
+        f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; content needs "
+        "at most four (a day, its headlines, a headline, its tags): check the brackets and "
+        "the indentation",
+    )
 
 
 # Text where YAML 1.1 (PyYAML) and YAML 1.2 (yaml_rs) could read differently, or that needs
@@ -176,7 +256,30 @@ def load_fast(path: str, text: str, line_offset: int = 0) -> Document | None:
         value = _yaml_rs.loads(text, parse_datetime=True)
     except Exception:
         return None
+    if not _text_keys(value):
+        return None  # `: x`, `1: x`, deep nesting: the exact loader reads or reports them
     return Document(path, value, line_offset, exact=False)
+
+
+def _text_keys(value: Any) -> bool:
+    """Tell whether every mapping key is text and nesting stays within MAX_DEPTH.
+
+    Found by fuzzing: yaml_rs reads `: x` as the key None, which the checks cannot name.
+    Deeper text goes to the exact loader, which refuses it. No recursion: yaml_rs reads
+    block nesting far deeper than Python's stack.
+    """
+    pending: list[tuple[Any, int]] = [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                return False
+            pending.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            pending.extend((child, depth + 1) for child in item)
+    return True
 
 
 # A '&' or '*' where YAML could read an anchor or alias: at the start of a value or item.

@@ -5,36 +5,26 @@ Playwright downloads; axe-core from the npm registry (scripts/test.sh installs b
 CHROMIUM and AXE_JS). The site is served from a thread on 127.0.0.1; every request to any
 other host is blocked and recorded, and the tests assert there was none. Screenshots at
 360 px and 1280 px go to test-artifacts/screenshots/ (or $DIGEST_ARTIFACTS). Outside CI the
-tests are skipped when a tool is missing; in CI (CI=true) a missing tool fails them.
+tests are skipped when a tool is missing; in CI (CI=true) a missing tool fails them. The
+tools, the server and the guarded contexts are in tests/browser_tools.py.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
+from browser_tools import axe_path, guarded, launched_chromium, serve_folder
 
 from builder.build import build
 from builder.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(os.environ.get("DIGEST_ARTIFACTS", ROOT / "test-artifacts")) / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # One page of every kind, in the full test site (its Ukrainian headline, labels, stories).
 PAGES = {
@@ -54,32 +44,6 @@ PAGES = {
 }
 
 
-def _missing(what: str) -> None:
-    message = f"{what} is missing: run the tests through scripts/test.sh"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def _tools() -> tuple[str, str]:
-    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    axe = os.environ.get("AXE_JS", "")
-    if not Path(chromium).is_file():
-        _missing(f"Chromium ({chromium})")
-    if not axe or not Path(axe).is_file():
-        _missing("axe-core (AXE_JS)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        _missing("Playwright for Python")
-    return chromium, axe
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Build the full test site and serve it on 127.0.0.1; yield its address."""
@@ -87,25 +51,16 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copytree(ROOT / "tests" / "sites" / "full" / "content", work / "content")
     out = work / "site"
     build(Project.find(work), out)
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(out) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[tuple[Any, str]]:
     """Yield one headless Chromium for the module, and the axe-core source."""
-    executable, axe = _tools()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    axe = axe_path()
+    with launched_chromium() as instance:
         yield instance, Path(axe).read_text(encoding="utf-8")
-        instance.close()
 
 
 @pytest.fixture(scope="module")
@@ -114,25 +69,9 @@ def browser(chromium: tuple[Any, str]) -> Iterator[tuple[Any, list[str], str]]:
     the served files), the list of requests it blocked and the axe-core source."""
     instance, axe_source = chromium
     blocked: list[str] = []
-    context = _guarded(instance, blocked, service_workers="block")
+    context = guarded(instance, blocked, service_workers="block")
     yield context, blocked, axe_source
     context.close()
-
-
-def _guarded(instance: Any, blocked: list[str], **options: Any) -> Any:
-    """Return a new browser context whose requests to any host but 127.0.0.1 fail."""
-    context = instance.new_context(**options)
-
-    def guard(route: Any) -> None:
-        host = urlsplit(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    return context
 
 
 def _axe(page: Any, axe_source: str) -> list[str]:
@@ -217,7 +156,7 @@ def test_screenshots_and_no_sideways_scrolling(
 
 def test_pages_read_without_javascript(chromium: tuple[Any, str], served: str) -> None:
     blocked: list[str] = []
-    context = _guarded(chromium[0], blocked, java_script_enabled=False)
+    context = guarded(chromium[0], blocked, java_script_enabled=False)
     page = context.new_page()
     page.goto(served + PAGES["day"])
     assert page.locator("li.headline").count() >= 1
@@ -231,7 +170,7 @@ def test_service_worker_keeps_the_newest_days_and_search_offline(
     chromium: tuple[Any, str], served: str
 ) -> None:
     blocked: list[str] = []
-    context = _guarded(chromium[0], blocked)
+    context = guarded(chromium[0], blocked)
     page = context.new_page()
     page.goto(served)
     page.evaluate("async () => { await navigator.serviceWorker.ready; }")
