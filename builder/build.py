@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import clock, parallel, reading, search, urls
+from . import clock, parallel, reading, search, uptodate, urls
 from .cache import ParseCache, load_cache, save_cache
 from .errors import ContentErrors, Problem, Severity
 from .feeds import FeedWriter
 from .incremental import InputKeys, theme_key
 from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, build_library
-from .output import InPlaceWriter, SiteWriter
+from .output import InPlaceWriter, SiteWriter, remove_dead_builds
 from .pages import FeedSpec, PageSpec, SitePlan, plan_site
 from .project import Project
 from .reader import check_exactly, read_config, read_days
@@ -81,6 +81,8 @@ class BuildResult:
     timings: Timings
     rendered: int = 0  # pages rendered (the rest were unchanged, in place)
     written: int = 0  # files whose bytes were written
+    timezone: str = "UTC"  # the site's
+    up_to_date: bool = False  # nothing changed since the last build: nothing was done
 
 
 def load(
@@ -131,18 +133,59 @@ def build(
     timings: Timings | None = None,
     now: dt.datetime | None = None,
     drafts: bool = False,
+    force: bool = False,
 ) -> BuildResult:
     """Build the site into `out_dir` (default: the project's site/); raise on any error.
 
     Days are published as of `now` (default: SOURCE_DATE_EPOCH, else the clock): drafts
     and future days only with `drafts`. Parsed day files are cached in .digest-cache/.
+    When nothing changed since the last build into `out_dir` (see uptodate.py), nothing
+    is done, unless `force`: the result says `up_to_date` and repeats the last warnings.
     """
-    builder = Builder(
-        project, out_dir or project.default_output, drafts=drafts, parallel=parallel.can_fork()
-    )
+    out = (out_dir or project.default_output).absolute()
+    timings = timings or Timings()
+    now = now or clock.current_time(os.environ)
+    folders = [project.content_dir, *template_dirs(project)]
+    with timings.stage("check for changes"):
+        inputs = uptodate.stamp(folders, (str(out), drafts))
+        last = None if force else uptodate.load_record(project.root, out)
+    if (
+        last is not None
+        and last.stamp == inputs
+        and last.today == clock.local_date(now, last.timezone)
+        and last.folder == uptodate.folder_identity(out)
+        and not (strict and last.warnings)
+    ):
+        remove_dead_builds(out)
+        return BuildResult(
+            out,
+            last.pages,
+            last.feeds,
+            last.files,
+            0,
+            list(last.warnings),
+            timings,
+            timezone=last.timezone,
+            up_to_date=True,
+        )
+    uptodate.forget(project.root, out)
+    builder = Builder(project, out, drafts=drafts, parallel=parallel.can_fork())
     builder.parse_cache = load_cache(project.root)
     result = builder.build(strict=strict, timings=timings, now=now)
     save_cache(project.root, builder.parse_cache)
+    folder = uptodate.folder_identity(out)
+    if folder is not None:
+        record = uptodate.BuildRecord(
+            stamp=inputs,
+            timezone=result.timezone,
+            today=clock.local_date(now, result.timezone),
+            folder=folder,
+            pages=result.pages,
+            feeds=result.feeds,
+            files=result.files,
+            warnings=tuple(result.warnings),
+        )
+        uptodate.save_record(project.root, out, record)
     return result
 
 
@@ -319,6 +362,7 @@ class Builder:
             timings=timings,
             rendered=rendered,
             written=writer.files_written,
+            timezone=library.site.timezone,
         )
 
     def _write_site(

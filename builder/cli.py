@@ -58,7 +58,10 @@ def _parser() -> argparse.ArgumentParser:
         help="check the content and build the site",
         description="Check the content, then build the site into site/ (or --out). "
         "Nothing is written when there is an error: the previous site stays as it was "
-        "until the new one is complete.",
+        "until the new one is complete. When no file of content/, templates/ or digest "
+        "itself changed since the last build into the same folder (and the date that "
+        "decides what is published is the same), the site is up to date and nothing is "
+        "done; --force builds anyway.",
     )
     _project_option(build_cmd)
     build_cmd.add_argument(
@@ -77,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="preview: also build days marked draft: true and days dated in the future "
         "(their headlines that still miss a link are left out)",
+    )
+    build_cmd.add_argument(
+        "--force",
+        action="store_true",
+        help="build even when nothing changed since the last build",
     )
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
 
@@ -448,10 +456,17 @@ def _build(project: Project, args: argparse.Namespace) -> int:
         timings=timings,
         now=clock.current_time(os.environ),
         drafts=args.drafts,
+        force=args.force,
     )
     _report(result.warnings)
-    if not args.quiet:
-        total = sum(timings.stages.values())
+    total = sum(timings.stages.values())
+    if result.up_to_date and not args.quiet:
+        print(
+            f"{result.out_dir} is up to date: nothing changed since the last build "
+            f"({result.pages} pages, {result.feeds} feeds; checked in {total:.2f} s; "
+            "--force builds anyway)"
+        )
+    elif not args.quiet:
         print(
             f"built {result.pages} pages and {result.feeds} feeds into {result.out_dir} "
             f"({result.files} files, {result.bytes_written / 1e6:.1f} MB) in {total:.2f} s"

@@ -37,6 +37,7 @@ class SiteWriter:
     def __init__(self, out_dir: Path, protected: tuple[Path, ...] = ()) -> None:
         self.out_dir = out_dir.absolute()
         self.claims: dict[str, str] = {}
+        self.folders: set[Path] = set()  # made in the build folder
         self.bytes_written = 0
         self.files_written = 0
         check_output_folder(self.out_dir, protected)
@@ -75,7 +76,9 @@ class SiteWriter:
             data = data.encode("utf-8")
         target = self.claim(output_path, claimant)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in self.folders:  # one mkdir per folder, not per file
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self.folders.add(target.parent)
             target.write_bytes(data)
         except OSError as exc:
             raise OutputError(f"cannot write {output_path}: {exc}") from exc
@@ -197,6 +200,13 @@ def check_output_folder(out_dir: Path, protected: tuple[Path, ...]) -> None:
                 "file); the build replaces its output folder whole, so choose another --out "
                 "or delete the folder first"
             )
+
+
+def remove_dead_builds(out_dir: Path) -> None:
+    """Delete what interrupted builds into `out_dir` left beside it (a build with nothing
+    to do still cleans up after the ones that were killed)."""
+    out_dir = out_dir.absolute()
+    remove_leftovers(out_dir.parent, f".{out_dir.name}.{SiteWriter.stage}-")
 
 
 def remove_leftovers(parent: Path, prefix: str) -> None:
