@@ -27,9 +27,9 @@ from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, build_library
 from .output import InPlaceWriter, SiteWriter, remove_dead_builds
 from .pages import FeedSpec, PageSpec, SitePlan, plan_site
-from .project import Project
+from .project import Project, template_dirs
 from .reader import check_exactly, read_config, read_days
-from .render import Renderer, check_templates, template_dirs
+from .render import Renderer, check_templates
 from .validate import check_days
 
 
@@ -145,17 +145,10 @@ def build(
     out = (out_dir or project.default_output).absolute()
     timings = timings or Timings()
     now = now or clock.current_time(os.environ)
-    folders = [project.content_dir, *template_dirs(project)]
     with timings.stage("check for changes"):
-        inputs = uptodate.stamp(folders, (str(out), drafts))
-        last = None if force else uptodate.load_record(project.root, out)
-    if (
-        last is not None
-        and last.stamp == inputs
-        and last.today == clock.local_date(now, last.timezone)
-        and last.folder == uptodate.folder_identity(out)
-        and not (strict and last.warnings)
-    ):
+        inputs = uptodate.stamp(project, out, drafts)
+        last = None if force else uptodate.current(project, out, inputs, now, strict)
+    if last is not None:
         remove_dead_builds(out)
         return BuildResult(
             out,

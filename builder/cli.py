@@ -16,9 +16,9 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import __version__, clock
-from .build import Builder, Timings, build, check
+from . import __version__, clock, uptodate
 from .cache import CACHE_FOLDER
 from .errors import (
     ContentErrors,
@@ -29,14 +29,17 @@ from .errors import (
     sort_problems,
     summarise,
 )
-from .linkcheck import apply_fixes, changed_paths, link_problems, only_in
-from .newday import ImportResult, create_day, import_listing, read_checked_config, read_day
+from .output import remove_dead_builds
 from .project import Project
-from .reader import read_config
-from .scaffold import create_project
-from .serve import PreviewServer
-from .share import FORMATS, share_day
-from .watch import Watcher
+
+# The rest is imported by the command that needs it: `digest build` with nothing to do
+# answers before Jinja2, the Markdown and YAML parsers and the rest are even loaded.
+if TYPE_CHECKING:
+    from .build import Builder
+    from .newday import ImportResult
+    from .serve import PreviewServer
+
+SHARE_FORMATS = ("telegram", "markdown", "text")  # builder.share.FORMATS (a test holds it)
 
 DESCRIPTION = """\
 Build a curated daily news digest into a static website with RSS and Atom feeds.
@@ -229,7 +232,7 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     )
     share_cmd.add_argument("date", type=_date, metavar="DATE", help="YYYY-MM-DD")
     share_cmd.add_argument(
-        "--format", choices=FORMATS, default="telegram", help="default: telegram"
+        "--format", choices=SHARE_FORMATS, default="telegram", help="default: telegram"
     )
     share_cmd.add_argument(
         "--drafts", action="store_true", help="share the day even if it is a draft"
@@ -313,6 +316,9 @@ def _report(problems: Sequence[Problem]) -> None:
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
+    from .build import check
+    from .linkcheck import apply_fixes, changed_paths, link_problems, only_in
+
     strict: bool = args.strict
     if args.fix:
         for path in apply_fixes(project):
@@ -361,11 +367,15 @@ def _count(number: int, word: str) -> str:
 
 
 def _today(project: Project) -> dt.date:
+    from .newday import read_checked_config
+
     site = read_checked_config(project).site
     return clock.local_date(clock.current_time(os.environ), site.timezone)
 
 
 def _init(folder: Path) -> int:
+    from .scaffold import create_project
+
     today = clock.local_date(clock.current_time(os.environ), "Europe/Kyiv")
     created = create_project(folder, today)
     for name in created:
@@ -378,12 +388,16 @@ def _init(folder: Path) -> int:
 
 
 def _new(project: Project, date: dt.date | None) -> int:
+    from .newday import create_day
+
     path = create_day(project, date or _today(project))
     print(f"created {project.relative(path)}")
     return 0
 
 
 def _import(project: Project, args: argparse.Namespace) -> int:
+    from .newday import import_listing
+
     name = "stdin" if args.file == "-" else args.file
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
@@ -433,6 +447,9 @@ def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
 
 
 def _share(project: Project, args: argparse.Namespace) -> int:
+    from .newday import read_day
+    from .share import share_day
+
     config, day = read_day(project, args.date, drafts=args.drafts)
     messages = share_day(day, config.site, config.sources, args.format, args.max_length)
     for number, message in enumerate(messages, start=1):
@@ -448,25 +465,31 @@ def _share(project: Project, args: argparse.Namespace) -> int:
 
 
 def _build(project: Project, args: argparse.Namespace) -> int:
+    now = clock.current_time(os.environ)
+    out = (args.out or project.default_output).absolute()
+    if not args.force:  # before loading the builder: with nothing to do, answer at once
+        start = time.perf_counter()
+        inputs = uptodate.stamp(project, out, args.drafts)
+        last = uptodate.current(project, out, inputs, now, args.strict)
+        if last is not None:
+            remove_dead_builds(out)
+            _report(last.warnings)
+            if not args.quiet:
+                print(
+                    f"{out} is up to date: nothing changed since the last build "
+                    f"({last.pages} pages, {last.feeds} feeds; checked in "
+                    f"{time.perf_counter() - start:.2f} s; --force builds anyway)"
+                )
+            return 0
+    from .build import Timings, build
+
     timings = Timings()
     result = build(
-        project,
-        args.out,
-        strict=args.strict,
-        timings=timings,
-        now=clock.current_time(os.environ),
-        drafts=args.drafts,
-        force=args.force,
+        project, out, strict=args.strict, timings=timings, now=now, drafts=args.drafts, force=True
     )
     _report(result.warnings)
     total = sum(timings.stages.values())
-    if result.up_to_date and not args.quiet:
-        print(
-            f"{result.out_dir} is up to date: nothing changed since the last build "
-            f"({result.pages} pages, {result.feeds} feeds; checked in {total:.2f} s; "
-            "--force builds anyway)"
-        )
-    elif not args.quiet:
+    if not args.quiet:
         print(
             f"built {result.pages} pages and {result.feeds} feeds into {result.out_dir} "
             f"({result.files} files, {result.bytes_written / 1e6:.1f} MB) in {total:.2f} s"
@@ -479,6 +502,11 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 def _live(project: Project, args: argparse.Namespace) -> int:
     """Run `watch` or `serve` until Ctrl-C: build, wait for changes, build again."""
+    from .build import Builder
+    from .reader import read_config
+    from .serve import PreviewServer
+    from .watch import Watcher
+
     serving = args.command == "serve"
     if serving:
         out = args.out or project.root / CACHE_FOLDER / "serve"

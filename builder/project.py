@@ -53,3 +53,19 @@ class Project:
             return path.relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def theme_dir() -> Path:
+    """Return the bundled default theme: builder/theme/ when installed, else ../templates/.
+
+    A wheel carries the repository's templates/ as builder/theme/ (see pyproject.toml); a
+    source checkout or an editable install uses templates/ beside the package.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "theme"
+    return installed if installed.is_dir() else package.parent / "templates"
+
+
+def template_dirs(project: Project) -> list[Path]:
+    """Return where templates are looked up: the project's templates/, then the theme."""
+    return [d for d in (project.templates_dir, theme_dir()) if d.is_dir()]

@@ -27,20 +27,9 @@ from .fragments import HeadlineFragments
 from .library import Library
 from .model import Headline
 from .pages import PageSpec
-from .project import Project
+from .project import Project, template_dirs, theme_dir
 
 HASHED_SUFFIXES = (".css", ".js")
-
-
-def theme_dir() -> Path:
-    """Return the bundled default theme: builder/theme/ when installed, else ../templates/.
-
-    A wheel carries the repository's templates/ as builder/theme/ (see pyproject.toml); a
-    source checkout or an editable install uses templates/ beside the package.
-    """
-    package = Path(__file__).resolve().parent
-    installed = package / "theme"
-    return installed if installed.is_dir() else package.parent / "templates"
 
 
 @dataclass(frozen=True)
@@ -66,11 +55,6 @@ def static_files(template_dirs: list[Path]) -> dict[str, StaticFile]:
                 output = f"static/{name[: -len(path.suffix)]}.{digest}{path.suffix}"
             found[name] = StaticFile(path, output)
     return found
-
-
-def template_dirs(project: Project) -> list[Path]:
-    """Return where templates are looked up: the project's templates/, then the theme."""
-    return [d for d in (project.templates_dir, theme_dir()) if d.is_dir()]
 
 
 def _environment(folders: list[Path]) -> jinja2.Environment:

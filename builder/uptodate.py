@@ -21,10 +21,11 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
+from . import __version__, clock
 from .cache import CACHE_FOLDER
 from .errors import Problem
 from .output import MARKER
+from .project import Project, template_dirs
 
 _FORMAT = f"last-build-1-{__version__}"
 _CODE = Path(__file__).resolve().parent
@@ -44,12 +45,31 @@ class BuildRecord:
     warnings: tuple[Problem, ...]
 
 
-def stamp(folders: list[Path], options: tuple[object, ...]) -> str:
-    """Return a hash of the files under `folders` (names and bytes), digest's own code and
+def current(
+    project: Project, out_dir: Path, inputs: str, now: dt.datetime, strict: bool
+) -> BuildRecord | None:
+    """Return the last build's record if the site in `out_dir` is up to date: the same
+    `inputs` (a `stamp`), the same date in the site's zone, the same folder; else None.
+    A strict build is never skipped when the last build had warnings (it must fail)."""
+    last = load_record(project.root, out_dir)
+    if (
+        last is None
+        or last.stamp != inputs
+        or last.today != clock.local_date(now, last.timezone)
+        or last.folder != folder_identity(out_dir)
+        or (strict and last.warnings)
+    ):
+        return None
+    return last
+
+
+def stamp(project: Project, out_dir: Path, drafts: bool) -> str:
+    """Return a hash of what a build of `project` into `out_dir` is made from: the names
+    and bytes of the files under content/, the template folders and digest's own code, and
     the options."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(repr((_FORMAT, options)).encode())
-    for folder in (*folders, _CODE):
+    digest.update(repr((_FORMAT, str(out_dir.absolute()), drafts)).encode())
+    for folder in (project.content_dir, *template_dirs(project), _CODE):
         for root, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if d not in (CACHE_FOLDER, "__pycache__"))
             for name in sorted(files):

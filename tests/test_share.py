@@ -319,3 +319,9 @@ def test_a_headline_too_long_for_a_message_is_an_error() -> None:
     day = make_day(headline(0, "Short", "https://example.org/1", "x" * 5000))
     with pytest.raises(Exception, match=r"^headlines\[0\] \('Short'\) is 50\d\d characters long"):
         share_day(day, SITE, SOURCES, "telegram")
+
+
+def test_the_commands_share_formats_are_the_sharers() -> None:
+    from builder import cli, share
+
+    assert cli.SHARE_FORMATS == share.FORMATS
