@@ -26,7 +26,7 @@ from .incremental import InputKeys, theme_key
 from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, build_library
 from .output import InPlaceWriter, SiteWriter, remove_dead_builds
-from .pages import FeedSpec, PageSpec, SitePlan, plan_site
+from .pages import FeedSpec, PageSpec, PlanMemo, SitePlan, plan_site
 from .project import Project, template_dirs
 from .reader import check_exactly, read_config, read_days
 from .render import Renderer, check_templates
@@ -229,8 +229,13 @@ class Builder:
         self.search_key: Hashable = None  # what the search index was made from, and it
         self.search_files: dict[str, bytes] = {}
         self.search_pending: tuple[Library, Renderer, Hashable] | None = None
-        self.fragments: dict[Hashable, Any] = {}  # headline HTML, kept while keys.common holds
+        # Kept while keys.common (theme, configuration, sources, tags) holds: headline HTML,
+        # the template environment, the plan's parts and the keys of their specs.
+        self.fragments: dict[Hashable, Any] = {}
         self.fragments_key: Hashable = None
+        self.environment: Any = None
+        self.plan_memo = PlanMemo()
+        self.spec_keys: dict[int, tuple[object, Hashable]] = {}  # id(spec) -> (spec, key)
 
     def _start_search(self, library: Library, common: Hashable) -> _Search:
         """Start indexing the search beside the build, unless its records are unchanged."""
@@ -316,10 +321,12 @@ class Builder:
         with timings.stage("plan"):
             theme = theme_key(template_dirs(self.project))
             keys = InputKeys(library, theme, self.drafts)
-            if self.fragments_key != keys.common:  # headline HTML depends on all of these
+            if self.fragments_key != keys.common:  # what is kept depends on all of these
                 self.fragments, self.fragments_key = {}, keys.common
-            renderer = Renderer(self.project, library, self.fragments)
-            plan = reading.plan_reader_pages(library, plan_site(library))
+                self.environment, self.plan_memo, self.spec_keys = None, PlanMemo(), {}
+            renderer = Renderer(self.project, library, self.fragments, environment=self.environment)
+            self.environment = renderer.env
+            plan = reading.plan_reader_pages(library, plan_site(library, self.plan_memo))
         protected = (self.project.content_dir, self.project.templates_dir)
         writer: SiteWriter | InPlaceWriter
         if self.in_place:
@@ -446,6 +453,16 @@ class Builder:
         keep the others as they are. Return every page's and feed's key, and the count of
         pages rendered."""
         page_keys: dict[str, Hashable] = {}
+        spec_keys: dict[int, tuple[object, Hashable]] = {}
+
+        def key_of(spec: PageSpec) -> Hashable:
+            """The page's key; a spec the plan memo reused keeps the key it had. (Feeds are
+            keyed anew: an empty one is dated by the newest day, which is not in its spec.)"""
+            known = self.spec_keys.get(id(spec))
+            key = known[1] if known is not None and known[0] is spec else keys.page(spec)
+            spec_keys[id(spec)] = (spec, key)
+            return key
+
         rendered = 0
         make = _Maker(
             writer, renderer, FeedWriter(library, renderer), JsonFeedWriter(library, renderer)
@@ -453,7 +470,7 @@ class Builder:
         with timings.stage("render pages"):
             for page in plan.pages:
                 path = urls.output_path(page.url_path)
-                key = page_keys[path] = keys.page(page)
+                key = page_keys[path] = key_of(page)
                 if self.page_keys.get(path) == key:
                     writer.keep(path, page.template)
                     continue
@@ -468,6 +485,7 @@ class Builder:
                         writer.keep(path, f"feed {spec.id}")
                     continue
                 make(spec)
+        self.spec_keys = spec_keys
         return page_keys, rendered
 
 

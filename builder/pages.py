@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
@@ -111,19 +111,47 @@ class SitePlan:
     feeds: tuple[FeedSpec, ...]
 
 
+class PlanMemo:
+    """Parts of the last plan by the identity of what they were made from, for a server that
+    plans again after every save: a day, a page of days or a listing whose inputs are the
+    same objects as last time is not planned again, and keeps its specs (so their keys can
+    be remembered too). Valid while the site's configuration, sources and tags are the same:
+    the caller starts a new memo when they change. Keys hold the ids of objects that their
+    entry keeps alive, so no id is reused by another object while its entry lives.
+    """
+
+    def __init__(self) -> None:
+        self.last: dict[Hashable, Any] = {}
+        self.now: dict[Hashable, Any] = {}
+
+    def start(self) -> None:
+        """Begin a new plan: what it does not use again is forgotten at the next start."""
+        self.last, self.now = self.now, {}
+
+    def get(self, key: Hashable, make: Callable[..., T], *args: Any) -> T:
+        """Return what `make(*args)` made for `key` last time, or make it now."""
+        value: T = self.last[key] if key in self.last else make(*args)
+        self.now[key] = value
+        return value
+
+
 def chunk(items: Sequence[T], size: int) -> list[Sequence[T]]:
     """Split items into pages of `size`; an empty list still makes one (empty) page."""
     return [items[start : start + size] for start in range(0, len(items), size)] or [items[:0]]
 
 
-def plan_site(library: Library) -> SitePlan:
-    """Plan every page and feed of the site."""
+def plan_site(library: Library, memo: PlanMemo | None = None) -> SitePlan:
+    """Plan every page and feed of the site (with `memo`, reusing what did not change)."""
+    memo = memo or PlanMemo()
+    memo.start()
     site = library.site
     newest_days = tuple(reversed(library.days))
     site_feed = FeedSpec(
         "days", "", urls.home(), site.title, site.description, days=newest_days[:DAY_FEED_ITEMS]
     )
-    all_headlines = tuple(h for day in newest_days for h in day.headlines)
+    all_headlines = tuple(
+        itertools.islice((h for day in newest_days for h in day.headlines), HEADLINE_FEED_ITEMS)
+    )
     headline_feed = FeedSpec(
         "headlines",
         urls.headlines_home(),
@@ -138,36 +166,17 @@ def plan_site(library: Library) -> SitePlan:
 
     home_pages = chunk(newest_days, site.days_per_page)
     for number, days in enumerate(home_pages, start=1):
-        pages.append(
-            PageSpec(
-                urls.home(number),
-                "index.html",
-                site.title if number == 1 else f"{site.title} (page {number})",
-                site.description,
-                main_feeds,
-                {"days": tuple(days), "pager": _pager(urls.home, number, len(home_pages))},
-            )
-        )
-
+        home_key = ("home", number, len(home_pages), tuple(map(id, days)))
+        count = len(home_pages)
+        pages.append(memo.get(home_key, _home_page, site, main_feeds, number, count, days))
     for day in library.days:
-        pages.append(
-            PageSpec(
-                urls.day(day.date),
-                "day.html",
-                day.title or "",
-                day.summary or _describe(day),
-                main_feeds,
-                {
-                    "day": day,
-                    "previous": library.previous_day(day),
-                    "next": library.next_day(day),
-                },
-            )
-        )
+        previous, following = library.previous_day(day), library.next_day(day)
+        day_key = ("day", id(day), id(previous), id(following))
+        pages.append(memo.get(day_key, _day_page, main_feeds, day, previous, following))
 
     pages.extend(_archive_pages(library, main_feeds))
     for kind in (TAGS, SOURCES, PLACES, STORIES):
-        listing_pages, listing_feeds = _listing_pages(library, kind, site_feed)
+        listing_pages, listing_feeds = _listing_pages(library, kind, site_feed, memo)
         pages.extend(listing_pages)
         feeds.extend(listing_feeds)
 
@@ -192,6 +201,33 @@ def plan_site(library: Library) -> SitePlan:
         )
     )
     return SitePlan(tuple(pages), tuple(feeds))
+
+
+def _home_page(
+    site: Any, feeds: tuple[FeedLink, ...], number: int, count: int, days: Sequence[Day]
+) -> PageSpec:
+    return PageSpec(
+        urls.home(number),
+        "index.html",
+        site.title if number == 1 else f"{site.title} (page {number})",
+        site.description,
+        feeds,
+        {"days": tuple(days), "pager": _pager(urls.home, number, count)},
+    )
+
+
+def _day_page(
+    feeds: tuple[FeedLink, ...], day: Day, previous: Day | None, following: Day | None
+) -> PageSpec:
+    """Plan a day's page (its spec holds the three days: their ids are its memo key)."""
+    return PageSpec(
+        urls.day(day.date),
+        "day.html",
+        day.title or "",
+        day.summary or _describe(day),
+        feeds,
+        {"day": day, "previous": previous, "next": following},
+    )
 
 
 def _pager(path_of: Any, number: int, count: int, *args: Any) -> Pager:
@@ -243,61 +279,92 @@ def _archive_pages(library: Library, feeds: tuple[FeedLink, ...]) -> list[PageSp
 
 
 def _listing_pages(
-    library: Library, kind: ListingKind, site_feed: FeedSpec
+    library: Library, kind: ListingKind, site_feed: FeedSpec, memo: PlanMemo
 ) -> tuple[list[PageSpec], list[FeedSpec]]:
-    site = library.site
-    entries = _listing_entries(library, kind)
     pages: list[PageSpec] = []
     feeds: list[FeedSpec] = []
     index_rows = []
-    for slug, subject, title, description, headlines in entries:
-        first_path = urls.listing(kind.folder, slug)
-        newest = _newest_first(headlines)
-        feed = FeedSpec(
-            f"{kind.folder}:{slug}",
-            first_path,
-            first_path,
-            f"{site.title}: {title}",
+    for slug, subject, title, description, headlines in _listing_entries(library, kind):
+        # Sources and tags are the memo's to keep; a subject is its slug, title, description
+        # and headlines (a story's too).
+        key = (kind.folder, slug, title, description, tuple(map(id, headlines)))
+        subject_pages, feed = memo.get(
+            key,
+            _subject_pages,
+            library,
+            kind,
+            site_feed,
+            slug,
+            subject,
+            title,
             description,
-            headlines=newest[:LISTING_FEED_ITEMS],
+            headlines,
         )
+        pages.extend(subject_pages)
         feeds.append(feed)
-        ordered = newest if kind.newest_first else headlines
-        chart = charts.activity(h.date for h in headlines)
-        chunks = chunk(ordered, site.headlines_per_page)
-        for number, items in enumerate(chunks, start=1):
-            pages.append(
-                PageSpec(
-                    urls.listing(kind.folder, slug, number),
-                    kind.template,
-                    title if number == 1 else f"{title} (page {number})",
-                    description,
-                    (*feed.links, *site_feed.links),
-                    {
-                        "subject": subject,
-                        "kind": kind.folder,
-                        "count": len(headlines),
-                        "chart": chart,  # made once per subject; small, so cheap to key
-                        "first": headlines[0] if headlines else None,
-                        "last": headlines[-1] if headlines else None,
-                        "groups": _group_by_day(library, items),
-                        "pager": _pager(urls.listing, number, len(chunks), kind.folder, slug),
-                        "feed": feed,
-                    },
-                )
-            )
-        index_rows.append((subject, first_path, len(headlines)))
+        index_rows.append((subject, urls.listing(kind.folder, slug), len(headlines)))
     pages.append(
         PageSpec(
             urls.index(kind.folder),
             kind.index_template,
             kind.folder.capitalize(),
-            f"All {kind.folder} of {site.title}",
+            f"All {kind.folder} of {library.site.title}",
             (*site_feed.links,),
             {"rows": tuple(index_rows), "kind": kind.folder},
         )
     )
     return pages, feeds
+
+
+def _subject_pages(
+    library: Library,
+    kind: ListingKind,
+    site_feed: FeedSpec,
+    slug: str,
+    subject: Any,
+    title: str,
+    description: str,
+    headlines: tuple[Headline, ...],
+) -> tuple[list[PageSpec], FeedSpec]:
+    """Plan the pages and the feed of one tag, source, place or story (they hold every one
+    of its headlines: the headlines' ids are its memo key)."""
+    site = library.site
+    pages: list[PageSpec] = []
+    first_path = urls.listing(kind.folder, slug)
+    newest = _newest_first(headlines)
+    feed = FeedSpec(
+        f"{kind.folder}:{slug}",
+        first_path,
+        first_path,
+        f"{site.title}: {title}",
+        description,
+        headlines=newest[:LISTING_FEED_ITEMS],
+    )
+    ordered = newest if kind.newest_first else headlines
+    chart = charts.activity(h.date for h in headlines)
+    chunks = chunk(ordered, site.headlines_per_page)
+    for number, items in enumerate(chunks, start=1):
+        pages.append(
+            PageSpec(
+                urls.listing(kind.folder, slug, number),
+                kind.template,
+                title if number == 1 else f"{title} (page {number})",
+                description,
+                (*feed.links, *site_feed.links),
+                {
+                    "subject": subject,
+                    "kind": kind.folder,
+                    "count": len(headlines),
+                    "chart": chart,  # made once per subject; small, so cheap to key
+                    "first": headlines[0] if headlines else None,
+                    "last": headlines[-1] if headlines else None,
+                    "groups": _group_by_day(library, items),
+                    "pager": _pager(urls.listing, number, len(chunks), kind.folder, slug),
+                    "feed": feed,
+                },
+            )
+        )
+    return pages, feed
 
 
 def _listing_entries(

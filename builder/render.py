@@ -121,13 +121,16 @@ class Renderer:
         fragments: dict[Hashable, Markup] | None = None,
         *,
         fast: bool = True,
+        environment: jinja2.Environment | None = None,
     ) -> None:
         self.library = library
         self.site = library.site
         self.template_dirs = template_dirs(project)
         self.project = project
         self.statics = static_files(self.template_dirs)
-        self.env = _environment(self.template_dirs)
+        # A Builder lends the last build's environment (its compiled templates) while the
+        # theme and configuration are unchanged; the globals below are set anew.
+        self.env = environment or _environment(self.template_dirs)
         # Headline HTML by headline and its day's version; a Builder lends the same dict to
         # every build whose theme and configuration are unchanged (see Builder.build).
         self._headline_html: dict[Hashable, Markup] = {} if fragments is None else fragments
