@@ -84,6 +84,16 @@ class FeedSpec:
         return tuple(self.link(kind) for kind in urls.FEED_FORMATS)
 
 
+@dataclass(frozen=True)
+class FeedRef:
+    """A listing page's own feed, as the page names it (not its items: a page does not
+    change when only its feed's items do)."""
+
+    id: str
+    feed_folder: str
+    title: str
+
+
 class DayGroup(NamedTuple):
     """Headlines of one day on a listing page (a tuple: a listing has thousands of them)."""
 
@@ -285,20 +295,8 @@ def _listing_pages(
     feeds: list[FeedSpec] = []
     index_rows = []
     for slug, subject, title, description, headlines in _listing_entries(library, kind):
-        # Sources and tags are the memo's to keep; a subject is its slug, title, description
-        # and headlines (a story's too).
-        key = (kind.folder, slug, title, description, tuple(map(id, headlines)))
-        subject_pages, feed = memo.get(
-            key,
-            _subject_pages,
-            library,
-            kind,
-            site_feed,
-            slug,
-            subject,
-            title,
-            description,
-            headlines,
+        subject_pages, feed = _subject_pages(
+            library, kind, site_feed, slug, subject, title, description, headlines, memo
         )
         pages.extend(subject_pages)
         feeds.append(feed)
@@ -325,46 +323,93 @@ def _subject_pages(
     title: str,
     description: str,
     headlines: tuple[Headline, ...],
+    memo: PlanMemo,
 ) -> tuple[list[PageSpec], FeedSpec]:
-    """Plan the pages and the feed of one tag, source, place or story (they hold every one
-    of its headlines: the headlines' ids are its memo key)."""
+    """Plan the pages and the feed of one tag, source, place or story.
+
+    Each page (and the feed) is reused from the memo when what it shows is made of the same
+    objects: an edit to one day re-plans only the pages that list that day's headlines,
+    and the first pages when the subject's facts (count, dates, chart) change.
+    """
     site = library.site
-    pages: list[PageSpec] = []
     first_path = urls.listing(kind.folder, slug)
     newest = _newest_first(headlines)
-    feed = FeedSpec(
+    latest = newest[:LISTING_FEED_ITEMS]
+    feed = memo.get(
+        ("feed", kind.folder, slug, title, description, tuple(map(id, latest))),
+        FeedSpec,
         f"{kind.folder}:{slug}",
         first_path,
         first_path,
         f"{site.title}: {title}",
         description,
-        headlines=newest[:LISTING_FEED_ITEMS],
+        (),
+        latest,
     )
     ordered = newest if kind.newest_first else headlines
-    chart = charts.activity(h.date for h in headlines)
+    chart = charts.activity(h.date for h in headlines)  # a value: equal charts, equal keys
+    first = headlines[0] if headlines else None
+    last = headlines[-1] if headlines else None
+    facts: tuple[Hashable, ...] = (kind.folder, slug, subject, title, description)
+    ref = FeedRef(feed.id, feed.feed_folder, feed.title)
+    facts += (len(headlines), chart, id(first), id(last), ref, feed.links)
     chunks = chunk(ordered, site.headlines_per_page)
-    for number, items in enumerate(chunks, start=1):
-        pages.append(
-            PageSpec(
-                urls.listing(kind.folder, slug, number),
-                kind.template,
-                title if number == 1 else f"{title} (page {number})",
-                description,
-                (*feed.links, *site_feed.links),
-                {
-                    "subject": subject,
-                    "kind": kind.folder,
-                    "count": len(headlines),
-                    "chart": chart,  # made once per subject; small, so cheap to key
-                    "first": headlines[0] if headlines else None,
-                    "last": headlines[-1] if headlines else None,
-                    "groups": _group_by_day(library, items),
-                    "pager": _pager(urls.listing, number, len(chunks), kind.folder, slug),
-                    "feed": feed,
-                },
-            )
+    pages = [
+        memo.get(
+            ("listing", facts, number, len(chunks), tuple(map(id, items))),
+            _listing_page,
+            library,
+            kind,
+            site_feed,
+            slug,
+            subject,
+            title,
+            description,
+            headlines,
+            (number, len(chunks), items),
+            (chart, first, last, ref, feed.links),
         )
+        for number, items in enumerate(chunks, start=1)
+    ]
     return pages, feed
+
+
+def _listing_page(
+    library: Library,
+    kind: ListingKind,
+    site_feed: FeedSpec,
+    slug: str,
+    subject: Any,
+    title: str,
+    description: str,
+    headlines: tuple[Headline, ...],
+    page: tuple[int, int, Sequence[Headline]],
+    facts: tuple[
+        charts.Chart | None, Headline | None, Headline | None, FeedRef, tuple[FeedLink, ...]
+    ],
+) -> PageSpec:
+    """Plan one page of a listing (its spec holds its headlines, first, last and feed:
+    their ids are its memo key)."""
+    number, count, items = page
+    chart, first, last, feed, links = facts
+    return PageSpec(
+        urls.listing(kind.folder, slug, number),
+        kind.template,
+        title if number == 1 else f"{title} (page {number})",
+        description,
+        (*links, *site_feed.links),
+        {
+            "subject": subject,
+            "kind": kind.folder,
+            "count": len(headlines),
+            "chart": chart,  # made once per subject; small, so cheap to key
+            "first": first,
+            "last": last,
+            "groups": _group_by_day(library, items),
+            "pager": _pager(urls.listing, number, count, kind.folder, slug),
+            "feed": feed,
+        },
+    )
 
 
 def _listing_entries(

@@ -12,6 +12,7 @@ import os
 import random
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,9 @@ from builder.project import Project
 from builder.render import theme_dir
 
 FULL = Path(__file__).parent / "sites" / "full"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.generate import generate  # noqa: E402
 NOW = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
 
 
@@ -103,11 +107,17 @@ def edit_template(project: Path, rng: random.Random) -> str:
 OPERATIONS = [add_day, change_day, change_day, delete_day, edit_registry, edit_template]
 
 
+@pytest.mark.parametrize("paged", [False, True], ids=["pages-of-50", "pages-of-2"])
 @pytest.mark.parametrize("seed", range(int(os.environ.get("INCREMENTAL_SEEDS", "4"))))
-def test_random_edits_build_the_same_site_incrementally(tmp_path: Path, seed: int) -> None:
+def test_random_edits_build_the_same_site_incrementally(
+    tmp_path: Path, seed: int, paged: bool
+) -> None:
     rng = random.Random(seed)
     project = tmp_path / "project"
     shutil.copytree(FULL, project)
+    if paged:  # listings and the home page of many pages: edits shift headlines across them
+        with (project / "content" / "site.yaml").open("a", encoding="utf-8") as site:
+            site.write("headlines_per_page: 2\ndays_per_page: 2\n")
     out = tmp_path / "preview"
     builder = Builder(Project(project), out, in_place=True)
     builder.build(now=NOW)
@@ -140,3 +150,29 @@ def test_an_unchanged_site_renders_nothing_and_one_day_renders_few(tmp_path: Pat
     edited = builder.build(now=NOW)
     assert 0 < edited.rendered < first.pages // 2
     assert edited.written >= 1
+
+
+def test_edits_deep_in_long_listings_build_the_same_site(tmp_path: Path) -> None:
+    """Listings longer than their feeds, in pages of five: an edit to an old day changes
+    pages in the middle of a listing while its first page, feed and chart stay the same."""
+    rng = random.Random(7)
+    project = tmp_path / "project"
+    generate(project, days=25, headlines=30, seed=3)
+    with (project / "content" / "site.yaml").open("a", encoding="utf-8") as site:
+        site.write("headlines_per_page: 5\n")
+    out = tmp_path / "preview"
+    builder = Builder(Project(project), out, in_place=True)
+    builder.build(now=NOW)
+    history = []
+    for step in range(4):
+        path = rng.choice(day_files(project)[2:-5])  # not the newest: feeds keep those
+        text = path.read_text("utf-8")
+        titles = re.findall(r"^  - title: (.*)$", text, flags=re.M)
+        old = rng.choice(titles)
+        path.write_text(text.replace(f"  - title: {old}", f"  - title: Edited {step}", 1))
+        history.append(f"{path.name}: {old}")
+        result = builder.build(now=NOW)
+        fresh = tmp_path / f"full-{step}"
+        build(Project(project), fresh, now=NOW)
+        assert tree(out) == tree(fresh), history
+        assert result.rendered < result.pages / 4  # only the pages that list the day
