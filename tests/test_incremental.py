@@ -26,6 +26,7 @@ FULL = Path(__file__).parent / "sites" / "full"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate import generate  # noqa: E402
+
 NOW = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
 
 
