@@ -115,6 +115,16 @@ PLACES = ListingKind("places", "place.html", "places.html", True)
 STORIES = ListingKind("stories", "story.html", "stories.html", False)
 
 
+class Entry(NamedTuple):
+    """One tag, source, place or story as its listing shows it."""
+
+    slug: str
+    subject: Any  # the Tag, Source, Place or Story
+    title: str
+    description: str
+    headlines: tuple[Headline, ...]  # oldest first
+
+
 @dataclass(frozen=True)
 class SitePlan:
     pages: tuple[PageSpec, ...]
@@ -294,10 +304,9 @@ def _listing_pages(
     pages: list[PageSpec] = []
     feeds: list[FeedSpec] = []
     index_rows = []
-    for slug, subject, title, description, headlines in _listing_entries(library, kind):
-        subject_pages, feed = _subject_pages(
-            library, kind, site_feed, slug, subject, title, description, headlines, memo
-        )
+    for entry in _listing_entries(library, kind):
+        subject_pages, feed = _subject_pages(library, kind, site_feed, entry, memo)
+        slug, subject, headlines = entry.slug, entry.subject, entry.headlines
         pages.extend(subject_pages)
         feeds.append(feed)
         index_rows.append((subject, urls.listing(kind.folder, slug), len(headlines)))
@@ -315,15 +324,7 @@ def _listing_pages(
 
 
 def _subject_pages(
-    library: Library,
-    kind: ListingKind,
-    site_feed: FeedSpec,
-    slug: str,
-    subject: Any,
-    title: str,
-    description: str,
-    headlines: tuple[Headline, ...],
-    memo: PlanMemo,
+    library: Library, kind: ListingKind, site_feed: FeedSpec, entry: Entry, memo: PlanMemo
 ) -> tuple[list[PageSpec], FeedSpec]:
     """Plan the pages and the feed of one tag, source, place or story.
 
@@ -332,6 +333,7 @@ def _subject_pages(
     and the first pages when the subject's facts (count, dates, chart) change.
     """
     site = library.site
+    slug, subject, title, description, headlines = entry
     first_path = urls.listing(kind.folder, slug)
     newest = _newest_first(headlines)
     latest = newest[:LISTING_FEED_ITEMS]
@@ -361,11 +363,7 @@ def _subject_pages(
             library,
             kind,
             site_feed,
-            slug,
-            subject,
-            title,
-            description,
-            headlines,
+            entry,
             (number, len(chunks), items),
             (chart, first, last, ref, feed.links),
         )
@@ -378,11 +376,7 @@ def _listing_page(
     library: Library,
     kind: ListingKind,
     site_feed: FeedSpec,
-    slug: str,
-    subject: Any,
-    title: str,
-    description: str,
-    headlines: tuple[Headline, ...],
+    entry: Entry,
     page: tuple[int, int, Sequence[Headline]],
     facts: tuple[
         charts.Chart | None, Headline | None, Headline | None, FeedRef, tuple[FeedLink, ...]
@@ -390,6 +384,7 @@ def _listing_page(
 ) -> PageSpec:
     """Plan one page of a listing (its spec holds its headlines, first, last and feed:
     their ids are its memo key)."""
+    slug, subject, title, description, headlines = entry
     number, count, items = page
     chart, first, last, feed, links = facts
     return PageSpec(
@@ -412,13 +407,11 @@ def _listing_page(
     )
 
 
-def _listing_entries(
-    library: Library, kind: ListingKind
-) -> list[tuple[str, Any, str, str, tuple[Headline, ...]]]:
-    """Return (slug, subject, title, description, headlines oldest first) per tag, source..."""
+def _listing_entries(library: Library, kind: ListingKind) -> list[Entry]:
+    """Return the listing entry of every tag, source, place or story."""
     if kind is TAGS:
         return [
-            (
+            Entry(
                 tag.id,
                 tag,
                 tag.name,
@@ -429,7 +422,7 @@ def _listing_entries(
         ]
     if kind is SOURCES:
         return [
-            (
+            Entry(
                 source.id,
                 source,
                 source.name,
@@ -440,7 +433,7 @@ def _listing_entries(
         ]
     if kind is PLACES:
         return [
-            (
+            Entry(
                 place.slug,
                 place,
                 place.name,
@@ -450,7 +443,7 @@ def _listing_entries(
             for place in library.places.values()
         ]
     return [
-        (
+        Entry(
             story.id,
             story,
             story.title,
