@@ -137,8 +137,11 @@ class InPlaceWriter(SiteWriter):
         self.staged.append(output_path)
 
     def keep(self, output_path: str, claimant: str) -> None:
-        """Claim a file that stays as it is from the previous build."""
-        self.claim(output_path, claimant)
+        """Claim a file that stays as it is from the previous build (its path was checked
+        when it was written: a second claim is all there is to refuse)."""
+        if output_path in self.claims:
+            self.claim(output_path, claimant)  # raises, naming both claimants
+        self.claims[output_path] = claimant
         self.manifest[output_path] = self.previous.get(output_path, "")
 
     def commit(self) -> None:

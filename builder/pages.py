@@ -335,7 +335,10 @@ def _subject_pages(
     site = library.site
     slug, subject, title, description, headlines = entry
     first_path = urls.listing(kind.folder, slug)
-    newest = _newest_first(headlines)
+    # The order and chart depend on the headlines alone: made again only when they change.
+    newest, chart = memo.get(
+        ("subject", kind.folder, slug, tuple(map(id, headlines))), _order_and_chart, headlines
+    )
     latest = newest[:LISTING_FEED_ITEMS]
     feed = memo.get(
         ("feed", kind.folder, slug, title, description, tuple(map(id, latest))),
@@ -349,16 +352,17 @@ def _subject_pages(
         latest,
     )
     ordered = newest if kind.newest_first else headlines
-    chart = charts.activity(h.date for h in headlines)  # a value: equal charts, equal keys
     first = headlines[0] if headlines else None
     last = headlines[-1] if headlines else None
-    facts: tuple[Hashable, ...] = (kind.folder, slug, subject, title, description)
     ref = FeedRef(feed.id, feed.feed_folder, feed.title)
-    facts += (len(headlines), chart, id(first), id(last), ref, feed.links)
+    facts = (kind.folder, slug, subject, title, description, len(headlines), chart, id(first))
+    # What every page of the subject shows, as one object kept from build to build while
+    # it is equal: each page's key holds it, and is hashed and compared by its identity.
+    shared = memo.get(("facts", *facts, id(last), ref, feed.links), _Shared)
     chunks = chunk(ordered, site.headlines_per_page)
     pages = [
         memo.get(
-            ("listing", facts, number, len(chunks), tuple(map(id, items))),
+            ("listing", shared, number, len(chunks), tuple(map(id, items))),
             _listing_page,
             library,
             kind,
@@ -370,6 +374,17 @@ def _subject_pages(
         for number, items in enumerate(chunks, start=1)
     ]
     return pages, feed
+
+
+class _Shared:
+    """A token standing for a subject's shared facts in its pages' memo keys."""
+
+
+def _order_and_chart(
+    headlines: tuple[Headline, ...],
+) -> tuple[tuple[Headline, ...], charts.Chart | None]:
+    """Return a subject's headlines newest first and its chart."""
+    return _newest_first(headlines), charts.activity(h.date for h in headlines)
 
 
 def _listing_page(
