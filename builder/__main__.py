@@ -1,8 +1,6 @@
 """Run the command line as `python -m builder`."""
 
-import sys
-
-from .cli import main
+from .cli import run
 
 if __name__ == "__main__":  # worker processes import this module too; they must not run it
-    sys.exit(main())
+    run()
