@@ -38,6 +38,18 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
+def add_settings(project: Path, lines: str) -> None:
+    with (project / "content" / "site.yaml").open("a", encoding="utf-8") as site:
+        site.write(lines)
+
+
+def started_preview(project: Path, out: Path) -> Builder:
+    """Return the preview's Builder for `project`, after its first build into `out`."""
+    builder = Builder(Project(project), out, in_place=True)
+    builder.build(now=NOW)
+    return builder
+
+
 def day_files(project: Path) -> list[Path]:
     return sorted((project / "content" / "digests").rglob("*.md"))
 
@@ -117,11 +129,9 @@ def test_random_edits_build_the_same_site_incrementally(
     project = tmp_path / "project"
     shutil.copytree(FULL, project)
     if paged:  # listings and the home page of many pages: edits shift headlines across them
-        with (project / "content" / "site.yaml").open("a", encoding="utf-8") as site:
-            site.write("headlines_per_page: 2\ndays_per_page: 2\n")
+        add_settings(project, "headlines_per_page: 2\ndays_per_page: 2\n")
     out = tmp_path / "preview"
-    builder = Builder(Project(project), out, in_place=True)
-    builder.build(now=NOW)
+    builder = started_preview(project, out)
     history = []
     for step in range(8):
         history.append(rng.choice(OPERATIONS)(project, rng))
@@ -159,11 +169,9 @@ def test_edits_deep_in_long_listings_build_the_same_site(tmp_path: Path) -> None
     rng = random.Random(7)
     project = tmp_path / "project"
     generate(project, days=25, headlines=30, seed=3)
-    with (project / "content" / "site.yaml").open("a", encoding="utf-8") as site:
-        site.write("headlines_per_page: 5\n")
+    add_settings(project, "headlines_per_page: 5\n")
     out = tmp_path / "preview"
-    builder = Builder(Project(project), out, in_place=True)
-    builder.build(now=NOW)
+    builder = started_preview(project, out)
     history = []
     for step in range(4):
         path = rng.choice(day_files(project)[2:-5])  # not the newest: feeds keep those
