@@ -134,6 +134,7 @@ def build(
     now: dt.datetime | None = None,
     drafts: bool = False,
     force: bool = False,
+    inputs: str | None = None,
 ) -> BuildResult:
     """Build the site into `out_dir` (default: the project's site/); raise on any error.
 
@@ -141,12 +142,13 @@ def build(
     and future days only with `drafts`. Parsed day files are cached in .digest-cache/.
     When nothing changed since the last build into `out_dir` (see uptodate.py), nothing
     is done, unless `force`: the result says `up_to_date` and repeats the last warnings.
+    `inputs` is the stamp of the inputs (uptodate.stamp), when the caller has made it.
     """
     out = (out_dir or project.default_output).absolute()
     timings = timings or Timings()
     now = now or clock.current_time(os.environ)
     with timings.stage("check for changes"):
-        inputs = uptodate.stamp(project, out, drafts)
+        inputs = inputs or uptodate.stamp(project, out, drafts)
         last = None if force else uptodate.current(project, out, inputs, now, strict)
     if last is not None:
         remove_dead_builds(out)

@@ -487,9 +487,9 @@ def _share(project: Project, args: argparse.Namespace) -> int:
 def _build(project: Project, args: argparse.Namespace) -> int:
     now = clock.current_time(os.environ)
     out = (args.out or project.default_output).absolute()
+    start = time.perf_counter()
+    inputs = uptodate.stamp(project, out, args.drafts)
     if not args.force:  # before loading the builder: with nothing to do, answer at once
-        start = time.perf_counter()
-        inputs = uptodate.stamp(project, out, args.drafts)
         last = uptodate.current(project, out, inputs, now, args.strict)
         if last is not None:
             remove_dead_builds(out)
@@ -505,7 +505,14 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
     timings = Timings()
     result = build(
-        project, out, strict=args.strict, timings=timings, now=now, drafts=args.drafts, force=True
+        project,
+        out,
+        strict=args.strict,
+        timings=timings,
+        now=now,
+        drafts=args.drafts,
+        force=True,
+        inputs=inputs,
     )
     _report(result.warnings)
     total = sum(timings.stages.values())
