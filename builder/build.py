@@ -379,15 +379,13 @@ class Builder:
     ) -> tuple[dict[str, Hashable], int]:
         """Render and hand every file to the writer; return the keys of pages and feeds
         (in place) and how many pages were rendered."""
+        page_keys: dict[str, Hashable] = {}  # only the preview keeps pages from build to build
         if isinstance(writer, InPlaceWriter):
             page_keys, rendered = self._update_changed(
                 writer, library, plan, renderer, keys, timings
             )
         else:
-            page_keys, rendered = (
-                {},
-                self._make_everything(writer, library, plan, renderer, timings),
-            )
+            rendered = self._make_everything(writer, library, plan, renderer, timings)
         with timings.stage("render pages"):
             sitemap = renderer.render_template(
                 "sitemap.xml", pages=[p for p in plan.pages if p.in_sitemap]
