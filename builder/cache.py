@@ -32,13 +32,43 @@ def content_key(data: bytes, base_url: str) -> str:
     return hashlib.blake2b(base_url.encode() + b"\0" + data, digest_size=16).hexdigest()
 
 
+# A file whose time is this close to when it was read may change again within the same tick
+# of the file system's clock without its time changing: its bytes are read again next time.
+RACY_NS = 2_000_000_000
+
+
 @dataclass
 class ParseCache:
-    """Parse results by source path, each with the content key it was made from."""
+    """Parse results by source path, each with the content key it was made from.
+
+    In memory, it also remembers each file's metadata when its bytes were last read (size,
+    times, inode, device), so a process that builds again and again (the preview) reads
+    only the files whose metadata changed. A file modified less than RACY_NS before it was
+    read is read again regardless, as git does with "racily clean" files: an edit that
+    keeps its size within the same clock tick would otherwise go unseen.
+    """
 
     entries: dict[str, tuple[str, ParseResult]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
+    stats: dict[str, tuple[tuple[int, ...], str, str]] = field(default_factory=dict)
+
+    def known_key(self, path: str, info: os.stat_result, base_url: str) -> str | None:
+        """Return the content key `path` had when last read under `base_url`, if its
+        metadata is the same now."""
+        known = self.stats.get(path)
+        if known is None or known[0] != _stat_key(info) or known[1] != base_url:
+            return None
+        return known[2]
+
+    def remember(
+        self, path: str, info: os.stat_result, base_url: str, key: str, read_at_ns: int
+    ) -> None:
+        """Note the metadata a file had when it was read and its content key computed."""
+        if read_at_ns - max(info.st_mtime_ns, info.st_ctime_ns) > RACY_NS:
+            self.stats[path] = (_stat_key(info), base_url, key)
+        else:
+            self.stats.pop(path, None)
 
     def lookup(self, path: str, key: str) -> ParseResult | None:
         found = self.entries.get(path)
@@ -55,6 +85,12 @@ class ParseCache:
         """Forget files that no longer exist."""
         for gone in set(self.entries) - paths:
             del self.entries[gone]
+        for gone in set(self.stats) - paths:
+            del self.stats[gone]
+
+
+def _stat_key(info: os.stat_result) -> tuple[int, ...]:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
 def load_cache(project_root: Path) -> ParseCache:

@@ -13,6 +13,7 @@ import datetime as dt
 import multiprocessing
 import os
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -464,6 +465,13 @@ _MAGIC = (
 )
 
 
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
 def read_bytes(project: Project, path: Path) -> tuple[bytes, Problem | None]:
     """Read a file's bytes, or say why it cannot be read (or is too big to be content)."""
     rel = project.relative(path)
@@ -655,14 +663,25 @@ def read_days(
         problems = []
     results: dict[str, ParseResult] = {}
     misses: list[tuple[str, str, str]] = []  # (relative path, text, key)
+    use_cache = cache is not None and not exact
     for path in paths:
         rel = project.relative(path)
+        info = _stat(path) if cache is not None and use_cache else None
+        if cache is not None and info is not None:
+            known = cache.known_key(rel, info, base_url)  # unchanged since read: not read
+            hit = cache.lookup(rel, known) if known else None
+            if hit is not None:
+                results[rel] = hit
+                continue
+        read_at = time.time_ns()
         data, problem = read_bytes(project, path)
         if problem:
             problems.append(problem)
             continue
         key = content_key(data, base_url)
-        hit = cache.lookup(rel, key) if cache is not None and not exact else None
+        if cache is not None and info is not None:
+            cache.remember(rel, info, base_url, key, read_at)
+        hit = cache.lookup(rel, key) if cache is not None and use_cache else None
         if hit is not None:
             results[rel] = hit
             continue
