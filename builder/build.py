@@ -503,13 +503,14 @@ def _feed_paths(spec: FeedSpec) -> list[str]:
 
 @dataclass
 class _Maker:
-    """Renders one page or feed and writes its files; remembers what it wrote."""
+    """Renders one page or feed and writes its files; in `run`, remembers what it wrote
+    (the forked process reports that to the build's writer)."""
 
     writer: SiteWriter
     renderer: Renderer
     feeds: FeedWriter
     json_feeds: JsonFeedWriter
-    made: list[tuple[str, str, int]] = field(default_factory=list)  # path, claimant, bytes
+    made: list[tuple[str, str, int]] | None = None  # path, claimant, bytes: only in run
 
     def __call__(self, job: PageSpec | FeedSpec) -> None:
         if isinstance(job, PageSpec):
@@ -525,13 +526,14 @@ class _Maker:
     def _write(self, path: str, data: str | bytes, claimant: str) -> None:
         before = self.writer.bytes_written
         self.writer.write(path, data, claimant)
-        self.made.append((path, claimant, self.writer.bytes_written - before))
+        if self.made is not None:
+            self.made.append((path, claimant, self.writer.bytes_written - before))
 
     def run(
         self, jobs: list[PageSpec | FeedSpec], queue: parallel.JobQueue
     ) -> list[tuple[str, str, int]]:
         """Do the jobs `queue` hands out until none is left; return what was written."""
-        self.made = []
+        made = self.made = []
         for index in queue:
             self(jobs[index])
-        return self.made
+        return made

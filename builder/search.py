@@ -110,11 +110,6 @@ def record_html(record: SearchRecord, site_language: str) -> str:
     )
 
 
-def index_files(records: Iterable[SearchRecord], site_language: str) -> dict[str, bytes]:
-    """Index the records with Pagefind; return the bundle as {output path: bytes}."""
-    return start_index(records, site_language).result()
-
-
 def start_index(records: Iterable[SearchRecord], site_language: str) -> PendingIndex:
     """Start indexing the records in a Pagefind process of its own; see PendingIndex."""
     return PendingIndex(list(records), site_language)
