@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import clock, parallel, reading, search, uptodate, urls
+from . import clock, parallel, reading, reuse, search, uptodate, urls
 from .cache import ParseCache, load_cache, save_cache
 from .errors import ContentErrors, Problem, Severity
 from .feeds import FeedWriter
@@ -81,6 +81,7 @@ class BuildResult:
     timings: Timings
     rendered: int = 0  # pages rendered (the rest were unchanged, in place)
     written: int = 0  # files whose bytes were written
+    linked: int = 0  # unchanged files taken from the site it replaced (reuse.py)
     timezone: str = "UTC"  # the site's
     up_to_date: bool = False  # nothing changed since the last build: nothing was done
 
@@ -135,6 +136,7 @@ def build(
     drafts: bool = False,
     force: bool = False,
     inputs: str | None = None,
+    checked: bool = False,
 ) -> BuildResult:
     """Build the site into `out_dir` (default: the project's site/); raise on any error.
 
@@ -142,14 +144,16 @@ def build(
     and future days only with `drafts`. Parsed day files are cached in .digest-cache/.
     When nothing changed since the last build into `out_dir` (see uptodate.py), nothing
     is done, unless `force`: the result says `up_to_date` and repeats the last warnings.
-    `inputs` is the stamp of the inputs (uptodate.stamp), when the caller has made it.
+    Otherwise files unchanged since the last build into `out_dir` are linked from it
+    (reuse.py), unless `force`. `inputs` is the stamp of the inputs (uptodate.stamp), when
+    the caller has made it; `checked` says the caller found the site not up to date.
     """
     out = (out_dir or project.default_output).absolute()
     timings = timings or Timings()
     now = now or clock.current_time(os.environ)
     with timings.stage("check for changes"):
         inputs = inputs or uptodate.stamp(project, out, drafts)
-        last = None if force else uptodate.current(project, out, inputs, now, strict)
+        last = None if force or checked else uptodate.current(project, out, inputs, now, strict)
     if last is not None:
         remove_dead_builds(out)
         return BuildResult(
@@ -166,9 +170,13 @@ def build(
     uptodate.forget(project.root, out)
     builder = Builder(project, out, drafts=drafts, parallel=parallel.can_fork())
     builder.parse_cache = load_cache(project.root)
+    builder.file_keys = {}  # made, to be kept for the next build
+    if not force:
+        builder.previous = reuse.load(project.root, out, uptodate.folder_identity(out))
     result = builder.build(strict=strict, timings=timings, now=now)
     save_cache(project.root, builder.parse_cache)
     folder = uptodate.folder_identity(out)
+    reuse.save(project.root, out, folder, builder.file_keys)
     if folder is not None:
         record = uptodate.BuildRecord(
             stamp=inputs,
@@ -238,6 +246,10 @@ class Builder:
         self.environment: Any = None
         self.plan_memo = PlanMemo()
         self.spec_keys: dict[int, tuple[object, Hashable]] = {}  # id(spec) -> (spec, key)
+        # A new folder's build: the site it replaces, to take unchanged files from, and
+        # (when not None) the key of every page and feed file written, for the next build.
+        self.previous: reuse.Previous | None = None
+        self.file_keys: dict[str, str] | None = None
 
     def _start_search(self, library: Library, common: Hashable) -> _Search:
         """Start indexing the search beside the build, unless its records are unchanged."""
@@ -364,6 +376,7 @@ class Builder:
             timings=timings,
             rendered=rendered,
             written=writer.files_written,
+            linked=writer.files_linked,
             timezone=library.site.timezone,
         )
 
@@ -385,7 +398,7 @@ class Builder:
                 writer, library, plan, renderer, keys, timings
             )
         else:
-            rendered = self._make_everything(writer, library, plan, renderer, timings)
+            rendered = self._make_everything(writer, library, plan, renderer, keys, timings)
         with timings.stage("render pages"):
             sitemap = renderer.render_template(
                 "sitemap.xml", pages=[p for p in plan.pages if p.in_sitemap]
@@ -409,22 +422,29 @@ class Builder:
         library: Library,
         plan: SitePlan,
         renderer: Renderer,
+        keys: InputKeys,
         timings: Timings,
     ) -> int:
         """Render and write every page and feed, in two processes when it pays; return the
-        number of pages. The processes take the next few jobs in turn until none is left."""
+        number of pages rendered. The processes take the next few jobs in turn until none
+        is left. Files unchanged since the site this one replaces are linked from it."""
         make = _Maker(
             writer, renderer, FeedWriter(library, renderer), JsonFeedWriter(library, renderer)
         )
         jobs: list[PageSpec | FeedSpec] = [*plan.pages, *plan.feeds]
+        if self.file_keys is not None:
+            with timings.stage("reuse unchanged files"):
+                jobs = self._link_unchanged(writer, keys, jobs)
+        pages = [job for job in jobs if isinstance(job, PageSpec)]
         if not self.parallel or len(jobs) < PARALLEL_JOBS:
             with timings.stage("render pages"):
-                for page in plan.pages:
+                for page in pages:
                     make(page)
             with timings.stage("feeds"):
-                for feed in plan.feeds:
-                    make(feed)
-            return len(plan.pages)
+                for job in jobs:
+                    if isinstance(job, FeedSpec):
+                        make(job)
+            return len(pages)
         with timings.stage("render pages and feeds, 2 processes"):
             renderer.render_headlines()  # once, before the fork: both processes list them
             queue = parallel.JobQueue(len(jobs))
@@ -438,7 +458,33 @@ class Builder:
                 writer.claim(path, claimant)
                 writer.bytes_written += size
                 writer.files_written += 1
-        return len(plan.pages)
+        return len(pages)
+
+    def _link_unchanged(
+        self, writer: SiteWriter, keys: InputKeys, jobs: list[PageSpec | FeedSpec]
+    ) -> list[PageSpec | FeedSpec]:
+        """Link each page and feed whose key is unchanged from the site being replaced;
+        return the jobs left to render. Record every file's key in `file_keys`."""
+        assert self.file_keys is not None
+        code = reuse.code_key()
+        previous = self.previous
+        todo: list[PageSpec | FeedSpec] = []
+        for job in jobs:
+            if isinstance(job, PageSpec):
+                paths, claimant = [urls.output_path(job.url_path)], job.template
+                key = keys.digest(keys.page(job), code)
+            else:
+                paths, claimant = _feed_paths(job), f"feed {job.id}"
+                key = keys.digest(keys.feed(job), code)
+            self.file_keys.update(dict.fromkeys(paths, key))
+            sources = [previous.unchanged(path, key) for path in paths] if previous else [None]
+            if not all(sources):
+                todo.append(job)
+                continue
+            for path, source in zip(paths, sources, strict=True):
+                assert source is not None
+                writer.link(path, source, claimant)
+        return todo
 
     def _update_changed(
         self,

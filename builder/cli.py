@@ -64,7 +64,9 @@ def _parser() -> argparse.ArgumentParser:
         "until the new one is complete. When no file of content/, templates/ or digest "
         "itself changed since the last build into the same folder (and the date that "
         "decides what is published is the same), the site is up to date and nothing is "
-        "done; --force builds anyway.",
+        "done; --force builds anyway. Otherwise each page and feed whose inputs did not "
+        "change since the last build into the same folder is hard-linked from it instead "
+        "of being rendered again (not with --force).",
     )
     _project_option(build_cmd)
     build_cmd.add_argument(
@@ -87,7 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--force",
         action="store_true",
-        help="build even when nothing changed since the last build",
+        help="build even when nothing changed since the last build, and render every page "
+        "afresh instead of reusing the unchanged ones",
     )
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
 
@@ -511,15 +514,18 @@ def _build(project: Project, args: argparse.Namespace) -> int:
         timings=timings,
         now=now,
         drafts=args.drafts,
-        force=True,
+        force=args.force,
         inputs=inputs,
+        checked=True,
     )
     _report(result.warnings)
     total = sum(timings.stages.values())
     if not args.quiet:
         print(
             f"built {result.pages} pages and {result.feeds} feeds into {result.out_dir} "
-            f"({result.files} files, {result.bytes_written / 1e6:.1f} MB) in {total:.2f} s"
+            f"({result.files} files, {result.bytes_written / 1e6:.1f} MB written"
+            + (f", {result.linked} unchanged files reused" if result.linked else "")
+            + f") in {total:.2f} s"
         )
     if args.timings:
         for name, seconds in timings.stages.items():

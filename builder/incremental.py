@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
+import pickle
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,15 @@ class InputKeys:
             tuple(library.sources.items()),
             tuple(library.tags.items()),
         )
+        self._common_digest: bytes | None = None
+
+    def digest(self, key: Hashable, code: str) -> str:
+        """Return a digest of a key made here, the same in every process, that also covers
+        `code` (a hash of digest's own code): for keys kept on disk (reuse.py)."""
+        assert isinstance(key, tuple) and key[0] is self.common
+        if self._common_digest is None:
+            self._common_digest = hashlib.blake2b(_dumps((code, self.common))).digest()
+        return hashlib.blake2b(self._common_digest + _dumps(key[1:]), digest_size=16).hexdigest()
 
     def page(self, spec: PageSpec) -> Hashable:
         """Return the key of a planned page."""
@@ -83,3 +94,12 @@ class InputKeys:
             return (type(value).__name__, *(self._of(getattr(value, f.name)) for f in fields))
         hash(value)  # anything else must be a plain, hashable value (Pager, Tag, str...)
         return value  # type: ignore[no-any-return]
+
+
+def _dumps(value: object) -> bytes:
+    """Pickle without the memo: equal values give equal bytes, whichever objects they share."""
+    stream = io.BytesIO()
+    pickler = pickle.Pickler(stream, protocol=5)
+    pickler.fast = True  # no memo: shared and merely equal objects are written alike
+    pickler.dump(value)
+    return stream.getvalue()

@@ -40,6 +40,7 @@ class SiteWriter:
         self.folders: set[Path] = set()  # made in the build folder
         self.bytes_written = 0
         self.files_written = 0
+        self.files_linked = 0  # unchanged files taken from the old site (link)
         check_output_folder(self.out_dir, protected)
         self.prefix = f".{self.out_dir.name}.{self.stage}-"
         self.build_dir = self.out_dir.parent / f"{self.prefix}{os.getpid()}-{secrets.token_hex(4)}"
@@ -88,6 +89,26 @@ class SiteWriter:
     def copy(self, output_path: str, source: Path, claimant: str) -> None:
         """Copy a static file into the new site."""
         self.write(output_path, source.read_bytes(), claimant)
+
+    def link(self, output_path: str, source: Path, claimant: str) -> None:
+        """Put the old site's file `source` into the new site as a hard link: the two share
+        their bytes, and neither is ever written again. Where the file system cannot link,
+        the bytes are copied."""
+        target = self.claim(output_path, claimant)
+        try:
+            if target.parent not in self.folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self.folders.add(target.parent)
+            os.link(source, target, follow_symlinks=False)
+        except OSError:
+            del self.claims[output_path]
+            try:
+                data = source.read_bytes()
+            except OSError as exc:
+                raise OutputError(f"cannot reuse {output_path} of the last build: {exc}") from exc
+            self.write(output_path, data, claimant)
+            return
+        self.files_linked += 1
 
     def commit(self) -> None:
         """Swap the complete new site into place and remove the old one."""

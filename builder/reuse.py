@@ -1,0 +1,116 @@
+"""Pages a new `digest build` takes from the site it replaces, instead of rendering them.
+
+Every build writes a whole new folder and swaps it in (output.py). Most of it is usually
+what the last build wrote: after an edit to today's digest, a ten-year site changes in a
+few dozen of its 18,000 files. So a build leaves, beside its record in .digest-cache/, the
+key of every page and feed it wrote (incremental.InputKeys: everything the file is made
+from, as a digest) with the file's size, time and inode. The next build into the same
+folder computes each key again; where it is unchanged and the old file is still the one
+that build wrote, the old file is hard-linked into the new folder, not rendered and
+written again. The keys are the preview's, which tests/test_incremental.py holds to the
+bytes of a fresh build; their digests also cover digest's own code.
+
+Nothing here can put a wrong file in the site: an unreadable or foreign record, a folder
+that is not the one recorded, a file whose metadata changed, or a failed link all mean
+"render it". `digest build --force` renders everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .cache import CACHE_FOLDER
+
+_FORMAT = f"pages-1-{__version__}"
+_CODE = Path(__file__).resolve().parent
+
+FileStat = tuple[int, int, int]  # size, modification time (ns), inode
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The site a build replaces: its folder and, by output path, each file's key and
+    metadata when the last build wrote it."""
+
+    folder: Path
+    files: dict[str, tuple[str, FileStat]]
+
+    def unchanged(self, output_path: str, key: str) -> Path | None:
+        """Return the old file for `output_path` if it was made from `key` and has not
+        been touched since; else None."""
+        known = self.files.get(output_path)
+        if known is None or known[0] != key:
+            return None
+        source = self.folder / output_path
+        try:
+            info = os.lstat(source)
+        except OSError:
+            return None
+        return source if _stat(info) == known[1] else None
+
+
+def code_key() -> str:
+    """Return a hash of digest's own code and data files: output depends on them too."""
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for root, dirs, files in os.walk(_CODE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            with open(path, "rb") as stream:
+                digest.update(f"{os.path.relpath(path, _CODE)}\0".encode() + stream.read())
+    return digest.hexdigest()
+
+
+def load(project_root: Path, out_dir: Path, folder: tuple[int, int, int] | None) -> Previous | None:
+    """Return what the last build into `out_dir` wrote, if `folder` (uptodate's identity
+    of the output folder now) is the folder it wrote; else None."""
+    if folder is None:
+        return None
+    try:
+        with _path(project_root, out_dir).open("rb") as stream:
+            stored = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None
+    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == _FORMAT):
+        return None
+    if stored[1] != folder or not isinstance(stored[2], dict):
+        return None
+    return Previous(out_dir.absolute(), stored[2])
+
+
+def save(
+    project_root: Path, out_dir: Path, folder: tuple[int, int, int] | None, keys: dict[str, str]
+) -> None:
+    """Record the key and metadata of each file the build wrote into `out_dir` (now in
+    place, as `folder`); failing to record them never fails a build."""
+    path = _path(project_root, out_dir)
+    try:
+        path.unlink(missing_ok=True)
+        if folder is None:
+            return
+        files = {}
+        for output_path, key in keys.items():
+            try:
+                files[output_path] = (key, _stat(os.lstat(out_dir / output_path)))
+            except OSError:
+                continue
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with temporary.open("wb") as stream:
+            pickle.dump((_FORMAT, folder, files), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        return
+
+
+def _stat(info: os.stat_result) -> FileStat:
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _path(project_root: Path, out_dir: Path) -> Path:
+    name = hashlib.blake2b(str(out_dir.absolute()).encode(), digest_size=8).hexdigest()
+    return project_root / CACHE_FOLDER / f"pages-{name}.pickle"

@@ -1,0 +1,155 @@
+"""`digest build` takes unchanged pages and feeds from the site it replaces (reuse.py).
+
+Each build still writes a complete new folder and swaps it in; what it reuses is hard
+-linked from the old folder. After random edits the result must equal a fresh build with
+nothing reused, byte for byte, and a file that was touched after its build, a change of
+digest's code or --force must mean rendering again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_incremental import FULL, NOW, OPERATIONS, add_settings, day_files, tree
+
+from builder import reuse
+from builder.build import build
+from builder.errors import ContentErrors
+from builder.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def fresh(project: Path, out: Path) -> dict[str, bytes]:
+    """Build with nothing to reuse (a folder of its own, --force) and return its files."""
+    build(Project(project), out, now=NOW, force=True)
+    return tree(out)
+
+
+@pytest.mark.parametrize("paged", [False, True], ids=["pages-of-50", "pages-of-2"])
+@pytest.mark.parametrize("seed", range(3))
+def test_random_edits_give_a_fresh_builds_bytes(tmp_path: Path, seed: int, paged: bool) -> None:
+    rng = random.Random(seed)
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    if paged:
+        add_settings(project, "headlines_per_page: 2\ndays_per_page: 2\n")
+    site = tmp_path / "site"
+    first = build(Project(project), site, now=NOW)
+    assert first.linked == 0
+    history, reused = [], 0
+    for step in range(6):
+        history.append(rng.choice(OPERATIONS)(project, rng))
+        try:
+            result = build(Project(project), site, now=NOW)
+        except ContentErrors:
+            history.append("invalid")
+            continue
+        reused += result.linked
+        assert tree(site) == fresh(project, tmp_path / f"fresh-{step}"), history
+    assert reused > 0, history  # the point: most of every build was taken, not rendered
+
+
+def test_one_edited_day_links_the_rest_in_a_new_process(tmp_path: Path) -> None:
+    """Two `digest build` processes with different string hashing: keys on disk must not
+    depend on the process. The unchanged pages keep their inodes (they are links)."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = project / "site"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
+
+    def digest_build(seed: str) -> str:
+        run = subprocess.run(
+            [sys.executable, "-m", "builder", "build", "--project", str(project)],
+            env={**env, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return run.stdout
+
+    digest_build("1")
+    before = inodes(site)
+    edited = day_files(project)[0]
+    edited.write_text(edited.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    out = digest_build("2")
+    assert "unchanged files reused" in out, out
+    after = inodes(site)
+    kept = {path for path in after if before.get(path) == after[path]}
+    day = edited.stem.replace("-", "/")
+    assert f"{day}/index.html" not in kept  # the edited day's page was made anew
+    days = [f.stem.replace("-", "/") + "/index.html" for f in day_files(project)]
+    far = days[3:]  # the pages of days that neither are nor neighbour the edited one
+    assert set(far) <= kept, sorted(set(far) - kept)
+    assert tree(site) == fresh(project, tmp_path / "fresh")
+
+
+def test_a_file_touched_after_its_build_is_made_again(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    build(Project(project), site, now=NOW)
+    page = next(p for p in sorted(site.rglob("index.html")) if p.parent != site)
+    good = page.read_bytes()
+    page.write_bytes(good.replace(b"<main", b"<main data-tampered", 1))  # same inode
+    edited = day_files(project)[-1]
+    edited.write_text(edited.read_text("utf-8") + "\nMore.\n", "utf-8")
+    result = build(Project(project), site, now=NOW)
+    assert result.linked > 0
+    assert page.read_bytes() == good
+
+
+def test_force_and_a_change_of_code_reuse_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    build(Project(project), site, now=NOW)
+    assert build(Project(project), site, now=NOW, force=True).linked == 0
+    edited = day_files(project)[0]
+    edited.write_text(edited.read_text("utf-8") + "\nMore.\n", "utf-8")
+    code = reuse.code_key()
+    monkeypatch.setattr(reuse, "code_key", lambda: code + "-changed")
+    assert build(Project(project), site, now=NOW).linked == 0
+    edited.write_text(edited.read_text("utf-8") + "\nAnd more.\n", "utf-8")
+    assert build(Project(project), site, now=NOW).linked > 0  # the same "code" again
+
+
+def test_a_record_for_another_folder_is_not_trusted(tmp_path: Path) -> None:
+    """The site replaced by hand (same path, another folder) has nothing to reuse."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    build(Project(project), site, now=NOW)
+    shutil.copytree(site, tmp_path / "copy")
+    shutil.rmtree(site)
+    (tmp_path / "copy").rename(site)
+    edited = day_files(project)[0]
+    edited.write_text(edited.read_text("utf-8") + "\nMore.\n", "utf-8")
+    assert build(Project(project), site, now=NOW).linked == 0
+
+
+def test_a_later_date_that_publishes_nothing_new_reuses_every_page(tmp_path: Path) -> None:
+    """Keys hold what pages are made from, not the clock: every page and feed is linked."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    build(Project(project), site, now=NOW)
+    later = build(Project(project), site, now=NOW + dt.timedelta(days=1))
+    assert not later.up_to_date
+    assert later.linked == later.pages + later.feeds
+    assert tree(site) == fresh(project, tmp_path / "fresh")
