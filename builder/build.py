@@ -432,9 +432,11 @@ class Builder:
             writer, renderer, FeedWriter(library, renderer), JsonFeedWriter(library, renderer)
         )
         jobs: list[PageSpec | FeedSpec] = [*plan.pages, *plan.feeds]
-        if self.file_keys is not None:
+        if self.file_keys is not None and self.previous is not None:
             with timings.stage("reuse unchanged files"):
                 jobs = self._link_unchanged(writer, keys, jobs)
+        elif self.file_keys is not None:  # nothing to reuse: keys are made while rendering
+            make.keys, make.file_keys = (keys, reuse.code_key()), self.file_keys
         pages = [job for job in jobs if isinstance(job, PageSpec)]
         if not self.parallel or len(jobs) < PARALLEL_JOBS:
             with timings.stage("render pages"):
@@ -450,10 +452,13 @@ class Builder:
             queue = parallel.JobQueue(len(jobs))
             helper = parallel.Forked(lambda: make.run(jobs, queue))
             try:
-                make.run(jobs, queue)
-                theirs = helper.join()
+                _, our_keys = make.run(jobs, queue)
+                theirs, their_keys = helper.join()
             finally:
                 helper.cancel()
+            if self.file_keys is not None:
+                self.file_keys.update(our_keys)
+                self.file_keys.update(their_keys)
             for path, claimant, size in theirs:
                 writer.claim(path, claimant)
                 writer.bytes_written += size
@@ -465,19 +470,17 @@ class Builder:
     ) -> list[PageSpec | FeedSpec]:
         """Link each page and feed whose key is unchanged from the site being replaced;
         return the jobs left to render. Record every file's key in `file_keys`."""
-        assert self.file_keys is not None
+        assert self.file_keys is not None and self.previous is not None
         code = reuse.code_key()
-        previous = self.previous
         todo: list[PageSpec | FeedSpec] = []
         for job in jobs:
             if isinstance(job, PageSpec):
                 paths, claimant = [urls.output_path(job.url_path)], job.template
-                key = keys.digest(keys.page(job), code)
             else:
                 paths, claimant = _feed_paths(job), f"feed {job.id}"
-                key = keys.digest(keys.feed(job), code)
+            key = _file_key(job, keys, code)
             self.file_keys.update(dict.fromkeys(paths, key))
-            sources = [previous.unchanged(path, key) for path in paths] if previous else [None]
+            sources = [self.previous.unchanged(path, key) for path in paths]
             if not all(sources):
                 todo.append(job)
                 continue
@@ -547,39 +550,54 @@ def _feed_paths(spec: FeedSpec) -> list[str]:
     ]
 
 
+def _file_key(job: PageSpec | FeedSpec, keys: InputKeys, code: str) -> str:
+    """Return the digest of what a page's or feed's files are made from (reuse.py)."""
+    return keys.digest(keys.page(job) if isinstance(job, PageSpec) else keys.feed(job), code)
+
+
 @dataclass
 class _Maker:
     """Renders one page or feed and writes its files; in `run`, remembers what it wrote
-    (the forked process reports that to the build's writer)."""
+    (the forked process reports that to the build's writer). With `keys` (and the hash
+    of digest's code), records the key of every file it writes in `file_keys`."""
 
     writer: SiteWriter
     renderer: Renderer
     feeds: FeedWriter
     json_feeds: JsonFeedWriter
     made: list[tuple[str, str, int]] | None = None  # path, claimant, bytes: only in run
+    keys: tuple[InputKeys, str] | None = None
+    file_keys: dict[str, str] | None = None
 
     def __call__(self, job: PageSpec | FeedSpec) -> None:
         if isinstance(job, PageSpec):
-            self._write(
-                urls.output_path(job.url_path), self.renderer.render_page(job), job.template
-            )
-            return
-        claimant = f"feed {job.id}"
-        for path, data in self.feeds.render(job).items():
-            self._write(path, data, claimant)
-        self._write(json_feed_path(job), self.json_feeds.render(job), claimant)
+            page = self.renderer.render_page(job)
+            paths = [self._write(urls.output_path(job.url_path), page, job.template)]
+        else:
+            claimant = f"feed {job.id}"
+            paths = [
+                self._write(path, data, claimant) for path, data in self.feeds.render(job).items()
+            ]
+            paths.append(self._write(json_feed_path(job), self.json_feeds.render(job), claimant))
+        if self.keys is not None and self.file_keys is not None:
+            self.file_keys.update(dict.fromkeys(paths, _file_key(job, *self.keys)))
 
-    def _write(self, path: str, data: str | bytes, claimant: str) -> None:
+    def _write(self, path: str, data: str | bytes, claimant: str) -> str:
         before = self.writer.bytes_written
         self.writer.write(path, data, claimant)
         if self.made is not None:
             self.made.append((path, claimant, self.writer.bytes_written - before))
+        return path
 
     def run(
         self, jobs: list[PageSpec | FeedSpec], queue: parallel.JobQueue
-    ) -> list[tuple[str, str, int]]:
-        """Do the jobs `queue` hands out until none is left; return what was written."""
+    ) -> tuple[list[tuple[str, str, int]], dict[str, str]]:
+        """Do the jobs `queue` hands out until none is left; return what was written and,
+        with `keys`, the key of each file."""
         made = self.made = []
+        file_keys: dict[str, str] = {}
+        if self.keys is not None:
+            self.file_keys = file_keys
         for index in queue:
             self(jobs[index])
-        return made
+        return made, file_keys

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .charts import Chart
 from .library import Library
 from .model import Day, Headline, Story
 from .pages import DayGroup, FeedSpec, PageSpec
@@ -49,6 +50,9 @@ class InputKeys:
             tuple(library.tags.items()),
         )
         self._common_digest: bytes | None = None
+        # A subject's chart is on each of its pages: hashed once, by identity (the plan
+        # keeps every chart alive while these keys are made).
+        self._charts: dict[int, tuple[Chart, str]] = {}
 
     def digest(self, key: Hashable, code: str) -> str:
         """Return a digest of a key made here, the same in every process, that also covers
@@ -85,6 +89,11 @@ class InputKeys:
         if isinstance(value, DayGroup):
             positions = tuple(h.position for h in value.headlines)
             return ("g", value.day.date, value.day.version, positions)
+        if isinstance(value, Chart):
+            known = self._charts.get(id(value))
+            if known is None or known[0] is not value:
+                known = self._charts[id(value)] = (value, _hash(value))
+            return ("chart", known[1])
         if isinstance(value, (tuple, list)):
             return tuple(self._of(item) for item in value)
         if isinstance(value, dict):
@@ -103,3 +112,7 @@ def _dumps(value: object) -> bytes:
     pickler.fast = True  # no memo: shared and merely equal objects are written alike
     pickler.dump(value)
     return stream.getvalue()
+
+
+def _hash(value: object) -> str:
+    return hashlib.blake2b(_dumps(value), digest_size=16).hexdigest()

@@ -153,3 +153,26 @@ def test_a_later_date_that_publishes_nothing_new_reuses_every_page(tmp_path: Pat
     assert not later.up_to_date
     assert later.linked == later.pages + later.feeds
     assert tree(site) == fresh(project, tmp_path / "fresh")
+
+
+def test_keys_made_in_two_processes_are_kept_and_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that renders in two processes (build.PARALLEL_JOBS lowered so the sample
+    forks) records the keys both made: the next build reuses as much as after a build in
+    one process."""
+    from builder import build as build_module
+
+    def edit_and_rebuild(name: str) -> int:
+        project = tmp_path / name
+        shutil.copytree(FULL, project)
+        build(Project(project), project / "site", now=NOW)
+        edited = day_files(project)[0]
+        edited.write_text(edited.read_text("utf-8") + "\nMore.\n", "utf-8")
+        return build(Project(project), project / "site", now=NOW).linked
+
+    one = edit_and_rebuild("one")
+    monkeypatch.setattr(build_module, "PARALLEL_JOBS", 1)
+    two = edit_and_rebuild("two")
+    assert two == one > 0
+    assert tree(tmp_path / "two" / "site") == fresh(tmp_path / "two", tmp_path / "fresh")
