@@ -160,6 +160,20 @@ def chunk(items: Sequence[T], size: int) -> list[Sequence[T]]:
     return [items[start : start + size] for start in range(0, len(items), size)] or [items[:0]]
 
 
+def chunk_newest_first(newest: Sequence[T], size: int) -> list[Sequence[T]]:
+    """Split a newest-first list into pages counted from its oldest end: every page but
+    the first holds exactly `size` items, the first the newest `size` to `2 * size - 1`
+    (or all, when there are fewer). So a new item changes the first page only, until it
+    is twice the size and a page splits off: a digest grows at its newest end, and its
+    older pages stay as they are (for readers' links and for incremental builds)."""
+    count = max(1, len(newest) // size)
+    first = len(newest) - (count - 1) * size
+    return [
+        newest[:first],
+        *(newest[start : start + size] for start in range(first, len(newest), size)),
+    ]
+
+
 def plan_site(library: Library, memo: PlanMemo | None = None) -> SitePlan:
     """Plan every page and feed of the site (with `memo`, reusing what did not change)."""
     memo = memo or PlanMemo()
@@ -184,7 +198,7 @@ def plan_site(library: Library, memo: PlanMemo | None = None) -> SitePlan:
     pages: list[PageSpec] = []
     feeds: list[FeedSpec] = [site_feed, headline_feed]
 
-    home_pages = chunk(newest_days, site.days_per_page)
+    home_pages = chunk_newest_first(newest_days, site.days_per_page)
     for number, days in enumerate(home_pages, start=1):
         home_key = ("home", number, len(home_pages), tuple(map(id, days)))
         count = len(home_pages)
@@ -359,7 +373,10 @@ def _subject_pages(
     # What every page of the subject shows, as one object kept from build to build while
     # it is equal: each page's key holds it, and is hashed and compared by its identity.
     shared = memo.get(("facts", *facts, id(last), ref, feed.links), _Shared)
-    chunks = chunk(ordered, site.headlines_per_page)
+    per_page = site.headlines_per_page
+    chunks = (
+        chunk_newest_first(ordered, per_page) if kind.newest_first else chunk(ordered, per_page)
+    )
     pages = [
         memo.get(
             ("listing", shared, number, len(chunks), tuple(map(id, items))),
