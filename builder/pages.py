@@ -373,23 +373,36 @@ def _subject_pages(
     # What every page of the subject shows, as one object kept from build to build while
     # it is equal: each page's key holds it, and is hashed and compared by its identity.
     shared = memo.get(("facts", *facts, id(last), ref, feed.links), _Shared)
+    # A newest-first listing grows on its first page; its older pages show none of the facts
+    # that change as it grows (count, dates, chart), so they stay as they are.
+    plain = memo.get(("plain", *facts[:5], ref, feed.links), _Shared)
     per_page = site.headlines_per_page
     chunks = (
         chunk_newest_first(ordered, per_page) if kind.newest_first else chunk(ordered, per_page)
     )
-    pages = [
-        memo.get(
-            ("listing", shared, number, len(chunks), tuple(map(id, items))),
-            _listing_page,
-            library,
-            kind,
-            site_feed,
-            entry,
-            (number, len(chunks), items),
-            (chart, first, last, ref, feed.links),
+    pages = []
+    for number, items in enumerate(chunks, start=1):
+        with_facts = number == 1 or not kind.newest_first
+        pages.append(
+            memo.get(
+                (
+                    "listing",
+                    shared if with_facts else plain,
+                    number,
+                    len(chunks),
+                    tuple(map(id, items)),
+                ),
+                _listing_page,
+                library,
+                kind,
+                site_feed,
+                entry,
+                (number, len(chunks), items),
+                (chart, first, last, ref, feed.links)
+                if with_facts
+                else (None, None, None, ref, feed.links),
+            )
         )
-        for number, items in enumerate(chunks, start=1)
-    ]
     return pages, feed
 
 
@@ -415,7 +428,7 @@ def _listing_page(
     ],
 ) -> PageSpec:
     """Plan one page of a listing (its spec holds its headlines, first, last and feed:
-    their ids are its memo key)."""
+    their ids are its memo key). A page without `first` shows no count, dates or chart."""
     slug, subject, title, description, headlines = entry
     number, count, items = page
     chart, first, last, feed, links = facts
@@ -428,7 +441,7 @@ def _listing_page(
         {
             "subject": subject,
             "kind": kind.folder,
-            "count": len(headlines),
+            "count": len(headlines) if first is not None or number == 1 else None,
             "chart": chart,  # made once per subject; small, so cheap to key
             "first": first,
             "last": last,

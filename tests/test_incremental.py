@@ -185,3 +185,37 @@ def test_edits_deep_in_long_listings_build_the_same_site(tmp_path: Path) -> None
         build(Project(project), fresh, now=NOW)
         assert tree(out) == tree(fresh), history
         assert result.rendered < result.pages / 4  # only the pages that list the day
+
+
+def test_a_new_headline_changes_only_the_first_page_of_each_listing(tmp_path: Path) -> None:
+    """Newest-first listings are cut from their oldest end and show their count, dates and
+    chart on the first page only: a headline added to the newest day leaves every older
+    page of every listing byte for byte as it was, unless a page split off (the count of
+    pages is on each page). Stories, oldest first, are not concerned."""
+    project = tmp_path / "project"
+    generate(project, days=25, headlines=30, seed=5)
+    add_settings(project, "headlines_per_page: 7\ndays_per_page: 2\n")
+    build(Project(project), tmp_path / "before", now=NOW)
+    newest = [f for f in day_files(project) if "  - title: " in f.read_text("utf-8")][-1]
+    text = newest.read_text("utf-8")
+    block = re.search(r"^  - title: .*?(?=^  - |^---|\Z)", text, flags=re.M | re.S)
+    assert block is not None
+    added = re.sub(r"(url: \"?https?://[^\s\"]+)", r"\1?added", block.group(0), count=1)
+    newest.write_text(text.replace(block.group(0), block.group(0) + added, 1), "utf-8")
+    build(Project(project), tmp_path / "after", now=NOW)
+    before, after = tree(tmp_path / "before"), tree(tmp_path / "after")
+    older = re.compile(r"^(tags|sources|places)/([^/]+)/page/(\d+)/index\.html$")
+    checked = 0
+    for path, data in before.items():
+        match = older.match(path)
+        if not match or path not in after:
+            continue
+        listing = f"{match[1]}/{match[2]}/"
+        pages = sum(1 for p in before if p.startswith(listing + "page/"))
+        if pages != sum(1 for p in after if p.startswith(listing + "page/")):
+            continue  # a page split off: "page N of M" changed on every page
+        assert after[path] == data, path
+        assert 'class="chart"' not in data.decode() and "headlines," not in data.decode()
+        checked += 1
+    assert checked >= 50
+    assert before["index.html"] != after["index.html"]
