@@ -3,7 +3,9 @@
     python3 bench/live.py --days 3650 --headlines 30 --runs 7
 
 Builds a generated corpus once with the preview's in-place Builder, then, run after run,
-edits one day file (or tags.yaml) and times the rebuild until the changed page is on disk.
+edits one day file (a sentence added to an old day's commentary; a headline added to the
+newest day, an editor's usual save) or tags.yaml, and times the rebuild until the changed
+page is on disk.
 The watcher waits for 100 ms of quiet before it starts a rebuild: from a save to the page on
 disk is that plus the rebuild time reported here. Medians, minimum and maximum are printed;
 the machine's load average is printed too, since shared machines are noisy.
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import statistics
 import sys
 import tempfile
@@ -74,6 +77,22 @@ def main() -> None:
             day_times.append(time.perf_counter() - started)
             rendered.append(result.rendered)
             assert sentence in page.read_text("utf-8"), "the edit did not reach the page"
+        newest = days[-1]
+        page = Path(temp) / "preview" / newest.stem[:4] / newest.stem[5:7] / newest.stem[8:]
+        added_times, added_rendered = [], []
+        for run in range(args.runs):
+            text = newest.read_text("utf-8")
+            block = re.search(r"^  - title: .*?(?=^  - |^---)", text, flags=re.M | re.S)
+            assert block is not None, "no headline to copy in the newest day"
+            title = f"Added headline number {run}"
+            copy = re.sub(r"title: .*", f'title: "{title}"', block.group(0), count=1)
+            copy = re.sub(r"(url: \S+)", rf"\1?added={run}", copy, count=1)
+            newest.write_text(text.replace(block.group(0), copy + block.group(0), 1), "utf-8")
+            started = time.perf_counter()
+            result = builder.build(with_search=False)
+            added_times.append(time.perf_counter() - started)
+            added_rendered.append(result.rendered)
+            assert title in (page / "index.html").read_text("utf-8"), "the headline is not shown"
         tags = project / "content" / "tags.yaml"
         tag_times = []
         for run in range(max(1, args.runs // 2)):
@@ -85,6 +104,10 @@ def main() -> None:
         print(
             f"save one day -> page on disk: {_summary(day_times)}; "
             f"pages rendered: {statistics.median(rendered):.0f}"
+        )
+        print(
+            f"add a headline to the newest day -> page on disk: {_summary(added_times)}; "
+            f"pages rendered: {statistics.median(added_rendered):.0f}"
         )
         print(f"save tags.yaml -> pages on disk: {_summary(tag_times)}")
         print(f"load average at the end: {os.getloadavg()[0]:.2f}")
