@@ -3,7 +3,9 @@
 Standard library only. Items carry the same ids, links, dates and HTML as the RSS and Atom
 items of the same feed (the HTML comes from the same feed/ templates), so a reader moving
 between formats sees the same items. Keys are written in a fixed order: same content, same
-bytes.
+bytes. Each item's JSON text is made once per build and spliced into every feed that lists
+it, exactly as json.dumps with indent=1 would place it (Python's pretty printer has no C
+speed-up; a ten-year digest lists tens of thousands of items in a thousand feeds).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class JsonFeedWriter:
         self.renderer = renderer
         self.zone = zoneinfo.ZoneInfo(library.site.timezone)
         self._items: dict[tuple[str, dt.date, int], dict[str, Any]] = {}
+        self._texts: dict[tuple[str, dt.date, int], str] = {}  # each item's JSON, indented
 
     def render(self, spec: FeedSpec) -> bytes:
         """Return the JSON Feed of one feed spec, as UTF-8 bytes."""
@@ -49,11 +52,28 @@ class JsonFeedWriter:
             "description": spec.description or site.description,
             "language": site.language,
             "authors": [{"name": site.author}],
-            "items": [self._day(day) for day in spec.days]
-            + [self._headline(h) for h in spec.headlines],
+            "items": [],
         }
         text = json.dumps(feed, ensure_ascii=False, indent=1)
+        keys = [("day", day.date, 0) for day in spec.days]
+        keys += [("headline", h.date, h.position) for h in spec.headlines]
+        if keys:  # json.dumps(feed with its items, indent=1), from each item's text
+            for day in spec.days:
+                self._day(day)
+            for headline in spec.headlines:
+                self._headline(headline)
+            items = ",\n".join(self._text(key) for key in keys)
+            assert text.endswith(' "items": []\n}')
+            text = text[: -len("[]\n}")] + f"[\n{items}\n ]\n}}"
         return (text + "\n").encode("utf-8")
+
+    def _text(self, key: tuple[str, dt.date, int]) -> str:
+        """Return an item's JSON as it stands in a feed's list (two levels in)."""
+        text = self._texts.get(key)
+        if text is None:
+            pretty = json.dumps(self._items[key], ensure_ascii=False, indent=1)
+            text = self._texts[key] = "  " + pretty.replace("\n", "\n  ")
+        return text
 
     def _moment(self, date: dt.date, time: dt.time | None = None) -> str:
         return dt.datetime.combine(date, time or dt.time(0, 0), tzinfo=self.zone).isoformat()

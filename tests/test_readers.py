@@ -90,6 +90,21 @@ def test_json_feeds_sit_beside_rss_and_atom_with_the_same_items(full: Path) -> N
         assert rss.read_text(encoding="utf-8").count("<item>") == len(ids)
 
 
+def test_json_feeds_are_written_as_json_dumps_with_indent_1_writes_them(
+    full: Path, ukrainian: Path
+) -> None:
+    """Items' JSON is made once and spliced into each feed: the bytes must be exactly what
+    the standard encoder gives for the whole feed (key order, indentation, escapes)."""
+    checked = 0
+    for site in (full, ukrainian):
+        for path in site.rglob("feed.json"):
+            data = path.read_bytes()
+            feed = json.loads(data)
+            assert data == (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode()
+            checked += len(feed["items"]) > 1
+    assert checked >= 5
+
+
 def test_feeds_page_links_every_feed_in_every_format(full: Path) -> None:
     page = (full / "feeds/index.html").read_text(encoding="utf-8")
     for rss in full.rglob("rss.xml"):
