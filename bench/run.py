@@ -10,11 +10,12 @@ the repository, then every build runs as its own subprocess,
     cold build       no site/, no .digest-cache/ (nor leftover build folders) before the build
     no-op rebuild    nothing changed since the last build
     edit one day     a sentence appended to the commentary of the middle day
+    add a headline   a headline added to the newest day (an editor's usual save)
     edit tags.yaml   the description of one tag changed
     edit a template  the theme's base.html copied into the project's templates/ with an HTML
                      comment added; it is removed again after the build
 
-One run does the five cases in that order, so noise on a shared machine spreads over all of
+One run does the six cases in that order, so noise on a shared machine spreads over all of
 them. Every edit differs from the previous run's (it carries the run's number), and after each
 edit the benchmark checks that the new text reached the site: a rebuild that is fast because it
 missed the change is reported as stale, and the exit status is 1.
@@ -52,7 +53,14 @@ from pathlib import Path
 from generate import generate
 
 REPO = Path(__file__).resolve().parent.parent
-CASES = ("cold build", "no-op rebuild", "edit one day", "edit tags.yaml", "edit a template")
+CASES = (
+    "cold build",
+    "no-op rebuild",
+    "edit one day",
+    "add a headline",
+    "edit tags.yaml",
+    "edit a template",
+)
 DEFAULT_SIZES = (365, 1000, 3650)
 CACHE_DIR = ".digest-cache"
 STAGE_LINE = re.compile(r"^\s+(\S.*?)\s+(\d+(?:\.\d+)?) ms$")
@@ -99,6 +107,8 @@ class Project:
         days = sorted((root / "content" / "digests").rglob("*.md"))
         self.middle_day = days[len(days) // 2]
         self.middle_day_text = self.middle_day.read_text(encoding="utf-8")
+        self.newest_day = days[-1]
+        self.newest_day_text = self.newest_day.read_text(encoding="utf-8")
         self.tags = root / "content" / "tags.yaml"
         self.tags_text = self.tags.read_text(encoding="utf-8")
         self.override = root / "templates" / "base.html"
@@ -116,6 +126,19 @@ class Project:
         self.middle_day.write_text(f"{self.middle_day_text}\n{sentence}\n", encoding="utf-8")
         year, month, day = self.middle_day.stem.split("-")
         return self.site / year / month / day / "index.html", sentence
+
+    def add_headline(self, run: int) -> tuple[Path, str]:
+        """Add a headline (a copy of the first, new title and link) at the top of the newest
+        day; return the day's page and the new title."""
+        text = self.newest_day_text
+        block = re.search(r"^  - title: .*?(?=^  - |^---)", text, flags=re.M | re.S)
+        assert block is not None, f"{self.newest_day} has no headline to copy"
+        title = f"Benchmark headline {run}"
+        copy = re.sub(r"title: .*", f'title: "{title}"', block.group(0), count=1)
+        copy = re.sub(r"(url: \S+)", rf"\1?bench={run}", copy, count=1)
+        self.newest_day.write_text(text.replace(block.group(0), copy + block.group(0), 1))
+        year, month, day = self.newest_day.stem.split("-")
+        return self.site / year / month / day / "index.html", title
 
     def edit_tags(self, run: int) -> tuple[Path, str]:
         """Change the first tag's description; return its page and the new text."""
@@ -277,6 +300,7 @@ def bench_size(days: int, headlines: int, runs: int, workdir: Path) -> SizeResul
     project = Project(root)
     edits: dict[str, Callable[[int], tuple[Path, str]]] = {
         "edit one day": project.edit_day,
+        "add a headline": project.add_headline,
         "edit tags.yaml": project.edit_tags,
         "edit a template": project.edit_template,
     }

@@ -15,7 +15,14 @@ from types import ModuleType
 import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
-CASES = ("cold build", "no-op rebuild", "edit one day", "edit tags.yaml", "edit a template")
+CASES = (
+    "cold build",
+    "no-op rebuild",
+    "edit one day",
+    "add a headline",
+    "edit tags.yaml",
+    "edit a template",
+)
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
