@@ -22,6 +22,8 @@ from markupsafe import Markup
 
 from . import i18n, urls
 from .errors import ContentErrors, Location, Problem
+from .fastpages import TEMPLATES as FAST_PAGES
+from .fastpages import PageHelpers, PageMaker
 from .fragments import TEMPLATES as FAST_TEMPLATES
 from .fragments import HeadlineFragments
 from .library import Library
@@ -166,6 +168,10 @@ class Renderer:
         # fast=False renders every headline through the template (the tests compare both).
         use_fast = fast and self._theme_has(FAST_TEMPLATES)
         self._fast = self._fragments(links) if use_fast else None
+        # Whole listing, day and home pages likewise (fastpages.py), each kind only while
+        # every template it involves is the theme's own.
+        kinds = [name for name, needs in FAST_PAGES.items() if self._theme_has(needs)]
+        self._pages = self._page_maker(frozenset(kinds)) if fast and kinds else None
 
     def _theme_has(self, names: tuple[str, ...]) -> bool:
         """Whether each named template is the bundled theme's own, not the digest's."""
@@ -194,6 +200,36 @@ class Renderer:
             story_so_far=words("Story so far"),
             short_time=cast(Any, self.env.globals["short_time"]),
         )
+
+    def _page_maker(self, kinds: frozenset[str]) -> PageMaker:
+        translations = i18n.translations(self.site.language)
+
+        # As Jinja2's newstyle gettext with autoescape: the translation is markup, and its
+        # variables are escaped when they are put in.
+        def gettext(text: str, **variables: Any) -> str:
+            return str(Markup(translations.gettext(text)) % variables)
+
+        def ngettext(singular: str, plural: str, number: int, **variables: Any) -> str:
+            variables.setdefault("num", number)
+            return str(Markup(translations.ngettext(singular, plural, number)) % variables)
+
+        globals_ = self.env.globals
+        helpers = PageHelpers(
+            site=self.site,
+            gettext=gettext,
+            ngettext=ngettext,
+            url=self.url,
+            absolute_url=self.absolute_url,
+            stylesheet=self.asset("style.css"),
+            long_date=cast(Any, globals_["long_date"]),
+            full_date=cast(Any, globals_["full_date"]),
+            month_name=cast(Any, globals_["month_name"]),
+            headlines=self.headlines,
+            day_link=cast(Any, globals_["day_link"]),
+            chart_figure=cast(Any, globals_["chart_figure"]),
+            label_help=self.label_help,
+        )
+        return PageMaker(helpers, kinds)
 
     # Helpers for templates --------------------------------------------------------------
 
@@ -270,6 +306,10 @@ class Renderer:
 
     def render_page(self, spec: PageSpec) -> str:
         """Render one planned page."""
+        if self._pages is not None and spec.template in self._pages.templates:
+            html = self._pages.render(spec)
+            if html is not None:
+                return html
         with self.template_errors():
             template = self.env.get_template(spec.template)
             return template.render(page=spec, **spec.context)
