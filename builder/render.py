@@ -139,6 +139,7 @@ class Renderer:
         self._versions = {day.date: day.version for day in library.days}
         links = Links.of(library)
         self._label_help: dict[tuple[str, ...], Markup] = {}
+        self._lines: dict[int, tuple[Headline, Markup]] = {}  # by id(headline): fastpages
         language = self.site.language
         self.env.install_gettext_translations(  # type: ignore[attr-defined]
             i18n.translations(language), newstyle=True
@@ -204,14 +205,25 @@ class Renderer:
     def _page_maker(self, kinds: frozenset[str]) -> PageMaker:
         translations = i18n.translations(self.site.language)
 
-        # As Jinja2's newstyle gettext with autoescape: the translation is markup, and its
-        # variables are escaped when they are put in.
-        def gettext(text: str, **variables: Any) -> str:
-            return str(Markup(translations.gettext(text)) % variables)
+        words: dict[tuple[str, ...] | tuple[str, str, int], str] = {}
 
-        def ngettext(singular: str, plural: str, number: int, **variables: Any) -> str:
-            variables.setdefault("num", number)
-            return str(Markup(translations.ngettext(singular, plural, number)) % variables)
+        # As Jinja2's newstyle gettext with autoescape: the translation is markup, and its
+        # variables are escaped when they are put in. Words without variables recur on
+        # every page: each is translated once.
+        def gettext(text: str, **variables: Any) -> str:
+            if variables:
+                return str(Markup(translations.gettext(text)) % variables)
+            word = words.get((text,))
+            if word is None:
+                word = words[(text,)] = str(Markup(translations.gettext(text)) % {})
+            return word
+
+        def ngettext(singular: str, plural: str, number: int) -> str:
+            word = words.get((singular, plural, number))
+            if word is None:
+                translated = Markup(translations.ngettext(singular, plural, number))
+                word = words[(singular, plural, number)] = str(translated % {"num": number})
+            return word
 
         globals_ = self.env.globals
         helpers = PageHelpers(
@@ -224,7 +236,7 @@ class Renderer:
             long_date=cast(Any, globals_["long_date"]),
             full_date=cast(Any, globals_["full_date"]),
             month_name=cast(Any, globals_["month_name"]),
-            headlines=self.headlines,
+            headlines=self._headline_lines,
             day_link=cast(Any, globals_["day_link"]),
             chart_figure=cast(Any, globals_["chart_figure"]),
             label_help=self.label_help,
@@ -270,6 +282,18 @@ class Renderer:
     def headlines(self, headlines: Iterable[Headline]) -> Markup:
         """Return the HTML of headlines, one a line: the items of an <ol class="headlines">."""
         return Markup("".join([f"{self.headline(h)}\n" for h in headlines]))
+
+    def _headline_lines(self, headlines: Iterable[Headline]) -> str:
+        """Return what `headlines` returns, from a cache by headline object: a headline is
+        on several pages, and its key (date, position, version) costs more to make."""
+        made = self._lines
+        out = []
+        for h in headlines:
+            hit = made.get(id(h))
+            if hit is None:  # the headline is kept with its HTML: its id stays its own
+                hit = made[id(h)] = (h, self.headline(h))
+            out.append(hit[1])
+        return "\n".join(out) + "\n" if out else ""
 
     def label_help(self, items: Iterable[Any]) -> Markup:
         """Return partials/label_help.html for the labels that headlines (or day groups of
