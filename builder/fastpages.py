@@ -9,22 +9,22 @@ few joins. The output is the theme's templates', byte for byte: tests/test_fastp
 renders every page of several digests both ways and compares.
 
 `Renderer` uses this for a kind of page only while every template that page involves
-(`TEMPLATES`) is the theme's own; a digest that overrides any of them gets Jinja2. Day
-and headline HTML that this module does not reproduce (a day's link, a subject's chart,
-what the labels mean, headlines) comes from the Renderer's own helpers, rendered once.
+(`TEMPLATES`) is the theme's own; a digest that overrides any of them gets Jinja2. HTML
+that this module does not reproduce (a subject's chart, what the labels mean, headlines)
+comes from the Renderer's own helpers, made once.
 A day with a correction goes through the template (`render` returns None).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from . import urls
 from .fragments import escape
-from .model import Day, SiteConfig
+from .model import Day, Headline, SiteConfig
 from .pages import FeedLink, Pager, PageSpec
 
 _LISTING = (
@@ -72,8 +72,7 @@ class PageHelpers:
     long_date: Callable[[Any], str]
     full_date: Callable[[Any], str]
     month_name: Callable[[int, int], str]
-    headlines: Callable[[Iterable[Any]], str]
-    day_link: Callable[[Any], str]
+    headlines: Callable[[Sequence[Headline]], str]
     chart_figure: Callable[[Any], str]
     label_help: Callable[[Iterable[Any]], str]
 
@@ -87,6 +86,7 @@ class PageMaker:
         self.h = h = helpers
         site, _, e = h.site, h.gettext, escape
         self._feed_links: dict[tuple[FeedLink, ...], str] = {}
+        self._day_links: dict[int, tuple[Day, str]] = {}  # by id(day), kept with the day
         self._open = (
             f'<!DOCTYPE html>\n<html lang="{e(site.language)}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
@@ -209,25 +209,7 @@ class PageMaker:
         _, subject, pager, count = h.gettext, c["subject"], c["pager"], c["count"]
         kind = spec.template[: -len(".html")]
         name = e(subject.title if kind == "story" else subject.name)
-        about = ""
-        if kind == "tag":
-            description = e(subject.description) if subject.description else ""
-            description = description or _("Headlines tagged %(tag)s", tag=subject.name)
-            if subject.description:
-                about = f'<p class="summary">{e(subject.description)}</p>'
-        elif kind == "source":
-            description = _("Headlines from %(source)s", source=subject.name)
-            about = (
-                f'<p class="summary"><a href="{e(subject.url)}" hreflang="{e(subject.language)}">'
-                f"{e(subject.url)}</a></p>"
-            )
-        elif kind == "place":
-            description = _("Headlines about %(place)s", place=subject.name)
-        else:
-            description = h.ngettext(
-                "A story told in %(num)d headline", "A story told across %(num)d headlines", count
-            )
-            about = f'<p class="summary">{_("Every headline of this story, oldest first.")}</p>'
+        description, about = self._subject(kind, subject, count)
         numbered = self._numbered(pager)
         heading = name
         if numbered:
@@ -250,10 +232,11 @@ class PageMaker:
             h.chart_figure(c["chart"]),
         ]
         groups = c["groups"]
-        day_link, headlines = h.day_link, h.headlines
+        day_links, headlines = self._day_links, h.headlines
         for day, items in groups:
+            link = day_links.get(id(day)) or self._day_link(day)
             out.append(
-                f'<section class="day-group">\n<h2>{day_link(day)}</h2>\n<ol class="headlines">\n'
+                f'<section class="day-group">\n<h2>{link[1]}</h2>\n<ol class="headlines">\n'
                 f"{headlines(items)}</ol>\n</section>\n"
             )
         if not groups:
@@ -262,6 +245,34 @@ class PageMaker:
         out.append(self._pager(pager, c["kind"] != "stories"))
         title = f"{name}{numbered} · {self._site_title}"
         return self._page(spec, title, description, "website", "", "".join(out))
+
+    def _subject(self, kind: str, subject: Any, count: int) -> tuple[str, str]:
+        """Return the description and about blocks of tag, source, place or story.html."""
+        _, e = self.h.gettext, escape
+        if kind == "tag":
+            if subject.description:
+                return e(subject.description), f'<p class="summary">{e(subject.description)}</p>'
+            return _("Headlines tagged %(tag)s", tag=subject.name), ""
+        if kind == "source":
+            return _("Headlines from %(source)s", source=subject.name), (
+                f'<p class="summary"><a href="{e(subject.url)}" hreflang="{e(subject.language)}">'
+                f"{e(subject.url)}</a></p>"
+            )
+        if kind == "place":
+            return _("Headlines about %(place)s", place=subject.name), ""
+        return self.h.ngettext(
+            "A story told in %(num)d headline", "A story told across %(num)d headlines", count
+        ), f'<p class="summary">{_("Every headline of this story, oldest first.")}</p>'
+
+    def _day_link(self, day: Day) -> tuple[Day, str]:
+        """Return partials/day_link.html for a day (with the day), made once per day."""
+        h, e, date = self.h, escape, day.date
+        html = (
+            f'<a href="{e(h.url(urls.day(date)))}"><time datetime="{date.isoformat()}">'
+            f"{e(h.long_date(date))}</time></a>" + (f": {e(day.title)}" if day.title else "")
+        )
+        made = self._day_links[id(day)] = (day, html)
+        return made
 
     def _day(self, spec: PageSpec) -> str | None:
         """Return a day's page (day.html), or None for a day with a correction."""

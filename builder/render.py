@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -171,7 +171,8 @@ class Renderer:
         self._fast = self._fragments(links) if use_fast else None
         # Whole listing, day and home pages likewise (fastpages.py), each kind only while
         # every template it involves is the theme's own.
-        kinds = [name for name, needs in FAST_PAGES.items() if self._theme_has(needs)]
+        own = {name for needs in FAST_PAGES.values() for name in needs if self._theme_has((name,))}
+        kinds = [page for page, needs in FAST_PAGES.items() if own.issuperset(needs)]
         self._pages = self._page_maker(frozenset(kinds)) if fast and kinds else None
 
     def _theme_has(self, names: tuple[str, ...]) -> bool:
@@ -237,7 +238,6 @@ class Renderer:
             full_date=cast(Any, globals_["full_date"]),
             month_name=cast(Any, globals_["month_name"]),
             headlines=self._headline_lines,
-            day_link=cast(Any, globals_["day_link"]),
             chart_figure=cast(Any, globals_["chart_figure"]),
             label_help=self.label_help,
         )
@@ -283,17 +283,18 @@ class Renderer:
         """Return the HTML of headlines, one a line: the items of an <ol class="headlines">."""
         return Markup("".join([f"{self.headline(h)}\n" for h in headlines]))
 
-    def _headline_lines(self, headlines: Iterable[Headline]) -> str:
+    def _headline_lines(self, headlines: Sequence[Headline]) -> str:
         """Return what `headlines` returns, from a cache by headline object: a headline is
         on several pages, and its key (date, position, version) costs more to make."""
         made = self._lines
-        out = []
-        for h in headlines:
-            hit = made.get(id(h))
-            if hit is None:  # the headline is kept with its HTML: its id stays its own
-                hit = made[id(h)] = (h, self.headline(h))
-            out.append(hit[1])
-        return "\n".join(out) + "\n" if out else ""
+        try:
+            html = [made[id(h)][1] for h in headlines]
+        except KeyError:
+            for h in headlines:  # kept with its HTML, the headline's id stays its own
+                if id(h) not in made:
+                    made[id(h)] = (h, self.headline(h))
+            html = [made[id(h)][1] for h in headlines]
+        return "\n".join(html) + "\n" if html else ""
 
     def label_help(self, items: Iterable[Any]) -> Markup:
         """Return partials/label_help.html for the labels that headlines (or day groups of
