@@ -47,12 +47,12 @@ class HeadlineFragments:
         for name in (*escaped, "story_links"):
             mapping = fields[name]
             assert isinstance(mapping, Mapping)
-            fields[name] = {key: _escape(value) for key, value in mapping.items()}
+            fields[name] = {key: escape(value) for key, value in mapping.items()}
         return cls(**fields)  # type: ignore[arg-type]
 
     def render(self, h: Headline) -> str:
         """Return the headline's <li>, exactly as partials/headline.html makes it."""
-        e = _escape
+        e = escape
         lang = f' lang="{e(h.language)}"' if h.language else ""
         out = [f'<li class="headline is-{e(h.label)}"' if h.label else '<li class="headline"']
         out.append(f' id="{e(h.anchor)}">\n<p class="headline-title">\n')
@@ -87,7 +87,7 @@ class HeadlineFragments:
         return "".join(out)
 
 
-def _escape(value: object) -> str:
+def escape(value: object) -> str:
     """Escape as markupsafe (and so Jinja2's autoescape) does, for the plain strings of a
     headline; faster than markupsafe.escape for short strings, which makes a Markup."""
     text = str(value)

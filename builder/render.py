@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -22,6 +22,8 @@ from markupsafe import Markup
 
 from . import i18n, urls
 from .errors import ContentErrors, Location, Problem
+from .fastpages import TEMPLATES as FAST_PAGES
+from .fastpages import PageHelpers, PageMaker
 from .fragments import TEMPLATES as FAST_TEMPLATES
 from .fragments import HeadlineFragments
 from .library import Library
@@ -137,6 +139,7 @@ class Renderer:
         self._versions = {day.date: day.version for day in library.days}
         links = Links.of(library)
         self._label_help: dict[tuple[str, ...], Markup] = {}
+        self._lines: dict[int, tuple[Headline, Markup]] = {}  # by id(headline): fastpages
         language = self.site.language
         self.env.install_gettext_translations(  # type: ignore[attr-defined]
             i18n.translations(language), newstyle=True
@@ -166,6 +169,11 @@ class Renderer:
         # fast=False renders every headline through the template (the tests compare both).
         use_fast = fast and self._theme_has(FAST_TEMPLATES)
         self._fast = self._fragments(links) if use_fast else None
+        # Whole listing, day and home pages likewise (fastpages.py), each kind only while
+        # every template it involves is the theme's own.
+        own = {name for needs in FAST_PAGES.values() for name in needs if self._theme_has((name,))}
+        kinds = [page for page, needs in FAST_PAGES.items() if own.issuperset(needs)]
+        self._pages = self._page_maker(frozenset(kinds)) if fast and kinds else None
 
     def _theme_has(self, names: tuple[str, ...]) -> bool:
         """Whether each named template is the bundled theme's own, not the digest's."""
@@ -194,6 +202,46 @@ class Renderer:
             story_so_far=words("Story so far"),
             short_time=cast(Any, self.env.globals["short_time"]),
         )
+
+    def _page_maker(self, kinds: frozenset[str]) -> PageMaker:
+        translations = i18n.translations(self.site.language)
+
+        words: dict[tuple[str, ...] | tuple[str, str, int], str] = {}
+
+        # As Jinja2's newstyle gettext with autoescape: the translation is markup, and its
+        # variables are escaped when they are put in. Words without variables recur on
+        # every page: each is translated once.
+        def gettext(text: str, **variables: Any) -> str:
+            if variables:
+                return str(Markup(translations.gettext(text)) % variables)
+            word = words.get((text,))
+            if word is None:
+                word = words[(text,)] = str(Markup(translations.gettext(text)) % {})
+            return word
+
+        def ngettext(singular: str, plural: str, number: int) -> str:
+            word = words.get((singular, plural, number))
+            if word is None:
+                translated = Markup(translations.ngettext(singular, plural, number))
+                word = words[(singular, plural, number)] = str(translated % {"num": number})
+            return word
+
+        globals_ = self.env.globals
+        helpers = PageHelpers(
+            site=self.site,
+            gettext=gettext,
+            ngettext=ngettext,
+            url=self.url,
+            absolute_url=self.absolute_url,
+            stylesheet=self.asset("style.css"),
+            long_date=cast(Any, globals_["long_date"]),
+            full_date=cast(Any, globals_["full_date"]),
+            month_name=cast(Any, globals_["month_name"]),
+            headlines=self._headline_lines,
+            chart_figure=cast(Any, globals_["chart_figure"]),
+            label_help=self.label_help,
+        )
+        return PageMaker(helpers, kinds)
 
     # Helpers for templates --------------------------------------------------------------
 
@@ -235,6 +283,19 @@ class Renderer:
         """Return the HTML of headlines, one a line: the items of an <ol class="headlines">."""
         return Markup("".join([f"{self.headline(h)}\n" for h in headlines]))
 
+    def _headline_lines(self, headlines: Sequence[Headline]) -> str:
+        """Return what `headlines` returns, from a cache by headline object: a headline is
+        on several pages, and its key (date, position, version) costs more to make."""
+        made = self._lines
+        try:
+            html = [made[id(h)][1] for h in headlines]
+        except KeyError:
+            for h in headlines:  # kept with its HTML, the headline's id stays its own
+                if id(h) not in made:
+                    made[id(h)] = (h, self.headline(h))
+            html = [made[id(h)][1] for h in headlines]
+        return "\n".join(html) + "\n" if html else ""
+
     def label_help(self, items: Iterable[Any]) -> Markup:
         """Return partials/label_help.html for the labels that headlines (or day groups of
         headlines) use: what each label means; nothing when none is labelled."""
@@ -270,6 +331,10 @@ class Renderer:
 
     def render_page(self, spec: PageSpec) -> str:
         """Render one planned page."""
+        if self._pages is not None and spec.template in self._pages.templates:
+            html = self._pages.render(spec)
+            if html is not None:
+                return html
         with self.template_errors():
             template = self.env.get_template(spec.template)
             return template.render(page=spec, **spec.context)

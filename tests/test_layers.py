@@ -29,6 +29,7 @@ FORBIDDEN = {
     "build": {"cli"},
     "charts": {"*"},
     "fragments": {"render", "pages", "feeds", "build", "cli", "output", "reader", "library"},
+    "fastpages": {"render", "feeds", "build", "cli", "output", "reader", "library"},
     "search": {"reader", "library", "pages", "render", "feeds", "build", "cli", "output"},
     "reading": {"render", "feeds", "build", "cli", "output"},
     "jsonfeed": {"build", "cli", "output"},

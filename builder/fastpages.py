@@ -1,0 +1,382 @@
+"""Whole pages without Jinja2, for the bundled theme's listing, day and home pages.
+
+A ten-year digest has about 8,600 listing pages (a tag's, source's, place's or story's
+headlines by day), 3,650 day pages and 730 home pages. Jinja2 spends most of a page's time
+on base.html (17 translated words and 12 URLs, the same on every page: about 6 µs a word
+and 4 µs a URL through the template context) and on calling helpers once per day group;
+here the parts of base.html that never change are made once per build, and a page is a
+few joins. The output is the theme's templates', byte for byte: tests/test_fastpages.py
+renders every page of several digests both ways and compares.
+
+`Renderer` uses this for a kind of page only while every template that page involves
+(`TEMPLATES`) is the theme's own; a digest that overrides any of them gets Jinja2. HTML
+that this module does not reproduce (a subject's chart, what the labels mean, headlines)
+comes from the Renderer's own helpers, made once.
+A day with a correction goes through the template (`render` returns None).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from . import urls
+from .fragments import escape
+from .model import Day, Headline, SiteConfig
+from .pages import FeedLink, Pager, PageSpec
+
+_LISTING = (
+    "base.html",
+    "listing.html",
+    "partials/pager.html",
+    "partials/day_link.html",
+    "partials/chart.html",
+    "partials/label_help.html",
+    "partials/macros.html",
+)
+_KINDS = ("tags", "sources", "places", "stories")  # as base.html's navigation orders them
+# The templates each kind of page involves (besides the headline partials, which the
+# Renderer's `headlines` helper checks for itself), by the page's template.
+TEMPLATES: dict[str, tuple[str, ...]] = {
+    "tag.html": ("tag.html", *_LISTING),
+    "source.html": ("source.html", *_LISTING),
+    "place.html": ("place.html", *_LISTING),
+    "story.html": ("story.html", *_LISTING),
+    "day.html": (
+        "day.html",
+        "base.html",
+        "partials/correction.html",
+        "partials/label_help.html",
+        "partials/macros.html",
+    ),
+    "index.html": ("index.html", "base.html", "partials/pager.html"),
+}
+
+
+@dataclass(frozen=True)
+class PageHelpers:
+    """What the templates call, as the Renderer gives them to the templates.
+
+    `gettext` and `ngettext` translate as the templates' `_` and `ngettext` do: the
+    translation is markup and its variables are escaped. The HTML helpers return markup.
+    """
+
+    site: SiteConfig
+    gettext: Callable[..., str]
+    ngettext: Callable[..., str]
+    url: Callable[[str], str]
+    absolute_url: Callable[[str], str]
+    stylesheet: str  # asset('style.css')
+    long_date: Callable[[Any], str]
+    full_date: Callable[[Any], str]
+    month_name: Callable[[int, int], str]
+    headlines: Callable[[Sequence[Headline]], str]
+    chart_figure: Callable[[Any], str]
+    label_help: Callable[[Iterable[Any]], str]
+
+
+class PageMaker:
+    """Renders the pages whose template is in `templates`; base.html's fixed parts are made
+    once, here."""
+
+    def __init__(self, helpers: PageHelpers, templates: frozenset[str]) -> None:
+        self.templates = templates
+        self.h = h = helpers
+        site, _, e = h.site, h.gettext, escape
+        self._feed_links: dict[tuple[FeedLink, ...], str] = {}
+        self._day_links: dict[int, tuple[Day, str]] = {}  # by id(day), kept with the day
+        self._open = (
+            f'<!DOCTYPE html>\n<html lang="{e(site.language)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
+        )
+        self._author = (
+            f'">\n<meta name="author" content="{e(site.author)}">\n'
+            '<meta name="color-scheme" content="light dark">\n'
+        )
+        self._og_title = (
+            f'<meta property="og:site_name" content="{e(site.title)}">\n'
+            '<meta property="og:title" content="'
+        )
+        self._links_end = (
+            f'<link rel="alternate" type="application/feed+json" title="{e(site.title)} '
+            f'(JSON Feed)" href="{e(h.url(urls.json_feed("")))}">\n'
+            f'<link rel="stylesheet" href="{e(h.stylesheet)}">\n'
+        )
+        nav = [(urls.archive(), "Archive")]
+        nav += [(urls.index(kind), kind.capitalize()) for kind in _KINDS]
+        nav.append((urls.search(), "Search"))
+        items = "".join(f'<li><a href="{e(h.url(to))}">{_(word)}</a></li>\n' for to, word in nav)
+        self._body = (
+            f'</head>\n<body>\n<a class="skip-link" href="#main">{_("Skip to content")}</a>\n'
+            f'<header class="site-header">\n<div class="wrap">\n<a class="site-title" '
+            f'href="{e(h.url(urls.home()))}">{e(site.title)}</a>\n<nav aria-label="{_("Site")}">'
+            f'\n<ul>\n{items}</ul>\n</nav>\n</div>\n</header>\n<main id="main" class="wrap">\n'
+        )
+        worker = _tojson(h.url(urls.service_worker()))
+        self._end = (
+            f'</main>\n<footer class="site-footer">\n<div class="wrap">\n'
+            f"<p>{e(site.description)}</p>\n"
+            f'<p>{_("Follow:")} <a href="{e(h.url(urls.feed("", "rss")))}">{_("RSS")}</a> · '
+            f'<a href="{e(h.url(urls.feed("", "atom")))}">{_("Atom")}</a> · '
+            f'<a href="{e(h.url(urls.json_feed("")))}">{_("JSON Feed")}</a> · '
+            f'<a href="{e(h.url(urls.feeds_index()))}">{_("all feeds")}</a></p>\n'
+            f"<p>{_('Edited by')} {e(site.author)}.</p>\n</div>\n</footer>\n"
+            f'<script>if ("serviceWorker" in navigator) '
+            f"navigator.serviceWorker.register({worker});</script>\n</body>\n</html>\n"
+        )
+        self._site_title = e(site.title)
+
+    def render(self, spec: PageSpec) -> str | None:
+        """Return the page as its template makes it, or None to leave it to the template."""
+        if spec.template == "day.html":
+            return self._day(spec)
+        if spec.template == "index.html":
+            return self._home(spec)
+        return self._listing(spec)
+
+    # base.html ---------------------------------------------------------------------------
+
+    def _page(
+        self, spec: PageSpec, title: str, description: str, og_type: str, head: str, main: str
+    ) -> str:
+        """Return base.html around a page's blocks (title and description already markup)."""
+        canonical = og_url = ""
+        if spec.in_sitemap:
+            address = escape(self.h.absolute_url(spec.url_path))
+            canonical = f'<link rel="canonical" href="{address}">\n'
+            og_url = f'<meta property="og:url" content="{address}">\n'
+        feeds = self._feed_links.get(spec.feeds)
+        if feeds is None:
+            feeds = self._feed_links[spec.feeds] = "".join(
+                f'<link rel="alternate" type="{escape(feed.media_type)}" '
+                f'title="{escape(feed.title)}" href="{escape(self.h.url(feed.url_path))}">\n'
+                for feed in spec.feeds
+            )
+        return "".join(
+            (
+                self._open,
+                title,
+                '</title>\n<meta name="description" content="',
+                description,
+                self._author,
+                canonical,
+                self._og_title,
+                title,
+                '">\n<meta property="og:description" content="',
+                description,
+                f'">\n<meta property="og:type" content="{og_type}">\n',
+                og_url,
+                '<meta name="twitter:card" content="summary">\n',
+                feeds,
+                self._links_end,
+                head,
+                self._body,
+                main,
+                self._end,
+            )
+        )
+
+    def _numbered(self, pager: Pager) -> str:
+        """Return " (page 2)" after a title, or nothing on a first page."""
+        if pager.number > 1:
+            return f" ({self.h.gettext('page %(number)s', number=pager.number)})"
+        return ""
+
+    def _pager(self, pager: Pager, newest_first: bool) -> str:
+        """Return partials/pager.html."""
+        if pager.count <= 1:
+            return ""
+        _, url = self.h.gettext, self.h.url
+        out = [f'<nav class="pager" aria-label="{_("Pages")}">\n']
+        if pager.previous_path is not None:
+            word = _("Newer") if newest_first else _("Previous")
+            out.append(f'<a rel="prev" href="{escape(url(pager.previous_path))}">← {word}</a>')
+        page = _("Page %(number)s of %(count)s", number=pager.number, count=pager.count)
+        out.append(f"<span>{page}</span>\n")
+        if pager.next_path is not None:
+            word = _("Older") if newest_first else _("Next")
+            out.append(f'<a rel="next" href="{escape(url(pager.next_path))}">{word} →</a>')
+        out.append("</nav>\n")
+        return "".join(out)
+
+    # Pages -------------------------------------------------------------------------------
+
+    def _listing(self, spec: PageSpec) -> str:
+        """Return a tag's, source's, place's or story's page (listing.html and its child)."""
+        h, e, c = self.h, escape, spec.context
+        _, subject, pager, count = h.gettext, c["subject"], c["pager"], c["count"]
+        kind = spec.template[: -len(".html")]
+        name = e(subject.title if kind == "story" else subject.name)
+        description, about = self._subject(kind, subject, count)
+        numbered = self._numbered(pager)
+        heading = name
+        if numbered:
+            heading += f' <span class="count">{numbered[1:]}</span>'
+        facts = h.ngettext("%(num)d headline", "%(num)d headlines", count)
+        first, last = c["first"], c["last"]
+        if first:
+            facts += (
+                f', <time datetime="{first.date.isoformat()}">{e(h.long_date(first.date))}</time>'
+                f' – <time datetime="{last.date.isoformat()}">{e(h.long_date(last.date))}</time>'
+            )
+        folder = c["feed"].feed_folder
+        out = [
+            f'<header class="page-header">\n<p class="dateline">{_(kind.capitalize())}</p>\n'
+            f"<h1>{heading}</h1>\n{about}"
+            f'<p class="listing-facts">{facts}.\n{_("Follow:")} '
+            f'<a href="{e(h.url(urls.feed(folder, "rss")))}">RSS</a> · '
+            f'<a href="{e(h.url(urls.feed(folder, "atom")))}">Atom</a> · '
+            f'<a href="{e(h.url(urls.json_feed(folder)))}">JSON Feed</a></p>\n</header>\n',
+            h.chart_figure(c["chart"]),
+        ]
+        groups = c["groups"]
+        day_links, headlines = self._day_links, h.headlines
+        for day, items in groups:
+            link = day_links.get(id(day)) or self._day_link(day)
+            out.append(
+                f'<section class="day-group">\n<h2>{link[1]}</h2>\n<ol class="headlines">\n'
+                f"{headlines(items)}</ol>\n</section>\n"
+            )
+        if not groups:
+            out.append(f"<p>{_('No headlines yet.')}</p>\n")
+        out.append(h.label_help(groups))
+        out.append(self._pager(pager, c["kind"] != "stories"))
+        title = f"{name}{numbered} · {self._site_title}"
+        return self._page(spec, title, description, "website", "", "".join(out))
+
+    def _subject(self, kind: str, subject: Any, count: int) -> tuple[str, str]:
+        """Return the description and about blocks of tag, source, place or story.html."""
+        _, e = self.h.gettext, escape
+        if kind == "tag":
+            if subject.description:
+                return e(subject.description), f'<p class="summary">{e(subject.description)}</p>'
+            return _("Headlines tagged %(tag)s", tag=subject.name), ""
+        if kind == "source":
+            return _("Headlines from %(source)s", source=subject.name), (
+                f'<p class="summary"><a href="{e(subject.url)}" hreflang="{e(subject.language)}">'
+                f"{e(subject.url)}</a></p>"
+            )
+        if kind == "place":
+            return _("Headlines about %(place)s", place=subject.name), ""
+        return self.h.ngettext(
+            "A story told in %(num)d headline", "A story told across %(num)d headlines", count
+        ), f'<p class="summary">{_("Every headline of this story, oldest first.")}</p>'
+
+    def _day_link(self, day: Day) -> tuple[Day, str]:
+        """Return partials/day_link.html for a day (with the day), made once per day."""
+        h, e, date = self.h, escape, day.date
+        html = (
+            f'<a href="{e(h.url(urls.day(date)))}"><time datetime="{date.isoformat()}">'
+            f"{e(h.long_date(date))}</time></a>" + (f": {e(day.title)}" if day.title else "")
+        )
+        made = self._day_links[id(day)] = (day, html)
+        return made
+
+    def _day(self, spec: PageSpec) -> str | None:
+        """Return a day's page (day.html), or None for a day with a correction."""
+        h, e, c = self.h, escape, spec.context
+        day: Day = c["day"]
+        if day.update is not None:
+            return None
+        _, date = h.gettext, day.date
+        long_date = h.long_date(date)
+        title = e(long_date) + (f": {e(day.title)}" if day.title else "")
+        description = e(spec.description or h.site.description)
+        site = h.site
+        facts = {
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "name": day.title or long_date,
+            "description": spec.description,
+            "datePublished": date.isoformat(),
+            "inLanguage": site.language,
+            "url": h.absolute_url(spec.url_path),
+            "author": {"@type": "Organization", "name": site.author},
+            "isPartOf": {"@type": "WebSite", "name": site.title, "url": site.base_url},
+            "mainEntity": {"@type": "ItemList", "numberOfItems": len(day.headlines)},
+        }
+        head = f'<script type="application/ld+json">{_tojson(facts)}</script>\n'
+        out = [
+            f'<article class="day">\n<header class="page-header">\n<p class="dateline">'
+            f'<time datetime="{date.isoformat()}">{e(h.full_date(date))}</time></p>\n'
+            f"<h1>{e(day.title or long_date)}</h1>\n"
+        ]
+        if day.summary:
+            out.append(f'<p class="summary">{e(day.summary)}</p>\n')
+        out.append("</header>\n")
+        if day.commentary_html:
+            out.append(
+                f'<section class="commentary" aria-label="{_("Commentary")}">\n'
+                f"{day.commentary_html}\n</section>\n"
+            )
+        out.append(
+            '<section class="day-headlines" aria-labelledby="headlines">\n'
+            f'<h2 id="headlines">{_("Headlines")} <span class="count">'
+            f"({len(day.headlines)})</span></h2>\n"
+        )
+        if day.headlines:
+            out.append(f'<ol class="headlines">\n{h.headlines(day.headlines)}</ol>\n')
+        else:
+            out.append(f"<p>{_('No headlines on this day.')}</p>\n")
+        out.append("</section>\n")
+        out.append(h.label_help(day.headlines))
+        out.append(f'<nav class="prev-next" aria-label="{_("Other days")}">\n')
+        previous, following = c["previous"], c["next"]
+        if previous:
+            out.append(
+                f'<a rel="prev" href="{e(h.url(urls.day(previous.date)))}">'
+                f"← {e(h.long_date(previous.date))}</a>\n"
+            )
+        out.append(
+            f'<a href="{e(h.url(urls.month(date.year, date.month)))}">'
+            f"{e(h.month_name(date.year, date.month))}</a>\n"
+        )
+        if following:
+            out.append(
+                f'<a rel="next" href="{e(h.url(urls.day(following.date)))}">'
+                f"{e(h.long_date(following.date))} →</a>"
+            )
+        out.append("</nav>\n</article>\n")
+        title += f" · {self._site_title}"
+        return self._page(spec, title, description, "article", head, "".join(out))
+
+    def _home(self, spec: PageSpec) -> str:
+        """Return a page of the home page's days (index.html)."""
+        h, e, c = self.h, escape, spec.context
+        pager: Pager = c["pager"]
+        days: tuple[Day, ...] = c["days"]
+        title = self._site_title + self._numbered(pager)
+        hidden = "visually-hidden" if pager.number == 1 else ""
+        out = [f'<h1 class="{hidden}">{title}</h1>\n']
+        if not days:
+            out.append(f"<p>{h.gettext('No days yet.')}</p>\n")
+        for day in days:
+            date = day.date
+            count = h.ngettext("%(num)d headline", "%(num)d headlines", len(day.headlines))
+            out.append(
+                f'<article class="day-card">\n<header>\n<h2><a href="{e(h.url(urls.day(date)))}">'
+                f"{e(day.title or h.long_date(date))}</a></h2>\n"
+                f'<p class="dateline"><time datetime="{date.isoformat()}">'
+                f"{e(h.full_date(date))}</time> · {count}</p>\n</header>\n"
+            )
+            if day.summary:
+                out.append(f'<p class="summary">{e(day.summary)}</p>\n')
+            if day.headlines:
+                out.append(f'<ol class="headlines">\n{h.headlines(day.headlines)}</ol>\n')
+            out.append("</article>\n")
+        out.append(self._pager(pager, True))
+        description = e(spec.description or h.site.description)
+        return self._page(spec, title, description, "website", "", "".join(out))
+
+
+def _tojson(value: object) -> str:
+    """Return a value as Jinja2's tojson filter writes it: JSON safe inside HTML."""
+    text = json.dumps(value, sort_keys=True)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("'", "\\u0027")
+    )

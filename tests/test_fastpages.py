@@ -1,0 +1,142 @@
+"""The page fast path (builder/fastpages.py) makes the theme templates' bytes, exactly.
+
+Every listing, day and home page of several digests is rendered both ways, by
+`Renderer(fast=False)` through Jinja2 and by the default Renderer through PageMaker, and
+compared byte for byte: the sample site, the full test site in Ukrainian (other words,
+dates and plural forms, names with &, < and quotes), the hostile site (markup and template
+syntax in every field), a generated digest, and generated digests paginated in both
+languages (pagers, "page N" in titles and headings). A digest that overrides a template
+a page involves gets its own template's output.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from builder import reading
+from builder.build import load
+from builder.fastpages import TEMPLATES
+from builder.pages import plan_site
+from builder.project import Project
+from builder.render import Renderer
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL = ROOT / "tests" / "sites" / "full"
+HOSTILE = ROOT / "tests" / "sites" / "hostile"
+sys.path.insert(0, str(ROOT))
+
+from bench.generate import generate  # noqa: E402
+
+
+def _set(project: Path, old: str, new: str, file: str = "site.yaml") -> None:
+    path = project / "content" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (old, path)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _copy(site: Path, tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(site / "content", project / "content")  # a build leaves a cache beside
+    return project
+
+
+def _compare(project: Path) -> Counter[str]:
+    """Render every page the fast path makes both ways and assert the bytes are equal;
+    return how many pages of each kind the fast path made (not left to the template), and
+    how many of them have a pager ("paged tag.html")."""
+    loaded = load(Project(project))
+    assert loaded.library is not None, loaded.problems
+    library = loaded.library
+    fast = Renderer(Project(project), library)
+    slow = Renderer(Project(project), library, fast=False)
+    assert fast._pages is not None and fast._pages.templates == set(TEMPLATES)
+    assert slow._pages is None
+    made: Counter[str] = Counter()
+    plan = reading.plan_reader_pages(library, plan_site(library))
+    for spec in plan.pages:
+        if spec.template not in TEMPLATES:
+            continue
+        if fast._pages.render(spec) is not None:
+            made[spec.template] += 1
+            if "pager" in spec.context and spec.context["pager"].count > 1:
+                made[f"paged {spec.template}"] += 1
+        expected, got = slow.render_page(spec), fast.render_page(spec)
+        if got != expected:
+            pairs = enumerate(zip(got, expected, strict=False))
+            at = next((i for i, (a, b) in pairs if a != b), min(len(got), len(expected)))
+            start = max(0, at - 80)
+            shown = f"{spec.url_path} differs at {at}:\n{got[start : at + 80]!r}\n"
+            pytest.fail(shown + f"{expected[start : at + 80]!r}")
+    return made
+
+
+def test_sample_site_pages_are_the_templates_bytes() -> None:
+    made = _compare(ROOT)
+    assert set(TEMPLATES) <= set(made), made
+
+
+def test_ukrainian_pages_are_the_templates_bytes(tmp_path: Path) -> None:
+    project = _copy(FULL, tmp_path)
+    _set(project, "language: en", "language: uk")
+    _set(project, 'name: "Reuters"', 'name: "Reuters & \\"Co\\" <wire>"', "sources.yaml")
+    made = _compare(project)
+    assert set(TEMPLATES) <= set(made), made
+
+
+def test_hostile_pages_are_the_templates_bytes(tmp_path: Path) -> None:
+    made = _compare(_copy(HOSTILE, tmp_path))
+    assert {"tag.html", "source.html", "place.html", "day.html", "index.html"} <= set(made)
+
+
+def test_generated_pages_are_the_templates_bytes(tmp_path: Path) -> None:
+    generate(tmp_path / "bench", days=40, headlines=30, seed=7)
+    made = _compare(tmp_path / "bench")
+    assert made["day.html"] >= 35 and made["tag.html"] >= 25, made
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_paginated_pages_are_the_templates_bytes(tmp_path: Path, language: str) -> None:
+    generate(tmp_path / "bench", days=40, headlines=30, seed=11)
+    _set(tmp_path / "bench", "language: en", f"language: {language}")
+    with (tmp_path / "bench" / "content" / "site.yaml").open("a", encoding="utf-8") as site:
+        site.write("headlines_per_page: 2\ndays_per_page: 3\n")
+    made = _compare(tmp_path / "bench")
+    assert made["index.html"] == 14 and made["story.html"] > 0, made
+    # Stories run oldest first: their pagers say "Previous" and "Next", not "Newer"/"Older".
+    kinds = ("tag.html", "source.html", "place.html", "story.html", "index.html")
+    assert all(made[f"paged {kind}"] for kind in kinds), made
+
+
+@pytest.mark.parametrize("name", ["listing.html", "base.html", "partials/pager.html"])
+def test_a_digest_that_overrides_a_page_template_gets_its_own(tmp_path: Path, name: str) -> None:
+    project = _copy(FULL, tmp_path)
+    theme = (ROOT / "templates" / name).read_text(encoding="utf-8")
+    own = theme.replace("<header", "<header data-own", 1).replace("<nav", "<nav data-own", 1)
+    assert own != theme
+    (project / "templates" / name).parent.mkdir(parents=True)
+    (project / "templates" / name).write_text(own, encoding="utf-8")
+    with (project / "content" / "site.yaml").open("a", encoding="utf-8") as site:
+        site.write("headlines_per_page: 2\ndays_per_page: 2\n")  # pagers on every kind
+    loaded = load(Project(project))
+    assert loaded.library is not None
+    renderer = Renderer(Project(project), loaded.library)
+    involved = {page for page, names in TEMPLATES.items() if name in names}
+    assert renderer._pages is None or not involved & renderer._pages.templates
+    plan = plan_site(loaded.library)
+    specs = [spec for spec in plan.pages if spec.template in involved]
+    paged = [spec for spec in specs if "pager" in spec.context and spec.context["pager"].count > 1]
+    assert "tag.html" in {spec.template for spec in paged}
+    for spec in paged if name == "partials/pager.html" else specs:
+        assert "data-own" in renderer.render_page(spec), (spec.url_path, name)
+
+
+def test_fast_false_renders_every_page_through_the_templates() -> None:
+    loaded = load(Project(ROOT))
+    assert loaded.library is not None
+    assert Renderer(Project(ROOT), loaded.library, fast=False)._pages is None
