@@ -214,18 +214,22 @@ class PageMaker:
         heading = name
         if numbered:
             heading += f' <span class="count">{numbered[1:]}</span>'
-        facts = h.ngettext("%(num)d headline", "%(num)d headlines", count)
+        facts = ""  # none on the older pages of a newest-first listing (count is None)
+        if count is not None:
+            facts = h.ngettext("%(num)d headline", "%(num)d headlines", count)
         first, last = c["first"], c["last"]
-        if first:
+        if count is not None and first:
             facts += (
                 f', <time datetime="{first.date.isoformat()}">{e(h.long_date(first.date))}</time>'
                 f' – <time datetime="{last.date.isoformat()}">{e(h.long_date(last.date))}</time>'
             )
+        if count is not None:
+            facts += ".\n"
         folder = c["feed"].feed_folder
         out = [
             f'<header class="page-header">\n<p class="dateline">{_(kind.capitalize())}</p>\n'
             f"<h1>{heading}</h1>\n{about}"
-            f'<p class="listing-facts">{facts}.\n{_("Follow:")} '
+            f'<p class="listing-facts">{facts}{_("Follow:")} '
             f'<a href="{e(h.url(urls.feed(folder, "rss")))}">RSS</a> · '
             f'<a href="{e(h.url(urls.feed(folder, "atom")))}">Atom</a> · '
             f'<a href="{e(h.url(urls.json_feed(folder)))}">JSON Feed</a></p>\n</header>\n',
