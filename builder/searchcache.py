@@ -62,6 +62,11 @@ class BundleStore:
         data = _pack(key, files, output_folder)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():  # the preview may make .digest-cache/ before any build
+                ignore.write_text(
+                    "# digest's search bundles, kept between builds; safe to delete\n*\n"
+                )
             handle, temporary = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
             try:
                 with os.fdopen(handle, "wb") as stream:
