@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
 import os
 import time
 from collections.abc import Hashable, Iterator
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import clock, parallel, reading, reuse, search, uptodate, urls
-from .cache import ParseCache, load_cache, save_cache
+from .cache import CACHE_FOLDER, ParseCache, load_cache, save_cache
 from .errors import ContentErrors, Problem, Severity
 from .feeds import FeedWriter
 from .incremental import InputKeys, theme_key
@@ -30,6 +29,7 @@ from .pages import FeedSpec, PageSpec, PlanMemo, SitePlan, plan_site
 from .project import Project, template_dirs
 from .reader import check_exactly, read_config, read_days
 from .render import Renderer, check_templates
+from .searchcache import BundleStore
 from .validate import check_days
 
 
@@ -49,11 +49,26 @@ class Timings:
 
 
 @dataclass(frozen=True)
-class _Search:
-    """What the search index is made from, and the Pagefind run making it (None: unchanged)."""
+class _Bundle:
+    """One bundle of the search: its key, and its files or the Pagefind run making them."""
 
-    key: Hashable
+    folder: str
+    key: str
+    files: dict[str, bytes] | None  # None while Pagefind makes them
     pending: search.PendingIndex | None
+
+
+@dataclass(frozen=True)
+class _Search:
+    """The search's bundles, some perhaps being indexed beside the build."""
+
+    bundles: tuple[_Bundle, ...]
+
+    def cancel(self) -> None:
+        """Stop every Pagefind run still going (the build failed) and remove its scratch."""
+        for bundle in self.bundles:
+            if bundle.pending is not None:
+                bundle.pending.cancel()
 
 
 @dataclass(frozen=True)
@@ -236,8 +251,11 @@ class Builder:
         self.parse_cache = ParseCache()
         self.page_keys: dict[str, Hashable] = {}  # output path -> inputs it was made from
         self.manifest: dict[str, str] = {}  # output path -> hash of the bytes written
-        self.search_key: Hashable = None  # what the search index was made from, and it
+        # Each search bundle's key and files by folder, and all their files by output path.
+        self.search_bundles: dict[str, tuple[str, dict[str, bytes]]] = {}
         self.search_files: dict[str, bytes] = {}
+        self.search_store = BundleStore(project.root / CACHE_FOLDER / "search")
+        self.pagefind_version: str | None = None
         self.search_pending: tuple[Library, Renderer, Hashable] | None = None
         # Kept while keys.common (theme, configuration, sources, tags) holds: headline HTML,
         # the template environment, the plan's parts and the keys of their specs.
@@ -251,13 +269,28 @@ class Builder:
         self.previous: reuse.Previous | None = None
         self.file_keys: dict[str, str] | None = None
 
-    def _start_search(self, library: Library, common: Hashable) -> _Search:
-        """Start indexing the search beside the build, unless its records are unchanged."""
-        records = reading.search_records(library)
-        key = (common, hashlib.blake2b(repr(records).encode()).hexdigest())
-        if key == self.search_key:
-            return _Search(key, None)
-        return _Search(key, search.start_index(records, library.site.language))
+    def _start_search(self, library: Library) -> _Search:
+        """Start indexing, beside the build, each search bundle whose key changed since the
+        last build; take the others from memory, else from .digest-cache/search/."""
+        if self.pagefind_version is None:
+            self.pagefind_version = search.program_version()
+        bundles = []
+        try:
+            for bundle in reading.search_bundles(library):
+                key = reading.bundle_key(library, bundle, self.pagefind_version)
+                known = self.search_bundles.get(bundle.folder)
+                files = known[1] if known is not None and known[0] == key else None
+                if files is None:
+                    files = self.search_store.load(key, bundle.folder)
+                pending = None
+                if files is None:
+                    records = reading.search_records(library, bundle.days)
+                    pending = search.start_index(records, library.site.language, bundle.folder)
+                bundles.append(_Bundle(bundle.folder, key, files, pending))
+        except BaseException:
+            _Search(tuple(bundles)).cancel()
+            raise
+        return _Search(tuple(bundles))
 
     def _write_search(
         self,
@@ -266,11 +299,21 @@ class Builder:
         renderer: Renderer,
         started: _Search | None,
     ) -> None:
-        """Write the search index (waiting for Pagefind if it runs) and the service worker."""
-        if started is not None and started.pending is not None:
-            self.search_key, self.search_files = None, {}
-            self.search_files = started.pending.result()
-            self.search_key = started.key
+        """Write the search index (waiting for Pagefind where it runs, and keeping what it
+        made in .digest-cache/search/) and the service worker."""
+        if started is not None:
+            self.search_bundles, self.search_files = {}, {}  # nothing trusted if Pagefind fails
+            bundles = {}
+            for bundle in started.bundles:
+                files = bundle.files
+                if bundle.pending is not None:
+                    files = bundle.pending.result()
+                    self.search_store.save(bundle.key, files, bundle.folder)
+                assert files is not None
+                bundles[bundle.folder] = (bundle.key, files)
+            self.search_store.keep_only({key for key, _ in bundles.values()})
+            self.search_bundles = bundles
+            self.search_files = {p: d for _, files in bundles.values() for p, d in files.items()}
         for path, data in self.search_files.items():
             writer.write(path, data, "search index")
         statics = [static.output_path for static in renderer.statics.values()]
@@ -286,7 +329,7 @@ class Builder:
         """
         if self.search_pending is None:
             return False
-        library, renderer, common = self.search_pending
+        library, renderer, _ = self.search_pending
         self.search_pending = None
         old_files = set(self.search_files) | {urls.service_worker()}
         protected = (self.project.content_dir, self.project.templates_dir)
@@ -295,12 +338,11 @@ class Builder:
         with writer:
             for path in others:
                 writer.keep(path, "unchanged")
-            started = self._start_search(library, common)
+            started = self._start_search(library)
             try:
                 self._write_search(writer, library, renderer, started)
             finally:
-                if started.pending is not None:
-                    started.pending.cancel()
+                started.cancel()
             writer.commit()
         self.manifest = writer.manifest
         return True
@@ -350,7 +392,7 @@ class Builder:
         # The search index is made by Pagefind in a process of its own, beside the rendering;
         # the preview leaves it for update_search, once the editor sees the page.
         searching = with_search or not self.search_files or not self.in_place
-        started = self._start_search(library, keys.common) if searching else None
+        started = self._start_search(library) if searching else None
         try:
             with writer:
                 page_keys, rendered = self._write_site(
@@ -359,8 +401,8 @@ class Builder:
                 with timings.stage("write"):
                     writer.commit()
         finally:
-            if started is not None and started.pending is not None:
-                started.pending.cancel()  # a failed build: stop Pagefind, remove its scratch
+            if started is not None:
+                started.cancel()  # a failed build: stop Pagefind, remove its scratch
         self.page_keys = page_keys
         if with_search:
             self.search_pending = None

@@ -1,21 +1,24 @@
 """What readers get beyond the content pages: search, the list of feeds, offline reading.
 
 Pure planning, like `pages`: `plan_reader_pages` adds the search page, the feeds page and the
-service worker to a site plan; `search_records` turns the library into what the search
-indexes; `offline_paths` chooses what the service worker keeps for reading without a
-connection (the newest days, the search and what they need).
+service worker to a site plan; `search_bundles` splits the days between the search's two
+bundles (the newest year, the years before), `bundle_key` names what a bundle is made from
+and `search_records` turns its days into what the search indexes; `offline_paths` chooses
+what the service worker keeps for reading without a connection (the newest days, the
+search and what they need).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from . import i18n, urls
+from . import __version__, i18n, reuse, urls
 from .library import Library
+from .model import Day
 from .pages import FeedSpec, PageSpec, SitePlan
-from .search import FOLDER as SEARCH_FOLDER
-from .search import SearchRecord, SearchSection, plain_text
+from .search import ARCHIVE_FOLDER, FOLDER, INDEX_FORMAT, SearchRecord, SearchSection, plain_text
 
 # Days the service worker stores on a first visit; older days are kept once visited.
 OFFLINE_DAYS = 7
@@ -41,7 +44,8 @@ def plan_reader_pages(library: Library, plan: SitePlan) -> SitePlan:
             "Search",
             f"Search every headline, note and commentary of {site.title}",
             main_feeds,
-            {},
+            # The search's bundles: the first is loaded, the others merged into it.
+            {"bundles": tuple(b.folder for b in search_bundles(library)) or (FOLDER,)},
         ),
         PageSpec(
             urls.feeds_index(),
@@ -68,11 +72,64 @@ def _subject_name(library: Library, kind: str, slug: str) -> str:
     return library.stories[slug].title
 
 
-def search_records(library: Library) -> list[SearchRecord]:
-    """Return one record per day: its title and commentary, and each headline a section."""
+@dataclass(frozen=True)
+class SearchBundle:
+    """One Pagefind bundle of the search: where it goes and the days it holds, in order."""
+
+    folder: str  # output path of its folder: search.FOLDER or search.ARCHIVE_FOLDER
+    days: tuple[Day, ...]
+
+
+def search_bundles(library: Library) -> tuple[SearchBundle, ...]:
+    """Split the days between the newest year's bundle and the archive's (when it has any).
+
+    The newest year is the calendar year of the latest day: editors change its days, and
+    seldom an older one, so the archive's bundle can be kept from build to build.
+    """
+    if not library.days:
+        return ()
+    year = library.days[-1].date.year
+    newest = tuple(day for day in library.days if day.date.year == year)
+    older = tuple(day for day in library.days if day.date.year < year)
+    bundles = [SearchBundle(FOLDER, newest)]
+    if older:
+        bundles.append(SearchBundle(ARCHIVE_FOLDER, older))
+    return tuple(bundles)
+
+
+def bundle_key(library: Library, bundle: SearchBundle, program: str) -> str:
+    """Return a hash of all a bundle is made from, without making its records.
+
+    A record is made from its day (which stands for itself by its version, a hash of its
+    file's text and the site's address, as in incremental.py), the site's configuration
+    (language, address), the sources and tags (names), and the code (the builder's version,
+    INDEX_FORMAT, and a hash of digest's code); the bundle, from its folder and the Pagefind
+    `program`.
+    """
+    digest = hashlib.blake2b(digest_size=20)
+    parts = (
+        INDEX_FORMAT,
+        __version__,
+        reuse.code_key(),
+        program,
+        bundle.folder,
+        repr(library.site),
+        repr(tuple(library.sources.items())),
+        repr(tuple(library.tags.items())),
+    )
+    for part in parts:
+        digest.update(part.encode() + b"\0")
+    for day in bundle.days:  # a day made in memory, not read from a file, has no version
+        digest.update(f"{day.date}:{day.version or repr(day)}\0".encode())
+    return digest.hexdigest()
+
+
+def search_records(library: Library, days: Sequence[Day] | None = None) -> list[SearchRecord]:
+    """Return one record per day (default: every day of the library): its title and
+    commentary, and each headline a section."""
     site = library.site
     records = []
-    for day in library.days:
+    for day in library.days if days is None else days:
         sections = []
         for h in day.headlines:
             words = [library.sources[h.source].name, *h.places]
@@ -108,7 +165,8 @@ def offline_paths(
     paths += [
         path
         for path in sorted(search_files)
-        if total <= OFFLINE_SEARCH_BYTES or not path.startswith(SEARCH_FOLDER + "fragment/")
+        if total <= OFFLINE_SEARCH_BYTES
+        or not path.startswith((FOLDER + "fragment/", ARCHIVE_FOLDER + "fragment/"))
     ]
     version = hashlib.sha256()
     for path in paths:

@@ -17,6 +17,7 @@ that is not the one recorded, a file whose metadata changed, or a failed link al
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -54,6 +55,7 @@ class Previous:
         return source if _stat(info) == known[1] else None
 
 
+@functools.cache  # the code a process runs does not change while it runs
 def code_key() -> str:
     """Return a hash of digest's own code and data files: output depends on them too."""
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)

@@ -13,11 +13,17 @@ Pagefind program (`python3 -m pagefind`, from the PyPI package), which runs besi
 for the site writer; the same records always give the same bytes. Pagefind runs as a
 program, not through its Python API: the API answers one message per tenth of a second,
 too slow for a large digest.
+
+The digest's search is two such bundles, which the search page merges in the browser
+(Pagefind's `mergeIndex`): one of the newest year in FOLDER, where editors work, and one of
+every earlier day in ARCHIVE_FOLDER, which rarely changes and is kept between builds
+(searchcache.py).
 """
 
 from __future__ import annotations
 
 import html
+import importlib.metadata
 import os
 import re
 import shutil
@@ -32,10 +38,16 @@ from pathlib import Path
 
 from .errors import OutputError
 
-FOLDER = "pagefind/"
+FOLDER = "pagefind/"  # the bundle of the newest year
+ARCHIVE_FOLDER = "pagefind-archive/"  # the bundle of every earlier day
+# Change it whenever the records, their HTML or the files kept of a bundle change: the
+# bundles kept between builds are keyed by it.
+INDEX_FORMAT = "index-1"
 LEFTOVER_AGE = 6 * 3600  # seconds; no build indexes for that long
 # Pagefind also writes ready-made search interfaces; the site has its own, lighter one.
 _UNUSED = re.compile(r"pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$")
+# A bundle merged into another is searched by the other's program: its own is never loaded.
+_PROGRAM = re.compile(r"pagefind\.js|pagefind-worker\.js|wasm\.[a-z-]+\.pagefind")
 
 
 @dataclass(frozen=True)
@@ -110,17 +122,48 @@ def record_html(record: SearchRecord, site_language: str) -> str:
     )
 
 
-def start_index(records: Iterable[SearchRecord], site_language: str) -> PendingIndex:
-    """Start indexing the records in a Pagefind process of its own; see PendingIndex."""
-    return PendingIndex(list(records), site_language)
+def program_version() -> str:
+    """Return what identifies the Pagefind program `python3 -m pagefind` runs.
+
+    The program comes from PAGEFIND_BINARY_PATH when it is set, else from the installed
+    pagefind_bin_extended or pagefind_bin package (as the pagefind package looks for it):
+    their versions, read from the installed metadata, are much cheaper than running it.
+    """
+    parts = []
+    override = os.environ.get("PAGEFIND_BINARY_PATH")
+    if override is not None:
+        try:
+            info = Path(override).stat()
+            parts.append(f"{override}:{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{override}:missing")
+    for name in ("pagefind", "pagefind_bin_extended", "pagefind_bin"):
+        try:
+            parts.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{name} -")
+    return "; ".join(parts)
+
+
+def start_index(
+    records: Iterable[SearchRecord], site_language: str, folder: str = FOLDER
+) -> PendingIndex:
+    """Start indexing the records in a Pagefind process of its own; see PendingIndex.
+
+    Pagefind's program (its scripts and WebAssembly) is kept only in FOLDER's bundle: the
+    others are merged into it in the browser.
+    """
+    return PendingIndex(list(records), site_language, folder)
 
 
 class PendingIndex:
-    """A Pagefind run in the background; `result()` waits for it and returns its files."""
+    """A Pagefind run in the background; `result()` waits for it and returns its files,
+    by output path under `folder`."""
 
-    def __init__(self, records: list[SearchRecord], site_language: str) -> None:
+    def __init__(self, records: list[SearchRecord], site_language: str, folder: str) -> None:
         self.process: subprocess.Popen[str] | None = None
         self.files: dict[str, bytes] = {}
+        self.folder = folder
         if not records:  # nothing published yet: Pagefind refuses to make an empty index
             return
         language = site_language.split("-")[0].lower()
@@ -155,10 +198,13 @@ class PendingIndex:
             if process.returncode != 0 or not self.bundle.is_dir():
                 detail = (err or out).strip().splitlines()[-1:] or ["no output"]
                 raise OutputError(f"Pagefind failed to index the search: {detail[0]}")
+            merged = self.folder != FOLDER
             self.files = {
-                FOLDER + path.relative_to(self.bundle).as_posix(): path.read_bytes()
+                self.folder + path.relative_to(self.bundle).as_posix(): path.read_bytes()
                 for path in sorted(self.bundle.rglob("*"))
-                if path.is_file() and not _UNUSED.search(path.name)
+                if path.is_file()
+                and not _UNUSED.search(path.name)
+                and not (merged and path.parent == self.bundle and _PROGRAM.fullmatch(path.name))
             }
             return self.files
         except subprocess.TimeoutExpired as exc:

@@ -122,6 +122,37 @@ def test_search_finds_a_headline_and_links_to_its_day_and_article(
     assert blocked == []
 
 
+def test_search_merges_the_newest_year_and_the_earlier_days(
+    browser: tuple[Any, list[str], str], served: str
+) -> None:
+    """The full site spans 2023 and 2024: its search is two Pagefind bundles, merged."""
+    context, blocked, _ = browser
+    page = context.new_page()
+    bundles: set[str] = set()
+    page.on("request", lambda r: bundles.add(r.url[len(served) :].split("/")[0]))
+    page.goto(served + "search/?q=Odesa")
+    page.wait_for_selector("#search-results li.headline", timeout=15000)
+    assert {"pagefind", "pagefind-archive"} <= bundles
+    days = page.locator("#search-results > li")
+    found = {}
+    for index in range(days.count()):
+        day = days.nth(index)
+        headlines = day.locator("li.headline p.headline-meta a")
+        found[day.locator("h2 a").get_attribute("href")] = [
+            headlines.nth(i).get_attribute("href") for i in range(headlines.count())
+        ]
+    assert page.text_content("#search-status") == f"Days that match: {len(found)}"
+    # A 2024 day from the newest year's bundle, a 2023 day from the archive's, each with
+    # its matching headline, linked on its own day page; the best match first.
+    assert found["/2024/07/14/"] == ["/2024/07/14/#h-20240714-1"]
+    assert found["/2023/12/30/"] == ["/2023/12/30/#h-20231230-1"]
+    assert next(iter(found)) == "/2024/07/14/"
+    page.goto(served + "2023/12/30/")
+    assert page.locator("#h-20231230-1").count() == 1
+    page.close()
+    assert blocked == []
+
+
 def test_search_query_in_the_address_runs_on_load(
     browser: tuple[Any, list[str], str], served: str
 ) -> None:

@@ -36,11 +36,12 @@ ITERATIONS = 25
 LOOP_BUDGET = 25.0  # seconds for the kill loop, whatever the machine's load
 LEFTOVER_GLOBS = (".site.building-*", ".site.staging-*")
 # Pagefind's scratch folders (builder/search.py): a killed build cannot remove its own, so
-# the test does, recognising its own by a word of this run in the first day's commentary
-# (other programs on the machine may be building too).
+# the test does, recognising its own by a word of this run in the first day of each of the
+# search's bundles, the newest year's and the earlier days' (other programs on the machine
+# may be building too).
 SEARCH_SCRATCH = Path("/dev/shm")
 RUN_MARK = f"crashsafety{secrets.token_hex(8)}"
-MARKED_DAY = "content/digests/2023/2023-12-30.md"
+MARKED_DAYS = ("content/digests/2023/2023-12-30.md", "content/digests/2024/2024-01-02.md")
 
 OLD, NEW = "old", "new"
 RETITLED_DAY = "content/digests/2024/2024-07-17.md"
@@ -64,8 +65,9 @@ Tree = dict[str, bytes]
 
 def copy_project(target: Path) -> Path:
     shutil.copytree(FULL_SITE, target)
-    with (target / MARKED_DAY).open("a", encoding="utf-8") as day:
-        day.write(f"\nChecked by the crash-safety run {RUN_MARK}.\n")
+    for marked in MARKED_DAYS:
+        with (target / marked).open("a", encoding="utf-8") as day:
+            day.write(f"\nChecked by the crash-safety run {RUN_MARK}.\n")
     return target
 
 

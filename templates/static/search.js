@@ -1,11 +1,15 @@
 // The search page: Pagefind's index, made at build time, searched in the browser. Each
 // result is a day; under it, the headlines of that day that match (Pagefind's sub-results),
 // each linking to the article and to the headline on its day page. Works offline once cached.
+// The index is two bundles: the newest year's (data-bundle) and, when the digest spans more
+// years, the earlier days' (data-archive), merged into it. Pagefind then searches both and
+// orders the results of both by score, the newest year's first among equals.
 const form = document.querySelector(".search-form");
 const input = document.getElementById("search-query");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 let pagefind = null;
+let merging = null;
 
 async function load() {
   if (!pagefind) {
@@ -13,6 +17,9 @@ async function load() {
     pagefind = await import(bundle + "pagefind.js");
     await pagefind.options({ basePath: bundle, excerptLength: 24 });
   }
+  // Merged once only: Pagefind would search a bundle merged twice twice.
+  if (form.dataset.archive && !merging) merging = pagefind.mergeIndex(form.dataset.archive, { excerptLength: 24 });
+  await merging;
   return pagefind;
 }
 

@@ -1,0 +1,140 @@
+"""Search bundles kept between builds, in .digest-cache/search/.
+
+Pagefind takes seconds to index a large digest, and most builds change only the newest
+year's days: each bundle of the search (reading.search_bundles) is kept here, keyed by a
+hash of everything it is made from (reading.bundle_key), and taken from here instead of
+indexing again while its key holds.
+
+A bundle is one file, `<key>.bundle`: a line naming the format, a line of JSON (the key,
+each file's path within the bundle and size, and a hash of what follows), then the files'
+bytes one after another. It is written to a temporary file and renamed into place, so a
+build killed while writing leaves no entry, only a temporary file that a later build
+removes; a file whose bytes do not match its hash, or that is not what its name says, is
+not used, and the bundle is indexed again. Only the bundles of the last build are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+
+FORMAT = b"digest-search-bundle-1\n"
+SUFFIX = ".bundle"
+LEFTOVER_AGE = 3600  # seconds: a temporary file this old belongs to no running build
+# A path within a bundle, as Pagefind names its files: "index/en_1a2b.pf_index".
+_SAFE_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*")
+_KEY = re.compile(r"[0-9a-f]{16,64}")
+
+
+def _digest(data: bytes | memoryview) -> str:
+    return hashlib.blake2b(data, digest_size=32).hexdigest()
+
+
+class BundleStore:
+    """The folder of kept bundles: `load`, `save` and `keep_only`, by key.
+
+    Failing to read or write it never fails a build: the bundle is indexed again.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def load(self, key: str, output_folder: str) -> dict[str, bytes] | None:
+        """Return the kept bundle's files by output path under `output_folder`, or None
+        when there is none or it is not whole."""
+        if not _KEY.fullmatch(key):
+            return None
+        try:
+            data = (self.folder / f"{key}{SUFFIX}").read_bytes()
+        except OSError:
+            return None
+        return _unpack(data, key, output_folder)
+
+    def save(self, key: str, files: dict[str, bytes], output_folder: str) -> None:
+        """Keep a bundle's files (by output path, each under `output_folder`) for `key`."""
+        if not _KEY.fullmatch(key):
+            return
+        data = _pack(key, files, output_folder)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():  # the preview may make .digest-cache/ before any build
+                ignore.write_text(
+                    "# digest's search bundles, kept between builds; safe to delete\n*\n"
+                )
+            handle, temporary = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(data)
+                os.replace(temporary, self.folder / f"{key}{SUFFIX}")
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Delete every kept bundle but those of `keys`, and old temporary files."""
+        try:
+            paths = list(self.folder.iterdir())
+        except OSError:
+            return
+        for path in paths:
+            try:
+                if _unwanted(path, keys):
+                    path.unlink()
+            except OSError:
+                continue
+
+
+def _unwanted(path: Path, keys: set[str]) -> bool:
+    """Tell whether a file of the folder is another build's bundle or a killed build's."""
+    name = path.name
+    if name.endswith(SUFFIX):
+        return name[: -len(SUFFIX)] not in keys
+    return name.endswith(".tmp") and time.time() - path.stat().st_mtime > LEFTOVER_AGE
+
+
+def _pack(key: str, files: dict[str, bytes], output_folder: str) -> bytes:
+    """Return a bundle's file: format line, JSON header line, then the bytes of the files."""
+    names = sorted(files)
+    if not all(name.startswith(output_folder) for name in names):
+        raise ValueError(f"a search file outside {output_folder}")
+    body = b"".join(files[name] for name in names)
+    header = {
+        "key": key,
+        "files": [[name[len(output_folder) :], len(files[name])] for name in names],
+        "hash": _digest(body),
+    }
+    return FORMAT + json.dumps(header).encode() + b"\n" + body
+
+
+def _unpack(data: bytes, key: str, output_folder: str) -> dict[str, bytes] | None:
+    """Return the files of a bundle's file, or None unless it is whole and for `key`."""
+    if not data.startswith(FORMAT):
+        return None
+    end = data.find(b"\n", len(FORMAT))
+    if end < 0:
+        return None
+    try:
+        header = json.loads(data[len(FORMAT) : end])
+        body = memoryview(data)[end + 1 :]
+        if header["key"] != key or header["hash"] != _digest(body):
+            return None
+        files: dict[str, bytes] = {}
+        offset = 0
+        for name, size in header["files"]:
+            if not isinstance(name, str) or not _SAFE_PATH.fullmatch(name):
+                return None
+            if not isinstance(size, int) or size < 0:
+                return None
+            files[output_folder + name] = bytes(body[offset : offset + size])
+            offset += size
+    except (ValueError, KeyError, TypeError):
+        return None
+    return files if offset == len(body) and files else None

@@ -1,0 +1,331 @@
+"""The search's two Pagefind bundles and the bundles kept in .digest-cache/search/.
+
+Real Pagefind runs on the full sample site, whose days span 2023 and 2024: the newest
+year's bundle in pagefind/, the earlier days' in pagefind-archive/. Pagefind's runs are
+counted by wrapping search.start_index; each new Builder stands for a new `digest build`
+process (nothing of the last build in memory, only what .digest-cache/ holds).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gzip
+import json
+import os
+import random
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from builder import search
+from builder.build import Builder, build, check
+from builder.project import Project
+from builder.searchcache import BundleStore
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL = ROOT / "tests" / "sites" / "full"
+NOW = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
+NEWEST_DAYS = ["/2024/01/02/", "/2024/07/14/", "/2024/07/15/", "/2024/07/16/", "/2024/07/17/"]
+ARCHIVE_DAYS = ["/2023/12/30/", "/2023/12/31/"]
+EDITED_DAY = "content/digests/2024/2024-07-17.md"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def bundle_days(bundle: Path) -> list[str]:
+    """Return the day pages a Pagefind bundle's records link to, in order."""
+    days = []
+    for fragment in sorted((bundle / "fragment").iterdir()):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        days.append(json.loads(data[len(b"pagefind_dcd") :])["meta"]["day"])
+    return sorted(days)
+
+
+def page_count(bundle: Path) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def cached(project: Path) -> list[str]:
+    return sorted(p.name for p in (project / ".digest-cache" / "search").glob("*.bundle"))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(FULL / "content", tmp_path / "project" / "content")
+    return tmp_path / "project"
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count Pagefind's runs: the folder of each bundle indexed, in order."""
+    indexed: list[str] = []
+    start = search.start_index
+
+    def counted(records: Any, language: str, folder: str = search.FOLDER) -> Any:
+        indexed.append(folder)
+        return start(records, language, folder)
+
+    monkeypatch.setattr(search, "start_index", counted)
+    return indexed
+
+
+def fresh_build(project: Path, out: Path) -> None:
+    """Build as a new `digest build` process would (force: never 'up to date')."""
+    build(Project(project), out, now=NOW, force=True)
+
+
+def edit_day(project: Path, old: str, new: str) -> None:
+    path = project / EDITED_DAY
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_newest_year_and_earlier_days_are_two_bundles(project: Path, runs: list[str]) -> None:
+    out = project / "site"
+    fresh_build(project, out)
+    assert runs == [search.FOLDER, search.ARCHIVE_FOLDER]
+    assert bundle_days(out / "pagefind") == NEWEST_DAYS
+    assert bundle_days(out / "pagefind-archive") == ARCHIVE_DAYS
+    assert (page_count(out / "pagefind"), page_count(out / "pagefind-archive")) == (5, 2)
+    # The archive is merged into the newest year's bundle: its program is not needed.
+    assert (out / "pagefind/pagefind.js").is_file()
+    assert sorted(p.name for p in (out / "pagefind-archive").glob("*.js")) == []
+    assert not list((out / "pagefind-archive").glob("wasm.*"))
+    page = (out / "search/index.html").read_text("utf-8")
+    assert 'data-bundle="/pagefind/" data-archive="/pagefind-archive/"' in page
+    worker = (out / "sw.js").read_text("utf-8")
+    for folder in ("pagefind", "pagefind-archive"):
+        entry = f'"{folder}/pagefind-entry.json"'
+        assert entry in worker
+        for fragment in (out / folder / "fragment").iterdir():
+            assert f'"{folder}/fragment/{fragment.name}"' in worker
+
+
+def test_a_digest_of_one_year_has_no_archive_bundle(project: Path, runs: list[str]) -> None:
+    shutil.rmtree(project / "content" / "digests" / "2023")
+    out = project / "site"
+    fresh_build(project, out)
+    assert runs == [search.FOLDER]
+    assert bundle_days(out / "pagefind") == NEWEST_DAYS
+    assert not (out / "pagefind-archive").exists()
+    page = (out / "search/index.html").read_text("utf-8")
+    assert 'data-bundle="/pagefind/">' in page and "data-archive" not in page
+
+
+def test_unchanged_bundles_are_reused_and_an_edit_reindexes_only_its_year(
+    project: Path, runs: list[str]
+) -> None:
+    out = project / "site"
+    fresh_build(project, out)
+    assert len(runs) == 2
+    runs.clear()
+    fresh_build(project, out)  # a new process, nothing changed: both from .digest-cache/
+    assert runs == []
+    edit_day(project, "commentary only", "commentary only, edited")
+    fresh_build(project, out)
+    assert runs == [search.FOLDER]
+    assert any(
+        b"commentary only, edited" in gzip.decompress(p.read_bytes())
+        for p in (out / "pagefind/fragment").iterdir()
+    )
+    runs.clear()
+    archive_day = project / "content/digests/2023/2023-12-30.md"
+    archive_day.write_text(archive_day.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    fresh_build(project, out)
+    assert runs == [search.ARCHIVE_FOLDER]
+    assert len(cached(project)) == 2  # only the last build's bundles are kept
+
+
+def test_a_template_change_reindexes_nothing(project: Path, runs: list[str]) -> None:
+    out = project / "site"
+    fresh_build(project, out)
+    runs.clear()
+    templates = project / "templates"
+    templates.mkdir()
+    base = (ROOT / "templates" / "base.html").read_text("utf-8")
+    (templates / "base.html").write_text(base.replace("</body>", "<!-- x --></body>"), "utf-8")
+    fresh_build(project, out)
+    assert runs == []
+    assert "<!-- x -->" in (out / "index.html").read_text("utf-8")
+
+
+def test_output_is_the_same_with_a_warm_cache_and_with_none(
+    project: Path, tmp_path: Path, runs: list[str]
+) -> None:
+    fresh_build(project, tmp_path / "cold")
+    fresh_build(project, tmp_path / "warm")
+    assert len(runs) == 2  # the second build ran no Pagefind
+    assert tree(tmp_path / "warm") == tree(tmp_path / "cold")
+    # After an edit: the archive from the cache, the newest year indexed again.
+    edit_day(project, "commentary only", "commentary only, edited")
+    fresh_build(project, tmp_path / "edited-warm")
+    assert runs[2:] == [search.FOLDER]
+    shutil.rmtree(project / ".digest-cache")
+    fresh_build(project, tmp_path / "edited-cold")
+    assert tree(tmp_path / "edited-warm") == tree(tmp_path / "edited-cold")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),  # one bit of an index file
+        lambda data: data[: len(data) // 2],  # cut short
+        lambda data: b"",
+        lambda data: data.replace(b'"hash": "', b'"hash": "0', 1),
+    ],
+    ids=["bit-flip", "truncated", "empty", "wrong-hash"],
+)
+def test_a_damaged_cache_entry_is_detected_and_indexed_again(
+    project: Path, tmp_path: Path, runs: list[str], damage: Any
+) -> None:
+    fresh_build(project, tmp_path / "first")
+    for entry in (project / ".digest-cache" / "search").glob("*.bundle"):
+        entry.write_bytes(damage(entry.read_bytes()))
+    runs.clear()
+    fresh_build(project, tmp_path / "second")
+    assert runs == [search.FOLDER, search.ARCHIVE_FOLDER]
+    assert tree(tmp_path / "second") == tree(tmp_path / "first")
+    runs.clear()
+    fresh_build(project, tmp_path / "third")  # the entries were written whole again
+    assert runs == []
+
+
+def test_check_writes_nothing_to_the_cache(project: Path) -> None:
+    fresh_build(project, project / "site")
+    before = {p: p.stat().st_mtime_ns for p in (project / ".digest-cache").rglob("*")}
+    edit_day(project, "commentary only", "commentary only, edited")
+    assert not check(Project(project)).errors
+    after = {p: p.stat().st_mtime_ns for p in (project / ".digest-cache").rglob("*")}
+    assert after == before
+
+
+def test_the_preview_reindexes_only_the_newest_year(project: Path, runs: list[str]) -> None:
+    out = project / "preview"
+    builder = Builder(Project(project), out, in_place=True, drafts=True)
+    builder.build(now=NOW)
+    assert len(runs) == 2
+    runs.clear()
+    edit_day(project, "commentary only", "commentary only, edited")
+    builder.build(now=NOW, with_search=False)
+    assert runs == []
+    assert builder.update_search()
+    assert runs == [search.FOLDER]
+    runs.clear()
+    # A new preview process: both bundles from .digest-cache/, none indexed.
+    again = Builder(Project(project), project / "preview-2", in_place=True, drafts=True)
+    again.build(now=NOW)
+    assert runs == []
+    assert tree(project / "preview-2") == tree(out)
+
+
+# The store itself, without Pagefind.
+
+KEY = "ab" * 20
+FILES = {"pagefind-archive/pagefind-entry.json": b"{}", "pagefind-archive/index/en_1.pf": b"x"}
+
+
+def test_store_keeps_a_bundle_by_key_and_only_the_last_builds(tmp_path: Path) -> None:
+    store = BundleStore(tmp_path / "search")
+    assert store.load(KEY, "pagefind-archive/") is None
+    store.save(KEY, FILES, "pagefind-archive/")
+    assert store.load(KEY, "pagefind-archive/") == FILES
+    assert store.load("cd" * 20, "pagefind-archive/") is None
+    # An entry renamed to another key is not what its name says.
+    os.replace(tmp_path / "search" / f"{KEY}.bundle", tmp_path / "search" / f"{'cd' * 20}.bundle")
+    assert store.load("cd" * 20, "pagefind-archive/") is None
+    store.save(KEY, FILES, "pagefind-archive/")
+    store.keep_only({KEY})
+    assert sorted(p.name for p in (tmp_path / "search").iterdir()) == [
+        ".gitignore",
+        f"{KEY}.bundle",
+    ]
+
+
+def test_store_refuses_paths_that_leave_the_bundle(tmp_path: Path) -> None:
+    store = BundleStore(tmp_path / "search")
+    store.save(KEY, {"pagefind/a": b"1"}, "pagefind/")
+    entry = tmp_path / "search" / f"{KEY}.bundle"
+    for name in ("../../escape", "/etc/passwd", ".hidden", "a//b"):
+        # The body and its hash are unchanged: only the name is wrong.
+        data = entry.read_bytes().replace(b'[["a", 1]]', json.dumps([[name, 1]]).encode())
+        (tmp_path / "search" / f"{'ef' * 20}.bundle").write_bytes(
+            data.replace(KEY.encode(), b"ef" * 20)
+        )
+        assert store.load("ef" * 20, "pagefind/") is None, name
+
+
+def test_store_ignores_and_later_removes_a_killed_builds_temporary_file(tmp_path: Path) -> None:
+    store = BundleStore(tmp_path / "search")
+    store.save(KEY, FILES, "pagefind-archive/")
+    whole = (tmp_path / "search" / f"{KEY}.bundle").read_bytes()
+    leftover = tmp_path / "search" / f".{'cd' * 20}.x1y2.tmp"
+    leftover.write_bytes(whole[:10])
+    assert store.load("cd" * 20, "pagefind-archive/") is None
+    store.keep_only({KEY})
+    assert leftover.exists()  # it may be a running build's
+    old = time.time() - 2 * 3600
+    os.utime(leftover, (old, old))
+    store.keep_only({KEY})
+    assert not leftover.exists()
+
+
+def test_a_killed_build_leaves_no_trusted_half_entry(project: Path, tmp_path: Path) -> None:
+    """Kill `digest build` again and again while it indexes and keeps its bundles: every
+    entry left in .digest-cache/search/ is whole, and the next build equals a cold one."""
+    mark = f"searchcache{secrets.token_hex(8)}"  # tells this test's Pagefind scratch folders
+    for day in ("2023/2023-12-30.md", "2024/2024-01-02.md"):
+        with (project / "content" / "digests" / day).open("a", encoding="utf-8") as stream:
+            stream.write(f"\nMarked by {mark}.\n")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1893456000", "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "builder", "build", "--project", str(project), "--force"]
+    quiet = {"env": env, "check": True, "stdout": subprocess.DEVNULL}
+    subprocess.run([*command, "--out", str(tmp_path / "cold")], **quiet)
+    store = project / ".digest-cache" / "search"
+    shutil.rmtree(store)
+    started = time.perf_counter()
+    subprocess.run([*command, "--out", str(tmp_path / "timed")], **quiet)
+    duration = time.perf_counter() - started
+    scratch_before = set(Path("/dev/shm").glob("digest-search-*"))
+    rng = random.Random(20261204)
+    whole = 0
+    for iteration in range(12):
+        shutil.rmtree(store, ignore_errors=True)
+        process = subprocess.Popen(
+            [*command, "--out", str(tmp_path / "killed")],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # Pagefind too is killed, as with `kill -9` on a group
+        )
+        time.sleep(rng.uniform(0.4, 1.1) * duration)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        for entry in sorted(store.glob("*.bundle")) if store.is_dir() else []:
+            loaded = BundleStore(store).load(entry.name.removesuffix(".bundle"), "x/")
+            assert loaded is not None, f"iteration {iteration}: {entry.name} is not whole"
+            whole += 1
+    for folder in set(Path("/dev/shm").glob("digest-search-*")) - scratch_before:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            if any(mark in page.read_text("utf-8") for page in folder.glob("records/*.html")):
+                shutil.rmtree(folder, ignore_errors=True)
+    subprocess.run([*command, "--out", str(tmp_path / "after")], **quiet)
+    assert tree(tmp_path / "after") == tree(tmp_path / "cold")
+    print(f"{whole} whole entries left by 12 killed builds")
