@@ -49,6 +49,8 @@ def project() -> Iterator[Path]:
 
 def make_project(root: Path) -> None:
     shutil.copytree(FULL / "content", root / "content")
+    with (root / "content" / "site.yaml").open("a", encoding="utf-8") as site:
+        site.write("days_per_page: 2\n")  # /page/2/ exists however the days change
     (root / "secret.txt").write_text(SECRET + "\n", "utf-8")
     (root / ".digest-cache").mkdir()
     (root / ".digest-cache" / "secret.txt").write_text(SECRET + "\n", "utf-8")
