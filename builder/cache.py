@@ -1,9 +1,11 @@
 """Parsed day files kept between builds, in memory and in .digest-cache/ on disk.
 
 A day file is parsed again only when its bytes (or the site's base URL, which its links are
-resolved against) change: entries are keyed by a hash of both. The disk copy is a pickle in
-the project's .digest-cache/ folder (git-ignored by a .gitignore inside it); it is only
-ever read from there, and a cache that cannot be read is simply rebuilt.
+resolved against) change: entries are keyed by a hash of both. The disk copy is in the
+project's .digest-cache/days/ folder (git-ignored by a .gitignore in .digest-cache/), one
+pickle per folder of day files (a year: content/digests/2024/), so that a build after an
+edit to today's digest rewrites one year's entries, not ten years'. It is only ever read
+from there; a file that cannot be read is ignored and its days are parsed again.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +25,8 @@ if TYPE_CHECKING:  # the reader uses this module; its types are only named here
     from .reader import DayFile
 
 CACHE_FOLDER = ".digest-cache"
-_FORMAT = f"days-1-{__version__}"
+_FORMAT = f"days-2-{__version__}"
+_SHARDS = "days"  # .digest-cache/days/<shard>.pickle
 
 ParseResult = tuple["DayFile | None", tuple["Problem", ...]]
 
@@ -52,6 +56,7 @@ class ParseCache:
     hits: int = 0
     misses: int = 0
     stats: dict[str, tuple[tuple[int, ...], str, str]] = field(default_factory=dict)
+    dirty: set[str] = field(default_factory=set)  # shards changed since read from disk
 
     def known_key(self, path: str, info: os.stat_result, base_url: str) -> str | None:
         """Return the content key `path` had when last read under `base_url`, if its
@@ -80,11 +85,13 @@ class ParseCache:
 
     def store(self, path: str, key: str, result: ParseResult) -> None:
         self.entries[path] = (key, result)
+        self.dirty.add(shard_of(path))
 
     def keep_only(self, paths: set[str]) -> None:
         """Forget files that no longer exist."""
         for gone in set(self.entries) - paths:
             del self.entries[gone]
+            self.dirty.add(shard_of(gone))
         for gone in set(self.stats) - paths:
             del self.stats[gone]
 
@@ -93,30 +100,60 @@ def _stat_key(info: os.stat_result) -> tuple[int, ...]:
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
+def shard_of(path: str) -> str:
+    """Return the name of the disk shard that holds a day file's entry: its folder's."""
+    return hashlib.blake2b(path.rpartition("/")[0].encode(), digest_size=8).hexdigest()
+
+
 def load_cache(project_root: Path) -> ParseCache:
-    """Read the cache from disk; an absent, old or unreadable cache gives an empty one."""
-    path = project_root / CACHE_FOLDER / "days.pickle"
+    """Read the cache from disk; absent, old or unreadable shards are left out."""
+    cache = ParseCache()
+    folder = project_root / CACHE_FOLDER / _SHARDS
     try:
-        with path.open("rb") as stream:
-            stored = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        return ParseCache()
-    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != _FORMAT:
-        return ParseCache()
-    return ParseCache(stored[1])
+        names = sorted(path for path in folder.iterdir() if path.suffix == ".pickle")
+    except OSError:
+        return cache
+    for path in names:
+        try:
+            with path.open("rb") as stream:
+                stored = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            continue
+        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _FORMAT):
+            continue
+        entries = stored[1]
+        if isinstance(entries, dict) and all(shard_of(p) == path.stem for p in entries):
+            cache.entries.update(entries)
+    return cache
 
 
 def save_cache(project_root: Path, cache: ParseCache) -> None:
-    """Write the cache to disk atomically; failing to write it never fails a build."""
-    folder = project_root / CACHE_FOLDER
+    """Write the shards that changed since they were read, each atomically, and remove
+    those of folders with no day file left; failing to write never fails a build."""
+    root = project_root / CACHE_FOLDER
+    folder = root / _SHARDS
+    shards: dict[str, dict[str, tuple[str, ParseResult]]] = {}
+    for path, entry in cache.entries.items():
+        shards.setdefault(shard_of(path), {})[path] = entry
     try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
+        folder.mkdir(parents=True, exist_ok=True)
+        ignore = root / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# digest's cache of parsed day files; safe to delete\n*\n")
-        temporary = folder / f"days.pickle.{os.getpid()}.tmp"
-        with temporary.open("wb") as stream:
-            pickle.dump((_FORMAT, cache.entries), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, folder / "days.pickle")
+        (root / "days.pickle").unlink(missing_ok=True)  # the one-file cache of version 1
+        for left in folder.glob("*.tmp"):  # of a killed build: no build takes an hour
+            if time.time() - left.stat().st_mtime > 3600:
+                left.unlink(missing_ok=True)
+        on_disk = {path.stem for path in folder.glob("*.pickle")}
+        for name in sorted(cache.dirty | (on_disk ^ set(shards))):
+            target = folder / f"{name}.pickle"
+            if name not in shards:
+                target.unlink(missing_ok=True)
+                continue
+            temporary = folder / f"{name}.{os.getpid()}.tmp"
+            with temporary.open("wb") as stream:
+                pickle.dump((_FORMAT, shards[name]), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)
+        cache.dirty.clear()
     except OSError:
         return

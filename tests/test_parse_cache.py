@@ -71,3 +71,56 @@ def test_a_file_modified_just_before_it_was_read_is_read_again(
     reader.read_days(project, "/", cache=parse_cache)
     assert len(reads) >= 5  # racily clean: their times cannot vouch for their bytes yet
     assert parse_cache.stats == {}
+
+
+# On disk: one shard a year -----------------------------------------------------------------
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def shard_files(root: Path) -> dict[str, tuple[int, int]]:
+    folder = root / ".digest-cache" / "days"
+    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.glob("*.pickle")}
+
+
+def test_a_build_rewrites_only_the_shard_of_the_year_it_changed(tmp_path: Path) -> None:
+    """Across processes the cache is one pickle per folder of day files: after an edit
+    only that year's is written again; a year removed takes its shard with it; a damaged
+    shard is ignored and made again, and the site is the same."""
+    import sys
+
+    from builder.build import build
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.generate import generate
+
+    generate(tmp_path, days=800, headlines=2, seed=4)  # 2016, 2017 and part of 2018
+    project = Project.find(tmp_path)
+    years = sorted(p.name for p in (tmp_path / "content" / "digests").iterdir())
+    assert years == ["2016", "2017", "2018"]
+    build(project, tmp_path / "one")
+    first = shard_files(tmp_path)
+    assert len(first) == 3
+    newest = sorted((tmp_path / "content" / "digests" / "2018").glob("*.md"))[-1]
+    newest.write_text(newest.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    build(project, tmp_path / "one")
+    second = shard_files(tmp_path)
+    changed = {name for name in first if first[name] != second[name]}
+    assert changed == {cache.shard_of(project.relative(newest)) + ".pickle"}
+
+    shutil.rmtree(tmp_path / "content" / "digests" / "2016")
+    build(project, tmp_path / "one")
+    third = shard_files(tmp_path)
+    assert len(third) == 2 and set(third) < set(first)
+
+    damaged = next(iter(sorted(third)))
+    (tmp_path / ".digest-cache" / "days" / damaged).write_bytes(b"not a pickle")
+    loaded = cache.load_cache(tmp_path)
+    assert loaded.entries and all(cache.shard_of(p) + ".pickle" != damaged for p in loaded.entries)
+    build(project, tmp_path / "two", force=True)
+    assert (tmp_path / ".digest-cache" / "days" / damaged).read_bytes() != b"not a pickle"
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
