@@ -258,8 +258,10 @@ class Builder:
         self.pagefind_version: str | None = None
         self.search_pending: tuple[Library, Renderer, Hashable] | None = None
         # Kept while keys.common (theme, configuration, sources, tags) holds: headline HTML,
-        # the template environment, the plan's parts and the keys of their specs.
+        # the template environment, the plan's parts and the keys of their specs, and the
+        # items of feeds (RSS and Atom, JSON Feed).
         self.fragments: dict[Hashable, Any] = {}
+        self.feed_items: tuple[dict[int, Any], dict[int, Any]] = ({}, {})
         self.fragments_key: Hashable = None
         self.environment: Any = None
         self.plan_memo = PlanMemo()
@@ -379,6 +381,7 @@ class Builder:
             keys = InputKeys(library, theme, self.drafts)
             if self.fragments_key != keys.common:  # what is kept depends on all of these
                 self.fragments, self.fragments_key = {}, keys.common
+                self.feed_items = ({}, {})
                 self.environment, self.plan_memo, self.spec_keys = None, PlanMemo(), {}
             renderer = Renderer(self.project, library, self.fragments, environment=self.environment)
             self.environment = renderer.env
@@ -471,7 +474,10 @@ class Builder:
         number of pages rendered. The processes take the next few jobs in turn until none
         is left. Files unchanged since the site this one replaces are linked from it."""
         make = _Maker(
-            writer, renderer, FeedWriter(library, renderer), JsonFeedWriter(library, renderer)
+            writer,
+            renderer,
+            FeedWriter(library, renderer, self.feed_items[0]),
+            JsonFeedWriter(library, renderer, self.feed_items[1]),
         )
         jobs: list[PageSpec | FeedSpec] = [*plan.pages, *plan.feeds]
         if self.file_keys is not None and self.previous is not None:
@@ -556,7 +562,10 @@ class Builder:
 
         rendered = 0
         make = _Maker(
-            writer, renderer, FeedWriter(library, renderer), JsonFeedWriter(library, renderer)
+            writer,
+            renderer,
+            FeedWriter(library, renderer, self.feed_items[0]),
+            JsonFeedWriter(library, renderer, self.feed_items[1]),
         )
         with timings.stage("render pages"):
             for page in plan.pages:

@@ -33,11 +33,19 @@ LABEL_NAMES = {
 class FeedWriter:
     """Renders feeds for one build; HTML of each item is made once and reused."""
 
-    def __init__(self, library: Library, renderer: Renderer) -> None:
+    def __init__(
+        self,
+        library: Library,
+        renderer: Renderer,
+        kept: dict[int, tuple[Headline, str]] | None = None,
+    ) -> None:
+        """`kept` holds items' HTML from build to build (the preview's), by headline: valid
+        while the configuration, sources, tags and theme are the same (the caller's care)."""
         self.library = library
         self.renderer = renderer
         self.zone = zoneinfo.ZoneInfo(library.site.timezone)
-        self._headline_html: dict[tuple[dt.date, int], str] = {}
+        # By identity, each with its headline, which keeps the id from being reused.
+        self._headline_html: dict[int, tuple[Headline, str]] = {} if kept is None else kept
 
     def moment(self, date: dt.date, time: dt.time | None = None) -> dt.datetime:
         """Return the moment a day (or a headline's time on it) stands for, in the site's zone."""
@@ -115,17 +123,18 @@ class FeedWriter:
         entry.updated(self.updated(headline.date, headline.time, headline.update))
         for tag_id in headline.tags:
             entry.category(term=self.library.tags[tag_id].name)
-        key = (headline.date, headline.position)
-        if key not in self._headline_html:
-            self._headline_html[key] = self.renderer.render_template(
+        known = self._headline_html.get(id(headline))
+        if known is None or known[0] is not headline:
+            html = self.renderer.render_template(
                 "feed/headline.html",
                 h=headline,
                 source=self.library.sources[headline.source],
                 label=label,
             ).strip()
             if headline.update:
-                self._headline_html[key] += "\n" + self._correction_html(headline.update, None)
-        entry.content(self._headline_html[key], type="html")
+                html += "\n" + self._correction_html(headline.update, None)
+            known = self._headline_html[id(headline)] = (headline, html)
+        entry.content(known[1], type="html")
 
     def _correction_html(self, update: Update, title: str | None) -> str:
         """Render the note of an update for a feed item (absolute links)."""

@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zoneinfo
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from . import urls
 from .feeds import LABEL_NAMES
@@ -24,6 +25,7 @@ from .render import Renderer
 
 VERSION = "https://jsonfeed.org/version/1.1"
 MEDIA_TYPE = "application/feed+json"
+T = TypeVar("T", Day, Headline)
 
 
 def json_feed_path(spec: FeedSpec) -> str:
@@ -32,14 +34,22 @@ def json_feed_path(spec: FeedSpec) -> str:
 
 
 class JsonFeedWriter:
-    """Renders JSON Feeds for one build; each item's HTML is made once and reused."""
+    """Renders JSON Feeds; each item's JSON is made once and reused, by the day or headline
+    it is made from (`kept`, when given, holds them from build to build: the preview's,
+    valid while the configuration, sources, tags and theme are the same)."""
 
-    def __init__(self, library: Library, renderer: Renderer) -> None:
+    def __init__(
+        self,
+        library: Library,
+        renderer: Renderer,
+        kept: dict[int, tuple[Day | Headline, str]] | None = None,
+    ) -> None:
         self.library = library
         self.renderer = renderer
         self.zone = zoneinfo.ZoneInfo(library.site.timezone)
-        self._items: dict[tuple[str, dt.date, int], dict[str, Any]] = {}
-        self._texts: dict[tuple[str, dt.date, int], str] = {}  # each item's JSON, indented
+        # Each item's JSON, indented to its place, by the identity of its day or headline
+        # (kept with it, so that the id is not reused).
+        self._texts: dict[int, tuple[Day | Headline, str]] = {} if kept is None else kept
 
     def render(self, spec: FeedSpec) -> bytes:
         """Return the JSON Feed of one feed spec, as UTF-8 bytes."""
@@ -55,65 +65,55 @@ class JsonFeedWriter:
             "items": [],
         }
         text = json.dumps(feed, ensure_ascii=False, indent=1)
-        keys = [("day", day.date, 0) for day in spec.days]
-        keys += [("headline", h.date, h.position) for h in spec.headlines]
-        if keys:  # json.dumps(feed with its items, indent=1), from each item's text
-            for day in spec.days:
-                self._day(day)
-            for headline in spec.headlines:
-                self._headline(headline)
-            items = ",\n".join(self._text(key) for key in keys)
+        items = [self._text(day, self._day) for day in spec.days]
+        items += [self._text(headline, self._headline) for headline in spec.headlines]
+        if items:  # json.dumps(feed with its items, indent=1), from each item's text
             assert text.endswith(' "items": []\n}')
-            text = text[: -len("[]\n}")] + f"[\n{items}\n ]\n}}"
+            joined = ",\n".join(items)
+            text = text[: -len("[]\n}")] + f"[\n{joined}\n ]\n}}"
         return (text + "\n").encode("utf-8")
 
-    def _text(self, key: tuple[str, dt.date, int]) -> str:
+    def _text(self, made_from: T, make: Callable[[T], dict[str, Any]]) -> str:
         """Return an item's JSON as it stands in a feed's list (two levels in)."""
-        text = self._texts.get(key)
-        if text is None:
-            pretty = json.dumps(self._items[key], ensure_ascii=False, indent=1)
-            text = self._texts[key] = "  " + pretty.replace("\n", "\n  ")
-        return text
+        known = self._texts.get(id(made_from))
+        if known is None or known[0] is not made_from:
+            pretty = json.dumps(make(made_from), ensure_ascii=False, indent=1)
+            known = self._texts[id(made_from)] = (made_from, "  " + pretty.replace("\n", "\n  "))
+        return known[1]
 
     def _moment(self, date: dt.date, time: dt.time | None = None) -> str:
         return dt.datetime.combine(date, time or dt.time(0, 0), tzinfo=self.zone).isoformat()
 
     def _day(self, day: Day) -> dict[str, Any]:
-        key = ("day", day.date, 0)
-        if key not in self._items:
-            date = self.renderer.env.globals["long_date"](day.date)  # type: ignore[operator]
-            item: dict[str, Any] = {
-                "id": day.uid,
-                "url": self.renderer.absolute_url(urls.day(day.date)),
-                "title": f"{date}: {day.title}" if day.title else str(date),
-                "content_html": self.renderer.render_template("feed/day.html", day=day),
-                "date_published": self._moment(day.date),
-            }
-            if day.summary:
-                item["summary"] = day.summary
-            self._items[key] = item
-        return self._items[key]
+        date = self.renderer.env.globals["long_date"](day.date)  # type: ignore[operator]
+        item: dict[str, Any] = {
+            "id": day.uid,
+            "url": self.renderer.absolute_url(urls.day(day.date)),
+            "title": f"{date}: {day.title}" if day.title else str(date),
+            "content_html": self.renderer.render_template("feed/day.html", day=day),
+            "date_published": self._moment(day.date),
+        }
+        if day.summary:
+            item["summary"] = day.summary
+        return item
 
     def _headline(self, headline: Headline) -> dict[str, Any]:
-        key = ("headline", headline.date, headline.position)
-        if key not in self._items:
-            label = LABEL_NAMES.get(headline.label or "")
-            source = self.library.sources[headline.source]
-            html = self.renderer.render_template(
-                "feed/headline.html", h=headline, source=source, label=label
-            ).strip()
-            item: dict[str, Any] = {
-                "id": headline.uid,
-                "url": headline.url,
-                "external_url": headline.url,
-                "title": f"[{label}] {headline.title}" if label else headline.title,
-                "content_html": html,
-                "date_published": self._moment(headline.date, headline.time),
-                "authors": [{"name": source.name, "url": source.url}],
-            }
-            if headline.tags:
-                item["tags"] = [self.library.tags[t].name for t in headline.tags]
-            if headline.language:
-                item["language"] = headline.language
-            self._items[key] = item
-        return self._items[key]
+        label = LABEL_NAMES.get(headline.label or "")
+        source = self.library.sources[headline.source]
+        html = self.renderer.render_template(
+            "feed/headline.html", h=headline, source=source, label=label
+        ).strip()
+        item: dict[str, Any] = {
+            "id": headline.uid,
+            "url": headline.url,
+            "external_url": headline.url,
+            "title": f"[{label}] {headline.title}" if label else headline.title,
+            "content_html": html,
+            "date_published": self._moment(headline.date, headline.time),
+            "authors": [{"name": source.name, "url": source.url}],
+        }
+        if headline.tags:
+            item["tags"] = [self.library.tags[t].name for t in headline.tags]
+        if headline.language:
+            item["language"] = headline.language
+        return item
