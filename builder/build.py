@@ -26,7 +26,7 @@ from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, build_library
 from .output import InPlaceWriter, SiteWriter, remove_dead_builds
 from .pages import FeedSpec, PageSpec, PlanMemo, SitePlan, plan_site
-from .project import Project, template_dirs
+from .project import Project, template_dirs, theme_dir
 from .reader import check_exactly, read_config, read_days
 from .render import Renderer, check_templates
 from .searchcache import BundleStore
@@ -378,7 +378,8 @@ class Builder:
         assert library is not None
         with timings.stage("plan"):
             theme = theme_key(template_dirs(self.project))
-            keys = InputKeys(library, theme, self.drafts)
+            own = template_dirs(self.project)[0] != theme_dir()  # the digest's own templates
+            keys = InputKeys(library, theme, self.drafts, tag_names_only=not own)
             if self.fragments_key != keys.common:  # what is kept depends on all of these
                 self.fragments, self.fragments_key = {}, keys.common
                 self.feed_items = ({}, {})

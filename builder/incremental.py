@@ -38,16 +38,23 @@ def theme_key(template_dirs: list[Path]) -> str:
 class InputKeys:
     """Makes the keys of pages and feeds for one build."""
 
-    def __init__(self, library: Library, theme: str, drafts: bool) -> None:
+    def __init__(
+        self, library: Library, theme: str, drafts: bool, tag_names_only: bool = False
+    ) -> None:
+        """`tag_names_only`: the templates (the bundled theme's) show a tag's description
+        only on pages whose context holds the tag; elsewhere its name. Then what every page
+        depends on holds tags' names, and a description edited in tags.yaml changes only the
+        keys of the pages that show it."""
         self.versions = {day.date: day.version for day in library.days}
         self.latest = library.latest_date
+        tags = library.tags.items()
         self.common = (
             __version__,
             theme,
             drafts,
             library.site,
             tuple(library.sources.items()),
-            tuple(library.tags.items()),
+            tuple((key, tag.name) for key, tag in tags) if tag_names_only else tuple(tags),
         )
         self._common_digest: bytes | None = None
         # A subject's chart is on each of its pages: hashed once, by identity (the plan

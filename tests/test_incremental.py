@@ -106,6 +106,19 @@ def edit_registry(project: Path, rng: random.Random) -> str:
     return f"edit {name}"
 
 
+def edit_tag_description(project: Path, rng: random.Random) -> str:
+    """Change one tag's description: only the pages and feeds that show it change."""
+    path = project / "content" / "tags.yaml"
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    found = [i for i, line in enumerate(lines) if line.startswith("  description: ")]
+    if not found:
+        return "no description"
+    index = rng.choice(found)
+    lines[index] = f'  description: "Described anew, {rng.randint(0, 999)} & <more>."\n'
+    path.write_text("".join(lines), "utf-8")
+    return f"edit a description in tags.yaml (line {index + 1})"
+
+
 def edit_template(project: Path, rng: random.Random) -> str:
     override = project / "templates" / "day.html"
     if override.exists():
@@ -117,7 +130,15 @@ def edit_template(project: Path, rng: random.Random) -> str:
     return "override templates/day.html"
 
 
-OPERATIONS = [add_day, change_day, change_day, delete_day, edit_registry, edit_template]
+OPERATIONS = [
+    add_day,
+    change_day,
+    change_day,
+    delete_day,
+    edit_registry,
+    edit_tag_description,
+    edit_template,
+]
 
 
 @pytest.mark.parametrize("paged", [False, True], ids=["pages-of-50", "pages-of-2"])
@@ -219,3 +240,35 @@ def test_a_new_headline_changes_only_the_first_page_of_each_listing(tmp_path: Pa
         checked += 1
     assert checked >= 50
     assert before["index.html"] != after["index.html"]
+
+
+def test_a_tag_description_renders_only_the_pages_that_show_it(tmp_path: Path) -> None:
+    """With the bundled theme, a tag's description is on its own pages, its feed and the
+    pages listing tags or feeds; editing it in tags.yaml renders those, not the site."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    builder = started_preview(project, tmp_path / "preview")
+    tags = project / "content" / "tags.yaml"
+    tags.write_text(tags.read_text("utf-8").replace("Fighting along", "Fights along"), "utf-8")
+    result = builder.build(now=NOW)
+    assert 0 < result.rendered <= 6, result.rendered
+    fresh = tmp_path / "fresh"
+    build(Project(project), fresh, now=NOW)
+    assert tree(tmp_path / "preview") == tree(fresh)
+
+
+def test_a_digests_own_templates_may_show_a_tag_description_anywhere(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    override = project / "templates" / "day.html"
+    override.parent.mkdir()
+    text = (theme_dir() / "day.html").read_text("utf-8")
+    shown = "{% block content %}<p>{{ tags['frontline'].description }}</p>"
+    override.write_text(text.replace("{% block content %}", shown, 1), "utf-8")
+    builder = started_preview(project, tmp_path / "preview")
+    tags = project / "content" / "tags.yaml"
+    tags.write_text(tags.read_text("utf-8").replace("Fighting along", "Fights along"), "utf-8")
+    builder.build(now=NOW)
+    fresh = tmp_path / "fresh"
+    build(Project(project), fresh, now=NOW)
+    assert tree(tmp_path / "preview") == tree(fresh)
