@@ -114,8 +114,9 @@ def bundle_key(library: Library, bundle: SearchBundle, program: str) -> str:
         program,
         bundle.folder,
         repr(library.site),
-        repr(tuple(library.sources.items())),
-        repr(tuple(library.tags.items())),
+        # Records name sources and tags; a description edited in tags.yaml is not in them.
+        repr(tuple((key, source.name) for key, source in library.sources.items())),
+        repr(tuple((key, tag.name) for key, tag in library.tags.items())),
     )
     for part in parts:
         digest.update(part.encode() + b"\0")

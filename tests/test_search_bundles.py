@@ -166,6 +166,22 @@ def test_a_template_change_reindexes_nothing(project: Path, runs: list[str]) -> 
     assert "<!-- x -->" in (out / "index.html").read_text("utf-8")
 
 
+def test_a_tag_description_reindexes_nothing_and_a_tag_name_both_bundles(
+    project: Path, runs: list[str]
+) -> None:
+    """Records name tags and sources; a description is not in them."""
+    out = project / "site"
+    fresh_build(project, out)
+    runs.clear()
+    tags = project / "content" / "tags.yaml"
+    tags.write_text(tags.read_text("utf-8").replace("Fighting along", "Fights along"), "utf-8")
+    fresh_build(project, out)
+    assert runs == []
+    tags.write_text(tags.read_text("utf-8").replace('"Frontline"', '"Front line"'), "utf-8")
+    fresh_build(project, out)
+    assert sorted(runs) == sorted([search.FOLDER, search.ARCHIVE_FOLDER])
+
+
 def test_output_is_the_same_with_a_warm_cache_and_with_none(
     project: Path, tmp_path: Path, runs: list[str]
 ) -> None:
