@@ -428,7 +428,8 @@ def _listing_page(
     ],
 ) -> PageSpec:
     """Plan one page of a listing (its spec holds its headlines, first, last and feed:
-    their ids are its memo key). A page without `first` shows no count, dates or chart."""
+    their ids are its memo key). Older pages of a newest-first listing get no count, first,
+    last or chart: they stay as they are while the listing grows."""
     slug, subject, title, description, headlines = entry
     number, count, items = page
     chart, first, last, feed, links = facts
@@ -441,7 +442,7 @@ def _listing_page(
         {
             "subject": subject,
             "kind": kind.folder,
-            "count": len(headlines) if first is not None or number == 1 else None,
+            "count": len(headlines) if number == 1 or not kind.newest_first else None,
             "chart": chart,  # made once per subject; small, so cheap to key
             "first": first,
             "last": last,
