@@ -584,9 +584,12 @@ def merge_day(text: str, entries: tuple[Entry, ...]) -> Merge:
             titles.add(entry.title.casefold())
     if not added:
         return Merge(text, (), tuple(skipped))
-    newline = "\r\n" if "\r\n" in text else "\n"
+    # CRLF only when every line ends so; in a file of mixed endings a line keeps its "\r".
+    newline = "\r\n" if text.count("\r\n") == text.count("\n") > 0 else "\n"
     lines = text.split(newline)
-    close = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if close is None:
+        raise MergeError("its front matter has no closing '---' line")
     start = next(
         (i for i in range(1, close) if re.match(r"headlines\s*:", lines[i])),
         None,

@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -207,6 +208,18 @@ def test_merging_into_a_mutated_day_merges_or_says_why_not(data: bytes) -> None:
 
 
 # What fuzzing found -------------------------------------------------------------------------
+
+
+def test_merging_into_a_day_of_mixed_line_endings_merges() -> None:
+    """A first line ending in CRLF, the rest in LF: the day was split at CRLF only, found no
+    closing '---' and crashed (StopIteration)."""
+    text = '---\r\n\ndate: 2023-12-30\nheadlines:\n  - title: "One"\n    url: https://a.example/1\n'
+    text += "    source: kyiv-independent\n---\nText.\n"
+    merged = merge_day(text, ENTRIES)
+    assert merged.added and len(merged.text) > len(text)
+    assert merged.text.startswith("---\r\n\ndate: 2023-12-30\n")
+    with pytest.raises(MergeError, match="no front matter"):
+        merge_day("---\ndate: 2023-12-30\nheadlines: []\n", ENTRIES)
 
 
 def test_empty_key_read_by_the_fast_loader_is_reported_not_a_crash() -> None:
