@@ -316,8 +316,15 @@ class Builder:
             self.search_store.keep_only({key for key, _ in bundles.values()})
             self.search_bundles = bundles
             self.search_files = {p: d for _, files in bundles.values() for p, d in files.items()}
-        for path, data in self.search_files.items():
-            writer.write(path, data, "search index")
+        for key, files in self.search_bundles.values():
+            for path, data in files.items():
+                if self.file_keys is not None:  # a new folder: a bundle's files are its key's
+                    self.file_keys[path] = key
+                    source = self.previous.unchanged(path, key) if self.previous else None
+                    if source is not None:
+                        writer.link(path, source, "search index")
+                        continue
+                writer.write(path, data, "search index")
         statics = [static.output_path for static in renderer.statics.values()]
         offline, version = reading.offline_paths(library, statics, self.search_files)
         worker = renderer.render_template("sw.js", offline=offline, version=version)

@@ -151,7 +151,8 @@ def test_a_later_date_that_publishes_nothing_new_reuses_every_page(tmp_path: Pat
     build(Project(project), site, now=NOW)
     later = build(Project(project), site, now=NOW + dt.timedelta(days=1))
     assert not later.up_to_date
-    assert later.linked == later.pages + later.feeds
+    search = [p for p in tree(site) if p.startswith(("pagefind/", "pagefind-archive/"))]
+    assert later.linked == later.pages + later.feeds + len(search)
     assert tree(site) == fresh(project, tmp_path / "fresh")
 
 
@@ -176,3 +177,24 @@ def test_keys_made_in_two_processes_are_kept_and_reused(
     two = edit_and_rebuild("two")
     assert two == one > 0
     assert tree(tmp_path / "two" / "site") == fresh(tmp_path / "two", tmp_path / "fresh")
+
+
+def test_search_bundles_that_did_not_change_are_linked_too(tmp_path: Path) -> None:
+    """A template edit changes no search record: every file of both bundles is a link to
+    the last build's, and the site still equals a fresh build."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    build(Project(project), site, now=NOW)
+    before = inodes(site)
+    override = project / "templates" / "base.html"
+    override.parent.mkdir()
+    base = (ROOT / "templates" / "base.html").read_text("utf-8")
+    override.write_text(base.replace("</body>", "<!-- x --></body>"), "utf-8")
+    result = build(Project(project), site, now=NOW)
+    after = inodes(site)
+    search = [p for p in after if p.startswith(("pagefind/", "pagefind-archive/"))]
+    assert len(search) > 10 and {p[:9] for p in search} == {"pagefind/", "pagefind-"}
+    assert all(after[p] == before[p] for p in search)
+    assert result.linked >= len(search)
+    assert tree(site) == fresh(project, tmp_path / "fresh")
