@@ -256,7 +256,7 @@ class Builder:
         self.search_files: dict[str, bytes] = {}
         self.search_store = BundleStore(project.root / CACHE_FOLDER / "search")
         self.pagefind_version: str | None = None
-        self.search_pending: tuple[Library, Renderer, Hashable] | None = None
+        self.search_pending: tuple[Library, Renderer] | None = None
         # Kept while keys.common (theme, configuration, sources, tags) holds: headline HTML,
         # the template environment, the plan's parts and the keys of their specs, and the
         # items of feeds (RSS and Atom, JSON Feed).
@@ -338,7 +338,7 @@ class Builder:
         """
         if self.search_pending is None:
             return False
-        library, renderer, _ = self.search_pending
+        library, renderer = self.search_pending
         self.search_pending = None
         old_files = set(self.search_files) | {urls.service_worker()}
         protected = (self.project.content_dir, self.project.templates_dir)
@@ -466,7 +466,7 @@ class Builder:
             else:  # the preview's pages first; its search catches up (update_search)
                 for path in (*self.search_files, urls.service_worker()):
                     writer.keep(path, "search index")
-                self.search_pending = (library, renderer, keys.common)
+                self.search_pending = (library, renderer)
         return page_keys, rendered
 
     def _make_everything(
