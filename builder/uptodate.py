@@ -26,9 +26,9 @@ from .cache import CACHE_FOLDER
 from .errors import Problem
 from .output import MARKER
 from .project import Project, template_dirs
+from .reuse import code_key
 
 _FORMAT = f"last-build-1-{__version__}"
-_CODE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ def stamp(project: Project, out_dir: Path, drafts: bool) -> str:
     and bytes of the files under content/, the template folders and digest's own code, and
     the options."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(repr((_FORMAT, str(out_dir.absolute()), drafts)).encode())
-    for folder in (project.content_dir, *template_dirs(project), _CODE):
+    digest.update(repr((_FORMAT, str(out_dir.absolute()), drafts, code_key())).encode())
+    for folder in (project.content_dir, *template_dirs(project)):
         for root, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if d not in (CACHE_FOLDER, "__pycache__"))
             for name in sorted(files):
