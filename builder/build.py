@@ -23,7 +23,7 @@ from .errors import ContentErrors, Problem, Severity
 from .feeds import FeedWriter
 from .incremental import InputKeys, theme_key
 from .jsonfeed import JsonFeedWriter, json_feed_path
-from .library import Library, build_library
+from .library import Library, update_library
 from .output import InPlaceWriter, SiteWriter, remove_dead_builds
 from .pages import FeedSpec, PageSpec, PlanMemo, SitePlan, plan_site
 from .project import Project, template_dirs, theme_dir
@@ -107,11 +107,13 @@ def load(
     now: dt.datetime | None = None,
     drafts: bool = False,
     cache: ParseCache | None = None,
+    previous: Library | None = None,
 ) -> LoadResult:
     """Read and check the whole digest; the library is None when there are errors.
 
     Every day is checked; with `now`, the library holds only the days published at that
-    time (no drafts unless `drafts`, no future days), else every day.
+    time (no drafts unless `drafts`, no future days), else every day. With `previous` (the
+    last build's library), the library is mended from it where few days changed.
     """
     timings = timings or Timings()
     with timings.stage("read"):
@@ -129,7 +131,8 @@ def load(
         return LoadResult(None, problems)
     with timings.stage("model"):
         today = clock.local_date(now, config.site.timezone) if now else None
-        library = build_library(
+        library = update_library(
+            previous,
             config,
             (f.day for f in day_files if today is None or clock.is_published(f.day, today, drafts)),
         )
@@ -266,6 +269,9 @@ class Builder:
         self.environment: Any = None
         self.plan_memo = PlanMemo()
         self.spec_keys: dict[int, tuple[object, Hashable]] = {}  # id(spec) -> (spec, key)
+        self.library: Library | None = None  # the last build's, mended by the next
+        self.sitemap_key: Hashable = None  # what the sitemap in place was made from
+        self.sitemap_made: Hashable = None
         # A new folder's build: the site it replaces, to take unchanged files from, and
         # (when not None) the key of every page and feed file written, for the next build.
         self.previous: reuse.Previous | None = None
@@ -373,10 +379,16 @@ class Builder:
         now = now or clock.current_time(os.environ)
         with _collector_spared():
             loaded = load(
-                self.project, timings, now=now, drafts=self.drafts, cache=self.parse_cache
+                self.project,
+                timings,
+                now=now,
+                drafts=self.drafts,
+                cache=self.parse_cache,
+                previous=self.library,
             )
             if loaded.library is None or (strict and loaded.warnings):
                 raise ContentErrors(loaded.problems)
+            self.library = loaded.library
             gc.freeze()  # the library lives as long as the build: not worth scanning again
             return self._build(loaded, timings, with_search)
 
@@ -386,7 +398,7 @@ class Builder:
         with timings.stage("plan"):
             theme = theme_key(template_dirs(self.project))
             own = template_dirs(self.project)[0] != theme_dir()  # the digest's own templates
-            keys = InputKeys(library, theme, self.drafts, tag_names_only=not own)
+            keys = InputKeys(library, theme, self.drafts, bundled_theme=not own)
             if self.fragments_key != keys.common:  # what is kept depends on all of these
                 self.fragments, self.fragments_key = {}, keys.common
                 self.feed_items = ({}, {})
@@ -415,6 +427,7 @@ class Builder:
             if started is not None:
                 started.cancel()  # a failed build: stop Pagefind, remove its scratch
         self.page_keys = page_keys
+        self.sitemap_key = self.sitemap_made
         if with_search:
             self.search_pending = None
         if isinstance(writer, InPlaceWriter):
@@ -453,10 +466,20 @@ class Builder:
         else:
             rendered = self._make_everything(writer, library, plan, renderer, keys, timings)
         with timings.stage("render pages"):
-            sitemap = renderer.render_template(
-                "sitemap.xml", pages=[p for p in plan.pages if p.in_sitemap]
-            )
-            writer.write(urls.sitemap(), sitemap, "sitemap.xml")
+            in_sitemap = [p for p in plan.pages if p.in_sitemap]
+            # The bundled sitemap lists pages' addresses: in place, kept while they are.
+            listed = (keys.common, tuple(p.url_path for p in in_sitemap))
+            if (
+                keys.bundled_theme
+                and isinstance(writer, InPlaceWriter)
+                and self.sitemap_key == listed
+                and urls.sitemap() in self.manifest
+            ):
+                writer.keep(urls.sitemap(), "sitemap.xml")
+            else:
+                sitemap = renderer.render_template("sitemap.xml", pages=in_sitemap)
+                writer.write(urls.sitemap(), sitemap, "sitemap.xml")
+            self.sitemap_made = listed  # kept as sitemap_key once the build is in place
             writer.write(urls.robots(), renderer.render_template("robots.txt"), "robots.txt")
             for name, static in renderer.statics.items():
                 writer.copy(static.output_path, static.source, f"static/{name}")
@@ -560,11 +583,16 @@ class Builder:
         page_keys: dict[str, Hashable] = {}
         spec_keys: dict[int, tuple[object, Hashable]] = {}
 
-        def key_of(spec: PageSpec) -> Hashable:
-            """The page's key; a spec the plan memo reused keeps the key it had. (Feeds are
-            keyed anew: an empty one is dated by the newest day, which is not in its spec.)"""
+        def key_of(spec: PageSpec | FeedSpec) -> Hashable:
+            """The key of a page or feed; a spec the plan memo reused keeps the key it had,
+            unless it is an empty feed's and the newest day changed (it is dated by it)."""
             known = self.spec_keys.get(id(spec))
-            key = known[1] if known is not None and known[0] is spec else keys.page(spec)
+            if isinstance(spec, PageSpec):
+                key = known[1] if known is not None and known[0] is spec else keys.page(spec)
+            elif known is not None and known[0] is spec and keys.same_feed_date(known[1], spec):
+                key = known[1]
+            else:
+                key = keys.feed(spec)
             spec_keys[id(spec)] = (spec, key)
             return key
 
@@ -587,7 +615,7 @@ class Builder:
         with timings.stage("feeds"):
             for spec in plan.feeds:
                 paths = _feed_paths(spec)
-                page_keys.update(dict.fromkeys(paths, keys.feed(spec)))
+                page_keys.update(dict.fromkeys(paths, key_of(spec)))
                 if all(self.page_keys.get(p) == page_keys[p] for p in paths):
                     for path in paths:
                         writer.keep(path, f"feed {spec.id}")

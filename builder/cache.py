@@ -10,6 +10,7 @@ from there; a file that cannot be read is ignored and its days are parsed again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # the reader uses this module; its types are only named here
     from .reader import DayFile
 
 CACHE_FOLDER = ".digest-cache"
-_FORMAT = f"days-2-{__version__}"
+_FORMAT = f"days-3-{__version__}"
 _SHARDS = "days"  # .digest-cache/days/<shard>.pickle
 
 ParseResult = tuple["DayFile | None", tuple["Problem", ...]]
@@ -83,9 +84,17 @@ class ParseCache:
         self.misses += 1
         return None
 
-    def store(self, path: str, key: str, result: ParseResult) -> None:
+    def store(self, path: str, key: str, result: ParseResult) -> ParseResult:
+        """Keep the result of parsing a file again, and return it with each headline that is
+        equal to one the file had before replaced by that one: what was made from a headline
+        (by its identity) stays valid while it is unchanged, whatever else changed in the
+        day (its commentary, another headline)."""
+        known = self.entries.get(path)
+        if known is not None:
+            result = _reusing(result, known[1])
         self.entries[path] = (key, result)
         self.dirty.add(shard_of(path))
+        return result
 
     def keep_only(self, paths: set[str]) -> None:
         """Forget files that no longer exist."""
@@ -94,6 +103,18 @@ class ParseCache:
             self.dirty.add(shard_of(gone))
         for gone in set(self.stats) - paths:
             del self.stats[gone]
+
+
+def _reusing(result: ParseResult, old: ParseResult) -> ParseResult:
+    day_file, problems = result
+    if day_file is None or old[0] is None:
+        return result
+    before = {h.version: h for h in old[0].day.headlines}  # a version covers every field
+    headlines = tuple(before.get(h.version, h) for h in day_file.day.headlines)
+    if all(new is kept for new, kept in zip(day_file.day.headlines, headlines, strict=True)):
+        return result
+    day = dataclasses.replace(day_file.day, headlines=headlines)
+    return dataclasses.replace(day_file, day=day), problems
 
 
 def _stat_key(info: os.stat_result) -> tuple[int, ...]:

@@ -3,14 +3,15 @@
 The preview server rebuilds after every save; re-rendering thousands of unchanged pages
 would make it slow. A page's key is built from everything its rendering reads: the theme's
 files, the site's configuration, the registries, the code's version, and its own context,
-in which each day stands for itself by its version (a hash of its file's text). A page
-whose key is unchanged is not rendered again. Tests compare the result of random edit
-sequences with a fresh full build, byte for byte.
+in which each day stands for itself by its version (a hash of its file's text), and each
+headline by its own. A page whose key is unchanged is not rendered again. Tests compare the
+result of random edit sequences with a fresh full build, byte for byte.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import io
 import pickle
@@ -39,13 +40,18 @@ class InputKeys:
     """Makes the keys of pages and feeds for one build."""
 
     def __init__(
-        self, library: Library, theme: str, drafts: bool, tag_names_only: bool = False
+        self, library: Library, theme: str, drafts: bool, bundled_theme: bool = False
     ) -> None:
-        """`tag_names_only`: the templates (the bundled theme's) show a tag's description
-        only on pages whose context holds the tag; elsewhere its name. Then what every page
-        depends on holds tags' names, and a description edited in tags.yaml changes only the
-        keys of the pages that show it."""
-        self.versions = {day.date: day.version for day in library.days}
+        """`bundled_theme`: the templates are the bundled theme's, which show
+        - a tag's description only on pages whose context holds the tag, elsewhere its name:
+          then what every page depends on holds tags' names, and a description edited in
+          tags.yaml changes only the keys of the pages that show it;
+        - of the day of a group of headlines (on tag, source, place and story pages) only
+          its date and title, and of days in lists (a day's neighbours, the archive) only
+          what _LISTED says: then those keys hold that, not the day's version, and an
+          edit elsewhere in the day (its commentary) leaves those pages as they were.
+        Other templates may show anything: their keys hold all of it."""
+        self.bundled_theme = bundled_theme
         self.latest = library.latest_date
         tags = library.tags.items()
         self.common = (
@@ -54,7 +60,7 @@ class InputKeys:
             drafts,
             library.site,
             tuple(library.sources.items()),
-            tuple((key, tag.name) for key, tag in tags) if tag_names_only else tuple(tags),
+            tuple((key, tag.name) for key, tag in tags) if bundled_theme else tuple(tags),
         )
         self._common_digest: bytes | None = None
         # A subject's chart is on each of its pages: hashed once, by identity (the plan
@@ -71,6 +77,14 @@ class InputKeys:
 
     def page(self, spec: PageSpec) -> Hashable:
         """Return the key of a planned page."""
+        listed = _LISTED.get(spec.template, ()) if self.bundled_theme else ()
+        if listed:
+            context: Hashable = tuple(
+                (name, self._of(value, listed=name in listed))
+                for name, value in spec.context.items()
+            )
+        else:
+            context = self._of(spec.context)
         return (
             self.common,
             spec.url_path,
@@ -79,37 +93,60 @@ class InputKeys:
             spec.description,
             spec.feeds,
             spec.in_sitemap,
-            self._of(spec.context),
+            context,
         )
 
     def feed(self, spec: FeedSpec) -> Hashable:
-        """Return the key of a planned feed (both of its formats)."""
-        # A feed with no items is dated by the digest's newest day (feeds.FeedWriter).
-        latest = None if spec.days or spec.headlines else self.latest
-        return (self.common, "feed", latest, self._of(spec))
+        """Return the key of a planned feed (all of its formats)."""
+        return (self.common, "feed", self._feed_date(spec), self._of(spec))
 
-    def _of(self, value: Any) -> Hashable:
+    def same_feed_date(self, key: Hashable, spec: FeedSpec) -> bool:
+        """Say whether a key `feed` made for this spec in another build holds still: the
+        rest of the key is made from the spec alone."""
+        return isinstance(key, tuple) and key[2] == self._feed_date(spec)
+
+    def _feed_date(self, spec: FeedSpec) -> dt.date | None:
+        # A feed with no items is dated by the digest's newest day (feeds.FeedWriter).
+        return None if spec.days or spec.headlines else self.latest
+
+    def _of(self, value: Any, listed: bool = False) -> Hashable:
         if isinstance(value, Headline):
-            return ("h", value.date, value.position, self.versions.get(value.date))
+            return ("h", value.version)
         if isinstance(value, Day):
+            if listed:
+                return ("listed", value.date, value.title, value.summary, len(value.headlines))
             return ("d", value.date, value.version)
         if isinstance(value, DayGroup):
-            positions = tuple(h.position for h in value.headlines)
-            return ("g", value.day.date, value.day.version, positions)
+            day = value.day
+            shown = day.title if self.bundled_theme else day.version
+            return ("g", day.date, shown, tuple(h.version for h in value.headlines))
         if isinstance(value, Chart):
             known = self._charts.get(id(value))
             if known is None or known[0] is not value:
                 known = self._charts[id(value)] = (value, _hash(value))
             return ("chart", known[1])
         if isinstance(value, (tuple, list)):
-            return tuple(self._of(item) for item in value)
+            return tuple(self._of(item, listed) for item in value)
         if isinstance(value, dict):
-            return tuple((self._of(key), self._of(item)) for key, item in value.items())
+            return tuple(
+                (self._of(key, listed), self._of(item, listed)) for key, item in value.items()
+            )
         if isinstance(value, (Story, FeedSpec)):
             fields = dataclasses.fields(value)
             return (type(value).__name__, *(self._of(getattr(value, f.name)) for f in fields))
         hash(value)  # anything else must be a plain, hashable value (Pager, Tag, str...)
         return value  # type: ignore[no-any-return]
+
+
+# The bundled theme's pages that show days only as a list shows them (date, title, summary,
+# count of headlines), by the names of those days in their context: a day's other fields
+# (its commentary, its headlines) are not on these pages.
+_LISTED = {
+    "day.html": ("previous", "next"),
+    "archive.html": ("years", "months"),
+    "year.html": ("months", "days"),
+    "month.html": ("days",),
+}
 
 
 def _dumps(value: object) -> bytes:

@@ -6,9 +6,11 @@ in a fixed order (oldest first), so everything downstream is deterministic.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import operator
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .model import Day, Headline, Place, SiteConfig, Source, Story, Tag
@@ -18,7 +20,12 @@ from .urls import slugify
 
 @dataclass(frozen=True)
 class Library:
-    """Everything the pages and feeds need, indexed."""
+    """Everything the pages and feeds need, indexed.
+
+    Made again after an edit (`update_library`), a tag's, source's, place's or story's
+    tuple of headlines is the same object as before only if no day with headlines in it
+    changed: what is made from such a tuple (the plan of its pages) is kept by its identity.
+    """
 
     site: SiteConfig
     sources: dict[str, Source]
@@ -83,6 +90,116 @@ def build_library(config: Config, days: Iterable[Day]) -> Library:
         years={key: tuple(value) for key, value in sorted(years.items())},
         day_index={day.date: index for index, day in enumerate(ordered)},
     )
+
+
+# Past this many changed days, indexing everything again is as quick as mending.
+MEND_LIMIT = 64
+
+
+def update_library(previous: Library | None, config: Config, days: Iterable[Day]) -> Library:
+    """Return the library of `days`, equal to what build_library makes, mending `previous`
+    where only a few days changed (the preview, after a save): tables that no changed day
+    touches are kept, objects and all."""
+    ordered = tuple(sorted(days, key=lambda d: d.date))
+    if previous is None:
+        return build_library(config, ordered)
+    before = previous.days
+    if len(ordered) == len(before) and all(a is b for a, b in zip(ordered, before, strict=True)):
+        changed: list[tuple[Day | None, Day | None]] = []
+    else:
+        old = {day.date: day for day in before}
+        new = {day.date: day for day in ordered}
+        dates = sorted(d for d in old.keys() | new.keys() if old.get(d) is not new.get(d))
+        if len(dates) > MEND_LIMIT:
+            return build_library(config, ordered)
+        changed = [(old.get(d), new.get(d)) for d in dates]
+    by_tag = _mended(previous.by_tag, changed, lambda h: h.tags)
+    by_source = _mended(previous.by_source, changed, lambda h: (h.source,))
+    by_place = _mended(previous.by_place, changed, lambda h: map(slugify, h.places))
+    by_story = _mended(
+        {key: story.headlines for key, story in previous.stories.items()},
+        changed,
+        lambda h: (h.story,) if h.story else (),
+    )
+    places = {}
+    for slug, headlines in by_place.items():
+        known = previous.places.get(slug)
+        if known is None or headlines is not previous.by_place.get(slug):
+            place = _place(slug, headlines)  # a changed day may spell it anew
+            known = known if known == place else place
+        places[slug] = known
+    months: dict[tuple[int, int], list[Day]] = defaultdict(list)
+    years: dict[int, list[Day]] = defaultdict(list)
+    for day in ordered:
+        months[(day.date.year, day.date.month)].append(day)
+        years[day.date.year].append(day)
+    same_dates = len(ordered) == len(before) and all(
+        a.date == b.date for a, b in zip(ordered, before, strict=True)
+    )
+    return Library(
+        site=config.site,
+        sources=config.sources,
+        tags=config.tags,
+        days=ordered,
+        by_tag=by_tag,
+        by_source=by_source,
+        by_place=by_place,
+        places=dict(sorted(places.items(), key=lambda item: (item[1].name.casefold(), item[0]))),
+        stories={
+            key: story
+            if (story := previous.stories.get(key)) is not None and story.headlines is value
+            else Story(key, value)
+            for key, value in by_story.items()
+        },
+        months={key: tuple(value) for key, value in sorted(months.items())},
+        years={key: tuple(value) for key, value in sorted(years.items())},
+        day_index=previous.day_index
+        if same_dates
+        else {day.date: index for index, day in enumerate(ordered)},
+    )
+
+
+def _mended(
+    table: dict[str, tuple[Headline, ...]],
+    changed: list[tuple[Day | None, Day | None]],
+    keys_of: Callable[[Headline], Iterable[str]],
+) -> dict[str, tuple[Headline, ...]]:
+    """Return `table` (headlines by key, each oldest first) with the headlines of each
+    changed day replaced by those of its new version; every key a changed day touches
+    gets a new tuple, the others keep theirs."""
+    if not changed:
+        return table
+    result = dict(table)
+    for old_day, new_day in changed:
+        date = (new_day or old_day).date  # type: ignore[union-attr]
+        added: dict[str, list[Headline]] = defaultdict(list)
+        for headline in new_day.headlines if new_day else ():
+            for key in keys_of(headline):
+                added[key].append(headline)
+        touched = set(added)
+        for headline in old_day.headlines if old_day else ():
+            touched.update(keys_of(headline))
+        for key in touched:
+            items = result.get(key, ())
+            start = bisect.bisect_left(items, date, key=_date_of)
+            stop = bisect.bisect_right(items, date, lo=start, key=_date_of)
+            mended = (*items[:start], *added.get(key, ()), *items[stop:])
+            if mended:
+                result[key] = mended
+            else:
+                result.pop(key, None)
+    if result.keys() == table.keys():
+        return result
+    return dict(sorted(result.items()))
+
+
+def _place(slug: str, headlines: tuple[Headline, ...]) -> Place:
+    """Return a place as build_library names it: as its oldest headline spells it."""
+    name = next(name for name in headlines[0].places if slugify(name) == slug)
+    return Place(name, slug)
+
+
+_date_of = operator.attrgetter("date")
 
 
 def _frozen(table: dict[str, list[Headline]]) -> dict[str, tuple[Headline, ...]]:

@@ -8,8 +8,9 @@ and stored here as a string that is already sanitised.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 LABELS = ("disinformation", "opinion", "unconfirmed", "analysis")
 
@@ -96,6 +97,30 @@ class Headline:
     language: str | None  # language of title and note, when not the site's
     archive_url: str | None = None  # an archived copy the editor chose, if any
     update: Update | None = None  # `updated` and `correction`, when given
+    # A hash of all of the above, made here: equal for equal headlines in any process, so
+    # what is made from a headline (its HTML, the pages that list it) is keyed by it.
+    version: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        values = (
+            self.date,
+            self.position,
+            self.title,
+            self.url,
+            self.source,
+            self.tags,
+            self.places,
+            self.time,
+            self.note,
+            self.note_html,
+            self.label,
+            self.story,
+            self.language,
+            self.archive_url,
+            self.update,
+        )
+        digest = hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
+        object.__setattr__(self, "version", digest)
 
     @property
     def archived_copy(self) -> str:

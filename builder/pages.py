@@ -7,6 +7,8 @@ comes from `urls`.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import itertools
 import operator
 from collections.abc import Callable, Hashable, Sequence
@@ -143,16 +145,67 @@ class PlanMemo:
     def __init__(self) -> None:
         self.last: dict[Hashable, Any] = {}
         self.now: dict[Hashable, Any] = {}
+        self.days: dict[dt.date, Day] = {}  # the days of the last plan
+        self._inner: list[Hashable] | None = None  # keys got while a group is made
+        # Dates whose day is not the same object as in the last plan (new, gone, read again),
+        # in order; None when there was no last plan.
+        self.changed: list[dt.date] | None = None
 
-    def start(self) -> None:
-        """Begin a new plan: what it does not use again is forgotten at the next start."""
+    def start(self, days: Sequence[Day]) -> None:
+        """Begin a new plan of `days`: what it does not use again is forgotten at the next
+        start."""
         self.last, self.now = self.now, {}
+        now = {day.date: day for day in days}
+        if self.last or self.days:
+            before = self.days
+            changed = {d for d, day in now.items() if before.get(d) is not day}
+            self.changed = sorted(changed | (before.keys() - now.keys()))
+        self.days = now
 
     def get(self, key: Hashable, make: Callable[..., T], *args: Any) -> T:
         """Return what `make(*args)` made for `key` last time, or make it now."""
         value: T = self.last[key] if key in self.last else make(*args)
         self.now[key] = value
+        if self._inner is not None:
+            self._inner.append(key)
         return value
+
+    def get_group(self, key: Hashable, keep: object, make: Callable[..., T], *args: Any) -> T:
+        """Like `get`, for what is made of parts got from this memo in turn: reused, it keeps
+        them for the next plan too. `keep` is kept alive with it (the objects whose ids are
+        in `key`)."""
+        if key in self.last:
+            value, inner, _ = self.last[key]
+            for part in inner:
+                self.now[part] = self.last[part]
+        else:
+            outer, self._inner = self._inner, []
+            try:
+                value = make(*args)
+            finally:
+                inner, self._inner = tuple(self._inner), outer
+        if self._inner is not None:
+            self._inner.extend(inner)
+        self.now[key] = (value, inner, keep)
+        if self._inner is not None:
+            self._inner.append(key)
+        return value  # type: ignore[no-any-return]
+
+    def days_of(self, headlines: Sequence[Headline]) -> tuple[int, ...]:
+        """Return the ids of the days of changed dates among `headlines` (in date order,
+        either way): a listing page that groups headlines by day reads their days too, and
+        a day may be read again while its headlines stay the same objects (cache.py)."""
+        changed = self.changed
+        if changed is None or not headlines:
+            return ()
+        low, high = headlines[0].date, headlines[-1].date
+        low, high = min(low, high), max(low, high)
+        start = bisect.bisect_left(changed, low)
+        stop = bisect.bisect_right(changed, high, lo=start)
+        if start == stop:
+            return ()
+        dates = {h.date for h in headlines}.intersection(changed[start:stop])
+        return tuple(id(self.days.get(d)) for d in sorted(dates))
 
 
 def chunk(items: Sequence[T], size: int) -> list[Sequence[T]]:
@@ -177,7 +230,7 @@ def chunk_newest_first(newest: Sequence[T], size: int) -> list[Sequence[T]]:
 def plan_site(library: Library, memo: PlanMemo | None = None) -> SitePlan:
     """Plan every page and feed of the site (with `memo`, reusing what did not change)."""
     memo = memo or PlanMemo()
-    memo.start()
+    memo.start(library.days)
     site = library.site
     newest_days = tuple(reversed(library.days))
     site_feed = FeedSpec(
@@ -319,7 +372,18 @@ def _listing_pages(
     feeds: list[FeedSpec] = []
     index_rows = []
     for entry in _listing_entries(library, kind):
-        subject_pages, feed = _subject_pages(library, kind, site_feed, entry, memo)
+        # A subject whose headlines are the same tuple as last time has none of a changed
+        # day (library.update_library): its pages and feed are as they were.
+        subject_pages, feed = memo.get_group(
+            (kind.folder, *entry[:4], id(entry.headlines), site_feed.links),
+            entry.headlines,
+            _subject_pages,
+            library,
+            kind,
+            site_feed,
+            entry,
+            memo,
+        )
         slug, subject, headlines = entry.slug, entry.subject, entry.headlines
         pages.extend(subject_pages)
         feeds.append(feed)
@@ -391,6 +455,7 @@ def _subject_pages(
                     number,
                     len(chunks),
                     tuple(map(id, items)),
+                    memo.days_of(items),
                 ),
                 _listing_page,
                 library,

@@ -6,6 +6,7 @@ messages read the same on every machine and editors' tools can open them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,9 @@ class Project:
 
     def relative(self, path: Path) -> str:
         """Return `path` as editors see it: relative to the project, with forward slashes."""
+        text, root = str(path), str(self.root)
+        if os.sep == "/" and text.startswith(root.rstrip("/") + "/"):
+            return text[len(root.rstrip("/")) + 1 :]  # as relative_to, without its parsing
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:

@@ -136,7 +136,6 @@ class Renderer:
         # Headline HTML by headline and its day's version; a Builder lends the same dict to
         # every build whose theme and configuration are unchanged (see Builder.build).
         self._headline_html: dict[Hashable, Markup] = {} if fragments is None else fragments
-        self._versions = {day.date: day.version for day in library.days}
         links = Links.of(library)
         self._label_help: dict[tuple[str, ...], Markup] = {}
         self._lines: dict[int, tuple[Headline, Markup]] = {}  # by id(headline): fastpages
@@ -261,7 +260,7 @@ class Renderer:
 
     def headline(self, headline: Headline) -> Markup:
         """Return the headline's HTML, rendered once from partials/headline.html."""
-        key = (headline.date, headline.position, self._versions.get(headline.date))
+        key = ("headline", headline.version)
         html = self._headline_html.get(key)
         if html is None and self._fast is not None and headline.update is None:
             html = self._headline_html[key] = Markup(self._fast.render(headline))

@@ -272,3 +272,62 @@ def test_a_digests_own_templates_may_show_a_tag_description_anywhere(tmp_path: P
     fresh = tmp_path / "fresh"
     build(Project(project), fresh, now=NOW)
     assert tree(tmp_path / "preview") == tree(fresh)
+
+
+def test_an_old_days_commentary_renders_only_its_own_page(tmp_path: Path) -> None:
+    """A day's headlines are kept, by their own versions, when only its commentary changes:
+    the tag, source and place pages that list them stay as they are, not rendered again."""
+    project = tmp_path / "project"
+    generate(project, days=40, headlines=30, seed=11)
+    out = tmp_path / "preview"
+    builder = started_preview(project, out)
+    path = day_files(project)[5]
+    path.write_text(path.read_text("utf-8") + "\nA sentence added later.\n", "utf-8")
+    result = builder.build(now=NOW)
+    # Its day page and the home page that shows it whole: no listing, no neighbour, no
+    # year or month page (these show its date, title, summary and count, unchanged).
+    assert result.rendered == 2
+    assert "A sentence added later." in (out / tree_path(path) / "index.html").read_text()
+    fresh = tmp_path / "fresh"
+    build(Project(project), fresh, now=NOW)
+    assert tree(out) == tree(fresh)
+
+
+def tree_path(day_file: Path) -> str:
+    """Return the folder of a day's page in the site: YYYY/MM/DD."""
+    return day_file.stem.replace("-", "/")
+
+
+@pytest.mark.parametrize("own", [False, True], ids=["bundled-theme", "own-templates"])
+def test_a_days_title_reaches_the_listings_that_kept_its_headlines(
+    tmp_path: Path, own: bool
+) -> None:
+    """Listing pages group headlines under their day's date and title (and, in a digest's
+    own templates, anything of the day): a day edited with its headlines unchanged keeps
+    their objects, yet the listings show the day as it is now."""
+    project = tmp_path / "project"
+    generate(project, days=30, headlines=30, seed=13)
+    if own:
+        override = project / "templates" / "listing.html"
+        override.parent.mkdir()
+        text = (theme_dir() / "listing.html").read_text("utf-8")
+        shown = "{{ day_link(group.day) }} {{ group.day.summary or '' }}"
+        assert "{{ day_link(group.day) }}" in text
+        override.write_text(text.replace("{{ day_link(group.day) }}", shown, 1), "utf-8")
+    out = tmp_path / "preview"
+    builder = started_preview(project, out)
+    path = day_files(project)[4]
+    text = path.read_text("utf-8")
+    field = "summary" if own else "title"
+    marked = f"{field}: Marked for the listings\n"
+    if re.search(rf"^{field}: ", text, re.M):
+        text = re.sub(rf"^{field}: .*\n", marked, text, count=1, flags=re.M)
+    else:
+        text = re.sub(r"^(date: .*\n)", rf"\1{marked}", text, count=1, flags=re.M)
+    path.write_text(text, "utf-8")
+    builder.build(now=NOW)
+    fresh = tmp_path / "fresh"
+    build(Project(project), fresh, now=NOW)
+    shown = [p for p, data in tree(fresh).items() if p.startswith("tags/") and b"Marked" in data]
+    assert shown, "the title or summary is on no tag page"
+    assert tree(out) == tree(fresh)

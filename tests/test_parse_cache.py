@@ -6,7 +6,11 @@ the reader's own read_bytes is wrapped to count which files it reads.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import re
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +18,12 @@ import pytest
 
 from builder import cache, reader
 from builder.cache import ParseCache
+from builder.model import Headline, Update
 from builder.project import Project
+from builder.reader import read_days
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.generate import generate
 
 FULL = Path(__file__).parent / "sites" / "full"
 
@@ -124,3 +133,74 @@ def test_a_build_rewrites_only_the_shard_of_the_year_it_changed(tmp_path: Path) 
     build(project, tmp_path / "two", force=True)
     assert (tmp_path / ".digest-cache" / "days" / damaged).read_bytes() != b"not a pickle"
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+def test_a_day_read_again_keeps_its_unchanged_headlines(tmp_path: Path) -> None:
+    """What is made from a headline is kept by its identity (the preview's plan, feeds):
+    a day read again after an edit keeps each headline object that is equal to one it had,
+    and makes new ones for the others (an edited headline, those after an inserted one)."""
+    project = tmp_path / "project"
+    generate(project, days=3, headlines=6, seed=2)
+    cache = ParseCache()
+    path = sorted((project / "content" / "digests").rglob("*.md"))[1]
+    rel = Project(project).relative(path)
+
+    def headlines() -> tuple[Headline, ...]:
+        files, problems = read_days(Project(project), cache=cache)
+        assert not problems
+        return next(f.day for f in files if f.day.source_path == rel).headlines
+
+    before = headlines()
+    path.write_text(path.read_text("utf-8") + "\nA commentary edit.\n", "utf-8")
+    after = headlines()
+    assert all(a is b for a, b in zip(before, after, strict=True))
+    text = path.read_text("utf-8")
+    second = re.findall(r"^  - title: (.*)$", text, flags=re.M)[1]
+    path.write_text(text.replace(f"  - title: {second}", "  - title: Edited", 1), "utf-8")
+    edited = headlines()
+    assert [a is b for a, b in zip(after, edited, strict=True)] == [
+        i != 1 for i in range(len(after))
+    ]
+    assert edited[1].version != after[1].version
+
+
+def test_a_headlines_version_covers_every_field() -> None:
+    """A headline's version stands for all of it in keys and caches: any field changed
+    changes it, and equal headlines made apart have equal versions."""
+    base = Headline(
+        date=dt.date(2024, 5, 1),
+        position=0,
+        title="Title",
+        url="https://example.com/a",
+        source="src",
+        tags=("t",),
+        places=("Kyiv",),
+        time=None,
+        note="",
+        note_html="",
+        label=None,
+        story=None,
+        language=None,
+    )
+    other = {
+        "date": dt.date(2024, 5, 2),
+        "position": 1,
+        "title": "Other",
+        "url": "https://example.com/b",
+        "source": "other",
+        "tags": ("u",),
+        "places": ("Lviv",),
+        "time": dt.time(9, 30),
+        "note": "n",
+        "note_html": "n",
+        "label": "opinion",
+        "story": "s",
+        "language": "uk",
+        "archive_url": "https://archive.example/a",
+        "update": Update(dt.date(2024, 5, 3), None),
+    }
+    fields = [f.name for f in dataclasses.fields(Headline) if f.init]
+    assert sorted(fields) == sorted(other)  # a new field needs a case here
+    assert dataclasses.replace(base).version == base.version
+    for name, value in other.items():
+        assert dataclasses.replace(base, **{name: value}).version != base.version, name
