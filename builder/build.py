@@ -30,7 +30,7 @@ from .project import Project, template_dirs, theme_dir
 from .reader import check_exactly, read_config, read_days
 from .render import Renderer, check_templates
 from .searchcache import BundleStore
-from .validate import check_days
+from .validate import CrossCheck, check_days
 
 
 @dataclass
@@ -108,12 +108,14 @@ def load(
     drafts: bool = False,
     cache: ParseCache | None = None,
     previous: Library | None = None,
+    cross_check: CrossCheck | None = None,
 ) -> LoadResult:
     """Read and check the whole digest; the library is None when there are errors.
 
     Every day is checked; with `now`, the library holds only the days published at that
     time (no drafts unless `drafts`, no future days), else every day. With `previous` (the
-    last build's library), the library is mended from it where few days changed.
+    last build's library), the library is mended from it where few days changed; with
+    `cross_check`, the checks across days are mended from the last ones too.
     """
     timings = timings or Timings()
     with timings.stage("read"):
@@ -123,8 +125,9 @@ def load(
     problems += day_problems
     with timings.stage("validate"):
         if config is not None:
+            check = cross_check or check_days
             day_files, cross = check_exactly(
-                project, base_url, day_files, lambda files: check_days(config, files)
+                project, base_url, day_files, lambda files: check(config, files)
             )
             problems += cross
     if config is None or any(p.is_error for p in problems):
@@ -270,6 +273,7 @@ class Builder:
         self.plan_memo = PlanMemo()
         self.spec_keys: dict[int, tuple[object, Hashable]] = {}  # id(spec) -> (spec, key)
         self.library: Library | None = None  # the last build's, mended by the next
+        self.cross_check = CrossCheck()
         self.sitemap_key: Hashable = None  # what the sitemap in place was made from
         self.sitemap_made: Hashable = None
         # A new folder's build: the site it replaces, to take unchanged files from, and
@@ -385,6 +389,7 @@ class Builder:
                 drafts=self.drafts,
                 cache=self.parse_cache,
                 previous=self.library,
+                cross_check=self.cross_check,
             )
             if loaded.library is None or (strict and loaded.warnings):
                 raise ContentErrors(loaded.problems)

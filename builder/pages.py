@@ -436,22 +436,25 @@ def _subject_pages(
     facts = (kind.folder, slug, subject, title, description, len(headlines), chart, id(first))
     # What every page of the subject shows, as one object kept from build to build while
     # it is equal: each page's key holds it, and is hashed and compared by its identity.
-    shared = memo.get(("facts", *facts, id(last), ref, feed.links), _Shared)
+    links = feed.links
+    shared = memo.get(("facts", *facts, id(last), ref, links), _Shared)
     # A newest-first listing grows on its first page; its older pages show none of the facts
     # that change as it grows (count, dates, chart), so they stay as they are.
-    plain = memo.get(("plain", *facts[:5], ref, feed.links), _Shared)
+    plain = memo.get(("plain", *facts[:5], ref, links), _Shared)
     per_page = site.headlines_per_page
     chunks = (
         chunk_newest_first(ordered, per_page) if kind.newest_first else chunk(ordered, per_page)
     )
+    with_facts = (chart, first, last, ref, links)
+    without = (None, None, None, ref, links)
     pages = []
     for number, items in enumerate(chunks, start=1):
-        with_facts = number == 1 or not kind.newest_first
+        facts_shown = number == 1 or not kind.newest_first
         pages.append(
             memo.get(
                 (
                     "listing",
-                    shared if with_facts else plain,
+                    shared if facts_shown else plain,
                     number,
                     len(chunks),
                     tuple(map(id, items)),
@@ -463,9 +466,7 @@ def _subject_pages(
                 site_feed,
                 entry,
                 (number, len(chunks), items),
-                (chart, first, last, ref, feed.links)
-                if with_facts
-                else (None, None, None, ref, feed.links),
+                with_facts if facts_shown else without,
             )
         )
     return pages, feed

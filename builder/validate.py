@@ -5,7 +5,9 @@ Takes the parsed configuration and day files, returns problems; changes nothing.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .errors import Location, Problem, did_you_mean
 from .model import Day
@@ -101,3 +103,97 @@ def _unknown(ref: Reference, known: Iterable[str], registry: str) -> Problem:
 
 def _short(location: Location) -> str:
     return f"{location.path}:{location.line}" if location.line else location.path
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What check_days looks at in one day file."""
+
+    date: str
+    sources: frozenset[str]
+    tags: frozenset[str]
+    places: frozenset[tuple[str, str]]  # (slug, name as written)
+    urls: frozenset[str]
+
+
+class CrossCheck:
+    """check_days for a process that checks again after every save (the preview).
+
+    It keeps, for the days it last checked, how often each date, URL and place spelling
+    occurs, and mends those counts by the day files that changed (by identity: the parse
+    cache hands back the same object for an unchanged file). When no date or URL repeats,
+    no place is spelled two ways and every source and tag is known, there is no problem,
+    which is all it can tell: otherwise check_days runs, for its messages. Its answer is
+    always check_days's own.
+    """
+
+    def __init__(self) -> None:
+        self.files: dict[int, tuple[DayFile, _Facts]] = {}
+        self.dates: Counter[str] = Counter()
+        self.urls: Counter[str] = Counter()
+        self.spellings: dict[str, Counter[str]] = {}  # place slug -> names as written
+        self.sources: Counter[str] = Counter()
+        self.tags: Counter[str] = Counter()
+        self.repeated = 0  # dates and URLs in more than one day file
+        self.spelled_apart = 0  # place slugs written in more than one way
+
+    def __call__(self, config: Config, day_files: list[DayFile]) -> list[Problem]:
+        now = {id(f): f for f in day_files}
+        for key in self.files.keys() - now.keys():
+            self._count(self.files.pop(key)[1], -1)
+        for key, day_file in now.items():
+            if key not in self.files:
+                facts = _facts_of(day_file)
+                self.files[key] = (day_file, facts)
+                self._count(facts, 1)
+        fine = (
+            not self.repeated
+            and not self.spelled_apart
+            and self.sources.keys() <= config.sources.keys()
+            and self.tags.keys() <= config.tags.keys()
+        )
+        return [] if fine else check_days(config, day_files)
+
+    def _count(self, facts: _Facts, step: int) -> None:
+        for counter, values in ((self.dates, (facts.date,)), (self.urls, facts.urls)):
+            for value in values:
+                before = counter[value]
+                counter[value] = after = before + step
+                self.repeated += (after > 1) - (before > 1)
+                if not after:
+                    del counter[value]
+        for counter, values in ((self.sources, facts.sources), (self.tags, facts.tags)):
+            for value in values:
+                counter[value] += step
+                if not counter[value]:
+                    del counter[value]
+        for slug, name in facts.places:
+            names = self.spellings.setdefault(slug, Counter())
+            before = len(names)
+            names[name] += step
+            if not names[name]:
+                del names[name]
+            self.spelled_apart += (len(names) > 1) - (before > 1)
+            if not names:
+                del self.spellings[slug]
+
+
+def _facts_of(day_file: DayFile) -> _Facts:
+    by_kind: dict[str, set[str]] = {"source": set(), "tag": set(), "place": set(), "url": set()}
+    if day_file.exact:  # its references include those of headlines left out for errors
+        for ref in day_file.references:
+            if ref.kind in by_kind:
+                by_kind[ref.kind].add(ref.value)
+    else:  # a clean file: its headlines hold every reference (DayFile.all_references)
+        for h in day_file.day.headlines:
+            by_kind["source"].add(h.source)
+            by_kind["url"].add(h.url)
+            by_kind["tag"].update(h.tags)
+            by_kind["place"].update(h.places)
+    return _Facts(
+        date=day_file.day.date.isoformat(),
+        sources=frozenset(by_kind["source"]),
+        tags=frozenset(by_kind["tag"]),
+        places=frozenset((slugify(name), name) for name in by_kind["place"]),
+        urls=frozenset(by_kind["url"]),
+    )

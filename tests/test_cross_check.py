@@ -1,0 +1,75 @@
+"""The preview's checks across days (validate.CrossCheck), mended after each save, say
+exactly what check_days says of the same day files: random edits make URLs repeat, places
+spelled two ways, unknown sources and tags and two files of one date, and undo them."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.project import Project
+from builder.reader import DayFile, read_config, read_days
+from builder.validate import CrossCheck, check_days
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.generate import generate
+
+
+def edited(day_file: DayFile, rng: random.Random, others: list[DayFile]) -> DayFile:
+    day = day_file.day
+    if not day.headlines:
+        return day_file
+    index = rng.randrange(len(day.headlines))
+    h = day.headlines[index]
+    other = rng.choice(others).day
+    kind = rng.choice(["url", "place", "tag", "source", "fresh", "commentary"])
+    if kind == "url" and other.headlines and other.date != day.date:
+        h = dataclasses.replace(h, url=rng.choice(other.headlines).url)
+    elif kind == "place":
+        h = dataclasses.replace(h, places=(rng.choice(["Kyiv", "KYIV", "kyiv", "Lviv"]),))
+    elif kind == "tag":
+        h = dataclasses.replace(h, tags=(rng.choice(["frontline", "no-such-tag"]),))
+    elif kind == "source":
+        h = dataclasses.replace(h, source=rng.choice(["no-such-source", h.source]))
+    elif kind == "fresh":
+        h = dataclasses.replace(h, url=f"https://example.org/fresh/{rng.randint(0, 10**9)}")
+    headlines = (*day.headlines[:index], h, *day.headlines[index + 1 :])
+    day = dataclasses.replace(day, headlines=headlines, commentary=f"{rng.random()}")
+    return dataclasses.replace(day_file, day=day)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_mended_checks_say_what_check_days_says(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    generate(tmp_path, days=30, headlines=8, seed=seed)
+    project = Project(tmp_path)
+    config, _ = read_config(project)
+    assert config is not None
+    files, problems = read_days(project)
+    assert not problems
+    original = list(files)
+    check = CrossCheck()
+    seen_problems = 0
+    for step in range(40):
+        index = rng.randrange(len(files))
+        action = rng.random()
+        if action < 0.1:  # all edits undone (git checkout)
+            files = list(original)
+        elif action < 0.2 and len(files) > 2:
+            del files[index]
+        elif action < 0.3:  # a second file of an existing date
+            copy = files[index]
+            path = copy.day.source_path.replace(".md", "-copy.md")
+            files.append(
+                dataclasses.replace(copy, day=dataclasses.replace(copy.day, source_path=path))
+            )
+        else:
+            files[index] = edited(files[index], rng, files)
+        expected = check_days(config, files)
+        assert [p.format() for p in check(config, files)] == [p.format() for p in expected], step
+        seen_problems += bool(expected)
+    assert 0 < seen_problems < 40  # both answers were given
