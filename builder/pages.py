@@ -170,6 +170,16 @@ class PlanMemo:
             self._inner.append(key)
         return value
 
+    def previous(self, key: Hashable) -> Any:
+        """Return what was `put` for `key` in the last plan, or None."""
+        return self.last.get(key)
+
+    def put(self, key: Hashable, value: Any) -> None:
+        """Keep `value` for the next plan, by `key`."""
+        self.now[key] = value
+        if self._inner is not None:
+            self._inner.append(key)
+
     def get_group(self, key: Hashable, keep: object, make: Callable[..., T], *args: Any) -> T:
         """Like `get`, for what is made of parts got from this memo in turn: reused, it keeps
         them for the next plan too. `keep` is kept alive with it (the objects whose ids are
@@ -261,7 +271,7 @@ def plan_site(library: Library, memo: PlanMemo | None = None) -> SitePlan:
         day_key = ("day", id(day), id(previous), id(following))
         pages.append(memo.get(day_key, _day_page, main_feeds, day, previous, following))
 
-    pages.extend(_archive_pages(library, main_feeds))
+    pages.extend(_archive_pages(library, main_feeds, memo))
     for kind in (TAGS, SOURCES, PLACES, STORIES):
         listing_pages, listing_feeds = _listing_pages(library, kind, site_feed, memo)
         pages.extend(listing_pages)
@@ -327,10 +337,14 @@ def _pager(path_of: Any, number: int, count: int, *args: Any) -> Pager:
     )
 
 
-def _archive_pages(library: Library, feeds: tuple[FeedLink, ...]) -> list[PageSpec]:
+def _archive_pages(library: Library, feeds: tuple[FeedLink, ...], memo: PlanMemo) -> list[PageSpec]:
+    """Plan the archive, year and month pages (each kept while its days are the same
+    objects)."""
     site = library.site
     pages = [
-        PageSpec(
+        memo.get(
+            ("archive", tuple(map(id, library.days))),
+            PageSpec,
             urls.archive(),
             "archive.html",
             "Archive",
@@ -342,7 +356,9 @@ def _archive_pages(library: Library, feeds: tuple[FeedLink, ...]) -> list[PageSp
     for year, days in library.years.items():
         months = {key: value for key, value in library.months.items() if key[0] == year}
         pages.append(
-            PageSpec(
+            memo.get(
+                ("year", year, tuple(map(id, days))),
+                PageSpec,
                 urls.year(year),
                 "year.html",
                 str(year),
@@ -353,7 +369,9 @@ def _archive_pages(library: Library, feeds: tuple[FeedLink, ...]) -> list[PageSp
         )
     for (year, month), days in library.months.items():
         pages.append(
-            PageSpec(
+            memo.get(
+                ("month", year, month, tuple(map(id, days))),
+                PageSpec,
                 urls.month(year, month),
                 "month.html",
                 f"{year}-{month:02d}",
@@ -413,10 +431,16 @@ def _subject_pages(
     site = library.site
     slug, subject, title, description, headlines = entry
     first_path = urls.listing(kind.folder, slug)
-    # The order and chart depend on the headlines alone: made again only when they change.
-    newest, chart = memo.get(
-        ("subject", kind.folder, slug, tuple(map(id, headlines))), _order_and_chart, headlines
-    )
+    # The subject's pages as last planned (None if it had none): a page whose facts, number,
+    # count of pages and headlines are the same (compared item by item, by identity first),
+    # and none of whose days changed, is kept; so are the order and the chart, which depend
+    # on the headlines alone.
+    record = ("listing pages", kind.folder, slug)
+    before: _Planned | None = memo.previous(record)
+    if before is not None and before.headlines == headlines:
+        newest, chart = before.newest, before.chart
+    else:
+        newest, chart = _order_and_chart(headlines)
     latest = newest[:LISTING_FEED_ITEMS]
     feed = memo.get(
         ("feed", kind.folder, slug, title, description, tuple(map(id, latest))),
@@ -450,17 +474,18 @@ def _subject_pages(
     pages = []
     for number, items in enumerate(chunks, start=1):
         facts_shown = number == 1 or not kind.newest_first
+        token = shared if facts_shown else plain
+        if (
+            before is not None
+            and before.total == len(chunks)
+            and before.tokens[number - 1] is token
+            and before.items[number - 1] == items
+            and not memo.days_of(items)
+        ):
+            pages.append(before.pages[number - 1])
+            continue
         pages.append(
-            memo.get(
-                (
-                    "listing",
-                    shared if facts_shown else plain,
-                    number,
-                    len(chunks),
-                    tuple(map(id, items)),
-                    memo.days_of(items),
-                ),
-                _listing_page,
+            _listing_page(
                 library,
                 kind,
                 site_feed,
@@ -469,11 +494,26 @@ def _subject_pages(
                 with_facts if facts_shown else without,
             )
         )
+    tokens = tuple(shared if n == 0 or not kind.newest_first else plain for n in range(len(chunks)))
+    planned = _Planned(headlines, newest, chart, len(chunks), tokens, tuple(chunks), tuple(pages))
+    memo.put(record, planned)
     return pages, feed
 
 
 class _Shared:
     """A token standing for a subject's shared facts in its pages' memo keys."""
+
+
+class _Planned(NamedTuple):
+    """A subject's pages as planned, with what each was made from."""
+
+    headlines: tuple[Headline, ...]  # the subject's, oldest first
+    newest: tuple[Headline, ...]
+    chart: charts.Chart | None
+    total: int  # pages
+    tokens: tuple[_Shared, ...]  # the facts each page shows
+    items: tuple[Sequence[Headline], ...]
+    pages: tuple[PageSpec, ...]
 
 
 def _order_and_chart(
