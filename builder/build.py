@@ -273,6 +273,8 @@ class Builder:
         self.plan_memo = PlanMemo()
         self.spec_keys: dict[int, tuple[object, Hashable]] = {}  # id(spec) -> (spec, key)
         self.library: Library | None = None  # the last build's, mended by the next
+        # The names of sources and tags the kept HTML, feed items and keys were made with.
+        self.names: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self.cross_check = CrossCheck()
         self.sitemap_key: Hashable = None  # what the sitemap in place was made from
         self.sitemap_made: Hashable = None
@@ -404,10 +406,19 @@ class Builder:
             theme = theme_key(template_dirs(self.project))
             own = template_dirs(self.project)[0] != theme_dir()  # the digest's own templates
             keys = InputKeys(library, theme, self.drafts, bundled_theme=not own)
+            names = (
+                {key: source.name for key, source in library.sources.items()},
+                {key: tag.name for key, tag in library.tags.items()},
+            )
             if self.fragments_key != keys.common:  # what is kept depends on all of these
                 self.fragments, self.fragments_key = {}, keys.common
                 self.feed_items = ({}, {})
                 self.environment, self.plan_memo, self.spec_keys = None, PlanMemo(), {}
+            elif not all(_added_to(old, new) for old, new in zip(self.names, names, strict=True)):
+                # A source or tag renamed or removed: headlines' HTML, feed items and the
+                # keys made of their names are made again (the plan holds no names).
+                self.fragments, self.feed_items, self.spec_keys = {}, ({}, {}), {}
+            self.names = names
             renderer = Renderer(self.project, library, self.fragments, environment=self.environment)
             self.environment = renderer.env
             plan = reading.plan_reader_pages(library, plan_site(library, self.plan_memo))
@@ -628,6 +639,11 @@ class Builder:
                 make(spec)
         self.spec_keys = spec_keys
         return page_keys, rendered
+
+
+def _added_to(old: dict[str, str], new: dict[str, str]) -> bool:
+    """Whether `new` holds every entry of `old` unchanged (and maybe more)."""
+    return all(new.get(key) == value for key, value in old.items())
 
 
 # Below this many pages and feeds a second process costs more than it saves.

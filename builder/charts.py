@@ -9,6 +9,7 @@ image files: a tag page with a chart weighs a few hundred bytes more.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ class Chart:
         return self.bars[-1].start
 
 
+@functools.cache  # a chart of ten years asks for the same few thousand days again and again
 def _period_start(date: dt.date, unit: str) -> dt.date:
     if unit == "week":
         return date - dt.timedelta(days=date.weekday())
@@ -87,7 +89,11 @@ def activity(dates: Iterable[dt.date]) -> Chart | None:
     The unit is the shortest of day, week and month that needs at most MAX_BARS bars (a
     month when none does).
     """
-    per_day = Counter(dates)  # a listing has thousands of headlines on far fewer days
+    return chart_of(Counter(dates))  # a listing has thousands of headlines on far fewer days
+
+
+def chart_of(per_day: Counter[dt.date]) -> Chart | None:
+    """Return the chart of headlines counted by day (what `activity` makes of dates)."""
     if not per_day:
         return None
     first, last = min(per_day), max(per_day)

@@ -13,6 +13,7 @@ import datetime as dt
 import uuid
 import zoneinfo
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from . import urls
@@ -37,15 +38,15 @@ class FeedWriter:
         self,
         library: Library,
         renderer: Renderer,
-        kept: dict[int, tuple[Headline, str]] | None = None,
+        kept: dict[int, tuple[Headline, FeedEntry]] | None = None,
     ) -> None:
-        """`kept` holds items' HTML from build to build (the preview's), by headline: valid
-        while the configuration, sources, tags and theme are the same (the caller's care)."""
+        """`kept` holds items from build to build (the preview's), by headline: valid while
+        the configuration, sources, tags and theme are the same (the caller's care)."""
         self.library = library
         self.renderer = renderer
         self.zone = zoneinfo.ZoneInfo(library.site.timezone)
         # By identity, each with its headline, which keeps the id from being reused.
-        self._headline_html: dict[int, tuple[Headline, str]] = {} if kept is None else kept
+        self._entries: dict[int, tuple[Headline, FeedEntry]] = {} if kept is None else kept
 
     def moment(self, date: dt.date, time: dt.time | None = None) -> dt.datetime:
         """Return the moment a day (or a headline's time on it) stands for, in the site's zone."""
@@ -114,7 +115,15 @@ class FeedWriter:
         return f"{date}: {day.title}" if day.title else str(date)
 
     def _headline_entry(self, fg: FeedGenerator, headline: Headline) -> None:
-        entry = fg.add_entry(order="append")
+        """Add a headline's item: made once, and the same entry in every feed that lists the
+        headline (an entry holds nothing of its feed; feedgen writes it anew each time)."""
+        known = self._entries.get(id(headline))
+        if known is None or known[0] is not headline:
+            known = self._entries[id(headline)] = (headline, self._new_entry(headline))
+        fg.add_entry(known[1], order="append")
+
+    def _new_entry(self, headline: Headline) -> FeedEntry:
+        entry = FeedEntry()
         entry.id(headline.uid)
         label = LABEL_NAMES.get(headline.label or "")
         entry.title(f"[{label}] {headline.title}" if label else headline.title)
@@ -123,18 +132,16 @@ class FeedWriter:
         entry.updated(self.updated(headline.date, headline.time, headline.update))
         for tag_id in headline.tags:
             entry.category(term=self.library.tags[tag_id].name)
-        known = self._headline_html.get(id(headline))
-        if known is None or known[0] is not headline:
-            html = self.renderer.render_template(
-                "feed/headline.html",
-                h=headline,
-                source=self.library.sources[headline.source],
-                label=label,
-            ).strip()
-            if headline.update:
-                html += "\n" + self._correction_html(headline.update, None)
-            known = self._headline_html[id(headline)] = (headline, html)
-        entry.content(known[1], type="html")
+        html = self.renderer.render_template(
+            "feed/headline.html",
+            h=headline,
+            source=self.library.sources[headline.source],
+            label=label,
+        ).strip()
+        if headline.update:
+            html += "\n" + self._correction_html(headline.update, None)
+        entry.content(html, type="html")
+        return entry
 
     def _correction_html(self, update: Update, title: str | None) -> str:
         """Render the note of an update for a feed item (absolute links)."""

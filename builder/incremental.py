@@ -43,9 +43,11 @@ class InputKeys:
         self, library: Library, theme: str, drafts: bool, bundled_theme: bool = False
     ) -> None:
         """`bundled_theme`: the templates are the bundled theme's, which show
-        - a tag's description only on pages whose context holds the tag, elsewhere its name:
-          then what every page depends on holds tags' names, and a description edited in
-          tags.yaml changes only the keys of the pages that show it;
+        - a source or tag elsewhere than on its own pages and index (whose contexts hold
+          it) only by its name, on a headline: then a headline's key holds the names of its
+          source and tags, and nothing else of sources.yaml and tags.yaml is in every key:
+          a tag added or described anew changes only the pages that show it, a tag renamed
+          only the pages and feeds of headlines that carry it;
         - of the day of a group of headlines (on tag, source, place and story pages) only
           its date and title, and of days in lists (a day's neighbours, the archive) only
           what _LISTED says: then those keys hold that, not the day's version, and an
@@ -53,15 +55,12 @@ class InputKeys:
         Other templates may show anything: their keys hold all of it."""
         self.bundled_theme = bundled_theme
         self.latest = library.latest_date
-        tags = library.tags.items()
-        self.common = (
-            __version__,
-            theme,
-            drafts,
-            library.site,
-            tuple(library.sources.items()),
-            tuple((key, tag.name) for key, tag in tags) if bundled_theme else tuple(tags),
-        )
+        self.common: tuple[Any, ...] = (__version__, theme, drafts, library.site)
+        if not bundled_theme:
+            self.common += (tuple(library.sources.items()), tuple(library.tags.items()))
+        self._source_names = {key: source.name for key, source in library.sources.items()}
+        self._tag_names = {key: tag.name for key, tag in library.tags.items()}
+        self._shown: dict[tuple[str, tuple[str, ...]], str] = {}
         self._common_digest: bytes | None = None
         # A subject's chart is on each of its pages: hashed once, by identity (the plan
         # keeps every chart alive while these keys are made).
@@ -109,17 +108,33 @@ class InputKeys:
         # A feed with no items is dated by the digest's newest day (feeds.FeedWriter).
         return None if spec.days or spec.headlines else self.latest
 
+    def names(self, headline: Headline) -> str:
+        """Return a digest of the names of a headline's source and tags as the registries
+        give them now ("" with other templates: all of the registries are in every key)."""
+        if not self.bundled_theme:
+            return ""
+        known = self._shown.get((headline.source, headline.tags))
+        if known is None:
+            names = (
+                self._source_names.get(headline.source),
+                *map(self._tag_names.get, headline.tags),
+            )
+            known = hashlib.blake2b(repr(names).encode(), digest_size=8).hexdigest()
+            self._shown[(headline.source, headline.tags)] = known
+        return known
+
     def _of(self, value: Any, listed: bool = False) -> Hashable:
         if isinstance(value, Headline):
-            return ("h", value.version)
+            return ("h", value.version, self.names(value))
         if isinstance(value, Day):
             if listed:
                 return ("listed", value.date, value.title, value.summary, len(value.headlines))
-            return ("d", value.date, value.version)
+            names = tuple(map(self.names, value.headlines)) if self.bundled_theme else ()
+            return ("d", value.date, value.version, names)
         if isinstance(value, DayGroup):
             day = value.day
             shown = day.title if self.bundled_theme else day.version
-            return ("g", day.date, shown, tuple(h.version for h in value.headlines))
+            return ("g", day.date, shown, tuple(self._of(h) for h in value.headlines))
         if isinstance(value, Chart):
             known = self._charts.get(id(value))
             if known is None or known[0] is not value:

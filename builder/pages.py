@@ -11,6 +11,7 @@ import bisect
 import datetime as dt
 import itertools
 import operator
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
@@ -438,9 +439,14 @@ def _subject_pages(
     record = ("listing pages", kind.folder, slug)
     before: _Planned | None = memo.previous(record)
     if before is not None and before.headlines == headlines:
-        newest, chart = before.newest, before.chart
+        newest, chart, per_day = before.newest, before.chart, before.per_day
+    elif before is not None and memo.changed:
+        newest, per_day = _mended_order(before, headlines, memo.changed)
+        chart = charts.chart_of(per_day)
     else:
-        newest, chart = _order_and_chart(headlines)
+        newest = _newest_first(headlines)
+        per_day = Counter(map(_date_of, headlines))
+        chart = charts.chart_of(per_day)
     latest = newest[:LISTING_FEED_ITEMS]
     feed = memo.get(
         ("feed", kind.folder, slug, title, description, tuple(map(id, latest))),
@@ -495,7 +501,9 @@ def _subject_pages(
             )
         )
     tokens = tuple(shared if n == 0 or not kind.newest_first else plain for n in range(len(chunks)))
-    planned = _Planned(headlines, newest, chart, len(chunks), tokens, tuple(chunks), tuple(pages))
+    planned = _Planned(
+        headlines, newest, chart, per_day, len(chunks), tokens, tuple(chunks), tuple(pages)
+    )
     memo.put(record, planned)
     return pages, feed
 
@@ -510,17 +518,31 @@ class _Planned(NamedTuple):
     headlines: tuple[Headline, ...]  # the subject's, oldest first
     newest: tuple[Headline, ...]
     chart: charts.Chart | None
+    per_day: Counter[dt.date]  # headlines by date, for the chart
     total: int  # pages
     tokens: tuple[_Shared, ...]  # the facts each page shows
     items: tuple[Sequence[Headline], ...]
     pages: tuple[PageSpec, ...]
 
 
-def _order_and_chart(
-    headlines: tuple[Headline, ...],
-) -> tuple[tuple[Headline, ...], charts.Chart | None]:
-    """Return a subject's headlines newest first and its chart."""
-    return _newest_first(headlines), charts.activity(h.date for h in headlines)
+def _mended_order(
+    before: _Planned, headlines: tuple[Headline, ...], changed: list[dt.date]
+) -> tuple[tuple[Headline, ...], Counter[dt.date]]:
+    """Return a subject's headlines newest first and counted by date, from those of its
+    last plan: only the headlines dated from the first changed date to the last differ
+    (the days of other dates are the same objects, so are their headlines)."""
+    old = before.headlines
+    low, high = changed[0], changed[-1]
+    start = bisect.bisect_left(old, low, key=_date_of)
+    stop = bisect.bisect_right(old, high, lo=start, key=_date_of)
+    new_stop = bisect.bisect_right(headlines, high, lo=start, key=_date_of)
+    middle = headlines[start:new_stop]
+    newer = len(old) - stop  # headlines after the changed dates: first in the newest order
+    newest = (*before.newest[:newer], *_newest_first(middle), *before.newest[len(old) - start :])
+    per_day = before.per_day.copy()
+    per_day.subtract(map(_date_of, old[start:stop]))
+    per_day.update(map(_date_of, middle))
+    return newest, +per_day  # + drops the dates left with no headline
 
 
 def _listing_page(

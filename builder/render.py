@@ -22,8 +22,8 @@ from markupsafe import Markup
 
 from . import i18n, urls
 from .errors import ContentErrors, Location, Problem
+from .fastpages import CHART_TEMPLATE, PageHelpers, PageMaker, chart_figure
 from .fastpages import TEMPLATES as FAST_PAGES
-from .fastpages import PageHelpers, PageMaker
 from .fragments import TEMPLATES as FAST_TEMPLATES
 from .fragments import HeadlineFragments
 from .library import Library
@@ -155,7 +155,7 @@ class Renderer:
             headline=self.headline,
             headlines=self.headlines,
             day_link=self.partial("partials/day_link.html", "day"),
-            chart_figure=self.partial("partials/chart.html", "chart"),
+            chart_figure=self.partial(CHART_TEMPLATE, "chart"),
             label_help=self.label_help,
             place_slug=urls.slugify,
             # Babel formats slowly and a date recurs on many pages: one call per value.
@@ -164,6 +164,19 @@ class Renderer:
             month_name=functools.cache(lambda y, m: i18n.month_name(y, m, language)),
             short_time=functools.cache(lambda t: i18n.short_time(t, language)),
         )
+        if fast and self._theme_has((CHART_TEMPLATE,)):  # charts without Jinja2 likewise
+            gettext, _ = self._translators()
+            globals_ = self.env.globals
+            self.env.globals["chart_figure"] = self._by_identity(
+                lambda chart: Markup(
+                    chart_figure(
+                        chart,
+                        gettext,
+                        cast(Any, globals_["long_date"]),
+                        cast(Any, globals_["month_name"]),
+                    )
+                )
+            )
         # Headline HTML without Jinja2 while the theme's own templates make it (fragments.py);
         # fast=False renders every headline through the template (the tests compare both).
         use_fast = fast and self._theme_has(FAST_TEMPLATES)
@@ -203,8 +216,27 @@ class Renderer:
         )
 
     def _page_maker(self, kinds: frozenset[str]) -> PageMaker:
-        translations = i18n.translations(self.site.language)
+        gettext, ngettext = self._translators()
+        globals_ = self.env.globals
+        helpers = PageHelpers(
+            site=self.site,
+            gettext=gettext,
+            ngettext=ngettext,
+            url=self.url,
+            absolute_url=self.absolute_url,
+            stylesheet=self.asset("style.css"),
+            long_date=cast(Any, globals_["long_date"]),
+            full_date=cast(Any, globals_["full_date"]),
+            month_name=cast(Any, globals_["month_name"]),
+            headlines=self._headline_lines,
+            chart_figure=cast(Any, globals_["chart_figure"]),
+            label_help=self.label_help,
+        )
+        return PageMaker(helpers, kinds)
 
+    def _translators(self) -> tuple[Callable[..., str], Callable[[str, str, int], str]]:
+        """Return gettext and ngettext as the templates' `_` and `ngettext` translate."""
+        translations = i18n.translations(self.site.language)
         words: dict[tuple[str, ...] | tuple[str, str, int], str] = {}
 
         # As Jinja2's newstyle gettext with autoescape: the translation is markup, and its
@@ -225,22 +257,7 @@ class Renderer:
                 word = words[(singular, plural, number)] = str(translated % {"num": number})
             return word
 
-        globals_ = self.env.globals
-        helpers = PageHelpers(
-            site=self.site,
-            gettext=gettext,
-            ngettext=ngettext,
-            url=self.url,
-            absolute_url=self.absolute_url,
-            stylesheet=self.asset("style.css"),
-            long_date=cast(Any, globals_["long_date"]),
-            full_date=cast(Any, globals_["full_date"]),
-            month_name=cast(Any, globals_["month_name"]),
-            headlines=self._headline_lines,
-            chart_figure=cast(Any, globals_["chart_figure"]),
-            label_help=self.label_help,
-        )
-        return PageMaker(helpers, kinds)
+        return gettext, ngettext
 
     # Helpers for templates --------------------------------------------------------------
 
@@ -314,14 +331,22 @@ class Renderer:
     def partial(self, name: str, variable: str) -> Callable[[Any], Markup]:
         """Return a helper that renders a partial for a value once per build (by identity:
         a day, a subject's chart) and gives the same HTML wherever the value recurs."""
+
+        def render(value: Any) -> Markup:
+            with self.template_errors():
+                return Markup(self.env.get_template(name).render({variable: value}))
+
+        return self._by_identity(render)
+
+    @staticmethod
+    def _by_identity(make: Callable[[Any], Markup]) -> Callable[[Any], Markup]:
+        """Return `make`, called once per value (by identity) and its HTML reused."""
         made: dict[int, tuple[Any, Markup]] = {}
 
         def render(value: Any) -> Markup:
             hit = made.get(id(value))
             if hit is None:
-                with self.template_errors():
-                    html = Markup(self.env.get_template(name).render({variable: value}))
-                hit = made[id(value)] = (value, html)  # the value is kept: its id stays its own
+                hit = made[id(value)] = (value, make(value))  # kept: its id stays its own
             return hit[1]
 
         return render

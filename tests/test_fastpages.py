@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import reading
+from builder import charts, reading
 from builder.build import load
 from builder.fastpages import TEMPLATES
 from builder.pages import plan_site
@@ -140,3 +140,26 @@ def test_fast_false_renders_every_page_through_the_templates() -> None:
     loaded = load(Project(ROOT))
     assert loaded.library is not None
     assert Renderer(Project(ROOT), loaded.library, fast=False)._pages is None
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+@pytest.mark.parametrize("days", [20, 200, 900], ids=["by-day", "by-week", "by-month"])
+def test_charts_are_the_templates_own(tmp_path: Path, language: str, days: int) -> None:
+    """Every subject's chart, drawn in Python, is partials/chart.html's, byte for byte: by
+    day, week and month, in English and Ukrainian (other words, dates, month names)."""
+    project = tmp_path / "project"
+    generate(project, days=days, headlines=4, seed=days)
+    if language == "uk":
+        _set(project, "language: en", "language: uk")
+    loaded = load(Project(project))
+    assert loaded.library is not None, loaded.problems
+    library = loaded.library
+    fast = Renderer(Project(project), library)
+    slow = Renderer(Project(project), library, fast=False)
+    units = Counter()
+    for headlines in (*library.by_tag.values(), *library.by_place.values()):
+        chart = charts.activity(h.date for h in headlines)
+        made = fast.env.globals["chart_figure"](chart)  # type: ignore[operator]
+        assert made == slow.env.globals["chart_figure"](chart)  # type: ignore[operator]
+        units[chart.unit if chart and made else "none"] += 1
+    assert units[{20: "day", 200: "week", 900: "month"}[days]] >= 10, units

@@ -331,3 +331,61 @@ def test_a_days_title_reaches_the_listings_that_kept_its_headlines(
     shown = [p for p, data in tree(fresh).items() if p.startswith("tags/") and b"Marked" in data]
     assert shown, "the title or summary is on no tag page"
     assert tree(out) == tree(fresh)
+
+
+def test_several_days_edited_at_once_keep_listings_in_order(tmp_path: Path) -> None:
+    """A save of several days at once (a git pull): listings mended between the first and
+    the last changed date (their order newest first, their charts) equal a fresh build's."""
+    rng = random.Random(5)
+    project = tmp_path / "project"
+    generate(project, days=60, headlines=12, seed=17)
+    add_settings(project, "headlines_per_page: 4\n")
+    out = tmp_path / "preview"
+    builder = started_preview(project, out)
+    for step in range(3):
+        files = day_files(project)
+        for path in rng.sample(files[:-1], 3):  # one may be dropped: then its date is gone
+            text = path.read_text("utf-8")
+            blocks = re.findall(r"^  - title: .*?(?=^  - |^---)", text, flags=re.M | re.S)
+            if rng.random() < 0.3 or not blocks:
+                path.unlink()
+                continue
+            block = rng.choice(blocks)
+            copy = re.sub(r"(url: \"?https?://[^\s\"]+)", rf"\1?step={step}", block, count=1)
+            path.write_text(text.replace(block, copy + block, 1), "utf-8")
+        result = builder.build(now=NOW)
+        fresh = tmp_path / f"fresh-{step}"
+        build(Project(project), fresh, now=NOW)
+        assert tree(out) == tree(fresh), step
+        assert result.rendered < result.pages
+
+
+def test_a_new_tag_and_a_renamed_one_render_only_the_pages_that_show_them(
+    tmp_path: Path,
+) -> None:
+    """With the bundled theme, pages hold a tag by its name on the headlines that carry it:
+    a tag added to tags.yaml, then put on one headline, then renamed, renders the pages
+    that show it each time, not the whole site; each time the preview equals a fresh build."""
+    project = tmp_path / "project"
+    generate(project, days=40, headlines=30, seed=23)
+    out = tmp_path / "preview"
+    builder = started_preview(project, out)
+    tags = project / "content" / "tags.yaml"
+    day = day_files(project)[20]
+
+    def step(name: str) -> int:
+        result = builder.build(now=NOW)
+        fresh = tmp_path / f"fresh-{name}"
+        build(Project(project), fresh, now=NOW)
+        assert tree(out) == tree(fresh), name
+        assert result.rendered < result.pages / 10, (name, result.rendered)
+        return result.rendered
+
+    tags.write_text(tags.read_text("utf-8") + "brand-new:\n  name: Brand new\n", "utf-8")
+    step("added")  # the tag's own page, the tags index
+    text = day.read_text("utf-8")
+    day.write_text(re.sub(r"tags: \[", "tags: [brand-new, ", text, count=1), "utf-8")
+    step("used")  # the day, the listings of its headline, the new tag's page
+    tags.write_text(tags.read_text("utf-8").replace("Brand new", "Renamed & new"), "utf-8")
+    step("renamed")
+    assert "Renamed &amp; new" in (out / tree_path(day) / "index.html").read_text("utf-8")
