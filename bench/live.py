@@ -4,8 +4,8 @@
 
 Builds a generated corpus once with the preview's in-place Builder, then, run after run,
 edits one day file (a sentence added to an old day's commentary; a headline added to the
-newest day, an editor's usual save) or tags.yaml, and times the rebuild until the changed
-page is on disk.
+newest day, an editor's usual save) or tags.yaml (a tag added, a tag's description edited, a tag
+renamed), and times the rebuild until the changed page is on disk.
 The watcher waits for 100 ms of quiet before it starts a rebuild: from a save to the page on
 disk is that plus the rebuild time reported here. Medians, minimum and maximum are printed;
 the machine's load average is printed too, since shared machines are noisy.
@@ -94,13 +94,26 @@ def main() -> None:
             added_rendered.append(result.rendered)
             assert title in (page / "index.html").read_text("utf-8"), "the headline is not shown"
         tags = project / "content" / "tags.yaml"
-        tag_times = []
+        tag_times: dict[str, list[float]] = {"added": [], "described": [], "renamed": []}
+        tag_rendered: dict[str, list[int]] = {case: [] for case in tag_times}
         for run in range(max(1, args.runs // 2)):
-            text = tags.read_text("utf-8").replace("Topic 3", f"Topic 3 ({run})", 1)
-            tags.write_text(text if run == 0 else text.replace(f"({run - 1})", f"({run})"), "utf-8")
-            started = time.perf_counter()
-            builder.build(with_search=False)
-            tag_times.append(time.perf_counter() - started)
+            # A tag added (an editor's usual change), a description edited, a tag renamed.
+            for case, old, new in (
+                ("added", "", f"added-{run}:\n  name: Added {run}\n"),
+                ("described", "Everything on topic 3", f"Everything on topic 3 ({run})"),
+                ("renamed", "name: Topic 3", f"name: Topic 3 ({run})"),
+            ):
+                text = tags.read_text("utf-8")
+                if old:
+                    pattern = rf"{re.escape(old)}( \(\d+\))?(?=[\"\n])"  # not "Topic 30"
+                    text = re.sub(pattern, new, text, count=1)
+                else:
+                    text += new
+                tags.write_text(text, "utf-8")
+                started = time.perf_counter()
+                result = builder.build(with_search=False)
+                tag_times[case].append(time.perf_counter() - started)
+                tag_rendered[case].append(result.rendered)
         print(
             f"save one day -> page on disk: {_summary(day_times)}; "
             f"pages rendered: {statistics.median(rendered):.0f}"
@@ -109,7 +122,11 @@ def main() -> None:
             f"add a headline to the newest day -> page on disk: {_summary(added_times)}; "
             f"pages rendered: {statistics.median(added_rendered):.0f}"
         )
-        print(f"save tags.yaml -> pages on disk: {_summary(tag_times)}")
+        for case, times in tag_times.items():
+            print(
+                f"tags.yaml, a tag {case} -> pages on disk: {_summary(times)}; "
+                f"pages rendered: {statistics.median(tag_rendered[case]):.0f}"
+            )
         print(f"load average at the end: {os.getloadavg()[0]:.2f}")
 
 
