@@ -21,7 +21,7 @@ from . import clock, parallel, reading, reuse, search, uptodate, urls
 from .cache import CACHE_FOLDER, ParseCache, load_cache, save_cache
 from .errors import ContentErrors, Problem, Severity
 from .feeds import FeedWriter
-from .incremental import InputKeys, theme_key
+from .incremental import InputKeys, KeptKeys, theme_key
 from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, update_library
 from .output import InPlaceWriter, SiteWriter, remove_dead_builds
@@ -273,6 +273,7 @@ class Builder:
         self.plan_memo = PlanMemo()
         self.spec_keys: dict[int, tuple[object, Hashable]] = {}  # id(spec) -> (spec, key)
         self.library: Library | None = None  # the last build's, mended by the next
+        self.kept_keys = KeptKeys()
         # The names of sources and tags the kept HTML, feed items and keys were made with.
         self.names: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self.cross_check = CrossCheck()
@@ -405,7 +406,7 @@ class Builder:
         with timings.stage("plan"):
             theme = theme_key(template_dirs(self.project))
             own = template_dirs(self.project)[0] != theme_dir()  # the digest's own templates
-            keys = InputKeys(library, theme, self.drafts, bundled_theme=not own)
+            keys = InputKeys(library, theme, self.drafts, not own, self.kept_keys)
             names = (
                 {key: source.name for key, source in library.sources.items()},
                 {key: tag.name for key, tag in library.tags.items()},
@@ -414,10 +415,13 @@ class Builder:
                 self.fragments, self.fragments_key = {}, keys.common
                 self.feed_items = ({}, {})
                 self.environment, self.plan_memo, self.spec_keys = None, PlanMemo(), {}
+                self.kept_keys.names.clear()  # in place: `keys` holds them
+                self.kept_keys.listed.clear()
             elif not all(_added_to(old, new) for old, new in zip(self.names, names, strict=True)):
                 # A source or tag renamed or removed: headlines' HTML, feed items and the
                 # keys made of their names are made again (the plan holds no names).
                 self.fragments, self.feed_items, self.spec_keys = {}, ({}, {}), {}
+                self.kept_keys.names.clear()
             self.names = names
             renderer = Renderer(self.project, library, self.fragments, environment=self.environment)
             self.environment = renderer.env

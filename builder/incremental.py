@@ -36,11 +36,26 @@ def theme_key(template_dirs: list[Path]) -> str:
     return digest.hexdigest()
 
 
+@dataclasses.dataclass
+class KeptKeys:
+    """Parts of keys a preview keeps from build to build."""
+
+    # A digest of the names of a source and tags, by source id and tag ids.
+    names: dict[tuple[str, tuple[str, ...]], str] = dataclasses.field(default_factory=dict)
+    # A day's key as a list shows it, by the day's identity (kept with the day).
+    listed: dict[int, tuple[Day, Hashable]] = dataclasses.field(default_factory=dict)
+
+
 class InputKeys:
     """Makes the keys of pages and feeds for one build."""
 
     def __init__(
-        self, library: Library, theme: str, drafts: bool, bundled_theme: bool = False
+        self,
+        library: Library,
+        theme: str,
+        drafts: bool,
+        bundled_theme: bool = False,
+        kept: KeptKeys | None = None,
     ) -> None:
         """`bundled_theme`: the templates are the bundled theme's, which show
         - a source or tag elsewhere than on its own pages and index (whose contexts hold
@@ -52,7 +67,11 @@ class InputKeys:
           its date and title, and of days in lists (a day's neighbours, the archive) only
           what _LISTED says: then those keys hold that, not the day's version, and an
           edit elsewhere in the day (its commentary) leaves those pages as they were.
-        Other templates may show anything: their keys hold all of it."""
+        Other templates may show anything: their keys hold all of it.
+
+        `kept` lends parts of keys made by the last build (the preview's), valid while the
+        names of sources and tags and what is common to all keys are the same (the caller's
+        care)."""
         self.bundled_theme = bundled_theme
         self.latest = library.latest_date
         self.common: tuple[Any, ...] = (__version__, theme, drafts, library.site)
@@ -60,7 +79,7 @@ class InputKeys:
             self.common += (tuple(library.sources.items()), tuple(library.tags.items()))
         self._source_names = {key: source.name for key, source in library.sources.items()}
         self._tag_names = {key: tag.name for key, tag in library.tags.items()}
-        self._shown: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._kept = kept or KeptKeys()
         self._common_digest: bytes | None = None
         # A subject's chart is on each of its pages: hashed once, by identity (the plan
         # keeps every chart alive while these keys are made).
@@ -113,22 +132,26 @@ class InputKeys:
         give them now ("" with other templates: all of the registries are in every key)."""
         if not self.bundled_theme:
             return ""
-        known = self._shown.get((headline.source, headline.tags))
+        known = self._kept.names.get((headline.source, headline.tags))
         if known is None:
             names = (
                 self._source_names.get(headline.source),
                 *map(self._tag_names.get, headline.tags),
             )
             known = hashlib.blake2b(repr(names).encode(), digest_size=8).hexdigest()
-            self._shown[(headline.source, headline.tags)] = known
+            self._kept.names[(headline.source, headline.tags)] = known
         return known
 
     def _of(self, value: Any, listed: bool = False) -> Hashable:
         if isinstance(value, Headline):
             return ("h", value.version, self.names(value))
         if isinstance(value, Day):
-            if listed:
-                return ("listed", value.date, value.title, value.summary, len(value.headlines))
+            if listed:  # the archive lists every day: kept by the day's identity
+                made = self._kept.listed.get(id(value))
+                if made is None or made[0] is not value:
+                    facts = (value.date, value.title, value.summary, len(value.headlines))
+                    made = self._kept.listed[id(value)] = (value, ("listed", *facts))
+                return made[1]
             names = tuple(map(self.names, value.headlines)) if self.bundled_theme else ()
             return ("d", value.date, value.version, names)
         if isinstance(value, DayGroup):
@@ -146,6 +169,8 @@ class InputKeys:
             return tuple(
                 (self._of(key, listed), self._of(item, listed)) for key, item in value.items()
             )
+        if isinstance(value, FeedSpec) and listed:  # a feed named, not its items
+            return ("listed feed", value.id, value.feed_folder, value.listing_path, value.title)
         if isinstance(value, (Story, FeedSpec)):
             fields = dataclasses.fields(value)
             return (type(value).__name__, *(self._of(getattr(value, f.name)) for f in fields))
@@ -154,13 +179,15 @@ class InputKeys:
 
 
 # The bundled theme's pages that show days only as a list shows them (date, title, summary,
-# count of headlines), by the names of those days in their context: a day's other fields
-# (its commentary, its headlines) are not on these pages.
+# count of headlines), or feeds only by their names and addresses, by the names of those
+# days and feeds in their context: a day's other fields (its commentary, its headlines) or
+# a feed's items are not on these pages.
 _LISTED = {
     "day.html": ("previous", "next"),
     "archive.html": ("years", "months"),
     "year.html": ("months", "days"),
     "month.html": ("days",),
+    "feeds.html": ("main", "groups"),
 }
 
 
