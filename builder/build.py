@@ -276,7 +276,8 @@ class Builder:
         self.kept_keys = KeptKeys()
         # The names of sources and tags the kept HTML, feed items and keys were made with.
         self.names: tuple[dict[str, str], dict[str, str]] = ({}, {})
-        self.cross_check = CrossCheck()
+        # The preview checks after every save: it mends the checks across days.
+        self.cross_check = CrossCheck() if in_place else None
         self.sitemap_key: Hashable = None  # what the sitemap in place was made from
         self.sitemap_made: Hashable = None
         # A new folder's build: the site it replaces, to take unchanged files from, and
