@@ -25,7 +25,8 @@ from .incremental import InputKeys, KeptKeys, theme_key
 from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, update_library
 from .output import InPlaceWriter, SiteWriter, remove_dead_builds
-from .pages import FeedSpec, PageSpec, PlanMemo, SitePlan, plan_site
+from .pages import FeedSpec, PageSpec, SitePlan, plan_site
+from .planmemo import PlanMemo
 from .project import Project, template_dirs, theme_dir
 from .reader import check_exactly, read_config, read_days
 from .render import Renderer, check_templates
@@ -271,7 +272,8 @@ class Builder:
         self.fragments_key: Hashable = None
         self.environment: Any = None
         self.plan_memo = PlanMemo()
-        self.spec_keys: dict[int, tuple[object, Hashable]] = {}  # id(spec) -> (spec, key)
+        # id(spec) -> (spec, key[, output path]) of the pages and feeds of the last build.
+        self.spec_keys: dict[int, tuple[Any, ...]] = {}
         self.library: Library | None = None  # the last build's, mended by the next
         self.kept_keys = KeptKeys()
         # The names of sources and tags the kept HTML, feed items and keys were made with.
@@ -602,15 +604,14 @@ class Builder:
         keep the others as they are. Return every page's and feed's key, and the count of
         pages rendered."""
         page_keys: dict[str, Hashable] = {}
-        spec_keys: dict[int, tuple[object, Hashable]] = {}
+        spec_keys: dict[int, tuple[Any, ...]] = {}  # id(spec) -> (spec, key[, output path])
 
-        def key_of(spec: PageSpec | FeedSpec) -> Hashable:
-            """The key of a page or feed; a spec the plan memo reused keeps the key it had,
-            unless it is an empty feed's and the newest day changed (it is dated by it)."""
+        def feed_key(spec: FeedSpec) -> Hashable:
+            """The key of a feed; a spec the plan memo reused keeps the key it had, unless
+            it is an empty feed's and the newest day changed (it is dated by it)."""
             known = self.spec_keys.get(id(spec))
-            if isinstance(spec, PageSpec):
-                key = known[1] if known is not None and known[0] is spec else keys.page(spec)
-            elif known is not None and known[0] is spec and keys.same_feed_date(known[1], spec):
+            key: Hashable
+            if known is not None and known[0] is spec and keys.same_feed_date(known[1], spec):
                 key = known[1]
             else:
                 key = keys.feed(spec)
@@ -625,10 +626,17 @@ class Builder:
             JsonFeedWriter(library, renderer, self.feed_items[1]),
         )
         with timings.stage("render pages"):
+            known_keys, last_keys = self.spec_keys, self.page_keys
             for page in plan.pages:
-                path = urls.output_path(page.url_path)
-                key = page_keys[path] = key_of(page)
-                if self.page_keys.get(path) == key:
+                known = known_keys.get(id(page))
+                # A spec the plan memo reused keeps the key (and path) it had.
+                if known is not None and known[0] is page:
+                    _, key, path = known
+                else:
+                    key, path = keys.page(page), urls.output_path(page.url_path)
+                spec_keys[id(page)] = (page, key, path)
+                page_keys[path] = key
+                if last_keys.get(path) == key:
                     writer.keep(path, page.template)
                     continue
                 make(page)
@@ -636,7 +644,7 @@ class Builder:
         with timings.stage("feeds"):
             for spec in plan.feeds:
                 paths = _feed_paths(spec)
-                page_keys.update(dict.fromkeys(paths, key_of(spec)))
+                page_keys.update(dict.fromkeys(paths, feed_key(spec)))
                 if all(self.page_keys.get(p) == page_keys[p] for p in paths):
                     for path in paths:
                         writer.keep(path, f"feed {spec.id}")

@@ -12,7 +12,7 @@ import datetime as dt
 import itertools
 import operator
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
@@ -20,6 +20,7 @@ from . import charts, urls
 from .corrections import list_corrections
 from .library import Library
 from .model import Day, Headline
+from .planmemo import PlanMemo
 
 T = TypeVar("T")
 
@@ -132,91 +133,6 @@ class Entry(NamedTuple):
 class SitePlan:
     pages: tuple[PageSpec, ...]
     feeds: tuple[FeedSpec, ...]
-
-
-class PlanMemo:
-    """Parts of the last plan by the identity of what they were made from, for a server that
-    plans again after every save: a day, a page of days or a listing whose inputs are the
-    same objects as last time is not planned again, and keeps its specs (so their keys can
-    be remembered too). Valid while the site's configuration, sources and tags are the same:
-    the caller starts a new memo when they change. Keys hold the ids of objects that their
-    entry keeps alive, so no id is reused by another object while its entry lives.
-    """
-
-    def __init__(self) -> None:
-        self.last: dict[Hashable, Any] = {}
-        self.now: dict[Hashable, Any] = {}
-        self.days: dict[dt.date, Day] = {}  # the days of the last plan
-        self._inner: list[Hashable] | None = None  # keys got while a group is made
-        # Dates whose day is not the same object as in the last plan (new, gone, read again),
-        # in order; None when there was no last plan.
-        self.changed: list[dt.date] | None = None
-
-    def start(self, days: Sequence[Day]) -> None:
-        """Begin a new plan of `days`: what it does not use again is forgotten at the next
-        start."""
-        self.last, self.now = self.now, {}
-        now = {day.date: day for day in days}
-        if self.last or self.days:
-            before = self.days
-            changed = {d for d, day in now.items() if before.get(d) is not day}
-            self.changed = sorted(changed | (before.keys() - now.keys()))
-        self.days = now
-
-    def get(self, key: Hashable, make: Callable[..., T], *args: Any) -> T:
-        """Return what `make(*args)` made for `key` last time, or make it now."""
-        value: T = self.last[key] if key in self.last else make(*args)
-        self.now[key] = value
-        if self._inner is not None:
-            self._inner.append(key)
-        return value
-
-    def previous(self, key: Hashable) -> Any:
-        """Return what was `put` for `key` in the last plan, or None."""
-        return self.last.get(key)
-
-    def put(self, key: Hashable, value: Any) -> None:
-        """Keep `value` for the next plan, by `key`."""
-        self.now[key] = value
-        if self._inner is not None:
-            self._inner.append(key)
-
-    def get_group(self, key: Hashable, keep: object, make: Callable[..., T], *args: Any) -> T:
-        """Like `get`, for what is made of parts got from this memo in turn: reused, it keeps
-        them for the next plan too. `keep` is kept alive with it (the objects whose ids are
-        in `key`)."""
-        if key in self.last:
-            value, inner, _ = self.last[key]
-            for part in inner:
-                self.now[part] = self.last[part]
-        else:
-            outer, self._inner = self._inner, []
-            try:
-                value = make(*args)
-            finally:
-                inner, self._inner = tuple(self._inner), outer
-        if self._inner is not None:
-            self._inner.extend(inner)
-        self.now[key] = (value, inner, keep)
-        if self._inner is not None:
-            self._inner.append(key)
-        return value  # type: ignore[no-any-return]
-
-    def days_of(self, headlines: Sequence[Headline]) -> tuple[int, ...]:
-        """Return the ids of the days of changed dates among `headlines` (in date order,
-        either way): a listing page that groups headlines by day reads their days too, and
-        a day may be read again while its headlines stay the same objects (cache.py)."""
-        changed = self.changed
-        if changed is None or not headlines:
-            return ()
-        low, high = headlines[0].date, headlines[-1].date
-        low, high = min(low, high), max(low, high)
-        start = bisect.bisect_left(changed, low)
-        stop = bisect.bisect_right(changed, high, lo=start)
-        if start == stop:
-            return ()
-        dates = {h.date for h in headlines}.intersection(changed[start:stop])
-        return tuple(id(self.days.get(d)) for d in sorted(dates))
 
 
 def chunk(items: Sequence[T], size: int) -> list[Sequence[T]]:

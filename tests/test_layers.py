@@ -26,6 +26,7 @@ FORBIDDEN = {
     "reader": {"build", "render", "cli", "pages", "feeds", "library", "output"},
     "library": {"build", "render", "cli", "pages", "feeds", "output"},
     "pages": {"build", "render", "cli", "feeds", "output"},
+    "planmemo": {"library", "pages", "build", "render", "cli", "feeds", "output", "reader"},
     "build": {"cli"},
     "charts": {"*"},
     "fragments": {"render", "pages", "feeds", "build", "cli", "output", "reader", "library"},
