@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, TypeVar
 from . import charts, urls
 from .corrections import list_corrections
 from .library import Library
-from .model import Day, Headline
+from .model import Day, Headline, Story
 from .planmemo import PlanMemo
 
 T = TypeVar("T")
@@ -309,9 +309,13 @@ def _listing_pages(
     for entry in _listing_entries(library, kind):
         # A subject whose headlines are the same tuple as last time has none of a changed
         # day (library.update_library): its pages and feed are as they were.
+        slug, subject, title, description, headlines = entry
+        # A story is its id and headlines (whose tuple is in the key by identity): hashing
+        # it would hash every headline of it, on every save.
+        shown = ("story", subject.id) if isinstance(subject, Story) else subject
         subject_pages, feed = memo.get_group(
-            (kind.folder, *entry[:4], id(entry.headlines), site_feed.links),
-            entry.headlines,
+            (kind.folder, slug, shown, title, description, id(headlines), site_feed.links),
+            headlines,
             _subject_pages,
             library,
             kind,
@@ -319,7 +323,6 @@ def _listing_pages(
             entry,
             memo,
         )
-        slug, subject, headlines = entry.slug, entry.subject, entry.headlines
         pages.extend(subject_pages)
         feeds.append(feed)
         index_rows.append((subject, urls.listing(kind.folder, slug), len(headlines)))

@@ -197,9 +197,7 @@ class Renderer:
         return True
 
     def _fragments(self, links: Links) -> HeadlineFragments:
-        def words(text: str) -> str:  # translated exactly as a template translates them
-            return self.env.from_string("{{ _(text) }}").render(text=text)
-
+        words, _ = self._translators()  # translated exactly as a template translates them
         labels = ("disinformation", "opinion", "unconfirmed", "analysis")
         macros: Any = self.env.get_template("partials/macros.html").module
         return HeadlineFragments.of(
