@@ -79,7 +79,11 @@ class InputKeys:
             self.common += (tuple(library.sources.items()), tuple(library.tags.items()))
         self._source_names = {key: source.name for key, source in library.sources.items()}
         self._tag_names = {key: tag.name for key, tag in library.tags.items()}
-        self._kept = kept or KeptKeys()
+        self._kept = kept = kept or KeptKeys()
+        if len(kept.listed) > 2 * len(library.days) + 64:  # days edited away: let them go
+            current = {id(day) for day in library.days}
+            for gone in kept.listed.keys() - current:
+                del kept.listed[gone]
         self._common_digest: bytes | None = None
         # A subject's chart is on each of its pages: hashed once, by identity (the plan
         # keeps every chart alive while these keys are made).

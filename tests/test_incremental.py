@@ -7,6 +7,7 @@ in-place Builder's output folder must equal a fresh `build` into an empty folder
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import random
@@ -17,8 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.build import Builder, build
+from builder.build import Builder, build, load
 from builder.errors import ContentErrors
+from builder.incremental import InputKeys, KeptKeys
+from builder.pages import PageSpec
 from builder.project import Project
 from builder.render import theme_dir
 
@@ -389,3 +392,19 @@ def test_a_new_tag_and_a_renamed_one_render_only_the_pages_that_show_them(
     tags.write_text(tags.read_text("utf-8").replace("Brand new", "Renamed & new"), "utf-8")
     step("renamed")
     assert "Renamed &amp; new" in (out / tree_path(day) / "index.html").read_text("utf-8")
+
+
+def test_kept_keys_let_days_edited_away_go(tmp_path: Path) -> None:
+    """The preview keeps a day's key as lists show it by the day's identity, the day kept
+    with it; days replaced by later saves are let go, not kept for the whole session."""
+    generate(tmp_path, days=5, headlines=3, seed=1)
+    loaded = load(Project(tmp_path))
+    assert loaded.library is not None
+    library = loaded.library
+    kept = KeptKeys()
+    gone = [dataclasses.replace(library.days[0], title=f"old {n}") for n in range(100)]
+    kept.listed.update({id(day): (day, ("listed",)) for day in gone})
+    keys = InputKeys(library, "theme", False, True, kept)
+    for day in library.days:
+        keys.page(PageSpec("x/", "month.html", "t", "d", context={"days": (day,)}))
+    assert {id(day) for day in library.days} == set(kept.listed)
