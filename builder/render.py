@@ -164,14 +164,15 @@ class Renderer:
             month_name=functools.cache(lambda y, m: i18n.month_name(y, m, language)),
             short_time=functools.cache(lambda t: i18n.short_time(t, language)),
         )
+        # The templates' `_` and `ngettext`, for what is made here without Jinja2.
+        self._gettext, self._ngettext = self._translators()
         if fast and self._theme_has((CHART_TEMPLATE,)):  # charts without Jinja2 likewise
-            gettext, _ = self._translators()
             globals_ = self.env.globals
             self.env.globals["chart_figure"] = self._by_identity(
                 lambda chart: Markup(
                     chart_figure(
                         chart,
-                        gettext,
+                        self._gettext,
                         cast(Any, globals_["long_date"]),
                         cast(Any, globals_["month_name"]),
                     )
@@ -197,7 +198,7 @@ class Renderer:
         return True
 
     def _fragments(self, links: Links) -> HeadlineFragments:
-        words, _ = self._translators()  # translated exactly as a template translates them
+        words = self._gettext  # translated exactly as a template translates them
         labels = ("disinformation", "opinion", "unconfirmed", "analysis")
         macros: Any = self.env.get_template("partials/macros.html").module
         return HeadlineFragments.of(
@@ -214,12 +215,11 @@ class Renderer:
         )
 
     def _page_maker(self, kinds: frozenset[str]) -> PageMaker:
-        gettext, ngettext = self._translators()
         globals_ = self.env.globals
         helpers = PageHelpers(
             site=self.site,
-            gettext=gettext,
-            ngettext=ngettext,
+            gettext=self._gettext,
+            ngettext=self._ngettext,
             url=self.url,
             absolute_url=self.absolute_url,
             stylesheet=self.asset("style.css"),
