@@ -232,6 +232,21 @@ def _collector_spared() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
+@contextmanager
+def collection_deferred() -> Iterator[None]:
+    """Run none of Python's cycle collector inside, for a preview's rebuild and the news
+    that it is done: the collection that a rebuild's new objects would start (35-50 ms
+    on a ten-year digest, and it frees nothing: a build makes no garbage cycles) then
+    runs after, while the editor reads the page."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Builder:
     """Builds one project again and again, keeping what a build can lend the next.
 

@@ -593,6 +593,13 @@ def _live(project: Project, args: argparse.Namespace) -> int:
 
 def _live_build(builder: Builder, server: PreviewServer | None, verb: str) -> None:
     """Build once for watch/serve: report, tell the browsers; never let an error escape."""
+    from .build import collection_deferred
+
+    with collection_deferred():  # after the browsers are told, not before
+        _build_and_tell(builder, server, verb)
+
+
+def _build_and_tell(builder: Builder, server: PreviewServer | None, verb: str) -> None:
     started = time.perf_counter()
     try:
         result = builder.build(with_search=server is None)

@@ -366,6 +366,8 @@ def _subject_pages(
         newest = _newest_first(headlines)
         per_day = Counter(map(_date_of, headlines))
         chart = charts.chart_of(per_day)
+    if before is not None and chart is not before.chart and chart == before.chart:
+        chart = before.chart  # by its identity in the keys below: hashing it hashes every bar
     latest = newest[:LISTING_FEED_ITEMS]
     feed = memo.get(
         ("feed", kind.folder, slug, title, description, tuple(map(id, latest))),
@@ -382,11 +384,12 @@ def _subject_pages(
     first = headlines[0] if headlines else None
     last = headlines[-1] if headlines else None
     ref = FeedRef(feed.id, feed.feed_folder, feed.title)
-    facts = (kind.folder, slug, subject, title, description, len(headlines), chart, id(first))
+    facts = (kind.folder, slug, subject, title, description, len(headlines), id(chart), id(first))
     # What every page of the subject shows, as one object kept from build to build while
     # it is equal: each page's key holds it, and is hashed and compared by its identity.
+    # (It keeps the chart alive, whose id its memo key holds.)
     links = feed.links
-    shared = memo.get(("facts", *facts, id(last), ref, links), _Shared)
+    shared = memo.get(("facts", *facts, id(last), ref, links), _Shared, chart)
     # A newest-first listing grows on its first page; its older pages show none of the facts
     # that change as it grows (count, dates, chart), so they stay as they are.
     plain = memo.get(("plain", *facts[:5], ref, links), _Shared)
@@ -429,6 +432,9 @@ def _subject_pages(
 
 class _Shared:
     """A token standing for a subject's shared facts in its pages' memo keys."""
+
+    def __init__(self, chart: charts.Chart | None = None) -> None:
+        self.chart = chart
 
 
 class _Planned(NamedTuple):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
 import time
@@ -212,3 +213,49 @@ def test_serve_rebuilds_survives_errors_and_matches_a_fresh_build(
     build(Project(project), fresh, now=now, drafts=True)
     assert tree(preview) == tree(fresh)
     assert "__digest__" not in "".join(p.read_text("utf-8") for p in preview.rglob("*.html"))
+
+
+class _Told:
+    """A preview server's state, as _live_build tells it: whether the collector ran then."""
+
+    def __init__(self) -> None:
+        self.collector_on: list[bool] = []
+
+    def built(self) -> None:
+        self.collector_on.append(gc.isenabled())
+
+    def failed(self, errors: str) -> None:
+        self.collector_on.append(gc.isenabled())
+
+
+def test_a_preview_rebuild_runs_the_collector_after_the_browsers_are_told(project: Path) -> None:
+    """The cycle collector's pass over a rebuild's new objects costs tens of ms on a large
+    digest and frees nothing; it waits until the page is on disk and the browsers know."""
+    from builder.build import Builder
+    from builder.cli import _live_build
+
+    builder = Builder(Project(project), project / "preview", drafts=True, in_place=True)
+    during: list[bool] = []
+    build_once = builder.build
+
+    def watched_build(**options: object) -> object:
+        during.append(gc.isenabled())
+        return build_once(**options)  # type: ignore[arg-type]
+
+    builder.build = watched_build  # type: ignore[method-assign]
+    server = type("Server", (), {"state": _Told()})()
+    assert gc.isenabled()
+    _live_build(builder, server, "built")  # type: ignore[arg-type]
+    day(project).write_text(day(project).read_text("utf-8") + "\nA sentence.\n", "utf-8")
+    _live_build(builder, server, "rebuilt")  # type: ignore[arg-type]
+    day(project).write_text("---\ndate: [\n", "utf-8")  # an error: the overlay is told
+    _live_build(builder, server, "rebuilt")  # type: ignore[arg-type]
+    assert during == [False, False, False]
+    assert server.state.collector_on == [False, False, False]
+    assert gc.isenabled(), "the collector is on again after a rebuild"
+    gc.disable()
+    try:  # and off if it was off before
+        _live_build(builder, server, "rebuilt")  # type: ignore[arg-type]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
