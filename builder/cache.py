@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 
 if TYPE_CHECKING:  # the reader uses this module; its types are only named here
+    from .dayfiles import DayListing
     from .errors import Problem
     from .reader import DayFile
 
@@ -58,6 +59,10 @@ class ParseCache:
     misses: int = 0
     stats: dict[str, tuple[tuple[int, ...], str, str]] = field(default_factory=dict)
     dirty: set[str] = field(default_factory=set)  # shards changed since read from disk
+    # The day files found by the last read of every day (in memory only), and the base URL
+    # they were read with: the preview's watcher tells which of them changed since.
+    listing: DayListing | None = None
+    listed_with: str | None = None
 
     def known_key(self, path: str, info: os.stat_result, base_url: str) -> str | None:
         """Return the content key `path` had when last read under `base_url`, if its
@@ -83,6 +88,15 @@ class ParseCache:
             return found[1]
         self.misses += 1
         return None
+
+    def last_result(self, path: str) -> ParseResult | None:
+        """Return the result of the last read of `path`, whatever its key (the caller
+        knows the file has not changed since)."""
+        found = self.entries.get(path)
+        if found is None:
+            return None
+        self.hits += 1
+        return found[1]
 
     def store(self, path: str, key: str, result: ParseResult) -> ParseResult:
         """Keep the result of parsing a file again, and return it with each headline that is

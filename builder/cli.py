@@ -581,7 +581,7 @@ def _live(project: Project, args: argparse.Namespace) -> int:
                     f" and {len(names) - 3} more" if len(names) > 3 else ""
                 )
                 print(f"changed: {shown}", flush=True)
-                _live_build(builder, server, "rebuilt")
+                _live_build(builder, server, "rebuilt", changed)
     except KeyboardInterrupt:
         print("stopped", flush=True)
         return 0
@@ -591,18 +591,26 @@ def _live(project: Project, args: argparse.Namespace) -> int:
             server.stop()
 
 
-def _live_build(builder: Builder, server: PreviewServer | None, verb: str) -> None:
-    """Build once for watch/serve: report, tell the browsers; never let an error escape."""
+def _live_build(
+    builder: Builder,
+    server: PreviewServer | None,
+    verb: str,
+    changed: set[Path] | None = None,
+) -> None:
+    """Build once for watch/serve: report, tell the browsers; never let an error escape.
+    `changed`: the files the watcher saw change since the last build (None: look at all)."""
     from .build import collection_deferred
 
     with collection_deferred():  # after the browsers are told, not before
-        _build_and_tell(builder, server, verb)
+        _build_and_tell(builder, server, verb, changed)
 
 
-def _build_and_tell(builder: Builder, server: PreviewServer | None, verb: str) -> None:
+def _build_and_tell(
+    builder: Builder, server: PreviewServer | None, verb: str, changed: set[Path] | None
+) -> None:
     started = time.perf_counter()
     try:
-        result = builder.build(with_search=server is None)
+        result = builder.build(with_search=server is None, changed=changed)
     except ContentErrors as exc:
         _report(exc.problems)
         print("the last good site is still in place; fix the file and save again", flush=True)

@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dayfiles import day_file_paths
 from .errors import ContentErrors, DigestError, UsageError
 from .importer import (
     Dropped,
@@ -25,7 +26,7 @@ from .importer import (
 )
 from .model import Day
 from .project import Project
-from .reader import Config, day_file_paths, parse_day, read_config, read_text
+from .reader import Config, parse_day, read_config, read_text
 from .validate import check_days
 
 NEW_DAY_TEMPLATE = """\

@@ -14,13 +14,14 @@ import multiprocessing
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import markup, urls, yamlio
 from .cache import ParseCache, ParseResult, content_key
+from .dayfiles import DAY_FILE_NAME, link_problem, list_day_files, mended_listing
 from .errors import Location, Problem, Severity
 from .i18n import is_known_locale
 from .model import Day, Headline, SiteConfig, Source, Tag, Update
@@ -36,7 +37,6 @@ from .schema import (
 )
 from .urls import is_valid_id, slugify
 
-DAY_FILE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})\.md")
 _FORBIDDEN_IN_BODY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
@@ -516,134 +516,6 @@ def decode(project: Project, path: Path, data: bytes) -> tuple[str, Problem | No
         )
 
 
-def day_file_paths(project: Project) -> tuple[list[Path], list[Problem]]:
-    """List the day files under content/digests/, and report .md files badly named."""
-    paths: list[Path] = []
-    problems: list[Problem] = []
-    if not project.digests_dir.is_dir():
-        return paths, [
-            Problem(
-                Location(project.relative(project.digests_dir)),
-                "",
-                "there is no content/digests/ folder; create it and add day files "
-                "named YYYY-MM-DD.md",
-            )
-        ]
-    for path in _walk(project, project.digests_dir, problems):
-        name = path.name
-        if path.suffix.lower() != ".md" or name.startswith("."):
-            continue
-        if name.lower() == "readme.md":
-            continue  # a folder's README is not a day
-        if DAY_FILE_NAME.fullmatch(name) and _is_date(name[:10]):
-            paths.append(path)
-            continue
-        if DAY_FILE_NAME.fullmatch(name):
-            message = f"'{name[:10]}' in the file name '{name}' is not a date; fix the name"
-        else:
-            message = (
-                f"'{name}' is not a day file name: name it YYYY-MM-DD.md after its date, "
-                "or move it out of content/digests/"
-            )
-        problems.append(Problem(Location(project.relative(path)), "", message))
-    return paths, problems
-
-
-def _walk(project: Project, folder: Path, problems: list[Problem]) -> list[Path]:
-    """List the files below `folder`, in path order, following only links that stay inside.
-
-    A symbolic link (to a day file or a folder) that leads out of content/ is reported and
-    not followed: a link could publish any file of the machine, or a folder that is not
-    the digest's. A link to a folder inside content/ is followed, once: a link back into
-    digests/ (which is read anyway) or into a folder already walked is reported.
-    """
-    digests = project.digests_dir.resolve()
-    files: list[Path] = []
-    walked = {digests}
-    pending = [folder]
-    while pending:
-        current = pending.pop()
-        try:
-            # scandir, not Path.iterdir: an entry's type comes with it (no call per file),
-            # which makes the preview's look for changes five times faster on ten years.
-            with os.scandir(current) as scan:
-                entries = sorted((item.name, item) for item in scan)
-        except OSError as exc:
-            problems.append(
-                Problem(Location(project.relative(current)), "", f"cannot read: {exc.strerror}")
-            )
-            continue
-        for name, item in entries:
-            link = item.is_symlink()
-            is_dir = _is_dir(item)
-            read = is_dir or (name.lower().endswith(".md") and not name.startswith("."))
-            entry = current / name
-            if link and read:
-                problem = link_problem(project, entry)
-                real = entry.resolve() if problem is None else None
-                if real is not None and is_dir and any(real.is_relative_to(p) for p in walked):
-                    problem = Problem(
-                        Location(project.relative(entry)),
-                        "",
-                        f"is a symbolic link to {project.relative(real)}, whose files are "
-                        "already read; remove the link",
-                    )
-                if problem is not None:
-                    problems.append(problem)
-                    continue
-            if is_dir:
-                if link:
-                    walked.add(entry.resolve())
-                pending.append(entry)
-            elif link or _is_file(item):
-                files.append(entry)
-    return sorted(files, key=_path_parts)  # as Paths sort, without their slow comparisons
-
-
-def _path_parts(path: Path) -> tuple[str, ...]:
-    return path.parts
-
-
-def _is_dir(item: os.DirEntry[str]) -> bool:
-    try:
-        return item.is_dir()
-    except OSError:
-        return False
-
-
-def _is_file(item: os.DirEntry[str]) -> bool:
-    try:
-        return item.is_file()
-    except OSError:
-        return False
-
-
-def link_problem(project: Project, path: Path) -> Problem | None:
-    """Refuse a path that leads out of content/ through symbolic links; None when it stays."""
-    rel = project.relative(path)
-    try:
-        target = path.resolve(strict=False)
-    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python < 3.13)
-        return Problem(Location(rel), "", "is a symbolic link that leads in a loop; remove it")
-    if target.is_relative_to(project.content_dir.resolve()):
-        return None
-    return Problem(
-        Location(rel),
-        "",
-        f"is a symbolic link to {target}, outside content/; digest reads only files inside "
-        "content/ (a link could publish any file of this machine): copy the file into "
-        "content/ instead of linking to it",
-    )
-
-
-def _is_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
 def read_config(project: Project) -> tuple[Config | None, list[Problem]]:
     """Read and check the three configuration files of a project."""
     texts: dict[str, tuple[str, str | None]] = {}
@@ -673,23 +545,45 @@ def read_days(
     only: set[str] | None = None,
     exact: bool = False,
     cache: ParseCache | None = None,
+    changed: Collection[str] | None = None,
 ) -> tuple[list[DayFile], list[Problem]]:
     """Read and parse every day file of a project (or those in `only`), in path order.
 
     With a cache, only files whose bytes changed are parsed again; many misses are parsed
-    on every core. `exact` parses with the exact loader, bypassing the cache.
+    on every core. `exact` parses with the exact loader, bypassing the cache. `changed`
+    (with a cache) is every path relative to the project that may have changed since the
+    last call, as the preview's watcher saw them: the other day files are not looked at.
     """
-    paths, problems = day_file_paths(project)
+    use_cache = cache is not None and not exact
+    listing = None
+    if (
+        changed is not None
+        and cache is not None
+        and cache.listing is not None
+        and cache.listed_with == base_url  # the results depend on it (content_key)
+        and use_cache
+        and only is None
+    ):
+        listing = mended_listing(project, cache.listing, changed)
+    hinted = changed if listing is not None else None  # the watcher's word is taken
+    if listing is None:
+        listing = list_day_files(project)
+    if cache is not None and use_cache and only is None:
+        cache.listing = None  # kept again below, once every file is read
+    files, problems = listing.files, list(listing.problems)
     if only is not None:
-        paths = [p for p in paths if project.relative(p) in only]
+        files = {rel: path for rel, path in files.items() if rel in only}
         problems = []
     results: dict[str, ParseResult] = {}
     misses: list[tuple[str, str, str]] = []  # (relative path, text, key)
-    use_cache = cache is not None and not exact
-    for path in paths:
-        rel = project.relative(path)
+    for rel, path in files.items():
+        if hinted is not None and rel not in hinted and cache is not None:  # as last read
+            last = cache.last_result(rel)
+            if last is not None:
+                results[rel] = last
+                continue
         info = _stat(path) if cache is not None and use_cache else None
-        if cache is not None and info is not None:
+        if cache is not None and info is not None and (hinted is None or rel not in hinted):
             known = cache.known_key(rel, info, base_url)  # unchanged since read: not read
             hit = cache.lookup(rel, known) if known else None
             if hit is not None:
@@ -717,7 +611,9 @@ def read_days(
             result = cache.store(rel, key, result)
         results[rel] = result
     if cache is not None and only is None:
-        cache.keep_only(set(results))
+        cache.keep_only(set(results))  # a file that could not be read is read again next time
+    if cache is not None and use_cache and only is None:
+        cache.listing, cache.listed_with = listing, base_url
     days: list[DayFile] = []
     for rel in sorted(results):
         day_file, found = results[rel]

@@ -147,11 +147,30 @@ OPERATIONS = [
 ]
 
 
+def files_and_folders(project: Path) -> dict[Path, bytes | None]:
+    """Every file (with its bytes) and folder (None) under content/ and templates/."""
+    found: dict[Path, bytes | None] = {}
+    for top in (project / "content", project / "templates"):
+        if top.is_dir():
+            found[top] = None
+            for path in top.rglob("*"):
+                found[path] = None if path.is_dir() else path.read_bytes()
+    return found
+
+
+def seen_changed(before: dict[Path, bytes | None], after: dict[Path, bytes | None]) -> set[Path]:
+    """What a watcher reports after an edit: files and folders made, removed or changed."""
+    return {p for p in before.keys() | after.keys() if before.get(p, b"") != after.get(p, b"")}
+
+
+@pytest.mark.parametrize("told", [False, True], ids=["looked-at", "told-by-watcher"])
 @pytest.mark.parametrize("paged", [False, True], ids=["pages-of-50", "pages-of-2"])
 @pytest.mark.parametrize("seed", range(int(os.environ.get("INCREMENTAL_SEEDS", "4"))))
 def test_random_edits_build_the_same_site_incrementally(
-    tmp_path: Path, seed: int, paged: bool
+    tmp_path: Path, seed: int, paged: bool, told: bool
 ) -> None:
+    """The preview after each of random edits equals a fresh build: looking at every file
+    for changes, or told which changed (as the server's watcher tells it)."""
     rng = random.Random(seed)
     project = tmp_path / "project"
     shutil.copytree(FULL, project)
@@ -161,9 +180,11 @@ def test_random_edits_build_the_same_site_incrementally(
     builder = started_preview(project, out)
     history = []
     for step in range(8):
+        before = files_and_folders(project)
         history.append(rng.choice(OPERATIONS)(project, rng))
+        changed = seen_changed(before, files_and_folders(project)) if told else None
         try:
-            result = builder.build(now=NOW)
+            result = builder.build(now=NOW, changed=changed)
         except ContentErrors as exc:  # an edit may make the content invalid: both agree
             with pytest.raises(ContentErrors):
                 build(Project(project), tmp_path / f"full-{step}", now=NOW)

@@ -24,6 +24,7 @@ FORBIDDEN = {
     "urls": {"*"},
     "yamlio": {"reader", "schema", "build", "render", "cli", "pages", "feeds"},
     "reader": {"build", "render", "cli", "pages", "feeds", "library", "output"},
+    "dayfiles": {"reader", "cache", "yamlio", "build", "render", "cli", "pages", "feeds", "output"},
     "library": {"build", "render", "cli", "pages", "feeds", "output"},
     "pages": {"build", "render", "cli", "feeds", "output"},
     "planmemo": {"library", "pages", "build", "render", "cli", "feeds", "output", "reader"},
