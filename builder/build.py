@@ -442,13 +442,13 @@ class Builder:
                 self.fragments, self.fragments_key = {}, keys.common
                 self.feed_items = ({}, {})
                 self.environment, self.plan_memo, self.spec_keys = None, PlanMemo(), {}
-                self.kept_keys.names.clear()  # in place: `keys` holds them
+                self.kept_keys.forget_names()  # in place: `keys` holds them
                 self.kept_keys.listed.clear()
             elif not all(_added_to(old, new) for old, new in zip(self.names, names, strict=True)):
                 # A source or tag renamed or removed: headlines' HTML, feed items and the
                 # keys made of their names are made again (the plan holds no names).
                 self.fragments, self.feed_items, self.spec_keys = {}, ({}, {}), {}
-                self.kept_keys.names.clear()
+                self.kept_keys.forget_names()
             self.names = names
             renderer = Renderer(self.project, library, self.fragments, environment=self.environment)
             self.environment = renderer.env
@@ -651,20 +651,21 @@ class Builder:
         )
         with timings.stage("render pages"):
             known_keys, last_keys = self.spec_keys, self.page_keys
+            kept: dict[str, str] = {}  # output path -> template, of the pages left as they are
             for page in plan.pages:
                 known = known_keys.get(id(page))
                 # A spec the plan memo reused keeps the key (and path) it had.
-                if known is not None and known[0] is page:
-                    _, key, path = known
-                else:
-                    key, path = keys.page(page), urls.output_path(page.url_path)
-                spec_keys[id(page)] = (page, key, path)
+                if known is None or known[0] is not page:
+                    known = (page, keys.page(page), urls.output_path(page.url_path))
+                spec_keys[id(page)] = known
+                _, key, path = known
                 page_keys[path] = key
-                if last_keys.get(path) == key:
-                    writer.keep(path, page.template)
+                if last_keys.get(path) == key and path not in kept:
+                    kept[path] = page.template
                     continue
                 make(page)
                 rendered += 1
+            writer.keep_all(kept)
         with timings.stage("feeds"):
             for spec in plan.feeds:
                 paths = _feed_paths(spec)

@@ -44,6 +44,14 @@ class KeptKeys:
     names: dict[tuple[str, tuple[str, ...]], str] = dataclasses.field(default_factory=dict)
     # A day's key as a list shows it, by the day's identity (kept with the day).
     listed: dict[int, tuple[Day, Hashable]] = dataclasses.field(default_factory=dict)
+    # A headline's key, by its identity (kept with the headline): a save re-keys the ~80
+    # pages that list a day's headlines, 10,000 headline keys on a ten-year digest.
+    headlines: dict[int, tuple[Headline, Hashable]] = dataclasses.field(default_factory=dict)
+
+    def forget_names(self) -> None:
+        """Let go of what holds the names of sources and tags (one was renamed)."""
+        self.names.clear()
+        self.headlines.clear()
 
 
 class InputKeys:
@@ -84,6 +92,10 @@ class InputKeys:
             current = {id(day) for day in library.days}
             for gone in kept.listed.keys() - current:
                 del kept.listed[gone]
+        if len(kept.headlines) > 2 * sum(len(day.headlines) for day in library.days) + 64:
+            current = {id(h) for day in library.days for h in day.headlines}
+            for gone in kept.headlines.keys() - current:
+                del kept.headlines[gone]
         self._common_digest: bytes | None = None
         # A subject's chart is on each of its pages: hashed once, by identity (the plan
         # keeps every chart alive while these keys are made).
@@ -148,7 +160,11 @@ class InputKeys:
 
     def _of(self, value: Any, listed: bool = False) -> Hashable:
         if isinstance(value, Headline):
-            return ("h", value.version, self.names(value))
+            keyed = self._kept.headlines.get(id(value))
+            if keyed is None or keyed[0] is not value:
+                key = ("h", value.version, self.names(value))
+                keyed = self._kept.headlines[id(value)] = (value, key)
+            return keyed[1]
         if isinstance(value, Day):
             if listed:  # the archive lists every day: kept by the day's identity
                 made = self._kept.listed.get(id(value))

@@ -165,6 +165,15 @@ class InPlaceWriter(SiteWriter):
         self.claims[output_path] = claimant
         self.manifest[output_path] = self.previous.get(output_path, "")
 
+    def keep_all(self, kept: dict[str, str]) -> None:
+        """`keep` each file (output path -> claimant) at once: a preview keeps thousands."""
+        if not self.claims.keys().isdisjoint(kept):
+            for output_path, claimant in kept.items():
+                self.keep(output_path, claimant)  # raises at the first claimed twice
+        self.claims.update(kept)
+        previous = self.previous
+        self.manifest.update({path: previous.get(path, "") for path in kept})
+
     def commit(self) -> None:
         """Move the changed files into place, then delete the files no page claims now."""
         try:

@@ -21,8 +21,9 @@ import pytest
 from builder import urls
 from builder.build import Builder, build, load
 from builder.cache import ParseCache
-from builder.errors import ContentErrors
+from builder.errors import ContentErrors, OutputError
 from builder.incremental import InputKeys, KeptKeys
+from builder.output import InPlaceWriter
 from builder.pages import PageSpec, plan_site
 from builder.planmemo import PlanMemo
 from builder.project import Project
@@ -419,8 +420,9 @@ def test_a_new_tag_and_a_renamed_one_render_only_the_pages_that_show_them(
 
 
 def test_kept_keys_let_days_edited_away_go(tmp_path: Path) -> None:
-    """The preview keeps a day's key as lists show it by the day's identity, the day kept
-    with it; days replaced by later saves are let go, not kept for the whole session."""
+    """The preview keeps a day's key as lists show it, and a headline's key, by identity,
+    the day or headline kept with it; those replaced by later saves are let go, not kept
+    for the whole session."""
     generate(tmp_path, days=5, headlines=3, seed=1)
     loaded = load(Project(tmp_path))
     assert loaded.library is not None
@@ -428,10 +430,18 @@ def test_kept_keys_let_days_edited_away_go(tmp_path: Path) -> None:
     kept = KeptKeys()
     gone = [dataclasses.replace(library.days[0], title=f"old {n}") for n in range(100)]
     kept.listed.update({id(day): (day, ("listed",)) for day in gone})
+    headline = library.days[0].headlines[0]
+    edited = [dataclasses.replace(headline, title=f"old {n}") for n in range(100)]
+    kept.headlines.update({id(h): (h, ("h",)) for h in edited})
     keys = InputKeys(library, "theme", False, True, kept)
     for day in library.days:
         keys.page(PageSpec("x/", "month.html", "t", "d", context={"days": (day,)}))
+        keys.page(PageSpec("y/", "tag.html", "t", "d", context={"items": day.headlines}))
     assert {id(day) for day in library.days} == set(kept.listed)
+    assert {id(h) for day in library.days for h in day.headlines} == set(kept.headlines)
+    assert keys.page(PageSpec("y/", "tag.html", "t", "d", context={"h": headline})) == keys.page(
+        PageSpec("y/", "tag.html", "t", "d", context={"h": dataclasses.replace(headline)})
+    ), "a headline's key is its version and names, whichever object it is"
 
 
 def test_a_headline_edited_deep_in_a_listing_keeps_its_first_pages_plan(tmp_path: Path) -> None:
@@ -464,3 +474,26 @@ def test_a_headline_edited_deep_in_a_listing_keeps_its_first_pages_plan(tmp_path
     for listing in firsts:
         assert after[listing] is before[listing], listing
         assert after[listing].context["chart"] is before[listing].context["chart"], listing
+
+
+def test_the_preview_keeps_files_in_bulk_and_refuses_a_second_claim(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    writer = InPlaceWriter(out, (), {})
+    with writer:
+        writer.write("a/index.html", "A", "day.html")
+        writer.write("b/index.html", "B", "day.html")
+        writer.commit()
+    manifest = writer.manifest
+    writer = InPlaceWriter(out, (), manifest)
+    with writer:
+        writer.write("b/index.html", "B2", "day.html")
+        with pytest.raises(OutputError, match=re.escape("written to b/index.html: day.html")):
+            writer.keep_all({"b/index.html": "tag.html"})
+        writer.keep_all({"a/index.html": "day.html"})
+        with pytest.raises(OutputError, match=re.escape("written to a/index.html: day.html")):
+            writer.keep_all({"a/index.html": "tag.html"})
+        writer.commit()
+    assert writer.manifest["a/index.html"] == manifest["a/index.html"]
+    assert writer.manifest["b/index.html"] != manifest["b/index.html"]
+    assert (out / "a" / "index.html").read_text() == "A"
+    assert (out / "b" / "index.html").read_text() == "B2"
