@@ -32,6 +32,12 @@ def list_corrections(days: Iterable[Day]) -> tuple[CorrectionEntry, ...]:
             for h in day.headlines
             if h.update and h.update.correction
         )
+    return sort_corrections(entries)
+
+
+def sort_corrections(entries: Iterable[CorrectionEntry]) -> tuple[CorrectionEntry, ...]:
+    """Return corrections newest first, then by day, then in the day's order (each entry has
+    its own place: the order does not depend on the order given)."""
     return tuple(sorted(entries, key=_newest_first, reverse=True))
 
 

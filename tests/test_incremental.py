@@ -14,6 +14,7 @@ import random
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -137,8 +138,33 @@ def edit_template(project: Path, rng: random.Random) -> str:
     return "override templates/day.html"
 
 
+def correct_day(project: Path, rng: random.Random) -> str:
+    """Add a correction to a day or one of its headlines, or take one away."""
+    path = rng.choice(day_files(project))
+    text = path.read_text("utf-8")
+    found = re.search(r"^( *)updated: .*\n\1correction: .*\n", text, flags=re.M)
+    if found and rng.random() < 0.5:
+        path.write_text(text.replace(found.group(0), "", 1), "utf-8")
+        return f"take a correction from {path.name}"
+    moment = f'"2025-0{rng.randint(1, 9)}-1{rng.randint(0, 9)} 1{rng.randint(0, 9)}:00"'
+    fixed = f'"Fixed {rng.randint(0, 999)} & <more>."'
+    titles = [m.end() for m in re.finditer(r"^  - title: .*\n", text, flags=re.M)]
+    if titles and rng.random() < 0.7:
+        at = rng.choice(titles)
+        text = f"{text[:at]}    updated: {moment}\n    correction: {fixed}\n{text[at:]}"
+        where = "a headline"
+    else:
+        text = text.replace(
+            "headlines:\n", f"updated: {moment}\ncorrection: {fixed}\nheadlines:\n", 1
+        )
+        where = "the day"
+    path.write_text(text, "utf-8")
+    return f"correct {where} of {path.name}"
+
+
 OPERATIONS = [
     add_day,
+    correct_day,
     change_day,
     change_day,
     delete_day,
@@ -497,3 +523,46 @@ def test_the_preview_keeps_files_in_bulk_and_refuses_a_second_claim(tmp_path: Pa
     assert writer.manifest["b/index.html"] != manifest["b/index.html"]
     assert (out / "a" / "index.html").read_text() == "A"
     assert (out / "b" / "index.html").read_text() == "B2"
+
+
+def test_the_pages_a_changed_date_is_on_are_found_by_their_spans() -> None:
+    """A listing whose headlines are unchanged plans again only the pages whose first to
+    last date holds a day read again: both ends count."""
+    from builder.pages import _pages_spanning
+
+    d = [dt.date(2024, 1, day) for day in range(1, 10)]
+    spans = ((d[0], d[2]), (d[3], d[3]), None, (d[4], d[8]))
+    assert _pages_spanning(spans, [d[0]]) == [0]
+    assert _pages_spanning(spans, [d[2]]) == [0]
+    assert _pages_spanning(spans, [d[3]]) == [1]
+    assert _pages_spanning(spans, [d[8]]) == [3]
+    assert _pages_spanning(spans, [d[1], d[5]]) == [0, 3]
+    assert _pages_spanning(spans, [dt.date(2023, 1, 1), dt.date(2025, 1, 1)]) == []
+    assert _pages_spanning(spans, []) == _pages_spanning(spans, None) == []
+
+
+def test_corrections_follow_edits_to_their_days(tmp_path: Path) -> None:
+    """The corrections page is mended from the days read again: a correction added, its day
+    edited elsewhere, another day corrected, a correction taken away."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    out = tmp_path / "preview"
+    builder = started_preview(project, out)
+    first, second = day_files(project)[:2]
+    fix_a = '    updated: "2025-01-02 10:00"\n    correction: "Fixed A."\n'
+    fix_b = 'updated: 2025-02-03\ncorrection: "Fixed B."\n'
+    steps: list[tuple[Path, Callable[[str], str]]] = [
+        (first, lambda t: re.sub(r"^(  - title: .*\n)", rf"\1{fix_a}", t, count=1, flags=re.M)),
+        (first, lambda t: t.rstrip("\n") + "\n\nA sentence added.\n"),
+        (second, lambda t: t.replace("headlines:\n", fix_b + "headlines:\n", 1)),
+        (first, lambda t: t.replace(fix_a, "", 1)),
+    ]
+    for step, (path, change) in enumerate(steps):
+        path.write_text(change(path.read_text("utf-8")), "utf-8")
+        builder.build(now=NOW, changed={path})
+        fresh = tmp_path / f"full-{step}"
+        build(Project(project), fresh, now=NOW)
+        page = (out / "corrections" / "index.html").read_text("utf-8")
+        assert page == (fresh / "corrections" / "index.html").read_text("utf-8"), step
+        assert page.count("Fixed A.") == (1 if step < 3 else 0), step
+        assert tree(out) == tree(fresh), step
