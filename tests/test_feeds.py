@@ -61,3 +61,34 @@ def test_headline_items_link_the_article_and_keep_distinct_ids(site: Path) -> No
     assert all(not e.link.startswith(BASE) for e in parsed.entries)
     labelled = [e for e in parsed.entries if "nuclear" in e.title]
     assert labelled[0].title.startswith("[Analysis] ")
+
+
+def test_items_made_once_give_the_bytes_feedgen_makes_each_time(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A headline's item is made once and copied into every feed that lists it (and RSS
+    and Atom alike): the feeds are byte for byte those of entries made anew each time."""
+    from feedgen.entry import FeedEntry
+
+    from builder import feeds
+
+    made: list[object] = []
+    real = feeds.KeptEntry._copy
+
+    def counting(entry: feeds.KeptEntry, kind: str, extensions: bool) -> object:
+        made.append(entry)
+        return real(entry, kind, extensions)
+
+    monkeypatch.setattr(feeds.KeptEntry, "_copy", counting)
+    work = tmp_path / "kept"
+    shutil.copytree(ROOT / "content", work / "content")
+    build(Project.find(work), work / "site")
+    assert len(made) > len(set(map(id, made))), "no item was written twice"
+    monkeypatch.setattr(feeds, "KeptEntry", FeedEntry)
+    plain = tmp_path / "plain"
+    shutil.copytree(ROOT / "content", plain / "content")
+    build(Project.find(plain), plain / "site")
+    names = sorted(p.relative_to(plain / "site") for p in (plain / "site").rglob("*.xml"))
+    assert len(names) > 20
+    for name in names:
+        assert (work / "site" / name).read_bytes() == (plain / "site" / name).read_bytes(), name
