@@ -123,7 +123,7 @@ def load(
     """
     timings = timings or Timings()
     with timings.stage("read"):
-        config, problems = read_config(project)
+        config, problems = read_config(project, cache)
         base_url = config.site.base_url if config else "/"
         day_files, day_problems = read_days(project, base_url, cache=cache, changed=changed)
     problems += day_problems

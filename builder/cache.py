@@ -17,14 +17,14 @@ import pickle
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 
 if TYPE_CHECKING:  # the reader uses this module; its types are only named here
     from .dayfiles import DayListing
     from .errors import Problem
-    from .reader import DayFile
+    from .reader import Config, DayFile
 
 CACHE_FOLDER = ".digest-cache"
 _FORMAT = f"days-3-{__version__}"
@@ -63,6 +63,8 @@ class ParseCache:
     # they were read with: the preview's watcher tells which of them changed since.
     listing: DayListing | None = None
     listed_with: str | None = None
+    # The configuration files' texts as last read, and what parsing them gave.
+    config: tuple[dict[str, Any], tuple[Config | None, tuple[Problem, ...]]] | None = None
 
     def known_key(self, path: str, info: os.stat_result, base_url: str) -> str | None:
         """Return the content key `path` had when last read under `base_url`, if its

@@ -204,3 +204,23 @@ def test_a_headlines_version_covers_every_field() -> None:
     assert dataclasses.replace(base).version == base.version
     for name, value in other.items():
         assert dataclasses.replace(base, **{name: value}).version != base.version, name
+
+
+def test_configuration_read_as_it_was_gives_the_same_config(project: Project) -> None:
+    """The preview reads the three configuration files on every save; unchanged, they give
+    the Config they gave, and a changed one is parsed again."""
+    parse_cache = ParseCache()
+    first, problems = reader.read_config(project, parse_cache)
+    problems.append("a caller's own list")  # type: ignore[arg-type]
+    again, problems_again = reader.read_config(project, parse_cache)
+    assert first is not None and again is first
+    assert problems_again == []
+    tags = project.content_dir / "tags.yaml"
+    tags.write_text(tags.read_text("utf-8") + "added:\n  name: Added\n", "utf-8")
+    changed, _ = reader.read_config(project, parse_cache)
+    assert changed is not None and changed is not first
+    assert changed.tags["added"].name == "Added"
+    tags.write_text(tags.read_text("utf-8") + "  bad: field\n", "utf-8")
+    broken, found = reader.read_config(project, parse_cache)
+    assert broken is None and found
+    assert reader.read_config(project, parse_cache)[1] == found
