@@ -80,7 +80,8 @@ def mended_listing(
 
 def _name_kind(name: str) -> str:
     """Return "day" for a day file's name, "misnamed" for a .md file that is not one (the
-    walk reports it), "other" for names the walk passes over."""
+    walk reports it), "other" for names the walk passes over (a folder's README is not a
+    day)."""
     if not name.lower().endswith(".md") or name.startswith(".") or name.lower() == "readme.md":
         return "other"
     if DAY_FILE_NAME.fullmatch(name) and _is_date(name[:10]):
@@ -115,11 +116,10 @@ def list_day_files(project: Project) -> DayListing:
         )
     for path in _walk(project, project.digests_dir, problems, walked):
         name = path.name
-        if path.suffix.lower() != ".md" or name.startswith("."):
+        kind = _name_kind(name)
+        if kind == "other":
             continue
-        if name.lower() == "readme.md":
-            continue  # a folder's README is not a day
-        if DAY_FILE_NAME.fullmatch(name) and _is_date(name[:10]):
+        if kind == "day":
             paths.append(path)
             continue
         if DAY_FILE_NAME.fullmatch(name):
