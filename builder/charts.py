@@ -97,26 +97,57 @@ def chart_of(per_day: Counter[dt.date]) -> Chart | None:
     if not per_day:
         return None
     first, last = min(per_day), max(per_day)
-    unit = next((u for u in ("day", "week") if _period_count(first, last, u) <= MAX_BARS), "month")
-    periods = _periods(first, last, unit)
+    unit = _unit(first, last)
     counts: Counter[dt.date] = Counter()
     for day, count in per_day.items():
         counts[_period_start(day, unit)] += count
+    return _drawn(unit, _periods(first, last, unit), counts, per_day.total())
+
+
+def chart_mended(
+    before: Chart | None, per_day: Counter[dt.date], changes: dict[dt.date, int]
+) -> Chart | None:
+    """Return `chart_of(per_day)`, mended from `before`, the chart of the counts `per_day`
+    held before `changes` (headlines added on a date, or removed if negative): a save
+    changes a few days of a listing of ten years, and counting every day again for each
+    listing of a headline took 2.5 ms."""
+    if before is None or not per_day:
+        return chart_of(per_day)
+    first, last = min(per_day), max(per_day)
+    unit = _unit(first, last)
+    if unit != before.unit or (_period_start(first, unit), _period_start(last, unit)) != (
+        before.first,
+        before.last,
+    ):
+        return chart_of(per_day)  # its bars run over other periods
+    counts = {bar.start: bar.count for bar in before.bars}
+    for date, change in changes.items():
+        counts[_period_start(date, unit)] += change
+    return _drawn(unit, list(counts), counts, before.total + sum(changes.values()))
+
+
+def _unit(first: dt.date, last: dt.date) -> str:
+    """The shortest unit that charts the days from `first` to `last` in MAX_BARS bars."""
+    return next((u for u in ("day", "week") if _period_count(first, last, u) <= MAX_BARS), "month")
+
+
+def _drawn(unit: str, periods: list[dt.date], counts: dict[dt.date, int], total: int) -> Chart:
+    """Lay out one bar per period, of the periods' counts of headlines."""
     highest = max(counts.values())
-    slot = WIDTH / len(periods)
     bars = []
-    for index, start in enumerate(periods):
+    for start, (x, width) in zip(periods, _slots(len(periods)), strict=True):
         count = counts.get(start, 0)
         height = round((HEIGHT - 2) * count / highest, 1)
-        bars.append(
-            Bar(
-                start=start,
-                count=count,
-                x=round(index * slot + slot * GAP / 2, 1),
-                y=round(HEIGHT - height, 1),
-                width=round(slot * (1 - GAP), 1),
-                height=height,
-            )
-        )
+        bars.append(Bar(start, count, x, round(HEIGHT - height, 1), width, height))
     peak = max(bars, key=lambda bar: (bar.count, -bar.start.toordinal()))
-    return Chart(unit, tuple(bars), per_day.total(), peak)
+    return Chart(unit, tuple(bars), total, peak)
+
+
+@functools.cache
+def _slots(count: int) -> tuple[tuple[float, float], ...]:
+    """The left edge and width of each of `count` bars side by side."""
+    slot = WIDTH / count
+    return tuple(
+        (round(index * slot + slot * GAP / 2, 1), round(slot * (1 - GAP), 1))
+        for index in range(count)
+    )

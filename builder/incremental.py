@@ -47,6 +47,11 @@ class KeptKeys:
     # A headline's key, by its identity (kept with the headline): a save re-keys the ~80
     # pages that list a day's headlines, 10,000 headline keys on a ten-year digest.
     headlines: dict[int, tuple[Headline, Hashable]] = dataclasses.field(default_factory=dict)
+    # The key of a tuple of days as lists show them, by the tuple's identity: the archive
+    # lists every day, in tuples of months and years kept while none of their days changed.
+    days_listed: dict[int, tuple[tuple[Day, ...], Hashable]] = dataclasses.field(
+        default_factory=dict
+    )
 
     def forget_names(self) -> None:
         """Let go of what holds the names of sources and tags (one was renamed)."""
@@ -96,6 +101,10 @@ class InputKeys:
             current = {id(h) for day in library.days for h in day.headlines}
             for gone in kept.headlines.keys() - current:
                 del kept.headlines[gone]
+        if len(kept.days_listed) > 2 * (len(library.months) + len(library.years)) + 64:
+            current = {id(days) for days in (*library.months.values(), *library.years.values())}
+            for gone in kept.days_listed.keys() - current:
+                del kept.days_listed[gone]
         self._common_digest: bytes | None = None
         # A subject's chart is on each of its pages: hashed once, by identity (the plan
         # keeps every chart alive while these keys are made).
@@ -181,8 +190,21 @@ class InputKeys:
         if isinstance(value, Chart):
             known = self._charts.get(id(value))
             if known is None or known[0] is not value:
-                known = self._charts[id(value)] = (value, _hash(value))
+                # A chart is drawn from its unit, first period and counts alone (charts.py):
+                # pickling its bars took half a millisecond a chart.
+                drawn = (value.unit, value.first, tuple(bar.count for bar in value.bars))
+                known = self._charts[id(value)] = (value, _hash(drawn))
             return ("chart", known[1])
+        if isinstance(value, tuple) and listed:
+            kept_tuple = self._kept.days_listed.get(id(value))
+            if kept_tuple is not None and kept_tuple[0] is value:
+                return kept_tuple[1]
+            items = tuple(self._of(item, listed) for item in value)
+            if all(type(item) is Day for item in value):  # keyed by what it holds alone
+                self._kept.days_listed[id(value)] = (value, items)
+            return items
+        if isinstance(value, Story) and listed:  # an index of stories shows their titles
+            return ("listed story", value.id, value.title)
         if isinstance(value, (tuple, list)):
             return tuple(self._of(item, listed) for item in value)
         if isinstance(value, dict):
@@ -199,15 +221,17 @@ class InputKeys:
 
 
 # The bundled theme's pages that show days only as a list shows them (date, title, summary,
-# count of headlines), or feeds only by their names and addresses, by the names of those
-# days and feeds in their context: a day's other fields (its commentary, its headlines) or
-# a feed's items are not on these pages.
+# count of headlines), feeds only by their names and addresses, or stories only by their
+# titles, by the names of those days, feeds and stories in their context: a day's other
+# fields (its commentary, its headlines), a feed's items or a story's other headlines are
+# not on these pages.
 _LISTED = {
     "day.html": ("previous", "next"),
     "archive.html": ("years", "months"),
     "year.html": ("months", "days"),
     "month.html": ("days",),
     "feeds.html": ("main", "groups"),
+    "stories.html": ("rows",),
 }
 
 

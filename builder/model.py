@@ -122,6 +122,11 @@ class Headline:
         digest = hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
         object.__setattr__(self, "version", digest)
 
+    def __hash__(self) -> int:
+        # Equal headlines have equal versions: hashing one string, not sixteen fields (a
+        # story's hash, in the preview's memo keys, hashed every headline of it).
+        return hash(self.version)
+
     @property
     def archived_copy(self) -> str:
         """Return where to read the article if it has gone: the editor's copy, else Wayback's."""
@@ -169,6 +174,9 @@ class Day:
 class Story:
     id: str
     headlines: tuple[Headline, ...]  # oldest first
+
+    def __hash__(self) -> int:
+        return hash(self.id)  # equal stories have equal ids; their headlines are not hashed
 
     @property
     def title(self) -> str:

@@ -12,6 +12,7 @@ path that could leave the build folder (`..`, absolute, backslashes, NUL) is ref
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import hashlib
@@ -130,10 +131,13 @@ class SiteWriter:
 class InPlaceWriter(SiteWriter):
     """Updates an output folder file by file, for the preview server.
 
-    Changed files are written into a staging folder first; `commit` then moves each into
-    place with one atomic rename (a reader never sees half a file) and deletes the files
-    of pages that are gone. A build that fails before `commit` changes nothing. Files whose
-    bytes did not change are not touched; pages the caller `keep`s are not even rendered.
+    Each changed file is written beside its old self under a hidden name first; `commit`
+    then moves each into place with one atomic rename (a reader never sees half a file) and
+    deletes the files of pages that are gone. A build that fails before `commit` changes
+    nothing: it removes what it staged, and the folders it made for it. Files whose bytes
+    did not change are not touched; pages the caller `keep`s are not even rendered.
+    (A staging folder beside the output, as a full build has, cost a save at ten years a
+    new folder for every folder a changed page is in, and their removal: 50 ms of 0.5 s.)
     """
 
     stage = "staging"
@@ -145,6 +149,29 @@ class InPlaceWriter(SiteWriter):
         self.previous = manifest if (self.out_dir / MARKER).is_file() else {}
         self.manifest: dict[str, str] = {}  # output path -> hash of its bytes, after commit
         self.staged: list[str] = []
+        self.made: list[Path] = []  # folders made for staged files, parents first
+
+    def __enter__(self) -> InPlaceWriter:
+        try:
+            self._make_folder(self.out_dir)
+            if not self.previous:  # a new preview: what killed ones staged is of no use
+                remove_staged_leftovers(self.out_dir)
+        except OSError as exc:
+            raise OutputError(f"cannot create {self.out_dir}: {exc}") from exc
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        for output_path in self.staged:  # none left after a commit
+            self._staged_file(output_path).unlink(missing_ok=True)
+        for folder in reversed(self.made):
+            with contextlib.suppress(OSError):  # not empty: the commit moved a page into it
+                folder.rmdir()
+
+    def _staged_file(self, output_path: str) -> Path:
+        target = safe_join(self.out_dir, output_path)
+        return target.with_name(f".{target.name}.{os.getpid()}{STAGED_SUFFIX}")
 
     def write(self, output_path: str, data: bytes | str, claimant: str) -> None:
         if isinstance(data, str):
@@ -153,9 +180,31 @@ class InPlaceWriter(SiteWriter):
         if self.previous.get(output_path) == digest:
             self.keep(output_path, claimant)
             return
-        super().write(output_path, data, claimant)
+        self.claim(output_path, claimant)
+        staged = self._staged_file(output_path)
+        try:
+            if staged.parent not in self.folders:
+                self._make_folder(staged.parent)
+                self.folders.add(staged.parent)
+            staged.write_bytes(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write {output_path}: {exc}") from exc
+        self.bytes_written += len(data)
+        self.files_written += 1
         self.manifest[output_path] = digest
         self.staged.append(output_path)
+
+    def _make_folder(self, folder: Path) -> None:
+        """Make a folder and its missing parents inside the output folder, noting each."""
+        missing = []
+        while not folder.is_dir() and folder.is_relative_to(self.out_dir):
+            missing.append(folder)
+            folder = folder.parent
+        if missing and not missing[-1].parent.is_dir():
+            missing[-1].parent.mkdir(parents=True)  # above the output folder: left there
+        for made in reversed(missing):
+            made.mkdir()
+            self.made.append(made)
 
     def keep(self, output_path: str, claimant: str) -> None:
         """Claim a file that stays as it is from the previous build (its path was checked
@@ -179,9 +228,8 @@ class InPlaceWriter(SiteWriter):
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             for output_path in self.staged:
-                target = safe_join(self.out_dir, output_path)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(safe_join(self.build_dir, output_path), target)
+                os.replace(self._staged_file(output_path), safe_join(self.out_dir, output_path))
+            self.staged, self.made = [], []
             for gone in sorted(set(self.previous) - set(self.claims)):
                 target = safe_join(self.out_dir, gone)
                 target.unlink(missing_ok=True)
@@ -189,6 +237,19 @@ class InPlaceWriter(SiteWriter):
             (self.out_dir / MARKER).write_bytes(MARKER_TEXT)
         except OSError as exc:
             raise OutputError(f"cannot update {self.out_dir}: {exc}") from exc
+
+
+# The end of the name of a file the preview staged beside its old self (InPlaceWriter).
+STAGED_SUFFIX = ".digest-staged"
+
+
+def remove_staged_leftovers(out_dir: Path) -> None:
+    """Delete the files that killed previews staged in `out_dir` (their process is gone)."""
+    for path in out_dir.rglob(f".*{STAGED_SUFFIX}"):
+        pid_text = path.name[: -len(STAGED_SUFFIX)].rsplit(".", 1)[-1]
+        if pid_text.isdigit() and (int(pid_text) == os.getpid() or process_alive(int(pid_text))):
+            continue
+        path.unlink(missing_ok=True)
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:

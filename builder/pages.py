@@ -380,8 +380,8 @@ def _subject_pages(
     if before is not None and before.headlines == headlines:
         newest, chart, per_day = before.newest, before.chart, before.per_day
     elif before is not None and memo.changed:
-        newest, per_day = _mended_order(before, headlines, memo.changed)
-        chart = charts.chart_of(per_day)
+        newest, per_day, changes = _mended_order(before, headlines, memo.changed)
+        chart = charts.chart_mended(before.chart, per_day, changes)
     else:
         newest = _newest_first(headlines)
         per_day = Counter(map(_date_of, headlines))
@@ -514,10 +514,11 @@ class _Planned(NamedTuple):
 
 def _mended_order(
     before: _Planned, headlines: tuple[Headline, ...], changed: list[dt.date]
-) -> tuple[tuple[Headline, ...], Counter[dt.date]]:
+) -> tuple[tuple[Headline, ...], Counter[dt.date], dict[dt.date, int]]:
     """Return a subject's headlines newest first and counted by date, from those of its
-    last plan: only the headlines dated from the first changed date to the last differ
-    (the days of other dates are the same objects, so are their headlines)."""
+    last plan, and the count of headlines each date gained (or lost, if negative): only
+    the headlines dated from the first changed date to the last differ (the days of other
+    dates are the same objects, so are their headlines)."""
     old = before.headlines
     low, high = changed[0], changed[-1]
     start = bisect.bisect_left(old, low, key=_date_of)
@@ -526,10 +527,17 @@ def _mended_order(
     middle = headlines[start:new_stop]
     newer = len(old) - stop  # headlines after the changed dates: first in the newest order
     newest = (*before.newest[:newer], *_newest_first(middle), *before.newest[len(old) - start :])
-    per_day = before.per_day.copy()
-    per_day.subtract(map(_date_of, old[start:stop]))
-    per_day.update(map(_date_of, middle))
-    return newest, +per_day  # + drops the dates left with no headline
+    gained = Counter(map(_date_of, middle))
+    gained.subtract(map(_date_of, old[start:stop]))
+    changes = {date: change for date, change in gained.items() if change}
+    per_day = before.per_day.copy()  # of ten years: only the changed dates are looked at
+    for date, change in changes.items():
+        count = per_day.get(date, 0) + change
+        if count:
+            per_day[date] = count
+        else:
+            del per_day[date]
+    return newest, per_day, changes
 
 
 def _listing_page(

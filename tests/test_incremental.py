@@ -525,6 +525,44 @@ def test_the_preview_keeps_files_in_bulk_and_refuses_a_second_claim(tmp_path: Pa
     assert (out / "b" / "index.html").read_text() == "B2"
 
 
+def test_a_preview_build_that_fails_leaves_its_folder_as_it_was(tmp_path: Path) -> None:
+    """The preview stages each changed file beside its old self: a build that fails before
+    its commit removes what it staged and the folders it made; a new preview removes what
+    a killed one staged."""
+    out = tmp_path / "out"
+    writer = InPlaceWriter(out, (), {})
+    with writer:
+        writer.write("a/index.html", "A", "day.html")
+        writer.commit()
+
+    def snapshot() -> dict[str, bytes | None]:
+        return {
+            str(p.relative_to(out)): p.read_bytes() if p.is_file() else None
+            for p in sorted(out.rglob("*"))
+        }
+
+    before = snapshot()
+    writer = InPlaceWriter(out, (), writer.manifest)
+    with pytest.raises(RuntimeError), writer:
+        writer.write("a/index.html", "A2", "day.html")
+        writer.write("new/deep/index.html", "N", "day.html")
+        assert (out / "new" / "deep").is_dir() and (out / "a" / "index.html").read_text() == "A"
+        raise RuntimeError("a template failed")
+    assert snapshot() == before
+
+    dead = out / "a" / f".index.html.{2**22 + 1}.digest-staged"  # past any process id
+    dead.write_text("left by a killed preview")
+    writer = InPlaceWriter(out, (), {})
+    with writer:
+        writer.write("a/index.html", "A3", "day.html")
+        writer.commit()
+    assert not dead.exists() and snapshot() == {
+        "a": None,
+        "a/index.html": b"A3",
+        ".digest-site": before[".digest-site"],
+    }
+
+
 def test_the_pages_a_changed_date_is_on_are_found_by_their_spans() -> None:
     """A listing whose headlines are unchanged plans again only the pages whose first to
     last date holds a day read again: both ends count."""

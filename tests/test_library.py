@@ -3,7 +3,8 @@
 Random changes to the days of a generated digest — headlines retagged, moved to other
 sources, places spelled anew, stories started and ended, days added and removed, only a
 commentary changed — must give `update_library` exactly what `build_library` gives, table
-order included; and a table it kept as the same object must hold no changed day.
+order included; and a table it kept as the same object must hold no changed day (the days
+of a month or year are kept as the same tuple unless one of them changed).
 """
 
 from __future__ import annotations
@@ -96,7 +97,17 @@ def test_a_mended_library_equals_a_new_one(tmp_path: Path, seed: int) -> None:
             for key, headlines in getattr(mended, name).items():
                 if headlines is getattr(library, name).get(key):
                     assert not {h.date for h in headlines} & changed, (name, key)
+        # A month's or year's days are a new tuple exactly when a changed day is in it.
+        for name, period_of in (("months", lambda d: (d.year, d.month)), ("years", _year)):
+            for key, period_days in getattr(mended, name).items():
+                touched = any(period_of(d) == key for d in changed)
+                kept = period_days is getattr(library, name).get(key)
+                assert kept != touched, (name, key)
         library = mended
+
+
+def _year(date: dt.date) -> int:
+    return date.year
 
 
 def library_day(library: Library, date: dt.date) -> Day | None:
@@ -114,3 +125,23 @@ def test_an_unchanged_library_keeps_every_table(tmp_path: Path) -> None:
     again = update_library(library, config, (f.day for f in files))
     assert again.by_tag is library.by_tag and again.by_place is library.by_place
     assert all(again.stories[k] is library.stories[k] for k in library.stories)
+
+
+def test_equal_headlines_and_stories_hash_alike_without_hashing_every_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview's memo keys hold stories: hashing one must not hash each of its
+    headlines, and a headline hashes by its version (equal headlines, equal versions)."""
+    from builder.model import Headline, Story
+
+    generate(tmp_path, days=3, headlines=4, seed=2)
+    files, _ = read_days(Project(tmp_path))
+    headline = files[0].day.headlines[0]
+    copy = dataclasses.replace(headline)
+    assert copy == headline and copy is not headline and hash(copy) == hash(headline)
+    retitled = dataclasses.replace(headline, title=headline.title + "!")
+    assert retitled.version != headline.version
+    story = Story("a-story", (headline, copy))
+    equal = Story("a-story", (copy, headline))
+    monkeypatch.setattr(Headline, "__hash__", lambda self: pytest.fail("a headline hashed"))
+    assert story == equal and hash(story) == hash(equal)
