@@ -12,7 +12,7 @@ import datetime as dt
 import itertools
 import operator
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
@@ -183,10 +183,7 @@ def plan_site(library: Library, memo: PlanMemo | None = None) -> SitePlan:
         home_key = ("home", number, len(home_pages), tuple(map(id, days)))
         count = len(home_pages)
         pages.append(memo.get(home_key, _home_page, site, main_feeds, number, count, days))
-    for day in library.days:
-        previous, following = library.previous_day(day), library.next_day(day)
-        day_key = ("day", id(day), id(previous), id(following))
-        pages.append(memo.get(day_key, _day_page, main_feeds, day, previous, following))
+    pages.extend(_day_pages(library, main_feeds, memo))
 
     pages.extend(_archive_pages(library, main_feeds, memo))
     for kind in (TAGS, SOURCES, PLACES, STORIES):
@@ -206,6 +203,39 @@ def plan_site(library: Library, memo: PlanMemo | None = None) -> SitePlan:
         )
     )
     return SitePlan(tuple(pages), tuple(feeds))
+
+
+def _day_pages(library: Library, feeds: tuple[FeedLink, ...], memo: PlanMemo) -> list[PageSpec]:
+    """Plan each day's page (a day's page shows its neighbours as lists show them). When
+    no day was added or removed since the last plan, only the changed days and their
+    neighbours are looked at: the others keep their specs and memo keys in one step."""
+    days, index_of = library.days, library.day_index
+
+    def planned(index: int) -> tuple[Hashable, PageSpec]:
+        day = days[index]
+        previous = days[index - 1] if index > 0 else None
+        following = days[index + 1] if index + 1 < len(days) else None
+        key = ("day", id(day), id(previous), id(following))
+        return key, memo.get(key, _day_page, feeds, day, previous, following)
+
+    record = ("day pages",)
+    before: tuple[dict[dt.date, int], list[Hashable], list[PageSpec]] | None
+    before = memo.previous(record)
+    if before is not None and before[0] is index_of and memo.changed is not None:
+        # The same dates in the same order (library.update_library keeps its day_index).
+        keys, specs = list(before[1]), list(before[2])
+        memo.carry(keys, specs)
+        for date in memo.changed:
+            for index in range(max(index_of[date] - 1, 0), min(index_of[date] + 2, len(days))):
+                keys[index], specs[index] = planned(index)
+    else:
+        keys, specs = [], []
+        for index in range(len(days)):
+            key, spec = planned(index)
+            keys.append(key)
+            specs.append(spec)
+    memo.put(record, (index_of, keys, specs))
+    return specs
 
 
 def _corrections_page(library: Library, feeds: tuple[FeedLink, ...], memo: PlanMemo) -> PageSpec:

@@ -525,6 +525,64 @@ def test_the_preview_keeps_files_in_bulk_and_refuses_a_second_claim(tmp_path: Pa
     assert (out / "b" / "index.html").read_text() == "B2"
 
 
+def test_a_day_edited_re_plans_its_page_and_its_neighbours_pages_only(tmp_path: Path) -> None:
+    """A day's page shows its neighbours: after a save that adds or removes no day, the
+    pages of the changed day and of the days either side are planned again, equal to a
+    fresh plan; every other day's page is the spec of the last plan."""
+    project = tmp_path / "project"
+    generate(project, days=12, headlines=3, seed=5)
+    cache = ParseCache()
+    first = load(Project(project), now=NOW, cache=cache).library
+    assert first is not None
+    memo = PlanMemo()
+    before = {spec.url_path: spec for spec in plan_site(first, memo).pages}
+    paths = day_files(project)
+    for edited in (paths[5], paths[0]):  # in the middle, then the first (one neighbour)
+        edited.write_text(edited.read_text("utf-8").replace('title: "', 'title: "New ', 1))
+        second = load(Project(project), now=NOW, cache=cache, previous=first).library
+        assert second is not None and second.day_index is first.day_index
+        after = {spec.url_path: spec for spec in plan_site(second, memo).pages}
+        fresh = {spec.url_path: spec for spec in plan_site(second).pages}
+        at = next(i for i, day in enumerate(second.days) if day is not first.days[i])
+        for index, day in enumerate(second.days):
+            path = urls.day(day.date)
+            assert after[path] == fresh[path], path
+            assert (after[path] is before[path]) == (abs(index - at) > 1), (index, at)
+        first, before = second, after
+
+
+@pytest.mark.parametrize("twin_of", ["a page", "a feed"])
+def test_the_preview_refuses_two_files_at_one_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, twin_of: str
+) -> None:
+    """Pages kept in bulk are still claimed one path each: a page planned at the path of
+    another page (kept or not) or of a feed stops the build, naming both, and the preview
+    stays as it was."""
+    import builder.build as build_module
+
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    out = tmp_path / "preview"
+    preview = started_preview(project, out)
+    before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    real = build_module.plan_site
+
+    def doubled(library: object, memo: PlanMemo | None = None) -> object:
+        plan = real(library, memo)  # type: ignore[arg-type]
+        page = plan.pages[3]
+        path = page.url_path if twin_of == "a page" else f"{plan.feeds[1].feed_folder}rss.xml"
+        twin = dataclasses.replace(page, url_path=path)  # a new spec: rendered, then claimed
+        return dataclasses.replace(plan, pages=(*plan.pages, twin))
+
+    monkeypatch.setattr(build_module, "plan_site", doubled)
+    with pytest.raises(OutputError, match="two things would be written to ") as raised:
+        preview.build(now=NOW)
+    page = real(preview.library).pages[3]  # type: ignore[arg-type]
+    named = (page.template, page.template) if twin_of == "a page" else (page.template, "feed ")
+    assert all(name in str(raised.value) for name in named), raised.value
+    assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
+
+
 def test_a_preview_build_that_fails_leaves_its_folder_as_it_was(tmp_path: Path) -> None:
     """The preview stages each changed file beside its old self: a build that fails before
     its commit removes what it staged and the folders it made; a new preview removes what
