@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import jinja2
 from markupsafe import Markup
@@ -113,6 +113,35 @@ class Links:
         )
 
 
+T = TypeVar("T")
+
+
+def _kept_with(env: jinja2.Environment, name: str, make: Callable[[], T]) -> T:
+    """Return what is kept on `env` by `name`, made now if it is not there: what holds for
+    an environment's templates holds while a Builder lends it (the theme and the
+    configuration unchanged)."""
+    kept: dict[str, Any] = env.__dict__.setdefault("digest_kept", {})
+    if name not in kept:
+        kept[name] = make()
+    return cast(T, kept[name])
+
+
+def _formats(env: jinja2.Environment, language: str) -> dict[str, Callable[..., str]]:
+    """The date and time formats of the templates' globals, each a cache: Babel formats
+    slowly and a date recurs on many pages (on the bars of every chart), so one call per
+    value, for as long as the environment is lent from build to build."""
+    return _kept_with(
+        env,
+        f"formats {language}",
+        lambda: {
+            "long_date": functools.cache(lambda d: i18n.long_date(d, language)),
+            "full_date": functools.cache(lambda d: i18n.full_date(d, language)),
+            "month_name": functools.cache(lambda y, m: i18n.month_name(y, m, language)),
+            "short_time": functools.cache(lambda t: i18n.short_time(t, language)),
+        },
+    )
+
+
 class Renderer:
     """Turns page specs into text, with the site's helpers available in every template."""
 
@@ -158,11 +187,7 @@ class Renderer:
             chart_figure=self.partial(CHART_TEMPLATE, "chart"),
             label_help=self.label_help,
             place_slug=urls.slugify,
-            # Babel formats slowly and a date recurs on many pages: one call per value.
-            long_date=functools.cache(lambda d: i18n.long_date(d, language)),
-            full_date=functools.cache(lambda d: i18n.full_date(d, language)),
-            month_name=functools.cache(lambda y, m: i18n.month_name(y, m, language)),
-            short_time=functools.cache(lambda t: i18n.short_time(t, language)),
+            **_formats(self.env, language),
         )
         # The templates' `_` and `ngettext`, for what is made here without Jinja2.
         self._gettext, self._ngettext = self._translators()
@@ -190,10 +215,13 @@ class Renderer:
 
     def _theme_has(self, names: tuple[str, ...]) -> bool:
         """Whether each named template is the bundled theme's own, not the digest's."""
-        theme = theme_dir().resolve()
+        known: dict[str, bool] = _kept_with(self.env, "own templates", dict)
         for name in names:
-            _, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
-            if filename is None or Path(filename).resolve() != theme / name:
+            if name not in known:  # looked up once per environment: 17 ms a preview's save
+                _, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+                theme = theme_dir().resolve()
+                known[name] = filename is not None and Path(filename).resolve() == theme / name
+            if not known[name]:
                 return False
         return True
 
