@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 import time
 import traceback
@@ -29,7 +30,7 @@ from .errors import (
     sort_problems,
     summarise,
 )
-from .output import remove_dead_builds
+from .output import remove_dead_builds, spares_folder
 from .project import Project
 
 # The rest is imported by the command that needs it: `digest build` with nothing to do
@@ -589,6 +590,7 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         watcher.stop()
         if server is not None:
             server.stop()
+        shutil.rmtree(spares_folder(out), ignore_errors=True)  # the preview's (output.py)
 
 
 def _live_build(

@@ -168,6 +168,8 @@ class InputKeys:
         return known
 
     def _of(self, value: Any, listed: bool = False) -> Hashable:
+        if type(value) in _PLAIN:  # most of a context: no type below to try first
+            return value  # type: ignore[no-any-return]
         if isinstance(value, Headline):
             keyed = self._kept.headlines.get(id(value))
             if keyed is None or keyed[0] is not value:
@@ -233,6 +235,10 @@ _LISTED = {
     "feeds.html": ("main", "groups"),
     "stories.html": ("rows",),
 }
+
+
+# Values that are their own keys.
+_PLAIN = frozenset({str, int, bool, float, type(None), dt.date, dt.time, dt.datetime})
 
 
 def _dumps(value: object) -> bytes:

@@ -12,15 +12,16 @@ path that could leave the build folder (`..`, absolute, backslashes, NUL) is ref
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import ctypes.util
+import functools
 import hashlib
 import os
 import secrets
 import shutil
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from .errors import OutputError
 
@@ -131,13 +132,16 @@ class SiteWriter:
 class InPlaceWriter(SiteWriter):
     """Updates an output folder file by file, for the preview server.
 
-    Each changed file is written beside its old self under a hidden name first; `commit`
-    then moves each into place with one atomic rename (a reader never sees half a file) and
-    deletes the files of pages that are gone. A build that fails before `commit` changes
-    nothing: it removes what it staged, and the folders it made for it. Files whose bytes
-    did not change are not touched; pages the caller `keep`s are not even rendered.
-    (A staging folder beside the output, as a full build has, cost a save at ten years a
-    new folder for every folder a changed page is in, and their removal: 50 ms of 0.5 s.)
+    Each changed file is written into a spare file, in a folder beside the output that the
+    preview keeps from build to build; `commit` then exchanges the spare with the file it
+    replaces in one atomic step (Linux renameat2; a rename elsewhere), so a reader never
+    sees half a file, and the old version becomes the spare that the next change of that
+    file is written into. It deletes the files of pages that are gone. A build that fails
+    before `commit` leaves the output folder as it was. Files whose bytes did not change are
+    not touched; pages the caller `keep`s are not even rendered.
+
+    (Overwriting a spare and exchanging names is five times quicker on ext4 than creating a
+    file and renaming it over the old one: a headline added to ten years writes 270 files.)
     """
 
     stage = "staging"
@@ -149,29 +153,26 @@ class InPlaceWriter(SiteWriter):
         self.previous = manifest if (self.out_dir / MARKER).is_file() else {}
         self.manifest: dict[str, str] = {}  # output path -> hash of its bytes, after commit
         self.staged: list[str] = []
-        self.made: list[Path] = []  # folders made for staged files, parents first
+        self.build_dir = spares_folder(self.out_dir)
 
     def __enter__(self) -> InPlaceWriter:
         try:
-            self._make_folder(self.out_dir)
-            if not self.previous:  # a new preview: what killed ones staged is of no use
-                remove_staged_leftovers(self.out_dir)
+            self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+            if not self.previous:  # a new preview: the spares of killed ones are of no use
+                remove_leftovers(self.out_dir.parent, self.prefix)
+            self.build_dir.mkdir(exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"cannot create {self.out_dir}: {exc}") from exc
+            raise OutputError(f"cannot create the folder {self.build_dir}: {exc}") from exc
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        for output_path in self.staged:  # none left after a commit
-            self._staged_file(output_path).unlink(missing_ok=True)
-        for folder in reversed(self.made):
-            with contextlib.suppress(OSError):  # not empty: the commit moved a page into it
-                folder.rmdir()
+        pass  # the spares stay for the next build; the output folder is as it was or new
 
-    def _staged_file(self, output_path: str) -> Path:
-        target = safe_join(self.out_dir, output_path)
-        return target.with_name(f".{target.name}.{os.getpid()}{STAGED_SUFFIX}")
+    def _spare(self, output_path: str) -> Path:
+        name = hashlib.blake2b(output_path.encode(), digest_size=12).hexdigest()
+        return self.build_dir / name
 
     def write(self, output_path: str, data: bytes | str, claimant: str) -> None:
         if isinstance(data, str):
@@ -180,31 +181,18 @@ class InPlaceWriter(SiteWriter):
         if self.previous.get(output_path) == digest:
             self.keep(output_path, claimant)
             return
-        self.claim(output_path, claimant)
-        staged = self._staged_file(output_path)
+        self.claim(output_path, claimant)  # refuses an unsafe path or a second claim
         try:
-            if staged.parent not in self.folders:
-                self._make_folder(staged.parent)
-                self.folders.add(staged.parent)
-            staged.write_bytes(data)
+            spare = os.open(self._spare(output_path), os.O_WRONLY | os.O_CREAT, 0o666)
+            with os.fdopen(spare, "wb") as stream:  # in place: no new file, no new blocks
+                stream.write(data)
+                stream.truncate()
         except OSError as exc:
             raise OutputError(f"cannot write {output_path}: {exc}") from exc
         self.bytes_written += len(data)
         self.files_written += 1
         self.manifest[output_path] = digest
         self.staged.append(output_path)
-
-    def _make_folder(self, folder: Path) -> None:
-        """Make a folder and its missing parents inside the output folder, noting each."""
-        missing = []
-        while not folder.is_dir() and folder.is_relative_to(self.out_dir):
-            missing.append(folder)
-            folder = folder.parent
-        if missing and not missing[-1].parent.is_dir():
-            missing[-1].parent.mkdir(parents=True)  # above the output folder: left there
-        for made in reversed(missing):
-            made.mkdir()
-            self.made.append(made)
 
     def keep(self, output_path: str, claimant: str) -> None:
         """Claim a file that stays as it is from the previous build (its path was checked
@@ -228,28 +216,37 @@ class InPlaceWriter(SiteWriter):
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             for output_path in self.staged:
-                os.replace(self._staged_file(output_path), safe_join(self.out_dir, output_path))
-            self.staged, self.made = [], []
+                _put_in_place(self._spare(output_path), safe_join(self.out_dir, output_path))
+            self.staged = []
             for gone in sorted(set(self.previous) - set(self.claims)):
                 target = safe_join(self.out_dir, gone)
                 target.unlink(missing_ok=True)
+                self._spare(gone).unlink(missing_ok=True)
                 _remove_empty_parents(target.parent, self.out_dir)
             (self.out_dir / MARKER).write_bytes(MARKER_TEXT)
         except OSError as exc:
             raise OutputError(f"cannot update {self.out_dir}: {exc}") from exc
 
 
-# The end of the name of a file the preview staged beside its old self (InPlaceWriter).
-STAGED_SUFFIX = ".digest-staged"
+def spares_folder(out_dir: Path) -> Path:
+    """Where this process's preview of `out_dir` keeps its spare files (InPlaceWriter)."""
+    out_dir = out_dir.absolute()
+    return out_dir.parent / f".{out_dir.name}.{InPlaceWriter.stage}-{os.getpid()}-spares"
 
 
-def remove_staged_leftovers(out_dir: Path) -> None:
-    """Delete the files that killed previews staged in `out_dir` (their process is gone)."""
-    for path in out_dir.rglob(f".*{STAGED_SUFFIX}"):
-        pid_text = path.name[: -len(STAGED_SUFFIX)].rsplit(".", 1)[-1]
-        if pid_text.isdigit() and (int(pid_text) == os.getpid() or process_alive(int(pid_text))):
-            continue
-        path.unlink(missing_ok=True)
+def _put_in_place(spare: Path, target: Path) -> None:
+    """Exchange a spare with the file it replaces (the spare then holds the old bytes), or
+    move it into place where there is none yet, or where the system cannot exchange."""
+    try:
+        if _exchange(spare, target):
+            return
+    except FileNotFoundError:  # no file there yet
+        pass
+    try:
+        os.replace(spare, target)
+    except FileNotFoundError:  # nor its folder
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(spare, target)
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:
@@ -324,12 +321,9 @@ def process_alive(pid: int) -> bool:
 
 
 def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two folders (Linux renameat2); False where the system cannot."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+    """Atomically swap two files or folders (Linux renameat2); False where the system
+    cannot."""
+    renameat2 = _renameat2()
     if renameat2 is None:
         return False
     result = renameat2(
@@ -341,3 +335,12 @@ def _exchange(a: Path, b: Path) -> bool:
     if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: the file system cannot exchange
         return False
     raise OSError(errno, os.strerror(errno), str(b))
+
+
+@functools.cache
+def _renameat2() -> Any:
+    """The C library's renameat2, or None: found once (find_library runs ldconfig)."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return None
+    return getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)

@@ -584,39 +584,49 @@ def test_the_preview_refuses_two_files_at_one_path(
 
 
 def test_a_preview_build_that_fails_leaves_its_folder_as_it_was(tmp_path: Path) -> None:
-    """The preview stages each changed file beside its old self: a build that fails before
-    its commit removes what it staged and the folders it made; a new preview removes what
-    a killed one staged."""
+    """The preview writes each changed file into a spare beside the output and exchanges
+    it with the old file on commit: a build that fails before its commit leaves the output
+    as it was; the old bytes become the spare the next change is written into; a new
+    preview removes the spares of a killed one."""
     out = tmp_path / "out"
     writer = InPlaceWriter(out, (), {})
     with writer:
         writer.write("a/index.html", "A", "day.html")
         writer.commit()
 
-    def snapshot() -> dict[str, bytes | None]:
+    def snapshot(folder: Path) -> dict[str, bytes | None]:
         return {
-            str(p.relative_to(out)): p.read_bytes() if p.is_file() else None
-            for p in sorted(out.rglob("*"))
+            str(p.relative_to(folder)): p.read_bytes() if p.is_file() else None
+            for p in sorted(folder.rglob("*"))
         }
 
-    before = snapshot()
+    before = snapshot(out)
     writer = InPlaceWriter(out, (), writer.manifest)
     with pytest.raises(RuntimeError), writer:
         writer.write("a/index.html", "A2", "day.html")
         writer.write("new/deep/index.html", "N", "day.html")
-        assert (out / "new" / "deep").is_dir() and (out / "a" / "index.html").read_text() == "A"
         raise RuntimeError("a template failed")
-    assert snapshot() == before
+    assert snapshot(out) == before
 
-    dead = out / "a" / f".index.html.{2**22 + 1}.digest-staged"  # past any process id
-    dead.write_text("left by a killed preview")
+    spares = writer.build_dir
+    for text in ("A3", "A4"):
+        writer = InPlaceWriter(out, (), writer.manifest)
+        with writer:
+            writer.write("a/index.html", text, "day.html")
+            writer.commit()
+        assert (out / "a" / "index.html").read_text() == text
+    assert sorted(p.read_text() for p in spares.iterdir()) == ["A3"]  # one spare, the old
+
+    dead = tmp_path / f".out.staging-{2**22 + 1}-spares"  # past any process id
+    dead.mkdir()
+    (dead / ("0" * 24)).write_text("left by a killed preview")
     writer = InPlaceWriter(out, (), {})
     with writer:
-        writer.write("a/index.html", "A3", "day.html")
+        writer.write("a/index.html", "A5", "day.html")
         writer.commit()
-    assert not dead.exists() and snapshot() == {
+    assert not dead.exists() and snapshot(out) == {
         "a": None,
-        "a/index.html": b"A3",
+        "a/index.html": b"A5",
         ".digest-site": before[".digest-site"],
     }
 

@@ -208,6 +208,7 @@ def test_serve_rebuilds_survives_errors_and_matches_a_fresh_build(
     assert "stopped" in "".join(served.lines)
 
     preview = project / ".digest-cache" / "serve"
+    assert [p.name for p in preview.parent.iterdir() if "spares" in p.name] == []  # removed
     fresh = tmp_path / "fresh"
     now = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC)
     build(Project(project), fresh, now=now, drafts=True)
