@@ -66,20 +66,20 @@ def test_headline_items_link_the_article_and_keep_distinct_ids(site: Path) -> No
 def test_items_made_once_give_the_bytes_feedgen_makes_each_time(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A headline's item is made once and copied into every feed that lists it (and RSS
+    """A headline's item is made once and moved into every feed that lists it (and RSS
     and Atom alike): the feeds are byte for byte those of entries made anew each time."""
     from feedgen.entry import FeedEntry
 
     from builder import feeds
 
     made: list[object] = []
-    real = feeds.KeptEntry._copy
+    real = feeds.KeptEntry._element
 
     def counting(entry: feeds.KeptEntry, kind: str, extensions: bool) -> object:
         made.append(entry)
         return real(entry, kind, extensions)
 
-    monkeypatch.setattr(feeds.KeptEntry, "_copy", counting)
+    monkeypatch.setattr(feeds.KeptEntry, "_element", counting)
     work = tmp_path / "kept"
     shutil.copytree(ROOT / "content", work / "content")
     build(Project.find(work), work / "site")
