@@ -105,15 +105,19 @@ def chart_of(per_day: Counter[dt.date]) -> Chart | None:
 
 
 def chart_mended(
-    before: Chart | None, per_day: Counter[dt.date], changes: dict[dt.date, int]
+    before: Chart | None,
+    per_day: Counter[dt.date],
+    changes: dict[dt.date, int],
+    span: tuple[dt.date, dt.date] | None = None,
 ) -> Chart | None:
     """Return `chart_of(per_day)`, mended from `before`, the chart of the counts `per_day`
     held before `changes` (headlines added on a date, or removed if negative): a save
     changes a few days of a listing of ten years, and counting every day again for each
-    listing of a headline took 2.5 ms."""
+    listing of a headline took 2.5 ms. `span` is the first and last date of `per_day`, if
+    the caller knows them (a listing's first and last headlines' dates)."""
     if before is None or not per_day:
         return chart_of(per_day)
-    first, last = min(per_day), max(per_day)
+    first, last = span or (min(per_day), max(per_day))
     unit = _unit(first, last)
     if unit != before.unit or (_period_start(first, unit), _period_start(last, unit)) != (
         before.first,

@@ -411,7 +411,8 @@ def _subject_pages(
         newest, chart, per_day = before.newest, before.chart, before.per_day
     elif before is not None and memo.changed:
         newest, per_day, changes = _mended_order(before, headlines, memo.changed)
-        chart = charts.chart_mended(before.chart, per_day, changes)
+        span = (headlines[0].date, headlines[-1].date) if headlines else None
+        chart = charts.chart_mended(before.chart, per_day, changes, span)
     else:
         newest = _newest_first(headlines)
         per_day = Counter(map(_date_of, headlines))

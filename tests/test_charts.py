@@ -51,7 +51,8 @@ def test_a_mended_chart_equals_one_counted_anew(seed: int) -> None:
             for d in after.keys() | per_day.keys()
             if after.get(d, 0) != per_day.get(d, 0)
         }
-        mended = charts.chart_mended(chart, after, changes)
+        span = (min(after), max(after)) if rng.random() < 0.5 else None  # known, or not
+        mended = charts.chart_mended(chart, after, changes, span)
         assert mended == charts.chart_of(after)
         per_day, chart = after, mended
 
