@@ -48,11 +48,14 @@ class SiteWriter:
         self.prefix = f".{self.out_dir.name}.{self.stage}-"
         self.build_dir = self.out_dir.parent / f"{self.prefix}{os.getpid()}-{secrets.token_hex(4)}"
 
+    keeps_build_dir = False  # the preview keeps its folder of spares (InPlaceWriter)
+
     def __enter__(self) -> SiteWriter:
         try:
             self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-            remove_leftovers(self.out_dir.parent, self.prefix)
-            self.build_dir.mkdir()
+            if self._first_of_its_kind():
+                remove_leftovers(self.out_dir.parent, self.prefix)
+            self.build_dir.mkdir(exist_ok=self.keeps_build_dir)
         except OSError as exc:
             raise OutputError(f"cannot create the build folder {self.build_dir}: {exc}") from exc
         return self
@@ -60,8 +63,12 @@ class SiteWriter:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if self.build_dir.exists():
+        if not self.keeps_build_dir and self.build_dir.exists():
             shutil.rmtree(self.build_dir, ignore_errors=True)
+
+    def _first_of_its_kind(self) -> bool:
+        """Whether what interrupted builds left beside the output is to be removed now."""
+        return True
 
     def claim(self, output_path: str, claimant: str) -> Path:
         """Reserve `output_path` for `claimant` and return the file to write it to."""
@@ -157,20 +164,10 @@ class InPlaceWriter(SiteWriter):
         self.staged: list[str] = []
         self.build_dir = spares_folder(self.out_dir)
 
-    def __enter__(self) -> InPlaceWriter:
-        try:
-            self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-            if not self.previous:  # a new preview: the spares of killed ones are of no use
-                remove_leftovers(self.out_dir.parent, self.prefix)
-            self.build_dir.mkdir(exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot create the folder {self.build_dir}: {exc}") from exc
-        return self
+    keeps_build_dir = True  # the spares stay for the next build
 
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        pass  # the spares stay for the next build; the output folder is as it was or new
+    def _first_of_its_kind(self) -> bool:
+        return not self.previous  # a new preview: the spares of killed ones are of no use
 
     def _spare(self, output_path: str) -> Path:
         name = hashlib.blake2b(output_path.encode(), digest_size=12).hexdigest()
