@@ -43,14 +43,6 @@ class Library:
     years: dict[int, tuple[Day, ...]]
     day_index: dict[dt.date, int]
 
-    def previous_day(self, day: Day) -> Day | None:
-        index = self.day_index[day.date]
-        return self.days[index - 1] if index > 0 else None
-
-    def next_day(self, day: Day) -> Day | None:
-        index = self.day_index[day.date]
-        return self.days[index + 1] if index + 1 < len(self.days) else None
-
     @property
     def latest_date(self) -> dt.date | None:
         return self.days[-1].date if self.days else None

@@ -184,7 +184,12 @@ class InPlaceWriter(SiteWriter):
             return
         self.claim(output_path, claimant)  # refuses an unsafe path or a second claim
         try:
-            spare = os.open(self._spare(output_path), os.O_WRONLY | os.O_CREAT, 0o666)
+            path = self._spare(output_path)
+            spare = os.open(path, os.O_WRONLY | os.O_CREAT, 0o666)
+            if os.fstat(spare).st_nlink > 1:  # the old file is linked elsewhere too (a
+                os.close(spare)  # copy made with cp -al or rsync --link-dest): left alone
+                path.unlink()
+                spare = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             with os.fdopen(spare, "wb") as stream:  # in place: no new file, no new blocks
                 stream.write(data)
                 stream.truncate()

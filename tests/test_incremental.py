@@ -609,13 +609,25 @@ def test_a_preview_build_that_fails_leaves_its_folder_as_it_was(tmp_path: Path) 
     assert snapshot(out) == before
 
     spares = writer.build_dir
-    for text in ("A3", "A4"):
+    for text in ("A3", "A4"):  # A4's file is linked below
         writer = InPlaceWriter(out, (), writer.manifest)
         with writer:
             writer.write("a/index.html", text, "day.html")
             writer.commit()
         assert (out / "a" / "index.html").read_text() == text
     assert sorted(p.read_text() for p in spares.iterdir()) == ["A3"]  # one spare, the old
+
+    # A file linked elsewhere too (a copy of the preview made with cp -al) is never written
+    # into when it becomes the spare.
+    copy = tmp_path / "copy.html"
+    os.link(out / "a" / "index.html", copy)
+    for text in ("A4b", "A4c"):
+        writer = InPlaceWriter(out, (), writer.manifest)
+        with writer:
+            writer.write("a/index.html", text, "day.html")
+            writer.commit()
+        assert (out / "a" / "index.html").read_text() == text
+    assert copy.read_text() == "A4"
 
     dead = tmp_path / f".out.staging-{2**22 + 1}-spares"  # past any process id
     dead.mkdir()
