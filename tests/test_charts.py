@@ -57,18 +57,23 @@ def test_a_mended_chart_equals_one_counted_anew(seed: int) -> None:
         per_day, chart = after, mended
 
 
-def test_a_chart_is_mended_not_counted_anew_when_its_periods_hold() -> None:
+def test_a_chart_is_mended_not_counted_anew_when_its_periods_hold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     per_day = Counter({START + dt.timedelta(days=d): 2 for d in range(0, 3650, 3)})
     chart = charts.chart_of(per_day)
     assert chart is not None and chart.unit == "month"
     middle = START + dt.timedelta(days=1500)
     after = per_day + Counter({middle: 5})
-    counted = []
-    original = charts._period_start.__wrapped__  # type: ignore[attr-defined]
-    try:
-        charts._period_start = lambda date, unit: counted.append(date) or original(date, unit)
-        mended = charts.chart_mended(chart, after, {middle: 5})
-    finally:
-        charts._period_start = charts.functools.cache(original)
+    counted: list[dt.date] = []
+    original = charts._period_start
+
+    def counting(date: dt.date, unit: str) -> dt.date:
+        counted.append(date)
+        return original(date, unit)
+
+    monkeypatch.setattr(charts, "_period_start", counting)
+    mended = charts.chart_mended(chart, after, {middle: 5})
+    monkeypatch.undo()
     assert mended == charts.chart_of(after)
     assert len(counted) < 10  # the changed date and the first and last: not 1,217 days
