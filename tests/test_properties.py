@@ -5,10 +5,12 @@ Hypothesis generates whole digests: sources.yaml and tags.yaml with names in any
 labels, times, stories, notes and commentary. Each is written to a real project folder and
 built with the real command. Every HTML page must parse in html5lib's strict mode; every
 feed must parse in feedparser (and json) without bozo and hold exactly the digest's
-headlines, counted and titled as generated; building again into another folder must give
-the same bytes. What to expect is worked out from the generated values, not from digest.
+headlines, counted and titled as generated (the titles read from the XML: see titles_in);
+building again into another folder must give the same bytes. What to expect is worked out
+from the generated values, not from digest.
 
-Bounded: DIGEST_PROPERTY_EXAMPLES examples (default 15) with no deadline.
+Bounded: DIGEST_PROPERTY_EXAMPLES examples (default 15) with no deadline, the same ones on
+every run unless DIGEST_PROPERTY_RANDOM=1.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from collections import Counter
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import feedparser
 import html5lib
@@ -32,10 +35,14 @@ from hypothesis import strategies as st
 from builder.cli import main
 
 EXAMPLES = int(os.environ.get("DIGEST_PROPERTY_EXAMPLES", "15"))
+# The same examples on every run, so that CI passes or fails alike on every machine; set
+# DIGEST_PROPERTY_RANDOM=1 (and more examples) to look for new failing digests.
+RANDOM = os.environ.get("DIGEST_PROPERTY_RANDOM") == "1"
 LABELS = ("disinformation", "opinion", "unconfirmed", "analysis")
 HEADLINES_FEED_ITEMS = 100  # the README: "every headline: latest 100"
 LISTING_FEED_ITEMS = 50  # "a tag, source, place or story: its latest 50 headlines"
 DIGEST_FEED_ITEMS = 20  # "the digest: one per day, latest 20"
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 # Printable text YAML and XML both carry: letters and marks of every script, digits,
 # punctuation (quotes, &, <, >), symbols (emoji), spaces. No controls, no line breaks.
@@ -194,14 +201,17 @@ def feed_title(h: Headline) -> str:
     return (f"[{h.label.capitalize()}] " if h.label else "") + h.title
 
 
-def as_feedparser_reads(text: str) -> str:
-    """feedparser "repairs" UTF-8 that was read as Latin-1 (feedparser/mixin.py, `pop`):
-    text made only of Latin-1 letters whose Latin-1 bytes are also valid UTF-8 ("Æ½")
-    comes out decoded once more ("ƽ"). The feed holds the text as written."""
-    try:
-        return text.encode("iso-8859-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return text
+def titles_in(feed: bytes) -> list[str]:
+    """The titles of a feed's items (RSS) or entries (Atom), as the XML holds them.
+
+    feedparser guesses whether an RSS title is HTML and rewrites what it takes for HTML (a
+    title written "&amp; & more" comes out "&amp; &amp; more"), and "repairs" text that is
+    all Latin-1 whose bytes are also UTF-8 ("Æ½" comes out "ƽ"; feedparser/mixin.py, `pop`),
+    so the exact titles are read from the XML; feedparser parses the feeds all the same.
+    """
+    root = ElementTree.fromstring(feed)
+    titles = root.findall("channel/item/title") or root.findall(f"{ATOM}entry/{ATOM}title")
+    return [title.text or "" for title in titles]
 
 
 def newest_first(digest: Digest) -> list[Headline]:
@@ -211,11 +221,11 @@ def newest_first(digest: Digest) -> list[Headline]:
 def check_feed(files: dict[str, bytes], folder: str, headlines: list[Headline], limit: int) -> None:
     """The feeds in `folder` hold the newest `limit` of `headlines`, titled as generated."""
     expected = Counter(feed_title(h) for h in headlines[:limit])
-    as_read = Counter(as_feedparser_reads(feed_title(h)) for h in headlines[:limit])
     for name in ("rss.xml", "atom.xml"):
         parsed = feedparser.parse(files[f"{folder}{name}"])
         assert not parsed.bozo, (folder, name, parsed.get("bozo_exception"))
-        assert Counter(e.title for e in parsed.entries) == as_read, (folder, name)
+        assert len(parsed.entries) == len(headlines[:limit]), (folder, name)
+        assert Counter(titles_in(files[f"{folder}{name}"])) == expected, (folder, name)
         assert [e.link for e in parsed.entries] == [h.url for h in headlines[:limit]]
     items = json.loads(files[f"{folder}feed.json"])["items"]
     assert Counter(item["title"] for item in items) == expected, folder
@@ -223,6 +233,7 @@ def check_feed(files: dict[str, bytes], folder: str, headlines: list[Headline], 
 
 @settings(
     max_examples=EXAMPLES,
+    derandomize=not RANDOM,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -255,6 +266,5 @@ def test_any_valid_digest_builds_parses_and_builds_again_the_same(digest: Digest
     site_feed = feedparser.parse(files["rss.xml"])
     assert not site_feed.bozo
     assert len(site_feed.entries) == min(len(digest.days), DIGEST_FEED_ITEMS)
-    for day, entry in zip(reversed(digest.days), site_feed.entries, strict=False):
-        title = day.title or ""
-        assert entry.title.endswith((title, as_feedparser_reads(title))), (entry.title, title)
+    for day, title in zip(reversed(digest.days), titles_in(files["rss.xml"]), strict=False):
+        assert title.endswith(day.title or ""), (title, day.title)
