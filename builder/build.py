@@ -445,8 +445,7 @@ class Builder:
                 self.fragments, self.fragments_key = {}, keys.common
                 self.feed_items = ({}, {})
                 self.environment, self.plan_memo, self.spec_keys = None, PlanMemo(), {}
-                self.kept_keys.forget_names()  # in place: `keys` holds them
-                self.kept_keys.listed.clear()
+                self.kept_keys.forget()  # in place: `keys` holds them
             elif not all(_added_to(old, new) for old, new in zip(self.names, names, strict=True)):
                 # A source or tag renamed or removed: headlines' HTML, feed items and the
                 # keys made of their names are made again (the plan holds no names).

@@ -58,6 +58,12 @@ class KeptKeys:
         self.names.clear()
         self.headlines.clear()
 
+    def forget(self) -> None:
+        """Let go of everything (the configuration or the theme changed)."""
+        self.forget_names()
+        self.listed.clear()
+        self.days_listed.clear()
+
 
 class InputKeys:
     """Makes the keys of pages and feeds for one build."""

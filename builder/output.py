@@ -161,7 +161,7 @@ class InPlaceWriter(SiteWriter):
         self.previous = manifest if (self.out_dir / MARKER).is_file() else {}
         # output path -> length and hash of its bytes, after commit (in this process only)
         self.manifest: dict[str, str] = {}
-        self.staged: list[str] = []
+        self.staged: list[tuple[Path, Path]] = []  # (spare, the file it goes to)
         self.build_dir = spares_folder(self.out_dir)
 
     keeps_build_dir = True  # the spares stay for the next build
@@ -183,8 +183,8 @@ class InPlaceWriter(SiteWriter):
             self.keep(output_path, claimant)
             return
         self.claim(output_path, claimant)  # refuses an unsafe path or a second claim
+        path = self._spare(output_path)
         try:
-            path = self._spare(output_path)
             spare = os.open(path, os.O_WRONLY | os.O_CREAT, 0o666)
             if os.fstat(spare).st_nlink > 1:  # the old file is linked elsewhere too (a
                 os.close(spare)  # copy made with cp -al or rsync --link-dest): left alone
@@ -198,7 +198,7 @@ class InPlaceWriter(SiteWriter):
         self.bytes_written += len(data)
         self.files_written += 1
         self.manifest[output_path] = digest
-        self.staged.append(output_path)
+        self.staged.append((path, safe_join(self.out_dir, output_path)))
 
     def keep(self, output_path: str, claimant: str) -> None:
         """Claim a file that stays as it is from the previous build (its path was checked
@@ -221,8 +221,8 @@ class InPlaceWriter(SiteWriter):
         """Move the changed files into place, then delete the files no page claims now."""
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
-            for output_path in self.staged:
-                _put_in_place(self._spare(output_path), safe_join(self.out_dir, output_path))
+            for spare, target in self.staged:
+                _put_in_place(spare, target)
             self.staged = []
             for gone in sorted(set(self.previous) - set(self.claims)):
                 target = safe_join(self.out_dir, gone)
