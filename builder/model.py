@@ -18,6 +18,34 @@ LABELS = ("disinformation", "opinion", "unconfirmed", "analysis")
 # never from where the site lives, so moving the domain or the URL scheme keeps them.
 _ID_NAMESPACE = uuid.UUID("6f1c8f52-5d0e-4bde-9a3b-2f7d4b8c9e10")
 
+# A headline's anchor holds this many hex digits of its URL's hash, unless two URLs of its
+# day share them (one day in about 50,000 at 30 headlines a day).
+ANCHOR_SIZE = 8
+
+
+def headline_anchor(date: dt.date, url: str, size: int = ANCHOR_SIZE) -> str:
+    """Return the fragment id of a headline: its date and `size` hex digits of its URL's
+    hash ("h-20240621-1a2b3c4d")."""
+    return f"h-{date:%Y%m%d}-{_url_hash(url)[:size]}"
+
+
+def _url_hash(url: str) -> str:
+    return hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
+
+
+def headline_anchor_sizes(urls: list[str]) -> list[int]:
+    """Return the anchor size of each of one day's headlines, given their distinct URLs:
+    ANCHOR_SIZE, or twice or four times that for URLs whose hashes start alike, so that the
+    day's anchors are distinct whatever the order of its headlines (Headline.anchor)."""
+    hashes = list(map(_url_hash, urls))
+    sizes = []
+    for digest in hashes:
+        size = ANCHOR_SIZE
+        while size < len(digest) and sum(h.startswith(digest[:size]) for h in hashes) > 1:
+            size *= 2
+        sizes.append(size)
+    return sizes
+
 
 @dataclass(frozen=True, slots=True)
 class SiteConfig:
@@ -97,14 +125,25 @@ class Headline:
     language: str | None  # language of title and note, when not the site's
     archive_url: str | None = None  # an archived copy the editor chose, if any
     update: Update | None = None  # `updated` and `correction`, when given
-    # A hash of all of the above, made here: equal for equal headlines in any process, so
-    # what is made from a headline (its HTML, the pages that list it) is keyed by it.
+    # How many hex digits of the URL's hash the anchor takes: more only where two URLs of
+    # one day share the first 8 (headline_anchor_sizes).
+    anchor_size: int = ANCHOR_SIZE
+    # The fragment id of this headline, unique on any page that lists it: its date and a
+    # hash of its URL, so it stays when headlines are added above it, moved or removed (a
+    # reader's link to it, or the commentary's, keeps pointing at it).
+    anchor: str = field(init=False, repr=False, compare=False)
+    # A hash of all of the above but `position`, made here: equal for equal headlines in
+    # any process, so what is made from a headline (its HTML, feed item and search entry,
+    # the pages that list it) is keyed by it. Nothing made from a headline shows its
+    # position: pages list headlines in order, and their keys hold that order.
     version: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        anchor = headline_anchor(self.date, self.url, self.anchor_size)
+        object.__setattr__(self, "anchor", anchor)
         values = (
             self.date,
-            self.position,
+            anchor,
             self.title,
             self.url,
             self.source,
@@ -136,11 +175,6 @@ class Headline:
     def uid(self) -> str:
         """Return a stable id for feeds: the same headline keeps it on every build and host."""
         return "urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, f"headline:{self.date}:{self.url}"))
-
-    @property
-    def anchor(self) -> str:
-        """Return the fragment id of this headline, unique on any page that lists it."""
-        return f"h-{self.date:%Y%m%d}-{self.position + 1}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from .cache import ParseCache, ParseResult, content_key
 from .dayfiles import DAY_FILE_NAME, link_problem, list_day_files, mended_listing
 from .errors import Location, Problem, Severity
 from .i18n import is_known_locale
-from .model import Day, Headline, SiteConfig, Source, Tag, Update
+from .model import Day, Headline, SiteConfig, Source, Tag, Update, headline_anchor_sizes
 from .project import Project
 from .schema import (
     DAY_FIELDS,
@@ -237,6 +237,9 @@ def _parse_document(
             )
         )
 
+    if len({h.anchor for h in headlines}) < len(headlines):  # two URLs' hashes start alike
+        sizes = headline_anchor_sizes([h.url for h in headlines])
+        headlines = [replace(h, anchor_size=size) for h, size in zip(headlines, sizes, strict=True)]
     commentary_html, body_problems = _parse_body(path, body, body_line, page_url)
     problems.extend(body_problems)
     day = Day(

@@ -11,6 +11,7 @@ tools, the server and the guarded contexts are in tests/browser_tools.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ import pytest
 from browser_tools import axe_path, guarded, launched_chromium, serve_folder
 
 from builder.build import build
+from builder.model import headline_anchor
 from builder.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,7 +117,8 @@ def test_search_finds_a_headline_and_links_to_its_day_and_article(
     first = day.locator("li.headline").first
     links = [first.locator("a").nth(i).get_attribute("href") for i in range(2)]
     assert links[0] == "https://www.ukrinform.net/pokrovsk-1"
-    assert links[1] == "/2024/07/14/#h-20240714-2"
+    anchor = headline_anchor(dt.date(2024, 7, 14), "https://www.ukrinform.net/pokrovsk-1")
+    assert links[1] == f"/2024/07/14/#{anchor}"  # its anchor: its URL's, not its place
     assert "firefights" in (first.locator("mark").first.text_content() or "").lower()
     assert _axe(page, axe_source) == []
     page.close()
@@ -144,11 +147,19 @@ def test_search_merges_the_newest_year_and_the_earlier_days(
     assert page.text_content("#search-status") == f"Days that match: {len(found)}"
     # A 2024 day from the newest year's bundle, a 2023 day from the archive's, each with
     # its matching headline, linked on its own day page; the best match first.
-    assert found["/2024/07/14/"] == ["/2024/07/14/#h-20240714-1"]
-    assert found["/2023/12/30/"] == ["/2023/12/30/#h-20231230-1"]
+    odesa = headline_anchor(dt.date(2024, 7, 14), "https://www.reuters.com/markets/grain-odesa-1")
+    attack = headline_anchor(
+        dt.date(2023, 12, 30), "https://kyivindependent.com/largest-air-attack"
+    )
+    assert found["/2024/07/14/"] == [f"/2024/07/14/#{odesa}"]
+    assert found["/2023/12/30/"] == [f"/2023/12/30/#{attack}"]
     assert next(iter(found)) == "/2024/07/14/"
     page.goto(served + "2023/12/30/")
-    assert page.locator("#h-20231230-1").count() == 1
+    headline = page.locator(f"#{attack}")
+    assert headline.count() == 1
+    assert headline.locator("a").first.get_attribute("href") == (
+        "https://kyivindependent.com/largest-air-attack"
+    )
     page.close()
     assert blocked == []
 

@@ -3,6 +3,8 @@ moving feed items' updated time (not published, not the id), and gathered on a p
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 
 from builder.build import build
 from builder.errors import sort_problems
+from builder.model import headline_anchor
 from builder.project import Project
 from builder.reader import parse_day
 
@@ -216,7 +219,9 @@ def test_corrections_page_lists_every_correction_newest_first(site: Path) -> Non
     page = _read(site / "corrections/index.html")
     main = "".join(page.text).split("Corrections", 2)[-1]
     assert main.index("Fixed the summary.") < main.index("An earlier version named the village")
-    assert "/2024/06/22/#h-20240622-2" in page.links
+    day = (ROOT / "content" / "digests" / "2024" / "2024-06-22.md").read_text(encoding="utf-8")
+    second = re.findall(r'^    url: "(.*)"$', day, flags=re.M)[1]  # the corrected headline
+    assert f"/2024/06/22/#{headline_anchor(dt.date(2024, 6, 22), second)}" in page.links
     assert "/2024/06/22/" in page.links
     assert "https://digest.example.org/corrections/" in (site / "sitemap.xml").read_text()
 

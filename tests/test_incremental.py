@@ -296,6 +296,41 @@ def test_a_new_headline_changes_only_the_first_page_of_each_listing(tmp_path: Pa
     assert before["index.html"] != after["index.html"]
 
 
+def test_a_headline_added_above_others_leaves_the_pages_that_list_only_them(
+    tmp_path: Path,
+) -> None:
+    """Headlines' anchors come from their URLs: a headline added at the top of a day leaves
+    the pages of the subjects its day's other headlines are on as they were (they list
+    those headlines by their anchors), and the preview renders only the pages that show
+    the new headline or the day's count, not every listing of the day's headlines."""
+    project = tmp_path / "project"
+    generate(project, days=25, headlines=30, seed=5)
+    builder = started_preview(project, tmp_path / "preview")
+    before = tree(tmp_path / "preview")
+    newest = [f for f in day_files(project) if "  - title: " in f.read_text("utf-8")][-1]
+    text = newest.read_text("utf-8")
+    first = re.search(r"^  - title: .*?(?=^  - |^---|\Z)", text, flags=re.M | re.S)
+    assert first is not None
+    source = re.search(r"^    source: (\S+)$", first.group(0), flags=re.M)
+    assert source is not None
+    added = (
+        f'  - title: "Added above the others"\n    url: https://example.org/added\n'
+        f"    source: {source[1]}\n"
+    )
+    newest.write_text(text.replace(first.group(0), added + first.group(0), 1), "utf-8")
+    result = builder.build(now=NOW, changed={newest})
+    after = tree(tmp_path / "preview")
+    build(Project(project), tmp_path / "fresh", now=NOW)
+    assert after == tree(tmp_path / "fresh")
+    changed = {path for path in after if before.get(path) != after[path]}
+    kinds = ("tags/", "places/", "sources/", "stories/")
+    subjects = {path.split("/")[0] for path in changed if path.startswith(kinds)}
+    assert subjects == {"sources"}, sorted(changed)  # its source's pages: no tag, no place
+    unchanged_places = [p for p in before if p.startswith("places/") and p.count("/") == 2]
+    assert len(unchanged_places) > 20 and not changed & set(unchanged_places)
+    assert result.rendered <= 10, sorted(changed)
+
+
 def test_a_tag_description_renders_only_the_pages_that_show_it(tmp_path: Path) -> None:
     """With the bundled theme, a tag's description is on its own pages, its feed and the
     pages listing tags or feeds; editing it in tags.yaml renders those, not the site."""

@@ -166,7 +166,9 @@ def test_a_day_read_again_keeps_its_unchanged_headlines(tmp_path: Path) -> None:
 
 def test_a_headlines_version_covers_every_field() -> None:
     """A headline's version stands for all of it in keys and caches: any field changed
-    changes it, and equal headlines made apart have equal versions."""
+    changes it, and equal headlines made apart have equal versions. Its position in the
+    day is the one field left out: nothing made from a headline shows it (its anchor is
+    made from its URL), so a headline added above others leaves their HTML and keys."""
     base = Headline(
         date=dt.date(2024, 5, 1),
         position=0,
@@ -184,7 +186,6 @@ def test_a_headlines_version_covers_every_field() -> None:
     )
     other = {
         "date": dt.date(2024, 5, 2),
-        "position": 1,
         "title": "Other",
         "url": "https://example.com/b",
         "source": "other",
@@ -198,12 +199,16 @@ def test_a_headlines_version_covers_every_field() -> None:
         "language": "uk",
         "archive_url": "https://archive.example/a",
         "update": Update(dt.date(2024, 5, 3), None),
+        "anchor_size": 16,
     }
     fields = [f.name for f in dataclasses.fields(Headline) if f.init]
-    assert sorted(fields) == sorted(other)  # a new field needs a case here
+    assert sorted(fields) == sorted([*other, "position"])  # a new field needs a case here
     assert dataclasses.replace(base).version == base.version
     for name, value in other.items():
         assert dataclasses.replace(base, **{name: value}).version != base.version, name
+    moved = dataclasses.replace(base, position=7)
+    assert (moved.version, moved.anchor) == (base.version, base.anchor)
+    assert moved != base  # equality still tells them apart
 
 
 def test_configuration_read_as_it_was_gives_the_same_config(project: Project) -> None:

@@ -14,7 +14,9 @@ import pytest
 
 from builder import charts, reading, search
 from builder.build import build, load
+from builder.model import headline_anchor
 from builder.project import Project
+from builder.reader import parse_day
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL = ROOT / "tests" / "sites" / "full"
@@ -151,3 +153,45 @@ def test_search_has_one_record_a_day_with_each_headline_a_section() -> None:
         document = search.record_html(record, "en")
         # Pagefind makes a sub-result of each heading with an id: one per headline.
         assert re.findall(r'<h2 id="([^"]+)">', document) == [h.anchor for h in day.headlines]
+
+
+def _day_text(urls: list[str]) -> str:
+    items = "".join(
+        f'  - title: "On {url.rpartition("/")[2]}"\n    url: {url}\n    source: espreso\n'
+        for url in urls
+    )
+    return f"---\ndate: 2024-06-21\nheadlines:\n{items}---\n"
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_headline_keeps_its_anchor_when_headlines_are_added_above_it(fast: bool) -> None:
+    """A headline's id comes from its URL, not its place: a reader's link to it, a search
+    result or the commentary's link still finds it after the editor adds headlines above
+    it, and the pages that list it need not change."""
+    first = [f"https://example.org/news/{n}" for n in range(3)]
+    later = ["https://example.org/news/new", *first[:1], "https://example.org/x", *first[1:]]
+    before, problems = parse_day("content/digests/2024/2024-06-21.md", _day_text(first), fast=fast)
+    after, again = parse_day("content/digests/2024/2024-06-21.md", _day_text(later), fast=fast)
+    assert before is not None and after is not None and problems == again == []
+    anchors = {h.url: h.anchor for h in before.day.headlines}
+    assert all(re.fullmatch(r"h-20240621-[0-9a-f]{8}", anchor) for anchor in anchors.values())
+    assert len(set(anchors.values())) == 3
+    moved = {h.url: (h.anchor, h.version) for h in after.day.headlines if h.url in anchors}
+    assert moved == {h.url: (h.anchor, h.version) for h in before.day.headlines}
+    assert [h.position for h in after.day.headlines] == [0, 1, 2, 3, 4]
+
+
+def test_two_urls_whose_hashes_start_alike_get_distinct_anchors_in_any_order() -> None:
+    # The first 8 hex digits of these two URLs' hashes are the same (found by search).
+    alike = ["https://example.org/news/24464", "https://example.org/news/46146"]
+    assert len({headline_anchor(dt.date(2024, 6, 21), url) for url in alike}) == 1
+    other = "https://example.org/news/1"
+    made = []
+    for urls in ([alike[0], other, alike[1]], [alike[1], alike[0], other]):
+        day, problems = parse_day("content/digests/2024/2024-06-21.md", _day_text(urls))
+        assert day is not None and problems == []
+        made.append({h.url: h.anchor for h in day.day.headlines})
+    assert made[0] == made[1]  # the order of the headlines does not matter
+    assert len(set(made[0].values())) == 3
+    assert made[0][other] == headline_anchor(dt.date(2024, 6, 21), other)  # the others keep 8
+    assert all(len(made[0][url]) == len("h-20240621-") + 16 for url in alike)
