@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the reader uses this module; its types are only named here
     from .reader import Config, DayFile
 
 CACHE_FOLDER = ".digest-cache"
-_FORMAT = f"days-4-{__version__}"
+_FORMAT = f"days-5-{__version__}"
 _SHARDS = "days"  # .digest-cache/days/<shard>.pickle
 
 ParseResult = tuple["DayFile | None", tuple["Problem", ...]]
@@ -125,9 +125,8 @@ def _reusing(result: ParseResult, old: ParseResult) -> ParseResult:
     day_file, problems = result
     if day_file is None or old[0] is None:
         return result
-    # A version covers every field but the position (Headline.version).
-    before = {(h.version, h.position): h for h in old[0].day.headlines}
-    headlines = tuple(before.get((h.version, h.position), h) for h in day_file.day.headlines)
+    before = {h.version: h for h in old[0].day.headlines}  # a version covers every field
+    headlines = tuple(before.get(h.version, h) for h in day_file.day.headlines)
     if all(new is kept for new, kept in zip(day_file.day.headlines, headlines, strict=True)):
         return result
     day = dataclasses.replace(day_file.day, headlines=headlines)

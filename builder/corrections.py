@@ -42,5 +42,5 @@ def sort_corrections(entries: Iterable[CorrectionEntry]) -> tuple[CorrectionEntr
 
 
 def _newest_first(entry: CorrectionEntry) -> tuple[object, ...]:
-    position = entry.headline.position if entry.headline else -1
+    position = entry.day.headlines.index(entry.headline) if entry.headline else -1
     return (entry.update.moment, entry.day.date, -position)

@@ -111,7 +111,6 @@ class Headline:
     """One linked article as the editor listed it on a day."""
 
     date: dt.date
-    position: int  # 0-based index in the day's list
     title: str
     url: str
     source: str  # source id
@@ -132,10 +131,10 @@ class Headline:
     # hash of its URL, so it stays when headlines are added above it, moved or removed (a
     # reader's link to it, or the commentary's, keeps pointing at it).
     anchor: str = field(init=False, repr=False, compare=False)
-    # A hash of all of the above but `position`, made here: equal for equal headlines in
-    # any process, so what is made from a headline (its HTML, feed item and search entry,
-    # the pages that list it) is keyed by it. Nothing made from a headline shows its
-    # position: pages list headlines in order, and their keys hold that order.
+    # A hash of all of the above, made here: equal for equal headlines in any process, so
+    # what is made from a headline (its HTML, feed item and search entry, the pages that
+    # list it) is keyed by it. A headline does not know its place in the day's list: one
+    # added above it leaves it the same object, with the same anchor and version.
     version: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -69,8 +69,8 @@ class DayFile:
             return self.references
         where = Location(self.day.source_path)
         found: list[Reference] = []
-        for h in self.day.headlines:  # a clean file: every headline is valid, in order
-            item = f"headlines[{h.position}]"
+        for index, h in enumerate(self.day.headlines):  # a clean file: all valid, in order
+            item = f"headlines[{index}]"
             found.append(Reference("source", h.source, f"{item}.source", where))
             found.append(Reference("url", h.url, f"{item}.url", where))
             found.append(Reference("title", h.title, f"{item}.title", where))
@@ -220,7 +220,6 @@ def _parse_document(
         headlines.append(
             Headline(
                 date=date,
-                position=len(headlines),
                 title=values["title"],
                 url=url,
                 source=values["source"],

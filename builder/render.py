@@ -327,7 +327,7 @@ class Renderer:
 
     def _headline_lines(self, headlines: Sequence[Headline]) -> str:
         """Return what `headlines` returns, from a cache by headline object: a headline is
-        on several pages, and its key (date, position, version) costs more to make."""
+        on several pages, and its key (its version) costs more to look up."""
         made = self._lines
         try:
             html = [made[id(h)][1] for h in headlines]

@@ -276,7 +276,7 @@ class Sharer:
             rest.append(self.correction(h.update, page, indent))
         markup = style.line_break.join([first.markup, *(p.markup for p in rest)])
         plain = "\n".join([first.plain, *(p.plain for p in rest)])
-        return Block(markup, plain, f"headlines[{h.position}] ({_shorten(h.title)})")
+        return Block(markup, plain, f"headlines[{number - 1}] ({_shorten(h.title)})")
 
 
 def _one_line(text: str) -> str:

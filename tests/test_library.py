@@ -55,7 +55,6 @@ def changed_day(day: Day, rng: random.Random, tags: list[str], sources: list[str
         h = dataclasses.replace(h, story=None if h.story else rng.choice(["s-one", "s-two"]))
     if kind == "drop":
         del headlines[index]
-        headlines = [dataclasses.replace(x, position=i) for i, x in enumerate(headlines)]
     else:
         headlines[index] = h
     return dataclasses.replace(day, headlines=tuple(headlines))

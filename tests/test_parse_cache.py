@@ -138,7 +138,8 @@ def test_a_build_rewrites_only_the_shard_of_the_year_it_changed(tmp_path: Path) 
 def test_a_day_read_again_keeps_its_unchanged_headlines(tmp_path: Path) -> None:
     """What is made from a headline is kept by its identity (the preview's plan, feeds):
     a day read again after an edit keeps each headline object that is equal to one it had,
-    and makes new ones for the others (an edited headline, those after an inserted one)."""
+    wherever it now is in the day (below an inserted one), and makes new ones for the
+    others (an edited headline, an inserted one)."""
     project = tmp_path / "project"
     generate(project, days=3, headlines=6, seed=2)
     cache = ParseCache()
@@ -162,16 +163,23 @@ def test_a_day_read_again_keeps_its_unchanged_headlines(tmp_path: Path) -> None:
         i != 1 for i in range(len(after))
     ]
     assert edited[1].version != after[1].version
+    text = path.read_text("utf-8")
+    first = re.search(r"^  - title: .*?(?=^  - |^---)", text, flags=re.M | re.S)
+    assert first is not None
+    added = (
+        '  - title: "Added on top"\n    url: https://example.org/on-top\n    source: source-00\n'
+    )
+    path.write_text(text.replace(first.group(0), added + first.group(0), 1), "utf-8")
+    inserted = headlines()
+    assert inserted[0].title == "Added on top"
+    assert all(a is b for a, b in zip(edited, inserted[1:], strict=True))
 
 
 def test_a_headlines_version_covers_every_field() -> None:
     """A headline's version stands for all of it in keys and caches: any field changed
-    changes it, and equal headlines made apart have equal versions. Its position in the
-    day is the one field left out: nothing made from a headline shows it (its anchor is
-    made from its URL), so a headline added above others leaves their HTML and keys."""
+    changes it, and equal headlines made apart have equal versions."""
     base = Headline(
         date=dt.date(2024, 5, 1),
-        position=0,
         title="Title",
         url="https://example.com/a",
         source="src",
@@ -202,13 +210,10 @@ def test_a_headlines_version_covers_every_field() -> None:
         "anchor_size": 16,
     }
     fields = [f.name for f in dataclasses.fields(Headline) if f.init]
-    assert sorted(fields) == sorted([*other, "position"])  # a new field needs a case here
+    assert sorted(fields) == sorted(other)  # a new field needs a case here
     assert dataclasses.replace(base).version == base.version
     for name, value in other.items():
         assert dataclasses.replace(base, **{name: value}).version != base.version, name
-    moved = dataclasses.replace(base, position=7)
-    assert (moved.version, moved.anchor) == (base.version, base.anchor)
-    assert moved != base  # equality still tells them apart
 
 
 def test_configuration_read_as_it_was_gives_the_same_config(project: Project) -> None:

@@ -91,10 +91,9 @@ def read_url(text: str, i: int) -> tuple[str, int]:
     return "".join(url), i + 1
 
 
-def headline(position: int, title: str, url: str, note: str = "", **more: object) -> Headline:
+def headline(title: str, url: str, note: str = "", **more: object) -> Headline:
     fields: dict[str, object] = dict(
         date=DATE,
-        position=position,
         title=title,
         url=url,
         source="espreso",
@@ -235,7 +234,7 @@ TRICKY_NOTE = "See *this* and [that (one)](https://example.org/p_(x)) - 50% off.
 
 def test_every_special_character_reads_back_in_telegram() -> None:
     day = make_day(
-        headline(0, TRICKY_TITLE, TRICKY_URL, TRICKY_NOTE, label="disinformation"),
+        headline(TRICKY_TITLE, TRICKY_URL, TRICKY_NOTE, label="disinformation"),
         commentary="Para *one* with [a link](/2024/06/21/) and 1.5 + 2 = 3.5!\n\n- item (b)\n",
         title="Title (with) #marks!",
     )
@@ -260,7 +259,7 @@ def test_every_special_character_reads_back_in_telegram() -> None:
 def test_headline_block_in_each_format() -> None:
     update = Update(DATE, dt.time(14, 30), "It said *three*.", "")
     day = make_day(
-        headline(0, "A (b) c.", "https://x.org/a_(b)", "Note.", label="analysis", update=update),
+        headline("A (b) c.", "https://x.org/a_(b)", "Note.", label="analysis", update=update),
         title=None,
     )
     telegram, markdown, text = (
@@ -298,7 +297,7 @@ def test_a_long_day_splits_between_headlines_in_order() -> None:
     titles = [f"Headline {n:03d}: " + "shelling (again) of Kharkiv. " * 6 for n in range(120)]
     day = make_day(
         *(
-            headline(n, title, f"https://example.org/news/{n}_(x)", "A note! " * 20)
+            headline(title, f"https://example.org/news/{n}_(x)", "A note! " * 20)
             for n, title in enumerate(titles)
         ),
         commentary="The day in brief.",
@@ -316,7 +315,7 @@ def test_a_long_day_splits_between_headlines_in_order() -> None:
 
 
 def test_a_headline_too_long_for_a_message_is_an_error() -> None:
-    day = make_day(headline(0, "Short", "https://example.org/1", "x" * 5000))
+    day = make_day(headline("Short", "https://example.org/1", "x" * 5000))
     with pytest.raises(Exception, match=r"^headlines\[0\] \('Short'\) is 50\d\d characters long"):
         share_day(day, SITE, SOURCES, "telegram")
 
