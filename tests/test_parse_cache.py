@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import pickle
 import re
 import shutil
 import sys
@@ -18,7 +19,7 @@ import pytest
 
 from builder import cache, reader
 from builder.cache import ParseCache
-from builder.model import Headline, Update
+from builder.model import Day, Headline, Update
 from builder.project import Project
 from builder.reader import read_days
 
@@ -234,3 +235,38 @@ def test_configuration_read_as_it_was_gives_the_same_config(project: Project) ->
     broken, found = reader.read_config(project, parse_cache)
     assert broken is None and found
     assert reader.read_config(project, parse_cache)[1] == found
+
+
+def test_days_and_headlines_come_back_from_pickle_whole() -> None:
+    """The parse cache and the reading processes pickle days: every field comes back,
+    those made in __post_init__ (a headline's anchor and version) included."""
+    update = Update(dt.date(2024, 5, 3), "Fixed.")
+    headlines = tuple(
+        Headline(
+            date=dt.date(2024, 5, 1),
+            title=f"Title {n}",
+            url=f"https://example.com/{n}",
+            source="src",
+            tags=("t",),
+            places=(),
+            time=dt.time(9, n),
+            note="",
+            note_html="",
+            label=None,
+            story=None,
+            language="uk",
+            update=update if n else None,
+            anchor_size=16 if n else 8,
+        )
+        for n in range(3)
+    )
+    day = Day(
+        dt.date(2024, 5, 1), "d.md", "T", None, headlines, "c", "<p>c</p>", "v", update=update
+    )
+    again = pickle.loads(pickle.dumps(day, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == day
+    for made, kept in zip(again.headlines, headlines, strict=True):
+        assert [getattr(made, f.name) for f in dataclasses.fields(Headline)] == [
+            getattr(kept, f.name) for f in dataclasses.fields(Headline)
+        ]
+        assert hash(made) == hash(kept)
