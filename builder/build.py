@@ -270,8 +270,13 @@ class Builder:
         drafts: bool = False,
         in_place: bool = False,
         parallel: bool = False,
+        keep_site: bool = False,
     ) -> None:
+        """`keep_site` (`digest watch`, not in place): each build records the key of every
+        file it writes, and the next build links the unchanged ones from the site it
+        replaces instead of rendering them (reuse.py, kept in memory here)."""
         self.project = project
+        self.keep_site = keep_site and not in_place
         self.parallel = parallel  # render half the pages in a forked process (not in place)
         self.out_dir = out_dir
         self.drafts = drafts
@@ -413,6 +418,8 @@ class Builder:
         """
         timings = timings or Timings()
         now = now or clock.current_time(os.environ)
+        if self.keep_site:
+            self.file_keys = {}
         with _collector_spared():
             loaded = load(
                 self.project,
@@ -476,6 +483,8 @@ class Builder:
             if started is not None:
                 started.cancel()  # a failed build: stop Pagefind, remove its scratch
         self.page_keys = page_keys
+        if self.keep_site and self.file_keys is not None:
+            self.previous = reuse.written(self.out_dir, self.file_keys)
         self.sitemap_key = self.sitemap_made
         if with_search:
             self.search_pending = None

@@ -536,7 +536,9 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 def _live(project: Project, args: argparse.Namespace) -> int:
     """Run `watch` or `serve` until Ctrl-C: build, wait for changes, build again."""
+    from . import reuse
     from .build import Builder
+    from .cache import load_cache, save_cache
     from .reader import read_config
     from .serve import PreviewServer
     from .watch import Watcher
@@ -546,7 +548,14 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         out = args.out or project.root / CACHE_FOLDER / "serve"
     else:
         out = args.out or project.default_output
-    builder = Builder(project, out, drafts=serving or args.drafts, in_place=serving)
+    builder = Builder(
+        project, out, drafts=serving or args.drafts, in_place=serving, keep_site=not serving
+    )
+    # The first build reads the day files parsed by the last build (`digest build`'s too),
+    # and `watch` takes the files of the site it replaces that the last build recorded.
+    builder.parse_cache = load_cache(project.root)
+    if not serving:
+        builder.previous = reuse.load(project.root, out, uptodate.folder_identity(out))
     server = None
     if serving:
         config, _ = read_config(project)
@@ -591,6 +600,7 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         if server is not None:
             server.stop()
         shutil.rmtree(spares_folder(out), ignore_errors=True)  # the preview's (output.py)
+        save_cache(project.root, builder.parse_cache)  # the next start reads fewer files
 
 
 def _live_build(

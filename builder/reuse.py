@@ -95,18 +95,25 @@ def save(
         path.unlink(missing_ok=True)
         if folder is None:
             return
-        files = {}
-        for output_path, key in keys.items():
-            try:
-                files[output_path] = (key, _stat(os.lstat(out_dir / output_path)))
-            except OSError:
-                continue
+        files = written(out_dir, keys).files
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with temporary.open("wb") as stream:
             pickle.dump((_FORMAT, folder, files), stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
         return
+
+
+def written(out_dir: Path, keys: dict[str, str]) -> Previous:
+    """Return what a build has just put in place in `out_dir`: the key and metadata of
+    each file it wrote (`keys`: output path -> key), for the next build to take from."""
+    files = {}
+    for output_path, key in keys.items():
+        try:
+            files[output_path] = (key, _stat(os.lstat(out_dir / output_path)))
+        except OSError:
+            continue
+    return Previous(out_dir.absolute(), files)
 
 
 def _stat(info: os.stat_result) -> FileStat:

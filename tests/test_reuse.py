@@ -20,7 +20,7 @@ import pytest
 from test_incremental import FULL, NOW, OPERATIONS, add_settings, day_files, tree
 
 from builder import reuse
-from builder.build import build
+from builder.build import Builder, build
 from builder.errors import ContentErrors
 from builder.project import Project
 
@@ -198,3 +198,36 @@ def test_search_bundles_that_did_not_change_are_linked_too(tmp_path: Path) -> No
     assert all(after[p] == before[p] for p in search)
     assert result.linked >= len(search)
     assert tree(site) == fresh(project, tmp_path / "fresh")
+
+
+def test_digest_watch_links_what_its_last_build_wrote(tmp_path: Path) -> None:
+    """`digest watch` builds again and again in one process (a Builder with keep_site):
+    each rebuild links the files its last build wrote whose inputs are unchanged, renders
+    the rest, and equals a fresh build; a file touched by hand since is made again."""
+    rng = random.Random(7)
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    builder = Builder(Project(project), site, keep_site=True)
+    first = builder.build(now=NOW)
+    assert first.linked == 0
+    history = []
+    for step in range(5):
+        history.append(rng.choice(OPERATIONS)(project, rng))
+        try:
+            result = builder.build(now=NOW)
+        except ContentErrors:
+            history.append("invalid")
+            continue
+        assert tree(site) == fresh(project, tmp_path / f"fresh-{step}"), history
+    path = day_files(project)[0]
+    path.write_text(path.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    touched = site / "tags" / "index.html"
+    touched.write_bytes(b"changed by hand")
+    before = inodes(site)
+    result = builder.build(now=NOW)
+    assert result.linked > result.pages // 2 and result.rendered < result.pages // 2
+    after = inodes(site)
+    kept = [path for path in after if after[path] == before.get(path)]
+    assert len(kept) >= result.linked - 1 and "tags/index.html" not in kept  # linked, not made
+    assert tree(site) == fresh(project, tmp_path / "fresh-last")
