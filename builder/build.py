@@ -14,7 +14,7 @@ import itertools
 import operator
 import os
 import time
-from collections.abc import Collection, Hashable, Iterator
+from collections.abc import Collection, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -312,6 +312,11 @@ class Builder:
         # (when not None) the key of every page and feed file written, for the next build.
         self.previous: reuse.Previous | None = None
         self.file_keys: dict[str, str] | None = None
+        # In place, after a first build that took files from `previous`: the digest of
+        # each page's and feed's key then, by output path (for `record_files`), and the
+        # last build's InputKeys (they make the digests of keys made since).
+        self.digests: dict[str, tuple[Hashable, str]] = {}
+        self.last_keys: InputKeys | None = None
 
     def _start_search(self, library: Library) -> _Search:
         """Start indexing, beside the build, each search bundle whose key changed since the
@@ -669,6 +674,10 @@ class Builder:
             unchanged = list(map(operator.is_, map(last_keys.get, paths), page_keys.values()))
             for index in fresh:
                 unchanged[index] = last_keys.get(paths[index]) == entries[index][1]
+            if self.previous is not None:  # a new preview: the files an earlier one left
+                for index in fresh:
+                    recorded = self._recorded(keys, paths[index : index + 1], entries[index][1])
+                    unchanged[index] = unchanged[index] or recorded
             kept = dict(
                 zip(
                     itertools.compress(paths, unchanged),
@@ -690,13 +699,44 @@ class Builder:
                 spec_keys[id(spec)] = known
                 _, key, feed_paths = known
                 page_keys.update(dict.fromkeys(feed_paths, key))
-                if all(last_keys.get(path) == key for path in feed_paths):
+                if all(last_keys.get(path) == key for path in feed_paths) or (
+                    self.previous is not None and self._recorded(keys, feed_paths, key)
+                ):
                     for path in feed_paths:
                         writer.keep(path, f"feed {spec.id}")  # refuses a second claim
                 else:
                     make(spec)
         self.spec_keys = spec_keys
+        self.previous, self.last_keys = None, keys
         return page_keys, rendered
+
+    def _recorded(self, keys: InputKeys, paths: Sequence[str], key: Hashable) -> bool:
+        """Whether an earlier preview recorded these files as made from `key`, and they
+        are as it left them (then they are kept, not rendered)."""
+        assert self.previous is not None
+        digest = keys.digest(key, reuse.code_key())
+        for path in paths:
+            self.digests[path] = (key, digest)
+        return all(self.previous.unchanged(path, digest) is not None for path in paths)
+
+    def record_files(self) -> None:
+        """Record, in .digest-cache/, the key of each page and feed file in the output
+        folder (watch's, or the preview's), for the next build in another process to take
+        those whose inputs have not changed since (reuse.py: a file changed since, or not
+        recorded, is made again)."""
+        if self.in_place and self.last_keys is not None:
+            keys, code, digests = self.last_keys, reuse.code_key(), self.digests
+            recorded = {}
+            for path, key in self.page_keys.items():
+                known = digests.get(path)
+                digest = known[1] if known and known[0] is key else keys.digest(key, code)
+                recorded[path] = digest
+        elif self.keep_site and self.file_keys is not None:
+            recorded = self.file_keys
+        else:
+            return
+        folder = uptodate.folder_identity(self.out_dir)
+        reuse.save(self.project.root, self.out_dir, folder, recorded)
 
 
 _KEY_OF = operator.itemgetter(1)

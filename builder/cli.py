@@ -552,10 +552,9 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         project, out, drafts=serving or args.drafts, in_place=serving, keep_site=not serving
     )
     # The first build reads the day files parsed by the last build (`digest build`'s too),
-    # and `watch` takes the files of the site it replaces that the last build recorded.
+    # and takes the files the last build into the same folder recorded (reuse.py).
     builder.parse_cache = load_cache(project.root)
-    if not serving:
-        builder.previous = reuse.load(project.root, out, uptodate.folder_identity(out))
+    builder.previous = reuse.load(project.root, out, uptodate.folder_identity(out))
     server = None
     if serving:
         config, _ = read_config(project)
@@ -600,7 +599,8 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         if server is not None:
             server.stop()
         shutil.rmtree(spares_folder(out), ignore_errors=True)  # the preview's (output.py)
-        save_cache(project.root, builder.parse_cache)  # the next start reads fewer files
+        save_cache(project.root, builder.parse_cache)  # for a quicker next start
+        builder.record_files()
 
 
 def _live_build(

@@ -118,7 +118,7 @@ class InputKeys:
     def digest(self, key: Hashable, code: str) -> str:
         """Return a digest of a key made here, the same in every process, that also covers
         `code` (a hash of digest's own code): for keys kept on disk (reuse.py)."""
-        assert isinstance(key, tuple) and key[0] is self.common
+        assert isinstance(key, tuple) and key[0] == self.common  # (a kept key: an equal one)
         if self._common_digest is None:
             self._common_digest = hashlib.blake2b(_dumps((code, self.common))).digest()
         return hashlib.blake2b(self._common_digest + _dumps(key[1:]), digest_size=16).hexdigest()

@@ -159,6 +159,11 @@ class InPlaceWriter(SiteWriter):
     ) -> None:
         super().__init__(out_dir, protected)
         self.previous = manifest if (self.out_dir / MARKER).is_file() else {}
+        self.new_preview = not self.previous
+        if self.new_preview and (self.out_dir / MARKER).is_file():
+            # A new preview of a folder an earlier one made: what it holds is unknown (a
+            # day deleted since has its page there); it is all written again, or deleted.
+            self.previous = dict.fromkeys(_files_under(self.out_dir), "")
         # output path -> length and hash of its bytes, after commit (in this process only)
         self.manifest: dict[str, str] = {}
         self.staged: list[tuple[Path, Path]] = []  # (spare, the file it goes to)
@@ -167,7 +172,7 @@ class InPlaceWriter(SiteWriter):
     keeps_build_dir = True  # the spares stay for the next build
 
     def _first_of_its_kind(self) -> bool:
-        return not self.previous  # a new preview: the spares of killed ones are of no use
+        return self.new_preview  # the spares of killed ones are of no use
 
     def _spare(self, output_path: str) -> Path:
         name = hashlib.blake2b(output_path.encode(), digest_size=12).hexdigest()
@@ -232,6 +237,17 @@ class InPlaceWriter(SiteWriter):
             (self.out_dir / MARKER).write_bytes(MARKER_TEXT)
         except OSError as exc:
             raise OutputError(f"cannot update {self.out_dir}: {exc}") from exc
+
+
+def _files_under(folder: Path) -> list[str]:
+    """Return the output path of every file under `folder` but the marker (and but names
+    no build could have written, which the folder's cleaning leaves alone)."""
+    found: list[str] = []
+    for root, _, files in os.walk(folder):
+        relative = os.path.relpath(root, folder).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        found.extend(prefix + name for name in files)
+    return [path for path in found if path != MARKER and "\\" not in path]
 
 
 def spares_folder(out_dir: Path) -> Path:

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from builder import urls
-from builder.build import Builder, build, load
+from builder import reuse, uptodate, urls
+from builder.build import Builder, BuildResult, build, load
 from builder.cache import ParseCache
 from builder.errors import ContentErrors, OutputError
 from builder.incremental import InputKeys, KeptKeys
@@ -719,3 +719,48 @@ def test_corrections_follow_edits_to_their_days(tmp_path: Path) -> None:
         assert page == (fresh / "corrections" / "index.html").read_text("utf-8"), step
         assert page.count("Fixed A.") == (1 if step < 3 else 0), step
         assert tree(out) == tree(fresh), step
+
+
+def test_a_new_preview_of_an_old_folder_removes_what_is_gone_since(tmp_path: Path) -> None:
+    """`digest serve` keeps its folder between runs: a new preview does not know what an
+    earlier one wrote, and a day deleted while no preview ran must not stay served."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    out = tmp_path / "preview"
+    started_preview(project, out)
+    gone = day_files(project)[0]
+    date = gone.stem
+    page = out / date[:4] / date[5:7] / date[8:] / "index.html"
+    assert page.is_file()
+    gone.unlink()
+    (out / "stray.html").write_text("left by something else", "utf-8")
+    started_preview(project, out)  # a new session
+    assert not page.exists() and not (out / "stray.html").exists()
+    build(Project(project), tmp_path / "fresh", now=NOW)
+    assert tree(out) == tree(tmp_path / "fresh")
+
+
+def test_a_new_preview_keeps_the_pages_the_last_one_recorded(tmp_path: Path) -> None:
+    """A preview records the key of each page and feed it leaves (when the server stops);
+    the next one renders only what changed since, or what was touched in the folder, and
+    the folder still equals a fresh build."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    out = tmp_path / "preview"
+
+    def session() -> BuildResult:
+        builder = Builder(Project(project), out, in_place=True)
+        builder.previous = reuse.load(project, out, uptodate.folder_identity(out))
+        result = builder.build(now=NOW)
+        build(Project(project), tmp_path / "fresh", now=NOW, force=True)
+        assert tree(out) == tree(tmp_path / "fresh")
+        builder.record_files()
+        return result
+
+    first = session()
+    assert first.rendered == first.pages  # nothing recorded before
+    assert session().rendered == 0
+    path = day_files(project)[-1]
+    path.write_text(path.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    (out / "tags" / "index.html").write_bytes(b"changed by hand")
+    assert 2 <= session().rendered <= 4  # the day, the home page; the tags index again
