@@ -474,7 +474,10 @@ class Builder:
         else:
             writer = SiteWriter(self.out_dir, protected)
         # The search index is made by Pagefind in a process of its own, beside the rendering;
-        # the preview leaves it for update_search, once the editor sees the page.
+        # the preview leaves it for update_search, once the editor sees the page (a new
+        # preview too, with the index a recorded one left: Pagefind takes seconds).
+        if self.in_place and not with_search and self.previous and not self.search_files:
+            self.search_files = _search_files_in(self.out_dir)
         searching = with_search or not self.search_files or not self.in_place
         started = self._start_search(library) if searching else None
         try:
@@ -745,6 +748,19 @@ _IS_NONE = functools.partial(operator.is_, None)
 _TEMPLATE_OF = operator.attrgetter("template")
 _IN_SITEMAP = operator.attrgetter("in_sitemap")
 _URL_PATH = operator.attrgetter("url_path")
+
+
+def _search_files_in(out_dir: Path) -> dict[str, bytes]:
+    """Return the search index files an earlier build left in `out_dir` (their output
+    paths; the bytes are not read), or none if its service worker is not there too."""
+    if not (out_dir / urls.service_worker()).is_file():
+        return {}
+    found: dict[str, bytes] = {}
+    for folder in (search.FOLDER, search.ARCHIVE_FOLDER):
+        for root, _, files in os.walk(out_dir / folder):
+            relative = Path(root).relative_to(out_dir).as_posix()
+            found.update(dict.fromkeys((f"{relative}/{name}" for name in files), b""))
+    return found
 
 
 def _refuse_a_second_claim(writer: InPlaceWriter, paths: list[str], claimants: list[str]) -> None:

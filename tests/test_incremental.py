@@ -749,9 +749,11 @@ def test_a_new_preview_keeps_the_pages_the_last_one_recorded(tmp_path: Path) -> 
     out = tmp_path / "preview"
 
     def session() -> BuildResult:
+        """As the server does: pages first, the search index when idle, a record at stop."""
         builder = Builder(Project(project), out, in_place=True)
         builder.previous = reuse.load(project, out, uptodate.folder_identity(out))
-        result = builder.build(now=NOW)
+        result = builder.build(now=NOW, with_search=False)
+        builder.update_search()
         build(Project(project), tmp_path / "fresh", now=NOW, force=True)
         assert tree(out) == tree(tmp_path / "fresh")
         builder.record_files()
@@ -764,3 +766,5 @@ def test_a_new_preview_keeps_the_pages_the_last_one_recorded(tmp_path: Path) -> 
     path.write_text(path.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
     (out / "tags" / "index.html").write_bytes(b"changed by hand")
     assert 2 <= session().rendered <= 4  # the day, the home page; the tags index again
+    path.unlink()  # a day deleted: its page and its search entry go
+    assert 0 < session().rendered < first.pages // 2
