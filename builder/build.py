@@ -27,7 +27,7 @@ from .feeds import FeedWriter
 from .incremental import InputKeys, KeptKeys, theme_key
 from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, update_library
-from .output import InPlaceWriter, SiteWriter, remove_dead_builds
+from .output import InPlaceWriter, SiteWriter, files_under, remove_dead_builds
 from .pages import FeedSpec, PageSpec, SitePlan, plan_site
 from .planmemo import PlanMemo
 from .project import Project, template_dirs, theme_dir
@@ -204,7 +204,7 @@ def build(
     result = builder.build(strict=strict, timings=timings, now=now)
     save_cache(project.root, builder.parse_cache)
     folder = uptodate.folder_identity(out)
-    reuse.save(project.root, out, folder, builder.file_keys)
+    reuse.save(project.root, out, folder, reuse.written(out, builder.file_keys))
     if folder is not None:
         record = uptodate.BuildRecord(
             stamp=inputs,
@@ -490,7 +490,7 @@ class Builder:
         finally:
             if started is not None:
                 started.cancel()  # a failed build: stop Pagefind, remove its scratch
-        self.page_keys = page_keys
+        self.page_keys, self.last_keys = page_keys, keys  # those of the files in place
         if self.keep_site and self.file_keys is not None:
             self.previous = reuse.written(self.out_dir, self.file_keys)
         self.sitemap_key = self.sitemap_made
@@ -710,7 +710,7 @@ class Builder:
                 else:
                     make(spec)
         self.spec_keys = spec_keys
-        self.previous, self.last_keys = None, keys
+        self.previous = None
         return page_keys, rendered
 
     def _recorded(self, keys: InputKeys, paths: Sequence[str], key: Hashable) -> bool:
@@ -734,12 +734,13 @@ class Builder:
                 known = digests.get(path)
                 digest = known[1] if known and known[0] is key else keys.digest(key, code)
                 recorded[path] = digest
-        elif self.keep_site and self.file_keys is not None:
-            recorded = self.file_keys
+            record = reuse.written(self.out_dir, recorded)
+        elif self.keep_site and self.previous is not None:
+            record = self.previous  # the last build that went in place (not a failed one's)
         else:
             return
         folder = uptodate.folder_identity(self.out_dir)
-        reuse.save(self.project.root, self.out_dir, folder, recorded)
+        reuse.save(self.project.root, self.out_dir, folder, record)
 
 
 _KEY_OF = operator.itemgetter(1)
@@ -755,12 +756,11 @@ def _search_files_in(out_dir: Path) -> dict[str, bytes]:
     paths; the bytes are not read), or none if its service worker is not there too."""
     if not (out_dir / urls.service_worker()).is_file():
         return {}
-    found: dict[str, bytes] = {}
-    for folder in (search.FOLDER, search.ARCHIVE_FOLDER):
-        for root, _, files in os.walk(out_dir / folder):
-            relative = Path(root).relative_to(out_dir).as_posix()
-            found.update(dict.fromkeys((f"{relative}/{name}" for name in files), b""))
-    return found
+    return {
+        folder + path: b""
+        for folder in (search.FOLDER, search.ARCHIVE_FOLDER)
+        for path in files_under(out_dir / folder)
+    }
 
 
 def _refuse_a_second_claim(writer: InPlaceWriter, paths: list[str], claimants: list[str]) -> None:

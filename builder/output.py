@@ -163,7 +163,7 @@ class InPlaceWriter(SiteWriter):
         if self.new_preview and (self.out_dir / MARKER).is_file():
             # A new preview of a folder an earlier one made: what it holds is unknown (a
             # day deleted since has its page there); it is all written again, or deleted.
-            self.previous = dict.fromkeys(_files_under(self.out_dir), "")
+            self.previous = dict.fromkeys(files_under(self.out_dir), "")
         # output path -> length and hash of its bytes, after commit (in this process only)
         self.manifest: dict[str, str] = {}
         self.staged: list[tuple[Path, Path]] = []  # (spare, the file it goes to)
@@ -239,9 +239,9 @@ class InPlaceWriter(SiteWriter):
             raise OutputError(f"cannot update {self.out_dir}: {exc}") from exc
 
 
-def _files_under(folder: Path) -> list[str]:
-    """Return the output path of every file under `folder` but the marker (and but names
-    no build could have written, which the folder's cleaning leaves alone)."""
+def files_under(folder: Path) -> list[str]:
+    """Return the path (from `folder`) of every file under `folder` but the marker (and
+    but names no build could have written, which the folder's cleaning leaves alone)."""
     found: list[str] = []
     for root, _, files in os.walk(folder):
         relative = os.path.relpath(root, folder).replace(os.sep, "/")

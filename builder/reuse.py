@@ -86,16 +86,17 @@ def load(project_root: Path, out_dir: Path, folder: tuple[int, int, int] | None)
 
 
 def save(
-    project_root: Path, out_dir: Path, folder: tuple[int, int, int] | None, keys: dict[str, str]
+    project_root: Path, out_dir: Path, folder: tuple[int, int, int] | None, record: Previous
 ) -> None:
-    """Record the key and metadata of each file the build wrote into `out_dir` (now in
-    place, as `folder`); failing to record them never fails a build."""
+    """Record, for the next build into `out_dir` (now in place, as `folder`), the key and
+    metadata of each file a build put there (`written`); failing to record them never
+    fails a build."""
     path = _path(project_root, out_dir)
     try:
         path.unlink(missing_ok=True)
         if folder is None:
             return
-        files = written(out_dir, keys).files
+        files = record.files
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with temporary.open("wb") as stream:
             pickle.dump((_FORMAT, folder, files), stream, protocol=pickle.HIGHEST_PROTOCOL)

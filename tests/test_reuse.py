@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from test_incremental import FULL, NOW, OPERATIONS, add_settings, day_files, tree
 
-from builder import reuse
+from builder import reuse, uptodate
 from builder.build import Builder, build
 from builder.errors import ContentErrors
 from builder.project import Project
@@ -231,3 +231,28 @@ def test_digest_watch_links_what_its_last_build_wrote(tmp_path: Path) -> None:
     kept = [path for path in after if after[path] == before.get(path)]
     assert len(kept) >= result.linked - 1 and "tags/index.html" not in kept  # linked, not made
     assert tree(site) == fresh(project, tmp_path / "fresh-last")
+
+
+def test_watch_records_its_last_good_build_not_a_failed_one(tmp_path: Path) -> None:
+    """A watch build that fails while rendering has made the keys of its files; the
+    record left when watch stops must still be the site's in place, or the next build
+    would take a stale page for one made from the new inputs."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    builder = Builder(Project(project), site, keep_site=True)
+    builder.build(now=NOW)
+    path = day_files(project)[-1]
+    path.write_text(path.read_text("utf-8") + "\nA sentence the site has not seen.\n", "utf-8")
+    broken = project / "templates" / "day.html"
+    broken.parent.mkdir(exist_ok=True)
+    broken.write_text("{{ no_such_function() }}", "utf-8")  # fails while rendering
+    with pytest.raises(Exception):  # noqa: B017 - whichever error a template raises
+        builder.build(now=NOW)
+    broken.unlink()
+    builder.record_files()  # watch stops
+    again = Builder(Project(project), site, keep_site=True)
+    again.previous = reuse.load(project, site, uptodate.folder_identity(site))
+    result = again.build(now=NOW)
+    assert result.linked > 0
+    assert tree(site) == fresh(project, tmp_path / "fresh")
