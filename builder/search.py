@@ -42,7 +42,7 @@ FOLDER = "pagefind/"  # the bundle of the newest year
 ARCHIVE_FOLDER = "pagefind-archive/"  # the bundle of every earlier day
 # Change it whenever the records, their HTML or the files kept of a bundle change: the
 # bundles kept between builds are keyed by it.
-INDEX_FORMAT = "index-1"
+INDEX_FORMAT = "index-2"
 LEFTOVER_AGE = 6 * 3600  # seconds; no build indexes for that long
 # Pagefind also writes ready-made search interfaces; the site has its own, lighter one.
 _UNUSED = re.compile(r"pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$")
@@ -97,10 +97,13 @@ def record_html(record: SearchRecord, site_language: str) -> str:
     """Return the HTML document Pagefind indexes for one day.
 
     Metadata sits outside the indexed body, as element text, so URLs with commas survive;
-    `articles` pairs each headline's anchor with its article ("anchor url anchor url…").
+    `articles` lists the headlines' articles in the order of their headings ("url url…"):
+    the page pairs each with its heading's anchor by that order (Pagefind's `anchors`).
+    The anchors are not in it: Pagefind indexes metadata too, and 109,500 unique anchors
+    cost it a quarter more memory and time.
     """
     e = html.escape
-    articles = " ".join(f"{s.anchor} {s.article_url}" for s in record.sections)
+    articles = " ".join(s.article_url for s in record.sections)
     meta = (
         f'<a data-pagefind-meta="day[href]" href="{e(record.day_url)}"></a>'
         f'<span data-pagefind-meta="date">{e(record.date_text)}</span>'

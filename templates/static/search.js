@@ -45,17 +45,17 @@ function excerpt(html) {
   return p;
 }
 
-// "anchor url anchor url ..." (the record's articles meta) as a map.
-function articles(text) {
-  const words = (text || "").split(" ");
-  const map = new Map();
-  for (let i = 0; i + 1 < words.length; i += 2) map.set(words[i], words[i + 1]);
-  return map;
+// Each headline's anchor -> its article: the record's articles meta lists the articles
+// ("url url ...") in the order of the headlines' headings, which Pagefind lists as anchors.
+function articles(result) {
+  const urls = (result.meta.articles || "").split(" ");
+  const headings = (result.anchors || []).filter((anchor) => anchor.element === "h2");
+  return new Map(headings.map((anchor, index) => [anchor.id, urls[index]]));
 }
 
 function dayResult(result) {
   const meta = result.meta;
-  const links = articles(meta.articles);
+  const links = articles(result);
   const item = element("li", { class: "day-group" });
   const heading = element("h2", {});
   heading.append(element("a", { href: meta.day }, meta.title));
