@@ -21,7 +21,7 @@ LABELS = ("disinformation", "opinion", "unconfirmed", "analysis")
 _ID_NAMESPACE = uuid.UUID("6f1c8f52-5d0e-4bde-9a3b-2f7d4b8c9e10")
 
 # A headline's anchor holds this many hex digits of its URL's hash, unless two URLs of its
-# day share them (one day in about 50,000 at 30 headlines a day).
+# day share them (about one day in ten million, at 30 headlines a day).
 ANCHOR_SIZE = 8
 
 
