@@ -20,20 +20,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from . import clock, parallel, reading, reuse, search, uptodate, urls
+from . import clock, parallel, reading, reuse, searchindex, uptodate, urls
 from .cache import CACHE_FOLDER, ParseCache, load_cache, save_cache
 from .errors import ContentErrors, Problem, Severity
 from .feeds import FeedWriter
 from .incremental import InputKeys, KeptKeys, theme_key
 from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, update_library
-from .output import InPlaceWriter, SiteWriter, files_under, remove_dead_builds
+from .output import InPlaceWriter, SiteWriter, remove_dead_builds
 from .pages import FeedSpec, PageSpec, SitePlan, plan_site
 from .planmemo import PlanMemo
 from .project import Project, template_dirs, theme_dir
 from .reader import check_exactly, read_config, read_days
 from .render import Renderer, check_templates
-from .searchcache import BundleStore
+from .searchindex import SearchIndex, Started
 from .validate import CrossCheck, check_days
 
 
@@ -50,29 +50,6 @@ class Timings:
             yield
         finally:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
-
-
-@dataclass(frozen=True)
-class _Bundle:
-    """One bundle of the search: its key, and its files or the Pagefind run making them."""
-
-    folder: str
-    key: str
-    files: dict[str, bytes] | None  # None while Pagefind makes them
-    pending: search.PendingIndex | None
-
-
-@dataclass(frozen=True)
-class _Search:
-    """The search's bundles, some perhaps being indexed beside the build."""
-
-    bundles: tuple[_Bundle, ...]
-
-    def cancel(self) -> None:
-        """Stop every Pagefind run still going (the build failed) and remove its scratch."""
-        for bundle in self.bundles:
-            if bundle.pending is not None:
-                bundle.pending.cancel()
 
 
 @dataclass(frozen=True)
@@ -284,11 +261,7 @@ class Builder:
         self.parse_cache = ParseCache()
         self.page_keys: dict[str, Hashable] = {}  # output path -> inputs it was made from
         self.manifest: dict[str, str] = {}  # output path -> hash of the bytes written
-        # Each search bundle's key and files by folder, and all their files by output path.
-        self.search_bundles: dict[str, tuple[str, dict[str, bytes]]] = {}
-        self.search_files: dict[str, bytes] = {}
-        self.search_store = BundleStore(project.root / CACHE_FOLDER / "search")
-        self.pagefind_version: str | None = None
+        self.search = SearchIndex(project.root / CACHE_FOLDER / "search")
         self.search_pending: tuple[Library, Renderer] | None = None
         # Kept while keys.common (theme, configuration, sources, tags) holds: headline HTML,
         # the template environment, the plan's parts and the keys of their specs, and the
@@ -318,52 +291,18 @@ class Builder:
         self.digests: dict[str, tuple[Hashable, str]] = {}
         self.last_keys: InputKeys | None = None
 
-    def _start_search(self, library: Library) -> _Search:
-        """Start indexing, beside the build, each search bundle whose key changed since the
-        last build; take the others from memory, else from .digest-cache/search/."""
-        if self.pagefind_version is None:
-            self.pagefind_version = search.program_version()
-        bundles = []
-        try:
-            for bundle in reading.search_bundles(library):
-                key = reading.bundle_key(library, bundle, self.pagefind_version)
-                known = self.search_bundles.get(bundle.folder)
-                files = known[1] if known is not None and known[0] == key else None
-                if files is None:
-                    files = self.search_store.load(key, bundle.folder)
-                pending = None
-                if files is None:
-                    records = reading.search_records(library, bundle.days)
-                    pending = search.start_index(records, library.site.language, bundle.folder)
-                bundles.append(_Bundle(bundle.folder, key, files, pending))
-        except BaseException:
-            _Search(tuple(bundles)).cancel()
-            raise
-        return _Search(tuple(bundles))
-
     def _write_search(
         self,
         writer: SiteWriter | InPlaceWriter,
         library: Library,
         renderer: Renderer,
-        started: _Search | None,
+        started: Started | None,
     ) -> None:
-        """Write the search index (waiting for Pagefind where it runs, and keeping what it
-        made in .digest-cache/search/) and the service worker."""
+        """Write the search index (once Pagefind is done where it runs) and the service
+        worker."""
         if started is not None:
-            self.search_bundles, self.search_files = {}, {}  # nothing trusted if Pagefind fails
-            bundles = {}
-            for bundle in started.bundles:
-                files = bundle.files
-                if bundle.pending is not None:
-                    files = bundle.pending.result()
-                    self.search_store.save(bundle.key, files, bundle.folder)
-                assert files is not None
-                bundles[bundle.folder] = (bundle.key, files)
-            self.search_store.keep_only({key for key, _ in bundles.values()})
-            self.search_bundles = bundles
-            self.search_files = {p: d for _, files in bundles.values() for p, d in files.items()}
-        for key, files in self.search_bundles.values():
+            self.search.finish(started)
+        for key, files in self.search.bundles.values():
             for path, data in files.items():
                 if self.file_keys is not None:  # a new folder: a bundle's files are its key's
                     self.file_keys[path] = key
@@ -373,7 +312,7 @@ class Builder:
                         continue
                 writer.write(path, data, "search index")
         statics = [static.output_path for static in renderer.statics.values()]
-        offline, version = reading.offline_paths(library, statics, self.search_files)
+        offline, version = reading.offline_paths(library, statics, self.search.files)
         worker = renderer.render_template("sw.js", offline=offline, version=version)
         writer.write(urls.service_worker(), worker, "sw.js")
 
@@ -387,14 +326,14 @@ class Builder:
             return False
         library, renderer = self.search_pending
         self.search_pending = None
-        old_files = set(self.search_files) | {urls.service_worker()}
+        old_files = set(self.search.files) | {urls.service_worker()}
         protected = (self.project.content_dir, self.project.templates_dir)
         others = {p: h for p, h in self.manifest.items() if p not in old_files}
         writer = InPlaceWriter(self.out_dir, protected, self.manifest)
         with writer:
             for path in others:
                 writer.keep(path, "unchanged")
-            started = self._start_search(library)
+            started = self.search.start(library)
             try:
                 self._write_search(writer, library, renderer, started)
             finally:
@@ -476,10 +415,10 @@ class Builder:
         # The search index is made by Pagefind in a process of its own, beside the rendering;
         # the preview leaves it for update_search, once the editor sees the page (a new
         # preview too, with the index a recorded one left: Pagefind takes seconds).
-        if self.in_place and not with_search and self.previous and not self.search_files:
-            self.search_files = _search_files_in(self.out_dir)
-        searching = with_search or not self.search_files or not self.in_place
-        started = self._start_search(library) if searching else None
+        if self.in_place and not with_search and self.previous and not self.search.files:
+            self.search.files = searchindex.files_in(self.out_dir)
+        searching = with_search or not self.search.files or not self.in_place
+        started = self.search.start(library) if searching else None
         try:
             with writer:
                 page_keys, rendered = self._write_site(
@@ -519,7 +458,7 @@ class Builder:
         plan: SitePlan,
         renderer: Renderer,
         keys: InputKeys,
-        started: _Search | None,
+        started: Started | None,
         timings: Timings,
     ) -> tuple[dict[str, Hashable], int]:
         """Render and hand every file to the writer; return the keys of pages and feeds
@@ -553,7 +492,7 @@ class Builder:
             if started is not None or not isinstance(writer, InPlaceWriter):
                 self._write_search(writer, library, renderer, started)
             else:  # the preview's pages first; its search catches up (update_search)
-                for path in (*self.search_files, urls.service_worker()):
+                for path in (*self.search.files, urls.service_worker()):
                     writer.keep(path, "search index")
                 self.search_pending = (library, renderer)
         return page_keys, rendered
@@ -749,18 +688,6 @@ _IS_NONE = functools.partial(operator.is_, None)
 _TEMPLATE_OF = operator.attrgetter("template")
 _IN_SITEMAP = operator.attrgetter("in_sitemap")
 _URL_PATH = operator.attrgetter("url_path")
-
-
-def _search_files_in(out_dir: Path) -> dict[str, bytes]:
-    """Return the search index files an earlier build left in `out_dir` (their output
-    paths; the bytes are not read), or none if its service worker is not there too."""
-    if not (out_dir / urls.service_worker()).is_file():
-        return {}
-    return {
-        folder + path: b""
-        for folder in (search.FOLDER, search.ARCHIVE_FOLDER)
-        for path in files_under(out_dir / folder)
-    }
 
 
 def _refuse_a_second_claim(writer: InPlaceWriter, paths: list[str], claimants: list[str]) -> None:

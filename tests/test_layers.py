@@ -34,6 +34,7 @@ FORBIDDEN = {
     "fastpages": {"render", "feeds", "build", "cli", "output", "reader", "library"},
     "search": {"reader", "library", "pages", "render", "feeds", "build", "cli", "output"},
     "reading": {"render", "feeds", "build", "cli", "output"},
+    "searchindex": {"render", "feeds", "pages", "build", "cli"},
     "jsonfeed": {"build", "cli", "output"},
 }
 

@@ -1,0 +1,103 @@
+"""A site's search index from build to build: which bundles Pagefind indexes again.
+
+The index is one Pagefind bundle per part of the digest (reading.search_bundles: the
+newest year, the archive). A build starts Pagefind, in a process of its own, only for the
+bundles whose key (reading.bundle_key) changed since the last build; the others come from
+memory, else from .digest-cache/search/ (searchcache.py). The build (build.py) writes the
+files; this module owns which they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import reading, search, urls
+from .library import Library
+from .output import files_under
+from .searchcache import BundleStore
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """One bundle of the search: its key, and its files or the Pagefind run making them."""
+
+    folder: str
+    key: str
+    files: dict[str, bytes] | None  # None while Pagefind makes them
+    pending: search.PendingIndex | None
+
+
+@dataclass(frozen=True)
+class Started:
+    """The search's bundles, some perhaps being indexed beside the build."""
+
+    bundles: tuple[Bundle, ...]
+
+    def cancel(self) -> None:
+        """Stop every Pagefind run still going (the build failed) and remove its scratch."""
+        for bundle in self.bundles:
+            if bundle.pending is not None:
+                bundle.pending.cancel()
+
+
+class SearchIndex:
+    """The bundles of the last build's index: each one's key and files by its folder, and
+    all their files by output path."""
+
+    def __init__(self, store: Path) -> None:
+        self.bundles: dict[str, tuple[str, dict[str, bytes]]] = {}
+        self.files: dict[str, bytes] = {}
+        self.store = BundleStore(store)
+        self.program: str | None = None  # the Pagefind that runs, once asked
+
+    def start(self, library: Library) -> Started:
+        """Start indexing, beside the build, each bundle whose key changed since the last
+        build; take the others from memory, else from the store."""
+        if self.program is None:
+            self.program = search.program_version()
+        bundles = []
+        try:
+            for bundle in reading.search_bundles(library):
+                key = reading.bundle_key(library, bundle, self.program)
+                known = self.bundles.get(bundle.folder)
+                files = known[1] if known is not None and known[0] == key else None
+                if files is None:
+                    files = self.store.load(key, bundle.folder)
+                pending = None
+                if files is None:
+                    records = reading.search_records(library, bundle.days)
+                    pending = search.start_index(records, library.site.language, bundle.folder)
+                bundles.append(Bundle(bundle.folder, key, files, pending))
+        except BaseException:
+            Started(tuple(bundles)).cancel()
+            raise
+        return Started(tuple(bundles))
+
+    def finish(self, started: Started) -> None:
+        """Wait for Pagefind where it runs, keep what it made in the store, and make the
+        bundles the index's (none are trusted if Pagefind fails)."""
+        self.bundles, self.files = {}, {}
+        bundles = {}
+        for bundle in started.bundles:
+            files = bundle.files
+            if bundle.pending is not None:
+                files = bundle.pending.result()
+                self.store.save(bundle.key, files, bundle.folder)
+            assert files is not None
+            bundles[bundle.folder] = (bundle.key, files)
+        self.store.keep_only({key for key, _ in bundles.values()})
+        self.bundles = bundles
+        self.files = {p: d for _, files in bundles.values() for p, d in files.items()}
+
+
+def files_in(out_dir: Path) -> dict[str, bytes]:
+    """Return the search index files an earlier build left in `out_dir` (their output
+    paths; the bytes are not read), or none if its service worker is not there too."""
+    if not (out_dir / urls.service_worker()).is_file():
+        return {}
+    return {
+        folder + path: b""
+        for folder in (search.FOLDER, search.ARCHIVE_FOLDER)
+        for path in files_under(out_dir / folder)
+    }
