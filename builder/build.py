@@ -290,6 +290,7 @@ class Builder:
         # last build's InputKeys (they make the digests of keys made since).
         self.digests: dict[str, tuple[Hashable, str]] = {}
         self.last_keys: InputKeys | None = None
+        self.committing = False  # a commit did not return: the folder's files are not known
 
     def _write_search(
         self,
@@ -425,7 +426,9 @@ class Builder:
                     writer, library, plan, renderer, keys, started, timings
                 )
                 with timings.stage("write"):
+                    self.committing = True  # in place, an interrupted commit leaves a mix
                     writer.commit()
+                    self.committing = False
         finally:
             if started is not None:
                 started.cancel()  # a failed build: stop Pagefind, remove its scratch
@@ -665,7 +668,10 @@ class Builder:
         """Record, in .digest-cache/, the key of each page and feed file in the output
         folder (watch's, or the preview's), for the next build in another process to take
         those whose inputs have not changed since (reuse.py: a file changed since, or not
-        recorded, is made again)."""
+        recorded, is made again). Nothing is recorded after a commit that did not finish
+        (Ctrl-C, a full disk): some files in place may be newer than the keys known."""
+        if self.committing:
+            return
         if self.in_place and self.last_keys is not None:
             keys, code, digests = self.last_keys, reuse.code_key(), self.digests
             recorded = {}

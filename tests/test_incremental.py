@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import reuse, uptodate, urls
+from builder import output, reuse, uptodate, urls
 from builder.build import Builder, BuildResult, build, load
 from builder.cache import ParseCache
 from builder.errors import ContentErrors, OutputError
@@ -768,3 +768,43 @@ def test_a_new_preview_keeps_the_pages_the_last_one_recorded(tmp_path: Path) -> 
     assert 2 <= session().rendered <= 4  # the day, the home page; the tags index again
     path.unlink()  # a day deleted: its page and its search entry go
     assert 0 < session().rendered < first.pages // 2
+
+
+def test_a_preview_stopped_in_a_commit_records_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit cut short (Ctrl-C, a full disk) leaves some new files in place under keys
+    the preview never kept: recorded then, a file could be taken later for inputs it was
+    not made from (here: the edit undone while no preview ran)."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    out = tmp_path / "preview"
+    first = started_preview(project, out)
+    first.record_files()
+    builder = Builder(Project(project), out, in_place=True)
+    builder.previous = reuse.load(project, out, uptodate.folder_identity(out))
+    builder.build(now=NOW)
+    path = day_files(project)[-1]
+    before = path.read_text("utf-8")
+    path.write_text(before + "\nA sentence undone later.\n", "utf-8")
+    calls: list[Path] = []
+
+    def cut_short(spare: Path, target: Path) -> None:
+        calls.append(target)
+        if len(calls) > 2:  # the home page (its bytes unknown to a new preview), the day
+            raise OSError(28, "No space left on device")
+        put_in_place(spare, target)
+
+    put_in_place = output._put_in_place
+    monkeypatch.setattr(output, "_put_in_place", cut_short)
+    with pytest.raises(OutputError):
+        builder.build(now=NOW)
+    assert "A sentence undone later." in calls[1].read_text("utf-8")  # the day, in place
+    monkeypatch.setattr(output, "_put_in_place", put_in_place)
+    builder.record_files()  # the server stops
+    path.write_text(before, "utf-8")
+    again = Builder(Project(project), out, in_place=True)
+    again.previous = reuse.load(project, out, uptodate.folder_identity(out))
+    again.build(now=NOW)
+    build(Project(project), tmp_path / "fresh", now=NOW, force=True)
+    assert tree(out) == tree(tmp_path / "fresh")
