@@ -416,7 +416,12 @@ class Builder:
         # The search index is made by Pagefind in a process of its own, beside the rendering;
         # the preview leaves it for update_search, once the editor sees the page (a new
         # preview too, with the index a recorded one left: Pagefind takes seconds).
-        if self.in_place and not with_search and self.previous and not self.search.files:
+        if (
+            self.in_place
+            and not with_search
+            and self.previous is not None
+            and not self.search.files
+        ):
             self.search.files = searchindex.files_in(self.out_dir)
         searching = with_search or not self.search.files or not self.in_place
         started = self.search.start(library) if searching else None

@@ -158,9 +158,10 @@ class InPlaceWriter(SiteWriter):
         self, out_dir: Path, protected: tuple[Path, ...], manifest: dict[str, str]
     ) -> None:
         super().__init__(out_dir, protected)
-        self.previous = manifest if (self.out_dir / MARKER).is_file() else {}
+        made = (self.out_dir / MARKER).is_file()  # by an earlier build
+        self.previous = manifest if made else {}
         self.new_preview = not self.previous
-        if self.new_preview and (self.out_dir / MARKER).is_file():
+        if self.new_preview and made:
             # A new preview of a folder an earlier one made: what it holds is unknown (a
             # day deleted since has its page there); it is all written again, or deleted.
             self.previous = dict.fromkeys(files_under(self.out_dir), "")
