@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 from builder import reuse  # noqa: E402
 from builder.build import Builder, BuildResult, Timings, collection_deferred  # noqa: E402
 from builder.cache import load_cache, save_cache  # noqa: E402
+from builder.output import folder_identity  # noqa: E402
 from builder.project import Project  # noqa: E402
-from builder.uptodate import folder_identity  # noqa: E402
 
 QUIET = 0.1  # the watcher's quiet period, added to every save-to-disk figure
 

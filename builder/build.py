@@ -13,10 +13,11 @@ import gc
 import itertools
 import operator
 import os
+import shutil
 import time
 from collections.abc import Collection, Hashable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -27,7 +28,7 @@ from .feeds import FeedWriter
 from .incremental import InputKeys, KeptKeys, theme_key
 from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, update_library
-from .output import InPlaceWriter, SiteWriter, remove_dead_builds
+from .output import InPlaceWriter, SiteWriter, folder_identity, remove_dead_builds
 from .pages import FeedSpec, PageSpec, SitePlan, plan_site
 from .planmemo import PlanMemo
 from .project import Project, template_dirs, theme_dir
@@ -177,11 +178,13 @@ def build(
     builder.parse_cache = load_cache(project.root)
     builder.file_keys = {}  # made, to be kept for the next build
     if not force:
-        builder.previous = reuse.load(project.root, out, uptodate.folder_identity(out))
+        builder.previous = reuse.load(project.root, out, folder_identity(out))
+        builder.parked = reuse.load_parked(project.root, out)
     result = builder.build(strict=strict, timings=timings, now=now)
     save_cache(project.root, builder.parse_cache)
-    folder = uptodate.folder_identity(out)
-    reuse.save(project.root, out, folder, reuse.written(out, builder.file_keys))
+    folder = folder_identity(out)
+    written = reuse.written(out, builder.file_keys)
+    reuse.save(project.root, out, folder, written, builder.parked)
     if folder is not None:
         record = uptodate.BuildRecord(
             stamp=inputs,
@@ -285,6 +288,10 @@ class Builder:
         # (when not None) the key of every page and feed file written, for the next build.
         self.previous: reuse.Previous | None = None
         self.file_keys: dict[str, str] | None = None
+        # The site before that one, parked for the next build to build in (output.py):
+        # its files that are still right stay where they are.
+        self.parked: reuse.Previous | None = None
+        self._adopted: reuse.Previous | None = None  # the parked site, as the build folder
         # In place, after a first build that took files from `previous`: the digest of
         # each page's and feed's key then, by output path (for `record_files`), and the
         # last build's InputKeys (they make the digests of keys made since).
@@ -307,7 +314,7 @@ class Builder:
             for path, data in files.items():
                 if self.file_keys is not None:  # a new folder: a bundle's files are its key's
                     self.file_keys[path] = key
-                    source = self.previous.unchanged(path, key) if self.previous else None
+                    source = self._reusable(path, key)
                     if source is not None:
                         writer.link(path, source, "search index")
                         continue
@@ -409,10 +416,17 @@ class Builder:
             plan = reading.plan_reader_pages(library, plan_site(library, self.plan_memo))
         protected = (self.project.content_dir, self.project.templates_dir)
         writer: SiteWriter | InPlaceWriter
+        parking = reuse.parked_folder(self.project.root, self.out_dir)
+        adopting = self.parked if self.file_keys is not None else None
         if self.in_place:
             writer = InPlaceWriter(self.out_dir, protected, self.manifest)
+        elif adopting is not None:
+            writer = SiteWriter(self.out_dir, protected, adopt=adopting.folder)
         else:
+            if parking.exists():  # parked by a build whose record is gone, or --force
+                shutil.rmtree(parking, ignore_errors=True)
             writer = SiteWriter(self.out_dir, protected)
+        self.parked = None  # taken, or of no use
         # The search index is made by Pagefind in a process of its own, beside the rendering;
         # the preview leaves it for update_search, once the editor sees the page (a new
         # preview too, with the index a recorded one left: Pagefind takes seconds).
@@ -427,14 +441,24 @@ class Builder:
         started = self.search.start(library) if searching else None
         try:
             with writer:
+                if adopting is not None and writer.adopted:
+                    self._adopted = replace(adopting, folder=writer.build_dir)
                 page_keys, rendered = self._write_site(
                     writer, library, plan, renderer, keys, started, timings
                 )
                 with timings.stage("write"):
                     self.committing = True  # in place, an interrupted commit leaves a mix
-                    writer.commit()
+                    replaced = self.previous
+                    # The site replaced is parked for the next build when it shares most
+                    # of its files with the new one: then it takes little room.
+                    shared = writer.files_written * 2 <= len(writer.claims)
+                    park = replaced is not None and shared and not self.in_place
+                    if writer.commit(parking if park else None):
+                        assert replaced is not None
+                        self.parked = reuse.Previous(parking, replaced.files)
                     self.committing = False
         finally:
+            self._adopted = None
             if started is not None:
                 started.cancel()  # a failed build: stop Pagefind, remove its scratch
         self.page_keys, self.last_keys = page_keys, keys  # those of the files in place
@@ -524,7 +548,7 @@ class Builder:
             JsonFeedWriter(library, renderer, self.feed_items[1]),
         )
         jobs: list[PageSpec | FeedSpec] = [*plan.pages, *plan.feeds]
-        if self.file_keys is not None and self.previous is not None:
+        if self.file_keys is not None and (self.previous or self._adopted) is not None:
             with timings.stage("reuse unchanged files"):
                 jobs = self._link_unchanged(writer, keys, jobs)
         elif self.file_keys is not None:  # nothing to reuse: keys are made while rendering
@@ -560,9 +584,10 @@ class Builder:
     def _link_unchanged(
         self, writer: SiteWriter, keys: InputKeys, jobs: list[PageSpec | FeedSpec]
     ) -> list[PageSpec | FeedSpec]:
-        """Link each page and feed whose key is unchanged from the site being replaced;
-        return the jobs left to render. Record every file's key in `file_keys`."""
-        assert self.file_keys is not None and self.previous is not None
+        """Link each page and feed whose key is unchanged from the site being replaced (or
+        keep it in the adopted folder); return the jobs left to render. Record every file's
+        key in `file_keys`."""
+        assert self.file_keys is not None
         code = reuse.code_key()
         todo: list[PageSpec | FeedSpec] = []
         for job in jobs:
@@ -572,7 +597,7 @@ class Builder:
                 paths, claimant = _feed_paths(job), f"feed {job.id}"
             key = _file_key(job, keys, code)
             self.file_keys.update(dict.fromkeys(paths, key))
-            sources = [self.previous.unchanged(path, key) for path in paths]
+            sources = [self._reusable(path, key) for path in paths]
             if not all(sources):
                 todo.append(job)
                 continue
@@ -580,6 +605,16 @@ class Builder:
                 assert source is not None
                 writer.link(path, source, claimant)
         return todo
+
+    def _reusable(self, output_path: str, key: str) -> Path | None:
+        """Return a file made from `key` to take for `output_path`: the one the adopted
+        folder has, else the site in place's; None if neither has one."""
+        for record in (self._adopted, self.previous):
+            if record is not None:
+                source = record.unchanged(output_path, key)
+                if source is not None:
+                    return source
+        return None
 
     def _update_changed(
         self,
@@ -689,8 +724,8 @@ class Builder:
             record = self.previous  # the last build that went in place (not a failed one's)
         else:
             return
-        folder = uptodate.folder_identity(self.out_dir)
-        reuse.save(self.project.root, self.out_dir, folder, record)
+        folder = folder_identity(self.out_dir)
+        reuse.save(self.project.root, self.out_dir, folder, record, self.parked)
 
 
 _KEY_OF = operator.itemgetter(1)

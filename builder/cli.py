@@ -30,7 +30,7 @@ from .errors import (
     sort_problems,
     summarise,
 )
-from .output import remove_dead_builds, spares_folder
+from .output import folder_identity, remove_dead_builds, spares_folder
 from .project import Project
 
 # The rest is imported by the command that needs it: `digest build` with nothing to do
@@ -554,7 +554,9 @@ def _live(project: Project, args: argparse.Namespace) -> int:
     # The first build reads the day files parsed by the last build (`digest build`'s too),
     # and takes the files the last build into the same folder recorded (reuse.py).
     builder.parse_cache = load_cache(project.root)
-    builder.previous = reuse.load(project.root, out, uptodate.folder_identity(out))
+    builder.previous = reuse.load(project.root, out, folder_identity(out))
+    if not serving:
+        builder.parked = reuse.load_parked(project.root, out)
     server = None
     if serving:
         config, _ = read_config(project)

@@ -10,6 +10,11 @@ that build wrote, the old file is hard-linked into the new folder, not rendered 
 written again. The keys are the preview's, which tests/test_incremental.py holds to the
 bytes of a fresh build; their digests also cover digest's own code.
 
+The site a build replaces is not deleted but parked in .digest-cache/ (when on the same
+file system, and when the build linked most of its files: then it costs little room), with
+the record of its files: the next build adopts it as its build folder (output.py), keeps
+the files still right where they are, and links or writes only the rest.
+
 Nothing here can put a wrong file in the site: an unreadable or foreign record, a folder
 that is not the one recorded, a file whose metadata changed, or a failed link all mean
 "render it". `digest build --force` renders everything.
@@ -23,11 +28,13 @@ import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .cache import CACHE_FOLDER
+from .output import folder_identity
 
-_FORMAT = f"pages-1-{__version__}"
+_FORMAT = f"pages-2-{__version__}"
 _CODE = Path(__file__).resolve().parent
 
 FileStat = tuple[int, int, int]  # size, modification time (ns), inode
@@ -73,36 +80,64 @@ def load(project_root: Path, out_dir: Path, folder: tuple[int, int, int] | None)
     of the output folder now) is the folder it wrote; else None."""
     if folder is None:
         return None
-    try:
-        with _path(project_root, out_dir).open("rb") as stream:
-            stored = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        return None
-    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == _FORMAT):
-        return None
-    if stored[1] != folder or not isinstance(stored[2], dict):
+    stored = _stored(project_root, out_dir)
+    if stored is None or stored[1] != folder or not isinstance(stored[2], dict):
         return None
     return Previous(out_dir.absolute(), stored[2])
 
 
+def load_parked(project_root: Path, out_dir: Path) -> Previous | None:
+    """Return the site the last build into `out_dir` parked (`parked_folder`), if it is
+    there, as the record says; else None."""
+    folder = parked_folder(project_root, out_dir)
+    stored = _stored(project_root, out_dir)
+    if stored is None or not (isinstance(stored[3], tuple) and len(stored[3]) == 2):
+        return None
+    identity, files = stored[3]
+    if identity is None or identity != folder_identity(folder) or not isinstance(files, dict):
+        return None
+    return Previous(folder, files)
+
+
+def parked_folder(project_root: Path, out_dir: Path) -> Path:
+    """Where a build into `out_dir` parks the site it replaced, for the next to adopt."""
+    return _path(project_root, out_dir).with_suffix(".parked")
+
+
 def save(
-    project_root: Path, out_dir: Path, folder: tuple[int, int, int] | None, record: Previous
+    project_root: Path,
+    out_dir: Path,
+    folder: tuple[int, int, int] | None,
+    record: Previous,
+    parked: Previous | None = None,
 ) -> None:
     """Record, for the next build into `out_dir` (now in place, as `folder`), the key and
-    metadata of each file a build put there (`written`); failing to record them never
-    fails a build."""
+    metadata of each file a build put there (`written`), and those of the site it parked;
+    failing to record them never fails a build."""
     path = _path(project_root, out_dir)
     try:
         path.unlink(missing_ok=True)
         if folder is None:
             return
-        files = record.files
+        spare = None if parked is None else (folder_identity(parked.folder), parked.files)
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with temporary.open("wb") as stream:
-            pickle.dump((_FORMAT, folder, files), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stored = (_FORMAT, folder, record.files, spare)
+            pickle.dump(stored, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
         return
+
+
+def _stored(project_root: Path, out_dir: Path) -> tuple[Any, ...] | None:
+    try:
+        with _path(project_root, out_dir).open("rb") as stream:
+            stored = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None
+    if not (isinstance(stored, tuple) and len(stored) == 4 and stored[0] == _FORMAT):
+        return None
+    return stored
 
 
 def written(out_dir: Path, keys: dict[str, str]) -> Previous:

@@ -24,7 +24,7 @@ from pathlib import Path
 from . import __version__, clock
 from .cache import CACHE_FOLDER
 from .errors import Problem
-from .output import MARKER
+from .output import folder_identity
 from .project import Project, template_dirs
 from .reuse import code_key
 
@@ -82,16 +82,6 @@ def stamp(project: Project, out_dir: Path, drafts: bool) -> str:
                 digest.update(f"{path}\0{len(data)}\0".encode())
                 digest.update(data)
     return digest.hexdigest()
-
-
-def folder_identity(out_dir: Path) -> tuple[int, int, int] | None:
-    """Return the output folder's device, inode and its marker's inode; None without it."""
-    try:
-        folder = os.stat(out_dir)
-        marker = os.stat(out_dir / MARKER)
-    except OSError:
-        return None
-    return (folder.st_dev, folder.st_ino, marker.st_ino)
 
 
 def _record_path(project_root: Path, out_dir: Path) -> Path:

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from builder import output, reuse, uptodate, urls
+from builder import output, reuse, urls
 from builder.build import Builder, BuildResult, build, load
 from builder.cache import ParseCache
 from builder.errors import ContentErrors, OutputError
 from builder.incremental import InputKeys, KeptKeys
-from builder.output import InPlaceWriter
+from builder.output import InPlaceWriter, folder_identity
 from builder.pages import PageSpec, plan_site
 from builder.planmemo import PlanMemo
 from builder.project import Project
@@ -751,7 +751,7 @@ def test_a_new_preview_keeps_the_pages_the_last_one_recorded(tmp_path: Path) -> 
     def session() -> BuildResult:
         """As the server does: pages first, the search index when idle, a record at stop."""
         builder = Builder(Project(project), out, in_place=True)
-        builder.previous = reuse.load(project, out, uptodate.folder_identity(out))
+        builder.previous = reuse.load(project, out, folder_identity(out))
         result = builder.build(now=NOW, with_search=False)
         builder.update_search()
         build(Project(project), tmp_path / "fresh", now=NOW, force=True)
@@ -782,7 +782,7 @@ def test_a_preview_stopped_in_a_commit_records_nothing(
     first = started_preview(project, out)
     first.record_files()
     builder = Builder(Project(project), out, in_place=True)
-    builder.previous = reuse.load(project, out, uptodate.folder_identity(out))
+    builder.previous = reuse.load(project, out, folder_identity(out))
     builder.build(now=NOW)
     path = day_files(project)[-1]
     before = path.read_text("utf-8")
@@ -804,7 +804,7 @@ def test_a_preview_stopped_in_a_commit_records_nothing(
     builder.record_files()  # the server stops
     path.write_text(before, "utf-8")
     again = Builder(Project(project), out, in_place=True)
-    again.previous = reuse.load(project, out, uptodate.folder_identity(out))
+    again.previous = reuse.load(project, out, folder_identity(out))
     again.build(now=NOW)
     build(Project(project), tmp_path / "fresh", now=NOW, force=True)
     assert tree(out) == tree(tmp_path / "fresh")

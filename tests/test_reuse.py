@@ -1,9 +1,10 @@
 """`digest build` takes unchanged pages and feeds from the site it replaces (reuse.py).
 
-Each build still writes a complete new folder and swaps it in; what it reuses is hard
--linked from the old folder. After random edits the result must equal a fresh build with
-nothing reused, byte for byte, and a file that was touched after its build, a change of
-digest's code or --force must mean rendering again.
+Each build still makes a complete new folder and swaps it in; what it reuses is hard
+-linked from the old folder, or kept where it is in the site before that one, parked by the
+last build. After random edits the result must equal a fresh build with nothing reused,
+byte for byte, and a file that was touched after its build, a change of digest's code or
+--force must mean rendering again.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from pathlib import Path
 import pytest
 from test_incremental import FULL, NOW, OPERATIONS, add_settings, day_files, tree
 
-from builder import reuse, uptodate
+from builder import reuse
 from builder.build import Builder, build
 from builder.errors import ContentErrors
+from builder.output import folder_identity
 from builder.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -252,7 +254,95 @@ def test_watch_records_its_last_good_build_not_a_failed_one(tmp_path: Path) -> N
     broken.unlink()
     builder.record_files()  # watch stops
     again = Builder(Project(project), site, keep_site=True)
-    again.previous = reuse.load(project, site, uptodate.folder_identity(site))
+    again.previous = reuse.load(project, site, folder_identity(site))
     result = again.build(now=NOW)
     assert result.linked > 0
+    assert tree(site) == fresh(project, tmp_path / "fresh")
+
+
+def edit_a_day(project: Path, index: int, sentence: str) -> None:
+    edited = day_files(project)[index]
+    edited.write_text(edited.read_text("utf-8") + f"\n{sentence}\n", "utf-8")
+
+
+def test_the_replaced_site_is_parked_and_the_next_build_is_made_in_it(tmp_path: Path) -> None:
+    """A build that linked most files parks the site it replaced (in .digest-cache/),
+    untouched; the next build adopts that folder: the files still right stay where they
+    are, the rest are made anew beside the bytes the site in place shares with it."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    parked = reuse.parked_folder(project, site)
+    build(Project(project), site, now=NOW)
+    first_folder = site.stat().st_ino
+    edit_a_day(project, 0, "A first sentence.")
+    second = tree(site)
+    second_folder = build(Project(project), site, now=NOW) and site.stat().st_ino
+    assert parked.is_dir() and parked.stat().st_ino == first_folder
+    assert tree(parked) == second  # the first site, as it was, written into by nobody
+    now_in_place = tree(site)
+    edit_a_day(project, -1, "A second sentence.")
+    result = build(Project(project), site, now=NOW)
+    assert site.stat().st_ino == first_folder  # built in the parked folder
+    assert result.linked > result.pages // 2
+    assert parked.stat().st_ino == second_folder and tree(parked) == now_in_place
+    assert tree(site) == fresh(project, tmp_path / "fresh")
+
+
+def test_what_the_parked_site_gained_since_it_was_parked_is_not_published(
+    tmp_path: Path,
+) -> None:
+    """A file added by hand, a page rewritten by hand, a folder replaced by a link out of
+    the site: none of it reaches the next site, and nothing is written through the link."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    parked = reuse.parked_folder(project, site)
+    build(Project(project), site, now=NOW)
+    (site / "CNAME").write_text("example.org\n", "utf-8")  # by hand, into the first site
+    edit_a_day(project, 0, "A first sentence.")
+    build(Project(project), site, now=NOW)
+    assert (parked / "CNAME").is_file() and not (site / "CNAME").exists()
+    edit_a_day(project, 0, "A second sentence.")
+    build(Project(project), site, now=NOW)  # adopts the first site, CNAME and all
+    assert not (site / "CNAME").exists()
+    assert tree(site) == fresh(project, tmp_path / "fresh-1")
+
+    day = day_files(project)[0].stem.replace("-", "/")  # its page is made by every build
+    own = parked / "index.html"  # the parked site's own home page (made anew since)
+    own.write_bytes(own.read_bytes().replace(b"<main", b"<main data-by-hand", 1))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(parked / day)
+    (parked / day).symlink_to(outside, target_is_directory=True)
+    edit_a_day(project, 0, "A third sentence.")
+    build(Project(project), site, now=NOW)
+    assert list(outside.iterdir()) == []
+    assert not (site / day).is_symlink()
+    assert tree(site) == fresh(project, tmp_path / "fresh-2")
+
+
+def test_force_and_a_build_that_rewrites_everything_park_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A parked site is worth its room only when it shares most of its files with the
+    site in place: not after a build that made every file anew."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    parked = reuse.parked_folder(project, site)
+    build(Project(project), site, now=NOW)
+    edit_a_day(project, 0, "A first sentence.")
+    build(Project(project), site, now=NOW)
+    assert parked.is_dir()
+    build(Project(project), site, now=NOW, force=True)
+    assert not parked.exists()
+    edit_a_day(project, 0, "A second sentence.")
+    build(Project(project), site, now=NOW)
+    assert parked.is_dir()
+    code = reuse.code_key()
+    monkeypatch.setattr(reuse, "code_key", lambda: code + "-changed")
+    edit_a_day(project, 0, "A third sentence.")
+    assert build(Project(project), site, now=NOW).linked == 0
+    assert not parked.exists()
     assert tree(site) == fresh(project, tmp_path / "fresh")
