@@ -162,8 +162,8 @@ def test_keys_made_in_two_processes_are_kept_and_reused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A build that renders in two processes (build.PARALLEL_JOBS lowered so the sample
-    forks) records the keys both made: the next build reuses as much as after a build in
-    one process."""
+    forks) records the keys both made, and a rebuild makes its keys in two processes too:
+    it reuses as much as after builds in one process (keys out of order would not)."""
     from builder import build as build_module
 
     def edit_and_rebuild(name: str) -> int:
