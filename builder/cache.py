@@ -11,6 +11,7 @@ from there; a file that cannot be read is ignored and its days are parsed again.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import os
 import pickle
@@ -143,25 +144,39 @@ def shard_of(path: str) -> str:
 
 
 def load_cache(project_root: Path) -> ParseCache:
-    """Read the cache from disk; absent, old or unreadable shards are left out."""
+    """Read the cache from disk; absent, old or unreadable shards are left out.
+
+    Python's cycle collector does not run meanwhile: unpickling ten years of days makes
+    millions of objects, none of them garbage, and it scanned them again and again (0.4 s
+    became 0.7-1.6 s)."""
     cache = ParseCache()
     folder = project_root / CACHE_FOLDER / _SHARDS
     try:
         names = sorted(path for path in folder.iterdir() if path.suffix == ".pickle")
     except OSError:
         return cache
-    for path in names:
-        try:
-            with path.open("rb") as stream:
-                stored = pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-            continue
-        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _FORMAT):
-            continue
-        entries = stored[1]
-        if isinstance(entries, dict) and all(shard_of(p) == path.stem for p in entries):
-            cache.entries.update(entries)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for path in names:
+            _load_shard(cache, path)
+    finally:
+        if collecting:
+            gc.enable()
     return cache
+
+
+def _load_shard(cache: ParseCache, path: Path) -> None:
+    try:
+        with path.open("rb") as stream:
+            stored = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _FORMAT):
+        return
+    entries = stored[1]
+    if isinstance(entries, dict) and all(shard_of(p) == path.stem for p in entries):
+        cache.entries.update(entries)
 
 
 def save_cache(project_root: Path, cache: ParseCache) -> None:

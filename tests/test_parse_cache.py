@@ -270,3 +270,33 @@ def test_days_and_headlines_come_back_from_pickle_whole() -> None:
             getattr(kept, f.name) for f in dataclasses.fields(Headline)
         ]
         assert hash(made) == hash(kept)
+
+
+def test_the_collector_is_off_while_the_cache_is_read_and_as_it_was_after(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unpickling ten years of days makes millions of objects and no garbage: the cycle
+    collector waits (it doubled the time), and is on again after, or off if it was off."""
+    import gc
+
+    from builder.build import build
+
+    build(project, project.root / "site")
+    seen: list[bool] = []
+    real = pickle.load
+
+    def watched(stream: object) -> object:
+        seen.append(gc.isenabled())
+        return real(stream)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache.pickle, "load", watched)
+    assert gc.isenabled()
+    loaded = cache.load_cache(project.root)
+    assert loaded.entries and seen and not any(seen)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        cache.load_cache(project.root)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
