@@ -75,6 +75,8 @@ class SearchRecord:
 
 def plain_text(fragment: str) -> str:
     """Return the text of an HTML fragment (a rendered note or commentary)."""
+    if "<" not in fragment and "&" not in fragment:  # no markup (most headlines: no note)
+        return " ".join(fragment.split())
     parser = _TextParser()
     parser.feed(fragment)
     parser.close()

@@ -345,3 +345,24 @@ def test_a_killed_build_leaves_no_trusted_half_entry(project: Path, tmp_path: Pa
     subprocess.run([*command, "--out", str(tmp_path / "after")], **quiet)
     assert tree(tmp_path / "after") == tree(tmp_path / "cold")
     print(f"{whole} whole entries left by 12 killed builds")
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "",
+        "   ",
+        "one  two\nthree\t",
+        "Kyiv · Київ",
+        "<p>A <em>note</em></p>\n<p>two</p>",
+        "a &amp; b",
+    ],
+)
+def test_plain_text_without_markup_is_the_parsers_text(fragment: str) -> None:
+    """Most headlines have no note: their text skips the HTML parser, and is the same."""
+    from builder.search import _TextParser, plain_text
+
+    parser = _TextParser()
+    parser.feed(fragment)
+    parser.close()
+    assert plain_text(fragment) == " ".join("".join(parser.parts).split())
