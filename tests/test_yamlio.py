@@ -1,5 +1,7 @@
 """Line-aware YAML loading: positions, duplicate keys, aliases, tags, translated errors."""
 
+import random
+import re
 import time
 
 from builder import yamlio
@@ -78,3 +80,40 @@ def test_reader_errors_get_a_position() -> None:
     (problem,) = problems
     assert (problem.location.line, problem.location.column) == (2, 5)
     assert "U+0007" in problem.message
+
+
+# The plain form of yamlio._NEEDS_EXACT, whose branches start with "^ or one of these": the
+# quicker form must give the same answer for every text.
+_PLAIN_NEEDS_EXACT = re.compile(
+    r"(?:^|[\s\[{,:-])[&*!][^\s,\]}]"
+    r"|<<"
+    r"|(?:^|\s)#"
+    r"|:\s+[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?\s*(?:$|[,\]}])"
+    r"|:\s+[-+]?0[0-7_]+\s*$"
+    "|[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]",
+    re.MULTILINE,
+)
+
+
+def _plainly_needs_exact(text: str) -> bool:
+    for match in _PLAIN_NEEDS_EXACT.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        lines = text[start : len(text) if end < 0 else end]
+        if _PLAIN_NEEDS_EXACT.search(yamlio._QUOTED.sub(r"\1''", lines)):
+            return True
+    return False
+
+
+def test_the_quick_look_for_what_needs_the_exact_loader_answers_as_the_plain_one() -> None:
+    pieces = [
+        *"ab: -,[]{}&*!#<\"'\n\t 0123456789_.+",
+        "\x00", "\u2028", "é", "Київ", "10:30", ": 012", "  - ", "title: ", 'note: "x *y*"',
+        "&a", "*b", "!c", "# c", "<<: x", "t: 1:2:3", "t: 0777", "- &x", "[*y", "{!z",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    texts = ["", "#", "&x", "a\n#x", "a: 10:30\n", "a:\n  10:30", 'n: "a *b* c"', "k: '#x'"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(30_000)]
+    for text in texts:
+        assert yamlio._needs_exact(text) == _plainly_needs_exact(text), repr(text)
+    assert any(map(yamlio._needs_exact, texts)) and not all(map(yamlio._needs_exact, texts))
