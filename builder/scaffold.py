@@ -53,7 +53,7 @@ Templates are Jinja2 with autoescaping on and undefined variables as errors:
 
 GITIGNORE = """\
 site/
-.site-*/
+.site.*/
 """
 
 WORKFLOW = """\

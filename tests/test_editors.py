@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -267,3 +268,24 @@ def test_init_starts_a_digest_that_checks_and_builds(
     assert (folder / "site/index.html").is_file()
     code, _, err = run(capsys, "init", folder)
     assert code == 2 and err.startswith(f"digest: error: {folder} already holds .github/")
+
+
+def test_a_new_digests_git_ignores_what_builds_leave(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The site, the folder a killed build leaves beside it (the next build removes it)
+    and the cache are not the editors' files: `git add -A` must not take them."""
+    folder = tmp_path / "new-digest"
+    assert run(capsys, "init", folder)[0] == 0
+    assert run(capsys, "build", "-q", "--project", folder) == (0, "", "")
+    left = folder / ".site.building-4242-0a1b2c3d"  # as output.SiteWriter names them
+    (left / "2024").mkdir(parents=True)
+    (left / "2024" / "index.html").write_text("half a site", "utf-8")
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    listed = subprocess.run(
+        ["git", "-C", str(folder), "status", "--porcelain", "--untracked-files=all"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    paths = [line[3:] for line in listed.splitlines()]
+    assert "content/site.yaml" in paths and ".gitignore" in paths
+    assert not [p for p in paths if p.startswith(("site/", ".site.", ".digest-cache/"))], paths
