@@ -554,9 +554,9 @@ def _live(project: Project, args: argparse.Namespace) -> int:
     # The first build reads the day files parsed by the last build (`digest build`'s too),
     # and takes the files the last build into the same folder recorded (reuse.py).
     builder.parse_cache = load_cache(project.root)
-    builder.previous = reuse.load(project.root, out, folder_identity(out))
-    if not serving:
-        builder.parked = reuse.load_parked(project.root, out)
+    builder.previous, parked = reuse.load_both(project.root, out, folder_identity(out))
+    if not serving:  # the preview writes in place: it parks nothing
+        builder.parked = parked
     server = None
     if serving:
         config, _ = read_config(project)

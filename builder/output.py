@@ -145,7 +145,7 @@ class SiteWriter:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except (FileExistsError, NotADirectoryError):
-            if not self.present:
+            if not self.adopted:
                 raise
             _clear_the_way(target.parent, self.build_dir)  # a file where a folder goes
             target.parent.mkdir(parents=True, exist_ok=True)

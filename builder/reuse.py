@@ -78,25 +78,28 @@ def code_key() -> str:
 def load(project_root: Path, out_dir: Path, folder: tuple[int, int, int] | None) -> Previous | None:
     """Return what the last build into `out_dir` wrote, if `folder` (uptodate's identity
     of the output folder now) is the folder it wrote; else None."""
-    if folder is None:
-        return None
-    stored = _stored(project_root, out_dir)
-    if stored is None or stored[1] != folder or not isinstance(stored[2], dict):
-        return None
-    return Previous(out_dir.absolute(), stored[2])
+    return load_both(project_root, out_dir, folder)[0]
 
 
-def load_parked(project_root: Path, out_dir: Path) -> Previous | None:
-    """Return the site the last build into `out_dir` parked (`parked_folder`), if it is
-    there, as the record says; else None."""
-    folder = parked_folder(project_root, out_dir)
+def load_both(
+    project_root: Path, out_dir: Path, folder: tuple[int, int, int] | None
+) -> tuple[Previous | None, Previous | None]:
+    """Return what `load` returns, and the site the last build into `out_dir` parked
+    (`parked_folder`) if it is there as the record says (else None), from one reading of
+    the record."""
     stored = _stored(project_root, out_dir)
-    if stored is None or not (isinstance(stored[3], tuple) and len(stored[3]) == 2):
-        return None
-    identity, files = stored[3]
-    if identity is None or identity != folder_identity(folder) or not isinstance(files, dict):
-        return None
-    return Previous(folder, files)
+    if stored is None:
+        return None, None
+    previous = None
+    if folder is not None and stored[1] == folder and isinstance(stored[2], dict):
+        previous = Previous(out_dir.absolute(), stored[2])
+    parked = None
+    place = parked_folder(project_root, out_dir)
+    if isinstance(stored[3], tuple) and len(stored[3]) == 2:
+        identity, files = stored[3]
+        if identity is not None and identity == folder_identity(place) and isinstance(files, dict):
+            parked = Previous(place, files)
+    return previous, parked
 
 
 def parked_folder(project_root: Path, out_dir: Path) -> Path:
@@ -119,10 +122,10 @@ def save(
         path.unlink(missing_ok=True)
         if folder is None:
             return
-        spare = None if parked is None else (folder_identity(parked.folder), parked.files)
+        kept = None if parked is None else (folder_identity(parked.folder), parked.files)
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with temporary.open("wb") as stream:
-            stored = (_FORMAT, folder, record.files, spare)
+            stored = (_FORMAT, folder, record.files, kept)
             pickle.dump(stored, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
