@@ -270,6 +270,8 @@ class Builder:
         self.manifest: dict[str, str] = {}  # output path -> hash of the bytes written
         self.search = SearchIndex(project.root / CACHE_FOLDER / "search")
         self.search_pending: tuple[Library, Renderer] | None = None
+        # The preview's search catching up: Pagefind running for the pending library.
+        self.search_running: tuple[Started, Library, Renderer] | None = None
         # Kept while keys.common (theme, configuration, sources, tags) holds: headline HTML,
         # the template environment, the plan's parts and the keys of their specs, and the
         # items of feeds (RSS and Atom, JSON Feed).
@@ -334,25 +336,52 @@ class Builder:
         Writes only the search files and the service worker (each atomically), deleting
         index files the new index no longer has. Returns whether there was anything to do.
         """
-        if self.search_pending is None:
+        if not self.start_search():
+            return False
+        self.finish_search()
+        return True
+
+    def start_search(self) -> bool:
+        """Start indexing what `update_search` would index, with Pagefind in processes of
+        its own, and return at once (False if there is nothing to do or it runs already).
+
+        The preview starts it when idle and `finish_search`es once `search_running[0]`
+        is done; a save meanwhile `stop_search`es it, so that the save is built at once:
+        Pagefind indexes the archive of ten years in several seconds of both cores."""
+        if self.search_pending is None or self.search_running is not None:
             return False
         library, renderer = self.search_pending
-        self.search_pending = None
+        self.search_pending = None  # tried once: an error is reported once, not every loop
+        self.search_running = (self.search.start(library), library, renderer)
+        return True
+
+    def finish_search(self) -> None:
+        """Write the index `start_search` started (waiting for Pagefind if it runs)."""
+        assert self.search_running is not None
+        started, library, renderer = self.search_running
+        self.search_running = None
         old_files = set(self.search.files) | {urls.service_worker()}
         protected = (self.project.content_dir, self.project.templates_dir)
         others = {p: h for p, h in self.manifest.items() if p not in old_files}
-        writer = InPlaceWriter(self.out_dir, protected, self.manifest)
-        with writer:
-            for path in others:
-                writer.keep(path, "unchanged")
-            started = self.search.start(library)
-            try:
+        try:
+            writer = InPlaceWriter(self.out_dir, protected, self.manifest)
+            with writer:
+                for path in others:
+                    writer.keep(path, "unchanged")
                 self._write_search(writer, library, renderer, started)
-            finally:
-                started.cancel()
-            writer.commit()
+                writer.commit()
+        finally:
+            started.cancel()
         self.manifest = writer.manifest
-        return True
+
+    def stop_search(self) -> None:
+        """Stop the search `start_search` started; it is pending again (a build that
+        succeeds makes it pending for its own library)."""
+        if self.search_running is not None:
+            started, library, renderer = self.search_running
+            self.search_running = None
+            started.cancel()
+            self.search_pending = (library, renderer)
 
     def build(
         self,
@@ -374,6 +403,7 @@ class Builder:
         """
         timings = timings or Timings()
         now = now or clock.current_time(os.environ)
+        self.stop_search()  # the index it makes would be of the library before this build
         if self.keep_site:
             self.file_keys = {}
         with _collector_spared():

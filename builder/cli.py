@@ -574,35 +574,48 @@ def _live(project: Project, args: argparse.Namespace) -> int:
             print(f"serving {out} at {server.address} (Ctrl-C stops)", flush=True)
         else:
             print(f"watching {project.root} (Ctrl-C stops)", flush=True)
+        searching = 0.0  # when the search started catching up
         while True:
-            changed = watcher.next_changes(quiet=0.1, timeout=0.5)
-            if not changed and builder.search_pending is not None:
-                started = time.perf_counter()  # pages first; the search catches up when idle
-                try:
-                    builder.update_search()
-                except DigestError as exc:
-                    print(f"digest: error: {exc.message}", file=sys.stderr, flush=True)
-                else:
-                    print(
-                        f"search index updated in {time.perf_counter() - started:.1f} s", flush=True
-                    )
-            if changed:
-                names = sorted(project.relative(p) for p in changed)
-                shown = ", ".join(names[:3]) + (
-                    f" and {len(names) - 3} more" if len(names) > 3 else ""
-                )
-                print(f"changed: {shown}", flush=True)
-                _live_build(builder, server, "rebuilt", changed)
+            running = builder.search_running is not None
+            changed = watcher.next_changes(quiet=0.1, timeout=0.1 if running else 0.5)
+            if not changed:
+                if running or builder.search_pending is not None:
+                    searching = _catch_up_search(builder, searching)
+                continue
+            names = sorted(project.relative(p) for p in changed)
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+            print(f"changed: {shown}", flush=True)
+            # The build stops a search catching up (the page first); it starts again when idle.
+            _live_build(builder, server, "rebuilt", changed)
     except KeyboardInterrupt:
         print("stopped", flush=True)
         return 0
     finally:
+        builder.stop_search()
         watcher.stop()
         if server is not None:
             server.stop()
         shutil.rmtree(spares_folder(out), ignore_errors=True)  # the preview's (output.py)
         save_cache(project.root, builder.parse_cache)  # for a quicker next start
         builder.record_files()
+
+
+def _catch_up_search(builder: Builder, started: float) -> float:
+    """Once nothing changes, bring the preview's search index up to date: start Pagefind
+    (in processes of its own), and on a later call write what it made. Return when it
+    started. A save meanwhile stops it (the loop above), so the page comes first."""
+    try:
+        if builder.search_running is None:
+            builder.start_search()
+            return time.perf_counter()
+        if not builder.search_running[0].done():
+            return started
+        builder.finish_search()
+    except DigestError as exc:
+        print(f"digest: error: {exc.message}", file=sys.stderr, flush=True)
+        return started
+    print(f"search index updated in {time.perf_counter() - started:.1f} s", flush=True)
+    return started
 
 
 def _live_build(

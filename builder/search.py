@@ -218,6 +218,10 @@ class PendingIndex:
             _stop(process)
             self.temp.cleanup()
 
+    def done(self) -> bool:
+        """Tell whether Pagefind has finished (then `result` does not wait)."""
+        return self.process is None or self.process.poll() is not None
+
     def cancel(self) -> None:
         """Stop the run (the build failed) and remove its scratch folder."""
         if self.process is not None:

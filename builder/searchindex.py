@@ -34,6 +34,10 @@ class Started:
 
     bundles: tuple[Bundle, ...]
 
+    def done(self) -> bool:
+        """Tell whether every Pagefind run has finished."""
+        return all(bundle.pending is None or bundle.pending.done() for bundle in self.bundles)
+
     def cancel(self) -> None:
         """Stop every Pagefind run still going (the build failed) and remove its scratch."""
         for bundle in self.bundles:

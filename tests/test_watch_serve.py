@@ -260,3 +260,49 @@ def test_a_preview_rebuild_runs_the_collector_after_the_browsers_are_told(projec
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_save_while_the_search_catches_up_is_built_at_once(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once nothing changes, the preview's search index catches up: Pagefind indexing the
+    archive of ten years takes seconds. A save meanwhile stops it and is built at once;
+    the search then catches up again. Here Pagefind waits for as long as a flag file is
+    there: held behind it, the second save would never reach the page."""
+    import pagefind_bin  # type: ignore[import-untyped]
+
+    real = pagefind_bin.get_executable()
+    flag, started = tmp_path / "hold-pagefind", tmp_path / "pagefind-started"
+    wrapper = tmp_path / "pagefind"
+    wrapper.write_text(
+        f'#!/bin/sh\nif [ -e "{flag}" ]; then touch "{started}"; fi\n'
+        f'while [ -e "{flag}" ]; do sleep 0.1; done\nexec "{real}" "$@"\n',
+        "utf-8",
+    )
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(wrapper))
+    served = Served(project)
+    try:
+        target = day(project)
+        text = target.read_text("utf-8")
+        flag.touch()
+        target.write_text(text.replace("---\n", "---\ntitle: A first save\n", 1), "utf-8")
+        served.wait_for(lambda: "A first save" in served.page("/2024/07/15/")[1])
+        served.wait_for(started.exists)  # the search is catching up, held
+        target.write_text(text.replace("---\n", "---\ntitle: A second save\n", 1), "utf-8")
+        served.wait_for(lambda: "A second save" in served.page("/2024/07/15/")[1])
+        assert "search index updated" not in served.output[served.output.rfind("rebuilt in") :]
+        flag.unlink()
+
+        def search_caught_up() -> bool:
+            output = served.output
+            return "search index updated" in output[output.rfind("rebuilt in") :]
+
+        served.wait_for(search_caught_up, timeout=30)
+    finally:
+        flag.unlink(missing_ok=True)
+        assert served.stop() == 0
+    fresh = tmp_path / "fresh"
+    now = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC)
+    build(Project(project), fresh, now=now, drafts=True)
+    assert tree(project / ".digest-cache" / "serve") == tree(fresh)
