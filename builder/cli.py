@@ -603,7 +603,7 @@ def _live(project: Project, args: argparse.Namespace) -> int:
 def _catch_up_search(builder: Builder, started: float) -> float:
     """Once nothing changes, bring the preview's search index up to date: start Pagefind
     (in processes of its own), and on a later call write what it made. Return when it
-    started. A save meanwhile stops it (the loop above), so the page comes first."""
+    started. A save meanwhile stops it (Builder.build does), so the page comes first."""
     try:
         if builder.search_running is None:
             builder.start_search()
