@@ -166,7 +166,7 @@ class PendingIndex:
     by output path under `folder`."""
 
     def __init__(self, records: list[SearchRecord], site_language: str, folder: str) -> None:
-        self.process: subprocess.Popen[str] | None = None
+        self.process: subprocess.Popen[bytes] | None = None
         self.files: dict[str, bytes] = {}
         self.folder = folder
         if not records:  # nothing published yet: Pagefind refuses to make an empty index
@@ -186,10 +186,12 @@ class PendingIndex:
             page.write_text(record_html(record, site_language), encoding="utf-8")
         command = [sys.executable, "-m", "pagefind", "--site", str(pages)]
         command += ["--output-path", str(self.bundle), "--force-language", language, "--silent"]
+        # Its output goes to a file, not a pipe: nobody reads while it runs (the preview
+        # only polls it), and a pipe that fills up would stop it for good.
+        self.log = Path(self.temp.name) / "pagefind.log"
         try:
-            self.process = subprocess.Popen(
-                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-            )
+            with self.log.open("wb") as log:
+                self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         except OSError as exc:
             self.temp.cleanup()
             raise OutputError(f"cannot run Pagefind to index the search: {exc}") from exc
@@ -199,9 +201,10 @@ class PendingIndex:
             return self.files
         process, self.process = self.process, None
         try:
-            out, err = process.communicate(timeout=900)
+            process.wait(timeout=900)
             if process.returncode != 0 or not self.bundle.is_dir():
-                detail = (err or out).strip().splitlines()[-1:] or ["no output"]
+                said = self.log.read_text("utf-8", errors="replace")
+                detail = said.strip().splitlines()[-1:] or ["no output"]
                 raise OutputError(f"Pagefind failed to index the search: {detail[0]}")
             merged = self.folder != FOLDER
             self.files = {
@@ -230,11 +233,11 @@ class PendingIndex:
             self.temp.cleanup()
 
 
-def _stop(process: subprocess.Popen[str]) -> None:
-    """Kill the process if it still runs, and close its pipes."""
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Kill the process if it still runs, and reap it."""
     if process.poll() is None:
         process.kill()
-    process.communicate()
+    process.wait()
 
 
 def _remove_leftovers(folder: Path) -> None:

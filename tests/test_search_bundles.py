@@ -366,3 +366,45 @@ def test_plain_text_without_markup_is_the_parsers_text(fragment: str) -> None:
     parser.feed(fragment)
     parser.close()
     assert plain_text(fragment) == " ".join("".join(parser.parts).split())
+
+
+def _pagefind_that(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str) -> None:
+    """Run Pagefind behind a shell script that does `first`, then Pagefind itself."""
+    import pagefind_bin  # type: ignore[import-untyped]
+
+    wrapper = tmp_path / "pagefind"
+    wrapper.write_text(f'#!/bin/sh\n{first}\nexec "{pagefind_bin.get_executable()}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(wrapper))
+
+
+def test_a_pagefind_that_says_much_still_finishes_for_the_preview(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview polls Pagefind and reads nothing while it runs: its output goes to a
+    file, where a pipe would fill up (64 KB) and stop it for good."""
+    builder = Builder(Project(project), project / "preview", in_place=True, drafts=True)
+    builder.build(now=NOW)
+    _pagefind_that(tmp_path, monkeypatch, "head -c 300000 /dev/zero | tr '\\0' x")
+    edit_day(project, "commentary only", "commentary only, edited")
+    builder.build(now=NOW, with_search=False)
+    assert builder.start_search() and builder.search_running is not None
+    deadline = time.monotonic() + 60
+    while not builder.search_running[0].done():
+        assert time.monotonic() < deadline, "Pagefind never finished"
+        time.sleep(0.1)
+    builder.finish_search()
+    fresh = tmp_path / "fresh"
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    build(Project(project), fresh, now=NOW, drafts=True, force=True)
+    assert tree(project / "preview") == tree(fresh)
+
+
+def test_what_a_failing_pagefind_says_is_in_the_error(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from builder.errors import OutputError
+
+    _pagefind_that(tmp_path, monkeypatch, "echo 'the disk is full' >&2; exit 3")
+    with pytest.raises(OutputError, match="Pagefind failed to index the search: the disk is full"):
+        fresh_build(project, tmp_path / "site")
