@@ -29,10 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from builder import reuse  # noqa: E402
 from builder.build import Builder, BuildResult, Timings, collection_deferred  # noqa: E402
-from builder.cache import load_cache, save_cache  # noqa: E402
-from builder.output import folder_identity  # noqa: E402
+from builder.cache import save_cache  # noqa: E402
 from builder.project import Project  # noqa: E402
 
 QUIET = 0.1  # the watcher's quiet period, added to every save-to-disk figure
@@ -147,10 +145,7 @@ def main() -> None:
         day.write_text(day.read_text("utf-8") + "\nEdited while no server ran.\n", "utf-8")
         started = time.perf_counter()
         again = Builder(Project(project), Path(temp) / "preview", drafts=True, in_place=True)
-        again.parse_cache = load_cache(project)
-        again.previous = reuse.load(
-            project, Path(temp) / "preview", folder_identity(Path(temp) / "preview")
-        )
+        again.resume()  # as the server does: the parse cache and the recorded files
         timings = Timings()
         restarted = again.build(timings=timings, with_search=False)  # as the server does
         stages = ", ".join(f"{name} {seconds:.2f}" for name, seconds in timings.stages.items())

@@ -178,17 +178,12 @@ def build(
     # objects are all young to it, and the first collection after the build (started by
     # the records' allocations) scanned them all, 1.6 s of a cold build of ten years.
     with collection_deferred():
-        builder = Builder(project, out, drafts=drafts, parallel=parallel.can_fork())
-        builder.parse_cache = load_cache(project.root)
-        builder.file_keys = {}  # made, to be kept for the next build
-        if not force:
-            records = reuse.load_both(project.root, out, folder_identity(out))
-            builder.previous, builder.parked = records
+        builder = Builder(project, out, drafts=drafts, parallel=parallel.can_fork(), keep_site=True)
+        builder.resume(files=not force)
         result = builder.build(strict=strict, timings=timings, now=now)
         save_cache(project.root, builder.parse_cache)
+        builder.record_files()
         folder = folder_identity(out)
-        written = reuse.written(out, builder.file_keys)
-        reuse.save(project.root, out, folder, written, builder.parked)
         if folder is not None:
             record = uptodate.BuildRecord(
                 stamp=inputs,
@@ -256,9 +251,10 @@ class Builder:
         parallel: bool = False,
         keep_site: bool = False,
     ) -> None:
-        """`keep_site` (`digest watch`, not in place): each build records the key of every
-        file it writes, and the next build links the unchanged ones from the site it
-        replaces instead of rendering them (reuse.py, kept in memory here)."""
+        """`keep_site` (`digest build` and `digest watch`, not in place): each build records
+        the key of every file it writes, and the next build links the unchanged ones from
+        the site it replaces instead of rendering them (reuse.py, kept in memory here;
+        `record_files` saves it for the next process)."""
         self.project = project
         self.keep_site = keep_site and not in_place
         self.parallel = parallel  # render half the pages in a forked process (not in place)
@@ -304,6 +300,16 @@ class Builder:
         self.digests: dict[str, tuple[Hashable, str]] = {}
         self.last_keys: InputKeys | None = None
         self.committing = False  # a commit did not return: the folder's files are not known
+
+    def resume(self, files: bool = True) -> None:
+        """Take up from what the last build into this folder, in another process, left in
+        .digest-cache/: the day files it parsed and, with `files`, the record of the files
+        in place and of the site it parked (a preview, writing in place, parks none)."""
+        self.parse_cache = load_cache(self.project.root)
+        if files:
+            root, out = self.project.root, self.out_dir
+            self.previous, parked = reuse.load_both(root, out, folder_identity(out))
+            self.parked = None if self.in_place else parked
 
     def _write_search(
         self,

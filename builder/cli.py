@@ -30,7 +30,7 @@ from .errors import (
     sort_problems,
     summarise,
 )
-from .output import folder_identity, remove_dead_builds, spares_folder
+from .output import remove_dead_builds, spares_folder
 from .project import Project
 
 # The rest is imported by the command that needs it: `digest build` with nothing to do
@@ -536,9 +536,8 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 def _live(project: Project, args: argparse.Namespace) -> int:
     """Run `watch` or `serve` until Ctrl-C: build, wait for changes, build again."""
-    from . import reuse
     from .build import Builder
-    from .cache import load_cache, save_cache
+    from .cache import save_cache
     from .reader import read_config
     from .serve import PreviewServer
     from .watch import Watcher
@@ -551,12 +550,7 @@ def _live(project: Project, args: argparse.Namespace) -> int:
     builder = Builder(
         project, out, drafts=serving or args.drafts, in_place=serving, keep_site=not serving
     )
-    # The first build reads the day files parsed by the last build (`digest build`'s too),
-    # and takes the files the last build into the same folder recorded (reuse.py).
-    builder.parse_cache = load_cache(project.root)
-    builder.previous, parked = reuse.load_both(project.root, out, folder_identity(out))
-    if not serving:  # the preview writes in place: it parks nothing
-        builder.parked = parked
+    builder.resume()  # what the last build left (`digest build`'s too): cache and records
     server = None
     if serving:
         config, _ = read_config(project)
