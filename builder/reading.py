@@ -22,8 +22,11 @@ from .search import ARCHIVE_FOLDER, FOLDER, INDEX_FORMAT, SearchRecord, SearchSe
 
 # Days the service worker stores on a first visit; older days are kept once visited.
 OFFLINE_DAYS = 7
-# Above this many bytes the search's result excerpts are stored as they are fetched, not
-# all at once: a first visit on mobile data must stay cheap.
+# What a first visit may store of the search, in bytes: the newest year's bundle (with
+# Pagefind's program), then the archive's, each whole or not at all, while they fit. A first
+# visit on mobile data must stay cheap, and part of a bundle is no offline search: without
+# its excerpts or some of its index it finds days it cannot show. (Ten years' archive is
+# 12.7 MB, its index alone 4.7 MB.) Search files fetched online are stored as they come.
 OFFLINE_SEARCH_BYTES = 1_500_000
 FEED_KINDS = ("tags", "sources", "places", "stories")
 
@@ -44,8 +47,12 @@ def plan_reader_pages(library: Library, plan: SitePlan) -> SitePlan:
             "Search",
             f"Search every headline, note and commentary of {site.title}",
             main_feeds,
-            # The search's bundles: the first is loaded, the others merged into it.
-            {"bundles": tuple(b.folder for b in search_bundles(library)) or (FOLDER,)},
+            # The search's bundles: the first is loaded, the others merged into it. The
+            # first is of the newest year: searched alone when the others cannot load.
+            {
+                "bundles": tuple(b.folder for b in search_bundles(library)) or (FOLDER,),
+                "newest_year": library.days[-1].date.year if library.days else None,
+            },
         ),
         PageSpec(
             urls.feeds_index(),
@@ -162,13 +169,7 @@ def offline_paths(
     """Return the url paths a service worker stores on install, and a version for them."""
     newest = [urls.day(day.date) for day in reversed(library.days[-OFFLINE_DAYS:])]
     paths = [urls.home(), *newest, urls.search(), urls.not_found(), *sorted(static_paths)]
-    total = sum(len(data) for data in search_files.values())
-    paths += [
-        path
-        for path in sorted(search_files)
-        if total <= OFFLINE_SEARCH_BYTES
-        or not path.startswith((FOLDER + "fragment/", ARCHIVE_FOLDER + "fragment/"))
-    ]
+    paths += offline_search(search_files)
     version = hashlib.sha256()
     for path in paths:
         version.update(path.encode() + b"\0")
@@ -177,3 +178,18 @@ def offline_paths(
     for day in library.days[-OFFLINE_DAYS:]:
         version.update(f"{day.date}:{len(day.headlines)}:{day.title}".encode())
     return tuple(paths), version.hexdigest()[:12]
+
+
+def offline_search(search_files: dict[str, bytes]) -> list[str]:
+    """Return the search files a first visit stores: the newest year's bundle, then the
+    archive's, each whole, while their bytes stay within OFFLINE_SEARCH_BYTES (the archive
+    only with the newest year's, which holds the program that searches it)."""
+    stored: list[str] = []
+    total = 0
+    for folder in (FOLDER, ARCHIVE_FOLDER):
+        bundle = sorted(path for path in search_files if path.startswith(folder))
+        total += sum(len(search_files[path]) for path in bundle)
+        if not bundle or total > OFFLINE_SEARCH_BYTES:
+            break
+        stored += bundle
+    return stored

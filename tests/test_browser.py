@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from browser_tools import axe_path, guarded, launched_chromium, serve_folder
 
+from builder import reading
 from builder.build import build
 from builder.model import headline_anchor
 from builder.project import Project
@@ -221,5 +222,62 @@ def test_service_worker_keeps_the_newest_days_and_search_offline(
     assert "Chasiv Yar" in (page.text_content("main") or "")
     page.goto(served + "search/?q=Odesa")
     page.wait_for_selector("#search-results li", timeout=15000)
+    context.close()
+    assert blocked == []
+
+
+def _stored(page: Any) -> list[str]:
+    """Return the paths the service worker's store holds."""
+    return page.evaluate(
+        """async () => {
+          const found = [];
+          for (const name of await caches.keys()) {
+            for (const request of await (await caches.open(name)).keys()) {
+              found.push(new URL(request.url).pathname);
+            }
+          }
+          return found;
+        }"""
+    )
+
+
+def test_offline_the_newest_year_is_searched_alone_when_the_archive_is_not_stored(
+    chromium: tuple[Any, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first visit stores a search bundle whole or not at all, within a budget: here the
+    newest year's fits and the archive's does not. Offline, the newest year is searched
+    alone, and the status says so; online again, the archive is merged in."""
+    shutil.copytree(ROOT / "tests" / "sites" / "full" / "content", tmp_path / "content")
+    out = tmp_path / "site"
+    build(Project.find(tmp_path), out)
+    newest = sum(f.stat().st_size for f in (out / "pagefind").rglob("*") if f.is_file())
+    monkeypatch.setattr(reading, "OFFLINE_SEARCH_BYTES", newest)
+    build(Project.find(tmp_path), out, force=True)
+    blocked: list[str] = []
+    context = guarded(chromium[0], blocked)
+    with serve_folder(out) as served:
+        page = context.new_page()
+        page.goto(served)
+        page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+        stored = _stored(page)
+        assert "/pagefind/pagefind.js" in stored
+        assert any(path.startswith("/pagefind/fragment/") for path in stored)
+        assert not [path for path in stored if path.startswith("/pagefind-archive/")]
+        context.set_offline(True)
+        page.goto(served + "search/?q=Pokrovsk")  # in the newest year's days only
+        page.wait_for_selector("#search-results li.headline", timeout=15000)
+        partial = "Only 2024 is searched: the earlier years could not load."
+        assert (page.text_content("#search-status") or "").endswith(" " + partial)
+        page.fill("#search-query", "Bradley")  # in the archive's days only
+        page.wait_for_function(
+            "document.getElementById('search-status').textContent.startsWith('Nothing found')",
+            timeout=15000,
+        )
+        assert (page.text_content("#search-status") or "").endswith(" " + partial)
+        context.set_offline(False)
+        page.fill("#search-query", "Kremlin")  # in the archive's days only
+        page.wait_for_selector("#search-results li.headline", timeout=15000)
+        assert page.text_content("#search-status") == "Days that match: 1"
+        assert "2023/12/31/" in (page.get_attribute("#search-results h2 a", "href") or "")
     context.close()
     assert blocked == []

@@ -141,6 +141,34 @@ def test_search_index_and_service_worker_are_built(full: Path) -> None:
     assert '"search/"' in worker and '"2024/07/16/"' in worker
 
 
+def _bundle(folder: str, index: int, fragments: int) -> dict[str, bytes]:
+    """A search bundle's files: its index (program included) and excerpts, by size."""
+    files = {folder + "pagefind-entry.json": b"{}", folder + "index/a.pf_index": b"i" * index}
+    files.update({folder + f"fragment/{n}.pf_fragment": b"f" * 1000 for n in range(fragments)})
+    return files
+
+
+@pytest.mark.parametrize(
+    ("newest", "archive", "stored"),
+    [
+        ((300_000, 300), (300_000, 300), ("pagefind/", "pagefind-archive/")),
+        ((300_000, 300), (600_000, 500), ("pagefind/",)),
+        # Whole or not at all: an index without its excerpts finds what it cannot show.
+        ((900_000, 700), (1000, 1), ()),
+        # The archive alone is not stored: the newest year's bundle holds the program.
+        ((100_000, 1600), (1000, 1), ()),
+    ],
+)
+def test_a_first_visit_stores_whole_search_bundles_within_the_budget(
+    newest: tuple[int, int], archive: tuple[int, int], stored: tuple[str, ...]
+) -> None:
+    files = {**_bundle("pagefind/", *newest), **_bundle("pagefind-archive/", *archive)}
+    assert reading.OFFLINE_SEARCH_BYTES == 1_500_000
+    paths = reading.offline_search(files)
+    assert sorted(paths) == sorted(p for p in files if p.startswith(stored) and stored)
+    assert sum(len(files[p]) for p in paths) <= reading.OFFLINE_SEARCH_BYTES
+
+
 def test_search_has_one_record_a_day_with_each_headline_a_section() -> None:
     loaded = load(Project.find(FULL))
     assert loaded.library is not None

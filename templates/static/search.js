@@ -3,23 +3,50 @@
 // each linking to the article and to the headline on its day page. Works offline once cached.
 // The index is two bundles: the newest year's (data-bundle) and, when the digest spans more
 // years, the earlier days' (data-archive), merged into it. Pagefind then searches both and
-// orders the results of both by score, the newest year's first among equals.
+// orders the results of both by score, the newest year's first among equals. Offline, the
+// service worker may hold the newest year's bundle only (a first visit stores little):
+// then that year is searched alone, and the status says so (data-partial).
 const form = document.querySelector(".search-form");
 const input = document.getElementById("search-query");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
+const options = { basePath: form.dataset.bundle, excerptLength: 24 };
 let pagefind = null;
+let merged = !form.dataset.archive;
 let merging = null;
+
+// A bundle that cannot load breaks every search it is merged into (Pagefind keeps its
+// error): offline, it is merged only if the service worker holds its entry file, and after
+// a failed merge Pagefind starts afresh; the next search tries again. Merged once only:
+// Pagefind would search a bundle merged twice twice.
+async function mergeArchive() {
+  const archive = form.dataset.archive;
+  if (!navigator.onLine) {
+    try {
+      if (!(await fetch(archive + "pagefind-entry.json")).ok) return false;
+    } catch (error) {
+      return false;  // not stored
+    }
+  }
+  try {
+    await pagefind.mergeIndex(archive, { excerptLength: 24 });
+    return true;
+  } catch (error) {
+    await pagefind.destroy();
+    await pagefind.options(options);
+    return false;
+  }
+}
 
 async function load() {
   if (!pagefind) {
-    const bundle = form.dataset.bundle;
-    pagefind = await import(bundle + "pagefind.js");
-    await pagefind.options({ basePath: bundle, excerptLength: 24 });
+    pagefind = await import(form.dataset.bundle + "pagefind.js");
+    await pagefind.options(options);
   }
-  // Merged once only: Pagefind would search a bundle merged twice twice.
-  if (form.dataset.archive && !merging) merging = pagefind.mergeIndex(form.dataset.archive, { excerptLength: 24 });
-  await merging;
+  if (!merged) {
+    merging = merging || mergeArchive().finally(() => { merging = null; });
+    merged = (await merging) || merged;
+  }
   return pagefind;
 }
 
@@ -97,6 +124,7 @@ async function run(query) {
   }
   if (ticket !== latest) return;
   status.textContent = total ? status.dataset.found.replace("{days}", total) : status.dataset.none;
+  if (!merged) status.textContent += " " + form.dataset.partial;
   for (const result of found) list.append(dayResult(result));
 }
 
