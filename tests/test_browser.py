@@ -126,6 +126,30 @@ def test_search_finds_a_headline_and_links_to_its_day_and_article(
     assert blocked == []
 
 
+def test_search_loads_the_index_while_the_reader_types(
+    browser: tuple[Any, list[str], str], served: str
+) -> None:
+    """The search page loads Pagefind's program and both bundles' metadata on arrival, so a
+    query then fetches only the index chunks and excerpts it needs: on a slow connection
+    the program and metadata took seconds after the first keystroke."""
+    context, blocked, _ = browser
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url[len(served) :].split("?")[0]))
+    page.goto(served + "search/")
+    page.wait_for_load_state("networkidle")
+    loaded = set(fetched)
+    assert {"pagefind/pagefind.js", "pagefind/pagefind-entry.json"} <= loaded
+    assert [path for path in loaded if path.startswith("pagefind-archive/") and ".pf_meta" in path]
+    fetched.clear()
+    page.fill("#search-query", "Odesa")
+    page.wait_for_selector("#search-results li.headline", timeout=15000)
+    assert fetched, "the query fetched nothing"
+    assert all("/index/" in path or "/fragment/" in path for path in fetched), fetched
+    page.close()
+    assert blocked == []
+
+
 def test_search_merges_the_newest_year_and_the_earlier_days(
     browser: tuple[Any, list[str], str], served: str
 ) -> None:

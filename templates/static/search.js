@@ -12,6 +12,7 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const options = { basePath: form.dataset.bundle, excerptLength: 24 };
 let pagefind = null;
+let starting = null;
 let merged = !form.dataset.archive;
 let merging = null;
 
@@ -38,10 +39,17 @@ async function mergeArchive() {
   }
 }
 
+async function start() {
+  const module = await import(form.dataset.bundle + "pagefind.js");
+  await module.options(options);
+  module.init();  // starts loading the index's program and metadata
+  return module;
+}
+
 async function load() {
   if (!pagefind) {
-    pagefind = await import(form.dataset.bundle + "pagefind.js");
-    await pagefind.options(options);
+    starting = starting || start().finally(() => { starting = null; });
+    pagefind = await starting;
   }
   if (!merged) {
     merging = merging || mergeArchive().finally(() => { merging = null; });
@@ -137,3 +145,6 @@ form.addEventListener("submit", (event) => {
 input.addEventListener("input", () => run(input.value));
 const initial = new URLSearchParams(location.search).get("q");
 if (initial) { input.value = initial; run(initial); }
+// Loaded while the reader types, not after: on a slow connection the index's program and
+// metadata take seconds. A failure here is met again, and told, at the first search.
+else load().catch(() => {});
