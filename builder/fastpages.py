@@ -70,6 +70,7 @@ class PageHelpers:
     url: Callable[[str], str]
     absolute_url: Callable[[str], str]
     stylesheet: str  # asset('style.css')
+    icon: str  # asset('favicon.svg')
     long_date: Callable[[Any], str]
     full_date: Callable[[Any], str]
     month_name: Callable[[int, int], str]
@@ -103,6 +104,7 @@ class PageMaker:
         self._links_end = (
             f'<link rel="alternate" type="application/feed+json" title="{e(site.title)} '
             f'(JSON Feed)" href="{e(h.url(urls.json_feed("")))}">\n'
+            f'<link rel="icon" type="image/svg+xml" href="{e(h.icon)}">\n'
             f'<link rel="stylesheet" href="{e(h.stylesheet)}">\n'
         )
         nav = [(urls.archive(), "Archive")]

@@ -31,7 +31,7 @@ from .model import Headline
 from .pages import PageSpec
 from .project import Project, template_dirs, theme_dir
 
-HASHED_SUFFIXES = (".css", ".js")
+HASHED_SUFFIXES = (".css", ".js", ".svg")
 
 
 @dataclass(frozen=True)
@@ -251,6 +251,7 @@ class Renderer:
             url=self.url,
             absolute_url=self.absolute_url,
             stylesheet=self.asset("style.css"),
+            icon=self.asset("favicon.svg"),
             long_date=cast(Any, globals_["long_date"]),
             full_date=cast(Any, globals_["full_date"]),
             month_name=cast(Any, globals_["month_name"]),
