@@ -15,6 +15,9 @@ import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
 from .errors import Location, Problem, Severity
 from .model import Source
 from .reader import DayFile
@@ -130,15 +133,38 @@ def check_links(day_files: Iterable[DayFile], sources: Mapping[str, Source]) -> 
 
 
 def _near_duplicates(links: list[_Link]) -> list[Problem]:
+    """Warn of each title nearly the same (difflib's ratio) as one before it on its day or
+    up to NEAR_DAYS days before: the first such one, in the order of the links.
+
+    Links come in date order, so the titles compared with one are a run of those just before
+    it. Most pairs are ruled out by rapidfuzz's Indel similarity (2 x their longest common
+    subsequence / their total length, in C++), which is never below difflib's ratio:
+    difflib's matching blocks are a common subsequence. Comparing every pair with difflib
+    took 155 s for a year of 30 headlines a day.
+    """
     problems: list[Problem] = []
+    folded = [link.title.casefold() for link in links]
+    ordinals = {date: dt.date.fromisoformat(date).toordinal() for date in {x.date for x in links}}
+    days = [ordinals[link.date] for link in links]
+    start = 0  # the first link at most NEAR_DAYS days before the current one
     for number, link in enumerate(links):
-        mine = link.title.casefold()
-        for other in links[:number]:
-            if other.url == link.url or not mine:
+        while days[number] - days[start] > NEAR_DAYS:
+            start += 1
+        mine = folded[number]
+        if not mine or start == number:
+            continue
+        likely = process.extract(
+            mine,
+            folded[start:number],
+            scorer=Indel.normalized_similarity,
+            score_cutoff=NEAR_DUPLICATE - 1e-9,  # a bound, not a verdict: none is lost
+            limit=None,
+        )
+        for position in sorted(found[2] for found in likely):
+            other = links[start + position]
+            if other.url == link.url:
                 continue
-            if _days_apart(other.date, link.date) > NEAR_DAYS:
-                continue
-            ratio = difflib.SequenceMatcher(None, other.title.casefold(), mine).ratio()
+            ratio = difflib.SequenceMatcher(None, folded[start + position], mine).ratio()
             if ratio >= NEAR_DUPLICATE:
                 where = "earlier on this day" if other.date == link.date else f"on {other.date}"
                 problems.append(
@@ -151,10 +177,6 @@ def _near_duplicates(links: list[_Link]) -> list[Problem]:
                 )
                 break
     return problems
-
-
-def _days_apart(first: str, second: str) -> int:
-    return abs((dt.date.fromisoformat(second) - dt.date.fromisoformat(first)).days)
 
 
 def _warn(location: Location, field: str, message: str) -> Problem:

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import json
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,7 +14,15 @@ from pathlib import Path
 import pytest
 
 from builder.cli import main
-from builder.links import clean_url, tracking_parameters
+from builder.errors import Location, Problem, Severity
+from builder.links import (
+    NEAR_DAYS,
+    NEAR_DUPLICATE,
+    _Link,
+    _near_duplicates,
+    clean_url,
+    tracking_parameters,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = "content/digests/2024/{date}.md"
@@ -146,3 +157,64 @@ def test_since_reports_only_what_changed(project: Path, capsys: pytest.CaptureFi
     assert run(capsys, "check", "--strict", "--since", "HEAD~1", "--project", project)[0] == 1
     code, _, err = run(capsys, "check", "--since", "nope", "--project", project)
     assert code == 2 and err.startswith("digest: error: --since nope: git cannot compare with it (")
+
+
+def _every_pair(links: list[_Link]) -> list[Problem]:
+    """Near-duplicate titles as first written: every earlier title, compared with difflib."""
+    problems: list[Problem] = []
+    for number, link in enumerate(links):
+        mine = link.title.casefold()
+        for other in links[:number]:
+            if other.url == link.url or not mine:
+                continue
+            apart = dt.date.fromisoformat(link.date) - dt.date.fromisoformat(other.date)
+            if abs(apart.days) > NEAR_DAYS:
+                continue
+            if difflib.SequenceMatcher(None, other.title.casefold(), mine).ratio() >= NEAR_DUPLICATE:
+                where = "earlier on this day" if other.date == link.date else f"on {other.date}"
+                problems.append(
+                    Problem(
+                        link.title_location,
+                        f"{link.index}.title",
+                        f"nearly the same title as {where} ({other.title_location.path}:{other.title_location.line}): "
+                        f"'{other.title}'; is it the same story twice?",
+                        Severity.WARNING,
+                    )
+                )
+                break
+    return problems
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_near_duplicates_are_those_every_pair_compared_with_difflib_finds(seed: int) -> None:
+    """The titles ruled out before difflib (by a bound on its ratio) are never ones it would
+    flag: the same warnings as comparing every pair, on titles made to be near each other
+    (a word changed, a letter dropped, case changed, a repeat, the same URL, Cyrillic)."""
+    rng = random.Random(seed)
+    words = ["Strike", "on", "Kyiv", "drones", "shot", "down", "over", "Odesa", "port", "Київ", "удар", "grid", "&", "night"]
+    titles: list[str] = []
+    links: list[_Link] = []
+    day = dt.date(2024, 1, 1)
+    for number in range(400):
+        day += dt.timedelta(days=rng.choice([0, 0, 0, 1, 1, 2, 5]))
+        if titles and rng.random() < 0.5:
+            title = rng.choice(titles[-40:])
+            change = rng.randrange(4)
+            if change == 0 and " " in title:
+                cut = rng.randrange(len(title))
+                title = title[:cut] + title[cut + 1 :]
+            elif change == 1:
+                title = title.upper() if rng.random() < 0.5 else title + " " + rng.choice(words)
+            elif change == 2 and title:
+                parts = title.split()
+                parts[rng.randrange(len(parts))] = rng.choice(words)
+                title = " ".join(parts)
+        else:
+            title = " ".join(rng.choice(words) for _ in range(rng.randint(0, 9)))
+        titles.append(title)
+        url = f"https://a.org/{rng.randrange(300)}"
+        where = Location(f"d/{day}.md", number + 1, 3)
+        links.append(_Link(day.isoformat(), f"headlines[{number}]", url, where, title, where, "x"))
+    expected = _every_pair(links)
+    assert len(expected) >= 5  # the titles were near enough to be flagged
+    assert _near_duplicates(links) == expected
