@@ -32,7 +32,7 @@ from .output import InPlaceWriter, SiteWriter, folder_identity, remove_dead_buil
 from .pages import FeedSpec, PageSpec, SitePlan, plan_site
 from .planmemo import PlanMemo
 from .project import Project, template_dirs, theme_dir
-from .reader import check_exactly, read_config, read_days
+from .reader import DayFile, check_exactly, read_config, read_days
 from .render import Renderer, check_templates
 from .searchindex import SearchIndex, Started
 from .validate import CrossCheck, check_days
@@ -57,6 +57,8 @@ class Timings:
 class LoadResult:
     library: Library | None
     problems: list[Problem]
+    # What was read, for `digest check`'s link checks (load(keep_day_files=True)).
+    day_files: tuple[DayFile, ...] = ()
 
     @property
     def errors(self) -> list[Problem]:
@@ -92,6 +94,7 @@ def load(
     previous: Library | None = None,
     cross_check: CrossCheck | None = None,
     changed: Collection[str] | None = None,
+    keep_day_files: bool = False,
 ) -> LoadResult:
     """Read and check the whole digest; the library is None when there are errors.
 
@@ -101,6 +104,8 @@ def load(
     `cross_check`, the checks across days are mended from the last ones too. `changed`
     (with a cache) names the files that may have changed since the cache last read the
     day files (paths relative to the project): the others are taken as they were.
+    With
+    `keep_day_files`, the result holds the day files read (exact where a problem was found).
     """
     timings = timings or Timings()
     with timings.stage("read"):
@@ -115,8 +120,9 @@ def load(
                 project, base_url, day_files, lambda files: check(config, files)
             )
             problems += cross
+    kept = tuple(day_files) if keep_day_files else ()
     if config is None or any(p.is_error for p in problems):
-        return LoadResult(None, problems)
+        return LoadResult(None, problems, kept)
     with timings.stage("model"):
         today = clock.local_date(now, config.site.timezone) if now else None
         library = update_library(
@@ -124,13 +130,14 @@ def load(
             config,
             (f.day for f in day_files if today is None or clock.is_published(f.day, today, drafts)),
         )
-    return LoadResult(library, problems)
+    return LoadResult(library, problems, kept)
 
 
 def check(project: Project) -> LoadResult:
     """Check the content and the templates' syntax, as `digest check` does; write nothing."""
-    loaded = load(project, cache=load_cache(project.root))  # uses the cache, never writes it
-    return LoadResult(loaded.library, loaded.problems + check_templates(project))
+    # Uses the cache, never writes it.
+    loaded = load(project, cache=load_cache(project.root), keep_day_files=True)
+    return replace(loaded, problems=loaded.problems + check_templates(project))
 
 
 def build(

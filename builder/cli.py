@@ -350,7 +350,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     result = check(project)
     problems = list(result.problems)
     if result.library is not None:  # link hygiene once the content reads cleanly
-        problems += link_problems(project)
+        problems += link_problems(project, result.day_files)
     if args.since:
         problems = only_in(problems, changed_paths(project, args.since))
     errors = [p for p in problems if p.is_error]

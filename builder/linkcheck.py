@@ -7,26 +7,29 @@ and runs `git` for `digest check --since REV`. Never prints.
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .cache import load_cache
 from .errors import Problem, UsageError
 from .links import check_links, fix_text, url_fixes
 from .newday import write_text
 from .project import Project
-from .reader import check_exactly, read_config, read_days, read_text
+from .reader import DayFile, check_exactly, read_config, read_days, read_text
 
 
-def link_problems(project: Project) -> list[Problem]:
-    """Return the link-hygiene warnings of a project (none when its configuration is broken)."""
+def link_problems(project: Project, day_files: Sequence[DayFile] = ()) -> list[Problem]:
+    """Return the link-hygiene warnings of a project (none when its configuration is broken),
+    of `day_files` when the caller has read them (`digest check` has: ten years of day files
+    take seconds to read again), else of the day files read here."""
     config, _ = read_config(project)
     if config is None:
         return []
     base_url = config.site.base_url
-    day_files, _ = read_days(project, base_url, cache=load_cache(project.root))
+    if not day_files:
+        day_files, _ = read_days(project, base_url, cache=load_cache(project.root))
     sources = config.sources
     _, problems = check_exactly(
-        project, base_url, day_files, lambda files: check_links(files, sources)
+        project, base_url, list(day_files), lambda files: check_links(files, sources)
     )
     return problems
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from builder import linkcheck
 from builder.cli import main
 from builder.errors import Location, Problem, Severity
 from builder.links import (
@@ -68,8 +69,15 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_check_flags_tracking_http_repeats_and_near_duplicates(
-    project: Path, capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The link checks take the day files the content checks read: none is read again but
+    those read exactly to place a warning (ten years of day files take seconds to read)."""
+
+    def again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the day files were read a second time")
+
+    monkeypatch.setattr(linkcheck, "read_days", again)
     _day(
         project,
         "2024-06-23",
