@@ -338,7 +338,7 @@ class Builder:
                         writer.link(path, source, "search index")
                         continue
                 writer.write(path, data, "search index")
-        statics = [static.output_path for static in renderer.statics.values()]
+        statics = {s.output_path: s.source.read_bytes() for s in renderer.statics.values()}
         offline, version = reading.offline_paths(library, statics, self.search.files)
         worker = renderer.render_template("sw.js", offline=offline, version=version)
         writer.write(urls.service_worker(), worker, "sw.js")

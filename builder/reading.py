@@ -11,7 +11,7 @@ search and what they need).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from . import __version__, i18n, reuse, urls
@@ -164,17 +164,23 @@ def search_records(library: Library, days: Sequence[Day] | None = None) -> list[
 
 
 def offline_paths(
-    library: Library, static_paths: Iterable[str], search_files: dict[str, bytes]
+    library: Library, statics: Mapping[str, bytes], search_files: dict[str, bytes]
 ) -> tuple[tuple[str, ...], str]:
-    """Return the url paths a service worker stores on install, and a version for them."""
+    """Return the url paths a service worker stores on install, and a version for them.
+
+    `statics` holds each static file's bytes by output path. The worker serves statics and
+    search files from its store first, so the version covers their bytes: a file whose name
+    has no content hash (a digest's own logo.png) is fetched again when it changes.
+    """
     newest = [urls.day(day.date) for day in reversed(library.days[-OFFLINE_DAYS:])]
-    paths = [urls.home(), *newest, urls.search(), urls.not_found(), *sorted(static_paths)]
+    paths = [urls.home(), *newest, urls.search(), urls.not_found(), *sorted(statics)]
     paths += offline_search(search_files)
     version = hashlib.sha256()
     for path in paths:
         version.update(path.encode() + b"\0")
-    for path in sorted(search_files):
-        version.update(hashlib.sha256(search_files[path]).digest())
+    for files in (statics, search_files):
+        for path in sorted(files):
+            version.update(hashlib.sha256(files[path]).digest())
     for day in library.days[-OFFLINE_DAYS:]:
         version.update(f"{day.date}:{len(day.headlines)}:{day.title}".encode())
     return tuple(paths), version.hexdigest()[:12]

@@ -141,6 +141,30 @@ def test_search_index_and_service_worker_are_built(full: Path) -> None:
     assert '"search/"' in worker and '"2024/07/16/"' in worker
 
 
+def test_the_service_worker_is_new_when_a_static_file_without_a_hash_changes(
+    tmp_path: Path,
+) -> None:
+    """The worker serves static files from its store first: a digest's own logo.png (no
+    content hash in its name) changed must make a new worker, or readers keep the old."""
+    shutil.copytree(ROOT / "tests/sites/minimal/content", tmp_path / "content")
+    logo = tmp_path / "templates/static/logo.png"
+    logo.parent.mkdir(parents=True)
+    logo.write_bytes(b"\x89PNG one")
+
+    def worker_version() -> str:
+        build(Project.find(tmp_path), tmp_path / "site")
+        worker = (tmp_path / "site/sw.js").read_text(encoding="utf-8")
+        assert '"static/logo.png"' in worker
+        found = re.search(r'const VERSION = "digest-([0-9a-f]+)"', worker)
+        assert found is not None
+        return found.group(1)
+
+    first = worker_version()
+    assert worker_version() == first  # the same files: the same worker
+    logo.write_bytes(b"\x89PNG two")
+    assert worker_version() != first
+
+
 def _bundle(folder: str, index: int, fragments: int) -> dict[str, bytes]:
     """A search bundle's files: its index (program included) and excerpts, by size."""
     files = {folder + "pagefind-entry.json": b"{}", folder + "index/a.pf_index": b"i" * index}
