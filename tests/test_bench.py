@@ -94,3 +94,20 @@ def test_report_flags_superlinear_scaling_and_stale_output(run_module: ModuleTyp
     report = run_module.report([_size(run_module, 365, 10.0), slow], [])
     assert _table(report, "Scaling")["3650 / 365 days"] == ["11.10", "≤ 11.0", "**over**"]
     assert "## Stale output" in report and "lacks 'Benchmark edit 1.'" in report
+
+
+def test_check_bench_reports_both_cases_for_each_size() -> None:
+    """bench/check.py: `digest check` without and with a parse cache, per size."""
+    args = ["--sizes", "4,6", "--headlines", "3", "--runs", "1"]
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "check.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [line.strip("|").split("|") for line in result.stdout.splitlines() if line[:3] == "| 4"]
+    rows += [line.strip("|").split("|") for line in result.stdout.splitlines() if line[:3] == "| 6"]
+    assert len(rows) == 2
+    for cells in rows:
+        assert len(cells) == 3 and all(_positive(cell.strip()) for cell in cells[1:]), cells
