@@ -12,7 +12,6 @@ average: the machine is shared and noisy.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import shutil
 import statistics
@@ -24,14 +23,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def _generate(out: Path, days: int, headlines: int) -> None:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.generate(out, days=days, headlines=headlines)
+from generate import generate  # noqa: E402
 
 
 def _digest(*args: str | Path) -> float:
@@ -55,7 +49,7 @@ def _summary(seconds: list[float]) -> str:
 def measure(days: int, headlines: int, runs: int, work: Path) -> tuple[list[float], list[float]]:
     """Return the seconds of each `digest check` without, then with, a parse cache."""
     project = work / f"digest-{days}"
-    _generate(project, days, headlines)
+    generate(project, days=days, headlines=headlines)
     cold = [_digest("check", "--project", project) for _ in range(runs)]
     _digest("build", "--project", project)  # leaves the parse cache
     shutil.rmtree(project / "site", ignore_errors=True)

@@ -103,8 +103,7 @@ def load(
     last build's library), the library is mended from it where few days changed; with
     `cross_check`, the checks across days are mended from the last ones too. `changed`
     (with a cache) names the files that may have changed since the cache last read the
-    day files (paths relative to the project): the others are taken as they were.
-    With
+    day files (paths relative to the project): the others are taken as they were. With
     `keep_day_files`, the result holds the day files read (exact where a problem was found).
     """
     timings = timings or Timings()
