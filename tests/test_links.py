@@ -178,7 +178,8 @@ def _every_pair(links: list[_Link]) -> list[Problem]:
             apart = dt.date.fromisoformat(link.date) - dt.date.fromisoformat(other.date)
             if abs(apart.days) > NEAR_DAYS:
                 continue
-            if difflib.SequenceMatcher(None, other.title.casefold(), mine).ratio() >= NEAR_DUPLICATE:
+            ratio = difflib.SequenceMatcher(None, other.title.casefold(), mine).ratio()
+            if ratio >= NEAR_DUPLICATE:
                 where = "earlier on this day" if other.date == link.date else f"on {other.date}"
                 problems.append(
                     Problem(
@@ -199,7 +200,8 @@ def test_near_duplicates_are_those_every_pair_compared_with_difflib_finds(seed: 
     flag: the same warnings as comparing every pair, on titles made to be near each other
     (a word changed, a letter dropped, case changed, a repeat, the same URL, Cyrillic)."""
     rng = random.Random(seed)
-    words = ["Strike", "on", "Kyiv", "drones", "shot", "down", "over", "Odesa", "port", "Київ", "удар", "grid", "&", "night"]
+    words = ["Strike", "on", "Kyiv", "drones", "shot", "down", "over", "Odesa", "port"]
+    words += ["Київ", "удар", "grid", "&", "night"]
     titles: list[str] = []
     links: list[_Link] = []
     day = dt.date(2024, 1, 1)
