@@ -174,6 +174,40 @@ def test_search_loads_the_index_while_the_reader_types(
     assert blocked == []
 
 
+def test_search_shows_each_day_as_its_excerpt_arrives(
+    browser: tuple[Any, list[str], str], served: str
+) -> None:
+    """Days found are shown in order as their excerpts arrive, not once all have: with every
+    excerpt but the first held back, the first day shows, and the others when they come."""
+    context, blocked, _ = browser
+    page = context.new_page()
+    asked: list[str] = []
+    held: list[Any] = []
+
+    def hold(route: Any) -> None:
+        asked.append(route.request.url)
+        if len(asked) == 1:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/fragment/**", hold)
+    page.goto(served + "search/?q=Odesa")
+    page.wait_for_selector("#search-results > li", timeout=15000)
+    page.wait_for_timeout(500)
+    assert held, "one excerpt only was asked for"
+    assert page.locator("#search-results > li").count() == 1
+    for route in held:
+        route.continue_()
+    page.wait_for_function(
+        f"document.querySelectorAll('#search-results > li').length === {len(asked)}",
+        timeout=15000,
+    )
+    assert page.text_content("#search-status") == f"Days that match: {len(asked)}"
+    page.close()
+    assert blocked == []
+
+
 def test_search_merges_the_newest_year_and_the_earlier_days(
     browser: tuple[Any, list[str], str], served: str
 ) -> None:

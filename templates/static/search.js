@@ -120,20 +120,29 @@ async function run(query) {
   const ticket = ++latest;
   list.replaceChildren();
   if (!query.trim()) { status.textContent = ""; return; }
-  let found, total;
+  let pending, total;
   try {
     const search = await (await load()).debouncedSearch(query, {}, 150);
     if (search === null || ticket !== latest) return;
     total = search.results.length;
-    found = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+    // The days' excerpts are fetched together and shown in order as they come: on a slow
+    // connection the first days show before the twentieth has arrived. (null: it failed.)
+    pending = search.results.slice(0, 20).map((r) => r.data().catch(() => null));
   } catch (error) {
     status.textContent = status.dataset.offline;
     return;
   }
-  if (ticket !== latest) return;
   status.textContent = total ? status.dataset.found.replace("{days}", total) : status.dataset.none;
   if (!merged) status.textContent += " " + form.dataset.partial;
-  for (const result of found) list.append(dayResult(result));
+  for (const next of pending) {
+    const result = await next;
+    if (ticket !== latest) return;
+    if (result === null) {
+      status.textContent = status.dataset.offline;
+      return;
+    }
+    list.append(dayResult(result));
+  }
 }
 
 form.addEventListener("submit", (event) => {
