@@ -153,7 +153,14 @@ class SiteWriter:
 
     def copy(self, output_path: str, source: Path, claimant: str) -> None:
         """Copy a static file into the new site."""
-        self.write(output_path, source.read_bytes(), claimant)
+        try:
+            data = source.read_bytes()
+        except OSError as exc:  # removed or made unreadable since the build listed it
+            raise OutputError(
+                f"cannot copy {source} to {output_path}: {exc.strerror or exc}"
+                " (was it moved or deleted during the build? build again)"
+            ) from exc
+        self.write(output_path, data, claimant)
 
     def link(self, output_path: str, source: Path, claimant: str) -> None:
         """Put the old site's file `source` into the new site as a hard link: the two share

@@ -525,3 +525,32 @@ def test_link_back_into_digests_is_refused(project: Path) -> None:
         f"content/digests/again: is a symbolic link to {DAY_DIR}, whose files are already read; "
         "remove the link\n1 error in 1 file\n"
     )
+
+
+def test_static_file_gone_during_the_build_is_a_clear_error_and_keeps_the_site(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A static file deleted between the build finding it and copying it (an editor tidying
+    templates/static/ while `digest watch` builds): an error that names it, and the site
+    before the build stays as it was."""
+    from builder import render
+
+    assert digest("build", "--project", project)[0] == 0
+    site = project / "site"
+    before = {name: (site / name).read_bytes() for name in files_below(site)}
+    logo = project / "templates" / "static" / "logo.txt"
+    logo.parent.mkdir(parents=True, exist_ok=True)
+    logo.write_text("a logo\n", "utf-8")
+    listed = render.static_files
+
+    def list_then_delete(folders: list[Path]) -> dict[str, render.StaticFile]:
+        found = listed(folders)
+        logo.unlink(missing_ok=True)
+        return found
+
+    monkeypatch.setattr(render, "static_files", list_then_delete)
+    code, out, err = digest("build", "--project", project)
+    assert (code, out) == (1, "")
+    assert f"cannot copy {logo} to static/logo.txt: No such file or directory" in err
+    assert "build again" in err
+    assert {name: (site / name).read_bytes() for name in files_below(site)} == before
