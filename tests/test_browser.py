@@ -363,3 +363,44 @@ def test_offline_the_newest_year_is_searched_alone_when_the_archive_is_not_store
         assert "2023/12/31/" in (page.get_attribute("#search-results h2 a", "href") or "")
     context.close()
     assert blocked == []
+
+
+def test_search_links_any_article_address_and_matches_no_word_of_it(
+    chromium: tuple[Any, str], tmp_path: Path
+) -> None:
+    """An article's address reaches the search page whole (in the heading's id of its day's
+    record, percent-encoded where Pagefind would lose it), and is not indexed: a word only
+    in an address finds nothing."""
+    shutil.copytree(ROOT / "tests" / "sites" / "full" / "content", tmp_path / "content")
+    url = "https://example.org/zebrafinch/новини?id=1&lang=uk&q=%22a%22&x=%25#part"
+    (tmp_path / "content" / "digests" / "2024" / "2024-07-18.md").write_text(
+        "---\ndate: 2024-07-18\nheadlines:\n"
+        f"  - title: Quixotic drone strike on a fuel depot\n    url: '{url}'\n"
+        "    source: ukrinform\n---\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    build(Project.find(tmp_path), out)
+    blocked: list[str] = []
+    context = guarded(chromium[0], blocked, service_workers="block")
+    with serve_folder(out) as served:
+        page = context.new_page()
+        page.goto(served + "search/?q=Quixotic")
+        page.wait_for_selector("#search-results li.headline", timeout=15000)
+        links = page.locator("#search-results li.headline a")
+        anchor = headline_anchor(dt.date(2024, 7, 18), url)
+        assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
+            url,
+            f"/2024/07/18/#{anchor}",
+        ]
+        assert page.locator("#search-results li.headline a").first.text_content() == (
+            "Quixotic drone strike on a fuel depot"
+        )
+        page.fill("#search-query", "zebrafinch")
+        page.wait_for_function(
+            "document.getElementById('search-status').textContent.startsWith('Nothing found')",
+            timeout=15000,
+        )
+        assert page.locator("#search-results li").count() == 0
+    context.close()
+    assert blocked == []

@@ -4,11 +4,13 @@ archived copies, charts and search records (the browser tests are in test_browse
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -203,8 +205,13 @@ def test_search_has_one_record_a_day_with_each_headline_a_section() -> None:
         assert [s.anchor for s in record.sections] == [h.anchor for h in day.headlines]
         assert [s.article_url for s in record.sections] == [h.url for h in day.headlines]
         document = search.record_html(record, "en")
-        # Pagefind makes a sub-result of each heading with an id: one per headline.
-        assert re.findall(r'<h2 id="([^"]+)">', document) == [h.anchor for h in day.headlines]
+        # Pagefind makes a sub-result of each heading with an id: one per headline, whose
+        # id holds its anchor and its article.
+        ids = [html.unescape(i).split("|", 1) for i in re.findall(r'<h2 id="([^"]+)">', document)]
+        assert [anchor for anchor, _ in ids] == [h.anchor for h in day.headlines]
+        assert [unquote(article) for _, article in ids] == [h.url for h in day.headlines]
+        assert not [article for _, article in ids if re.search(r"[&\"'<>\s]", article)]
+        assert "articles" not in document  # no article in what Pagefind indexes
 
 
 def _day_text(urls: list[str]) -> str:

@@ -80,25 +80,24 @@ function excerpt(html) {
   return p;
 }
 
-// Each headline's anchor -> its article: the record's articles meta lists the articles
-// ("url url ...") in the order of the headlines' headings, which Pagefind lists as anchors.
-function articles(result) {
-  const urls = (result.meta.articles || "").split(" ");
-  const headings = (result.anchors || []).filter((anchor) => anchor.element === "h2");
-  return new Map(headings.map((anchor, index) => [anchor.id, urls[index]]));
+// A headline's heading in the index has the id "anchor|article", the article's address
+// percent-encoded where it had to be (search.py's heading_id): every "%" in it is ours.
+function splitHeading(id) {
+  const bar = id.indexOf("|");
+  if (bar < 0) return { anchor: id, article: "" };
+  return { anchor: id.slice(0, bar), article: decodeURIComponent(id.slice(bar + 1)) };
 }
 
 function dayResult(result) {
   const meta = result.meta;
-  const links = articles(result);
   const item = element("li", { class: "day-group" });
   const heading = element("h2", {});
   heading.append(element("a", { href: meta.day }, meta.title));
   item.append(heading);
   const headlines = element("ol", { class: "headlines" });
   for (const sub of result.sub_results) {
-    const anchor = sub.url.includes("#") ? sub.url.slice(sub.url.indexOf("#") + 1) : "";
-    const article = links.get(anchor);
+    const hash = sub.url.indexOf("#");
+    const { anchor, article } = splitHeading(hash < 0 ? "" : sub.url.slice(hash + 1));
     if (!article) {  // the day's own text: its title, summary or commentary
       if (result.sub_results.length === 1) item.append(excerpt(sub.excerpt));
       continue;
