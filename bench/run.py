@@ -20,8 +20,9 @@ them. Every edit differs from the previous run's (it carries the run's number), 
 edit the benchmark checks that the new text reached the site: a rebuild that is fast because it
 missed the change is reported as stale, and the exit status is 1.
 
-Reported: median (min-max) wall-clock seconds per case; peak memory (the build process's max
-RSS from wait4, and the summed RSS of it and its worker processes, sampled from /proc); files
+Reported: median (min-max) wall-clock seconds per case; peak memory (the digest process's own
+max RSS and that of the largest process it ran, Pagefind or the second renderer, as
+`--timings` prints them, and the summed RSS of every process, sampled from /proc); files
 and bytes under the output folder after a cold build; the median of each stage of the cold
 build as `--timings` prints it; and the cold-build cost of each size over the smallest (linear
 cost allows 1.1 x the ratio of days: 11 for 3650 / 365).
@@ -65,20 +66,27 @@ DEFAULT_SIZES = (365, 1000, 3650)
 CACHE_DIR = ".digest-cache"
 STAGE_LINE = re.compile(r"^\s+(\S.*?)\s+(\d+(?:\.\d+)?) ms$")
 BUILT_LINE = re.compile(r"^built (\d+) pages and (\d+) feeds")
+MEMORY_LINE = re.compile(r"^\s+peak memory: (\d+) MiB in digest, (\d+) MiB in the largest")
 
 
 @dataclass(frozen=True)
 class BuildRun:
     """One `digest build` subprocess: wall-clock seconds, peak memory and its --timings lines.
 
-    `max_rss_kib` is the build process's own peak (exact, from wait4). `tree_rss_kib` is the
-    peak of the summed RSS of the build and every process under it (the parse workers),
-    sampled every 0.2 s, so shared pages count once per process and short peaks can be missed.
+    `own_mib` is the digest process's own peak and `helper_mib` that of the largest process
+    it ran and waited for (Pagefind, the forked renderer), both exact, as `--timings` prints
+    them (a build that finds the site up to date prints none: then wait4's figure, which
+    is the process's own since it ran nothing, and 0). wait4 alone would not do: the peak
+    it gives is the largest of the process and every process it waited for. `tree_mib` is
+    the peak of the summed RSS of the build and every process under it (the parse workers
+    too), sampled every 0.2 s, so shared pages count once per process and short peaks can
+    be missed.
     """
 
     seconds: float
-    max_rss_kib: int
-    tree_rss_kib: int
+    own_mib: float
+    helper_mib: float
+    tree_mib: float
     stages: dict[str, float]
     pages: int | None
     feeds: int | None
@@ -249,8 +257,8 @@ def run_build(project: Path) -> BuildRun:
         sampler = TreeMemory(proc.pid)
         sampler.start()
         try:
-            # wait4 gives this child's own rusage (RUSAGE_CHILDREN keeps the largest so far);
-            # it leaves out forkserver/spawn workers, which are not this child's children.
+            # wait4's peak is the largest of the child's and those of the processes it
+            # waited for; it leaves out forkserver workers, which are not its children.
             _, status, usage = os.wait4(proc.pid, 0)
         except BaseException:  # interrupted: leave no build running
             proc.kill()
@@ -270,14 +278,16 @@ def run_build(project: Path) -> BuildRun:
         )
     stages: dict[str, float] = {}
     pages = feeds = None
+    own, helper = usage.ru_maxrss / 1024, 0.0  # ru_maxrss is in KiB on Linux
     for line in stdout.splitlines():
-        if match := STAGE_LINE.match(line):
+        if match := MEMORY_LINE.match(line):
+            own, helper = float(match[1]), float(match[2])
+        elif match := STAGE_LINE.match(line):
             stages[match[1]] = float(match[2]) / 1000
         elif match := BUILT_LINE.match(line):
             pages, feeds = int(match[1]), int(match[2])
-    # ru_maxrss is in KiB on Linux.
-    tree_peak = max(tree_peak, usage.ru_maxrss)
-    return BuildRun(seconds, usage.ru_maxrss, tree_peak, stages, pages, feeds)
+    tree = max(tree_peak / 1024, own, helper)
+    return BuildRun(seconds, own, helper, tree, stages, pages, feeds)
 
 
 def count_output(folder: Path) -> tuple[int, int]:
@@ -385,9 +395,10 @@ def _spread(values: Sequence[float], digits: int = 2) -> str:
 
 
 def _memory(builds: Sequence[BuildRun]) -> str:
-    own = statistics.median(b.max_rss_kib for b in builds) / 1024
-    tree = statistics.median(b.tree_rss_kib for b in builds) / 1024
-    return f"{own:.0f} / {tree:.0f}"
+    own = statistics.median(b.own_mib for b in builds)
+    helper = statistics.median(b.helper_mib for b in builds)
+    tree = statistics.median(b.tree_mib for b in builds)
+    return f"{own:.0f} / {helper:.0f} / {tree:.0f}"
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -409,10 +420,11 @@ def report(results: list[SizeResult], header: list[str]) -> str:
             for case in CASES
         ],
     )
-    lines += ["", "## Peak memory, MiB: the build process / with its worker processes", ""]
+    lines += ["", "## Peak memory, MiB: digest / the largest process it ran / all summed", ""]
     lines += [
-        "The build process's own max RSS (from wait4, exact), then the peak of the summed RSS "
-        "of it and every process under it (sampled every 0.2 s; shared pages count in each); "
+        "The digest process's own max RSS, then that of the largest process it ran and waited "
+        "for (Pagefind or the second renderer), both exact, from `--timings`; then the peak "
+        "of the summed RSS of every process (sampled every 0.2 s; shared pages count in each); "
         "medians over the runs.",
         "",
     ]

@@ -79,7 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     _strict_option(build_cmd)
     build_cmd.add_argument(
-        "--timings", action="store_true", help="print the time each stage of the build took"
+        "--timings",
+        action="store_true",
+        help="print the time each stage of the build took, and its peak memory",
     )
     build_cmd.add_argument(
         "--drafts",
@@ -531,7 +533,27 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     if args.timings:
         for name, seconds in timings.stages.items():
             print(f"  {name:<14} {seconds * 1000:8.0f} ms")
+        peaks = peak_memory()
+        if peaks is not None:
+            print(
+                f"  peak memory: {peaks[0]:.0f} MiB in digest, {peaks[1]:.0f} MiB in the "
+                "largest process it ran (Pagefind, the second renderer)"
+            )
     return 0
+
+
+def peak_memory() -> tuple[float, float] | None:
+    """Return the peak resident memory, in MiB, of this process and of the largest process
+    it ran and waited for (the largest of Pagefind and the forked renderer; the workers
+    that parse day files are the forkserver's), or None where the system does not say."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    unit = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else KiB
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit / 2**20
+    helpers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * unit / 2**20
+    return own, helpers
 
 
 def _live(project: Project, args: argparse.Namespace) -> int:

@@ -79,7 +79,7 @@ def run_module(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
 
 
 def _size(run: ModuleType, days: int, cold: float) -> object:
-    build = run.BuildRun(cold, 50_000, 90_000, {"read": cold / 2}, 10, 4)
+    build = run.BuildRun(cold, 50.0, 80.0, 90.0, {"read": cold / 2}, 10, 4)
     size = run.SizeResult(days, 30, 1, builds={case: [build] for case in CASES})
     size.files, size.bytes_written = 14, 1_000_000
     return size
@@ -94,6 +94,25 @@ def test_report_flags_superlinear_scaling_and_stale_output(run_module: ModuleTyp
     report = run_module.report([_size(run_module, 365, 10.0), slow], [])
     assert _table(report, "Scaling")["3650 / 365 days"] == ["11.10", "≤ 11.0", "**over**"]
     assert "## Stale output" in report and "lacks 'Benchmark edit 1.'" in report
+
+
+def test_a_build_reports_its_own_peak_memory_apart_from_pagefinds(
+    run_module: ModuleType, tmp_path: Path
+) -> None:
+    """`--timings` prints the digest process's peak memory and that of the largest process
+    it ran (here Pagefind: the digest is too small to fork a renderer); the bench takes
+    both from it, not wait4's figure, which is the larger of the two."""
+    run_module.generate(tmp_path / "digest", 5, 3)  # bench/generate.py's, as run.py uses it
+    build = run_module.run_build(tmp_path / "digest")
+    assert 20 < build.own_mib < 1000  # an interpreter with the builder loaded
+    assert build.helper_mib > 0  # Pagefind ran and was waited for
+    assert build.own_mib != build.helper_mib
+    assert build.tree_mib >= max(build.own_mib, build.helper_mib)
+    again = run_module.run_build(tmp_path / "digest")  # up to date: no --timings lines
+    assert again.helper_mib == 0 and again.own_mib > 0
+    assert "Peak memory, MiB: digest / the largest process it ran / all summed" in (
+        run_module.report([_size(run_module, 365, 10.0)], [])
+    )
 
 
 def test_check_bench_reports_both_cases_for_each_size() -> None:
