@@ -7,7 +7,9 @@ For each size the corpus is generated once (bench/generate.py) into a temporary 
 the repository, then every build runs as its own subprocess,
 `python -m builder build --project P --out P/site --timings`, in these cases:
 
-    cold build       no site/, no .digest-cache/ (nor leftover build folders) before the build
+    cold build       no site/, no .digest-cache/ (nor leftover build folders) before the build;
+                     they are moved aside, not deleted, until the benchmark ends (see
+                     throw_away: a deletion of hundreds of MB slows this disk's next writes)
     no-op rebuild    nothing changed since the last build
     edit one day     a sentence appended to the commentary of the middle day
     add a headline   a headline added to the newest day (an editor's usual save)
@@ -64,6 +66,7 @@ CASES = (
 )
 DEFAULT_SIZES = (365, 1000, 3650)
 CACHE_DIR = ".digest-cache"
+TRASH = "trash"  # under the work folder: what the benchmark is done with, deleted at its end
 STAGE_LINE = re.compile(r"^\s+(\S.*?)\s+(\d+(?:\.\d+)?) ms$")
 BUILT_LINE = re.compile(r"^built (\d+) pages and (\d+) feeds")
 MEMORY_LINE = re.compile(r"^\s+peak memory: (\d+) MiB in digest, (\d+) MiB in the largest")
@@ -109,8 +112,9 @@ class SizeResult:
 class Project:
     """A generated digest in a temporary folder, and the edits the benchmark makes to it."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, trash: Path) -> None:
         self.root = root
+        self.trash = trash
         self.site = root / "site"
         days = sorted((root / "content" / "digests").rglob("*.md"))
         self.middle_day = days[len(days) // 2]
@@ -123,10 +127,10 @@ class Project:
         self.theme_base = (theme_dir() / "base.html").read_text(encoding="utf-8")
 
     def clean(self) -> None:
-        """Remove the site, the build cache and leftovers of interrupted builds."""
+        """Move the site, the build cache and leftovers of interrupted builds to the trash."""
         for path in [self.site, self.root / CACHE_DIR, *self.root.glob(".site.building-*")]:
             if path.is_dir():
-                shutil.rmtree(path)
+                throw_away(path, self.trash)
 
     def edit_day(self, run: int) -> tuple[Path, str]:
         """Append a sentence to the middle day's commentary; return the page and the text."""
@@ -300,14 +304,26 @@ def count_output(folder: Path) -> tuple[int, int]:
     return files, size
 
 
+def throw_away(path: Path, trash: Path) -> None:
+    """Move `path` into `trash` (a rename: nothing is deleted until the benchmark ends).
+
+    Deleting hundreds of megabytes just before a cold build made it seconds slower here:
+    the disk (ext4 mounted with `discard`) then creates files several times slower for
+    tens of seconds. A digest's first build follows no such deletion.
+    """
+    trash.mkdir(exist_ok=True)
+    path.rename(trash / f"{len(list(trash.iterdir()))}-{path.name}")
+
+
 def bench_size(days: int, headlines: int, runs: int, workdir: Path) -> SizeResult:
-    """Generate one corpus and run every case `runs` times on it."""
+    """Generate one corpus and run every case `runs` times on it; what it leaves goes to
+    workdir/trash, for the end of the benchmark."""
     result = SizeResult(days, headlines, runs, builds={case: [] for case in CASES})
     root = workdir / f"digest-{days}x{headlines}"
     start = time.perf_counter()
     generate(root, days, headlines)
     result.generate_seconds = time.perf_counter() - start
-    project = Project(root)
+    project = Project(root, workdir / TRASH)
     edits: dict[str, Callable[[int], tuple[Path, str]]] = {
         "edit one day": project.edit_day,
         "add a headline": project.add_headline,
@@ -328,7 +344,7 @@ def bench_size(days: int, headlines: int, runs: int, workdir: Path) -> SizeResul
             if not page.is_file() or text not in page.read_text(encoding="utf-8"):
                 result.stale.append(f"{case} (run {run}): {page.relative_to(root)} lacks {text!r}")
         project.remove_template()
-    shutil.rmtree(root)
+    throw_away(root, workdir / TRASH)
     return result
 
 
@@ -567,6 +583,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not results:
             raise
     finally:
+        shutil.rmtree(workdir / TRASH, ignore_errors=True)
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
     text = report(results, header(note))

@@ -115,6 +115,20 @@ def test_a_build_reports_its_own_peak_memory_apart_from_pagefinds(
     )
 
 
+def test_the_bench_moves_old_sites_aside_until_it_ends(
+    run_module: ModuleType, tmp_path: Path
+) -> None:
+    """A cold build follows no deletion: the site before it goes to the trash, whole."""
+    run_module.generate(tmp_path / "digest", 3, 2)
+    project = run_module.Project(tmp_path / "digest", tmp_path / "trash")
+    (tmp_path / "digest" / "site").mkdir()
+    (tmp_path / "digest" / "site" / "index.html").write_text("the last site", encoding="utf-8")
+    project.clean()
+    assert not project.site.exists()
+    kept = tmp_path / "trash" / "0-site" / "index.html"
+    assert kept.read_text(encoding="utf-8") == "the last site"
+
+
 def test_check_bench_reports_both_cases_for_each_size() -> None:
     """bench/check.py: `digest check` without and with a parse cache, per size."""
     args = ["--sizes", "4,6", "--headlines", "3", "--runs", "1"]
