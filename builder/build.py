@@ -15,7 +15,7 @@ import operator
 import os
 import shutil
 import time
-from collections.abc import Collection, Hashable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +28,7 @@ from .feeds import FeedWriter
 from .incremental import InputKeys, KeptKeys, theme_key
 from .jsonfeed import JsonFeedWriter, json_feed_path
 from .library import Library, update_library
+from .model import Headline
 from .output import InPlaceWriter, SiteWriter, folder_identity, remove_dead_builds
 from .pages import FeedSpec, PageSpec, SitePlan, plan_site
 from .planmemo import PlanMemo
@@ -452,10 +453,13 @@ class Builder:
                 self.environment, self.plan_memo, self.spec_keys = None, PlanMemo(), {}
                 self.kept_keys.forget()  # in place: `keys` holds them
             elif not all(_added_to(old, new) for old, new in zip(self.names, names, strict=True)):
-                # A source or tag renamed or removed: headlines' HTML, feed items and the
-                # keys made of their names are made again (the plan holds no names).
-                self.fragments, self.feed_items, self.spec_keys = {}, ({}, {}), {}
-                self.kept_keys.forget_names()
+                # A source or tag renamed or removed: the HTML, feed items and keys of the
+                # headlines that show one are made again (the plan holds no names).
+                sources = _renamed(self.names[0], names[0])
+                tags = _renamed(self.names[1], names[1])
+                self._forget_headlines(
+                    library, lambda h: h.source in sources or not tags.isdisjoint(h.tags)
+                )
             self.names = names
             renderer = Renderer(self.project, library, self.fragments, environment=self.environment)
             self.environment = renderer.env
@@ -528,6 +532,26 @@ class Builder:
             linked=writer.files_linked,
             timezone=library.site.timezone,
         )
+
+    def _forget_headlines(self, library: Library, shows: Callable[[Headline], bool]) -> None:
+        """Let go of what is kept of each headline that `shows` a renamed source or tag: its
+        HTML, its feed items and its key; and of the digest feed's day items (a day's item
+        holds its headlines) and of every page's and feed's key (they are made again from
+        the headlines', most of them kept). On ten years, a tag renamed is on a tenth of
+        the headlines: making all 109,500 again took a third of the rebuild."""
+        for day in library.days:
+            for headline in day.headlines:
+                if shows(headline):
+                    self.fragments.pop(("headline", headline.version), None)
+        entries, texts = self.feed_items
+        for key in [key for key, (h, _) in entries.items() if shows(h)]:
+            del entries[key]
+        for key in [
+            k for k, (made, _) in texts.items() if type(made) is not Headline or shows(made)
+        ]:
+            del texts[key]
+        self.spec_keys = {}
+        self.kept_keys.forget_names(shows)
 
     def _write_site(
         self,
@@ -804,6 +828,11 @@ def _refuse_a_second_claim(writer: InPlaceWriter, paths: list[str], claimants: l
             writer.claim(path, claimed[path])
             writer.claim(path, claimant)  # raises, naming both
         claimed[path] = claimant
+
+
+def _renamed(old: dict[str, str], new: dict[str, str]) -> set[str]:
+    """Return the keys of `old` whose names `new` changes or lacks."""
+    return {key for key, value in old.items() if new.get(key) != value}
 
 
 def _added_to(old: dict[str, str], new: dict[str, str]) -> bool:

@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 import io
 import pickle
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +51,14 @@ class KeptKeys:
         default_factory=dict
     )
 
-    def forget_names(self) -> None:
-        """Let go of what holds the names of sources and tags (one was renamed)."""
-        self.headlines.clear()
+    def forget_names(self, shows: Callable[[Headline], bool] | None = None) -> None:
+        """Let go of what holds the names of sources and tags (one was renamed): of the
+        headlines that `shows` says show one, else of every headline."""
+        if shows is None:
+            self.headlines.clear()
+            return
+        for key in [key for key, (headline, _) in self.headlines.items() if shows(headline)]:
+            del self.headlines[key]
 
     def forget(self) -> None:
         """Let go of everything (the configuration or the theme changed)."""
