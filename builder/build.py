@@ -34,7 +34,7 @@ from .pages import FeedSpec, PageSpec, SitePlan, plan_site
 from .planmemo import PlanMemo
 from .project import Project, template_dirs, theme_dir
 from .reader import DayFile, check_exactly, read_config, read_days
-from .render import Renderer, check_templates
+from .render import Renderer, check_templates, fragment_key
 from .searchindex import SearchIndex, Started
 from .validate import CrossCheck, check_days
 
@@ -542,7 +542,7 @@ class Builder:
         for day in library.days:
             for headline in day.headlines:
                 if shows(headline):
-                    self.fragments.pop(("headline", headline.version), None)
+                    self.fragments.pop(fragment_key(headline), None)
         entries, texts = self.feed_items
         for key in [key for key, (h, _) in entries.items() if shows(h)]:
             del entries[key]

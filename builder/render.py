@@ -40,6 +40,11 @@ class StaticFile:
     output_path: str
 
 
+def fragment_key(headline: Headline) -> Hashable:
+    """Return the key of a headline's HTML among the fragments a Renderer is given."""
+    return ("headline", headline.version)
+
+
 def static_files(template_dirs: list[Path]) -> dict[str, StaticFile]:
     """Find static files; the first folder that has a file wins. Keyed by name under static/."""
     found: dict[str, StaticFile] = {}
@@ -304,7 +309,7 @@ class Renderer:
 
     def headline(self, headline: Headline) -> Markup:
         """Return the headline's HTML, rendered once from partials/headline.html."""
-        key = ("headline", headline.version)
+        key = fragment_key(headline)
         html = self._headline_html.get(key)
         if html is None and self._fast is not None and headline.update is None:
             html = self._headline_html[key] = Markup(self._fast.render(headline))
