@@ -344,7 +344,7 @@ def bench_size(days: int, headlines: int, runs: int, workdir: Path) -> SizeResul
             if not page.is_file() or text not in page.read_text(encoding="utf-8"):
                 result.stale.append(f"{case} (run {run}): {page.relative_to(root)} lacks {text!r}")
         project.remove_template()
-    throw_away(root, workdir / TRASH)
+    throw_away(root, project.trash)
     return result
 
 
