@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 import zoneinfo
 from collections.abc import Iterator
@@ -917,6 +918,35 @@ def test_out_builds_elsewhere_and_leaves_site_alone(tmp_path: Path) -> None:
     rebuilt = digest("build", "--project", project, "--out", out)  # its own folder: replaced
     assert rebuilt.code == 0, rebuilt.err
     assert leftovers(out.parent) == []
+
+
+def test_timings_add_up_to_the_time_the_build_took(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`build` says how long it took from the check for changes to the records saved, not
+    the sum of its stages (which left out loading and saving the caches and taking the
+    parked site: about half of a rebuild of ten years), and `--timings` lists the rest."""
+    from builder import uptodate
+
+    project = copy_site("minimal", tmp_path / "project")
+    assert digest("build", "--project", project).code == 0
+    (project / "content" / "site.yaml").write_text(
+        (project / "content" / "site.yaml").read_text("utf-8") + "\n", encoding="utf-8"
+    )
+    stamp = uptodate.stamp
+
+    def slow_stamp(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.4)  # time spent outside every stage
+        return stamp(*args, **kwargs)
+
+    monkeypatch.setattr(uptodate, "stamp", slow_stamp)
+    result = digest("build", "--project", project, "--timings")
+    assert result.code == 0, result.err
+    total = float(re.search(r"\) in ([0-9.]+) s$", result.out.splitlines()[0])[1])
+    lines = dict(re.findall(r"^  (\S.*?) +(-?\d+) ms$", result.out, re.MULTILINE))
+    assert {"load caches", "output folder", "save caches", "between stages"} <= lines.keys()
+    assert total >= 0.4 and int(lines["between stages"]) >= 400
+    assert abs(sum(map(int, lines.values())) / 1000 - total) < 0.02  # rounding
 
 
 def test_refuses_a_non_empty_folder_not_made_by_digest(tmp_path: Path) -> None:
