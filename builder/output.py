@@ -11,7 +11,8 @@ last build: then its files that are still right stay as they are, every other fi
 removed or made anew (never written into: it may share its bytes with the site in place,
 see reuse.py), and its folders are there already. On ten years, making 13,000 folders and
 linking 15,000 files into an empty one, and deleting the old site after the swap, took
-a build 2-3 s.
+a build 2-3 s. A large old site that is not parked (the new one was made nearly all anew)
+is deleted by a process of its own, which the build does not wait for.
 
 Every output path is claimed once: a second claim (two pages, one file) is an error, and a
 path that could leave the build folder (`..`, absolute, backslashes, NUL) is refused.
@@ -26,6 +27,8 @@ import hashlib
 import os
 import secrets
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -63,6 +66,7 @@ class SiteWriter:
         # The files in the build folder before the build (output paths), when it is an
         # adopted one: each is removed, or claimed and then kept or made anew.
         self.present: set[str] = set()
+        self.handed_off = False  # the old site is being deleted by a process of its own
 
     keeps_build_dir = False  # the preview keeps its folder of spares (InPlaceWriter)
 
@@ -99,7 +103,7 @@ class SiteWriter:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if not self.keeps_build_dir and self.build_dir.exists():
+        if not self.keeps_build_dir and not self.handed_off and self.build_dir.exists():
             shutil.rmtree(self.build_dir, ignore_errors=True)
 
     def _first_of_its_kind(self) -> bool:
@@ -213,7 +217,10 @@ class SiteWriter:
                 return True
             except OSError:
                 pass
-        shutil.rmtree(self.build_dir, ignore_errors=True)
+        if len(self.claims) >= BACKGROUND_DELETION and delete_in_background(self.build_dir):
+            self.handed_off = True
+        else:
+            shutil.rmtree(self.build_dir, ignore_errors=True)
         return False
 
 
@@ -321,6 +328,49 @@ class InPlaceWriter(SiteWriter):
         except OSError as exc:
             raise OutputError(f"cannot update {self.out_dir}: {exc}") from exc
         return False
+
+
+def delete_in_background(folder: Path) -> bool:
+    """Start deleting `folder` in a process of its own, which outlives this one; False if
+    it cannot be started (then nothing is done).
+
+    A site replaced by one whose files were nearly all made anew (a template edited, a
+    new version of digest, `--force`) shares no files with it, and deleting ten years of
+    it (585 MB, 31,000 files and folders) took 3.3 s at the end of the build. The folder
+    keeps its name, which holds this process's id: if the deleting process dies, the next
+    build removes the folder as an interrupted build's leftover.
+    """
+    if not hasattr(os, "fork"):
+        return False
+    command = [sys.executable, "-I", "-S", "-c", _DELETE, str(folder)]
+    try:
+        started = subprocess.run(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return started.returncode == 0
+
+
+# Sites of this many files or more are deleted in the background (delete_in_background):
+# deleting a small one costs less than starting a process.
+BACKGROUND_DELETION = 1000
+# The process started forks the one that deletes, and ends: it is waited for at once, and
+# the deleting process is nobody's child (no process is left for this one to reap), in a
+# session of its own (a Ctrl-C to the terminal does not stop it), at a low priority.
+_DELETE = (
+    "import os, shutil, sys\n"
+    "if os.fork():\n"
+    "    os._exit(0)\n"
+    "os.setsid()\n"
+    "os.nice(10)\n"
+    "shutil.rmtree(sys.argv[1], ignore_errors=True)\n"
+)
 
 
 def files_under(folder: Path) -> list[str]:

@@ -887,6 +887,35 @@ def test_deleted_day_disappears_after_the_next_build(tmp_path: Path) -> None:
     assert leftovers(project) == []
 
 
+def test_a_large_replaced_site_is_deleted_by_a_process_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site replaced by one made all anew is deleted by a process of its own when it is
+    large (here: whatever its size), so the build does not wait for it; it is gone soon
+    after, and the new site is whole."""
+    from builder import output
+
+    project = copy_site("minimal", tmp_path / "project")
+    assert digest("build", "--project", project).code == 0
+    monkeypatch.setattr(output, "BACKGROUND_DELETION", 1, raising=False)
+    deleted_here: list[str] = []
+    rmtree = shutil.rmtree
+
+    def recorded_rmtree(path: Any, *args: Any, **kwargs: Any) -> None:
+        deleted_here.append(Path(path).name)
+        rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(output.shutil, "rmtree", recorded_rmtree)
+    assert digest("build", "--project", project, "--force").code == 0  # every file anew
+    assert not [name for name in deleted_here if ".building-" in name]
+    deadline = time.monotonic() + 30
+    while leftovers(project) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert leftovers(project) == []
+    assert (project / "site" / "index.html").is_file()
+    assert digest("build", "--project", project).code == 0  # up to date: the site is its own
+
+
 def test_next_build_removes_a_killed_builds_leftover_folder(tmp_path: Path) -> None:
     project = copy_site("minimal", tmp_path / "project")
     with pytest.raises(ProcessLookupError):
