@@ -77,10 +77,29 @@ def plain_text(fragment: str) -> str:
     """Return the text of an HTML fragment (a rendered note or commentary)."""
     if "<" not in fragment and "&" not in fragment:  # no markup (most headlines: no note)
         return " ".join(fragment.split())
+    parts = _TAG.split(fragment)  # text, "/" or "" (the kind of tag), text...
+    if len(parts) // 2 == fragment.count("<"):
+        # Every "<" opens a well-formed tag (as in markdown-it's HTML: markup.py). Then the
+        # text is what the parser below gives, at a fraction of its cost (ten years' search
+        # records spent 0.4 s in it): each run of text between tags has its character
+        # references replaced, a start tag is a space, an end tag nothing.
+        text = [
+            html.unescape(part) if index % 2 == 0 else ("" if part else " ")
+            for index, part in enumerate(parts)
+        ]
+        return " ".join("".join(text).split())
     parser = _TextParser()
     parser.feed(fragment)
     parser.close()
     return " ".join("".join(parser.parts).split())
+
+
+# A well-formed tag: a name, attributes with values in quotes (or none), perhaps "/>". Not
+# <script> or <style>, whose content the parser does not read as text.
+_TAG = re.compile(
+    r"<(/?)(?!(?i:script|style)(?![a-zA-Z0-9]))[a-zA-Z][a-zA-Z0-9]*"
+    r"(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=(?:\"[^\"<>]*\"|'[^'<>]*'))?)*\s*/?>"
+)
 
 
 class _TextParser(HTMLParser):

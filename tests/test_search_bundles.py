@@ -24,8 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from builder import search
+from builder import markup, search
 from builder.build import Builder, build, check
 from builder.project import Project
 from builder.searchcache import BundleStore
@@ -366,6 +368,122 @@ def test_plain_text_without_markup_is_the_parsers_text(fragment: str) -> None:
     parser.feed(fragment)
     parser.close()
     assert plain_text(fragment) == " ".join("".join(parser.parts).split())
+
+
+def _parsers_text(fragment: str) -> str:
+    parser = search._TextParser()
+    parser.feed(fragment)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+# Pieces of Markdown, and of HTML that is not markdown-it's, that plain_text must read as
+# Python's HTML parser does.
+_MARKDOWN = st.sampled_from(
+    [
+        "*",
+        "_",
+        "**",
+        "`",
+        "~~",
+        "[",
+        "](",
+        ")",
+        "https://x.org/?a=1&b=2",
+        "![",
+        "\\",
+        "  \n",
+        "\n\n",
+        "# ",
+        "> ",
+        "- ",
+        "1. ",
+        "```\n",
+        "|",
+        "---",
+        "&",
+        "&amp;",
+        "&copy;",
+        "&#65;",
+        "&#x41;",
+        "&bogus;",
+        "<",
+        ">",
+        "<b>",
+        "</b>",
+        '"',
+        "'",
+        "Київ",
+        " ",
+        "a",
+        "word",
+    ]
+)
+_HTML = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<br />",
+        "<br/>",
+        "</p >",
+        '<a href="x&amp;y">',
+        "<img alt='a' />",
+        "<a b=c>",
+        "<a-b>",
+        "<!-- c -->",
+        "<!x>",
+        "<?x?>",
+        "< p>",
+        "<3",
+        "&am",
+        "p;",
+        "&amp",
+        "&lt;",
+        "&#39;",
+        "&#0;",
+        "&#xD800;",
+        "x",
+        " ",
+        "\n",
+        "\t",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        '<p class="a>b">',
+        "<P>",
+        "</P>",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    markdown=st.lists(_MARKDOWN, max_size=24).map("".join),
+    html=st.lists(_HTML, max_size=16).map("".join),
+)
+def test_plain_text_is_the_html_parsers_text(markdown: str, html: str) -> None:
+    """plain_text reads well-formed tags itself (markdown-it's notes and commentary, at a
+    fraction of the parser's cost) and gives the parser's text all the same, for notes,
+    commentary and any other HTML."""
+    for fragment in (
+        markup.render_inline(markdown)[0],
+        markup.render_block(markdown)[0],
+        html,
+        markup.render_inline(markdown)[0] + html,
+    ):
+        assert search.plain_text(fragment) == _parsers_text(fragment), fragment
+
+
+def test_plain_text_reads_markdown_its_html_without_the_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Notes and commentary as markdown-it renders them never need the HTML parser."""
+    monkeypatch.setattr(search, "_TextParser", None)  # fails if it is used
+    note = markup.render_inline('*Key* [link](https://x.org/?a=1&b=<2>) `<b>` & "q"')[0]
+    text = markup.render_block("# Heading\n\n> *quote* &copy;\n\n- a  \n  b\n\n```\n<x>\n```")[0]
+    assert search.plain_text(note) == 'Key link <b> & "q"'
+    assert search.plain_text(text) == "Heading quote © a b <x>"
 
 
 def _pagefind_that(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str) -> None:
