@@ -526,7 +526,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
         checked=True,
     )
     # Kept until the next build, so `run` exits without freeing the build's objects one
-    # by one (0.3 s after an edit to ten years, more after a full build).
+    # by one (0.1 s on ten years, after an edit or a full build).
     _BUILT[:] = [result]
     _report(result.warnings)
     total = time.perf_counter() - start  # from the check for changes to the records saved

@@ -349,6 +349,13 @@ def test_a_killed_build_leaves_no_trusted_half_entry(project: Path, tmp_path: Pa
     print(f"{whole} whole entries left by 12 killed builds")
 
 
+def _parsers_text(fragment: str) -> str:
+    parser = search._TextParser()
+    parser.feed(fragment)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
 @pytest.mark.parametrize(
     "fragment",
     [
@@ -362,19 +369,7 @@ def test_a_killed_build_leaves_no_trusted_half_entry(project: Path, tmp_path: Pa
 )
 def test_plain_text_without_markup_is_the_parsers_text(fragment: str) -> None:
     """Most headlines have no note: their text skips the HTML parser, and is the same."""
-    from builder.search import _TextParser, plain_text
-
-    parser = _TextParser()
-    parser.feed(fragment)
-    parser.close()
-    assert plain_text(fragment) == " ".join("".join(parser.parts).split())
-
-
-def _parsers_text(fragment: str) -> str:
-    parser = search._TextParser()
-    parser.feed(fragment)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
+    assert search.plain_text(fragment) == _parsers_text(fragment)
 
 
 # Pieces of Markdown, and of HTML that is not markdown-it's, that plain_text must read as
