@@ -64,6 +64,17 @@ class _Link:
 def _links(day_files: Iterable[DayFile]) -> list[_Link]:
     found: list[_Link] = []
     for day_file in sorted(day_files, key=lambda f: (f.day.date, f.day.source_path)):
+        if not day_file.exact:
+            # Read by the fast loader (a clean file, which most are): its references would
+            # be made from its headlines, with the file as the place of each; the links
+            # are made from them directly (ten years: 880,000 references fewer).
+            day, where = day_file.day, Location(day_file.day.source_path)
+            date = day.date.isoformat()
+            found += [
+                _Link(date, f"headlines[{index}]", h.url, where, h.title, where, h.source)
+                for index, h in enumerate(day.headlines)
+            ]
+            continue
         by_index: dict[str, dict[str, tuple[str, Location]]] = {}
         for ref in day_file.all_references():
             if ref.kind in ("url", "title", "source"):

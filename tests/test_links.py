@@ -228,3 +228,22 @@ def test_near_duplicates_are_those_every_pair_compared_with_difflib_finds(seed: 
     expected = _every_pair(links)
     assert len(expected) >= 5  # the titles were near enough to be flagged
     assert _near_duplicates(links) == expected
+
+
+def test_links_of_quickly_read_files_are_those_their_references_give(tmp_path: Path) -> None:
+    """A day file read by the fast loader keeps no references: its links are made from its
+    headlines directly, and are those the references it would make give, field by field."""
+    import dataclasses
+
+    from builder.links import _links
+    from builder.project import Project
+    from builder.reader import read_days
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "sites" / "full", project)
+    files, problems = read_days(Project(project))
+    assert not problems and files and not any(f.exact for f in files)
+    referenced = [dataclasses.replace(f, exact=True, references=f.all_references()) for f in files]
+    quick = _links(files)
+    assert len(quick) == sum(len(f.day.headlines) for f in files)
+    assert quick == _links(referenced)
