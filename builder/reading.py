@@ -114,12 +114,21 @@ def bundle_key(library: Library, bundle: SearchBundle, program: str) -> str:
     `program`.
     """
     digest = hashlib.blake2b(digest_size=20)
+    for part in (records_key(library), program, bundle.folder):
+        digest.update(part.encode() + b"\0")
+    for day in bundle.days:
+        digest.update(day_record_key(day).encode() + b"\0")
+    return digest.hexdigest()
+
+
+def records_key(library: Library) -> str:
+    """Return a hash of what every day's search record is made from besides its day: the
+    site's configuration, the names of sources and tags, and the code."""
+    digest = hashlib.blake2b(digest_size=20)
     parts = (
         INDEX_FORMAT,
         __version__,
         reuse.code_key(),
-        program,
-        bundle.folder,
         repr(library.site),
         # Records name sources and tags; a description edited in tags.yaml is not in them.
         repr(tuple((key, source.name) for key, source in library.sources.items())),
@@ -127,9 +136,13 @@ def bundle_key(library: Library, bundle: SearchBundle, program: str) -> str:
     )
     for part in parts:
         digest.update(part.encode() + b"\0")
-    for day in bundle.days:  # a day made in memory, not read from a file, has no version
-        digest.update(f"{day.date}:{day.version or repr(day)}\0".encode())
     return digest.hexdigest()
+
+
+def day_record_key(day: Day) -> str:
+    """Return what stands for a day in the key of its record: its date and version (a day
+    made in memory, not read from a file, has no version: then all of it)."""
+    return f"{day.date}:{day.version or repr(day)}"
 
 
 def search_records(library: Library, days: Sequence[Day] | None = None) -> list[SearchRecord]:

@@ -186,25 +186,30 @@ def program_version() -> str:
 
 
 def start_index(
-    records: Iterable[SearchRecord], site_language: str, folder: str = FOLDER
+    records: Iterable[SearchRecord | tuple[str, str]], site_language: str, folder: str = FOLDER
 ) -> PendingIndex:
-    """Start indexing the records in a Pagefind process of its own; see PendingIndex.
+    """Start indexing the records in a Pagefind process of its own; see PendingIndex. A
+    record may come as its key and its HTML (record_html), made by an earlier build.
 
     Pagefind's program (its scripts and WebAssembly) is kept only in FOLDER's bundle: the
     others are merged into it in the browser.
     """
-    return PendingIndex(list(records), site_language, folder)
+    pages = [
+        record if isinstance(record, tuple) else (record.key, record_html(record, site_language))
+        for record in records
+    ]
+    return PendingIndex(pages, site_language, folder)
 
 
 class PendingIndex:
     """A Pagefind run in the background; `result()` waits for it and returns its files,
     by output path under `folder`."""
 
-    def __init__(self, records: list[SearchRecord], site_language: str, folder: str) -> None:
+    def __init__(self, pages: list[tuple[str, str]], site_language: str, folder: str) -> None:
         self.process: subprocess.Popen[bytes] | None = None
         self.files: dict[str, bytes] = {}
         self.folder = folder
-        if not records:  # nothing published yet: Pagefind refuses to make an empty index
+        if not pages:  # nothing published yet: Pagefind refuses to make an empty index
             return
         language = site_language.split("-")[0].lower()
         # Pagefind reads one small file per record: in memory (tmpfs) that is several
@@ -213,13 +218,12 @@ class PendingIndex:
         place = str(memory) if memory.is_dir() and os.access(memory, os.W_OK) else None
         _remove_leftovers(Path(place or tempfile.gettempdir()))
         self.temp = tempfile.TemporaryDirectory(prefix="digest-search-", dir=place)
-        pages = Path(self.temp.name) / "records"
+        records = Path(self.temp.name) / "records"
         self.bundle = Path(self.temp.name) / "bundle"
-        pages.mkdir()
-        for record in records:
-            page = pages / f"{record.key}.html"
-            page.write_text(record_html(record, site_language), encoding="utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", str(pages)]
+        records.mkdir()
+        for key, html_text in pages:
+            (records / f"{key}.html").write_text(html_text, encoding="utf-8")
+        command = [sys.executable, "-m", "pagefind", "--site", str(records)]
         command += ["--output-path", str(self.bundle), "--force-language", language, "--silent"]
         # Its output goes to a file, not a pipe: nobody reads while it runs (the preview
         # only polls it), and a pipe that fills up would stop it for good.

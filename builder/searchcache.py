@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import re
 import tempfile
 import time
@@ -25,6 +26,9 @@ from pathlib import Path
 
 FORMAT = b"digest-search-bundle-1\n"
 SUFFIX = ".bundle"
+# Each day's search record, by key: what it was made from and its HTML, in one file.
+RECORDS = "records.pickle"
+RECORDS_FORMAT = "digest-search-records-1"
 LEFTOVER_AGE = 3600  # seconds: a temporary file this old belongs to no running build
 # A path within a bundle, as Pagefind names its files: "index/en_1a2b.pf_index".
 _SAFE_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*")
@@ -72,6 +76,41 @@ class BundleStore:
                 with os.fdopen(handle, "wb") as stream:
                     stream.write(data)
                 os.replace(temporary, self.folder / f"{key}{SUFFIX}")
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+
+    def load_records(self) -> dict[str, tuple[str, str]]:
+        """Return the search records kept (searchindex.SearchIndex.records), or none."""
+        try:
+            with (self.folder / RECORDS).open("rb") as stream:
+                stored = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            return {}
+        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == RECORDS_FORMAT):
+            return {}
+        records = stored[1]
+        if not isinstance(records, dict) or not all(
+            isinstance(name, str)
+            and isinstance(kept, tuple)
+            and len(kept) == 2
+            and all(isinstance(part, str) for part in kept)
+            for name, kept in records.items()
+        ):
+            return {}
+        return records
+
+    def save_records(self, records: dict[str, tuple[str, str]]) -> None:
+        """Keep the search records, replacing those kept before (atomically)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".records.", suffix=".tmp", dir=self.folder)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    pickle.dump((RECORDS_FORMAT, records), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, self.folder / RECORDS)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise

@@ -3,17 +3,20 @@
 The index is one Pagefind bundle per part of the digest (reading.search_bundles: the
 newest year, the archive). A build starts Pagefind, in a process of its own, only for the
 bundles whose key (reading.bundle_key) changed since the last build; the others come from
-memory, else from .digest-cache/search/ (searchcache.py). The build (build.py) writes the
-files; this module owns which they are.
+memory, else from .digest-cache/search/ (searchcache.py). Each day's record (the page
+Pagefind reads for it) is kept there too, so a bundle indexed again makes only the records
+of its changed days. The build (build.py) writes the files; this module owns which they are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import reading, search, urls
 from .library import Library
+from .model import Day
 from .output import files_under
 from .searchcache import BundleStore
 
@@ -61,6 +64,12 @@ class SearchIndex:
         if self.program is None:
             self.program = search.program_version()
         bundles = []
+        # Each day's record (the page Pagefind reads for it) by its key: what it was made
+        # from and its HTML, from the store once a bundle is indexed again. Not held between
+        # builds: ten years' records are 32 MB, and loading them takes less than making
+        # those of one year.
+        records: dict[str, tuple[str, str]] | None = None
+        made = False
         try:
             for bundle in reading.search_bundles(library):
                 key = reading.bundle_key(library, bundle, self.program)
@@ -70,9 +79,15 @@ class SearchIndex:
                     files = self.store.load(key, bundle.folder)
                 pending = None
                 if files is None:
-                    records = reading.search_records(library, bundle.days)
-                    pending = search.start_index(records, library.site.language, bundle.folder)
+                    if records is None:
+                        records = self.store.load_records()
+                    pages, made_now = _record_pages(library, bundle.days, records)
+                    made = made or made_now
+                    pending = search.start_index(pages, library.site.language, bundle.folder)
                 bundles.append(Bundle(bundle.folder, key, files, pending))
+            if made and records is not None:  # kept with those of the library's other days
+                current = {f"{day.date:%Y%m%d}" for day in library.days}
+                self.store.save_records({n: records[n] for n in records if n in current})
         except BaseException:
             Started(tuple(bundles)).cancel()
             raise
@@ -93,6 +108,24 @@ class SearchIndex:
         self.store.keep_only({key for key, _ in bundles.values()})
         self.bundles = bundles
         self.files = {p: d for _, files in bundles.values() for p, d in files.items()}
+
+
+def _record_pages(
+    library: Library, days: Sequence[Day], records: dict[str, tuple[str, str]]
+) -> tuple[list[tuple[str, str]], bool]:
+    """Return the key and HTML of each day's record, and whether any was made: taken from
+    `records` where made from the same day and the same all else (reading.records_key),
+    else made now and put there."""
+    common = reading.records_key(library)
+    names = [f"{day.date:%Y%m%d}" for day in days]
+    made_from = [f"{common}:{reading.day_record_key(day)}" for day in days]
+    known = [records.get(name, ("", ""))[0] for name in names]
+    missing = [index for index, key in enumerate(made_from) if key != known[index]]
+    language = library.site.language
+    made = reading.search_records(library, [days[index] for index in missing])
+    for index, record in zip(missing, made, strict=True):
+        records[names[index]] = (made_from[index], search.record_html(record, language))
+    return [(name, records[name][1]) for name in names], bool(missing)
 
 
 def files_in(out_dir: Path) -> dict[str, bytes]:

@@ -27,7 +27,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder import markup, search
+from builder import markup, reading, search
 from builder.build import Builder, build, check
 from builder.project import Project
 from builder.searchcache import BundleStore
@@ -118,6 +118,42 @@ def test_newest_year_and_earlier_days_are_two_bundles(project: Path, runs: list[
         assert entry in worker
         for fragment in (out / folder / "fragment").iterdir():
             assert f'"{folder}/fragment/{fragment.name}"' in worker
+
+
+def test_an_old_day_edited_makes_its_own_record_alone(
+    project: Path, runs: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The archive is indexed again when one of its days changes, from the records kept in
+    .digest-cache/search/ and the edited day's, made anew: the same index as a build that
+    kept nothing. A renamed tag makes every record again (records name tags)."""
+    out = project / "site"
+    fresh_build(project, out)
+    made: list[str] = []
+    search_records = reading.search_records
+
+    def counted(library: Any, days: Any = None) -> Any:
+        made.extend(str(day.date) for day in days)
+        return search_records(library, days)
+
+    monkeypatch.setattr(reading, "search_records", counted)
+    old_day = project / "content/digests/2023/2023-12-31.md"
+    old_day.write_text(old_day.read_text("utf-8").replace("Eve:", "Eve, edited:", 1), "utf-8")
+    runs.clear()
+    fresh_build(project, out)  # a new process: nothing of the last build in memory
+    assert runs == [search.ARCHIVE_FOLDER] and made == ["2023-12-31"]
+    alike = tmp_path / "alike"
+    shutil.copytree(project / "content", alike / "content")
+    fresh_build(alike, alike / "site")
+    assert tree(out / "pagefind-archive") == tree(alike / "site" / "pagefind-archive")
+    tags = project / "content" / "tags.yaml"
+    text = tags.read_text("utf-8")
+    assert 'name: "Frontline"' in text
+    tags.write_text(text.replace('name: "Frontline"', 'name: "Front line"', 1), "utf-8")
+    made.clear()
+    fresh_build(project, out)
+    assert sorted(made) == sorted(
+        day.strip("/").replace("/", "-") for day in ARCHIVE_DAYS + NEWEST_DAYS
+    )
 
 
 def test_a_digest_of_one_year_has_no_archive_bundle(project: Path, runs: list[str]) -> None:
