@@ -186,19 +186,15 @@ def program_version() -> str:
 
 
 def start_index(
-    records: Iterable[SearchRecord | tuple[str, str]], site_language: str, folder: str = FOLDER
+    pages: Iterable[tuple[str, str]], site_language: str, folder: str = FOLDER
 ) -> PendingIndex:
-    """Start indexing the records in a Pagefind process of its own; see PendingIndex. A
-    record may come as its key and its HTML (record_html), made by an earlier build.
+    """Start indexing records in a Pagefind process of its own; see PendingIndex. Each
+    record comes as its key and its HTML (record_html).
 
     Pagefind's program (its scripts and WebAssembly) is kept only in FOLDER's bundle: the
     others are merged into it in the browser.
     """
-    pages = [
-        record if isinstance(record, tuple) else (record.key, record_html(record, site_language))
-        for record in records
-    ]
-    return PendingIndex(pages, site_language, folder)
+    return PendingIndex(list(pages), site_language, folder)
 
 
 class PendingIndex:
