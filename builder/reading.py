@@ -139,6 +139,11 @@ def records_key(library: Library) -> str:
     return digest.hexdigest()
 
 
+def record_name(day: Day) -> str:
+    """Return the key of a day's search record: "20240622"."""
+    return f"{day.date:%Y%m%d}"
+
+
 def day_record_key(day: Day) -> str:
     """Return what stands for a day in the key of its record: its date and version (a day
     made in memory, not read from a file, has no version: then all of it)."""
@@ -165,7 +170,7 @@ def search_records(library: Library, days: Sequence[Day] | None = None) -> list[
         about = " ".join(filter(None, (day.summary, plain_text(day.commentary_html))))
         records.append(
             SearchRecord(
-                key=f"{day.date:%Y%m%d}",
+                key=record_name(day),
                 title=f"{date_text}: {day.title}" if day.title else date_text,
                 text=about,
                 day_url=site.base_path + urls.day(day.date),

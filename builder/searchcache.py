@@ -63,27 +63,11 @@ class BundleStore:
         """Keep a bundle's files (by output path, each under `output_folder`) for `key`."""
         if not _KEY.fullmatch(key):
             return
-        data = _pack(key, files, output_folder)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():  # the preview may make .digest-cache/ before any build
-                ignore.write_text(
-                    "# digest's search bundles, kept between builds; safe to delete\n*\n"
-                )
-            handle, temporary = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(data)
-                os.replace(temporary, self.folder / f"{key}{SUFFIX}")
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError:
-            return
+        self._write(f"{key}{SUFFIX}", _pack(key, files, output_folder))
 
     def load_records(self) -> dict[str, tuple[str, str]]:
-        """Return the search records kept (searchindex.SearchIndex.records), or none."""
+        """Return the search records kept (by record key: what each was made from, and its
+        HTML; searchindex.py), or none."""
         try:
             with (self.folder / RECORDS).open("rb") as stream:
                 stored = pickle.load(stream)
@@ -103,14 +87,24 @@ class BundleStore:
         return records
 
     def save_records(self, records: dict[str, tuple[str, str]]) -> None:
-        """Keep the search records, replacing those kept before (atomically)."""
+        """Keep the search records, replacing those kept before."""
+        data = pickle.dumps((RECORDS_FORMAT, records), protocol=pickle.HIGHEST_PROTOCOL)
+        self._write(RECORDS, data)
+
+    def _write(self, name: str, data: bytes) -> None:
+        """Replace the file `name` of the folder with `data` atomically (nothing on failure)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".records.", suffix=".tmp", dir=self.folder)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():  # the preview may make .digest-cache/ before any build
+                ignore.write_text(
+                    "# digest's search bundles, kept between builds; safe to delete\n*\n"
+                )
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    pickle.dump((RECORDS_FORMAT, records), stream, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self.folder / RECORDS)
+                    stream.write(data)
+                os.replace(temporary, self.folder / name)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise

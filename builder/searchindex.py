@@ -86,7 +86,7 @@ class SearchIndex:
                     pending = search.start_index(pages, library.site.language, bundle.folder)
                 bundles.append(Bundle(bundle.folder, key, files, pending))
             if made and records is not None:  # kept with those of the library's other days
-                current = {f"{day.date:%Y%m%d}" for day in library.days}
+                current = set(map(reading.record_name, library.days))
                 self.store.save_records({n: records[n] for n in records if n in current})
         except BaseException:
             Started(tuple(bundles)).cancel()
@@ -117,7 +117,7 @@ def _record_pages(
     `records` where made from the same day and the same all else (reading.records_key),
     else made now and put there."""
     common = reading.records_key(library)
-    names = [f"{day.date:%Y%m%d}" for day in days]
+    names = list(map(reading.record_name, days))
     made_from = [f"{common}:{reading.day_record_key(day)}" for day in days]
     known = [records.get(name, ("", ""))[0] for name in names]
     missing = [index for index, key in enumerate(made_from) if key != known[index]]
