@@ -31,6 +31,7 @@ from .library import Library, update_library
 from .model import Headline
 from .output import InPlaceWriter, SiteWriter, folder_identity, remove_dead_builds
 from .pages import FeedSpec, PageSpec, SitePlan, plan_site
+from .parallel import Forked
 from .planmemo import PlanMemo
 from .project import Project, template_dirs, theme_dir
 from .reader import DayFile, check_exactly, read_config, read_days
@@ -191,9 +192,13 @@ def build(
         builder = Builder(project, out, drafts=drafts, parallel=parallel.can_fork(), keep_site=True)
         with timings.stage("load caches"):
             builder.resume(files=not force)
-        result = builder.build(strict=strict, timings=timings, now=now)
+        try:
+            result = builder.build(strict=strict, timings=timings, now=now)
+            with timings.stage("save caches"):
+                builder.save_parse_cache()
+        finally:
+            builder.stop_saving()  # a failed build: the parse cache is not saved
         with timings.stage("save caches"):
-            save_cache(project.root, builder.parse_cache)
             builder.record_files()
             folder = folder_identity(out)
             if folder is not None:
@@ -312,6 +317,9 @@ class Builder:
         self.digests: dict[str, tuple[Hashable, str]] = {}
         self.last_keys: InputKeys | None = None
         self.committing = False  # a commit did not return: the folder's files are not known
+        # The parse cache being saved by a process of its own, beside the build (`digest
+        # build`, when much of it changed: save_parse_cache waits for it).
+        self._cache_saver: Forked[None] | None = None
 
     def resume(self, files: bool = True) -> None:
         """Take up from what the last build into this folder, in another process, left in
@@ -322,6 +330,36 @@ class Builder:
             root, out = self.project.root, self.out_dir
             self.previous, parked = reuse.load_both(root, out, folder_identity(out))
             self.parked = None if self.in_place else parked
+
+    def save_parse_cache(self) -> None:
+        """Save the parse cache in .digest-cache/ for the next process (or wait for the
+        process that saves it beside the build)."""
+        saver, self._cache_saver = self._cache_saver, None
+        if saver is not None:
+            try:
+                saver.join()
+                self.parse_cache.dirty.clear()
+                return
+            except RuntimeError:  # the saving process died: save here
+                pass
+        save_cache(self.project.root, self.parse_cache)
+
+    def stop_saving(self) -> None:
+        """Stop the process saving the parse cache, if any (the build failed): its shards
+        are replaced only once complete, so a stopped save leaves the last ones."""
+        saver, self._cache_saver = self._cache_saver, None
+        if saver is not None:
+            saver.cancel()
+
+    def _save_beside(self) -> None:
+        """In `digest build`, start saving the parse cache in a forked process when much of
+        it changed (a first build: pickling ten years of parsed days took 0.6 s), so that it
+        is written while this one plans and renders."""
+        dirty = self.parse_cache.dirty
+        if not self.parallel or self._cache_saver is not None or len(dirty) < SHARDS_BESIDE:
+            return
+        cache, root = self.parse_cache, self.project.root
+        self._cache_saver = Forked(lambda: save_cache(root, cache))
 
     def _write_search(
         self,
@@ -438,63 +476,85 @@ class Builder:
             if loaded.library is None or (strict and loaded.warnings):
                 raise ContentErrors(loaded.problems)
             self.library = loaded.library
+            self._save_beside()
             gc.freeze()  # the library lives as long as the build: not worth scanning again
             return self._build(loaded, timings, with_search)
 
     def _build(self, loaded: LoadResult, timings: Timings, with_search: bool) -> BuildResult:
         library = loaded.library
         assert library is not None
-        with timings.stage("plan"):
-            theme = theme_key(template_dirs(self.project))
-            own = template_dirs(self.project)[0] != theme_dir()  # the digest's own templates
-            keys = InputKeys(library, theme, self.drafts, not own, self.kept_keys)
-            names = (
-                {key: source.name for key, source in library.sources.items()},
-                {key: tag.name for key, tag in library.tags.items()},
-            )
-            if self.fragments_key != keys.common:  # what is kept depends on all of these
-                self.fragments, self.fragments_key = {}, keys.common
-                self.feed_items = ({}, {})
-                self.environment, self.plan_memo, self.spec_keys = None, PlanMemo(), {}
-                self.kept_keys.forget()  # in place: `keys` holds them
-            elif not all(_added_to(old, new) for old, new in zip(self.names, names, strict=True)):
-                # A source or tag renamed or removed: the HTML, feed items and keys of the
-                # headlines that show one are made again (the plan holds no names).
-                sources = _renamed(self.names[0], names[0])
-                tags = _renamed(self.names[1], names[1])
-                self._forget_headlines(
-                    library, lambda h: h.source in sources or not tags.isdisjoint(h.tags)
+        records: Forked[None] | None = None
+        with ExitStack() as failing:  # what to undo if the build fails before Pagefind starts
+            with timings.stage("plan"):
+                theme = theme_key(template_dirs(self.project))
+                own = template_dirs(self.project)[0] != theme_dir()  # the digest's own templates
+                keys = InputKeys(library, theme, self.drafts, not own, self.kept_keys)
+                names = (
+                    {key: source.name for key, source in library.sources.items()},
+                    {key: tag.name for key, tag in library.tags.items()},
                 )
-            self.names = names
-            renderer = Renderer(self.project, library, self.fragments, environment=self.environment)
-            self.environment = renderer.env
-            plan = reading.plan_reader_pages(library, plan_site(library, self.plan_memo))
-        protected = (self.project.content_dir, self.project.templates_dir)
-        writer: SiteWriter | InPlaceWriter
-        parking = reuse.parked_folder(self.project.root, self.out_dir)
-        adopting = self.parked if self.file_keys is not None else None
-        if self.in_place:
-            writer = InPlaceWriter(self.out_dir, protected, self.manifest)
-        elif adopting is not None:
-            writer = SiteWriter(self.out_dir, protected, adopt=adopting.folder)
-        else:
-            if parking.exists():  # parked by a build whose record is gone, or --force
-                shutil.rmtree(parking, ignore_errors=True)
-            writer = SiteWriter(self.out_dir, protected)
-        self.parked = None  # taken, or of no use
-        # The search index is made by Pagefind in a process of its own, beside the rendering;
-        # the preview leaves it for update_search, once the editor sees the page (a new
-        # preview too, with the index a recorded one left: Pagefind takes seconds).
-        if (
-            self.in_place
-            and not with_search
-            and self.previous is not None
-            and not self.search.files
-        ):
-            self.search.files = searchindex.files_in(self.out_dir)
-        searching = with_search or not self.search.files or not self.in_place
-        with timings.stage("search"):  # the records made, and Pagefind started
-            started = self.search.start(library) if searching else None
+                if self.fragments_key != keys.common:  # what is kept depends on all of these
+                    self.fragments, self.fragments_key = {}, keys.common
+                    self.feed_items = ({}, {})
+                    self.environment, self.plan_memo, self.spec_keys = None, PlanMemo(), {}
+                    self.kept_keys.forget()  # in place: `keys` holds them
+                elif not all(
+                    _added_to(old, new) for old, new in zip(self.names, names, strict=True)
+                ):
+                    # A source or tag renamed or removed: the HTML, feed items and keys of the
+                    # headlines that show one are made again (the plan holds no names).
+                    sources = _renamed(self.names[0], names[0])
+                    tags = _renamed(self.names[1], names[1])
+                    self._forget_headlines(
+                        library, lambda h: h.source in sources or not tags.isdisjoint(h.tags)
+                    )
+                self.names = names
+                renderer = Renderer(
+                    self.project, library, self.fragments, environment=self.environment
+                )
+                self.environment = renderer.env
+                # `digest build` makes many search records (a first build) in a second process
+                # while this one plans: about 1 s each on ten years.
+                prepared = self.search.prepare(library) if self.parallel else None
+                if prepared is not None:
+                    failing.callback(prepared.cancel)
+                    if len(prepared.missing) >= RECORDS_BESIDE:
+                        records = Forked(prepared.write_records)
+                        failing.callback(records.cancel)
+                plan = reading.plan_reader_pages(library, plan_site(library, self.plan_memo))
+            protected = (self.project.content_dir, self.project.templates_dir)
+            writer: SiteWriter | InPlaceWriter
+            parking = reuse.parked_folder(self.project.root, self.out_dir)
+            adopting = self.parked if self.file_keys is not None else None
+            if self.in_place:
+                writer = InPlaceWriter(self.out_dir, protected, self.manifest)
+            elif adopting is not None:
+                writer = SiteWriter(self.out_dir, protected, adopt=adopting.folder)
+            else:
+                if parking.exists():  # parked by a build whose record is gone, or --force
+                    shutil.rmtree(parking, ignore_errors=True)
+                writer = SiteWriter(self.out_dir, protected)
+            self.parked = None  # taken, or of no use
+            # The search index is made by Pagefind in a process of its own, beside the rendering;
+            # the preview leaves it for update_search, once the editor sees the page (a new
+            # preview too, with the index a recorded one left: Pagefind takes seconds).
+            if (
+                self.in_place
+                and not with_search
+                and self.previous is not None
+                and not self.search.files
+            ):
+                self.search.files = searchindex.files_in(self.out_dir)
+            searching = with_search or not self.search.files or not self.in_place
+            started: Started | None
+            with timings.stage("search"):  # the records made, and Pagefind started
+                if prepared is not None:  # digest build: always searching
+                    if records is not None:
+                        records.join()
+                    started = self.search.start_prepared(prepared, written=records is not None)
+                else:
+                    started = self.search.start(library) if searching else None
+            failing.pop_all()  # Pagefind runs: `started` stops it if the build fails
         try:
             with ExitStack() as stack:
                 # Taking the site the last build parked lists its 18,000 files on ten years.
@@ -646,7 +706,7 @@ class Builder:
         with timings.stage("render pages and feeds, 2 processes"):
             renderer.render_headlines()  # once, before the fork: both processes list them
             queue = parallel.JobQueue(len(jobs))
-            helper = parallel.Forked(lambda: make.run(jobs, queue))
+            helper = Forked(lambda: make.run(jobs, queue))
             try:
                 _, our_keys = make.run(jobs, queue)
                 theirs, their_keys = helper.join()
@@ -692,7 +752,7 @@ class Builder:
             return [_file_key(job, keys, code) for job in jobs]
         made = [""] * len(jobs)
         made[0] = _file_key(jobs[0], keys, code)  # and the digest all keys start from
-        helper = parallel.Forked(lambda: [_file_key(job, keys, code) for job in jobs[2::2]])
+        helper = Forked(lambda: [_file_key(job, keys, code) for job in jobs[2::2]])
         try:
             made[1::2] = [_file_key(job, keys, code) for job in jobs[1::2]]
             made[2::2] = helper.join()
@@ -852,6 +912,12 @@ def _added_to(old: dict[str, str], new: dict[str, str]) -> bool:
 
 # Below this many pages and feeds a second process costs more than it saves.
 PARALLEL_JOBS = 500
+# From this many changed shards of the parse cache (years of day files), `digest build`
+# saves it in a process of its own; from this many search records to make, it makes them
+# in one: below these, forking (and the copy-on-write of the pages the build then writes)
+# costs about what it saves.
+SHARDS_BESIDE = 3
+RECORDS_BESIDE = 1000
 
 
 def _feed_paths(spec: FeedSpec) -> list[str]:

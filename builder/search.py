@@ -194,41 +194,60 @@ def start_index(
     Pagefind's program (its scripts and WebAssembly) is kept only in FOLDER's bundle: the
     others are merged into it in the browser.
     """
-    return PendingIndex(list(pages), site_language, folder)
+    pages = list(pages)
+    scratch = Scratch() if pages else None
+    if scratch is not None:
+        scratch.write(pages)
+    return PendingIndex(scratch, site_language, folder)
 
 
-class PendingIndex:
-    """A Pagefind run in the background; `result()` waits for it and returns its files,
-    by output path under `folder`."""
+class Scratch:
+    """The folder of one Pagefind run: the records it reads, then the bundle it writes."""
 
-    def __init__(self, pages: list[tuple[str, str]], site_language: str, folder: str) -> None:
-        self.process: subprocess.Popen[bytes] | None = None
-        self.files: dict[str, bytes] = {}
-        self.folder = folder
-        if not pages:  # nothing published yet: Pagefind refuses to make an empty index
-            return
-        language = site_language.split("-")[0].lower()
+    def __init__(self) -> None:
         # Pagefind reads one small file per record: in memory (tmpfs) that is several
         # times faster than on a disk, and nothing of it is kept.
         memory = Path("/dev/shm")
         place = str(memory) if memory.is_dir() and os.access(memory, os.W_OK) else None
         _remove_leftovers(Path(place or tempfile.gettempdir()))
         self.temp = tempfile.TemporaryDirectory(prefix="digest-search-", dir=place)
-        records = Path(self.temp.name) / "records"
-        self.bundle = Path(self.temp.name) / "bundle"
-        records.mkdir()
+        self.path = Path(self.temp.name)
+        self.records = self.path / "records"
+        self.records.mkdir()
+
+    def write(self, pages: Iterable[tuple[str, str]]) -> None:
+        """Write the records, each as its key and its HTML (record_html)."""
         for key, html_text in pages:
-            (records / f"{key}.html").write_text(html_text, encoding="utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", str(records)]
+            (self.records / f"{key}.html").write_text(html_text, encoding="utf-8")
+
+    def cleanup(self) -> None:
+        self.temp.cleanup()
+
+
+class PendingIndex:
+    """A Pagefind run in the background on the records of a scratch folder (none: no
+    records); `result()` waits for it and returns its files, by output path under
+    `folder`."""
+
+    def __init__(self, scratch: Scratch | None, site_language: str, folder: str) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+        self.files: dict[str, bytes] = {}
+        self.folder = folder
+        if scratch is None:  # nothing published yet: Pagefind refuses to make an empty index
+            return
+        self.scratch = scratch
+        language = site_language.split("-")[0].lower()
+        self.bundle = scratch.path / "bundle"
+        command = [sys.executable, "-m", "pagefind", "--site", str(scratch.records)]
         command += ["--output-path", str(self.bundle), "--force-language", language, "--silent"]
         # Its output goes to a file, not a pipe: nobody reads while it runs (the preview
         # only polls it), and a pipe that fills up would stop it for good.
-        self.log = Path(self.temp.name) / "pagefind.log"
+        self.log = scratch.path / "pagefind.log"
         try:
             with self.log.open("wb") as log:
                 self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         except OSError as exc:
-            self.temp.cleanup()
+            scratch.cleanup()
             raise OutputError(f"cannot run Pagefind to index the search: {exc}") from exc
 
     def result(self) -> dict[str, bytes]:
@@ -254,7 +273,7 @@ class PendingIndex:
             raise OutputError(f"Pagefind took too long to index the search: {exc}") from exc
         finally:
             _stop(process)
-            self.temp.cleanup()
+            self.scratch.cleanup()
 
     def done(self) -> bool:
         """Tell whether Pagefind has finished (then `result` does not wait)."""
@@ -265,7 +284,7 @@ class PendingIndex:
         if self.process is not None:
             _stop(self.process)
             self.process = None
-            self.temp.cleanup()
+            self.scratch.cleanup()
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:

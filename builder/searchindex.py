@@ -61,15 +61,24 @@ class SearchIndex:
     def start(self, library: Library) -> Started:
         """Start indexing, beside the build, each bundle whose key changed since the last
         build; take the others from memory, else from the store."""
+        return self.start_prepared(self.prepare(library))
+
+    def prepare(self, library: Library) -> Prepared:
+        """Find which bundles must be indexed again, and the days whose records that needs
+        made; make a scratch folder for each such bundle. `Prepared.write_records` then
+        writes the records there, in this process or another (a first build of a long
+        digest makes thousands), and `start_prepared` starts Pagefind on them."""
         if self.program is None:
             self.program = search.program_version()
-        bundles = []
         # Each day's record (the page Pagefind reads for it) by its key: what it was made
         # from and its HTML, from the store once a bundle is indexed again. Not held between
         # builds: ten years' records are 32 MB, and loading them takes less than making
         # those of one year.
-        records: dict[str, tuple[str, str]] | None = None
-        made = False
+        records: dict[str, tuple[str, str]] = {}
+        loaded = False
+        missing: list[Day] = []
+        common = reading.records_key(library)
+        prepared = Prepared(library, self.store, [], records, missing)
         try:
             for bundle in reading.search_bundles(library):
                 key = reading.bundle_key(library, bundle, self.program)
@@ -77,19 +86,40 @@ class SearchIndex:
                 files = known[1] if known is not None and known[0] == key else None
                 if files is None:
                     files = self.store.load(key, bundle.folder)
+                scratch = None
+                if files is None:
+                    if not loaded:
+                        records.update(self.store.load_records())
+                        loaded = True
+                    missing += [
+                        day
+                        for day in bundle.days
+                        if records.get(reading.record_name(day), ("",))[0]
+                        != _made_from(common, day)
+                    ]
+                    scratch = search.Scratch() if bundle.days else None
+                prepared.bundles.append((bundle, key, files, scratch))
+        except BaseException:
+            prepared.cancel()
+            raise
+        return prepared
+
+    def start_prepared(self, prepared: Prepared, written: bool = False) -> Started:
+        """Start Pagefind on each bundle `prepared` found to index again; `written` says
+        the records are in their scratch folders (else they are written here)."""
+        bundles = []
+        try:
+            if not written:
+                prepared.write_records()
+            language = prepared.library.site.language
+            for bundle, key, files, scratch in prepared.bundles:
                 pending = None
                 if files is None:
-                    if records is None:
-                        records = self.store.load_records()
-                    pages, made_now = _record_pages(library, bundle.days, records)
-                    made = made or made_now
-                    pending = search.start_index(pages, library.site.language, bundle.folder)
+                    pending = search.PendingIndex(scratch, language, bundle.folder)
                 bundles.append(Bundle(bundle.folder, key, files, pending))
-            if made and records is not None:  # kept with those of the library's other days
-                current = set(map(reading.record_name, library.days))
-                self.store.save_records({n: records[n] for n in records if n in current})
         except BaseException:
             Started(tuple(bundles)).cancel()
+            prepared.cancel()
             raise
         return Started(tuple(bundles))
 
@@ -110,22 +140,51 @@ class SearchIndex:
         self.files = {p: d for _, files in bundles.values() for p, d in files.items()}
 
 
-def _record_pages(
-    library: Library, days: Sequence[Day], records: dict[str, tuple[str, str]]
-) -> tuple[list[tuple[str, str]], bool]:
-    """Return the key and HTML of each day's record, and whether any was made: taken from
-    `records` where made from the same day and the same all else (reading.records_key),
-    else made now and put there."""
-    common = reading.records_key(library)
-    names = list(map(reading.record_name, days))
-    made_from = [f"{common}:{reading.day_record_key(day)}" for day in days]
-    known = [records.get(name, ("", ""))[0] for name in names]
-    missing = [index for index, key in enumerate(made_from) if key != known[index]]
+@dataclass(frozen=True)
+class Prepared:
+    """What `SearchIndex.prepare` found: each bundle with its key, its files (None when
+    it must be indexed again) and its scratch folder (one to index it in, if it has
+    days); the records kept, and the days whose records must be made."""
+
+    library: Library
+    store: BundleStore
+    bundles: list[tuple[reading.SearchBundle, str, dict[str, bytes] | None, search.Scratch | None]]
+    records: dict[str, tuple[str, str]]
+    missing: list[Day]
+
+    def write_records(self) -> None:
+        """Make the missing records and keep them in the store with the others of the
+        library's days; write each bundle's records into its scratch folder."""
+        library, records = self.library, self.records
+        if self.missing:
+            common = reading.records_key(library)
+            made = make_records(library, self.missing)
+            for day, html in zip(self.missing, made, strict=True):
+                records[reading.record_name(day)] = (_made_from(common, day), html)
+            current = set(map(reading.record_name, library.days))
+            self.store.save_records({n: records[n] for n in records if n in current})
+        for bundle, _, _, scratch in self.bundles:
+            if scratch is not None:
+                scratch.write(
+                    (name, records[name][1]) for name in map(reading.record_name, bundle.days)
+                )
+
+    def cancel(self) -> None:
+        """Remove the scratch folders (the build failed before Pagefind started)."""
+        for _, _, _, scratch in self.bundles:
+            if scratch is not None:
+                scratch.cleanup()
+
+
+def make_records(library: Library, days: Sequence[Day]) -> list[str]:
+    """Return the HTML of each day's search record (the page Pagefind reads for it)."""
     language = library.site.language
-    made = reading.search_records(library, [days[index] for index in missing])
-    for index, record in zip(missing, made, strict=True):
-        records[names[index]] = (made_from[index], search.record_html(record, language))
-    return [(name, records[name][1]) for name in names], bool(missing)
+    return [search.record_html(r, language) for r in reading.search_records(library, days)]
+
+
+def _made_from(common: str, day: Day) -> str:
+    """What a day's record is made from, as kept with it: reading.records_key and the day."""
+    return f"{common}:{reading.day_record_key(day)}"
 
 
 def files_in(out_dir: Path) -> dict[str, bytes]:

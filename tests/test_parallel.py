@@ -3,7 +3,9 @@
 A generated digest big enough for the second process is built with it and without it and
 the two sites compared file by file; an error raised in either process fails the build with
 the template's file and line and writes nothing; a build killed while both processes render
-leaves no process behind (the second dies with the first).
+leaves no process behind (the second dies with the first). A first build also saves the
+parse cache and makes the search records in processes of their own: the same caches and
+index as made in one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.build import PARALLEL_JOBS, Builder, Timings
+from builder import build as build_module
+from builder import searchindex
+from builder.build import PARALLEL_JOBS, Builder, Timings, build
 from builder.errors import ContentErrors
 from builder.project import Project
 
@@ -82,6 +86,72 @@ def test_an_error_in_either_process_fails_the_build_and_writes_nothing(
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
     assert _zombie_children() == []  # the second process was reaped
+
+
+def _logging_pids(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """Have saving the parse cache and making search records note the process they run in."""
+    save_cache, make_records = build_module.save_cache, searchindex.make_records
+
+    def saving(*args: object) -> None:
+        with log.open("a") as stream:
+            stream.write(f"cache {os.getpid()}\n")
+        save_cache(*args)  # type: ignore[arg-type]
+
+    def making(*args: object) -> list[str]:
+        with log.open("a") as stream:
+            stream.write(f"records {os.getpid()}\n")
+        return make_records(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "save_cache", saving)
+    monkeypatch.setattr(searchindex, "make_records", making)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2, reason="one core")
+def test_caches_and_search_records_made_beside_the_build_are_the_same(
+    digest: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = tmp_path / "pids"
+    _logging_pids(monkeypatch, log)
+    made = {}
+    for beside in (False, True):
+        # Thresholds of one: the small digest's cache and records are made beside.
+        monkeypatch.setattr(build_module, "SHARDS_BESIDE", 1 if beside else 10**9)
+        monkeypatch.setattr(build_module, "RECORDS_BESIDE", 1 if beside else 10**9)
+        project = tmp_path / str(beside)
+        shutil.copytree(digest / "content", project / "content")
+        log.write_text("")
+        build(Project(project), project / "site", force=True)
+        made[beside] = (
+            tree(project / "site"),
+            tree(project / ".digest-cache" / "days"),
+            tree(project / ".digest-cache" / "search"),
+        )
+        kinds = sorted(line.split()[0] for line in log.read_text().splitlines())
+        pids = {int(line.split()[1]) for line in log.read_text().splitlines()}
+        assert kinds == ["cache", "records"]
+        assert (os.getpid() in pids) is not beside  # beside: in other processes only
+    assert len(made[True][1]) >= 1 and len(made[True][2]) >= 2  # shards; records, bundles
+    for one, two in zip(made[False], made[True], strict=True):
+        assert sorted(one) == sorted(two)
+        assert [path for path in one if one[path] != two[path]] == []
+
+
+def test_a_build_failing_while_its_cache_is_saved_beside_leaves_nothing_running(
+    digest: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "SHARDS_BESIDE", 1)
+    monkeypatch.setattr(build_module, "RECORDS_BESIDE", 1)
+    project = tmp_path / "project"
+    shutil.copytree(digest / "content", project / "content")
+    (project / "templates").mkdir()
+    (project / "templates" / "tag.html").write_text("{{ no_such_thing.here }}\n", "utf-8")
+    scratch = set(Path("/dev/shm").glob("digest-search-*")) if Path("/dev/shm").is_dir() else set()
+    with pytest.raises(ContentErrors):
+        build(Project(project), project / "site", force=True)
+    assert _zombie_children() == []
+    assert not (project / "site").exists()
+    if Path("/dev/shm").is_dir():  # Pagefind's scratch folders are gone with it
+        assert set(Path("/dev/shm").glob("digest-search-*")) <= scratch
 
 
 def _zombie_children() -> list[int]:

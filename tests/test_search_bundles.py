@@ -2,7 +2,7 @@
 
 Real Pagefind runs on the full sample site, whose days span 2023 and 2024: the newest
 year's bundle in pagefind/, the earlier days' in pagefind-archive/. Pagefind's runs are
-counted by wrapping search.start_index; each new Builder stands for a new `digest build`
+counted by wrapping search.PendingIndex; each new Builder stands for a new `digest build`
 process (nothing of the last build in memory, only what .digest-cache/ holds).
 """
 
@@ -77,13 +77,13 @@ def project(tmp_path: Path) -> Path:
 def runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Count Pagefind's runs: the folder of each bundle indexed, in order."""
     indexed: list[str] = []
-    start = search.start_index
 
-    def counted(records: Any, language: str, folder: str = search.FOLDER) -> Any:
-        indexed.append(folder)
-        return start(records, language, folder)
+    class Counted(search.PendingIndex):
+        def __init__(self, scratch: Any, language: str, folder: str) -> None:
+            indexed.append(folder)
+            super().__init__(scratch, language, folder)
 
-    monkeypatch.setattr(search, "start_index", counted)
+    monkeypatch.setattr(search, "PendingIndex", Counted)
     return indexed
 
 
