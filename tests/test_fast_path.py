@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder import yamlio
+from builder import schema, yamlio
 from builder.reader import parse_day
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,3 +87,39 @@ def test_tricky_values_read_the_same_both_ways(
     lines.append(f"    tags: [{', '.join(tags)}]")
     lines += ["---", "Body."]
     both_ways("content/digests/2024/2024-06-22.md", "\n".join(lines) + "\n")
+
+
+# URLs near the edges of the quick check: schemes in any case, hosts with and without dots,
+# ports, users, brackets, white space, the characters a URL cannot carry, non-ASCII.
+URL_PARTS = st.lists(
+    st.sampled_from(
+        [
+            *("http", "HTTPS", "hTtp", "ftp", "://", ":", "/", "//", "?", "#", "@", ".", "-"),
+            *("..", "example", "org", "a", "1", "80", "99999", "[", "]", "%20", "ü", "Ё", " "),
+            *("\t", '"', "<", ">", "\\", "^", "`", "{", "|", "}", "x=1&y=2", "\x00", "\u2028"),
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+HOSTS = st.lists(
+    st.sampled_from(["a", "example", "org", ".", "-", ":", "80", "99999", "@", "[", "]", "ü", " "]),
+    min_size=1,
+    max_size=6,
+).map("".join)
+URLS = st.builds(
+    "{}://{}{}".format, st.sampled_from(["http", "https", "HTTP", "ftp", ""]), HOSTS, URL_PARTS
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(url=st.one_of(URL_PARTS, URLS, st.text()))
+def test_the_quick_url_check_answers_as_the_full_one(url: str) -> None:
+    assert schema.url_problem(url) == schema.examined_url_problem(url)
+
+
+def test_plain_article_urls_take_the_quick_check() -> None:
+    """Most links never reach urlsplit (the quick check is the point)."""
+    for url in ("https://www.pravda.com.ua/eng/news/2024/06/22/7461234/", "http://a.b/?q=1#x"):
+        assert schema._PLAIN_URL.fullmatch(url)
