@@ -100,6 +100,7 @@ def load(
     cross_check: CrossCheck | None = None,
     changed: Collection[str] | None = None,
     keep_day_files: bool = False,
+    fork: bool = False,
 ) -> LoadResult:
     """Read and check the whole digest; the library is None when there are errors.
 
@@ -110,12 +111,15 @@ def load(
     (with a cache) names the files that may have changed since the cache last read the
     day files (paths relative to the project): the others are taken as they were. With
     `keep_day_files`, the result holds the day files read (exact where a problem was found).
+    `fork`: the caller runs no threads (reading may fork).
     """
     timings = timings or Timings()
     with timings.stage("read"):
         config, problems = read_config(project, cache)
         base_url = config.site.base_url if config else "/"
-        day_files, day_problems = read_days(project, base_url, cache=cache, changed=changed)
+        day_files, day_problems = read_days(
+            project, base_url, cache=cache, changed=changed, fork=fork
+        )
     problems += day_problems
     with timings.stage("validate"):
         if config is not None:
@@ -137,10 +141,11 @@ def load(
     return LoadResult(library, problems, kept)
 
 
-def check(project: Project) -> LoadResult:
-    """Check the content and the templates' syntax, as `digest check` does; write nothing."""
+def check(project: Project, fork: bool = False) -> LoadResult:
+    """Check the content and the templates' syntax, as `digest check` does; write nothing.
+    `fork`: the caller runs no threads (reading may fork)."""
     # Uses the cache, never writes it.
-    loaded = load(project, cache=load_cache(project.root), keep_day_files=True)
+    loaded = load(project, cache=load_cache(project.root), keep_day_files=True, fork=fork)
     return replace(loaded, problems=loaded.problems + check_templates(project))
 
 
@@ -472,6 +477,7 @@ class Builder:
                 previous=self.library,
                 cross_check=self.cross_check,
                 changed=None if changed is None else {self.project.relative(p) for p in changed},
+                fork=self.parallel,
             )
             if loaded.library is None or (strict and loaded.warnings):
                 raise ContentErrors(loaded.problems)

@@ -349,7 +349,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     if args.fix:
         for path in apply_fixes(project):
             print(f"fixed {path}: removed tracking parameters", file=sys.stderr)
-    result = check(project)
+    result = check(project, fork=True)  # this process runs no threads
     problems = list(result.problems)
     if result.library is not None:  # link hygiene once the content reads cleanly
         problems += link_problems(project, result.day_files)

