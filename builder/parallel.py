@@ -132,8 +132,8 @@ def shared_map(function: Callable[[A], R], items: Sequence[A]) -> list[R]:
     results: list[Any] = [_MISSING] * len(items)
     parent = os.getpid()
     read_end, write_end = os.pipe()
-    with contextlib.suppress(OSError):  # room for the child to run ahead of the parent
-        import fcntl
+    with contextlib.suppress(OSError, ImportError):  # room for the child to run ahead
+        import fcntl  # Linux's: elsewhere the pipe keeps its size
 
         fcntl.fcntl(write_end, _F_SETPIPE_SZ, _PIPE_SIZE)
     sys.stdout.flush()

@@ -9,7 +9,7 @@ make: about a sixth of the time and a third of the bytes.
 
 Records are written as tiny HTML documents into a temporary folder and indexed there by the
 Pagefind program (`python3 -m pagefind`, from the PyPI package), which runs beside the build
-(`start_index`) while pages are rendered. The index files come back as {output path: bytes}
+(`PendingIndex`) while pages are rendered. The index files come back as {output path: bytes}
 for the site writer; the same records always give the same bytes. Pagefind runs as a
 program, not through its Python API: the API answers one message per tenth of a second,
 too slow for a large digest.
@@ -185,22 +185,6 @@ def program_version() -> str:
     return "; ".join(parts)
 
 
-def start_index(
-    pages: Iterable[tuple[str, str]], site_language: str, folder: str = FOLDER
-) -> PendingIndex:
-    """Start indexing records in a Pagefind process of its own; see PendingIndex. Each
-    record comes as its key and its HTML (record_html).
-
-    Pagefind's program (its scripts and WebAssembly) is kept only in FOLDER's bundle: the
-    others are merged into it in the browser.
-    """
-    pages = list(pages)
-    scratch = Scratch() if pages else None
-    if scratch is not None:
-        scratch.write(pages)
-    return PendingIndex(scratch, site_language, folder)
-
-
 class Scratch:
     """The folder of one Pagefind run: the records it reads, then the bundle it writes."""
 
@@ -227,7 +211,8 @@ class Scratch:
 class PendingIndex:
     """A Pagefind run in the background on the records of a scratch folder (none: no
     records); `result()` waits for it and returns its files, by output path under
-    `folder`."""
+    `folder`. Pagefind's program (its scripts and WebAssembly) is kept only in FOLDER's
+    bundle: the others are merged into it in the browser."""
 
     def __init__(self, scratch: Scratch | None, site_language: str, folder: str) -> None:
         self.process: subprocess.Popen[bytes] | None = None

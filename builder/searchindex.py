@@ -5,7 +5,9 @@ newest year, the archive). A build starts Pagefind, in a process of its own, onl
 bundles whose key (reading.bundle_key) changed since the last build; the others come from
 memory, else from .digest-cache/search/ (searchcache.py). Each day's record (the page
 Pagefind reads for it) is kept there too, so a bundle indexed again makes only the records
-of its changed days. The build (build.py) writes the files; this module owns which they are.
+of its changed days; `prepare` says which are missing, so that the build can have them made
+in another process while it plans. The build (build.py) writes the files; this module owns
+which they are.
 """
 
 from __future__ import annotations
