@@ -7,6 +7,7 @@ the planned pages and feeds into a new folder and swaps it in. Never prints, nev
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import gc
@@ -197,13 +198,9 @@ def build(
         builder = Builder(project, out, drafts=drafts, parallel=parallel.can_fork(), keep_site=True)
         with timings.stage("load caches"):
             builder.resume(files=not force)
-        try:
-            result = builder.build(strict=strict, timings=timings, now=now)
-            with timings.stage("save caches"):
-                builder.save_parse_cache()
-        finally:
-            builder.stop_saving()  # a failed build: the parse cache is not saved
+        result = builder.build(strict=strict, timings=timings, now=now)
         with timings.stage("save caches"):
+            save_cache(project.root, builder.parse_cache)  # unless saved beside the build
             builder.record_files()
             folder = folder_identity(out)
             if folder is not None:
@@ -336,35 +333,29 @@ class Builder:
             self.previous, parked = reuse.load_both(root, out, folder_identity(out))
             self.parked = None if self.in_place else parked
 
-    def save_parse_cache(self) -> None:
-        """Save the parse cache in .digest-cache/ for the next process (or wait for the
-        process that saves it beside the build)."""
-        saver, self._cache_saver = self._cache_saver, None
-        if saver is not None:
-            try:
-                saver.join()
-                self.parse_cache.dirty.clear()
-                return
-            except RuntimeError:  # the saving process died: save here
-                pass
-        save_cache(self.project.root, self.parse_cache)
-
-    def stop_saving(self) -> None:
-        """Stop the process saving the parse cache, if any (the build failed): its shards
-        are replaced only once complete, so a stopped save leaves the last ones."""
-        saver, self._cache_saver = self._cache_saver, None
-        if saver is not None:
-            saver.cancel()
-
     def _save_beside(self) -> None:
         """In `digest build`, start saving the parse cache in a forked process when much of
         it changed (a first build: pickling ten years of parsed days took 0.6 s), so that it
-        is written while this one plans and renders."""
+        is written while this one plans and renders (`_saved_beside` waits for it)."""
         dirty = self.parse_cache.dirty
-        if not self.parallel or self._cache_saver is not None or len(dirty) < SHARDS_BESIDE:
+        if not self.parallel or len(dirty) < SHARDS_BESIDE:
             return
         cache, root = self.parse_cache, self.project.root
         self._cache_saver = Forked(lambda: save_cache(root, cache))
+
+    def _saved_beside(self, succeeded: bool) -> None:
+        """Wait for the process saving the parse cache, if any; the shards it saved are no
+        longer dirty (if it died, they are saved with the others). A failed build stops it:
+        a shard is replaced only once complete, so a stopped save leaves the last ones."""
+        saver, self._cache_saver = self._cache_saver, None
+        if saver is None:
+            return
+        if not succeeded:
+            saver.cancel()
+            return
+        with contextlib.suppress(RuntimeError):  # it died: save_cache does it all
+            saver.join()
+            self.parse_cache.dirty.clear()
 
     def _write_search(
         self,
@@ -484,7 +475,15 @@ class Builder:
             self.library = loaded.library
             self._save_beside()
             gc.freeze()  # the library lives as long as the build: not worth scanning again
-            return self._build(loaded, timings, with_search)
+            try:
+                result = self._build(loaded, timings, with_search)
+            except BaseException:
+                self._saved_beside(succeeded=False)
+                raise
+            if self._cache_saver is not None:
+                with timings.stage("save caches"):
+                    self._saved_beside(succeeded=True)
+            return result
 
     def _build(self, loaded: LoadResult, timings: Timings, with_search: bool) -> BuildResult:
         library = loaded.library
