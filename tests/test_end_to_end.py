@@ -44,6 +44,8 @@ from builder.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
+# What a build or a manual run may leave in a sample site: never part of a copy of it.
+LEFT_BY_BUILDS = shutil.ignore_patterns(".digest-cache", "site")
 ZONE = zoneinfo.ZoneInfo("Europe/Kyiv")
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -111,7 +113,7 @@ def copy_site(name: str, dest: Path) -> Path:
     if name == "sample":
         shutil.copytree(REPO / "content", dest / "content")
     else:
-        shutil.copytree(SITES / name, dest)
+        shutil.copytree(SITES / name, dest, ignore=LEFT_BY_BUILDS)
     return dest
 
 

@@ -205,7 +205,7 @@ def test_random_edits_build_the_same_site_incrementally(
     for changes, or told which changed (as the server's watcher tells it)."""
     rng = random.Random(seed)
     project = tmp_path / "project"
-    shutil.copytree(FULL, project)
+    shutil.copytree(FULL, project, ignore=shutil.ignore_patterns(".digest-cache", "site"))
     if paged:  # listings and the home page of many pages: edits shift headlines across them
         add_settings(project, "headlines_per_page: 2\ndays_per_page: 2\n")
     out = tmp_path / "preview"
@@ -230,7 +230,7 @@ def test_random_edits_build_the_same_site_incrementally(
 
 def test_an_unchanged_site_renders_nothing_and_one_day_renders_few(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(FULL, project)
+    shutil.copytree(FULL, project, ignore=shutil.ignore_patterns(".digest-cache", "site"))
     builder = Builder(Project(project), tmp_path / "preview", in_place=True)
     first = builder.build(now=NOW)
     assert first.rendered == first.pages
@@ -340,7 +340,7 @@ def test_a_tag_description_renders_only_the_pages_that_show_it(tmp_path: Path) -
     """With the bundled theme, a tag's description is on its own pages, its feed and the
     pages listing tags or feeds; editing it in tags.yaml renders those, not the site."""
     project = tmp_path / "project"
-    shutil.copytree(FULL, project)
+    shutil.copytree(FULL, project, ignore=shutil.ignore_patterns(".digest-cache", "site"))
     builder = started_preview(project, tmp_path / "preview")
     tags = project / "content" / "tags.yaml"
     tags.write_text(tags.read_text("utf-8").replace("Fighting along", "Fights along"), "utf-8")
@@ -353,7 +353,7 @@ def test_a_tag_description_renders_only_the_pages_that_show_it(tmp_path: Path) -
 
 def test_a_digests_own_templates_may_show_a_tag_description_anywhere(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(FULL, project)
+    shutil.copytree(FULL, project, ignore=shutil.ignore_patterns(".digest-cache", "site"))
     override = project / "templates" / "day.html"
     override.parent.mkdir()
     text = (theme_dir() / "day.html").read_text("utf-8")
@@ -626,7 +626,7 @@ def test_the_preview_refuses_two_files_at_one_path(
     import builder.build as build_module
 
     project = tmp_path / "project"
-    shutil.copytree(FULL, project)
+    shutil.copytree(FULL, project, ignore=shutil.ignore_patterns(".digest-cache", "site"))
     out = tmp_path / "preview"
     preview = started_preview(project, out)
     before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
@@ -728,7 +728,7 @@ def test_corrections_follow_edits_to_their_days(tmp_path: Path) -> None:
     """The corrections page is mended from the days read again: a correction added, its day
     edited elsewhere, another day corrected, a correction taken away."""
     project = tmp_path / "project"
-    shutil.copytree(FULL, project)
+    shutil.copytree(FULL, project, ignore=shutil.ignore_patterns(".digest-cache", "site"))
     out = tmp_path / "preview"
     builder = started_preview(project, out)
     first, second = day_files(project)[:2]
@@ -755,7 +755,7 @@ def test_a_new_preview_of_an_old_folder_removes_what_is_gone_since(tmp_path: Pat
     """`digest serve` keeps its folder between runs: a new preview does not know what an
     earlier one wrote, and a day deleted while no preview ran must not stay served."""
     project = tmp_path / "project"
-    shutil.copytree(FULL, project)
+    shutil.copytree(FULL, project, ignore=shutil.ignore_patterns(".digest-cache", "site"))
     out = tmp_path / "preview"
     started_preview(project, out)
     gone = day_files(project)[0]
@@ -775,7 +775,7 @@ def test_a_new_preview_keeps_the_pages_the_last_one_recorded(tmp_path: Path) -> 
     the next one renders only what changed since, or what was touched in the folder, and
     the folder still equals a fresh build."""
     project = tmp_path / "project"
-    shutil.copytree(FULL, project)
+    shutil.copytree(FULL, project, ignore=shutil.ignore_patterns(".digest-cache", "site"))
     out = tmp_path / "preview"
 
     def session() -> BuildResult:
@@ -807,7 +807,7 @@ def test_a_preview_stopped_in_a_commit_records_nothing(
     the preview never kept: recorded then, a file could be taken later for inputs it was
     not made from (here: the edit undone while no preview ran)."""
     project = tmp_path / "project"
-    shutil.copytree(FULL, project)
+    shutil.copytree(FULL, project, ignore=shutil.ignore_patterns(".digest-cache", "site"))
     out = tmp_path / "preview"
     first = started_preview(project, out)
     first.record_files()
@@ -853,7 +853,7 @@ def test_the_collector_is_off_while_building_and_on_again_after(
     from builder import build as build_module
 
     project = tmp_path / "project"
-    shutil.copytree(FULL, project)
+    shutil.copytree(FULL, project, ignore=shutil.ignore_patterns(".digest-cache", "site"))
     seen: list[bool] = []
     real, real_save = build_module.plan_site, build_module.save_cache
 
