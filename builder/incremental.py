@@ -157,16 +157,19 @@ class InputKeys:
 
     def feed(self, spec: FeedSpec) -> Hashable:
         """Return the key of a planned feed (all of its formats)."""
-        return (self.common, "feed", self._feed_date(spec), self._of(spec))
+        return (self.common, "feed", self.feed_date(spec), self._of(spec))
 
     def same_feed_date(self, key: Hashable, spec: FeedSpec) -> bool:
         """Say whether a key `feed` made for this spec in another build holds still: the
         rest of the key is made from the spec alone."""
-        return isinstance(key, tuple) and key[2] == self._feed_date(spec)
+        return isinstance(key, tuple) and key[2] == self.feed_date(spec)
 
-    def _feed_date(self, spec: FeedSpec) -> dt.date | None:
-        # A feed with no items is dated by the digest's newest day (feeds.FeedWriter).
-        return None if spec.days or spec.headlines else self.latest
+    def feed_date(self, spec: PageSpec | FeedSpec) -> dt.date | None:
+        """Return the date a feed's key holds: the digest's newest day for a feed with no
+        items (feeds.FeedWriter dates it so), else None (and None for a page)."""
+        if type(spec) is not FeedSpec or spec.days or spec.headlines:
+            return None
+        return self.latest
 
     def names(self, headline: Headline) -> str:
         """Return the names of a headline's source and tags as the registries give them now,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 from test_incremental import FULL, NOW, OPERATIONS, add_settings, day_files, tree
 
+import builder.build as build_module
 from builder import reuse
 from builder.build import Builder, build
 from builder.errors import ContentErrors
@@ -233,6 +235,43 @@ def test_digest_watch_links_what_its_last_build_wrote(tmp_path: Path) -> None:
     kept = [path for path in after if after[path] == before.get(path)]
     assert len(kept) >= result.linked - 1 and "tags/index.html" not in kept  # linked, not made
     assert tree(site) == fresh(project, tmp_path / "fresh-last")
+
+
+def test_digest_watch_keys_again_only_what_its_plan_did_not_keep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A watch rebuild makes the keys of the pages and feeds whose specs the plan memo made
+    anew, and keeps the last build's for the others. A feed with no items is dated by the
+    newest day: a newer day keys it again (the tag "culture" has no headlines)."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    builder = Builder(Project(project), site, keep_site=True)
+    builder.build(now=NOW)
+    builder.build(now=NOW)  # the first keys its files while rendering; this one keeps them
+    made: list[object] = []
+    real = build_module._file_key
+
+    def counted(job: object, *rest: object) -> str:
+        made.append(job)
+        return real(job, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "_file_key", counted)
+    old = day_files(project)[0]
+    old.write_text(old.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    result = builder.build(now=NOW)
+    jobs = result.pages + result.feeds // 3  # (three formats a feed)
+    assert 0 < len(made) < jobs // 2, (len(made), jobs)
+    assert tree(site) == fresh(project, tmp_path / "fresh-old-day")
+    made.clear()
+    newest = day_files(project)[-1]
+    text = re.sub(r"^date: .*$", "date: 2024-07-18", newest.read_text("utf-8"), flags=re.M)
+    text = re.sub(r"(url: \"?https?://[^\s\"]+)", r"\1?copy=1", text)  # articles of its own
+    (newest.parent / "2024-07-18.md").write_text(text, "utf-8")
+    result = builder.build(now=NOW)
+    assert any(getattr(job, "id", None) == "tags:culture" for job in made), made
+    assert len(made) < result.pages + result.feeds // 3
+    assert tree(site) == fresh(project, tmp_path / "fresh-new-day")
 
 
 def test_watch_records_its_last_good_build_not_a_failed_one(tmp_path: Path) -> None:
