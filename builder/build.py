@@ -383,10 +383,12 @@ class Builder:
         writer.write(urls.service_worker(), worker, "sw.js")
 
     def update_search(self) -> bool:
-        """Bring an in-place site's search index up to date after a build without it.
+        """Bring the search index up to date after a build without it.
 
-        Writes only the search files and the service worker (each atomically), deleting
-        index files the new index no longer has. Returns whether there was anything to do.
+        In place, writes only the search files and the service worker (each atomically),
+        deleting index files the new index no longer has; else (digest watch) builds a new
+        site with the new index, the rest kept or linked. Returns whether there was
+        anything to do.
         """
         if not self.start_search():
             return False
@@ -412,6 +414,16 @@ class Builder:
         assert self.search_running is not None
         started, library, renderer = self.search_running
         self.search_running = None
+        if not self.in_place:  # digest watch: a new site with the new index, swapped in whole
+            try:
+                self.search.finish(started)
+            finally:
+                started.cancel()
+            # Each unchanged page and feed is kept or linked, its key kept; Pagefind finds
+            # nothing more to index (finish keeps this library's bundles). Every file is
+            # looked at: the last build may have failed on one.
+            self.build()
+            return
         old_files = set(self.search.files) | {urls.service_worker()}
         protected = (self.project.content_dir, self.project.templates_dir)
         others = {p: h for p, h in self.manifest.items() if p not in old_files}
@@ -550,7 +562,7 @@ class Builder:
                 and not self.search.files
             ):
                 self.search.files = searchindex.files_in(self.out_dir)
-            searching = with_search or not self.search.files or not self.in_place
+            searching = with_search or not self.search.files
             started: Started | None
             with timings.stage("search"):  # the records made, and Pagefind started
                 if prepared is not None:  # digest build: always searching
@@ -667,10 +679,13 @@ class Builder:
                 writer.copy(static.output_path, static.source, f"static/{name}")
         with timings.stage("search"):
             if started is not None or not isinstance(writer, InPlaceWriter):
+                # Without Pagefind started (watch's rebuilds), the last index goes with the
+                # new pages, and catches up later (update_search).
                 self._write_search(writer, library, renderer, started)
             else:  # the preview's pages first; its search catches up (update_search)
                 for path in (*self.search.files, urls.service_worker()):
                     writer.keep(path, "search index")
+            if started is None:
                 self.search_pending = (library, renderer)
         return page_keys, rendered
 

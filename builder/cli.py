@@ -133,8 +133,10 @@ def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "watch",
         help="build, then build again after every change to content/ or templates/",
         description="Build the site into site/ (or --out), then watch content/ and "
-        "templates/ and build again after every save. A build with errors prints them and "
-        "leaves the last good site in place; the watcher keeps going. Ctrl-C stops it.",
+        "templates/ and build again after every save: the pages first, with the last "
+        "search index, which catches up in a second build once saves stop. A build with "
+        "errors prints them and leaves the last good site in place; the watcher keeps "
+        "going. Ctrl-C stops it.",
     )
     serve_cmd = commands.add_parser(
         "serve",
@@ -613,7 +615,16 @@ def _live(project: Project, args: argparse.Namespace) -> int:
             # The build stops a search catching up (the page first); it starts again when idle.
             _live_build(builder, server, "rebuilt", changed)
     except KeyboardInterrupt:
+        stale = server is None and (
+            builder.search_pending is not None or builder.search_running is not None
+        )
         print("stopped", flush=True)
+        if stale:  # saved, then stopped before the search caught up
+            print(
+                f"the search index in {out} is older than the pages: `digest build` brings it "
+                "up to date",
+                flush=True,
+            )
         return 0
     finally:
         builder.stop_search()
@@ -626,9 +637,10 @@ def _live(project: Project, args: argparse.Namespace) -> int:
 
 
 def _catch_up_search(builder: Builder, started: float) -> float:
-    """Once nothing changes, bring the preview's search index up to date: start Pagefind
-    (in processes of its own), and on a later call write what it made. Return when it
-    started. A save meanwhile stops it (Builder.build does), so the page comes first."""
+    """Once nothing changes, bring the search index up to date: start Pagefind (in
+    processes of its own), and on a later call write what it made (watch: in a new site
+    built with it). Return when it started. A save meanwhile stops it (Builder.build
+    does), so the page comes first."""
     try:
         if builder.search_running is None:
             builder.start_search()
@@ -636,8 +648,14 @@ def _catch_up_search(builder: Builder, started: float) -> float:
         if not builder.search_running[0].done():
             return started
         builder.finish_search()
+    except ContentErrors as exc:  # digest watch's second build: a file broke meanwhile
+        _report(exc.problems)
+        return started
     except DigestError as exc:
         print(f"digest: error: {exc.message}", file=sys.stderr, flush=True)
+        return started
+    except Exception:  # the watcher keeps going, as after a failed build
+        traceback.print_exc()
         return started
     print(f"search index updated in {time.perf_counter() - started:.1f} s", flush=True)
     return started
@@ -662,7 +680,7 @@ def _build_and_tell(
 ) -> None:
     started = time.perf_counter()
     try:
-        result = builder.build(with_search=server is None, changed=changed)
+        result = builder.build(with_search=False, changed=changed)  # it catches up when idle
     except ContentErrors as exc:
         _report(exc.problems)
         print("the last good site is still in place; fix the file and save again", flush=True)

@@ -274,6 +274,40 @@ def test_digest_watch_keys_again_only_what_its_plan_did_not_keep(
     assert tree(site) == fresh(project, tmp_path / "fresh-new-day")
 
 
+def test_digest_watch_writes_the_pages_first_and_the_search_in_a_second_build(
+    tmp_path: Path,
+) -> None:
+    """A watch rebuild without the search (as `digest watch` builds after a save) swaps in
+    the new pages with the last search index; once the search catches up (update_search),
+    a second build swaps in the new index, and the site equals a fresh build."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    builder = Builder(Project(project), site, keep_site=True)
+    builder.build(now=NOW)
+    before = tree(site)
+
+    def searching(path: str) -> bool:
+        return path.startswith(("pagefind/", "pagefind-archive/")) or path == "sw.js"
+
+    old_search = {path: data for path, data in before.items() if searching(path)}
+    newest = day_files(project)[-1]
+    newest.write_text(newest.read_text("utf-8") + "\nSunflowers in the fields.\n", "utf-8")
+    builder.build(now=NOW, with_search=False, changed={newest})
+    assert builder.search_pending is not None
+    pages = tree(site)
+    expected = fresh(project, tmp_path / "fresh")
+    assert {p: d for p, d in pages.items() if not searching(p)} == {
+        p: d for p, d in expected.items() if not searching(p)
+    }
+    assert {p: d for p, d in pages.items() if searching(p)} == old_search
+    assert {p: d for p, d in expected.items() if searching(p)} != old_search  # a new index
+    assert builder.update_search()
+    assert builder.search_pending is None and builder.search_running is None
+    assert tree(site) == expected
+    assert not builder.update_search()  # nothing more to do
+
+
 def test_watch_records_its_last_good_build_not_a_failed_one(tmp_path: Path) -> None:
     """A watch build that fails while rendering has made the keys of its files; the
     record left when watch stops must still be the site's in place, or the next build

@@ -6,8 +6,12 @@ import datetime as dt
 import gc
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -306,3 +310,108 @@ def test_a_save_while_the_search_catches_up_is_built_at_once(
     now = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC)
     build(Project(project), fresh, now=now, drafts=True)
     assert tree(project / ".digest-cache" / "serve") == tree(fresh)
+
+
+# digest watch, end to end --------------------------------------------------------------
+
+
+class Watching:
+    """A `digest watch` process building the project's site/, its output collected."""
+
+    def __init__(self, project: Path) -> None:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "builder", "watch", "--project", str(project)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
+        self.lines: list[str] = []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return
+            time.sleep(0.1)
+        raise AssertionError("timed out; output:\n" + self.output)
+
+    def caught_up(self) -> bool:
+        """Whether the search caught up after the last rebuild."""
+        output = self.output
+        return (
+            "rebuilt in" in output
+            and "search index updated" in output[output.rfind("rebuilt in") :]
+        )
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGINT)
+        try:
+            return self.process.wait(timeout=20)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            self.reader.join(timeout=5)
+            assert self.process.stdout is not None
+            self.process.stdout.close()
+
+
+def test_watch_writes_the_pages_then_the_search_and_matches_a_fresh_build(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`digest watch` rebuilds site/ after a save with the last search index, then, once
+    saves stop, builds it again with the new one: the site equals a fresh build. Stopped
+    while the search is held back, it says that the index is older than the pages."""
+    import pagefind_bin  # type: ignore[import-untyped]
+
+    real = pagefind_bin.get_executable()
+    flag = tmp_path / "hold-pagefind"
+    wrapper = tmp_path / "pagefind"
+    wrapper.write_text(
+        f'#!/bin/sh\nwhile [ -e "{flag}" ]; do sleep 0.1; done\nexec "{real}" "$@"\n', "utf-8"
+    )
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(wrapper))
+    site = project / "site"
+    target = day(project)
+    text = target.read_text("utf-8")
+    watching = Watching(project)
+    try:
+        watching.wait_for(lambda: "watching" in watching.output)
+        target.write_text(text.replace("---\n", "---\ntitle: A fresh title\n", 1), "utf-8")
+        watching.wait_for(watching.caught_up)
+    finally:
+        code = watching.stop()
+    assert code == 0 and "older than the pages" not in watching.output, watching.output
+    fresh = tmp_path / "fresh"
+    now = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC)
+    build(Project(project), fresh, now=now)
+    assert "A fresh title" in (site / "2024" / "07" / "15" / "index.html").read_text("utf-8")
+    assert tree(site) == tree(fresh)
+
+    watching = Watching(project)
+    try:
+        watching.wait_for(lambda: "watching" in watching.output)
+        flag.touch()  # Pagefind waits: the search cannot catch up
+        target.write_text(text, "utf-8")
+        watching.wait_for(lambda: "rebuilt in" in watching.output)
+    finally:
+        code = watching.stop()
+        flag.unlink(missing_ok=True)
+    assert code == 0
+    assert "A fresh title" not in (site / "2024" / "07" / "15" / "index.html").read_text("utf-8")
+    assert "the search index in" in watching.output and "older than the pages" in watching.output
