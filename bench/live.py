@@ -5,8 +5,10 @@
 Builds a generated corpus once with the preview's in-place Builder, then, run after run,
 edits one day file (a sentence added to an old day's commentary; a headline added to the
 newest day, an editor's usual save) or tags.yaml (a tag added, a tag's description edited, a tag
-renamed), and times the rebuild until the changed page is on disk. Last, it stops and
+renamed), and times the rebuild until the changed page is on disk. Then it stops and
 starts the server again (one day edited in between) and times the new server's first build.
+Last, it times `digest watch`'s rebuilds of a site/ (an old day edited, a headline added):
+the new site swapped in, then the second build that brings its search index.
 The watcher waits for 100 ms of quiet before it starts a rebuild: from a save to the page on
 disk is that plus the rebuild time reported here. As in the server, the rebuild is told
 which file was saved, and Python's cycle collector waits until it is done. Medians, minimum
@@ -154,7 +156,43 @@ def main() -> None:
             f"{time.perf_counter() - started:.1f} s; pages rendered: {restarted.rendered} "
             f"(the first server's: {first.rendered}); seconds by stage: {stages}"
         )
+        _watch(project, Path(temp) / "site", day, newest, args.runs)
         print(f"load average at the end: {os.getloadavg()[0]:.2f}")
+
+
+def _watch(project: Path, site: Path, day: Path, newest: Path, runs: int) -> None:
+    """Time `digest watch`'s rebuilds of site/ as its loop makes them: told the saved file,
+    without the search, which then catches up (update_search) in a second build."""
+    builder = Builder(Project(project), site, keep_site=True)
+    started = time.perf_counter()
+    builder.build()
+    builder.build()  # nothing changed: the keys the next builds keep are made
+    print(f"digest watch: first build and an unchanged one {time.perf_counter() - started:.1f} s")
+    times: dict[str, list[float]] = {"old day": [], "headline": []}
+    search: dict[str, list[float]] = {"old day": [], "headline": []}
+    for run in range(runs):
+        day.write_text(day.read_text("utf-8") + f"\nWatched edit {run}.\n", "utf-8")
+        text = newest.read_text("utf-8")
+        block = re.search(r"^  - title: .*?(?=^  - |^---)", text, flags=re.M | re.S)
+        assert block is not None, "no headline to copy in the newest day"
+        copy = re.sub(r"title: .*", f'title: "Watched headline {run}"', block.group(0), count=1)
+        copy = re.sub(r"(url: \S+)", rf"\1?watched={run}", copy, count=1)
+        for case, saved in (("old day", day), ("headline", newest)):
+            if saved is newest:
+                newest.write_text(text.replace(block.group(0), copy + block.group(0), 1), "utf-8")
+            with collection_deferred():
+                started = time.perf_counter()
+                builder.build(with_search=False, changed={saved})
+                times[case].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            builder.update_search()
+            search[case].append(time.perf_counter() - started)
+    cases = (("old day", "a sentence added to an old day"), ("headline", "a headline added"))
+    for case, what in cases:
+        print(
+            f"digest watch, {what} -> site/ swapped: {_summary(times[case])}; "
+            f"the search follows in {statistics.median(search[case]):.1f} s"
+        )
 
 
 if __name__ == "__main__":
