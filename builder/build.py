@@ -301,7 +301,8 @@ class Builder:
         self.kept_keys = KeptKeys()
         # The names of sources and tags the kept HTML, feed items and keys were made with.
         self.names: tuple[dict[str, str], dict[str, str]] = ({}, {})
-        # The preview checks after every save: it mends the checks across days.
+        # The preview checks after every save: it mends the checks across days. So does
+        # any Builder that builds again (digest watch), from its second build on.
         self.cross_check = CrossCheck() if in_place else None
         self.sitemap_key: Hashable = None  # what the sitemap in place was made from
         self.sitemap_made: Hashable = None
@@ -309,6 +310,8 @@ class Builder:
         # (when not None) the key of every page and feed file written, for the next build.
         self.previous: reuse.Previous | None = None
         self.file_keys: dict[str, str] | None = None
+        # Output path -> metadata of each file taken from an earlier build (FileStat).
+        self.reused: dict[str, tuple[int, int, int]] = {}
         # The site before that one, parked for the next build to build in (output.py):
         # its files that are still right stay where they are.
         self.parked: reuse.Previous | None = None
@@ -470,6 +473,9 @@ class Builder:
         self.stop_search()  # the index it makes would be of the library before this build
         if self.keep_site:
             self.file_keys = {}
+            self.reused = {}
+        if self.cross_check is None and self.library is not None:
+            self.cross_check = CrossCheck()
         with _collector_spared():
             loaded = load(
                 self.project,
@@ -600,7 +606,7 @@ class Builder:
         self.page_keys, self.last_keys = page_keys, keys  # those of the files in place
         if self.keep_site and self.file_keys is not None:
             with timings.stage("save caches"):  # the record of every file: its metadata
-                self.previous = reuse.written(self.out_dir, self.file_keys)
+                self.previous = reuse.written(self.out_dir, self.file_keys, self.reused)
         self.sitemap_key = self.sitemap_made
         if with_search:
             self.search_pending = None
@@ -663,6 +669,11 @@ class Builder:
             in_sitemap = list(itertools.compress(plan.pages, map(_IN_SITEMAP, plan.pages)))
             # The bundled sitemap lists pages' addresses: in place, kept while they are.
             listed = (keys.common, tuple(map(_URL_PATH, in_sitemap)))
+            source = None
+            if keys.bundled_theme and self.file_keys is not None:  # a new folder: its key
+                sitemap_key = keys.digest(listed, reuse.code_key())
+                self.file_keys[urls.sitemap()] = sitemap_key
+                source = self._reusable(urls.sitemap(), sitemap_key)
             if (
                 keys.bundled_theme
                 and isinstance(writer, InPlaceWriter)
@@ -670,6 +681,8 @@ class Builder:
                 and urls.sitemap() in self.manifest
             ):
                 writer.keep(urls.sitemap(), "sitemap.xml")
+            elif source is not None:
+                writer.link(urls.sitemap(), source, "sitemap.xml")
             else:
                 sitemap = renderer.render_template("sitemap.xml", pages=in_sitemap)
                 writer.write(urls.sitemap(), sitemap, "sitemap.xml")
@@ -756,7 +769,9 @@ class Builder:
                 paths, claimant = _feed_paths(job), f"feed {job.id}"
             self.file_keys.update(dict.fromkeys(paths, key))
             sources = [self._reusable(path, key) for path in paths]
-            if not all(sources):
+            if not all(sources):  # made again, all of its files
+                for path in paths:
+                    self.reused.pop(path, None)
                 todo.append(job)
                 continue
             for path, source in zip(paths, sources, strict=True):
@@ -802,13 +817,15 @@ class Builder:
         }
         return made
 
-    def _reusable(self, output_path: str, key: str) -> Path | None:
+    def _reusable(self, output_path: str, key: str) -> str | None:
         """Return a file made from `key` to take for `output_path`: the one the adopted
-        folder has, else the site in place's; None if neither has one."""
+        folder has, else the site in place's; None if neither has one. Its metadata, as
+        just checked, is kept in `reused` (a link shares it) for the record."""
         for record in (self._adopted, self.previous):
             if record is not None:
                 source = record.unchanged(output_path, key)
                 if source is not None:
+                    self.reused[output_path] = record.files[output_path][1]
                     return source
         return None
 

@@ -166,22 +166,28 @@ class SiteWriter:
             ) from exc
         self.write(output_path, data, claimant)
 
-    def link(self, output_path: str, source: Path, claimant: str) -> None:
+    def link(self, output_path: str, source: Path | str, claimant: str) -> None:
         """Put the old site's file `source` into the new site as a hard link: the two share
         their bytes, and neither is ever written again. Where the file system cannot link,
         the bytes are copied. In an adopted folder, `source` may be the file already there
-        (the caller found it unchanged): it stays."""
-        target = self.claim(output_path, claimant)
-        if output_path in self.present and source == target:
+        (the caller found it unchanged): it stays (its path was checked when it was
+        written: a second claim is all there is to refuse)."""
+        if output_path in self.present and os.fspath(source) == os.path.join(
+            self.build_dir, output_path
+        ):
+            if output_path in self.claims:
+                self.claim(output_path, claimant)  # raises, naming both claimants
+            self.claims[output_path] = claimant
             self.files_linked += 1
             return
+        target = self.claim(output_path, claimant)
         try:
             self._make_room(output_path, target)
             os.link(source, target, follow_symlinks=False)
         except OSError:
             del self.claims[output_path]
             try:
-                data = source.read_bytes()
+                data = Path(source).read_bytes()
             except OSError as exc:
                 raise OutputError(f"cannot reuse {output_path} of the last build: {exc}") from exc
             self.write(output_path, data, claimant)

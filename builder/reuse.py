@@ -48,13 +48,13 @@ class Previous:
     folder: Path
     files: dict[str, tuple[str, FileStat]]
 
-    def unchanged(self, output_path: str, key: str) -> Path | None:
-        """Return the old file for `output_path` if it was made from `key` and has not
-        been touched since; else None."""
+    def unchanged(self, output_path: str, key: str) -> str | None:
+        """Return the old file for `output_path` (its path, a string: a build asks for
+        18,000) if it was made from `key` and has not been touched since; else None."""
         known = self.files.get(output_path)
         if known is None or known[0] != key:
             return None
-        source = self.folder / output_path
+        source = os.path.join(self.folder, output_path)
         try:
             info = os.lstat(source)
         except OSError:
@@ -143,13 +143,24 @@ def _stored(project_root: Path, out_dir: Path) -> tuple[Any, ...] | None:
     return stored
 
 
-def written(out_dir: Path, keys: dict[str, str]) -> Previous:
+def written(
+    out_dir: Path, keys: dict[str, str], reused: dict[str, FileStat] | None = None
+) -> Previous:
     """Return what a build has just put in place in `out_dir`: the key and metadata of
-    each file it wrote (`keys`: output path -> key), for the next build to take from."""
+    each file it wrote (`keys`: output path -> key), for the next build to take from.
+    `reused`: the metadata of files taken from an earlier build, checked as they were
+    taken (a hard link shares it); where it is not the file's now (copied where a link
+    failed, or changed since), the file is made again next time, as a changed one is."""
     files = {}
+    folder = os.fspath(out_dir)
+    reused = reused or {}
     for output_path, key in keys.items():
+        known = reused.get(output_path)
+        if known is not None:
+            files[output_path] = (key, known)
+            continue
         try:
-            files[output_path] = (key, _stat(os.lstat(out_dir / output_path)))
+            files[output_path] = (key, _stat(os.lstat(os.path.join(folder, output_path))))
         except OSError:
             continue
     return Previous(out_dir.absolute(), files)

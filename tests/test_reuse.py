@@ -23,7 +23,7 @@ from test_incremental import FULL, NOW, OPERATIONS, add_settings, day_files, tre
 
 import builder.build as build_module
 from builder import reuse
-from builder.build import Builder, build
+from builder.build import Builder, build, load
 from builder.errors import ContentErrors
 from builder.output import folder_identity
 from builder.project import Project
@@ -156,7 +156,7 @@ def test_a_later_date_that_publishes_nothing_new_reuses_every_page(tmp_path: Pat
     later = build(Project(project), site, now=NOW + dt.timedelta(days=1))
     assert not later.up_to_date
     search = [p for p in tree(site) if p.startswith(("pagefind/", "pagefind-archive/"))]
-    assert later.linked == later.pages + later.feeds + len(search)
+    assert later.linked == later.pages + later.feeds + len(search) + 1  # and the sitemap
     assert tree(site) == fresh(project, tmp_path / "fresh")
 
 
@@ -257,11 +257,13 @@ def test_digest_watch_keys_again_only_what_its_plan_did_not_keep(
         return real(job, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(build_module, "_file_key", counted)
+    sitemap = (site / "sitemap.xml").stat().st_ino
     old = day_files(project)[0]
     old.write_text(old.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
     result = builder.build(now=NOW)
     jobs = result.pages + result.feeds // 3  # (three formats a feed)
     assert 0 < len(made) < jobs // 2, (len(made), jobs)
+    assert (site / "sitemap.xml").stat().st_ino == sitemap  # the same pages: not made again
     assert tree(site) == fresh(project, tmp_path / "fresh-old-day")
     made.clear()
     newest = day_files(project)[-1]
@@ -306,6 +308,31 @@ def test_digest_watch_writes_the_pages_first_and_the_search_in_a_second_build(
     assert builder.search_pending is None and builder.search_running is None
     assert tree(site) == expected
     assert not builder.update_search()  # nothing more to do
+
+
+def test_digest_watch_mends_the_checks_across_days_from_its_second_build(
+    tmp_path: Path,
+) -> None:
+    """A Builder that builds again keeps the counts the checks across days need (repeated
+    dates and URLs, place spellings) and mends them by the changed days: its problems are
+    a fresh check's."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    builder = Builder(Project(project), tmp_path / "site", keep_site=True)
+    builder.build(now=NOW)
+    assert builder.cross_check is None  # one build (digest build): the plain check
+    builder.build(now=NOW)
+    assert builder.cross_check is not None
+    source = day_files(project)[1]
+    text = re.sub(r"^date: .*$", "date: 2024-07-18", source.read_text("utf-8"), flags=re.M)
+    copy = source.parent.parent / "2024" / "2024-07-18.md"
+    copy.write_text(text, "utf-8")  # the same articles as another day: warned about
+    result = builder.build(now=NOW, changed={copy})
+    fresh_check = load(Project(project), now=NOW).problems
+    assert fresh_check and result.warnings == fresh_check
+    assert all("the same URL is already on" in problem.message for problem in fresh_check)
+    copy.unlink()
+    assert builder.build(now=NOW, changed={copy}).warnings == []  # nothing repeats now
 
 
 def test_watch_records_its_last_good_build_not_a_failed_one(tmp_path: Path) -> None:
