@@ -422,10 +422,12 @@ class Builder:
                 self.search.finish(started)
             finally:
                 started.cancel()
-            # Each unchanged page and feed is kept or linked, its key kept; Pagefind finds
-            # nothing more to index (finish keeps this library's bundles). Every file is
-            # looked at: the last build may have failed on one.
-            self.build()
+            # The library in place (the last good build's: a save since may not build) is
+            # built again: each page and feed kept or linked, its key kept, and Pagefind
+            # finds nothing more to index (finish keeps this library's bundles).
+            self.file_keys, self.reused = {}, {}
+            with _collector_spared():
+                self._build(LoadResult(library, []), Timings(), with_search=True)
             return
         old_files = set(self.search.files) | {urls.service_worker()}
         protected = (self.project.content_dir, self.project.templates_dir)

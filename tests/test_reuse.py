@@ -309,6 +309,17 @@ def test_digest_watch_writes_the_pages_first_and_the_search_in_a_second_build(
     assert tree(site) == expected
     assert not builder.update_search()  # nothing more to do
 
+    # A save that does not build: the search catches up with the site in place.
+    newest.write_text(newest.read_text("utf-8") + "\nA second sentence.\n", "utf-8")
+    builder.build(now=NOW, with_search=False, changed={newest})
+    expected = fresh(project, tmp_path / "fresh-again")
+    text = newest.read_text("utf-8")
+    newest.write_text(text.replace("date:", "date: [", 1), "utf-8")  # a half-typed line
+    with pytest.raises(ContentErrors):
+        builder.build(now=NOW, with_search=False, changed={newest})
+    assert builder.update_search()
+    assert tree(site) == expected
+
 
 def test_digest_watch_mends_the_checks_across_days_from_its_second_build(
     tmp_path: Path,
