@@ -584,6 +584,8 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         project, out, drafts=serving or args.drafts, in_place=serving, keep_site=not serving
     )
     builder.resume()  # what the last build left (`digest build`'s too): cache and records
+    if not serving:  # watch rewrites the folder: a `digest build` after it must build
+        uptodate.forget(project.root, out)
     server = None
     if serving:
         config, _ = read_config(project)

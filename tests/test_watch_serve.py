@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from serving import EPOCH, Served
 
+from builder import uptodate
 from builder.build import build
 from builder.project import Project
 from builder.serve import resolve_request
@@ -389,9 +390,12 @@ def test_watch_writes_the_pages_then_the_search_and_matches_a_fresh_build(
     site = project / "site"
     target = day(project)
     text = target.read_text("utf-8")
+    build(Project(project), site)  # a `digest build` first: its record says "up to date"
+    assert uptodate.load_record(project, site) is not None
     watching = Watching(project)
     try:
         watching.wait_for(lambda: "watching" in watching.output)
+        assert uptodate.load_record(project, site) is None  # watch rewrites site/
         target.write_text(text.replace("---\n", "---\ntitle: A fresh title\n", 1), "utf-8")
         watching.wait_for(watching.caught_up)
     finally:
