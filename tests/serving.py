@@ -1,4 +1,5 @@
-"""A `digest serve` process for tests: started on a free loopback port, output collected.
+"""`digest serve` and `digest watch` processes for tests, their output collected; the
+server started on a free loopback port.
 
 Shared by tests/test_watch_serve.py and tests/test_serve_load.py. Traffic goes to
 127.0.0.1 only.
@@ -30,13 +31,13 @@ def _ctrl_c_as_in_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-class Served:
-    """A `digest serve` process on a free loopback port, its output collected."""
+class Running:
+    """A digest command in a process of its own, its output collected by a thread."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, *arguments: str) -> None:
         env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "builder", "serve", "--project", str(project), "--port", "0"],
+            [sys.executable, "-m", "builder", *arguments],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -44,15 +45,9 @@ class Served:
             preexec_fn=_ctrl_c_as_in_a_terminal,
         )
         self.lines: list[str] = []
-        self.port = 0
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
-            match = re.search(r"serving .* at http://127\.0\.0\.1:(\d+)/", line)
-            if match:
-                self.port = int(match[1])
-                break
-        assert self.port, "".join(self.lines)
+
+    def _read_on(self) -> None:
+        """Collect the rest of the output in a thread."""
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
@@ -64,6 +59,46 @@ class Served:
     @property
     def output(self) -> str:
         return "".join(self.lines)
+
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = 15.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return
+            time.sleep(0.1)
+        raise AssertionError("timed out; output:\n" + self.output)
+
+    def stop(self) -> int:
+        """Stop the process with Ctrl-C (SIGINT); return its exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        try:
+            code = self.process.wait(timeout=10)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            self.reader.join(timeout=5)
+            assert self.process.stdout is not None
+            self.process.stdout.close()
+        return code
+
+
+class Served(Running):
+    """A `digest serve` process on a free loopback port, its output collected."""
+
+    def __init__(self, project: Path) -> None:
+        super().__init__("serve", "--project", str(project), "--port", "0")
+        self.port = 0
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+            match = re.search(r"serving .* at http://127\.0\.0\.1:(\d+)/", line)
+            if match:
+                self.port = int(match[1])
+                break
+        assert self.port, "".join(self.lines)
+        self._read_on()
 
     def get(self, path: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
         """GET a path; return the status, the headers (lower-cased names) and the body."""
@@ -106,25 +141,16 @@ class Served:
         connection.close()
         return text
 
-    def wait_for(self, predicate: Callable[[], bool], timeout: float = 15.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate():
-                return
-            time.sleep(0.1)
-        raise AssertionError("timed out; output:\n" + self.output)
 
-    def stop(self) -> int:
-        """Stop the server with Ctrl-C (SIGINT); return its exit status."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-        try:
-            code = self.process.wait(timeout=10)
-        finally:
-            if self.process.poll() is None:
-                self.process.kill()
-                self.process.wait()
-            self.reader.join(timeout=5)
-            assert self.process.stdout is not None
-            self.process.stdout.close()
-        return code
+class Watching(Running):
+    """A `digest watch` process building the project's site/, its output collected."""
+
+    def __init__(self, project: Path) -> None:
+        super().__init__("watch", "--project", str(project))
+        self._read_on()
+
+    def caught_up(self) -> bool:
+        """Whether the search caught up after the last rebuild."""
+        output = self.output
+        last = output.rfind("rebuilt in")
+        return last >= 0 and "search index updated" in output[last:]

@@ -6,16 +6,12 @@ import datetime as dt
 import gc
 import os
 import shutil
-import signal
-import subprocess
-import sys
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from serving import EPOCH, Served
+from serving import EPOCH, Served, Watching
 
 from builder import uptodate
 from builder.build import build
@@ -316,61 +312,6 @@ def test_a_save_while_the_search_catches_up_is_built_at_once(
 # digest watch, end to end --------------------------------------------------------------
 
 
-class Watching:
-    """A `digest watch` process building the project's site/, its output collected."""
-
-    def __init__(self, project: Path) -> None:
-        env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "builder", "watch", "--project", str(project)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=env,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-        )
-        self.lines: list[str] = []
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
-
-    @property
-    def output(self) -> str:
-        return "".join(self.lines)
-
-    def wait_for(self, predicate: Callable[[], bool], timeout: float = 30.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate():
-                return
-            time.sleep(0.1)
-        raise AssertionError("timed out; output:\n" + self.output)
-
-    def caught_up(self) -> bool:
-        """Whether the search caught up after the last rebuild."""
-        output = self.output
-        return (
-            "rebuilt in" in output
-            and "search index updated" in output[output.rfind("rebuilt in") :]
-        )
-
-    def stop(self) -> int:
-        self.process.send_signal(signal.SIGINT)
-        try:
-            return self.process.wait(timeout=20)
-        finally:
-            if self.process.poll() is None:
-                self.process.kill()
-                self.process.wait()
-            self.reader.join(timeout=5)
-            assert self.process.stdout is not None
-            self.process.stdout.close()
-
-
 def test_watch_writes_the_pages_then_the_search_and_matches_a_fresh_build(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -394,10 +335,10 @@ def test_watch_writes_the_pages_then_the_search_and_matches_a_fresh_build(
     assert uptodate.load_record(project, site) is not None
     watching = Watching(project)
     try:
-        watching.wait_for(lambda: "watching" in watching.output)
+        watching.wait_for(lambda: "watching" in watching.output, timeout=30)
         assert uptodate.load_record(project, site) is None  # watch rewrites site/
         target.write_text(text.replace("---\n", "---\ntitle: A fresh title\n", 1), "utf-8")
-        watching.wait_for(watching.caught_up)
+        watching.wait_for(watching.caught_up, timeout=30)
     finally:
         code = watching.stop()
     assert code == 0 and "older than the pages" not in watching.output, watching.output
@@ -409,10 +350,10 @@ def test_watch_writes_the_pages_then_the_search_and_matches_a_fresh_build(
 
     watching = Watching(project)
     try:
-        watching.wait_for(lambda: "watching" in watching.output)
+        watching.wait_for(lambda: "watching" in watching.output, timeout=30)
         flag.touch()  # Pagefind waits: the search cannot catch up
         target.write_text(text, "utf-8")
-        watching.wait_for(lambda: "rebuilt in" in watching.output)
+        watching.wait_for(lambda: "rebuilt in" in watching.output, timeout=30)
     finally:
         code = watching.stop()
         flag.unlink(missing_ok=True)
