@@ -737,6 +737,8 @@ class Builder:
                 for job in jobs:
                     if isinstance(job, FeedSpec):
                         make(job)
+            if make.keys is not None:
+                self._keep_keys(jobs, keys)
             return len(pages)
         with timings.stage("render pages and feeds, 2 processes"):
             renderer.render_headlines()  # once, before the fork: both processes list them
@@ -754,6 +756,8 @@ class Builder:
                 writer.claim(path, claimant)
                 writer.bytes_written += size
                 writer.files_written += 1
+        if make.keys is not None:
+            self._keep_keys(jobs, keys)
         return len(pages)
 
     def _link_unchanged(
@@ -811,13 +815,26 @@ class Builder:
                     made[index] = digest
             finally:
                 helper.cancel()
-        # Kept for the next build (watch's), as the preview keeps its keys: only this
-        # build's specs, which the entries keep alive (their ids stay their own).
+        self._keep_keys(jobs, keys, made)
+        return made
+
+    def _keep_keys(
+        self, jobs: list[PageSpec | FeedSpec], keys: InputKeys, made: list[str] | None = None
+    ) -> None:
+        """Keep the key of each job's files (`made`, else as `file_keys` has them) for the
+        next build (watch's), as the preview keeps its keys: only this build's specs,
+        which the entries keep alive (their ids stay their own)."""
+        if made is None:
+            assert self.file_keys is not None
+            first = [
+                urls.output_path(job.url_path) if isinstance(job, PageSpec) else _feed_paths(job)[0]
+                for job in jobs
+            ]
+            made = [self.file_keys[path] for path in first]
         self.spec_keys = {
             id(job): (job, digest, keys.feed_date(job))
             for job, digest in zip(jobs, made, strict=True)
         }
-        return made
 
     def _reusable(self, output_path: str, key: str) -> str | None:
         """Return a file made from `key` to take for `output_path`: the one the adopted

@@ -241,14 +241,14 @@ def test_digest_watch_keys_again_only_what_its_plan_did_not_keep(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A watch rebuild makes the keys of the pages and feeds whose specs the plan memo made
-    anew, and keeps the last build's for the others. A feed with no items is dated by the
+    anew, and keeps the last build's for the others (a first build's too, made while it
+    rendered). A feed with no items is dated by the
     newest day: a newer day keys it again (the tag "culture" has no headlines)."""
     project = tmp_path / "project"
     shutil.copytree(FULL, project)
     site = tmp_path / "site"
     builder = Builder(Project(project), site, keep_site=True)
-    builder.build(now=NOW)
-    builder.build(now=NOW)  # the first keys its files while rendering; this one keeps them
+    builder.build(now=NOW)  # with nothing to reuse, it keys its files while rendering
     made: list[object] = []
     real = build_module._file_key
 
