@@ -195,16 +195,16 @@ class InputKeys:
             )
         return keyed[1]
 
-    def _group(self, group: DayGroup) -> bytes:
-        # A listing page holds some 80 headlines in 30 groups: a group is hashed here, at C
-        # speed, rather than pickled field by field and headline by headline.
+    def _group(self, group: DayGroup) -> tuple[str, ...]:
+        # A listing page holds some 80 headlines in 30 groups: a group is the strings its
+        # day and headlines are keyed by, kept (by identity), not made again field by
+        # field; pickled at C speed for a digest.
         day = group.day
         start = self._group_starts.get(id(day))
         if start is None or start[0] is not day:
             shown = day.title if self.bundled_theme else day.version
             start = self._group_starts[id(day)] = (day, f"g{day.date}{shown!r}")
-        text = "\0".join([start[1], *map(self._headline, group.headlines)])
-        return hashlib.blake2b(text.encode(), digest_size=16).digest()
+        return (start[1], *map(self._headline, group.headlines))
 
     def _of(self, value: Any, listed: bool = False) -> Hashable:
         kind = type(value)
