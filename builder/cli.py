@@ -650,7 +650,7 @@ def _catch_up_search(builder: Builder, started: float) -> float:
         if not builder.search_running[0].done():
             return started
         builder.finish_search()
-    except ContentErrors as exc:  # digest watch's second build: a file broke meanwhile
+    except ContentErrors as exc:  # digest watch's second build: a template broken since
         _report(exc.problems)
         return started
     except DigestError as exc:
