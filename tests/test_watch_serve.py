@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import os
 import shutil
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,7 +55,8 @@ def day(project: Path) -> Path:
 @pytest.mark.parametrize(
     "name",
     [".2024-07-15.md.swp", ".#2024-07-15.md", "#2024-07-15.md#", "2024-07-15.md~", "4913",
-     "2024-07-15.md.tmp", "2024-07-15.md___jb_tmp___", "2024-07-15.md.crswap", ".DS_Store"],
+     "2024-07-15.md.tmp", "2024-07-15.md___jb_tmp___", "2024-07-15.md.crswap", ".DS_Store",
+     "sedFkpDVx"],
 )  # fmt: skip
 def test_editor_files_are_noise(name: str) -> None:
     assert is_editor_noise(Path(name))
@@ -70,6 +72,13 @@ def test_a_safe_write_is_one_change_to_the_day_file(project: Path, watcher: Watc
     temporary = target.with_name(target.name + ".tmp")  # Sublime, JetBrains, VS Code
     temporary.write_text(target.read_text("utf-8") + "\nMore.\n", "utf-8")
     os.replace(temporary, target)
+    assert batches(watcher) == [{target}]
+
+
+def test_a_sed_in_place_edit_is_one_change_to_the_day_file(project: Path, watcher: Watcher) -> None:
+    """GNU sed -i writes a temporary file beside the day file and renames it onto it."""
+    target = day(project)
+    subprocess.run(["sed", "-i", "s/^date:/date:/", str(target)], check=True)
     assert batches(watcher) == [{target}]
 
 
