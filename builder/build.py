@@ -310,8 +310,8 @@ class Builder:
         # (when not None) the key of every page and feed file written, for the next build.
         self.previous: reuse.Previous | None = None
         self.file_keys: dict[str, str] | None = None
-        # Output path -> metadata of each file taken from an earlier build (FileStat).
-        self.reused: dict[str, tuple[int, int, int]] = {}
+        # Output path -> metadata of each file taken from an earlier build.
+        self.reused: dict[str, reuse.FileStat] = {}
         # The site before that one, parked for the next build to build in (output.py):
         # its files that are still right stay where they are.
         self.parked: reuse.Previous | None = None
@@ -425,7 +425,7 @@ class Builder:
             # The library in place (the last good build's: a save since may not build) is
             # built again: each page and feed kept or linked, its key kept, and Pagefind
             # finds nothing more to index (finish keeps this library's bundles).
-            self.file_keys, self.reused = {}, {}
+            self._new_record()
             with _collector_spared():
                 self._build(LoadResult(library, []), Timings(), with_search=True)
             return
@@ -442,6 +442,11 @@ class Builder:
         finally:
             started.cancel()
         self.manifest = writer.manifest
+
+    def _new_record(self) -> None:
+        """Start the record of the files a new folder's build writes and takes (keep_site)."""
+        if self.keep_site:
+            self.file_keys, self.reused = {}, {}
 
     def stop_search(self) -> None:
         """Stop the search `start_search` started; it is pending again (a build that
@@ -473,9 +478,7 @@ class Builder:
         timings = timings or Timings()
         now = now or clock.current_time(os.environ)
         self.stop_search()  # the index it makes would be of the library before this build
-        if self.keep_site:
-            self.file_keys = {}
-            self.reused = {}
+        self._new_record()
         if self.cross_check is None and self.library is not None:
             self.cross_check = CrossCheck()
         with _collector_spared():
