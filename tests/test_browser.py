@@ -218,6 +218,15 @@ def test_search_merges_the_newest_year_and_the_earlier_days(
     page.on("request", lambda r: bundles.add(r.url[len(served) :].split("/")[0]))
     page.goto(served + "search/?q=Odesa")
     page.wait_for_selector("#search-results li.headline", timeout=15000)
+    # The count of days shows first; each day follows as its excerpt arrives.
+    page.wait_for_function(
+        """() => {
+            const count = /\\d+/.exec(document.querySelector("#search-status").textContent);
+            return count && document.querySelectorAll("#search-results > li").length
+                === Number(count[0]);
+        }""",
+        timeout=15000,
+    )
     assert {"pagefind", "pagefind-archive"} <= bundles
     days = page.locator("#search-results > li")
     found = {}
