@@ -608,6 +608,7 @@ def _live(project: Project, args: argparse.Namespace) -> int:
             running = builder.search_running is not None
             changed = watcher.next_changes(quiet=0.1, timeout=0.1 if running else 0.5)
             if not changed:
+                builder.prepare()  # what the next save would do first (watch)
                 if running or builder.search_pending is not None:
                     searching = _catch_up_search(builder, searching)
                 continue

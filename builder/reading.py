@@ -182,13 +182,17 @@ def search_records(library: Library, days: Sequence[Day] | None = None) -> list[
 
 
 def offline_paths(
-    library: Library, statics: Mapping[str, bytes], search_files: dict[str, bytes]
+    library: Library,
+    statics: Mapping[str, bytes],
+    search_files: dict[str, bytes],
+    search_digests: Mapping[str, bytes] | None = None,
 ) -> tuple[tuple[str, ...], str]:
     """Return the url paths a service worker stores on install, and a version for them.
 
     `statics` holds each static file's bytes by output path. The worker serves statics and
     search files from its store first, so the version covers their bytes: a file whose name
     has no content hash (a digest's own logo.png) is fetched again when it changes.
+    `search_digests`: the SHA-256 of each search file, if known (`search_digests_of`).
     """
     newest = [urls.day(day.date) for day in reversed(library.days[-OFFLINE_DAYS:])]
     paths = [urls.home(), *newest, urls.search(), urls.not_found(), *sorted(statics)]
@@ -196,12 +200,20 @@ def offline_paths(
     version = hashlib.sha256()
     for path in paths:
         version.update(path.encode() + b"\0")
-    for files in (statics, search_files):
-        for path in sorted(files):
-            version.update(hashlib.sha256(files[path]).digest())
+    for path in sorted(statics):
+        version.update(hashlib.sha256(statics[path]).digest())
+    known = search_digests if search_digests is not None else search_digests_of(search_files)
+    for path in sorted(search_files):
+        version.update(known[path])
     for day in library.days[-OFFLINE_DAYS:]:
         version.update(f"{day.date}:{len(day.headlines)}:{day.title}".encode())
     return tuple(paths), version.hexdigest()[:12]
+
+
+def search_digests_of(files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Return the SHA-256 of each search file by output path (a service worker's version
+    covers them; a build keeps them from build to build, by bundle)."""
+    return {path: hashlib.sha256(data).digest() for path, data in files.items()}
 
 
 def offline_search(search_files: dict[str, bytes]) -> list[str]:

@@ -59,7 +59,7 @@ class Previous:
             info = os.lstat(source)
         except OSError:
             return None
-        return source if _stat(info) == known[1] else None
+        return source if file_stat(info) == known[1] else None
 
 
 @functools.cache  # the code a process runs does not change while it runs
@@ -160,13 +160,14 @@ def written(
             files[output_path] = (key, known)
             continue
         try:
-            files[output_path] = (key, _stat(os.lstat(os.path.join(folder, output_path))))
+            files[output_path] = (key, file_stat(os.lstat(os.path.join(folder, output_path))))
         except OSError:
             continue
     return Previous(out_dir.absolute(), files)
 
 
-def _stat(info: os.stat_result) -> FileStat:
+def file_stat(info: os.stat_result) -> FileStat:
+    """What tells a file as a build left it: its size, modification time and inode."""
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 

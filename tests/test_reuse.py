@@ -22,6 +22,7 @@ import pytest
 from test_incremental import FULL, NOW, OPERATIONS, add_settings, day_files, tree
 
 import builder.build as build_module
+import builder.output as output_module
 from builder import reuse
 from builder.build import Builder, build, load
 from builder.errors import ContentErrors
@@ -128,9 +129,14 @@ def test_force_and_a_change_of_code_reuse_nothing(
     edited.write_text(edited.read_text("utf-8") + "\nMore.\n", "utf-8")
     code = reuse.code_key()
     monkeypatch.setattr(reuse, "code_key", lambda: code + "-changed")
-    assert build(Project(project), site, now=NOW).linked == 0
+    before = inodes(site)
+    result = build(Project(project), site, now=NOW)
+    linked = [path for path, inode in inodes(site).items() if before.get(path) == inode]
+    assert result.linked == len(linked)
+    # Only search files, whose key is their bytes (Pagefind's, not digest's code)
+    assert linked and all(path.startswith(("pagefind/", "pagefind-archive/")) for path in linked)
     edited.write_text(edited.read_text("utf-8") + "\nAnd more.\n", "utf-8")
-    assert build(Project(project), site, now=NOW).linked > 0  # the same "code" again
+    assert build(Project(project), site, now=NOW).linked > len(linked)  # the same "code" again
 
 
 def test_a_record_for_another_folder_is_not_trusted(tmp_path: Path) -> None:
@@ -371,6 +377,73 @@ def test_watch_records_its_last_good_build_not_a_failed_one(tmp_path: Path) -> N
     assert tree(site) == fresh(project, tmp_path / "fresh")
 
 
+def test_a_search_file_is_kept_by_its_bytes_not_by_its_bundle(tmp_path: Path) -> None:
+    """An old day edited: its bundle, the archive's, is indexed again. Pagefind names most
+    of its files by their contents, and those that come out as they were are linked from
+    the last build, not written again."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    build(Project(project), site, now=NOW)
+    before, before_inodes = tree(site), inodes(site)
+    edit_a_day(project, 0, "A sentence for the archive.")  # a day of 2023: the archive
+    build(Project(project), site, now=NOW)
+    after, after_inodes = tree(site), inodes(site)
+    archive = [path for path in after if path.startswith("pagefind-archive/")]
+    same = [path for path in archive if before.get(path) == after[path]]
+    assert same and len(same) < len(archive)  # indexed again; some files as they were
+    assert all(after_inodes[path] == before_inodes[path] for path in same)
+    assert after == fresh(project, tmp_path / "fresh")
+
+
+def test_digest_watch_lists_the_parked_site_when_idle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`prepare` (digest watch, when idle) lists the parked site ahead, and the next build
+    takes that listing: what was added to site/ by hand while it was in place is still not
+    published, and a folder of the parked site replaced since by a link out of it leads
+    nothing out of the site. A parked site changed since it was listed is listed again."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    parked = reuse.parked_folder(project, site)
+    builder = Builder(Project(project), site, keep_site=True)
+    builder.build(now=NOW)
+    (site / "CNAME").write_text("example.org\n", "utf-8")  # by hand, into the site in place
+    edit_a_day(project, 0, "A first sentence.")
+    builder.build(now=NOW)
+    assert (parked / "CNAME").is_file()
+    builder.prepare()
+    listed: list[Path] = []
+    real = output_module._plain_files
+
+    def listing(folder: Path) -> set[str] | None:
+        listed.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(output_module, "_plain_files", listing)
+    day = day_files(project)[0].stem.replace("-", "/")  # its page is made by every build
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(parked / day)
+    (parked / day).symlink_to(outside, target_is_directory=True)
+    edit_a_day(project, 0, "A second sentence.")
+    builder.build(now=NOW)
+    assert listed == []  # the listing made ahead
+    assert list(outside.iterdir()) == []
+    assert not (site / day).is_symlink() and not (site / "CNAME").exists()
+    assert tree(site) == fresh(project, tmp_path / "fresh-1")
+
+    builder.prepare()
+    assert len(listed) == 1  # the site parked since, listed ahead
+    listed.clear()
+    (parked / "stray.txt").write_text("added to the parked site since", "utf-8")
+    edit_a_day(project, 0, "A third sentence.")
+    builder.build(now=NOW)
+    assert len(listed) == 1  # listed again, by the build
+    assert tree(site) == fresh(project, tmp_path / "fresh-2")
+
+
 def edit_a_day(project: Path, index: int, sentence: str) -> None:
     edited = day_files(project)[index]
     edited.write_text(edited.read_text("utf-8") + f"\n{sentence}\n", "utf-8")
@@ -454,6 +527,8 @@ def test_force_and_a_build_that_rewrites_everything_park_nothing(
     code = reuse.code_key()
     monkeypatch.setattr(reuse, "code_key", lambda: code + "-changed")
     edit_a_day(project, 0, "A third sentence.")
-    assert build(Project(project), site, now=NOW).linked == 0
+    result = build(Project(project), site, now=NOW)
+    assert result.rendered == result.pages  # all made anew (search files kept by their bytes)
+    assert result.written > 3 * result.linked
     assert not parked.exists()
     assert tree(site) == fresh(project, tmp_path / "fresh")
