@@ -878,12 +878,12 @@ class Builder:
                 infos: list[os.stat_result | None] = list(map(os.lstat, full))
             except OSError:  # one is gone: each is looked at on its own
                 infos = list(map(_lstat, full))
-            for index, path, info in zip(candidates, full, infos, strict=True):
-                record = known[index]
-                assert record is not None
-                if info is not None and reuse.file_stat(info) == record[1]:
+            stats = [known[index][1] for index in candidates]  # type: ignore[index]
+            now = [_NO_FILE if i is None else (i.st_size, i.st_mtime_ns, i.st_ino) for i in infos]
+            for index, path, stat, current in zip(candidates, full, stats, now, strict=True):
+                if stat == current:
                     sources[index] = path
-                    self.reused[paths[index]] = record[1]
+                    self.reused[paths[index]] = stat
         if self.previous is not None:
             for index, found in enumerate(sources):
                 if found is None:
@@ -902,7 +902,8 @@ class Builder:
         # (spec, digest, the feed's date): a feed with no items is dated by the newest
         # day, which its key holds (incremental.InputKeys.feed). Ten years have 13,500
         # jobs: they are gone through in bulk.
-        dates = list(map(keys.feed_date, jobs))
+        feed_date = keys.feed_date
+        dates = [feed_date(job) if type(job) is FeedSpec else None for job in jobs]
         made = [
             hit[1] if hit is not None and hit[0] is job and hit[2] == date else ""
             for job, hit, date in zip(
@@ -924,7 +925,15 @@ class Builder:
                     made[index] = digest
             finally:
                 helper.cancel()
-        self._keep_keys(jobs, keys, made, dates)
+        if len(todo) * 4 < len(jobs):  # most kept: the others' entries replaced
+            spec_keys = self.spec_keys
+            for gone in spec_keys.keys() - set(map(id, jobs)):
+                del spec_keys[gone]
+            for index in todo:
+                job = jobs[index]
+                spec_keys[id(job)] = (job, made[index], dates[index])
+        else:
+            self._keep_keys(jobs, keys, made, dates)
         return made
 
     def _keep_keys(
@@ -1119,6 +1128,9 @@ def _feed_paths(spec: FeedSpec) -> list[str]:
         *(urls.feed(spec.feed_folder, kind) for kind in urls.FEED_FORMATS),
         json_feed_path(spec),
     ]
+
+
+_NO_FILE = (-1, -1, -1)  # what a file gone has of a FileStat
 
 
 def _lstat(path: str) -> os.stat_result | None:

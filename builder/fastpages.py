@@ -1,4 +1,4 @@
-"""Whole pages without Jinja2, for the bundled theme's listing, day and home pages.
+"""Whole pages without Jinja2, for the bundled theme's listing, day, home and year pages.
 
 A ten-year digest has about 8,600 listing pages (a tag's, source's, place's or story's
 headlines by day), 3,650 day pages and 730 home pages. Jinja2 spends most of a page's time
@@ -53,6 +53,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "partials/macros.html",
     ),
     "index.html": ("index.html", "base.html", "partials/pager.html"),
+    "year.html": ("year.html", "base.html", "partials/day_link.html"),
 }
 
 
@@ -137,6 +138,8 @@ class PageMaker:
             return self._day(spec)
         if spec.template == "index.html":
             return self._home(spec)
+        if spec.template == "year.html":
+            return self._year(spec)
         return self._listing(spec)
 
     # base.html ---------------------------------------------------------------------------
@@ -375,6 +378,35 @@ class PageMaker:
             out.append("</article>\n")
         out.append(self._pager(pager, True))
         description = e(spec.description or h.site.description)
+        return self._page(spec, title, description, "website", "", "".join(out))
+
+    def _year(self, spec: PageSpec) -> str:
+        """Return a year's page (year.html): its days by month. (A headline added to the
+        newest day changes its year's page: 365 day links took Jinja2 11 ms.)"""
+        h, e, c = self.h, escape, spec.context
+        year, days, day_links = c["year"], c["days"], self._day_links
+        out = [f"<h1>{year}</h1>\n<p>{h.ngettext('%(num)d day', '%(num)d days', len(days))}</p>\n"]
+        for (in_year, month), month_days in c["months"].items():
+            out.append(
+                f'<section>\n<h2><a href="{e(h.url(urls.month(in_year, month)))}">'
+                f'{e(h.month_name(in_year, month))}</a></h2>\n<ul class="day-list">\n'
+            )
+            for day in month_days:
+                link = day_links.get(id(day)) or self._day_link(day)
+                out.append(f"<li>{link[1]}</li>\n")
+            out.append("</ul>\n</section>\n")
+        out.append(f'<p><a href="{e(h.url(urls.archive()))}">{h.gettext("All years")}</a></p>\n')
+        site = h.site
+        description = h.ngettext(
+            "%(site)s in %(year)s: %(num)d day",
+            "%(site)s in %(year)s: %(num)d days",
+            len(days),
+            site=site.title,
+            year=year,
+        )
+        title = self._site_title
+        if spec.title and spec.title != site.title:
+            title = f"{e(spec.title)} · {title}"
         return self._page(spec, title, description, "website", "", "".join(out))
 
 

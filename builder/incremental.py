@@ -237,7 +237,11 @@ class InputKeys:
                 return kept_tuple[1]
             items = tuple(self._of(item, listed) for item in value)
             if all(type(item) is Day for item in value):  # keyed by what it holds alone
-                self._kept.days_listed[id(value)] = (value, items)
+                # As a digest: the archive lists every day twice (by year and by month),
+                # and pickling ten years of them for its key took 12 ms of every save.
+                digest = ("days", _hash(items))
+                self._kept.days_listed[id(value)] = (value, digest)
+                return digest
             return items
         if isinstance(value, Story) and listed:  # an index of stories shows their titles
             return ("listed story", value.id, value.title)

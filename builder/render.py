@@ -266,7 +266,7 @@ class Renderer:
         )
         return PageMaker(helpers, kinds)
 
-    def _translators(self) -> tuple[Callable[..., str], Callable[[str, str, int], str]]:
+    def _translators(self) -> tuple[Callable[..., str], Callable[..., str]]:
         """Return gettext and ngettext as the templates' `_` and `ngettext` translate."""
         translations = i18n.translations(self.site.language)
         words: dict[tuple[str, ...] | tuple[str, str, int], str] = {}
@@ -282,7 +282,10 @@ class Renderer:
                 word = words[(text,)] = str(Markup(translations.gettext(text)) % {})
             return word
 
-        def ngettext(singular: str, plural: str, number: int) -> str:
+        def ngettext(singular: str, plural: str, number: int, **variables: Any) -> str:
+            if variables:
+                translated = Markup(translations.ngettext(singular, plural, number))
+                return str(translated % {"num": number, **variables})
             word = words.get((singular, plural, number))
             if word is None:
                 translated = Markup(translations.ngettext(singular, plural, number))

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_incremental import FULL, NOW, OPERATIONS, add_settings, day_files, tree
+from test_incremental import FULL, NOW, OPERATIONS, add_settings, day_files, generate, tree
 
 import builder.build as build_module
 import builder.output as output_module
@@ -280,6 +280,45 @@ def test_digest_watch_keys_again_only_what_its_plan_did_not_keep(
     assert any(getattr(job, "id", None) == "tags:culture" for job in made), made
     assert len(made) < result.pages + result.feeds // 3
     assert tree(site) == fresh(project, tmp_path / "fresh-new-day")
+
+
+def test_digest_watch_mends_its_kept_keys_entry_by_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save that keys a few pages and feeds again replaces their entries among the kept
+    keys and drops those of the specs the plan replaced: one entry per page and feed of
+    the plan, each with the key a build with nothing kept makes."""
+    project = tmp_path / "project"
+    generate(project, days=60, headlines=6, seed=3)
+    site = tmp_path / "site"
+    builder = Builder(Project(project), site, keep_site=True)
+    builder.build(now=NOW)
+    made: list[object] = []
+    real = build_module._file_key
+
+    def counted(job: object, *rest: object) -> str:
+        made.append(job)
+        return real(job, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "_file_key", counted)
+    for step in range(3):
+        edit_a_day(project, 10 + step, f"Sentence {step}.")
+        made.clear()
+        result = builder.build(now=NOW)
+        jobs = result.pages + result.feeds // 3
+        assert 0 < len(made) * 4 < jobs, (len(made), jobs)  # kept keys mended, not remade
+        kept = {key: (job, digest) for key, (job, digest, _) in builder.spec_keys.items()}
+        assert len(kept) == jobs and all(id(job) == key for key, (job, _) in kept.items())
+        again = Builder(Project(project), tmp_path / f"again-{step}", keep_site=True)
+        again.build(now=NOW)
+        by_path = {_path_of(job): digest for job, digest, _ in again.spec_keys.values()}
+        assert len(by_path) == len(again.spec_keys) == jobs
+        assert {_path_of(job): digest for job, digest in kept.values()} == by_path
+    assert tree(site) == fresh(project, tmp_path / "fresh")
+
+
+def _path_of(job: object) -> str:
+    return str(getattr(job, "url_path", None) or getattr(job, "id", ""))
 
 
 def test_digest_watch_writes_the_pages_first_and_the_search_in_a_second_build(
