@@ -36,6 +36,7 @@ from .output import (
     SiteWriter,
     folder_identity,
     list_parked,
+    park_a_copy,
     remove_dead_builds,
 )
 from .pages import FeedSpec, PageSpec, SitePlan, plan_site
@@ -325,6 +326,7 @@ class Builder:
         self._adopted: reuse.Previous | None = None  # the parked site, as the build folder
         # The SHA-256 of each search file, by its bundle's key (`_search_digests`).
         self.search_digests: dict[str, dict[str, bytes]] = {}
+        self._copied: reuse.Previous | None = None  # the site in place `prepare` copied
         # The parked site's files, listed when idle (`prepare`): (the parked record, them).
         self._parked_listing: tuple[reuse.Previous, Listing] | None = None
         # In place, after a first build that took files from `previous`: the digest of
@@ -350,9 +352,21 @@ class Builder:
     def prepare(self) -> None:
         """Do ahead, when idle (digest watch's loop, between saves), what the next build
         would do first: list the files of the site the last build parked, which it builds
-        in (on ten years, 18,000 files: 0.13 s of a save)."""
+        in (on ten years, 18,000 files: 0.13 s of a save); where none is parked, park a
+        copy of the site in place, made of hard links (`output.park_a_copy`)."""
+        if self.in_place or not self.keep_site:
+            return
+        if self.parked is None and self.previous not in (None, self._copied):
+            assert self.previous is not None
+            self._copied = self.previous  # once: where it fails, it would fail again
+            parking = reuse.parked_folder(self.project.root, self.out_dir)
+            copy = park_a_copy(self.out_dir, self.previous.files, parking)
+            if copy is not None:
+                self.parked = reuse.Previous(parking, self.previous.files)
+                self._parked_listing = (self.parked, copy)
+            return
         parked = self.parked
-        if parked is None or self.in_place:
+        if parked is None:
             return
         if self._parked_listing is not None and self._parked_listing[0] is parked:
             return

@@ -30,6 +30,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -447,6 +448,44 @@ def list_parked(folder: Path) -> Listing | None:
     if files is None or _parked_identity(folder) != before:
         return None
     return Listing(before, frozenset(files))
+
+
+def park_a_copy(site: Path, files: Iterable[str], parking: Path) -> Listing | None:
+    """Make `parking` a copy of the site in place for the next build to build in: a hard
+    link to each of its `files` there is (output paths; the others are left out), and a
+    marker of its own. Return its listing; None (and nothing made) if it cannot be made
+    (another file system: no hard links).
+
+    `digest watch` makes one when idle if there is no parked site (its first build, or a
+    build that made every file anew): else its next save makes a new folder of 18,000
+    links, 2-3 s on ten years.
+    """
+    making = parking.with_name(f"{parking.name}.{os.getpid()}-making")
+    folders: set[str] = set()
+    linked: list[str] = []
+    try:
+        shutil.rmtree(parking, ignore_errors=True)
+        os.makedirs(making)
+        root = os.fspath(site) + "/"
+        into = os.fspath(making) + "/"
+        for path in files:
+            folder = os.path.dirname(path)
+            if folder and folder not in folders:
+                os.makedirs(into + folder, exist_ok=True)
+                folders.add(folder)
+            try:
+                os.link(root + path, into + path, follow_symlinks=False)
+            except FileNotFoundError:
+                continue  # gone from the site since: made by the next build
+            linked.append(path)
+        with open(into + MARKER, "xb") as marker:
+            marker.write(MARKER_TEXT)
+        os.rename(making, parking)
+    except OSError:
+        shutil.rmtree(making, ignore_errors=True)
+        return None
+    identity = _parked_identity(parking)
+    return None if identity is None else Listing(identity, frozenset(linked))
 
 
 def _parked_identity(folder: Path) -> tuple[int, ...] | None:

@@ -545,6 +545,30 @@ def test_what_the_parked_site_gained_since_it_was_parked_is_not_published(
     assert tree(site) == fresh(project, tmp_path / "fresh-2")
 
 
+def test_digest_watch_parks_a_copy_of_the_site_when_none_is_parked(tmp_path: Path) -> None:
+    """With no site parked (watch's first build), `prepare` parks a copy of the site in
+    place, made of hard links to its files: the next save is built in it, as in a parked
+    site, and equals a fresh build."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    parked = reuse.parked_folder(project, site)
+    builder = Builder(Project(project), site, keep_site=True)
+    builder.build(now=NOW)
+    assert builder.parked is None and not parked.exists()
+    builder.prepare()
+    in_place, copied = inodes(site), inodes(parked)
+    assert copied.keys() <= in_place.keys() and len(copied) > len(in_place) // 2
+    linked = {path for path in copied if copied[path] == in_place[path]}
+    assert copied.keys() - linked == {output_module.MARKER}  # a marker of its own
+    copy = parked.stat().st_ino
+    edit_a_day(project, 0, "A sentence.")
+    result = builder.build(now=NOW)
+    assert site.stat().st_ino == copy  # built in the copy
+    assert result.linked > result.pages // 2
+    assert tree(site) == fresh(project, tmp_path / "fresh")
+
+
 def test_force_and_a_build_that_rewrites_everything_park_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
