@@ -601,6 +601,7 @@ class Builder:
                     if len(prepared.missing) >= RECORDS_BESIDE:
                         records = Forked(prepared.write_records)
                         failing.callback(records.cancel)
+                self.plan_memo.shown_only = not own  # the bundled listings: date and title
                 plan = reading.plan_reader_pages(library, plan_site(library, self.plan_memo))
             protected = (self.project.content_dir, self.project.templates_dir)
             writer: SiteWriter | InPlaceWriter

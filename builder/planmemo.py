@@ -33,6 +33,10 @@ class PlanMemo:
         # Dates whose day is not the same object as in the last plan (new, gone, read again),
         # in order; None when there was no last plan.
         self.changed: list[dt.date] | None = None
+        # Those of them whose day is new, gone or titled anew: with `shown_only`, all that
+        # a listing page shows of a day (its date and title; the bundled theme's listings).
+        self.retitled: list[dt.date] | None = None
+        self.shown_only = False
 
     def start(self, days: Sequence[Day]) -> None:
         """Begin a new plan of `days`: what it does not use again is forgotten at the next
@@ -45,6 +49,11 @@ class PlanMemo:
             differ = map(operator.is_not, now.values(), map(before.get, now.keys()))
             changed = set(itertools.compress(now.keys(), differ))
             self.changed = sorted(changed | (before.keys() - now.keys()))
+            self.retitled = [
+                date
+                for date in self.changed
+                if date not in before or date not in now or before[date].title != now[date].title
+            ]
         self.days = now
 
     def get(self, key: Hashable, make: Callable[..., T], *args: Any) -> T:
@@ -95,8 +104,12 @@ class PlanMemo:
     def days_of(self, headlines: Sequence[Headline]) -> tuple[int, ...]:
         """Return the ids of the days of changed dates among `headlines` (in date order,
         either way): a listing page that groups headlines by day reads their days too, and
-        a day may be read again while its headlines stay the same objects (cache.py)."""
-        changed = self.changed
+        a day may be read again while its headlines stay the same objects (cache.py). With
+        `shown_only`, only days new, gone or titled anew count: a page that keeps its plan
+        keeps the day objects it was planned with, which show the same date and title (a
+        headline added to a day changed every listing page that day was on: on ten years,
+        some 65 pages planned and keyed again, 25 ms of a save)."""
+        changed = self.retitled if self.shown_only else self.changed
         if changed is None or not headlines:
             return ()
         low, high = headlines[0].date, headlines[-1].date

@@ -321,6 +321,43 @@ def _path_of(job: object) -> str:
     return str(getattr(job, "url_path", None) or getattr(job, "id", ""))
 
 
+def test_a_headline_added_plans_again_only_the_listings_that_show_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A day read again with its date and title as they were: a listing page that shows
+    some of its other headlines keeps its plan and its key (the bundled theme shows a day
+    there by its date and title alone); only the listings of the new headline's source,
+    tags and places are planned and keyed again."""
+    project = tmp_path / "project"
+    generate(project, days=60, headlines=12, seed=5)
+    site = tmp_path / "site"
+    builder = Builder(Project(project), site, keep_site=True)
+    builder.build(now=NOW)
+    made: list[object] = []
+    real = build_module._file_key
+
+    def counted(job: object, *rest: object) -> str:
+        made.append(job)
+        return real(job, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "_file_key", counted)
+    newest = day_files(project)[-1]
+    text = newest.read_text("utf-8")
+    block = re.search(r"^  - title: .*?(?=^  - |^---)", text, flags=re.M | re.S)
+    assert block is not None
+    copy = re.sub(r"title: .*", 'title: "A headline added"', block.group(0), count=1)
+    copy = re.sub(r"(url: \S+)", r"\1?added=1", copy, count=1)
+    newest.write_text(text.replace(block.group(0), copy + block.group(0), 1), "utf-8")
+    builder.build(now=NOW, changed={newest})
+    listings = {"tag.html", "source.html", "place.html"}
+    keyed = [job for job in made if getattr(job, "template", None) in listings]
+    copied_tags = re.search(r"^    tags: \[(.*)\]", copy, flags=re.M)
+    copied_places = re.search(r"^    places: \[(.*)\]", copy, flags=re.M)
+    subjects = 1 + sum(len(m.group(1).split(",")) for m in (copied_tags, copied_places) if m)
+    assert 0 < len(keyed) <= subjects, (len(keyed), subjects)
+    assert tree(site) == fresh(project, tmp_path / "fresh")
+
+
 def test_digest_watch_writes_the_pages_first_and_the_search_in_a_second_build(
     tmp_path: Path,
 ) -> None:
