@@ -417,8 +417,9 @@ class Builder:
             self.file_keys.update(zip(paths, file_keys, strict=True))
             sources = self._reusable_all(paths, file_keys)
             self._take_files(writer, paths, sources, ["search index"] * len(paths))
-            unchanged = dict(zip(paths, sources, strict=True))
-            files = {path: data for path, data in files.items() if unchanged[path] is None}
+            files = {
+                path: files[path] for path, source in zip(paths, sources, strict=True) if not source
+            }
         for path, data in files.items():
             writer.write(path, data, "search index")
         statics = {s.output_path: s.source.read_bytes() for s in renderer.statics.values()}
@@ -878,27 +879,17 @@ class Builder:
     def _reusable_all(self, paths: list[str], file_keys: list[str]) -> list[str | None]:
         """`_reusable` for each of `paths`, made from `file_keys`: the adopted folder's
         files checked in bulk, the rest one by one."""
-        sources: list[str | None] = [None] * len(paths)
         adopted = self._adopted
-        if adopted is not None:
-            folder = os.fspath(adopted.folder) + "/"
-            known = list(map(adopted.files.get, paths))
-            candidates = [
-                index
-                for index, (record, key) in enumerate(zip(known, file_keys, strict=True))
-                if record is not None and record[0] == key
-            ]
-            full = [folder + paths[index] for index in candidates]
-            try:
-                infos: list[os.stat_result | None] = list(map(os.lstat, full))
-            except OSError:  # one is gone: each is looked at on its own
-                infos = list(map(_lstat, full))
-            stats = [known[index][1] for index in candidates]  # type: ignore[index]
-            now = [_NO_FILE if i is None else (i.st_size, i.st_mtime_ns, i.st_ino) for i in infos]
-            for index, path, stat, current in zip(candidates, full, stats, now, strict=True):
-                if stat == current:
-                    sources[index] = path
-                    self.reused[paths[index]] = stat
+        if adopted is None:
+            sources: list[str | None] = [None] * len(paths)
+        else:
+            sources = adopted.unchanged_many(paths, file_keys)
+            files = adopted.files
+            self.reused.update(
+                (path, files[path][1])
+                for path, source in zip(paths, sources, strict=True)
+                if source is not None
+            )
         if self.previous is not None:
             for index, found in enumerate(sources):
                 if found is None:
@@ -1143,16 +1134,6 @@ def _feed_paths(spec: FeedSpec) -> list[str]:
         *(urls.feed(spec.feed_folder, kind) for kind in urls.FEED_FORMATS),
         json_feed_path(spec),
     ]
-
-
-_NO_FILE = (-1, -1, -1)  # what a file gone has of a FileStat
-
-
-def _lstat(path: str) -> os.stat_result | None:
-    try:
-        return os.lstat(path)
-    except OSError:
-        return None
 
 
 def _file_key(job: PageSpec | FeedSpec, keys: InputKeys, code: str) -> str:

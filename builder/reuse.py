@@ -61,6 +61,28 @@ class Previous:
             return None
         return source if file_stat(info) == known[1] else None
 
+    def unchanged_many(self, paths: list[str], keys: list[str]) -> list[str | None]:
+        """`unchanged` for each of `paths` (made from `keys`), at once: a build asks for
+        21,700 on ten years, and one lstat each is most of it."""
+        folder = os.fspath(self.folder) + "/"
+        known = list(map(self.files.get, paths))
+        candidates = [
+            index
+            for index, (record, key) in enumerate(zip(known, keys, strict=True))
+            if record is not None and record[0] == key
+        ]
+        full = [folder + paths[index] for index in candidates]
+        try:
+            infos: list[os.stat_result | None] = list(map(os.lstat, full))
+        except OSError:  # one is gone: each is looked at on its own
+            infos = list(map(_lstat, full))
+        now = [_GONE if info is None else file_stat(info) for info in infos]
+        found: list[str | None] = [None] * len(paths)
+        for index, source, stat in zip(candidates, full, now, strict=True):
+            if stat == known[index][1]:  # type: ignore[index]
+                found[index] = source
+        return found
+
 
 @functools.cache  # the code a process runs does not change while it runs
 def code_key() -> str:
@@ -164,6 +186,16 @@ def written(
         except OSError:
             continue
     return Previous(out_dir.absolute(), files)
+
+
+_GONE = (-1, -1, -1)  # the FileStat of no file
+
+
+def _lstat(path: str) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
 
 
 def file_stat(info: os.stat_result) -> FileStat:

@@ -243,6 +243,32 @@ def test_digest_watch_links_what_its_last_build_wrote(tmp_path: Path) -> None:
     assert tree(site) == fresh(project, tmp_path / "fresh-last")
 
 
+def keyed_jobs(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Return the list of the jobs (specs) builds key from now on (build._file_key)."""
+    made: list[object] = []
+    real = build_module._file_key
+
+    def counted(job: object, *rest: object) -> str:
+        made.append(job)
+        return real(job, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "_file_key", counted)
+    return made
+
+
+def watching_a_generated_digest(
+    tmp_path: Path, headlines: int, seed: int
+) -> tuple[Path, Path, Builder]:
+    """Generate 60 days, build them as `digest watch` does; return the project, the site
+    and the Builder."""
+    project = tmp_path / "project"
+    generate(project, days=60, headlines=headlines, seed=seed)
+    site = tmp_path / "site"
+    builder = Builder(Project(project), site, keep_site=True)
+    builder.build(now=NOW)
+    return project, site, builder
+
+
 def test_digest_watch_keys_again_only_what_its_plan_did_not_keep(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -255,14 +281,7 @@ def test_digest_watch_keys_again_only_what_its_plan_did_not_keep(
     site = tmp_path / "site"
     builder = Builder(Project(project), site, keep_site=True)
     builder.build(now=NOW)  # with nothing to reuse, it keys its files while rendering
-    made: list[object] = []
-    real = build_module._file_key
-
-    def counted(job: object, *rest: object) -> str:
-        made.append(job)
-        return real(job, *rest)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(build_module, "_file_key", counted)
+    made = keyed_jobs(monkeypatch)
     sitemap = (site / "sitemap.xml").stat().st_ino
     old = day_files(project)[0]
     old.write_text(old.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
@@ -288,19 +307,8 @@ def test_digest_watch_mends_its_kept_keys_entry_by_entry(
     """A save that keys a few pages and feeds again replaces their entries among the kept
     keys and drops those of the specs the plan replaced: one entry per page and feed of
     the plan, each with the key a build with nothing kept makes."""
-    project = tmp_path / "project"
-    generate(project, days=60, headlines=6, seed=3)
-    site = tmp_path / "site"
-    builder = Builder(Project(project), site, keep_site=True)
-    builder.build(now=NOW)
-    made: list[object] = []
-    real = build_module._file_key
-
-    def counted(job: object, *rest: object) -> str:
-        made.append(job)
-        return real(job, *rest)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(build_module, "_file_key", counted)
+    project, site, builder = watching_a_generated_digest(tmp_path, headlines=6, seed=3)
+    made = keyed_jobs(monkeypatch)
     for step in range(3):
         edit_a_day(project, 10 + step, f"Sentence {step}.")
         made.clear()
@@ -328,19 +336,8 @@ def test_a_headline_added_plans_again_only_the_listings_that_show_it(
     some of its other headlines keeps its plan and its key (the bundled theme shows a day
     there by its date and title alone); only the listings of the new headline's source,
     tags and places are planned and keyed again."""
-    project = tmp_path / "project"
-    generate(project, days=60, headlines=12, seed=5)
-    site = tmp_path / "site"
-    builder = Builder(Project(project), site, keep_site=True)
-    builder.build(now=NOW)
-    made: list[object] = []
-    real = build_module._file_key
-
-    def counted(job: object, *rest: object) -> str:
-        made.append(job)
-        return real(job, *rest)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(build_module, "_file_key", counted)
+    project, site, builder = watching_a_generated_digest(tmp_path, headlines=12, seed=5)
+    made = keyed_jobs(monkeypatch)
     newest = day_files(project)[-1]
     text = newest.read_text("utf-8")
     block = re.search(r"^  - title: .*?(?=^  - |^---)", text, flags=re.M | re.S)
@@ -472,6 +469,17 @@ def test_a_search_file_is_kept_by_its_bytes_not_by_its_bundle(tmp_path: Path) ->
     assert after == fresh(project, tmp_path / "fresh")
 
 
+def watching_the_full_site(tmp_path: Path) -> tuple[Path, Path, Path, Builder]:
+    """Build the full test site as `digest watch` does; return the project, the site,
+    where a site is parked and the Builder."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    builder = Builder(Project(project), site, keep_site=True)
+    builder.build(now=NOW)
+    return project, site, reuse.parked_folder(project, site), builder
+
+
 def test_digest_watch_lists_the_parked_site_when_idle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -479,12 +487,7 @@ def test_digest_watch_lists_the_parked_site_when_idle(
     takes that listing: what was added to site/ by hand while it was in place is still not
     published, and a folder of the parked site replaced since by a link out of it leads
     nothing out of the site. A parked site changed since it was listed is listed again."""
-    project = tmp_path / "project"
-    shutil.copytree(FULL, project)
-    site = tmp_path / "site"
-    parked = reuse.parked_folder(project, site)
-    builder = Builder(Project(project), site, keep_site=True)
-    builder.build(now=NOW)
+    project, site, parked, builder = watching_the_full_site(tmp_path)
     (site / "CNAME").write_text("example.org\n", "utf-8")  # by hand, into the site in place
     edit_a_day(project, 0, "A first sentence.")
     builder.build(now=NOW)
@@ -586,12 +589,7 @@ def test_digest_watch_parks_a_copy_of_the_site_when_none_is_parked(tmp_path: Pat
     """With no site parked (watch's first build), `prepare` parks a copy of the site in
     place, made of hard links to its files: the next save is built in it, as in a parked
     site, and equals a fresh build."""
-    project = tmp_path / "project"
-    shutil.copytree(FULL, project)
-    site = tmp_path / "site"
-    parked = reuse.parked_folder(project, site)
-    builder = Builder(Project(project), site, keep_site=True)
-    builder.build(now=NOW)
+    project, site, parked, builder = watching_the_full_site(tmp_path)
     assert builder.parked is None and not parked.exists()
     builder.prepare()
     in_place, copied = inodes(site), inodes(parked)
