@@ -154,6 +154,10 @@ class Prepared:
     records: dict[str, tuple[str, str]]
     missing: list[Day]
 
+    def indexed(self) -> int:
+        """Return how many records Pagefind indexes (those of the bundles indexed again)."""
+        return sum(len(bundle.days) for bundle, _, files, _ in self.bundles if files is None)
+
     def write_records(self) -> None:
         """Make the missing records and keep them in the store with the others of the
         library's days; write each bundle's records into its scratch folder."""

@@ -18,11 +18,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from builder import build as build_module
-from builder import parallel, searchindex
+from builder import parallel, search, searchindex
 from builder.build import PARALLEL_JOBS, Builder, Timings, build
 from builder.cache import ParseCache
 from builder.errors import ContentErrors
@@ -157,6 +158,66 @@ def test_a_build_failing_while_its_cache_is_saved_beside_leaves_nothing_running(
     assert not (project / "site").exists()
     if Path("/dev/shm").is_dir():  # Pagefind's scratch folders are gone with it
         assert set(Path("/dev/shm").glob("digest-search-*")) <= scratch
+
+
+def test_a_build_failing_while_it_plans_stops_the_pagefind_started_beside(
+    digest: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit (few search records to make), `digest build` starts Pagefind before
+    it plans, beside the planning; a build that fails there stops it and removes its
+    scratch folder."""
+    project = tmp_path / "project"
+    shutil.copytree(digest / "content", project / "content")
+    build(Project(project), project / "site")
+    day = sorted((project / "content" / "digests").rglob("*.md"))[-1]
+    day.write_text(day.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    started: list[search.PendingIndex] = []
+    real = search.PendingIndex.__init__
+
+    def recorded(index: search.PendingIndex, *args: Any) -> None:
+        real(index, *args)
+        started.append(index)
+
+    def failing(*args: Any) -> None:
+        raise RuntimeError("the planning failed")
+
+    monkeypatch.setattr(search.PendingIndex, "__init__", recorded)
+    monkeypatch.setattr(build_module, "plan_site", failing)
+    memory = Path("/dev/shm")
+    scratch = set(memory.glob("digest-search-*")) if memory.is_dir() else set()
+    with pytest.raises(RuntimeError, match="the planning failed"):
+        build(Project(project), project / "site")
+    assert started and all(index.process is None for index in started)  # started, stopped
+    assert _zombie_children() == []
+    if memory.is_dir():
+        assert set(memory.glob("digest-search-*")) <= scratch
+
+
+@pytest.mark.parametrize("alone", [False, True], ids=["keys-beside", "keys-alone"])
+def test_keys_are_made_in_one_process_while_pagefind_indexes_much_beside(
+    digest: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, alone: bool
+) -> None:
+    """A new process keys every page and feed, in two processes; but while Pagefind indexes
+    many records beside it (the archive of a long digest), in this one alone: Pagefind
+    then ends the build, and takes more than one core."""
+    project = tmp_path / "project"
+    shutil.copytree(digest / "content", project / "content")
+    build(Project(project), project / "site")
+    day = sorted((project / "content" / "digests").rglob("*.md"))[-1]
+    day.write_text(day.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    monkeypatch.setattr(build_module, "INDEXED_ALONE", 1 if alone else 10**9)
+    log = tmp_path / "keys.log"
+    real = build_module._file_key
+
+    def logged(*args: Any) -> str:
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    monkeypatch.setattr(build_module, "_file_key", logged)
+    build(Project(project), project / "site")
+    makers = set(log.read_text("utf-8").split())
+    assert makers == {str(os.getpid())} if alone else len(makers) == 2, makers
 
 
 def _zombie_children() -> list[int]:
