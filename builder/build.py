@@ -617,7 +617,10 @@ class Builder:
                         early = self.search.start_prepared(prepared)
                         failing.callback(early.cancel)
                         self.keys_beside = prepared.indexed() < INDEXED_ALONE
-                self.plan_memo.shown_only = not own  # the bundled listings: date and title
+                # The bundled listings show a day by its date and title alone
+                # (partials/day_link.html, fastpages._day_link): should they show more of
+                # a day, PlanMemo.days_of must count it.
+                self.plan_memo.shown_only = not own
                 plan = reading.plan_reader_pages(library, plan_site(library, self.plan_memo))
             writer: SiteWriter | InPlaceWriter
             parking = reuse.parked_folder(self.project.root, self.out_dir)

@@ -168,7 +168,7 @@ class SiteWriter:
         except (FileExistsError, NotADirectoryError):
             if not self.adopted:
                 raise
-            _clear_the_way(target.parent, self.build_dir)  # a file where a folder goes
+            _no_link_above(target.parent, self.build_dir)  # a file where a folder goes
             target.parent.mkdir(parents=True, exist_ok=True)
         self.folders.add(target.parent)
 
@@ -230,7 +230,10 @@ class SiteWriter:
                     target = self.build_dir / gone
                     if self.listed_ahead:
                         _no_link_above(target.parent, self.build_dir)
-                    target.unlink(missing_ok=True)
+                    try:
+                        target.unlink(missing_ok=True)
+                    except IsADirectoryError:  # a file where this build made a folder
+                        continue
                     _remove_empty_parents(target.parent, self.build_dir)
             marker = self.build_dir / MARKER
             marker.unlink(missing_ok=True)  # a new one: the folder's identity (uptodate.py)
@@ -460,6 +463,7 @@ def park_a_copy(site: Path, files: Iterable[str], parking: Path) -> Listing | No
     build that made every file anew): else its next save makes a new folder of 18,000
     links, 2-3 s on ten years.
     """
+    remove_leftovers(parking.parent, f"{parking.name}.")  # copies a killed watch left
     making = parking.with_name(f"{parking.name}.{os.getpid()}-making")
     folders: set[str] = set()
     linked: list[str] = []
@@ -517,10 +521,10 @@ def _plain_files(folder: Path) -> set[str] | None:
 
 
 def _no_link_above(folder: Path, root: Path) -> None:
-    """Delete the first symbolic link (or file) on the way from `root` down to `folder`,
-    where a folder was listed: never followed, it cannot lead a write or a deletion out of
-    the site. (A parked site listed ahead is listed once; this is for what may have been
-    made in it since, by hand: for the few files a build writes or removes there.)"""
+    """Delete the first symbolic link or file on the way from `root` down to `folder`,
+    where a folder goes: looked at, never followed, it cannot lead a write or a deletion
+    out of the site. (For an adopted site listed ahead, what may have been made in it
+    since the listing, by hand; for any adopted site, a file where a folder is to be.)"""
     current = root
     for part in folder.relative_to(root).parts:
         current = current / part
@@ -530,17 +534,6 @@ def _no_link_above(folder: Path, root: Path) -> None:
             return  # made by the caller
         if not stat.S_ISDIR(info.st_mode):
             current.unlink()
-            return
-
-
-def _clear_the_way(folder: Path, root: Path) -> None:
-    """Delete the file that stands where `folder`, or a folder above it under `root`, is
-    to be made."""
-    for above in (folder, *folder.parents):
-        if above == root:
-            return
-        if above.is_file() or above.is_symlink():
-            above.unlink()
             return
 
 

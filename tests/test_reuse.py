@@ -585,6 +585,21 @@ def test_what_the_parked_site_gained_since_it_was_parked_is_not_published(
     assert tree(site) == fresh(project, tmp_path / "fresh-2")
 
 
+def test_a_file_where_the_parked_site_had_a_folder_is_taken_away(tmp_path: Path) -> None:
+    """A folder of the parked site replaced by a file: the build that takes the site
+    removes the file to make the folder (never following what it finds on the way)."""
+    project, site, parked, builder = watching_the_full_site(tmp_path)
+    edit_a_day(project, 0, "A first sentence.")
+    builder.build(now=NOW)  # parks the first site
+    day = day_files(project)[0].stem.replace("-", "/")  # its page is made by every build
+    shutil.rmtree(parked / day)
+    (parked / day).write_text("a file where a folder was", "utf-8")
+    edit_a_day(project, 0, "A second sentence.")
+    builder.build(now=NOW)
+    assert (site / day).is_dir()
+    assert tree(site) == fresh(project, tmp_path / "fresh")
+
+
 def test_digest_watch_parks_a_copy_of_the_site_when_none_is_parked(tmp_path: Path) -> None:
     """With no site parked (watch's first build), `prepare` parks a copy of the site in
     place, made of hard links to its files: the next save is built in it, as in a parked
