@@ -59,7 +59,7 @@ class Previous:
             info = os.lstat(source)
         except OSError:
             return None
-        return source if file_stat(info) == known[1] else None
+        return source if _stat(info) == known[1] else None
 
     def unchanged_many(self, paths: list[str], keys: list[str]) -> list[str | None]:
         """`unchanged` for each of `paths` (made from `keys`), at once: a build asks for
@@ -76,7 +76,7 @@ class Previous:
             infos: list[os.stat_result | None] = list(map(os.lstat, full))
         except OSError:  # one is gone: each is looked at on its own
             infos = list(map(_lstat, full))
-        now = [_GONE if info is None else file_stat(info) for info in infos]
+        now = [_GONE if info is None else _stat(info) for info in infos]
         found: list[str | None] = [None] * len(paths)
         for index, source, stat in zip(candidates, full, now, strict=True):
             if stat == known[index][1]:  # type: ignore[index]
@@ -182,7 +182,7 @@ def written(
             files[output_path] = (key, known)
             continue
         try:
-            files[output_path] = (key, file_stat(os.lstat(os.path.join(folder, output_path))))
+            files[output_path] = (key, _stat(os.lstat(os.path.join(folder, output_path))))
         except OSError:
             continue
     return Previous(out_dir.absolute(), files)
@@ -198,7 +198,7 @@ def _lstat(path: str) -> os.stat_result | None:
         return None
 
 
-def file_stat(info: os.stat_result) -> FileStat:
+def _stat(info: os.stat_result) -> FileStat:
     """What tells a file as a build left it: its size, modification time and inode."""
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
