@@ -753,7 +753,7 @@ class Builder:
             if keys.bundled_theme and self.file_keys is not None:  # a new folder: its key
                 sitemap_key = keys.digest(listed, reuse.code_key())
                 self.file_keys[urls.sitemap()] = sitemap_key
-                source = self._reusable(urls.sitemap(), sitemap_key)
+                source = self._reusable_all([urls.sitemap()], [sitemap_key])[0]
             if (
                 keys.bundled_theme
                 and isinstance(writer, InPlaceWriter)
@@ -896,8 +896,10 @@ class Builder:
         writer.keep_adopted(kept)
 
     def _reusable_all(self, paths: list[str], file_keys: list[str]) -> list[str | None]:
-        """`_reusable` for each of `paths`, made from `file_keys`: the adopted folder's
-        files checked in bulk, the rest one by one."""
+        """Return, for each of `paths`, a file made from its key in `file_keys` to take for
+        it: the one the adopted folder has (checked in bulk), else the site in place's;
+        None if neither has one. The metadata of each, as just checked, is kept in
+        `reused` (a link shares it) for the record."""
         adopted = self._adopted
         if adopted is None:
             sources: list[str | None] = [None] * len(paths)
@@ -984,18 +986,6 @@ class Builder:
             id(job): (job, digest, date)
             for job, digest, date in zip(jobs, made, dates, strict=True)
         }
-
-    def _reusable(self, output_path: str, key: str) -> str | None:
-        """Return a file made from `key` to take for `output_path`: the one the adopted
-        folder has, else the site in place's; None if neither has one. Its metadata, as
-        just checked, is kept in `reused` (a link shares it) for the record."""
-        for record in (self._adopted, self.previous):
-            if record is not None:
-                source = record.unchanged(output_path, key)
-                if source is not None:
-                    self.reused[output_path] = record.files[output_path][1]
-                    return source
-        return None
 
     def _update_changed(
         self,
