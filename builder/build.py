@@ -330,6 +330,9 @@ class Builder:
         self._copied: reuse.Previous | None = None  # the site in place `prepare` copied
         # The parked site's files, listed when idle (`prepare`): (the parked record, them).
         self._parked_listing: tuple[reuse.Previous, Listing] | None = None
+        # The parked site's files checked as a change came (`precheck`): (the parked
+        # record, it with the files found intact, when).
+        self._checked: tuple[reuse.Previous, reuse.Previous, float] | None = None
         # In place, after a first build that took files from `previous`: the digest of
         # each page's and feed's key then, by output path (for `record_files`), and the
         # last build's InputKeys (they make the digests of keys made since).
@@ -375,6 +378,18 @@ class Builder:
             return
         listing = list_parked(parked.folder)
         self._parked_listing = None if listing is None else (parked, listing)
+
+    def precheck(self) -> None:
+        """Do, as a change comes and the watcher waits for the burst of events to end (its
+        quiet period), what the next build does first that no file's text decides: check
+        each file of the parked site it builds in against the record (one lstat each: on
+        ten years, 18,000 files, 0.05 s of a save). The build that follows, within
+        CHECKED_FOR seconds, takes that look; a file changed by hand meanwhile is one
+        changed while the build runs."""
+        parked = self.parked
+        if parked is None or self.in_place or not self.keep_site:
+            return
+        self._checked = (parked, parked.checked(), time.monotonic())
 
     def _save_beside(self) -> None:
         """In `digest build`, start saving the parse cache in a forked process when much of
@@ -533,6 +548,9 @@ class Builder:
         """
         timings = timings or Timings()
         now = now or clock.current_time(os.environ)
+        checked, self._checked = self._checked, None  # `precheck`'s, for this build alone
+        if checked is not None and time.monotonic() - checked[2] > CHECKED_FOR:
+            checked = None
         self.stop_search()  # the index it makes would be of the library before this build
         self._new_record()
         if self.cross_check is None and self.library is not None:
@@ -555,7 +573,7 @@ class Builder:
             self._save_beside()
             gc.freeze()  # the library lives as long as the build: not worth scanning again
             try:
-                result = self._build(loaded, timings, with_search)
+                result = self._build(loaded, timings, with_search, checked)
             except BaseException:
                 self._saved_beside(succeeded=False)
                 raise
@@ -564,7 +582,13 @@ class Builder:
                     self._saved_beside(succeeded=True)
             return result
 
-    def _build(self, loaded: LoadResult, timings: Timings, with_search: bool) -> BuildResult:
+    def _build(
+        self,
+        loaded: LoadResult,
+        timings: Timings,
+        with_search: bool,
+        checked: tuple[reuse.Previous, reuse.Previous, float] | None = None,
+    ) -> BuildResult:
         library = loaded.library
         assert library is not None
         records: Forked[None] | None = None
@@ -625,11 +649,13 @@ class Builder:
             writer: SiteWriter | InPlaceWriter
             parking = reuse.parked_folder(self.project.root, self.out_dir)
             adopting = self.parked if self.file_keys is not None else None
+            if checked is not None and checked[0] is adopting:
+                adopting = checked[1]  # its files as `precheck` found them
             if self.in_place:
                 writer = InPlaceWriter(self.out_dir, protected, self.manifest)
             elif adopting is not None:
                 listed = self._parked_listing
-                listing = listed[1] if listed is not None and listed[0] is adopting else None
+                listing = listed[1] if listed is not None and listed[0] is self.parked else None
                 writer = SiteWriter(self.out_dir, protected, adopt=adopting.folder, listing=listing)
             else:
                 if parking.exists():  # parked by a build whose record is gone, or --force
@@ -1141,6 +1167,9 @@ RECORDS_BESIDE = 1000
 # slowed it more than it saved (an old day edited, four alternating builds each: 7.5-7.9 s
 # against 8.1-8.3 s).
 INDEXED_ALONE = 1000
+# How long the look `precheck` took at the parked site's files stands for a build's own: a
+# watcher builds after at most two seconds of a burst of changes (watch.Watcher).
+CHECKED_FOR = 3.0
 
 
 def _feed_paths(spec: FeedSpec) -> list[str]:

@@ -606,7 +606,9 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         searching = 0.0  # when the search started catching up
         while True:
             running = builder.search_running is not None
-            changed = watcher.next_changes(quiet=0.1, timeout=0.1 if running else 0.5)
+            changed = watcher.next_changes(
+                quiet=0.1, timeout=0.1 if running else 0.5, meanwhile=builder.precheck
+            )
             if not changed:
                 builder.prepare()  # what the next save would do first (watch)
                 if running or builder.search_pending is not None:

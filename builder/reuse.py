@@ -26,7 +26,7 @@ import functools
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,9 @@ class Previous:
 
     folder: Path
     files: dict[str, tuple[str, FileStat]]
+    # The files found as recorded when they were last looked at (`checked`): then
+    # `unchanged_many` takes that look, not one of its own.
+    intact: frozenset[str] | None = None
 
     def unchanged(self, output_path: str, key: str) -> str | None:
         """Return the old file for `output_path` (its path, a string: a build asks for
@@ -63,7 +66,7 @@ class Previous:
 
     def unchanged_many(self, paths: list[str], keys: list[str]) -> list[str | None]:
         """`unchanged` for each of `paths` (made from `keys`), at once: a build asks for
-        21,700 on ten years, and one lstat each is most of it."""
+        21,700 on ten years, and one lstat each is most of it (none if `checked` looked)."""
         folder = os.fspath(self.folder) + "/"
         known = list(map(self.files.get, paths))
         candidates = [
@@ -71,17 +74,39 @@ class Previous:
             for index, (record, key) in enumerate(zip(known, keys, strict=True))
             if record is not None and record[0] == key
         ]
-        full = [folder + paths[index] for index in candidates]
-        try:
-            infos: list[os.stat_result | None] = list(map(os.lstat, full))
-        except OSError:  # one is gone: each is looked at on its own
-            infos = list(map(_lstat, full))
-        now = [_GONE if info is None else _stat(info) for info in infos]
         found: list[str | None] = [None] * len(paths)
-        for index, source, stat in zip(candidates, full, now, strict=True):
+        if self.intact is not None:
+            intact = self.intact
+            for index in candidates:
+                if paths[index] in intact:
+                    found[index] = folder + paths[index]
+            return found
+        full = [folder + paths[index] for index in candidates]
+        for index, source, stat in zip(candidates, full, _stats(full), strict=True):
             if stat == known[index][1]:  # type: ignore[index]
                 found[index] = source
         return found
+
+    def checked(self) -> Previous:
+        """Return this record with `intact`: the files whose size, time and inode are still
+        the recorded ones now (one lstat each, what `unchanged_many` would do later)."""
+        folder = os.fspath(self.folder) + "/"
+        paths = list(self.files)
+        now = _stats([folder + path for path in paths])
+        files = self.files
+        intact = frozenset(
+            path for path, stat in zip(paths, now, strict=True) if stat == files[path][1]
+        )
+        return replace(self, intact=intact)
+
+
+def _stats(paths: list[str]) -> list[FileStat]:
+    """Return each file's FileStat (_GONE where there is none)."""
+    try:
+        infos: list[os.stat_result | None] = list(map(os.lstat, paths))
+    except OSError:  # one is gone: each is looked at on its own
+        infos = list(map(_lstat, paths))
+    return [_GONE if info is None else _stat(info) for info in infos]
 
 
 @functools.cache  # the code a process runs does not change while it runs

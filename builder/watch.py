@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -108,12 +109,18 @@ class Watcher:
         self.observer.join(timeout=5)
 
     def next_changes(
-        self, quiet: float = 0.1, timeout: float | None = None, longest: float = 2.0
+        self,
+        quiet: float = 0.1,
+        timeout: float | None = None,
+        longest: float = 2.0,
+        meanwhile: Callable[[], object] | None = None,
     ) -> set[Path]:
         """Wait for changes, then until `quiet` seconds pass without one; return them.
 
         Returns an empty set when `timeout` passes with no change. A burst that never goes
         quiet is cut after `longest` seconds, so a busy disk cannot starve the rebuilds.
+        `meanwhile` is called once the first change has come, while the quiet period runs
+        (what the rebuild can do ahead that no file's text decides).
         """
         collector = self.collector
         with collector.condition:
@@ -122,6 +129,9 @@ class Watcher:
             if not collector.changed:
                 return set()
             started = time.monotonic()
+        if meanwhile is not None:
+            meanwhile()
+        with collector.condition:
             while True:
                 idle = time.monotonic() - collector.last_event
                 if idle >= quiet or time.monotonic() - started >= longest:

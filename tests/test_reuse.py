@@ -523,6 +523,66 @@ def test_digest_watch_lists_the_parked_site_when_idle(
     assert tree(site) == fresh(project, tmp_path / "fresh-2")
 
 
+def test_digest_watch_checks_the_parked_site_as_a_save_comes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`precheck` (digest watch, in the watcher's quiet period after a save) looks at each
+    file of the parked site, and the build that follows takes that look instead of its
+    own: a page changed by hand before it (in site/, whose files the parked site shares)
+    is made again. A look older than CHECKED_FOR is not taken, nor one a failed build had."""
+    project, site, parked, builder = watching_the_full_site(tmp_path)
+    edit_a_day(project, 0, "A first sentence.")
+    builder.build(now=NOW)  # parks the first site
+    builder.prepare()
+    shared = sorted(
+        path
+        for path, inode in inodes(site).items()
+        if path.endswith(".html") and inodes(parked).get(path) == inode
+    )
+    assert shared
+    by_hand = site / shared[0]  # in place, so in the parked site too
+    by_hand.write_bytes(by_hand.read_bytes().replace(b"<main", b"<main data-by-hand", 1))
+    looks: list[int] = []
+    real = reuse._stats
+
+    def counted(paths: list[str]) -> list[reuse.FileStat]:
+        looks.append(len(paths))
+        return real(paths)
+
+    monkeypatch.setattr(reuse, "_stats", counted)
+    builder.precheck()
+    assert len(looks) == 1 and looks[0] > 10
+    looks.clear()
+    edit_a_day(project, 0, "A second sentence.")
+    builder.build(now=NOW)
+    assert looks == []  # the build took the look
+    assert b"data-by-hand" not in (site / shared[0]).read_bytes()
+    assert tree(site) == fresh(project, tmp_path / "fresh-1")
+
+    builder.prepare()
+    monkeypatch.setattr(build_module, "CHECKED_FOR", 0.0)
+    builder.precheck()
+    looks.clear()
+    edit_a_day(project, 0, "A third sentence.")
+    builder.build(now=NOW)
+    assert looks and max(looks) > 10  # too old: the build looked again
+    assert tree(site) == fresh(project, tmp_path / "fresh-2")
+
+    monkeypatch.setattr(build_module, "CHECKED_FOR", 3.0)
+    builder.prepare()
+    builder.precheck()  # then a save that fails to build
+    edited = day_files(project)[0]
+    text = edited.read_text("utf-8")
+    edited.write_text(text.replace("date:", "date: [", 1), "utf-8")
+    with pytest.raises(ContentErrors):
+        builder.build(now=NOW)
+    edited.write_text(text + "\nA fourth sentence.\n", "utf-8")
+    looks.clear()
+    builder.build(now=NOW)
+    assert looks and max(looks) > 10  # the look went with the failed build
+    assert tree(site) == fresh(project, tmp_path / "fresh-3")
+
+
 def edit_a_day(project: Path, index: int, sentence: str) -> None:
     edited = day_files(project)[index]
     edited.write_text(edited.read_text("utf-8") + f"\n{sentence}\n", "utf-8")

@@ -115,6 +115,29 @@ def test_a_burst_of_200_writes_is_one_or_two_rebuilds(project: Path, watcher: Wa
     assert {p.name for batch in found for p in batch} >= {f"2025-01-{n:02d}.md" for n in (1, 28)}
 
 
+def test_what_the_rebuild_does_ahead_runs_once_a_change_comes_within_its_quiet_period(
+    project: Path, watcher: Watcher
+) -> None:
+    """`meanwhile` (digest watch: Builder.precheck) is called once a change has come,
+    once per batch, before the batch is returned; not when none comes. A change made
+    while it runs is in the same batch."""
+    calls: list[float] = []
+    target = day(project)
+
+    def meanwhile() -> None:
+        calls.append(time.monotonic())
+        if len(calls) == 1:
+            target.with_name("2024-07-16.md").write_text(target.read_text("utf-8"), "utf-8")
+
+    assert watcher.next_changes(quiet=0.1, timeout=0.3, meanwhile=meanwhile) == set()
+    assert calls == []
+    target.write_text(target.read_text("utf-8") + "\nMore.\n", "utf-8")
+    changed = watcher.next_changes(quiet=0.1, timeout=5, meanwhile=meanwhile)
+    assert len(calls) == 1
+    assert changed == {target, target.with_name("2024-07-16.md")}
+    assert time.monotonic() - calls[0] >= 0.1  # the quiet period ran after it was called
+
+
 def test_output_and_cache_are_never_watched(project: Path, watcher: Watcher) -> None:
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("x")
