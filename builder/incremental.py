@@ -195,6 +195,16 @@ class InputKeys:
             )
         return keyed[1]
 
+    def _headline_keys(self, headlines: tuple[Headline, ...]) -> list[str]:
+        """Return each headline's `_headline` key; where all are kept, without a call per
+        headline (ten years' listing pages hold 450,000): a kept entry holds its headline,
+        so no other object has its id."""
+        kept = self._kept.headlines
+        try:
+            return [kept[id(headline)][1] for headline in headlines]
+        except KeyError:
+            return list(map(self._headline, headlines))
+
     def _group(self, group: DayGroup) -> tuple[str, ...]:
         # A listing page holds some 80 headlines in 30 groups: a group is the strings its
         # day and headlines are keyed by, kept (by identity), not made again field by
@@ -204,7 +214,7 @@ class InputKeys:
         if start is None or start[0] is not day:
             shown = day.title if self.bundled_theme else day.version
             start = self._group_starts[id(day)] = (day, f"g{day.date}{shown!r}")
-        return (start[1], *map(self._headline, group.headlines))
+        return (start[1], *self._headline_keys(group.headlines))
 
     def _of(self, value: Any, listed: bool = False) -> Hashable:
         kind = type(value)
@@ -221,8 +231,8 @@ class InputKeys:
                     facts = (value.date, value.title, value.summary, len(value.headlines))
                     made = self._kept.listed[id(value)] = (value, ("listed", *facts))
                 return made[1]
-            names = tuple(map(self.names, value.headlines)) if self.bundled_theme else ()
-            return ("d", value.date, value.version, names)
+            # Its headlines' keys hold the names of their sources and tags (bundled theme).
+            return ("d", value.date, value.version, *self._headline_keys(value.headlines))
         if isinstance(value, Chart):
             known = self._charts.get(id(value))
             if known is None or known[0] is not value:
@@ -246,6 +256,8 @@ class InputKeys:
         if isinstance(value, Story) and listed:  # an index of stories shows their titles
             return ("listed story", value.id, value.title)
         if isinstance(value, (tuple, list)):
+            if all(type(item) is DayGroup for item in value):  # a listing page's groups
+                return tuple(map(self._group, value))
             return tuple(self._of(item, listed) for item in value)
         if isinstance(value, dict):
             return tuple(

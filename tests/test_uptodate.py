@@ -9,6 +9,7 @@ what is published; the output folder itself) builds again, and so does --force.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
 import subprocess
@@ -117,3 +118,31 @@ def test_the_command_says_the_site_is_up_to_date(project: Project) -> None:
         [*command, "--force"], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert forced.stdout.startswith("built ")
+
+
+def test_the_program_leaves_the_cycle_collector_off_once_it_has_built(project: Project) -> None:
+    """`digest build` as a program (cli.run) ends as the build returns: Python's cycle
+    collector, switched on again, would scan the build's objects once more for nothing. The
+    command called from Python (cli.main) leaves the collector on."""
+    script = (
+        "import gc, os, sys\n"
+        "import builder.cli as cli\n"
+        "leave = os._exit\n"
+        "os._exit = lambda code: (print('collector', gc.isenabled(), flush=True), leave(code))\n"
+        "sys.argv = ['digest', 'build', '-q', '--project', sys.argv[1]]\n"
+        "cli.run()\n"
+    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
+    ran = subprocess.run(
+        [sys.executable, "-c", script, str(project.root)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout == "collector False\n"
+    from builder import cli
+
+    assert cli.main(["build", "-q", "--force", "--project", str(project.root)]) == 0
+    assert gc.isenabled()
