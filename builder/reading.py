@@ -10,7 +10,9 @@ search and what they need).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -104,50 +106,68 @@ def search_bundles(library: Library) -> tuple[SearchBundle, ...]:
     return tuple(bundles)
 
 
-def bundle_key(library: Library, bundle: SearchBundle, program: str) -> str:
-    """Return a hash of all a bundle is made from, without making its records.
-
-    A record is made from its day (which stands for itself by its version, a hash of its
-    file's text and the site's address, as in incremental.py), the site's configuration
-    (language, address), the sources and tags (names), and the code (the builder's version,
-    INDEX_FORMAT, and a hash of digest's code); the bundle, from its folder and the Pagefind
-    `program`.
-    """
+def bundle_key(bundle: SearchBundle, program: str, keys: RecordKeys) -> str:
+    """Return a hash of all a bundle is made from, without making its records: its days'
+    records (`keys`), its folder and the Pagefind `program`."""
     digest = hashlib.blake2b(digest_size=20)
-    for part in (records_key(library), program, bundle.folder):
+    for part in (keys.common, keys.names(bundle), program, bundle.folder):
         digest.update(part.encode() + b"\0")
     for day in bundle.days:
-        digest.update(day_record_key(day).encode() + b"\0")
+        digest.update(keys.day(day).encode() + b"\0")
     return digest.hexdigest()
 
 
-def records_key(library: Library) -> str:
-    """Return a hash of what every day's search record is made from besides its day: the
-    site's configuration, the names of sources and tags, and the code."""
-    digest = hashlib.blake2b(digest_size=20)
-    parts = (
-        INDEX_FORMAT,
-        __version__,
-        reuse.code_key(),
-        repr(library.site),
-        # Records name sources and tags; a description edited in tags.yaml is not in them.
-        repr(tuple((key, source.name) for key, source in library.sources.items())),
-        repr(tuple((key, tag.name) for key, tag in library.tags.items())),
-    )
-    for part in parts:
-        digest.update(part.encode() + b"\0")
-    return digest.hexdigest()
+class RecordKeys:
+    """What the search records of a bundle's days are made from, as text.
+
+    A record is made from its day (which stands for itself by its version, a hash of its
+    file's text and the site's address, as in incremental.py), the names of the sources and
+    tags it shows, the site's configuration (language, address) and the code (the builder's
+    version, INDEX_FORMAT, and a hash of digest's code). The names are those of the sources
+    and tags its bundle shows (`names`): a source or tag added, described, or renamed
+    changes only the bundles that show it. A new outlet in sources.yaml, cited in today's
+    digest, indexed ten years again when every record held every name.
+    """
+
+    def __init__(self, library: Library) -> None:
+        digest = hashlib.blake2b(digest_size=20)
+        for part in (INDEX_FORMAT, __version__, reuse.code_key(), repr(library.site)):
+            digest.update(part.encode() + b"\0")
+        self.common = digest.hexdigest()
+        self._library = library
+
+    def names(self, bundle: SearchBundle) -> str:
+        """Return a digest of the names of the sources and tags that the bundle's days show
+        (found by the dates of their headlines, oldest first: a few lookups each)."""
+        if not bundle.days:
+            return ""
+        first, last = bundle.days[0].date, bundle.days[-1].date
+        library = self._library
+        digest = hashlib.blake2b(digest_size=16)
+        for kind, shown, names in (
+            ("source", library.by_source, {k: s.name for k, s in library.sources.items()}),
+            ("tag", library.by_tag, {k: tag.name for k, tag in library.tags.items()}),
+        ):
+            for key in sorted(shown):
+                headlines = shown[key]
+                at = bisect.bisect_left(headlines, first, key=_date_of)
+                if at < len(headlines) and headlines[at].date <= last:
+                    digest.update(f"{kind}:{key}:{names.get(key)}\0".encode())
+        return digest.hexdigest()
+
+    @staticmethod
+    def day(day: Day) -> str:
+        """Return what stands for a day in its record's key: its date and version (a day
+        made in memory, not read from a file, has no version: then all of it)."""
+        return f"{day.date}:{day.version or repr(day)}"
+
+
+_date_of = operator.attrgetter("date")
 
 
 def record_name(day: Day) -> str:
     """Return the key of a day's search record: "20240622"."""
     return f"{day.date:%Y%m%d}"
-
-
-def day_record_key(day: Day) -> str:
-    """Return what stands for a day in the key of its record: its date and version (a day
-    made in memory, not read from a file, has no version: then all of it)."""
-    return f"{day.date}:{day.version or repr(day)}"
 
 
 def search_records(library: Library, days: Sequence[Day] | None = None) -> list[SearchRecord]:

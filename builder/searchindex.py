@@ -79,11 +79,11 @@ class SearchIndex:
         records: dict[str, tuple[str, str]] = {}
         loaded = False
         missing: list[Day] = []
-        common = reading.records_key(library)
-        prepared = Prepared(library, self.store, [], records, missing)
+        keys = reading.RecordKeys(library)
+        prepared = Prepared(library, self.store, [], records, missing, {})
         try:
             for bundle in reading.search_bundles(library):
-                key = reading.bundle_key(library, bundle, self.program)
+                key = reading.bundle_key(bundle, self.program, keys)
                 known = self.bundles.get(bundle.folder)
                 files = known[1] if known is not None and known[0] == key else None
                 if files is None:
@@ -93,12 +93,12 @@ class SearchIndex:
                     if not loaded:
                         records.update(self.store.load_records())
                         loaded = True
-                    missing += [
-                        day
-                        for day in bundle.days
-                        if records.get(reading.record_name(day), ("",))[0]
-                        != _made_from(common, day)
-                    ]
+                    names = keys.names(bundle)
+                    for day in bundle.days:
+                        name, made = reading.record_name(day), _made_from(keys, names, day)
+                        if records.get(name, ("",))[0] != made:
+                            missing.append(day)
+                            prepared.made_from[name] = made
                     scratch = search.Scratch() if bundle.days else None
                 prepared.bundles.append((bundle, key, files, scratch))
         except BaseException:
@@ -153,6 +153,7 @@ class Prepared:
     bundles: list[tuple[reading.SearchBundle, str, dict[str, bytes] | None, search.Scratch | None]]
     records: dict[str, tuple[str, str]]
     missing: list[Day]
+    made_from: dict[str, str]  # what each missing record is made from, by its name
 
     def indexed(self) -> int:
         """Return how many records Pagefind indexes (those of the bundles indexed again)."""
@@ -163,10 +164,10 @@ class Prepared:
         library's days; write each bundle's records into its scratch folder."""
         library, records = self.library, self.records
         if self.missing:
-            common = reading.records_key(library)
             made = make_records(library, self.missing)
             for day, html in zip(self.missing, made, strict=True):
-                records[reading.record_name(day)] = (_made_from(common, day), html)
+                name = reading.record_name(day)
+                records[name] = (self.made_from[name], html)
             current = set(map(reading.record_name, library.days))
             self.store.save_records({n: records[n] for n in records if n in current})
         for bundle, _, _, scratch in self.bundles:
@@ -188,9 +189,10 @@ def make_records(library: Library, days: Sequence[Day]) -> list[str]:
     return [search.record_html(r, language) for r in reading.search_records(library, days)]
 
 
-def _made_from(common: str, day: Day) -> str:
-    """What a day's record is made from, as kept with it: reading.records_key and the day."""
-    return f"{common}:{reading.day_record_key(day)}"
+def _made_from(keys: reading.RecordKeys, names: str, day: Day) -> str:
+    """What a day's record is made from, as kept with it (reading.RecordKeys; `names`,
+    those of its bundle)."""
+    return f"{keys.common}:{names}:{keys.day(day)}"
 
 
 def files_in(out_dir: Path) -> dict[str, bytes]:

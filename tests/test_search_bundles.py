@@ -125,7 +125,8 @@ def test_an_old_day_edited_makes_its_own_record_alone(
 ) -> None:
     """The archive is indexed again when one of its days changes, from the records kept in
     .digest-cache/search/ and the edited day's, made anew: the same index as a build that
-    kept nothing. A renamed tag makes every record again (records name tags)."""
+    kept nothing. A tag renamed that both bundles show makes every record again (records
+    name the tags their bundle shows)."""
     out = project / "site"
     fresh_build(project, out)
     made: list[str] = []
@@ -218,6 +219,55 @@ def test_a_tag_description_reindexes_nothing_and_a_tag_name_both_bundles(
     tags.write_text(tags.read_text("utf-8").replace('"Frontline"', '"Front line"'), "utf-8")
     fresh_build(project, out)
     assert sorted(runs) == sorted([search.FOLDER, search.ARCHIVE_FOLDER])
+
+
+def test_a_source_added_or_renamed_reindexes_only_the_bundles_that_show_it(
+    project: Path, runs: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Records hold the names of the sources and tags their bundle shows, not all of them:
+    a source only the newest year cites, renamed, indexes the newest year alone; a new
+    outlet added to sources.yaml indexes nothing until a day cites it, then only that day's
+    bundle. Each index equals a fresh build's of the same content."""
+    out = project / "site"
+    fresh_build(project, out)
+    made: list[str] = []
+    search_records = reading.search_records
+
+    def counted(library: Any, days: Any = None) -> Any:
+        made.extend(f"/{day.date:%Y/%m/%d}/" for day in days)
+        return search_records(library, days)
+
+    monkeypatch.setattr(reading, "search_records", counted)
+    sources = project / "content" / "sources.yaml"
+
+    def indexed_anew(old: str, new: str, path: Path = sources) -> tuple[list[str], list[str]]:
+        text = path.read_text("utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), "utf-8")
+        runs.clear()
+        made.clear()
+        fresh_build(project, out)
+        found = list(runs), sorted(made)
+        alike = tmp_path / f"alike-{len(list(tmp_path.iterdir()))}"
+        shutil.copytree(project / "content", alike / "content")
+        fresh_build(alike, alike / "site")
+        for folder in ("pagefind", "pagefind-archive"):
+            assert tree(out / folder) == tree(alike / "site" / folder)
+        return found
+
+    assert indexed_anew('"Українська правда"', '"Українська правда (UP)"') == (
+        [search.FOLDER],
+        NEWEST_DAYS,
+    )
+    outlet = (
+        'new-outlet:\n  name: "A new outlet"\n  url: "https://new.example.org/"\n  language: en\n'
+    )
+    assert indexed_anew("unused-source:", outlet + "unused-source:") == ([], [])
+    cited = project / "content" / "digests" / "2024" / "2024-07-16.md"
+    assert indexed_anew("source: reuters", "source: new-outlet", cited) == (
+        [search.FOLDER],
+        NEWEST_DAYS,
+    )
 
 
 def test_output_is_the_same_with_a_warm_cache_and_with_none(
