@@ -141,11 +141,7 @@ class CrossCheck:
         now = {id(f): f for f in day_files}
         for key in self.files.keys() - now.keys():
             self._count(self.files.pop(key)[1], -1)
-        for key, day_file in now.items():
-            if key not in self.files:
-                facts = _facts_of(day_file)
-                self.files[key] = (day_file, facts)
-                self._count(facts, 1)
+        self.take(now.values())
         fine = (
             not self.repeated
             and not self.spelled_apart
@@ -153,6 +149,16 @@ class CrossCheck:
             and self.tags.keys() <= config.tags.keys()
         )
         return [] if fine else check_days(config, day_files)
+
+    def take(self, day_files: Iterable[DayFile]) -> None:
+        """Count the facts of the day files not counted yet. Ahead of a check (digest
+        watch, when idle: on ten years, counting every file took 0.2 s of the first save),
+        it leaves the check those changed since; one no longer checked is let go then."""
+        for day_file in day_files:
+            if id(day_file) not in self.files:
+                facts = _facts_of(day_file)
+                self.files[id(day_file)] = (day_file, facts)
+                self._count(facts, 1)
 
     def _count(self, facts: _Facts, step: int) -> None:
         for counter, values in ((self.dates, (facts.date,)), (self.urls, facts.urls)):

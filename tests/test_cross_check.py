@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from builder import validate
 from builder.project import Project
 from builder.reader import DayFile, read_config, read_days
 from builder.validate import CrossCheck, check_days
@@ -73,3 +74,37 @@ def test_mended_checks_say_what_check_days_says(tmp_path: Path, seed: int) -> No
         assert [p.format() for p in check(config, files)] == [p.format() for p in expected], step
         seen_problems += bool(expected)
     assert 0 < seen_problems < 40  # both answers were given
+
+
+def test_facts_taken_ahead_leave_the_check_only_what_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`take` counts day files ahead (digest watch, when idle): a check then counts only the
+    files it was not given before, lets go of those taken and no longer checked, and says
+    what check_days says."""
+    generate(tmp_path, days=30, headlines=8, seed=7)
+    project = Project(tmp_path)
+    config, _ = read_config(project)
+    assert config is not None
+    files, _ = read_days(project)
+    check = CrossCheck()
+    check.take(files[:-1])
+    counted: list[DayFile] = []
+    real = validate._facts_of
+
+    def counting(day_file: DayFile) -> object:
+        counted.append(day_file)
+        return real(day_file)
+
+    monkeypatch.setattr(validate, "_facts_of", counting)
+    day = files[3].day
+    repeated = dataclasses.replace(day.headlines[0], url=files[0].day.headlines[0].url)
+    changed = dataclasses.replace(
+        files[3], day=dataclasses.replace(day, headlines=(repeated, *day.headlines[1:]))
+    )
+    now = [*files[:3], changed, *files[4:]]
+    expected = [p.format() for p in check_days(config, now)]
+    assert expected  # the URL repeated
+    assert [p.format() for p in check(config, now)] == expected
+    assert counted == [changed, files[-1]]
+    assert [p.format() for p in check(config, files)] == []

@@ -23,11 +23,13 @@ from test_incremental import FULL, NOW, OPERATIONS, add_settings, day_files, gen
 
 import builder.build as build_module
 import builder.output as output_module
+import builder.validate as validate_module
 from builder import reuse
 from builder.build import Builder, build, load
 from builder.errors import ContentErrors
 from builder.output import folder_identity
 from builder.project import Project
+from builder.reader import DayFile
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -581,6 +583,29 @@ def test_digest_watch_checks_the_parked_site_as_a_save_comes(
     builder.build(now=NOW)
     assert looks and max(looks) > 10  # the look went with the failed build
     assert tree(site) == fresh(project, tmp_path / "fresh-3")
+
+
+def test_digest_watch_counts_the_checks_across_days_when_idle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After watch's first build, `prepare` (when idle) counts what the checks across days
+    are mended from: the first save's check counts the saved day alone."""
+    project, site, _, builder = watching_the_full_site(tmp_path)
+    assert builder.cross_check is None
+    builder.prepare()
+    assert builder.cross_check is not None
+    counted: list[object] = []
+    real = validate_module._facts_of
+
+    def counting(day_file: DayFile) -> object:
+        counted.append(day_file.day.source_path)
+        return real(day_file)
+
+    monkeypatch.setattr(validate_module, "_facts_of", counting)
+    edit_a_day(project, 0, "A first sentence.")
+    builder.build(now=NOW)
+    assert counted == [Project(project).relative(day_files(project)[0])]
+    assert tree(site) == fresh(project, tmp_path / "fresh")
 
 
 def edit_a_day(project: Path, index: int, sentence: str) -> None:
