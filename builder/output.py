@@ -63,7 +63,7 @@ class SiteWriter:
         the one listed, it is not listed again)."""
         self.out_dir = out_dir.absolute()
         self.claims: dict[str, str] = {}
-        self.folders: set[Path] = set()  # made in the build folder
+        self.folders: set[Path] = set()  # made, or found to be folders, in the build folder
         self.bytes_written = 0
         self.files_written = 0
         self.files_linked = 0  # unchanged files taken from the old site (link)
@@ -153,7 +153,7 @@ class SiteWriter:
         """Make the folder of a file about to be written or linked, and take away the file
         an adopted folder has there (it is never written into)."""
         if self.listed_ahead and target.parent not in self.folders:
-            _no_link_above(target.parent, self.build_dir)
+            _no_link_above(target.parent, self.build_dir, self.folders)
         if output_path in self.present:
             try:
                 target.unlink()
@@ -168,7 +168,7 @@ class SiteWriter:
         except (FileExistsError, NotADirectoryError):
             if not self.adopted:
                 raise
-            _no_link_above(target.parent, self.build_dir)  # a file where a folder goes
+            _no_link_above(target.parent, self.build_dir, self.folders)  # a file there
             target.parent.mkdir(parents=True, exist_ok=True)
         self.folders.add(target.parent)
 
@@ -229,7 +229,7 @@ class SiteWriter:
                 for gone in self.present.difference(self.claims):
                     target = self.build_dir / gone
                     if self.listed_ahead:
-                        _no_link_above(target.parent, self.build_dir)
+                        _no_link_above(target.parent, self.build_dir, self.folders)
                     try:
                         target.unlink(missing_ok=True)
                     except IsADirectoryError:  # a file where this build made a folder
@@ -520,21 +520,30 @@ def _plain_files(folder: Path) -> set[str] | None:
     return found
 
 
-def _no_link_above(folder: Path, root: Path) -> None:
+def _no_link_above(folder: Path, root: Path, known: set[Path]) -> bool:
     """Delete the first symbolic link or file on the way from `root` down to `folder`,
     where a folder goes: looked at, never followed, it cannot lead a write or a deletion
     out of the site. (For an adopted site listed ahead, what may have been made in it
-    since the listing, by hand; for any adopted site, a file where a folder is to be.)"""
-    current = root
-    for part in folder.relative_to(root).parts:
-        current = current / part
-        try:
-            info = os.lstat(current)
-        except FileNotFoundError:
-            return  # made by the caller
-        if not stat.S_ISDIR(info.st_mode):
-            current.unlink()
-            return
+    since the listing, by hand; for any adopted site, a file where a folder is to be.)
+    `known` holds the folders found or made in this build, which are not looked at again;
+    those looked at are added: a site's 13,000 folders share the few above them. Return
+    whether `folder` is a folder (else the caller makes it)."""
+    if folder in known or folder == root:
+        return True
+    parent = folder.parent
+    if parent == folder:
+        raise ValueError(f"{folder} is not in {root}")
+    if not _no_link_above(parent, root, known):
+        return False
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        folder.unlink()
+        return False
+    known.add(folder)
+    return True
 
 
 def spares_folder(out_dir: Path) -> Path:
