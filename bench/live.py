@@ -7,8 +7,9 @@ edits one day file (a sentence added to an old day's commentary; a headline adde
 newest day, an editor's usual save) or tags.yaml (a tag added, a tag's description edited, a tag
 renamed), and times the rebuild until the changed page is on disk. Then it stops and
 starts the server again (one day edited in between) and times the new server's first build.
-Last, it times `digest watch`'s rebuilds of a site/ (an old day edited, a headline added):
-the new site swapped in, then the second build that brings its search index.
+Last, it times `digest watch`'s rebuilds of a site/ (its first save after its first build;
+an old day edited, a headline added; a tag added, described, renamed): the new site
+swapped in, then the second build that brings its search index.
 The watcher waits for 100 ms of quiet before it starts a rebuild: from a save to the page on
 disk is that plus the rebuild time reported here (`digest watch` checks the files of the
 site it builds in during that wait: what of it outlasts the wait is counted too). As in the
@@ -167,9 +168,15 @@ def _watch(project: Path, site: Path, day: Path, newest: Path, runs: int) -> Non
     builder = Builder(Project(project), site, keep_site=True)
     started = time.perf_counter()
     builder.build()
-    builder.build()  # nothing changed: the keys the next builds keep are made
+    print(f"digest watch: first build {time.perf_counter() - started:.1f} s")
+    # Idle after it, as the loop is: a copy of site/ parked and the checks across days
+    # counted, then the copy listed.
     builder.prepare()
-    print(f"digest watch: first build and an unchanged one {time.perf_counter() - started:.1f} s")
+    builder.prepare()
+    day.write_text(day.read_text("utf-8") + "\nA first watched edit.\n", "utf-8")
+    first, _ = _watched_save(builder, day)
+    what = "the first save (an old day's sentence)"
+    print(f"digest watch, {what} -> site/ swapped: {_summary([first])}")
     times: dict[str, list[float]] = {"old day": [], "headline": []}
     search: dict[str, list[float]] = {"old day": [], "headline": []}
     for run in range(runs):
@@ -182,28 +189,61 @@ def _watch(project: Path, site: Path, day: Path, newest: Path, runs: int) -> Non
         for case, saved in (("old day", day), ("headline", newest)):
             if saved is newest:
                 newest.write_text(text.replace(block.group(0), copy + block.group(0), 1), "utf-8")
-            # As the save comes, the watcher's quiet period starts, and with it what the
-            # build does ahead (`precheck`): only what outlasts the quiet period counts.
-            started = time.perf_counter()
-            builder.precheck()
-            ahead = max(0.0, time.perf_counter() - started - QUIET)
-            with collection_deferred():
-                started = time.perf_counter()
-                builder.build(with_search=False, changed={saved})
-                times[case].append(ahead + time.perf_counter() - started)
-            # What the watch loop does once saves stop: list the parked site, bring the
-            # search up to date (a second build, which parks the other site), list that.
-            builder.prepare()
-            started = time.perf_counter()
-            builder.update_search()
-            search[case].append(time.perf_counter() - started)
-            builder.prepare()
+            seconds, searched = _watched_save(builder, saved)
+            times[case].append(seconds)
+            search[case].append(searched)
     cases = (("old day", "a sentence added to an old day"), ("headline", "a headline added"))
     for case, what in cases:
         print(
             f"digest watch, {what} -> site/ swapped: {_summary(times[case])}; "
             f"the search follows in {statistics.median(search[case]):.1f} s"
         )
+    tags = project / "content" / "tags.yaml"
+    tag_times: dict[str, list[float]] = {"added": [], "described": [], "renamed": []}
+    tag_search: dict[str, list[float]] = {case: [] for case in tag_times}
+    for run in range(max(1, runs // 2)):
+        for case, old, new in (
+            ("added", "", f"watched-{run}:\n  name: Watched {run}\n"),
+            ("described", "Everything on topic 4", f"Everything on topic 4 ({run})"),
+            ("renamed", "name: Topic 4", f"name: Topic 4 ({run})"),
+        ):
+            text = tags.read_text("utf-8")
+            if old:
+                pattern = rf"{re.escape(old)}( \(\d+\))?(?=[\"\n])"  # not "Topic 40"
+                text = re.sub(pattern, new, text, count=1)
+            else:
+                text += new
+            tags.write_text(text, "utf-8")
+            seconds, searched = _watched_save(builder, tags)
+            tag_times[case].append(seconds)
+            tag_search[case].append(searched)
+    for case, times_of in tag_times.items():
+        print(
+            f"digest watch, tags.yaml, a tag {case} -> site/ swapped: {_summary(times_of)}; "
+            f"the search follows in {statistics.median(tag_search[case]):.1f} s"
+        )
+
+
+def _watched_save(builder: Builder, saved: Path) -> tuple[float, float]:
+    """Rebuild as watch's loop does after `saved` was saved, then idle as it is; return the
+    seconds to site/ swapped (after the quiet period) and those the search took to follow."""
+    # As the save comes, the watcher's quiet period starts, and with it what the build
+    # does ahead (`precheck`): only what outlasts the quiet period counts.
+    started = time.perf_counter()
+    builder.precheck()
+    ahead = max(0.0, time.perf_counter() - started - QUIET)
+    with collection_deferred():
+        started = time.perf_counter()
+        builder.build(with_search=False, changed={saved})
+        seconds = ahead + time.perf_counter() - started
+    # What the watch loop does once saves stop: list the parked site, bring the search up
+    # to date (a second build, which parks the other site), list that.
+    builder.prepare()
+    started = time.perf_counter()
+    builder.update_search()
+    searched = time.perf_counter() - started
+    builder.prepare()
+    return seconds, searched
 
 
 if __name__ == "__main__":
