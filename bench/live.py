@@ -28,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,19 +114,7 @@ def main() -> None:
         tag_times: dict[str, list[float]] = {"added": [], "described": [], "renamed": []}
         tag_rendered: dict[str, list[int]] = {case: [] for case in tag_times}
         for run in range(max(1, args.runs // 2)):
-            # A tag added (an editor's usual change), a description edited, a tag renamed.
-            for case, old, new in (
-                ("added", "", f"added-{run}:\n  name: Added {run}\n"),
-                ("described", "Everything on topic 3", f"Everything on topic 3 ({run})"),
-                ("renamed", "name: Topic 3", f"name: Topic 3 ({run})"),
-            ):
-                text = tags.read_text("utf-8")
-                if old:
-                    pattern = rf"{re.escape(old)}( \(\d+\))?(?=[\"\n])"  # not "Topic 30"
-                    text = re.sub(pattern, new, text, count=1)
-                else:
-                    text += new
-                tags.write_text(text, "utf-8")
+            for case in _edit_tags(tags, run, 3, "Added"):
                 seconds, result = _rebuild(builder, tags)
                 tag_times[case].append(seconds)
                 tag_rendered[case].append(result.rendered)
@@ -202,18 +191,7 @@ def _watch(project: Path, site: Path, day: Path, newest: Path, runs: int) -> Non
     tag_times: dict[str, list[float]] = {"added": [], "described": [], "renamed": []}
     tag_search: dict[str, list[float]] = {case: [] for case in tag_times}
     for run in range(max(1, runs // 2)):
-        for case, old, new in (
-            ("added", "", f"watched-{run}:\n  name: Watched {run}\n"),
-            ("described", "Everything on topic 4", f"Everything on topic 4 ({run})"),
-            ("renamed", "name: Topic 4", f"name: Topic 4 ({run})"),
-        ):
-            text = tags.read_text("utf-8")
-            if old:
-                pattern = rf"{re.escape(old)}( \(\d+\))?(?=[\"\n])"  # not "Topic 40"
-                text = re.sub(pattern, new, text, count=1)
-            else:
-                text += new
-            tags.write_text(text, "utf-8")
+        for case in _edit_tags(tags, run, 4, "Watched"):
             seconds, searched = _watched_save(builder, tags)
             tag_times[case].append(seconds)
             tag_search[case].append(searched)
@@ -222,6 +200,24 @@ def _watch(project: Path, site: Path, day: Path, newest: Path, runs: int) -> Non
             f"digest watch, tags.yaml, a tag {case} -> site/ swapped: {_summary(times_of)}; "
             f"the search follows in {statistics.median(tag_search[case]):.1f} s"
         )
+
+
+def _edit_tags(tags: Path, run: int, topic: int, added: str) -> Iterator[str]:
+    """Edit tags.yaml three ways in turn, yielding each case once it is written: a tag
+    added (an editor's usual change), topic `topic`'s description edited, it renamed."""
+    for case, old, new in (
+        ("added", "", f"{added.lower()}-{run}:\n  name: {added} {run}\n"),
+        ("described", f"Everything on topic {topic}", f"Everything on topic {topic} ({run})"),
+        ("renamed", f"name: Topic {topic}", f"name: Topic {topic} ({run})"),
+    ):
+        text = tags.read_text("utf-8")
+        if old:
+            pattern = rf"{re.escape(old)}( \(\d+\))?(?=[\"\n])"  # not "Topic 30"
+            text = re.sub(pattern, new, text, count=1)
+        else:
+            text += new
+        tags.write_text(text, "utf-8")
+        yield case
 
 
 def _watched_save(builder: Builder, saved: Path) -> tuple[float, float]:
