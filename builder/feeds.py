@@ -18,18 +18,14 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from . import urls
+from .fragments import FEED_LABELS
 from .library import Library
 from .model import Day, Headline, Update
 from .pages import FeedSpec
 from .render import Renderer
 
 _FEED_NAMESPACE = uuid.UUID("0d6f4b6e-2a7c-4f43-9a61-8f0e3c5b7a21")
-LABEL_NAMES = {
-    "disinformation": "Disinformation",
-    "opinion": "Opinion",
-    "unconfirmed": "Unconfirmed",
-    "analysis": "Analysis",
-}
+LABEL_NAMES = FEED_LABELS
 
 
 class KeptEntry(FeedEntry):  # type: ignore[misc]  # feedgen has no types
@@ -160,12 +156,7 @@ class FeedWriter:
         entry.updated(self.updated(headline.date, headline.time, headline.update))
         for tag_id in headline.tags:
             entry.category(term=self.library.tags[tag_id].name)
-        html = self.renderer.render_template(
-            "feed/headline.html",
-            h=headline,
-            source=self.library.sources[headline.source],
-            label=label,
-        ).strip()
+        html = self.renderer.feed_item(headline)
         if headline.update:
             html += "\n" + self._correction_html(headline.update, None)
         entry.content(html, type="html")

@@ -8,6 +8,10 @@ headline of several digests both ways and compares. `Renderer` uses this only wh
 partials/headline.html, partials/macros.html and partials/correction.html are the theme's
 own and the headline has no update (those are rare and go through the template); a digest
 that overrides any of them gets its own template, always.
+
+A headline's feed item (feed/headline.html: the description RSS, Atom and JSON Feed give
+it) is made here too while that template is the theme's own (`feed_item`): ten years'
+feeds list some 8,800 headlines, at 36 µs each through Jinja2.
 """
 
 from __future__ import annotations
@@ -20,6 +24,17 @@ from .model import Headline
 
 # The templates whose output this module reproduces.
 TEMPLATES = ("partials/headline.html", "partials/macros.html", "partials/correction.html")
+# And the one a feed item's HTML comes from (`feed_item`).
+FEED_ITEM_TEMPLATE = "feed/headline.html"
+
+# The names of labels in feeds, which are in English whatever the site's language (a feed
+# reader shows them beside the title: "[Opinion] ...").
+FEED_LABELS = {
+    "disinformation": "Disinformation",
+    "opinion": "Opinion",
+    "unconfirmed": "Unconfirmed",
+    "analysis": "Analysis",
+}
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,30 @@ class HeadlineFragments:
             out.append(f'<p class="note"{lang}>{h.note_html}</p>\n')
         out.append("</li>")
         return "".join(out)
+
+
+def feed_item(
+    h: Headline, source_name: str, short_time: str | None, day_href: str, long_date: str
+) -> str:
+    """Return what the theme's feed/headline.html makes for a headline (stripped), exactly:
+    the description of its item in RSS, Atom and JSON Feed. `short_time` is its time as
+    the site writes one (None without), `day_href` the absolute address of its day page,
+    `long_date` its date as the site writes one."""
+    e = escape
+    label = FEED_LABELS.get(h.label or "")
+    out = ["<p>"]
+    if label:
+        out.append(f"<strong>[{e(label)}]</strong> ")
+    out.append(e(source_name))
+    if short_time is not None:
+        out.append(f", {e(short_time)}")
+    if h.places:
+        out.append(" · " + ", ".join(map(e, h.places)))
+    out.append("</p>\n")
+    if h.note_html:  # the template's newline after its {% endif %} is trimmed (trim_blocks)
+        out.append(f"<p>{h.note_html}</p>")
+    out.append(f'<p><a href="{e(day_href)}#{e(h.anchor)}">{e(long_date)}</a></p>')
+    return "".join(out)
 
 
 def escape(value: object) -> str:

@@ -4,8 +4,10 @@ Standard library only. Items carry the same ids, links, dates and HTML as the RS
 items of the same feed (the HTML comes from the same feed/ templates), so a reader moving
 between formats sees the same items. Keys are written in a fixed order: same content, same
 bytes. Each item's JSON text is made once per build and spliced into every feed that lists
-it, exactly as json.dumps with indent=1 would place it (Python's pretty printer has no C
-speed-up; a ten-year digest lists tens of thousands of items in a thousand feeds).
+it, exactly as json.dumps with indent=1 would place it. The text is laid out by `pretty`,
+not by json.dumps: Python's pretty printer has no C speed-up and makes a cycle of closures
+for every call (ten years' feeds make 13,000 items), which the build, its cycle collector
+off, keeps as garbage to its end; `pretty` escapes strings with json's own C encoder.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class JsonFeedWriter:
             "authors": [{"name": site.author}],
             "items": [],
         }
-        text = json.dumps(feed, ensure_ascii=False, indent=1)
+        text = pretty(feed)
         items = [self._text(day, self._day) for day in spec.days]
         items += [self._text(headline, self._headline) for headline in spec.headlines]
         if items:  # json.dumps(feed with its items, indent=1), from each item's text
@@ -77,8 +79,7 @@ class JsonFeedWriter:
         """Return an item's JSON as it stands in a feed's list (two levels in)."""
         known = self._texts.get(id(made_from))
         if known is None or known[0] is not made_from:
-            pretty = json.dumps(make(made_from), ensure_ascii=False, indent=1)
-            known = self._texts[id(made_from)] = (made_from, "  " + pretty.replace("\n", "\n  "))
+            known = self._texts[id(made_from)] = (made_from, "  " + pretty(make(made_from), 2))
         return known[1]
 
     def _moment(self, date: dt.date, time: dt.time | None = None) -> str:
@@ -100,9 +101,7 @@ class JsonFeedWriter:
     def _headline(self, headline: Headline) -> dict[str, Any]:
         label = LABEL_NAMES.get(headline.label or "")
         source = self.library.sources[headline.source]
-        html = self.renderer.render_template(
-            "feed/headline.html", h=headline, source=source, label=label
-        ).strip()
+        html = self.renderer.feed_item(headline)
         item: dict[str, Any] = {
             "id": headline.uid,
             "url": headline.url,
@@ -117,3 +116,32 @@ class JsonFeedWriter:
         if headline.language:
             item["language"] = headline.language
         return item
+
+
+_encode = json.encoder.encode_basestring  # json's own (in C), as json.dumps uses it here
+
+
+def pretty(value: Any, level: int = 0) -> str:
+    """Return json.dumps(value, ensure_ascii=False, indent=1) for JSON made of dicts with
+    text keys, lists, text, integers, booleans and None, as it stands `level` levels in
+    (the lines after the first start with `level` more spaces)."""
+    if type(value) is str:
+        return _encode(value)
+    if value is None or value is True or value is False:
+        return "null" if value is None else "true" if value else "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    inner = "\n" + " " * (level + 1)
+    if type(value) is dict:
+        if not value:
+            return "{}"
+        if not all(type(key) is str for key in value):
+            raise TypeError("JSON Feed keys are text")
+        fields = [f"{_encode(key)}: {pretty(item, level + 1)}" for key, item in value.items()]
+        return "{" + inner + ("," + inner).join(fields) + "\n" + " " * level + "}"
+    if type(value) is list:
+        if not value:
+            return "[]"
+        items = [pretty(item, level + 1) for item in value]
+        return "[" + inner + ("," + inner).join(items) + "\n" + " " * level + "]"
+    raise TypeError(f"no JSON Feed value is a {type(value).__name__}")

@@ -24,8 +24,8 @@ from . import i18n, urls
 from .errors import ContentErrors, Location, Problem
 from .fastpages import CHART_TEMPLATE, PageHelpers, PageMaker, chart_figure
 from .fastpages import TEMPLATES as FAST_PAGES
+from .fragments import FEED_ITEM_TEMPLATE, FEED_LABELS, HeadlineFragments, feed_item
 from .fragments import TEMPLATES as FAST_TEMPLATES
-from .fragments import HeadlineFragments
 from .library import Library
 from .model import Headline
 from .pages import PageSpec
@@ -212,6 +212,9 @@ class Renderer:
         # fast=False renders every headline through the template (the tests compare both).
         use_fast = fast and self._theme_has(FAST_TEMPLATES)
         self._fast = self._fragments(links) if use_fast else None
+        # A headline's feed item: made once for every feed format, likewise without Jinja2.
+        self._fast_feed_items = fast and self._theme_has((FEED_ITEM_TEMPLATE,))
+        self._feed_items: dict[int, tuple[Headline, str]] = {}  # by identity, as _lines
         # Whole listing, day and home pages likewise (fastpages.py), each kind only while
         # every template it involves is the theme's own.
         own = {name for needs in FAST_PAGES.values() for name in needs if self._theme_has((name,))}
@@ -323,6 +326,29 @@ class Renderer:
             )
             self._headline_html[key] = html
         return html
+
+    def feed_item(self, headline: Headline) -> str:
+        """Return the HTML of a headline's feed item (feed/headline.html, stripped), the
+        same in RSS, Atom and JSON Feed: made once per headline."""
+        made = self._feed_items.get(id(headline))
+        if made is None or made[0] is not headline:
+            source = self.library.sources[headline.source]
+            if self._fast_feed_items:
+                globals_: Any = self.env.globals
+                html = feed_item(
+                    headline,
+                    source.name,
+                    globals_["short_time"](headline.time) if headline.time else None,
+                    self.absolute_url(urls.day(headline.date)),
+                    globals_["long_date"](headline.date),
+                )
+            else:
+                label = FEED_LABELS.get(headline.label or "")
+                html = self.render_template(
+                    FEED_ITEM_TEMPLATE, h=headline, source=source, label=label
+                ).strip()
+            made = self._feed_items[id(headline)] = (headline, html)
+        return made[1]
 
     def render_headlines(self) -> None:
         """Make every headline's HTML now (before the build forks, so both processes share it)."""

@@ -1,12 +1,16 @@
 """Feeds of the sample digest, read back with feedparser."""
 
+import json
 import shutil
 from pathlib import Path
 
 import feedparser
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.build import build
+from builder.jsonfeed import pretty
 from builder.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,3 +96,19 @@ def test_items_made_once_give_the_bytes_feedgen_makes_each_time(
     assert len(names) > 20
     for name in names:
         assert (work / "site" / name).read_bytes() == (plain / "site" / name).read_bytes(), name
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(value=_JSON_VALUES, level=st.integers(min_value=0, max_value=3))
+def test_json_feed_text_is_laid_out_as_json_dumps_lays_it_out(value: object, level: int) -> None:
+    # Any text (quotes, backslashes, control characters, line separators, emoji), empty
+    # and nested lists and mappings, as they stand `level` levels in.
+    expected = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
+    assert pretty(value, level) == expected

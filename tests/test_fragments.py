@@ -1,5 +1,7 @@
 """The headline fast path (builder/fragments.py) makes the theme template's bytes, exactly.
 
+So does its twin for a headline's feed item (feed/headline.html), compared likewise.
+
 Every headline of several digests is rendered both ways, through Jinja2 and partials/
 headline.html and through HeadlineFragments, and compared: the sample site in English and
 in Ukrainian (other words, times and dates), and a generated digest with labels, languages,
@@ -14,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from builder.build import load
 from builder.project import Project
@@ -35,6 +38,17 @@ def _both_ways(project: Project) -> tuple[list[str], list[str]]:
     assert fast._fast is not None and slow._fast is None
     headlines = [h for day in library.days for h in day.headlines]
     return [str(fast.headline(h)) for h in headlines], [str(slow.headline(h)) for h in headlines]
+
+
+def _feed_items_both_ways(project: Project) -> tuple[list[str], list[str]]:
+    loaded = load(project)
+    assert loaded.library is not None, loaded.problems
+    library = loaded.library
+    fast = Renderer(project, library)
+    slow = Renderer(project, library, fast=False)
+    assert fast._fast_feed_items and not slow._fast_feed_items
+    headlines = [h for day in library.days for h in day.headlines]
+    return [fast.feed_item(h) for h in headlines], [slow.feed_item(h) for h in headlines]
 
 
 def _tricky(project: Path) -> None:
@@ -83,3 +97,44 @@ def test_a_digest_that_overrides_the_partial_gets_its_own(tmp_path: Path) -> Non
     assert renderer._fast is None
     first = loaded.library.days[0].headlines[0]
     assert str(renderer.headline(first)).startswith("<li>OWN ")
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_sample_feed_items_are_the_templates_bytes(tmp_path: Path, language: str) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FULL / "content", project / "content")
+    site_yaml = project / "content" / "site.yaml"
+    text = site_yaml.read_text(encoding="utf-8")
+    site_yaml.write_text(text.replace("language: en", f"language: {language}"), "utf-8")
+    _tricky(project)
+    fast, slow = _feed_items_both_ways(Project(project))
+    assert len(fast) >= 12
+    assert any("Reuters &amp; &#34;Co&#34; &lt;wire&gt;" in html for html in fast)
+    assert fast == slow
+
+
+def test_generated_feed_items_are_the_templates_bytes(tmp_path: Path) -> None:
+    generate(tmp_path / "bench", days=40, headlines=30, seed=7)
+    fast, slow = _feed_items_both_ways(Project(tmp_path / "bench"))
+    assert len(fast) == 1200
+    # Labels, times, places (with Cyrillic and several of them), notes, and headlines
+    # with none of these.
+    for marker in ("<strong>[", ", 1", " · ", "</p><p><a", "</p>\n<p><a", "&amp;"):
+        assert any(marker in html for html in fast), marker
+    assert any(html.count(" · ") == 1 and ", " in html.split(" · ")[1] for html in fast)
+    mismatched = [i for i, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b]
+    assert mismatched == [], (fast[mismatched[0]], slow[mismatched[0]]) if mismatched else None
+
+
+def test_a_digest_that_overrides_the_feed_item_gets_its_own(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FULL / "content", project / "content")
+    own = project / "templates" / "feed" / "headline.html"
+    own.parent.mkdir(parents=True)
+    own.write_text("<p>OWN {{ h.title }}</p>\n", encoding="utf-8")
+    loaded = load(Project(project))
+    assert loaded.library is not None
+    renderer = Renderer(Project(project), loaded.library)
+    assert not renderer._fast_feed_items
+    first = loaded.library.days[0].headlines[0]
+    assert renderer.feed_item(first) == f"<p>OWN {escape(first.title)}</p>"
