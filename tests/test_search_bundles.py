@@ -607,3 +607,27 @@ def test_what_a_failing_pagefind_says_is_in_the_error(
     _pagefind_that(tmp_path, monkeypatch, "echo 'the disk is full' >&2; exit 3")
     with pytest.raises(OutputError, match="Pagefind failed to index the search: the disk is full"):
         fresh_build(project, tmp_path / "site")
+
+
+def test_pagefind_runs_as_the_program_python_m_pagefind_runs_without_that_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The program is started directly: `python3 -m pagefind` starts a Python only to find
+    and exec it. It is the same program, the one PAGEFIND_BINARY_PATH names when set."""
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    command = search.program()
+    assert len(command) == 1 and Path(command[0]).is_file() and os.access(command[0], os.X_OK)
+    assert Path(command[0]).resolve() != Path(sys.executable).resolve()
+    direct = subprocess.run([*command, "--version"], capture_output=True, text=True, check=True)
+    module = [sys.executable, "-m", "pagefind", "--version"]
+    through_python = subprocess.run(module, capture_output=True, text=True, check=True)
+    assert direct.stdout.startswith("pagefind ") and direct.stdout == through_python.stdout
+    scratch = search.Scratch()
+    scratch.write([("a", "<html><body><main>Kyiv</main></body></html>")])
+    pending = search.PendingIndex(scratch, "en", search.FOLDER)
+    assert pending.process is not None and list(pending.process.args)[:1] == command
+    assert "pagefind/pagefind-entry.json" in pending.result()
+    _pagefind_that(tmp_path, monkeypatch, "echo wrapped")
+    assert search.program() == [str((tmp_path / "pagefind").resolve())]
+    said = subprocess.run([*search.program(), "--version"], capture_output=True, text=True)
+    assert said.stdout == "wrapped\n" + direct.stdout
