@@ -78,6 +78,7 @@ class SiteWriter:
         # adopted one: each is removed, or claimed and then kept or made anew.
         self.present: set[str] = set()
         self.handed_off = False  # the old site is being deleted by a process of its own
+        self.made: set[str] = set()  # folders `write` made in a new build folder, as text
 
     keeps_build_dir = False  # the preview keeps its folder of spares (InPlaceWriter)
 
@@ -140,14 +141,39 @@ class SiteWriter:
         """Write one file of the new site."""
         if isinstance(data, str):
             data = data.encode("utf-8")
-        target = self.claim(output_path, claimant)
-        try:
-            self._make_room(output_path, target)
-            target.write_bytes(data)
-        except OSError as exc:
-            raise OutputError(f"cannot write {output_path}: {exc}") from exc
+        if self.adopted:  # files and folders there already: the careful way
+            target = self.claim(output_path, claimant)
+            try:
+                self._make_room(output_path, target)
+                target.write_bytes(data)
+            except OSError as exc:
+                raise OutputError(f"cannot write {output_path}: {exc}") from exc
+        else:
+            name = self._fresh(output_path, claimant)
+            try:
+                self._make_folder(name)
+                _write_new(name, data)
+            except OSError as exc:
+                raise OutputError(f"cannot write {output_path}: {exc}") from exc
         self.bytes_written += len(data)
         self.files_written += 1
+
+    def _fresh(self, output_path: str, claimant: str) -> str:
+        """`claim` for a new build folder, which holds only what this build made in it:
+        return the file to write, as text. A cold build writes 18,000 files, and pathlib
+        took 0.3 s of one core more than this."""
+        if output_path in self.claims:
+            self.claim(output_path, claimant)  # raises, naming both claimants
+        _check_output_path(output_path)
+        self.claims[output_path] = claimant
+        return f"{os.fspath(self.build_dir)}/{output_path}"
+
+    def _make_folder(self, name: str) -> None:
+        """Make the folder of a file of a new build folder, once (`made`)."""
+        folder = name.rpartition("/")[0]
+        if folder not in self.made:
+            os.makedirs(folder, exist_ok=True)
+            self.made.add(folder)
 
     def _make_room(self, output_path: str, target: Path) -> None:
         """Make the folder of a file about to be written or linked, and take away the file
@@ -197,9 +223,14 @@ class SiteWriter:
             self.claims[output_path] = claimant
             self.files_linked += 1
             return
-        target = self.claim(output_path, claimant)
+        target: Path | str
         try:
-            self._make_room(output_path, target)
+            if self.adopted:
+                target = self.claim(output_path, claimant)
+                self._make_room(output_path, target)
+            else:
+                target = self._fresh(output_path, claimant)
+                self._make_folder(target)
             os.link(source, target, follow_symlinks=False)
         except OSError:
             del self.claims[output_path]
@@ -578,6 +609,12 @@ def _remove_empty_parents(folder: Path, root: Path) -> None:
 
 def safe_join(root: Path, output_path: str) -> Path:
     """Return root/output_path, refusing any path that could land outside root."""
+    _check_output_path(output_path)
+    return root.joinpath(*output_path.split("/"))
+
+
+def _check_output_path(output_path: str) -> None:
+    """Refuse an output path that could land outside the folder it is written in."""
     parts = output_path.split("/")
     if (
         not output_path
@@ -588,7 +625,17 @@ def safe_join(root: Path, output_path: str) -> Path:
         or parts[-1] in (".", "..")
     ):
         raise OutputError(f"refusing to write to the unsafe path {output_path!r}")
-    return root.joinpath(*parts)
+
+
+def _write_new(name: str, data: bytes) -> None:
+    """Write a file as Path.write_bytes does (made, or emptied first), with fewer calls."""
+    stream = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(stream, view) :]
+    finally:
+        os.close(stream)
 
 
 def check_output_folder(out_dir: Path, protected: tuple[Path, ...]) -> None:

@@ -416,6 +416,15 @@ def test_places_whose_slugs_collide_are_refused(
 def test_writer_refuses_a_path_that_could_leave_the_site(tmp_path: Path, path: str) -> None:
     with pytest.raises(OutputError, match="refusing to write to the unsafe path"):
         output.safe_join(tmp_path, path)
+    site = tmp_path / "deep" / "site"
+    with output.SiteWriter(site) as writer:  # a new build folder: written the quick way
+        writer.write("index.html", "home", "home")
+        with pytest.raises(OutputError, match="refusing to write to the unsafe path"):
+            writer.write(path, "evil", "page")
+        assert set(writer.claims) == {"index.html"}
+        writer.commit()
+    written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
+    assert written == {"deep/site/index.html", f"deep/site/{output.MARKER}"}
 
 
 def test_writer_refuses_a_second_claim_to_one_path(tmp_path: Path) -> None:
