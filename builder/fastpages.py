@@ -75,7 +75,7 @@ class PageHelpers:
     long_date: Callable[[Any], str]
     full_date: Callable[[Any], str]
     month_name: Callable[[int, int], str]
-    headlines: Callable[[Sequence[Headline]], str]
+    headlines: Callable[[Sequence[Headline]], bytes]  # the items of an <ol>, as UTF-8
     chart_figure: Callable[[Any], str]
     label_help: Callable[[Iterable[Any]], str]
 
@@ -132,8 +132,9 @@ class PageMaker:
         )
         self._site_title = e(site.title)
 
-    def render(self, spec: PageSpec) -> str | None:
-        """Return the page as its template makes it, or None to leave it to the template."""
+    def render(self, spec: PageSpec) -> bytes | None:
+        """Return the page as its template makes it, as UTF-8 (the headlines' HTML is kept
+        so: see Renderer.headline_html), or None to leave it to the template."""
         if spec.template == "day.html":
             return self._day(spec)
         if spec.template == "index.html":
@@ -145,9 +146,16 @@ class PageMaker:
     # base.html ---------------------------------------------------------------------------
 
     def _page(
-        self, spec: PageSpec, title: str, description: str, og_type: str, head: str, main: str
-    ) -> str:
-        """Return base.html around a page's blocks (title and description already markup)."""
+        self,
+        spec: PageSpec,
+        title: str,
+        description: str,
+        og_type: str,
+        head: str,
+        main: list[str | bytes],
+    ) -> bytes:
+        """Return base.html around a page's blocks (title and description already markup;
+        `main`, the parts of its main block, text or UTF-8), as UTF-8."""
         canonical = og_url = ""
         if spec.in_sitemap:
             address = escape(self.h.absolute_url(spec.url_path))
@@ -160,7 +168,7 @@ class PageMaker:
                 f'title="{escape(feed.title)}" href="{escape(self.h.url(feed.url_path))}">\n'
                 for feed in spec.feeds
             )
-        return "".join(
+        top = "".join(
             (
                 self._open,
                 title,
@@ -179,10 +187,10 @@ class PageMaker:
                 self._links_end,
                 head,
                 self._body,
-                main,
-                self._end,
             )
         )
+        parts = [top, *main, self._end]
+        return b"".join([part.encode() if isinstance(part, str) else part for part in parts])
 
     def _numbered(self, pager: Pager) -> str:
         """Return " (page 2)" after a title, or nothing on a first page."""
@@ -209,7 +217,7 @@ class PageMaker:
 
     # Pages -------------------------------------------------------------------------------
 
-    def _listing(self, spec: PageSpec) -> str:
+    def _listing(self, spec: PageSpec) -> bytes:
         """Return a tag's, source's, place's or story's page (listing.html and its child)."""
         h, e, c = self.h, escape, spec.context
         _, subject, pager, count = h.gettext, c["subject"], c["pager"], c["count"]
@@ -232,7 +240,7 @@ class PageMaker:
         if count is not None:
             facts += ".\n"
         folder = c["feed"].feed_folder
-        out = [
+        out: list[str | bytes] = [
             f'<header class="page-header">\n<p class="dateline">{_(kind.capitalize())}</p>\n'
             f"<h1>{heading}</h1>\n{about}"
             f'<p class="listing-facts">{facts}{_("Follow:")} '
@@ -245,16 +253,15 @@ class PageMaker:
         day_links, headlines = self._day_links, h.headlines
         for day, items in groups:
             link = day_links.get(id(day)) or self._day_link(day)
-            out.append(
-                f'<section class="day-group">\n<h2>{link[1]}</h2>\n<ol class="headlines">\n'
-                f"{headlines(items)}</ol>\n</section>\n"
-            )
+            out.append(f'<section class="day-group">\n<h2>{link[1]}</h2>\n<ol class="headlines">\n')
+            out.append(headlines(items))
+            out.append("</ol>\n</section>\n")
         if not groups:
             out.append(f"<p>{_('No headlines yet.')}</p>\n")
         out.append(h.label_help(groups))
         out.append(self._pager(pager, c["kind"] != "stories"))
         title = f"{name}{numbered} · {self._site_title}"
-        return self._page(spec, title, description, "website", "", "".join(out))
+        return self._page(spec, title, description, "website", "", out)
 
     def _subject(self, kind: str, subject: Any, count: int) -> tuple[str, str]:
         """Return the description and about blocks of tag, source, place or story.html."""
@@ -284,7 +291,7 @@ class PageMaker:
         made = self._day_links[id(day)] = (day, html)
         return made
 
-    def _day(self, spec: PageSpec) -> str | None:
+    def _day(self, spec: PageSpec) -> bytes | None:
         """Return a day's page (day.html), or None for a day with a correction."""
         h, e, c = self.h, escape, spec.context
         day: Day = c["day"]
@@ -308,7 +315,7 @@ class PageMaker:
             "mainEntity": {"@type": "ItemList", "numberOfItems": len(day.headlines)},
         }
         head = f'<script type="application/ld+json">{_tojson(facts)}</script>\n'
-        out = [
+        out: list[str | bytes] = [
             f'<article class="day">\n<header class="page-header">\n<p class="dateline">'
             f'<time datetime="{date.isoformat()}">{e(h.full_date(date))}</time></p>\n'
             f"<h1>{e(day.title or long_date)}</h1>\n"
@@ -327,7 +334,7 @@ class PageMaker:
             f"({len(day.headlines)})</span></h2>\n"
         )
         if day.headlines:
-            out.append(f'<ol class="headlines">\n{h.headlines(day.headlines)}</ol>\n')
+            out += ('<ol class="headlines">\n', h.headlines(day.headlines), "</ol>\n")
         else:
             out.append(f"<p>{_('No headlines on this day.')}</p>\n")
         out.append("</section>\n")
@@ -350,16 +357,16 @@ class PageMaker:
             )
         out.append("</nav>\n</article>\n")
         title += f" · {self._site_title}"
-        return self._page(spec, title, description, "article", head, "".join(out))
+        return self._page(spec, title, description, "article", head, out)
 
-    def _home(self, spec: PageSpec) -> str:
+    def _home(self, spec: PageSpec) -> bytes:
         """Return a page of the home page's days (index.html)."""
         h, e, c = self.h, escape, spec.context
         pager: Pager = c["pager"]
         days: tuple[Day, ...] = c["days"]
         title = self._site_title + self._numbered(pager)
         hidden = "visually-hidden" if pager.number == 1 else ""
-        out = [f'<h1 class="{hidden}">{title}</h1>\n']
+        out: list[str | bytes] = [f'<h1 class="{hidden}">{title}</h1>\n']
         if not days:
             out.append(f"<p>{h.gettext('No days yet.')}</p>\n")
         for day in days:
@@ -374,18 +381,20 @@ class PageMaker:
             if day.summary:
                 out.append(f'<p class="summary">{e(day.summary)}</p>\n')
             if day.headlines:
-                out.append(f'<ol class="headlines">\n{h.headlines(day.headlines)}</ol>\n')
+                out += ('<ol class="headlines">\n', h.headlines(day.headlines), "</ol>\n")
             out.append("</article>\n")
         out.append(self._pager(pager, True))
         description = e(spec.description or h.site.description)
-        return self._page(spec, title, description, "website", "", "".join(out))
+        return self._page(spec, title, description, "website", "", out)
 
-    def _year(self, spec: PageSpec) -> str:
+    def _year(self, spec: PageSpec) -> bytes:
         """Return a year's page (year.html): its days by month. (A headline added to the
         newest day changes its year's page: 365 day links took Jinja2 11 ms.)"""
         h, e, c = self.h, escape, spec.context
         year, days, day_links = c["year"], c["days"], self._day_links
-        out = [f"<h1>{year}</h1>\n<p>{h.ngettext('%(num)d day', '%(num)d days', len(days))}</p>\n"]
+        out: list[str | bytes] = [
+            f"<h1>{year}</h1>\n<p>{h.ngettext('%(num)d day', '%(num)d days', len(days))}</p>\n"
+        ]
         for (in_year, month), month_days in c["months"].items():
             out.append(
                 f'<section>\n<h2><a href="{e(h.url(urls.month(in_year, month)))}">'
@@ -407,7 +416,7 @@ class PageMaker:
         title = self._site_title
         if spec.title and spec.title != site.title:
             title = f"{e(spec.title)} · {title}"
-        return self._page(spec, title, description, "website", "", "".join(out))
+        return self._page(spec, title, description, "website", "", out)
 
 
 def _tojson(value: object) -> str:

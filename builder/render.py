@@ -154,7 +154,7 @@ class Renderer:
         self,
         project: Project,
         library: Library,
-        fragments: dict[Hashable, Markup] | None = None,
+        fragments: dict[Hashable, bytes] | None = None,
         *,
         fast: bool = True,
         environment: jinja2.Environment | None = None,
@@ -167,12 +167,15 @@ class Renderer:
         # A Builder lends the last build's environment (its compiled templates) while the
         # theme and configuration are unchanged; the globals below are set anew.
         self.env = environment or _environment(self.template_dirs)
-        # Headline HTML by headline and its day's version; a Builder lends the same dict to
-        # every build whose theme and configuration are unchanged (see Builder.build).
-        self._headline_html: dict[Hashable, Markup] = {} if fragments is None else fragments
+        # Headline HTML by headline and its day's version, as UTF-8: ten years' are 72 MB
+        # so, and were 123 MB as text (most hold a Cyrillic place name, which makes Python
+        # keep the whole text two bytes a character); the pages that list them are put
+        # together as UTF-8 too (fastpages.py). A Builder lends the same dict to every build
+        # whose theme and configuration are unchanged (see Builder.build).
+        self._headline_html: dict[Hashable, bytes] = {} if fragments is None else fragments
         links = Links.of(library)
         self._label_help: dict[tuple[str, ...], Markup] = {}
-        self._lines: dict[int, tuple[Headline, Markup]] = {}  # by id(headline): fastpages
+        self._lines: dict[int, tuple[Headline, bytes]] = {}  # by id(headline): fastpages
         language = self.site.language
         self.env.install_gettext_translations(  # type: ignore[attr-defined]
             i18n.translations(language), newstyle=True
@@ -315,15 +318,18 @@ class Renderer:
 
     def headline(self, headline: Headline) -> Markup:
         """Return the headline's HTML, rendered once from partials/headline.html."""
+        return Markup(self.headline_html(headline).decode())
+
+    def headline_html(self, headline: Headline) -> bytes:
+        """Return `headline` as UTF-8, made once."""
         key = fragment_key(headline)
         html = self._headline_html.get(key)
         if html is None and self._fast is not None and headline.update is None:
-            html = self._headline_html[key] = Markup(self._fast.render(headline))
+            html = self._headline_html[key] = self._fast.render(headline).encode()
         if html is None:
             template = self.env.get_template("partials/headline.html")
-            html = Markup(
-                template.render(h=headline, source=self.library.sources[headline.source]).strip()
-            )
+            source = self.library.sources[headline.source]
+            html = template.render(h=headline, source=source).strip().encode()
             self._headline_html[key] = html
         return html
 
@@ -354,24 +360,24 @@ class Renderer:
         """Make every headline's HTML now (before the build forks, so both processes share it)."""
         for day in self.library.days:
             for h in day.headlines:
-                self.headline(h)
+                self.headline_html(h)
 
     def headlines(self, headlines: Iterable[Headline]) -> Markup:
         """Return the HTML of headlines, one a line: the items of an <ol class="headlines">."""
         return Markup("".join([f"{self.headline(h)}\n" for h in headlines]))
 
-    def _headline_lines(self, headlines: Sequence[Headline]) -> str:
-        """Return what `headlines` returns, from a cache by headline object: a headline is
-        on several pages, and its key (its version) costs more to look up."""
+    def _headline_lines(self, headlines: Sequence[Headline]) -> bytes:
+        """Return what `headlines` returns, as UTF-8, from a cache by headline object: a
+        headline is on several pages, and its key (its version) costs more to look up."""
         made = self._lines
         try:
             html = [made[id(h)][1] for h in headlines]
         except KeyError:
             for h in headlines:  # kept with its HTML, the headline's id stays its own
                 if id(h) not in made:
-                    made[id(h)] = (h, self.headline(h))
+                    made[id(h)] = (h, self.headline_html(h))
             html = [made[id(h)][1] for h in headlines]
-        return "\n".join(html) + "\n" if html else ""
+        return b"\n".join(html) + b"\n" if html else b""
 
     def label_help(self, items: Iterable[Any]) -> Markup:
         """Return partials/label_help.html for the labels that headlines (or day groups of
@@ -414,8 +420,8 @@ class Renderer:
 
     # Rendering --------------------------------------------------------------------------
 
-    def render_page(self, spec: PageSpec) -> str:
-        """Render one planned page."""
+    def render_page(self, spec: PageSpec) -> str | bytes:
+        """Render one planned page (as UTF-8 where fastpages.py makes it)."""
         if self._pages is not None and spec.template in self._pages.templates:
             html = self._pages.render(spec)
             if html is not None:
