@@ -322,7 +322,8 @@ class InPlaceWriter(SiteWriter):
             self.previous = dict.fromkeys(files_under(self.out_dir), "")
         # output path -> length and hash of its bytes, after commit (in this process only)
         self.manifest: dict[str, str] = {}
-        self.staged: list[tuple[Path, Path]] = []  # (spare, the file it goes to)
+        # (spare, the file it goes to), as text: a tag renamed on ten years stages 12,500
+        self.staged: list[tuple[str, str]] = []
         self.build_dir = spares_folder(self.out_dir)
 
     keeps_build_dir = True  # the spares stay for the next build
@@ -330,9 +331,9 @@ class InPlaceWriter(SiteWriter):
     def _first_of_its_kind(self) -> bool:
         return self.new_preview  # the spares of killed ones are of no use
 
-    def _spare(self, output_path: str) -> Path:
+    def _spare(self, output_path: str) -> str:
         name = hashlib.blake2b(output_path.encode(), digest_size=12).hexdigest()
-        return self.build_dir / name
+        return f"{os.fspath(self.build_dir)}/{name}"
 
     def write(self, output_path: str, data: bytes | str, claimant: str) -> None:
         if isinstance(data, str):
@@ -343,23 +344,31 @@ class InPlaceWriter(SiteWriter):
         if self.previous.get(output_path) == digest:
             self.keep(output_path, claimant)
             return
-        self.claim(output_path, claimant)  # refuses an unsafe path or a second claim
+        if output_path in self.claims:
+            self.claim(output_path, claimant)  # raises, naming both claimants
+        _check_output_path(output_path)  # refuses an unsafe path
+        self.claims[output_path] = claimant
         path = self._spare(output_path)
         try:
-            spare = os.open(path, os.O_WRONLY | os.O_CREAT, 0o666)
+            spare = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o666)
             if os.fstat(spare).st_nlink > 1:  # the old file is linked elsewhere too (a
                 os.close(spare)  # copy made with cp -al or rsync --link-dest): left alone
-                path.unlink()
-                spare = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            with os.fdopen(spare, "wb") as stream:  # in place: no new file, no new blocks
-                stream.write(data)
-                stream.truncate()
+                os.unlink(path)
+                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+                spare = os.open(path, flags, 0o666)
+            try:  # in place: no new file, no new blocks
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(spare, view) :]
+                os.ftruncate(spare, len(data))
+            finally:
+                os.close(spare)
         except OSError as exc:
             raise OutputError(f"cannot write {output_path}: {exc}") from exc
         self.bytes_written += len(data)
         self.files_written += 1
         self.manifest[output_path] = digest
-        self.staged.append((path, safe_join(self.out_dir, output_path)))
+        self.staged.append((path, f"{os.fspath(self.out_dir)}/{output_path}"))
 
     def keep(self, output_path: str, claimant: str) -> None:
         """Claim a file that stays as it is from the previous build (its path was checked
@@ -388,10 +397,10 @@ class InPlaceWriter(SiteWriter):
                 _put_in_place(spare, target)
             self.staged = []
             for gone in sorted(set(self.previous) - set(self.claims)):
-                target = safe_join(self.out_dir, gone)
-                target.unlink(missing_ok=True)
-                self._spare(gone).unlink(missing_ok=True)
-                _remove_empty_parents(target.parent, self.out_dir)
+                file = safe_join(self.out_dir, gone)
+                file.unlink(missing_ok=True)
+                Path(self._spare(gone)).unlink(missing_ok=True)
+                _remove_empty_parents(file.parent, self.out_dir)
             (self.out_dir / MARKER).write_bytes(MARKER_TEXT)
         except OSError as exc:
             raise OutputError(f"cannot update {self.out_dir}: {exc}") from exc
@@ -583,7 +592,7 @@ def spares_folder(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.{InPlaceWriter.stage}-{os.getpid()}-spares"
 
 
-def _put_in_place(spare: Path, target: Path) -> None:
+def _put_in_place(spare: str, target: str) -> None:
     """Exchange a spare with the file it replaces (the spare then holds the old bytes), or
     move it into place where there is none yet, or where the system cannot exchange."""
     try:
@@ -594,7 +603,7 @@ def _put_in_place(spare: Path, target: Path) -> None:
     try:
         os.replace(spare, target)
     except FileNotFoundError:  # nor its folder
-        target.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
         os.replace(spare, target)
 
 
@@ -695,7 +704,7 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def _exchange(a: Path, b: Path) -> bool:
+def _exchange(a: Path | str, b: Path | str) -> bool:
     """Atomically swap two files or folders (Linux renameat2); False where the system
     cannot."""
     renameat2 = _renameat2()

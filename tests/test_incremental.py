@@ -817,9 +817,9 @@ def test_a_preview_stopped_in_a_commit_records_nothing(
     path = day_files(project)[-1]
     before = path.read_text("utf-8")
     path.write_text(before + "\nA sentence undone later.\n", "utf-8")
-    calls: list[Path] = []
+    calls: list[str] = []
 
-    def cut_short(spare: Path, target: Path) -> None:
+    def cut_short(spare: str, target: str) -> None:
         calls.append(target)
         if len(calls) > 2:  # the home page (its bytes unknown to a new preview), the day
             raise OSError(28, "No space left on device")
@@ -829,7 +829,7 @@ def test_a_preview_stopped_in_a_commit_records_nothing(
     monkeypatch.setattr(output, "_put_in_place", cut_short)
     with pytest.raises(OutputError):
         builder.build(now=NOW)
-    assert "A sentence undone later." in calls[1].read_text("utf-8")  # the day, in place
+    assert "A sentence undone later." in Path(calls[1]).read_text("utf-8")  # the day, in place
     monkeypatch.setattr(output, "_put_in_place", put_in_place)
     builder.record_files()  # the server stops
     path.write_text(before, "utf-8")

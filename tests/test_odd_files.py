@@ -425,6 +425,15 @@ def test_writer_refuses_a_path_that_could_leave_the_site(tmp_path: Path, path: s
         writer.commit()
     written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     assert written == {"deep/site/index.html", f"deep/site/{output.MARKER}"}
+    preview = tmp_path / "deep" / "preview"  # the preview's writer, file by file in place
+    with output.InPlaceWriter(preview, (), {}) as in_place:
+        in_place.write("index.html", "home", "home")
+        with pytest.raises(OutputError, match="refusing to write to the unsafe path"):
+            in_place.write(path, "evil", "page")
+        assert set(in_place.claims) == {"index.html"}
+        in_place.commit()
+    assert {p.name for p in preview.rglob("*")} == {"index.html", output.MARKER}
+    assert not (tmp_path / "deep" / "x").exists() and not (tmp_path / "x").exists()
 
 
 def test_writer_refuses_a_second_claim_to_one_path(tmp_path: Path) -> None:
