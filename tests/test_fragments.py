@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from markupsafe import escape
 
 from builder.build import load
+from builder.model import Headline
 from builder.project import Project
 from builder.render import Renderer
 
@@ -29,26 +31,43 @@ sys.path.insert(0, str(ROOT))
 from bench.generate import generate  # noqa: E402
 
 
-def _both_ways(project: Project) -> tuple[list[str], list[str]]:
+def _page_html(renderer: Renderer, headline: Headline) -> str:
+    return str(renderer.headline(headline))
+
+
+def _feed_item(renderer: Renderer, headline: Headline) -> str:
+    return renderer.feed_item(headline)
+
+
+def _both_ways(
+    project: Project, made: Callable[[Renderer, Headline], str]
+) -> tuple[list[str], list[str]]:
+    """What `made` makes of every headline, without Jinja2 and through the templates."""
     loaded = load(project)
     assert loaded.library is not None, loaded.problems
     library = loaded.library
     fast = Renderer(project, library)
     slow = Renderer(project, library, fast=False)
     assert fast._fast is not None and slow._fast is None
-    headlines = [h for day in library.days for h in day.headlines]
-    return [str(fast.headline(h)) for h in headlines], [str(slow.headline(h)) for h in headlines]
-
-
-def _feed_items_both_ways(project: Project) -> tuple[list[str], list[str]]:
-    loaded = load(project)
-    assert loaded.library is not None, loaded.problems
-    library = loaded.library
-    fast = Renderer(project, library)
-    slow = Renderer(project, library, fast=False)
     assert fast._fast_feed_items and not slow._fast_feed_items
     headlines = [h for day in library.days for h in day.headlines]
-    return [fast.feed_item(h) for h in headlines], [slow.feed_item(h) for h in headlines]
+    return [made(fast, h) for h in headlines], [made(slow, h) for h in headlines]
+
+
+def _sample(tmp_path: Path, language: str) -> Project:
+    """The sample site in `language`, with a source's name that needs escaping."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL / "content", project / "content")
+    site_yaml = project / "content" / "site.yaml"
+    text = site_yaml.read_text(encoding="utf-8")
+    site_yaml.write_text(text.replace("language: en", f"language: {language}"), "utf-8")
+    _tricky(project)
+    return Project(project)
+
+
+def _assert_same(fast: list[str], slow: list[str]) -> None:
+    mismatched = [i for i, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b]
+    assert mismatched == [], (fast[mismatched[0]], slow[mismatched[0]]) if mismatched else None
 
 
 def _tricky(project: Path) -> None:
@@ -62,13 +81,7 @@ def _tricky(project: Path) -> None:
 
 @pytest.mark.parametrize("language", ["en", "uk"])
 def test_sample_headlines_are_the_templates_bytes(tmp_path: Path, language: str) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(FULL / "content", project / "content")
-    site_yaml = project / "content" / "site.yaml"
-    text = site_yaml.read_text(encoding="utf-8")
-    site_yaml.write_text(text.replace("language: en", f"language: {language}"), "utf-8")
-    _tricky(project)
-    fast, slow = _both_ways(Project(project))
+    fast, slow = _both_ways(_sample(tmp_path, language), _page_html)
     assert len(fast) >= 12
     assert any("Reuters &amp; &#34;Co&#34; &lt;wire&gt;" in html for html in fast)
     assert any(' lang="uk"' in html for html in fast)
@@ -77,12 +90,11 @@ def test_sample_headlines_are_the_templates_bytes(tmp_path: Path, language: str)
 
 def test_generated_headlines_are_the_templates_bytes(tmp_path: Path) -> None:
     generate(tmp_path / "bench", days=40, headlines=30, seed=7)
-    fast, slow = _both_ways(Project(tmp_path / "bench"))
+    fast, slow = _both_ways(Project(tmp_path / "bench"), _page_html)
     assert len(fast) == 1200
     for marker in ('class="label', 'class="story"', "<time ", 'class="note"', "&amp;"):
         assert any(marker in html for html in fast), marker
-    mismatched = [i for i, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b]
-    assert mismatched == [], (fast[mismatched[0]], slow[mismatched[0]]) if mismatched else None
+    _assert_same(fast, slow)
 
 
 def test_a_digest_that_overrides_the_partial_gets_its_own(tmp_path: Path) -> None:
@@ -101,13 +113,7 @@ def test_a_digest_that_overrides_the_partial_gets_its_own(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("language", ["en", "uk"])
 def test_sample_feed_items_are_the_templates_bytes(tmp_path: Path, language: str) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(FULL / "content", project / "content")
-    site_yaml = project / "content" / "site.yaml"
-    text = site_yaml.read_text(encoding="utf-8")
-    site_yaml.write_text(text.replace("language: en", f"language: {language}"), "utf-8")
-    _tricky(project)
-    fast, slow = _feed_items_both_ways(Project(project))
+    fast, slow = _both_ways(_sample(tmp_path, language), _feed_item)
     assert len(fast) >= 12
     assert any("Reuters &amp; &#34;Co&#34; &lt;wire&gt;" in html for html in fast)
     assert fast == slow
@@ -115,15 +121,14 @@ def test_sample_feed_items_are_the_templates_bytes(tmp_path: Path, language: str
 
 def test_generated_feed_items_are_the_templates_bytes(tmp_path: Path) -> None:
     generate(tmp_path / "bench", days=40, headlines=30, seed=7)
-    fast, slow = _feed_items_both_ways(Project(tmp_path / "bench"))
+    fast, slow = _both_ways(Project(tmp_path / "bench"), _feed_item)
     assert len(fast) == 1200
     # Labels, times, places (with Cyrillic and several of them), notes, and headlines
     # with none of these.
     for marker in ("<strong>[", ", 1", " · ", "</p><p><a", "</p>\n<p><a", "&amp;"):
         assert any(marker in html for html in fast), marker
     assert any(html.count(" · ") == 1 and ", " in html.split(" · ")[1] for html in fast)
-    mismatched = [i for i, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b]
-    assert mismatched == [], (fast[mismatched[0]], slow[mismatched[0]]) if mismatched else None
+    _assert_same(fast, slow)
 
 
 def test_a_digest_that_overrides_the_feed_item_gets_its_own(tmp_path: Path) -> None:
