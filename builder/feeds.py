@@ -25,7 +25,6 @@ from .pages import FeedSpec
 from .render import Renderer
 
 _FEED_NAMESPACE = uuid.UUID("0d6f4b6e-2a7c-4f43-9a61-8f0e3c5b7a21")
-LABEL_NAMES = FEED_LABELS
 
 
 class KeptEntry(FeedEntry):  # type: ignore[misc]  # feedgen has no types
@@ -149,7 +148,7 @@ class FeedWriter:
     def _new_entry(self, headline: Headline) -> FeedEntry:
         entry = KeptEntry()
         entry.id(headline.uid)
-        label = LABEL_NAMES.get(headline.label or "")
+        label = FEED_LABELS.get(headline.label or "")
         entry.title(f"[{label}] {headline.title}" if label else headline.title)
         entry.link(href=headline.url)
         entry.published(self.moment(headline.date, headline.time))

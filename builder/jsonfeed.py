@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from . import urls
-from .feeds import LABEL_NAMES
+from .fragments import FEED_LABELS
 from .library import Library
 from .model import Day, Headline
 from .pages import FeedSpec
@@ -99,7 +99,7 @@ class JsonFeedWriter:
         return item
 
     def _headline(self, headline: Headline) -> dict[str, Any]:
-        label = LABEL_NAMES.get(headline.label or "")
+        label = FEED_LABELS.get(headline.label or "")
         source = self.library.sources[headline.source]
         html = self.renderer.feed_item(headline)
         item: dict[str, Any] = {

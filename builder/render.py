@@ -362,9 +362,9 @@ class Renderer:
             for h in day.headlines:
                 self.headline_html(h)
 
-    def headlines(self, headlines: Iterable[Headline]) -> Markup:
+    def headlines(self, headlines: Sequence[Headline]) -> Markup:
         """Return the HTML of headlines, one a line: the items of an <ol class="headlines">."""
-        return Markup("".join([f"{self.headline(h)}\n" for h in headlines]))
+        return Markup(self._headline_lines(headlines).decode())
 
     def _headline_lines(self, headlines: Sequence[Headline]) -> bytes:
         """Return what `headlines` returns, as UTF-8, from a cache by headline object: a
