@@ -97,17 +97,21 @@ def test_generated_headlines_are_the_templates_bytes(tmp_path: Path) -> None:
     _assert_same(fast, slow)
 
 
-def test_a_digest_that_overrides_the_partial_gets_its_own(tmp_path: Path) -> None:
+def _own(tmp_path: Path, name: str, text: str) -> tuple[Renderer, Headline]:
+    """A renderer of the sample site with a template of its own, and its first headline."""
     project = tmp_path / "project"
     shutil.copytree(FULL / "content", project / "content")
-    partial = project / "templates" / "partials" / "headline.html"
-    partial.parent.mkdir(parents=True)
-    partial.write_text("<li>OWN {{ h.title }}</li>\n", encoding="utf-8")
+    own = project / "templates" / name
+    own.parent.mkdir(parents=True)
+    own.write_text(text, encoding="utf-8")
     loaded = load(Project(project))
     assert loaded.library is not None
-    renderer = Renderer(Project(project), loaded.library)
+    return Renderer(Project(project), loaded.library), loaded.library.days[0].headlines[0]
+
+
+def test_a_digest_that_overrides_the_partial_gets_its_own(tmp_path: Path) -> None:
+    renderer, first = _own(tmp_path, "partials/headline.html", "<li>OWN {{ h.title }}</li>\n")
     assert renderer._fast is None
-    first = loaded.library.days[0].headlines[0]
     assert str(renderer.headline(first)).startswith("<li>OWN ")
 
 
@@ -132,14 +136,6 @@ def test_generated_feed_items_are_the_templates_bytes(tmp_path: Path) -> None:
 
 
 def test_a_digest_that_overrides_the_feed_item_gets_its_own(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(FULL / "content", project / "content")
-    own = project / "templates" / "feed" / "headline.html"
-    own.parent.mkdir(parents=True)
-    own.write_text("<p>OWN {{ h.title }}</p>\n", encoding="utf-8")
-    loaded = load(Project(project))
-    assert loaded.library is not None
-    renderer = Renderer(Project(project), loaded.library)
+    renderer, first = _own(tmp_path, "feed/headline.html", "<p>OWN {{ h.title }}</p>\n")
     assert not renderer._fast_feed_items
-    first = loaded.library.days[0].headlines[0]
     assert renderer.feed_item(first) == f"<p>OWN {escape(first.title)}</p>"
