@@ -123,8 +123,8 @@ _encode = json.encoder.encode_basestring  # json's own (in C), as json.dumps use
 
 def pretty(value: Any, level: int = 0) -> str:
     """Return json.dumps(value, ensure_ascii=False, indent=1) for JSON made of dicts with
-    text keys, lists, text, integers, booleans and None, as it stands `level` levels in
-    (the lines after the first start with `level` more spaces)."""
+    text keys, lists (or tuples), text, integers, booleans and None, as it stands `level`
+    levels in (the lines after the first start with `level` more spaces)."""
     if type(value) is str:
         return _encode(value)
     if value is None or value is True or value is False:
@@ -139,7 +139,7 @@ def pretty(value: Any, level: int = 0) -> str:
             raise TypeError("JSON Feed keys are text")
         fields = [f"{_encode(key)}: {pretty(item, level + 1)}" for key, item in value.items()]
         return "{" + inner + ("," + inner).join(fields) + "\n" + " " * level + "}"
-    if type(value) is list:
+    if type(value) is list or type(value) is tuple:
         if not value:
             return "[]"
         items = [pretty(item, level + 1) for item in value]

@@ -362,9 +362,10 @@ class Renderer:
             for h in day.headlines:
                 self.headline_html(h)
 
-    def headlines(self, headlines: Sequence[Headline]) -> Markup:
-        """Return the HTML of headlines, one a line: the items of an <ol class="headlines">."""
-        return Markup(self._headline_lines(headlines).decode())
+    def headlines(self, headlines: Iterable[Headline]) -> Markup:
+        """Return the HTML of headlines, one a line: the items of an <ol class="headlines">
+        (of any iterable a template gives: `selectattr` gives a generator)."""
+        return Markup(self._headline_lines(tuple(headlines)).decode())
 
     def _headline_lines(self, headlines: Sequence[Headline]) -> bytes:
         """Return what `headlines` returns, as UTF-8, from a cache by headline object: a

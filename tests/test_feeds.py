@@ -100,7 +100,11 @@ def test_items_made_once_give_the_bytes_feedgen_makes_each_time(
 
 _JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 

@@ -139,3 +139,15 @@ def test_a_digest_that_overrides_the_feed_item_gets_its_own(tmp_path: Path) -> N
     renderer, first = _own(tmp_path, "feed/headline.html", "<p>OWN {{ h.title }}</p>\n")
     assert not renderer._fast_feed_items
     assert renderer.feed_item(first) == f"<p>OWN {escape(first.title)}</p>"
+
+
+def test_a_template_lists_headlines_from_any_iterable(tmp_path: Path) -> None:
+    """Own templates may pass `headlines` a generator (`selectattr` makes one), also for
+    headlines whose HTML is not yet made."""
+    project = _sample(tmp_path, "en")
+    loaded = load(project)
+    assert loaded.library is not None
+    listed = [h for day in loaded.library.days for h in day.headlines][:5]
+    expected = "".join(f"{Renderer(project, loaded.library).headline(h)}\n" for h in listed)
+    assert str(Renderer(project, loaded.library).headlines(iter(listed))) == expected
+    assert listed[0].title in expected
