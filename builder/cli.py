@@ -1,8 +1,9 @@
 """The `digest` command: the only module that prints or exits.
 
 Exit status: 0 clean, 1 content errors (or a site that could not be written), 2 usage
-errors. Problems go to standard error, one per line as `path:line:col: field: message`,
-then a count; what was built goes to standard output.
+errors, 128 + the signal's number when Ctrl-C, SIGTERM or SIGHUP stopped a build. Problems
+go to standard error, one per line as `path:line:col: field: message`, then a count; what
+was built goes to standard output.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import gc
 import json
 import os
 import shutil
+import signal
 import sys
 import time
 import traceback
@@ -298,6 +300,7 @@ def run() -> NoReturn:
     """
     global _ENDS_AFTER
     _ENDS_AFTER = True
+    _stop_as_ctrl_c_does()
     try:
         code = main()
     except SystemExit as exc:  # argparse's --help and usage errors
@@ -307,6 +310,30 @@ def run() -> NoReturn:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, a service manager, `docker stop`) or SIGHUP (the terminal closed)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_as_ctrl_c_does() -> None:
+    """Let SIGTERM and SIGHUP stop digest as Ctrl-C does, not outright: a build leaves the
+    old site as it was and removes its build folder and search scratch, and serve and watch
+    stop their servers and save their caches, instead of leaving all that behind. A second
+    such signal ends the process at once; a signal the caller ignores (nohup) stays ignored."""
+
+    def stop(signum: int, frame: object) -> None:
+        signal.signal(signum, signal.SIG_DFL)
+        raise Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, stop)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -334,9 +361,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DigestError as exc:
         print(f"digest: error: {exc.message}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("digest: interrupted; the previous site is unchanged", file=sys.stderr)
-        return 130
+        return 128 + (exc.signum if isinstance(exc, Terminated) else signal.SIGINT)
 
 
 def _report(problems: Sequence[Problem]) -> None:

@@ -68,10 +68,10 @@ class Running:
             time.sleep(0.1)
         raise AssertionError("timed out; output:\n" + self.output)
 
-    def stop(self) -> int:
-        """Stop the process with Ctrl-C (SIGINT); return its exit status."""
+    def stop(self, signum: int = signal.SIGINT) -> int:
+        """Stop the process with Ctrl-C (SIGINT), or another signal; return its exit status."""
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
+            self.process.send_signal(signum)
         try:
             code = self.process.wait(timeout=10)
         finally:

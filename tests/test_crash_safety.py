@@ -246,3 +246,72 @@ def test_the_next_build_removes_dead_builds_folders_and_keeps_live_ones(tmp_path
     build(project)  # now its process is gone too
     assert not live.exists()
     assert leftovers(project) == []
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_build_told_to_stop_cleans_up_after_itself(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
+    """SIGTERM (`kill`, a service manager) and SIGHUP (the terminal closed) stop a build as
+    Ctrl-C does: the old site stays, and the build removes its build folder and its search
+    scratch and stops Pagefind, instead of leaving them behind as SIGKILL must."""
+    import pagefind_bin  # type: ignore[import-untyped]
+
+    project = copy_project(tmp_path / "project")
+    build(project)
+    old_tree = read_tree(project / "site")
+    set_content(project, NEW)
+    # A Pagefind that says where it works, then waits: the build is held mid-way, its build
+    # folder made and its records written.
+    said = tmp_path / "pagefind-runs"
+    wrapper = tmp_path / "pagefind"
+    wrapper.write_text(
+        f'#!/bin/sh\necho "$$ $@" >> "{said}"\nsleep 60\n'
+        f'exec "{pagefind_bin.get_executable()}" "$@"\n',
+        "utf-8",
+    )
+    wrapper.chmod(0o755)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "builder", "build", "--project", str(project)],
+        cwd=REPO,
+        env={**ENV, "PAGEFIND_BINARY_PATH": str(wrapper)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # no signal but the test's reaches it
+        # as in a terminal, even when the tests run under nohup (which ignores SIGHUP, and an
+        # ignored signal stays ignored)
+        preexec_fn=lambda: signal.signal(signum, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not said.exists() and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+        assert said.exists(), process.communicate(timeout=30)[1]
+        assert leftovers(project)  # held mid-way
+        process.send_signal(signum)
+        _, err = process.communicate(timeout=30)
+        runs = pagefind_runs(said)
+        assert runs
+        assert process.returncode == 128 + signum, err
+        assert "interrupted; the previous site is unchanged" in err.decode("utf-8")
+        assert read_tree(project / "site") == old_tree
+        assert leftovers(project) == []
+        for pid, scratch in runs:
+            assert not scratch.exists()
+            with pytest.raises(ProcessLookupError):
+                os.kill(pid, 0)  # Pagefind (here its wrapper) was stopped
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        for _, scratch in pagefind_runs(said):
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def pagefind_runs(said: Path) -> list[tuple[int, Path]]:
+    """Each Pagefind run the wrapper was asked for: its process and its scratch folder."""
+    runs = []
+    for line in said.read_text("utf-8").splitlines() if said.exists() else ():
+        pid, *arguments = line.split()
+        runs.append((int(pid), Path(arguments[arguments.index("--site") + 1]).parent))
+    return runs

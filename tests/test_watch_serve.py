@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import os
 import shutil
+import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -247,6 +248,21 @@ def test_serve_rebuilds_survives_errors_and_matches_a_fresh_build(
     build(Project(project), fresh, now=now, drafts=True)
     assert tree(preview) == tree(fresh)
     assert "__digest__" not in "".join(p.read_text("utf-8") for p in preview.rglob("*.html"))
+
+
+@pytest.mark.parametrize("command", ["serve", "watch"])
+def test_sigterm_stops_serve_and_watch_as_ctrl_c_does(project: Path, command: str) -> None:
+    """`kill`, a service manager or `docker stop` (SIGTERM) stops the preview cleanly: it
+    says so, exits with 0, removes its spares and saves the parse cache for the next start."""
+    running = Served(project) if command == "serve" else Watching(project)
+    try:
+        running.wait_for(lambda: "(Ctrl-C stops)" in running.output, timeout=30)
+    finally:
+        code = running.stop(signal.SIGTERM)
+    assert code == 0 and running.output.endswith("stopped\n"), running.output
+    cache = project / ".digest-cache"
+    assert [p.name for p in cache.iterdir() if "spares" in p.name] == []
+    assert any((cache / "days").iterdir())  # parsed days, saved
 
 
 class _Told:
