@@ -224,7 +224,8 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         metavar="ID",
         default="",
         help="the source of headlines whose link is on no source's site, or that have no link "
-        "(e.g. espreso for Espreso's own 'Read also' list)",
+        "(e.g. espreso for Espreso's own 'Read also' list); its home page completes links "
+        "relative to a pasted page",
     )
     import_cmd.add_argument(
         "--dry-run", action="store_true", help="say what would be written, write nothing"
@@ -491,6 +492,20 @@ def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
                     f"written into the draft {day.path}",
                     file=sys.stderr,
                 )
+    hosts: dict[str, int] = {}
+    for day in result.days:
+        for entry in day.added:
+            if entry.url and not entry.source:
+                host = _site_of(entry.url)
+                hosts[host] = hosts.get(host, 0) + 1
+    for host, linking in sorted(hosts.items(), key=lambda item: (-item[1], item[0])):
+        then = "import again" if dry_run else "put its id in their `source:`"
+        print(
+            f"{name}: {_count(linking, 'headline')} link to {host}, the site of no source in "
+            f"content/sources.yaml: add the outlet there (an id, with name: and url: "
+            f"https://{host}/), then {then}",
+            file=sys.stderr,
+        )
     for day in result.days:
         count = _count(len(day.added), "headline")
         draft = " (draft: true)" if day.draft else ""
@@ -502,6 +517,16 @@ def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
             print(f"{day.path}: {'would add' if dry_run else 'added'} {count}")
     if not result.days:
         print("no headlines found; nothing was written")
+
+
+def _site_of(url: str) -> str:
+    """The host of a link."""
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).hostname or url
+    except ValueError:
+        return url
 
 
 def _share(project: Project, args: argparse.Namespace) -> int:

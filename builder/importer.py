@@ -5,17 +5,20 @@ a `22 June` line, then one headline a line), a Telegram channel, a newsletter, a
 list or HTML copied from a page. `parse_listing` reads any of these into dated entries and
 says which lines it dropped and why; `render_day` writes a new day file's text and
 `merge_day` appends entries to an existing day's text without touching what is there.
-Headline text is kept exactly as pasted; only the white space around it is trimmed.
+Headline text is kept as pasted; only the white space around it is trimmed, and the
+outlet's name after it when its link is on that outlet's site (the source says it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import urllib.parse
+import zoneinfo
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from . import yamlio
 from .i18n import month_numbers, normalise_word, weekday_numbers
@@ -109,6 +112,7 @@ class _State:
 
     date: dt.date
     anchor: dt.date  # the date a year-less day line is put nearest to
+    today: dt.date  # the day the listing is imported for: "today" in it
     year: int | None = None  # from a "2024, Saturday" line, for the next day line
     weekday: tuple[int, int, str] | None = None  # (line, weekday, text) of that line
     time: dt.time | None = None
@@ -116,6 +120,7 @@ class _State:
     dropped: list[Dropped] = field(default_factory=list)
     notes: list[Dropped] = field(default_factory=list)
     last: Entry | None = None  # the previous line's entry, which a bare URL line completes
+    trailing: bool | None = None  # whether times follow their headlines (None: none seen)
 
 
 def parse_listing(
@@ -124,56 +129,70 @@ def parse_listing(
     sources: Mapping[str, str] | None = None,
     default_source: str = "",
     languages: tuple[str, ...] = LANGUAGES,
+    timezone: str | None = None,
 ) -> Listing:
     """Read a pasted listing; headlines before any date line go to `default_date`.
 
     `sources` maps source ids to their home page URLs: an entry's source is the one whose
-    host its URL is on, else `default_source`.
+    host its URL is on, else `default_source`, whose home page also completes links
+    relative to the page the listing was copied from (unless the page names its own
+    address). Times a page gives with their offset are read in `timezone` (the site's).
     """
     months = month_numbers(languages)
     weekdays = weekday_numbers(languages)
-    state = _State(date=default_date, anchor=default_date)
-    for number, line, url in _lines(text):
-        _take_line(state, number, line, url, months, weekdays, sources or {}, default_source)
+    state = _State(date=default_date, anchor=default_date, today=default_date)
+    sources = sources or {}
+    lines, notes = _lines(text, sources.get(default_source, ""), timezone)
+    state.notes.extend(notes)
+    for line in lines:
+        _take_line(state, line, months, weekdays, sources, default_source)
     days = tuple(ImportedDay(date, tuple(entries)) for date, entries in state.days.items())
     return Listing(days, tuple(state.dropped), tuple(state.notes))
 
 
 def _take_line(
     state: _State,
-    number: int,
-    raw: str,
-    link: str | None,
+    given: _Line,
     months: dict[str, int],
     weekdays: dict[str, int],
     sources: Mapping[str, str],
     default_source: str,
 ) -> None:
+    number, raw = given.number, given.text
     line = raw.strip()
     if not line:
         return
     line = _BULLET.sub("", line, count=1).strip()
     simple = " ".join(line.split())
     last, state.last = state.last, None
-    date_line = _date_line(simple, months, weekdays, state, number)
-    if date_line is not None:
-        state.date, state.anchor, state.time = date_line, date_line, None
-        state.days.setdefault(date_line, [])
-        return
-    year_line = _year_line(simple, weekdays)
-    if year_line is not None:
-        state.year = year_line[0]
-        state.weekday = (number, year_line[1], simple) if year_line[1] >= 0 else None
-        return
-    if _TIME_LINE.fullmatch(simple):
-        state.time = _time(simple)
-        return
+    if not given.item:
+        date_time = _date_time_line(simple, months, weekdays, state, number)
+        if date_time is not None:
+            date, time = date_time
+            if time is not None and state.trailing is None:  # the listing's first time
+                state.trailing = last is not None and last.time is None
+            if time is not None and state.trailing and last is not None and last.time is None:
+                state.last = _restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
+                return
+            if date is not None:
+                state.date, state.anchor = date, date
+                state.days.setdefault(date, [])
+            state.time = time
+            return
+        year_line = _year_line(simple, weekdays)
+        if year_line is not None:
+            state.year = year_line[0]
+            state.weekday = (number, year_line[1], simple) if year_line[1] >= 0 else None
+            return
+    date, time = _item_date_and_time(state, given, months, weekdays)
+    if date is not None:
+        state.date, state.anchor = date, date
     prefix = _TIME_PREFIX.match(line)
-    time = state.time
+    time = time or state.time
     if prefix:
-        time = _time(prefix.group())
+        time = time if given.stamp[1] else _time(prefix.group())
         line = line[prefix.end() :].strip()
-    url = link or ""
+    url = given.link or ""
     if not url:
         line, url = _split_link(line)
     if not line:
@@ -184,9 +203,16 @@ def _take_line(
         state.dropped.append(Dropped(number, raw.strip(), "a link with no headline before it"))
         return
     reason = _boilerplate(line)
+    if reason and url and last is not None and not last.url and given.link:
+        _complete(state, last, url, sources, default_source)  # "Read more" after a headline
+        state.time = None
+        return
+    if not reason and given.outside:
+        reason = "outside the items of the listing: a heading, a menu or a footer"
     if reason:
         state.dropped.append(Dropped(number, raw.strip(), reason))
         return
+    line = _without_outlet(line, url)
     entries = state.days.setdefault(state.date, [])
     for other in entries:
         if (url and other.url == url) or other.title.casefold() == line.casefold():
@@ -201,14 +227,49 @@ def _take_line(
     state.last = entry
 
 
+def _item_date_and_time(
+    state: _State, given: _Line, months: dict[str, int], weekdays: dict[str, int]
+) -> tuple[dt.date | None, dt.time | None]:
+    """An item's date and time: its markup's, else lines of it that are only a date or a
+    time (before or after its headline); its other lines are dropped, and said so."""
+    date, time = given.stamp
+    for number, text in given.beside:
+        simple = " ".join(_BULLET.sub("", text.strip(), count=1).split())
+        found = _date_time_line(simple, months, weekdays, state, number)
+        if found is not None:
+            date = date or found[0]
+            time = time or found[1]
+            continue
+        reason = (
+            _boilerplate(simple)
+            or "beside the headline in its item: a summary, a byline or a rubric"
+        )
+        state.dropped.append(Dropped(number, text, reason))
+    return date, time
+
+
 def _complete(
     state: _State, entry: Entry, url: str, sources: Mapping[str, str], default_source: str
 ) -> None:
     """Give the entry on the line before a bare URL line that URL."""
-    entries = state.days[state.date]
-    index = entries.index(entry)
+    entries = next(e for e in state.days.values() if entry in e)
     source = match_source(url, sources) or entry.source or default_source
-    entries[index] = Entry(entry.line, entry.title, url, source, entry.time)
+    title = _without_outlet(entry.title, url)
+    entries[entries.index(entry)] = state.last = replace(entry, title=title, url=url, source=source)
+
+
+def _restamp(state: _State, entry: Entry, date: dt.date | None, time: dt.time) -> Entry:
+    """Give an entry the time (and date) on the line after it: in a listing whose times
+    follow their headlines, as pages copied as text show them."""
+    entries = next(e for e in state.days.values() if entry in e)
+    new = replace(entry, time=time)
+    if date is None or state.days.get(date) is entries:
+        entries[entries.index(entry)] = new
+    else:
+        entries.remove(entry)
+        state.days.setdefault(date, []).append(new)
+        state.date, state.anchor = date, date
+    return new
 
 
 def _split_link(line: str) -> tuple[str, str]:
@@ -228,6 +289,37 @@ def _split_link(line: str) -> tuple[str, str]:
     if end:
         return line[: end.start()].strip(), end.group(1)
     return line, ""
+
+
+# "Title — Reuters", "Title (Euronews)": the outlet's name after a headline.
+_ATTRIBUTION = re.compile(r"\s+(?:[-–—|]\s*([^-–—|()]{2,40})|\(([^()]{2,40})\))\s*$")
+
+
+def _without_outlet(title: str, url: str) -> str:
+    """Drop the name of the link's outlet after a headline ("— Reuters" on reuters.com):
+    the source says it. Any other ending ("- ISW", "(video)") is part of the headline."""
+    match = _ATTRIBUTION.search(title)
+    if not match or not url:
+        return title
+    name = _squash(match[1] or match[2])
+    label = _squash(_outlet_label(url))
+    named = (
+        name == label or (len(label) >= 4 and label in name) or (len(name) >= 4 and name in label)
+    )
+    rest = title[: match.start()].rstrip(" -–—|:")
+    return rest if len(label) >= 3 and named and len(rest.split()) >= 2 else title
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"\W|_", "", normalise_word(name).removeprefix("the "))
+
+
+def _outlet_label(url: str) -> str:
+    """The outlet's part of a link's host: reuters.com -> reuters, pravda.com.ua -> pravda."""
+    parts = _host(url).split(".")
+    if len(parts) >= 3 and parts[-2] in ("com", "co", "org", "net", "gov", "in", "ac"):
+        return parts[-3]
+    return parts[-2] if len(parts) >= 2 else ""
 
 
 def _boilerplate(line: str) -> str:
@@ -267,6 +359,45 @@ _NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})(?: ?р(?:оку|\.)?)?
 _DAY_MONTH = re.compile(r"(\d{1,2}) ([^\W\d]+\.?)(?:,? (\d{4}))?(?: ?р(?:оку|\.)?)?")
 _MONTH_DAY = re.compile(r"([^\W\d]+\.?) (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?")
 _YEAR_WEEKDAY = re.compile(r"(\d{4}),? ([^\W\d][\w']*)")
+
+
+_BESIDE = "beside the headline in its item: a summary, a byline or a rubric"
+_RELATIVE_DAYS = {"today": 0, "сьогодні": 0, "yesterday": -1, "вчора": -1, "учора": -1}
+_SEPARATORS = " ,|•–—-"
+
+
+def _date_time_line(
+    simple: str, months: dict[str, int], weekdays: dict[str, int], state: _State, number: int
+) -> tuple[dt.date | None, dt.time | None] | None:
+    """Read a line that is only a date, a time, or both ("Jul 16, 2024, 9:15 PM",
+    "21:15, 16 липня", "Today, 14:30"): (date or None, time or None); else None."""
+    if _TIME_LINE.fullmatch(simple):
+        return None, _time(simple)
+    date = _day_line(simple, months, weekdays, state, number)
+    if date is not None:
+        return date, None
+    for match in _TIME.finditer(simple):
+        if match.end() == len(simple):
+            rest = simple[: match.start()].rstrip(_SEPARATORS)
+        elif match.start() == 0:
+            rest = simple[match.end() :].lstrip(_SEPARATORS)
+        else:
+            continue
+        time = _time(match.group())
+        date = _day_line(rest, months, weekdays, state, number) if rest else None
+        if date is not None and time is not None:
+            return date, time
+    return None
+
+
+def _day_line(
+    simple: str, months: dict[str, int], weekdays: dict[str, int], state: _State, number: int
+) -> dt.date | None:
+    """A date line, or "today" / "yesterday" (of the day the listing is imported for)."""
+    shift = _RELATIVE_DAYS.get(normalise_word(simple).rstrip(".:,"))
+    if shift is not None:
+        return state.today + dt.timedelta(days=shift)
+    return _date_line(simple, months, weekdays, state, number)
 
 
 def _date_line(
@@ -396,87 +527,378 @@ def match_source(url: str, sources: Mapping[str, str]) -> str:
 
 
 # HTML ---------------------------------------------------------------------------------
+#
+# A page's listing is a run of items (cards): an <article>, <li> or <div> holding one
+# headline's link (often wrapped around its heading), and around it the headline's time,
+# a summary, a byline, a picture. An item is found from its headline link upwards: the
+# largest element that holds no other headline's link and is not one of a run of like
+# siblings. Its headline, and its date and time (a <time datetime>, or a line that is
+# only a date or a time), make one entry; its other text is dropped and said so. Where a
+# listing has two items or more, text outside them (menus, section headings, footers)
+# is not taken for headlines; date lines between them still date what follows.
 
 _BLOCKS = frozenset(
-    {"p", "li", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dt", "dd", "ul", "ol"}
-    | {"table", "article", "section", "header", "footer", "blockquote", "figure", "time"}
+    {"p", "li", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "dt", "dd"}
+    | {"ul", "ol", "dl", "table", "article", "section", "header", "footer", "aside", "main"}
+    | {"blockquote", "figure", "figcaption", "time", "hr", "details", "summary", "address"}
 )
+# Never text of a listing: code, styles, menus, controls.
+_SKIPPED = frozenset(
+    {"script", "style", "template", "noscript", "svg", "head", "nav", "button", "select"}
+    | {"iframe", "object", "canvas", "audio", "video", "map"}
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A page's own header and footer: outside the items of a listing, even their links are not
+# headlines (the outlet's logo, "Privacy policy and cookies").
+_CHROME = frozenset({"header", "footer"})
+_SECTIONS = frozenset({"article", "aside", "nav", "section", "main"})
+_INLINE = frozenset(
+    {"a", "span", "strong", "em", "b", "i", "u", "small", "mark", "font", "abbr", "cite", "q"}
+)
+_HTML = re.compile(r"<(a\s[^>]*href|li|p|div|ul|ol|br|h[1-6]|table|article)\b", re.IGNORECASE)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 
 
-class _HTMLLines(HTMLParser):
-    """Flatten HTML into lines of text, each with its main (longest) absolute link.
+@dataclass(frozen=True)
+class _Line:
+    """A line of a listing; from HTML, with what its page says of it."""
 
-    A line with a link ends where that link's text ends: what follows it on a page is the
-    outlet's name or a rubric, not part of the headline.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[int, str, str | None]] = []
-        self._text: list[str] = []
-        self._line = 0
-        self._links: list[tuple[str, str, int, int]] = []  # (href, text, start, end)
-        self._href: str | None = None
-        self._anchor: list[str] = []
-        self._start = 0
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style", "template"):
-            self._skip += 1
-        elif tag in _BLOCKS:
-            self.flush()
-        elif tag == "a":
-            href = dict(attrs).get("href") or ""
-            self._href = href.strip() if href.strip().startswith(("http://", "https://")) else ""
-            self._anchor = []
-            self._start = sum(len(part) for part in self._text)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "template"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in _BLOCKS:
-            self.flush()
-        elif tag == "a" and self._href is not None:
-            if self._href:
-                end = sum(len(part) for part in self._text)
-                self._links.append((self._href, "".join(self._anchor), self._start, end))
-            self._href = None
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        if not self._text and data.strip():
-            self._line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
-        self._text.append(data)
-        if self._href is not None:
-            self._anchor.append(data)
-
-    def flush(self) -> None:
-        # HTML collapses runs of ASCII white space; a non-breaking space stays as written.
-        raw = "".join(self._text)
-        links = sorted(self._links, key=lambda link: -len(link[1].strip()))
-        if links:
-            raw = raw[: links[0][3]]
-        text = re.sub(r"[ \t\n\r\f]+", " ", raw).strip(" ")
-        if text.strip():
-            self.lines.append((self._line, text, links[0][0] if links else None))
-        self._text, self._links = [], []
+    number: int
+    text: str
+    link: str | None = None  # the URL the line's main link goes to ("": relative, no base)
+    # Of an item (card): its date and time from the page's markup, its other lines.
+    stamp: tuple[dt.date | None, dt.time | None] = (None, None)
+    beside: tuple[tuple[int, str], ...] = ()
+    item: bool = False
+    outside: bool = False  # text outside the items of a listing of items
+    heading: bool = False  # in a heading (<h1>-<h6>)
 
 
-_HTML = re.compile(r"<(a\s[^>]*href|li|p|div|ul|ol|br|h[1-6]|table)\b", re.IGNORECASE)
-
-
-def _lines(text: str) -> list[tuple[int, str, str | None]]:
-    """Return (line number, text, link or None) for each line of a listing."""
+def _lines(
+    text: str, base: str = "", timezone: str | None = None
+) -> tuple[list[_Line], list[Dropped]]:
+    """Return the lines of a listing, and notes on what could not be read from its HTML."""
     text = normalise_text(text)
-    if _HTML.search(text):
-        parser = _HTMLLines()
-        parser.feed(text)
-        parser.close()
-        parser.flush()
-        return parser.lines
-    return [(number, line, None) for number, line in enumerate(text.split("\n"), 1)]
+    if not _HTML.search(text):
+        return [_Line(number, line) for number, line in enumerate(text.split("\n"), 1)], []
+    import lxml.html  # a tolerant HTML parser (libxml2): only imports take pasted pages
+    from lxml import etree
+
+    text = _XML_DECLARATION.sub("", _CONTROL.sub("", text.replace("\x0c", " ")), count=1)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):  # nothing but white space or comments
+        return [], []
+    reader = _HTMLListing(root, _page_base(root) or base, timezone)
+    reader.read()
+    firsts = {note.reason: note for note in reversed(reader.notes)}  # one of each kind
+    return reader.lines, sorted(firsts.values(), key=reader.notes.index)
+
+
+def _page_base(root: Any) -> str:
+    """The page's own address, when the paste holds it: <base>, canonical link, og:url."""
+    for element, attribute in (
+        *((e, "href") for e in root.iter("base")),
+        *((e, "href") for e in root.iter("link") if "canonical" in (e.get("rel") or "").split()),
+        *((e, "content") for e in root.iter("meta") if e.get("property") == "og:url"),
+    ):
+        value = (element.get(attribute) or "").strip()
+        if value.startswith(("http://", "https://")):
+            return value
+    return ""
+
+
+def _absolute(href: str, base: str) -> str | None:
+    """The link's absolute http(s) URL; "" when it is relative and there is no base; None
+    when it leads nowhere a reader could follow (#, mailto:, javascript:)."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    if href.startswith("//"):
+        href = "https:" + href
+    try:
+        scheme = urllib.parse.urlsplit(href).scheme.lower()
+        if scheme in ("http", "https"):
+            return href if urllib.parse.urlsplit(href).hostname else None
+        if scheme:
+            return None
+        if not base:
+            return ""
+        joined = urllib.parse.urljoin(base, href)
+    except ValueError:  # "https://[::1": no address at all
+        return None
+    return joined if joined.startswith(("http://", "https://")) else None
+
+
+def _collapse(text: str) -> str:
+    # HTML collapses runs of ASCII white space; a non-breaking space stays as written.
+    return re.sub(r"[ \t\n\r\f]+", " ", text).strip(" ")
+
+
+def _headline_like(text: str) -> bool:
+    """Whether a link's text reads as a headline: three words or more, not "Read more"."""
+    return len(text.split()) >= 3 and not _boilerplate(text)
+
+
+class _HTMLListing:
+    """Flatten a page into lines of text, each with its main link, items kept whole."""
+
+    def __init__(self, root: Any, base: str, timezone: str | None) -> None:
+        self.root = root
+        self.base = base
+        self.timezone = timezone
+        self.lines: list[_Line] = []
+        self.notes: list[Dropped] = []
+        self._pieces: list[tuple[str, str | None]] = []  # text, the link it is in
+        self._number = 0  # the line the current line starts on
+        self._position = 1  # the source line reached so far
+        self._link: str | None = None  # the link being read, when inside one
+        self._heading = 0
+        self._in_item = 0
+        self._chrome = 0  # inside a page's header or footer
+        self._in_card = False  # reading one item
+        self._stamped: Any = None  # the item's element that gave its date and time
+        self.cards: dict[Any, str] = {}  # item element -> its headline's link (a key)
+        self.items: set[Any] = set()  # elements like the items beside them, without a link
+        self.keys: set[str] = set()  # the links of headlines
+        self._key_of: dict[Any, str] = {}  # each link's
+
+    def read(self) -> None:
+        self._find_items()
+        self._walk(self.root)
+        self._flush()
+
+    # Items ---------------------------------------------------------------------------
+
+    def _skipped(self, element: Any) -> bool:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        return (
+            not tag
+            or tag.lower() in _SKIPPED
+            or element.get("hidden") is not None
+            or element.get("aria-hidden") == "true"
+            or element.get("role") == "navigation"
+        )
+
+    def _visible_links(self) -> list[tuple[Any, str]]:
+        found = []
+        for link in self.root.iter("a"):
+            if any(self._skipped(e) or _page_chrome(e) for e in (link, *link.iterancestors())):
+                continue
+            url = _absolute(link.get("href") or "", self.base)
+            if url is None:
+                continue
+            key = url or "relative:" + (link.get("href") or "").strip()
+            found.append((link, key))
+        return found
+
+    def _find_items(self) -> None:
+        headlines = []
+        links = self._visible_links()
+        self._key_of = dict(links)
+        for link, key in links:
+            url = key if not key.startswith("relative:") else ""
+            if url and urllib.parse.urlsplit(url).path in ("", "/"):
+                continue  # an outlet's home page: its name, not a headline
+            if _headline_like(_collapse(link.text_content())):
+                headlines.append((link, key))
+        self.keys = {key for _, key in headlines}
+        under: dict[Any, set[str]] = {}
+        for link, key in headlines:
+            for ancestor in link.iterancestors():
+                under.setdefault(ancestor, set()).add(key)
+        for link, key in headlines:
+            node = link
+            while True:
+                parent = node.getparent()
+                if parent is None or parent.tag in ("body", "html") or under[parent] != {key}:
+                    break
+                if self._one_of_a_run(node, key):
+                    break
+                node = parent
+            if node.tag not in _INLINE:
+                self.cards[node] = key
+        if len(self.cards) < 2:
+            self.cards.clear()  # one item is no listing of items: every line counts
+            return
+        for card in self.cards:
+            for sibling in (*card.itersiblings(preceding=True), *card.itersiblings()):
+                if sibling.tag == card.tag and sibling not in self.cards:
+                    self.items.add(sibling)
+
+    def _one_of_a_run(self, element: Any, key: str) -> bool:
+        """Whether siblings of the same kind with text stand beside it, as items of a list
+        do: the same element, of a class in common if classed (not an item's time and title
+        in two <div>s), and not links to the same article (its picture, its "Read more")."""
+        classes = set((element.get("class") or "").split())
+        for sibling in (*element.itersiblings(preceding=True), *element.itersiblings()):
+            if sibling.tag != element.tag or not _WORD.search(sibling.text_content() or ""):
+                continue
+            others = set((sibling.get("class") or "").split())
+            if (classes or others) and not classes & others:
+                continue
+            links = [sibling] if sibling.tag == "a" else list(sibling.iter("a"))
+            if not links or any(self._key_of.get(link) != key for link in links):
+                return True
+        return False
+
+    # Walking -------------------------------------------------------------------------
+
+    def _walk(self, element: Any) -> None:
+        if self._skipped(element) or element is self._stamped:
+            self._add_tail(element)
+            return
+        if element in self.cards:
+            self._flush()
+            self._card(element, self.cards[element])
+            self._add_tail(element)
+            return
+        tag = element.tag.lower()
+        if element.sourceline:
+            self._position = element.sourceline
+        block = tag in _BLOCKS or (self._in_card and tag == "a")  # in an item, a link a line
+        item = element in self.items
+        if block or item:
+            self._flush()
+        self._heading += tag in _HEADINGS
+        self._in_item += item
+        chrome = _page_chrome(element)
+        self._chrome += chrome
+        outer = self._link
+        if tag == "a":
+            self._link = _absolute(element.get("href") or "", self.base)
+            if self._link == "" and _headline_like(_collapse(element.text_content())):
+                self._relative_note(element.get("href") or "")
+        self._add(element.text)
+        for child in element:
+            self._walk(child)
+        self._link = outer
+        if block or item:
+            self._flush()
+        self._heading -= tag in _HEADINGS
+        self._in_item -= item
+        self._chrome -= chrome
+        self._add_tail(element)
+
+    def _add_tail(self, element: Any) -> None:
+        self._add(element.tail)
+
+    def _add(self, text: str | None) -> None:
+        if not text:
+            return
+        if text.strip() and not any(piece.strip() for piece, _ in self._pieces):
+            self._number = self._position + text[: len(text) - len(text.lstrip())].count("\n")
+        self._position += text.count("\n")
+        self._pieces.append((text, self._link or None))
+
+    def _flush(self) -> None:
+        """End the line: a line with a link ends where that link's text ends (what follows
+        it on a page is the outlet's name or a rubric, not part of the headline)."""
+        pieces, self._pieces = self._pieces, []
+        weights: dict[str, int] = {}
+        for text, link in pieces:
+            if link:
+                weights[link] = weights.get(link, 0) + len(text.strip())
+        link = max(weights, key=lambda k: weights[k]) if weights else None  # first of equals
+        if link is not None:
+            last = max(i for i, (_, piece_link) in enumerate(pieces) if piece_link == link)
+            pieces = pieces[: last + 1]
+        text = _collapse("".join(text for text, _ in pieces))
+        if not text.strip():
+            return
+        outside = (
+            bool(self.cards) and not self._in_item and (link not in self.keys or self._chrome > 0)
+        )
+        self.lines.append(
+            _Line(self._number, text, link, outside=outside, heading=self._heading > 0)
+        )
+
+    def _card(self, element: Any, key: str) -> None:
+        """Read one item: its headline line, its date and time, the rest of its text."""
+        stamp, stamped = self._stamp(element)
+        inner = _HTMLListing(element, self.base, self.timezone)
+        inner._position = self._position
+        inner._in_card, inner._stamped = True, stamped  # its text is the stamp's
+        inner._walk_children(element)
+        inner._flush()
+        self._position = inner._position
+        self.notes.extend(inner.notes)
+        url = "" if key.startswith("relative:") else key
+        candidates = [i for i, line in enumerate(inner.lines) if (line.link or "") == url]
+        if url == "":
+            candidates = [i for i in candidates if _headline_like(inner.lines[i].text)]
+        if not candidates:  # its link's text is hidden: the item's lines, each for itself
+            self.lines.extend(replace(line, outside=False) for line in inner.lines)
+            return
+        title = next(
+            (i for i in candidates if inner.lines[i].heading),
+            next((i for i in candidates if len(inner.lines[i].text.split()) >= 2), candidates[0]),
+        )
+        line = inner.lines[title]
+        beside = tuple((other.number, other.text) for other in inner.lines if other is not line)
+        self.lines.append(_Line(line.number, line.text, url, stamp, beside, item=True))
+
+    def _walk_children(self, element: Any) -> None:
+        if element.sourceline:
+            self._position = element.sourceline
+        self._heading += element.tag.lower() in _HEADINGS
+        self._add(element.text)
+        for child in element:
+            self._walk(child)
+
+    def _stamp(self, element: Any) -> tuple[tuple[dt.date | None, dt.time | None], Any]:
+        """The item's date and time as its markup gives them, in the site's time zone, and
+        the element that gives them (None when none does)."""
+        for found in element.iter():
+            if not isinstance(found.tag, str) or self._skipped(found):
+                continue
+            if found.tag == "time":
+                value = found.get("datetime")
+            elif found.get("itemprop") in _PUBLISHED:
+                value = found.get("content") or found.get("datetime")
+            else:
+                continue
+            stamp = _read_stamp(value or "", self.timezone)
+            if stamp is not None:
+                return stamp, found
+        return (None, None), None
+
+    def _relative_note(self, href: str) -> None:
+        self.notes.append(
+            Dropped(
+                self._position,
+                href.strip(),
+                "links relative to the page they were copied from are left out: give "
+                "--source with the id of the outlet whose page it is to complete them",
+            )
+        )
+
+
+def _page_chrome(element: Any) -> bool:
+    """Whether the element is the page's own header or footer (not an article's)."""
+    return element.tag in _CHROME and not any(
+        ancestor.tag in _SECTIONS for ancestor in element.iterancestors()
+    )
+
+
+def _read_stamp(value: str, timezone: str | None) -> tuple[dt.date, dt.time | None] | None:
+    """Read an ISO 8601 date or date and time (a <time datetime>): the date, and the time
+    when given, in `timezone` when the value says its offset."""
+    value = value.strip()
+    if not re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if len(value) <= 10:
+        return moment.date(), None
+    if moment.tzinfo is not None and timezone:
+        with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError):
+            moment = moment.astimezone(zoneinfo.ZoneInfo(timezone))
+    return moment.date(), moment.time().replace(second=0, microsecond=0)
 
 
 # Writing day files --------------------------------------------------------------------

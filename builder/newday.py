@@ -147,7 +147,9 @@ def import_listing(
         )
     sources = {key: source.url for key, source in config.sources.items()}
     languages = tuple(dict.fromkeys(("en", "uk", config.site.language)))
-    listing = parse_listing(text, default_date, sources, default_source, languages)
+    listing = parse_listing(
+        text, default_date, sources, default_source, languages, config.site.timezone
+    )
     planned: list[tuple[Path, str, DayImport]] = []
     for day in listing.days:
         if not day.entries:

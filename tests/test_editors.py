@@ -289,3 +289,57 @@ def test_a_new_digests_git_ignores_what_builds_leave(
     paths = [line[3:] for line in listed.splitlines()]
     assert "content/site.yaml" in paths and ".gitignore" in paths
     assert not [p for p in paths if p.startswith(("site/", ".site.", ".digest-cache/"))], paths
+
+
+# An outlet's page as copied with its markup: lines as long as pages have them.
+PAGE = """\
+<!DOCTYPE html><html><head><title>Ukraine | The Kyiv Independent</title></head><body>
+<header><a href="/">The Kyiv Independent</a><nav><a href="/tag/war/">War in Ukraine news</a></nav></header>
+<main><section><h2>Latest news</h2>
+<article><a href="https://kyivindependent.com/odesa-drone-attack/"><h3>Russian drone attack on Odesa injures 3</h3></a>
+<p>The attack damaged port infrastructure.</p><time datetime="2024-06-20T21:15:00Z">Jun 20</time></article>
+<article><a href="https://kyivindependent.com/zelensky-meets-orban/"><h3>Zelensky meets Orbán in Kyiv</h3></a>
+<time datetime="2024-06-21T11:02:00Z">Jun 21</time></article>
+</section></main><footer><a href="/privacy/">Privacy policy and cookies</a></footer></body></html>
+"""  # noqa: E501
+
+
+def test_import_of_a_page_of_cards_from_an_outlet_with_no_source(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An outlet's page as HTML: one headline an item, its time read in the site's time zone
+    (21:15 UTC on 20 June is 00:15 on the 21st in Kyiv), menus, summaries and footer left
+    out, and the outlet named for sources.yaml."""
+    listing = tmp_path / "page.html"
+    listing.write_text(PAGE, encoding="utf-8")
+    for day in ("2024-06-21", "2024-06-22"):
+        (project / f"content/digests/2024/{day}.md").unlink(missing_ok=True)
+    code, out, err = run(capsys, "import", listing, "--date", "2024-06-22", "--project", project)
+    assert code == 0
+    name = str(listing)
+    outside = "outside the items of the listing: a heading, a menu or a footer"
+    assert err.splitlines()[:4] == [
+        f"{name}:2: dropped 'The Kyiv Independent': {outside}",
+        f"{name}:3: dropped 'Latest news': a section or navigation line, not a headline",
+        f"{name}:5: dropped 'The attack damaged port infrastructure.': beside the headline in "
+        "its item: a summary, a byline or a rubric",
+        f"{name}:8: dropped 'Privacy policy and cookies': {outside}",
+    ]
+    assert "War in Ukraine news" not in err  # a menu (<nav>) is not read at all
+    assert err.splitlines()[-1] == (
+        f"{name}: 2 headlines link to kyivindependent.com, the site of no source in "
+        "content/sources.yaml: add the outlet there (an id, with name: and url: "
+        "https://kyivindependent.com/), then put its id in their `source:`"
+    )
+    assert out == "content/digests/2024/2024-06-21.md: created with 2 headlines (draft: true)\n"
+    text = (project / "content/digests/2024/2024-06-21.md").read_text("utf-8")
+    assert text == (
+        "---\ndate: 2024-06-21\ndraft: true\nheadlines:\n"
+        '  - title: "Russian drone attack on Odesa injures 3"\n'
+        '    url: "https://kyivindependent.com/odesa-drone-attack/"\n'
+        '    source: ""\n    time: "00:15"\n'
+        '  - title: "Zelensky meets Orbán in Kyiv"\n'
+        '    url: "https://kyivindependent.com/zelensky-meets-orban/"\n'
+        '    source: ""\n    time: "14:02"\n'
+        "---\n"
+    )

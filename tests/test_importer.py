@@ -282,6 +282,163 @@ CASES = [
         ],
         [],
     ),
+    (
+        "html-cards-with-the-link-around-the-heading",
+        "<section><h2>Latest news</h2>\n"
+        '<article><a href="https://kyivindependent.com/odesa-drone-attack/">\n'
+        "  <h3>Russian drone attack on Odesa injures 3</h3></a>\n"
+        "  <p>The attack damaged port infrastructure &amp; a residential building.</p>\n"
+        '  <time datetime="2024-06-21T21:15:00+03:00">Jun 21, 2024, 9:15 PM</time></article>\n'
+        '<article><a href="https://kyivindependent.com/zelensky-meets-orban/"><img src="z.jpg" alt=""></a>\n'
+        '  <a href="https://kyivindependent.com/zelensky-meets-orban/"><h3>Zelensky meets Orbán in Kyiv</h3></a>\n'
+        '  <span>Jun 22, 2024, 2:02 PM</span><a href="https://kyivindependent.com/zelensky-meets-orban/">Read more</a></article>\n'
+        "</section>",
+        "",
+        [
+            (
+                D21,
+                "21:15",
+                "Russian drone attack on Odesa injures 3",
+                "https://kyivindependent.com/odesa-drone-attack/",
+                "",
+            ),
+            (
+                D22,
+                "14:02",
+                "Zelensky meets Orbán in Kyiv",
+                "https://kyivindependent.com/zelensky-meets-orban/",
+                "",
+            ),
+        ],
+        [1, 4, 8],
+    ),
+    (
+        "html-relative-links-completed-from-the-source-times-from-markup",
+        '<div class="restList">\n'
+        '<article><time datetime="2024-06-21T19:03:00+03:00">19:03</time>\n'
+        '<h2><a href="/rubric-ato/3877600-zsu.html">ЗСУ відбили 17 атак на Покровському напрямку</a></h2></article>\n'
+        '<article><time datetime="2024-06-21">21.06</time>\n'
+        '<h2><a href="rubric-regions/3877601-harkiv.html">У Харкові пролунали вибухи</a></h2></article>\n'
+        "</div>",
+        "ukrinform",
+        [
+            (
+                D21,
+                "19:03",
+                "ЗСУ відбили 17 атак на Покровському напрямку",
+                "https://www.ukrinform.net/rubric-ato/3877600-zsu.html",
+                "ukrinform",
+            ),
+            (
+                D21,
+                None,
+                "У Харкові пролунали вибухи",
+                "https://www.ukrinform.net/rubric-regions/3877601-harkiv.html",
+                "ukrinform",
+            ),
+        ],
+        [],
+    ),
+    (
+        "html-page-menus-header-and-footer-are-not-headlines",
+        "<!DOCTYPE html><html><head><title>War | News</title>\n"
+        '<link rel="canonical" href="https://www.pravda.com.ua/eng/news/"></head><body>\n'
+        '<header><a href="/">Ukrainska Pravda</a><nav><a href="/eng/business/">Business news and markets</a></nav>\n'
+        "<p>Subscribe for unlimited access</p></header>\n"
+        "<main><h1>21 June 2024</h1><ul>\n"
+        '<li><span class="kicker">Exclusive</span><h3><a href="/news/2024/06/21/7461234/">How the missile hit the hospital</a></h3></li>\n'
+        '<li><h3><a href="../../news/2024/06/21/7461235/">EU approves new aid package</a></h3><p>By Jane Doe</p></li>\n'
+        "<li>An item with no link in the list</li>\n"
+        '<li class="ad">Advertisement</li></ul>\n'
+        "<p>Editors' picks of the week</p></main>\n"
+        '<footer><p>© 2024</p><a href="/eng/privacy/">Privacy policy and cookies</a></footer></body></html>',
+        "",
+        [
+            (D21, None, "How the missile hit the hospital", U3, "pravda"),
+            (D21, None, "EU approves new aid package", U3.replace("34", "35"), "pravda"),
+            (D21, None, "An item with no link in the list", "", ""),
+        ],
+        [3, 4, 6, 7, 9, 10, 11, 11],
+    ),
+    (
+        "text-copied-from-a-page-times-after-their-headlines",
+        "Latest news\nRussian drone attack on Odesa injures 3\nJun 21, 2024, 9:15 PM\n"
+        "Zelensky meets Orbán in Kyiv\nJun 22, 2024 | 2:02 PM\n"
+        "General Staff: Russia has lost 540,000 troops\n21:00, 20 June 2024",
+        "",
+        [
+            (D21, "21:15", "Russian drone attack on Odesa injures 3", "", ""),
+            (D22, "14:02", "Zelensky meets Orbán in Kyiv", "", ""),
+            ("2024-06-20", "21:00", "General Staff: Russia has lost 540,000 troops", "", ""),
+        ],
+        [1],
+    ),
+    (
+        "date-and-time-lines-before-their-headlines-today-and-yesterday",
+        "21 червня 2024, 21:03\nЗСУ відбили 17 атак\n20:41\nУ Харкові пролунали вибухи\n"
+        "Вчора, 23:10\nСили оборони знищили катер\nToday\nA headline of the day",
+        "",
+        [
+            (D21, "21:03", "ЗСУ відбили 17 атак", "", ""),
+            (D21, "20:41", "У Харкові пролунали вибухи", "", ""),
+            ("2024-06-24", "23:10", "Сили оборони знищили катер", "", ""),
+            ("2024-06-25", None, "A headline of the day", "", ""),
+        ],
+        [],
+    ),
+    (
+        "the-outlets-name-after-a-headline-is-dropped-other-endings-kept",
+        f"21.06.2024\n- [Russia strikes the grid again — Ukrainska Pravda]({U3})\n"
+        f"Peace summit set for autumn (Censor.NET) — {U1}\n"
+        f"Putin finds justification for nuclear weapons - ISW\n{U2}\n"
+        "Zelensky's address (video) — https://www.ukrinform.net/rubric-polytics/1-address.html",
+        "",
+        [
+            (D21, None, "Russia strikes the grid again", U3, "pravda"),
+            (D21, None, "Peace summit set for autumn", U1, "censor"),
+            (D21, None, "Putin finds justification for nuclear weapons - ISW", U2, "ukrinform"),
+            (
+                D21,
+                None,
+                "Zelensky's address (video)",
+                "https://www.ukrinform.net/rubric-polytics/1-address.html",
+                "ukrinform",
+            ),
+        ],
+        [],
+    ),
+    (
+        "html-items-of-classed-parts-under-date-headings-times-after-titles",
+        '<div class="list">\n<div class="date">21 червня 2024</div>\n'
+        '<div class="article">\n'
+        '  <div class="title"><a href="/news/2024/06/21/7461234/">Росія атакувала Одесу дронами</a></div>\n'
+        '  <div class="time">21:45</div></div>\n'
+        '<div class="article bold">\n'
+        '  <div class="title"><a href="/news/2024/06/21/7461230/">Зеленський зустрівся з Орбаном</a> <span>Відео</span></div>\n'
+        '  <div class="time">20:10</div></div>\n'
+        '<div class="date">20 червня 2024</div>\n'
+        '<div class="article"><div class="title"><a href="/news/2024/06/20/7461000/">Сили оборони знищили катер</a></div>\n'
+        '  <div class="time">23:59</div></div></div>',
+        "pravda",
+        [
+            (D21, "21:45", "Росія атакувала Одесу дронами", U3, "pravda"),
+            (
+                D21,
+                "20:10",
+                "Зеленський зустрівся з Орбаном",
+                "https://www.pravda.com.ua/news/2024/06/21/7461230/",
+                "pravda",
+            ),
+            (
+                "2024-06-20",
+                "23:59",
+                "Сили оборони знищили катер",
+                "https://www.pravda.com.ua/news/2024/06/20/7461000/",
+                "pravda",
+            ),
+        ],
+        [7],
+    ),
 ]
 
 
@@ -441,3 +598,66 @@ def test_merge_keeps_the_lists_own_indentation() -> None:
     )
     day_file, problems = parse_day("content/digests/2024-06-21.md", merge.text)
     assert day_file is not None and len(day_file.day.headlines) == 2, problems
+
+
+def test_times_a_page_gives_with_their_offset_are_read_in_the_sites_time_zone() -> None:
+    """A <time datetime> in UTC is the site's local date and time: 22:30 UTC on 21 June is
+    01:30 on 22 June in Kyiv (summer time), so the headline goes to the 22nd."""
+    html = (
+        '<ul><li><a href="https://censor.net/en/news/1-one">One item headline here</a>'
+        '<time datetime="2024-06-21T22:30:00Z">21 Jun</time></li>\n'
+        '<li><a href="https://censor.net/en/news/2-two">Two item headline here</a>'
+        '<time datetime="2024-06-21T10:00">10:00</time></li></ul>'
+    )
+    listing = parse_listing(html, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d.date.isoformat(), [(e.title, e.time) for e in d.entries]) for d in listing.days] == [
+        ("2024-06-22", [("One item headline here", dt.time(1, 30))]),
+        ("2024-06-21", [("Two item headline here", dt.time(10, 0))]),  # no offset: as written
+    ]
+
+
+def test_links_relative_to_their_page_are_noted_when_nothing_completes_them() -> None:
+    html = (
+        '<ul><li><a href="/news/2024/06/21/1/">A relative headline link</a></li>\n'
+        '<li><a href="/news/2024/06/21/2/">Another relative headline link</a></li></ul>'
+    )
+    listing = parse_listing(html, DEFAULT, SOURCES)
+    assert [(e.title, e.url) for e in listing.days[0].entries] == [
+        ("A relative headline link", ""),
+        ("Another relative headline link", ""),
+    ]
+    assert [(n.text, n.reason) for n in listing.notes] == [
+        (
+            "/news/2024/06/21/1/",
+            "links relative to the page they were copied from are left out: give --source "
+            "with the id of the outlet whose page it is to complete them",
+        )
+    ]
+    completed = parse_listing(html, DEFAULT, SOURCES, "pravda")
+    assert [e.url for e in completed.days[0].entries] == [
+        "https://www.pravda.com.ua/news/2024/06/21/1/",
+        "https://www.pravda.com.ua/news/2024/06/21/2/",
+    ]
+    assert completed.notes == ()
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<div>" * 5000 + '<a href="https://x.org/a">one two three</a>' + "</div>" * 5000,
+        '<?xml version="1.0" encoding="utf-8"?><ul><li><a href="https://x.org/1">A b c</a></li>',
+        '<p>\x00\x01bad <a href="https://x.org/2">x y z</a>\x0c</p>',
+        '<a href="https://[::1">a broken address</a><div>',
+        '<a href="javascript:alert(1)">a script link</a><p>',
+        '<ul><li><a href="https:///no-host">no host here</a></li><li><a href="mailto:x@y.z">mail us now</a></li>',
+        '<div><time datetime="2024-13-45T99:99">bad</time><a href="https://x.org/5">a b c</a></div>'
+        '<div><a href="https://x.org/6">d e f</a></div>',
+        "<p></p><!-- nothing -->",
+    ],
+)
+def test_broken_and_hostile_html_gives_entries_or_none_never_an_error(html: str) -> None:
+    listing = parse_listing(html, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    for day in listing.days:
+        for entry in day.entries:
+            assert entry.url == "" or entry.url.startswith(("http://", "https://"))
+            assert "\x00" not in entry.title
