@@ -22,11 +22,13 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import functools
 import multiprocessing
 import os
 import pickle
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
@@ -219,10 +221,33 @@ def _run_child(work: Callable[[], object], write_end: int, parent: int) -> None:
 def _die_with_parent(parent: int) -> None:
     """Have the kernel kill this process when its parent dies (Linux); check it still lives."""
     if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        _libc().prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(1)
+
+
+@functools.cache
+def _libc() -> Any:
+    return ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+
+
+def dies_with_this_process() -> Callable[[], None] | None:
+    """Return a `preexec_fn` for a program this process starts (Pagefind) that has the
+    kernel kill it when this process dies, as the forked children are: a build killed
+    outright (SIGKILL, the out-of-memory killer) would otherwise leave it indexing on for
+    seconds, with hundreds of MB, into a folder nobody reads. Linux only, and None beside
+    other threads (serve and watch), where code between fork and exec may deadlock: they
+    stop their programs themselves."""
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return None
+    libc, parent = _libc(), os.getpid()  # loaded before the fork: nothing to look up after
+
+    def die_with_parent() -> None:
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+    return die_with_parent
 
 
 def _describe(status: int) -> str:

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from . import parallel
 from .errors import OutputError
 
 FOLDER = "pagefind/"  # the bundle of the newest year
@@ -256,7 +257,12 @@ class PendingIndex:
         self.log = scratch.path / "pagefind.log"
         try:
             with self.log.open("wb") as log:
-                self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+                self.process = subprocess.Popen(
+                    command,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    preexec_fn=parallel.dies_with_this_process(),
+                )
         except OSError as exc:
             scratch.cleanup()
             raise OutputError(f"cannot run Pagefind to index the search: {exc}") from exc

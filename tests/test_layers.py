@@ -16,6 +16,7 @@ OWNERS = {
     "feedgen": "feeds",
     "babel": "i18n",
     "watchdog": "watch",
+    "lxml": "importer",
 }
 # Lower layers never import higher ones.
 FORBIDDEN = {
