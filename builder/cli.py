@@ -199,7 +199,8 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "import",
         help="turn a pasted listing of headlines into day files",
         description="Read a listing pasted from an outlet's page, a Telegram channel or a "
-        "newsletter (plain text, Markdown or HTML) and add its headlines to the day files of "
+        "newsletter (plain text, Markdown or HTML), or an outlet's RSS or Atom feed (curl -s "
+        "URL | digest import -), and add its headlines to the day files of "
         "the dates it names, creating them or merging into them (no duplicate links or "
         "titles; what is there stays untouched). Headlines without a link are written with "
         'url: "" into a day marked draft: true. Lines that are not headlines are listed with '

@@ -2,9 +2,10 @@
 
 Editors paste what outlets show: the "Read also" footer of a page (a `2024, Saturday` line,
 a `22 June` line, then one headline a line), a Telegram channel, a newsletter, a Markdown
-list or HTML copied from a page. `parse_listing` reads any of these into dated entries and
-says which lines it dropped and why; `render_day` writes a new day file's text and
-`merge_day` appends entries to an existing day's text without touching what is there.
+list, HTML copied from a page, or an outlet's RSS or Atom feed. `parse_listing` reads any
+of these into dated entries and says which lines it dropped and why; `render_day` writes a
+new day file's text and `merge_day` appends entries to an existing day's text without
+touching what is there.
 Headline text is kept as pasted; only the white space around it is trimmed, and the
 outlet's name after it when its link is on that outlet's site (the source says it).
 """
@@ -13,11 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import email.utils
 import re
 import urllib.parse
 import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from html import unescape as html_unescape
 from typing import Any
 
 from . import yamlio
@@ -581,6 +584,8 @@ def _lines(
 ) -> tuple[list[_Line], list[Dropped]]:
     """Return the lines of a listing, and notes on what could not be read from its HTML."""
     text = normalise_text(text)
+    if _FEED.match(text):
+        return _feed_lines(text, base, timezone)
     if not _HTML.search(text):
         return [_Line(number, line) for number, line in enumerate(text.split("\n"), 1)], []
     import lxml.html  # a tolerant HTML parser (libxml2): only imports take pasted pages
@@ -895,10 +900,114 @@ def _read_stamp(value: str, timezone: str | None) -> tuple[dt.date, dt.time | No
         return None
     if len(value) <= 10:
         return moment.date(), None
+    return _local(moment, timezone)
+
+
+def _local(moment: dt.datetime, timezone: str | None) -> tuple[dt.date, dt.time]:
+    """A moment's date and time (to the minute) in `timezone`, when it says its offset."""
     if moment.tzinfo is not None and timezone:
         with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError):
             moment = moment.astimezone(zoneinfo.ZoneInfo(timezone))
-    return moment.date(), moment.time().replace(second=0, microsecond=0)
+    return moment.date(), moment.time().replace(second=0, microsecond=0, tzinfo=None)
+
+
+# Feeds --------------------------------------------------------------------------------
+#
+# An outlet's RSS or Atom feed, saved or piped in (`curl -s URL | digest import -`): each
+# item is a headline with its link and its time, read as XML that can reach nothing
+# outside itself (no entities resolved, no network).
+
+_FEED = re.compile(
+    r"\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|<\?[^>]*\?>)\s*)*"
+    r"<(?:rss|feed|rdf:RDF)[\s>]",
+    re.DOTALL,
+)
+
+
+def _feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[_Line], list[Dropped]]:
+    """One line a feed item: its title, link, and date and time; a note of items with none."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, recover=True, remove_comments=True
+    )
+    data = _XML_DECLARATION.sub("", _CONTROL.sub("", text), count=1).encode("utf-8")
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return [], []
+    if root is None:
+        return [], []
+    lines, untitled = [], []
+    for item in root.iter():
+        if not isinstance(item.tag, str) or etree.QName(item).localname not in ("item", "entry"):
+            continue
+        parts = {  # the first of each name
+            etree.QName(child).localname: child
+            for child in reversed(item)
+            if isinstance(child.tag, str)
+        }
+        title = parts.get("title")
+        text = _feed_text(title) if title is not None else ""
+        line = item.sourceline or 0
+        if text:
+            stamp = _feed_stamp(parts, timezone)
+            lines.append(_Line(line, text, _feed_link(item, base), stamp, item=True))
+        else:
+            name = etree.QName(item).localname
+            untitled.append(Dropped(line, f"<{name}>", "a feed item with no title: left out"))
+    return lines, untitled[:1]
+
+
+def _feed_text(element: Any) -> str:
+    """A feed title as text: Atom's type="html" (and RSS titles holding markup) unescaped."""
+    text = "".join(element.itertext())
+    if element.get("type") in ("html", "xhtml") or ("<" in text and ">" in text):
+        import lxml.html
+
+        with contextlib.suppress(Exception):  # not HTML after all: the text as it is
+            text = lxml.html.fragment_fromstring(text, create_parent="div").text_content()
+    return _collapse(html_unescape(text) if "&" in text else text)
+
+
+def _feed_link(item: Any, base: str) -> str | None:
+    """An item's link: RSS <link> or permalink <guid>, Atom's alternate <link href>."""
+    from lxml import etree
+
+    for child in item:
+        if not isinstance(child.tag, str):
+            continue
+        name = etree.QName(child).localname
+        if name == "link":
+            href = child.get("href") if child.get("href") is not None else child.text
+            if child.get("rel", "alternate") != "alternate" or not href:
+                continue
+        elif name == "guid" and child.get("isPermaLink", "true") != "false":
+            href = child.text
+        else:
+            continue
+        url = _absolute(href or "", child.base or base)
+        if url:
+            return url
+    return None
+
+
+def _feed_stamp(
+    parts: dict[str, Any], timezone: str | None
+) -> tuple[dt.date | None, dt.time | None]:
+    """An item's date and time: RSS <pubDate>, Dublin Core <dc:date>, Atom <published>
+    or <updated>, in the site's time zone."""
+    for name in ("pubDate", "date", "published", "updated", "issued"):
+        element = parts.get(name)
+        value = (element.text or "").strip() if element is not None else ""
+        if not value:
+            continue
+        stamp = _read_stamp(value, timezone)
+        if stamp is not None:
+            return stamp
+        with contextlib.suppress(TypeError, ValueError, IndexError):
+            return _local(email.utils.parsedate_to_datetime(value), timezone)
+    return None, None
 
 
 # Writing day files --------------------------------------------------------------------

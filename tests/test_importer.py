@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from builder.importer import Entry, merge_day, parse_listing, render_day
+from builder.importer import Entry, Listing, merge_day, parse_listing, render_day
 from builder.reader import parse_day
 
 SOURCES = {
@@ -443,12 +443,7 @@ CASES = [
 
 
 def _flat(listing_text: str, source: str) -> list[tuple[str, str | None, str, str, str]]:
-    listing = parse_listing(listing_text, DEFAULT, SOURCES, source)
-    return [
-        (day.date.isoformat(), f"{e.time:%H:%M}" if e.time else None, e.title, e.url, e.source)
-        for day in listing.days
-        for e in day.entries
-    ]
+    return _dated(parse_listing(listing_text, DEFAULT, SOURCES, source))
 
 
 @pytest.mark.parametrize(
@@ -661,3 +656,83 @@ def test_broken_and_hostile_html_gives_entries_or_none_never_an_error(html: str)
         for entry in day.entries:
             assert entry.url == "" or entry.url.startswith(("http://", "https://"))
             assert "\x00" not in entry.title
+
+
+RSS = """\
+<?xml version="1.0" encoding="windows-1251"?>
+<!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Ukrinform</title><link>https://www.ukrinform.net/</link>
+<item><title>Odesa port hit &amp; damaged</title>
+  <link>https://www.ukrinform.net/rubric-ato/1-odesa.html</link>
+  <pubDate>Fri, 21 Jun 2024 18:15:00 GMT</pubDate></item>
+<item><title><![CDATA[Zelensky meets <b>Orbán</b>]]></title>
+  <guid isPermaLink="true">https://censor.net/en/news/2-zelensky</guid>
+  <dc:date>2024-06-21T22:02:00+00:00</dc:date></item>
+<item><title>Secret: &secret;</title><link>https://example.org/3-secret</link></item>
+<item><description>An item with no title</description></item>
+</channel></rss>
+"""
+ATOM = """\
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://www.pravda.com.ua/eng/">
+  <title>Ukrainska Pravda</title>
+  <entry><title type="html">Kyiv &amp;lt;3 F-16s</title>
+    <link rel="enclosure" href="/photo.jpg"/><link rel="alternate" href="news/2024/06/21/1/"/>
+    <published>2024-06-21T05:40:00Z</published><updated>2024-06-22T08:00:00Z</updated></entry>
+  <entry><title>General Staff update</title><link href="https://www.pravda.com.ua/eng/news/2/"/>
+    <updated>2024-06-22T06:00:00+03:00</updated></entry>
+</feed>
+"""
+
+
+def test_rss_and_atom_feeds_give_their_items_with_links_and_times() -> None:
+    """A feed saved or piped in: each item a headline, its time in the site's time zone,
+    its link (RSS <link> or permalink <guid>; Atom's alternate link against xml:base); no
+    entity is resolved (nothing outside the feed is read)."""
+    rss = parse_listing(RSS, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert _dated(rss) == [
+        (
+            "2024-06-21",
+            "21:15",
+            "Odesa port hit & damaged",
+            "https://www.ukrinform.net/rubric-ato/1-odesa.html",
+            "ukrinform",
+        ),
+        (
+            "2024-06-22",
+            "01:02",
+            "Zelensky meets Orbán",
+            "https://censor.net/en/news/2-zelensky",
+            "censor",
+        ),
+        ("2024-06-22", None, "Secret: &secret;", "https://example.org/3-secret", ""),
+    ]
+    assert [(n.line, n.text, n.reason) for n in rss.notes] == [
+        (12, "<item>", "a feed item with no title: left out")
+    ]
+    atom = parse_listing(ATOM, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert _dated(atom) == [
+        (
+            "2024-06-21",
+            "08:40",
+            "Kyiv <3 F-16s",
+            "https://www.pravda.com.ua/eng/news/2024/06/21/1/",
+            "pravda",
+        ),
+        (
+            "2024-06-22",
+            "06:00",
+            "General Staff update",
+            "https://www.pravda.com.ua/eng/news/2/",
+            "pravda",
+        ),
+    ]
+
+
+def _dated(listing: Listing) -> list[tuple[str, str | None, str, str, str]]:
+    return [
+        (day.date.isoformat(), f"{e.time:%H:%M}" if e.time else None, e.title, e.url, e.source)
+        for day in listing.days
+        for e in day.entries
+    ]
