@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import email.utils
+import itertools
 import re
 import urllib.parse
 import zoneinfo
@@ -124,6 +125,9 @@ class _State:
     notes: list[Dropped] = field(default_factory=list)
     last: Entry | None = None  # the previous line's entry, which a bare URL line completes
     trailing: bool | None = None  # whether times follow their headlines (None: none seen)
+    # Each day's links and titles: the first entry that has each, in the order they came.
+    seen: dict[dt.date, dict[tuple[str, str], tuple[int, str, int]]] = field(default_factory=dict)
+    order: int = 0
 
 
 def parse_listing(
@@ -198,6 +202,10 @@ def _take_line(
     url = given.link or ""
     if not url:
         line, url = _split_link(line)
+    elif not given.item and line.endswith(url):  # the link shown as its address
+        label = line[: -len(url)].strip()
+        if not label or label.endswith(":") or _boilerplate(label):
+            line = ""  # "Details: https://...": the link of the headline before it
     if not line:
         if url and last is not None and not last.url:
             _complete(state, last, url, sources, default_source)
@@ -217,17 +225,26 @@ def _take_line(
         return
     line = _without_outlet(line, url)
     entries = state.days.setdefault(state.date, [])
-    for other in entries:
-        if (url and other.url == url) or other.title.casefold() == line.casefold():
-            what = "link" if url and other.url == url else "headline"
-            state.dropped.append(
-                Dropped(number, raw.strip(), f"the same {what} as line {other.line}")
-            )
-            return
+    seen = state.seen.setdefault(state.date, {})
+    found = [seen[key] for key in (("link", url), ("headline", line.casefold())) if key in seen]
+    if found:  # (no entry is indexed by an empty link)
+        _, what, other = min(found)  # the first of them in the day
+        state.dropped.append(Dropped(number, raw.strip(), f"the same {what} as line {other}"))
+        return
     entry = Entry(number, line, url, match_source(url, sources) or default_source, time)
     entries.append(entry)
+    _seen(state, state.date, entry)
     state.time = None
     state.last = entry
+
+
+def _seen(state: _State, date: dt.date, entry: Entry) -> None:
+    """Index an entry of a day by its link and its title, for the duplicates that follow."""
+    seen = state.seen.setdefault(date, {})
+    state.order += 1
+    for key in (("link", entry.url), ("headline", entry.title.casefold())):
+        if key[1] and key not in seen:
+            seen[key] = (state.order, key[0], entry.line)
 
 
 def _item_date_and_time(
@@ -255,22 +272,27 @@ def _complete(
     state: _State, entry: Entry, url: str, sources: Mapping[str, str], default_source: str
 ) -> None:
     """Give the entry on the line before a bare URL line that URL."""
-    entries = next(e for e in state.days.values() if entry in e)
+    date, entries = next((d, e) for d, e in state.days.items() if entry in e)
     source = match_source(url, sources) or entry.source or default_source
     title = _without_outlet(entry.title, url)
     entries[entries.index(entry)] = state.last = replace(entry, title=title, url=url, source=source)
+    _seen(state, date, state.last)
 
 
 def _restamp(state: _State, entry: Entry, date: dt.date | None, time: dt.time) -> Entry:
     """Give an entry the time (and date) on the line after it: in a listing whose times
     follow their headlines, as pages copied as text show them."""
-    entries = next(e for e in state.days.values() if entry in e)
+    was, entries = next((d, e) for d, e in state.days.items() if entry in e)
     new = replace(entry, time=time)
-    if date is None or state.days.get(date) is entries:
+    if date is None or date == was:
         entries[entries.index(entry)] = new
     else:
         entries.remove(entry)
+        seen = state.seen.get(was, {})
+        for key in [key for key, (_, _, line) in seen.items() if line == entry.line]:
+            del seen[key]
         state.days.setdefault(date, []).append(new)
+        _seen(state, date, new)
         state.date, state.anchor = date, date
     return new
 
@@ -728,17 +750,19 @@ class _HTMLListing:
         if len(self.cards) < 2:
             self.cards.clear()  # one item is no listing of items: every line counts
             return
+        kinds: dict[Any, set[str]] = {}  # each parent of items: the kinds of its items
         for card in self.cards:
-            for sibling in (*card.itersiblings(preceding=True), *card.itersiblings()):
-                if sibling.tag == card.tag and sibling not in self.cards:
-                    self.items.add(sibling)
+            kinds.setdefault(card.getparent(), set()).add(card.tag)
+        for parent, tags in kinds.items():
+            self.items.update(c for c in parent if c.tag in tags and c not in self.cards)
 
     def _one_of_a_run(self, element: Any, key: str) -> bool:
         """Whether siblings of the same kind with text stand beside it, as items of a list
         do: the same element, of a class in common if classed (not an item's time and title
         in two <div>s), and not links to the same article (its picture, its "Read more")."""
         classes = set((element.get("class") or "").split())
-        for sibling in (*element.itersiblings(preceding=True), *element.itersiblings()):
+        siblings = itertools.chain(element.itersiblings(preceding=True), element.itersiblings())
+        for sibling in siblings:
             if sibling.tag != element.tag or not _WORD.search(sibling.text_content() or ""):
                 continue
             others = set((sibling.get("class") or "").split())

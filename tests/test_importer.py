@@ -439,6 +439,39 @@ CASES = [
         ],
         [7],
     ),
+    (
+        "html-telegram-channel-page-link-lines-and-times-after-the-text",
+        '<section><div class="message"><div class="text">Explosions heard in Kharkiv, the mayor says'
+        '<br/><br/>Details: <a href="https://suspilne.media/kharkiv/123/">https://suspilne.media/kharkiv/123/</a>'
+        '</div>\n<div class="footer"><a href="https://t.me/kharkiv/123"><time datetime="2024-06-25T18:15:00Z">'
+        "21:15</time></a></div></div>\n"
+        '<div class="message"><div class="text">Air raid alert is over in the city</div>\n'
+        '<div class="footer"><a href="https://t.me/kharkiv/124"><time>22:02</time></a></div></div></section>',
+        "",
+        [
+            (
+                "2024-06-25",
+                "21:15",
+                "Explosions heard in Kharkiv, the mayor says",
+                "https://suspilne.media/kharkiv/123/",
+                "",
+            ),
+            ("2024-06-25", "22:02", "Air raid alert is over in the city", "", ""),
+        ],
+        [],
+    ),
+    (
+        "times-after-headlines-move-them-between-days-duplicates-by-day",
+        "Title A\nJun 21, 2024, 9:15 PM\nTitle B\nJun 22, 2024, 1:00 PM\n"
+        "title a\nJun 22, 2024, 2:00 PM\nTITLE B\nJun 22, 2024, 3:00 PM",
+        "",
+        [
+            (D21, "21:15", "Title A", "", ""),
+            (D22, "13:00", "Title B", "", ""),
+            (D22, "14:00", "title a", "", ""),
+        ],
+        [7],
+    ),
 ]
 
 
