@@ -199,8 +199,8 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "import",
         help="turn a pasted listing of headlines into day files",
         description="Read a listing pasted from an outlet's page, a Telegram channel or a "
-        "newsletter (plain text, Markdown or HTML), or an outlet's RSS or Atom feed (curl -s "
-        "URL | digest import -), and add its headlines to the day files of "
+        "newsletter (plain text, Markdown or HTML), or an outlet's RSS or Atom feed (a file, "
+        "or fetched by its address), and add its headlines to the day files of "
         "the dates it names, creating them or merging into them (no duplicate links or "
         "titles; what is there stays untouched). Headlines without a link are written with "
         'url: "" into a day marked draft: true. Lines that are not headlines are listed with '
@@ -211,7 +211,8 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         nargs="?",
         default="-",
         metavar="FILE",
-        help="the listing, UTF-8 (default or '-': standard input)",
+        help="the listing, UTF-8 (default or '-': standard input), or the address "
+        "(http:// or https://) of an outlet's page or feed to fetch",
     )
     import_cmd.add_argument(
         "--date",
@@ -456,18 +457,22 @@ def _new(project: Project, date: dt.date | None) -> int:
 
 
 def _import(project: Project, args: argparse.Namespace) -> int:
-    from .newday import import_listing
+    from .newday import fetch_listing, import_listing
 
     name = "stdin" if args.file == "-" else args.file
-    try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-        text = data.decode("utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{name} is not UTF-8 text; save the listing as UTF-8") from None
+    page_url = ""
+    if args.file.startswith(("http://", "https://")):
+        text, page_url = fetch_listing(args.file)
+    else:
+        try:
+            data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+            text = data.decode("utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot read {name}: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise UsageError(f"{name} is not UTF-8 text; save the listing as UTF-8") from None
     date = args.date or _today(project)
-    result = import_listing(project, text, date, args.source, write=not args.dry_run)
+    result = import_listing(project, text, date, args.source, not args.dry_run, page_url)
     _report_import(name, result, args.dry_run)
     return 0
 

@@ -137,19 +137,21 @@ def parse_listing(
     default_source: str = "",
     languages: tuple[str, ...] = LANGUAGES,
     timezone: str | None = None,
+    page_url: str = "",
 ) -> Listing:
     """Read a pasted listing; headlines before any date line go to `default_date`.
 
     `sources` maps source ids to their home page URLs: an entry's source is the one whose
-    host its URL is on, else `default_source`, whose home page also completes links
-    relative to the page the listing was copied from (unless the page names its own
-    address). Times a page gives with their offset are read in `timezone` (the site's).
+    host its URL is on, else `default_source`. Links relative to the page the listing
+    came from are completed against the address the page names (<base>, canonical), else
+    `page_url` (where it was fetched), else the default source's home page. Times a page
+    gives with their offset are read in `timezone` (the site's).
     """
     months = month_numbers(languages)
     weekdays = weekday_numbers(languages)
     state = _State(date=default_date, anchor=default_date, today=default_date)
     sources = sources or {}
-    lines, notes = _lines(text, sources.get(default_source, ""), timezone)
+    lines, notes = _lines(text, page_url or sources.get(default_source, ""), timezone)
     state.notes.extend(notes)
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
@@ -214,7 +216,7 @@ def _take_line(
         state.dropped.append(Dropped(number, raw.strip(), "a link with no headline before it"))
         return
     reason = _boilerplate(line)
-    if reason and url and last is not None and not last.url and given.link:
+    if reason == _NAVIGATION and url and last is not None and not last.url and given.link:
         _complete(state, last, url, sources, default_source)  # "Read more" after a headline
         state.time = None
         return
@@ -347,20 +349,37 @@ def _outlet_label(url: str) -> str:
     return parts[-2] if len(parts) >= 2 else ""
 
 
+_NAVIGATION = "a section or navigation line, not a headline"
+
+
 def _boilerplate(line: str) -> str:
     """Say why a line is not a headline, or return ""."""
     if not _WORD.search(line):
         return "no words: not a headline"
     key = " ".join(normalise_word(line).rstrip(":.…>»→ ").split())
     if key in BOILERPLATE:
-        return "a section or navigation line, not a headline"
+        return _NAVIGATION
     words = line.split()
     letters = [c for c in line if c.isalpha()]
     if len(words) <= 3 and len(letters) >= 2 and all(c.isupper() for c in letters):
         return "a rubric line in capitals, not a headline"
     if line.endswith(":") and len(words) <= 4:
         return "a heading ending in ':', not a headline"
+    if _BYLINE.fullmatch(" ".join(words)):
+        return "a byline, a credit or a count, not a headline"
     return ""
+
+
+# What pages print around a headline, copied with it: "By Jane Doe", "Photo: Reuters",
+# "3 min read", "12 comments", "1.2K views".
+_NAME = r"[A-ZА-ЯІЇЄҐ][\w'’.-]*"
+_BYLINE = re.compile(
+    rf"(?:by|автор(?:ка)?:?)\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|та|і)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
+    r"|(?:photo|фото|video|відео|image|illustration|ілюстрація)\s*(?:credit)?\s*[:|©]\s*\S.{0,60}"
+    r"|\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?)\.?(?:\s+(?:read|читання))?"
+    r"|[\d.,]+\s*[KkMmКкТт]?\s*(?:comments?|views?|shares?|коментар\w*|перегляд\w*)",
+    re.IGNORECASE,
+)
 
 
 def _time(text: str) -> dt.time | None:

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import __version__
 from .dayfiles import day_file_paths
 from .errors import ContentErrors, DigestError, UsageError
 from .importer import (
@@ -131,14 +135,68 @@ class ImportResult:
     days: tuple[DayImport, ...]
 
 
+FETCH_LIMIT = 20_000_000  # bytes: listing pages and feeds are rarely over 2 MB
+FETCH_TIMEOUT = 30.0  # seconds without a byte
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset=["']?([\w.:-]+)|<\?xml[^>]+encoding=["']([\w.:-]+)""", re.I
+)
+
+
+def fetch_listing(url: str) -> tuple[str, str]:
+    """Fetch an outlet's page or feed for `digest import URL`: its text and its address
+    (after redirects), which its relative links are relative to."""
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": f"digest/{__version__} (digest import)",
+            "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
+            "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
+            data = response.read(FETCH_LIMIT + 1)
+            final = response.geturl()
+            charset = response.headers.get_content_charset()
+    except urllib.error.HTTPError as exc:
+        raise DigestError(
+            f"cannot fetch {url}: the server answered {exc.code} {exc.reason}"
+        ) from None
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        raise DigestError(f"cannot fetch {url}: {reason}") from None
+    if not final.startswith(("http://", "https://")):  # redirected elsewhere (ftp:)
+        raise DigestError(f"cannot fetch {url}: it leads to {final}, which is not http(s)")
+    if len(data) > FETCH_LIMIT:
+        raise DigestError(f"cannot fetch {url}: it is over {FETCH_LIMIT // 1_000_000} MB")
+    return _decoded(data, charset), final
+
+
+def _decoded(data: bytes, charset: str | None) -> str:
+    """Text of fetched bytes: in the charset the server, a byte order mark or the page
+    itself (<meta charset>, <?xml encoding>) declares, else UTF-8; bad bytes as U+FFFD."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        charset = "utf-8"
+    elif charset is None:
+        declared = _DECLARED.search(data[:4096])
+        if declared:
+            charset = (declared[1] or declared[2]).decode("ascii")
+    try:
+        return data.decode(charset or "utf-8", errors="replace")
+    except LookupError:  # a charset Python does not know
+        return data.decode("utf-8", errors="replace")
+
+
 def import_listing(
     project: Project,
     text: str,
     default_date: dt.date,
     default_source: str = "",
     write: bool = True,
+    page_url: str = "",
 ) -> ImportResult:
-    """Parse a pasted listing and create or merge the day files; with `write` False, only plan."""
+    """Parse a pasted listing and create or merge the day files; with `write` False, only
+    plan. `page_url`: where the listing was fetched from (its relative links are to it)."""
     config = read_checked_config(project)
     if default_source and default_source not in config.sources:
         raise UsageError(
@@ -148,7 +206,7 @@ def import_listing(
     sources = {key: source.url for key, source in config.sources.items()}
     languages = tuple(dict.fromkeys(("en", "uk", config.site.language)))
     listing = parse_listing(
-        text, default_date, sources, default_source, languages, config.site.timezone
+        text, default_date, sources, default_source, languages, config.site.timezone, page_url
     )
     planned: list[tuple[Path, str, DayImport]] = []
     for day in listing.days:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import http.server
 import io
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -343,3 +345,92 @@ def test_import_of_a_page_of_cards_from_an_outlet_with_no_source(
         '    source: ""\n    time: "14:02"\n'
         "---\n"
     )
+
+
+class _Outlet(http.server.BaseHTTPRequestHandler):
+    """An outlet's site on the loopback: a page in windows-1251, a feed behind a redirect."""
+
+    PAGE = (
+        '<html><head><meta charset="windows-1251"></head><body><ul>\n'
+        '<li><a href="news/1-odesa.html"><h3>Дрони атакували Одесу вночі</h3></a></li>\n'
+        '<li><a href="/ukr/news/2-kharkiv.html"><h3>Вибухи у Харкові вдень</h3></a></li>\n'
+        "</ul></body></html>\n"
+    ).encode("windows-1251")
+    FEED = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet</title>\n'
+        b"<item><title>Air raid alert over</title><link>/ukr/news/3-alert.html</link>\n"
+        b"<pubDate>Sun, 30 Jun 2024 09:00:00 +0000</pubDate></item></channel></rss>\n"
+    )
+
+    def do_GET(self) -> None:
+        if self.path == "/ukr/list.html":
+            self._send(200, "text/html", self.PAGE)
+        elif self.path == "/feed":
+            self.send_response(302)
+            self.send_header("Location", "/ukr/rss.xml")
+            self.end_headers()
+        elif self.path == "/ukr/rss.xml":
+            self._send(200, "application/rss+xml; charset=utf-8", self.FEED)
+        else:
+            self._send(404, "text/plain", b"no such page")
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_import_fetches_a_page_or_a_feed_by_its_address(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`digest import URL` fetches the page (its charset from its <meta>) or the feed
+    (after a redirect), and completes relative links against where it was fetched from."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Outlet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    site = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        code, out, _ = run(
+            capsys, "import", f"{site}/ukr/list.html", "--date", "2024-06-23", "--project", project
+        )
+        assert (code, out) == (
+            0,
+            "content/digests/2024/2024-06-23.md: created with 2 headlines (draft: true)\n",
+        )
+        day = (project / "content/digests/2024/2024-06-23.md").read_text("utf-8")
+        for title, path in [
+            ("Дрони атакували Одесу вночі", "/ukr/news/1-odesa.html"),
+            ("Вибухи у Харкові вдень", "/ukr/news/2-kharkiv.html"),
+        ]:
+            assert f'title: "{title}"\n    url: "{site}{path}"' in day
+
+        code, out, _ = run(capsys, "import", f"{site}/feed", "--dry-run", "--project", project)
+        assert (code, out) == (
+            0,
+            "content/digests/2024/2024-06-30.md: would create with 1 headline (draft: true)\n",
+        )
+        listing = parse_listing_of(f"{site}/feed")
+        assert listing == [("Air raid alert over", f"{site}/ukr/news/3-alert.html", "12:00")]
+
+        code, _, err = run(capsys, "import", f"{site}/gone", "--project", project)
+        assert (code, err) == (
+            1,
+            f"digest: error: cannot fetch {site}/gone: the server answered 404 Not Found\n",
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def parse_listing_of(url: str) -> list[tuple[str, str, str]]:
+    from builder.importer import parse_listing
+    from builder.newday import fetch_listing
+
+    text, page = fetch_listing(url)
+    listing = parse_listing(text, dt.date(2024, 6, 23), timezone="Europe/Kyiv", page_url=page)
+    return [(e.title, e.url, f"{e.time:%H:%M}") for d in listing.days for e in d.entries]

@@ -472,6 +472,25 @@ CASES = [
         ],
         [7],
     ),
+    (
+        "bylines-credits-and-counts-copied-with-headlines-are-dropped",
+        "21.06.2024\nRussia strikes Kharkiv again\nBy Jane Doe\n3 min read\nPhoto: Reuters\n"
+        "12 comments\nBy 2025 Ukraine will rebuild the grid\nФото: Укрінформ\n5 хв читання",
+        "",
+        [
+            (D21, None, "Russia strikes Kharkiv again", "", ""),
+            (D21, None, "By 2025 Ukraine will rebuild the grid", "", ""),
+        ],
+        [3, 4, 5, 6, 8, 9],
+    ),
+    (
+        "html-a-bylines-link-is-not-the-headlines-link",
+        '<p>A headline with no link of its own</p><p>By <a href="https://x.org/author/jane">'
+        "Jane Doe</a></p>",
+        "",
+        [("2024-06-25", None, "A headline with no link of its own", "", "")],
+        [1],
+    ),
 ]
 
 
