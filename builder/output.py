@@ -36,6 +36,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from . import parallel
 from .errors import OutputError
 
 MARKER = ".digest-site"
@@ -689,20 +690,13 @@ def remove_leftovers(parent: Path, prefix: str) -> None:
     """Delete build folders that interrupted builds left behind (their process is gone)."""
     for path in parent.glob(prefix + "*"):
         pid_text = path.name[len(prefix) :].split("-", 1)[0]
-        if pid_text.isdigit() and process_alive(int(pid_text)) and int(pid_text) != os.getpid():
+        if (
+            pid_text.isdigit()
+            and parallel.process_alive(int(pid_text))
+            and int(pid_text) != os.getpid()
+        ):
             continue  # another build is running right now
         shutil.rmtree(path, ignore_errors=True)
-
-
-def process_alive(pid: int) -> bool:
-    """Tell whether a process with this id is running."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _exchange(a: Path | str, b: Path | str) -> bool:

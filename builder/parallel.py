@@ -250,6 +250,17 @@ def dies_with_this_process() -> Callable[[], None] | None:
     return die_with_parent
 
 
+def process_alive(pid: int) -> bool:
+    """Tell whether a process with this id is running."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _describe(status: int) -> str:
     if os.WIFSIGNALED(status):
         return f"killed by signal {os.WTERMSIG(status)}"

@@ -46,6 +46,7 @@ ARCHIVE_FOLDER = "pagefind-archive/"  # the bundle of every earlier day
 # bundles kept between builds are keyed by it.
 INDEX_FORMAT = "index-3"
 LEFTOVER_AGE = 6 * 3600  # seconds; no build indexes for that long
+DEAD_AGE = 600  # seconds: the scratch folder of a build whose process is gone
 # Pagefind also writes ready-made search interfaces; the site has its own, lighter one.
 _UNUSED = re.compile(r"pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$")
 # A bundle merged into another is searched by the other's program: its own is never loaded.
@@ -221,7 +222,7 @@ class Scratch:
         memory = Path("/dev/shm")
         place = str(memory) if memory.is_dir() and os.access(memory, os.W_OK) else None
         _remove_leftovers(Path(place or tempfile.gettempdir()))
-        self.temp = tempfile.TemporaryDirectory(prefix="digest-search-", dir=place)
+        self.temp = tempfile.TemporaryDirectory(prefix=f"digest-search-{os.getpid()}-", dir=place)
         self.path = Path(self.temp.name)
         self.records = self.path / "records"
         self.records.mkdir()
@@ -312,11 +313,16 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def _remove_leftovers(folder: Path) -> None:
-    """Delete scratch folders that killed builds left (hours old); in tmpfs they hold RAM."""
+    """Delete scratch folders that killed builds left; in tmpfs they hold RAM. A folder is
+    named after its build's process: once that is gone, its folder goes after DEAD_AGE
+    (not at once: a container that shares /dev/shm sees none of another's processes);
+    any folder goes after LEFTOVER_AGE."""
     for path in folder.glob("digest-search-*"):
         try:
-            stale = time.time() - path.stat().st_mtime > LEFTOVER_AGE
+            age = time.time() - path.stat().st_mtime
         except OSError:
             continue
-        if stale:
+        pid = path.name.split("-")[2]  # digest-search-PID-xxxxxxxx
+        dead = pid.isdigit() and not parallel.process_alive(int(pid))
+        if age > LEFTOVER_AGE or (dead and age > DEAD_AGE):
             shutil.rmtree(path, ignore_errors=True)

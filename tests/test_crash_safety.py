@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import os
 import random
-import secrets
 import shutil
 import signal
 import subprocess
@@ -36,12 +35,9 @@ ITERATIONS = 25
 LOOP_BUDGET = 25.0  # seconds for the kill loop, whatever the machine's load
 LEFTOVER_GLOBS = (".site.building-*", ".site.staging-*")
 # Pagefind's scratch folders (builder/search.py): a killed build cannot remove its own, so
-# the test does, recognising its own by a word of this run in the first day of each of the
-# search's bundles, the newest year's and the earlier days' (other programs on the machine
-# may be building too).
+# the test does, knowing them by the build's process id in their names (other programs on
+# the machine may be building too).
 SEARCH_SCRATCH = Path("/dev/shm")
-RUN_MARK = f"crashsafety{secrets.token_hex(8)}"
-MARKED_DAYS = ("content/digests/2023/2023-12-30.md", "content/digests/2024/2024-01-02.md")
 
 OLD, NEW = "old", "new"
 RETITLED_DAY = "content/digests/2024/2024-07-17.md"
@@ -65,9 +61,6 @@ Tree = dict[str, bytes]
 
 def copy_project(target: Path) -> Path:
     shutil.copytree(FULL_SITE, target)
-    for marked in MARKED_DAYS:
-        with (target / marked).open("a", encoding="utf-8") as day:
-            day.write(f"\nChecked by the crash-safety run {RUN_MARK}.\n")
     return target
 
 
@@ -116,23 +109,12 @@ def kill_build(process: subprocess.Popen[bytes]) -> None:
     process.communicate(timeout=30)
 
 
-def search_scratch() -> set[Path]:
-    return set(SEARCH_SCRATCH.glob("digest-search-*")) if SEARCH_SCRATCH.is_dir() else set()
-
-
-def remove_own_scratch(before: set[Path]) -> int:
-    """Remove the scratch folders this run's killed build left; return how many."""
-    removed = 0
-    for folder in search_scratch() - before:
-        records = folder / "records"
-        try:
-            ours = any(RUN_MARK in page.read_text("utf-8") for page in records.glob("*.html"))
-        except (OSError, UnicodeDecodeError):
-            ours = False
-        if ours:  # (killed before its first record was written: too little to tell)
-            shutil.rmtree(folder, ignore_errors=True)
-            removed += 1
-    return removed
+def remove_scratch_of(pid: int) -> int:
+    """Remove the scratch folders the killed build `pid` left; return how many."""
+    left = list(SEARCH_SCRATCH.glob(f"digest-search-{pid}-*"))
+    for folder in left:
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(left)
 
 
 def read_tree(folder: Path) -> Tree | None:
@@ -184,11 +166,10 @@ def test_a_killed_build_leaves_the_old_site_or_the_new_one_never_a_mix(tmp_path:
         content = NEW if state == OLD else OLD
         set_content(project, content)
         delay = rng.uniform(0, 1.2 * seconds)
-        scratch = search_scratch()
         process = start_build(project)
         time.sleep(delay)
         kill_build(process)
-        scratch_removed += remove_own_scratch(scratch)
+        scratch_removed += remove_scratch_of(process.pid)
 
         where = f"iteration {iteration}, killed {delay:.3f} s into a build of the {content} site"
         tree = read_tree(site)

@@ -256,7 +256,6 @@ def test_a_killed_build_leaves_no_process_behind(digest: Path, tmp_path: Path) -
     shutil.copytree(digest / "content", project / "content")
     command = [sys.executable, "-m", "builder", "build", "--project", str(project)]
     command += ["--out", str(project / "site")]
-    scratch = set(Path("/dev/shm").glob("digest-search-*"))
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while len(_processes_building(project)) < 2:  # wait for the fork
@@ -272,10 +271,8 @@ def test_a_killed_build_leaves_no_process_behind(digest: Path, tmp_path: Path) -
     while _processes_building(project) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _processes_building(project) == []
-    # What the killed build could not remove: its search scratch, known by this corpus's day.
-    for folder in set(Path("/dev/shm").glob("digest-search-*")) - scratch:
-        if (folder / "records" / "20160101.html").exists():
-            shutil.rmtree(folder, ignore_errors=True)
+    for folder in Path("/dev/shm").glob(f"digest-search-{process.pid}-*"):
+        shutil.rmtree(folder, ignore_errors=True)  # what the killed build could not remove
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
@@ -318,8 +315,8 @@ def test_a_killed_build_takes_pagefind_with_it(digest: Path, tmp_path: Path) -> 
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        for _, scratch in runs:  # a build killed outright cannot remove its own
-            shutil.rmtree(scratch, ignore_errors=True)
+        for scratch in Path("/dev/shm").glob(f"digest-search-{process.pid}-*"):
+            shutil.rmtree(scratch, ignore_errors=True)  # a build killed outright leaves it
 
 
 def _alive(pid: int) -> bool:
@@ -390,3 +387,30 @@ def test_day_files_read_in_a_forked_process_are_those_read_in_a_pool(tmp_path: P
     assert len(read[True][0]) == PARALLEL_THRESHOLD + 50
     assert any("sourse" in message for message in read[True][1])
     assert read[True] == read[False]
+
+
+def test_scratch_folders_of_builds_that_are_gone_are_removed(tmp_path: Path) -> None:
+    """A build's search scratch is named after its process: once that is gone, a later
+    build removes the folder after search.DEAD_AGE (not at once: a container sharing
+    /dev/shm sees none of another's processes); any folder after search.LEFTOVER_AGE."""
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True)  # fmt: skip
+    dead, live = int(finished.stdout), os.getpid()
+    ages = {
+        f"digest-search-{dead}-old00001": search.DEAD_AGE + 60,  # removed
+        f"digest-search-{dead}-new00002": search.DEAD_AGE - 60,  # kept: too recent
+        f"digest-search-{live}-old00003": search.DEAD_AGE + 60,  # kept: its build runs
+        f"digest-search-{live}-aged0004": search.LEFTOVER_AGE + 60,  # removed: hours old
+        "digest-search-oldstyle5": search.LEFTOVER_AGE - 60,  # kept
+        "digest-search-oldstyle6": search.LEFTOVER_AGE + 60,  # removed
+    }
+    now = time.time()
+    for name, age in ages.items():
+        (tmp_path / name / "records").mkdir(parents=True)
+        os.utime(tmp_path / name, (now - age, now - age))
+    search._remove_leftovers(tmp_path)
+    assert {p.name for p in tmp_path.iterdir()} == {
+        f"digest-search-{dead}-new00002",
+        f"digest-search-{live}-old00003",
+        "digest-search-oldstyle5",
+    }
