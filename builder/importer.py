@@ -26,6 +26,7 @@ from typing import Any
 
 from . import yamlio
 from .i18n import month_numbers, normalise_word, weekday_numbers
+from .links import clean_url
 from .reader import normalise_text, split_front_matter
 
 LANGUAGES = ("en", "uk")
@@ -225,7 +226,7 @@ def _take_line(
     if reason:
         state.dropped.append(Dropped(number, raw.strip(), reason))
         return
-    line = _without_outlet(line, url)
+    line, url = _without_outlet(line, url), clean_url(url) if url else url
     entries = state.days.setdefault(state.date, [])
     seen = state.seen.setdefault(state.date, {})
     found = [seen[key] for key in (("link", url), ("headline", line.casefold())) if key in seen]
@@ -276,7 +277,7 @@ def _complete(
     """Give the entry on the line before a bare URL line that URL."""
     date, entries = next((d, e) for d, e in state.days.items() if entry in e)
     source = match_source(url, sources) or entry.source or default_source
-    title = _without_outlet(entry.title, url)
+    title, url = _without_outlet(entry.title, url), clean_url(url)
     entries[entries.index(entry)] = state.last = replace(entry, title=title, url=url, source=source)
     _seen(state, date, state.last)
 

@@ -491,6 +491,17 @@ CASES = [
         [("2024-06-25", None, "A headline with no link of its own", "", "")],
         [1],
     ),
+    (
+        "tracking-parameters-are-left-out-of-links-then-duplicates-found",
+        f"21.06.2024\nPeace summit — {U1}?utm_source=rss&utm_medium=feed\n"
+        f"Peace summit, again — {U1}?fbclid=abc\nPravda story\n{U3}?ref=home&utm_campaign=x#top",
+        "",
+        [
+            (D21, None, "Peace summit", U1, "censor"),
+            (D21, None, "Pravda story", U3 + "?ref=home#top", "pravda"),
+        ],
+        [3],
+    ),
 ]
 
 
