@@ -139,7 +139,7 @@ def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "templates/ and build again after every save: the pages first, with the last "
         "search index, which catches up in a second build once saves stop. A build with "
         "errors prints them and leaves the last good site in place; the watcher keeps "
-        "going. Ctrl-C stops it.",
+        "going. Ctrl-C (or SIGTERM, SIGHUP) stops it cleanly.",
     )
     serve_cmd = commands.add_parser(
         "serve",
@@ -147,7 +147,8 @@ def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         description="Build a preview of the site (drafts and future days included) into "
         ".digest-cache/serve/ (or --out), serve it, and rebuild after every save: open "
         "pages reload once the whole rebuild is written, and show the errors in an overlay "
-        "when a save does not build. A published site/ is never touched. Ctrl-C stops it.",
+        "when a save does not build. A published site/ is never touched. Ctrl-C (or "
+        "SIGTERM, SIGHUP) stops it cleanly.",
     )
     for command in (watch_cmd, serve_cmd):
         _project_option(command)

@@ -222,7 +222,7 @@ def _take_line(
         state.time = None
         return
     if not reason and given.outside:
-        reason = "outside the items of the listing: a heading, a menu or a footer"
+        reason = _OUTSIDE
     if reason:
         state.dropped.append(Dropped(number, raw.strip(), reason))
         return
@@ -263,11 +263,7 @@ def _item_date_and_time(
             date = date or found[0]
             time = time or found[1]
             continue
-        reason = (
-            _boilerplate(simple)
-            or "beside the headline in its item: a summary, a byline or a rubric"
-        )
-        state.dropped.append(Dropped(number, text, reason))
+        state.dropped.append(Dropped(number, text, _boilerplate(simple) or _BESIDE))
     return date, time
 
 
@@ -407,6 +403,7 @@ _YEAR_WEEKDAY = re.compile(r"(\d{4}),? ([^\W\d][\w']*)")
 
 
 _BESIDE = "beside the headline in its item: a summary, a byline or a rubric"
+_OUTSIDE = "outside the items of the listing: a heading, a menu or a footer"
 _RELATIVE_DAYS = {"today": 0, "сьогодні": 0, "yesterday": -1, "вчора": -1, "учора": -1}
 _SEPARATORS = " ,|•–—-"
 
@@ -700,6 +697,7 @@ class _HTMLListing:
         self.notes: list[Dropped] = []
         self._pieces: list[tuple[str, str | None]] = []  # text, the link it is in
         self._number = 0  # the line the current line starts on
+        self._started = False  # whether the current line has a word yet
         self._position = 1  # the source line reached so far
         self._link: str | None = None  # the link being read, when inside one
         self._heading = 0
@@ -837,15 +835,16 @@ class _HTMLListing:
     def _add(self, text: str | None) -> None:
         if not text:
             return
-        if text.strip() and not any(piece.strip() for piece, _ in self._pieces):
+        if not self._started and text.strip():  # the line starts where its first word is
             self._number = self._position + text[: len(text) - len(text.lstrip())].count("\n")
+            self._started = True
         self._position += text.count("\n")
         self._pieces.append((text, self._link or None))
 
     def _flush(self) -> None:
         """End the line: a line with a link ends where that link's text ends (what follows
         it on a page is the outlet's name or a rubric, not part of the headline)."""
-        pieces, self._pieces = self._pieces, []
+        pieces, self._pieces, self._started = self._pieces, [], False
         weights: dict[str, int] = {}
         for text, link in pieces:
             if link:
@@ -957,7 +956,7 @@ def _local(moment: dt.datetime, timezone: str | None) -> tuple[dt.date, dt.time]
 
 # Feeds --------------------------------------------------------------------------------
 #
-# An outlet's RSS or Atom feed, saved or piped in (`curl -s URL | digest import -`): each
+# An outlet's RSS or Atom feed, saved, piped in or fetched (`digest import URL`): each
 # item is a headline with its link and its time, read as XML that can reach nothing
 # outside itself (no entities resolved, no network).
 
@@ -1008,8 +1007,9 @@ def _feed_text(element: Any) -> str:
     text = "".join(element.itertext())
     if element.get("type") in ("html", "xhtml") or ("<" in text and ">" in text):
         import lxml.html
+        from lxml import etree
 
-        with contextlib.suppress(Exception):  # not HTML after all: the text as it is
+        with contextlib.suppress(etree.ParserError, ValueError):  # not HTML: the text as is
             text = lxml.html.fragment_fromstring(text, create_parent="div").text_content()
     return _collapse(html_unescape(text) if "&" in text else text)
 
