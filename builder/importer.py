@@ -601,6 +601,10 @@ _HTML = re.compile(r"<(a\s[^>]*href|li|p|div|ul|ol|br|h[1-6]|table|article)\b", 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
+# A class that marks an item's headline: "fc-item__headline", "card-title", "news__title".
+_HEADLINE_CLASS = re.compile(
+    r"(?<![a-z])(?:headline|title)(?![a-z])|(?:headline|title)-?text", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -886,7 +890,21 @@ class _HTMLListing:
         )
         line = inner.lines[title]
         beside = tuple((other.number, other.text) for other in inner.lines if other is not line)
-        self.lines.append(_Line(line.number, line.text, url, stamp, beside, item=True))
+        text = self._marked_headline(element, line.text) or line.text
+        self.lines.append(_Line(line.number, text, url, stamp, beside, item=True))
+
+    def _marked_headline(self, element: Any, line: str) -> str | None:
+        """The text of the item's innermost element classed as its headline or title, when
+        the line holds it with more (a kicker in the link: "Live", "Exclusive")."""
+        found = None
+        for marked in element.iter():
+            if not isinstance(marked.tag, str) or self._skipped(marked):
+                continue
+            if _HEADLINE_CLASS.search(marked.get("class") or ""):
+                text = _collapse(marked.text_content())
+                if _headline_like(text) and text in line and (found is None or text in found):
+                    found = text  # a later (inner) one within the earlier
+        return found if found != line else None
 
     def _walk_children(self, element: Any) -> None:
         if element.sourceline:

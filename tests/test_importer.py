@@ -502,6 +502,34 @@ CASES = [
         ],
         [3],
     ),
+    (
+        "html-a-kicker-in-the-link-is-not-part-of-the-headline-its-class-says-which-is",
+        '<ul><li class="item"><a class="overlay" aria-hidden="true" href="https://censor.net/en/news/1-live">'
+        "Russia-Ukraine war live: F-16s on the way</a>\n"
+        '<h3 class="item__title"><a href="https://censor.net/en/news/1-live"><span class="kicker">Live</span> '
+        '<span class="item__headline"><span class="headline-text">Russia-Ukraine war live: F-16s on the way'
+        "</span></span></a></h3></li>\n"
+        '<li class="item"><h3 class="item__title"><a href="https://censor.net/en/news/2-subtitle">'
+        '<span class="subtitle">Opinion</span> Why the grid holds</a></h3></li></ul>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Russia-Ukraine war live: F-16s on the way",
+                "https://censor.net/en/news/1-live",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Opinion Why the grid holds",
+                "https://censor.net/en/news/2-subtitle",
+                "censor",
+            ),
+        ],
+        [],
+    ),
 ]
 
 
