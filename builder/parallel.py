@@ -240,14 +240,8 @@ def dies_with_this_process() -> Callable[[], None] | None:
     stop their programs themselves."""
     if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return None
-    libc, parent = _libc(), os.getpid()  # loaded before the fork: nothing to look up after
-
-    def die_with_parent() -> None:
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() != parent:
-            os._exit(1)
-
-    return die_with_parent
+    _libc()  # loaded before the fork: nothing is looked up between fork and exec
+    return functools.partial(_die_with_parent, os.getpid())
 
 
 def process_alive(pid: int) -> bool:
