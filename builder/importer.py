@@ -195,6 +195,8 @@ def _take_line(
             state.weekday = (number, year_line[1], simple) if year_line[1] >= 0 else None
             return
     date, time = _item_date_and_time(state, given, months, weekdays)
+    if date is None and not given.item:
+        date, time, line = _dated_line(line, months, weekdays, state, number) or (None, time, line)
     if date is not None:
         state.date, state.anchor = date, date
     prefix = _TIME_PREFIX.match(line)
@@ -429,6 +431,23 @@ def _date_time_line(
         date = _day_line(rest, months, weekdays, state, number) if rest else None
         if date is not None and time is not None:
             return date, time
+    return None
+
+
+def _dated_line(
+    line: str, months: dict[str, int], weekdays: dict[str, int], state: _State, number: int
+) -> tuple[dt.date, dt.time, str] | None:
+    """Read "16.07.2024 21:15 Title" or "July 16, 2024, 9:15 PM — Title": a date and a
+    time before a headline on its line (both: "22 June 2024 is the day" is a headline)."""
+    for match in _TIME.finditer(line, 0, 40):
+        rest = line[match.end() :].lstrip(_SEPARATORS)
+        before = " ".join(line[: match.start()].rstrip(_SEPARATORS).split())
+        if not before or not rest or not _WORD.search(rest):
+            continue
+        date = _day_line(before, months, weekdays, state, number)
+        time = _time(match.group())
+        if date is not None and time is not None:
+            return date, time, rest
     return None
 
 

@@ -530,6 +530,20 @@ CASES = [
         ],
         [],
     ),
+    (
+        "a-date-and-time-before-a-headline-on-its-line",
+        "21.06.2024 21:15 Zelensky meets Orban in Kyiv\nJune 22, 2024, 9:15 PM — Drones hit Odesa\n"
+        "22 June 2024 is the day\nKharkiv 21:15 explosions\nВчора, 08:10 Тривога в Києві",
+        "",
+        [
+            (D21, "21:15", "Zelensky meets Orban in Kyiv", "", ""),
+            (D22, "21:15", "Drones hit Odesa", "", ""),
+            (D22, None, "22 June 2024 is the day", "", ""),
+            (D22, None, "Kharkiv 21:15 explosions", "", ""),
+            ("2024-06-24", "08:10", "Тривога в Києві", "", ""),
+        ],
+        [],
+    ),
 ]
 
 
