@@ -349,6 +349,7 @@ def _outlet_label(url: str) -> str:
 
 
 _NAVIGATION = "a section or navigation line, not a headline"
+PARAGRAPH_WORDS = 40  # the longest headlines have 25 or so; an article's paragraphs, more
 
 
 def _boilerplate(line: str) -> str:
@@ -366,6 +367,8 @@ def _boilerplate(line: str) -> str:
         return "a heading ending in ':', not a headline"
     if _BYLINE.fullmatch(" ".join(words)):
         return "a byline, a credit or a count, not a headline"
+    if len(words) > PARAGRAPH_WORDS:
+        return f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
     return ""
 
 
@@ -477,6 +480,15 @@ def _date_line(
         if found is not None and len(head.split()) <= 2:
             weekday, text = found, rest.strip()
     parts = _date_parts(text, months)
+    words = text.split()
+    if parts is None and weekday is None and len(words) >= 3:  # "14 June, 2024 Friday"
+        for found, others in (
+            (_weekday(words[-1].strip(","), weekdays), words[:-1]),
+            (_weekday(words[0].strip(","), weekdays), words[1:]),
+        ):
+            if found is not None and (parts := _date_parts(" ".join(others).strip(","), months)):
+                weekday = found
+                break
     if parts is None:
         return None
     year, month, day = parts

@@ -544,6 +544,18 @@ CASES = [
         ],
         [],
     ),
+    (
+        "a-weekday-after-or-before-the-date-and-an-articles-paragraphs",
+        "14 June, 2024 Friday\nNATO responds to Putin\nword word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word\nFriday 21 June 2024\n"
+        "Peace Summit by late 2024\nSaturday 21 June 2024\nNo weekday match",
+        "",
+        [
+            ("2024-06-14", None, "NATO responds to Putin", "", ""),
+            (D21, None, "Peace Summit by late 2024", "", ""),
+            (D21, None, "No weekday match", "", ""),
+        ],
+        [3],
+    ),
 ]
 
 
