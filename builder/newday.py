@@ -28,6 +28,7 @@ from .importer import (
     parse_listing,
     render_day,
 )
+from .links import clean_url
 from .model import Day
 from .project import Project
 from .reader import Config, parse_day, read_config, read_text
@@ -125,7 +126,7 @@ class DayImport:
     date: dt.date
     created: bool
     added: tuple[Entry, ...]
-    skipped: tuple[Dropped, ...]  # already on the day
+    skipped: tuple[Dropped, ...]  # already on the day, or its link on another
     draft: bool  # a new day, made a draft because an entry lacks its link or source
 
 
@@ -187,6 +188,33 @@ def _decoded(data: bytes, charset: str | None) -> str:
         return data.decode("utf-8", errors="replace")
 
 
+_URL_LINE = re.compile(r"""^[ \t]*(?:-[ \t]+)?url:[ \t]*(["']?)(\S+?)\1[ \t]*(?:#.*)?$""", re.M)
+
+
+def _links_on_days(project: Project, but: set[dt.date]) -> dict[str, Path]:
+    """Each headline link on the day files of other dates than `but`, without tracking
+    parameters, with the first file it is on. Read as text, not YAML: an import need not
+    parse ten years of days to know their links."""
+    paths, _ = day_file_paths(project)
+    skipped = {f"{date.isoformat()}.md" for date in but}
+    found: dict[str, Path] = {}
+    for path in sorted(paths):
+        if path.name in skipped:
+            continue
+        try:
+            text = path.read_text("utf-8", errors="replace")
+        except OSError:
+            continue
+        for match in _URL_LINE.finditer(text):
+            url = match[2]
+            found.setdefault(clean_url(url) if "?" in url else url, path)
+    return found
+
+
+def _day_of(path: Path) -> str:
+    return path.name.removesuffix(".md")
+
+
 def import_listing(
     project: Project,
     text: str,
@@ -208,36 +236,41 @@ def import_listing(
     listing = parse_listing(
         text, default_date, sources, default_source, languages, config.site.timezone, page_url
     )
+    elsewhere: dict[str, Path] = {}
+    if any(entry.url for day in listing.days for entry in day.entries):
+        elsewhere = _links_on_days(project, {day.date for day in listing.days})
     planned: list[tuple[Path, str, DayImport]] = []
     for day in listing.days:
         if not day.entries:
             continue
         path, exists = day_path(project, day.date)
         rel = project.relative(path)
+        entries = tuple(entry for entry in day.entries if entry.url not in elsewhere)
+        repeated = tuple(
+            Dropped(
+                entry.line, entry.title, f"its link is already on {_day_of(elsewhere[entry.url])}"
+            )
+            for entry in day.entries
+            if entry.url in elsewhere
+        )
         if exists:
             old, problem = read_text(project, path)
             if problem or old is None:
                 raise ContentErrors([problem] if problem else [])
             try:
-                merge = merge_day(old, day.entries)
+                merge = merge_day(old, entries)
             except MergeError as exc:
                 raise DigestError(f"{rel}: cannot merge into this day: {exc}") from None
-            if merge.added:
-                planned.append(
-                    (
-                        path,
-                        merge.text,
-                        DayImport(rel, day.date, False, merge.added, merge.skipped, False),
-                    )
-                )
-            else:
-                planned.append(
-                    (path, "", DayImport(rel, day.date, False, (), merge.skipped, False))
-                )
+            skipped = repeated + merge.skipped
+            new_text = merge.text if merge.added else ""
+            done = DayImport(rel, day.date, False, merge.added, skipped, False)
+            planned.append((path, new_text, done))
         else:
-            draft = any(is_incomplete(entry) for entry in day.entries)
-            new_text = render_day(day.date, day.entries, draft)
-            planned.append((path, new_text, DayImport(rel, day.date, True, day.entries, (), draft)))
+            draft = any(is_incomplete(entry) for entry in entries)
+            new_text = render_day(day.date, entries, draft)
+            planned.append(
+                (path, new_text, DayImport(rel, day.date, True, entries, repeated, draft))
+            )
     if write:
         for path, new_text, done in planned:
             if done.added:

@@ -434,3 +434,27 @@ def parse_listing_of(url: str) -> list[tuple[str, str, str]]:
     text, page = fetch_listing(url)
     listing = parse_listing(text, dt.date(2024, 6, 23), timezone="Europe/Kyiv", page_url=page)
     return [(e.title, e.url, f"{e.time:%H:%M}") for d in listing.days for e in d.entries]
+
+
+def test_import_skips_a_link_already_on_another_day(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An article the digest already holds on another day (here with a tracking parameter
+    added) is not imported again; a new one is."""
+    known = "https://en.interfax.com.ua/news/general/995137.html"
+    assert known in (project / "content/digests/2024/2024-06-21.md").read_text("utf-8")
+    listing = tmp_path / "listing.txt"
+    listing.write_text(
+        f"23.06.2024\nAn old story again — {known}?utm_source=telegram\n"
+        "A new story — https://en.interfax.com.ua/news/general/999999.html\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "import", listing, "--project", project)
+    assert code == 0
+    assert err.splitlines() == [
+        f"{listing}:2: skipped 'An old story again': its link is already on 2024-06-21 "
+        "(content/digests/2024/2024-06-23.md)"
+    ]
+    assert out == "content/digests/2024/2024-06-23.md: created with 1 headline\n"
+    day = (project / "content/digests/2024/2024-06-23.md").read_text("utf-8")
+    assert "999999" in day and "995137" not in day
