@@ -126,6 +126,10 @@ class _State:
     notes: list[Dropped] = field(default_factory=list)
     last: Entry | None = None  # the previous line's entry, which a bare URL line completes
     trailing: bool | None = None  # whether times follow their headlines (None: none seen)
+    # Messages copied from Telegram ("Channel, [16.07.2024 21:15]" before each): whether
+    # one is being read, and its headline (its first line) once taken.
+    in_message: bool = False
+    message: Entry | None = None
     # Each day's links and titles: the first entry that has each, in the order they came.
     seen: dict[dt.date, dict[tuple[str, str], tuple[int, str, int]]] = field(default_factory=dict)
     order: int = 0
@@ -176,6 +180,20 @@ def _take_line(
     simple = " ".join(line.split())
     last, state.last = state.last, None
     if not given.item:
+        moment = _message_header(simple, months, weekdays, state, number)
+        if moment is not None:
+            state.date, state.anchor, state.time = moment[0], moment[0], moment[1]
+            state.days.setdefault(moment[0], [])
+            state.in_message, state.message = True, None
+            return
+        if state.message is not None:  # the message's headline is taken: this is its body
+            link = _link_line(line)
+            if link and not state.message.url:
+                _complete(state, state.message, link, sources, default_source)
+                state.message = state.last
+            else:
+                state.dropped.append(Dropped(number, raw.strip(), _MESSAGE_BODY))
+            return
         date_time = _date_time_line(simple, months, weekdays, state, number)
         if date_time is not None:
             date, time = date_time
@@ -207,10 +225,8 @@ def _take_line(
     url = given.link or ""
     if not url:
         line, url = _split_link(line)
-    elif not given.item and line.endswith(url):  # the link shown as its address
-        label = line[: -len(url)].strip()
-        if not label or label.endswith(":") or _boilerplate(label):
-            line = ""  # "Details: https://...": the link of the headline before it
+    elif not given.item and _link_line(line) == url:  # the link shown as its address
+        line = ""  # "Details: https://...": the link of the headline before it
     if not line:
         if url and last is not None and not last.url:
             _complete(state, last, url, sources, default_source)
@@ -241,6 +257,39 @@ def _take_line(
     _seen(state, state.date, entry)
     state.time = None
     state.last = entry
+    if state.in_message:
+        state.message = entry
+
+
+def _link_line(line: str) -> str | None:
+    """The link of a line that is only a link, shown as its address, after nothing or a
+    label ("https://...", "Details: https://...", "Read more: https://...")."""
+    label, url = _split_link(line)
+    if not url or not line.endswith(url):
+        return None
+    label = line[: -len(url)].strip()
+    return url if not label or label.endswith(":") or _boilerplate(label) else None
+
+
+# Telegram Desktop copies each message after a line naming its channel and its moment.
+_MESSAGE_HEAD = re.compile(
+    r"\S.*?,?\s*\[(\d{1,2}[./]\d{1,2}[./])(\d{2}|\d{4})[ ,]+"
+    r"(\d{1,2}:\d{2})(?::\d{2})?(\s*[AaPp]\.?[Mm]\.?)?\]"
+)
+_MESSAGE_BODY = "the rest of a message, whose first line is its headline"
+
+
+def _message_header(
+    simple: str, months: dict[str, int], weekdays: dict[str, int], state: _State, number: int
+) -> tuple[dt.date, dt.time] | None:
+    """Read "Суспільне Харків, [16.07.2024 21:15]": the moment of the message after it."""
+    match = _MESSAGE_HEAD.fullmatch(simple)
+    if match is None:
+        return None
+    year = match[2] if len(match[2]) == 4 else "20" + match[2]
+    date = _date_line(match[1] + year, months, weekdays, state, number)
+    time = _time(match[3] + (match[4] or ""))
+    return (date, time) if date is not None and time is not None else None
 
 
 def _seen(state: _State, date: dt.date, entry: Entry) -> None:
