@@ -33,8 +33,10 @@ LANGUAGES = ("en", "uk")
 
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙►▶➤→\-*–—+]|\d{1,3}[.)]|#{1,6})\s+")
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")
-_TIME_LINE = re.compile(_TIME.pattern + r"\s*[-–—|:•]?")
-_TIME_PREFIX = re.compile(r"^" + _TIME.pattern + r"(?:\s*[-–—|•]\s*|\s+)(?=\S)")
+_TIME_LINE = re.compile(_TIME.pattern + r"\s*[-–—|:•·]?")
+# "19:02 Title", "09:17 - Title", "14:30 · Title", and "21:40Title" (a page's time and title
+# copied as text with nothing between them).
+_TIME_PREFIX = re.compile(r"^" + _TIME.pattern + r"(?:\s*[-–—|•·]\s*|\s+|(?=[^\W\d_]))(?=\S)")
 _URL = r"https?://[^\s<>()\[\]]+(?:\([^\s()]*\)[^\s<>()\[\]]*)*"
 _URL_LINE = re.compile(r"<?(" + _URL + r")>?")
 _URL_AT_END = re.compile(r"\s*(?:[-–—|:•]\s*)?[(<]?(" + _URL + r")[)>]?$")
@@ -459,7 +461,7 @@ _YEAR_WEEKDAY = re.compile(r"(\d{4}),? ([^\W\d][\w']*)")
 _BESIDE = "beside the headline in its item: a summary, a byline or a rubric"
 _OUTSIDE = "outside the items of the listing: a heading, a menu or a footer"
 _RELATIVE_DAYS = {"today": 0, "сьогодні": 0, "yesterday": -1, "вчора": -1, "учора": -1}
-_SEPARATORS = " ,|•–—-"
+_SEPARATORS = " ,|•·–—-"
 
 
 def _date_time_line(

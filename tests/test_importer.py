@@ -571,6 +571,18 @@ CASES = [
         ],
         [4, 9, 14],
     ),
+    (
+        "times-before-headlines-after-a-middle-dot-or-with-nothing-between",
+        "21.06.2024\n14:30 · Title after a middle dot\n21:40Зеленський: F-16 вже в Україні\n"
+        "2:0 is a score, not a time",
+        "",
+        [
+            (D21, "14:30", "Title after a middle dot", "", ""),
+            (D21, "21:40", "Зеленський: F-16 вже в Україні", "", ""),
+            (D21, None, "2:0 is a score, not a time", "", ""),
+        ],
+        [],
+    ),
 ]
 
 
