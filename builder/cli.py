@@ -220,7 +220,8 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         type=_date,
         metavar="DATE",
         help="the day of headlines before any date line, and the year of date lines without "
-        "one (default: today in the site's time zone)",
+        "one (default: today in the site's time zone, and ages such as '3 hrs ago' are "
+        "counted back from now)",
     )
     import_cmd.add_argument(
         "--source",
@@ -429,10 +430,15 @@ def _count(number: int, word: str) -> str:
 
 
 def _today(project: Project) -> dt.date:
+    return _now(project).date()
+
+
+def _now(project: Project) -> dt.datetime:
+    """The time now in the site's time zone (SOURCE_DATE_EPOCH's, when it is set)."""
     from .newday import read_checked_config
 
     site = read_checked_config(project).site
-    return clock.local_date(clock.current_time(os.environ), site.timezone)
+    return clock.local_time(clock.current_time(os.environ), site.timezone)
 
 
 def _init(folder: Path) -> int:
@@ -473,7 +479,8 @@ def _import(project: Project, args: argparse.Namespace) -> int:
         except UnicodeDecodeError:
             raise UsageError(f"{name} is not UTF-8 text; save the listing as UTF-8") from None
     date = args.date or _today(project)
-    result = import_listing(project, text, date, args.source, not args.dry_run, page_url)
+    now = None if args.date else _now(project)  # "3 hours ago" is of today's listing only
+    result = import_listing(project, text, date, args.source, not args.dry_run, page_url, now)
     _report_import(name, result, args.dry_run)
     return 0
 

@@ -31,9 +31,14 @@ def current_time(environ: Mapping[str, str]) -> dt.datetime:
 
 def local_date(now: dt.datetime, timezone: str) -> dt.date:
     """Return the date it is at `now` in the IANA zone `timezone` (the site's)."""
+    return local_time(now, timezone).date()
+
+
+def local_time(now: dt.datetime, timezone: str) -> dt.datetime:
+    """Return `now` in the IANA zone `timezone` (a naive `now` is UTC)."""
     if now.tzinfo is None:
         now = now.replace(tzinfo=dt.UTC)
-    return now.astimezone(zoneinfo.ZoneInfo(timezone)).date()
+    return now.astimezone(zoneinfo.ZoneInfo(timezone))
 
 
 def is_published(day: Day, today: dt.date, drafts: bool) -> bool:

@@ -120,6 +120,7 @@ class _State:
     date: dt.date
     anchor: dt.date  # the date a year-less day line is put nearest to
     today: dt.date  # the day the listing is imported for: "today" in it
+    now: dt.datetime | None = None  # when it was copied: "3 hours ago" in it
     year: int | None = None  # from a "2024, Saturday" line, for the next day line
     weekday: tuple[int, int, str] | None = None  # (line, weekday, text) of that line
     time: dt.time | None = None
@@ -145,6 +146,7 @@ def parse_listing(
     languages: tuple[str, ...] = LANGUAGES,
     timezone: str | None = None,
     page_url: str = "",
+    now: dt.datetime | None = None,
 ) -> Listing:
     """Read a pasted listing; headlines before any date line go to `default_date`.
 
@@ -152,11 +154,12 @@ def parse_listing(
     host its URL is on, else `default_source`. Links relative to the page the listing
     came from are completed against the address the page names (<base>, canonical), else
     `page_url` (where it was fetched), else the default source's home page. Times a page
-    gives with their offset are read in `timezone` (the site's).
+    gives with their offset are read in `timezone` (the site's). `now`, the moment the
+    listing was copied (in that time zone), dates "3 hours ago" and the like.
     """
     months = month_numbers(languages)
     weekdays = weekday_numbers(languages)
-    state = _State(date=default_date, anchor=default_date, today=default_date)
+    state = _State(date=default_date, anchor=default_date, today=default_date, now=now)
     sources = sources or {}
     lines, notes = _lines(text, page_url or sources.get(default_source, ""), timezone)
     state.notes.extend(notes)
@@ -199,6 +202,9 @@ def _take_line(
         date_time = _date_time_line(simple, months, weekdays, state, number)
         if date_time is not None:
             date, time = date_time
+            if last is not None and _AGO.fullmatch(normalise_word(simple).rstrip(".:,")):
+                state.last = _restamp(state, last, date, last.time)  # "Title" then "3 hrs ago"
+                return
             if time is not None and state.trailing is None:  # the listing's first time
                 state.trailing = last is not None and last.time is None
             if time is not None and state.trailing and last is not None and last.time is None:
@@ -331,7 +337,7 @@ def _complete(
     _seen(state, date, state.last)
 
 
-def _restamp(state: _State, entry: Entry, date: dt.date | None, time: dt.time) -> Entry:
+def _restamp(state: _State, entry: Entry, date: dt.date | None, time: dt.time | None) -> Entry:
     """Give an entry the time (and date) on the line after it: in a listing whose times
     follow their headlines, as pages copied as text show them."""
     was, entries = next((d, e) for d, e in state.days.items() if entry in e)
@@ -418,6 +424,8 @@ def _boilerplate(line: str) -> str:
         return "a heading ending in ':', not a headline"
     if _BYLINE.fullmatch(" ".join(words)):
         return "a byline, a credit or a count, not a headline"
+    if _AGO.fullmatch(key):
+        return "an age ('3 hrs ago') of a listing imported for another day, not a headline"
     if len(words) > PARAGRAPH_WORDS:
         return f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
     return ""
@@ -461,6 +469,11 @@ _YEAR_WEEKDAY = re.compile(r"(\d{4}),? ([^\W\d][\w']*)")
 _BESIDE = "beside the headline in its item: a summary, a byline or a rubric"
 _OUTSIDE = "outside the items of the listing: a heading, a menu or a footer"
 _RELATIVE_DAYS = {"today": 0, "сьогодні": 0, "yesterday": -1, "вчора": -1, "учора": -1}
+# "3 hrs ago", "an hour ago", "15 хв тому", "2 години тому", "1 day ago" (casefolded).
+_AGO = re.compile(
+    r"(?:(\d+)|an?|one)?\s*(?:(m|mins?|minutes?|хв\.?|хвилин[аиу]?)"
+    r"|(h|hrs?|hours?|год\.?|годин[аиу]?)|(d|days?|дн\.?|дні|днів|день))\s+(?:ago|тому)"
+)
 _SEPARATORS = " ,|•·–—-"
 
 
@@ -509,9 +522,15 @@ def _day_line(
     simple: str, months: dict[str, int], weekdays: dict[str, int], state: _State, number: int
 ) -> dt.date | None:
     """A date line, or "today" / "yesterday" (of the day the listing is imported for)."""
-    shift = _RELATIVE_DAYS.get(normalise_word(simple).rstrip(".:,"))
+    word = normalise_word(simple).rstrip(".:,")
+    shift = _RELATIVE_DAYS.get(word)
     if shift is not None:
         return state.today + dt.timedelta(days=shift)
+    ago = _AGO.fullmatch(word)
+    if ago is not None and state.now is not None:  # its day; the hour would be a guess
+        count = int(ago[1]) if ago[1] else 1
+        unit = "minutes" if ago[2] else "hours" if ago[3] else "days"
+        return (state.now - dt.timedelta(**{unit: count})).date()
     return _date_line(simple, months, weekdays, state, number)
 
 

@@ -222,9 +222,11 @@ def import_listing(
     default_source: str = "",
     write: bool = True,
     page_url: str = "",
+    now: dt.datetime | None = None,
 ) -> ImportResult:
     """Parse a pasted listing and create or merge the day files; with `write` False, only
-    plan. `page_url`: where the listing was fetched from (its relative links are to it)."""
+    plan. `page_url`: where the listing was fetched from (its relative links are to it);
+    `now`: when it was copied, in the site's time zone ("3 hours ago" in it)."""
     config = read_checked_config(project)
     if default_source and default_source not in config.sources:
         raise UsageError(
@@ -234,7 +236,14 @@ def import_listing(
     sources = {key: source.url for key, source in config.sources.items()}
     languages = tuple(dict.fromkeys(("en", "uk", config.site.language)))
     listing = parse_listing(
-        text, default_date, sources, default_source, languages, config.site.timezone, page_url
+        text,
+        default_date,
+        sources,
+        default_source,
+        languages,
+        config.site.timezone,
+        page_url,
+        now,
     )
     elsewhere: dict[str, Path] = {}
     if any(entry.url for day in listing.days for entry in day.entries):

@@ -880,3 +880,44 @@ def _dated(listing: Listing) -> list[tuple[str, str | None, str, str, str]]:
         for day in listing.days
         for e in day.entries
     ]
+
+
+def test_hours_ago_date_a_headline_by_when_the_listing_was_copied() -> None:
+    """'3 hrs ago' is of the moment the listing was copied (the command passes it when no
+    --date is given): at 01:30 on the 25th it is the 24th. Its hour would be a guess: the
+    headline gets the day, no time."""
+    now = dt.datetime(2024, 6, 25, 1, 30)
+    html = (
+        '<div><a href="https://censor.net/en/news/1-a"><h2>Drones shot down over Kyiv overnight'
+        "</h2><span>3 hrs ago</span></a></div>\n"
+        '<div><a href="https://censor.net/en/news/2-b"><h2>Air raid alert is over in Kyiv</h2>'
+        "<span>15 хв тому</span></a></div>"
+    )
+    text = "A headline copied with its age\n2 години тому\nAnother one\nan hour ago"
+    assert _dated(parse_listing(html, DEFAULT, SOURCES, now=now)) == [
+        (
+            "2024-06-24",
+            None,
+            "Drones shot down over Kyiv overnight",
+            "https://censor.net/en/news/1-a",
+            "censor",
+        ),
+        (
+            "2024-06-25",
+            None,
+            "Air raid alert is over in Kyiv",
+            "https://censor.net/en/news/2-b",
+            "censor",
+        ),
+    ]
+    assert sorted(_dated(parse_listing(text, DEFAULT, now=now))) == [
+        ("2024-06-24", None, "A headline copied with its age", "", ""),
+        ("2024-06-25", None, "Another one", "", ""),
+    ]
+    # Without the moment (a listing imported for another --date), they are not dates.
+    later = parse_listing(text, DEFAULT)
+    assert [e.title for d in later.days for e in d.entries] == [
+        "A headline copied with its age",
+        "Another one",
+    ]
+    assert [d.line for d in later.dropped] == [2, 4]
