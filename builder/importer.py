@@ -1121,10 +1121,17 @@ def _feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[_Line]
     return lines, untitled[:1]
 
 
+# Markup an RSS title may carry, escaped or in CDATA; other angle brackets are text ("<3").
+_INLINE_TAG = re.compile(
+    r"</?(?:a|b|i|u|em|strong|span|br|p|sup|sub|small|mark|q|cite|abbr|font)\b[^<>]*>",
+    re.IGNORECASE,
+)
+
+
 def _feed_text(element: Any) -> str:
-    """A feed title as text: Atom's type="html" (and RSS titles holding markup) unescaped."""
+    """A feed title as text: Atom's type="html" (and RSS titles holding tags) unescaped."""
     text = "".join(element.itertext())
-    if element.get("type") in ("html", "xhtml") or ("<" in text and ">" in text):
+    if element.get("type") in ("html", "xhtml") or _INLINE_TAG.search(text):
         import lxml.html
         from lxml import etree
 

@@ -814,6 +814,7 @@ RSS = """\
   <guid isPermaLink="true">https://censor.net/en/news/2-zelensky</guid>
   <dc:date>2024-06-21T22:02:00+00:00</dc:date></item>
 <item><title>Secret: &secret;</title><link>https://example.org/3-secret</link></item>
+<item><title>Putin's &lt;red lines&gt; explained</title><link>https://example.org/4-lt</link></item>
 <item><description>An item with no title</description></item>
 </channel></rss>
 """
@@ -851,9 +852,10 @@ def test_rss_and_atom_feeds_give_their_items_with_links_and_times() -> None:
             "censor",
         ),
         ("2024-06-22", None, "Secret: &secret;", "https://example.org/3-secret", ""),
+        ("2024-06-22", None, "Putin's <red lines> explained", "https://example.org/4-lt", ""),
     ]
     assert [(n.line, n.text, n.reason) for n in rss.notes] == [
-        (12, "<item>", "a feed item with no title: left out")
+        (13, "<item>", "a feed item with no title: left out")
     ]
     atom = parse_listing(ATOM, DEFAULT, SOURCES, timezone="Europe/Kyiv")
     assert _dated(atom) == [
