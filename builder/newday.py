@@ -51,9 +51,11 @@ headlines: []
 """
 
 
-def day_path(project: Project, date: dt.date) -> tuple[Path, bool]:
-    """Return the day's file and whether it exists; a new one goes in digests/YYYY/."""
-    paths, _ = day_file_paths(project)
+def day_path(project: Project, date: dt.date, paths: list[Path] | None = None) -> tuple[Path, bool]:
+    """Return the day's file and whether it exists; a new one goes in digests/YYYY/.
+    `paths`: the day files, when the caller has listed them already."""
+    if paths is None:
+        paths, _ = day_file_paths(project)
     name = f"{date.isoformat()}.md"
     for path in paths:
         if path.name == name:
@@ -191,11 +193,10 @@ def _decoded(data: bytes, charset: str | None) -> str:
 _URL_LINE = re.compile(r"""^[ \t]*(?:-[ \t]+)?url:[ \t]*(["']?)(\S+?)\1[ \t]*(?:#.*)?$""", re.M)
 
 
-def _links_on_days(project: Project, but: set[dt.date]) -> dict[str, Path]:
-    """Each headline link on the day files of other dates than `but`, without tracking
-    parameters, with the first file it is on. Read as text, not YAML: an import need not
-    parse ten years of days to know their links."""
-    paths, _ = day_file_paths(project)
+def _links_on_days(paths: list[Path], but: set[dt.date]) -> dict[str, Path]:
+    """Each headline link on the day files `paths` of other dates than `but`, without
+    tracking parameters, with the first file it is on. Read as text, not YAML: an import
+    need not parse ten years of days to know their links."""
     skipped = {f"{date.isoformat()}.md" for date in but}
     found: dict[str, Path] = {}
     for path in sorted(paths):
@@ -245,14 +246,15 @@ def import_listing(
         page_url,
         now,
     )
+    paths, _ = day_file_paths(project)  # listed once: ten years take 25 ms a listing
     elsewhere: dict[str, Path] = {}
     if any(entry.url for day in listing.days for entry in day.entries):
-        elsewhere = _links_on_days(project, {day.date for day in listing.days})
+        elsewhere = _links_on_days(paths, {day.date for day in listing.days})
     planned: list[tuple[Path, str, DayImport]] = []
     for day in listing.days:
         if not day.entries:
             continue
-        path, exists = day_path(project, day.date)
+        path, exists = day_path(project, day.date, paths)
         rel = project.relative(path)
         entries = tuple(entry for entry in day.entries if entry.url not in elsewhere)
         repeated = tuple(
