@@ -92,6 +92,17 @@ jobs:
         with:
           python-version: "3.11"
       - run: python -m pip install "$DIGEST_PACKAGE"
+      - id: digest
+        run: echo "version=$(digest --version | tr ' ' '-')" >> "$GITHUB_OUTPUT"
+      # What the last run parsed and indexed, by content: a checkout reads every file anew,
+      # and only the days that changed are parsed and searched again. Without it, every
+      # run builds as the first one did (ten years of days: about twice as long, and the
+      # search index made again). The key changes with digest's version and the content.
+      - uses: actions/cache@v4
+        with:
+          path: .digest-cache
+          key: ${{ steps.digest.outputs.version }}-${{ hashFiles('content/**', 'templates/**') }}
+          restore-keys: ${{ steps.digest.outputs.version }}-
       - run: digest check --strict
       - run: digest build
       - uses: actions/upload-pages-artifact@v3

@@ -12,7 +12,9 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
+from builder import __version__
 from builder.build import build
 from builder.cli import main
 from builder.project import Project
@@ -270,6 +272,32 @@ def test_init_starts_a_digest_that_checks_and_builds(
     assert (folder / "site/index.html").is_file()
     code, _, err = run(capsys, "init", folder)
     assert code == 2 and err.startswith(f"digest: error: {folder} already holds .github/")
+
+
+def test_the_new_workflow_keeps_the_cache_between_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The workflow restores .digest-cache/ before digest checks and builds, keyed by
+    digest's version and the content (a checkout reads every file anew: the cache is what
+    spares each run parsing and indexing what did not change)."""
+    folder = tmp_path / "new-digest"
+    assert run(capsys, "init", folder)[0] == 0
+    workflow = yaml.safe_load((folder / ".github/workflows/digest.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    commands = [step.get("run", "") for step in steps]
+    version = next(step for step in steps if step.get("id") == "digest")
+    assert "digest --version" in version["run"] and "$GITHUB_OUTPUT" in version["run"]
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".digest-cache"
+    key, restore = cache["with"]["key"], cache["with"]["restore-keys"]
+    assert key.startswith("${{ steps.digest.outputs.version }}-")
+    assert "hashFiles('content/**', 'templates/**')" in key
+    assert restore == "${{ steps.digest.outputs.version }}-"
+    order = [steps.index(version), steps.index(cache)]
+    order += [commands.index("digest check --strict"), commands.index("digest build")]
+    install = next(i for i, c in enumerate(commands) if "pip install" in c)
+    assert [install, *order] == sorted([install, *order])
+    assert "," not in __version__  # a cache key holds no comma
 
 
 def test_a_new_digests_git_ignores_what_builds_leave(

@@ -286,6 +286,34 @@ def test_output_is_the_same_with_a_warm_cache_and_with_none(
     assert tree(tmp_path / "edited-warm") == tree(tmp_path / "edited-cold")
 
 
+def test_a_cache_restored_into_a_new_checkout_spares_parsing_and_indexing(
+    project: Path, tmp_path: Path, runs: list[str]
+) -> None:
+    """As in the workflow `digest init` writes: each run checks the content out anew (every
+    file new to the file system) and restores .digest-cache/ as the last run left it."""
+    fresh_build(project, tmp_path / "last-run")
+    assert len(runs) == 2
+    checkout = tmp_path / "checkout"
+    shutil.copytree(project / "content", checkout / "content", copy_function=shutil.copy)
+    shutil.copytree(project / ".digest-cache", checkout / ".digest-cache")
+
+    def shards() -> dict[str, int]:
+        return {p.name: p.stat().st_mtime_ns for p in (checkout / ".digest-cache/days").iterdir()}
+
+    restored = shards()
+    fresh_build(checkout, checkout / "site")
+    assert len(runs) == 2  # no Pagefind run
+    assert shards() == restored  # no day parsed again: no shard of the parse cache rewritten
+    assert tree(checkout / "site") == tree(tmp_path / "last-run")
+    # A day edited since the last run: its year's shard and the newest year's bundle.
+    edit_day(checkout, "commentary only", "commentary only, edited")
+    fresh_build(checkout, checkout / "site")
+    assert runs[2:] == [search.FOLDER]
+    after = shards()
+    assert after.keys() == restored.keys()
+    assert sum(after[name] != restored[name] for name in after) == 1
+
+
 @pytest.mark.parametrize(
     "damage",
     [
