@@ -10,6 +10,9 @@ the repository, then every build runs as its own subprocess,
     cold build       no site/, no .digest-cache/ (nor leftover build folders) before the build;
                      they are moved aside, not deleted, until the benchmark ends (see
                      throw_away: a deletion of hundreds of MB slows this disk's next writes)
+    new checkout     as the workflow `digest init` writes runs it: the content checked out
+                     anew (copied, so every file is new to the file system), no site/, and
+                     .digest-cache/ as the cold build left it (actions/cache restores it)
     no-op rebuild    nothing changed since the last build
     edit one day     a sentence appended to the commentary of the middle day
     add a headline   a headline added to the newest day (an editor's usual save)
@@ -17,7 +20,7 @@ the repository, then every build runs as its own subprocess,
     edit a template  the theme's base.html copied into the project's templates/ with an HTML
                      comment added; it is removed again after the build
 
-One run does the six cases in that order, so noise on a shared machine spreads over all of
+One run does the seven cases in that order, so noise on a shared machine spreads over all of
 them. Every edit differs from the previous run's (it carries the run's number), and after each
 edit the benchmark checks that the new text reached the site: a rebuild that is fast because it
 missed the change is reported as stale, and the exit status is 1.
@@ -58,6 +61,7 @@ from generate import generate
 REPO = Path(__file__).resolve().parent.parent
 CASES = (
     "cold build",
+    "new checkout, cache kept",
     "no-op rebuild",
     "edit one day",
     "add a headline",
@@ -131,6 +135,16 @@ class Project:
         for path in [self.site, self.root / CACHE_DIR, *self.root.glob(".site.building-*")]:
             if path.is_dir():
                 throw_away(path, self.trash)
+
+    def checkout(self) -> None:
+        """Make the content a new checkout's: every file copied anew (new inode and times),
+        the old ones to the trash; and move the site to the trash (the cache stays)."""
+        content = self.root / "content"
+        copy = self.root / "content.checkout"
+        shutil.copytree(content, copy, copy_function=shutil.copyfile)
+        throw_away(content, self.trash)
+        copy.rename(content)
+        throw_away(self.site, self.trash)
 
     def edit_day(self, run: int) -> tuple[Path, str]:
         """Append a sentence to the middle day's commentary; return the page and the text."""
@@ -335,6 +349,9 @@ def bench_size(days: int, headlines: int, runs: int, workdir: Path) -> SizeResul
         project.clean()
         result.builds["cold build"].append(run_build(root))
         result.files, result.bytes_written = count_output(project.site)
+        _progress(f"{days} days: run {run}/{runs}: new checkout, cache kept")
+        project.checkout()
+        result.builds["new checkout, cache kept"].append(run_build(root))
         _progress(f"{days} days: run {run}/{runs}: no-op rebuild")
         result.builds["no-op rebuild"].append(run_build(root))
         for case, edit in edits.items():

@@ -98,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
         help="build even when nothing changed since the last build, and render every page "
         "afresh instead of reusing the unchanged ones",
     )
+    build_cmd.add_argument(
+        "--no-record",
+        action="store_true",
+        help="keep no record of the pages for the next build to reuse (it renders them all "
+        "again): for CI, where the site is not kept; about a fifth quicker",
+    )
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
 
     check_cmd = commands.add_parser(
@@ -602,6 +608,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
         force=args.force,
         inputs=inputs,
         checked=True,
+        record=not args.no_record,
     )
     # Kept until the next build, so `run` exits without freeing the build's objects one
     # by one (0.1 s on ten years, after an edit or a full build).

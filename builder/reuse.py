@@ -22,6 +22,7 @@ that is not the one recorded, a file whose metadata changed, or a failed link al
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -177,6 +178,12 @@ def save(
         os.replace(temporary, path)
     except OSError:
         return
+
+
+def forget(project_root: Path, out_dir: Path) -> None:
+    """Remove the record of the files in `out_dir` (a build replaced them unrecorded)."""
+    with contextlib.suppress(OSError):
+        _path(project_root, out_dir).unlink(missing_ok=True)
 
 
 def _stored(project_root: Path, out_dir: Path) -> tuple[Any, ...] | None:

@@ -17,6 +17,7 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 CASES = (
     "cold build",
+    "new checkout, cache kept",
     "no-op rebuild",
     "edit one day",
     "add a headline",
@@ -127,6 +128,27 @@ def test_the_bench_moves_old_sites_aside_until_it_ends(
     assert not project.site.exists()
     kept = tmp_path / "trash" / "0-site" / "index.html"
     assert kept.read_text(encoding="utf-8") == "the last site"
+
+
+def test_the_bench_checks_out_the_content_anew_and_keeps_the_cache(
+    run_module: ModuleType, tmp_path: Path
+) -> None:
+    """The "new checkout" case: every content file new to the file system, same bytes; no
+    site; .digest-cache/ as it was."""
+    root = tmp_path / "digest"
+    run_module.generate(root, 3, 2)
+    project = run_module.Project(root, tmp_path / "trash")
+    (root / "site").mkdir()
+    (root / ".digest-cache").mkdir()
+    (root / ".digest-cache" / "kept").write_text("parsed", encoding="utf-8")
+    before = {p: (p.read_bytes(), p.stat().st_ino) for p in (root / "content").rglob("*.md")}
+    project.checkout()
+    assert not project.site.exists()
+    assert (root / ".digest-cache" / "kept").read_text(encoding="utf-8") == "parsed"
+    after = {p: (p.read_bytes(), p.stat().st_ino) for p in (root / "content").rglob("*.md")}
+    assert after.keys() == before.keys()
+    for path, (data, inode) in after.items():
+        assert data == before[path][0] and inode != before[path][1]
 
 
 def test_check_bench_reports_both_cases_for_each_size() -> None:

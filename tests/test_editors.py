@@ -294,10 +294,15 @@ def test_the_new_workflow_keeps_the_cache_between_runs(
     assert "hashFiles('content/**', 'templates/**')" in key
     assert restore == "${{ steps.digest.outputs.version }}-"
     order = [steps.index(version), steps.index(cache)]
-    order += [commands.index("digest check --strict"), commands.index("digest build")]
+    order += [commands.index("digest check --strict"), commands.index("digest build --no-record")]
     install = next(i for i, c in enumerate(commands) if "pip install" in c)
     assert [install, *order] == sorted([install, *order])
     assert "," not in __version__  # a cache key holds no comma
+    for command in ("digest check --strict", "digest build --no-record"):  # as the job runs them
+        assert run(capsys, *command.split()[1:], "--project", folder)[0] == 0, command
+    assert (folder / "site/index.html").is_file()
+    assert (folder / ".digest-cache/days").is_dir()  # what the next run restores
+    assert not list((folder / ".digest-cache").glob("pages-*"))  # no record of site/
 
 
 def test_a_new_digests_git_ignores_what_builds_leave(

@@ -141,6 +141,30 @@ def test_force_and_a_change_of_code_reuse_nothing(
     assert build(Project(project), site, now=NOW).linked > len(linked)  # the same "code" again
 
 
+def test_a_build_without_a_record_reuses_nothing_and_keeps_no_record(tmp_path: Path) -> None:
+    """`digest build --no-record` (CI, where the site is not kept): the same site, made with
+    no key of any file; the record of the site it replaced goes, and the next build renders
+    every page again."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    build(Project(project), site, now=NOW)
+    assert reuse.load(project, site, folder_identity(site)) is not None
+    edited = day_files(project)[0]
+    edited.write_text(edited.read_text("utf-8") + "\nMore.\n", "utf-8")
+    before = inodes(site)
+    result = build(Project(project), site, now=NOW, record=False)
+    assert result.linked == 0 and set(inodes(site).values()).isdisjoint(before.values())
+    assert not list((project / ".digest-cache").glob("pages-*"))
+    assert tree(site) == fresh(project, tmp_path / "fresh")
+    edited.write_text(edited.read_text("utf-8") + "\nAnd more.\n", "utf-8")
+    result = build(Project(project), site, now=NOW)
+    assert result.linked == 0 and result.written == result.files - 1  # all but the marker
+    assert tree(site) == fresh(project, tmp_path / "fresh-again")
+    edited.write_text(edited.read_text("utf-8") + "\nYet more.\n", "utf-8")
+    assert build(Project(project), site, now=NOW).linked > 0  # recorded again
+
+
 def test_a_record_for_another_folder_is_not_trusted(tmp_path: Path) -> None:
     """The site replaced by hand (same path, another folder) has nothing to reuse."""
     project = tmp_path / "project"
