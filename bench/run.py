@@ -10,15 +10,16 @@ the repository, then every build runs as its own subprocess,
     cold build       no site/, no .digest-cache/ (nor leftover build folders) before the build;
                      they are moved aside, not deleted, until the benchmark ends (see
                      throw_away: a deletion of hundreds of MB slows this disk's next writes)
-    new checkout     as the workflow `digest init` writes runs it: the content checked out
-                     anew (copied, so every file is new to the file system), no site/, and
-                     .digest-cache/ as the cold build left it (actions/cache restores it)
     no-op rebuild    nothing changed since the last build
     edit one day     a sentence appended to the commentary of the middle day
     add a headline   a headline added to the newest day (an editor's usual save)
     edit tags.yaml   the description of one tag changed
     edit a template  the theme's base.html copied into the project's templates/ with an HTML
                      comment added; it is removed again after the build
+    new checkout     as the workflow `digest init` writes runs it: the content checked out
+                     anew (copied, so every file is new to the file system), no site/, and
+                     .digest-cache/ as the last build left it (actions/cache restores it);
+                     `digest build --no-record` (last: the next build renders everything)
 
 One run does the seven cases in that order, so noise on a shared machine spreads over all of
 them. Every edit differs from the previous run's (it carries the run's number), and after each
@@ -61,12 +62,12 @@ from generate import generate
 REPO = Path(__file__).resolve().parent.parent
 CASES = (
     "cold build",
-    "new checkout, cache kept",
     "no-op rebuild",
     "edit one day",
     "add a headline",
     "edit tags.yaml",
     "edit a template",
+    "new checkout, cache kept",
 )
 DEFAULT_SIZES = (365, 1000, 3650)
 CACHE_DIR = ".digest-cache"
@@ -264,10 +265,10 @@ def tree_rss_kib(root: int) -> int:
     return total
 
 
-def run_build(project: Path) -> BuildRun:
+def run_build(project: Path, *options: str) -> BuildRun:
     """Run one build as a subprocess; measure its wall-clock time and peak RSS."""
     command = [sys.executable, "-m", "builder", "build", "--project", str(project)]
-    command += ["--out", str(project / "site"), "--timings"]
+    command += ["--out", str(project / "site"), "--timings", *options]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         # cwd is the project, so `-m builder` finds the repository's package via PYTHONPATH.
@@ -349,9 +350,6 @@ def bench_size(days: int, headlines: int, runs: int, workdir: Path) -> SizeResul
         project.clean()
         result.builds["cold build"].append(run_build(root))
         result.files, result.bytes_written = count_output(project.site)
-        _progress(f"{days} days: run {run}/{runs}: new checkout, cache kept")
-        project.checkout()
-        result.builds["new checkout, cache kept"].append(run_build(root))
         _progress(f"{days} days: run {run}/{runs}: no-op rebuild")
         result.builds["no-op rebuild"].append(run_build(root))
         for case, edit in edits.items():
@@ -361,6 +359,9 @@ def bench_size(days: int, headlines: int, runs: int, workdir: Path) -> SizeResul
             if not page.is_file() or text not in page.read_text(encoding="utf-8"):
                 result.stale.append(f"{case} (run {run}): {page.relative_to(root)} lacks {text!r}")
         project.remove_template()
+        _progress(f"{days} days: run {run}/{runs}: new checkout, cache kept")
+        project.checkout()
+        result.builds["new checkout, cache kept"].append(run_build(root, "--no-record"))
     throw_away(root, project.trash)
     return result
 

@@ -17,12 +17,12 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 CASES = (
     "cold build",
-    "new checkout, cache kept",
     "no-op rebuild",
     "edit one day",
     "add a headline",
     "edit tags.yaml",
     "edit a template",
+    "new checkout, cache kept",
 )
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
