@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import urllib.parse
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -32,6 +33,8 @@ NEAR_DAYS = 3  # titles this many days apart or closer are compared
 
 def tracking_parameters(url: str) -> list[str]:
     """Return the names of the tracking parameters in `url`'s query, in order."""
+    if _plain(url):
+        return []
     query = urllib.parse.urlsplit(url).query
     names = [part.split("=", 1)[0] for part in query.split("&") if part]
     return [n for n in names if n.lower().startswith("utm_") or n.lower() in TRACKING]
@@ -39,6 +42,27 @@ def tracking_parameters(url: str) -> list[str]:
 
 def clean_url(url: str) -> str:
     """Return `url` without tracking parameters, everything else exactly as written."""
+    return url if _plain(url) else _cleaned(url)
+
+
+def _plain(url: str) -> bool:
+    """Tell whether `url` has no query and comes out of urlsplit and urlunsplit as it went
+    in (most headline links): then it has no tracking parameters and is its own clean URL.
+    `digest check` asks for each of ten years' 109,500 links; splitting them took 0.5 s."""
+    host = 8 if url.startswith("https://") else 7 if url.startswith("http://") else 0
+    return (
+        host > 0
+        and url[host : host + 1] != "/"  # a host: with none, urlunsplit drops a "//"
+        and url.isascii()  # urlsplit checks hosts in other scripts (NFKC)
+        and url.isprintable()  # urlsplit drops control characters and strips spaces
+        and _NOT_PLAIN.search(url) is None
+    )
+
+
+_NOT_PLAIN = re.compile(r"[?#\[\] ]")  # a query, a fragment, an IPv6 address, a space
+
+
+def _cleaned(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
     kept = [
         part for part in parts.query.split("&") if part and not _is_tracking(part.split("=", 1)[0])
@@ -50,10 +74,9 @@ def _is_tracking(name: str) -> bool:
     return name.lower().startswith("utm_") or name.lower() in TRACKING
 
 
-@dataclass(frozen=True)
-class _Link:
+class _Link(NamedTuple):  # a tuple: ten years make 109,500 of them
     date: str
-    index: str  # "headlines[2]"
+    item: str  # "headlines[2]": the field path of the headline
     url: str
     url_location: Location
     title: str
@@ -108,7 +131,7 @@ def check_links(day_files: Iterable[DayFile], sources: Mapping[str, Source]) -> 
             problems.append(
                 _warn(
                     link.url_location,
-                    f"{link.index}.url",
+                    f"{link.item}.url",
                     f"tracking parameters ({', '.join(tracking)}) in the link; use the clean "
                     f"URL {clean_url(link.url)} (digest check --fix writes it)",
                 )
@@ -122,7 +145,7 @@ def check_links(day_files: Iterable[DayFile], sources: Mapping[str, Source]) -> 
             problems.append(
                 _warn(
                     link.url_location,
-                    f"{link.index}.url",
+                    f"{link.item}.url",
                     f"an http: link to {source.name}, which is served over https; write "
                     f"https://{link.url[len('http://') :]}",
                 )
@@ -134,7 +157,7 @@ def check_links(day_files: Iterable[DayFile], sources: Mapping[str, Source]) -> 
             problems.append(
                 _warn(
                     link.url_location,
-                    f"{link.index}.url",
+                    f"{link.item}.url",
                     f"the same article as on {seen.date} ({_short(seen.url_location)}) but for "
                     "tracking parameters; is it the same article twice?",
                 )
@@ -181,7 +204,7 @@ def _near_duplicates(links: list[_Link]) -> list[Problem]:
                 problems.append(
                     _warn(
                         link.title_location,
-                        f"{link.index}.title",
+                        f"{link.item}.title",
                         f"nearly the same title as {where} ({_short(other.title_location)}): "
                         f"'{other.title}'; is it the same story twice?",
                     )

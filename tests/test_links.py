@@ -9,11 +9,14 @@ import json
 import random
 import shutil
 import subprocess
+import urllib.parse
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from builder import linkcheck
+from builder import linkcheck, links
 from builder.cli import main
 from builder.errors import Location, Problem, Severity
 from builder.links import (
@@ -33,6 +36,27 @@ def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str
     code = main([str(a) for a in args])
     out, err = capsys.readouterr()
     return code, out, err
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.sampled_from(["https://", "http://", "HTTPS://", "ftp://", " https://", "https:"]),
+    st.text(st.sampled_from("ab.-/:%?#=&[]@ \t\nЖ\x00\x7f\u00a0\uff0f\u2100"), max_size=20),
+)
+@example("https://", "//")  # no host: urlunsplit drops the "//" of the path
+@example("https://", "a\uff0fb")  # a host that NFKC makes "a/b": urlsplit refuses it
+def test_a_link_taken_as_plain_is_its_own_clean_url(start: str, rest: str) -> None:
+    """The quick path (no split) answers as splitting does wherever it is taken."""
+    url = start + rest
+    if links._plain(url):
+        assert links._cleaned(url) == url
+        assert urllib.parse.urlsplit(url).query == ""  # no parameter at all
+    try:
+        expected = links._cleaned(url)
+    except ValueError:  # an address urlsplit refuses: the quick path never takes one
+        assert not links._plain(url)
+        return
+    assert clean_url(url) == expected
 
 
 @pytest.mark.parametrize(
@@ -184,7 +208,7 @@ def _every_pair(links: list[_Link]) -> list[Problem]:
                 problems.append(
                     Problem(
                         link.title_location,
-                        f"{link.index}.title",
+                        f"{link.item}.title",
                         f"nearly the same title as {where} ({other.title_location.path}:{other.title_location.line}): "
                         f"'{other.title}'; is it the same story twice?",
                         Severity.WARNING,
