@@ -395,7 +395,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     result = check(project, fork=True)  # this process runs no threads
     problems = list(result.problems)
     if result.library is not None:  # link hygiene once the content reads cleanly
-        problems += link_problems(project, result.day_files)
+        problems += link_problems(project, result.day_files, fork=True)
     if args.since:
         problems = only_in(problems, changed_paths(project, args.since))
     errors = [p for p in problems if p.is_error]

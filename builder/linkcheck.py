@@ -17,10 +17,13 @@ from .project import Project
 from .reader import DayFile, check_exactly, read_config, read_days, read_text
 
 
-def link_problems(project: Project, day_files: Sequence[DayFile] = ()) -> list[Problem]:
+def link_problems(
+    project: Project, day_files: Sequence[DayFile] = (), fork: bool = False
+) -> list[Problem]:
     """Return the link-hygiene warnings of a project (none when its configuration is broken),
     of `day_files` when the caller has read them (`digest check` has: ten years of day files
-    take seconds to read again), else of the day files read here."""
+    take seconds to read again), else of the day files read here. `fork`: the caller runs
+    no threads (a long digest's titles are compared in two processes)."""
     config, _ = read_config(project)
     if config is None:
         return []
@@ -29,7 +32,7 @@ def link_problems(project: Project, day_files: Sequence[DayFile] = ()) -> list[P
         day_files, _ = read_days(project, base_url, cache=load_cache(project.root))
     sources = config.sources
     _, problems = check_exactly(
-        project, base_url, list(day_files), lambda files: check_links(files, sources)
+        project, base_url, list(day_files), lambda files: check_links(files, sources, fork)
     )
     return problems
 

@@ -11,12 +11,14 @@ import shutil
 import subprocess
 import urllib.parse
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from builder import linkcheck, links
+from builder import linkcheck
+from builder import links as link_rules
 from builder.cli import main
 from builder.errors import Location, Problem, Severity
 from builder.links import (
@@ -48,13 +50,13 @@ def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str
 def test_a_link_taken_as_plain_is_its_own_clean_url(start: str, rest: str) -> None:
     """The quick path (no split) answers as splitting does wherever it is taken."""
     url = start + rest
-    if links._plain(url):
-        assert links._cleaned(url) == url
+    if link_rules._plain(url):
+        assert link_rules._cleaned(url) == url
         assert urllib.parse.urlsplit(url).query == ""  # no parameter at all
     try:
-        expected = links._cleaned(url)
+        expected = link_rules._cleaned(url)
     except ValueError:  # an address urlsplit refuses: the quick path never takes one
-        assert not links._plain(url)
+        assert not link_rules._plain(url)
         return
     assert clean_url(url) == expected
 
@@ -218,11 +220,26 @@ def _every_pair(links: list[_Link]) -> list[Problem]:
     return problems
 
 
+@pytest.mark.parametrize("fork", [False, True], ids=["one-process", "forked"])
 @pytest.mark.parametrize("seed", range(6))
-def test_near_duplicates_are_those_every_pair_compared_with_difflib_finds(seed: int) -> None:
+def test_near_duplicates_are_those_every_pair_compared_with_difflib_finds(
+    seed: int, fork: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The titles ruled out before difflib (by a bound on its ratio) are never ones it would
     flag: the same warnings as comparing every pair, on titles made to be near each other
-    (a word changed, a letter dropped, case changed, a repeat, the same URL, Cyrillic)."""
+    (a word changed, a letter dropped, case changed, a repeat, the same URL, Cyrillic).
+    Forked (as `digest check` compares a long digest's titles), in spans of a few links
+    that either process takes: the same warnings, in the same order."""
+    spans: list[range] = []
+    real_map = link_rules.shared_map
+
+    def counted(function: Any, items: Any) -> Any:
+        spans.extend(items)
+        return real_map(function, items)
+
+    monkeypatch.setattr(link_rules, "FORK_FROM", 1)
+    monkeypatch.setattr(link_rules, "_SPAN", 7)
+    monkeypatch.setattr(link_rules, "shared_map", counted)
     rng = random.Random(seed)
     words = ["Strike", "on", "Kyiv", "drones", "shot", "down", "over", "Odesa", "port"]
     words += ["Київ", "удар", "grid", "&", "night"]
@@ -251,7 +268,8 @@ def test_near_duplicates_are_those_every_pair_compared_with_difflib_finds(seed: 
         links.append(_Link(day.isoformat(), f"headlines[{number}]", url, where, title, where, "x"))
     expected = _every_pair(links)
     assert len(expected) >= 5  # the titles were near enough to be flagged
-    assert _near_duplicates(links) == expected
+    assert _near_duplicates(links, fork) == expected
+    assert [len(span) for span in spans] == ([7] * 57 + [1] if fork else [])
 
 
 def test_links_of_quickly_read_files_are_those_their_references_give(tmp_path: Path) -> None:
