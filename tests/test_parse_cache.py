@@ -270,6 +270,10 @@ def test_days_and_headlines_come_back_from_pickle_whole() -> None:
             getattr(kept, f.name) for f in dataclasses.fields(Headline)
         ]
         assert hash(made) == hash(kept)
+    state = headlines[1].__getstate__()
+    for wrong in (state[:-1], (*state, "more")):  # a state of another version of the class
+        with pytest.raises(ValueError):
+            Headline.__new__(Headline).__setstate__(wrong)
 
 
 def test_the_collector_is_off_while_the_cache_is_read_and_as_it_was_after(
