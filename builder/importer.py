@@ -29,7 +29,9 @@ from .i18n import month_numbers, normalise_word, weekday_numbers
 from .links import clean_url
 from .reader import normalise_text, split_front_matter
 
-LANGUAGES = ("en", "uk")
+# Month and weekday names read in listings: English, Ukrainian, and Russian (the language
+# of many outlets an editor of a war digest follows, on both sides of the front).
+LANGUAGES = ("en", "uk", "ru")
 
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙►▶➤→\-*–—+]|\d{1,3}[.)]|#{1,6})\s+")
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")
@@ -121,6 +123,7 @@ class _State:
     anchor: dt.date  # the date a year-less day line is put nearest to
     today: dt.date  # the day the listing is imported for: "today" in it
     now: dt.datetime | None = None  # when it was copied: "3 hours ago" in it
+    timezone: str | None = None  # the site's: times given with their offset are read in it
     year: int | None = None  # from a "2024, Saturday" line, for the next day line
     weekday: tuple[int, int, str] | None = None  # (line, weekday, text) of that line
     time: dt.time | None = None
@@ -159,7 +162,9 @@ def parse_listing(
     """
     months = month_numbers(languages)
     weekdays = weekday_numbers(languages)
-    state = _State(date=default_date, anchor=default_date, today=default_date, now=now)
+    state = _State(
+        date=default_date, anchor=default_date, today=default_date, now=now, timezone=timezone
+    )
     sources = sources or {}
     lines, notes = _lines(text, page_url or sources.get(default_source, ""), timezone)
     state.notes.extend(notes)
@@ -315,6 +320,8 @@ def _item_date_and_time(
     """An item's date and time: its markup's, else lines of it that are only a date or a
     time (before or after its headline); its other lines are dropped, and said so."""
     date, time = given.stamp
+    if date is None and given.date_text:
+        date, time = _feed_date_text(state, given, months, weekdays)
     for number, text in given.beside:
         simple = " ".join(_BULLET.sub("", text.strip(), count=1).split())
         found = _date_time_line(simple, months, weekdays, state, number)
@@ -468,11 +475,14 @@ _YEAR_WEEKDAY = re.compile(r"(\d{4}),? ([^\W\d][\w']*)")
 
 _BESIDE = "beside the headline in its item: a summary, a byline or a rubric"
 _OUTSIDE = "outside the items of the listing: a heading, a menu or a footer"
-_RELATIVE_DAYS = {"today": 0, "сьогодні": 0, "yesterday": -1, "вчора": -1, "учора": -1}
-# "3 hrs ago", "an hour ago", "15 хв тому", "2 години тому", "1 day ago" (casefolded).
+_RELATIVE_DAYS = {"today": 0, "сьогодні": 0, "сегодня": 0}
+_RELATIVE_DAYS |= {"yesterday": -1, "вчора": -1, "учора": -1, "вчера": -1}
+# "3 hrs ago", "an hour ago", "15 хв тому", "2 години тому", "5 минут назад", "1 day ago"
+# (casefolded).
 _AGO = re.compile(
-    r"(?:(\d+)|an?|one)?\s*(?:(m|mins?|minutes?|хв\.?|хвилин[аиу]?)"
-    r"|(h|hrs?|hours?|год\.?|годин[аиу]?)|(d|days?|дн\.?|дні|днів|день))\s+(?:ago|тому)"
+    r"(?:(\d+)|an?|one)?\s*(?:(m|mins?|minutes?|хв\.?|хвилин[аиу]?|мин\.?|минут[аы]?)"
+    r"|(h|hrs?|hours?|год\.?|годин[аиу]?|ч\.?|час(?:а|ов)?)"
+    r"|(d|days?|дн\.?|дні|днів|день|дня|дней))\s+(?:ago|тому|назад)"
 )
 _SEPARATORS = " ,|•·–—-"
 
@@ -721,6 +731,7 @@ class _Line:
     item: bool = False
     outside: bool = False  # text outside the items of a listing of items
     heading: bool = False  # in a heading (<h1>-<h6>)
+    date_text: str = ""  # a feed item's date in no standard form (`_feed_date_text`)
 
 
 def _lines(
@@ -1113,8 +1124,9 @@ def _feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[_Line]
         text = _feed_text(title) if title is not None else ""
         line = item.sourceline or 0
         if text:
-            stamp = _feed_stamp(parts, timezone)
-            lines.append(_Line(line, text, _feed_link(item, base), stamp, item=True))
+            stamp, unread = _feed_stamp(parts, timezone)
+            link = _feed_link(item, base)
+            lines.append(_Line(line, text, link, stamp, item=True, date_text=unread))
         else:
             name = etree.QName(item).localname
             untitled.append(Dropped(line, f"<{name}>", "a feed item with no title: left out"))
@@ -1164,9 +1176,12 @@ def _feed_link(item: Any, base: str) -> str | None:
 
 def _feed_stamp(
     parts: dict[str, Any], timezone: str | None
-) -> tuple[dt.date | None, dt.time | None]:
+) -> tuple[tuple[dt.date | None, dt.time | None], str]:
     """An item's date and time: RSS <pubDate>, Dublin Core <dc:date>, Atom <published>
-    or <updated>, in the site's time zone."""
+    or <updated>, in the site's time zone; with the first such text that is neither ISO
+    8601 nor RFC 822 when none is ("Вт, 16 лип 2024 21:15:00 +0300": a feed made with its
+    site's language), for the listing's own reading of dates (`_feed_date_text`)."""
+    unread = ""
     for name in ("pubDate", "date", "published", "updated", "issued"):
         element = parts.get(name)
         value = (element.text or "").strip() if element is not None else ""
@@ -1174,10 +1189,52 @@ def _feed_stamp(
             continue
         stamp = _read_stamp(value, timezone)
         if stamp is not None:
-            return stamp
+            return stamp, ""
         with contextlib.suppress(TypeError, ValueError, IndexError):
-            return _local(email.utils.parsedate_to_datetime(value), timezone)
+            return _local(email.utils.parsedate_to_datetime(value), timezone), ""
+        unread = unread or value
+    return (None, None), unread
+
+
+# The end of a feed's date that the listing's reading of dates does not take: seconds, and
+# a numeric offset or a zone's letters after a time ("21:15:00 +0300", "21:15 EEST").
+_FEED_DATE_END = re.compile(
+    r"(?P<time>\d{1,2}:\d{2})(?::\d{2})?(?:\s*(?:(?P<sign>[+-])(?P<hours>\d{2}):?"
+    r"(?P<minutes>\d{2})|(?P<zone>(?!AM\b|PM\b)[A-Z]{1,5})))?\s*$"
+)
+
+
+def _feed_date_text(
+    state: _State, given: _Line, months: dict[str, int], weekdays: dict[str, int]
+) -> tuple[dt.date | None, dt.time | None]:
+    """Read a feed item's date as a listing's date line is read (other languages' months
+    and weekdays); in the site's time zone when it gives an offset. A date that cannot be
+    read leaves the item on the day it would go to, and is said so."""
+    text = " ".join(given.date_text.split())
+    offset: dt.timezone | None = None
+    end = _FEED_DATE_END.search(text)
+    if end is not None:
+        if end["sign"] and int(end["hours"]) < 24 and int(end["minutes"]) < 60:
+            minutes = int(end["hours"]) * 60 + int(end["minutes"])
+            offset = dt.timezone(dt.timedelta(minutes=minutes if end["sign"] == "+" else -minutes))
+        elif end["zone"] in _UTC:  # (an offset of 24 hours or more: the time as written)
+            offset = dt.UTC  # other zones' letters (EEST, MSK): the time as written
+        text = text[: end.start()] + end["time"]
+    date, time = _date_time_line(text, months, weekdays, state, given.number) or (None, None)
+    if date is not None:
+        if time is not None and offset is not None:
+            return _local(dt.datetime.combine(date, time, offset), state.timezone)
+        return date, time
+    if state.date == state.today:  # no item before it was dated
+        where = f"goes to {state.date.isoformat()}, the day imported for (--date sets it)"
+    else:
+        where = f"goes with the item before it, to {state.date.isoformat()}"
+    reason = f"a date that could not be read: the headline {where}"
+    state.notes.append(Dropped(given.number, given.date_text, reason))
     return None, None
+
+
+_UTC = frozenset({"GMT", "UTC", "UT", "Z"})
 
 
 # Writing day files --------------------------------------------------------------------

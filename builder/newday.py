@@ -19,6 +19,7 @@ from . import __version__
 from .dayfiles import day_file_paths
 from .errors import ContentErrors, DigestError, UsageError
 from .importer import (
+    LANGUAGES,
     Dropped,
     Entry,
     Listing,
@@ -235,7 +236,7 @@ def import_listing(
             f"the sources are: {', '.join(sorted(config.sources))}"
         )
     sources = {key: source.url for key, source in config.sources.items()}
-    languages = tuple(dict.fromkeys(("en", "uk", config.site.language)))
+    languages = tuple(dict.fromkeys((*LANGUAGES, config.site.language)))
     listing = parse_listing(
         text,
         default_date,

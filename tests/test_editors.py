@@ -181,6 +181,17 @@ def test_import_dry_run_writes_nothing(
     )
 
 
+def test_import_reads_russian_dates(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The command reads the listing's dates in every language the importer knows (and the
+    site's), Russian too: a site's language no longer narrows them to English, Ukrainian."""
+    listing = tmp_path / "l.txt"
+    listing.write_text("2 июля 2024\n- [A headline](https://censor.net/a)\n", encoding="utf-8")
+    code, out, _ = run(capsys, "import", listing, "--dry-run", "--project", project)
+    assert (code, out) == (0, "content/digests/2024/2024-07-02.md: would create with 1 headline\n")
+
+
 def test_import_rejects_an_unknown_source_option(
     project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

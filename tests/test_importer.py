@@ -876,6 +876,71 @@ def test_rss_and_atom_feeds_give_their_items_with_links_and_times() -> None:
     ]
 
 
+# A feed whose dates are written in its site's language, not as RSS says (RFC 822).
+LOCAL_RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Новини</title><link>https://news.example.ua/</link>
+<item><title>Удар по Києву</title><link>https://news.example.ua/1</link>
+<pubDate>Вт, 16 лип 2024 21:15:00 +0300</pubDate></item>
+<item><title>Обстріл Харкова</title><link>https://news.example.ua/2</link>
+<pubDate>16 липня 2024 18:02</pubDate></item>
+<item><title>Late news</title><link>https://news.example.ua/3</link>
+<pubDate>Tue, 16 Jul 2024 22:30:00 GMT</pubDate></item>
+<item><title>Взрывы в Одессе</title><link>https://news.example.ua/4</link>
+<pubDate>16 июля 2024, 23:40 MSK</pubDate></item>
+<item><title>Ночная атака</title><link>https://news.example.ua/5</link>
+<pubDate>вторник, 16 июля 2024 23:59:00 -0100</pubDate></item>
+<item><title>Undated</title><link>https://news.example.ua/6</link><pubDate>soon</pubDate></item>
+</channel></rss>
+"""
+
+
+def test_a_feeds_dates_in_its_sites_language_are_read() -> None:
+    """Dates a feed writes in Ukrainian or Russian (a weekday, a month's name, seconds, an
+    offset or a zone's letters) are read as a listing's date lines are, in the site's time
+    zone when they give their offset (UTC's letters too; other letters: as written). One
+    that cannot be read is said so, with the day its headline goes to."""
+    listing = parse_listing(LOCAL_RSS, DEFAULT, timezone="Europe/Kyiv")
+    site = "https://news.example.ua/"
+    assert _dated(listing) == [
+        ("2024-07-16", "21:15", "Удар по Києву", site + "1", ""),
+        ("2024-07-16", "18:02", "Обстріл Харкова", site + "2", ""),
+        ("2024-07-16", "23:40", "Взрывы в Одессе", site + "4", ""),
+        ("2024-07-17", "01:30", "Late news", site + "3", ""),
+        ("2024-07-17", "03:59", "Ночная атака", site + "5", ""),
+        ("2024-07-17", None, "Undated", site + "6", ""),
+    ]
+    assert [(n.line, n.text, n.reason) for n in listing.notes] == [
+        (
+            13,
+            "soon",
+            "a date that could not be read: the headline goes with the item before it, to "
+            "2024-07-17",
+        )
+    ]
+    wrong = parse_listing(LOCAL_RSS.replace("+0300", "+9960"), DEFAULT, timezone="Europe/Kyiv")
+    assert _dated(wrong)[0] == ("2024-07-16", "21:15", "Удар по Києву", site + "1", "")
+    first = parse_listing(LOCAL_RSS.replace("<pubDate>Вт", "<pubDate>Вт?"), DEFAULT)
+    assert first.notes[0].reason == (
+        "a date that could not be read: the headline goes to 2024-06-25, the day imported "
+        "for (--date sets it)"
+    )
+
+
+def test_russian_listings_are_dated() -> None:
+    """Month and weekday names, "today" and ages in Russian, as in English and Ukrainian."""
+    text = (
+        "пятница, 21 июня 2024\nПервый заголовок\nВчера\n14:30 Второй заголовок\n"
+        "Третий заголовок\n2 дня назад"
+    )
+    listing = parse_listing(text, DEFAULT, now=dt.datetime(2024, 6, 25, 1, 30))
+    assert _dated(listing) == [
+        ("2024-06-21", None, "Первый заголовок", "", ""),
+        ("2024-06-24", "14:30", "Второй заголовок", "", ""),
+        ("2024-06-23", None, "Третий заголовок", "", ""),
+    ]
+    assert not listing.notes and not listing.dropped
+
+
 def _dated(listing: Listing) -> list[tuple[str, str | None, str, str, str]]:
     return [
         (day.date.isoformat(), f"{e.time:%H:%M}" if e.time else None, e.title, e.url, e.source)
