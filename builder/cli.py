@@ -503,15 +503,14 @@ def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
                 file=sys.stderr,
             )
         for entry in day.added:
-            missing = [
-                what for what, value in (("link", entry.url), ("source", entry.source)) if not value
-            ]
-            if missing:
-                print(
-                    f"{name}:{entry.line}: no {' and no '.join(missing)} for {entry.title!r}; "
-                    f"written into the draft {day.path}",
-                    file=sys.stderr,
-                )
+            if entry.url:  # with no source: counted with the others of its site below
+                continue
+            missing = "link and no source" if not entry.source else "link"
+            print(
+                f"{name}:{entry.line}: no {missing} for {entry.title!r}; written into the "
+                f"draft {day.path}",
+                file=sys.stderr,
+            )
     hosts: dict[str, int] = {}
     for day in result.days:
         for entry in day.added:

@@ -372,6 +372,7 @@ def test_import_of_a_page_of_cards_from_an_outlet_with_no_source(
         f"{name}:8: dropped 'Privacy policy and cookies': {outside}",
     ]
     assert "War in Ukraine news" not in err  # a menu (<nav>) is not read at all
+    assert ": no source for " not in err  # linked headlines with no source: the last line
     assert err.splitlines()[-1] == (
         f"{name}: 2 headlines link to kyivindependent.com, the site of no source in "
         "content/sources.yaml: add the outlet there (an id, with name: and url: "
