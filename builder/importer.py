@@ -1227,11 +1227,12 @@ def _feed_date_text(
     offset: dt.timezone | None = None
     end = _FEED_DATE_END.search(text)
     if end is not None:
+        # Other zones' letters (EEST, MSK) and offsets of a day or more: the time as written.
         if end["sign"] and int(end["hours"]) < 24 and int(end["minutes"]) < 60:
             minutes = int(end["hours"]) * 60 + int(end["minutes"])
             offset = dt.timezone(dt.timedelta(minutes=minutes if end["sign"] == "+" else -minutes))
-        elif end["zone"] in _UTC:  # (an offset of 24 hours or more: the time as written)
-            offset = dt.UTC  # other zones' letters (EEST, MSK): the time as written
+        elif end["zone"] in _UTC:
+            offset = dt.UTC
         text = text[: end.start()] + end["time"]
     date, time = _date_time_line(text, months, weekdays, state, given.number) or (None, None)
     if date is not None:
