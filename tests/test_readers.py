@@ -254,3 +254,32 @@ def test_two_urls_whose_hashes_start_alike_get_distinct_anchors_in_any_order() -
     assert len(set(made[0].values())) == 3
     assert made[0][other] == headline_anchor(dt.date(2024, 6, 21), other)  # the others keep 8
     assert all(len(made[0][url]) == len("h-20240621-") + 16 for url in alike)
+
+
+def test_every_interface_text_of_the_templates_is_in_the_catalog_and_in_ukrainian() -> None:
+    """The templates' texts, as `pybabel extract -F babel.cfg` finds them, are those of
+    digest.pot, and the Ukrainian catalog translates each with the same placeholders."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.pofile import read_po
+
+    method_map = [("**.html", "jinja2")]
+    options = {"**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
+    found = {
+        message[2] if isinstance(message[2], str) else message[2][0]
+        for message in extract_from_dir(
+            str(ROOT / "templates"), method_map, options, keywords={"_": None, "ngettext": (1, 2)}
+        )
+    }
+    locale = ROOT / "builder" / "locale"
+    with (locale / "digest.pot").open("rb") as file:
+        template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(file) if m.id}
+    assert found == template
+    with (locale / "uk" / "LC_MESSAGES" / "digest.po").open("rb") as file:
+        ukrainian = {m.id if isinstance(m.id, str) else m.id[0]: m for m in read_po(file) if m.id}
+    assert set(ukrainian) == template
+    for msgid, message in ukrainian.items():
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), msgid
+        for text in strings:
+            placeholders = sorted(re.findall(r"%\(\w+\)[sd]|\{\w+\}", text))
+            assert placeholders == sorted(set(re.findall(r"%\(\w+\)[sd]|\{\w+\}", msgid))), msgid

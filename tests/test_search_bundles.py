@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -166,6 +167,75 @@ def test_a_digest_of_one_year_has_no_archive_bundle(project: Path, runs: list[st
     assert not (out / "pagefind-archive").exists()
     page = (out / "search/index.html").read_text("utf-8")
     assert 'data-bundle="/pagefind/">' in page and "data-archive" not in page
+
+
+@pytest.mark.parametrize(
+    ("latest", "first_year"),
+    [
+        ("2025-12-31", 2025),
+        ("2025-01-01", 2024),
+        ("2025-03-01", 2024),  # sixty days before it is 31 December 2024
+        ("2025-03-02", 2025),
+        ("2024-02-29", 2023),
+        ("2024-03-01", 2024),  # a leap year: sixty days before it is 1 January
+    ],
+)
+def test_in_january_and_february_the_newest_bundle_holds_the_year_before_too(
+    latest: str, first_year: int
+) -> None:
+    last = dt.date.fromisoformat(latest)
+    days = [dt.date(year, month, 1) for year in range(2021, last.year) for month in (1, 6, 12)]
+    days += [last.replace(day=1), last] if last.day > 1 else [last]
+    library = SimpleNamespace(days=tuple(SimpleNamespace(date=day) for day in sorted(days)))
+    newest, *rest = reading.search_bundles(library)  # type: ignore[arg-type]
+    assert newest.folder == search.FOLDER
+    assert newest.days[0].date == min(d for d in days if d.year >= first_year)
+    assert newest.days[-1].date == max(days)
+    older = rest[0].days if rest else ()
+    assert [d.date for d in older] == sorted(d for d in days if d.year < first_year)
+    assert rest == [] or rest[0].folder == search.ARCHIVE_FOLDER
+
+
+def test_a_december_day_corrected_in_january_reindexes_only_the_newest_bundle(
+    project: Path, runs: list[str]
+) -> None:
+    """At the turn of the year the newest bundle holds December too (until March), so a
+    correction to last week's days does not index the archive again; the search page's
+    note for an archive that cannot load names both years."""
+    days = project / "content" / "digests"
+    summer = project / "summer"
+    summer.mkdir()
+    for path in sorted((days / "2024").glob("2024-07-*.md")):
+        path.rename(summer / path.name)
+    (days / "2022").mkdir()
+    (days / "2022" / "2022-12-30.md").write_text(
+        "---\ndate: 2022-12-30\nheadlines:\n"
+        '  - title: "A day of the year before last"\n'
+        '    url: "https://www.ukrinform.net/a-day-before"\n    source: ukrinform\n---\n',
+        "utf-8",
+    )
+    out = project / "site"
+    fresh_build(project, out)
+    assert sorted(runs) == sorted([search.FOLDER, search.ARCHIVE_FOLDER])
+    assert bundle_days(out / "pagefind") == [*ARCHIVE_DAYS, "/2024/01/02/"]
+    assert bundle_days(out / "pagefind-archive") == ["/2022/12/30/"]
+    page = (out / "search/index.html").read_text("utf-8")
+    assert "Only 2023 and 2024 are searched: the earlier years could not load." in page
+    runs.clear()
+    december = days / "2023" / "2023-12-31.md"
+    december.write_text(december.read_text("utf-8").replace("Eve:", "Eve, corrected:", 1))
+    fresh_build(project, out)
+    assert runs == [search.FOLDER]
+    # Summer comes: December goes to the archive, which is indexed again once.
+    for path in sorted(summer.iterdir()):
+        path.rename(days / "2024" / path.name)
+    runs.clear()
+    fresh_build(project, out)
+    assert sorted(runs) == sorted([search.FOLDER, search.ARCHIVE_FOLDER])
+    assert bundle_days(out / "pagefind") == NEWEST_DAYS
+    assert bundle_days(out / "pagefind-archive") == ["/2022/12/30/", *ARCHIVE_DAYS]
+    page = (out / "search/index.html").read_text("utf-8")
+    assert "Only 2024 is searched: the earlier years could not load." in page
 
 
 def test_unchanged_bundles_are_reused_and_an_edit_reindexes_only_its_year(
