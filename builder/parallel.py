@@ -47,9 +47,11 @@ def can_fork() -> bool:
 
 
 class Forked(Generic[T]):
-    """`work()` running in a forked child; `join()` waits and returns what it returned."""
+    """`work()` running in a forked child; `join()` waits and returns what it returned.
+    With `yielding`, the child runs at the lowest priority (nice 19): it takes only what
+    other processes leave of the cores."""
 
-    def __init__(self, work: Callable[[], T]) -> None:
+    def __init__(self, work: Callable[[], T], yielding: bool = False) -> None:
         parent = os.getpid()
         read_end, write_end = os.pipe()
         sys.stdout.flush()
@@ -57,6 +59,9 @@ class Forked(Generic[T]):
         pid = os.fork()
         if pid == 0:  # the child: never returns
             os.close(read_end)
+            if yielding:
+                with contextlib.suppress(OSError):
+                    os.nice(19)  # capped at the lowest
             _run_child(work, write_end, parent)
         os.close(write_end)
         self.pid = pid

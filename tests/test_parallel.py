@@ -221,6 +221,39 @@ def test_keys_are_made_in_one_process_while_pagefind_indexes_much_beside(
     assert makers == {str(os.getpid())} if alone else len(makers) == 2, makers
 
 
+def test_the_second_renderer_yields_to_pagefind_while_it_indexes(
+    digest: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While Pagefind indexes beside the rendering (a first build), the forked renderer
+    runs at the lowest priority: Pagefind ends the build, and gets the cores first. With
+    nothing to index, both renderers run at this process's priority."""
+    import pagefind_bin  # type: ignore[import-untyped]
+
+    project = tmp_path / "project"
+    shutil.copytree(digest / "content", project / "content")
+    wrapper = tmp_path / "pagefind"  # still indexing while the pages are rendered
+    wrapper.write_text(f'#!/bin/sh\nsleep 3\nexec "{pagefind_bin.get_executable()}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(wrapper))
+    log = tmp_path / "render.log"
+    render = build_module._Maker.__call__
+
+    def logged(self: Any, job: Any) -> None:
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(f"{os.getpid()} {os.getpriority(os.PRIO_PROCESS, 0)}\n")
+        render(self, job)
+
+    monkeypatch.setattr(build_module._Maker, "__call__", logged)
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    for out, helper in (("site", min(ours + 19, 19)), ("again", ours)):
+        log.unlink(missing_ok=True)
+        build(Project(project), project / out)  # again: the index comes from the cache
+        priorities = dict(line.split() for line in log.read_text("utf-8").splitlines())
+        assert priorities.pop(str(os.getpid())) == str(ours)
+        assert list(priorities.values()) == [str(helper)]
+    assert tree(project / "site") == tree(project / "again")
+
+
 def _zombie_children() -> list[int]:
     """Return the pids of this process's children that ended and were not reaped (other
     children, such as multiprocessing's fork server started by an earlier test, may live)."""
