@@ -492,6 +492,8 @@ def _import(project: Project, args: argparse.Namespace) -> int:
 
 
 def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
+    from .importer import site_of
+
     for dropped in result.listing.dropped:
         print(f"{name}:{dropped.line}: dropped {dropped.text!r}: {dropped.reason}", file=sys.stderr)
     for note in result.listing.notes:
@@ -515,7 +517,7 @@ def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
     for day in result.days:
         for entry in day.added:
             if entry.url and not entry.source:
-                host = _site_of(entry.url)
+                host = site_of(entry.url)
                 hosts[host] = hosts.get(host, 0) + 1
     for host, linking in sorted(hosts.items(), key=lambda item: (-item[1], item[0])):
         then = "import again" if dry_run else "put its id in their `source:`"
@@ -536,16 +538,6 @@ def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
             print(f"{day.path}: {'would add' if dry_run else 'added'} {count}")
     if not result.days:
         print("no headlines found; nothing was written")
-
-
-def _site_of(url: str) -> str:
-    """The host of a link."""
-    from urllib.parse import urlsplit
-
-    try:
-        return urlsplit(url).hostname or url
-    except ValueError:
-        return url
 
 
 def _share(project: Project, args: argparse.Namespace) -> int:
@@ -639,6 +631,7 @@ def peak_memory() -> tuple[float, float] | None:
     """Return the peak resident memory, in MiB, of this process and of the largest process
     it ran and waited for (the largest of Pagefind and the forked renderer; the workers
     that parse day files are the forkserver's), or None where the system does not say."""
+
     try:
         import resource
     except ImportError:  # Windows

@@ -61,9 +61,22 @@ BOILERPLATE = frozenset(
         "related articles",
         "show more",
         "load more",
+        "show more news",
+        "load more news",
+        "more stories",
         "advertisement",
         "subscribe",
         "share",
+        "most read",
+        "most popular",
+        "popular",
+        "trending",
+        "найпопулярніше",
+        "популярне",
+        "найчитаніше",
+        "популярное",
+        "самое читаемое",
+        "самое популярное",
         "читайте також",
         "читайте також на",
         "дивіться також",
@@ -75,6 +88,8 @@ BOILERPLATE = frozenset(
         "головне",
         "реклама",
         "показати більше",
+        "показати більше новин",
+        "завантажити більше",
         "підписатися",
         "поділитися",
         "стрічка новин",
@@ -86,6 +101,7 @@ BOILERPLATE = frozenset(
         "новости",
         "главное",
         "показать больше",
+        "показать больше новостей",
         "подписаться",
         "поделиться",
         "лента новостей",
@@ -267,6 +283,8 @@ def _take_line(
         reason = _OUTSIDE
     if reason:
         state.dropped.append(Dropped(number, raw.strip(), reason))
+        if reason == _CREDIT:  # "Title", "By Kyiv Post", "Jul. 16, 2024 17:01": its time
+            state.last = last
         return
     line, url = _without_outlet(line, url), clean_url(url) if url else url
     entries = state.days.setdefault(state.date, [])
@@ -336,6 +354,9 @@ def _item_date_and_time(
     for number, text in given.beside:
         simple = " ".join(_BULLET.sub("", text.strip(), count=1).split())
         found = _date_time_line(simple, months, weekdays, state, number)
+        bare = _STAMP_ZONE.sub("", _STAMP_WORDS.sub("", simple, count=1), count=1)
+        if found is None and bare != simple:  # "Published On 15 Jul 2024", "12:47 PM GMT+3"
+            found = _date_time_line(bare, months, weekdays, state, number)
         if found is not None:
             date = date or found[0]
             time = time or found[1]
@@ -441,7 +462,7 @@ def _boilerplate(line: str) -> str:
     if line.endswith(":") and len(words) <= 4:
         return "a heading ending in ':', not a headline"
     if _BYLINE.fullmatch(" ".join(words)):
-        return "a byline, a credit or a count, not a headline"
+        return _CREDIT
     if _AGO.fullmatch(key):
         return "an age ('3 hrs ago') of a listing imported for another day, not a headline"
     if len(words) > PARAGRAPH_WORDS:
@@ -487,7 +508,17 @@ _YEAR_WEEKDAY = re.compile(r"(\d{4}),? ([^\W\d][\w']*)")
 
 
 _BESIDE = "beside the headline in its item: a summary, a byline or a rubric"
-_OUTSIDE = "outside the items of the listing: a heading, a menu or a footer"
+_CREDIT = "a byline, a credit or a count, not a headline"
+# What an item's date or time line says with it: "Published On 15 Jul 2024", "Updated:
+# 16 липня", and a zone after a time ("12:47 PM GMT+3", "21:15 EEST"): the time is taken as
+# written.
+_STAMP_WORDS = re.compile(
+    r"(?:first )?(?:published|updated|posted|опубліковано|оновлено|опубликовано|обновлено)"
+    r"(?: on)?:?\s+",
+    re.IGNORECASE,
+)
+_STAMP_ZONE = re.compile(r"\s*(?:(?:GMT|UTC)(?:\s*[+−-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4})$")
+_OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a footer"
 _RELATIVE_DAYS = {"today": 0, "сьогодні": 0, "сегодня": 0}
 _RELATIVE_DAYS |= {"yesterday": -1, "вчора": -1, "учора": -1, "вчера": -1}
 # "3 hrs ago", "an hour ago", "15 хв тому", "2 години тому", "5 минут назад", "1 day ago"
@@ -718,6 +749,20 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # headlines (the outlet's logo, "Privacy policy and cookies").
 _CHROME = frozenset({"header", "footer"})
 _SECTIONS = frozenset({"article", "aside", "nav", "section", "main"})
+# A page's sidebar: an <aside>, a block classed so ("sidebar", "most-read", "popular",
+# "trending", WordPress's "widget-area") or headed so ("Most read", "Популярне"). While a
+# page has headlines outside its sidebars, those are the listing and the sidebars' links are
+# not headlines (a sidebar pasted alone is a listing, and read as one).
+_SIDEBAR_CLASS = re.compile(
+    r"sidebar|most-?read|most-?popular|most-?viewed|trending|widget-area"
+    r"|(?<![a-z])popular(?![a-z])",
+    re.IGNORECASE,
+)
+_SIDEBAR_TITLE = re.compile(
+    r"(?:the )?(?:most (?:read|popular|viewed|shared)|popular(?: now)?|trending(?: now)?"
+    r"|найпопулярніше|популярне|найчитаніше|самое (?:читаемое|популярное)|популярное)\W*",
+    re.IGNORECASE,
+)
 _INLINE = frozenset(
     {"a", "span", "strong", "em", "b", "i", "u", "small", "mark", "font", "abbr", "cite", "q"}
 )
@@ -811,8 +856,9 @@ def _collapse(text: str) -> str:
 
 
 def _headline_like(text: str) -> bool:
-    """Whether a link's text reads as a headline: three words or more, not "Read more"."""
-    return len(text.split()) >= 3 and not _boilerplate(text)
+    """Whether a link's text reads as a headline: three words or more ("&" is none), not
+    "Read more"."""
+    return sum(1 for word in text.split() if _WORD.search(word)) >= 3 and not _boilerplate(text)
 
 
 class _HTMLListing:
@@ -831,7 +877,8 @@ class _HTMLListing:
         self._link: str | None = None  # the link being read, when inside one
         self._heading = 0
         self._in_item = 0
-        self._chrome = 0  # inside a page's header or footer
+        self._chrome = 0  # inside a page's header or footer, or a sidebar
+        self._sidebars: set[Any] = set()  # those beside the listing (`_find_sidebars`)
         self._in_card = False  # reading one item
         self._stamped: Any = None  # the item's element that gave its date and time
         self.cards: dict[Any, str] = {}  # item element -> its headline's link (a key)
@@ -840,6 +887,7 @@ class _HTMLListing:
         self._key_of: dict[Any, str] = {}  # each link's
 
     def read(self) -> None:
+        self._find_sidebars()
         self._find_items()
         self._walk(self.root)
         self._flush()
@@ -856,15 +904,35 @@ class _HTMLListing:
             or element.get("role") == "navigation"
         )
 
+    def _chromed(self, element: Any) -> bool:
+        """Whether the element is the page's own header or footer, or a sidebar beside its
+        listing: outside the listing, even its links are not headlines."""
+        return _page_chrome(element) or element in self._sidebars
+
+    def _find_sidebars(self) -> None:
+        """Find the page's sidebars, while headlines stand outside them."""
+        sidebars = [element for element in self.root.iter() if _sidebar(element)]
+        if not sidebars:
+            return
+        self._sidebars = set(sidebars)
+        outside = [
+            link
+            for link, _ in self._visible_links()
+            if _headline_like(_collapse(link.text_content()))
+        ]
+        if len(outside) < 2:
+            self._sidebars = set()  # the sidebar is the listing
+
     def _visible_links(self) -> list[tuple[Any, str]]:
         found = []
         for link in self.root.iter("a"):
-            if any(self._skipped(e) or _page_chrome(e) for e in (link, *link.iterancestors())):
+            if any(self._skipped(e) or self._chromed(e) for e in (link, *link.iterancestors())):
                 continue
             url = _absolute(link.get("href") or "", self.base)
             if url is None:
                 continue
-            key = url or "relative:" + (link.get("href") or "").strip()
+            # The article's address: its "#comments" and "#more-412733" are the article too.
+            key = url.partition("#")[0] or "relative:" + (link.get("href") or "").strip()
             found.append((link, key))
         return found
 
@@ -923,7 +991,7 @@ class _HTMLListing:
     # Walking -------------------------------------------------------------------------
 
     def _walk(self, element: Any) -> None:
-        if self._skipped(element) or element is self._stamped:
+        if self._skipped(element) or element is self._stamped or _badge(element):
             self._add_tail(element)
             return
         if element in self.cards:
@@ -934,17 +1002,22 @@ class _HTMLListing:
         tag = element.tag.lower()
         if element.sourceline:
             self._position = element.sourceline
-        block = tag in _BLOCKS or (self._in_card and tag == "a")  # in an item, a link a line
+        # In an item, a link is a line, and so is an element classed as its date or time
+        # (NV's <span class="date"> between the rubric and the count, with no space).
+        block = tag in _BLOCKS or (self._in_card and (tag == "a" or _dated(element)))
         item = element in self.items
         if block or item:
             self._flush()
         self._heading += tag in _HEADINGS
         self._in_item += item
-        chrome = _page_chrome(element)
+        chrome = self._chromed(element)
         self._chrome += chrome
         outer = self._link
         if tag == "a":
-            self._link = _absolute(element.get("href") or "", self.base)
+            link = _absolute(element.get("href") or "", self.base)
+            if not block and self._ends_a_headline(link, element):
+                self._flush()  # links side by side, each a headline: a line each
+            self._link = link
             if self._link == "" and _headline_like(_collapse(element.text_content())):
                 self._relative_note(element.get("href") or "")
         self._add(element.text)
@@ -957,6 +1030,17 @@ class _HTMLListing:
         self._in_item -= item
         self._chrome -= chrome
         self._add_tail(element)
+
+    def _ends_a_headline(self, link: str | None, element: Any) -> bool:
+        """Whether a link that reads as a headline follows another such link on the line
+        (written side by side, they would be read as one headline with one of the links)."""
+        if not link or not _headline_like(_collapse(element.text_content())):
+            return False
+        texts: dict[str, str] = {}
+        for text, piece_link in self._pieces:
+            if piece_link:
+                texts[piece_link] = texts.get(piece_link, "") + text
+        return link not in texts and any(_headline_like(_collapse(t)) for t in texts.values())
 
     def _add_tail(self, element: Any) -> None:
         self._add(element.tail)
@@ -1049,6 +1133,12 @@ class _HTMLListing:
                 value = found.get("datetime")
             elif found.get("itemprop") in _PUBLISHED:
                 value = found.get("content") or found.get("datetime")
+            elif any(found.get(name) for name in _EPOCH_STAMPS):
+                value = _epoch_stamp(next(found.get(n) for n in _EPOCH_STAMPS if found.get(n)))
+                stamp = _read_stamp(value, self.timezone)
+                if stamp is not None:  # an attribute, of an element that may hold the item
+                    return stamp, None
+                continue
             else:
                 continue
             stamp = _read_stamp(value or "", self.timezone)
@@ -1067,11 +1157,75 @@ class _HTMLListing:
         )
 
 
+# An element that holds an item's date or time, by its class: "date", "news__time",
+# "Timestamp-template", "published".
+_DATE_CLASS = re.compile(
+    r"(?:^|[-_])(?:date|time|datetime|timestamp|published|pubdate)(?:$|[-_])", re.IGNORECASE
+)
+
+
+def _dated(element: Any) -> bool:
+    return any(_DATE_CLASS.search(name) for name in (element.get("class") or "").split())
+
+
+# A badge in a headline: <span class="newsfeed__label">ВІДЕО</span>, "nv-premium-badge".
+_BADGE_CLASS = re.compile(r"(?:^|[-_])(?:label|badge|kicker)(?:$|[-_])", re.IGNORECASE)
+
+
+def _badge(element: Any) -> bool:
+    """Whether the element is a badge of a few words beside a headline in its link ("ФОТО",
+    "Premium", "Ексклюзив NV"): not part of the headline. (One outside the link is a line
+    of its own, and dropped as one.)"""
+    if not isinstance(element.tag, str) or element.tag not in _INLINE or element.tag == "a":
+        return False
+    if not any(ancestor.tag == "a" for ancestor in element.iterancestors()):
+        return False
+    if not any(_BADGE_CLASS.search(name) for name in (element.get("class") or "").split()):
+        return False
+    text = _collapse(element.text_content())
+    parent = element.getparent()
+    if parent is None or not text or len(text.split()) > 3:
+        return False
+    rest = _collapse(parent.text_content()).replace(text, "", 1)
+    return _headline_like(rest)
+
+
+def _sidebar(element: Any) -> bool:
+    """Whether the element is a sidebar of a page (_SIDEBAR_CLASS, _SIDEBAR_TITLE)."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag == "aside":
+        return True
+    if not tag or tag in _INLINE or tag in _HEADINGS:
+        return False
+    if _SIDEBAR_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        return True
+    first = next((child for child in element if isinstance(child.tag, str)), None)
+    return (
+        first is not None
+        and first.tag in _HEADINGS
+        and _SIDEBAR_TITLE.fullmatch(_collapse(first.text_content())) is not None
+    )
+
+
 def _page_chrome(element: Any) -> bool:
     """Whether the element is the page's own header or footer (not an article's)."""
     return element.tag in _CHROME and not any(
         ancestor.tag in _SECTIONS for ancestor in element.iterancestors()
     )
+
+
+# Attributes in which pages give an item's moment as seconds or milliseconds since 1970
+# (AP News: <bsp-timestamp data-timestamp="1721123232000">).
+_EPOCH_STAMPS = ("data-timestamp", "data-posted-date-timestamp", "data-published-timestamp")
+
+
+def _epoch_stamp(value: str) -> str:
+    """An epoch time in seconds or milliseconds as ISO 8601 in UTC ("" if it is none)."""
+    value = value.strip()
+    if not value.isdigit() or len(value) not in (10, 13):  # 2001 to 2286
+        return ""
+    seconds = int(value) / (1000 if len(value) == 13 else 1)
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat()
 
 
 def _read_stamp(value: str, timezone: str | None) -> tuple[dt.date, dt.time | None] | None:
@@ -1307,6 +1461,19 @@ _NOT_IN_PUBLISHED = (
     "it has no link or source and the day is not a draft, so it was not added; "
     "put its link in the listing, or mark the day draft: true and import again"
 )
+_NO_SOURCE_IN_PUBLISHED = (
+    "its link is to {host}, the site of no source in content/sources.yaml, and the day is "
+    "not a draft, so it was not added; add the outlet there (an id, with name: and url: "
+    "https://{host}/) or give --source, and import again"
+)
+
+
+def site_of(url: str) -> str:
+    """The host of a link."""
+    try:
+        return urllib.parse.urlsplit(url).hostname or url
+    except ValueError:
+        return url
 
 
 class MergeError(ValueError):
@@ -1349,7 +1516,10 @@ def merge_day(text: str, entries: tuple[Entry, ...]) -> Merge:
         elif entry.title.casefold() in titles:
             skipped.append(Dropped(entry.line, entry.title, "its headline is already on the day"))
         elif not is_draft and is_incomplete(entry):
-            skipped.append(Dropped(entry.line, entry.title, _NOT_IN_PUBLISHED))
+            reason = _NOT_IN_PUBLISHED
+            if entry.url:
+                reason = _NO_SOURCE_IN_PUBLISHED.format(host=site_of(entry.url))
+            skipped.append(Dropped(entry.line, entry.title, reason))
         else:
             added.append(entry)
             urls.add(entry.url)

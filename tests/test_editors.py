@@ -363,7 +363,7 @@ def test_import_of_a_page_of_cards_from_an_outlet_with_no_source(
     code, out, err = run(capsys, "import", listing, "--date", "2024-06-22", "--project", project)
     assert code == 0
     name = str(listing)
-    outside = "outside the items of the listing: a heading, a menu or a footer"
+    outside = "outside the items of the listing: a heading, a menu, a sidebar or a footer"
     assert err.splitlines()[:4] == [
         f"{name}:2: dropped 'The Kyiv Independent': {outside}",
         f"{name}:3: dropped 'Latest news': a section or navigation line, not a headline",

@@ -584,6 +584,251 @@ CASES = [
         [],
     ),
     (
+        "links-side-by-side-in-one-block-each-a-headline",
+        '<div class="popular"><a href="https://censor.net/en/news/1/london">Zelensky arrives in London</a>\n'
+        '<a href="https://www.ukrinform.net/rubric-ato/2-kharkiv.html">Explosions in Kharkiv: what we know</a>\n'
+        '<a href="https://x.org/3">Air defence downs drones over Kyiv</a>'
+        ' <a href="https://censor.net/en/tags/air">Air defence</a></div>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Zelensky arrives in London",
+                "https://censor.net/en/news/1/london",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Explosions in Kharkiv: what we know",
+                "https://www.ukrinform.net/rubric-ato/2-kharkiv.html",
+                "ukrinform",
+            ),
+            ("2024-06-25", None, "Air defence downs drones over Kyiv", "https://x.org/3", ""),
+        ],
+        [],
+    ),
+    (
+        # A WordPress archive: its sidebars (an <aside>, a block classed "sidebar-popular",
+        # a section headed "Most read") are not the listing; an item's other links to its
+        # article ("#more-4127", "#comments") and its rubric ("Analysis & Opinion": two
+        # words) are beside its headline.
+        "a-wordpress-archive-with-sidebars",
+        '<body><header class="site-header"><p class="site-title"><a href="https://censor.net/">Censor</a></p></header>\n'
+        '<main id="main">\n'
+        '<article class="post"><header class="entry-header"><span class="cat-links"><a href="https://censor.net/category/analysis/">Analysis &amp; Opinion</a></span>\n'
+        '<h2 class="entry-title"><a href="https://censor.net/en/news/1/glide_bombs_on_kharkiv">Glide bombs hit Kharkiv overnight</a></h2>\n'
+        '<span class="posted-on">Posted on <a href="https://censor.net/en/news/1/glide_bombs_on_kharkiv"><time class="entry-date published" datetime="2024-06-21T18:20:00+00:00">June 21, 2024</time></a></span><span class="byline"> by <a href="https://censor.net/author/jane/">Jane Doe</a></span></header>\n'
+        '<div class="entry-summary"><p>Two were killed. <a href="https://censor.net/en/news/1/glide_bombs_on_kharkiv#more-4127">Continue reading "Glide bombs hit Kharkiv overnight" &rarr;</a></p></div>\n'
+        '<footer class="entry-footer"><a href="https://censor.net/en/news/1/glide_bombs_on_kharkiv#comments">3 Comments on Glide bombs hit Kharkiv overnight</a></footer></article>\n'
+        '<article class="post"><header class="entry-header"><span class="cat-links"><a href="https://censor.net/category/war/">War</a></span>\n'
+        '<h2 class="entry-title"><a href="https://censor.net/en/news/2/isw_on_toretsk">ISW: Russian forces advance near Toretsk</a></h2>\n'
+        '<span class="posted-on">Posted on <a href="https://censor.net/en/news/2/isw_on_toretsk"><time class="entry-date published" datetime="2024-06-21T06:45:00+00:00">June 21, 2024</time></a></span> by <a href="https://censor.net/author/guest/">Guest Author</a></header>\n'
+        '<footer class="entry-footer"><a href="https://censor.net/en/news/2/isw_on_toretsk#respond">Leave a comment on ISW: Russian forces advance near Toretsk</a></footer></article>\n'
+        "</main>\n"
+        '<aside id="secondary" class="widget-area"><section class="widget"><h2>Recent Posts</h2><ul>\n'
+        '<li><a href="https://censor.net/en/news/3/f16_deliveries_confirmed">Netherlands confirms F-16 deliveries to Ukraine</a></li>\n'
+        '<li><a href="https://censor.net/en/news/1/glide_bombs_on_kharkiv">Glide bombs hit Kharkiv overnight</a></li></ul></section></aside>\n'
+        '<div class="col"><section><h3>Most read</h3><ol><li><a href="https://www.ukrinform.net/rubric-sports/1-euro.html">Spain beat England to win Euro 2024</a></li>\n'
+        '<li><a href="https://www.ukrinform.net/rubric-society/2-horoscope.html">Horoscope for tomorrow, 22 June</a></li></ol></section></div>\n'
+        '<div class="sidebar-popular"><div class="sidebar-popular__title">Популярне</div><a href="https://censor.net/ua/news/9/goroskop">Гороскоп на завтра 22 червня для всіх знаків</a><a href="https://censor.net/ua/news/8/svyato">Яке сьогодні свято: 22 червня</a></div>\n'
+        '<footer class="site-footer"><a href="https://wordpress.org/">Proudly powered by WordPress</a></footer></body>',
+        "",
+        [
+            (
+                "2024-06-21",
+                "18:20",
+                "Glide bombs hit Kharkiv overnight",
+                "https://censor.net/en/news/1/glide_bombs_on_kharkiv",
+                "censor",
+            ),
+            (
+                "2024-06-21",
+                "06:45",
+                "ISW: Russian forces advance near Toretsk",
+                "https://censor.net/en/news/2/isw_on_toretsk",
+                "censor",
+            ),
+        ],
+        [1, 3, 5, 5, 5, 6, 6, 7, 8, 10, 10, 10, 11, 13, 14, 15, 16, 16, 17, 18, 18, 18, 19],
+    ),
+    (
+        "a-sidebar-pasted-alone-is-the-listing",
+        '<aside class="sidebar"><div class="popular"><h3>Популярне</h3>\n'
+        '<a href="https://censor.net/ua/news/9/a">Зеленський прибув до Лондона на саміт</a>\n'
+        '<a href="https://censor.net/ua/news/8/b">Вибухи в Харкові: що відомо зараз</a></div></aside>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Зеленський прибув до Лондона на саміт",
+                "https://censor.net/ua/news/9/a",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Вибухи в Харкові: що відомо зараз",
+                "https://censor.net/ua/news/8/b",
+                "censor",
+            ),
+        ],
+        [1],
+    ),
+    (
+        # AP News: the moment in milliseconds in an attribute of the element that holds the
+        # whole item, or only shown, with its zone ("9:05 AM GMT+3": the time as written).
+        "items-dated-by-an-epoch-attribute-or-a-time-with-its-zone",
+        '<div class="PageList-items">\n'
+        '<div class="PageList-items-item"><div class="PagePromo" data-posted-date-timestamp="1718994432000">\n'
+        '<div class="PagePromo-title"><a href="https://censor.net/en/news/1/energy_grid"><span>Russian missiles hit Ukraine\'s energy grid</span></a></div>\n'
+        '<div class="PagePromo-date"><bsp-timestamp data-timestamp="1718994432000"><span>6:27 PM GMT+3</span></bsp-timestamp></div></div></div>\n'
+        '<div class="PageList-items-item"><div class="PagePromo">\n'
+        '<div class="PagePromo-title"><a href="https://censor.net/en/news/2/vance"><span>Kremlin watches the US election closely</span></a></div>\n'
+        '<div class="PagePromo-date"><span>9:05 AM GMT+3</span></div></div></div>\n'
+        "</div>",
+        "",
+        [
+            (
+                "2024-06-21",
+                "18:27",
+                "Russian missiles hit Ukraine's energy grid",
+                "https://censor.net/en/news/1/energy_grid",
+                "censor",
+            ),
+            (
+                "2024-06-21",
+                "09:05",
+                "Kremlin watches the US election closely",
+                "https://censor.net/en/news/2/vance",
+                "censor",
+            ),
+        ],
+        [],
+    ),
+    (
+        # Al Jazeera: the date said for screen readers ("Published On"), shown beside it
+        # hidden from them (aria-hidden, which is not read).
+        "items-dated-published-on-or-updated",
+        '<section id="news-feed-container">\n'
+        '<article class="gc u-clickable-card"><div class="gc__content"><h3 class="gc__title"><a href="https://www.ukrinform.net/rubric-ato/1-key-events.html"><span>Russia-Ukraine war: List of key events, day 848</span></a></h3>\n'
+        '<div class="gc__excerpt"><p>Here is the situation on Friday.</p></div>\n'
+        '<div class="gc__date"><span class="screen-reader-text">Published On 21 Jun 2024</span><span aria-hidden="true">21 Jun 2024</span></div></div></article>\n'
+        '<article class="gc u-clickable-card"><div class="gc__content"><h3 class="gc__title"><a href="https://www.ukrinform.net/rubric-ato/2-summit.html"><span>Zelenskyy wants Russia at the second peace summit</span></a></h3>\n'
+        '<div class="gc__date"><span class="screen-reader-text">Updated: 22 June 2024</span><span aria-hidden="true">22 Jun 2024</span></div></div></article>\n'
+        "</section>",
+        "",
+        [
+            (
+                "2024-06-21",
+                None,
+                "Russia-Ukraine war: List of key events, day 848",
+                "https://www.ukrinform.net/rubric-ato/1-key-events.html",
+                "ukrinform",
+            ),
+            (
+                "2024-06-22",
+                None,
+                "Zelenskyy wants Russia at the second peace summit",
+                "https://www.ukrinform.net/rubric-ato/2-summit.html",
+                "ukrinform",
+            ),
+        ],
+        [3],
+    ),
+    (
+        # A page copied as text whose times follow their headlines after a byline.
+        "times-after-their-headlines-and-a-byline",
+        "Glide Bomb Hits Kharkiv Residential Area\n"
+        "By Kyiv Post\n"
+        "Jul. 16, 2024 17:01\n"
+        "Read more\n"
+        "ISW: Russian Troops Advance Near Toretsk\n"
+        "By Kyiv Post\n"
+        "3 min read\n"
+        "Jul. 16, 2024 10:12",
+        "",
+        [
+            ("2024-07-16", "17:01", "Glide Bomb Hits Kharkiv Residential Area", "", ""),
+            ("2024-07-16", "10:12", "ISW: Russian Troops Advance Near Toretsk", "", ""),
+        ],
+        [2, 4, 6, 7],
+    ),
+    (
+        # Badges in the link, before or after its headline (UNIAN's "ФОТО", NV's "Premium"),
+        # are not part of it; a whole headline in an element classed so is.
+        "badges-beside-a-headline-in-its-link",
+        '<ul class="newsfeed">\n'
+        '<li class="newsfeed__item"><span class="newsfeed__time">21:15</span><a class="newsfeed__link" href="https://www.pravda.com.ua/news/2024/06/21/1/">Ворог атакував Харків: є загиблі <span class="newsfeed__label">ФОТО</span></a></li>\n'
+        '<li class="newsfeed__item"><span class="newsfeed__time">20:17</span><a class="newsfeed__link" href="https://www.pravda.com.ua/news/2024/06/21/2/"><span class="newsfeed__label">ВІДЕО</span> ЗСУ уразили склад у Криму</a></li>\n'
+        '<li class="newsfeed__item"><span class="newsfeed__time">19:40</span><a class="newsfeed__link" href="https://www.pravda.com.ua/news/2024/06/21/3/"><div class="title"><span class="nv-premium-badge">Premium</span> Орбан і «мирна місія»: чого хоче Угорщина</div></a></li>\n'
+        '<li class="newsfeed__item"><span class="newsfeed__time">19:02</span><a class="newsfeed__link" href="https://www.pravda.com.ua/news/2024/06/21/4/"><span class="card-label">Зеленський анонсував другий Саміт миру</span></a></li>\n'
+        "</ul>\n"
+        '<a class="more" href="https://www.pravda.com.ua/news/">Показати більше новин</a>',
+        "",
+        [
+            (
+                "2024-06-25",
+                "21:15",
+                "Ворог атакував Харків: є загиблі",
+                "https://www.pravda.com.ua/news/2024/06/21/1/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                "20:17",
+                "ЗСУ уразили склад у Криму",
+                "https://www.pravda.com.ua/news/2024/06/21/2/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                "19:40",
+                "Орбан і «мирна місія»: чого хоче Угорщина",
+                "https://www.pravda.com.ua/news/2024/06/21/3/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                "19:02",
+                "Зеленський анонсував другий Саміт миру",
+                "https://www.pravda.com.ua/news/2024/06/21/4/",
+                "pravda",
+            ),
+        ],
+        [7],
+    ),
+    (
+        # NV: the date in an element classed so, between a rubric and a count with no space.
+        "a-date-between-a-rubric-and-a-count-with-no-space",
+        '<div class="row-result"><a class="row-result-body__link" href="https://www.pravda.com.ua/news/2024/06/21/11/">\n'
+        '<div class="title">Вибухи в Харкові: ворог вдарив по житловому району</div>\n'
+        '<div class="additional-info"><span class="rubric">Події</span><span class="date">21 червня, 21:15</span><span class="views">3 412</span></div></a></div>\n'
+        '<div class="row-result"><a class="row-result-body__link" href="https://www.pravda.com.ua/news/2024/06/20/12/">\n'
+        '<div class="title">Удар по Одесі: пошкоджено портову інфраструктуру</div>\n'
+        '<div class="additional-info"><span class="rubric">Події</span><span class="date">20 червня, 18:30</span><span class="views">1 007</span></div></a></div>',
+        "",
+        [
+            (
+                "2024-06-21",
+                "21:15",
+                "Вибухи в Харкові: ворог вдарив по житловому району",
+                "https://www.pravda.com.ua/news/2024/06/21/11/",
+                "pravda",
+            ),
+            (
+                "2024-06-20",
+                "18:30",
+                "Удар по Одесі: пошкоджено портову інфраструктуру",
+                "https://www.pravda.com.ua/news/2024/06/20/12/",
+                "pravda",
+            ),
+        ],
+        [3, 3, 6, 6],
+    ),
+    (
         "a-russian-page-copied-as-text",
         "Главное\n21 июня 2024\nВзрывы в Одессе: что известно\nФото: Reuters\n5 мин чтения\n"
         "Путин и Си встретились в Пекине\n12 комментариев\nАвтор: Иван Петров и Анна Смирнова\n"
@@ -713,6 +958,7 @@ def test_merge_appends_new_entries_and_keeps_everything_else() -> None:
         Entry(2, "peace summit", U2, "ukrinform"),
         Entry(3, "ISW on Putin", U2, "ukrinform", dt.time(19, 2)),
         Entry(4, "No link yet", "", "espreso"),
+        Entry(5, "An outlet not in sources.yaml", "https://apnews.com/article/x-1", ""),
     )
     merge = merge_day(text, entries)
     assert [e.title for e in merge.added] == ["ISW on Putin"]
@@ -720,7 +966,11 @@ def test_merge_appends_new_entries_and_keeps_everything_else() -> None:
         (1, "its link is already on the day"),
         (2, "its headline is already on the day"),
         (4, "it has no link or source and the day is not a draft"),
+        (5, "its link is to apnews.com"),
     ]
+    assert "add the outlet there (an id, with name: and url: https://apnews.com/)" in (
+        merge.skipped[-1].reason
+    )
     expected = text.replace(
         "    source: censor   # checked\n",
         "    source: censor   # checked\n"
