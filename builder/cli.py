@@ -238,7 +238,9 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "relative to a pasted page",
     )
     import_cmd.add_argument(
-        "--dry-run", action="store_true", help="say what would be written, write nothing"
+        "--dry-run",
+        action="store_true",
+        help="say what would be written (each headline), write nothing",
     )
     _project_option(import_cmd)
 
@@ -536,6 +538,12 @@ def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
             print(f"{day.path}: {'would create' if dry_run else 'created'} with {count}{draft}")
         else:
             print(f"{day.path}: {'would add' if dry_run else 'added'} {count}")
+        if dry_run:  # what would be written, to be checked before it is
+            for entry in day.added:
+                time = f"{entry.time:%H:%M}" if entry.time else "-----"
+                link = entry.url or "(no link)"
+                source = f" [{entry.source}]" if entry.source else ""
+                print(f"  {time}  {entry.title}  {link}{source}")
     if not result.days:
         print("no headlines found; nothing was written")
 
