@@ -749,13 +749,14 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # headlines (the outlet's logo, "Privacy policy and cookies").
 _CHROME = frozenset({"header", "footer"})
 _SECTIONS = frozenset({"article", "aside", "nav", "section", "main"})
-# A page's sidebar: an <aside>, a block classed so ("sidebar", "most-read", "popular",
-# "trending", WordPress's "widget-area") or headed so ("Most read", "Популярне"). While a
-# page has headlines outside its sidebars, those are the listing and the sidebars' links are
-# not headlines (a sidebar pasted alone is a listing, and read as one).
+# What stands beside a page's listing: a sidebar (an <aside>, a block classed "sidebar",
+# "most-read", "popular", "trending", WordPress's "widget-area", or headed "Most read",
+# "Популярне"), a newsletter box, sponsored content, a donation banner. While a page has
+# headlines outside them, those are the listing and their links are not headlines (a
+# sidebar pasted alone is a listing, and read as one).
 _SIDEBAR_CLASS = re.compile(
     r"sidebar|most-?read|most-?popular|most-?viewed|trending|widget-area"
-    r"|(?<![a-z])popular(?![a-z])",
+    r"|(?<![a-z])popular(?![a-z])|newsletter|sponsored|donate",
     re.IGNORECASE,
 )
 _SIDEBAR_TITLE = re.compile(
@@ -879,6 +880,7 @@ class _HTMLListing:
         self._in_item = 0
         self._chrome = 0  # inside a page's header or footer, or a sidebar
         self._sidebars: set[Any] = set()  # those beside the listing (`_find_sidebars`)
+        self._aside = 0  # inside one of them: never the listing's, items or not
         self._in_card = False  # reading one item
         self._stamped: Any = None  # the item's element that gave its date and time
         self.cards: dict[Any, str] = {}  # item element -> its headline's link (a key)
@@ -902,6 +904,7 @@ class _HTMLListing:
             or element.get("hidden") is not None
             or element.get("aria-hidden") == "true"
             or element.get("role") == "navigation"
+            or "duration" in (element.get("class") or "").lower()  # a video's, not a time
         )
 
     def _chromed(self, element: Any) -> bool:
@@ -1012,6 +1015,8 @@ class _HTMLListing:
         self._in_item += item
         chrome = self._chromed(element)
         self._chrome += chrome
+        aside = element in self._sidebars
+        self._aside += aside
         outer = self._link
         if tag == "a":
             link = _absolute(element.get("href") or "", self.base)
@@ -1029,6 +1034,7 @@ class _HTMLListing:
         self._heading -= tag in _HEADINGS
         self._in_item -= item
         self._chrome -= chrome
+        self._aside -= aside
         self._add_tail(element)
 
     def _ends_a_headline(self, link: str | None, element: Any) -> bool:
@@ -1069,7 +1075,7 @@ class _HTMLListing:
         text = _collapse("".join(text for text, _ in pieces))
         if not text.strip():
             return
-        outside = (
+        outside = self._aside > 0 or (
             bool(self.cards) and not self._in_item and (link not in self.keys or self._chrome > 0)
         )
         self.lines.append(

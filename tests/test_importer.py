@@ -829,6 +829,36 @@ CASES = [
         [3, 3, 6, 6],
     ),
     (
+        # A newsletter box, sponsored content and a donation banner beside the listing are
+        # not its headlines; a video's duration is not a time.
+        "a-newsletter-box-sponsored-content-a-donation-banner-and-a-video-duration",
+        '<main><ul class="story-collection">\n'
+        '<li class="story-card"><a href="https://www.ukrinform.net/rubric-ato/1-kharkiv.html"><h3>Russian strike on Kharkiv kills two, governor says</h3></a><time datetime="2024-06-21T08:12:00Z">June 21, 2024</time></li>\n'
+        '<li class="story-card"><div class="media"><span class="video-duration">0:59</span></div><a href="https://www.ukrinform.net/rubric-ato/2-footage.html"><h3>Drone footage shows damage after the strike</h3></a></li>\n'
+        "</ul>\n"
+        '<div class="newsletter-promo__container"><h2>Get a daily digest of breaking news straight to your inbox</h2><a href="https://www.ukrinform.net/newsletters/daily/">Sign up here.</a></div>\n'
+        '<div class="sponsored-content__container"><span>Sponsored Content</span><a href="https://www.ukrinform.net/brandfeatures/private-markets"><h3>Why private markets are the next frontier for investors</h3></a></div>\n'
+        '<div class="DonateBanner-module_root"><p>We depend on readers like you. Please support us.</p><a href="https://support.example.org/">Support our newsroom today</a></div></main>',
+        "",
+        [
+            (
+                "2024-06-21",
+                "08:12",
+                "Russian strike on Kharkiv kills two, governor says",
+                "https://www.ukrinform.net/rubric-ato/1-kharkiv.html",
+                "ukrinform",
+            ),
+            (
+                "2024-06-21",
+                None,
+                "Drone footage shows damage after the strike",
+                "https://www.ukrinform.net/rubric-ato/2-footage.html",
+                "ukrinform",
+            ),
+        ],
+        [5, 5, 6, 6, 7, 7],
+    ),
+    (
         "a-russian-page-copied-as-text",
         "Главное\n21 июня 2024\nВзрывы в Одессе: что известно\nФото: Reuters\n5 мин чтения\n"
         "Путин и Си встретились в Пекине\n12 комментариев\nАвтор: Иван Петров и Анна Смирнова\n"
