@@ -639,7 +639,6 @@ def peak_memory() -> tuple[float, float] | None:
     """Return the peak resident memory, in MiB, of this process and of the largest process
     it ran and waited for (the largest of Pagefind and the forked renderer; the workers
     that parse day files are the forkserver's), or None where the system does not say."""
-
     try:
         import resource
     except ImportError:  # Windows

@@ -878,7 +878,7 @@ class _HTMLListing:
         self._link: str | None = None  # the link being read, when inside one
         self._heading = 0
         self._in_item = 0
-        self._chrome = 0  # inside a page's header or footer, or a sidebar
+        self._chrome = 0  # inside a page's header or footer
         self._sidebars: set[Any] = set()  # those beside the listing (`_find_sidebars`)
         self._aside = 0  # inside one of them: never the listing's, items or not
         self._in_card = False  # reading one item
@@ -1013,7 +1013,7 @@ class _HTMLListing:
             self._flush()
         self._heading += tag in _HEADINGS
         self._in_item += item
-        chrome = self._chromed(element)
+        chrome = _page_chrome(element)
         self._chrome += chrome
         aside = element in self._sidebars
         self._aside += aside
