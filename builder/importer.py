@@ -12,6 +12,7 @@ outlet's name after it when its link is on that outlet's site (the source says i
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import email.utils
@@ -231,7 +232,7 @@ def _take_line(
             else:
                 state.dropped.append(Dropped(number, raw.strip(), _MESSAGE_BODY))
             return
-        date_time = _date_time_line(simple, months, weekdays, state, number)
+        date_time = _said_date_time(simple, months, weekdays, state, number)
         if date_time is not None:
             date, time = date_time
             if last is not None and _AGO.fullmatch(normalise_word(simple).rstrip(".:,")):
@@ -353,10 +354,7 @@ def _item_date_and_time(
         date, time = _feed_date_text(state, given, months, weekdays)
     for number, text in given.beside:
         simple = " ".join(_BULLET.sub("", text.strip(), count=1).split())
-        found = _date_time_line(simple, months, weekdays, state, number)
-        bare = _STAMP_ZONE.sub("", _STAMP_WORDS.sub("", simple, count=1), count=1)
-        if found is None and bare != simple:  # "Published On 15 Jul 2024", "12:47 PM GMT+3"
-            found = _date_time_line(bare, months, weekdays, state, number)
+        found = _said_date_time(simple, months, weekdays, state, number)
         if found is not None:
             date = date or found[0]
             time = time or found[1]
@@ -453,7 +451,7 @@ def _boilerplate(line: str) -> str:
     if not _WORD.search(line):
         return "no words: not a headline"
     key = " ".join(normalise_word(line).rstrip(":.…>»→ ").split())
-    if key in BOILERPLATE:
+    if key in BOILERPLATE or _CALL_TO_ACTION.match(key):
         return _NAVIGATION
     words = line.split()
     letters = [c for c in line if c.isalpha()]
@@ -468,6 +466,13 @@ def _boilerplate(line: str) -> str:
     if len(words) > PARAGRAPH_WORDS:
         return f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
     return ""
+
+
+# A page's call to subscribe, sign in or give, never a headline: "Subscribe for €1 a week."
+_CALL_TO_ACTION = re.compile(
+    r"(?:subscribe|sign up|sign in|log in|donate|support us|підпишіться|підписатися"
+    r"|увійти|підтримати|подпишитесь|подписаться|войти|поддержать)\b"
+)
 
 
 # What pages print around a headline, copied with it: "By Jane Doe", "Photo: Reuters",
@@ -518,6 +523,20 @@ _STAMP_WORDS = re.compile(
     re.IGNORECASE,
 )
 _STAMP_ZONE = re.compile(r"\s*(?:(?:GMT|UTC)(?:\s*[+−-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4})$")
+
+
+def _said_date_time(
+    text: str, months: dict[str, int], weekdays: dict[str, int], state: _State, number: int
+) -> tuple[dt.date | None, dt.time | None] | None:
+    """Read a date or time line (`_date_time_line`), also one that says "Published On" or
+    the like before it, or a zone after its time ("12:47 PM GMT+3", "4:02 pm CET")."""
+    found = _date_time_line(text, months, weekdays, state, number)
+    bare = _STAMP_ZONE.sub("", _STAMP_WORDS.sub("", text, count=1), count=1)
+    if found is None and bare != text:
+        found = _date_time_line(bare, months, weekdays, state, number)
+    return found
+
+
 _OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a footer"
 _RELATIVE_DAYS = {"today": 0, "сьогодні": 0, "сегодня": 0}
 _RELATIVE_DAYS |= {"yesterday": -1, "вчора": -1, "учора": -1, "вчера": -1}
@@ -751,12 +770,12 @@ _CHROME = frozenset({"header", "footer"})
 _SECTIONS = frozenset({"article", "aside", "nav", "section", "main"})
 # What stands beside a page's listing: a sidebar (an <aside>, a block classed "sidebar",
 # "most-read", "popular", "trending", WordPress's "widget-area", or headed "Most read",
-# "Популярне"), a newsletter box, sponsored content, a donation banner. While a page has
+# "Популярне"), a newsletter box, sponsored content, a donation or cookie banner. While a page has
 # headlines outside them, those are the listing and their links are not headlines (a
 # sidebar pasted alone is a listing, and read as one).
 _SIDEBAR_CLASS = re.compile(
     r"sidebar|most-?read|most-?popular|most-?viewed|trending|widget-area"
-    r"|(?<![a-z])popular(?![a-z])|newsletter|sponsored|donate",
+    r"|(?<![a-z])popular(?![a-z])|newsletter|sponsored|donate|cookie|consent",
     re.IGNORECASE,
 )
 _SIDEBAR_TITLE = re.compile(
@@ -887,6 +906,7 @@ class _HTMLListing:
         self.items: set[Any] = set()  # elements like the items beside them, without a link
         self.keys: set[str] = set()  # the links of headlines
         self._key_of: dict[Any, str] = {}  # each link's
+        self._repeated: set[str] = set()  # links shown alike in many places: no headlines
 
     def read(self) -> None:
         self._find_sidebars()
@@ -949,6 +969,13 @@ class _HTMLListing:
                 continue  # an outlet's home page: its name, not a headline
             if _headline_like(_collapse(link.text_content())):
                 headlines.append((link, key))
+        # A link of the same words to the same page in three places or more is an author's
+        # or a section's ("Phillips P. OBrien" on every post of a Substack), not a headline.
+        shown = collections.Counter(
+            (key, _collapse(link.text_content())) for link, key in headlines
+        )
+        self._repeated = {key for (key, _), count in shown.items() if count >= 3}
+        headlines = [(link, key) for link, key in headlines if key not in self._repeated]
         self.keys = {key for _, key in headlines}
         under: dict[Any, set[str]] = {}
         for link, key in headlines:
@@ -963,7 +990,7 @@ class _HTMLListing:
                 if self._one_of_a_run(node, key):
                     break
                 node = parent
-            if node.tag not in _INLINE:
+            if node.tag not in _INLINE or _holds_blocks(node):  # a card may be one <a>
                 self.cards[node] = key
         if len(self.cards) < 2:
             self.cards.clear()  # one item is no listing of items: every line counts
@@ -977,7 +1004,10 @@ class _HTMLListing:
     def _one_of_a_run(self, element: Any, key: str) -> bool:
         """Whether siblings of the same kind with text stand beside it, as items of a list
         do: the same element, of a class in common if classed (not an item's time and title
-        in two <div>s), and not links to the same article (its picture, its "Read more")."""
+        in two <div>s), and not links to the same article (its picture, its "Read more").
+        Siblings without a link are items of the run only beside one that links elsewhere:
+        alone, they are the fields of one item (Drupal's <div class="views-field">s: its
+        title, author, date and teaser)."""
         classes = set((element.get("class") or "").split())
         siblings = itertools.chain(element.itersiblings(preceding=True), element.itersiblings())
         for sibling in siblings:
@@ -987,7 +1017,7 @@ class _HTMLListing:
             if (classes or others) and not classes & others:
                 continue
             links = [sibling] if sibling.tag == "a" else list(sibling.iter("a"))
-            if not links or any(self._key_of.get(link) != key for link in links):
+            if any(self._key_of.get(link, key) not in (key, *self._repeated) for link in links):
                 return True
         return False
 
@@ -1088,6 +1118,8 @@ class _HTMLListing:
         inner = _HTMLListing(element, self.base, self.timezone)
         inner._position = self._position
         inner._in_card, inner._stamped = True, stamped  # its text is the stamp's
+        if element.tag == "a":  # an item that is one link: every line of it is in it
+            inner._link = _absolute(element.get("href") or "", self.base)
         inner._walk_children(element)
         inner._flush()
         self._position = inner._position
@@ -1201,16 +1233,30 @@ def _sidebar(element: Any) -> bool:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag == "aside":
         return True
-    if not tag or tag in _INLINE or tag in _HEADINGS:
+    # The page itself is none, whatever its classes say (Drupal's <body class="one-sidebar
+    # sidebar-second">: a page that has a sidebar).
+    if not tag or tag in _INLINE or tag in _HEADINGS or tag in ("html", "body", "main"):
         return False
     if _SIDEBAR_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
         return True
-    first = next((child for child in element if isinstance(child.tag, str)), None)
+    first = _first_child(element)
+    if first is not None and first.tag not in _HEADINGS and len(first) == 1:
+        first = _first_child(first)  # a heading in a wrapper: <div class="title"><h2>
     return (
         first is not None
         and first.tag in _HEADINGS
         and _SIDEBAR_TITLE.fullmatch(_collapse(first.text_content())) is not None
     )
+
+
+def _holds_blocks(element: Any) -> bool:
+    """Whether an inline element holds block elements (a link around a whole card)."""
+    return any(isinstance(e.tag, str) and e.tag in _BLOCKS for e in element.iterdescendants())
+
+
+def _first_child(element: Any) -> Any:
+    """The element's first child element, if any."""
+    return next((child for child in element if isinstance(child.tag, str)), None)
 
 
 def _page_chrome(element: Any) -> bool:
@@ -1464,7 +1510,7 @@ class Merge:
 
 
 _NOT_IN_PUBLISHED = (
-    "it has no link or source and the day is not a draft, so it was not added; "
+    "it has no {lacks} and the day is not a draft, so it was not added; "
     "put its link in the listing, or mark the day draft: true and import again"
 )
 _NO_SOURCE_IN_PUBLISHED = (
@@ -1522,7 +1568,7 @@ def merge_day(text: str, entries: tuple[Entry, ...]) -> Merge:
         elif entry.title.casefold() in titles:
             skipped.append(Dropped(entry.line, entry.title, "its headline is already on the day"))
         elif not is_draft and is_incomplete(entry):
-            reason = _NOT_IN_PUBLISHED
+            reason = _NOT_IN_PUBLISHED.format(lacks="link" if entry.source else "link or source")
             if entry.url:
                 reason = _NO_SOURCE_IN_PUBLISHED.format(host=site_of(entry.url))
             skipped.append(Dropped(entry.line, entry.title, reason))

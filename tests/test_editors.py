@@ -115,7 +115,7 @@ def test_import_reports_what_it_did_and_dropped(
         f"{name}:2: dropped '• News': a section or navigation line, not a headline",
         f"{name}:11: dropped 'More news': a section or navigation line, not a headline",
         f'{name}:5: skipped "Ukraine\'s General Staff reports 21 firefights in Pokrovsk sector": '
-        "it has no link or source and the day is not a draft, so it was not added; put its link "
+        "it has no link and the day is not a draft, so it was not added; put its link "
         "in the listing, or mark the day draft: true and import again "
         "(content/digests/2024/2024-06-22.md)",
         f'{name}:6: skipped "Second Russian tanker enters Mariupol port - mayor\'s adviser": '

@@ -859,6 +859,112 @@ CASES = [
         [5, 5, 6, 6, 7, 7],
     ),
     (
+        # Drupal: each row's fields are <div class="views-field">s (its title, author, date,
+        # teaser), not items; the body's classes name its sidebar, which does not make the page
+        # one; "Most read" is the sidebar's heading, in a wrapper.
+        "a-drupal-view-its-rows-fields-and-a-sidebar-under-a-wrapped-heading",
+        '<html><body class="html not-front one-sidebar sidebar-second"><div class="view-content">\n'
+        '<div class="views-row views-row-1">\n'
+        '<div class="views-field views-field-title"><span class="field-content"><a href="https://www.ukrinform.net/rubric-ato/1-assessment.html">Russian Offensive Campaign Assessment, June 21</a></span></div>\n'
+        '<div class="views-field views-field-field-author"><div class="field-content">Christina Harward and Frederick W. Kagan</div></div>\n'
+        '<div class="views-field views-field-field-date"><div class="field-content"><span class="date-display-single">Jun 21, 2024</span></div></div>\n'
+        '<div class="views-field views-field-body"><div class="field-content">Russian forces advanced near Toretsk... <a href="https://www.ukrinform.net/rubric-ato/1-assessment.html">Read More</a></div></div>\n'
+        "</div>\n"
+        '<div class="views-row views-row-2">\n'
+        '<div class="views-field views-field-title"><span class="field-content"><a href="https://www.ukrinform.net/rubric-ato/2-warning.html">Warning Update: Kremlin targets the NATO summit</a></span></div>\n'
+        '<div class="views-field views-field-field-author"><div class="field-content">George Barros</div></div>\n'
+        '<div class="views-field views-field-field-date"><div class="field-content"><span class="date-display-single">Jun 20, 2024</span></div></div>\n'
+        "</div></div>\n"
+        '<div class="region region-sidebar-second"><div class="container__title"><h2>Most read</h2></div><ul>\n'
+        '<li><a href="https://www.ukrinform.net/rubric-ato/9-map.html">Interactive map of the invasion of Ukraine</a></li>\n'
+        '<li><a href="https://www.ukrinform.net/rubric-ato/8-signup.html">Get our updates in your inbox daily</a></li></ul></div></body></html>',
+        "",
+        [
+            (
+                "2024-06-21",
+                None,
+                "Russian Offensive Campaign Assessment, June 21",
+                "https://www.ukrinform.net/rubric-ato/1-assessment.html",
+                "ukrinform",
+            ),
+            (
+                "2024-06-20",
+                None,
+                "Warning Update: Kremlin targets the NATO summit",
+                "https://www.ukrinform.net/rubric-ato/2-warning.html",
+                "ukrinform",
+            ),
+        ],
+        [4, 6, 6, 10, 13, 14, 15],
+    ),
+    (
+        # A card that is one <a> around its time, badge and heading (Next.js); an author's link
+        # on every post (Substack), no headline; a cookie banner and a paywall's "Subscribe".
+        "cards-that-are-one-link-an-author-on-every-post-and-a-paywall-link",
+        '<body><div class="cookie"><a href="https://censor.net/privacy">We use cookies to make the site work better for you</a></div>\n'
+        '<header><a href="https://censor.net/donate">Поддержать</a></header>\n'
+        '<div class="feed"><a href="https://censor.net/en/news/1/kharkiv"><time datetime="2024-06-21T16:05:00Z">19:05</time><span class="badge">Обновлено</span><h2>Three killed in a strike on Kharkiv, over 30 wounded</h2></a>\n'
+        '<a href="https://censor.net/en/news/2/summit"><time datetime="2024-06-21T14:40:00Z">17:40</time><h2>Zelensky allows Russia at the second peace summit</h2></a></div>\n'
+        '<div class="posts"><div class="post-preview"><a href="https://censor.net/en/news/3/f16">The F-16s are coming: what to expect</a><a href="https://censor.net/en/news/3/f16">Airpower will not flip the war overnight.</a><a href="https://censor.net/en/authors/obrien">Phillips P. OBrien</a></div>\n'
+        '<div class="post-preview"><a href="https://censor.net/en/news/4/update">Weekend update number 93</a><a href="https://censor.net/en/authors/obrien">Phillips P. OBrien</a></div>\n'
+        '<div class="post-preview"><a href="https://censor.net/en/news/5/nato">The NATO summit and the long war</a><a href="https://censor.net/en/authors/obrien">Phillips P. OBrien</a></div></div>\n'
+        '<div class="css-gateway"><a href="https://censor.net/subscribe">Subscribe for €1 a week.</a></div></body>',
+        "",
+        [
+            (
+                "2024-06-21",
+                "16:05",
+                "Three killed in a strike on Kharkiv, over 30 wounded",
+                "https://censor.net/en/news/1/kharkiv",
+                "censor",
+            ),
+            (
+                "2024-06-21",
+                "14:40",
+                "Zelensky allows Russia at the second peace summit",
+                "https://censor.net/en/news/2/summit",
+                "censor",
+            ),
+            (
+                "2024-06-21",
+                None,
+                "The F-16s are coming: what to expect",
+                "https://censor.net/en/news/3/f16",
+                "censor",
+            ),
+            (
+                "2024-06-21",
+                None,
+                "Weekend update number 93",
+                "https://censor.net/en/news/4/update",
+                "censor",
+            ),
+            (
+                "2024-06-21",
+                None,
+                "The NATO summit and the long war",
+                "https://censor.net/en/news/5/nato",
+                "censor",
+            ),
+        ],
+        [1, 2, 5, 5, 6, 7, 8],
+    ),
+    (
+        # A page copied as text: a time with its zone ("4:02 pm CET"), as written.
+        "times-with-their-zone-after-their-headlines-in-a-page-copied-as-text",
+        "Orbán tells EU leaders about his talks with Trump\n"
+        "By Jane Doe\n"
+        "June 21, 2024 4:02 pm CET\n"
+        "Zelensky wants Russia at the second summit\n"
+        "June 22, 2024 9:10 am CEST",
+        "",
+        [
+            ("2024-06-21", "16:02", "Orbán tells EU leaders about his talks with Trump", "", ""),
+            ("2024-06-22", "09:10", "Zelensky wants Russia at the second summit", "", ""),
+        ],
+        [2],
+    ),
+    (
         "a-russian-page-copied-as-text",
         "Главное\n21 июня 2024\nВзрывы в Одессе: что известно\nФото: Reuters\n5 мин чтения\n"
         "Путин и Си встретились в Пекине\n12 комментариев\nАвтор: Иван Петров и Анна Смирнова\n"
@@ -995,7 +1101,7 @@ def test_merge_appends_new_entries_and_keeps_everything_else() -> None:
     assert [(s.line, s.reason.split(",")[0]) for s in merge.skipped] == [
         (1, "its link is already on the day"),
         (2, "its headline is already on the day"),
-        (4, "it has no link or source and the day is not a draft"),
+        (4, "it has no link and the day is not a draft"),
         (5, "its link is to apnews.com"),
     ]
     assert "add the outlet there (an id, with name: and url: https://apnews.com/)" in (
