@@ -728,7 +728,8 @@ def _host(url: str) -> str:
 
 
 def match_source(url: str, sources: Mapping[str, str]) -> str:
-    """Return the id of the source whose home page's host `url` is on, or ""."""
+    """Return the id of the source whose home page's host `url` is on, or "". Failing that,
+    the one source on the same site (edition.cnn.com's for www.cnn.com), if only one is."""
     host = _host(url)
     if not host:
         return ""
@@ -739,7 +740,22 @@ def match_source(url: str, sources: Mapping[str, str]) -> str:
         on_site = home_host and (host == home_host or host.endswith("." + home_host))
         if on_site and len(home_host) > len(best_host):
             best, best_host = source_id, home_host
+    if not best:
+        site = _site(host)
+        same = [source_id for source_id, home in sources.items() if _site(_host(home)) == site]
+        best = same[0] if len(same) == 1 else ""
     return best
+
+
+# Second-level labels under which a country's sites are registered: bbc.co.uk, pravda.com.ua.
+_UNDER_COUNTRY = frozenset({"co", "com", "org", "net", "gov", "edu", "ac", "in", "kiev", "kyiv"})
+
+
+def _site(host: str) -> str:
+    """The domain a host's site is registered as: "cnn.com" of "edition.cnn.com"."""
+    labels = host.split(".")
+    size = 3 if len(labels) >= 3 and labels[-2] in _UNDER_COUNTRY and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-size:])
 
 
 # HTML ---------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from builder.importer import Entry, Listing, merge_day, parse_listing, render_day
+from builder.importer import Entry, Listing, match_source, merge_day, parse_listing, render_day
 from builder.reader import parse_day
 
 SOURCES = {
@@ -1386,3 +1386,39 @@ def test_hours_ago_date_a_headline_by_when_the_listing_was_copied() -> None:
         "Another one",
     ]
     assert [d.line for d in later.dropped] == [2, 4]
+
+
+@pytest.mark.parametrize(
+    ("url", "homes", "source"),
+    [
+        ("https://www.ukrinform.net/rubric-ato/1.html", {"u": "https://www.ukrinform.net/"}, "u"),
+        # The longest home page the link is under wins: a section with a source of its own.
+        (
+            "https://news.example.org/a",
+            {"x": "https://example.org/", "n": "https://news.example.org/"},
+            "n",
+        ),
+        # Another host of the same site, when only one source is on that site.
+        ("https://www.cnn.com/2024/07/16/europe/x", {"cnn": "https://edition.cnn.com/"}, "cnn"),
+        ("https://english.nv.ua/news/x", {"nv": "https://nv.ua/ukr/"}, "nv"),
+        (
+            "https://www.pravda.com.ua/news/1/",
+            {"p": "https://www.pravda.com.ua/", "e": "https://www.epravda.com.ua/"},
+            "p",
+        ),
+        ("https://kharkiv.suspilne.media/x", {"s": "https://suspilne.media/"}, "s"),
+        # Two sources on the site: neither is guessed; nor is a site under a country's
+        # second-level label taken for another's (bbc.co.uk is not bbc.com).
+        (
+            "https://c.example.com/x",
+            {"a": "https://a.example.com/", "b": "https://b.example.com/"},
+            "",
+        ),
+        ("https://www.bbc.com/news/x", {"bbc": "https://www.bbc.co.uk/"}, ""),
+        ("https://www.kyivpost.com/post/1", {"ki": "https://kyivindependent.com/"}, ""),
+    ],
+)
+def test_a_links_source_is_the_one_whose_home_page_or_site_it_is_on(
+    url: str, homes: dict[str, str], source: str
+) -> None:
+    assert match_source(url, homes) == source
