@@ -1584,9 +1584,12 @@ def merge_day(text: str, entries: tuple[Entry, ...]) -> Merge:
         elif entry.title.casefold() in titles:
             skipped.append(Dropped(entry.line, entry.title, "its headline is already on the day"))
         elif not is_draft and is_incomplete(entry):
-            reason = _NOT_IN_PUBLISHED.format(lacks="link" if entry.source else "link or source")
-            if entry.url:
+            if entry.url:  # its site is no source's
                 reason = _NO_SOURCE_IN_PUBLISHED.format(host=site_of(entry.url))
+            else:
+                reason = _NOT_IN_PUBLISHED.format(
+                    lacks="link" if entry.source else "link or source"
+                )
             skipped.append(Dropped(entry.line, entry.title, reason))
         else:
             added.append(entry)

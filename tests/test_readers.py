@@ -260,22 +260,25 @@ def test_every_interface_text_of_the_templates_is_in_the_catalog_and_in_ukrainia
     """The templates' texts, as `pybabel extract -F babel.cfg` finds them, are those of
     digest.pot, and the Ukrainian catalog translates each with the same placeholders."""
     from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
     from babel.messages.pofile import read_po
 
-    method_map = [("**.html", "jinja2")]
-    options = {"**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
+    def singular(msgid: str | tuple[str, ...]) -> str:
+        return msgid if isinstance(msgid, str) else msgid[0]
+
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as config:
+        method_map, options = parse_mapping_cfg(config)
+    keywords = {"_": None, "ngettext": (1, 2)}
     found = {
-        message[2] if isinstance(message[2], str) else message[2][0]
-        for message in extract_from_dir(
-            str(ROOT / "templates"), method_map, options, keywords={"_": None, "ngettext": (1, 2)}
-        )
+        singular(message[2])
+        for message in extract_from_dir(str(ROOT / "templates"), method_map, options, keywords)
     }
     locale = ROOT / "builder" / "locale"
     with (locale / "digest.pot").open("rb") as file:
-        template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(file) if m.id}
+        template = {singular(m.id) for m in read_po(file) if m.id}
     assert found == template
     with (locale / "uk" / "LC_MESSAGES" / "digest.po").open("rb") as file:
-        ukrainian = {m.id if isinstance(m.id, str) else m.id[0]: m for m in read_po(file) if m.id}
+        ukrainian = {singular(m.id): m for m in read_po(file) if m.id}
     assert set(ukrainian) == template
     for msgid, message in ukrainian.items():
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
