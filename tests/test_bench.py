@@ -6,13 +6,19 @@ No speed is asserted: the numbers only have to be there and be positive.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from browser_tools import chromium_path
+
+from builder.build import build
+from builder.project import Project
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 CASES = (
@@ -166,3 +172,32 @@ def test_check_bench_reports_both_cases_for_each_size() -> None:
     assert len(rows) == 2
     for cells in rows:
         assert len(cells) == 3 and all(_positive(cell.strip()) for cell in cells[1:]), cells
+
+
+def test_search_bench_times_a_throttled_first_search(tmp_path: Path) -> None:
+    """bench/search.py on the full test site: the query's days are shown, slowed by the
+    server's throttle (each response 150 ms late), and the requests of Pagefind's worker
+    (its WebAssembly, the index chunks) are counted with the page's."""
+    chromium = chromium_path()
+    shutil.copytree(BENCH.parent / "tests" / "sites" / "full" / "content", tmp_path / "content")
+    build(Project(tmp_path), tmp_path / "site")
+    command = [sys.executable, str(BENCH / "search.py"), str(tmp_path / "site")]
+    result = subprocess.run(
+        [*command, "--runs", "1", "--query", "Odesa"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "CHROMIUM": chromium},
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("bundles pagefind, pagefind-archive; query 'Odesa'"), lines
+    measured = dict(
+        (key.strip(), float(value))
+        for key, value in (part.rsplit(" ", 1) for part in lines[-1][len("median: ") :].split(","))
+    )
+    assert measured["first day"] >= 0.15 and measured["all shown"] >= measured["first day"]
+    # The page, its style and scripts, Pagefind's program, WebAssembly and metadata (the
+    # last two fetched by its worker): more than the page's own five requests.
+    assert measured["arrival requests"] > 5 and measured["arrival KB"] > 50
+    assert measured["query requests"] >= 2 and measured["query KB"] > 0
