@@ -8,7 +8,9 @@ returns the clean value or a Problem that says what is wrong and how to write it
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import sys
 import urllib.parse
 import zoneinfo
 from collections.abc import Callable
@@ -223,7 +225,7 @@ class Checker:
             elif text in result:
                 self.problem((*path, index), f"'{text}' is listed twice; remove one")
             else:
-                result.append(text)
+                result.append(sys.intern(text))  # place names recur: one string each
         return tuple(result)
 
     def list_of(self, value: Any, path: Path, example: str) -> list[Any] | None:
@@ -247,7 +249,7 @@ class Checker:
                 f"hyphens{hint}",
             )
             return None
-        return text
+        return sys.intern(text)  # one string for every mention: less memory, smaller caches
 
     def ids(self, value: Any, path: Path) -> tuple[str, ...] | None:
         items = self.list_of(value, path, "[frontline, diplomacy]")
@@ -311,7 +313,7 @@ class Checker:
             return None
         match = _TIME.fullmatch(value.strip()) if isinstance(value, str) else None
         if match and int(match[1]) < 24 and int(match[2]) < 60:
-            return dt.time(int(match[1]), int(match[2]))
+            return _time_of_day(int(match[1]), int(match[2]))
         self.problem(
             path, f"'{value}' is not a time of day; write 24-hour HH:MM in quotes, e.g. \"09:15\""
         )
@@ -416,6 +418,12 @@ def _declared(fields: tuple[Field, ...]) -> dict[str, Field]:
 
 
 _DECLARED: dict[int, tuple[tuple[Field, ...], dict[str, Field]]] = {}
+
+
+@functools.cache
+def _time_of_day(hour: int, minute: int) -> dt.time:
+    """One object for each time of day: 1,440 at most, against one per headline."""
+    return dt.time(hour, minute)
 
 
 CHECKS: dict[str, Callable[[Checker, Any, Path], Any]] = {

@@ -304,3 +304,25 @@ def test_the_collector_is_off_while_the_cache_is_read_and_as_it_was_after(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_days_share_one_string_per_id_and_place_and_one_time_object(tmp_path: Path) -> None:
+    """Ten years cite 40 sources, 25 tags and 80 places about 300,000 times: each read day
+    refers to one string per id and place name and one object per time of day, so the
+    days take less memory and their pickles (the parse cache, what a forked reader sends)
+    hold each once."""
+    generate(tmp_path, days=20, headlines=30)
+    days, problems = read_days(Project.find(tmp_path), "/")
+    assert not [p for p in problems if p.is_error]
+    headlines = [h for day in days for h in day.day.headlines]
+    for values in (
+        [h.source for h in headlines],
+        [t for h in headlines for t in h.tags],
+        [p for h in headlines for p in h.places],
+        [h.time for h in headlines if h.time is not None],
+    ):
+        by_value: dict[object, set[int]] = {}
+        for value in values:
+            by_value.setdefault(value, set()).add(id(value))
+        assert len(values) > len(by_value) > 1
+        assert all(len(objects) == 1 for objects in by_value.values()), values[:5]
