@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import copy
 import datetime as dt
 import email.utils
 import itertools
@@ -280,6 +281,8 @@ def _take_line(
         _complete(state, last, url, sources, default_source)  # "Read more" after a headline
         state.time = None
         return
+    if not reason and url and _profile(url):
+        reason = _PROFILE
     if not reason and given.outside:
         reason = _OUTSIDE
     if reason:
@@ -287,6 +290,8 @@ def _take_line(
         if reason == _CREDIT:  # "Title", "By Kyiv Post", "Jul. 16, 2024 17:01": its time
             state.last = last
         return
+    if url and _host(url) == "":
+        url = ""  # no address ("https://[censor.net/..."): a headline without a link
     line, url = _without_outlet(line, url), clean_url(url) if url else url
     entries = state.days.setdefault(state.date, [])
     seen = state.seen.setdefault(state.date, {})
@@ -294,6 +299,10 @@ def _take_line(
     if found:  # (no entry is indexed by an empty link)
         _, what, other = min(found)  # the first of them in the day
         state.dropped.append(Dropped(number, raw.strip(), f"the same {what} as line {other}"))
+        kept = next((e for e in entries if e.line == other), None)
+        if kept is not None and kept.time is None and time is not None:
+            # A page's top story, untimed, then the same story in its feed with its time.
+            entries[entries.index(kept)] = replace(kept, time=time)
         return
     entry = Entry(number, line, url, match_source(url, sources) or default_source, time)
     entries.append(entry)
@@ -367,6 +376,8 @@ def _complete(
     state: _State, entry: Entry, url: str, sources: Mapping[str, str], default_source: str
 ) -> None:
     """Give the entry on the line before a bare URL line that URL."""
+    if not _host(url):
+        return  # no address ("https://[censor.net/..."): nothing to give
     date, entries = next((d, e) for d, e in state.days.items() if entry in e)
     source = match_source(url, sources) or entry.source or default_source
     title, url = _without_outlet(entry.title, url), clean_url(url)
@@ -451,7 +462,7 @@ def _boilerplate(line: str) -> str:
     if not _WORD.search(line):
         return "no words: not a headline"
     key = " ".join(normalise_word(line).rstrip(":.…>»→ ").split())
-    if key in BOILERPLATE or _CALL_TO_ACTION.match(key):
+    if key in BOILERPLATE or _CALL_TO_ACTION.match(key) or _MORE_BUTTON.fullmatch(key):
         return _NAVIGATION
     words = line.split()
     letters = [c for c in line if c.isalpha()]
@@ -462,15 +473,26 @@ def _boilerplate(line: str) -> str:
     if _BYLINE.fullmatch(" ".join(words)):
         return _CREDIT
     if _AGO.fullmatch(key):
-        return "an age ('3 hrs ago') of a listing imported for another day, not a headline"
+        return (
+            "an age ('3 hrs ago'), which only a listing imported without --date is counted "
+            "back from (now); not a headline"
+        )
     if len(words) > PARAGRAPH_WORDS:
         return f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
     return ""
 
 
+# A button that loads more of a listing: "Load more", "Завантажити ще новини", "Показать еще".
+_MORE_BUTTON = re.compile(
+    r"(?:load|show|see|view|завантажити|показати|дивитися|загрузить|показать|смотреть)"
+    r" (?:more|all|ще|більше|усі|всі|еще|больше|все)(?: (?:news|stories|articles|новини|новин"
+    r"|публікації|новости|новостей|публикации|материалы))?"
+)
+
 # A page's call to subscribe, sign in or give, never a headline: "Subscribe for €1 a week."
 _CALL_TO_ACTION = re.compile(
-    r"(?:subscribe|sign up|sign in|log in|donate|support us|підпишіться|підписатися"
+    r"(?:subscribe|sign up|sign in|log in|donate|support us|become a (?:member|patron)"
+    r"|join us|підпишіться|підписатися|стати (?:членом|учасником)|долучитися"
     r"|увійти|підтримати|подпишитесь|подписаться|войти|поддержать)\b"
 )
 
@@ -481,12 +503,16 @@ _NAME = r"[A-ZА-ЯІЇЄҐ][\w'’.-]*"
 _BYLINE = re.compile(
     rf"(?:by|автор(?:ка)?:?)\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|та|і|и)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
     r"|(?:photo|фото|video|відео|видео|image|illustration|ілюстрація|иллюстрация)\s*(?:credit)?"
-    r"\s*[:|©]\s*\S.{0,60}"
+    r"\s*[:|©]\s*\S+(?:\s+\S+){0,3}"  # "Photo: Reuters", not "Video: Drone destroys a boat ..."
     r"|\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?(?:\s+(?:read|читання|чтения))?"
     r"|[\d.,]+\s*[KkMmКкТт]?\s*(?:comments?|views?|shares?|коментар\w*|перегляд\w*"
     r"|комментари\w*|просмотр\w*)",
     re.IGNORECASE,
 )
+
+
+# A time of day with a colon ("9:47 PM", "21:47"), not "21.06", a date's day and month.
+_CLOCK = re.compile(r"(?<![\d.:])\d{1,2}:\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?![\d:])")
 
 
 def _time(text: str) -> dt.time | None:
@@ -519,7 +545,7 @@ _CREDIT = "a byline, a credit or a count, not a headline"
 # written.
 _STAMP_WORDS = re.compile(
     r"(?:first )?(?:published|updated|posted|опубліковано|оновлено|опубликовано|обновлено)"
-    r"(?: on)?:?\s+",
+    r"(?: on)?:?(?:\s+|(?=\d))",  # "Published14 July": a hidden word glued to the date
     re.IGNORECASE,
 )
 _STAMP_ZONE = re.compile(r"\s*(?:(?:GMT|UTC)(?:\s*[+−-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4})$")
@@ -717,6 +743,50 @@ def _weekday(word: str, weekdays: dict[str, int]) -> int | None:
 # Sources ------------------------------------------------------------------------------
 
 
+_PROFILE = "a link to an outlet's channel or profile, not to an article"
+_SOCIAL = frozenset(
+    {"t.me", "telegram.me", "facebook.com", "instagram.com", "twitter.com", "x.com"}
+    | {"tiktok.com", "threads.net", "youtube.com", "linkedin.com", "viber.com", "whatsapp.com"}
+)
+
+
+# The first part of the path of a page that lists articles: an author's, a tag's, a topic's.
+_INDEX_PATHS = frozenset(
+    {"author", "authors", "by", "people", "person", "profile", "profiles", "contributor"}
+    | {"contributors", "journalist", "journalists", "tag", "tags", "topic", "topics"}
+    | {"category", "categories", "rubric", "section", "sections", "theme", "themes"}
+    | {"avtor", "avtory", "teg", "tegi", "tema", "temy", "rubryka", "rubrika"}
+)
+
+
+def _index_page(url: str) -> bool:
+    """Whether a link goes to a page listing articles (an author's, a tag's: /author/jane-doe,
+    /tag/war/), not to an article, by the first part of its path after a language's."""
+    try:
+        segments = [part for part in urllib.parse.urlsplit(url).path.lower().split("/") if part]
+    except ValueError:
+        return False
+    if segments and len(segments[0]) == 2 and segments[0].isalpha():  # /uk/, /en/, /ru/
+        segments = segments[1:]
+    return 1 <= len(segments) <= 2 and segments[0] in _INDEX_PATHS
+
+
+def _profile(url: str) -> bool:
+    """Whether a link goes to a channel or profile on a social network ("t.me/liganet",
+    "youtube.com/@hromadske"), not to one post of it ("t.me/liganet/41234")."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return False
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    if host not in _SOCIAL and not host.endswith(".whatsapp.com"):
+        return False
+    segments = [segment for segment in parts.path.split("/") if segment]
+    if segments[:1] in (["s"], ["channel"], ["c"], ["user"], ["company"], ["invite"]):
+        segments = segments[1:]  # t.me/s/name, youtube.com/channel/id, linkedin.com/company/x
+    return len(segments) <= 1 and not (host == "youtube.com" and parts.path == "/watch")
+
+
 def _host(url: str) -> str:
     try:
         host = urllib.parse.urlsplit(url).hostname or ""
@@ -791,12 +861,28 @@ _SECTIONS = frozenset({"article", "aside", "nav", "section", "main"})
 # sidebar pasted alone is a listing, and read as one).
 _SIDEBAR_CLASS = re.compile(
     r"sidebar|most-?read|most-?popular|most-?viewed|trending|widget-area"
-    r"|(?<![a-z])popular(?![a-z])|newsletter|sponsored|donate|cookie|consent",
+    r"|(?<![a-z])(?:popular|side|aside|rail|promo|partners?|advert|ad)(?![a-z])"
+    r"|newsletter|sponsored|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
+    r"|(?<![a-z])ob-widget|membership|paywall",
+    re.IGNORECASE,
+)
+# A page's right-hand column, by its class: "container_sub_right", "right-column", "col-right".
+_RIGHT_COLUMN = re.compile(
+    r"(?<![a-z])(?:right[-_]?(?:col|column|side|part|block)|(?:col|column|sub)[-_]?right)(?![a-z])",
     re.IGNORECASE,
 )
 _SIDEBAR_TITLE = re.compile(
     r"(?:the )?(?:most (?:read|popular|viewed|shared)|popular(?: now)?|trending(?: now)?"
-    r"|найпопулярніше|популярне|найчитаніше|самое (?:читаемое|популярное)|популярное)\W*",
+    r"|найпопулярніше|популярне|найчитаніше|самое (?:читаемое|популярное)|популярное"
+    r"|editor'?s'? (?:choice|picks)|вибір редакції|выбор редакции"
+    r"|partner (?:news|content)|новини партнерів|новости партнеров|from our partners)"
+    r"(?: [\w&-]+){0,2}\W*",  # "Most Read World", "Most read in Europe"
+    re.IGNORECASE,
+)
+# A box of one link set in a listing: "ЧИТАЙТЕ ТАКОЖ" and one article (many under that
+# title are the listing: the "Read also" footer of an outlet's page).
+_ALSO_TITLE = re.compile(
+    r"(?:read|see) also|also read|читайте також|дивіться також|читайте также|смотрите также",
     re.IGNORECASE,
 )
 _INLINE = frozenset(
@@ -808,7 +894,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 # A class that marks an item's headline: "fc-item__headline", "card-title", "news__title".
 _HEADLINE_CLASS = re.compile(
-    r"(?<![a-z])(?:headline|title)(?![a-z])|(?:headline|title)-?text", re.I
+    r"(?i:(?<![a-z])(?:headline|title)(?![a-z])|(?:headline|title)-?text)"
+    r"|[a-z](?:Headline|Title)$"  # "ssrcss-17zglt8-PromoHeadline"
 )
 
 
@@ -845,6 +932,8 @@ def _lines(
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):  # nothing but white space or comments
         return [], []
+    if _is_telegram_export(root):
+        return _telegram_lines(root, timezone)
     reader = _HTMLListing(root, _page_base(root) or base, timezone)
     reader.read()
     firsts = {note.reason: note for note in reversed(reader.notes)}  # one of each kind
@@ -889,6 +978,20 @@ def _absolute(href: str, base: str) -> str | None:
 def _collapse(text: str) -> str:
     # HTML collapses runs of ASCII white space; a non-breaking space stays as written.
     return re.sub(r"[ \t\n\r\f]+", " ", text).strip(" ")
+
+
+def _link_text(link: Any) -> str:
+    """A link's text; for one with none, its label: a card's link laid over it, its
+    headline shown beside (<a href="..." aria-label="Poland says it could..."></a>)."""
+    return _collapse(link.text_content()) or _collapse(link.get("aria-label") or "")
+
+
+# A date alone, as a day's heading shows it: "16 July 2024", "July 16, 2024", "Tuesday 16 July
+# 2024", "16.07.2024".
+_DATE_TEXT = re.compile(
+    r"(?:[^\W\d]+,? )?(?:\d{1,2}(?:st|nd|rd|th)? [^\W\d]+\.?,? \d{4}"
+    r"|[^\W\d]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})"
+)
 
 
 def _headline_like(text: str) -> bool:
@@ -953,12 +1056,15 @@ class _HTMLListing:
         sidebars = [element for element in self.root.iter() if _sidebar(element)]
         if not sidebars:
             return
+        # A block that holds more than half the page's headlines is its listing, whatever its
+        # class says ("layout-with-rail": the page's columns, the rail beside the listing).
+        headlines = [link for link, _ in self._visible_links() if _headline_like(_link_text(link))]
+        held = collections.Counter(
+            ancestor for link in headlines for ancestor in link.iterancestors()
+        )
+        sidebars = [element for element in sidebars if 2 * held[element] <= len(headlines)]
         self._sidebars = set(sidebars)
-        outside = [
-            link
-            for link, _ in self._visible_links()
-            if _headline_like(_collapse(link.text_content()))
-        ]
+        outside = [link for link, _ in self._visible_links() if _headline_like(_link_text(link))]
         if len(outside) < 2:
             self._sidebars = set()  # the sidebar is the listing
 
@@ -981,16 +1087,17 @@ class _HTMLListing:
         self._key_of = dict(links)
         for link, key in links:
             url = key if not key.startswith("relative:") else ""
-            if url and urllib.parse.urlsplit(url).path in ("", "/"):
-                continue  # an outlet's home page: its name, not a headline
-            if _headline_like(_collapse(link.text_content())):
-                headlines.append((link, key))
+            if url and (
+                urllib.parse.urlsplit(url).path in ("", "/") or _profile(url) or _index_page(url)
+            ):
+                self._repeated.add(key)  # like an author's link on every item: no article
+                continue  # an outlet's home page, channel, author or tag: a name, no headline
+            if _headline_like(_link_text(link)) and not _DATE_TEXT.fullmatch(_link_text(link)):
+                headlines.append((link, key))  # (a day's heading linked to its page: no headline)
         # A link of the same words to the same page in three places or more is an author's
         # or a section's ("Phillips P. OBrien" on every post of a Substack), not a headline.
-        shown = collections.Counter(
-            (key, _collapse(link.text_content())) for link, key in headlines
-        )
-        self._repeated = {key for (key, _), count in shown.items() if count >= 3}
+        shown = collections.Counter((key, _link_text(link)) for link, key in headlines)
+        self._repeated |= {key for (key, _), count in shown.items() if count >= 3}
         headlines = [(link, key) for link, key in headlines if key not in self._repeated]
         self.keys = {key for _, key in headlines}
         under: dict[Any, set[str]] = {}
@@ -1011,11 +1118,24 @@ class _HTMLListing:
         if len(self.cards) < 2:
             self.cards.clear()  # one item is no listing of items: every line counts
             return
-        kinds: dict[Any, set[str]] = {}  # each parent of items: the kinds of its items
+        # Each parent of items: the kinds of its items, a tag and its classes. A sibling of
+        # that tag is an item too (one without a link: its text is the item's), unless both
+        # are classed with no class in common: a block's heading above its items
+        # (<div class="section_title"> over <div class="pub">s) is no item.
+        kinds: dict[Any, list[tuple[str, set[str]]]] = {}
         for card in self.cards:
-            kinds.setdefault(card.getparent(), set()).add(card.tag)
-        for parent, tags in kinds.items():
-            self.items.update(c for c in parent if c.tag in tags and c not in self.cards)
+            kind = (card.tag, set((card.get("class") or "").split()))
+            kinds.setdefault(card.getparent(), []).append(kind)
+        for parent, seen in kinds.items():
+            for child in parent:
+                if child in self.cards:
+                    continue
+                classes = set((child.get("class") or "").split())
+                if any(
+                    tag == child.tag and (not (classes or others) or classes & others)
+                    for tag, others in seen
+                ):
+                    self.items.add(child)
 
     def _one_of_a_run(self, element: Any, key: str) -> bool:
         """Whether siblings of the same kind with text stand beside it, as items of a list
@@ -1144,17 +1264,65 @@ class _HTMLListing:
         candidates = [i for i, line in enumerate(inner.lines) if (line.link or "") == url]
         if url == "":
             candidates = [i for i in candidates if _headline_like(inner.lines[i].text)]
+        label = _collapse(self._link_of(element, url).get("aria-label") or "") if url else ""
+        if not candidates and _headline_like(label):  # a link laid over the card, its label
+            marked = self._marked_texts(element)  # its headline, shown beside it
+            shown = next((i for i, line in enumerate(inner.lines) if line.text == label), None)
+            if shown is None:
+                shown = next((i for i, line in enumerate(inner.lines) if line.text in marked), None)
+            number = inner.lines[shown].number if shown is not None else self._position
+            text = inner.lines[shown].text if shown is not None else label
+            beside = tuple((o.number, o.text) for i, o in enumerate(inner.lines) if i != shown)
+            self.lines.append(_Line(number, text, url, stamp, beside, item=True))
+            return
         if not candidates:  # its link's text is hidden: the item's lines, each for itself
             self.lines.extend(replace(line, outside=False) for line in inner.lines)
             return
+        # The item's headline: the line holding its element classed as a headline or title
+        # (not a kicker above it: "The Debate"), else a heading that reads as a headline, a
+        # heading, a line of two words or more, the first.
+        marked = self._marked_texts(element)
         title = next(
-            (i for i in candidates if inner.lines[i].heading),
-            next((i for i in candidates if len(inner.lines[i].text.split()) >= 2), candidates[0]),
+            (i for i in candidates if any(m in inner.lines[i].text for m in marked)),
+            next(
+                (
+                    i
+                    for i in candidates
+                    if inner.lines[i].heading and _headline_like(inner.lines[i].text)
+                ),
+                next(
+                    (i for i in candidates if inner.lines[i].heading),
+                    next(
+                        (i for i in candidates if len(inner.lines[i].text.split()) >= 2),
+                        candidates[0],
+                    ),
+                ),
+            ),
         )
         line = inner.lines[title]
         beside = tuple((other.number, other.text) for other in inner.lines if other is not line)
         text = self._marked_headline(element, line.text) or line.text
         self.lines.append(_Line(line.number, text, url, stamp, beside, item=True))
+
+    def _link_of(self, element: Any, url: str) -> Any:
+        """The item's link to its headline's article (the element itself if none is found)."""
+        for link in element.iter("a"):
+            if self._key_of.get(link) == url:
+                return link
+        return element
+
+    def _marked_texts(self, element: Any) -> list[str]:
+        """The texts of the item's elements classed as its headline or title that read as
+        a headline."""
+        texts = []
+        for marked in element.iter():
+            if not isinstance(marked.tag, str) or self._skipped(marked):
+                continue
+            if any(_HEADLINE_CLASS.search(name) for name in (marked.get("class") or "").split()):
+                text = _collapse(marked.text_content())
+                if _headline_like(text):
+                    texts.append(text)
+        return texts
 
     def _marked_headline(self, element: Any, line: str) -> str | None:
         """The text of the item's innermost element classed as its headline or title, when
@@ -1163,7 +1331,7 @@ class _HTMLListing:
         for marked in element.iter():
             if not isinstance(marked.tag, str) or self._skipped(marked):
                 continue
-            if _HEADLINE_CLASS.search(marked.get("class") or ""):
+            if any(_HEADLINE_CLASS.search(name) for name in (marked.get("class") or "").split()):
                 text = _collapse(marked.text_content())
                 if _headline_like(text) and text in line and (found is None or text in found):
                     found = text  # a later (inner) one within the earlier
@@ -1197,6 +1365,9 @@ class _HTMLListing:
                 continue
             stamp = _read_stamp(value or "", self.timezone)
             if stamp is not None:
+                if stamp[1] is None:  # a date alone: its text may say the time, "Jul 16, 9:47 PM"
+                    clock = _CLOCK.search(_collapse(found.text_content()))
+                    stamp = (stamp[0], _time(clock.group()) if clock else None)
                 return stamp, found
         return (None, None), None
 
@@ -1223,7 +1394,9 @@ def _dated(element: Any) -> bool:
 
 
 # A badge in a headline: <span class="newsfeed__label">ВІДЕО</span>, "nv-premium-badge".
-_BADGE_CLASS = re.compile(r"(?:^|[-_])(?:label|badge|kicker)(?:$|[-_])", re.IGNORECASE)
+_BADGE_CLASS = re.compile(
+    r"(?i:(?:^|[-_])(?:label|badge|kicker)(?:$|[-_]))|[a-z](?:Label|Badge|Kicker)$"
+)  # "newsfeed__label", "nv-premium-badge", and CSS modules' "ssrcss-1fk5vrm-LiveLabel"
 
 
 def _badge(element: Any) -> bool:
@@ -1234,14 +1407,34 @@ def _badge(element: Any) -> bool:
         return False
     if not any(ancestor.tag == "a" for ancestor in element.iterancestors()):
         return False
-    if not any(_BADGE_CLASS.search(name) for name in (element.get("class") or "").split()):
-        return False
     text = _collapse(element.text_content())
+    classed = any(_BADGE_CLASS.search(name) for name in (element.get("class") or "").split())
+    if not classed and not (_MEDIA_MARK.fullmatch(text) and _ends_its_link(element)):
+        return False
     parent = element.getparent()
     if parent is None or not text or len(text.split()) > 3:
         return False
     rest = _collapse(parent.text_content()).replace(text, "", 1)
     return _headline_like(rest)
+
+
+# What a headline's link may end with, unclassed, to say what the article holds:
+# <a>Title <em>ФОТО</em></a>. In capitals only; one or two, "ФОТО, ВІДЕО".
+_MEDIA_WORD = (
+    r"(?:ФОТО|ВІДЕО|ВИДЕО|АУДІО|АУДИО|ІНФОГРАФІКА|ИНФОГРАФИКА|ОНОВЛЕНО|ОБНОВЛЕНО|ОНЛАЙН"
+    r"|ДОКУМЕНТ|КАРТА|PHOTOS?|VIDEO|AUDIO|INFOGRAPHIC|UPDATED|LIVE|MAP)"
+)
+_MEDIA_MARK = re.compile(rf"\(?{_MEDIA_WORD}(?:\s*(?:[,/+&]|І|И|ТА|AND)?\s*{_MEDIA_WORD})?\)?")
+
+
+def _ends_its_link(element: Any) -> bool:
+    """Whether nothing but white space follows the element in the link it is in."""
+    for node in (element, *element.iterancestors()):
+        if node.tag == "a":
+            return True
+        if (node.tail or "").strip() or any(isinstance(e.tag, str) for e in node.itersiblings()):
+            return False
+    return False
 
 
 def _sidebar(element: Any) -> bool:
@@ -1253,16 +1446,27 @@ def _sidebar(element: Any) -> bool:
     # sidebar-second">: a page that has a sidebar).
     if not tag or tag in _INLINE or tag in _HEADINGS or tag in ("html", "body", "main"):
         return False
-    if _SIDEBAR_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+    names = (
+        f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
+    )
+    if _SIDEBAR_CLASS.search(names) or _RIGHT_COLUMN.search(names):
         return True
     first = _first_child(element)
     if first is not None and first.tag not in _HEADINGS and len(first) == 1:
         first = _first_child(first)  # a heading in a wrapper: <div class="title"><h2>
-    return (
-        first is not None
-        and first.tag in _HEADINGS
-        and _SIDEBAR_TITLE.fullmatch(_collapse(first.text_content())) is not None
-    )
+    if first is None or not (
+        first.tag in _HEADINGS or _TITLE_CLASS.search(first.get("class") or "")
+    ):
+        return False  # a heading, or a block classed as a title: "side-block__title"
+    title = _collapse(first.text_content()).rstrip(":").strip()
+    if _SIDEBAR_TITLE.fullmatch(title):
+        return True
+    links = [link for link in element.iter("a") if _headline_like(_collapse(link.text_content()))]
+    return _ALSO_TITLE.fullmatch(title) is not None and len(links) == 1
+
+
+# A block's title by its class: "side-block__title", "read-also__title", "section-heading".
+_TITLE_CLASS = re.compile(r"(?:^|[-_\s])(?:title|heading|header|head)(?:$|[-_\s])", re.IGNORECASE)
 
 
 def _holds_blocks(element: Any) -> bool:
@@ -1276,10 +1480,18 @@ def _first_child(element: Any) -> Any:
 
 
 def _page_chrome(element: Any) -> bool:
-    """Whether the element is the page's own header or footer (not an article's)."""
-    return element.tag in _CHROME and not any(
+    """Whether the element is the page's own header or footer (not an article's): a
+    <header> or <footer>, or a block classed as the page's footer ("footer", "site-footer",
+    "footer_menu")."""
+    footer = element.tag in _BLOCKS and any(
+        _FOOTER_CLASS.match(name) for name in (element.get("class") or "").split()
+    )
+    return (element.tag in _CHROME or footer) and not any(
         ancestor.tag in _SECTIONS for ancestor in element.iterancestors()
     )
+
+
+_FOOTER_CLASS = re.compile(r"(?:(?:site|page|main|global|l)[-_]+)?footer(?:$|[-_])", re.I)
 
 
 # Attributes in which pages give an item's moment as seconds or milliseconds since 1970
@@ -1317,6 +1529,106 @@ def _local(moment: dt.datetime, timezone: str | None) -> tuple[dt.date, dt.time]
         with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError):
             moment = moment.astimezone(zoneinfo.ZoneInfo(timezone))
     return moment.date(), moment.time().replace(second=0, microsecond=0, tzinfo=None)
+
+
+# Telegram ------------------------------------------------------------------------------
+#
+# A channel's history as Telegram Desktop exports it ("Export chat history", HTML): each
+# message a <div class="message default">, its moment in the title of its date
+# ("16.07.2024 21:15:07 UTC+03:00"), its text in <div class="text">: the first line is its
+# headline, the first link to an article in it is the headline's link.
+
+_TELEGRAM_MOMENT = re.compile(
+    r"(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2})(?::\d{2})?(?: UTC([+-])(\d{2}):(\d{2}))?"
+)
+
+
+def _classes(element: Any) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _is_telegram_export(root: Any) -> bool:
+    """Whether the page is a chat history exported by Telegram Desktop."""
+    return any(
+        {"message", "default"} <= _classes(message)
+        for history in root.find_class("history")
+        for message in history
+        if isinstance(message.tag, str)
+    )
+
+
+def _telegram_lines(root: Any, timezone: str | None) -> tuple[list[_Line], list[Dropped]]:
+    """One line a message with a link to an article: its first line, that link and its
+    moment; a note of the messages without one (alerts, announcements, forwards)."""
+    lines: list[_Line] = []
+    unlinked: list[Dropped] = []
+    for history in root.find_class("history"):
+        for message in history:
+            if not isinstance(message.tag, str) or not {"message", "default"} <= _classes(message):
+                continue
+            body = next((e for e in message if "body" in _classes(e)), None)
+            text = _message_text(body) if body is not None else None
+            if body is None or text is None:
+                continue  # a photo or sticker alone
+            headline = _first_line(text)
+            link = next(
+                (
+                    href
+                    for a in text.iter("a")
+                    for href in [(a.get("href") or "").strip()]
+                    if href.startswith(("http://", "https://"))
+                    and _host(href) not in ("t.me", "telegram.me")
+                    and not _profile(href)
+                ),
+                None,
+            )
+            number = text.sourceline or message.sourceline or 0
+            if not headline:
+                continue
+            if link is None:
+                unlinked.append(
+                    Dropped(number, headline, "a message with no link to an article: left out")
+                )
+                continue
+            stamp: tuple[dt.date | None, dt.time | None] = (None, None)
+            dated = next((e for e in body if {"date", "details"} <= _classes(e)), None)
+            found = (
+                _TELEGRAM_MOMENT.match((dated.get("title") or "").strip())
+                if dated is not None
+                else None
+            )
+            if found is not None:
+                day, month, year, hour, minute = (int(found[i]) for i in range(1, 6))
+                offset = None
+                if found[6]:
+                    minutes = int(found[7]) * 60 + int(found[8])
+                    offset = dt.timezone(
+                        dt.timedelta(minutes=minutes if found[6] == "+" else -minutes)
+                    )
+                with contextlib.suppress(ValueError):
+                    stamp = _local(
+                        dt.datetime(year, month, day, hour, minute, tzinfo=offset), timezone
+                    )
+            lines.append(_Line(number, headline, link, stamp, item=True))
+    return lines, unlinked[:1]
+
+
+def _message_text(body: Any) -> Any:
+    """A message's text: its own, else that of the message it forwards."""
+    for part in body:
+        if "text" in _classes(part):
+            return part
+    forwarded = next((part for part in body if "forwarded" in _classes(part)), None)
+    return _message_text(forwarded) if forwarded is not None else None
+
+
+def _first_line(element: Any) -> str:
+    """The first line of a message's text, up to its first line break (<br>)."""
+    marked = copy.deepcopy(element)
+    for br in marked.iter("br"):
+        br.tail = "\ue000" + (br.tail or "")  # a private-use character: no text has it
+    lines = (_collapse(line) for line in marked.text_content().split("\ue000"))
+    return next((line for line in lines if line), "")
 
 
 # Feeds --------------------------------------------------------------------------------
@@ -1406,7 +1718,9 @@ def _feed_link(item: Any, base: str) -> str | None:
         url = _absolute(href or "", child.base or base)
         if url:
             return url
-    return None
+    # RSS 1.0 names each item by its address (rdf:about), which is its link when it has none.
+    about = item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about") or ""
+    return _absolute(about, base) if about.startswith(("http://", "https://")) else None
 
 
 def _feed_stamp(

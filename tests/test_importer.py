@@ -976,6 +976,302 @@ CASES = [
         ],
         [1, 4, 5, 7, 8, 9, 10],
     ),
+    (
+        # A block's heading (<div class="section_title">) beside its items is no item itself:
+        # its one-word link was taken as a headline, and its items as the listing's.
+        "a-block-heading-beside-a-column-of-items-is-no-item",
+        '<div class="news"><div class="item"><span class="time">21:15</span> <a href="https://www.pravda.com.ua/news/1/">Russian bombs hit Kharkiv, three killed</a></div>\n'
+        '<div class="item"><span class="time">20:17</span> <a href="https://www.pravda.com.ua/news/2/">Defence forces hit an air defence system in Crimea</a></div></div>\n'
+        '<div class="container_sub_right"><div class="section_title"><a href="https://www.pravda.com.ua/articles/">Publications</a></div>\n'
+        '<div class="pub"><a href="https://www.pravda.com.ua/articles/3/">What Trump and Vance mean for Ukraine</a></div>\n'
+        '<div class="pub"><a href="https://www.pravda.com.ua/articles/4/">Shelters that are not there in Kyiv</a></div></div>',
+        "",
+        [
+            (
+                "2024-06-25",
+                "21:15",
+                "Russian bombs hit Kharkiv, three killed",
+                "https://www.pravda.com.ua/news/1/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                "20:17",
+                "Defence forces hit an air defence system in Crimea",
+                "https://www.pravda.com.ua/news/2/",
+                "pravda",
+            ),
+        ],
+        [3, 4, 5],
+    ),
+    (
+        # Blocks beside a listing headed by a <div> classed as a title ("Найчитаніше",
+        # "Новини партнерів", "Вибір редакції"), a right-hand column, and a "Read also" box of
+        # one link set in the list: none of their links are headlines.
+        "side-blocks-titled-in-divs-and-a-read-also-box-of-one-link",
+        '<ul class="news-list"><li class="news-list__item"><span>22:05</span> <a href="https://censor.net/ua/news/1">Zelensky signs the law on multiple citizenship</a></li>\n'
+        '<li class="news-list__item"><span>21:18</span> <a href="https://censor.net/ua/news/2">Guided bombs on Kharkiv: three dead</a></li>\n'
+        '<li class="news-list__item"><div class="read-also"><div class="read-also__title">ЧИТАЙТЕ ТАКОЖ</div><a href="https://censor.net/ua/resonance/9">How Ukraine prepares for a winter without power</a></div></li>\n'
+        '<li class="news-list__item"><span>20:44</span> <a href="https://censor.net/ua/news/3">The central bank keeps its key rate at 13%</a></li></ul>\n'
+        '<div class="side-block"><div class="side-block__title">Найчитаніше</div>\n'
+        '<a href="https://censor.net/ua/news/7">Power outage schedules for July 17 published</a><a href="https://censor.net/ua/news/8">Heat of up to 39 degrees is coming</a></div>\n'
+        '<div class="partners-news"><div class="partners-news__title">Новини партнерів</div><div><a href="https://www.obozrevatel.com/x.htm">A doctor names the foods that help in the heat</a></div></div>\n'
+        '<section class="c-section"><h2>Вибір редакції</h2><article><a href="https://censor.net/ua/resonance/5">How people live in Vovchansk after two months</a><time datetime="2024-06-12T10:00:00+03:00">12 June</time></article>\n'
+        '<article><a href="https://censor.net/ua/resonance/6">How to survive the heat: doctors advise</a><time datetime="2024-06-11T14:30:00+03:00">11 June</time></article></section>',
+        "",
+        [
+            (
+                "2024-06-25",
+                "22:05",
+                "Zelensky signs the law on multiple citizenship",
+                "https://censor.net/ua/news/1",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                "21:18",
+                "Guided bombs on Kharkiv: three dead",
+                "https://censor.net/ua/news/2",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                "20:44",
+                "The central bank keeps its key rate at 13%",
+                "https://censor.net/ua/news/3",
+                "censor",
+            ),
+        ],
+        [3, 3, 5, 6, 6, 7, 7, 8, 8, 9],
+    ),
+    (
+        # An outlet's Telegram channel and "load more" buttons, in any words, are no headlines.
+        "telegram-channels-and-load-more-buttons",
+        '<ul><li><a href="https://censor.net/ua/news/1">Air defence shoots down 22 of 24 drones</a></li>\n'
+        '<li><a href="https://censor.net/ua/news/2">Parliament passes the law on multiple citizenship</a></li></ul>\n'
+        '<div class="TelegramPromo"><a href="https://t.me/censor_net">Цензор.НЕТ у Telegram — головне за день</a></div>\n'
+        '<a class="btn-more" href="https://censor.net/ua/news/all/page/2">Завантажити ще новини</a>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence shoots down 22 of 24 drones",
+                "https://censor.net/ua/news/1",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Parliament passes the law on multiple citizenship",
+                "https://censor.net/ua/news/2",
+                "censor",
+            ),
+        ],
+        [3, 4],
+    ),
+    (
+        # The same story twice: untimed at the top of the page, then in the feed with its time.
+        "a-story-repeated-gives-its-time-to-the-first",
+        '<div class="top"><a href="https://censor.net/ua/news/1">Guided bombs on Kharkiv: three dead</a></div>\n'
+        '<div class="newsline"><div class="item"><a href="https://censor.net/ua/news/2"><span class="time">22:15</span> Air defence at work over Kyiv</a></div>\n'
+        '<div class="item"><a href="https://censor.net/ua/news/1"><span class="time">21:15</span> Guided bombs on Kharkiv: three dead</a></div></div>',
+        "",
+        [
+            (
+                "2024-06-25",
+                "21:15",
+                "Guided bombs on Kharkiv: three dead",
+                "https://censor.net/ua/news/1",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                "22:15",
+                "Air defence at work over Kyiv",
+                "https://censor.net/ua/news/2",
+                "censor",
+            ),
+        ],
+        [3],
+    ),
+    (
+        # A link's last word in capitals in its own element says what the article holds
+        # ("ФОТО", "VIDEO"): not part of the headline. In a title's words, it stays.
+        "media-marks-at-the-end-of-a-link",
+        '<ul><li><a href="https://www.pravda.com.ua/news/1/">Russians hit Kharkiv with guided bombs <em>ФОТО</em></a></li>\n'
+        '<li><a href="https://www.pravda.com.ua/news/2/">Defence forces hit a system in Crimea <em>ВІДЕО</em></a></li>\n'
+        '<li><a href="https://www.pravda.com.ua/news/3/">Prisoners come home from captivity <span>PHOTO, VIDEO</span></a></li>\n'
+        '<li><a href="https://www.pravda.com.ua/news/4/">The <em>LIVE</em> tour of Kharkiv goes on</a></li></ul>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Russians hit Kharkiv with guided bombs",
+                "https://www.pravda.com.ua/news/1/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Defence forces hit a system in Crimea",
+                "https://www.pravda.com.ua/news/2/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Prisoners come home from captivity",
+                "https://www.pravda.com.ua/news/3/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "The LIVE tour of Kharkiv goes on",
+                "https://www.pravda.com.ua/news/4/",
+                "pravda",
+            ),
+        ],
+        [],
+    ),
+    (
+        # Links to an author's, a tag's or a topic's page are no headlines (three words are
+        # common: "The Kyiv Independent news desk"), and do not split an item in two; a
+        # <time datetime> of a date alone takes its time from its text.
+        "authors-tags-and-a-date-alone-with-its-time-in-text",
+        '<article><a href="https://censor.net/en/tag/ukraine-war-latest/">Ukraine War Latest</a><h3><a href="https://censor.net/en/news/1-oil-depot">Ukraine hits an oil depot in Rostov Oblast</a></h3>\n'
+        '<a href="https://censor.net/en/author/the-news-desk/">The Censor news desk</a><time datetime="2024-06-21">Jun 21, 2024 9:47 PM</time></article>\n'
+        '<article><a href="https://censor.net/en/topics/war/">Russia at war</a><h3><a href="https://censor.net/en/news/2-pows">Ukraine and Russia swap 95 prisoners each</a></h3>\n'
+        '<a href="https://censor.net/en/people/jane-doe/">Jane Q. Doe</a><time datetime="2024-06-20">Jun 20, 2024 4:02 PM</time></article>',
+        "",
+        [
+            (
+                "2024-06-21",
+                "21:47",
+                "Ukraine hits an oil depot in Rostov Oblast",
+                "https://censor.net/en/news/1-oil-depot",
+                "censor",
+            ),
+            (
+                "2024-06-20",
+                "16:02",
+                "Ukraine and Russia swap 95 prisoners each",
+                "https://censor.net/en/news/2-pows",
+                "censor",
+            ),
+        ],
+        [1, 2, 3, 4],
+    ),
+    (
+        # A card that is one link: its headline is its element classed as the title, not the
+        # kicker above it; a credit names an agency, a headline may start with "Video:".
+        "a-kicker-above-the-title-and-a-headline-starting-with-video",
+        '<div class="list"><div class="card"><a href="https://www.ukrinform.net/rubric-ato/1-debate.html"><div class="article__kicker">The Debate</div><p class="article__title">Orban\'s freelance diplomacy: can the EU rein in Hungary?</p><time datetime="2024-06-21T18:30:00+00:00">21/06/2024 - 20:30</time></a></div>\n'
+        '<div class="card"><a href="https://www.ukrinform.net/rubric-ato/2-video.html"><p class="article__title">Video: Ukrainian sea drone destroys a Russian boat near Crimea</p></a><span>Photo: Reuters</span></div></div>',
+        "",
+        [
+            (
+                "2024-06-21",
+                "18:30",
+                "Orban's freelance diplomacy: can the EU rein in Hungary?",
+                "https://www.ukrinform.net/rubric-ato/1-debate.html",
+                "ukrinform",
+            ),
+            (
+                "2024-06-21",
+                None,
+                "Video: Ukrainian sea drone destroys a Russian boat near Crimea",
+                "https://www.ukrinform.net/rubric-ato/2-video.html",
+                "ukrinform",
+            ),
+        ],
+        [1, 2],
+    ),
+    (
+        # A card's link laid over it, its headline shown beside it and in its label; a day's
+        # heading linked to that day's page is its date, no headline; CSS modules' classes
+        # ("LiveLabel", "PromoHeadline"); a date glued to a hidden "Published".
+        "an-overlay-link-a-linked-day-heading-and-glued-dates",
+        '<section><a href="https://censor.net/en/news/2024/jun/21/all"><h2>21 June 2024</h2></a><ul>\n'
+        '<li><div><a href="https://censor.net/en/news/1-poland" aria-label="Poland says it could shoot down Russian missiles"></a><h3><div>Poland</div><span>Poland says it could shoot down Russian missiles</span></h3><footer><time datetime="2024-06-21T05:30:00.000Z">6h ago</time></footer></div></li>\n'
+        '<li><a href="https://censor.net/en/news/2-live"><p class="ssrcss-17zglt8-PromoHeadline"><span class="ssrcss-1fk5vrm-LiveLabel">LIVE</span> <span>Zelensky says Russia should be at the next summit</span></p></a></li></ul></section>\n'
+        '<ul><li><a href="https://censor.net/en/news/3-swap">Russia and Ukraine swap 95 prisoners of war each</a><div><span class="visually-hidden">Published</span><span>20 June</span></div></li>\n'
+        '<li><a href="https://censor.net/en/news/4-f16">Ukraine ready for F-16s but pilots are scarce</a><div><span class="visually-hidden">Published</span><span>19 June</span></div></li></ul>',
+        "",
+        [
+            (
+                "2024-06-21",
+                "05:30",
+                "Poland says it could shoot down Russian missiles",
+                "https://censor.net/en/news/1-poland",
+                "censor",
+            ),
+            (
+                "2024-06-21",
+                None,
+                "Zelensky says Russia should be at the next summit",
+                "https://censor.net/en/news/2-live",
+                "censor",
+            ),
+            (
+                "2024-06-20",
+                None,
+                "Russia and Ukraine swap 95 prisoners of war each",
+                "https://censor.net/en/news/3-swap",
+                "censor",
+            ),
+            (
+                "2024-06-19",
+                None,
+                "Ukraine ready for F-16s but pilots are scarce",
+                "https://censor.net/en/news/4-f16",
+                "censor",
+            ),
+        ],
+        [2],
+    ),
+    (
+        # A cookie dialog known by its label, paid links (Outbrain), a membership banner and
+        # a footer that is a classed <div>, around a listing: none of them are headlines.
+        "cookie-dialogs-paid-links-banners-and-a-div-footer",
+        '<div class="top-banner"><p>Journalism is under fire.</p><a href="https://www.pravda.com.ua/membership/">Become a member</a></div>\n'
+        '<div id="didomi-host"><div role="dialog" aria-label="Cookie consent">We care about your privacy. <a href="https://www.pravda.com.ua/cookies-policy">Learn more about our cookie policy</a></div></div>\n'
+        '<ul><li><a href="https://www.pravda.com.ua/eng/news/1/">Russians attack Kharkiv with guided bombs</a></li>\n'
+        '<li><a href="https://www.pravda.com.ua/eng/news/2/">Ukraine brings home 95 defenders from captivity</a></li></ul>\n'
+        '<div class="OUTBRAIN"><div class="ob-widget-header">Sponsored links</div><a href="https://paid.outbrain.com/network/redir?p=1"><span>Doctors stunned by this one simple trick</span></a></div>\n'
+        '<div class="footer"><div class="footer_menu"><a href="https://www.pravda.com.ua/eng/about/">About us</a><a href="https://www.pravda.com.ua/eng/rules/">Rules for using the site</a></div></div>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Russians attack Kharkiv with guided bombs",
+                "https://www.pravda.com.ua/eng/news/1/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine brings home 95 defenders from captivity",
+                "https://www.pravda.com.ua/eng/news/2/",
+                "pravda",
+            ),
+        ],
+        [1, 1, 2, 5, 5, 6],
+    ),
+    (
+        # A link with no address in it ("https://[..."): the headline stays, without a link.
+        "a-link-with-a-broken-address",
+        "21.06.2024\n- [Putin: no talks](https://[censor.net/en/news/1)\nStrike on Odesa port — https://censor.net/en/news/2",
+        "espreso",
+        [
+            ("2024-06-21", None, "Putin: no talks", "", "espreso"),
+            ("2024-06-21", None, "Strike on Odesa port", "https://censor.net/en/news/2", "censor"),
+        ],
+        [],
+    ),
 ]
 
 
@@ -1422,3 +1718,82 @@ def test_a_links_source_is_the_one_whose_home_page_or_site_it_is_on(
     url: str, homes: dict[str, str], source: str
 ) -> None:
     assert match_source(url, homes) == source
+
+
+# A channel's history as Telegram Desktop exports it (messages.html), cut down.
+TELEGRAM_EXPORT = """<!DOCTYPE html><html><head><meta charset="utf-8"/><title>Exported Data</title></head>
+<body><div class="page_wrap"><div class="page_header"><div class="content"><div class="text bold">Укрінформ</div></div></div>
+<div class="page_body chat_page"><div class="history">
+<div class="message service" id="message-1"><div class="body details">16 July 2024</div></div>
+<div class="message default clearfix" id="message101"><div class="pull_left userpic_wrap"><div class="initials">У</div></div>
+<div class="body"><div class="pull_right date details" title="16.07.2024 09:40:18 UTC+03:00">09:40</div>
+<div class="from_name">Укрінформ</div>
+<div class="text">🔴 <strong>Air defence downs 22 of 24 drones overnight</strong><br><br>Russia launched Shahed drones from Kursk.<br><br><a href="https://www.ukrinform.net/rubric-ato/1-drones.html?utm_source=telegram">Детальніше</a></div>
+<div class="signature details">Марія Шевчук</div></div></div>
+<div class="message default clearfix joined" id="message102"><div class="body">
+<div class="pull_right date details" title="16.07.2024 11:20:33 UTC+03:00">11:20</div>
+<div class="forwarded body"><div class="from_name">Air Force<span class="date details" title="16.07.2024 11:19:58 UTC+03:00"> 16.07.2024 11:19:58</span></div>
+<div class="text">Warning! Ballistic missile threat from the south!</div></div></div></div>
+<div class="message default clearfix joined" id="message103"><div class="body">
+<div class="pull_right date details" title="16.07.2024 20:50:07 UTC+00:00">20:50</div>
+<div class="reply_to details">In reply to <a href="#go_to_message101" onclick="return GoToMessage(101)">this message</a></div>
+<div class="text"><strong><a href="https://www.ukrinform.net/rubric-ato/2-kharkiv.html">Guided bombs hit Kharkiv: three killed</a></strong><br><br>Rescuers are at work.</div>
+<div class="reactions"><div class="reaction"><div class="emoji">👍</div><div class="count">523</div></div></div></div></div>
+<div class="message default clearfix joined" id="message104"><div class="body">
+<div class="pull_right date details" title="16.07.2024 21:50:00 UTC+03:00">21:50</div>
+<div class="text">Subscribe to Ukrinform Kharkiv<br><a href="https://t.me/ukrinform_kharkiv">t.me/ukrinform_kharkiv</a></div></div></div>
+</div></div></div></body></html>
+"""
+
+
+def test_a_telegram_desktop_export_gives_one_headline_a_message() -> None:
+    """Each message's first line is its headline and the first link to an article in it
+    its link, at the message's moment in the site's time zone (20:50 UTC is 23:50 in Kyiv);
+    messages without a link to an article (a forwarded alert, a call to subscribe with the
+    channel's address) are left out, and said so; names, signatures, replies, reactions
+    are no headlines."""
+    listing = parse_listing(TELEGRAM_EXPORT, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert _dated(listing) == [
+        (
+            "2024-07-16",
+            "09:40",
+            "🔴 Air defence downs 22 of 24 drones overnight",
+            "https://www.ukrinform.net/rubric-ato/1-drones.html",
+            "ukrinform",
+        ),
+        (
+            "2024-07-16",
+            "23:50",
+            "Guided bombs hit Kharkiv: three killed",
+            "https://www.ukrinform.net/rubric-ato/2-kharkiv.html",
+            "ukrinform",
+        ),
+    ]
+    assert [(n.text, n.reason) for n in listing.notes] == [
+        (
+            "Warning! Ballistic missile threat from the south!",
+            "a message with no link to an article: left out",
+        )
+    ]
+
+
+def test_an_rss_1_item_without_a_link_is_linked_by_its_address() -> None:
+    """RSS 1.0 names each item by its address (rdf:about): its link when it has no <link>."""
+    feed = (
+        '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        ' xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        '<item rdf:about="https://censor.net/en/news/1-nikopol"><title>Russians shell Nikopol</title>'
+        "<dc:date>2024-07-14T09:05:00+03:00</dc:date></item>"
+        '<item rdf:about="https://censor.net/en/news/2"><title>Kyiv update</title>'
+        "<link>https://censor.net/en/news/2-kyiv</link></item></rdf:RDF>"
+    )
+    assert _dated(parse_listing(feed, DEFAULT, SOURCES, timezone="Europe/Kyiv")) == [
+        (
+            "2024-07-14",
+            "09:05",
+            "Russians shell Nikopol",
+            "https://censor.net/en/news/1-nikopol",
+            "censor",
+        ),
+        ("2024-07-14", None, "Kyiv update", "https://censor.net/en/news/2-kyiv", "censor"),
+    ]
