@@ -12,6 +12,8 @@ outlet's name after it when its link is on that outlet's site (the source says i
 
 from __future__ import annotations
 
+import base64
+import binascii
 import collections
 import contextlib
 import copy
@@ -51,6 +53,11 @@ BOILERPLATE = frozenset(
     {
         "read also",
         "read more",
+        "skip to main content",
+        "skip to content",
+        "skip to navigation",
+        "перейти до основного вмісту",
+        "перейти к основному содержанию",
         "see also",
         "also read",
         "more news",
@@ -168,6 +175,7 @@ class _State:
     # Each day's links and titles: the first entry that has each, in the order they came.
     seen: dict[dt.date, dict[tuple[str, str], tuple[int, str, int]]] = field(default_factory=dict)
     order: int = 0
+    page_copy: bool = False  # a whole page copied as text (PAGE_COPY_LINES)
 
 
 def parse_listing(
@@ -197,6 +205,17 @@ def parse_listing(
     sources = sources or {}
     lines, notes = _lines(text, page_url or sources.get(default_source, ""), timezone)
     state.notes.extend(notes)
+    # A whole page copied as text has menus and buttons: many lines of a word or two, with
+    # no figure (not a date). Then lines of two words are no headlines either.
+    short = (line for line in lines if not line.item and not line.link)
+    state.page_copy = (
+        sum(
+            1
+            for line in short
+            if 1 <= len(_WORD_RUN.findall(line.text)) <= 2 and not _DIGIT.search(line.text)
+        )
+        >= PAGE_COPY_LINES
+    )
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     days = tuple(ImportedDay(date, tuple(entries)) for date, entries in state.days.items())
@@ -283,11 +302,29 @@ def _take_line(
         return
     if not reason and url and _profile(url):
         reason = _PROFILE
+    words = len(_WORD_RUN.findall(line))
+    if not reason and not url and not given.item and words < (3 if state.page_copy else 2):
+        reason = _SHORT  # copied as text: a menu's, a section's or a button's line
     if not reason and given.outside:
         reason = _OUTSIDE
+    if not reason and not given.item and _COPYRIGHT.match(line):
+        reason = "a copyright line, not a headline"
+    if not reason and not given.item and _PRIVACY.search(normalise_word(line)):
+        reason = "a cookie or privacy notice, not a headline"
+    if (
+        not reason
+        and not url
+        and not given.item
+        and last is not None
+        and line.rstrip("'’\"”»").endswith(".")
+        and not line.rstrip("'’\"”»").endswith("..")
+        and not last.title.endswith(".")
+        and words >= SUMMARY_WORDS
+    ):
+        reason = _SUMMARY  # "Title", then a sentence: copied as text, an item's summary
     if reason:
         state.dropped.append(Dropped(number, raw.strip(), reason))
-        if reason == _CREDIT:  # "Title", "By Kyiv Post", "Jul. 16, 2024 17:01": its time
+        if reason in (_CREDIT, _SUMMARY):  # "Title", "By Kyiv Post", "Jul. 16, 17:01": its time
             state.last = last
         return
     if url and _host(url) == "":
@@ -303,6 +340,14 @@ def _take_line(
         if kept is not None and kept.time is None and time is not None:
             # A page's top story, untimed, then the same story in its feed with its time.
             entries[entries.index(kept)] = replace(kept, time=time)
+        return
+    taken = next(
+        ((day, e) for day, others in state.days.items() for e in others if url and e.url == url),
+        None,
+    )
+    if taken is not None:  # a page's side column repeating a story of another day
+        where = f"the same link as line {taken[1].line}, on {taken[0].isoformat()}"
+        state.dropped.append(Dropped(number, raw.strip(), where))
         return
     entry = Entry(number, line, url, match_source(url, sources) or default_source, time)
     entries.append(entry)
@@ -480,6 +525,14 @@ def _boilerplate(line: str) -> str:
     if len(words) > PARAGRAPH_WORDS:
         return f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
     return ""
+
+
+# A page's own lines, copied with it as text: "© 2024 POLITICO SRL", "We value your privacy".
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_PRIVACY = re.compile(
+    r"\bcookies?\b|\bcookie-|^we (?:value|care about|respect) your privacy"
+    r"|^we and our \d+ partners|^ми цінуємо вашу конфіденційність|^мы ценим вашу конфиденциальность"
+)
 
 
 # A button that loads more of a listing: "Load more", "Завантажити ще новини", "Показать еще".
@@ -744,6 +797,12 @@ def _weekday(word: str, weekdays: dict[str, int]) -> int | None:
 
 
 _PROFILE = "a link to an outlet's channel or profile, not to an article"
+_SHORT = "too few words, without a link: a menu, section or button line, not a headline"
+PAGE_COPY_LINES = 5  # lines of a word or two, no figures: a page's menus copied as text
+_SUMMARY = "a sentence after a headline that ends without one: its summary, not a headline"
+SUMMARY_WORDS = 8
+_DIGIT = re.compile(r"\d")
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # a word of letters: "Zelensky's"
 _SOCIAL = frozenset(
     {"t.me", "telegram.me", "facebook.com", "instagram.com", "twitter.com", "x.com"}
     | {"tiktok.com", "threads.net", "youtube.com", "linkedin.com", "viber.com", "whatsapp.com"}
@@ -936,8 +995,54 @@ def _lines(
         return _telegram_lines(root, timezone)
     reader = _HTMLListing(root, _page_base(root) or base, timezone)
     reader.read()
+    reader.notes.extend(_unrendered(root, reader.lines))
     firsts = {note.reason: note for note in reversed(reader.notes)}  # one of each kind
     return reader.lines, sorted(firsts.values(), key=reader.notes.index)
+
+
+# The data a page's script builds its list from, in the browser (Next.js, Nuxt, a store).
+_PAGE_DATA = (
+    "__NEXT_DATA__",
+    "__NUXT__",
+    "__NUXT_DATA__",
+    "__INITIAL_STATE__",
+    "__PRELOADED_STATE__",
+)
+# An article's address in such data: a path of two parts or more, its last a slug or a number.
+_DATA_ARTICLE = re.compile(
+    r'"((?:https?:)?(?://[^/"\s]+)?/(?:[^"\s/]+/)+[^"\s/]*(?:\d|-[^"\s/]*-)[^"\s/]*/?)"'
+)
+_STATIC = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|webp|avif|woff2?|ico|json|mp4)(?:$|\?)", re.I)
+
+
+def _unrendered(root: Any, lines: list[_Line]) -> list[Dropped]:
+    """A note when a page's script data holds links to articles that its HTML, as saved,
+    does not show: the page builds part of its list in the browser (a Next.js site saved
+    before its list loaded), and those headlines are not imported."""
+    shown = {urllib.parse.urlsplit(line.link).path.rstrip("/") for line in lines if line.link}
+    for script in root.iter("script"):
+        text = script.text or ""
+        if script.get("id") not in _PAGE_DATA and not any(
+            name in text[:200] for name in _PAGE_DATA
+        ):
+            continue
+        paths = {
+            urllib.parse.urlsplit(found).path.rstrip("/")
+            for found in _DATA_ARTICLE.findall(text)
+            if not _STATIC.search(found)
+        }
+        missing = paths - shown
+        if len(missing) >= 2:
+            return [
+                Dropped(
+                    script.sourceline or 0,
+                    script.get("id") or "<script>",
+                    f"{len(missing)} more links to articles are in the page's script data, "
+                    "not in the page as saved (it builds its list in the browser): save the "
+                    "page once its list has loaded, or import the outlet's feed",
+                )
+            ]
+    return []
 
 
 def _page_base(root: Any) -> str:
@@ -1673,11 +1778,51 @@ def _feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[_Line]
         if text:
             stamp, unread = _feed_stamp(parts, timezone)
             link = _feed_link(item, base)
+            outlet = parts.get("source")  # an aggregator's item (Google News): its outlet
+            if outlet is not None:
+                text = _without_name(text, _collapse("".join(outlet.itertext())))
+                link = _aggregated_article(link) if link else link
             lines.append(_Line(line, text, link, stamp, item=True, date_text=unread))
         else:
             name = etree.QName(item).localname
             untitled.append(Dropped(line, f"<{name}>", "a feed item with no title: left out"))
     return lines, untitled[:1]
+
+
+def _without_name(title: str, name: str) -> str:
+    """A title without the outlet's name an aggregator ends it with ("... - Укрінформ")."""
+    for separator in (" - ", " – ", " — ", " | "):
+        if name and title.endswith(separator + name) and len(title) > len(separator + name):
+            return title[: -len(separator + name)].rstrip()
+    return title
+
+
+def _aggregated_article(url: str) -> str:
+    """The article a Google News link stands for, when its id holds the article's address
+    (news.google.com/rss/articles/CBMi...: base64 of a record whose first field is the
+    address); else the link as it is."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.hostname != "news.google.com" or "/articles/" not in parts.path:
+        return url
+    token = parts.path.rsplit("/", 1)[-1]
+    try:
+        data = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    except (ValueError, binascii.Error):
+        return url
+    if not data.startswith(b"\x08\x13\x22"):
+        return url
+    size, at, shift = 0, 3, 0
+    while at < len(data) and shift <= 14:  # a varint of one or two bytes: the length
+        size |= (data[at] & 0x7F) << shift
+        at, shift = at + 1, shift + 7
+        if not data[at - 1] & 0x80:
+            break
+    try:
+        article = data[at : at + size].decode("utf-8")
+    except UnicodeDecodeError:
+        return url
+    found = _absolute(article, "")
+    return found if found and len(article) == size and found == article else url
 
 
 # Markup an RSS title may carry, escaped or in CDATA; other angle brackets are text ("<3").

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 
 import pytest
@@ -1272,6 +1273,87 @@ CASES = [
         ],
         [],
     ),
+    (
+        # A whole page copied as text: its menus and buttons (lines of a word or two; two
+        # words only once a page's menus show: five such lines without figures), its cookie
+        # notice, "Skip to main content", its copyright; each headline's summary (a sentence
+        # after a headline that ends without one), the time after it going to its headline.
+        "a-page-copied-as-text-menus-cookies-summaries",
+        "Skip to main content\nWe value your privacy\n"
+        "We and our 842 partners store and access information on your device, such as cookies.\n"
+        "Accept all\nNewsletters\nPodcasts\nPolitics\nPolicy news\nLatest\nDefense\n"
+        "Zelenskyy wants Russia at the next peace summit\n"
+        "Kyiv's shift in tone comes as Ukraine looks to win over the Global South.\n"
+        "June 21, 2024 4:02 pm\n"
+        "Poland mulls shooting down Russian missiles over western Ukraine\n"
+        "The new security pact with Kyiv opens the door, but Warsaw won't move alone.\n"
+        "June 21, 2024 1:15 pm\nPodcast 32:15\n1\nAbout us\n© 2024 POLITICO SRL",
+        "",
+        [
+            ("2024-06-21", "16:02", "Zelenskyy wants Russia at the next peace summit", "", ""),
+            (
+                "2024-06-21",
+                "13:15",
+                "Poland mulls shooting down Russian missiles over western Ukraine",
+                "",
+                "",
+            ),
+        ],
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 17, 18, 19, 20],
+    ),
+    (
+        # Headlines that end with a period are not one another's summaries; a listing that is
+        # no page copied whole keeps its headlines of two words.
+        "headlines-ending-with-a-period-and-short-ones",
+        "21.06.2024\nUkraine returns seven children from occupied Kherson region.\n"
+        "Japan extends its sanctions against Russia over the war in Ukraine.\nEvening address\n1",
+        "",
+        [
+            (
+                "2024-06-21",
+                None,
+                "Ukraine returns seven children from occupied Kherson region.",
+                "",
+                "",
+            ),
+            (
+                "2024-06-21",
+                None,
+                "Japan extends its sanctions against Russia over the war in Ukraine.",
+                "",
+                "",
+            ),
+            ("2024-06-21", None, "Evening address", "", ""),
+        ],
+        [5],
+    ),
+    (
+        # A side column repeating a story of another day: the story stays where it was first.
+        "a-story-repeated-in-a-side-column-on-another-day",
+        '<div class="restList">\n'
+        '<article><h2><a href="https://www.ukrinform.net/rubric-ato/1.html">Russian guided bombs hit Kharkiv: three killed</a></h2><time datetime="2024-06-21T22:15:00">21.06.2024 22:15</time></article>\n'
+        '<article><h2><a href="https://www.ukrinform.net/rubric-ato/2.html">Ukraine brings home 95 defenders from captivity</a></h2><time datetime="2024-06-20T17:30:00">20.06.2024 17:30</time></article>\n'
+        '</div>\n<div class="lastNews"><div class="othersItem"><span>22:15</span><a href="https://www.ukrinform.net/rubric-ato/1.html">Russian guided bombs hit Kharkiv: three killed</a></div>'
+        "</div>",
+        "",
+        [
+            (
+                "2024-06-21",
+                "22:15",
+                "Russian guided bombs hit Kharkiv: three killed",
+                "https://www.ukrinform.net/rubric-ato/1.html",
+                "ukrinform",
+            ),
+            (
+                "2024-06-20",
+                "17:30",
+                "Ukraine brings home 95 defenders from captivity",
+                "https://www.ukrinform.net/rubric-ato/2.html",
+                "ukrinform",
+            ),
+        ],
+        [5],
+    ),
 ]
 
 
@@ -1797,3 +1879,69 @@ def test_an_rss_1_item_without_a_link_is_linked_by_its_address() -> None:
         ),
         ("2024-07-14", None, "Kyiv update", "https://censor.net/en/news/2-kyiv", "censor"),
     ]
+
+
+def _google_news_link(article: str) -> str:
+    """A Google News RSS link as it was in 2024: base64 of a record whose first field is the
+    article's address (made here as Google made it, to be read back)."""
+    record = b"\x08\x13\x22" + bytes([len(article)]) + article.encode() + b"\xd2\x01\x00"
+    token = base64.urlsafe_b64encode(record).decode().rstrip("=")
+    return f"https://news.google.com/rss/articles/{token}?oc=5"
+
+
+def test_an_aggregators_feed_gives_the_outlets_articles() -> None:
+    """Google News's RSS names each item's outlet (<source>) and ends its title with it; the
+    title is the outlet's, and its link the article its id holds. An id that holds no address
+    (Google's newer ones) stays a link to Google News, whose site is no source's."""
+    article = "https://www.ukrinform.net/rubric-ato/3889012-kharkiv.html"
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Google News</title>'
+        f"<item><title>Two civilians killed in Kharkiv region - Укрінформ</title><link>{_google_news_link(article)}</link>"
+        "<pubDate>Mon, 15 Jul 2024 21:05:00 GMT</pubDate>"
+        '<source url="https://www.ukrinform.net">Укрінформ</source></item>'
+        "<item><title>Kremlin reacts to Vance - The Kyiv Independent</title>"
+        "<link>https://news.google.com/rss/articles/CBMiT0FVX3lxTE5ISGZ3aXNu?oc=5</link>"
+        '<source url="https://kyivindependent.com">The Kyiv Independent</source></item>'
+        "</channel></rss>"
+    )
+    assert _dated(parse_listing(feed, DEFAULT, SOURCES, timezone="Europe/Kyiv")) == [
+        ("2024-07-16", "00:05", "Two civilians killed in Kharkiv region", article, "ukrinform"),
+        (
+            "2024-07-16",
+            None,
+            "Kremlin reacts to Vance",
+            "https://news.google.com/rss/articles/CBMiT0FVX3lxTE5ISGZ3aXNu?oc=5",
+            "",
+        ),
+    ]
+
+
+def test_a_page_that_builds_its_list_in_the_browser_says_so() -> None:
+    """A page saved before its script had shown its whole list (Next.js): the headlines of
+    its HTML are read, and a note says how many more links to articles its script data
+    holds, and what to do."""
+    page = (
+        '<html><body><div id="__next"><ul><li><a href="https://censor.net/en/news/1-kharkiv">Three killed in a strike on Kharkiv</a></li>\n'
+        '<li><a href="https://censor.net/en/news/2-summit">Zelensky allows Russia at the next summit</a></li></ul></div>\n'
+        '<script id="__NEXT_DATA__" type="application/json">{"props":{"news":['
+        '{"title":"Three killed in a strike on Kharkiv","url":"/en/news/1-kharkiv"},'
+        '{"title":"Zelensky allows Russia at the next summit","url":"/en/news/2-summit"},'
+        '{"title":"Explosions near the Saky airfield","url":"/en/news/3-saky-airfield"},'
+        '{"title":"The defence ministry claims a village","url":"/en/news/4-urozhaine"}],'
+        '"logo":"/static/images/logo-2024.svg","build":"/_next/static/chunks/main-1a2b.js"}}</script></body></html>'
+    )
+    listing = parse_listing(page, DEFAULT, SOURCES)
+    assert [title for _, _, title, _, _ in _dated(listing)] == [
+        "Three killed in a strike on Kharkiv",
+        "Zelensky allows Russia at the next summit",
+    ]
+    assert [(n.text, n.reason) for n in listing.notes] == [
+        (
+            "__NEXT_DATA__",
+            "2 more links to articles are in the page's script data, not in the page as saved "
+            "(it builds its list in the browser): save the page once its list has loaded, or "
+            "import the outlet's feed",
+        )
+    ]
+    shown = page.replace('"url":"/en/news/3-saky-airfield"', '"url":"/en/news/1-kharkiv"')
+    assert parse_listing(shown, DEFAULT, SOURCES).notes == ()  # one link missing is no list
