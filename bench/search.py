@@ -21,20 +21,17 @@ import functools
 import http.server
 import os
 import statistics
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from browser_tools import CHROMIUM_ARGS  # noqa: E402 - the flags the tests run Chromium with
+
 LATENCY_MS = 150
 DOWN = 1_600_000 // 8  # bytes a second
 
@@ -141,7 +138,7 @@ def main() -> None:
     runs = []
     with _served(args.site) as address, sync_playwright() as playwright:
         executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         for _ in range(args.runs):
             run = _one_search(browser, address, args.query)
             runs.append(run)

@@ -23,7 +23,7 @@ import itertools
 import re
 import urllib.parse
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from html import unescape as html_unescape
 from typing import Any
@@ -1169,7 +1169,11 @@ class _HTMLListing:
         )
         sidebars = [element for element in sidebars if 2 * held[element] <= len(headlines)]
         self._sidebars = set(sidebars)
-        outside = [link for link, _ in self._visible_links() if _headline_like(_link_text(link))]
+        outside = [
+            link
+            for link in headlines
+            if not any(e in self._sidebars for e in (link, *link.iterancestors()))
+        ]
         if len(outside) < 2:
             self._sidebars = set()  # the sidebar is the listing
 
@@ -1387,22 +1391,15 @@ class _HTMLListing:
         # (not a kicker above it: "The Debate"), else a heading that reads as a headline, a
         # heading, a line of two words or more, the first.
         marked = self._marked_texts(element)
+        preferences: tuple[Callable[[_Line], bool], ...] = (
+            lambda line: any(text in line.text for text in marked),
+            lambda line: line.heading and _headline_like(line.text),
+            lambda line: line.heading,
+            lambda line: len(line.text.split()) >= 2,
+        )
         title = next(
-            (i for i in candidates if any(m in inner.lines[i].text for m in marked)),
-            next(
-                (
-                    i
-                    for i in candidates
-                    if inner.lines[i].heading and _headline_like(inner.lines[i].text)
-                ),
-                next(
-                    (i for i in candidates if inner.lines[i].heading),
-                    next(
-                        (i for i in candidates if len(inner.lines[i].text.split()) >= 2),
-                        candidates[0],
-                    ),
-                ),
-            ),
+            (i for prefer in preferences for i in candidates if prefer(inner.lines[i])),
+            candidates[0],
         )
         line = inner.lines[title]
         beside = tuple((other.number, other.text) for other in inner.lines if other is not line)
@@ -1654,12 +1651,7 @@ def _classes(element: Any) -> set[str]:
 
 def _is_telegram_export(root: Any) -> bool:
     """Whether the page is a chat history exported by Telegram Desktop."""
-    return any(
-        {"message", "default"} <= _classes(message)
-        for history in root.find_class("history")
-        for message in history
-        if isinstance(message.tag, str)
-    )
+    return next(_messages(root), None) is not None
 
 
 def _telegram_lines(root: Any, timezone: str | None) -> tuple[list[_Line], list[Dropped]]:
@@ -1667,55 +1659,60 @@ def _telegram_lines(root: Any, timezone: str | None) -> tuple[list[_Line], list[
     moment; a note of the messages without one (alerts, announcements, forwards)."""
     lines: list[_Line] = []
     unlinked: list[Dropped] = []
+    for message in _messages(root):
+        body = next((e for e in message if "body" in _classes(e)), None)
+        text = _message_text(body) if body is not None else None
+        headline = _first_line(text) if text is not None else ""
+        if text is None or not headline:
+            continue  # a photo or sticker alone
+        number = text.sourceline or message.sourceline or 0
+        link = next((href for href in map(_href, text.iter("a")) if _article_link(href)), None)
+        if link is None:
+            reason = "a message with no link to an article: left out"
+            unlinked.append(Dropped(number, headline, reason))
+            continue
+        lines.append(_Line(number, headline, link, _message_moment(body, timezone), item=True))
+    return lines, unlinked[:1]
+
+
+def _messages(root: Any) -> Iterator[Any]:
+    """The messages of an exported chat history, oldest first (not its day lines)."""
     for history in root.find_class("history"):
         for message in history:
-            if not isinstance(message.tag, str) or not {"message", "default"} <= _classes(message):
-                continue
-            body = next((e for e in message if "body" in _classes(e)), None)
-            text = _message_text(body) if body is not None else None
-            if body is None or text is None:
-                continue  # a photo or sticker alone
-            headline = _first_line(text)
-            link = next(
-                (
-                    href
-                    for a in text.iter("a")
-                    for href in [(a.get("href") or "").strip()]
-                    if href.startswith(("http://", "https://"))
-                    and _host(href) not in ("t.me", "telegram.me")
-                    and not _profile(href)
-                ),
-                None,
-            )
-            number = text.sourceline or message.sourceline or 0
-            if not headline:
-                continue
-            if link is None:
-                unlinked.append(
-                    Dropped(number, headline, "a message with no link to an article: left out")
-                )
-                continue
-            stamp: tuple[dt.date | None, dt.time | None] = (None, None)
-            dated = next((e for e in body if {"date", "details"} <= _classes(e)), None)
-            found = (
-                _TELEGRAM_MOMENT.match((dated.get("title") or "").strip())
-                if dated is not None
-                else None
-            )
-            if found is not None:
-                day, month, year, hour, minute = (int(found[i]) for i in range(1, 6))
-                offset = None
-                if found[6]:
-                    minutes = int(found[7]) * 60 + int(found[8])
-                    offset = dt.timezone(
-                        dt.timedelta(minutes=minutes if found[6] == "+" else -minutes)
-                    )
-                with contextlib.suppress(ValueError):
-                    stamp = _local(
-                        dt.datetime(year, month, day, hour, minute, tzinfo=offset), timezone
-                    )
-            lines.append(_Line(number, headline, link, stamp, item=True))
-    return lines, unlinked[:1]
+            if isinstance(message.tag, str) and {"message", "default"} <= _classes(message):
+                yield message
+
+
+def _href(link: Any) -> str:
+    return (link.get("href") or "").strip()
+
+
+def _article_link(href: str) -> bool:
+    """Whether a message's link may be its article's: on the web, not Telegram's, nor a
+    channel's or profile's."""
+    if not href.startswith(("http://", "https://")) or _profile(href):
+        return False
+    return _host(href) not in ("t.me", "telegram.me")
+
+
+def _message_moment(body: Any, timezone: str | None) -> tuple[dt.date | None, dt.time | None]:
+    """A message's date and time, from the title of its date ("16.07.2024 21:15:07
+    UTC+03:00"), in `timezone`."""
+    dated = next((e for e in body if {"date", "details"} <= _classes(e)), None)
+    found = (
+        _TELEGRAM_MOMENT.match((dated.get("title") or "").strip()) if dated is not None else None
+    )
+    if found is None:
+        return None, None
+    day, month, year, hour, minute = (int(found[i]) for i in range(1, 6))
+    offset = None
+    if found[6]:
+        minutes = int(found[7]) * 60 + int(found[8])
+        offset = dt.timezone(dt.timedelta(minutes=minutes if found[6] == "+" else -minutes))
+    try:
+        return _local(dt.datetime(year, month, day, hour, minute, tzinfo=offset), timezone)
+    except ValueError:
+        return None, None
 
 
 def _message_text(body: Any) -> Any:
