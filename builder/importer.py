@@ -322,14 +322,24 @@ def _take_line(
         and words >= SUMMARY_WORDS
     ):
         reason = _SUMMARY  # "Title", then a sentence: copied as text, an item's summary
+    if (
+        not reason
+        and not url
+        and not given.item
+        and line.rstrip("'’\"”»").endswith(".")
+        and words >= SENTENCE_WORDS
+    ):
+        reason = _SENTENCE  # an article's paragraph copied with the listing below it
     if reason:
         state.dropped.append(Dropped(number, raw.strip(), reason))
-        if reason in (_CREDIT, _SUMMARY):  # "Title", "By Kyiv Post", "Jul. 16, 17:01": its time
+        if reason in _BETWEEN:  # "Title", "By Kyiv Post", "Jul. 16, 17:01": its time
             state.last = last
         return
     if url and _host(url) == "":
         url = ""  # no address ("https://[censor.net/..."): a headline without a link
     line, url = _without_outlet(line, url), clean_url(url) if url else url
+    if not given.item and not given.link:  # copied as text: "... постраждала дитина ФОТО"
+        line = _MEDIA_END.sub("", line) or line
     entries = state.days.setdefault(state.date, [])
     seen = state.seen.setdefault(state.date, {})
     found = [seen[key] for key in (("link", url), ("headline", line.casefold())) if key in seen]
@@ -341,6 +351,7 @@ def _take_line(
             # A page's top story, untimed, then the same story in its feed with its time.
             entries[entries.index(kept)] = replace(kept, time=time)
         return
+    # A link on two days is one story twice (titles may recur: "Ukraine war latest").
     taken = next(
         ((day, e) for day, others in state.days.items() for e in others if url and e.url == url),
         None,
@@ -507,12 +518,17 @@ def _boilerplate(line: str) -> str:
     if not _WORD.search(line):
         return "no words: not a headline"
     key = " ".join(normalise_word(line).rstrip(":.…>»→ ").split())
-    if key in BOILERPLATE or _CALL_TO_ACTION.match(key) or _MORE_BUTTON.fullmatch(key):
+    if (
+        key in BOILERPLATE
+        or _CALL_TO_ACTION.match(key)
+        or _MORE_BUTTON.fullmatch(key)
+        or _SUBSCRIBE.search(key)
+    ):
         return _NAVIGATION
     words = line.split()
     letters = [c for c in line if c.isalpha()]
     if len(words) <= 3 and len(letters) >= 2 and all(c.isupper() for c in letters):
-        return "a rubric line in capitals, not a headline"
+        return _CAPITALS
     if line.endswith(":") and len(words) <= 4:
         return "a heading ending in ':', not a headline"
     if _BYLINE.fullmatch(" ".join(words)):
@@ -534,6 +550,13 @@ _PRIVACY = re.compile(
     r"|^we and our \d+ partners|^ми цінуємо вашу конфіденційність|^мы ценим вашу конфиденциальность"
 )
 
+
+# A call to follow a channel, wherever it stands: "Новини від NV в Telegram. Підписуйтесь на наш
+# канал", "Українська правда у Telegram!".
+_SUBSCRIBE = re.compile(
+    r"\b(?:підписуйтесь|підписуйтеся|подписывайтесь|подпишитесь на|subscribe to our)\b"
+    r"|\b(?:у|в|in|on) (?:telegram|viber|whatsapp)\W*$"
+)
 
 # A button that loads more of a listing: "Load more", "Завантажити ще новини", "Показать еще".
 _MORE_BUTTON = re.compile(
@@ -613,7 +636,14 @@ def _said_date_time(
     bare = _STAMP_ZONE.sub("", _STAMP_WORDS.sub("", text, count=1), count=1)
     if found is None and bare != text:
         found = _date_time_line(bare, months, weekdays, state, number)
+    signed = _SIGNED.match(text)  # "Роман Петренко — Понеділок, 15 липня 2024, 14:52"
+    if found is None and signed is not None:
+        found = _date_time_line(text[signed.end() :], months, weekdays, state, number)
     return found
+
+
+# An author's name before the date of their article, copied with it: "Jane Doe — 15 July".
+_SIGNED = re.compile(rf"{_NAME}(?:\s+{_NAME}){{1,3}}\s+[—–-]\s+")
 
 
 _OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a footer"
@@ -800,6 +830,12 @@ _PROFILE = "a link to an outlet's channel or profile, not to an article"
 _SHORT = "too few words, without a link: a menu, section or button line, not a headline"
 PAGE_COPY_LINES = 5  # lines of a word or two, no figures: a page's menus copied as text
 _SUMMARY = "a sentence after a headline that ends without one: its summary, not a headline"
+_CAPITALS = "a rubric line in capitals, not a headline"
+_SENTENCE = "a sentence of an article, not a headline"
+SENTENCE_WORDS = 16  # a line ending with "." this long is prose: headlines are shorter
+# Lines between a headline and the time or link after it, which leave it the last one: its
+# byline or count, its summary, a badge ("ВІДЕО"), an author's bare name, a kicker.
+_BETWEEN = frozenset({_CREDIT, _SUMMARY, _SHORT, _CAPITALS, _SENTENCE})
 SUMMARY_WORDS = 8
 _DIGIT = re.compile(r"\d")
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # a word of letters: "Zelensky's"
@@ -1527,6 +1563,9 @@ _MEDIA_WORD = (
     r"|ДОКУМЕНТ|КАРТА|PHOTOS?|VIDEO|AUDIO|INFOGRAPHIC|UPDATED|LIVE|MAP)"
 )
 _MEDIA_MARK = re.compile(rf"\(?{_MEDIA_WORD}(?:\s*(?:[,/+&]|І|И|ТА|AND)?\s*{_MEDIA_WORD})?\)?")
+
+
+_MEDIA_END = re.compile(rf"\s+{_MEDIA_MARK.pattern}$")
 
 
 def _ends_its_link(element: Any) -> bool:

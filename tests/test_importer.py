@@ -1354,6 +1354,85 @@ CASES = [
         ],
         [5],
     ),
+    (
+        # A page copied as text: its menus, an author's bare name between a headline and the
+        # time after it; the time goes to the headline.
+        "text-author-then-time-page-copy",
+        "News Feed\nUkraine\nEurope\nOpinion\nVideo\nUK's Healey makes first visit to Ukraine\nKateryna Denisova\nJul 16, 2024 6:20 PM\nZelensky wants Russia at second peace summit\nDmytro Basmat\nJul 15, 2024 1:14 PM\nUkraine, Russia swap bodies of fallen soldiers\nDmytro Basmat\nJul 14, 2024 7:12 PM",
+        "",
+        [
+            ("2024-07-16", "18:20", "UK's Healey makes first visit to Ukraine", "", ""),
+            ("2024-07-15", "13:14", "Zelensky wants Russia at second peace summit", "", ""),
+            ("2024-07-14", "19:12", "Ukraine, Russia swap bodies of fallen soldiers", "", ""),
+        ],
+        [1, 2, 3, 4, 5, 7, 10, 13],
+    ),
+    (
+        # A badge's line ("Відео") between a headline and its time leaves the time the headline's.
+        "text-badge-between-title-and-time",
+        "Британія передасть Україні чотири системи ППО\n21:10\nХарків: поранені троє людей, серед них підліток\nВідео\n19:44\nЗеленський підписав закон про громадянство\n17:30",
+        "",
+        [
+            ("2024-06-25", "21:10", "Британія передасть Україні чотири системи ППО", "", ""),
+            ("2024-06-25", "19:44", "Харків: поранені троє людей, серед них підліток", "", ""),
+            ("2024-06-25", "17:30", "Зеленський підписав закон про громадянство", "", ""),
+        ],
+        [4],
+    ),
+    (
+        # ... also on the first card, which decides that times follow their headlines.
+        "text-badge-on-first-card",
+        "Харків: поранені троє людей, серед них підліток\nВідео\n19:44\nБританія передасть Україні чотири системи ППО\n21:10\nЗеленський підписав закон про громадянство\n17:30",
+        "",
+        [
+            ("2024-06-25", "19:44", "Харків: поранені троє людей, серед них підліток", "", ""),
+            ("2024-06-25", "21:10", "Британія передасть Україні чотири системи ППО", "", ""),
+            ("2024-06-25", "17:30", "Зеленський підписав закон про громадянство", "", ""),
+        ],
+        [2],
+    ),
+    (
+        # An author's name before the date and time: "Name — Понеділок, 15 липня 2024, 14:52".
+        "text-up-byline-date",
+        "Зеленський: План буде готовий у листопаді\nРоман Петренко — Понеділок, 15 липня 2024, 14:52",
+        "",
+        [
+            ("2024-07-15", "14:52", "Зеленський: План буде готовий у листопаді", "", ""),
+        ],
+        [],
+    ),
+    (
+        # A last word in capitals saying what the article holds, copied as text.
+        "text-badge-word",
+        "Вівторок, 16 липня 2024\n21:15\nВорог скинув КАБи на Харків: постраждала дитина ФОТО\n22:10\nТрамп обрав Венса кандидатом у віцепрезиденти ВІДЕО",
+        "",
+        [
+            ("2024-07-16", "21:15", "Ворог скинув КАБи на Харків: постраждала дитина", "", ""),
+            ("2024-07-16", "22:10", "Трамп обрав Венса кандидатом у віцепрезиденти", "", ""),
+        ],
+        [],
+    ),
+    (
+        # An article's sentence (long, ending with a period) copied with the listing below it.
+        "text-paragraph-chain",
+        "Теги:\nЗа словами Зеленського, план буде готовий у листопаді, і він має бути представлений на другому Саміті миру.\nЗеленський підписав закон про множинне громадянство",
+        "",
+        [
+            ("2024-06-25", None, "Зеленський підписав закон про множинне громадянство", "", ""),
+        ],
+        [1, 2],
+    ),
+    (
+        # Calls to follow a channel, wherever their verb stands.
+        "text-calls-to-follow-a-channel",
+        "21.06.2024\nНовини від NV в Telegram. Підписуйтесь на наш канал\nУкраїнська правда у Telegram!\n"
+        "Зеленський підписав закон про множинне громадянство",
+        "",
+        [
+            ("2024-06-21", None, "Зеленський підписав закон про множинне громадянство", "", ""),
+        ],
+        [2, 3],
+    ),
 ]
 
 
