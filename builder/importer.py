@@ -359,6 +359,8 @@ def _take_line(
     if taken is not None:  # a page's side column repeating a story of another day
         where = f"the same link as line {taken[1].line}, on {taken[0].isoformat()}"
         state.dropped.append(Dropped(number, raw.strip(), where))
+        if taken[1].time is None and time is not None:  # a sticky story, then its dated row
+            _restamp(state, taken[1], state.date, time)
         return
     entry = Entry(number, line, url, match_source(url, sources) or default_source, time)
     entries.append(entry)
@@ -609,7 +611,9 @@ def _time(text: str) -> dt.time | None:
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})(?: ?р(?:оку|\.)?)?")
-_DAY_MONTH = re.compile(r"(\d{1,2}) ([^\W\d]+\.?)(?:,? (\d{4}))?(?: ?р(?:оку|\.)?)?")
+_DAY_MONTH = re.compile(
+    r"(\d{1,2}) ([^\W\d]+\.?)(?:,? (\d{4}))?(?: ?(?:р(?:оку|\.)?|г(?:ода|\.)?))?"
+)
 _MONTH_DAY = re.compile(r"([^\W\d]+\.?) (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?")
 _YEAR_WEEKDAY = re.compile(r"(\d{4}),? ([^\W\d][\w']*)")
 
@@ -639,7 +643,22 @@ def _said_date_time(
     signed = _SIGNED.match(text)  # "Роман Петренко — Понеділок, 15 липня 2024, 14:52"
     if found is None and signed is not None:
         found = _date_time_line(text[signed.end() :], months, weekdays, state, number)
+    if found is None:  # "yesterday at 8:47 pm", "16 липня 2024 о 21:49", "Архів новин за 15 ..."
+        plain = _DATE_PREFIX.sub("", _AT_TIME.sub(", ", bare), count=1)
+        if plain != text:
+            found = _date_time_line(plain, months, weekdays, state, number)
     return found
+
+
+# The word before a time in a date ("July 14, 2024 at 6:15 pm", "в 21:49", "о 21:49").
+_AT_TIME = re.compile(r",?\s+(?:at|в|о|об|um|à)\s+(?=\d{1,2}[:.]\d{2})", re.IGNORECASE)
+# What an archive's heading says before its day: "News for", "Новости за", "Архів новин за",
+# "Архив:".
+_DATE_PREFIX = re.compile(
+    r"^(?:archive|архів|архив|news|новини|новости|all news|усі новини|все новости)"
+    r"(?: [^\W\d][\w'’]*){0,2}(?::| (?:for|of|за|від|от))\s+(?=\d)",
+    re.IGNORECASE,
+)
 
 
 # An author's name before the date of their article, copied with it: "Jane Doe — 15 July".
@@ -854,6 +873,23 @@ _INDEX_PATHS = frozenset(
 )
 
 
+# A link to a tag's, a category's or an author's page, as WordPress marks them.
+_TAG_REL = re.compile(r"(?<![\w-])(?:tag|category|author)(?![\w-])", re.IGNORECASE)
+
+
+def _share_link(url: str) -> bool:
+    """Whether a link shares the article somewhere (Jetpack's "?share=telegram", a social
+    network's share dialog), not the article itself."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return False
+    query = urllib.parse.parse_qs(parts.query)
+    return "share" in query or any(
+        marker in parts.path for marker in ("/sharer", "/intent/", "/share")
+    )
+
+
 def _index_page(url: str) -> bool:
     """Whether a link goes to a page listing articles (an author's, a tag's: /author/jane-doe,
     /tag/war/), not to an article, by the first part of its path after a language's."""
@@ -899,12 +935,16 @@ def match_source(url: str, sources: Mapping[str, str]) -> str:
     if not host:
         return ""
     best = ""
-    best_host = ""
+    best_fit = (0, 0)  # the longest host, then the longest path of the home page it is under
+    path = urllib.parse.urlsplit(url).path
     for source_id, home in sorted(sources.items()):
         home_host = _host(home)
         on_site = home_host and (host == home_host or host.endswith("." + home_host))
-        if on_site and len(home_host) > len(best_host):
-            best, best_host = source_id, home_host
+        home_path = urllib.parse.urlsplit(home).path.rstrip("/")
+        under = not home_path or path == home_path or path.startswith(home_path + "/")
+        fit = (len(home_host), len(home_path) if under else -1)
+        if on_site and fit > best_fit:
+            best, best_fit = source_id, fit
     if not best:
         site = _site(host)
         same = [source_id for source_id, home in sources.items() if _site(_host(home)) == site]
@@ -1023,6 +1063,11 @@ def _lines(
     from lxml import etree
 
     text = _XML_DECLARATION.sub("", _CONTROL.sub("", text.replace("\x0c", " ")), count=1)
+    start = _CONTENT_START.search(text) if not _BODY.search(text) else None
+    if start is not None:
+        # No <body> (HTML5 lets it go unwritten; a fragment starting with a <style>): libxml2
+        # would keep <header>, <main> and <article> in the <head>, which is never read.
+        text = text[: start.start()] + "<body>" + text[start.start() :]
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):  # nothing but white space or comments
@@ -1079,6 +1124,13 @@ def _unrendered(root: Any, lines: list[_Line]) -> list[Dropped]:
                 )
             ]
     return []
+
+
+_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
+_CONTENT_START = re.compile(
+    r"<(?:header|main|article|section|div|ul|ol|nav|footer|aside|h[1-6]|p|table|a)[\s>]",
+    re.IGNORECASE,
+)
 
 
 def _page_base(root: Any) -> str:
@@ -1183,6 +1235,7 @@ class _HTMLListing:
             or tag.lower() in _SKIPPED
             or element.get("hidden") is not None
             or element.get("aria-hidden") == "true"
+            or _INVISIBLE.search((element.get("style") or "").replace(" ", "")) is not None
             or element.get("role") == "navigation"
             or "duration" in (element.get("class") or "").lower()  # a video's, not a time
         )
@@ -1233,11 +1286,16 @@ class _HTMLListing:
         for link, key in links:
             url = key if not key.startswith("relative:") else ""
             if url and (
-                urllib.parse.urlsplit(url).path in ("", "/") or _profile(url) or _index_page(url)
+                urllib.parse.urlsplit(url).path in ("", "/")
+                or _profile(url)
+                or _index_page(url)
+                or _share_link(url)
+                or _TAG_REL.search(link.get("rel") or "")
             ):
                 self._repeated.add(key)  # like an author's link on every item: no article
                 continue  # an outlet's home page, channel, author or tag: a name, no headline
-            if _headline_like(_link_text(link)) and not _DATE_TEXT.fullmatch(_link_text(link)):
+            text = _link_text(link).strip("«»‹›<>←→ ")
+            if _headline_like(text) and not _DATE_TEXT.fullmatch(text):
                 headlines.append((link, key))  # (a day's heading linked to its page: no headline)
         # A link of the same words to the same page in three places or more is an author's
         # or a section's ("Phillips P. OBrien" on every post of a Substack), not a headline.
@@ -1520,6 +1578,8 @@ class _HTMLListing:
         )
 
 
+_INVISIBLE = re.compile(r"display:none|visibility:hidden", re.IGNORECASE)
+
 # An element that holds an item's date or time, by its class: "date", "news__time",
 # "Timestamp-template", "published".
 _DATE_CLASS = re.compile(
@@ -1533,7 +1593,7 @@ def _dated(element: Any) -> bool:
 
 # A badge in a headline: <span class="newsfeed__label">ВІДЕО</span>, "nv-premium-badge".
 _BADGE_CLASS = re.compile(
-    r"(?i:(?:^|[-_])(?:label|badge|kicker)(?:$|[-_]))|[a-z](?:Label|Badge|Kicker)$"
+    r"(?i:(?:^|[-_])(?:label|badge|kicker|flag)(?:$|[-_]))|[a-z](?:Label|Badge|Kicker|Flag)$"
 )  # "newsfeed__label", "nv-premium-badge", and CSS modules' "ssrcss-1fk5vrm-LiveLabel"
 
 

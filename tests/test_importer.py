@@ -1433,6 +1433,165 @@ CASES = [
         ],
         [2, 3],
     ),
+    (
+        # Dates as pages word them: "Published yesterday at 8:47 pm", "on June 22, 2024, at",
+        # "в"/"о" before the time, "года" after the year.
+        "dates-with-at-before-the-time-and-years-in-russian",
+        '<ul class="list"><li class="item"><a href="https://censor.net/en/news/1">Orban\'s peace mission sparks an EU boycott</a><span class="date">Published yesterday at 8:47 pm</span></li>\n'
+        '<li class="item"><a href="https://censor.net/en/news/2">Russia and Ukraine swap 95 prisoners each</a><span class="date">Published on June 22, 2024, at 6:15 pm</span></li>\n'
+        '<li class="item"><a href="https://censor.net/ru/news/3">Взрывы в Одессе: что известно к вечеру</a><span class="date">21 июня 2024 в 21:49</span></li>\n'
+        '<li class="item"><a href="https://censor.net/ua/news/4">Вибухи в Одесі: що відомо на вечір</a><span class="date">20 червня 2024 о 19:05</span></li>\n'
+        '<li class="item"><a href="https://censor.net/ru/news/5">Обстрел Харькова: трое погибших</a><span class="date">19 июня 2024 года</span></li></ul>',
+        "",
+        [
+            (
+                "2024-06-24",
+                "20:47",
+                "Orban's peace mission sparks an EU boycott",
+                "https://censor.net/en/news/1",
+                "censor",
+            ),
+            (
+                "2024-06-22",
+                "18:15",
+                "Russia and Ukraine swap 95 prisoners each",
+                "https://censor.net/en/news/2",
+                "censor",
+            ),
+            (
+                "2024-06-21",
+                "21:49",
+                "Взрывы в Одессе: что известно к вечеру",
+                "https://censor.net/ru/news/3",
+                "censor",
+            ),
+            (
+                "2024-06-20",
+                "19:05",
+                "Вибухи в Одесі: що відомо на вечір",
+                "https://censor.net/ua/news/4",
+                "censor",
+            ),
+            (
+                "2024-06-19",
+                None,
+                "Обстрел Харькова: трое погибших",
+                "https://censor.net/ru/news/5",
+                "censor",
+            ),
+        ],
+        [],
+    ),
+    (
+        # An archive's heading names its day: "Архів новин за 21 червня 2024 року".
+        "an-archive-heading-dates-its-list",
+        "<h1>Архів новин за 21 червня 2024 року</h1>\n"
+        '<ul><li><span class="time">23:41</span> <a href="https://www.pravda.com.ua/news/2024/06/21/1/">Литва передасть Україні ще одну партію бронетехніки</a></li>\n'
+        '<li><span class="time">22:10</span> <a href="https://www.pravda.com.ua/news/2024/06/21/2/">Уряд ухвалив нову програму для ветеранів</a></li></ul>',
+        "",
+        [
+            (
+                "2024-06-21",
+                "23:41",
+                "Литва передасть Україні ще одну партію бронетехніки",
+                "https://www.pravda.com.ua/news/2024/06/21/1/",
+                "pravda",
+            ),
+            (
+                "2024-06-21",
+                "22:10",
+                "Уряд ухвалив нову програму для ветеранів",
+                "https://www.pravda.com.ua/news/2024/06/21/2/",
+                "pravda",
+            ),
+        ],
+        [],
+    ),
+    (
+        # WordPress: Jetpack's share buttons and a category link (rel="tag") are no headlines
+        # and leave each post one item with its time; a post hidden by its style is not read.
+        "share-buttons-a-category-link-and-a-hidden-post",
+        '<div id="main"><article class="post"><a href="https://censor.net/weapon_and_tech/" rel="category tag">Weapon and Tech</a>\n'
+        '<h2 class="entry-title"><a href="https://censor.net/news/buk-m2/">Defence forces hit a Russian Buk-M2 system</a></h2>\n'
+        '<time datetime="2024-06-21T20:41:09">21.06.2024</time>\n'
+        '<div class="sharedaddy"><a href="https://censor.net/news/buk-m2/?share=telegram"><span>Click to share on Telegram (Opens in new window)</span></a></div></article>\n'
+        '<article class="post"><a href="https://censor.net/weapon_and_tech/" rel="category tag">Weapon and Tech</a>\n'
+        '<h2 class="entry-title"><a href="https://censor.net/news/ka-52/">A Russian Ka-52 helicopter is shot down in the south</a></h2>\n'
+        '<time datetime="2024-06-20T09:15:00">20.06.2024</time>\n'
+        '<div class="sharedaddy"><a href="https://censor.net/news/ka-52/?share=facebook"><span>Click to share on Facebook (Opens in new window)</span></a></div></article>\n'
+        '<article class="post" style="display: none"><h2 class="entry-title"><a href="https://censor.net/news/old/">A post the page does not show yet</a></h2></article></div>',
+        "",
+        [
+            (
+                "2024-06-21",
+                "20:41",
+                "Defence forces hit a Russian Buk-M2 system",
+                "https://censor.net/news/buk-m2/",
+                "censor",
+            ),
+            (
+                "2024-06-20",
+                "09:15",
+                "A Russian Ka-52 helicopter is shot down in the south",
+                "https://censor.net/news/ka-52/",
+                "censor",
+            ),
+        ],
+        [1, 4, 5, 8],
+    ),
+    (
+        # A sticky story at the top, undated, then its dated row in the feed: it goes to that
+        # day and time.
+        "a-sticky-story-takes-its-dated-rows-day-and-time",
+        '<section class="top"><div class="entry entry--sticky"><a href="https://censor.net/texts/1"><h2>How Russia prepares a new offensive near Kharkiv</h2></a></div></section>\n'
+        '<section class="entries"><div class="entry"><a href="https://censor.net/texts/2"><span class="entry__time">22 червня, 09:10</span><h3>The defence ministry tests new drones</h3></a></div>\n'
+        '<div class="entry"><a href="https://censor.net/texts/1"><span class="entry__time">21 червня, 22:30</span><h3>How Russia prepares a new offensive near Kharkiv</h3></a></div></section>',
+        "",
+        [
+            (
+                "2024-06-22",
+                "09:10",
+                "The defence ministry tests new drones",
+                "https://censor.net/texts/2",
+                "censor",
+            ),
+            (
+                "2024-06-21",
+                "22:30",
+                "How Russia prepares a new offensive near Kharkiv",
+                "https://censor.net/texts/1",
+                "censor",
+            ),
+        ],
+        [3],
+    ),
+    (
+        # A page without <body> (HTML5 lets it go unwritten): its <header>, <main> and
+        # <article>s are read, not lost in the <head>.
+        "a-page-without-a-body-tag",
+        "<!doctype html><html lang=uk><meta charset=utf-8><title>News</title>\n"
+        '<link rel=canonical href="https://censor.net/ua/news/"><header><a href="/">Censor</a></header>\n'
+        '<main><article><a href="/ua/news/1">Удар по Харкову: троє загиблих</a></article>\n'
+        '<article><a href="/ua/news/2">Зеленський підписав закон про громадянство</a></article></main>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Удар по Харкову: троє загиблих",
+                "https://censor.net/ua/news/1",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Зеленський підписав закон про громадянство",
+                "https://censor.net/ua/news/2",
+                "censor",
+            ),
+        ],
+        [2],
+    ),
 ]
 
 
@@ -1873,6 +2032,23 @@ def test_hours_ago_date_a_headline_by_when_the_listing_was_copied() -> None:
         ),
         ("https://www.bbc.com/news/x", {"bbc": "https://www.bbc.co.uk/"}, ""),
         ("https://www.kyivpost.com/post/1", {"ki": "https://kyivindependent.com/"}, ""),
+        # Two sources on one host, told apart by their home pages' paths (DW in English and
+        # in Ukrainian); a path under neither takes the first of them.
+        (
+            "https://www.dw.com/en/a-69676001",
+            {"dw": "https://www.dw.com/uk/", "dw-en": "https://www.dw.com/en/"},
+            "dw-en",
+        ),
+        (
+            "https://www.dw.com/uk/a-69676002",
+            {"dw": "https://www.dw.com/uk/", "dw-en": "https://www.dw.com/en/"},
+            "dw",
+        ),
+        (
+            "https://www.dw.com/de/a-69676003",
+            {"dw": "https://www.dw.com/uk/", "dw-en": "https://www.dw.com/en/"},
+            "dw",
+        ),
     ],
 )
 def test_a_links_source_is_the_one_whose_home_page_or_site_it_is_on(
