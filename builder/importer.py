@@ -554,10 +554,10 @@ _PRIVACY = re.compile(
 
 
 # A call to follow a channel, wherever it stands: "Новини від NV в Telegram. Підписуйтесь на наш
-# канал", "Українська правда у Telegram!".
+# канал", "Українська правда у Telegram!" (with its "!": "calls on WhatsApp" is news).
 _SUBSCRIBE = re.compile(
     r"\b(?:підписуйтесь|підписуйтеся|подписывайтесь|подпишитесь на|subscribe to our)\b"
-    r"|\b(?:у|в|in|on) (?:telegram|viber|whatsapp)\W*$"
+    r"|\b(?:у|в|in|on) (?:telegram|viber|whatsapp)\s*!\s*$"
 )
 
 # A button that loads more of a listing: "Load more", "Завантажити ще новини", "Показать еще".
@@ -884,10 +884,9 @@ def _share_link(url: str) -> bool:
         parts = urllib.parse.urlsplit(url)
     except ValueError:
         return False
-    query = urllib.parse.parse_qs(parts.query)
-    return "share" in query or any(
-        marker in parts.path for marker in ("/sharer", "/intent/", "/share")
-    )
+    segments = parts.path.lower().split("/")  # "/share", "/sharer.php", "/intent/tweet"
+    shares = any(part in ("share", "sharer", "sharer.php", "intent") for part in segments)
+    return shares or "share" in urllib.parse.parse_qs(parts.query)
 
 
 def _index_page(url: str) -> bool:

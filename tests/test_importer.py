@@ -1592,6 +1592,39 @@ CASES = [
         ],
         [2],
     ),
+    (
+        # An article whose address begins with "share" is no share button; a headline ending
+        # "on WhatsApp" is no call to follow a channel.
+        "an-article-on-shares-and-a-headline-about-whatsapp",
+        '<ul><li><a href="https://censor.net/news/drones-down">Air defence downs 22 of 24 drones</a></li>\n'
+        '<li><a href="https://censor.net/business/shares-fall-on-new-sanctions">Russian shares fall on new sanctions</a></li>\n'
+        '<li><a href="https://censor.net/news/calls-blocked">Russia restricts voice calls on WhatsApp</a></li></ul>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 of 24 drones",
+                "https://censor.net/news/drones-down",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Russian shares fall on new sanctions",
+                "https://censor.net/business/shares-fall-on-new-sanctions",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Russia restricts voice calls on WhatsApp",
+                "https://censor.net/news/calls-blocked",
+                "censor",
+            ),
+        ],
+        [],
+    ),
 ]
 
 
