@@ -1275,6 +1275,9 @@ class _HTMLListing:
                 continue
             # The article's address: its "#comments" and "#more-412733" are the article too.
             key = url.partition("#")[0] or "relative:" + (link.get("href") or "").strip()
+            page = self.base.partition("#")[0]
+            if page and key == page and url != key:  # a post of this page: a live blog's
+                key = url
             found.append((link, key))
         return found
 
@@ -1294,8 +1297,10 @@ class _HTMLListing:
                 self._repeated.add(key)  # like an author's link on every item: no article
                 continue  # an outlet's home page, channel, author or tag: a name, no headline
             text = _link_text(link).strip("«»‹›<>←→ ")
-            if _headline_like(text) and not _DATE_TEXT.fullmatch(text):
-                headlines.append((link, key))  # (a day's heading linked to its page: no headline)
+            if "#" in key or (_headline_like(text) and not _DATE_TEXT.fullmatch(text)):
+                # (a day's heading linked to its page: no headline; a post's permalink, a
+                # live blog's, is one whatever it shows: its time)
+                headlines.append((link, key))
         # A link of the same words to the same page in three places or more is an author's
         # or a section's ("Phillips P. OBrien" on every post of a Substack), not a headline.
         shown = collections.Counter((key, _link_text(link)) for link, key in headlines)
@@ -1476,6 +1481,19 @@ class _HTMLListing:
             text = inner.lines[shown].text if shown is not None else label
             beside = tuple((o.number, o.text) for i, o in enumerate(inner.lines) if i != shown)
             self.lines.append(_Line(number, text, url, stamp, beside, item=True))
+            return
+        headed = next(
+            (
+                i
+                for i, line in enumerate(inner.lines)
+                if line.heading and line.link in (None, url) and _headline_like(line.text)
+            ),
+            None,
+        )
+        if not candidates and headed is not None:  # its link shows only its time: a live
+            line = inner.lines[headed]  # blog's post, headed beside its permalink
+            beside = tuple((o.number, o.text) for i, o in enumerate(inner.lines) if i != headed)
+            self.lines.append(_Line(line.number, line.text, url, stamp, beside, item=True))
             return
         if not candidates:  # its link's text is hidden: the item's lines, each for itself
             self.lines.extend(replace(line, outside=False) for line in inner.lines)

@@ -1625,6 +1625,34 @@ CASES = [
         ],
         [],
     ),
+    (
+        # A live blog: each post's permalink (to this page, #post-...) holds only its time,
+        # its headline is beside it; each post is a headline with its permalink and time.
+        "a-live-blogs-posts",
+        '<link rel="canonical" href="https://censor.net/en/live/ukraine-updates-16">\n'
+        '<article class="post" id="post-2"><a href="https://censor.net/en/live/ukraine-updates-16#post-2"><time datetime="2024-06-21T18:20:00">18:20</time></a>\n'
+        "<h2>Zelensky: Russia should attend the second peace summit</h2><p>He said so in Kyiv.</p></article>\n"
+        '<article class="post" id="post-1"><a href="https://censor.net/en/live/ukraine-updates-16#post-1"><time datetime="2024-06-21T09:10:00">09:10</time></a>\n'
+        "<h2>Ukraine downs 22 of 23 drones overnight</h2><p>The air force said so.</p></article>",
+        "",
+        [
+            (
+                "2024-06-21",
+                "18:20",
+                "Zelensky: Russia should attend the second peace summit",
+                "https://censor.net/en/live/ukraine-updates-16#post-2",
+                "censor",
+            ),
+            (
+                "2024-06-21",
+                "09:10",
+                "Ukraine downs 22 of 23 drones overnight",
+                "https://censor.net/en/live/ukraine-updates-16#post-1",
+                "censor",
+            ),
+        ],
+        [3, 5],
+    ),
 ]
 
 

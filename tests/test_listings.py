@@ -153,7 +153,7 @@ FLOOR: dict[str, int] = {
     "r7-ukrinform-war-ctrl-a": 7,
     "r8-babel-saved-tag": 8,
     "r8-defence-ua-blocks": 7,
-    "r8-dw-en-liveblog": 0,
+    "r8-dw-en-liveblog": 4,
     "r8-grani-archive": 7,
     "r8-isw-search": 0,
     "r8-lemonde-en": 6,
