@@ -1471,32 +1471,8 @@ class _HTMLListing:
         candidates = [i for i, line in enumerate(inner.lines) if (line.link or "") == url]
         if url == "":
             candidates = [i for i in candidates if _headline_like(inner.lines[i].text)]
-        label = _collapse(self._link_of(element, url).get("aria-label") or "") if url else ""
-        if not candidates and _headline_like(label):  # a link laid over the card, its label
-            marked = self._marked_texts(element)  # its headline, shown beside it
-            shown = next((i for i, line in enumerate(inner.lines) if line.text == label), None)
-            if shown is None:
-                shown = next((i for i, line in enumerate(inner.lines) if line.text in marked), None)
-            number = inner.lines[shown].number if shown is not None else self._position
-            text = inner.lines[shown].text if shown is not None else label
-            beside = tuple((o.number, o.text) for i, o in enumerate(inner.lines) if i != shown)
-            self.lines.append(_Line(number, text, url, stamp, beside, item=True))
-            return
-        headed = next(
-            (
-                i
-                for i, line in enumerate(inner.lines)
-                if line.heading and line.link in (None, url) and _headline_like(line.text)
-            ),
-            None,
-        )
-        if not candidates and headed is not None:  # its link shows only its time: a live
-            line = inner.lines[headed]  # blog's post, headed beside its permalink
-            beside = tuple((o.number, o.text) for i, o in enumerate(inner.lines) if i != headed)
-            self.lines.append(_Line(line.number, line.text, url, stamp, beside, item=True))
-            return
-        if not candidates:  # its link's text is hidden: the item's lines, each for itself
-            self.lines.extend(replace(line, outside=False) for line in inner.lines)
+        if not candidates:
+            self._hidden_link_item(element, inner.lines, url, stamp)
             return
         # The item's headline: the line holding its element classed as a headline or title
         # (not a kicker above it: "The Debate"), else a heading that reads as a headline, a
@@ -1516,6 +1492,39 @@ class _HTMLListing:
         beside = tuple((other.number, other.text) for other in inner.lines if other is not line)
         text = self._marked_headline(element, line.text) or line.text
         self.lines.append(_Line(line.number, text, url, stamp, beside, item=True))
+
+    def _hidden_link_item(
+        self,
+        element: Any,
+        lines: list[_Line],
+        url: str,
+        stamp: tuple[dt.date | None, dt.time | None],
+    ) -> None:
+        """Read an item whose link shows no headline: a link laid over its card, its label
+        naming the headline shown beside it; a live blog's permalink around its time, its
+        heading beside it. Else (an image's link) each line of it for itself."""
+        label = _collapse(self._link_of(element, url).get("aria-label") or "") if url else ""
+        if _headline_like(label):
+            marked = self._marked_texts(element)
+            shown = next((i for i, line in enumerate(lines) if line.text == label), None)
+            if shown is None:
+                shown = next((i for i, line in enumerate(lines) if line.text in marked), None)
+        else:
+            shown = next(
+                (
+                    i
+                    for i, line in enumerate(lines)
+                    if line.heading and line.link in (None, url) and _headline_like(line.text)
+                ),
+                None,
+            )
+            if shown is None:
+                self.lines.extend(replace(line, outside=False) for line in lines)
+                return
+        number = lines[shown].number if shown is not None else self._position
+        text = lines[shown].text if shown is not None else label
+        beside = tuple((o.number, o.text) for i, o in enumerate(lines) if i != shown)
+        self.lines.append(_Line(number, text, url, stamp, beside, item=True))
 
     def _link_of(self, element: Any, url: str) -> Any:
         """The item's link to its headline's article (the element itself if none is found)."""
@@ -1541,13 +1550,9 @@ class _HTMLListing:
         """The text of the item's innermost element classed as its headline or title, when
         the line holds it with more (a kicker in the link: "Live", "Exclusive")."""
         found = None
-        for marked in element.iter():
-            if not isinstance(marked.tag, str) or self._skipped(marked):
-                continue
-            if any(_HEADLINE_CLASS.search(name) for name in (marked.get("class") or "").split()):
-                text = _collapse(marked.text_content())
-                if _headline_like(text) and text in line and (found is None or text in found):
-                    found = text  # a later (inner) one within the earlier
+        for text in self._marked_texts(element):
+            if text in line and (found is None or text in found):
+                found = text  # a later (inner) one within the earlier
         return found if found != line else None
 
     def _walk_children(self, element: Any) -> None:
