@@ -37,15 +37,19 @@ from .reader import normalise_text, split_front_matter
 # of many outlets an editor of a war digest follows, on both sides of the front).
 LANGUAGES = ("en", "uk", "ru")
 
-_BULLET = re.compile(r"^(?:[•·▪●◦‣∙►▶➤→\-*–—+]|\d{1,3}[.)]|#{1,6})\s+")
+_BULLET = re.compile(r"^(?:[•·▪●◦‣∙►▶➤→\-*–—+]|\d{1,3}[.)]|#{1,6}|\*\*)\s+")
+# A to-do list's box after its bullet (Markdown, Notion, Obsidian): "- [x] Title".
+_CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
+# Markdown's strong emphasis around words of a line copied as text: "**Title**".
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")
 _TIME_LINE = re.compile(_TIME.pattern + r"\s*[-–—|:•·]?")
 # "19:02 Title", "09:17 - Title", "14:30 · Title", and "21:40Title" (a page's time and title
 # copied as text with nothing between them).
 _TIME_PREFIX = re.compile(r"^" + _TIME.pattern + r"(?:\s*[-–—|•·]\s*|\s+|(?=[^\W\d_]))(?=\S)")
-_URL = r"https?://[^\s<>()\[\]]+(?:\([^\s()]*\)[^\s<>()\[\]]*)*"
-_URL_LINE = re.compile(r"<?(" + _URL + r")>?")
-_URL_AT_END = re.compile(r"\s*(?:[-–—|:•]\s*)?[(<]?(" + _URL + r")[)>]?$")
+_URL = r"https?://[^\s<>()\[\]\"]+(?:\([^\s()]*\)[^\s<>()\[\]\"]*)*"
+_URL_LINE = re.compile(r"[<\"«]?(" + _URL + r")[>\"»]?")
+_URL_AT_END = re.compile(r"\s*(?:[-–—|:•]\s*)?[(<\"«]?(" + _URL + r")[)>\"»]?$")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*<?(\S+?)>?(?:\s+\"[^\"]*\")?\s*\)")
 _WORD = re.compile(r"\w")
 # Lines outlets put around their lists: section headings, navigation, calls to action.
@@ -53,6 +57,18 @@ BOILERPLATE = frozenset(
     {
         "read also",
         "read more",
+        "read the full story",
+        "read the full article",
+        "continue reading",
+        "детальніше",
+        "докладніше",
+        "читати далі",
+        "читайте далі",
+        "читати повністю",
+        "подробиці",
+        "подробнее",
+        "читать далее",
+        "читать полностью",
         "skip to main content",
         "skip to content",
         "skip to navigation",
@@ -218,8 +234,29 @@ def parse_listing(
     )
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
+    if not any(line.item or line.link is not None for line in lines):  # copied as text
+        _drop_unlinked(state)
     days = tuple(ImportedDay(date, tuple(entries)) for date, entries in state.days.items())
     return Listing(days, tuple(state.dropped), tuple(state.notes))
+
+
+def _drop_unlinked(state: _State) -> None:
+    """In text whose headlines mostly have their links (an editor's list in Markdown, a
+    chat's shared links), a line without one is a note, a heading or a property, not a
+    headline: drop it, and say so. Text without links (a page copied) keeps its lines."""
+    entries = [entry for entries in state.days.values() for entry in entries]
+    linked = sum(1 for entry in entries if entry.url)
+    if linked < LINKED_LIST or linked < UNLINKED_SHARE * (len(entries) - linked):
+        return
+    for entries in state.days.values():
+        for entry in [entry for entry in entries if not entry.url]:
+            entries.remove(entry)
+            state.dropped.append(Dropped(entry.line, entry.title, _UNLINKED))
+
+
+LINKED_LIST = 3  # headlines with links, at least, that make text a list of links
+UNLINKED_SHARE = 1  # and as many as lines without, at least
+_UNLINKED = "no link, in a list whose headlines have theirs: a note, a heading or a property"
 
 
 def _take_line(
@@ -235,8 +272,20 @@ def _take_line(
     if not line:
         return
     line = _BULLET.sub("", line, count=1).strip()
+    if given.link is None:  # copied as text: a to-do list's box, Markdown's emphasis
+        line = _STRONG.sub(r"\1", _CHECKBOX.sub("", line, count=1))
     simple = " ".join(line.split())
     last, state.last = state.last, None
+    if not given.item and given.link is None:
+        reason = _mail_header_or_struck(simple)
+        if reason:
+            state.dropped.append(Dropped(number, raw.strip(), reason))
+            return
+        day = _day_month_line(simple, state)  # "15.07", "16.07 (вівторок)": a day's heading
+        if day is not None:
+            state.date, state.anchor, state.time = day, day, None
+            state.days.setdefault(day, [])
+            return
     if not given.item:
         moment = _message_header(simple, months, weekdays, state, number)
         if moment is not None:
@@ -285,7 +334,10 @@ def _take_line(
         line = line[prefix.end() :].strip()
     url = given.link or ""
     if not url:
+        label_only = _link_line(line) if not given.item else None  # "Детальніше: https://"
         line, url = _split_link(line)
+        if label_only:
+            line, url = "", label_only
     elif not given.item and _link_line(line) == url:  # the link shown as its address
         line = ""  # "Details: https://...": the link of the headline before it
     if not line:
@@ -296,12 +348,14 @@ def _take_line(
         state.dropped.append(Dropped(number, raw.strip(), "a link with no headline before it"))
         return
     reason = _boilerplate(line)
-    if reason == _NAVIGATION and url and last is not None and not last.url and given.link:
+    if reason == _NAVIGATION and url and last is not None and not last.url:
         _complete(state, last, url, sources, default_source)  # "Read more" after a headline
         state.time = None
         return
     if not reason and url and _profile(url):
         reason = _PROFILE
+    if not reason and url and given.link is None and (_home_page(url) or _index_page(url)):
+        reason = _INDEX  # copied as text: "The Kyiv Independent (https://kyivindependent.com/)"
     words = len(_WORD_RUN.findall(line))
     if not reason and not url and not given.item and words < (3 if state.page_copy else 2):
         reason = _SHORT  # copied as text: a menu's, a section's or a button's line
@@ -371,14 +425,56 @@ def _take_line(
         state.message = entry
 
 
+# An e-mail's header copied with its text: "From: ...", "Sent: Tuesday, July 16, 2024 7:02 PM".
+_MAIL_HEADER = re.compile(
+    r"(?:from|to|cc|bcc|sent|date|subject|reply-to|від|кому|копія|надіслано|тема|от|отправлено)"
+    r"\s*:\s+\S",
+    re.IGNORECASE,
+)
+_STRUCK = "struck out (~~...~~): left out"
+_MAIL = "an e-mail's header line (From:, To:, Sent:, Subject:), not a headline"
+
+
+def _mail_header_or_struck(simple: str) -> str:
+    """Say why a line copied as text is no headline whatever else it holds (a date, a
+    link): a struck-out item of an editor's list, an e-mail's header line; else ""."""
+    if simple.startswith("~~") and "~~" in simple[2:]:
+        return _STRUCK
+    if _MAIL_HEADER.match(simple) and len(simple.split()) <= 12:
+        return _MAIL
+    return ""
+
+
+def _day_month_line(simple: str, state: _State) -> dt.date | None:
+    """Read "15.07", "15.07." or "16.07 (вівторок)", alone on a line, as a day of the weeks
+    around the day imported for (an editor's heading); a time ("15.07" is also 15:07)
+    otherwise, or where the day is far from it."""
+    match = _DAY_MONTH_DOTS.fullmatch(simple)
+    if match is None:
+        return None
+    day, month = int(match[1]), int(match[2])
+    try:
+        date = dt.date(_nearest_year(month, day, state.today), month, day)
+    except ValueError:
+        return None
+    return date if -DAY_HEADING_BEFORE <= (date - state.today).days <= 1 else None
+
+
+_DAY_MONTH_DOTS = re.compile(r"(\d{1,2})\.(\d{1,2})\.?(?:\s*\([^()]{1,30}\))?")
+DAY_HEADING_BEFORE = 45  # days: how far back "15.07" alone on a line is read as a day
+
+
 def _link_line(line: str) -> str | None:
     """The link of a line that is only a link, shown as its address, after nothing or a
     label ("https://...", "Details: https://...", "Read more: https://...")."""
-    label, url = _split_link(line)
-    if not url or not line.endswith(url):
+    end = _URL_AT_END.search(line)
+    if end is None:
         return None
-    label = line[: -len(url)].strip()
-    return url if not label or label.endswith(":") or _boilerplate(label) else None
+    label, url = line[: end.start()].strip(), _url_end(end.group(1))
+    if not label:
+        return url
+    colon = ":" in line[end.start() : end.start(1)] or label.endswith(":")
+    return url if (colon and len(label.split()) <= 3) or _boilerplate(label) else None
 
 
 # Telegram Desktop copies each message after a line naming its channel and its moment.
@@ -473,11 +569,16 @@ def _split_link(line: str) -> tuple[str, str]:
         return title, url
     bare = _URL_LINE.fullmatch(line)
     if bare:
-        return "", bare.group(1)
+        return "", _url_end(bare.group(1))
     end = _URL_AT_END.search(line)
     if end:
-        return line[: end.start()].strip(), end.group(1)
+        return line[: end.start()].strip(), _url_end(end.group(1))
     return line, ""
+
+
+def _url_end(url: str) -> str:
+    """A link written in text without the stop of the sentence it ends ("... 716433/.")."""
+    return url.rstrip(".,;:!?")
 
 
 # "Title — Reuters", "Title (Euronews)": the outlet's name after a headline.
@@ -518,15 +619,18 @@ PARAGRAPH_WORDS = 40  # the longest headlines have 25 or so; an article's paragr
 def _boilerplate(line: str) -> str:
     """Say why a line is not a headline, or return ""."""
     if not _WORD.search(line):
-        return "no words: not a headline"
+        return _NO_WORDS
     key = " ".join(normalise_word(line).rstrip(":.…>»→ ").split())
     if (
         key in BOILERPLATE
         or _CALL_TO_ACTION.match(key)
         or _MORE_BUTTON.fullmatch(key)
         or _SUBSCRIBE.search(key)
+        or _MORE_LIKE_IT.fullmatch(key)
     ):
         return _NAVIGATION
+    if _NEWSLETTER.search(key):
+        return "a newsletter's own line (its web version, its settings), not a headline"
     words = line.split()
     letters = [c for c in line if c.isalpha()]
     if len(words) <= 3 and len(letters) >= 2 and all(c.isupper() for c in letters):
@@ -541,7 +645,7 @@ def _boilerplate(line: str) -> str:
             "back from (now); not a headline"
         )
     if len(words) > PARAGRAPH_WORDS:
-        return f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
+        return _PARAGRAPH
     return ""
 
 
@@ -550,6 +654,22 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _PRIVACY = re.compile(
     r"\bcookies?\b|\bcookie-|^we (?:value|care about|respect) your privacy"
     r"|^we and our \d+ partners|^ми цінуємо вашу конфіденційність|^мы ценим вашу конфиденциальность"
+)
+
+
+# An aggregator's count of a story's other reports: "Ще 24 схожих новини", "+5 more".
+_MORE_LIKE_IT = re.compile(
+    r"(?:ще|еще|and|\+)\s*\d+\s*(?:схож\w*|похож\w*|інш\w*|друг\w*|similar|related|more|other)"
+    r"(?: (?:новин\w*|новост\w*|публікац\w*|stories|articles|reports|sources|джерел\w*"
+    r"|источник\w*))?"
+)
+# What a newsletter says of itself: "View this email in your browser", "unsubscribe from this
+# list", "update your preferences", "Переглянути в браузері", "Відписатися".
+_NEWSLETTER = re.compile(
+    r"\b(?:view (?:this|it|the) (?:email|e-mail|newsletter|message)? ?(?:in|on) (?:your|a|the)"
+    r" (?:web )?browser|unsubscribe|update (?:your )?(?:subscription )?preferences"
+    r"|change how you receive|you are receiving this|you received this (?:email|e-mail)"
+    r"|відписатис[ья]|переглянути (?:в|у) браузері|отписаться|открыть в браузере)"
 )
 
 
@@ -610,7 +730,7 @@ def _time(text: str) -> dt.time | None:
 # Dates --------------------------------------------------------------------------------
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})(?: ?р(?:оку|\.)?)?")
+_NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?: ?р(?:оку|\.)?)?")
 _DAY_MONTH = re.compile(
     r"(\d{1,2}) ([^\W\d]+\.?)(?:,? (\d{4}))?(?: ?(?:р(?:оку|\.)?|г(?:ода|\.)?))?"
 )
@@ -647,7 +767,14 @@ def _said_date_time(
         plain = _DATE_PREFIX.sub("", _AT_TIME.sub(", ", bare), count=1)
         if plain != text:
             found = _date_time_line(plain, months, weekdays, state, number)
+    remark = _REMARK.search(text)  # "15 липня (вечір)": an editor's heading with a remark
+    if found is None and remark is not None and remark.start() > 0:
+        found = _date_time_line(text[: remark.start()], months, weekdays, state, number)
+        found = found if found is not None and found[0] is not None else None
     return found
+
+
+_REMARK = re.compile(r"\s*\([^()]{1,30}\)$")
 
 
 # The word before a time in a date ("July 14, 2024 at 6:15 pm", "в 21:49", "о 21:49").
@@ -793,7 +920,8 @@ def _date_parts(text: str, months: dict[str, int]) -> tuple[int | None, int, int
         first, second = int(match[1]), int(match[3])
         if match[2] == "/" and second > 12:  # 06/21/2024, as US pages write it
             first, second = second, first
-        return int(match[4]), second, first
+        year = int(match[4]) + (2000 if len(match[4]) == 2 else 0)  # "15.07.24"
+        return year, second, first
     if match := _DAY_MONTH.fullmatch(text):
         month = months.get(match[2].rstrip("."))
         if month:
@@ -854,7 +982,10 @@ _SENTENCE = "a sentence of an article, not a headline"
 SENTENCE_WORDS = 16  # a line ending with "." this long is prose: headlines are shorter
 # Lines between a headline and the time or link after it, which leave it the last one: its
 # byline or count, its summary, a badge ("ВІДЕО"), an author's bare name, a kicker.
-_BETWEEN = frozenset({_CREDIT, _SUMMARY, _SHORT, _CAPITALS, _SENTENCE})
+_NO_WORDS = "no words: not a headline"
+_PARAGRAPH = f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
+# Lines between a headline and what completes it (its time, its link: "Read more (https://..."
+_BETWEEN = frozenset({_CREDIT, _SUMMARY, _SHORT, _CAPITALS, _SENTENCE, _NO_WORDS, _PARAGRAPH})
 SUMMARY_WORDS = 8
 _DIGIT = re.compile(r"\d")
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # a word of letters: "Zelensky's"
@@ -899,6 +1030,17 @@ def _index_page(url: str) -> bool:
     if segments and len(segments[0]) == 2 and segments[0].isalpha():  # /uk/, /en/, /ru/
         segments = segments[1:]
     return 1 <= len(segments) <= 2 and segments[0] in _INDEX_PATHS
+
+
+def _home_page(url: str) -> bool:
+    """Whether a link goes to a site's home page (whatever its query says)."""
+    try:
+        return urllib.parse.urlsplit(url).path in ("", "/")
+    except ValueError:
+        return False
+
+
+_INDEX = "a link to an outlet's home page or to a list of its articles, not to an article"
 
 
 def _profile(url: str) -> bool:
@@ -1288,7 +1430,7 @@ class _HTMLListing:
         for link, key in links:
             url = key if not key.startswith("relative:") else ""
             if url and (
-                urllib.parse.urlsplit(url).path in ("", "/")
+                _home_page(url)
                 or _profile(url)
                 or _index_page(url)
                 or _share_link(url)

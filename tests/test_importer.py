@@ -1653,6 +1653,93 @@ CASES = [
         ],
         [3, 5],
     ),
+    (
+        # An editor's working list in Markdown (a Notion or Obsidian export): day headings with
+        # a remark ("21 червня (вечір)") or as "22.06", to-do boxes, a time before a link,
+        # emphasis, a sentence's stop after a link; a property line, a comment under an item
+        # and a struck-out item are no headlines.
+        "an-editors-markdown-list",
+        "# Дайджест 16.07\n"
+        "Статус: В роботі\n"
+        "\n"
+        "## 21 червня (вечір)\n"
+        "\n"
+        "- [x] [Air defence downs 22 of 24 drones overnight](https://www.pravda.com.ua/news/2024/06/21/7461001/)\n"
+        "    - коментар: додати реакцію МЗС\n"
+        "- [ ] 10:25 [Ukraine gets $1.9 billion from Japan](https://www.pravda.com.ua/news/2024/06/21/7461002/)\n"
+        "\n"
+        "## 22.06\n"
+        "\n"
+        "- [x] **Zelensky signs the law on multiple citizenship** https://censor.net/news/3495990/.\n"
+        "- ~~[Vance says he does not care about Ukraine](https://censor.net/news/3495991/)~~ — old quote, not taken",
+        "",
+        [
+            (
+                D21,
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://www.pravda.com.ua/news/2024/06/21/7461001/",
+                "pravda",
+            ),
+            (
+                D21,
+                "10:25",
+                "Ukraine gets $1.9 billion from Japan",
+                "https://www.pravda.com.ua/news/2024/06/21/7461002/",
+                "pravda",
+            ),
+            (
+                D22,
+                None,
+                "Zelensky signs the law on multiple citizenship",
+                "https://censor.net/news/3495990/",
+                "censor",
+            ),
+        ],
+        [1, 13, 2, 7],
+    ),
+    (
+        # A newsletter's plain-text version (Mailchimp) saved from a mail client: its headers,
+        # its web-version and unsubscribe lines are no headlines; "Read more (link)" and
+        # "Детальніше: link" give the headline above them its link, across a rule, a byline and
+        # a paragraph; an aggregator's count and a link to a home page are no headlines.
+        "a-newsletter-as-plain-text",
+        "View this email in your browser (https://mailchi.mp/censor/daily?e=4f2a)\n"
+        "From: Censor.NET <news@censor.net>\n"
+        "Sent: Tuesday, June 25, 2024 7:02 PM\n"
+        "Subject: The daily digest\n"
+        "\n"
+        "** Air defence downs 22 of 24 drones overnight\n"
+        "------------------------------------------------------------\n"
+        "by Jane Doe\n"
+        "The air force said on Tuesday that its units had shot down twenty-two of the twenty-four drones Russia launched overnight at the southern and eastern regions of Ukraine, and that the remaining two were lost to electronic warfare before they reached their targets.\n"
+        "Read more (https://censor.net/news/3495992/?utm_source=newsletter&utm_medium=email)\n"
+        "\n"
+        "Ukraine gets $1.9 billion from Japan\n"
+        "Детальніше: https://www.pravda.com.ua/news/2024/06/25/7461003/\n"
+        "\n"
+        "Ще 24 схожих новини\n"
+        "Censor.NET (https://censor.net/?utm_source=newsletter)\n"
+        "unsubscribe from this list (https://censor.us20.list-manage.com/unsubscribe?u=9b4a)",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3495992/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine gets $1.9 billion from Japan",
+                "https://www.pravda.com.ua/news/2024/06/25/7461003/",
+                "pravda",
+            ),
+        ],
+        [1, 2, 3, 4, 7, 8, 9, 15, 16, 17],
+    ),
 ]
 
 
