@@ -34,15 +34,17 @@ from .links import clean_url
 from .reader import normalise_text, split_front_matter
 
 # Month and weekday names read in listings: English, Ukrainian, and Russian (the language
-# of many outlets an editor of a war digest follows, on both sides of the front).
-LANGUAGES = ("en", "uk", "ru")
+# of many outlets an editor of a war digest follows, on both sides of the front), and
+# German, French and Polish, of the European outlets that cover the war (tagesschau.de,
+# lefigaro.fr, rp.pl).
+LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl")
 
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙►▶➤→\-*–—+]|\d{1,3}[.)]|#{1,6}|\*\*)\s+")
 # A to-do list's box after its bullet (Markdown, Notion, Obsidian): "- [x] Title".
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
 # Markdown's strong emphasis around words of a line copied as text: "**Title**".
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")
+_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")  # "08h47": French
 _TIME_LINE = re.compile(_TIME.pattern + r"\s*[-–—|:•·]?")
 # "19:02 Title", "09:17 - Title", "14:30 · Title", and "21:40Title" (a page's time and title
 # copied as text with nothing between them).
@@ -744,11 +746,14 @@ _CREDIT = "a byline, a credit or a count, not a headline"
 # 16 липня", and a zone after a time ("12:47 PM GMT+3", "21:15 EEST"): the time is taken as
 # written.
 _STAMP_WORDS = re.compile(
-    r"(?:first )?(?:published|updated|posted|опубліковано|оновлено|опубликовано|обновлено)"
-    r"(?: on)?:?(?:\s+|(?=\d))",  # "Published14 July": a hidden word glued to the date
+    r"(?:first )?(?:published|updated|posted|опубліковано|оновлено|опубликовано|обновлено"
+    r"|publié|mis à jour|stand|veröffentlicht|aktualisiert|opublikowano|aktualizacja)"
+    r"(?: on| le| am)?:?(?:\s+|(?=\d))",  # "Published14 July": a hidden word glued to the date
     re.IGNORECASE,
 )
-_STAMP_ZONE = re.compile(r"\s*(?:(?:GMT|UTC)(?:\s*[+−-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4})$")
+_STAMP_ZONE = re.compile(
+    r"\s*(?:(?:GMT|UTC)(?:\s*[+−-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4}|Uhr)$"  # "23:54 Uhr"
+)
 
 
 def _said_date_time(
@@ -756,6 +761,8 @@ def _said_date_time(
 ) -> tuple[dt.date | None, dt.time | None] | None:
     """Read a date or time line (`_date_time_line`), also one that says "Published On" or
     the like before it, or a zone after its time ("12:47 PM GMT+3", "4:02 pm CET")."""
+    if text.startswith("(") and text.endswith(")"):  # "(19:21 GMT)", a live blog's
+        text = text[1:-1].strip()
     found = _date_time_line(text, months, weekdays, state, number)
     bare = _STAMP_ZONE.sub("", _STAMP_WORDS.sub("", text, count=1), count=1)
     if found is None and bare != text:
@@ -778,7 +785,7 @@ _REMARK = re.compile(r"\s*\([^()]{1,30}\)$")
 
 
 # The word before a time in a date ("July 14, 2024 at 6:15 pm", "в 21:49", "о 21:49").
-_AT_TIME = re.compile(r",?\s+(?:at|в|о|об|um|à)\s+(?=\d{1,2}[:.]\d{2})", re.IGNORECASE)
+_AT_TIME = re.compile(r",?\s+(?:at|в|о|об|um|à)\s+(?=\d{1,2}[:.h]\d{2})", re.IGNORECASE)
 # What an archive's heading says before its day: "News for", "Новости за", "Архів новин за",
 # "Архив:".
 _DATE_PREFIX = re.compile(
@@ -877,6 +884,8 @@ def _date_line(
         found = _weekday(head.split()[-1] if head.split() else "", weekdays)
         if found is not None and len(head.split()) <= 2:
             weekday, text = found, rest.strip()
+        elif head.strip() in _RELATIVE_DAYS:  # "Вчора, 15 липня": the date it names
+            text = rest.strip()
     parts = _date_parts(text, months)
     words = text.split()
     if parts is None and weekday is None and len(words) >= 3:  # "14 June, 2024 Friday"
@@ -1151,7 +1160,8 @@ _SIDEBAR_TITLE = re.compile(
     r"(?:the )?(?:most (?:read|popular|viewed|shared)|popular(?: now)?|trending(?: now)?"
     r"|найпопулярніше|популярне|найчитаніше|самое (?:читаемое|популярное)|популярное"
     r"|editor'?s'? (?:choice|picks)|вибір редакції|выбор редакции"
-    r"|partner (?:news|content)|новини партнерів|новости партнеров|from our partners)"
+    r"|partner (?:news|content)|новини партнерів|новости партнеров|from our partners"
+    r"|meistgelesen|meistgesehen|les plus lus|najczęściej czytane|najpopularniejsze)"
     r"(?: [\w&-]+){0,2}\W*",  # "Most Read World", "Most read in Europe"
     re.IGNORECASE,
 )
@@ -1328,6 +1338,12 @@ _DATE_TEXT = re.compile(
 )
 
 
+# A link to a day's archive, named by its day: "Новини за 15 липня", "News for 14 July".
+_ARCHIVE_LINK = re.compile(
+    _DATE_PREFIX.pattern + r"\d{1,2} [^\W\d]+\.?(?:,? \d{4})?(?: р(?:оку|\.)?)?", re.IGNORECASE
+)
+
+
 def _headline_like(text: str) -> bool:
     """Whether a link's text reads as a headline: three words or more ("&" is none), not
     "Read more"."""
@@ -1439,7 +1455,11 @@ class _HTMLListing:
                 self._repeated.add(key)  # like an author's link on every item: no article
                 continue  # an outlet's home page, channel, author or tag: a name, no headline
             text = _link_text(link).strip("«»‹›<>←→ ")
-            if "#" in key or (_headline_like(text) and not _DATE_TEXT.fullmatch(text)):
+            if "#" in key or (
+                _headline_like(text)
+                and not _DATE_TEXT.fullmatch(text)
+                and not _ARCHIVE_LINK.fullmatch(text)
+            ):
                 # (a day's heading linked to its page: no headline; a post's permalink, a
                 # live blog's, is one whatever it shows: its time)
                 headlines.append((link, key))

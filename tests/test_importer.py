@@ -1740,6 +1740,68 @@ CASES = [
         ],
         [1, 2, 3, 4, 7, 8, 9, 15, 16, 17],
     ),
+    (
+        # Day headings that name a day both ways ("Вчора, 24 червня"); stamps as German,
+        # French and Polish pages write them ("23:54 Uhr", "Publié le ... à 08h47", "24
+        # czerwca 2024"); a live blog's time in parentheses; a link to a day's archive named by
+        # its day is no headline.
+        "european-dates-and-day-headings",
+        '<main><h2 class="date">Сьогодні, 25 червня</h2>\n'
+        '<ul><li><span class="time">21:57</span> <a href="https://censor.net/news/a-1">У Києві під час повітряної тривоги працює ППО</a></li></ul>\n'
+        '<h2 class="date">Вчора, 24 червня</h2>\n'
+        '<ul><li><span class="time">23:34</span> <a href="https://censor.net/news/b-2">Повітряні сили: над Україною збито 18 «шахедів»</a></li>\n'
+        '<li><a href="https://censor.net/news/c-3">Tote nach russischem Angriff auf Odessa</a><span>24.06.2024 • 23:54 Uhr</span></li>\n'
+        '<li><a href="https://censor.net/news/d-4">Un drone ukrainien touche une raffinerie russe</a><span>Publié le 24/06/2024 à 08h47</span></li>\n'
+        '<li><a href="https://censor.net/news/e-5">Rosyjski atak na Odessę. Nie żyją dwie osoby</a><span>24 czerwca 2024 | 23:15</span></li>\n'
+        '<li><a href="https://censor.net/news/f-6">Ukraine says it hit a Russian airbase in Crimea</a><span>(19:21 GMT)</span></li></ul>\n'
+        '<a href="https://censor.net/news/2024/06/23">Новини за 23 червня</a></main>',
+        "",
+        [
+            (
+                "2024-06-25",
+                "21:57",
+                "У Києві під час повітряної тривоги працює ППО",
+                "https://censor.net/news/a-1",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "23:34",
+                "Повітряні сили: над Україною збито 18 «шахедів»",
+                "https://censor.net/news/b-2",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "23:54",
+                "Tote nach russischem Angriff auf Odessa",
+                "https://censor.net/news/c-3",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "08:47",
+                "Un drone ukrainien touche une raffinerie russe",
+                "https://censor.net/news/d-4",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "23:15",
+                "Rosyjski atak na Odessę. Nie żyją dwie osoby",
+                "https://censor.net/news/e-5",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "19:21",
+                "Ukraine says it hit a Russian airbase in Crimea",
+                "https://censor.net/news/f-6",
+                "censor",
+            ),
+        ],
+        [],
+    ),
 ]
 
 
