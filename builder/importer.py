@@ -342,6 +342,7 @@ def _take_line(
             line, url = "", label_only
     elif not given.item and _link_line(line) == url:  # the link shown as its address
         line = ""  # "Details: https://...": the link of the headline before it
+    url = _unwrapped(url) if url else url
     if not line:
         if url and last is not None and not last.url:
             _complete(state, last, url, sources, default_source)
@@ -532,6 +533,7 @@ def _complete(
     state: _State, entry: Entry, url: str, sources: Mapping[str, str], default_source: str
 ) -> None:
     """Give the entry on the line before a bare URL line that URL."""
+    url = _unwrapped(url)
     if not _host(url):
         return  # no address ("https://[censor.net/..."): nothing to give
     date, entries = next((d, e) for d, e in state.days.items() if entry in e)
@@ -2075,6 +2077,34 @@ def _without_name(title: str, name: str) -> str:
         if name and title.endswith(separator + name) and len(title) > len(separator + name):
             return title[: -len(separator + name)].rstrip()
     return title
+
+
+def _unwrapped(url: str) -> str:
+    """The address a mail's or a network's redirect link goes to: Outlook's Safe Links
+    (`…safelinks.protection.outlook.com/?url=`), Google's (`google.com/url?q=`),
+    Facebook's (`l.facebook.com/l.php?u=`), VK's (`away.php?to=`), Telegram's instant view
+    (`t.me/iv?url=`); else the link as it is."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return url
+    host = (parts.hostname or "").removeprefix("www.")
+    names: tuple[str, ...]
+    if host.endswith("safelinks.protection.outlook.com"):
+        names = ("url",)
+    elif re.fullmatch(r"google\.[a-z]{2,3}(?:\.[a-z]{2})?", host) and parts.path == "/url":
+        names = ("q", "url")
+    elif host in ("l.facebook.com", "lm.facebook.com", "l.instagram.com"):
+        names = ("u",)
+    elif host in ("vk.com", "away.vk.com", "m.vk.com") and parts.path == "/away.php":
+        names = ("to",)
+    elif host == "t.me" and parts.path == "/iv":
+        names = ("url",)
+    else:
+        return url
+    query = urllib.parse.parse_qs(parts.query)
+    target = next((query[name][0] for name in names if query.get(name)), "")
+    return target if target.startswith(("http://", "https://")) else url
 
 
 def _aggregated_article(url: str) -> str:

@@ -1802,6 +1802,40 @@ CASES = [
         ],
         [],
     ),
+    (
+        # Links a mail client or a network wraps in its redirect (Outlook's Safe Links,
+        # Google's, Facebook's) are the articles' own.
+        "redirect-links-unwrapped",
+        "Air defence downs 22 of 24 drones overnight\n"
+        "<https://eur02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fcensor.net%2Fnews%2F3495993%2F%3Futm_source%3Demail&data=05%7C02&reserved=0>\n"
+        "Ukraine gets $1.9 billion from Japan https://www.google.com/url?q=https://www.pravda.com.ua/news/2024/06/25/7461004/&sa=D&ust=1721\n"
+        "Zelensky signs the law on multiple citizenship https://l.facebook.com/l.php?u=https%3A%2F%2Fcensor.net%2Fnews%2F3495994%2F&h=AT0",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3495993/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine gets $1.9 billion from Japan",
+                "https://www.pravda.com.ua/news/2024/06/25/7461004/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Zelensky signs the law on multiple citizenship",
+                "https://censor.net/news/3495994/",
+                "censor",
+            ),
+        ],
+        [],
+    ),
 ]
 
 
