@@ -205,8 +205,9 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     import_cmd = commands.add_parser(
         "import",
         help="turn a pasted listing of headlines into day files",
-        description="Read a listing pasted from an outlet's page, a Telegram channel or a "
-        "newsletter (plain text, Markdown or HTML), or an outlet's RSS or Atom feed (a file, "
+        description="Read a listing pasted from an outlet's page, a Telegram channel (or its "
+        "HTML or JSON export) or a newsletter (plain text, Markdown or HTML), or an outlet's "
+        "RSS, Atom or JSON Feed (a file, "
         "or fetched by its address), and add its headlines to the day files of "
         "the dates it names, creating them or merging into them (no duplicate links or "
         "titles; what is there stays untouched). Headlines without a link are written with "

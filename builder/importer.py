@@ -20,6 +20,7 @@ import copy
 import datetime as dt
 import email.utils
 import itertools
+import json
 import re
 import urllib.parse
 import zoneinfo
@@ -1210,6 +1211,10 @@ def _lines(
     text = normalise_text(text)
     if _FEED.match(text):
         return _feed_lines(text, base, timezone)
+    if text.lstrip().startswith("{"):
+        found = _json_lines(text, base, timezone)
+        if found is not None:
+            return found
     if not _HTML.search(text):
         return [_Line(number, line) for number, line in enumerate(text.split("\n"), 1)], []
     import lxml.html  # a tolerant HTML parser (libxml2): only imports take pasted pages
@@ -2069,6 +2074,92 @@ def _feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[_Line]
             name = etree.QName(item).localname
             untitled.append(Dropped(line, f"<{name}>", "a feed item with no title: left out"))
     return lines, untitled[:1]
+
+
+def _json_lines(
+    text: str, base: str, timezone: str | None
+) -> tuple[list[_Line], list[Dropped]] | None:
+    """The lines of a JSON Feed (each item a headline: its title, url, date_published) or of
+    a channel's history as Telegram Desktop exports it as JSON (result.json: each message
+    with a link to an article a headline, as in its HTML export); None for other JSON."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    lines: list[_Line] = []
+    left: list[Dropped] = []
+    at = _Positions(text)
+    if str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
+        home = data.get("home_page_url")
+        page = home if isinstance(home, str) and _absolute(home, "") else base
+        for item in data.get("items") or []:
+            if not isinstance(item, dict):
+                continue
+            title = _collapse(str(item.get("title") or ""))
+            number = at.line(str(item.get("id") or title))
+            if not title:
+                left.append(Dropped(number, "{item}", "a feed item with no title: left out"))
+                continue
+            link = next(
+                (str(item[k]) for k in ("url", "external_url") if isinstance(item.get(k), str)),
+                "",
+            )
+            published = item.get("date_published") or item.get("date_modified") or ""
+            stamp = _read_stamp(published, timezone) if isinstance(published, str) else None
+            address = _absolute(link, page) or ""
+            lines.append(_Line(number, title, address, stamp or (None, None), item=True))
+        return lines, left[:1]
+    messages = data.get("messages")
+    if not isinstance(messages, list) or "type" not in data:
+        return None
+    for message in messages:
+        if not isinstance(message, dict) or message.get("type") != "message":
+            continue
+        parts = message.get("text")
+        parts = parts if isinstance(parts, list) else [parts or ""]
+        words = "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in parts)
+        headline = next((_collapse(line) for line in words.split("\n") if line.strip()), "")
+        if not headline:
+            continue  # a photo or sticker alone
+        number = at.line(f'"id": {message.get("id")}')
+        links = (
+            str(p.get("href") or p.get("text") or "")
+            for p in parts
+            if isinstance(p, dict) and p.get("type") in ("link", "text_link")
+        )
+        article = next((href.strip() for href in links if _article_link(href.strip())), None)
+        if article is None:
+            reason = "a message with no link to an article: left out"
+            left.append(Dropped(number, headline, reason))
+            continue
+        moment = _epoch_stamp(str(message.get("date_unixtime") or ""))
+        stamp = _read_stamp(moment or str(message.get("date") or ""), timezone)
+        lines.append(_Line(number, headline, article, stamp or (None, None), item=True))
+    return lines, left[:1]
+
+
+class _Positions:
+    """Line numbers of strings in a text, found in order (JSON keeps none of its own)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.at = text, 0
+
+    def line(self, value: str) -> int:
+        found = -1
+        for written in (
+            value,
+            json.dumps(value)[1:-1],
+            json.dumps(value, ensure_ascii=False)[1:-1],
+        ):
+            found = self.text.find(written, self.at) if written else -1
+            if found >= 0:
+                break
+        if found < 0:
+            return 0
+        self.at = found + 1
+        return self.text.count("\n", 0, found) + 1
 
 
 def _without_name(title: str, name: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import json
 
 import pytest
 
@@ -2444,3 +2445,108 @@ def test_a_page_that_builds_its_list_in_the_browser_says_so() -> None:
     ]
     shown = page.replace('"url":"/en/news/3-saky-airfield"', '"url":"/en/news/1-kharkiv"')
     assert parse_listing(shown, DEFAULT, SOURCES).notes == ()  # one link missing is no list
+
+
+def test_a_json_feed_and_a_telegram_json_export_give_their_headlines() -> None:
+    feed = json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "Censor.NET",
+            "home_page_url": "https://censor.net/",
+            "items": [
+                {
+                    "id": "3495995",
+                    "url": "https://censor.net/news/3495995/?utm_source=jsonfeed",
+                    "title": "Air defence downs 22 of 24 drones overnight",
+                    "date_published": "2024-06-24T19:15:00Z",
+                },
+                {"id": "3495996", "url": "/news/3495996/", "title": "Ukraine gets $1.9 billion"},
+                {"id": "note-1", "content_text": "A microblog post without a title"},
+            ],
+        },
+        indent=1,
+        ensure_ascii=False,
+    )
+    listing = parse_listing(feed, DEFAULT, SOURCES, "", timezone="Europe/Kyiv")
+    assert _dated(listing) == [
+        (
+            "2024-06-24",
+            "22:15",
+            "Air defence downs 22 of 24 drones overnight",
+            "https://censor.net/news/3495995/",
+            "censor",
+        ),
+        (  # undated: the day of the item above, as in an RSS feed
+            "2024-06-24",
+            None,
+            "Ukraine gets $1.9 billion",
+            "https://censor.net/news/3495996/",
+            "censor",
+        ),
+    ]
+    assert [(d.line, d.reason) for d in listing.notes] == [
+        (feed.split("\n").index('   "id": "note-1",') + 1, "a feed item with no title: left out")
+    ]
+    history = json.dumps(
+        {
+            "name": "Censor.NET",
+            "type": "public_channel",
+            "id": 1099860397,
+            "messages": [
+                {"id": 1, "type": "service", "date": "2024-06-24T18:00:12", "text": ""},
+                {
+                    "id": 2,
+                    "type": "message",
+                    "date": "2024-06-24T18:42:10",
+                    "date_unixtime": "1719243730",
+                    "text": [
+                        {"type": "bold", "text": "Zelensky signs the law on multiple citizenship"},
+                        "\n\nMore in the article:\n",
+                        {"type": "link", "text": "https://censor.net/news/3495997/"},
+                    ],
+                },
+                {
+                    "id": 3,
+                    "type": "message",
+                    "date": "2024-06-24T19:00:00",
+                    "text": "🔴 Explosions in Kyiv",
+                },
+                {
+                    "id": 4,
+                    "type": "message",
+                    "date": "2024-06-25T08:01:00",
+                    "date_unixtime": "1719291660",
+                    "text": [
+                        "Ukraine gets $1.9 billion from Japan\n",
+                        {
+                            "type": "text_link",
+                            "text": "Read",
+                            "href": "https://www.pravda.com.ua/news/2024/06/25/7461005/",
+                        },
+                    ],
+                },
+            ],
+        },
+        indent=1,
+        ensure_ascii=False,
+    )
+    listing = parse_listing(history, DEFAULT, SOURCES, "", timezone="Europe/Kyiv")
+    assert _dated(listing) == [
+        (
+            "2024-06-24",
+            "18:42",
+            "Zelensky signs the law on multiple citizenship",
+            "https://censor.net/news/3495997/",
+            "censor",
+        ),
+        (
+            "2024-06-25",
+            "08:01",
+            "Ukraine gets $1.9 billion from Japan",
+            "https://www.pravda.com.ua/news/2024/06/25/7461005/",
+            "pravda",
+        ),
+    ]
+    assert [d.text for d in listing.notes] == ["🔴 Explosions in Kyiv"]
+    # Other JSON is text as before: no headline from its keys.
+    assert _dated(parse_listing('{"a": 1}', DEFAULT, SOURCES, "")) == []
