@@ -195,6 +195,7 @@ class _State:
     seen: dict[dt.date, dict[tuple[str, str], tuple[int, str, int]]] = field(default_factory=dict)
     order: int = 0
     page_copy: bool = False  # a whole page copied as text (PAGE_COPY_LINES)
+    names: dict[str, str] = field(default_factory=dict)  # the sources' names, by id
 
 
 def parse_listing(
@@ -206,6 +207,7 @@ def parse_listing(
     timezone: str | None = None,
     page_url: str = "",
     now: dt.datetime | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> Listing:
     """Read a pasted listing; headlines before any date line go to `default_date`.
 
@@ -214,12 +216,19 @@ def parse_listing(
     came from are completed against the address the page names (<base>, canonical), else
     `page_url` (where it was fetched), else the default source's home page. Times a page
     gives with their offset are read in `timezone` (the site's). `now`, the moment the
-    listing was copied (in that time zone), dates "3 hours ago" and the like.
+    listing was copied (in that time zone), dates "3 hours ago" and the like. `names`, the
+    sources' names by id: a headline's outlet named after it ("— Українська правда") is left
+    out, as the source says it.
     """
     months = month_numbers(languages)
     weekdays = weekday_numbers(languages)
     state = _State(
-        date=default_date, anchor=default_date, today=default_date, now=now, timezone=timezone
+        date=default_date,
+        anchor=default_date,
+        today=default_date,
+        now=now,
+        timezone=timezone,
+        names=dict(names or {}),
     )
     sources = sources or {}
     lines, notes = _lines(text, page_url or sources.get(default_source, ""), timezone)
@@ -395,7 +404,12 @@ def _take_line(
         return
     if url and _host(url) == "":
         url = ""  # no address ("https://[censor.net/..."): a headline without a link
-    line, url = _without_outlet(line, url), clean_url(url) if url else url
+    source = match_source(url, sources) or default_source
+    named = _named_source(line, state.names) if not url else None
+    if named is not None:  # "Title (Суспільне)" copied from an aggregator: its outlet
+        line, source = named
+    line = _without_outlet(line, url, state.names.get(source, ""))
+    url = clean_url(url) if url else url
     if not given.item and not given.link:  # copied as text: "... постраждала дитина ФОТО"
         line = _MEDIA_END.sub("", line) or line
     entries = state.days.setdefault(state.date, [])
@@ -420,7 +434,7 @@ def _take_line(
         if taken[1].time is None and time is not None:  # a sticky story, then its dated row
             _restamp(state, taken[1], state.date, time)
         return
-    entry = Entry(number, line, url, match_source(url, sources) or default_source, time)
+    entry = Entry(number, line, url, source, time)
     entries.append(entry)
     _seen(state, state.date, entry)
     state.time = None
@@ -539,7 +553,7 @@ def _complete(
         return  # no address ("https://[censor.net/..."): nothing to give
     date, entries = next((d, e) for d, e in state.days.items() if entry in e)
     source = match_source(url, sources) or entry.source or default_source
-    title, url = _without_outlet(entry.title, url), clean_url(url)
+    title, url = _without_outlet(entry.title, url, state.names.get(source, "")), clean_url(url)
     entries[entries.index(entry)] = state.last = replace(entry, title=title, url=url, source=source)
     _seen(state, date, state.last)
 
@@ -590,19 +604,42 @@ def _url_end(url: str) -> str:
 _ATTRIBUTION = re.compile(r"\s+(?:[-–—|]\s*([^-–—|()]{2,40})|\(([^()]{2,40})\))\s*$")
 
 
-def _without_outlet(title: str, url: str) -> str:
-    """Drop the name of the link's outlet after a headline ("— Reuters" on reuters.com):
-    the source says it. Any other ending ("- ISW", "(video)") is part of the headline."""
+def _without_outlet(title: str, url: str, source_name: str = "") -> str:
+    """Drop the name of the link's outlet after a headline ("— Reuters" on reuters.com,
+    "| Суспільне Новини" from the source named "Суспільне"): the source says it. Any other
+    ending ("- ISW", "(video)") is part of the headline."""
     match = _ATTRIBUTION.search(title)
-    if not match or not url:
+    if not match:
         return title
     name = _squash(match[1] or match[2])
-    label = _squash(_outlet_label(url))
-    named = (
-        name == label or (len(label) >= 4 and label in name) or (len(name) >= 4 and name in label)
-    )
     rest = title[: match.start()].rstrip(" -–—|:")
-    return rest if len(label) >= 3 and named and len(rest.split()) >= 2 else title
+    if len(rest.split()) < 2:
+        return title
+    label = _squash(_outlet_label(url)) if url else ""
+    if len(label) >= 3 and (
+        name == label or (len(label) >= 4 and label in name) or (len(name) >= 4 and name in label)
+    ):
+        return rest
+    own = _squash(source_name)
+    if len(own) >= 3 and (
+        name == own
+        or (min(len(name), len(own)) >= 4 and (name.startswith(own) or own.startswith(name)))
+    ):
+        return rest
+    return title
+
+
+def _named_source(title: str, names: Mapping[str, str]) -> tuple[str, str] | None:
+    """A headline without a link whose outlet is named after it, as aggregators show it
+    ("Title (УНІАН)", "Title - Суспільне Новини"): the headline without it, and the id of
+    the source of that name; None when no source has it."""
+    if _ATTRIBUTION.search(title) is None:
+        return None
+    for key, name in names.items():
+        rest = _without_outlet(title, "", name)
+        if rest != title:
+            return rest, key
+    return None
 
 
 def _squash(name: str) -> str:

@@ -246,6 +246,7 @@ def import_listing(
         config.site.timezone,
         page_url,
         now,
+        {key: source.name for key, source in config.sources.items()},
     )
     paths, _ = day_file_paths(project)  # listed once: ten years take 25 ms a listing
     elsewhere: dict[str, Path] = {}

@@ -2550,3 +2550,35 @@ def test_a_json_feed_and_a_telegram_json_export_give_their_headlines() -> None:
     assert [d.text for d in listing.notes] == ["🔴 Explosions in Kyiv"]
     # Other JSON is text as before: no headline from its keys.
     assert _dated(parse_listing('{"a": 1}', DEFAULT, SOURCES, "")) == []
+
+
+def test_an_outlets_name_after_a_headline_is_its_source_in_any_script() -> None:
+    names = {"pravda": "Українська правда", "censor": "Цензор.НЕТ", "ukrinform": "Укрінформ"}
+    listing = parse_listing(
+        "Air defence downs 22 of 24 drones - Українська правда https://www.pravda.com.ua/news/2024/06/25/7461006/\n"
+        "Ukraine gets $1.9 billion from Japan | Цензор.НЕТ Новини https://censor.net/news/3495998/\n"
+        "Russia strikes Kharkiv with glide bombs (Укрінформ)\n"
+        "Zelensky meets Healey in Odesa (Reuters)\n",
+        DEFAULT,
+        SOURCES,
+        "",
+        names=names,
+    )
+    assert _dated(listing) == [
+        (
+            "2024-06-25",
+            None,
+            "Air defence downs 22 of 24 drones",
+            "https://www.pravda.com.ua/news/2024/06/25/7461006/",
+            "pravda",
+        ),
+        (
+            "2024-06-25",
+            None,
+            "Ukraine gets $1.9 billion from Japan",
+            "https://censor.net/news/3495998/",
+            "censor",
+        ),
+        ("2024-06-25", None, "Russia strikes Kharkiv with glide bombs", "", "ukrinform"),
+        ("2024-06-25", None, "Zelensky meets Healey in Odesa (Reuters)", "", ""),
+    ]
