@@ -803,6 +803,14 @@ def _said_date_time(
     the like before it, or a zone after its time ("12:47 PM GMT+3", "4:02 pm CET")."""
     if text.startswith("(") and text.endswith(")"):  # "(19:21 GMT)", a live blog's
         text = text[1:-1].strip()
+    zone = _NAMED_ZONE.search(text)
+    if zone is not None:  # "5:31 p.m. ET, July 15, 2024": read without it, then moved
+        plain = _SPACE_BEFORE_COMMA.sub(",", text[: zone.start()] + " " + text[zone.end() :])
+        found = _said_date_time(" ".join(plain.split()), months, weekdays, state, number)
+        if found is not None and found[1] is not None and state.timezone:
+            return _from_zone(found[0], found[1], zone, state)
+        if found is not None:
+            return found
     found = _date_time_line(text, months, weekdays, state, number)
     bare = _STAMP_ZONE.sub("", _STAMP_WORDS.sub("", text, count=1), count=1)
     if found is None and bare != text:
@@ -819,6 +827,58 @@ def _said_date_time(
         found = _date_time_line(text[: remark.start()], months, weekdays, state, number)
         found = found if found is not None and found[0] is not None else None
     return found
+
+
+# A time zone a page names beside its time, in capitals: US, British and European ones, and
+# UTC or GMT with an offset ("GMT+3"). Others are left as they are (the time as written).
+_NAMED_ZONE = re.compile(
+    r"(?<![\w+-])(GMT|UTC|BST|CEST|CET|EEST|EET|MSK|EDT|EST|ET|CDT|CST|CT|PDT|PST|PT)"
+    r"(?:\s*([+−-])\s*(\d{1,2})(?::?(\d{2}))?)?(?!\w)"
+)
+# Each as the civil time of its region (summer or not): pages label loosely, and POLITICO
+# Europe prints "CET" all summer for Brussels' time (CEST); GMT is UTC.
+_ZONES = {
+    "GMT": "UTC",
+    "UTC": "UTC",
+    "BST": "Europe/London",
+    "CET": "Europe/Brussels",
+    "CEST": "Europe/Brussels",
+    "EET": "Europe/Kyiv",
+    "EEST": "Europe/Kyiv",
+    "MSK": "Europe/Moscow",
+    "ET": "America/New_York",
+    "EDT": "America/New_York",
+    "EST": "America/New_York",
+    "CT": "America/Chicago",
+    "CDT": "America/Chicago",
+    "CST": "America/Chicago",
+    "PT": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+}
+_SPACE_BEFORE_COMMA = re.compile(r"\s+,")
+
+
+def _from_zone(
+    date: dt.date | None, time: dt.time, zone: re.Match[str], state: _State
+) -> tuple[dt.date | None, dt.time]:
+    """A date and time given in a named zone, in the site's: its date when the line gave
+    one or the move changed the day (from the day being filled)."""
+    name = _ZONES[zone[1]]
+    tzinfo: dt.tzinfo
+    if name == "UTC":  # "GMT", "GMT+3", "UTC-5"
+        minutes = int(zone[3] or 0) * 60 + int(zone[4] or 0)
+        tzinfo = dt.timezone(dt.timedelta(minutes=-minutes if zone[2] in ("-", "−") else minutes))
+    elif zone[2]:  # "ET+1": no zone anyone writes
+        return date, time
+    else:
+        try:
+            tzinfo = zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return date, time
+    day = date or state.date
+    moved = _local(dt.datetime.combine(day, time, tzinfo=tzinfo), state.timezone)
+    return (moved[0] if date is not None or moved[0] != day else None), moved[1]
 
 
 _REMARK = re.compile(r"\s*\([^()]{1,30}\)$")

@@ -2582,3 +2582,29 @@ def test_an_outlets_name_after_a_headline_is_its_source_in_any_script() -> None:
         ("2024-06-25", None, "Russia strikes Kharkiv with glide bombs", "", "ukrinform"),
         ("2024-06-25", None, "Zelensky meets Healey in Odesa (Reuters)", "", ""),
     ]
+
+
+def test_a_time_given_in_a_named_zone_is_moved_into_the_sites() -> None:
+    page = (
+        '<main><article><h2><a href="https://edition.cnn.com/live/ukraine-06-24#p3">Explosions heard in Kyiv as air defences engage</a></h2>'
+        "<span>5:31 p.m. ET, June 24, 2024</span></article>\n"
+        '<article><h2><a href="https://edition.cnn.com/live/ukraine-06-24#p2">Germany to send three more IRIS-T systems</a></h2>'
+        "<span>Updated 3:12 PM EDT, June 24, 2024</span></article>\n"
+        '<article><h2><a href="https://edition.cnn.com/live/ukraine-06-24#p1">Zelensky says Russia should attend the next summit</a></h2>'
+        "<span>(9:05 GMT+3)</span></article></main>"
+    )
+    listing = parse_listing(page, DEFAULT, SOURCES, "", timezone="Europe/Kyiv")
+    assert [(str(d.date), str(e.time)[:5]) for d in listing.days for e in d.entries] == [
+        ("2024-06-25", "00:31"),  # 21:31 UTC
+        ("2024-06-24", "22:12"),
+        ("2024-06-24", "09:05"),  # no date given: the day of the item above
+    ]
+    # POLITICO Europe labels Brussels' summer time "CET": a zone is its region's civil time.
+    copied = "Zelensky wants Russia at the next peace summit\nJune 24, 2024 4:02 pm CET\n"
+    listing = parse_listing(copied, DEFAULT, SOURCES, "politico", timezone="Europe/Kyiv")
+    assert [(str(d.date), str(e.time)[:5]) for d in listing.days for e in d.entries] == [
+        ("2024-06-24", "17:02")
+    ]
+    # Without the site's time zone, the time as written.
+    listing = parse_listing(copied, DEFAULT, SOURCES, "politico")
+    assert [str(e.time)[:5] for d in listing.days for e in d.entries] == ["16:02"]
