@@ -288,6 +288,10 @@ def _take_line(
         line = _STRONG.sub(r"\1", _CHECKBOX.sub("", line, count=1))
     simple = " ".join(line.split())
     last, state.last = state.last, None
+    chat = _CHAT_LINE.match(simple) if not given.item and given.link is None else None
+    if chat is not None:  # "16.07.24, 09:40 - Олена Коваль: Title https://..." (WhatsApp)
+        _take_chat_line(state, given, chat, months, weekdays, sources, default_source)
+        return
     if not given.item and given.link is None:
         reason = _mail_header_or_struck(simple)
         if reason:
@@ -480,6 +484,52 @@ def _day_month_line(simple: str, state: _State) -> dt.date | None:
 
 _DAY_MONTH_DOTS = re.compile(r"(\d{1,2})\.(\d{1,2})\.?(?:\s*\([^()]{1,30}\))?")
 DAY_HEADING_BEFORE = 45  # days: how far back "15.07" alone on a line is read as a day
+
+
+# A message of a chat exported as text (WhatsApp: "16.07.24, 09:40 - Name: text" from
+# Android, "[16.07.24, 09:40:12] Name: text" from an iPhone, "7/16/24, 9:40 AM - Name: text").
+_CHAT_LINE = re.compile(
+    r"\[?(\d{1,2})([./])(\d{1,2})\2(\d{2}|\d{4}),? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+    r"(?:\] | - )(?:([^:]{1,60}): )?"
+)
+
+
+def _take_chat_line(
+    state: _State,
+    given: _Line,
+    chat: re.Match[str],
+    months: dict[str, int],
+    weekdays: dict[str, int],
+    sources: Mapping[str, str],
+    default_source: str,
+) -> None:
+    """A chat's message: its day (not its time, when it was shared, not published), then its
+    first line as any line, its other lines its body (`_take_line`'s message)."""
+    first, second = int(chat[1]), int(chat[3])
+    if chat[2] == "/" and second > 12:  # 7/16/24: as US phones write it
+        first, second = second, first
+    year = int(chat[4]) + (2000 if len(chat[4]) == 2 else 0)
+    with contextlib.suppress(ValueError):
+        date = dt.date(year, second, first)
+        state.date, state.anchor, state.time = date, date, None
+        state.days.setdefault(date, [])
+    state.in_message, state.message, state.last = True, None, None
+    text = given.text.strip()[chat.end() :] if given.text.strip().startswith(chat[0]) else ""
+    if chat[5] is None:  # "... - Олена Коваль створює групу": the chat's own
+        state.dropped.append(Dropped(given.number, given.text.strip(), _CHAT_NOTICE))
+        return
+    if not text.strip() or _CHAT_PLACEHOLDER.fullmatch(text.strip()):
+        state.dropped.append(Dropped(given.number, given.text.strip(), _CHAT_NOTICE))
+        return
+    _take_line(state, replace(given, text=text), months, weekdays, sources, default_source)
+
+
+_CHAT_NOTICE = "a chat's notice or a message without text, not a headline"
+_CHAT_PLACEHOLDER = re.compile(
+    r"<[^<>]{1,40}>|(?:це повідомлення видалено|this message was deleted|это сообщение удалено"
+    r"|you deleted this message|ви видалили це повідомлення)",
+    re.IGNORECASE,
+)
 
 
 def _link_line(line: str) -> str | None:

@@ -1837,6 +1837,47 @@ CASES = [
         ],
         [],
     ),
+    (
+        # A WhatsApp chat exported as text, where editors share links (Android's and an
+        # iPhone's lines): each message with a link is a headline on its day (not at its time:
+        # when it was shared), a title and its link on the next line are one; the chat's notices,
+        # placeholders and talk are no headlines.
+        "a-whatsapp-chat-export",
+        '24.06.24, 09:12 - Олена Коваль створює групу "Дайджест"\n'
+        "24.06.24, 09:14 - Олена Коваль: Колеги, сюди кидаємо все на завтра 🙏\n"
+        "24.06.24, 21:50 - Андрій Мельник: Air defence downs 22 of 24 drones overnight\n"
+        "https://censor.net/news/3495999/?utm_source=whatsapp\n"
+        "24.06.24, 22:03 - Олена Коваль: <Медіафайл пропущено>\n"
+        "[25.06.24, 09:40:12] Ірина Савчук: Ukraine gets $1.9 billion from Japan — https://www.pravda.com.ua/news/2024/06/25/7461007/\n"
+        "Може поставити першим?\n"
+        "25.06.24, 09:41 - Андрій Мельник: так, згоден\n"
+        "25.06.24, 10:05 - Ірина Савчук: Zelensky signs the law on multiple citizenship https://censor.net/news/3496000/",
+        "",
+        [
+            (
+                "2024-06-24",
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3495999/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine gets $1.9 billion from Japan",
+                "https://www.pravda.com.ua/news/2024/06/25/7461007/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Zelensky signs the law on multiple citizenship",
+                "https://censor.net/news/3496000/",
+                "censor",
+            ),
+        ],
+        [1, 5, 7, 2, 8],
+    ),
 ]
 
 
