@@ -872,6 +872,13 @@ def _said_date_time(
         plain = _DATE_PREFIX.sub("", _AT_TIME.sub(", ", bare), count=1)
         if plain != text:
             found = _date_time_line(plain, months, weekdays, state, number)
+    stamp = _STAMP_WORDS.search(text)
+    if found is None and stamp is not None:  # "Par AFPPublié le 16/07/2024 à 20h41Mis à jour"
+        rest = text[stamp.end() :]
+        following = _STAMP_WORDS.search(rest)
+        rest = rest[: following.start()] if following is not None else rest
+        if rest.strip() and rest != text:
+            found = _said_date_time(rest.strip(), months, weekdays, state, number)
     remark = _REMARK.search(text)  # "15 липня (вечір)": an editor's heading with a remark
     if found is None and remark is not None and remark.start() > 0:
         found = _date_time_line(text[: remark.start()], months, weekdays, state, number)
@@ -1885,11 +1892,11 @@ class _HTMLListing:
         for found in element.iter():
             if not isinstance(found.tag, str) or self._skipped(found):
                 continue
-            if found.tag == "time":
+            if found.tag == "time" and (found.get("datetime") or not _epoch_of(found)):
                 value = found.get("datetime")
             elif found.get("itemprop") in _PUBLISHED:
                 value = found.get("content") or found.get("datetime")
-            elif any(found.get(name) for name in _EPOCH_STAMPS):
+            elif _epoch_of(found):
                 value = _epoch_stamp(next(found.get(n) for n in _EPOCH_STAMPS if found.get(n)))
                 stamp = _read_stamp(value, self.timezone)
                 if stamp is not None:  # an attribute, of an element that may hold the item
@@ -1931,8 +1938,8 @@ def _dated(element: Any) -> bool:
 
 # A badge in a headline: <span class="newsfeed__label">ВІДЕО</span>, "nv-premium-badge".
 _BADGE_CLASS = re.compile(
-    r"(?i:(?:^|[-_])(?:label|badge|kicker|flag)(?:$|[-_]))|[a-z](?:Label|Badge|Kicker|Flag)$"
-)  # "newsfeed__label", "nv-premium-badge", and CSS modules' "ssrcss-1fk5vrm-LiveLabel"
+    r"(?i:(?:^|[-_])(?:label|badge|kicker|flag|mark)(?:$|[-_]))|[a-z](?:Label|Badge|Kicker|Flag)$"
+)  # "newsfeed__label", "nv-premium-badge", "fig-live-mark", CSS modules' "...-LiveLabel"
 
 
 def _badge(element: Any) -> bool:
@@ -2035,7 +2042,20 @@ _FOOTER_CLASS = re.compile(r"(?:(?:site|page|main|global|l)[-_]+)?footer(?:$|[-_
 
 # Attributes in which pages give an item's moment as seconds or milliseconds since 1970
 # (AP News: <bsp-timestamp data-timestamp="1721123232000">).
-_EPOCH_STAMPS = ("data-timestamp", "data-posted-date-timestamp", "data-published-timestamp")
+_EPOCH_STAMPS = (
+    "data-timestamp",
+    "data-posted-date-timestamp",
+    "data-published-timestamp",
+    "data-time",  # Bloomberg's <time data-time="1721160720">
+    "data-time-ms",
+    "data-published",
+    "data-date",
+)
+
+
+def _epoch_of(element: Any) -> bool:
+    """Whether an element gives a moment as seconds or milliseconds (_EPOCH_STAMPS)."""
+    return any(element.get(name) for name in _EPOCH_STAMPS)
 
 
 def _epoch_stamp(value: str) -> str:

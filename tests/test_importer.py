@@ -1878,6 +1878,35 @@ CASES = [
         ],
         [1, 5, 7, 2, 8],
     ),
+    (
+        # A stamp glued to the spans beside it, as a page's text runs them together ("Par
+        # AFPPublié le 24/06/2024 à 20h41Mis à jour ..."); a <time> that gives its moment in
+        # seconds only (data-time, Bloomberg's; UTC without the site's time zone); a badge
+        # classed as a mark ("fig-live-mark") is left out of the headline.
+        "glued-stamps-epoch-times-and-marks",
+        '<main><article><a href="https://censor.net/news/g-7"><h2><span class="fig-live-mark">EN DIRECT</span> Guerre en Ukraine : Zelensky veut la Russie au prochain sommet</h2></a>\n'
+        '<div class="metas"><span>Par Le Figaro avec AFP</span><span>Publié le 24/06/2024 à 20h41</span><span>Mis à jour il y a 12 minutes</span></div></article>\n'
+        '<article><a href="https://censor.net/news/h-8"><h2>Ukraine strikes a Russian air base in Crimea with drones</h2></a>\n'
+        '<div><span>Daryna Krasnolutska</span><time data-time="1719257520" title="June 24, 2024 at 3:32 PM EDT">28 min ago</time></div></article></main>',
+        "",
+        [
+            (
+                "2024-06-24",
+                "20:41",
+                "Guerre en Ukraine : Zelensky veut la Russie au prochain sommet",
+                "https://censor.net/news/g-7",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "19:32",
+                "Ukraine strikes a Russian air base in Crimea with drones",
+                "https://censor.net/news/h-8",
+                "censor",
+            ),
+        ],
+        [4, 4],
+    ),
 ]
 
 
