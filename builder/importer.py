@@ -2229,9 +2229,13 @@ def _feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[_Line]
         title = parts.get("title")
         text = _feed_text(title) if title is not None else ""
         line = item.sourceline or 0
+        permalink = None if text else _feed_link(item, base)
+        post = _untitled_post(parts, permalink, base) if permalink else None
+        if post is not None:  # a Mastodon or Bluesky account's feed: posts without titles
+            text = post[0]
         if text:
             stamp, unread = _feed_stamp(parts, timezone)
-            link = _feed_link(item, base)
+            link = post[1] if post is not None else _feed_link(item, base)
             outlet = parts.get("source")  # an aggregator's item (Google News): its outlet
             if outlet is not None:
                 text = _without_name(text, _collapse("".join(outlet.itertext())))
@@ -2410,6 +2414,47 @@ def _feed_text(element: Any) -> str:
         with contextlib.suppress(etree.ParserError, ValueError):  # not HTML: the text as is
             text = lxml.html.fragment_fromstring(text, create_parent="div").text_content()
     return _collapse(html_unescape(text) if "&" in text else text)
+
+
+def _untitled_post(parts: dict[str, Any], permalink: str, base: str) -> tuple[str, str] | None:
+    """A feed item without a title, as social networks' feeds give their posts (Mastodon,
+    Bluesky): its text's first paragraph as its headline, and the first link in it to an
+    article elsewhere (else the post's own) as its link; None when it has no text."""
+    body = next(
+        (parts[k] for k in ("description", "encoded", "content", "summary") if k in parts), None
+    )
+    if body is None:
+        return None
+    import lxml.html
+    from lxml import etree
+
+    text = "".join(body.itertext())
+    try:
+        root = lxml.html.fragment_fromstring(text, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return None
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    blocks = [child for child in root if isinstance(child.tag, str) and child.tag in _BLOCKS]
+    lines = (
+        _collapse(line) for block in blocks or [root] for line in block.text_content().split("\n")
+    )
+    headline = next((line for line in lines if line), "")
+    headline = _split_link(headline)[0] or headline  # "Title https://...": the title
+    if not headline:
+        return None
+    home = _host(permalink)
+    links = (_absolute(_href(a), base) or "" for a in root.iter("a"))
+    links = (
+        url for url in links if _article_link(url) and _host(url) != home and not _index_page(url)
+    )
+    found = next(links, None)
+    if found is None and root.find(".//a") is None:  # plain text (Bluesky): a link written in it
+        found = next(iter(_URL_IN_TEXT.findall(text)), None)
+    return headline, _url_end(found) if found else permalink
+
+
+_URL_IN_TEXT = re.compile(_URL)
 
 
 def _feed_link(item: Any, base: str) -> str | None:

@@ -2678,3 +2678,35 @@ def test_a_time_given_in_a_named_zone_is_moved_into_the_sites() -> None:
     # Without the site's time zone, the time as written.
     listing = parse_listing(copied, DEFAULT, SOURCES, "politico")
     assert [str(e.time)[:5] for d in listing.days for e in d.entries] == ["16:02"]
+
+
+def test_a_social_accounts_feed_gives_its_posts_with_the_articles_they_link() -> None:
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Censor.NET</title>'
+        "<item><link>https://mastodon.social/@censor/112799416104338472</link>"
+        "<pubDate>Mon, 24 Jun 2024 18:05:44 +0000</pubDate>"
+        "<description>&lt;p&gt;Air defence downs 22 of 24 drones overnight.&lt;/p&gt;&lt;p&gt;Read more: "
+        '&lt;a href="https://censor.net/news/3496001/"&gt;censor.net/news/3496001/&lt;/a&gt; '
+        '&lt;a href="https://mastodon.social/tags/ukraine" class="hashtag"&gt;#Ukraine&lt;/a&gt;&lt;/p&gt;</description></item>'
+        "<item><link>https://bsky.app/profile/censor.net/post/3kxyz</link>"
+        "<pubDate>Mon, 24 Jun 2024 19:00:00 +0000</pubDate>"
+        "<description>Ukraine gets $1.9 billion from Japan https://www.pravda.com.ua/news/2024/06/24/7461008/.</description></item>"
+        "</channel></rss>"
+    )
+    listing = parse_listing(feed, DEFAULT, SOURCES, "", timezone="Europe/Kyiv")
+    assert _dated(listing) == [
+        (
+            "2024-06-24",
+            "21:05",
+            "Air defence downs 22 of 24 drones overnight.",
+            "https://censor.net/news/3496001/",
+            "censor",
+        ),
+        (
+            "2024-06-24",
+            "22:00",
+            "Ukraine gets $1.9 billion from Japan",
+            "https://www.pravda.com.ua/news/2024/06/24/7461008/",
+            "pravda",
+        ),
+    ]
