@@ -1388,9 +1388,52 @@ def _lines(
         return _telegram_lines(root, timezone)
     reader = _HTMLListing(root, _page_base(root) or base, timezone)
     reader.read()
+    listed = _structured_list(root, _page_base(root) or base, timezone)
+    shown = {line.link for line in reader.lines if line.link}
+    if len(listed) >= 2 and sum(line.link in shown for line in listed) * 2 < len(listed):
+        # The page's list is only in its structured data (built in the browser): read that.
+        note = Dropped(
+            listed[0].number,
+            '<script type="application/ld+json">',
+            f"{len(listed)} headlines read from the page's structured data (its ItemList): "
+            "the page as saved does not show its list",
+        )
+        return listed, [note]
     reader.notes.extend(_unrendered(root, reader.lines))
     firsts = {note.reason: note for note in reversed(reader.notes)}  # one of each kind
     return reader.lines, sorted(firsts.values(), key=reader.notes.index)
+
+
+def _structured_list(root: Any, base: str, timezone: str | None) -> list[_Line]:
+    """The articles of the page's schema.org ItemList in JSON-LD, as lines: each item's
+    headline (or name), address and datePublished."""
+    lines: list[_Line] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        graph = data if isinstance(data, list) else data.get("@graph", [data])
+        for thing in graph if isinstance(graph, list) else []:
+            if not isinstance(thing, dict) or thing.get("@type") != "ItemList":
+                continue
+            for element in thing.get("itemListElement") or []:
+                item = element.get("item") if isinstance(element, dict) else None
+                article = item if isinstance(item, dict) else element
+                if not isinstance(article, dict):
+                    continue
+                title = article.get("headline") or article.get("name")
+                address = article.get("url") or (item if isinstance(item, str) else None)
+                if not isinstance(title, str) or not isinstance(address, str):
+                    continue
+                published = article.get("datePublished")
+                stamp = _read_stamp(published, timezone) if isinstance(published, str) else None
+                url = _absolute(address, base) or ""
+                number = script.sourceline or 0
+                lines.append(_Line(number, _collapse(title), url, stamp or (None, None), item=True))
+    return lines
 
 
 # The data a page's script builds its list from, in the browser (Next.js, Nuxt, a store).

@@ -2710,3 +2710,61 @@ def test_a_social_accounts_feed_gives_its_posts_with_the_articles_they_link() ->
             "pravda",
         ),
     ]
+
+
+def test_a_page_whose_list_is_only_in_its_structured_data_is_read_from_it() -> None:
+    items = [
+        {
+            "@type": "ListItem",
+            "position": 1,
+            "item": {
+                "@type": "NewsArticle",
+                "headline": "Air defence downs 22 of 24 drones overnight",
+                "url": "https://censor.net/news/3496002/",
+                "datePublished": "2024-06-24T21:15:00+03:00",
+            },
+        },
+        {
+            "@type": "ListItem",
+            "position": 2,
+            "url": "/news/3496003/",
+            "name": "Ukraine gets $1.9 billion from Japan",
+        },
+    ]
+    data = {"@context": "https://schema.org", "@type": "ItemList", "itemListElement": items}
+    page = (
+        '<html><head><link rel="canonical" href="https://censor.net/news/">'
+        '<script type="application/ld+json">{"@type": "BreadcrumbList", "itemListElement": '
+        '[{"@type": "ListItem", "position": 1, "name": "Головна", "item": "https://censor.net/"}]}</script>\n'
+        f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script></head>\n'
+        '<body><main><h1>Новини</h1><div class="feed" aria-busy="true"><p>Завантажуємо новини…</p></div>'
+        '<footer><a href="/about">Про нас</a></footer></main></body></html>'
+    )
+    listing = parse_listing(page, DEFAULT, SOURCES, "", timezone="Europe/Kyiv")
+    assert _dated(listing) == [
+        (
+            "2024-06-24",
+            "21:15",
+            "Air defence downs 22 of 24 drones overnight",
+            "https://censor.net/news/3496002/",
+            "censor",
+        ),
+        (
+            "2024-06-24",
+            None,
+            "Ukraine gets $1.9 billion from Japan",
+            "https://censor.net/news/3496003/",
+            "censor",
+        ),
+    ]
+    assert [note.line for note in listing.notes] == [2]
+    assert "structured data" in listing.notes[0].reason
+    # A page that shows its list keeps reading it (its ItemList names the same articles).
+    shown = page.replace(
+        "<p>Завантажуємо новини…</p>",
+        '<article><a href="https://censor.net/news/3496002/">Air defence downs 22 of 24 drones overnight</a></article>'
+        '<article><a href="https://censor.net/news/3496003/">Ukraine gets $1.9 billion from Japan</a></article>',
+    )
+    listing = parse_listing(shown, DEFAULT, SOURCES, "", timezone="Europe/Kyiv")
+    assert [e.time for d in listing.days for e in d.entries] == [None, None]
+    assert listing.notes == ()
