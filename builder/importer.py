@@ -1742,6 +1742,10 @@ class _HTMLListing:
             self._add_tail(element)
             return
         tag = element.tag.lower()
+        if tag == "br" and self._link is not None and self._continued(element):
+            self._add(" ")  # "Title: <br>відео удару": one headline in its link
+            self._add_tail(element)
+            return
         if element.sourceline:
             self._position = element.sourceline
         # In an item, a link is a line, and so is an element classed as its date or time
@@ -1789,6 +1793,15 @@ class _HTMLListing:
 
     def _add_tail(self, element: Any) -> None:
         self._add(element.tail)
+
+    def _continued(self, br: Any) -> bool:
+        """Whether a line break in a link splits one sentence (after ":", ",", a dash, or
+        before a word in lower case), not a headline from its summary."""
+        before = "".join(text for text, _ in self._pieces).rstrip()
+        after = (br.tail or "").lstrip()
+        if not after and br.getnext() is not None:
+            after = _collapse(br.getnext().text_content())
+        return bool(before) and (before[-1] in ":,–—-" or after[:1].islower())
 
     def _add(self, text: str | None) -> None:
         if not text:

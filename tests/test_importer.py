@@ -1907,6 +1907,31 @@ CASES = [
         ],
         [4, 4],
     ),
+    (
+        # A line break in a headline's link that splits one sentence ("...області: <br>відео
+        # удару") is a space; one between a headline and its summary still ends it.
+        "a-line-break-in-a-headlines-link",
+        '<div class="card"><a href="https://censor.net/news/i-9"><span class="title">ЗСУ уразили російський полігон у Курській області: <br>відео удару</span></a></div>\n'
+        '<div class="card"><a href="https://censor.net/news/j-10"><strong>Russia strikes Kharkiv with glide bombs</strong><br>Three people were injured.</a></div>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "ЗСУ уразили російський полігон у Курській області: відео удару",
+                "https://censor.net/news/i-9",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Russia strikes Kharkiv with glide bombs",
+                "https://censor.net/news/j-10",
+                "censor",
+            ),
+        ],
+        [2],
+    ),
 ]
 
 

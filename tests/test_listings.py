@@ -185,7 +185,7 @@ FLOOR: dict[str, int] = {
     "r9a-armyinform-wp": 7,
     "r9a-bloomberg-epoch": 9,
     "r9a-cnn-live": 6,
-    "r9a-focus-base-href": 8,
+    "r9a-focus-base-href": 9,
     "r9a-ft-stream": 7,
     "r9a-glavcom-news": 8,
     "r9a-guardian-liveblog": 0,
