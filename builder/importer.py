@@ -89,6 +89,14 @@ BOILERPLATE = frozenset(
         "related articles",
         "show more",
         "load more",
+        "older",
+        "newer",
+        "oldest",
+        "newest",
+        "older posts",
+        "newer posts",
+        "next page",
+        "previous page",
         "show more news",
         "load more news",
         "more stories",
@@ -283,6 +291,9 @@ def _take_line(
     line = raw.strip()
     if not line:
         return
+    if given.dropped:
+        state.dropped.append(Dropped(number, line, given.dropped))
+        return
     line = _BULLET.sub("", line, count=1).strip()
     if given.link is None:  # copied as text: a to-do list's box, Markdown's emphasis
         line = _STRONG.sub(r"\1", _CHECKBOX.sub("", line, count=1))
@@ -348,6 +359,11 @@ def _take_line(
     if prefix:
         time = time if given.stamp[1] else _time(prefix.group())
         line = line[prefix.end() :].strip()
+        zone = _NAMED_ZONE.match(line)  # "19.05 BST Germany to send ...": the time's zone
+        if zone is not None and len(line) > zone.end() and line[zone.end()].isspace():
+            if not given.stamp[1] and time is not None and state.timezone:
+                time = _from_zone(None, time, zone, state)[1]
+            line = line[zone.end() :].strip()
     url = given.link or ""
     if not url:
         label_only = _link_line(line) if not given.item else None  # "Детальніше: https://"
@@ -838,7 +854,8 @@ _CREDIT = "a byline, a credit or a count, not a headline"
 _STAMP_WORDS = re.compile(
     r"(?:first )?(?:published|updated|posted|опубліковано|оновлено|опубликовано|обновлено"
     r"|publié|mis à jour|stand|veröffentlicht|aktualisiert|opublikowano|aktualizacja)"
-    r"(?: on| le| am)?:?(?:\s+|(?=\d))",  # "Published14 July": a hidden word glued to the date
+    # "Updated at 19.07 BST"; "Published14 July": a hidden word glued to the date
+    r"(?: on| at| le| am)?:?(?:\s+|(?=\d))",
     re.IGNORECASE,
 )
 _STAMP_ZONE = re.compile(
@@ -1174,6 +1191,45 @@ _INDEX_PATHS = frozenset(
 _TAG_REL = re.compile(r"(?<![\w-])(?:tag|category|author)(?![\w-])", re.IGNORECASE)
 
 
+def _time_only(text: str) -> bool:
+    """Whether a line is only a time of day, with its zone ("19.05 BST"), or an age."""
+    bare = _STAMP_ZONE.sub("", _NAMED_ZONE.sub("", text)).strip()
+    return bool(_TIME_LINE.fullmatch(bare) or _AGO.fullmatch(normalise_word(bare)))
+
+
+def _promotion(url: str) -> bool:
+    """Whether a link asks the reader to give, subscribe or join ("support.theguardian.com/
+    contribute", "/donate", "/pidtrymaty"), by its host's first label or its path's first
+    part after a language's."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return False
+    host = (parts.hostname or "").split(".")
+    segments = [part for part in parts.path.lower().split("/") if part]
+    if segments and len(segments[0]) == 2 and segments[0].isalpha():  # /uk/, /en/
+        segments = segments[1:]
+    return host[0] in _PROMOTIONS or (1 <= len(segments) <= 2 and segments[0] in _PROMOTIONS)
+
+
+_PROMOTIONS = frozenset(
+    {"support", "donate", "contribute", "subscribe", "subscription", "subscriptions"}
+    | {"membership", "join", "pidtrymaty", "pidtrymka", "donat", "podderzhat"}
+)
+
+
+def _same_page(url: str, page: str) -> bool:
+    """Whether a link with a fragment goes to a place on the page itself (a live blog's post:
+    "?page=with:block-B1#block-B1", "#post-2"), whatever its query."""
+    if "#" not in url or not page:
+        return False
+    try:
+        link, here = urllib.parse.urlsplit(url), urllib.parse.urlsplit(page)
+    except ValueError:
+        return False
+    return (link.hostname, link.path.rstrip("/")) == (here.hostname, here.path.rstrip("/"))
+
+
 def _share_link(url: str) -> bool:
     """Whether a link shares the article somewhere (Jetpack's "?share=telegram", a social
     network's share dialog), not the article itself."""
@@ -1356,6 +1412,7 @@ class _Line:
     outside: bool = False  # text outside the items of a listing of items
     heading: bool = False  # in a heading (<h1>-<h6>)
     date_text: str = ""  # a feed item's date in no standard form (`_feed_date_text`)
+    dropped: str = ""  # why the line is no headline, when its page says so
 
 
 def _lines(
@@ -1637,9 +1694,8 @@ class _HTMLListing:
                 continue
             # The article's address: its "#comments" and "#more-412733" are the article too.
             key = url.partition("#")[0] or "relative:" + (link.get("href") or "").strip()
-            page = self.base.partition("#")[0]
-            if page and key == page and url != key:  # a post of this page: a live blog's
-                key = url
+            if url != key and _same_page(url, self.base):  # a post of this page: a live
+                key = url  # blog's ("#post-2", Guardian's "?page=with:block-B1#block-B1")
             found.append((link, key))
         return found
 
@@ -1654,6 +1710,7 @@ class _HTMLListing:
                 or _profile(url)
                 or _index_page(url)
                 or _share_link(url)
+                or _promotion(url)
                 or _TAG_REL.search(link.get("rel") or "")
             ):
                 self._repeated.add(key)  # like an author's link on every item: no article
@@ -1850,6 +1907,8 @@ class _HTMLListing:
         candidates = [i for i, line in enumerate(inner.lines) if (line.link or "") == url]
         if url == "":
             candidates = [i for i in candidates if _headline_like(inner.lines[i].text)]
+        # A permalink around its post's time ("19.05 BST", "1h ago") shows no headline.
+        candidates = [i for i in candidates if not _time_only(inner.lines[i].text)]
         if not candidates:
             self._hidden_link_item(element, inner.lines, url, stamp)
             return
@@ -1897,6 +1956,10 @@ class _HTMLListing:
                 ),
                 None,
             )
+            if shown is None and _same_page(url, self.base):  # a live blog's untitled post
+                reason = "a live blog's post without a heading of its own, not a headline"
+                self.lines.extend(replace(line, outside=False, dropped=reason) for line in lines)
+                return
             if shown is None:
                 self.lines.extend(replace(line, outside=False) for line in lines)
                 return

@@ -1932,6 +1932,31 @@ CASES = [
         ],
         [2],
     ),
+    (
+        # A Guardian-style live blog: each post's permalink is to the page with a query and a
+        # fragment ("?page=with:block-B2#block-B2") around its time ("19.05 BST"); a post with
+        # a heading is a headline with that link, one without is none; share buttons, "Updated
+        # at ...", the pager's "Older" and a call to contribute are no headlines.
+        "a-live-blog-with-query-permalinks",
+        '<link rel="canonical" href="https://censor.net/en/live/ukraine-updates-24">\n'
+        '<article id="block-B2"><header><a href="?page=with:block-B2#block-B2"><time datetime="2024-06-24T18:05:40.000Z">1h ago</time><span>19.05 BST</span></a><h2>Germany to send three more Iris-T systems, says Pistorius</h2></header>\n'
+        "<p>German defence minister Boris Pistorius said the systems would arrive by the end of the year.</p>\n"
+        '<footer><a href="https://www.facebook.com/dialog/share?app_id=1&amp;href=https://censor.net/en/live/ukraine-updates-24">Share on Facebook</a><span>Updated at 19.07 BST</span></footer></article>\n'
+        '<article id="block-B1"><header><a href="?page=with:block-B1#block-B1"><time datetime="2024-06-24T17:14:31.000Z">2h ago</time><span>18.14 BST</span></a></header>\n'
+        "<p>Russia’s defence ministry claimed its forces had captured the village of Urozhaine.</p></article>\n"
+        '<a href="?page=with:block-B0#liveblog-navigation">Older</a> <a href="https://support.censor.net/contribute?acquisitionData=epic">Support the Censor</a>',
+        "",
+        [
+            (
+                "2024-06-24",
+                "18:05",
+                "Germany to send three more Iris-T systems, says Pistorius",
+                "https://censor.net/en/live/ukraine-updates-24?page=with:block-B2#block-B2",
+                "censor",
+            ),
+        ],
+        [3, 4, 5, 6, 7],
+    ),
 ]
 
 
