@@ -1219,9 +1219,10 @@ _PROMOTIONS = frozenset(
 
 
 def _same_page(url: str, page: str) -> bool:
-    """Whether a link with a fragment goes to a place on the page itself (a live blog's post:
-    "?page=with:block-B1#block-B1", "#post-2"), whatever its query."""
-    if "#" not in url or not page:
+    """Whether a link goes to a place on the page itself (a live blog's post: "#post-2",
+    "?page=with:block-B1#block-B1", Al Jazeera's "?update=3041399"): its path, with a
+    fragment or a query."""
+    if not ("#" in url or "?" in url) or not page:
         return False
     try:
         link, here = urllib.parse.urlsplit(url), urllib.parse.urlsplit(page)
@@ -1724,6 +1725,7 @@ class _HTMLListing:
                 # (a day's heading linked to its page: no headline; a post's permalink, a
                 # live blog's, is one whatever it shows: its time)
                 headlines.append((link, key))
+        headlines = self._without_links_in_posts(headlines)
         # A link of the same words to the same page in three places or more is an author's
         # or a section's ("Phillips P. OBrien" on every post of a Substack), not a headline.
         shown = collections.Counter((key, _link_text(link)) for link, key in headlines)
@@ -1766,6 +1768,32 @@ class _HTMLListing:
                     for tag, others in seen
                 ):
                     self.items.add(child)
+
+    def _without_links_in_posts(self, headlines: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+        """The headline links but those in a live blog's posts' text ("Read more: <a>", an
+        article a post cites): a post is the largest element around its permalink (a link
+        to a place on this page) that holds no other; a page of two posts or more."""
+        permalinks = [(link, key) for link, key in headlines if _same_page(key, self.base)]
+        if len({key for _, key in permalinks}) < 2:
+            return headlines
+        around: dict[Any, set[str]] = {}
+        for link, key in permalinks:
+            for ancestor in link.iterancestors():
+                around.setdefault(ancestor, set()).add(key)
+        posts = set()
+        for link, key in permalinks:
+            post = None
+            for ancestor in link.iterancestors():
+                if around[ancestor] != {key} or ancestor.tag in ("body", "html"):
+                    break
+                post = ancestor
+            if post is not None:
+                posts.add(post)
+        return [
+            (link, key)
+            for link, key in headlines
+            if (link, key) in permalinks or not any(a in posts for a in link.iterancestors())
+        ]
 
     def _one_of_a_run(self, element: Any, key: str) -> bool:
         """Whether siblings of the same kind with text stand beside it, as items of a list

@@ -1957,6 +1957,35 @@ CASES = [
         ],
         [3, 4, 5, 6, 7],
     ),
+    (
+        # A live blog whose posts link to the page by a query (Al Jazeera's "?update=...") and
+        # cite other articles in their text ("Read more: <a>", a link in a sentence): each post
+        # is one headline; the articles it cites are not.
+        "a-live-blogs-posts-citing-articles",
+        '<link rel="canonical" href="https://censor.net/en/live/ukraine-updates-25">\n'
+        '<article class="post"><h2><a href="/en/live/ukraine-updates-25?update=3041560">Ukraine says it hit a Russian airbase in Crimea</a></h2>\n'
+        '<p>The general staff said so.</p><p><strong>Read more:</strong> <a href="/en/news/3496004/">What we know about the strikes on Crimea this summer</a></p></article>\n'
+        '<article class="post"><h2><a href="/en/live/ukraine-updates-25?update=3041488">Germany to deliver three more IRIS-T systems</a></h2>\n'
+        '<p>Pistorius said so in Berlin, citing <a href="/en/news/3496005/">an earlier pledge to Ukraine\'s air defence</a>.</p></article>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Ukraine says it hit a Russian airbase in Crimea",
+                "https://censor.net/en/live/ukraine-updates-25?update=3041560",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Germany to deliver three more IRIS-T systems",
+                "https://censor.net/en/live/ukraine-updates-25?update=3041488",
+                "censor",
+            ),
+        ],
+        [3, 3, 3, 5, 5, 5],
+    ),
 ]
 
 
