@@ -687,12 +687,18 @@ def _without_outlet(title: str, url: str, source_name: str = "") -> str:
     ):
         return rest
     own = _squash(source_name)
-    if len(own) >= 3 and (
-        name == own
-        or (min(len(name), len(own)) >= 4 and (name.startswith(own) or own.startswith(name)))
-    ):
-        return rest
+    for shown, known in ((name, own), (_latin(name), _latin(own))):  # "(Укрінформ)": Ukrinform
+        # "| Суспільне Новини" from "Суспільне"; not "(Kyiv)" from "Kyiv Independent"
+        if (len(known) >= 2 and shown == known) or (len(known) >= 4 and shown.startswith(known)):
+            return rest
     return title
+
+
+def _latin(name: str) -> str:
+    """A squashed name in Latin letters, to match a name written in another script."""
+    from anyascii import anyascii
+
+    return re.sub(r"[^a-z0-9]", "", anyascii(name).lower())
 
 
 def _named_source(title: str, names: Mapping[str, str]) -> tuple[str, str] | None:

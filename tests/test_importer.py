@@ -2702,12 +2702,19 @@ def test_a_json_feed_and_a_telegram_json_export_give_their_headlines() -> None:
 
 
 def test_an_outlets_name_after_a_headline_is_its_source_in_any_script() -> None:
-    names = {"pravda": "Українська правда", "censor": "Цензор.НЕТ", "ukrinform": "Укрінформ"}
+    names = {
+        "pravda": "Українська правда",
+        "censor": "Цензор.НЕТ",
+        "ukrinform": "Укрінформ",
+        "kyiv-independent": "Kyiv Independent",
+    }
     listing = parse_listing(
         "Air defence downs 22 of 24 drones - Українська правда https://www.pravda.com.ua/news/2024/06/25/7461006/\n"
         "Ukraine gets $1.9 billion from Japan | Цензор.НЕТ Новини https://censor.net/news/3495998/\n"
         "Russia strikes Kharkiv with glide bombs (Укрінформ)\n"
-        "Zelensky meets Healey in Odesa (Reuters)\n",
+        "Zelensky meets Healey in Odesa (Reuters)\n"
+        "Russia hits the port of Odesa with missiles (Ukrinform)\n"
+        "Drones attack the capital overnight (Kyiv)\n",
         DEFAULT,
         SOURCES,
         "",
@@ -2730,6 +2737,8 @@ def test_an_outlets_name_after_a_headline_is_its_source_in_any_script() -> None:
         ),
         ("2024-06-25", None, "Russia strikes Kharkiv with glide bombs", "", "ukrinform"),
         ("2024-06-25", None, "Zelensky meets Healey in Odesa (Reuters)", "", ""),
+        ("2024-06-25", None, "Russia hits the port of Odesa with missiles", "", "ukrinform"),
+        ("2024-06-25", None, "Drones attack the capital overnight (Kyiv)", "", ""),
     ]
 
 

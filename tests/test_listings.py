@@ -206,7 +206,7 @@ FLOOR: dict[str, int] = {
     "r9b-substack-futura-feed": 10,
     "r9b-telegram-result": 10,
     "r9b-tme-s-pravda": 11,
-    "r9b-ukrnet-war-copied": 12,
+    "r9b-ukrnet-war-copied": 14,
     "r9b-whatsapp-editors-chat": 12,
     "r9b-wp-armyinform-feed": 10,
     "r9b-x-profile-copied": 3,
