@@ -798,7 +798,7 @@ _SUBSCRIBE = re.compile(
 _MORE_BUTTON = re.compile(
     r"(?:load|show|see|view|завантажити|показати|дивитися|загрузить|показать|смотреть)"
     r" (?:more|all|ще|більше|усі|всі|еще|больше|все)(?: (?:news|stories|articles|новини|новин"
-    r"|публікації|новости|новостей|публикации|материалы))?"
+    r"|публікації|новости|новостей|публикации|материалы))?(?: from \S.*)?"  # "See all from X"
 )
 
 # A page's call to subscribe, sign in or give, never a headline: "Subscribe for €1 a week."
@@ -902,6 +902,9 @@ def _said_date_time(
         rest = rest[: following.start()] if following is not None else rest
         if rest.strip() and rest != text:
             found = _said_date_time(rest.strip(), months, weekdays, state, number)
+    reading = _READING_TIME.search(text)  # "Jul 16 · 9 min read": a date, then a credit
+    if found is None and reading is not None and reading.start() > 0:
+        found = _said_date_time(text[: reading.start()], months, weekdays, state, number)
     remark = _REMARK.search(text)  # "15 липня (вечір)": an editor's heading with a remark
     if found is None and remark is not None and remark.start() > 0:
         found = _date_time_line(text[: remark.start()], months, weekdays, state, number)
@@ -961,6 +964,11 @@ def _from_zone(
     return (moved[0] if date is not None or moved[0] != day else None), moved[1]
 
 
+_READING_TIME = re.compile(
+    r"\s*[·•|,–—-]?\s*\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?"
+    r"\s*(?:read|читання|чтения)$",
+    re.IGNORECASE,
+)
 _REMARK = re.compile(r"\s*\([^()]{1,30}\)$")
 
 
@@ -1280,9 +1288,11 @@ def _profile(url: str) -> bool:
     except ValueError:
         return False
     host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    segments = [segment for segment in parts.path.split("/") if segment]
+    if len(segments) == 1 and segments[0].startswith("@"):  # medium.com/@name, any @handle
+        return True
     if host not in _SOCIAL and not host.endswith(".whatsapp.com"):
         return False
-    segments = [segment for segment in parts.path.split("/") if segment]
     if segments[:1] in (["s"], ["channel"], ["c"], ["user"], ["company"], ["invite"]):
         segments = segments[1:]  # t.me/s/name, youtube.com/channel/id, linkedin.com/company/x
     return len(segments) <= 1 and not (host == "youtube.com" and parts.path == "/watch")
@@ -1825,6 +1835,8 @@ class _HTMLListing:
 
     def _walk(self, element: Any) -> None:
         if self._skipped(element) or element is self._stamped or _badge(element):
+            if isinstance(element.tag, str) and self._skipped(element) and element.text_content():
+                self._add(" ")  # "Jul 15<span aria-hidden>·</span>6 min read": two pieces
             self._add_tail(element)
             return
         if element in self.cards:

@@ -1986,6 +1986,35 @@ CASES = [
         ],
         [3, 3, 3, 5, 5, 5],
     ),
+    (
+        # A publishing platform's cards (Medium's): an author's @handle is a profile, a date
+        # and a reading time side by side with a hidden dot between them ("Jun 24 · 9 min
+        # read") date the card, "See all from ..." is a button.
+        "a-platforms-cards-with-handles-and-reading-times",
+        '<article><a href="https://censor.net/news/k-11"><h2>The Pokrovsk axis in July: what the maps don’t show</h2></a>\n'
+        '<a href="https://censor.net/@frontline.notes">Frontline Notes Team</a><div><span>Jun 24</span><span aria-hidden="true">·</span><span>9 min read</span></div></article>\n'
+        '<article><a href="https://censor.net/news/l-12"><h2>Why Ukraine’s drone war is an industrial problem now</h2></a>\n'
+        '<a href="https://censor.net/@frontline.notes">Frontline Notes Team</a><div><span>Jun 23</span><span aria-hidden="true">·</span><span>6 min read</span></div></article>\n'
+        '<a href="https://censor.net/frontline-notes/archive">See all from Frontline Notes</a>',
+        "",
+        [
+            (
+                "2024-06-24",
+                None,
+                "The Pokrovsk axis in July: what the maps don’t show",
+                "https://censor.net/news/k-11",
+                "censor",
+            ),
+            (
+                "2024-06-23",
+                None,
+                "Why Ukraine’s drone war is an industrial problem now",
+                "https://censor.net/news/l-12",
+                "censor",
+            ),
+        ],
+        [2, 4, 5],
+    ),
 ]
 
 

@@ -291,7 +291,7 @@ CEILING: dict[str, int] = {
     "r9a-guardian-liveblog": 5,
     "r9a-lbua-news": 10,
     "r9a-lefigaro-tag": 7,
-    "r9a-medium-publication": 8,
+    "r9a-medium-publication": 5,
     "r9a-rp-pl-tag": 7,
     "r9a-slovoidilo-jsonld": 8,
     "r9a-tagesschau-thema": 7,
