@@ -745,6 +745,8 @@ def _boilerplate(line: str) -> str:
         return _NAVIGATION
     if _NEWSLETTER.search(key):
         return "a newsletter's own line (its web version, its settings), not a headline"
+    if _FORWARDED.match(key):
+        return "the header of a forwarded message (its channel's name), not a headline"
     words = line.split()
     letters = [c for c in line if c.isalpha()]
     if len(words) <= 3 and len(letters) >= 2 and all(c.isupper() for c in letters):
@@ -771,6 +773,8 @@ _PRIVACY = re.compile(
 )
 
 
+# Telegram's line over a forwarded message: "Forwarded from Повітряні сили ЗСУ".
+_FORWARDED = re.compile(r"(?:forwarded from|переслано від|переслано из|пересланное сообщение)\b")
 # An aggregator's count of a story's other reports: "Ще 24 схожих новини", "+5 more".
 _MORE_LIKE_IT = re.compile(
     r"(?:ще|еще|and|\+)\s*\d+\s*(?:схож\w*|похож\w*|інш\w*|друг\w*|similar|related|more|other)"
@@ -1203,6 +1207,11 @@ _INDEX_PATHS = frozenset(
 
 # A link to a tag's, a category's or an author's page, as WordPress marks them.
 _TAG_REL = re.compile(r"(?<![\w-])(?:tag|category|author)(?![\w-])", re.IGNORECASE)
+# A link classed as a name, not a headline: a post's author or the channel it was forwarded
+# from (Telegram's "tgme_widget_message_forwarded_from_name"), a byline's.
+_NAME_LINK = re.compile(
+    r"(?:^|[-_\s])(?:author|owner|byline|forwarded)(?:_from)?(?:_name)?(?:$|[-_\s])"
+)
 
 
 def _time_only(text: str) -> bool:
@@ -1729,6 +1738,7 @@ class _HTMLListing:
                 or _share_link(url)
                 or _promotion(url)
                 or _TAG_REL.search(link.get("rel") or "")
+                or _NAME_LINK.search(link.get("class") or "")
             ):
                 self._repeated.add(key)  # like an author's link on every item: no article
                 continue  # an outlet's home page, channel, author or tag: a name, no headline
@@ -1866,6 +1876,8 @@ class _HTMLListing:
         outer = self._link
         if tag == "a":
             link = _absolute(element.get("href") or "", self.base)
+            if self._key_of.get(element) in self._repeated:  # a name's link (an author's)
+                link = None
             if not block and self._ends_a_headline(link, element):
                 self._flush()  # links side by side, each a headline: a line each
             self._link = link

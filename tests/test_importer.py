@@ -2015,6 +2015,32 @@ CASES = [
         ],
         [2, 4, 5],
     ),
+    (
+        # Links classed as a name (an author's, "post-author"; the channel a Telegram post was
+        # forwarded from) are no headlines, nor is Telegram's "Forwarded from ..." line.
+        "name-links-and-forwarded-headers",
+        '<article><h2><a href="https://censor.net/news/m-13">Air defence downs 22 of 24 drones overnight</a></h2><a class="post-author" href="https://censor.net/team/olena-koval">Olena Koval, senior editor</a></article>\n'
+        '<article><h2><a href="https://censor.net/news/n-14">Ukraine gets $1.9 billion from Japan</a></h2><a class="post-author" href="https://censor.net/team/andrii-melnyk">Andrii Melnyk, news desk</a></article>\n'
+        "<p>Forwarded from Повітряні сили ЗСУ / Air Force of the Armed Forces of Ukraine</p>",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/m-13",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine gets $1.9 billion from Japan",
+                "https://censor.net/news/n-14",
+                "censor",
+            ),
+        ],
+        [1, 2, 3],
+    ),
 ]
 
 
