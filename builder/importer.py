@@ -1241,6 +1241,31 @@ _PROMOTIONS = frozenset(
 )
 
 
+def _advert(url: str) -> bool:
+    """Whether a link goes through an advertising network (its click tracker: ads.adfox.ru,
+    ad.adriver.ru, doubleclick.net), not to an article."""
+    host = _host(url).removeprefix("www.")
+    labels = host.split(".")
+    return labels[0] in ("ad", "ads", "adserver", "adclick", "clk") or any(
+        host == network or host.endswith("." + network) for network in _AD_NETWORKS
+    )
+
+
+_AD_NETWORKS = (
+    "doubleclick.net",
+    "googleadservices.com",
+    "adfox.ru",
+    "adriver.ru",
+    "adnxs.com",
+    "criteo.com",
+    "mgid.com",
+    "smi2.net",
+    "redtram.com",
+    "taboola.com",
+    "outbrain.com",
+)
+
+
 def _same_page(url: str, page: str) -> bool:
     """Whether a link goes to a place on the page itself (a live blog's post: "#post-2",
     "?page=with:block-B1#block-B1", Al Jazeera's "?update=3041399"): its path, with a
@@ -1737,6 +1762,7 @@ class _HTMLListing:
                 or _index_page(url)
                 or _share_link(url)
                 or _promotion(url)
+                or _advert(url)
                 or _TAG_REL.search(link.get("rel") or "")
                 or _NAME_LINK.search(link.get("class") or "")
             ):
@@ -1789,6 +1815,9 @@ class _HTMLListing:
                 if child in self.cards:
                     continue
                 classes = set((child.get("class") or "").split())
+                linked = [self._key_of.get(link) for link in child.iter("a")]
+                if linked and all(key in self._repeated for key in linked):
+                    continue  # its links are an advert's, a promotion's, a name's
                 if any(
                     tag == child.tag and (not (classes or others) or classes & others)
                     for tag, others in seen

@@ -2041,6 +2041,32 @@ CASES = [
         ],
         [1, 2, 3],
     ),
+    (
+        # A card whose link goes through an ad network's click tracker is an advert.
+        "an-advert-among-the-cards",
+        '<ul><li><a href="https://censor.net/news/o-15">Air defence downs 22 of 24 drones overnight</a></li>\n'
+        '<li><a href="https://ads.adfox.ru/123/goLink?p1=abc">Learn English in three months, the first lesson is free</a></li>\n'
+        '<li><a href="https://ad.doubleclick.net/ddm/clk/1;2">A loan at 0% for new customers, online in five minutes</a></li>\n'
+        '<li><a href="https://censor.net/news/p-16">Ukraine gets $1.9 billion from Japan</a></li></ul>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/o-15",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine gets $1.9 billion from Japan",
+                "https://censor.net/news/p-16",
+                "censor",
+            ),
+        ],
+        [2, 3],
+    ),
 ]
 
 
