@@ -42,7 +42,9 @@ LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl")
 
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙►▶➤→\-*–—+]|\d{1,3}[.)]|#{1,6}|\*\*)\s+")
 # A to-do list's box after its bullet (Markdown, Notion, Obsidian): "- [x] Title".
-_CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
+_CHECKBOX = re.compile(r"^(?:\[[ xX]\]|[☐☑☒✅✔✓])\s*")  # and Keep's and Apple Notes' boxes
+# Tags an editor's note puts after a headline (Obsidian, Bear): "Title #політика #нбу".
+_END_TAGS = re.compile(r"(?:\s+#[^\W\d][\w-]*)+\s*$")
 # Markdown's strong emphasis around words of a line copied as text: "**Title**".
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _TIME = re.compile(r"(\d{1,2})[:.h](\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")  # "08h47": French
@@ -295,8 +297,9 @@ def _take_line(
         state.dropped.append(Dropped(number, line, given.dropped))
         return
     line = _BULLET.sub("", line, count=1).strip()
-    if given.link is None:  # copied as text: a to-do list's box, Markdown's emphasis
+    if given.link is None:  # copied as text: a to-do list's box, Markdown's emphasis, tags
         line = _STRONG.sub(r"\1", _CHECKBOX.sub("", line, count=1))
+        line = _END_TAGS.sub("", line) or line
     simple = " ".join(line.split())
     last, state.last = state.last, None
     chat = _CHAT_LINE.match(simple) if not given.item and given.link is None else None
@@ -880,6 +883,7 @@ def _said_date_time(
     the like before it, or a zone after its time ("12:47 PM GMT+3", "4:02 pm CET")."""
     if text.startswith("(") and text.endswith(")"):  # "(19:21 GMT)", a live blog's
         text = text[1:-1].strip()
+    text = text.rstrip(" ·•|–—-") or text  # "Учора о 21:40 · ": Facebook's, before its icon
     zone = _NAMED_ZONE.search(text)
     if zone is not None:  # "5:31 p.m. ET, July 15, 2024": read without it, then moved
         plain = _SPACE_BEFORE_COMMA.sub(",", text[: zone.start()] + " " + text[zone.end() :])
@@ -1473,7 +1477,7 @@ def _lines(
     text = normalise_text(text)
     if _FEED.match(text):
         return _feed_lines(text, base, timezone)
-    if text.lstrip().startswith("{"):
+    if text.lstrip().startswith(("{", "[")):
         found = _json_lines(text, base, timezone)
         if found is not None:
             return found
@@ -2463,8 +2467,9 @@ def _json_lines(
         data = json.loads(text)
     except ValueError:
         return None
+    unknown = [Dropped(1, text.lstrip()[:1], _UNKNOWN_JSON)]
     if not isinstance(data, dict):
-        return None
+        return [], unknown
     lines: list[_Line] = []
     left: list[Dropped] = []
     at = _Positions(text)
@@ -2490,7 +2495,7 @@ def _json_lines(
         return lines, left[:1]
     messages = data.get("messages")
     if not isinstance(messages, list) or "type" not in data:
-        return None
+        return [], unknown
     for message in messages:
         if not isinstance(message, dict) or message.get("type") != "message":
             continue
@@ -2515,6 +2520,12 @@ def _json_lines(
         stamp = _read_stamp(moment or str(message.get("date") or ""), timezone)
         lines.append(_Line(number, headline, article, stamp or (None, None), item=True))
     return lines, left[:1]
+
+
+_UNKNOWN_JSON = (
+    "JSON that is neither a JSON Feed nor a Telegram export (result.json): nothing was read; "
+    "import the page, the feed or a copy of the list as text"
+)
 
 
 class _Positions:

@@ -2067,6 +2067,41 @@ CASES = [
         ],
         [2, 3],
     ),
+    (
+        # Facebook's stamps with the dot before their icon ("Учора о 21:40 · "); Keep's and
+        # Apple Notes' check boxes; an Obsidian note's tags after a headline.
+        "check-boxes-tags-and-facebook-stamps",
+        "Учора о 21:40 · \n"
+        "Russia strikes Kharkiv with glide bombs, three injured https://censor.net/news/3496007/\n"
+        "Сьогодні о 09:15 · \n"
+        "☐ Air defence downs 22 of 24 drones overnight https://censor.net/news/3496006/ #фронт #ппо\n"
+        "✅ Ukraine gets $1.9 billion from Japan https://www.pravda.com.ua/news/2024/06/25/7461009/",
+        "",
+        [
+            (
+                "2024-06-24",
+                "21:40",
+                "Russia strikes Kharkiv with glide bombs, three injured",
+                "https://censor.net/news/3496007/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                "09:15",
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3496006/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine gets $1.9 billion from Japan",
+                "https://www.pravda.com.ua/news/2024/06/25/7461009/",
+                "pravda",
+            ),
+        ],
+        [],
+    ),
 ]
 
 
@@ -2778,8 +2813,13 @@ def test_a_json_feed_and_a_telegram_json_export_give_their_headlines() -> None:
         ),
     ]
     assert [d.text for d in listing.notes] == ["🔴 Explosions in Kyiv"]
-    # Other JSON is text as before: no headline from its keys.
-    assert _dated(parse_listing('{"a": 1}', DEFAULT, SOURCES, "")) == []
+    # Other JSON (a Slack export, a reader's starred items) gives no headline from its keys,
+    # and a note says what it is.
+    for other in ('{"a": 1}', '[{"user": "U05AB1CDE3F", "text": "Air defence downs 22 drones"}]'):
+        listing = parse_listing(other, DEFAULT, SOURCES, "")
+        assert _dated(listing) == []
+        assert [note.line for note in listing.notes] == [1]
+        assert "neither a JSON Feed nor a Telegram export" in listing.notes[0].reason
 
 
 def test_an_outlets_name_after_a_headline_is_its_source_in_any_script() -> None:
