@@ -17,8 +17,10 @@ import binascii
 import collections
 import contextlib
 import copy
+import csv
 import datetime as dt
 import email.utils
+import io
 import itertools
 import json
 import re
@@ -1482,6 +1484,9 @@ def _lines(
         if found is not None:
             return found
     if not _HTML.search(text):
+        table = _table_lines(text)
+        if table is not None:
+            return table, []
         return [_Line(number, line) for number, line in enumerate(text.split("\n"), 1)], []
     import lxml.html  # a tolerant HTML parser (libxml2): only imports take pasted pages
     from lxml import etree
@@ -2526,6 +2531,81 @@ _UNKNOWN_JSON = (
     "JSON that is neither a JSON Feed nor a Telegram export (result.json): nothing was read; "
     "import the page, the feed or a copy of the list as text"
 )
+
+
+def _table_lines(text: str) -> list[_Line] | None:
+    """A spreadsheet's rows, exported as CSV (commas, or semicolons as Excel writes them in
+    Ukrainian) or copied as cells (tabs): each row with a link to an article a headline, its
+    title the row's title column (by its header, else its longest text), its date and time
+    those of the columns that hold them; None for text that is no such table."""
+    rows_text = [line for line in text.split("\n") if line.strip()]
+    if len(rows_text) < 2:
+        return None
+    delimiter = max("\t;,", key=lambda d: sum(line.count(d) for line in rows_text))
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    numbered = [(n, row) for n, row in enumerate(rows, 1) if any(cell.strip() for cell in row)]
+    widths = collections.Counter(len(row) for _, row in numbered)
+    width, count = widths.most_common(1)[0]
+    linked = [n for n, row in numbered if any(_URL_CELL.fullmatch(c.strip()) for c in row)]
+    if width < 2 or count * 5 < len(numbered) * 3 or len(linked) < 2:
+        return None  # text, not a table of links
+    header = numbered[0][1] if numbered[0][0] not in linked else []
+    names = [normalise_word(cell).strip() for cell in header]
+    body = [(n, row + [""] * (width - len(row))) for n, row in numbered if n in linked]
+
+    def column(words: tuple[str, ...], test: Callable[[str], bool]) -> int | None:
+        named = next((i for i, name in enumerate(names) if name.startswith(words)), None)
+        if named is not None:
+            return named
+        scores = [sum(1 for _, row in body if test(row[i].strip())) for i in range(width)]
+        best = max(range(width), key=lambda i: scores[i])
+        return best if scores[best] * 2 > len(body) else None
+
+    url = column(
+        ("url", "link", "посилання", "ссылка", "лінк"), lambda c: bool(_URL_CELL.fullmatch(c))
+    )
+    date = column(("date", "дата"), lambda c: bool(_DATE_CELL.match(c)))
+    time = column(("time", "час", "время"), lambda c: bool(_TIME_LINE.fullmatch(c)))
+    taken = {url, date, time}
+    title = next(
+        (i for i, name in enumerate(names) if name.startswith(_TITLE_NAMES) and i not in taken),
+        None,
+    )
+    if title is None:  # the longest text of the other columns
+        others = [i for i in range(width) if i not in taken]
+        title = max(others, key=lambda i: sum(len(row[i]) for _, row in body), default=None)
+    if url is None or title is None:
+        return None
+    us = date is not None and any(  # 7/16/2024: a US sheet writes the month first
+        (m := _US_DATE.match(row[date].strip())) and int(m[2]) > 12 for _, row in body
+    )
+    lines = []
+    for number, row in numbered:
+        row = row + [""] * (width - len(row))
+        dated = date is not None and bool(row[date].strip())  # a row without a link: a draft
+        first = bool(header) and number == numbered[0][0]
+        if number not in linked and (first or not dated):
+            # the header, a day's row ("ВІВТОРОК, 16 ЛИПНЯ"), a total ("Всього: 12")
+            text = " ".join(cell.strip() for cell in row if cell.strip())
+            lines.append(_Line(number, text, outside=True))
+            continue
+        stamp = row[date].strip() if date is not None else ""
+        if us and (m := _US_DATE.match(stamp)):
+            stamp = f"{m[3]}-{int(m[1]):02}-{int(m[2]):02}{stamp[m.end() :]}"
+        clock = row[time].strip() if time is not None and time != date else ""
+        link, headline = row[url].strip(), _collapse(row[title])  # (a row without one: a draft)
+        link = link if _URL_CELL.fullmatch(link) else ""
+        if stamp:
+            lines.append(_Line(number, headline, link, item=True, date_text=f"{stamp} {clock}"))
+        else:  # a time alone: on the day of the row above that names one
+            lines.append(_Line(number, headline, link, (None, _time(clock)), item=True))
+    return lines
+
+
+_URL_CELL = re.compile(r"https?://\S+")
+_DATE_CELL = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_TITLE_NAMES = ("title", "headline", "заголовок", "назва", "name", "тема")
 
 
 class _Positions:

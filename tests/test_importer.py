@@ -2977,3 +2977,76 @@ def test_a_page_whose_list_is_only_in_its_structured_data_is_read_from_it() -> N
     listing = parse_listing(shown, DEFAULT, SOURCES, "", timezone="Europe/Kyiv")
     assert [e.time for d in listing.days for e in d.entries] == [None, None]
     assert listing.notes == ()
+
+
+def test_a_spreadsheet_of_links_gives_a_headline_a_row() -> None:
+    sheets = (
+        "Date,Time (Kyiv),Headline,URL,Outlet,Tags\n"
+        '6/24/2024,9:05,"Russian drones hit Odesa port, one injured",https://censor.net/news/3496008/,Censor,"air, port"\n'
+        '6/25/2024,13:40,"Zelensky: a second peace summit ""this year""",https://www.pravda.com.ua/news/2024/06/25/7461010/,УП,diplomacy\n'
+    )
+    assert _dated(parse_listing(sheets, DEFAULT, SOURCES, "")) == [
+        (
+            "2024-06-24",
+            "09:05",
+            "Russian drones hit Odesa port, one injured",
+            "https://censor.net/news/3496008/",
+            "censor",
+        ),
+        (
+            "2024-06-25",
+            "13:40",
+            'Zelensky: a second peace summit "this year"',
+            "https://www.pravda.com.ua/news/2024/06/25/7461010/",
+            "pravda",
+        ),
+    ]
+    excel = (  # Excel in a Ukrainian locale: semicolons, a BOM, CRLF; a row not linked yet
+        "\ufeffДата і час;Заголовок;Посилання;Джерело\r\n"
+        "24.06.2024 7:05;Air defence downs 22 of 24 drones;https://censor.net/news/3496009/;Цензор\r\n"
+        ";;;\r\n"
+        "25.06.2024 21:15;Blackout in Kherson after a strike;посилання ще нема;\r\n"
+        "25.06.2024 22:40;Ukraine gets $1.9 billion from Japan;https://www.pravda.com.ua/news/2024/06/25/7461011/;УП\r\n"
+        "Всього: 3;;;\r\n"
+    )
+    assert _dated(parse_listing(excel, DEFAULT, SOURCES, "")) == [
+        (
+            "2024-06-24",
+            "07:05",
+            "Air defence downs 22 of 24 drones",
+            "https://censor.net/news/3496009/",
+            "censor",
+        ),
+        ("2024-06-25", "21:15", "Blackout in Kherson after a strike", "", ""),
+        (
+            "2024-06-25",
+            "22:40",
+            "Ukraine gets $1.9 billion from Japan",
+            "https://www.pravda.com.ua/news/2024/06/25/7461011/",
+            "pravda",
+        ),
+    ]
+    cells = (  # cells copied from a sheet: tabs, a day's row above its rows
+        "№\tЧас\tЗаголовок\tПосилання\n"
+        "ПОНЕДІЛОК, 24 ЧЕРВНЯ\t\t\t\n"
+        "1\t06:12\tAir defence downs 22 of 24 drones\thttps://censor.net/news/3496012/\n"
+        "ВІВТОРОК, 25 ЧЕРВНЯ\t\t\t\n"
+        "2\t07:40\tUkraine gets $1.9 billion from Japan\thttps://www.pravda.com.ua/news/2024/06/25/7461012/\n"
+        "\t\tРазом\t2\n"
+    )
+    assert _dated(parse_listing(cells, DEFAULT, SOURCES, "")) == [
+        (
+            "2024-06-24",
+            "06:12",
+            "Air defence downs 22 of 24 drones",
+            "https://censor.net/news/3496012/",
+            "censor",
+        ),
+        (
+            "2024-06-25",
+            "07:40",
+            "Ukraine gets $1.9 billion from Japan",
+            "https://www.pravda.com.ua/news/2024/06/25/7461012/",
+            "pravda",
+        ),
+    ]
