@@ -1477,6 +1477,11 @@ def _lines(
 ) -> tuple[list[_Line], list[Dropped]]:
     """Return the lines of a listing, and notes on what could not be read from its HTML."""
     text = normalise_text(text)
+    if _SAVED_MAIL.match(text):  # a mail saved as a file (.eml): its HTML part, else its text
+        body = _mail_body(text)
+        if body is not None:
+            lines, notes = _lines(body, base, timezone)
+            return lines, [Dropped(1, "MIME-Version", _MAIL_PART), *notes]
     if _FEED.match(text):
         return _feed_lines(text, base, timezone)
     if text.lstrip().startswith(("{", "[")):
@@ -2533,6 +2538,31 @@ _UNKNOWN_JSON = (
 )
 
 
+# A mail's headers, as a mail client saves a message (.eml): "From: ...", "Received: ...".
+_SAVED_MAIL = re.compile(r"(?:[A-Za-z][\w-]*:[^\n]*\n(?:[ \t][^\n]*\n)*){2,}", re.ASCII)
+_MAIL_PART = "a mail: its HTML part (else its text) was read, decoded; line numbers are that part's"
+
+
+def _mail_body(text: str) -> str | None:
+    """The HTML part of a saved mail (else its plain text), decoded (quoted-printable,
+    base64, its charset); None for text that is no mail (no MIME-Version or Content-Type)."""
+    import email
+    import email.policy
+
+    head = text.split("\n\n", 1)[0].lower()
+    if "\nmime-version:" not in "\n" + head and "\ncontent-type:" not in "\n" + head:
+        return None
+    message = email.message_from_string(text, policy=email.policy.default)
+    body = message.get_body(preferencelist=("html", "plain"))
+    if body is None:
+        return None
+    try:
+        content = body.get_content()
+    except (LookupError, ValueError):  # an unknown charset, a broken part
+        return None
+    return content if isinstance(content, str) else None
+
+
 def _table_lines(text: str) -> list[_Line] | None:
     """A spreadsheet's rows, exported as CSV (commas, or semicolons as Excel writes them in
     Ukrainian) or copied as cells (tabs): each row with a link to an article a headline, its
@@ -2649,6 +2679,8 @@ def _unwrapped(url: str) -> str:
         return url
     host = (parts.hostname or "").removeprefix("www.")
     names: tuple[str, ...]
+    if encoded := _encoded_target(url):
+        return encoded
     if host.endswith("safelinks.protection.outlook.com"):
         names = ("url",)
     elif re.fullmatch(r"google\.[a-z]{2,3}(?:\.[a-z]{2})?", host) and parts.path == "/url":
@@ -2664,6 +2696,19 @@ def _unwrapped(url: str) -> str:
     query = urllib.parse.parse_qs(parts.query)
     target = next((query[name][0] for name in names if query.get(name)), "")
     return target if target.startswith(("http://", "https://")) else url
+
+
+def _encoded_target(url: str) -> str:
+    """The address a newsletter's click tracker holds, base64-encoded, as its link's last
+    part (ConvertKit's click.convertkit-mail2.com/.../aHR0cHM6Ly9...); "" if none."""
+    last = url.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
+    if len(last) < 16 or not last.startswith("aHR0c"):  # base64 of "http"
+        return ""
+    try:
+        target = base64.urlsafe_b64decode(last + "=" * (-len(last) % 4)).decode("utf-8")
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return ""
+    return target if _URL_CELL.fullmatch(target) else ""
 
 
 def _aggregated_article(url: str) -> str:

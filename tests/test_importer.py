@@ -3050,3 +3050,33 @@ def test_a_spreadsheet_of_links_gives_a_headline_a_row() -> None:
             "pravda",
         ),
     ]
+
+
+def test_a_mail_saved_as_a_file_is_read_from_its_html_part() -> None:
+    article = "https://censor.net/news/3496013/"
+    tracked = "https://click.convertkit-mail2.com/4zu8k0l9/d1gdiw/" + base64.urlsafe_b64encode(
+        article.encode()
+    ).decode().rstrip("=")
+    mail = (
+        "From: The Brief <brief@example.com>\n"
+        "Subject: =?UTF-8?Q?The_Brief_=E2=80=94_24_June?=\n"
+        "MIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="b1"\n\n'
+        "--b1\nContent-Type: text/plain; charset=UTF-8\n\nThe text part is not read.\n"
+        "--b1\nContent-Type: text/html; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+        f'<ul><li><a href=3D"{tracked}">Air defence downs 22 of 24 drones ov=\nernight</a></li>\n'
+        '<li><a href=3D"https://www.pravda.com.ua/news/2024/06/25/7461013/">Ukraine gets =\n'
+        "$1.9 billion from Japan</a></li></ul>\n--b1--\n"
+    )
+    listing = parse_listing(mail, DEFAULT, SOURCES, "")
+    assert _dated(listing) == [
+        ("2024-06-25", None, "Air defence downs 22 of 24 drones overnight", article, "censor"),
+        (
+            "2024-06-25",
+            None,
+            "Ukraine gets $1.9 billion from Japan",
+            "https://www.pravda.com.ua/news/2024/06/25/7461013/",
+            "pravda",
+        ),
+    ]
+    assert "a mail" in listing.notes[0].reason
