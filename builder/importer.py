@@ -43,6 +43,7 @@ from .reader import normalise_text, split_front_matter
 LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl")
 
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙►▶➤→\-*–—+]|\d{1,3}[.)]|#{1,6}|\*\*)\s+")
+_NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 # A to-do list's box after its bullet (Markdown, Notion, Obsidian): "- [x] Title".
 _CHECKBOX = re.compile(r"^(?:\[[ xX]\]|[☐☑☒✅✔✓])\s*")  # and Keep's and Apple Notes' boxes
 # Tags an editor's note puts after a headline (Obsidian, Bear): "Title #політика #нбу".
@@ -334,6 +335,9 @@ def _take_line(
                 state.dropped.append(Dropped(number, raw.strip(), _MESSAGE_BODY))
             return
         date_time = _said_date_time(simple, months, weekdays, state, number)
+        if date_time is None and _NUMBERED.match(line) is None and _NUMBERED.match(raw.strip()):
+            whole = " ".join(raw.split())  # "16. Juli 2024" is a date, not a numbered line
+            date_time = _said_date_time(whole, months, weekdays, state, number)
         if date_time is not None:
             date, time = date_time
             if last is not None and _AGO.fullmatch(normalise_word(simple).rstrip(".:,")):
@@ -606,7 +610,10 @@ def _item_date_and_time(
         date, time = _feed_date_text(state, given, months, weekdays)
     for number, text in given.beside:
         simple = " ".join(_BULLET.sub("", text.strip(), count=1).split())
-        found = _said_date_time(simple, months, weekdays, state, number)
+        whole = " ".join(text.split())  # "16. Juli 2024": no numbered line's "16."
+        found = _said_date_time(whole, months, weekdays, state, number)
+        if found is None and whole != simple:
+            found = _said_date_time(simple, months, weekdays, state, number)
         if found is not None:
             date = date or found[0]
             time = time or found[1]
@@ -822,7 +829,7 @@ _CALL_TO_ACTION = re.compile(
 # "3 min read", "12 comments", "1.2K views".
 _NAME = r"[A-ZА-ЯІЇЄҐ][\w'’.-]*"
 _BYLINE = re.compile(
-    rf"(?:by|автор(?:ка)?:?)\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|та|і|и)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
+    rf"(?:by|von|par|przez|автор(?:ка)?:?)\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|та|і|и)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
     r"|(?:photo|фото|video|відео|видео|image|illustration|ілюстрація|иллюстрация)\s*(?:credit)?"
     r"\s*[:|©]\s*\S+(?:\s+\S+){0,3}"  # "Photo: Reuters", not "Video: Drone destroys a boat ..."
     r"|\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?(?:\s+(?:read|читання|чтения))?"
@@ -855,7 +862,7 @@ def _time(text: str) -> dt.time | None:
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?: ?р(?:оку|\.)?)?")
 _DAY_MONTH = re.compile(
-    r"(\d{1,2}) ([^\W\d]+\.?)(?:,? (\d{4}))?(?: ?(?:р(?:оку|\.)?|г(?:ода|\.)?))?"
+    r"(\d{1,2})\.? ([^\W\d]+\.?)(?:,? (\d{4}))?(?: ?(?:р(?:оку|\.)?|г(?:ода|\.)?))?"
 )
 _MONTH_DAY = re.compile(r"([^\W\d]+\.?) (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?")
 _YEAR_WEEKDAY = re.compile(r"(\d{4}),? ([^\W\d][\w']*)")
@@ -915,6 +922,9 @@ def _said_date_time(
     reading = _READING_TIME.search(text)  # "Jul 16 · 9 min read": a date, then a credit
     if found is None and reading is not None and reading.start() > 0:
         found = _said_date_time(text[: reading.start()], months, weekdays, state, number)
+    glued = _GLUED_NAME.match(text)  # "Paweł Pieniążek16 lipca 2024 | 12:05": a byline's
+    if found is None and glued is not None:
+        found = _said_date_time(text[glued.end() :], months, weekdays, state, number)
     remark = _REMARK.search(text)  # "15 липня (вечір)": an editor's heading with a remark
     if found is None and remark is not None and remark.start() > 0:
         found = _date_time_line(text[: remark.start()], months, weekdays, state, number)
@@ -974,6 +984,8 @@ def _from_zone(
     return (moved[0] if date is not None or moved[0] != day else None), moved[1]
 
 
+# A name of a few words glued to the date after it, as two spans' texts run together.
+_GLUED_NAME = re.compile(r"[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3}(?<=[^\W\d])(?=\d)")
 _READING_TIME = re.compile(
     r"\s*[·•|,–—-]?\s*\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?"
     r"\s*(?:read|читання|чтения)$",
@@ -1203,6 +1215,7 @@ _SOCIAL = frozenset(
 
 
 # The first part of the path of a page that lists articles: an author's, a tag's, a topic's.
+_TAXONOMIES = frozenset({"taxonomy", "category", "categories", "programs", "program"})
 _INDEX_PATHS = frozenset(
     {"author", "authors", "by", "people", "person", "profile", "profiles", "contributor"}
     | {"contributors", "journalist", "journalists", "tag", "tags", "topic", "topics"}
@@ -1293,8 +1306,13 @@ def _share_link(url: str) -> bool:
     except ValueError:
         return False
     segments = parts.path.lower().split("/")  # "/share", "/sharer.php", "/intent/tweet"
-    shares = any(part in ("share", "sharer", "sharer.php", "intent") for part in segments)
+    shares = any(part in _SHARE_PATHS for part in segments)
     return shares or "share" in urllib.parse.parse_qs(parts.query)
+
+
+_SHARE_PATHS = frozenset(
+    {"share", "sharer", "sharer.php", "intent", "share-post.g", "sharearticle"}
+)
 
 
 def _index_page(url: str) -> bool:
@@ -1306,6 +1324,8 @@ def _index_page(url: str) -> bool:
         return False
     if segments and len(segments[0]) == 2 and segments[0].isalpha():  # /uk/, /en/, /ru/
         segments = segments[1:]
+    if segments and segments[0] in _TAXONOMIES:  # /taxonomy/term/20, /category/blogs/report/
+        return len(segments) <= 3
     return 1 <= len(segments) <= 2 and segments[0] in _INDEX_PATHS
 
 
@@ -1720,7 +1740,7 @@ class _HTMLListing:
             or element.get("aria-hidden") == "true"
             or _INVISIBLE.search((element.get("style") or "").replace(" ", "")) is not None
             or element.get("role") == "navigation"
-            or "duration" in (element.get("class") or "").lower()  # a video's, not a time
+            or any("duration" in (value or "").lower() for value in element.attrib.values())
         )
 
     def _chromed(self, element: Any) -> bool:
@@ -1783,6 +1803,8 @@ class _HTMLListing:
                 self._repeated.add(key)  # like an author's link on every item: no article
                 continue  # an outlet's home page, channel, author or tag: a name, no headline
             text = _link_text(link).strip("«»‹›<>←→ ")
+            if _BYLINE.fullmatch(text):  # "Von Christoph Reuter": an author's page
+                continue
             if "#" in key or (
                 _headline_like(text)
                 and not _DATE_TEXT.fullmatch(text)
@@ -2030,6 +2052,9 @@ class _HTMLListing:
         line = inner.lines[title]
         beside = tuple((other.number, other.text) for other in inner.lines if other is not line)
         text = self._marked_headline(element, line.text) or line.text
+        titled = _collapse(self._link_of(element, url).get("title") or "")
+        if titled != text and text.endswith(titled) and _headline_like(titled):
+            text = titled  # "CharkiwRussische Rakete ...": a kicker glued before the link's title
         self.lines.append(_Line(line.number, text, url, stamp, beside, item=True))
 
     def _hidden_link_item(

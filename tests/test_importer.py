@@ -2102,6 +2102,45 @@ CASES = [
         ],
         [],
     ),
+    (
+        # German, Polish and Blogger cards: a kicker glued before the headline its link's title
+        # names; "24. Juni 2024, 21.40 Uhr•"; "Von ..." (an author's link); a byline glued to
+        # its date ("Paweł Pieniążek23 czerwca 2024 | 12:05"); a taxonomy term's link; a video's
+        # duration in a data attribute; Blogger's share link.
+        "german-polish-and-blogger-cards",
+        '<article><h2><a href="https://censor.net/news/q-17" title="Russische Rakete trifft Wohnviertel"><span class="block">Charkiw</span><span class="align-middle">Russische Rakete trifft Wohnviertel</span></a></h2>\n'
+        '<a href="https://censor.net/impressum/autor-1">Von Christoph Reuter</a><span>24. Juni 2024, 21.40 Uhr•</span></article>\n'
+        '<article><h2><a href="https://censor.net/news/r-18">Rosyjska rakieta uderzyła w osiedle w Charkowie</a></h2>\n'
+        '<span class="author">Paweł Pieniążek</span><span class="when">23 czerwca 2024 | 12:05</span>\n'
+        '<a href="https://censor.net/taxonomy/term/20">Харківська область регіон</a></article>\n'
+        '<article><h2><a href="https://censor.net/news/s-19">Wie ukrainische Seedrohnen die Flotte jagen</a></h2><span data-auto-el="duration">02:31</span>\n'
+        '<a href="https://www.blogger.com/share-post.g?blogID=1&amp;postID=2&amp;target=facebook">Share to Facebook</a></article>',
+        "",
+        [
+            (
+                "2024-06-24",
+                "21:40",
+                "Russische Rakete trifft Wohnviertel",
+                "https://censor.net/news/q-17",
+                "censor",
+            ),
+            (
+                "2024-06-23",
+                "12:05",
+                "Rosyjska rakieta uderzyła w osiedle w Charkowie",
+                "https://censor.net/news/r-18",
+                "censor",
+            ),
+            (
+                "2024-06-23",
+                None,
+                "Wie ukrainische Seedrohnen die Flotte jagen",
+                "https://censor.net/news/s-19",
+                "censor",
+            ),
+        ],
+        [2, 5, 7],
+    ),
 ]
 
 
