@@ -1,7 +1,6 @@
 """`digest import` on a corpus of listings: 122 pages, feeds, exports and copies in the shapes
 of some ninety outlets, a dozen publishing platforms, mail, chat and notes apps and
-spreadsheets, each with the
-headlines it should give.
+spreadsheets, each with the headlines it should give.
 
 They were written by hand (no page can be downloaded where the tests run) from what those
 outlets' markup, feeds and a browser's copy of them are like, for the import's rounds of
