@@ -670,6 +670,14 @@ def _split_link(line: str) -> tuple[str, str]:
     end = _URL_AT_END.search(line)
     if end:
         return line[: end.start()].strip(), _url_end(end.group(1))
+    found = list(_URL_IN_TEXT.finditer(line))
+    if len(found) == 1:  # "Title https://... (edited)", "16:20 https://... — Title"
+        before = line[: found[0].start()].rstrip(' —–-|:•·(<"«')
+        after = line[found[0].end() :].lstrip(' —–-|:•·)>"»')
+        if before and len(after.split()) <= 2:
+            return before, _url_end(found[0].group())
+        if not before or _TIME_LINE.fullmatch(before):
+            return (f"{before} {after}" if before else after), _url_end(found[0].group())
     return line, ""
 
 
@@ -693,6 +701,10 @@ def _without_outlet(title: str, url: str, source_name: str = "") -> str:
     rest = title[: match.start()].rstrip(" -–—|:")
     if len(rest.split()) < 2:
         return title
+    # A page's title as a bookmark keeps it: "Title | Russia-Ukraine war News | Al Jazeera".
+    section = _SECTION_END.search(rest) if match[0].lstrip().startswith("|") else None
+    if section is not None and len(rest[: section.start()].split()) >= 2:
+        rest = rest[: section.start()]
     label = _squash(_outlet_label(url)) if url else ""
     if len(label) >= 3 and (
         name == label or (len(label) >= 4 and label in name) or (len(name) >= 4 and name in label)
@@ -704,6 +716,9 @@ def _without_outlet(title: str, url: str, source_name: str = "") -> str:
         if (len(known) >= 2 and shown == known) or (len(known) >= 4 and shown.startswith(known)):
             return rest
     return title
+
+
+_SECTION_END = re.compile(r"\s+\|\s*[^|]{2,40}$")
 
 
 def _latin(name: str) -> str:
@@ -1528,6 +1543,8 @@ def _lines(
         return [], []
     if _is_telegram_export(root):
         return _telegram_lines(root, timezone)
+    if "NETSCAPE-Bookmark-file" in text[:200]:
+        return _bookmark_lines(root, base, timezone), []
     reader = _HTMLListing(root, _page_base(root) or base, timezone)
     reader.read()
     listed = _structured_list(root, _page_base(root) or base, timezone)
@@ -2295,6 +2312,8 @@ _EPOCH_STAMPS = (
     "data-time-ms",
     "data-published",
     "data-date",
+    "add_date",  # a browser's bookmarks file (Raindrop, Firefox, Chrome): when it was saved
+    "time_added",  # Pocket's export
 )
 
 
@@ -2586,6 +2605,22 @@ def _mail_body(text: str) -> str | None:
     except (LookupError, ValueError):  # an unknown charset, a broken part
         return None
     return content if isinstance(content, str) else None
+
+
+def _bookmark_lines(root: Any, base: str, timezone: str | None) -> list[_Line]:
+    """A browser's bookmarks file (Netscape's format, as Chrome, Firefox, Raindrop and Pocket
+    export it): each bookmark a headline, on the day it was saved (ADD_DATE)."""
+    lines = []
+    for link in root.iter("a"):
+        url = _absolute(link.get("href") or "", base)
+        title = _collapse(link.text_content())
+        if not url or not title:
+            continue
+        moment = _epoch_stamp(link.get("add_date") or link.get("time_added") or "")
+        stamp = _read_stamp(moment, timezone) if moment else None  # its day, not its time:
+        day = (stamp[0], None) if stamp else (None, None)  # when it was saved, not published
+        lines.append(_Line(link.sourceline or 0, title, url, day, item=True))
+    return lines
 
 
 def _table_lines(text: str) -> list[_Line] | None:

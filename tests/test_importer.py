@@ -3119,3 +3119,45 @@ def test_a_mail_saved_as_a_file_is_read_from_its_html_part() -> None:
         ),
     ]
     assert "a mail" in listing.notes[0].reason
+
+
+def test_a_link_inside_a_line_and_a_bookmarks_file() -> None:
+    copied = (
+        "Air defence downs 22 of 24 drones overnight https://censor.net/news/3496014/ (edited)\n"
+        "16:20 https://www.pravda.com.ua/news/2024/06/25/7461014/ — Ukraine gets $1.9 billion from Japan\n"
+        "Russia strikes Kharkiv | Russia-Ukraine war News | Censor.NET https://censor.net/news/3496015/\n"
+    )
+    assert _dated(parse_listing(copied, DEFAULT, SOURCES, "")) == [
+        (
+            "2024-06-25",
+            None,
+            "Air defence downs 22 of 24 drones overnight",
+            "https://censor.net/news/3496014/",
+            "censor",
+        ),
+        (
+            "2024-06-25",
+            "16:20",
+            "Ukraine gets $1.9 billion from Japan",
+            "https://www.pravda.com.ua/news/2024/06/25/7461014/",
+            "pravda",
+        ),
+        (
+            "2024-06-25",
+            None,
+            "Russia strikes Kharkiv",
+            "https://censor.net/news/3496015/",
+            "censor",
+        ),
+    ]
+    bookmarks = (  # a browser's bookmarks file (Netscape's format): each saved when ADD_DATE says
+        "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<TITLE>Bookmarks</TITLE><H1>Bookmarks</H1>\n<DL><p>\n"
+        '<DT><A HREF="https://censor.net/news/3496016/" ADD_DATE="1719256800">Air defence downs 22 of 24 drones overnight</A>\n'
+        '<DT><A HREF="https://www.pravda.com.ua/news/2024/06/25/7461015/" ADD_DATE="1719302400">Ukraine gets $1.9 billion from Japan</A>\n'
+        "</DL><p>\n"
+    )
+    listing = parse_listing(bookmarks, DEFAULT, SOURCES, "", timezone="Europe/Kyiv")
+    assert [(str(d.date), e.url) for d in listing.days for e in d.entries] == [
+        ("2024-06-24", "https://censor.net/news/3496016/"),
+        ("2024-06-25", "https://www.pravda.com.ua/news/2024/06/25/7461015/"),
+    ]
