@@ -399,6 +399,8 @@ def _take_line(
     if not reason and url and given.link is None and (_home_page(url) or _index_page(url)):
         reason = _INDEX  # copied as text: "The Kyiv Independent (https://kyivindependent.com/)"
     words = len(_WORD_RUN.findall(line))
+    if not reason and not url and not given.item and _is_a_source_name(line, state.names):
+        reason = _OUTLET_NAME  # "The Kyiv Independent" over its posts, copied
     if not reason and not url and not given.item and words < (3 if state.page_copy else 2):
         reason = _SHORT  # copied as text: a menu's, a section's or a button's line
     if not reason and given.outside:
@@ -728,6 +730,15 @@ def _latin(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", anyascii(name).lower())
 
 
+_OUTLET_NAME = "an outlet's name, over its posts or in its page's header, not a headline"
+
+
+def _is_a_source_name(line: str, names: Mapping[str, str]) -> bool:
+    """Whether a line is only the name of one of the digest's sources."""
+    shown = _squash(line)
+    return len(shown) >= 3 and any(shown == _squash(name) for name in names.values())
+
+
 def _named_source(title: str, names: Mapping[str, str]) -> tuple[str, str] | None:
     """A headline without a link whose outlet is named after it, as aggregators show it
     ("Title (УНІАН)", "Title - Суспільне Новини"): the headline without it, and the id of
@@ -774,6 +785,8 @@ def _boilerplate(line: str) -> str:
         return "a newsletter's own line (its web version, its settings), not a headline"
     if _FORWARDED.match(key):
         return "the header of a forwarded message (its channel's name), not a headline"
+    if _SOCIAL_CHROME.fullmatch(key) or _SHORTENED.fullmatch(line.strip()):
+        return _SOCIAL_LINE
     words = line.split()
     letters = [c for c in line if c.isalpha()]
     if len(words) <= 3 and len(letters) >= 2 and all(c.isupper() for c in letters):
@@ -800,6 +813,26 @@ _PRIVACY = re.compile(
 )
 
 
+# What a social network's page shows around its posts, copied with them: "@handle",
+# "Reposted by ...", "Пошук у Facebook", "1,6 млн уподобань • 2,1 млн читачів", "Переглянути ще
+# 57 коментарів", "Last reply today at 11:20 AM", "kyivindependent.com/ukraines-parl...".
+_COUNTED = (
+    r"(?:likes?|followers?|following|reposts?|replies|comments?|shares?|reactions?|views?"
+    r"|уподобан\w*|вподобан\w*|читач\w*|підписник\w*|коментар\w*|поширен\w*|реакц\w*"
+    r"|перегляд\w*|лайк\w*|подписчик\w*|комментари\w*|просмотр\w*)"
+)
+_SOCIAL_CHROME = re.compile(
+    r"@[\w.-]+"
+    r"|(?:reposted by|поширив|поширила|поширено|переслав|репост)\b.*"
+    r"|(?:пошук у|search) (?:facebook|x|twitter|bluesky|linkedin)"
+    rf"|[\d.,]+\s*(?:k|m|тис\.?|млн|тыс\.?)?\s*{_COUNTED}(?:\s*[•·]\s*[\d.,]+\s*(?:k|m|тис\.?|млн|тыс\.?)?\s*{_COUNTED})*"
+    rf"|(?:переглянути|показати|view|see|show) (?:ще |all |more )?\d+ (?:more )?{_COUNTED}"
+    r"|(?:last reply|остання відповідь).*"
+)
+_SHORTENED = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*(?:…|\.\.\.)")  # a link as shown
+_SOCIAL_LINE = (
+    "a social network's own line (a handle, a repost, counts, a search box), not a headline"
+)
 # Telegram's line over a forwarded message: "Forwarded from Повітряні сили ЗСУ".
 _FORWARDED = re.compile(r"(?:forwarded from|переслано від|переслано из|пересланное сообщение)\b")
 # An aggregator's count of a story's other reports: "Ще 24 схожих новини", "+5 more".
@@ -1219,7 +1252,19 @@ SENTENCE_WORDS = 16  # a line ending with "." this long is prose: headlines are 
 _NO_WORDS = "no words: not a headline"
 _PARAGRAPH = f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
 # Lines between a headline and what completes it (its time, its link: "Read more (https://..."
-_BETWEEN = frozenset({_CREDIT, _SUMMARY, _SHORT, _CAPITALS, _SENTENCE, _NO_WORDS, _PARAGRAPH})
+_BETWEEN = frozenset(
+    {
+        _CREDIT,
+        _SUMMARY,
+        _SHORT,
+        _CAPITALS,
+        _SENTENCE,
+        _NO_WORDS,
+        _PARAGRAPH,
+        _SOCIAL_LINE,
+        _OUTLET_NAME,
+    }
+)
 SUMMARY_WORDS = 8
 _DIGIT = re.compile(r"\d")
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # a word of letters: "Zelensky's"

@@ -3161,3 +3161,29 @@ def test_a_link_inside_a_line_and_a_bookmarks_file() -> None:
         ("2024-06-24", "https://censor.net/news/3496016/"),
         ("2024-06-25", "https://www.pravda.com.ua/news/2024/06/25/7461015/"),
     ]
+
+
+def test_a_social_networks_page_copied_keeps_its_posts_not_its_chrome() -> None:
+    copied = (
+        "Censor.NET\n"
+        "@censor.net\n"
+        "Reposted by Censor.NET\n"
+        "Пошук у Facebook\n"
+        "1,6 млн уподобань • 2,1 млн читачів\n"
+        "Air defence downs 22 of 24 drones overnight\n"
+        "censor.net/news/3496017-air-defe...\n"
+        "https://censor.net/news/3496017/\n"
+        "Переглянути ще 57 коментарів\n"
+        "Last reply today at 11:20 AM\n"
+    )
+    listing = parse_listing(copied, DEFAULT, SOURCES, "censor", names={"censor": "Censor.NET"})
+    assert _dated(listing) == [
+        (
+            "2024-06-25",
+            None,
+            "Air defence downs 22 of 24 drones overnight",
+            "https://censor.net/news/3496017/",
+            "censor",
+        )
+    ]
+    assert [d.line for d in listing.dropped] == [1, 2, 3, 4, 5, 7, 9, 10]
