@@ -1498,7 +1498,8 @@ _SIDEBAR_CLASS = re.compile(
     r"sidebar|most-?read|most-?popular|most-?viewed|trending|widget-area"
     r"|(?<![a-z])(?:popular|side|aside|rail|promo|partners?|advert|ad)(?![a-z])"
     r"|newsletter|sponsored|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
-    r"|(?<![a-z])ob-widget|membership|paywall",
+    r"|(?<![a-z])ob-widget|membership|paywall"
+    r"|(?<![a-z])(?:banner|alert-?bar|breaking-?bar|live-?bar|ticker)(?![a-z])",  # site-wide bars
     re.IGNORECASE,
 )
 # A page's right-hand column, by its class: "container_sub_right", "right-column", "col-right".
@@ -2301,6 +2302,7 @@ def _sidebar(element: Any) -> bool:
         return False
     names = (
         f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
+        f" {element.get('data-area') or ''}"  # Spiegel's data-area="newsletter_box"
     )
     if _SIDEBAR_CLASS.search(names) or _RIGHT_COLUMN.search(names):
         return True
@@ -2592,6 +2594,11 @@ def _json_lines(
             address = _absolute(link, page) or ""
             lines.append(_Line(number, title, address, stamp or (None, None), item=True))
         return lines, left[:1]
+    reader_items = data.get("items")
+    if isinstance(reader_items, list) and str(data.get("id", "")).startswith(("user/", "feed/")):
+        return _reader_lines(
+            reader_items, at, timezone
+        ), []  # Inoreader's, Feedly's (Google Reader's)
     messages = data.get("messages")
     if not isinstance(messages, list) or "type" not in data:
         return [], unknown
@@ -2621,8 +2628,27 @@ def _json_lines(
     return lines, left[:1]
 
 
+def _reader_lines(items: list[Any], at: _Positions, timezone: str | None) -> list[_Line]:
+    """A feed reader's items in Google Reader's JSON (Inoreader's and Feedly's exports of
+    starred or saved articles): each a headline, its canonical address, its publication."""
+    lines = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        title = _collapse(html_unescape(str(item.get("title") or "")))
+        links = [*(item.get("canonical") or []), *(item.get("alternate") or [])]
+        url = next((str(k["href"]) for k in links if isinstance(k, dict) and k.get("href")), "")
+        if not title or not url:
+            continue
+        moment = _epoch_stamp(str(item.get("published") or ""))
+        stamp = _read_stamp(moment, timezone) if moment else None
+        lines.append(_Line(at.line(title), title, url, stamp or (None, None), item=True))
+    return lines
+
+
 _UNKNOWN_JSON = (
-    "JSON that is neither a JSON Feed nor a Telegram export (result.json): nothing was read; "
+    "JSON that is neither a JSON Feed, a feed reader's export nor a Telegram export "
+    "(result.json): nothing was read; "
     "import the page, the feed or a copy of the list as text"
 )
 

@@ -2141,6 +2141,34 @@ CASES = [
         ],
         [2, 5, 7],
     ),
+    (
+        # A site-wide alert bar, a banner among the items and a newsletter box named by its
+        # data-area are no listing.
+        "bars-banners-and-newsletter-boxes",
+        '<div class="alert-bar"><a href="https://censor.net/news/air-alert-map">Air raid alert in Kharkiv region: the map online</a></div>\n'
+        '<main><ul class="feed"><li><a href="https://censor.net/news/t-20">Russian missile hits a residential block in Kharkiv</a></li>\n'
+        '<li><a href="https://censor.net/news/u-21">An oil depot burns in the Belgorod region</a></li></ul>\n'
+        '<div class="mz-banner"><a href="https://censor.net/losses?utm_source=feed-banner">Russia\'s losses in the war: we named 60,000 of the dead</a></div>\n'
+        '<div data-area="newsletter_box"><h3>The morning brief</h3><a href="https://censor.net/newsletter/morning">Subscribe for free every morning</a></div></main>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Russian missile hits a residential block in Kharkiv",
+                "https://censor.net/news/t-20",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "An oil depot burns in the Belgorod region",
+                "https://censor.net/news/u-21",
+                "censor",
+            ),
+        ],
+        [1, 4, 5, 5],
+    ),
 ]
 
 
@@ -2852,13 +2880,12 @@ def test_a_json_feed_and_a_telegram_json_export_give_their_headlines() -> None:
         ),
     ]
     assert [d.text for d in listing.notes] == ["🔴 Explosions in Kyiv"]
-    # Other JSON (a Slack export, a reader's starred items) gives no headline from its keys,
-    # and a note says what it is.
+    # Other JSON (a Slack export) gives no headline from its keys, and a note says what it is.
     for other in ('{"a": 1}', '[{"user": "U05AB1CDE3F", "text": "Air defence downs 22 drones"}]'):
         listing = parse_listing(other, DEFAULT, SOURCES, "")
         assert _dated(listing) == []
         assert [note.line for note in listing.notes] == [1]
-        assert "neither a JSON Feed nor a Telegram export" in listing.notes[0].reason
+        assert "neither a JSON Feed, a feed reader's export nor" in listing.notes[0].reason
 
 
 def test_an_outlets_name_after_a_headline_is_its_source_in_any_script() -> None:
@@ -3187,3 +3214,43 @@ def test_a_social_networks_page_copied_keeps_its_posts_not_its_chrome() -> None:
         )
     ]
     assert [d.line for d in listing.dropped] == [1, 2, 3, 4, 5, 7, 9, 10]
+
+
+def test_a_feed_readers_saved_articles_give_their_headlines() -> None:
+    saved = json.dumps(
+        {
+            "id": "user/1005948375/state/com.google/starred",
+            "title": "Starred articles",
+            "items": [
+                {
+                    "title": "Air defence downs 22 of 24 drones &amp; missiles",
+                    "published": 1719256800,
+                    "canonical": [{"href": "https://censor.net/news/3496018/"}],
+                    "origin": {"title": "Censor.NET"},
+                },
+                {
+                    "title": "Ukraine gets $1.9 billion from Japan",
+                    "published": 1719302400,
+                    "alternate": [{"href": "https://www.pravda.com.ua/news/2024/06/25/7461016/"}],
+                },
+            ],
+        },
+        indent=1,
+    )
+    listing = parse_listing(saved, DEFAULT, SOURCES, "", timezone="Europe/Kyiv")
+    assert _dated(listing) == [
+        (
+            "2024-06-24",
+            "22:20",
+            "Air defence downs 22 of 24 drones & missiles",
+            "https://censor.net/news/3496018/",
+            "censor",
+        ),
+        (
+            "2024-06-25",
+            "11:00",
+            "Ukraine gets $1.9 billion from Japan",
+            "https://www.pravda.com.ua/news/2024/06/25/7461016/",
+            "pravda",
+        ),
+    ]
