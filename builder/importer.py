@@ -1822,7 +1822,12 @@ class _HTMLListing:
         held = collections.Counter(
             ancestor for link in headlines for ancestor in link.iterancestors()
         )
-        sidebars = [element for element in sidebars if 2 * held[element] <= len(headlines)]
+        # (An <aside> is one by its tag, whatever it holds: a blog's archive of every post.)
+        sidebars = [
+            element
+            for element in sidebars
+            if element.tag == "aside" or 2 * held[element] <= len(headlines)
+        ]
         self._sidebars = set(sidebars)
         outside = [
             link

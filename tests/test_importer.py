@@ -2169,6 +2169,33 @@ CASES = [
         ],
         [1, 4, 5, 5],
     ),
+    (
+        # A blog's <aside> archive lists more posts than its page shows: still a sidebar.
+        "a-blogs-archive-aside",
+        '<main><article><h3><a href="https://censor.net/2024/06/v-22.html">Attack on Europe: documenting equipment losses</a></h3></article>\n'
+        '<article><h3><a href="https://censor.net/2024/06/w-23.html">Ukraine’s drone war in numbers this month</a></h3></article></main>\n'
+        '<aside><h2>Blog Archive</h2><ul><li><a href="https://censor.net/2024/05/x-1.html">Russian losses around Kharkiv in May</a></li>\n'
+        '<li><a href="https://censor.net/2024/04/x-2.html">Ukrainian losses around Avdiivka in April</a></li>\n'
+        '<li><a href="https://censor.net/2024/03/x-3.html">The fleet that lost its bases this spring</a></li></ul></aside>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Attack on Europe: documenting equipment losses",
+                "https://censor.net/2024/06/v-22.html",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine’s drone war in numbers this month",
+                "https://censor.net/2024/06/w-23.html",
+                "censor",
+            ),
+        ],
+        [3, 3, 4, 5],
+    ),
 ]
 
 

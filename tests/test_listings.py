@@ -246,7 +246,7 @@ CEILING: dict[str, int] = {
     "r10a-mediazona-news": 11,
     "r10a-nyt-live-updates": 9,
     "r10a-objectiv-relative-uk": 11,
-    "r10a-oryx-blogger": 13,
+    "r10a-oryx-blogger": 9,
     "r10a-spiegel-thema-ukraine": 9,
     "r10a-vottak-news-relative": 11,
     "r10a-warontherocks-alm-halfway": 8,
