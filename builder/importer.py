@@ -616,6 +616,9 @@ def _item_date_and_time(
         found = _said_date_time(whole, months, weekdays, state, number)
         if found is None and whole != simple:
             found = _said_date_time(simple, months, weekdays, state, number)
+        glued = _GLUED_DATE.search(whole) if found is None else None
+        if glued is not None:  # "oprac. Jędrzej Winiecki15 lipca 2024 | 17:32": beside lines
+            found = _said_date_time(whole[glued.end() :], months, weekdays, state, number)
         if found is not None:
             date = date or found[0]
             time = time or found[1]
@@ -971,6 +974,8 @@ def _said_date_time(
     if found is None and reading is not None and reading.start() > 0:
         found = _said_date_time(text[: reading.start()], months, weekdays, state, number)
     glued = _GLUED_NAME.match(text)  # "Paweł Pieniążek16 lipca 2024 | 12:05": a byline's
+    if glued is not None and not all(word[0].isupper() for word in glued[0].split()):
+        glued = None  # a name's words are capitalised: "…закон16 липня" is a headline's text
     if found is None and glued is not None:
         found = _said_date_time(text[glued.end() :], months, weekdays, state, number)
     remark = _REMARK.search(text)  # "15 липня (вечір)": an editor's heading with a remark
@@ -1033,6 +1038,7 @@ def _from_zone(
 
 
 # A name of a few words glued to the date after it, as two spans' texts run together.
+_GLUED_DATE = re.compile(r"(?<=[^\W\d])(?=\d)")  # where a line's text runs into a figure
 _GLUED_NAME = re.compile(r"[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3}(?<=[^\W\d])(?=\d)")
 _READING_TIME = re.compile(
     r"\s*[·•|,–—-]?\s*\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?"

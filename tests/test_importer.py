@@ -3281,3 +3281,16 @@ def test_a_feed_readers_saved_articles_give_their_headlines() -> None:
             "pravda",
         ),
     ]
+
+
+def test_a_headline_glued_to_its_date_stays_a_headline() -> None:
+    # Copied as text, a card's title and date run together: it is no byline's date line.
+    listing = parse_listing(
+        "Zelensky signs the law on multiple citizenship24 червня, 14:30\n",
+        DEFAULT,
+        SOURCES,
+        "censor",
+    )
+    assert [e.title for d in listing.days for e in d.entries] == [
+        "Zelensky signs the law on multiple citizenship24 червня, 14:30"
+    ]

@@ -126,7 +126,7 @@ FLOOR: dict[str, int] = {
     "r10a-spiegel-thema-ukraine": 9,
     "r10a-vottak-news-relative": 11,
     "r10a-warontherocks-alm-halfway": 8,
-    "r10a-wyborcza-ukraina": 7,
+    "r10a-wyborcza-ukraina": 8,
     "r10b-bluesky-profile-copied": 5,
     "r10b-convertkit-brief": 9,
     "r10b-excel-uk-semicolon": 12,
