@@ -361,6 +361,12 @@ def _take_line(
     date, time = _item_date_and_time(state, given, months, weekdays)
     if date is None and not given.item:
         date, time, line = _dated_line(line, months, weekdays, state, number) or (None, time, line)
+    if date is None and not given.item and given.link is None:
+        date, time, line = _glued_date_line(line, months, weekdays, state, number) or (
+            None,
+            time,
+            line,
+        )
     if date is not None:
         state.date, state.anchor = date, date
     prefix = _TIME_PREFIX.match(line)
@@ -1114,6 +1120,21 @@ def _dated_line(
         time = _time(match.group())
         if date is not None and time is not None:
             return date, time, rest
+    return None
+
+
+def _glued_date_line(
+    line: str, months: dict[str, int], weekdays: dict[str, int], state: _State, number: int
+) -> tuple[dt.date, dt.time | None, str] | None:
+    """Read "Title16 липня, 14:30", a card's title and date run together as copied as text:
+    the date (and time), and the title."""
+    for glued in _GLUED_DATE.finditer(line):
+        head = line[: glued.start()].rstrip()
+        if not _headline_like(head):
+            continue
+        found = _said_date_time(line[glued.end() :], months, weekdays, state, number)
+        if found is not None and found[0] is not None:
+            return found[0], found[1], head
     return None
 
 

@@ -3283,14 +3283,17 @@ def test_a_feed_readers_saved_articles_give_their_headlines() -> None:
     ]
 
 
-def test_a_headline_glued_to_its_date_stays_a_headline() -> None:
-    # Copied as text, a card's title and date run together: it is no byline's date line.
+def test_a_headline_glued_to_its_date_stays_a_headline_with_that_date() -> None:
+    # Copied as text, a card's title and date run together: no byline's date line, a headline
+    # and its date.
     listing = parse_listing(
-        "Zelensky signs the law on multiple citizenship24 червня, 14:30\n",
+        "Zelensky signs the law on multiple citizenship24 червня, 14:30\n"
+        "F16s arrive in Ukraine for the first time\n",
         DEFAULT,
         SOURCES,
         "censor",
     )
-    assert [e.title for d in listing.days for e in d.entries] == [
-        "Zelensky signs the law on multiple citizenship24 червня, 14:30"
+    assert _dated(listing) == [
+        ("2024-06-24", "14:30", "Zelensky signs the law on multiple citizenship", "", "censor"),
+        ("2024-06-24", None, "F16s arrive in Ukraine for the first time", "", "censor"),
     ]
