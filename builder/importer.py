@@ -2739,7 +2739,7 @@ def _table_lines(text: str) -> list[_Line] | None:
     numbered = [(n, row) for n, row in enumerate(rows, 1) if any(cell.strip() for cell in row)]
     widths = collections.Counter(len(row) for _, row in numbered)
     width, count = widths.most_common(1)[0]
-    linked = [n for n, row in numbered if any(_URL_CELL.fullmatch(c.strip()) for c in row)]
+    linked = [n for n, row in numbered if any(_URL_IN_TEXT.fullmatch(c.strip()) for c in row)]
     if width < 2 or count * 5 < len(numbered) * 3 or len(linked) < 2:
         return None  # text, not a table of links
     header = numbered[0][1] if numbered[0][0] not in linked else []
@@ -2755,7 +2755,7 @@ def _table_lines(text: str) -> list[_Line] | None:
         return best if scores[best] * 2 > len(body) else None
 
     url = column(
-        ("url", "link", "посилання", "ссылка", "лінк"), lambda c: bool(_URL_CELL.fullmatch(c))
+        ("url", "link", "посилання", "ссылка", "лінк"), lambda c: bool(_URL_IN_TEXT.fullmatch(c))
     )
     date = column(("date", "дата"), lambda c: bool(_DATE_CELL.match(c)))
     time = column(("time", "час", "время"), lambda c: bool(_TIME_LINE.fullmatch(c)))
@@ -2787,7 +2787,7 @@ def _table_lines(text: str) -> list[_Line] | None:
             stamp = f"{m[3]}-{int(m[1]):02}-{int(m[2]):02}{stamp[m.end() :]}"
         clock = row[time].strip() if time is not None and time != date else ""
         link, headline = row[url].strip(), _collapse(row[title])  # (a row without one: a draft)
-        link = link if _URL_CELL.fullmatch(link) else ""
+        link = link if _URL_IN_TEXT.fullmatch(link) else ""
         if stamp:
             lines.append(_Line(number, headline, link, item=True, date_text=f"{stamp} {clock}"))
         else:  # a time alone: on the day of the row above that names one
@@ -2795,7 +2795,6 @@ def _table_lines(text: str) -> list[_Line] | None:
     return lines
 
 
-_URL_CELL = re.compile(r"https?://\S+")
 _DATE_CELL = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _TITLE_NAMES = ("title", "headline", "заголовок", "назва", "name", "тема")
@@ -2871,7 +2870,7 @@ def _encoded_target(url: str) -> str:
         target = base64.urlsafe_b64decode(last + "=" * (-len(last) % 4)).decode("utf-8")
     except (ValueError, binascii.Error, UnicodeDecodeError):
         return ""
-    return target if _URL_CELL.fullmatch(target) else ""
+    return target if _URL_IN_TEXT.fullmatch(target) else ""
 
 
 def _aggregated_article(url: str) -> str:
