@@ -65,6 +65,9 @@ BOILERPLATE = frozenset(
     {
         "read also",
         "read more",
+        "copy link",
+        "скопіювати посилання",
+        "копировать ссылку",
         "read the full story",
         "read the full article",
         "continue reading",
@@ -1043,6 +1046,11 @@ def _from_zone(
     return (moved[0] if date is not None or moved[0] != day else None), moved[1]
 
 
+# A time that says when a page or an item was last changed, not published.
+_UPDATED = re.compile(
+    r"(?:updated|last updated|оновлено|обновлено|mis à jour|aktualisiert|zaktualizowano)\b",
+    re.IGNORECASE,
+)
 # A name of a few words glued to the date after it, as two spans' texts run together.
 _GLUED_DATE = re.compile(r"(?<=[^\W\d])(?=\d)")  # where a line's text runs into a figure
 _GLUED_NAME = re.compile(r"[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3}(?<=[^\W\d])(?=\d)")
@@ -1900,7 +1908,7 @@ class _HTMLListing:
             text = _link_text(link).strip("«»‹›<>←→ ")
             if _BYLINE.fullmatch(text):  # "Von Christoph Reuter": an author's page
                 continue
-            if "#" in key or (
+            if ("#" in key and not _boilerplate(text)) or (
                 _headline_like(text)
                 and not _DATE_TEXT.fullmatch(text)
                 and not _ARCHIVE_LINK.fullmatch(text)
@@ -2228,7 +2236,9 @@ class _HTMLListing:
 
     def _stamp(self, element: Any) -> tuple[tuple[dt.date | None, dt.time | None], Any]:
         """The item's date and time as its markup gives them, in the site's time zone, and
-        the element that gives them (None when none does)."""
+        the element that gives them (None when none does); a time that says it is an
+        update's only when the item has no other."""
+        updated: tuple[tuple[dt.date | None, dt.time | None], Any] | None = None
         for found in element.iter():
             if not isinstance(found.tag, str) or self._skipped(found):
                 continue
@@ -2249,8 +2259,11 @@ class _HTMLListing:
                 if stamp[1] is None:  # a date alone: its text may say the time, "Jul 16, 9:47 PM"
                     clock = _CLOCK.search(_collapse(found.text_content()))
                     stamp = (stamp[0], _time(clock.group()) if clock else None)
+                if _UPDATED.match(_collapse(found.text_content())):
+                    updated = updated or (stamp, found)  # "Updated July 16, 6:41 p.m."
+                    continue
                 return stamp, found
-        return (None, None), None
+        return updated or ((None, None), None)
 
     def _relative_note(self, href: str) -> None:
         self.notes.append(

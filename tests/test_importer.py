@@ -2196,6 +2196,52 @@ CASES = [
         ],
         [3, 3, 4, 5],
     ),
+    (
+        # A live blog's pinned post with a "Copy link" to itself (a share link's query) is one
+        # post; an item's <time> saying "Updated" gives way to its other one, and stands when
+        # it is the only one.
+        "a-pinned-post-and-updated-times",
+        '<link rel="canonical" href="https://censor.net/en/live/ukraine-news-24">\n'
+        '<div class="pinned-post"><article class="post" id="summit"><div><span>Pinned</span><a href="https://censor.net/en/live/ukraine-news-24#summit"><time datetime="2024-06-24T14:03:11.000Z">10:03 a.m.</time></a></div>\n'
+        "<h2>Zelensky wants Russia at the table for a second peace summit</h2><p>He said so.</p>\n"
+        '<a href="https://censor.net/en/live/ukraine-news-24?smid=url-share#summit">Copy link</a></article></div>\n'
+        '<article class="post" id="kharkiv"><div><a href="https://censor.net/en/live/ukraine-news-24#kharkiv"><time datetime="2024-06-24T11:47:30.000Z">7:47 a.m.</time></a></div>\n'
+        "<h2>A Russian missile strike on Kharkiv kills three</h2><p>Officials said so.</p></article>\n"
+        '<article class="card"><h3><a href="https://censor.net/news/y-24">Ukraine gets $1.9 billion from Japan</a></h3><time datetime="2024-06-24T15:30:00Z">Updated 15:30</time> <time datetime="2024-06-24T09:00:00Z">Published 9:00</time></article>\n'
+        '<article class="card"><h3><a href="https://censor.net/news/z-25">Air defence downs 22 of 24 drones overnight</a></h3><time datetime="2024-06-24T05:10:00Z">Updated 5:10</time></article>',
+        "",
+        [
+            (
+                "2024-06-24",
+                "14:03",
+                "Zelensky wants Russia at the table for a second peace summit",
+                "https://censor.net/en/live/ukraine-news-24#summit",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "11:47",
+                "A Russian missile strike on Kharkiv kills three",
+                "https://censor.net/en/live/ukraine-news-24#kharkiv",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "09:00",
+                "Ukraine gets $1.9 billion from Japan",
+                "https://censor.net/news/y-24",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "05:10",
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/z-25",
+                "censor",
+            ),
+        ],
+        [2, 3, 4, 6],
+    ),
 ]
 
 
