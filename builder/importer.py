@@ -211,6 +211,7 @@ class _State:
     seen: dict[dt.date, dict[tuple[str, str], tuple[int, str, int]]] = field(default_factory=dict)
     order: int = 0
     page_copy: bool = False  # a whole page copied as text (PAGE_COPY_LINES)
+    pending: tuple[int, str, str] | None = None  # a link line with no headline above: its own
     names: dict[str, str] = field(default_factory=dict)  # the sources' names, by id
 
 
@@ -262,10 +263,21 @@ def parse_listing(
     )
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
+    _drop_pending(state)
     if not any(line.item or line.link is not None for line in lines):  # copied as text
         _drop_unlinked(state)
     days = tuple(ImportedDay(date, tuple(entries)) for date, entries in state.days.items())
     return Listing(days, tuple(state.dropped), tuple(state.notes))
+
+
+_NO_HEADLINE = "a link with no headline before it"
+
+
+def _drop_pending(state: _State) -> None:
+    """Drop the link line that waited for a headline below it and got none."""
+    if state.pending is not None:
+        state.dropped.append(Dropped(state.pending[0], state.pending[1], _NO_HEADLINE))
+        state.pending = None
 
 
 def _drop_unlinked(state: _State) -> None:
@@ -325,6 +337,7 @@ def _take_line(
     if not given.item:
         moment = _message_header(simple, months, weekdays, state, number)
         if moment is not None:
+            _drop_pending(state)
             state.date, state.anchor, state.time = moment[0], moment[0], moment[1]
             state.days.setdefault(moment[0], [])
             state.in_message, state.message = True, None
@@ -396,7 +409,15 @@ def _take_line(
             _complete(state, last, url, sources, default_source)
             state.time = None
             return
-        state.dropped.append(Dropped(number, raw.strip(), "a link with no headline before it"))
+        if (
+            url
+            and given.link is None
+            and _URL_LINE.fullmatch(_BULLET.sub("", raw.strip(), count=1))
+        ):
+            _drop_pending(state)  # copied as text: "URL", then its title (Slack, a list)
+            state.pending = (number, raw.strip(), url)
+            return
+        state.dropped.append(Dropped(number, raw.strip(), _NO_HEADLINE))
         return
     reason = _boilerplate(line)
     if reason == _NAVIGATION and url and last is not None and not last.url:
@@ -474,6 +495,11 @@ def _take_line(
         if taken[1].time is None and time is not None:  # a sticky story, then its dated row
             _restamp(state, taken[1], state.date, time)
         return
+    if not url and state.pending is not None and given.link is None:
+        url = clean_url(state.pending[2])  # the link on the line above, which had no headline
+        source = match_source(url, sources) or default_source
+        line = _without_outlet(line, url, state.names.get(source, ""))
+        state.pending = None
     entry = Entry(number, line, url, source, time)
     entries.append(entry)
     _seen(state, state.date, entry)
@@ -541,6 +567,7 @@ def _take_chat_line(
 ) -> None:
     """A chat's message: its day (not its time, when it was shared, not published), then its
     first line as any line, its other lines its body (`_take_line`'s message)."""
+    _drop_pending(state)  # a message's link is no other message's
     first, second = int(chat[1]), int(chat[3])
     if chat[2] == "/" and second > 12:  # 7/16/24: as US phones write it
         first, second = second, first

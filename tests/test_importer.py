@@ -2242,6 +2242,33 @@ CASES = [
         ],
         [2, 3, 4, 6],
     ),
+    (
+        # A list of links, each with its title on the line below (as a chat's unfurl or an
+        # editor's list writes them): a link with no headline above waits for the one below.
+        "links-above-their-titles",
+        "https://censor.net/news/3496019/\n"
+        "Air defence downs 22 of 24 drones overnight\n"
+        "https://www.pravda.com.ua/news/2024/06/25/7461017/\n"
+        "Ukraine gets $1.9 billion from Japan",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3496019/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine gets $1.9 billion from Japan",
+                "https://www.pravda.com.ua/news/2024/06/25/7461017/",
+                "pravda",
+            ),
+        ],
+        [],
+    ),
 ]
 
 

@@ -137,7 +137,7 @@ FLOOR: dict[str, int] = {
     "r10b-raindrop-bookmarks": 9,
     "r10b-sheets-cells-pasted": 12,
     "r10b-sheets-tracker": 13,
-    "r10b-slack-channel-copied": 0,
+    "r10b-slack-channel-copied": 1,
     "r10b-slack-export": 0,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
