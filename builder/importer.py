@@ -49,6 +49,8 @@ _CHECKBOX = re.compile(r"^(?:\[[ xX]\]|[☐☑☒✅✔✓])\s*")  # and Keep's 
 # Tags an editor's note puts after a headline (Obsidian, Bear): "Title #політика #нбу".
 _END_TAGS = re.compile(r"(?:\s+#[^\W\d][\w-]*)+\s*$")
 # Markdown's strong emphasis around words of a line copied as text: "**Title**".
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")  # a picture in Markdown: no headline
+_LEAD_IN = re.compile(r"([^\[\]:\n]{2,40}):\s*")  # "Read also: " before a link
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _TIME = re.compile(r"(\d{1,2})[:.h](\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")  # "08h47": French
 _TIME_LINE = re.compile(_TIME.pattern + r"\s*[-–—|:•·]?")
@@ -72,6 +74,13 @@ BOILERPLATE = frozenset(
         "read the full article",
         "continue reading",
         "детальніше",
+        "детальніше тут",
+        "детальніше – тут",
+        "детальніше — тут",
+        "читати тут",
+        "подробнее тут",
+        "подробнее – тут",
+        "more here",
         "докладніше",
         "читати далі",
         "читайте далі",
@@ -212,6 +221,7 @@ class _State:
     order: int = 0
     page_copy: bool = False  # a whole page copied as text (PAGE_COPY_LINES)
     pending: tuple[int, str, str] | None = None  # a link line with no headline above: its own
+    heading_entry: bool = False  # the last headline was a page's heading (<h2>), not an item
     names: dict[str, str] = field(default_factory=dict)  # the sources' names, by id
 
 
@@ -316,8 +326,15 @@ def _take_line(
         return
     line = _BULLET.sub("", line, count=1).strip()
     if given.link is None:  # copied as text: a to-do list's box, Markdown's emphasis, tags
-        line = _STRONG.sub(r"\1", _CHECKBOX.sub("", line, count=1))
+        line = _STRONG.sub(r"\1", _CHECKBOX.sub("", _MD_IMAGE.sub("", line), count=1)).strip()
         line = _END_TAGS.sub("", line) or line
+        lead = _LEAD_IN.match(line)  # "Read also: [Title](https://...)": the label is none
+        if (
+            lead is not None
+            and _boilerplate(lead[1]) == _NAVIGATION
+            and _MD_LINK.match(line, lead.end())
+        ):
+            line = line[lead.end() :]
     simple = " ".join(line.split())
     last, state.last = state.last, None
     chat = _CHAT_LINE.match(simple) if not given.item and given.link is None else None
@@ -386,7 +403,7 @@ def _take_line(
     if date is not None:
         state.date, state.anchor = date, date
     prefix = _TIME_PREFIX.match(line)
-    time = time or state.time
+    time = time or (state.time if not given.item else None)  # an item's own, not the page's
     if prefix:
         time = time if given.stamp[1] else _time(prefix.group())
         line = line[prefix.end() :].strip()
@@ -447,9 +464,11 @@ def _take_line(
         and line.rstrip("'’\"”»").endswith(".")
         and not line.rstrip("'’\"”»").endswith("..")
         and not last.title.endswith(".")
-        and words >= SUMMARY_WORDS
+        and (words >= SUMMARY_WORDS or (state.heading_entry and not given.heading))
     ):
-        reason = _SUMMARY  # "Title", then a sentence: copied as text, an item's summary
+        # "Title", then a sentence: copied as text, an item's summary; under a heading that
+        # is a headline, any sentence (a round-up's "<h2>Title</h2><p>Sentence.</p>")
+        reason = _SUMMARY
     if (
         not reason
         and not url
@@ -500,6 +519,7 @@ def _take_line(
         source = match_source(url, sources) or default_source
         line = _without_outlet(line, url, state.names.get(source, ""))
         state.pending = None
+    state.heading_entry = given.heading and not given.item
     entry = Entry(number, line, url, source, time)
     entries.append(entry)
     _seen(state, state.date, entry)
@@ -807,11 +827,15 @@ _NAVIGATION = "a section or navigation line, not a headline"
 PARAGRAPH_WORDS = 40  # the longest headlines have 25 or so; an article's paragraphs, more
 
 
+# Emoji and marks before a line's words ("⚡️ Підписатися на канал"): not part of what it says.
+_LEADING_SYMBOLS = re.compile(r"^[^\w\d\s«\"'(\[@#]+\s*")
+
+
 def _boilerplate(line: str) -> str:
     """Say why a line is not a headline, or return ""."""
     if not _WORD.search(line):
         return _NO_WORDS
-    key = " ".join(normalise_word(line).rstrip(":.…>»→ ").split())
+    key = " ".join(_LEADING_SYMBOLS.sub("", normalise_word(line)).rstrip(":.…>»→ ").split())
     if (
         key in BOILERPLATE
         or _CALL_TO_ACTION.match(key)
@@ -830,7 +854,7 @@ def _boilerplate(line: str) -> str:
     letters = [c for c in line if c.isalpha()]
     if len(words) <= 3 and len(letters) >= 2 and all(c.isupper() for c in letters):
         return _CAPITALS
-    if line.endswith(":") and len(words) <= 4:
+    if line.endswith(":") and len(words) <= 6:
         return "a heading ending in ':', not a headline"
     if _BYLINE.fullmatch(" ".join(words)):
         return _CREDIT
@@ -1811,7 +1835,9 @@ _DATE_TEXT = re.compile(
 
 # A link to a day's archive, named by its day: "Новини за 15 липня", "News for 14 July".
 _ARCHIVE_LINK = re.compile(
-    _DATE_PREFIX.pattern + r"\d{1,2} [^\W\d]+\.?(?:,? \d{4})?(?: р(?:оку|\.)?)?", re.IGNORECASE
+    rf"(?:{_DATE_PREFIX.pattern}|[^\W\d]+, )"  # "Новини за 15 липня", "Вівторок, 16 липня"
+    r"\d{1,2} [^\W\d]+\.?(?:,? \d{4})?(?: р(?:оку|\.)?)?",
+    re.IGNORECASE,
 )
 
 

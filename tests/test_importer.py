@@ -2269,6 +2269,65 @@ CASES = [
         ],
         [],
     ),
+    (
+        # An outlet's round-up: each story a heading, a sentence, and "Детальніше – тут" with
+        # its link: the heading is the headline, with that link.
+        "a-round-up-of-headings-with-links-below",
+        '<article><div class="txt">\n'
+        "<h2>Рада ухвалила закон про множинне громадянство</h2>\n"
+        "<p>Верховна Рада в цілому ухвалила законопроєкт.</p>\n"
+        '<p>Детальніше – <a href="https://censor.net/news/3496020/">тут</a>.</p>\n'
+        "<h2>Британія пришвидшить постачання снарядів</h2>\n"
+        "<p>Про це заявив міністр в Одесі.</p>\n"
+        '<p>Детальніше – <a href="https://censor.net/news/3496021/">тут</a>.</p>\n'
+        "</div></article>",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Рада ухвалила закон про множинне громадянство",
+                "https://censor.net/news/3496020/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Британія пришвидшить постачання снарядів",
+                "https://censor.net/news/3496021/",
+                "censor",
+            ),
+        ],
+        [3, 6],
+    ),
+    (
+        # Pasted into a Markdown editor: a picture, a lead-in label before a link, a call to
+        # subscribe after an emoji, a heading of six words ending in ":".
+        "markdown-pictures-lead-ins-and-calls",
+        "![Kharkiv after the strike](https://censor.net/img/kharkiv.jpg)\n"
+        "**Read also:** [Air defence downs 22 of 24 drones overnight](https://censor.net/news/3496022/)\n"
+        "⚡️ Підписатися на канал | Надіслати новину: [@censor_bot](https://t.me/censor_bot)\n"
+        "Вас також можуть зацікавити такі новини:\n"
+        "[Ukraine gets $1.9 billion from Japan](https://www.pravda.com.ua/news/2024/06/25/7461018/)",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3496022/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine gets $1.9 billion from Japan",
+                "https://www.pravda.com.ua/news/2024/06/25/7461018/",
+                "pravda",
+            ),
+        ],
+        [1, 3, 4],
+    ),
 ]
 
 
