@@ -680,6 +680,11 @@ def _item_date_and_time(
             time = time or found[1]
             continue
         state.dropped.append(Dropped(number, text, _boilerplate(simple) or _BESIDE))
+    if date is None and given.beside:  # "16", "лип.", "2024": a date in stacked blocks
+        short = [" ".join(text.split()) for _, text in given.beside if len(text.split()) <= 2]
+        found = _date_time_line(" ".join(short), months, weekdays, state, given.number)
+        if found is not None and found[0] is not None:
+            date, time = found[0], time or found[1]
     return date, time
 
 
@@ -1038,6 +1043,9 @@ def _said_date_time(
         glued = None  # a name's words are capitalised: "…закон16 липня" is a headline's text
     if found is None and glued is not None:
         found = _said_date_time(text[glued.end() :], months, weekdays, state, number)
+    spaced = _RUN_TOGETHER.sub(" ", text)  # "16Липня2024": a date's spans with no space
+    if found is None and spaced != text:
+        found = _date_time_line(spaced, months, weekdays, state, number)
     remark = _REMARK.search(text)  # "15 липня (вечір)": an editor's heading with a remark
     if found is None and remark is not None and remark.start() > 0:
         found = _date_time_line(text[: remark.start()], months, weekdays, state, number)
@@ -1105,6 +1113,7 @@ _UPDATED = re.compile(
 # A name of a few words glued to the date after it, as two spans' texts run together.
 _GLUED_DATE = re.compile(r"(?<=[^\W\d])(?=\d)")  # where a line's text runs into a figure
 _GLUED_NAME = re.compile(r"[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3}(?<=[^\W\d])(?=\d)")
+_RUN_TOGETHER = re.compile(r"(?<=\d)(?=[^\W\d])|(?<=[^\W\d])(?=\d)")
 _READING_TIME = re.compile(
     r"\s*[·•|,–—-]?\s*\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?"
     r"\s*(?:read|читання|чтения)$",
@@ -1361,12 +1370,15 @@ _SOCIAL = frozenset(
 
 
 # The first part of the path of a page that lists articles: an author's, a tag's, a topic's.
+# A document attached to a page (a decision, a report), not an article: "st12002-en24.pdf".
+_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|zip|rar)(?:$|[?#])", re.IGNORECASE)
 _TAXONOMIES = frozenset({"taxonomy", "category", "categories", "programs", "program"})
 _INDEX_PATHS = frozenset(
     {"author", "authors", "by", "people", "person", "profile", "profiles", "contributor"}
     | {"contributors", "journalist", "journalists", "tag", "tags", "topic", "topics"}
     | {"category", "categories", "rubric", "section", "sections", "theme", "themes"}
     | {"avtor", "avtory", "teg", "tegi", "tema", "temy", "rubryka", "rubrika"}
+    | {"organization", "organizations", "organisation", "organisations", "source", "sources"}
 )
 
 
@@ -1585,12 +1597,13 @@ _SIDEBAR_CLASS = re.compile(
     r"|(?<![a-z])(?:popular|side|aside|rail|promo|partners?|advert|ad)(?![a-z])"
     r"|newsletter|sponsored|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
     r"|(?<![a-z])ob-widget|membership|paywall"
-    r"|(?<![a-z])(?:banner|alert-?bar|breaking-?bar|live-?bar|ticker)(?![a-z])",  # site-wide bars
+    r"|(?<![a-z])(?:banner|alert-?(?:bar|line|strip)|breaking-?bar|live-?bar|ticker)(?![a-z])",
     re.IGNORECASE,
 )
 # A page's right-hand column, by its class: "container_sub_right", "right-column", "col-right".
-_RIGHT_COLUMN = re.compile(
-    r"(?<![a-z])(?:right[-_]?(?:col|column|side|part|block)|(?:col|column|sub)[-_]?right)(?![a-z])",
+_RIGHT_COLUMN = re.compile(  # and a left-hand one, the menu of old table layouts ("leftcol")
+    r"(?<![a-z])(?:(?:right|left)[-_]?(?:col|column|side|part|block|menu)"
+    r"|(?:col|column|sub)[-_]?(?:right|left))(?![a-z])",
     re.IGNORECASE,
 )
 _SIDEBAR_TITLE = re.compile(
@@ -1830,13 +1843,14 @@ def _link_text(link: Any) -> str:
 _DATE_TEXT = re.compile(
     r"(?:[^\W\d]+,? )?(?:\d{1,2}(?:st|nd|rd|th)? [^\W\d]+\.?,? \d{4}"
     r"|[^\W\d]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?: (?:р(?:оку|\.)?|г(?:ода|\.)?))?"  # "16 июля 2024 года"
 )
 
 
 # A link to a day's archive, named by its day: "Новини за 15 липня", "News for 14 July".
 _ARCHIVE_LINK = re.compile(
     rf"(?:{_DATE_PREFIX.pattern}|[^\W\d]+, )"  # "Новини за 15 липня", "Вівторок, 16 липня"
-    r"\d{1,2} [^\W\d]+\.?(?:,? \d{4})?(?: р(?:оку|\.)?)?",
+    r"\d{1,2} [^\W\d]+\.?(?:,? \d{4})?(?: (?:р(?:оку|\.)?|г(?:ода|\.)?))?",
     re.IGNORECASE,
 )
 
@@ -1953,6 +1967,7 @@ class _HTMLListing:
                 or _share_link(url)
                 or _promotion(url)
                 or _advert(url)
+                or _ATTACHMENT.search(url) is not None
                 or _TAG_REL.search(link.get("rel") or "")
                 or _NAME_LINK.search(link.get("class") or "")
             ):

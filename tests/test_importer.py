@@ -2328,6 +2328,45 @@ CASES = [
         ],
         [1, 3, 4],
     ),
+    (
+        # Government sites: a date in spans run together ("24Червня2024") or in stacked blocks
+        # ("23", "черв.", "2024"); an attached PDF and an organisation's page linked in an item;
+        # a day's heading linked to its page in Russian ("24 июня 2024 года"); an alert line and
+        # a left-hand column's menu.
+        "government-sites-dates-attachments-and-menus",
+        '<div class="alert-line"><a href="https://censor.net/alerts/shelter-now">Під час повітряної тривоги прямуйте до укриття!</a></div>\n'
+        '<table><tr><td class="leftcol"><div class="leftmenu"><a href="https://censor.net/about/head-of-parliament">Голова Верховної Ради України</a></div></td><td>\n'
+        '<h2><a href="https://censor.net/news/by-date/24.06.2024">24 июня 2024 года</a></h2>\n'
+        '<article class="card"><a href="https://censor.net/news/3496023/">СБУ повідомила про підозру командувачу флоту рф</a><div class="date"><span>24</span><span>Червня</span><span>2024</span></div></article>\n'
+        '<article class="card"><a href="https://censor.net/news/3496024/">Генпрокурор зустрівся з Прокурором МКС у Гаазі</a><div class="date"><div>23</div><div>черв.</div><div>2024</div></div><div class="time">19:20</div></article>\n'
+        '<article class="card"><a href="https://censor.net/news/3496025/">Council adopts a €1.9 billion assistance measure</a><p>See the <a href="https://censor.net/media/st12002-en24.pdf">Council decision (pdf)</a>.</p><div class="source"><a href="https://censor.net/organization/ohchr">UN Human Rights Monitoring Mission</a></div></article>\n'
+        "</td></tr></table>",
+        "",
+        [
+            (
+                "2024-06-24",
+                None,
+                "СБУ повідомила про підозру командувачу флоту рф",
+                "https://censor.net/news/3496023/",
+                "censor",
+            ),
+            (
+                "2024-06-23",
+                "19:20",
+                "Генпрокурор зустрівся з Прокурором МКС у Гаазі",
+                "https://censor.net/news/3496024/",
+                "censor",
+            ),
+            (
+                "2024-06-23",
+                None,
+                "Council adopts a €1.9 billion assistance measure",
+                "https://censor.net/news/3496025/",
+                "censor",
+            ),
+        ],
+        [1, 2, 5, 5, 5, 6, 6, 6, 6],
+    ),
 ]
 
 
