@@ -42,7 +42,14 @@ from .reader import normalise_text, split_front_matter
 # lefigaro.fr, rp.pl).
 LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl")
 
-_BULLET = re.compile(r"^(?:[•·▪●◦‣∙►▶➤→\-*–—+]|\d{1,3}[.)]|#{1,6}|\*\*)\s+")
+# A line's bullet or number: "•", "-", "1.", "1.3." (an outline's), "#" (Markdown's), "1️⃣" (a
+# keycap's), HN's "▲".
+_BULLET = re.compile(
+    r"^(?:(?:[•·▪●◦‣∙►▶➤→\-*–—+▲]|\d{1,3}[.)](?:\d{1,3}\.)*|#{1,6}|\*\*)\s+"
+    r"|(?:\d\ufe0f?\u20e3|\U0001f51f)\s*)"
+)
+# An arrow after a headline, to its link: "Title ➡️ https://...", "Title 👇".
+_END_ARROW = re.compile(r"\s*(?:➡️?|👇|👉|⬇️?|→|>>)\s*$")
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 # A to-do list's box after its bullet (Markdown, Notion, Obsidian): "- [x] Title".
 _CHECKBOX = re.compile(r"^(?:\[[ xX]\]|[☐☑☒✅✔✓])\s*")  # and Keep's and Apple Notes' boxes
@@ -324,10 +331,10 @@ def _take_line(
     if given.dropped:
         state.dropped.append(Dropped(number, line, given.dropped))
         return
-    line = _BULLET.sub("", line, count=1).strip()
+    line = _BULLET.sub("", _BULLET.sub("", line, count=1).strip(), count=1).strip()  # "1. ▲ …"
     if given.link is None:  # copied as text: a to-do list's box, Markdown's emphasis, tags
         line = _STRONG.sub(r"\1", _CHECKBOX.sub("", _MD_IMAGE.sub("", line), count=1)).strip()
-        line = _END_TAGS.sub("", line) or line
+        line = _END_ARROW.sub("", _END_TAGS.sub("", line) or line) or line
         lead = _LEAD_IN.match(line)  # "Read also: [Title](https://...)": the label is none
         if (
             lead is not None
@@ -416,6 +423,7 @@ def _take_line(
     if not url:
         label_only = _link_line(line) if not given.item else None  # "Детальніше: https://"
         line, url = _split_link(line)
+        line = _END_ARROW.sub("", line) or line  # "Title ➡️ https://...": the arrow to its link
         if label_only:
             line, url = "", label_only
     elif not given.item and _link_line(line) == url:  # the link shown as its address
@@ -485,7 +493,7 @@ def _take_line(
     if url and _host(url) == "":
         url = ""  # no address ("https://[censor.net/..."): a headline without a link
     source = match_source(url, sources) or default_source
-    named = _named_source(line, state.names) if not url else None
+    named = _named_source(line, state.names, sources) if not url else None
     if named is not None:  # "Title (Суспільне)" copied from an aggregator: its outlet
         line, source = named
     line = _without_outlet(line, url, state.names.get(source, ""))
@@ -803,12 +811,21 @@ def _is_a_source_name(line: str, names: Mapping[str, str]) -> bool:
     return len(shown) >= 3 and any(shown == _squash(name) for name in names.values())
 
 
-def _named_source(title: str, names: Mapping[str, str]) -> tuple[str, str] | None:
+def _named_source(
+    title: str, names: Mapping[str, str], homes: Mapping[str, str]
+) -> tuple[str, str] | None:
     """A headline without a link whose outlet is named after it, as aggregators show it
-    ("Title (УНІАН)", "Title - Суспільне Новини"): the headline without it, and the id of
-    the source of that name; None when no source has it."""
-    if _ATTRIBUTION.search(title) is None:
+    ("Title (УНІАН)", "Title - Суспільне Новини", "Title (theguardian.com)"): the headline
+    without it, and the id of the source of that name or site; None when no source has it."""
+    match = _ATTRIBUTION.search(title)
+    if match is None:
         return None
+    shown = (match[1] or match[2] or "").strip()
+    if _SITE_NAME.fullmatch(shown):  # a site's name, as Hacker News shows it
+        source = match_source("https://" + shown.lower() + "/", homes)
+        rest = title[: match.start()].rstrip(" -–—|:")
+        if source and len(rest.split()) >= 2:
+            return rest, source
     for key, name in names.items():
         rest = _without_outlet(title, "", name)
         if rest != title:
@@ -896,7 +913,11 @@ _SOCIAL_CHROME = re.compile(
     rf"|[\d.,]+\s*(?:k|m|тис\.?|млн|тыс\.?)?\s*{_COUNTED}(?:\s*[•·]\s*[\d.,]+\s*(?:k|m|тис\.?|млн|тыс\.?)?\s*{_COUNTED})*"
     rf"|(?:переглянути|показати|view|see|show) (?:ще |all |more )?\d+ (?:more )?{_COUNTED}"
     r"|(?:last reply|остання відповідь).*"
+    r"|r/\w+(?: • .*)?|(?:go to comments|upvote|downvote|share|save|hide|reply)"  # Reddit's
+    r"|\d+ points? by \S+ .*|submitted .* by \S+.*"  # a news aggregator's row (Hacker News)
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"  # a link's site shown alone, "pravda.com.ua"
 )
+_SITE_NAME = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _SHORTENED = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*(?:…|\.\.\.)")  # a link as shown
 _SOCIAL_LINE = (
     "a social network's own line (a handle, a repost, counts, a search box), not a headline"

@@ -2367,6 +2367,46 @@ CASES = [
         ],
         [1, 2, 5, 5, 5, 6, 6, 6, 6],
     ),
+    (
+        # Aggregators' rows copied (Hacker News's numbers, "▲" and site in parentheses, its
+        # points line; Reddit's subreddit, site and buttons), a keycap's number and an arrow to
+        # the link (a Telegram digest), an outline's "1.3.".
+        "aggregator-rows-keycaps-and-arrows",
+        "1.\t▲\tUkraine's parliament passes a bill on multiple citizenship (pravda.com.ua)\n"
+        "142 points by vkyiv 2 hours ago | hide | 38 comments\n"
+        "r/ukraine • 4 hr. ago\n"
+        "Air defence downs 22 of 24 drones overnight\n"
+        "censor.net\n"
+        "Go to comments\n"
+        "1️⃣ Ukraine gets $1.9 billion from Japan ➡️ https://www.pravda.com.ua/news/2024/06/25/7461019/\n"
+        "1.3. Russia strikes Kharkiv with glide bombs https://censor.net/news/3496026/",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Ukraine's parliament passes a bill on multiple citizenship",
+                "",
+                "pravda",
+            ),
+            ("2024-06-25", None, "Air defence downs 22 of 24 drones overnight", "", ""),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine gets $1.9 billion from Japan",
+                "https://www.pravda.com.ua/news/2024/06/25/7461019/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Russia strikes Kharkiv with glide bombs",
+                "https://censor.net/news/3496026/",
+                "censor",
+            ),
+        ],
+        [2, 3, 5, 6],
+    ),
 ]
 
 
