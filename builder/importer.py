@@ -1464,6 +1464,16 @@ _AD_NETWORKS = (
 )
 
 
+def _in_a_sentence(link: Any, text: str) -> bool:
+    """Whether a link is words of a sentence around it, not a headline: its text begins in
+    lower case and its paragraph holds three words or more besides it."""
+    parent = link.getparent()
+    if not text[:1].islower() or parent is None or parent.tag not in ("p", "li", "span", "div"):
+        return False
+    around = _collapse(parent.text_content()).replace(text, " ", 1)
+    return len(_WORD_RUN.findall(around)) >= 3
+
+
 def _same_page(url: str, page: str) -> bool:
     """Whether a link goes to a place on the page itself (a live blog's post: "#post-2",
     "?page=with:block-B1#block-B1", Al Jazeera's "?update=3041399"): its path, with a
@@ -1996,6 +2006,8 @@ class _HTMLListing:
                 continue  # an outlet's home page, channel, author or tag: a name, no headline
             text = _link_text(link).strip("«»‹›<>←→ ")
             if _BYLINE.fullmatch(text):  # "Von Christoph Reuter": an author's page
+                continue
+            if _in_a_sentence(link, text):  # "…розповіли про <a>наслідки удару</a>."
                 continue
             if ("#" in key and not _boilerplate(text)) or (
                 _headline_like(text)

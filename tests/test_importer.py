@@ -2407,6 +2407,44 @@ CASES = [
         ],
         [2, 3, 5, 6],
     ),
+    (
+        # An article's "Read also" lists around its text: a link that is words of a sentence
+        # ("…розповіли про <a>наслідки удару по Харкову</a>.") is no headline.
+        "a-link-inside-a-sentence",
+        '<html><body><article><div class="article-text">\n'
+        "<p>За минулу добу на фронті відбулося 143 бойові зіткнення.</p>\n"
+        '<ul><li><a href="https://censor.net/war/isw-chasiv-yar-12701080.html">ISW: росіяни не можуть прорватися до Часового Яру</a></li>\n'
+        '<li><a href="https://censor.net/war/vtraty-rosiji-12701402.html">Втрати Росії станом на 16 липня: ЗСУ ліквідували 1 130 окупантів</a></li></ul>\n'
+        '<p>Як повідомляв УНІАН, раніше в ОВА розповіли про <a href="https://censor.net/war/udar-po-harkovu-16-lypnya-12701390.html">наслідки удару по Харкову</a>.</p>\n'
+        "<p><strong>Вас також можуть зацікавити новини:</strong></p>\n"
+        '<ul><li><a href="https://censor.net/war/velykobrytaniya-snaryadiv-12701512.html">Британія пришвидшить постачання Україні 250 тисяч снарядів – Гілі</a></li></ul>\n'
+        "</div></article></body></html>",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "ISW: росіяни не можуть прорватися до Часового Яру",
+                "https://censor.net/war/isw-chasiv-yar-12701080.html",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Втрати Росії станом на 16 липня: ЗСУ ліквідували 1 130 окупантів",
+                "https://censor.net/war/vtraty-rosiji-12701402.html",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Британія пришвидшить постачання Україні 250 тисяч снарядів – Гілі",
+                "https://censor.net/war/velykobrytaniya-snaryadiv-12701512.html",
+                "censor",
+            ),
+        ],
+        [2, 5, 6],
+    ),
 ]
 
 
