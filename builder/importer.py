@@ -492,6 +492,8 @@ def _take_line(
         return
     if url and _host(url) == "":
         url = ""  # no address ("https://[censor.net/..."): a headline without a link
+    if not given.item:  # "Title [посилання ще шукаю – Politico?]": an editor's note to self
+        line = _EDITOR_NOTE.sub("", line) or line
     source = match_source(url, sources) or default_source
     named = _named_source(line, state.names, sources) if not url else None
     if named is not None:  # "Title (Суспільне)" copied from an aggregator: its outlet
@@ -761,7 +763,7 @@ def _url_end(url: str) -> str:
 
 
 # "Title — Reuters", "Title (Euronews)": the outlet's name after a headline.
-_ATTRIBUTION = re.compile(r"\s+(?:[-–—|]\s*([^-–—|()]{2,40})|\(([^()]{2,40})\))\s*$")
+_ATTRIBUTION = re.compile(r"\s+(?:[-–—|]\s*([^-–—|()\[\]]{2,40})|\(([^()]{2,40})\))\s*$")
 
 
 def _without_outlet(title: str, url: str, source_name: str = "") -> str:
@@ -917,6 +919,7 @@ _SOCIAL_CHROME = re.compile(
     r"|\d+ points? by \S+ .*|submitted .* by \S+.*"  # a news aggregator's row (Hacker News)
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"  # a link's site shown alone, "pravda.com.ua"
 )
+_EDITOR_NOTE = re.compile(r"\s+\[[^\[\]]{2,80}\]$")
 _SITE_NAME = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _SHORTENED = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*(?:…|\.\.\.)")  # a link as shown
 _SOCIAL_LINE = (

@@ -2445,6 +2445,25 @@ CASES = [
         ],
         [2, 5, 6],
     ),
+    (
+        # An editor's note to self in brackets after a headline (with a dash in it: no
+        # outlet's name) is no part of it.
+        "an-editors-bracketed-note",
+        "18:30 – Орбан надіслав лідерам ЄС лист про «мирну місію» [посилання ще шукаю – Politico?]\n"
+        "21:15 – [Air defence downs 22 of 24 drones overnight](https://censor.net/news/3496027/) [перевірити цифри]",
+        "",
+        [
+            ("2024-06-25", "18:30", "Орбан надіслав лідерам ЄС лист про «мирну місію»", "", ""),
+            (
+                "2024-06-25",
+                "21:15",
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3496027/",
+                "censor",
+            ),
+        ],
+        [],
+    ),
 ]
 
 

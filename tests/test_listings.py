@@ -167,7 +167,7 @@ FLOOR: dict[str, int] = {
     "r11b-tsn-article-copied": 10,
     "r11b-unian-article-readalso": 6,
     "r11b-viber-community-copied": 0,
-    "r11b-word-filtered": 11,
+    "r11b-word-filtered": 12,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
