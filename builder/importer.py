@@ -1052,6 +1052,11 @@ def _said_date_time(
         plain = _DATE_PREFIX.sub("", _AT_TIME.sub(", ", bare), count=1)
         if plain != text:
             found = _date_time_line(plain, months, weekdays, state, number)
+    credited = _CREDITED.match(text)  # "УНІАН, 16.07.2024, 09:14": the outlet, then its date
+    if found is None and credited is not None and len(credited[0].split()) <= 3:
+        dated = _date_time_line(text[credited.end() :], months, weekdays, state, number)
+        if dated is not None and dated[0] is not None and dated[1] is not None:
+            found = dated  # (a date and a time: "Horoscope for tomorrow, 22 June" is a headline)
     stamp = _STAMP_WORDS.search(text)
     if found is None and stamp is not None:  # "Par AFPPublié le 16/07/2024 à 20h41Mis à jour"
         rest = text[stamp.end() :]
@@ -1137,6 +1142,7 @@ _UPDATED = re.compile(
 # A name of a few words glued to the date after it, as two spans' texts run together.
 _GLUED_DATE = re.compile(r"(?<=[^\W\d])(?=\d)")  # where a line's text runs into a figure
 _GLUED_NAME = re.compile(r"[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3}(?<=[^\W\d])(?=\d)")
+_CREDITED = re.compile(r"[^,\d]{2,40},\s*(?=\d)")
 _RUN_TOGETHER = re.compile(r"(?<=\d)(?=[^\W\d])|(?<=[^\W\d])(?=\d)")
 _READING_TIME = re.compile(
     r"\s*[·•|,–—-]?\s*\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?"
@@ -1706,7 +1712,7 @@ def _lines(
         table = _table_lines(text)
         if table is not None:
             return table, []
-        return [_Line(number, line) for number, line in enumerate(text.split("\n"), 1)], []
+        return _text_lines(text), []
     import lxml.html  # a tolerant HTML parser (libxml2): only imports take pasted pages
     from lxml import etree
 
@@ -2825,6 +2831,27 @@ def _mail_body(text: str) -> str | None:
     except (LookupError, ValueError):  # an unknown charset, a broken part
         return None
     return content if isinstance(content, str) else None
+
+
+def _text_lines(text: str) -> list[_Line]:
+    """The lines of a listing in text; a word a copied PDF hyphenated at a line's end is put
+    together again ("на Покров-" / "ському напрямку"), on the first line's number."""
+    lines: list[_Line] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        last = lines[-1].text.rstrip() if lines else ""
+        if _HYPHENATED.search(last) and not _URL_IN_TEXT.search(last) and line[:1].islower():
+            lines[-1] = replace(lines[-1], text=last[:-1] + line)
+            continue
+        if _BROKEN_URL.search(last) and _URL_REST.fullmatch(line.strip()):
+            lines[-1] = replace(lines[-1], text=last + line.strip())  # "…zitknen-" / "nya-1.html"
+            continue
+        lines.append(_Line(number, line))
+    return lines
+
+
+_HYPHENATED = re.compile(r"[^\W\d]-\s*$")  # "Покров-": a word broken at the line's end
+_BROKEN_URL = re.compile(r"https?://\S+-$")  # a link broken where it has a hyphen
+_URL_REST = re.compile(r"[A-Za-z0-9%._~/?#=&+-]*[./-][A-Za-z0-9%._~/?#=&+-]*")
 
 
 def _bookmark_lines(root: Any, base: str, timezone: str | None) -> list[_Line]:

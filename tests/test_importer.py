@@ -2464,6 +2464,30 @@ CASES = [
         ],
         [],
     ),
+    (
+        # A press review's PDF copied as text: a word hyphenated at a line's end, a link broken
+        # at a hyphen, "Outlet, date, time" under a headline; a headline ending in a date
+        # ("…, 25 June") stays a headline.
+        "a-pdf-press-review-copied",
+        "1.3. Генштаб: за добу 143 бойові зіткнення, найгарячіше – на Покров-\n"
+        "ському напрямку\n"
+        "Цензор, 24.06.2024, 09:14\n"
+        "https://censor.net/war/genshtab-za-dobu-vidbulosya-143-boyovi-zitknen-\n"
+        "nya-3496028.html\n"
+        "1.4. Horoscope for tomorrow, 25 June",
+        "",
+        [
+            (
+                "2024-06-24",
+                "09:14",
+                "Генштаб: за добу 143 бойові зіткнення, найгарячіше – на Покровському напрямку",
+                "https://censor.net/war/genshtab-za-dobu-vidbulosya-143-boyovi-zitknen-nya-3496028.html",
+                "censor",
+            ),
+            ("2024-06-24", None, "Horoscope for tomorrow, 25 June", "", ""),
+        ],
+        [],
+    ),
 ]
 
 
