@@ -353,6 +353,11 @@ def _take_line(
         if reason:
             state.dropped.append(Dropped(number, raw.strip(), reason))
             return
+        sender = _SENDER_TIME.fullmatch(line)  # "Фронт і тил | Новини  08:01": Viber's message
+        if sender is not None:
+            state.time = _time(sender[1])
+            state.dropped.append(Dropped(number, raw.strip(), _CHAT_NOTICE))
+            return
         day = _day_month_line(simple, state)  # "15.07", "16.07 (вівторок)": a day's heading
         if day is not None:
             state.date, state.anchor, state.time = day, day, None
@@ -617,7 +622,9 @@ def _take_chat_line(
     _take_line(state, replace(given, text=text), months, weekdays, sources, default_source)
 
 
-_CHAT_NOTICE = "a chat's notice or a message without text, not a headline"
+_CHAT_NOTICE = "a chat's notice, its sender or a message without text, not a headline"
+# A community's or channel's name over a message copied from Viber, with its time.
+_SENDER_TIME = re.compile(r"[^|\n]{1,40} \| [^|\n]{1,40}?\s{2,}(\d{1,2}:\d{2})\s*")
 _CHAT_PLACEHOLDER = re.compile(
     r"<[^<>]{1,40}>|(?:це повідомлення видалено|this message was deleted|это сообщение удалено"
     r"|you deleted this message|ви видалили це повідомлення)",

@@ -2488,6 +2488,36 @@ CASES = [
         ],
         [],
     ),
+    (
+        # A Viber community's messages copied: "Name | Channel  08:01" over each gives its time;
+        # its reactions and views are no headlines.
+        "a-viber-community-copied",
+        "Фронт і тил | Новини  08:01\n"
+        "Air defence downs 22 of 24 drones overnight\n"
+        "https://censor.net/news/3496029/\n"
+        "👍 530  👁 18,9K\n"
+        "Фронт і тил | Новини  09:20\n"
+        "Ukraine gets $1.9 billion from Japan\n"
+        "https://www.pravda.com.ua/news/2024/06/25/7461020/",
+        "",
+        [
+            (
+                "2024-06-25",
+                "08:01",
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                "09:20",
+                "Ukraine gets $1.9 billion from Japan",
+                "https://www.pravda.com.ua/news/2024/06/25/7461020/",
+                "pravda",
+            ),
+        ],
+        [1, 4, 5],
+    ),
 ]
 
 
