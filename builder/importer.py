@@ -1035,8 +1035,11 @@ _STAMP_ZONE = re.compile(
 def _said_date_time(
     text: str, months: dict[str, int], weekdays: dict[str, int], state: _State, number: int
 ) -> tuple[dt.date | None, dt.time | None] | None:
-    """Read a date or time line (`_date_time_line`), also one that says "Published On" or
-    the like before it, or a zone after its time ("12:47 PM GMT+3", "4:02 pm CET")."""
+    """Read a date or time line (`_date_time_line`), also as pages and copies write one
+    around it: in parentheses, with a zone the page names (moved into the site's), after
+    "Published On" or the like, after its author's name or its outlet's, run together with
+    its neighbours' text, before a reading time or an editor's remark. The first reading that
+    gives one wins; the rest are not tried."""
     if text.startswith("(") and text.endswith(")"):  # "(19:21 GMT)", a live blog's
         text = text[1:-1].strip()
     text = text.rstrip(" ·•|–—-") or text  # "Учора о 21:40 · ": Facebook's, before its icon
@@ -1048,6 +1051,62 @@ def _said_date_time(
             return _from_zone(found[0], found[1], zone, state)
         if found is not None:
             return found
+
+    def read(line: str) -> tuple[dt.date | None, dt.time | None] | None:
+        return _date_time_line(line, months, weekdays, state, number)
+
+    def said(line: str) -> tuple[dt.date | None, dt.time | None] | None:
+        return _said_date_time(line, months, weekdays, state, number)
+
+    found = read(text)
+    if found is not None:
+        return found
+    bare = _STAMP_ZONE.sub("", _STAMP_WORDS.sub("", text, count=1), count=1)
+    if bare != text and (found := read(bare)) is not None:
+        return found
+    signed = _SIGNED.match(text)  # "Роман Петренко — Понеділок, 15 липня 2024, 14:52"
+    if signed is not None and (found := read(text[signed.end() :])) is not None:
+        return found
+    # "yesterday at 8:47 pm", "16 липня 2024 о 21:49", "Архів новин за 15 липня"
+    plain = _DATE_PREFIX.sub("", _AT_TIME.sub(", ", bare), count=1)
+    if plain != text and (found := read(plain)) is not None:
+        return found
+    credited = _CREDITED.match(text)  # "УНІАН, 16.07.2024, 09:14": the outlet, then its date
+    if credited is not None and len(credited[0].split()) <= 3:
+        found = read(text[credited.end() :])
+        if found is not None and found[0] is not None and found[1] is not None:
+            return found  # (a date and a time: "Horoscope for tomorrow, 22 June" is a headline)
+    stamp = _STAMP_WORDS.search(text)
+    if stamp is not None:  # "Par AFPPublié le 16/07/2024 à 20h41Mis à jour il y a …"
+        rest = text[stamp.end() :]
+        following = _STAMP_WORDS.search(rest)
+        rest = rest[: following.start()] if following is not None else rest
+        if rest.strip() and rest != text and (found := said(rest.strip())) is not None:
+            return found
+    reading = _READING_TIME.search(text)  # "Jul 16 · 9 min read": a date, then a credit
+    if (
+        reading is not None
+        and reading.start() > 0
+        and (found := said(text[: reading.start()])) is not None
+    ):
+        return found
+    glued = _GLUED_NAME.match(text)  # "Paweł Pieniążek16 lipca 2024 | 12:05": a byline's
+    # (a name's words are capitalised: "…закон16 липня" is a headline's text)
+    if (
+        glued is not None
+        and all(word[0].isupper() for word in glued[0].split())
+        and (found := said(text[glued.end() :])) is not None
+    ):
+        return found
+    spaced = _RUN_TOGETHER.sub(" ", text)  # "16Липня2024": a date's spans with no space
+    if spaced != text and (found := read(spaced)) is not None:
+        return found
+    remark = _REMARK.search(text)  # "15 липня (вечір)": an editor's heading with a remark
+    if remark is not None and remark.start() > 0:
+        found = read(text[: remark.start()])
+        if found is not None and found[0] is not None:
+            return found
+    return None
     found = _date_time_line(text, months, weekdays, state, number)
     bare = _STAMP_ZONE.sub("", _STAMP_WORDS.sub("", text, count=1), count=1)
     if found is None and bare != text:
