@@ -334,7 +334,7 @@ def _take_line(
     line = _BULLET.sub("", _BULLET.sub("", line, count=1).strip(), count=1).strip()  # "1. ▲ …"
     if given.link is None:  # copied as text: a to-do list's box, Markdown's emphasis, tags
         line = _STRONG.sub(r"\1", _CHECKBOX.sub("", _MD_IMAGE.sub("", line), count=1)).strip()
-        line = _END_ARROW.sub("", _END_TAGS.sub("", line) or line) or line
+        line = _END_TAGS.sub("", line) or line
         lead = _LEAD_IN.match(line)  # "Read also: [Title](https://...)": the label is none
         if (
             lead is not None
@@ -499,6 +499,9 @@ def _take_line(
         url = ""  # no address ("https://[censor.net/..."): a headline without a link
     if not given.item:  # "Title [посилання ще шукаю – Politico?]": an editor's note to self
         line = _EDITOR_NOTE.sub("", line) or line
+    if not url and state.pending is not None and given.link is None:
+        url = state.pending[2]  # the link on the line above, which had no headline
+        state.pending = None
     source = match_source(url, sources) or default_source
     named = _named_source(line, state.names, sources) if not url else None
     if named is not None:  # "Title (Суспільне)" copied from an aggregator: its outlet
@@ -529,11 +532,6 @@ def _take_line(
         if taken[1].time is None and time is not None:  # a sticky story, then its dated row
             _restamp(state, taken[1], state.date, time)
         return
-    if not url and state.pending is not None and given.link is None:
-        url = clean_url(state.pending[2])  # the link on the line above, which had no headline
-        source = match_source(url, sources) or default_source
-        line = _without_outlet(line, url, state.names.get(source, ""))
-        state.pending = None
     state.heading_entry = given.heading and not given.item
     entry = Entry(number, line, url, source, time)
     entries.append(entry)
@@ -915,6 +913,8 @@ _COUNTED = (
     r"|уподобан\w*|вподобан\w*|читач\w*|підписник\w*|коментар\w*|поширен\w*|реакц\w*"
     r"|перегляд\w*|лайк\w*|подписчик\w*|комментари\w*|просмотр\w*)"
 )
+# A site's name as pages show it beside a link: "pravda.com.ua".
+_SITE_NAME = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _SOCIAL_CHROME = re.compile(
     r"@[\w.-]+"
     r"|(?:reposted by|поширив|поширила|поширено|переслав|репост)\b.*"
@@ -924,10 +924,9 @@ _SOCIAL_CHROME = re.compile(
     r"|(?:last reply|остання відповідь).*"
     r"|r/\w+(?: • .*)?|(?:go to comments|upvote|downvote|share|save|hide|reply)"  # Reddit's
     r"|\d+ points? by \S+ .*|submitted .* by \S+.*"  # a news aggregator's row (Hacker News)
-    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"  # a link's site shown alone, "pravda.com.ua"
+    r"|" + _SITE_NAME.pattern  # a link's site alone (the key is in lower case)
 )
 _EDITOR_NOTE = re.compile(r"\s+\[[^\[\]]{2,80}\]$")
-_SITE_NAME = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _SHORTENED = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*(?:…|\.\.\.)")  # a link as shown
 _SOCIAL_LINE = (
     "a social network's own line (a handle, a repost, counts, a search box), not a headline"
@@ -1796,9 +1795,10 @@ def _lines(
         return _telegram_lines(root, timezone)
     if "NETSCAPE-Bookmark-file" in text[:200]:
         return _bookmark_lines(root, base, timezone), []
-    reader = _HTMLListing(root, _page_base(root) or base, timezone)
+    base = _page_base(root) or base
+    reader = _HTMLListing(root, base, timezone)
     reader.read()
-    listed = _structured_list(root, _page_base(root) or base, timezone)
+    listed = _structured_list(root, base, timezone)
     shown = {line.link for line in reader.lines if line.link}
     if len(listed) >= 2 and sum(line.link in shown for line in listed) * 2 < len(listed):
         # The page's list is only in its structured data (built in the browser): read that.
