@@ -473,23 +473,26 @@ def _new(project: Project, date: dt.date | None) -> int:
 
 
 def _import(project: Project, args: argparse.Namespace) -> int:
+    from .documents import read_listing_file
     from .newday import fetch_listing, import_listing
 
     name = "stdin" if args.file == "-" else args.file
-    page_url = ""
     if args.file.startswith(("http://", "https://")):
-        text, page_url = fetch_listing(args.file)
+        listing, page_url = fetch_listing(args.file)
     else:
         try:
             data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-            text = data.decode("utf-8")
         except OSError as exc:
             raise UsageError(f"cannot read {name}: {exc.strerror}") from None
-        except UnicodeDecodeError:
-            raise UsageError(f"{name} is not UTF-8 text; save the listing as UTF-8") from None
+        listing = read_listing_file(data, name)
+        page_url = listing.base
+    if listing.note:
+        print(f"{name}: note: {listing.note}", file=sys.stderr)
     date = args.date or _today(project)
     now = None if args.date else _now(project)  # "3 hours ago" is of today's listing only
-    result = import_listing(project, text, date, args.source, not args.dry_run, page_url, now)
+    result = import_listing(
+        project, listing.text, date, args.source, not args.dry_run, page_url, now
+    )
     _report_import(name, result, args.dry_run)
     return 0
 

@@ -281,8 +281,7 @@ def parse_listing(
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     _drop_pending(state)
-    if not any(line.item or line.link is not None for line in lines):  # copied as text
-        _drop_unlinked(state)
+    _drop_unlinked(state, timed=any(line.item or line.link is not None for line in lines))
     days = tuple(ImportedDay(date, tuple(entries)) for date, entries in state.days.items())
     return Listing(days, tuple(state.dropped), tuple(state.notes))
 
@@ -297,16 +296,17 @@ def _drop_pending(state: _State) -> None:
         state.pending = None
 
 
-def _drop_unlinked(state: _State) -> None:
-    """In text whose headlines mostly have their links (an editor's list in Markdown, a
-    chat's shared links), a line without one is a note, a heading or a property, not a
-    headline: drop it, and say so. Text without links (a page copied) keeps its lines."""
+def _drop_unlinked(state: _State, timed: bool) -> None:
+    """In a listing whose headlines mostly have their links (an editor's list in Markdown or
+    Word, a chat's shared links), a line without one is a note, a heading or a property, not
+    a headline: drop it, and say so. Text without links (a page copied) keeps its lines; a
+    page's or spreadsheet's (`timed`) keeps those with a time of their own: drafts."""
     entries = [entry for entries in state.days.values() for entry in entries]
     linked = sum(1 for entry in entries if entry.url)
     if linked < LINKED_LIST or linked < UNLINKED_SHARE * (len(entries) - linked):
         return
     for entries in state.days.values():
-        for entry in [entry for entry in entries if not entry.url]:
+        for entry in [e for e in entries if not e.url and not (timed and e.time is not None)]:
             entries.remove(entry)
             state.dropped.append(Dropped(entry.line, entry.title, _UNLINKED))
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .dayfiles import day_file_paths
+from .documents import ListingFile, read_listing_file
 from .errors import ContentErrors, DigestError, UsageError
 from .importer import (
     LANGUAGES,
@@ -141,14 +142,12 @@ class ImportResult:
 
 FETCH_LIMIT = 20_000_000  # bytes: listing pages and feeds are rarely over 2 MB
 FETCH_TIMEOUT = 30.0  # seconds without a byte
-_DECLARED = re.compile(
-    rb"""<meta[^>]+charset=["']?([\w.:-]+)|<\?xml[^>]+encoding=["']([\w.:-]+)""", re.I
-)
 
 
-def fetch_listing(url: str) -> tuple[str, str]:
-    """Fetch an outlet's page or feed for `digest import URL`: its text and its address
-    (after redirects), which its relative links are relative to."""
+def fetch_listing(url: str) -> tuple[ListingFile, str]:
+    """Fetch an outlet's page or feed for `digest import URL`: it as a listing file (in
+    the charset the server, a byte order mark or the page declares) and its address (after
+    redirects), which its relative links are relative to."""
     request = urllib.request.Request(
         url,
         headers={
@@ -173,22 +172,7 @@ def fetch_listing(url: str) -> tuple[str, str]:
         raise DigestError(f"cannot fetch {url}: it leads to {final}, which is not http(s)")
     if len(data) > FETCH_LIMIT:
         raise DigestError(f"cannot fetch {url}: it is over {FETCH_LIMIT // 1_000_000} MB")
-    return _decoded(data, charset), final
-
-
-def _decoded(data: bytes, charset: str | None) -> str:
-    """Text of fetched bytes: in the charset the server, a byte order mark or the page
-    itself (<meta charset>, <?xml encoding>) declares, else UTF-8; bad bytes as U+FFFD."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        charset = "utf-8"
-    elif charset is None:
-        declared = _DECLARED.search(data[:4096])
-        if declared:
-            charset = (declared[1] or declared[2]).decode("ascii")
-    try:
-        return data.decode(charset or "utf-8", errors="replace")
-    except LookupError:  # a charset Python does not know
-        return data.decode("utf-8", errors="replace")
+    return read_listing_file(data, url, charset), final
 
 
 _URL_LINE = re.compile(r"""^[ \t]*(?:-[ \t]+)?url:[ \t]*(["']?)(\S+?)\1[ \t]*(?:#.*)?$""", re.M)

@@ -482,8 +482,10 @@ def parse_listing_of(url: str) -> list[tuple[str, str, str]]:
     from builder.importer import parse_listing
     from builder.newday import fetch_listing
 
-    text, page = fetch_listing(url)
-    listing = parse_listing(text, dt.date(2024, 6, 23), timezone="Europe/Kyiv", page_url=page)
+    fetched, page = fetch_listing(url)
+    listing = parse_listing(
+        fetched.text, dt.date(2024, 6, 23), timezone="Europe/Kyiv", page_url=page
+    )
     return [(e.title, e.url, f"{e.time:%H:%M}") for d in listing.days for e in d.entries]
 
 

@@ -2518,6 +2518,47 @@ CASES = [
         ],
         [1, 4, 5],
     ),
+    (
+        # A newsletter's HTML whose headlines have their links: its masthead, issue line and
+        # postal address are no headlines; a timed row without a link is a draft's.
+        "a-newsletter-page-of-linked-headlines",
+        "<html><body><h1>The Ukraine Brief</h1>\n"
+        "<p>Tuesday, June 25, 2024 · Issue #412</p>\n"
+        '<p><a href="https://censor.net/news/3496029/">Air defence downs 22 drones</a></p>\n'
+        '<p><a href="https://www.pravda.com.ua/news/2024/06/25/7461020/">Japan sends $1.9bn</a>'
+        "</p>\n"
+        '<p><a href="https://censor.net/news/3496031/">Rada passes the dual citizenship law</a>'
+        "</p>\n"
+        "<p>18:30 Orban writes to EU leaders</p>\n"
+        "<p>113 Cherry St #92768, Seattle, WA 98104-2205</p>\n"
+        "</body></html>",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 drones",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Japan sends $1.9bn",
+                "https://www.pravda.com.ua/news/2024/06/25/7461020/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Rada passes the dual citizenship law",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+            ("2024-06-25", "18:30", "Orban writes to EU leaders", "", ""),
+        ],
+        [1, 2, 7],
+    ),
 ]
 
 

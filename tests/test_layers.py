@@ -17,6 +17,9 @@ OWNERS = {
     "babel": "i18n",
     "watchdog": "watch",
     "lxml": "importer",
+    "mammoth": "documents",
+    "openpyxl": "documents",
+    "charset_normalizer": "documents",
 }
 # Lower layers never import higher ones.
 FORBIDDEN = {
@@ -37,6 +40,7 @@ FORBIDDEN = {
     "reading": {"render", "feeds", "build", "cli", "output"},
     "searchindex": {"render", "feeds", "pages", "build", "cli"},
     "jsonfeed": {"build", "cli", "output"},
+    "documents": {"importer", "newday", "build", "cli", "reader", "output"},
 }
 
 

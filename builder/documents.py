@@ -1,0 +1,305 @@
+"""The files editors import listings from, read into the text `digest import` reads.
+
+Text in any encoding: a byte order mark's (UTF-8; UTF-16, as Windows Notepad's "Unicode" and
+Excel's "Unicode text" write it; UTF-32), else UTF-8, else the charset the page, feed or mail
+declares (`<meta charset>`, `<?xml encoding>`, `charset=`), else a guess (charset-normalizer:
+Windows in Ukrainian saves text as windows-1251), which a note names. Documents, told by their
+first bytes, not their names (stdin has none): a Word document (.docx, as Word, Google Docs
+and LibreOffice write it) through mammoth, as HTML with its links, headings and lists; a
+spreadsheet (.xlsx) through openpyxl, its active sheet's rows as tab-separated cells with a
+linked cell's address beside them; a page Safari saved (.webarchive). PDF, RTF, OpenDocument
+and the old Office formats are refused with how to save them so they can be read.
+
+The only importer of mammoth, openpyxl and charset_normalizer.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import html.parser
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import DigestError
+
+
+@dataclass(frozen=True)
+class ListingFile:
+    """A listing file's text, as the importer reads it."""
+
+    text: str
+    base: str = ""  # the address a saved page was saved from: its relative links' base
+    note: str = ""  # how the file was read, when it was not text in UTF-8
+
+
+def read_listing_file(data: bytes, name: str, charset: str | None = None) -> ListingFile:
+    """Read a listing file's bytes (`name` for messages; `charset`: the one a server sent)."""
+    if data.startswith(b"PK\x03\x04"):
+        return _read_zipped(data, name)
+    if data.startswith(b"bplist00"):
+        return _read_webarchive(data, name)
+    for magic, kind, how in _REFUSED:
+        if data.lstrip()[: len(magic)] == magic:
+            raise DigestError(f"{name} is {kind}, which digest import cannot read; {how}")
+    text, note = decode_text(data, charset)
+    return ListingFile(text, note=note)
+
+
+_COPY = "open it, select the list and copy it: `digest import -` reads what you paste"
+_REFUSED = (
+    (b"%PDF-", "a PDF", _COPY),
+    (b"{\\rtf", "an RTF document", "save it as a Word document (.docx) or as a web page"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "a document in an old Office format (.doc, .xls)",
+        "save it as .docx or .xlsx",
+    ),
+)
+
+
+def decode_text(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """Return a text file's text, and a note when it was read in another charset than UTF-8
+    (a byte order mark's, else `charset`, else UTF-8, else the one it declares, else a guess).
+    Bytes the charset lacks are read as U+FFFD."""
+    for mark, codec in _BOMS:
+        if data.startswith(mark):
+            return data[len(mark) :].decode(codec, errors="replace"), ""
+    if charset is not None and _known(charset):
+        return data.decode(charset, errors="replace"), ""
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        pass
+    declared = _DECLARED.search(data[:65536])
+    if declared:
+        named = (declared[1] or declared[2] or declared[3]).decode("ascii")
+        if _known(named) and codecs.lookup(named).name != "utf-8":
+            return data.decode(named, errors="replace"), f"read as {named}, which it declares"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:  # no charset reads it: UTF-8, with its bad bytes shown as such
+        return data.decode("utf-8", errors="replace"), _NOT_TEXT
+    return (
+        str(best),
+        f"read as {_WINDOWS.sub(_windows, best.encoding)}: it is not UTF-8 and names no "
+        "charset, so that is a guess; "
+        "if the headlines read wrong, save the listing as UTF-8",
+    )
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16's: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# A page's, feed's or mail's charset: <meta charset>, <meta content="text/html; charset=...">,
+# <?xml encoding="...">, a mail part's Content-Type.
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset=["']?([\w.:-]+)|<\?xml[^>]+encoding=["']([\w.:-]+)"""
+    rb"""|^content-type:[^\n]*charset="?([\w.:-]+)""",
+    re.IGNORECASE | re.MULTILINE,
+)
+_WINDOWS = re.compile(r"^cp(125\d)$")  # Python's name of Windows' code pages: cp1251
+
+
+def _windows(code_page: re.Match[str]) -> str:
+    """Return a Windows code page's common name (windows-1251 for Python's cp1251)."""
+    return f"windows-{code_page[1]}"
+
+
+_NOT_TEXT = "it is in no charset known: read as UTF-8, its bad bytes shown as \ufffd"
+
+
+def _known(charset: str) -> bool:
+    """Whether Python has a codec of this name."""
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        return False
+    return True
+
+
+def _read_zipped(data: bytes, name: str) -> ListingFile:
+    """A Word document or a spreadsheet (both are zip files of XML)."""
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        raise DigestError(f"{name} is a damaged zip file; digest import cannot read it") from None
+    if "word/document.xml" in names:
+        return _read_word(data, name)
+    if "xl/workbook.xml" in names:
+        return _read_workbook(data, name)
+    if "content.xml" in names:
+        raise DigestError(
+            f"{name} is an OpenDocument file (LibreOffice), which digest import cannot read; "
+            "save it as a Word document (.docx) or a spreadsheet (.xlsx)"
+        )
+    raise DigestError(f"{name} is a zip file, not a listing; unpack it and import the listing")
+
+
+def _read_word(data: bytes, name: str) -> ListingFile:
+    """A Word document as the text of an editor's list: a paragraph, heading or list item a
+    line (`- ` or `1. ` before an item), a link as Markdown's `[title](address)`, or its
+    address alone where that is its text."""
+    import mammoth
+
+    try:
+        result = mammoth.convert_to_html(io.BytesIO(data))
+    except Exception as exc:  # mammoth raises what its XML and zip readers raise
+        raise DigestError(f"{name}: the Word document cannot be read ({exc})") from None
+    text = _WordText()
+    text.feed(result.value)
+    text.close()
+    return ListingFile("".join(text.out).strip("\n") + "\n", note=_WORD)
+
+
+_WORD = "a Word document: its text and links were read; line numbers are its paragraphs'"
+
+
+class _WordText(html.parser.HTMLParser):
+    """The text of the HTML mammoth makes of a Word document (paragraphs, headings, lists,
+    tables, links, emphasis: nothing else)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.link: str | None = None  # the address of the link being read
+        self.link_text: list[str] = []
+        self.lists: list[list[Any]] = []  # [tag, items so far] of each list open
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _LINE_TAGS:
+            self.out.append("\n")
+        if tag in ("ul", "ol"):
+            self.lists.append([tag, 0])
+        elif tag == "li" and self.lists:
+            self.lists[-1][1] += 1
+            kind, count = self.lists[-1]
+            self.out.append("- " if kind == "ul" else f"{count}. ")
+        elif tag == "td":
+            self.out.append("\t")
+        elif tag == "a":
+            href = dict(attrs).get("href") or ""
+            if href and not href.startswith("#"):  # not a bookmark within the document
+                self.link, self.link_text = href, []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        elif tag == "a" and self.link is not None:
+            words = " ".join("".join(self.link_text).split())
+            if not words or words == self.link or "[" in words or "]" in words:
+                self.out.append(f"{words} {self.link}" if words != self.link else self.link)
+            else:
+                self.out.append(f"[{words}]({self.link})")
+            self.link = None
+
+    def handle_data(self, data: str) -> None:
+        (self.link_text if self.link is not None else self.out).append(data)
+
+
+_LINE_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br"))
+
+
+def _read_workbook(data: bytes, name: str) -> ListingFile:
+    """A spreadsheet's active sheet as tab-separated rows, a row a line (the sheet's row
+    numbers), each with a first column `URL` holding its link: a linked cell's (Excel's
+    links, Google Sheets' =HYPERLINK formulas), else a cell that is an address."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data))
+    except Exception as exc:  # openpyxl raises what its XML and zip readers raise
+        raise DigestError(f"{name}: the spreadsheet cannot be read ({exc})") from None
+    sheet = book.active
+    values: Any = None  # the formulas' last results, read once a formula needs them
+    rows: list[list[str]] = []
+    for row in sheet.iter_rows():
+        cells, link = [], ""
+        for cell in row:
+            value, target = cell.value, ""
+            if cell.hyperlink is not None and cell.hyperlink.target:
+                target = cell.hyperlink.target
+            if isinstance(value, str) and value.startswith("="):
+                called = _HYPERLINK.match(value)
+                if called:
+                    target = target or _formula_text(called[1])
+                    value = _formula_text(called[2]) if called[2] is not None else None
+                if value is None or (isinstance(value, str) and value.startswith("=")):
+                    if values is None:
+                        values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+                    value = values[sheet.title][cell.coordinate].value
+                    if value is None and called:
+                        value = target
+            text = _cell_text(value)
+            link = link or target or (text if _ADDRESS.fullmatch(text) else "")
+            cells.append(text)
+        rows.append([link, *cells])
+    if any(row[0] for row in rows):
+        first = next((i for i, row in enumerate(rows) if any(row[1:])), None)
+        if first is not None and not rows[first][0]:
+            rows[first][0] = "URL"  # the header's name for the links' column
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    for row in rows:
+        writer.writerow(row if any(row) else [])
+    others = [s.title for s in book.worksheets if s is not sheet and s.max_row > 1]
+    note = f"a spreadsheet: the rows of its sheet {sheet.title!r} were read"
+    if others:
+        note += f" (not of {', '.join(repr(t) for t in others)}: make the one to import active)"
+    return ListingFile(out.getvalue(), note=note)
+
+
+# =HYPERLINK("https://...", "Title") (a semicolon between them in some locales)
+_HYPERLINK = re.compile(
+    r'=\s*HYPERLINK\(\s*("(?:[^"]|"")*")\s*(?:[,;]\s*("(?:[^"]|"")*")\s*)?\)\s*$', re.I
+)
+_ADDRESS = re.compile(r"https?://\S+")
+
+
+def _formula_text(literal: str) -> str:
+    """Return the text of a formula's string literal (a doubled quote in it is one)."""
+    return literal[1:-1].replace('""', '"')
+
+
+def _cell_text(value: object) -> str:
+    """Return a cell's value as the importer reads dates, times and numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return value.date().isoformat()
+        return f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())  # a line break within a cell: a space
+
+
+def _read_webarchive(data: bytes, name: str) -> ListingFile:
+    """A page Safari saved (.webarchive, a property list): its main resource's text, in its
+    charset, with the address it was saved from."""
+    import plistlib
+
+    try:
+        archive = plistlib.loads(data)
+        main = archive["WebMainResource"]
+        body = main["WebResourceData"]
+    except (plistlib.InvalidFileException, KeyError, TypeError, ValueError):
+        raise DigestError(f"{name} is a property list, not a page Safari saved") from None
+    charset = main.get("WebResourceTextEncodingName")
+    text, _ = decode_text(bytes(body), charset if isinstance(charset, str) else None)
+    url = main.get("WebResourceURL")
+    base = url if isinstance(url, str) and url.startswith(("http://", "https://")) else ""
+    return ListingFile(text, base, "a page Safari saved (.webarchive): its HTML was read")
