@@ -43,6 +43,8 @@ def read_listing_file(data: bytes, name: str, charset: str | None = None) -> Lis
         return _read_zipped(data, name)
     if data.startswith(b"bplist00"):
         return _read_webarchive(data, name)
+    if _SAVED_PAGE.match(data):
+        return _read_saved_page(data, name)
     for magic, kind, how in _REFUSED:
         if data.lstrip()[: len(magic)] == magic:
             raise DigestError(f"{name} is {kind}, which digest import cannot read; {how}")
@@ -287,6 +289,35 @@ def _cell_text(value: object) -> str:
     return " ".join(str(value).split())  # a line break within a cell: a space
 
 
+# A page saved as one file (MHTML: Chrome's and Edge's "Webpage, single file"): a MIME
+# message whose top part is multipart/related with an HTML root (RFC 2557).
+_SAVED_PAGE = re.compile(
+    rb"(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?content-type:[ \t]*multipart/related;"
+    rb"(?:[^\n]*\n?[ \t]*)*?type=\"?text/html",
+    re.IGNORECASE,
+)
+
+
+_SAVED_NOTE = "a page saved {}: its HTML was read; line numbers are its HTML's"
+
+
+def _read_saved_page(data: bytes, name: str) -> ListingFile:
+    """A page saved as one file (MHTML): its HTML part, in its charset (the part's, else its
+    <meta>), with the address it was saved from."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+    body = part.get_payload(decode=True) if part is not None else None
+    if not isinstance(body, bytes):
+        raise DigestError(f"{name} is a page saved as one file (MHTML) without its HTML")
+    text, _ = decode_text(body, part.get_content_charset() if part is not None else None)
+    url = (part or message).get("Content-Location") or message.get("Snapshot-Content-Location")
+    base = url if isinstance(url, str) and url.startswith(("http://", "https://")) else ""
+    return ListingFile(text, base, _SAVED_NOTE.format("as one file (MHTML)"))
+
+
 def _read_webarchive(data: bytes, name: str) -> ListingFile:
     """A page Safari saved (.webarchive, a property list): its main resource's text, in its
     charset, with the address it was saved from."""
@@ -302,4 +333,4 @@ def _read_webarchive(data: bytes, name: str) -> ListingFile:
     text, _ = decode_text(bytes(body), charset if isinstance(charset, str) else None)
     url = main.get("WebResourceURL")
     base = url if isinstance(url, str) and url.startswith(("http://", "https://")) else ""
-    return ListingFile(text, base, "a page Safari saved (.webarchive): its HTML was read")
+    return ListingFile(text, base, _SAVED_NOTE.format("by Safari (.webarchive)"))

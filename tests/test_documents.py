@@ -18,7 +18,7 @@ import pytest
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from builder.cli import main
-from builder.documents import decode_text, read_listing_file
+from builder.documents import ListingFile, decode_text, read_listing_file
 from builder.errors import DigestError
 from builder.importer import parse_listing
 
@@ -179,6 +179,26 @@ def test_reads_a_page_safari_saved_with_the_address_it_came_from() -> None:
         ("2024-07-16", "09:14", RU, "https://censor.net/ru/news/3495986/x"),
         ("2024-07-16", "10:20", f"{RU} снова", "https://censor.net/ru/news/3495987/y"),
     ]
+
+
+def test_reads_a_page_chromium_saved_as_one_file() -> None:
+    # Chromium's MHTML (DevTools' Page.captureSnapshot, as "Webpage, single file" saves it):
+    # its HTML part is quoted-printable, its charset only in its <meta>.
+    data = (LISTINGS / "f12-chrome-saved-dumskaya-origin.mhtml").read_bytes()
+    listing = read_listing_file(data, "news.mhtml")
+    assert listing.base == "https://dumskaya.net/news/"
+    assert listing.note == (
+        "a page saved as one file (MHTML): its HTML was read; line numbers are its HTML's"
+    )
+    assert headlines(data)[0] == (
+        "2024-07-16",
+        "19:40",
+        "В Одессе после атаки дронов повреждены портовые склады",
+        "https://dumskaya.net/news/v-odesse-posle-ataki-dronov-povrezhdeny-portovye-180311/",
+    )
+    # A mail is no saved page: the importer reads it as a mail.
+    mail = (LISTINGS / "r10b-convertkit-brief.eml").read_bytes()
+    assert read_listing_file(mail, "x.eml") == ListingFile(mail.decode("utf-8"))
 
 
 def zipped(*names: str) -> bytes:
