@@ -7,10 +7,11 @@ Windows in Ukrainian saves text as windows-1251), which a note names. Documents,
 first bytes, not their names (stdin has none): a Word document (.docx, as Word, Google Docs
 and LibreOffice write it) through mammoth, as HTML with its links, headings and lists; a
 spreadsheet (.xlsx) through openpyxl, its active sheet's rows as tab-separated cells with a
-linked cell's address beside them; a page Safari saved (.webarchive). PDF, RTF, OpenDocument
-and the old Office formats are refused with how to save them so they can be read.
+linked cell's address beside them; a page saved as one file (MHTML, Safari's .webarchive); a
+PDF through pdfminer.six, its lines with their links where they are on the page. RTF,
+OpenDocument and the old Office formats are refused with how to save them so they can be read.
 
-The only importer of mammoth, openpyxl and charset_normalizer.
+The only importer of mammoth, openpyxl, pdfminer and charset_normalizer.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import html.parser
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .errors import DigestError
@@ -45,6 +46,8 @@ def read_listing_file(data: bytes, name: str, charset: str | None = None) -> Lis
         return _read_webarchive(data, name)
     if _SAVED_PAGE.match(data):
         return _read_saved_page(data, name)
+    if data.startswith(b"%PDF-"):
+        return _read_pdf(data, name)
     for magic, kind, how in _REFUSED:
         if data.lstrip()[: len(magic)] == magic:
             raise DigestError(f"{name} is {kind}, which digest import cannot read; {how}")
@@ -52,9 +55,7 @@ def read_listing_file(data: bytes, name: str, charset: str | None = None) -> Lis
     return ListingFile(text, note=note)
 
 
-_COPY = "open it, select the list and copy it: `digest import -` reads what you paste"
 _REFUSED = (
-    (b"%PDF-", "a PDF", _COPY),
     (b"{\\rtf", "an RTF document", "save it as a Word document (.docx) or as a web page"),
     (
         b"\xd0\xcf\x11\xe0",
@@ -287,6 +288,176 @@ def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return " ".join(str(value).split())  # a line break within a cell: a space
+
+
+def _read_pdf(data: bytes, name: str) -> ListingFile:
+    """A PDF's lines of text in reading order (pdfminer's layout), a line that the one
+    before it wrapped onto joined to it, its links where they are on the page: a link's text
+    as Markdown's `[title](address)`, a link whose text is its address (or the start of it)
+    as the address."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams, LTChar, LTPage, LTTextContainer, LTTextLine
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    lines: list[_PdfLine] = []
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        resources = PDFResourceManager()
+        device = PDFPageAggregator(resources, laparams=LAParams())
+        interpreter = PDFPageInterpreter(resources, device)
+        for page in PDFPage.create_pages(document):
+            interpreter.process_page(page)
+            layout = device.get_result()
+            assert isinstance(layout, LTPage)
+            links = _pdf_links(resolve1(page.annots) or [], resolve1)
+            found = [
+                _pdf_line(line, links, LTChar)
+                for box in layout
+                if isinstance(box, LTTextContainer)
+                for line in box
+                if isinstance(line, LTTextLine)
+            ]
+            margin = max((line.x1 for line in found), default=0.0)
+            lines.extend(replace(line, margin=margin) for line in found)
+    except Exception as exc:  # pdfminer raises what its parsers and decoders raise
+        raise DigestError(f"{name}: the PDF cannot be read ({exc})") from None
+    if not any(text.strip() for line in lines for text, _ in line.pieces):
+        raise DigestError(
+            f"{name} is a PDF without text (pages scanned as pictures?); digest import reads "
+            "a PDF's text, not its pictures"
+        )
+    return ListingFile(_pdf_text(lines), note=_PDF)
+
+
+_PDF = "a PDF: its text and links were read; line numbers are its lines' in reading order"
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class _PdfLine:
+    """A line of a PDF page: its pieces of text with their links, and where it is."""
+
+    pieces: tuple[tuple[str, str], ...]
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    first_word: float  # the width of its first word
+    margin: float = 0.0  # the right edge of its page's text
+
+
+def _pdf_line(line: Any, links: list[tuple[Box, str]], char_type: type[Any]) -> _PdfLine:
+    """A line of pdfminer's layout: its pieces of text, each with the link over it."""
+    pieces: list[tuple[str, str]] = []
+    word_end = line.x0  # where the line's first word ends
+    started = ended = False  # its first word
+    for char in line:
+        text = char.get_text()
+        box = char.bbox if isinstance(char, char_type) else None  # (a space pdfminer put in)
+        link = _link_at(box, links) if box is not None else ""
+        if text.isspace():
+            ended = ended or started
+        elif not ended and box is not None:
+            started, word_end = True, box[2]
+        if pieces and pieces[-1][1] == link:
+            pieces[-1] = (pieces[-1][0] + text, link)
+        else:
+            pieces.append((text, link))
+    return _PdfLine(tuple(pieces), line.x0, line.x1, line.y0, line.y1, word_end - line.x0)
+
+
+def _pdf_links(annotations: list[Any], resolve: Any) -> list[tuple[Box, str]]:
+    """The web links of a PDF page's annotations, with the boxes they cover."""
+    found = []
+    for annotation in annotations:
+        annotation = resolve(annotation)
+        action = resolve(annotation.get("A")) if isinstance(annotation, dict) else None
+        uri = resolve(action.get("URI")) if isinstance(action, dict) else None
+        rect = resolve(annotation.get("Rect")) if isinstance(annotation, dict) else None
+        if isinstance(uri, bytes):
+            uri = uri.decode("utf-8", errors="replace")
+        if isinstance(uri, str) and _ADDRESS.match(uri) and rect and len(rect) == 4:
+            x0, y0, x1, y1 = (float(resolve(v)) for v in rect)
+            found.append(((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)), uri.strip()))
+    return found
+
+
+def _link_at(box: Box, links: list[tuple[Box, str]]) -> str:
+    """The link whose box holds the middle of a character's."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return next((uri for (x0, y0, x1, y1), uri in links if x0 <= x <= x1 and y0 <= y <= y1), "")
+
+
+def _wrapped(before: _PdfLine, line: _PdfLine) -> bool:
+    """Whether `line` is the rest of the line before it, wrapped: it is just below it, not
+    left of it but for a bullet's indent, its first word would not have fitted after it, and
+    it starts no item, address or link of its own (a link ending with the line before it and
+    none going on: a line break after a linked headline)."""
+    height = before.y1 - before.y0
+    text = "".join(t for t, _ in line.pieces).lstrip()
+    last = next((link for t, link in reversed(before.pieces) if t.strip()), "")
+    first = next((link for t, link in line.pieces if t.strip()), "")
+    return (
+        before.margin == line.margin
+        and 0 <= before.y0 - line.y1 < height
+        and line.x0 >= before.x0 - 1
+        and before.x1 + height / 4 + line.first_word > line.margin
+        and not _NEW_ITEM.match(text)
+        and first == last
+    )
+
+
+_NEW_ITEM = re.compile(r"[•▪◦·‣–—-]\s|\d{1,2}[:.]\d{2}\b|\d+[.)]\s|https?://")
+_URL_END = re.compile(r"https?://\S+$")
+
+
+def _pdf_text(lines: list[_PdfLine]) -> str:
+    """The text of a PDF's lines with their links, a wrapped line joined to the one before
+    it (a word hyphenated at the break put together again)."""
+    joined: list[list[tuple[str, str]]] = []
+    before = None
+    for line in lines:
+        pieces = [(text.replace("\n", ""), link) for text, link in line.pieces]
+        pieces = [(text, link) for text, link in pieces if text]
+        if joined and before is not None and pieces and _wrapped(before, line):
+            last = joined[-1]
+            end, start = last[-1][0].rstrip(), pieces[0][0].lstrip()
+            hyphenated = end[-1:] == "-" and end[-2:-1].isalpha() and start[:1].islower()
+            if _URL_END.search(end):  # an address broken where it has a '-' or '/'
+                hyphenated = False
+                glued = end + start
+            else:
+                glued = end[:-1] + start if hyphenated else f"{end} {start}"
+            if last[-1][1] == pieces[0][1]:
+                last[-1] = (glued, pieces[0][1])
+            else:
+                last[-1] = (end[:-1] if hyphenated else end + " ", last[-1][1])
+                last.append((start, pieces[0][1]))
+            last.extend(pieces[1:])
+        elif pieces:
+            joined.append(pieces)
+        before = line
+    out = []
+    for pieces in joined:
+        line_text = ""
+        for text, link in pieces:
+            words = " ".join(text.split())
+            shown = words.rstrip(".…")
+            if not link or not words:
+                line_text += text
+                continue
+            lead = " " if text[:1].isspace() else ""
+            trail = " " if text[-1:].isspace() else ""
+            if link.startswith(shown) or "[" in words or "]" in words:
+                line_text += lead + (link if link.startswith(shown) else f"{words} {link}") + trail
+            else:
+                line_text += f"{lead}[{words}]({link}){trail}"
+        out.append(line_text.rstrip())
+    return "\n".join(out) + "\n"
 
 
 # A page saved as one file (MHTML: Chrome's and Edge's "Webpage, single file"): a MIME

@@ -201,6 +201,23 @@ def test_reads_a_page_chromium_saved_as_one_file() -> None:
     assert read_listing_file(mail, "x.eml") == ListingFile(mail.decode("utf-8"))
 
 
+def test_reads_a_pdfs_lines_with_the_links_over_them() -> None:
+    # LibreOffice's PDF of a press review: titles under link annotations, two wrapped onto a
+    # second line; an address printed as a link, broken at a '-' in it.
+    text = read_listing_file((LISTINGS / "f12-press-review.pdf").read_bytes(), "r.pdf").text
+    lines = text.splitlines()
+    assert (
+        "1.3. [Генштаб: за добу 143 бойові зіткнення, найгарячіше – на Покровському напрямку, "
+        "де ворог атакував 48 разів]"
+        "(https://www.unian.ua/war/genshtab-za-dobu-vidbulosya-143-boyovi-zitknennya-12701456.html)"
+    ) in lines
+    assert "УНІАН, 16.07.2024, 09:14" in lines  # after a line break: a line of its own
+    assert (
+        "https://www.euronews.com/my-europe/2024/07/15/borrell-eu-will-not-recognise-orbans-peace-mission"
+        in lines
+    )
+
+
 def zipped(*names: str) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -214,8 +231,15 @@ def zipped(*names: str) -> bytes:
     [
         (
             b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
-            "review.pdf is a PDF, which digest import cannot read; open it, select the list "
-            "and copy it: `digest import -` reads what you paste",
+            "review.pdf: the PDF cannot be read (No /Root object! - Is this really a PDF?)",
+        ),
+        (
+            b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
+            b"2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
+            b"3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\n"
+            b"trailer <</Root 1 0 R>>\n%%EOF\n",
+            "review.pdf is a PDF without text (pages scanned as pictures?); digest import "
+            "reads a PDF's text, not its pictures",
         ),
         (
             b"{\\rtf1\\ansi\\deff0 {\\fonttbl}}",
@@ -241,7 +265,7 @@ def zipped(*names: str) -> bytes:
             "review.pdf is a damaged zip file; digest import cannot read it",
         ),
     ],
-    ids=["pdf", "rtf", "ole2", "odt", "zip", "damaged"],
+    ids=["pdf", "pdf-scan", "rtf", "ole2", "odt", "zip", "damaged"],
 )
 def test_refuses_what_it_cannot_read_saying_how_to_save_it(data: bytes, message: str) -> None:
     with pytest.raises(DigestError) as raised:

@@ -19,6 +19,7 @@ OWNERS = {
     "lxml": "importer",
     "mammoth": "documents",
     "openpyxl": "documents",
+    "pdfminer": "documents",
     "charset_normalizer": "documents",
 }
 # Lower layers never import higher ones.
