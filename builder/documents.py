@@ -7,9 +7,10 @@ Windows in Ukrainian saves text as windows-1251), which a note names. Documents,
 first bytes, not their names (stdin has none): a Word document (.docx, as Word, Google Docs
 and LibreOffice write it) through mammoth, as HTML with its links, headings and lists; a
 spreadsheet (.xlsx) through openpyxl, its active sheet's rows as tab-separated cells with a
-linked cell's address beside them; a page saved as one file (MHTML, Safari's .webarchive); a
-PDF through pdfminer.six, its lines with their links where they are on the page. RTF,
-OpenDocument and the old Office formats are refused with how to save them so they can be read.
+linked cell's address beside them; LibreOffice's own text documents and spreadsheets (.odt,
+.ods: XML, read with the standard library) alike; a page saved as one file (MHTML, Safari's
+.webarchive); a PDF through pdfminer.six, its lines with their links where they are on the
+page. RTF and the old Office formats are refused with how to save them so they can be read.
 
 The only importer of mammoth, openpyxl, pdfminer and charset_normalizer.
 """
@@ -141,10 +142,7 @@ def _read_zipped(data: bytes, name: str) -> ListingFile:
     if "xl/workbook.xml" in names:
         return _read_workbook(data, name)
     if "content.xml" in names:
-        raise DigestError(
-            f"{name} is an OpenDocument file (LibreOffice), which digest import cannot read; "
-            "save it as a Word document (.docx) or a spreadsheet (.xlsx)"
-        )
+        return _read_open_document(data, name)
     raise DigestError(f"{name} is a zip file, not a listing; unpack it and import the listing")
 
 
@@ -198,11 +196,7 @@ class _WordText(html.parser.HTMLParser):
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()
         elif tag == "a" and self.link is not None:
-            words = " ".join("".join(self.link_text).split())
-            if not words or words == self.link or "[" in words or "]" in words:
-                self.out.append(f"{words} {self.link}" if words != self.link else self.link)
-            else:
-                self.out.append(f"[{words}]({self.link})")
+            self.out.append(_linked("".join(self.link_text), self.link))
             self.link = None
 
     def handle_data(self, data: str) -> None:
@@ -210,6 +204,136 @@ class _WordText(html.parser.HTMLParser):
 
 
 _LINE_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br"))
+
+
+def _linked(text: str, link: str) -> str:
+    """A document's link as the text reader takes it: `[words](address)`, or the address
+    alone where it is its own text (the words before it where they hold brackets)."""
+    words = " ".join(text.split())
+    if not words or words == link:
+        return link
+    if "[" in words or "]" in words:
+        return f"{words} {link}"
+    return f"[{words}]({link})"
+
+
+def _read_open_document(data: bytes, name: str) -> ListingFile:
+    """A LibreOffice text document (.odt): its paragraphs, headings, list items and table
+    rows a line each, as a Word document's; a LibreOffice spreadsheet (.ods) as an Excel
+    one."""
+    import xml.etree.ElementTree as ElementTree
+
+    try:
+        root = ElementTree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("content.xml"))
+        body = root.find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}text")
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+        raise DigestError(f"{name}: the document cannot be read ({exc})") from None
+    if body is None:
+        sheets = root.find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}spreadsheet")
+        if sheets is None:
+            raise DigestError(
+                f"{name} is an OpenDocument file of neither text nor a spreadsheet; "
+                "digest import cannot read it"
+            )
+        return _read_open_sheets(sheets)
+    lines: list[str] = []
+    _odf_blocks(body, lines, "")
+    return ListingFile("\n".join(lines).strip("\n") + "\n", note=_ODT)
+
+
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_XLINK = "http://www.w3.org/1999/xlink"
+_ODT = "a LibreOffice document: its text and links were read; line numbers are its paragraphs'"
+
+
+def _read_open_sheets(sheets: Any) -> ListingFile:
+    """A LibreOffice spreadsheet's first sheet with cells as an Excel sheet's."""
+    tables = sheets.findall(f"{{{_TABLE}}}table")
+    sheet = next(
+        (t for t in tables if "".join(t.itertext()).strip()), tables[0] if tables else None
+    )
+    if sheet is None:
+        return ListingFile("", note="a spreadsheet without sheets")
+    rows: list[list[str]] = []
+    for row in sheet.iter(f"{{{_TABLE}}}table-row"):
+        cells, link = [], ""
+        for cell in row:
+            text, target = _ods_cell(cell)
+            repeat = int(cell.get(f"{{{_TABLE}}}number-columns-repeated") or 1)
+            cells.extend([text] * (repeat if text or repeat < _REPEATS else 1))
+            link = link or target or (text if _ADDRESS.fullmatch(text) else "")
+        while cells and not cells[-1]:
+            cells.pop()
+        repeat = int(row.get(f"{{{_TABLE}}}number-rows-repeated") or 1)
+        if repeat >= _REPEATS and not cells:  # the sheet's empty rest, as LibreOffice saves it
+            break
+        rows.extend([link, *cells] for _ in range(repeat))
+    title = sheet.get(f"{{{_TABLE}}}name") or ""
+    others = [
+        t.get(f"{{{_TABLE}}}name") or ""
+        for t in tables
+        if t is not sheet and "".join(t.itertext()).strip()
+    ]
+    return _sheet_text(rows, title, others)
+
+
+_REPEATS = 1000  # so many empty rows or cells repeated: the rest of the sheet, not read
+
+
+def _ods_cell(cell: Any) -> tuple[str, str]:
+    """A LibreOffice cell's text as an Excel cell's reads (dates, times), and its link."""
+    kind = cell.get(f"{{{_OFFICE}}}value-type")
+    if kind == "date":
+        value = cell.get(f"{{{_OFFICE}}}date-value") or ""
+        text = value[:16].replace("T", " ")
+        return (text[:10] if text.endswith("00:00") or len(text) == 10 else text), ""
+    if kind == "time":
+        clock = re.fullmatch(r"PT(\d+)H(\d+)M.*", cell.get(f"{{{_OFFICE}}}time-value") or "")
+        if clock:
+            return f"{int(clock[1]):02}:{int(clock[2]):02}", ""
+    link = next((a.get(f"{{{_XLINK}}}href") or "" for a in cell.iter(f"{{{_TEXT}}}a")), "")
+    called = _HYPERLINK.match((cell.get(f"{{{_TABLE}}}formula") or "").removeprefix("of:"))
+    if called and not link:
+        link = _formula_text(called[1])
+    text = " ".join("".join(cell.itertext()).split())
+    return text, link
+
+
+def _odf_blocks(element: Any, lines: list[str], bullet: str) -> None:
+    """Add the lines of an OpenDocument element's paragraphs, lists and tables."""
+    for child in element:
+        tag = child.tag
+        if tag in (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"):
+            lines.extend((bullet + _odf_inline(child)).split("\n"))
+            bullet = ""
+        elif tag == f"{{{_TEXT}}}list-item":
+            _odf_blocks(child, lines, "- ")
+        elif tag == f"{{{_TABLE}}}table-row":
+            cells = [" ".join(_odf_inline(p) for p in cell) for cell in child]
+            lines.append("\t".join(cells))
+        else:  # lists, sections, tables and their headers: what they hold
+            _odf_blocks(child, lines, bullet)
+
+
+def _odf_inline(element: Any) -> str:
+    """The text of an OpenDocument paragraph: spans, links, spaces, tabs and line breaks."""
+    out = [element.text or ""]
+    for child in element:
+        tag = child.tag
+        if tag == f"{{{_TEXT}}}a":
+            out.append(_linked(_odf_inline(child), child.get(f"{{{_XLINK}}}href") or ""))
+        elif tag == f"{{{_TEXT}}}s":
+            out.append(" " * int(child.get(f"{{{_TEXT}}}c") or 1))
+        elif tag == f"{{{_TEXT}}}tab":
+            out.append("\t")
+        elif tag == f"{{{_TEXT}}}line-break":
+            out.append("\n")
+        elif not tag.startswith(f"{{{_OFFICE}}}"):  # not an annotation (a comment)
+            out.append(_odf_inline(child))
+        out.append(child.tail or "")
+    return "".join(out)
 
 
 def _read_workbook(data: bytes, name: str) -> ListingFile:
@@ -246,6 +370,13 @@ def _read_workbook(data: bytes, name: str) -> ListingFile:
             link = link or target or (text if _ADDRESS.fullmatch(text) else "")
             cells.append(text)
         rows.append([link, *cells])
+    others = [s.title for s in book.worksheets if s is not sheet and s.max_row > 1]
+    return _sheet_text(rows, sheet.title, others)
+
+
+def _sheet_text(rows: list[list[str]], title: str, others: list[str]) -> ListingFile:
+    """A sheet's rows (each its link, then its cells) as tab-separated text, a row a line,
+    the links' column headed `URL`, with a note naming the sheet (and those not read)."""
     if any(row[0] for row in rows):
         first = next((i for i, row in enumerate(rows) if any(row[1:])), None)
         if first is not None and not rows[first][0]:
@@ -254,8 +385,7 @@ def _read_workbook(data: bytes, name: str) -> ListingFile:
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     for row in rows:
         writer.writerow(row if any(row) else [])
-    others = [s.title for s in book.worksheets if s is not sheet and s.max_row > 1]
-    note = f"a spreadsheet: the rows of its sheet {sheet.title!r} were read"
+    note = f"a spreadsheet: the rows of its sheet {title!r} were read"
     if others:
         note += f" (not of {', '.join(repr(t) for t in others)}: make the one to import active)"
     return ListingFile(out.getvalue(), note=note)

@@ -252,9 +252,9 @@ def zipped(*names: str) -> bytes:
             "import cannot read; save it as .docx or .xlsx",
         ),
         (
-            zipped("mimetype", "content.xml"),
-            "review.pdf is an OpenDocument file (LibreOffice), which digest import cannot "
-            "read; save it as a Word document (.docx) or a spreadsheet (.xlsx)",
+            zipped("mimetype", "content.xml"),  # neither text nor a spreadsheet: a drawing
+            "review.pdf is an OpenDocument file of neither text nor a spreadsheet; digest "
+            "import cannot read it",
         ),
         (
             zipped("photos/1.jpg"),

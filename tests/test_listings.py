@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 157 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 162 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -129,12 +129,15 @@ FLOOR: dict[str, int] = {
     "f12-cp1251-nodecl": 11,
     "f12-cp1251-page": 9,
     "f12-editor-draft": 11,
+    "f12-editor-draft-odt": 11,
     "f12-editor-draft-pdf": 11,
     "f12-gdocs-style": 8,
     "f12-notepad-utf16": 12,
     "f12-press-review": 7,
     "f12-sheet-formulas": 10,
+    "f12-sheet-formulas-ods": 10,
     "f12-sheet-hyperlinks": 9,
+    "f12-sheet-hyperlinks-ods": 9,
     "r10a-atlanticcouncil-ukrainealert": 9,
     "r10a-dumskaya-news-ru": 10,
     "r10a-imi-drupal-views-table": 8,
@@ -290,12 +293,15 @@ CEILING: dict[str, int] = {
     "f12-cp1251-nodecl": 11,
     "f12-cp1251-page": 9,
     "f12-editor-draft": 11,
+    "f12-editor-draft-odt": 11,
     "f12-editor-draft-pdf": 11,
     "f12-gdocs-style": 8,
     "f12-notepad-utf16": 12,
     "f12-press-review": 7,
     "f12-sheet-formulas": 10,
+    "f12-sheet-formulas-ods": 10,
     "f12-sheet-hyperlinks": 9,
+    "f12-sheet-hyperlinks-ods": 9,
     "r10a-atlanticcouncil-ukrainealert": 9,
     "r10a-dumskaya-news-ru": 10,
     "r10a-imi-drupal-views-table": 8,
