@@ -690,6 +690,8 @@ def _item_date_and_time(
         glued = _GLUED_DATE.search(whole) if found is None else None
         if glued is not None:  # "oprac. Jędrzej Winiecki15 lipca 2024 | 17:32": beside lines
             found = _said_date_time(whole[glued.end() :], months, weekdays, state, number)
+        if found is None:  # "Backgrounder - ISW Press - 07/16/2024 - 21:49 - 0 comments"
+            found = _date_among_parts(whole, months, weekdays, state, number)
         if found is not None:
             date = date or found[0]
             time = time or found[1]
@@ -701,6 +703,25 @@ def _item_date_and_time(
         if found is not None and found[0] is not None:
             date, time = found[0], time or found[1]
     return date, time
+
+
+def _date_among_parts(
+    text: str, months: dict[str, int], weekdays: dict[str, int], state: _State, number: int
+) -> tuple[dt.date | None, dt.time | None] | None:
+    """The date (and the time after it) among the parts of an item's line that a separator
+    (` - `, ` | `, ` · `) splits: its kind, author, date, time and comments' count."""
+    parts = [part for part in _SEPARATED.split(text) if part.strip()]
+    for i, part in enumerate(parts if len(parts) > 1 else ()):
+        for candidate in (f"{part} {parts[i + 1]}" if i + 1 < len(parts) else "", part):
+            found = (
+                _said_date_time(candidate, months, weekdays, state, number) if candidate else None
+            )
+            if found is not None and found[0] is not None:
+                return found
+    return None
+
+
+_SEPARATED = re.compile(r"(?:^|\s)[-–—|·•](?:\s|$)")
 
 
 def _complete(

@@ -2559,6 +2559,38 @@ CASES = [
         ],
         [1, 2, 7],
     ),
+    (
+        # Drupal's search results: the date and time among an item's parts (kind, author,
+        # date, time, comments' count), a US date written month first.
+        "a-search-results-date-among-parts",
+        '<ol class="search-results"><li class="search-result">\n'
+        '<h3 class="title"><a href="https://censor.net/news/3496029/">Russian Offensive '
+        "Campaign Assessment, June 25, 2024</a></h3>\n"
+        '<p class="search-snippet">Russian forces recently advanced near Toretsk ...</p>\n'
+        '<p class="search-info">Backgrounder - <a href="/users/isw" class="username">ISW Press'
+        "</a> - 06/25/2024 - 21:49 - 0 comments</p></li>\n"
+        '<li class="search-result"><h3 class="title"><a href="https://censor.net/news/3496031/">'
+        "Iran Update, June 24, 2024</a></h3>\n"
+        '<p class="search-info">Backgrounder | 06/24/2024 | 19:02</p></li></ol>',
+        "",
+        [
+            (
+                "2024-06-25",
+                "21:49",
+                "Russian Offensive Campaign Assessment, June 25, 2024",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "19:02",
+                "Iran Update, June 24, 2024",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+        ],
+        [3, 4, 4],
+    ),
 ]
 
 
