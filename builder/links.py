@@ -27,7 +27,18 @@ from .reader import DayFile
 TRACKING = frozenset(
     {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "twclid"}
     | {"mc_cid", "mc_eid", "_ga", "_gl", "ref_src", "ref_url", "cmpid", "spm", "share_id"}
+    | {"igsh", "mibextid"}
 )
+# Parameters that track on one site's links only (elsewhere the same name may choose what is
+# shown): Medium's "?source=collection_home---4----", X's share "?s=20&t=…", YouTube's
+# share "?si=…".
+TRACKING_ON = {
+    "medium.com": frozenset({"source"}),
+    "twitter.com": frozenset({"s", "t"}),
+    "x.com": frozenset({"s", "t"}),
+    "youtube.com": frozenset({"si", "feature"}),
+    "youtu.be": frozenset({"si", "feature"}),
+}
 NEAR_DUPLICATE = 0.9  # difflib ratio of casefolded titles
 NEAR_DAYS = 3  # titles this many days apart or closer are compared
 # From this many links, `digest check` compares titles in two processes (ten years have
@@ -40,9 +51,10 @@ def tracking_parameters(url: str) -> list[str]:
     """Return the names of the tracking parameters in `url`'s query, in order."""
     if _plain(url):
         return []
-    query = urllib.parse.urlsplit(url).query
-    names = [part.split("=", 1)[0] for part in query.split("&") if part]
-    return [n for n in names if n.lower().startswith("utm_") or n.lower() in TRACKING]
+    parts = urllib.parse.urlsplit(url)
+    names = [part.split("=", 1)[0] for part in parts.query.split("&") if part]
+    site = _site_tracking(parts.hostname)
+    return [n for n in names if _is_tracking(n, site)]
 
 
 def clean_url(url: str) -> str:
@@ -69,14 +81,27 @@ _NOT_PLAIN = re.compile(r"[?#\[\] ]")  # a query, a fragment, an IPv6 address, a
 
 def _cleaned(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
+    site = _site_tracking(parts.hostname)
     kept = [
-        part for part in parts.query.split("&") if part and not _is_tracking(part.split("=", 1)[0])
+        part
+        for part in parts.query.split("&")
+        if part and not _is_tracking(part.split("=", 1)[0], site)
     ]
     return urllib.parse.urlunsplit(parts._replace(query="&".join(kept)))
 
 
-def _is_tracking(name: str) -> bool:
-    return name.lower().startswith("utm_") or name.lower() in TRACKING
+def _site_tracking(host: str | None) -> frozenset[str]:
+    """The parameters that track on this host's links (and its subdomains')."""
+    while host:
+        if host in TRACKING_ON:
+            return TRACKING_ON[host]
+        host = host.partition(".")[2] if host.count(".") > 1 else ""
+    return frozenset()
+
+
+def _is_tracking(name: str, site: frozenset[str] = frozenset()) -> bool:
+    lowered = name.lower()
+    return lowered.startswith("utm_") or lowered in TRACKING or lowered in site
 
 
 class _Link(NamedTuple):  # a tuple: ten years make 109,500 of them

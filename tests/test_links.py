@@ -72,6 +72,28 @@ def test_a_link_taken_as_plain_is_its_own_clean_url(start: str, rest: str) -> No
         ("https://a.org/x?fbclid=AbC#top", "https://a.org/x#top", ["fbclid"]),
         ("https://a.org/x?GCLID=1&b=2", "https://a.org/x?b=2", ["GCLID"]),
         ("https://a.org/x?id=5", "https://a.org/x?id=5", []),
+        # Parameters that track on one site only: elsewhere "source" or "s" may choose the page.
+        (
+            "https://medium.com/notes/the-pokrovsk-axis-5b2e?source=collection_home---4----",
+            "https://medium.com/notes/the-pokrovsk-axis-5b2e",
+            ["source"],
+        ),
+        (
+            "https://ukraine.medium.com/a-1f?source=rss",
+            "https://ukraine.medium.com/a-1f",
+            ["source"],
+        ),
+        (
+            "https://x.com/kyivindependent/status/1?s=20&t=AbC",
+            "https://x.com/kyivindependent/status/1",
+            ["s", "t"],
+        ),
+        (
+            "https://www.youtube.com/watch?v=Ab1&si=Xy",
+            "https://www.youtube.com/watch?v=Ab1",
+            ["si"],
+        ),
+        ("https://a.org/search?source=feed&s=war", "https://a.org/search?source=feed&s=war", []),
     ],
 )
 def test_clean_url_removes_only_tracking_parameters(url: str, clean: str, names: list[str]) -> None:

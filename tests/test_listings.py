@@ -266,7 +266,7 @@ FLOOR: dict[str, int] = {
     "r9a-guardian-liveblog": 4,
     "r9a-lbua-news": 10,
     "r9a-lefigaro-tag": 7,
-    "r9a-medium-publication": 0,
+    "r9a-medium-publication": 4,
     "r9a-rp-pl-tag": 7,
     "r9a-slovoidilo-jsonld": 8,
     "r9a-tagesschau-thema": 7,
