@@ -1817,6 +1817,7 @@ def _lines(
     if "NETSCAPE-Bookmark-file" in text[:200]:
         return _bookmark_lines(root, base, timezone), []
     base = _page_base(root) or base
+    _link_round_up(root)
     reader = _HTMLListing(root, base, timezone)
     reader.read()
     listed = _structured_list(root, base, timezone)
@@ -2918,6 +2919,41 @@ def _mail_body(text: str) -> str | None:
     except (LookupError, ValueError):  # an unknown charset, a broken part
         return None
     return content if isinstance(content, str) else None
+
+
+def _link_round_up(root: Any) -> None:
+    """Give each heading of a round-up the link of the short paragraph under it that sends
+    the reader to the story ("Детальніше – <a>тут</a>.", "Read more <a>in our report</a>"),
+    as if the heading were that link: where two headings or more of one article are so."""
+    found = []
+    for heading in root.iter("h2", "h3", "h4"):
+        if heading.find(".//a") is not None or len(heading.text_content().split()) < 3:
+            continue
+        for sibling in heading.itersiblings():
+            if not isinstance(sibling.tag, str) or sibling.tag in ("h1", "h2", "h3", "h4"):
+                break
+            links = sibling.findall(".//a[@href]")
+            words = " ".join(sibling.text_content().split())
+            if len(links) == 1 and len(words.split()) <= 15 and _MORE_AT.search(words):
+                found.append((heading, links[0]))
+                break
+    parents = collections.Counter(heading.getparent() for heading, _ in found)
+    for heading, link in found:
+        if parents[heading.getparent()] < 2:
+            continue
+        anchor = heading.makeelement("a", {"href": link.get("href")})
+        anchor.text, heading.text = heading.text, None
+        anchor.extend(list(heading))
+        heading.append(anchor)
+        link.drop_tag()  # its words ("тут") stay, as text: no headline of their own
+
+
+# Where a round-up sends its reader to the story.
+_MORE_AT = re.compile(
+    r"\b(?:детальніше|докладніше|подробнее|подробности|читайте|читати|дивіться|read more|"
+    r"more details|full story|find out more)\b",
+    re.IGNORECASE,
+)
 
 
 def _text_lines(text: str) -> list[_Line]:

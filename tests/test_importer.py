@@ -2298,7 +2298,7 @@ CASES = [
                 "censor",
             ),
         ],
-        [3, 6],
+        [3, 4, 6, 7],  # (the "Детальніше – тут." lines, whose links the headings took)
     ),
     (
         # Pasted into a Markdown editor: a picture, a lead-in label before a link, a call to
@@ -2590,6 +2590,46 @@ CASES = [
             ),
         ],
         [3, 4, 4],
+    ),
+    (
+        # An evening round-up's page: each story an <h2>, its summary, and a short paragraph
+        # whose link ("тут", "у матеріалі") is the story's: the heading takes that link.
+        "a-round-up-page-headings-and-their-more-links",
+        '<article><div class="txt"><p>РБК-Україна зібрало найважливіші новини 25 червня.</p>\n'
+        "<h2>Росіяни вдарили по Харкову керованими бомбами</h2>\n"
+        "<p>Вдень 25 червня російські війська завдали удару КАБами по Основ'янському району.</p>\n"
+        '<p>Детальніше про це – у матеріалі <a href="https://censor.net/news/3496029/">'
+        "РБК-Україна</a>.</p>\n"
+        "<h2>Рада ухвалила закон про множинне громадянство</h2>\n"
+        '<p>Детальніше – <a href="https://censor.net/news/3496031/">тут</a>.</p>\n'
+        "<h2>Сили оборони відбили 21 атаку на Покровському напрямку</h2>\n"
+        '<p>Детальніше читайте в <a href="https://censor.net/news/3496033/">матеріалі</a>.</p>\n'
+        "</div></article>",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Росіяни вдарили по Харкову керованими бомбами",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Рада ухвалила закон про множинне громадянство",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Сили оборони відбили 21 атаку на Покровському напрямку",
+                "https://censor.net/news/3496033/",
+                "censor",
+            ),
+        ],
+        [1, 3, 4, 6, 8],
     ),
 ]
 
