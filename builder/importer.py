@@ -894,6 +894,8 @@ def _boilerplate(line: str) -> str:
         or _MORE_LIKE_IT.fullmatch(key)
     ):
         return _NAVIGATION
+    if _MORE_ELSEWHERE.match(key):
+        return _READ_MORE
     if _NEWSLETTER.search(key):
         return "a newsletter's own line (its web version, its settings), not a headline"
     if _FORWARDED.match(key):
@@ -982,6 +984,15 @@ _MORE_BUTTON = re.compile(
     r"(?:load|show|see|view|завантажити|показати|дивитися|загрузить|показать|смотреть)"
     r" (?:more|all|ще|більше|усі|всі|еще|больше|все)(?: (?:news|stories|articles|новини|новин"
     r"|публікації|новости|новостей|публикации|материалы))?(?: from \S.*)?"  # "See all from X"
+)
+
+# Where to read more, as a post ends (its time may follow): "Подробнее — на сайте «Медузы».",
+# "Детальніше: на сайті", "Read more on our website".
+_READ_MORE = "where to read more of the headline above, not a headline"
+_MORE_ELSEWHERE = re.compile(
+    r"(?:подробнее|детальніше|докладніше|більше|read more|more)\s*[—–:-]?\s*"
+    r"(?:на (?:сайте|сайті|нашому сайті|нашем сайте)|в (?:материале|статье)|у (?:матеріалі|статті)"
+    r"|on (?:our|the) (?:website|site)|in our \w+)\b"
 )
 
 # A page's call to subscribe, sign in or give, never a headline: "Subscribe for €1 a week."
@@ -1126,46 +1137,17 @@ def _said_date_time(
         found = read(text[: remark.start()])
         if found is not None and found[0] is not None:
             return found
+    viewed = _VIEWS.match(text)  # "298K 22:41", "356K edited 19:27": a Telegram post's foot
+    if viewed is not None and (found := read(text[viewed.end() :])) is not None:
+        return found
     return None
-    found = _date_time_line(text, months, weekdays, state, number)
-    bare = _STAMP_ZONE.sub("", _STAMP_WORDS.sub("", text, count=1), count=1)
-    if found is None and bare != text:
-        found = _date_time_line(bare, months, weekdays, state, number)
-    signed = _SIGNED.match(text)  # "Роман Петренко — Понеділок, 15 липня 2024, 14:52"
-    if found is None and signed is not None:
-        found = _date_time_line(text[signed.end() :], months, weekdays, state, number)
-    if found is None:  # "yesterday at 8:47 pm", "16 липня 2024 о 21:49", "Архів новин за 15 ..."
-        plain = _DATE_PREFIX.sub("", _AT_TIME.sub(", ", bare), count=1)
-        if plain != text:
-            found = _date_time_line(plain, months, weekdays, state, number)
-    credited = _CREDITED.match(text)  # "УНІАН, 16.07.2024, 09:14": the outlet, then its date
-    if found is None and credited is not None and len(credited[0].split()) <= 3:
-        dated = _date_time_line(text[credited.end() :], months, weekdays, state, number)
-        if dated is not None and dated[0] is not None and dated[1] is not None:
-            found = dated  # (a date and a time: "Horoscope for tomorrow, 22 June" is a headline)
-    stamp = _STAMP_WORDS.search(text)
-    if found is None and stamp is not None:  # "Par AFPPublié le 16/07/2024 à 20h41Mis à jour"
-        rest = text[stamp.end() :]
-        following = _STAMP_WORDS.search(rest)
-        rest = rest[: following.start()] if following is not None else rest
-        if rest.strip() and rest != text:
-            found = _said_date_time(rest.strip(), months, weekdays, state, number)
-    reading = _READING_TIME.search(text)  # "Jul 16 · 9 min read": a date, then a credit
-    if found is None and reading is not None and reading.start() > 0:
-        found = _said_date_time(text[: reading.start()], months, weekdays, state, number)
-    glued = _GLUED_NAME.match(text)  # "Paweł Pieniążek16 lipca 2024 | 12:05": a byline's
-    if glued is not None and not all(word[0].isupper() for word in glued[0].split()):
-        glued = None  # a name's words are capitalised: "…закон16 липня" is a headline's text
-    if found is None and glued is not None:
-        found = _said_date_time(text[glued.end() :], months, weekdays, state, number)
-    spaced = _RUN_TOGETHER.sub(" ", text)  # "16Липня2024": a date's spans with no space
-    if found is None and spaced != text:
-        found = _date_time_line(spaced, months, weekdays, state, number)
-    remark = _REMARK.search(text)  # "15 липня (вечір)": an editor's heading with a remark
-    if found is None and remark is not None and remark.start() > 0:
-        found = _date_time_line(text[: remark.start()], months, weekdays, state, number)
-        found = found if found is not None and found[0] is not None else None
-    return found
+
+
+# A post's views before its time, as Telegram shows them, and its mark if edited.
+_VIEWS = re.compile(
+    r"(?:\d+(?:[.,]\d+)?\s?[KkMmКкМм]|\d{3,})\s+(?:(?:edited|изменено|змінено|ред\.)\s+)?"
+    r"(?=\d{1,2}:\d{2}$)"
+)
 
 
 # A time zone a page names beside its time, in capitals: US, British and European ones, and
@@ -1474,6 +1456,7 @@ _BETWEEN = frozenset(
         _PARAGRAPH,
         _SOCIAL_LINE,
         _OUTLET_NAME,
+        _READ_MORE,
     }
 )
 SUMMARY_WORDS = 8

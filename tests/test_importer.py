@@ -2631,6 +2631,47 @@ CASES = [
         ],
         [1, 3, 4, 6, 8],
     ),
+    (
+        # Telegram Web's posts copied: each post's views and time after it ("412K 14:03",
+        # "356K edited 19:27"); "Подробнее — на сайте" ends a post and is no headline.
+        "telegram-web-posts-with-views-and-time-after",
+        "June 24\n"
+        "Zelensky says Russia should attend the second peace summit\n"
+        "«If the whole world wants it, we will not be against», the president said.\n"
+        "Подробнее — на сайте «Медузы».\n"
+        "412K 14:03\n"
+        "Trump picks Vance as his running mate. He opposes aid to Ukraine\n"
+        "356K edited 19:27\n"
+        "Today\n"
+        "Healey arrives in Odesa and promises faster deliveries\n"
+        "https://censor.net/news/3496029/\n"
+        "201K 21:15",
+        "censor",
+        [
+            (
+                "2024-06-24",
+                "14:03",
+                "Zelensky says Russia should attend the second peace summit",
+                "",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "19:27",
+                "Trump picks Vance as his running mate. He opposes aid to Ukraine",
+                "",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                "21:15",
+                "Healey arrives in Odesa and promises faster deliveries",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+        ],
+        [3, 4],
+    ),
 ]
 
 
