@@ -57,6 +57,12 @@ _CHECKBOX = re.compile(r"^(?:\[[ xX]\]|[☐☑☒✅✔✓])\s*")  # and Keep's 
 _END_TAGS = re.compile(r"(?:\s+#[^\W\d][\w-]*)+\s*$")
 # Markdown's strong emphasis around words of a line copied as text: "**Title**".
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")  # a picture in Markdown: no headline
+# A whole line in italics ("*Note from the author*"), and a label in bold before a link
+# ("**Diplomacy:** [Title](…)": a kicker, no part of the headline).
+_EMPHASISED = re.compile(r"^([*_])(?![*_])(\S(?:.*\S)?)(?<![*_])\1$")
+_BOLD_LABEL = re.compile(r"^\*\*[^*\n]{1,40}?(?::\*\*|\*\*:)\s*(?=\[)")
+_LEAD_TIME = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*[-–—]?\s*)?")  # nothing, or a time
+_LINKED_WORDS = "a link that is words of a sentence around it, not a headline"
 _LEAD_IN = re.compile(r"([^\[\]:\n]{2,40}):\s*")  # "Read also: " before a link
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _TIME = re.compile(r"(\d{1,2})[:.h](\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")  # "08h47": French
@@ -333,8 +339,25 @@ def _take_line(
         return
     line = _BULLET.sub("", _BULLET.sub("", line, count=1).strip(), count=1).strip()  # "1. ▲ …"
     if given.link is None:  # copied as text: a to-do list's box, Markdown's emphasis, tags
-        line = _STRONG.sub(r"\1", _CHECKBOX.sub("", _MD_IMAGE.sub("", line), count=1)).strip()
+        line = _MD_IMAGE.sub("", line).strip()
+        line = _EMPHASISED.sub(r"\2", line)
+        line = _BOLD_LABEL.sub("", _CHECKBOX.sub("", line, count=1), count=1)
+        line = _STRONG.sub(r"\1", line).strip()
         line = _END_TAGS.sub("", line) or line
+        linked = _MD_LINK.search(line)
+        if (
+            linked is not None
+            and _LEAD_TIME.fullmatch(line[: linked.start()])
+            and line[linked.end() :].lstrip().startswith(",")
+        ):
+            line = line[: linked.end()]  # "[Title](…), according to a letter": a remark
+        if (
+            linked is not None
+            and linked[1][:1].islower()
+            and len(_WORD_RUN.findall(_MD_LINK.sub(" ", line))) >= 3
+        ):  # "… Governor Syniehubov [reported](https://t.me/…)."
+            state.dropped.append(Dropped(number, raw.strip(), _LINKED_WORDS))
+            return
         lead = _LEAD_IN.match(line)  # "Read also: [Title](https://...)": the label is none
         if (
             lead is not None

@@ -2672,6 +2672,48 @@ CASES = [
         ],
         [3, 4],
     ),
+    (
+        # An article's Markdown (a "war latest" saved from the reader's view): a kicker in bold
+        # before each link, a remark after a comma, a link that is a word of a sentence, a
+        # call to become a member in italics.
+        "markdown-key-developments-with-kickers",
+        "**Key developments on June 25:**\n\n"
+        "- **Diplomacy:** [Zelensky says Russia should attend second peace summit]"
+        "(https://censor.net/news/3496029/)\n"
+        "- **Hungary:** [Orban tells EU leaders Trump will act as 'peace broker']"
+        "(https://censor.net/news/3496031/), according to a letter seen by media\n"
+        "- **Kharkiv:** [Russian guided bomb attack on Kharkiv injures 17]"
+        "(https://censor.net/news/3496033/)\n\n"
+        "A Russian attack on Kharkiv injured 17 people, Governor Oleh Syniehubov "
+        "[reported](https://t.me/synegubov/10245).\n\n"
+        "*Hi, this is Olena. Ukraine war latest is free: [become a member]"
+        "(https://censor.net/membership/) to support our journalism.*",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Zelensky says Russia should attend second peace summit",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Orban tells EU leaders Trump will act as 'peace broker'",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Russian guided bomb attack on Kharkiv injures 17",
+                "https://censor.net/news/3496033/",
+                "censor",
+            ),
+        ],
+        [1, 7, 9],
+    ),
 ]
 
 
