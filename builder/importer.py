@@ -1060,7 +1060,8 @@ def _time(text: str) -> dt.time | None:
 
 # Dates --------------------------------------------------------------------------------
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})")  # and "2024.07.16", "2024/07/16"
+_MONTH_DAY_DASHED = re.compile(r"(\d{2})-(\d{2})")  # "07-16 17:40": Yonhap's, month first
 _NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?: ?р(?:оку|\.)?)?")
 _DAY_MONTH = re.compile(
     r"(\d{1,2})\.? ([^\W\d]+\.?)(?:,? (\d{4}))?(?: ?(?:р(?:оку|\.)?|г(?:ода|\.)?))?"
@@ -1097,9 +1098,10 @@ def _said_date_time(
     if text.startswith("(") and text.endswith(")"):  # "(19:21 GMT)", a live blog's
         text = text[1:-1].strip()
     text = text.rstrip(" ·•|–—-") or text  # "Учора о 21:40 · ": Facebook's, before its icon
+    text = _YEAR_COLON.sub(" ", _SPACE_BEFORE_COMMA.sub(", ", text))  # "16 July ,2024: 02:35"
     zone = _NAMED_ZONE.search(text)
     if zone is not None:  # "5:31 p.m. ET, July 15, 2024": read without it, then moved
-        plain = _SPACE_BEFORE_COMMA.sub(",", text[: zone.start()] + " " + text[zone.end() :])
+        plain = _SPACE_BEFORE_COMMA.sub(", ", text[: zone.start()] + " " + text[zone.end() :])
         found = _said_date_time(" ".join(plain.split()), months, weekdays, state, number)
         if found is not None and found[1] is not None and state.timezone:
             return _from_zone(found[0], found[1], zone, state)
@@ -1173,10 +1175,13 @@ _VIEWS = re.compile(
 )
 
 
-# A time zone a page names beside its time, in capitals: US, British and European ones, and
-# UTC or GMT with an offset ("GMT+3"). Others are left as they are (the time as written).
+# A time zone a page names beside its time, in capitals: US, British and European ones,
+# Moscow's, the Gulf's and East Asia's and Australia's that news sites print, and UTC or GMT
+# with an offset ("GMT+3"). Others are left as they are (the time as written); so are names
+# that stand for several zones (IST, AST).
 _NAMED_ZONE = re.compile(
-    r"(?<![\w+-])(GMT|UTC|BST|CEST|CET|EEST|EET|MSK|EDT|EST|ET|CDT|CST|CT|PDT|PST|PT)"
+    r"(?<![\w+-])(GMT|UTC|BST|CEST|CET|EEST|EET|MSK|МСК|мск|EDT|EST|ET|CDT|CST|CT|PDT|PST|PT"
+    r"|GST|TRT|JST|KST|HKT|SGT|AEST|AEDT)"
     r"(?:\s*([+−-])\s*(\d{1,2})(?::?(\d{2}))?)?(?!\w)"
 )
 # Each as the civil time of its region (summer or not): pages label loosely, and POLITICO
@@ -1190,6 +1195,16 @@ _ZONES = {
     "EET": "Europe/Kyiv",
     "EEST": "Europe/Kyiv",
     "MSK": "Europe/Moscow",
+    "МСК": "Europe/Moscow",
+    "мск": "Europe/Moscow",
+    "GST": "Asia/Dubai",  # Gulf Standard Time (Al Arabiya, Gulf News)
+    "TRT": "Europe/Istanbul",
+    "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul",
+    "HKT": "Asia/Hong_Kong",
+    "SGT": "Asia/Singapore",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
     "ET": "America/New_York",
     "EDT": "America/New_York",
     "EST": "America/New_York",
@@ -1200,7 +1215,8 @@ _ZONES = {
     "PDT": "America/Los_Angeles",
     "PST": "America/Los_Angeles",
 }
-_SPACE_BEFORE_COMMA = re.compile(r"\s+,")
+_SPACE_BEFORE_COMMA = re.compile(r"\s+,\s*")
+_YEAR_COLON = re.compile(r"(?<=\b\d{4}):\s+(?=\d)")
 
 
 def _from_zone(
@@ -1398,7 +1414,10 @@ def _date_line(
 
 def _date_parts(text: str, months: dict[str, int]) -> tuple[int | None, int, int] | None:
     if match := _ISO.fullmatch(text):
-        return int(match[1]), int(match[2]), int(match[3])
+        return int(match[1]), int(match[3]), int(match[4])
+    if match := _MONTH_DAY_DASHED.fullmatch(text):
+        first, second = int(match[1]), int(match[2])
+        return (None, first, second) if first <= 12 else (None, second, first)
     if match := _NUMERIC.fullmatch(text):
         first, second = int(match[1]), int(match[3])
         if match[2] == "/" and second > 12:  # 06/21/2024, as US pages write it
@@ -2527,7 +2546,7 @@ _MEDIA_WORD = (
 _MEDIA_MARK = re.compile(rf"\(?{_MEDIA_WORD}(?:\s*(?:[,/+&]|І|И|ТА|AND)?\s*{_MEDIA_WORD})?\)?")
 
 
-_MEDIA_END = re.compile(rf"\s+{_MEDIA_MARK.pattern}$")
+_MEDIA_END = re.compile(rf"(?:\s+[-–—|:])?\s+{_MEDIA_MARK.pattern}$")  # "Title – LIVE" too
 
 
 def _ends_its_link(element: Any) -> bool:

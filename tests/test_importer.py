@@ -2714,6 +2714,37 @@ CASES = [
         ],
         [1, 7, 9],
     ),
+    (
+        # Dates as more sites write them: year first with dots (LRT), month and day with a
+        # dash and no year (Yonhap), "16 July ,2024: 02:35 PM GST" (Al Arabiya: a Gulf time,
+        # UTC+4, moved into Kyiv's); a " – LIVE" badge left out with its dash.
+        "dates-year-first-month-day-dashed-and-gulf-time",
+        "Lithuanian foreign minister visits Kyiv, pledges more drones\n"
+        "2024.06.25 14:32\n"
+        "Zelensky wants Russia at next peace summit – LIVE\n"
+        "06-25 08:50\n"
+        "Russia says it downed Ukrainian drones over Crimea\n"
+        "Published: 24 June ,2024: 02:35 PM GST\n",
+        "censor",
+        [
+            (
+                "2024-06-25",
+                "14:32",
+                "Lithuanian foreign minister visits Kyiv, pledges more drones",
+                "",
+                "censor",
+            ),
+            ("2024-06-25", "08:50", "Zelensky wants Russia at next peace summit", "", "censor"),
+            (
+                "2024-06-24",
+                "14:35",  # (without the site's time zone, as written: see the test below)
+                "Russia says it downed Ukrainian drones over Crimea",
+                "",
+                "censor",
+            ),
+        ],
+        [],
+    ),
 ]
 
 
@@ -3498,6 +3529,18 @@ def test_a_time_given_in_a_named_zone_is_moved_into_the_sites() -> None:
     # Without the site's time zone, the time as written.
     listing = parse_listing(copied, DEFAULT, SOURCES, "politico")
     assert [str(e.time)[:5] for d in listing.days for e in d.entries] == ["16:02"]
+    # The Gulf's (Al Arabiya), Moscow's in Russian (TASS), Korea's (Yonhap).
+    copied = (
+        "Russia says it downed drones over Crimea\nPublished: 24 June ,2024: 02:35 PM GST\n"
+        "Минобороны РФ заявило о сбитых беспилотниках\n24 июня 2024, 09:10 МСК\n"
+        "Seoul and Kyiv discuss North Korea-Russia cooperation\n06-24 17:40 KST\n"
+    )
+    listing = parse_listing(copied, DEFAULT, SOURCES, "politico", timezone="Europe/Kyiv")
+    assert [(str(d.date), str(e.time)[:5]) for d in listing.days for e in d.entries] == [
+        ("2024-06-24", "13:35"),
+        ("2024-06-24", "09:10"),
+        ("2024-06-24", "11:40"),
+    ]
 
 
 def test_a_social_accounts_feed_gives_its_posts_with_the_articles_they_link() -> None:
