@@ -2017,7 +2017,9 @@ def _headline_like(text: str) -> bool:
 class _HTMLListing:
     """Flatten a page into lines of text, each with its main link, items kept whole."""
 
-    def __init__(self, root: Any, base: str, timezone: str | None) -> None:
+    def __init__(
+        self, root: Any, base: str, timezone: str | None, hidden: frozenset[str] | None = None
+    ) -> None:
         self.root = root
         self.base = base
         self.timezone = timezone
@@ -2040,6 +2042,9 @@ class _HTMLListing:
         self.keys: set[str] = set()  # the links of headlines
         self._key_of: dict[Any, str] = {}  # each link's
         self._repeated: set[str] = set()  # links shown alike in many places: no headlines
+        # classes a screen reader reads, nobody sees (an item's: its page's)
+        self._hidden = _hidden_classes(root) if hidden is None else hidden
+        # (left out of a headline's link; elsewhere read: Al Jazeera's date is only there)
 
     def read(self) -> None:
         self._find_sidebars()
@@ -2235,6 +2240,11 @@ class _HTMLListing:
     # Walking -------------------------------------------------------------------------
 
     def _walk(self, element: Any) -> None:
+        if self._link is not None and not self._hidden.isdisjoint(
+            (element.get("class") or "").split() if isinstance(element.tag, str) else ()
+        ):  # "<span class=visually-hidden>Відео, </span>" in a headline's link: no words of it
+            self._add_tail(element)
+            return
         if self._skipped(element) or element is self._stamped or _badge(element):
             if isinstance(element.tag, str) and self._skipped(element) and element.text_content():
                 self._add(" ")  # "Jul 15<span aria-hidden>·</span>6 min read": two pieces
@@ -2343,7 +2353,7 @@ class _HTMLListing:
     def _card(self, element: Any, key: str) -> None:
         """Read one item: its headline line, its date and time, the rest of its text."""
         stamp, stamped = self._stamp(element)
-        inner = _HTMLListing(element, self.base, self.timezone)
+        inner = _HTMLListing(element, self.base, self.timezone, self._hidden)
         inner._position = self._position
         inner._in_card, inner._stamped = True, stamped  # its text is the stamp's
         if element.tag == "a":  # an item that is one link: every line of it is in it
@@ -2500,6 +2510,35 @@ class _HTMLListing:
 
 
 _INVISIBLE = re.compile(r"display:none|visibility:hidden", re.IGNORECASE)
+
+
+def _hidden_classes(root: Any) -> frozenset[str]:
+    """The classes that hide an element from sight: the usual names of text for screen
+    readers alone ("visually-hidden", "sr-only"), and those the page's own style sheets
+    hide (display: none, or clipped to a pixel: BBC's "Відео, " before a title)."""
+    hidden = set(_SCREEN_READER_CLASSES)
+    for style in root.iter("style"):
+        for selectors, rules in _CSS_RULE.findall(style.text or ""):
+            rules = rules.replace(" ", "").lower()
+            if _INVISIBLE.search(rules) or _CLIPPED.search(rules):
+                hidden.update(_CLASS_SELECTOR.findall(selectors))
+    return frozenset(hidden)
+
+
+_SCREEN_READER_CLASSES = (
+    "visually-hidden",
+    "visuallyhidden",
+    "sr-only",
+    "screen-reader-text",
+    "screen-reader-only",
+    "element-invisible",
+    "a11y-hidden",
+    "u-visually-hidden",
+    "is-visually-hidden",
+)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLIPPED = re.compile(r"clip:rect\(|clip-path:inset\(")
+_CLASS_SELECTOR = re.compile(r"(?:^|,)\s*\.([\w-]+)\s*(?=,|$)")  # ".vh", not ".a .b" or ".a:hover"
 
 # An element that holds an item's date or time, by its class: "date", "news__time",
 # "Timestamp-template", "published".

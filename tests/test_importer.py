@@ -2745,6 +2745,38 @@ CASES = [
         ],
         [],
     ),
+    (
+        # Words for screen readers in a headline's link, hidden by a class the page's style
+        # sheet clips to a pixel (BBC's "Відео, " and duration) or a usual name ("sr-only"):
+        # no part of the headline (elsewhere they are read: Al Jazeera's date is only there).
+        "screen-reader-words-in-a-headlines-link",
+        "<html><head><style>.vh{clip-path:inset(100%);clip:rect(1px,1px,1px,1px);height:1px;"
+        "overflow:hidden;position:absolute;width:1px}</style></head><body><ul>\n"
+        '<li><h2><a href="https://censor.net/news/3496029/"><span class="vh">Відео, </span>'
+        'Бійці під Покровськом про штурми<span class="vh">, Тривалість 2,31</span></a></h2>\n'
+        "</li>\n"
+        '<li><h2><a href="https://censor.net/news/3496031/"><span class="sr-only">Video: </span>'
+        "Множинне громадянство: кому дозволять</a></h2></li>\n"
+        "</ul></body></html>",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Бійці під Покровськом про штурми",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Множинне громадянство: кому дозволять",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+        ],
+        [],
+    ),
 ]
 
 

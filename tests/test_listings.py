@@ -207,7 +207,7 @@ FLOOR: dict[str, int] = {
     "r12a-wsj-world-russia": 8,
     "r12a-yonhap-search-ukraine": 7,
     "r12b-0629-mariupol-card-links": 7,
-    "r12b-bbc-ukrainian-topic-relative": 5,
+    "r12b-bbc-ukrainian-topic-relative": 7,
     "r12b-belsat-ru-search-mark": 6,
     "r12b-epravda-news-ctrl-a": 8,
     "r12b-eurointegration-news-em-labels": 8,
