@@ -225,6 +225,7 @@ class _State:
     notes: list[Dropped] = field(default_factory=list)
     last: Entry | None = None  # the previous line's entry, which a bare URL line completes
     trailing: bool | None = None  # whether times follow their headlines (None: none seen)
+    stamped: set[int] = field(default_factory=set)  # entries' lines dated by a line of theirs
     # Messages copied from Telegram ("Channel, [16.07.2024 21:15]" before each): whether
     # one is being read, and its headline (its first line) once taken.
     in_message: bool = False
@@ -287,7 +288,10 @@ def parse_listing(
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     _drop_pending(state)
-    _drop_unlinked(state, timed=any(line.item or line.link is not None for line in lines))
+    marked_up = any(line.item or line.link is not None for line in lines)
+    _drop_unlinked(state, timed=marked_up)
+    if not marked_up:
+        _drop_unstamped(state)
     days = tuple(ImportedDay(date, tuple(entries)) for date, entries in state.days.items())
     return Listing(days, tuple(state.dropped), tuple(state.notes))
 
@@ -315,6 +319,39 @@ def _drop_unlinked(state: _State, timed: bool) -> None:
         for entry in [e for e in entries if not e.url and not (timed and e.time is not None)]:
             entries.remove(entry)
             state.dropped.append(Dropped(entry.line, entry.title, _UNLINKED))
+
+
+def _drop_unstamped(state: _State) -> None:
+    """In a page copied as text (its links lost) whose headlines have a date or time of
+    their own (a line before or after each), a line without one before the first of them or
+    after the last is a menu's, a heading's, a side column's or a footer's ("Популярне",
+    "Most Popular" and their titles), and so is one among them where most have theirs: drop
+    it."""
+    entries = [entry for entries in state.days.values() for entry in entries]
+    lines = sorted(entry.line for entry in entries if entry.line in state.stamped)
+    if len(lines) < STAMPED_LIST or sum(1 for entry in entries if entry.url) * 2 > len(entries):
+        return  # (an editor's list of links, some of them timed, is no page's copy)
+    among = len(lines) >= STAMPED_SHARE * len(entries)  # then none without, anywhere
+    inside = sum(1 for entry in entries if lines[0] <= entry.line <= lines[-1])
+    if not among and len(lines) < STAMPED_RUN * inside:
+        return  # dated here and there (a social network's posts): no dated listing
+    for entries in state.days.values():
+        for entry in [
+            e
+            for e in entries
+            if e.line not in state.stamped and (among or not lines[0] < e.line < lines[-1])
+        ]:  # (else those before the first dated headline and after the last: menus, footer)
+            entries.remove(entry)
+            state.dropped.append(Dropped(entry.line, entry.title, _UNSTAMPED))
+
+
+STAMPED_LIST = 4  # headlines with a date or time of their own, at least,
+STAMPED_SHARE = 0.6  # and this share of them, that make a copy a dated listing
+STAMPED_RUN = 0.75  # and of those from the first to the last of them, at least
+_UNSTAMPED = (
+    "no date or time of its own, in a listing whose headlines have theirs: a menu's, a "
+    "heading's, a side column's or a footer's line"
+)
 
 
 LINKED_LIST = 3  # headlines with links, at least, that make text a list of links
@@ -410,11 +447,21 @@ def _take_line(
             date, time = date_time
             if last is not None and _AGO.fullmatch(normalise_word(simple).rstrip(".:,")):
                 state.last = _restamp(state, last, date, last.time)  # "Title" then "3 hrs ago"
+                state.trailing = True if state.trailing is None else state.trailing
                 return
             if time is not None and state.trailing is None:  # the listing's first time
                 state.trailing = last is not None and last.time is None
             if time is not None and state.trailing and last is not None and last.time is None:
                 state.last = _restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
+                return
+            if (
+                time is None
+                and date is not None
+                and state.trailing
+                and last is not None
+                and last.line not in state.stamped
+            ):  # "Title", "2 hours ago", …, "Title", "July 15": a date after its headline
+                state.last = _restamp(state, last, date, None)
                 return
             if date is not None:
                 state.date, state.anchor = date, date
@@ -517,6 +564,9 @@ def _take_line(
         state.dropped.append(Dropped(number, raw.strip(), reason))
         if reason in _BETWEEN:  # "Title", "By Kyiv Post", "Jul. 16, 17:01": its time
             state.last = last
+        if reason == _AGE and last is not None:  # "Title", "2 hours ago": dated, if vaguely
+            state.stamped.add(last.line)
+            state.trailing = True if state.trailing is None else state.trailing
         return
     if url and _host(url) == "":
         url = ""  # no address ("https://[censor.net/..."): a headline without a link
@@ -557,6 +607,8 @@ def _take_line(
         return
     state.heading_entry = given.heading and not given.item
     entry = Entry(number, line, url, source, time)
+    if time is not None or given.item:
+        state.stamped.add(number)
     entries.append(entry)
     _seen(state, state.date, entry)
     state.time = None
@@ -766,6 +818,7 @@ def _restamp(state: _State, entry: Entry, date: dt.date | None, time: dt.time | 
     follow their headlines, as pages copied as text show them."""
     was, entries = next((d, e) for d, e in state.days.items() if entry in e)
     new = replace(entry, time=time)
+    state.stamped.add(entry.line)
     if date is None or date == was:
         entries[entries.index(entry)] = new
     else:
@@ -934,10 +987,7 @@ def _boilerplate(line: str) -> str:
     if _BYLINE.fullmatch(" ".join(words)):
         return _CREDIT
     if _AGO.fullmatch(key):
-        return (
-            "an age ('3 hrs ago'), which only a listing imported without --date is counted "
-            "back from (now); not a headline"
-        )
+        return _AGE
     if len(words) > PARAGRAPH_WORDS:
         return _PARAGRAPH
     return ""
@@ -1487,6 +1537,10 @@ SENTENCE_WORDS = 16  # a line ending with "." this long is prose: headlines are 
 _NO_WORDS = "no words: not a headline"
 _PARAGRAPH = f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
 # Lines between a headline and what completes it (its time, its link: "Read more (https://..."
+_AGE = (
+    "an age ('3 hrs ago'), which only a listing imported without --date is counted back from "
+    "(now); not a headline"
+)
 _BETWEEN = frozenset(
     {
         _CREDIT,

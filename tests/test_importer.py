@@ -2777,6 +2777,62 @@ CASES = [
         ],
         [],
     ),
+    (
+        # A page copied whole (Ctrl+A) whose headlines each have an age or a date after them:
+        # its menu before the first and its side column and footer after the last are no
+        # headlines (ABC News's tag page).
+        "a-page-copied-whole-dates-after-headlines",
+        "Skip to main content\nABC News\nVideo\nLive\nShows\n"
+        "Russia-Ukraine war news and analysis\n"
+        "Russia-Ukraine live updates: Zelenskyy wants Russia at next peace summit\n"
+        "2 hours ago\n"
+        "INTERNATIONAL\n"
+        "Russian strikes cut power across Ukraine as heat wave drives up demand\n"
+        "Scheduled outages are lasting up to 12 hours in some regions.\n"
+        "4 hours ago\n"
+        "POLITICS\n"
+        "How Trump's running mate JD Vance views the war in Ukraine\n"
+        "June 24\n"
+        "INTERNATIONAL\n"
+        "Kremlin says it welcomes Trump's talk of ending war\n"
+        "June 23\n"
+        "Load More\n"
+        "Your US State Privacy Rights\n"
+        "Children's Online Privacy Policy\n"
+        "Do Not Sell or Share My Personal Information\n",
+        "censor",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Russia-Ukraine live updates: Zelenskyy wants Russia at next peace summit",
+                "",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Russian strikes cut power across Ukraine as heat wave drives up demand",
+                "",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                None,
+                "How Trump's running mate JD Vance views the war in Ukraine",
+                "",
+                "censor",
+            ),
+            (
+                "2024-06-23",
+                None,
+                "Kremlin says it welcomes Trump's talk of ending war",
+                "",
+                "censor",
+            ),
+        ],
+        [1, 2, 3, 4, 5, 8, 9, 11, 12, 13, 16, 19, 6, 20, 21, 22],
+    ),
 ]
 
 
