@@ -1057,6 +1057,11 @@ _MORE_BUTTON = re.compile(
     r"(?:load|show|see|view|завантажити|показати|дивитися|загрузить|показать|смотреть)"
     r" (?:more|all|ще|більше|усі|всі|еще|больше|все)(?: (?:news|stories|articles|новини|новин"
     r"|публікації|новости|новостей|публикации|материалы))?(?: from \S.*)?"  # "See all from X"
+    # German, French, Spanish, Italian, Polish: "Weitere Artikel laden", "Voir plus"
+    r"|(?:weitere (?:artikel|beiträge|meldungen) (?:laden|anzeigen)|mehr (?:laden|anzeigen)"
+    r"|charger plus(?: d'articles)?|voir plus(?: d'articles)?|cargar más(?: noticias)?"
+    r"|ver más(?: noticias)?|carica altri(?: articoli)?|mostra altri|załaduj więcej"
+    r"|pokaż więcej|więcej artykułów)"
 )
 
 # Where to read more, as a post ends (its time may follow): "Подробнее — на сайте «Медузы».",
@@ -1573,6 +1578,8 @@ _INDEX_PATHS = frozenset(
     | {"contributors", "journalist", "journalists", "tag", "tags", "topic", "topics"}
     | {"category", "categories", "rubric", "section", "sections", "theme", "themes"}
     | {"avtor", "avtory", "teg", "tegi", "tema", "temy", "rubryka", "rubrika"}
+    | {"autor", "autores", "autoren", "auteur", "auteurs", "autore", "autori", "autorzy"}
+    | {"thema", "themen", "schlagwort", "tematy", "argomenti"}
     | {"organization", "organizations", "organisation", "organisations", "source", "sources"}
 )
 

@@ -2833,6 +2833,41 @@ CASES = [
         ],
         [1, 2, 3, 4, 5, 8, 9, 11, 12, 13, 16, 19, 6, 20, 21, 22],
     ),
+    (
+        # Authors' pages and "load more" buttons in other languages: El País's /autor/ between
+        # a card's headline and its time, Der Standard's "Weitere Artikel laden".
+        "author-links-and-load-more-in-other-languages",
+        '<main><article class="c"><h2><a href="https://censor.net/news/3496029/">Rusia lanza '
+        "una nueva oleada de drones contra Odesa</a></h2>\n"
+        '<div><a href="https://censor.net/autor/luis-de-vega-hernandez/">Luis de Vega</a> '
+        '<time datetime="2024-06-25T07:58:11+02:00">25 jun 2024 - 07:58 CEST</time></div>'
+        "</article>\n"
+        '<article class="c"><h2><a href="https://censor.net/news/3496031/">Zelenski pide que '
+        "Rusia participe en la cumbre</a></h2>\n"
+        '<div><a href="https://censor.net/autor/cristian-segura/">Cristian Segura</a> '
+        '<time datetime="2024-06-25T05:40:07+02:00">25 jun 2024 - 05:40 CEST</time></div>'
+        "</article>\n"
+        '<div class="more"><a href="https://censor.net/news/?page=2">Weitere Artikel laden</a>'
+        "</div></main>",
+        "",
+        [
+            (
+                "2024-06-25",
+                "07:58",
+                "Rusia lanza una nueva oleada de drones contra Odesa",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                "05:40",
+                "Zelenski pide que Rusia participe en la cumbre",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+        ],
+        [2, 4, 5],
+    ),
 ]
 
 
