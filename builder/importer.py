@@ -26,7 +26,7 @@ import json
 import re
 import urllib.parse
 import zoneinfo
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from html import unescape as html_unescape
 from typing import Any
@@ -1699,6 +1699,30 @@ def _index_page(url: str) -> bool:
     return 1 <= len(segments) <= 2 and segments[0] in _INDEX_PATHS
 
 
+def _sections(keys: Iterable[str]) -> set[str]:
+    """The links among `keys` to a section of their site: of one or two parts of a path that
+    begins others on the page (NBC's kicker "NBC News NOW", /now, over /now/video/…)."""
+    paths: dict[tuple[str, tuple[str, ...]], str] = {}
+    for key in keys:
+        try:
+            parts = urllib.parse.urlsplit(key)
+        except ValueError:
+            continue
+        segments = tuple(part for part in parts.path.split("/") if part)
+        if parts.hostname and segments:
+            paths.setdefault((parts.hostname, segments), key)
+    prefixes = {(host, segments[:n]) for host, segments in paths for n in range(1, len(segments))}
+    return {
+        key
+        for (host, segments), key in paths.items()
+        if len(segments) <= 2 and (host, segments) in prefixes
+    }
+
+
+SECTION_WORDS = 4  # a section's name, at most: "NBC News NOW", "2024 Election"
+REPEATED_WORDS = 5  # an author's or a section's name shown on every item, at most
+
+
 def _home_page(url: str) -> bool:
     """Whether a link goes to a site's home page (whatever its query says)."""
     try:
@@ -2177,10 +2201,12 @@ class _HTMLListing:
         headlines = []
         links = self._visible_links()
         self._key_of = dict(links)
+        sections = _sections(key for _, key in links)
         for link, key in links:
             url = key if not key.startswith("relative:") else ""
             if url and (
-                _home_page(url)
+                (key in sections and len(_link_text(link).split()) <= SECTION_WORDS)
+                or _home_page(url)
                 or _profile(url)
                 or _index_page(url)
                 or _share_link(url)
@@ -2209,7 +2235,11 @@ class _HTMLListing:
         # A link of the same words to the same page in three places or more is an author's
         # or a section's ("Phillips P. OBrien" on every post of a Substack), not a headline.
         shown = collections.Counter((key, _link_text(link)) for link, key in headlines)
-        self._repeated |= {key for (key, _), count in shown.items() if count >= 3}
+        self._repeated |= {
+            key
+            for (key, text), count in shown.items()
+            if count >= 3 and len(text.split()) <= REPEATED_WORDS  # (a story shown thrice: one)
+        }
         headlines = [(link, key) for link, key in headlines if key not in self._repeated]
         self.keys = {key for _, key in headlines}
         under: dict[Any, set[str]] = {}

@@ -2868,6 +2868,43 @@ CASES = [
         ],
         [2, 4, 5],
     ),
+    (
+        # NBC's cards: a kicker that links to the section the headline's link is under (/now
+        # over /now/video/…) is no headline; a story shown three times (the lead, its picture's
+        # label, its card) is one story, not an author's name on every item.
+        "section-kicker-links-and-a-story-shown-three-times",
+        '<main><div class="lead"><h2><a href="https://censor.net/politics/election/vance-1">'
+        "Russia watches closely as Trump picks Vance</a></h2>"
+        '<a href="https://censor.net/politics/election/vance-1" aria-label="Russia watches '
+        'closely as Trump picks Vance"><img src="v.jpg" alt=""></a></div>\n'
+        '<div class="card"><div class="unibrow"><a href="https://censor.net/politics/election">'
+        "2024 Election</a></div>\n"
+        '<a href="https://censor.net/politics/election/vance-1"><h2>Russia watches closely as '
+        "Trump picks Vance</h2></a><div>June 25, 2024</div></div>\n"
+        '<div class="card"><div class="unibrow"><a href="https://censor.net/now">NBC News NOW'
+        "</a></div>\n"
+        '<a href="https://censor.net/now/video/drone-factory-2"><h2>Inside the Ukrainian '
+        "factory racing to build long-range drones</h2></a><div>June 24, 2024</div></div>"
+        "</main>",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Russia watches closely as Trump picks Vance",
+                "https://censor.net/politics/election/vance-1",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                None,
+                "Inside the Ukrainian factory racing to build long-range drones",
+                "https://censor.net/now/video/drone-factory-2",
+                "censor",
+            ),
+        ],
+        [2, 3, 4],
+    ),
 ]
 
 
