@@ -1573,6 +1573,10 @@ _SOCIAL = frozenset(
 # A document attached to a page (a decision, a report), not an article: "st12002-en24.pdf".
 _ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|zip|rar)(?:$|[?#])", re.IGNORECASE)
 _TAXONOMIES = frozenset({"taxonomy", "category", "categories", "programs", "program"})
+_TAXONOMY_NAMED = re.compile(
+    r"(?:location|organization|organisation|category|person|keyword|tag|topic|theme|product"
+    r"|event)_\w"
+)
 _INDEX_PATHS = frozenset(
     {"author", "authors", "by", "people", "person", "profile", "profiles", "contributor"}
     | {"contributors", "journalist", "journalists", "tag", "tags", "topic", "topics"}
@@ -1696,6 +1700,8 @@ def _index_page(url: str) -> bool:
         segments = segments[1:]
     if segments and segments[0] in _TAXONOMIES:  # /taxonomy/term/20, /category/blogs/report/
         return len(segments) <= 3
+    if len(segments) == 1 and _TAXONOMY_NAMED.match(segments[0]):  # RIA's /location_Kharkov/
+        return True
     return 1 <= len(segments) <= 2 and segments[0] in _INDEX_PATHS
 
 
@@ -2159,6 +2165,10 @@ class _HTMLListing:
     def _find_sidebars(self) -> None:
         """Find the page's sidebars, while headlines stand outside them."""
         sidebars = [element for element in self.root.iter() if _sidebar(element)]
+        # Parts of the listing's cards are no sidebars, whatever their class says (BBC's
+        # "promo-text" in each): a class on three of them or more is a card's.
+        classes = collections.Counter((e.tag, e.get("class")) for e in sidebars)
+        sidebars = [e for e in sidebars if e.tag == "aside" or classes[e.tag, e.get("class")] < 3]
         if not sidebars:
             return
         # A block that holds more than half the page's headlines is its listing, whatever its

@@ -2905,6 +2905,81 @@ CASES = [
         ],
         [2, 3, 4],
     ),
+    (
+        # RIA's tags between a card's title and its time (/location_Kharkov/,
+        # /organization_…/): an index's links, no headlines, which took the card's time.
+        "taxonomy-links-named-with-an-underscore",
+        '<div class="list"><div class="list-item"><a href="https://censor.net/20240625/kh-1">'
+        "В Харькове и области прогремели взрывы</a>\n"
+        '<div class="info"><a href="https://censor.net/organization_Ministerstvo_oborony_RF/">'
+        'Министерство обороны РФ</a><div class="list-item__date">21:51</div></div></div>\n'
+        '<div class="list-item"><a href="https://censor.net/20240625/vsu-2">Минобороны '
+        "сообщило о поражении пунктов дислокации</a>\n"
+        '<div class="info"><a href="https://censor.net/location_Kharkov/">Харьков</a>'
+        '<div class="list-item__date">15:40</div></div></div></div>',
+        "",
+        [
+            (
+                "2024-06-25",
+                "21:51",
+                "В Харькове и области прогремели взрывы",
+                "https://censor.net/20240625/kh-1",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                "15:40",
+                "Минобороны сообщило о поражении пунктов дислокации",
+                "https://censor.net/20240625/vsu-2",
+                "censor",
+            ),
+        ],
+        [2, 4],
+    ),
+    (
+        # BBC's cards are classed "promo-text": parts of the listing, not promotions; its
+        # "Найпопулярніше" beside them is a side column, even where it repeats a card.
+        "cards-classed-promo-and-a-most-read-block",
+        "<main><ul>"
+        + "".join(
+            f'<li><div class="promo-text"><h2><a href="https://censor.net/news/{n}/">{title}'
+            f'</a></h2><time datetime="2024-06-{day}">{day} червня 2024</time></div></li>\n'
+            for n, title, day in (
+                (1, "Удар по Харкову: що відомо про жертви", 25),
+                (2, "Множинне громадянство: кому дозволять", 25),
+                (3, "Охматдит тиждень потому: як працює лікарня", 23),
+            )
+        )
+        + '</ul><section><div><h2>Найпопулярніше</h2></div><ol><li><span>1</span><a href="'
+        'https://censor.net/news/9/">Як змінилися правила бронювання</a></li><li><span>2</span>'
+        '<a href="https://censor.net/news/1/">Удар по Харкову: що відомо про жертви</a></li>'
+        "</ol></section></main>",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Удар по Харкову: що відомо про жертви",
+                "https://censor.net/news/1/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Множинне громадянство: кому дозволять",
+                "https://censor.net/news/2/",
+                "censor",
+            ),
+            (
+                "2024-06-23",
+                None,
+                "Охматдит тиждень потому: як працює лікарня",
+                "https://censor.net/news/3/",
+                "censor",
+            ),
+        ],
+        [4, 4, 4],
+    ),
 ]
 
 
