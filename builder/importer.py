@@ -226,6 +226,7 @@ class _State:
     last: Entry | None = None  # the previous line's entry, which a bare URL line completes
     trailing: bool | None = None  # whether times follow their headlines (None: none seen)
     stamped: set[int] = field(default_factory=set)  # entries' lines dated by a line of theirs
+    credited: bool = False  # a byline followed the last entry ("BY TOM BALMFORTH")
     # Messages copied from Telegram ("Channel, [16.07.2024 21:15]" before each): whether
     # one is being read, and its headline (its first line) once taken.
     in_message: bool = False
@@ -439,6 +440,10 @@ def _take_line(
             else:
                 state.dropped.append(Dropped(number, raw.strip(), _MESSAGE_BODY))
             return
+        if last is not None and _DURATION.fullmatch(simple) and _VIDEO.match(last.title):
+            state.dropped.append(Dropped(number, raw.strip(), _VIDEO_LENGTH))
+            state.last = last  # "WATCH: Sea drones chase a patrol boat", "1:12": its length
+            return
         date_time = _said_date_time(simple, months, weekdays, state, number)
         if date_time is None and _NUMBERED.match(line) is None and _NUMBERED.match(raw.strip()):
             whole = " ".join(raw.split())  # "16. Juli 2024" is a date, not a numbered line
@@ -454,6 +459,8 @@ def _take_line(
             if time is not None and state.trailing and last is not None and last.time is None:
                 state.last = _restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
                 return
+            if time is None and state.trailing is None and last is not None and state.credited:
+                state.trailing = True  # "Title", "BY OLENA HARMASH", "Jul 16, 2024": its date
             if (
                 time is None
                 and date is not None
@@ -564,6 +571,8 @@ def _take_line(
         state.dropped.append(Dropped(number, raw.strip(), reason))
         if reason in _BETWEEN:  # "Title", "By Kyiv Post", "Jul. 16, 17:01": its time
             state.last = last
+            byline = reason == _CREDIT or _BYLINE.fullmatch(" ".join(line.split())) is not None
+            state.credited = state.credited or (byline and last is not None)
         if reason == _AGE and last is not None:  # "Title", "2 hours ago": dated, if vaguely
             state.stamped.add(last.line)
             state.trailing = True if state.trailing is None else state.trailing
@@ -613,6 +622,7 @@ def _take_line(
     _seen(state, state.date, entry)
     state.time = None
     state.last = entry
+    state.credited = False
     if state.in_message:
         state.message = entry
 
@@ -980,7 +990,8 @@ def _boilerplate(line: str) -> str:
         return _SOCIAL_LINE
     words = line.split()
     letters = [c for c in line if c.isalpha()]
-    if len(words) <= 3 and len(letters) >= 2 and all(c.isupper() for c in letters):
+    shown = len(_WORD_RUN.findall(line))  # words of letters: "ASIA PACIFIC / POLITICS" is 3
+    if shown <= 3 and len(letters) >= 2 and all(c.isupper() for c in letters):
         return _CAPITALS
     if line.endswith(":") and len(words) <= 6:
         return "a heading ending in ':', not a headline"
@@ -1542,6 +1553,10 @@ SENTENCE_WORDS = 16  # a line ending with "." this long is prose: headlines are 
 _NO_WORDS = "no words: not a headline"
 _PARAGRAPH = f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
 # Lines between a headline and what completes it (its time, its link: "Read more (https://..."
+# A video's length under its headline, as a page copied as text shows it.
+_DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_VIDEO = re.compile(r"(?:watch|video|відео|видео)\b", re.IGNORECASE)
+_VIDEO_LENGTH = "a video's length, not a time"
 _AGE = (
     "an age ('3 hrs ago'), which only a listing imported without --date is counted back from "
     "(now); not a headline"

@@ -2980,6 +2980,55 @@ CASES = [
         ],
         [4, 4, 4],
     ),
+    (
+        # The Japan Times copied: a rubric with a slash over each card, a byline and the
+        # agency's name under it, then its date: dates that follow their headlines. A video's
+        # length under its headline is no time.
+        "bylines-then-dates-after-their-headlines",
+        "WORLD / POLITICS\n"
+        "Zelenskyy says Russia should attend next peace summit\n"
+        "BY TOM BALMFORTH\n"
+        "REUTERS\n"
+        "Jun 25, 2024\n"
+        "ASIA PACIFIC / POLITICS\n"
+        "Kishida and Zelenskyy discuss Russia-North Korea military ties by phone\n"
+        "KYODO\n"
+        "Jun 25, 2024\n"
+        "VIDEO\n"
+        "WATCH: Ukrainian sea drones chase Russian patrol boat in Black Sea\n"
+        "1:12\n"
+        "Jun 24, 2024\n"
+        "COMMENTARY / WORLD\n"
+        "Why Japan cannot afford Ukraine fatigue\n"
+        "BY YOICHI FUNABASHI\n"
+        "Jun 23, 2024\n",
+        "censor",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Zelenskyy says Russia should attend next peace summit",
+                "",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Kishida and Zelenskyy discuss Russia-North Korea military ties by phone",
+                "",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                None,
+                "WATCH: Ukrainian sea drones chase Russian patrol boat in Black Sea",
+                "",
+                "censor",
+            ),
+            ("2024-06-23", None, "Why Japan cannot afford Ukraine fatigue", "", "censor"),
+        ],
+        [1, 3, 4, 6, 8, 10, 12, 14, 16],
+    ),
 ]
 
 
