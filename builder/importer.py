@@ -1553,6 +1553,8 @@ SENTENCE_WORDS = 16  # a line ending with "." this long is prose: headlines are 
 _NO_WORDS = "no words: not a headline"
 _PARAGRAPH = f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
 # Lines between a headline and what completes it (its time, its link: "Read more (https://..."
+# hAtom's and hCalendar's dates: <abbr class="published" title="2024-07-16T14:03:00+02:00">.
+_MICROFORMAT_DATE = re.compile(r"(?<![\w-])(?:published|updated|dtstart|dtposted)(?![\w-])")
 # A video's length under its headline, as a page copied as text shows it.
 _DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _VIDEO = re.compile(r"(?:watch|video|відео|видео)\b", re.IGNORECASE)
@@ -2593,8 +2595,11 @@ class _HTMLListing:
                 continue
             if found.tag == "time" and (found.get("datetime") or not _epoch_of(found)):
                 value = found.get("datetime")
-            elif found.get("itemprop") in _PUBLISHED:
+            elif found.get("itemprop") in _PUBLISHED or (
+                found.tag == "abbr" and _MICROFORMAT_DATE.search(found.get("class") or "")
+            ):  # (Blogger's <abbr class="published" title="2024-07-16T14:03:00+02:00">)
                 value = found.get("content") or found.get("datetime")
+                value = value or (found.get("title") if found.tag == "abbr" else None)
             elif _epoch_of(found):
                 value = _epoch_stamp(next(found.get(n) for n in _EPOCH_STAMPS if found.get(n)))
                 stamp = _read_stamp(value, self.timezone)

@@ -3029,6 +3029,41 @@ CASES = [
         ],
         [1, 3, 4, 6, 8, 10, 12, 14, 16],
     ),
+    (
+        # Blogger: each post's moment in an <abbr class="published"> whose title gives it with
+        # its offset (the blog's zone, Amsterdam's; read here without the site's zone: as
+        # written), not the time its text shows ("2:03 PM" is 14:03 too, "11:41 PM" 23:41).
+        "blogger-posts-with-abbr-published",
+        '<div class="post-outer"><h3 class="post-title"><a href="https://censor.net/2024/06/'
+        "t-90m.html\">A T-90M Too Far: Ukraine Captures Russia's Most Advanced Tank</a></h3>"
+        '<div class="post-footer">Posted by Jakub at <a class="timestamp-link" rel="bookmark" '
+        'href="https://censor.net/2024/06/t-90m.html"><abbr class="published" '
+        'itemprop="datePublished" title="2024-06-25T14:03:00+02:00">2:03 PM</abbr></a></div>'
+        "</div>\n"
+        '<div class="post-outer"><h3 class="post-title"><a href="https://censor.net/2024/06/'
+        'bradleys.html">Bradleys Beyond Avdiivka: Documenting the Losses</a></h3>'
+        '<div class="post-footer">Posted by Stijn at <a class="timestamp-link" rel="bookmark" '
+        'href="https://censor.net/2024/06/bradleys.html"><abbr class="published" '
+        'title="2024-06-24T23:41:00+02:00">11:41 PM</abbr></a></div></div>',
+        "",
+        [
+            (
+                "2024-06-25",
+                "14:03",
+                "A T-90M Too Far: Ukraine Captures Russia's Most Advanced Tank",
+                "https://censor.net/2024/06/t-90m.html",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "23:41",
+                "Bradleys Beyond Avdiivka: Documenting the Losses",
+                "https://censor.net/2024/06/bradleys.html",
+                "censor",
+            ),
+        ],
+        [1, 2],
+    ),
 ]
 
 
@@ -3203,6 +3238,12 @@ def test_times_a_page_gives_with_their_offset_are_read_in_the_sites_time_zone() 
     assert [(d.date.isoformat(), [(e.title, e.time) for e in d.entries]) for d in listing.days] == [
         ("2024-06-22", [("One item headline here", dt.time(1, 30))]),
         ("2024-06-21", [("Two item headline here", dt.time(10, 0))]),  # no offset: as written
+    ]
+    # Blogger's <abbr class="published" title="…">, in the blog's zone (Amsterdam's).
+    blog = next(c[1] for c in CASES if c[0] == "blogger-posts-with-abbr-published")
+    listing = parse_listing(blog, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d.date.isoformat(), [e.time for e in d.entries]) for d in listing.days] == [
+        ("2024-06-25", [dt.time(15, 3), dt.time(0, 41)])
     ]
 
 

@@ -151,7 +151,7 @@ FLOOR: dict[str, int] = {
     "r10a-mediazona-news": 11,
     "r10a-nyt-live-updates": 7,
     "r10a-objectiv-relative-uk": 11,
-    "r10a-oryx-blogger": 0,
+    "r10a-oryx-blogger": 6,
     "r10a-spiegel-thema-ukraine": 9,
     "r10a-vottak-news-relative": 11,
     "r10a-warontherocks-alm-halfway": 8,
