@@ -227,6 +227,8 @@ class _State:
     trailing: bool | None = None  # whether times follow their headlines (None: none seen)
     stamped: set[int] = field(default_factory=set)  # entries' lines dated by a line of theirs
     credited: bool = False  # a byline followed the last entry ("BY TOM BALMFORTH")
+    preview: Entry | None = None  # the entry whose link's preview (its site's name) came last
+    copied: bool = False  # the listing is text (a page or a chat copied): no markup
     # Messages copied from Telegram ("Channel, [16.07.2024 21:15]" before each): whether
     # one is being read, and its headline (its first line) once taken.
     in_message: bool = False
@@ -286,10 +288,11 @@ def parse_listing(
         )
         >= PAGE_COPY_LINES
     )
+    marked_up = any(line.item or line.link is not None for line in lines)
+    state.copied = not marked_up
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     _drop_pending(state)
-    marked_up = any(line.item or line.link is not None for line in lines)
     _drop_unlinked(state, timed=marked_up)
     if not marked_up:
         _drop_unstamped(state)
@@ -526,6 +529,18 @@ def _take_line(
             return
         state.dropped.append(Dropped(number, raw.strip(), _NO_HEADLINE))
         return
+    preview, state.preview = state.preview, None
+    if state.copied and not url and last is not None and last.url:
+        if preview is last and _headline_like(line) and not _boilerplate(line):
+            # "https://…", "The Kyiv Independent", "Japan transfers $1.9 billion …": the
+            # title of the link's preview in a chat is the article's headline
+            _retitle(state, last, line)
+            state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_TITLE))
+            return
+        if preview is None and _names_site(line, last.url, state.names):
+            state.preview, state.last = last, last
+            state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
+            return
     reason = _boilerplate(line)
     if reason == _NAVIGATION and url and last is not None and not last.url:
         _complete(state, last, url, sources, default_source)  # "Read more" after a headline
@@ -949,6 +964,29 @@ def _named_source(
 
 def _squash(name: str) -> str:
     return re.sub(r"\W|_", "", normalise_word(name).removeprefix("the "))
+
+
+def _names_site(line: str, url: str, names: Mapping[str, str]) -> bool:
+    """Whether a line is only the name of the link's site ("The Kyiv Independent" under a
+    kyivindependent.com link, "Reuters", a source's name), as a chat's link preview shows it."""
+    shown, label = _squash(line), _outlet_label(url).replace("-", "")
+    if len(shown) < 2 or len(line.split()) > 6:
+        return False
+    return _is_a_source_name(line, names) or (len(label) >= 3 and label in shown)
+
+
+def _retitle(state: _State, entry: Entry, title: str) -> None:
+    """Give an entry another headline (its link's preview's title)."""
+    for date, entries in state.days.items():
+        if entry in entries:
+            new = replace(entry, title=title)
+            entries[entries.index(entry)] = state.last = new
+            _seen(state, date, new)
+            return
+
+
+_PREVIEW_SITE = "the site's name in the preview of the link above, not a headline"
+_PREVIEW_TITLE = "the title in the preview of the link above: that link's headline"
 
 
 def _outlet_label(url: str) -> str:

@@ -3064,6 +3064,44 @@ CASES = [
         ],
         [1, 2],
     ),
+    (
+        # A Slack channel copied: each shared link's preview gives its site's name, then the
+        # article's title (the headline), then its description; the chatter's words before
+        # the link are chat.
+        "chat-link-previews-give-the-headline",
+        "#digest-desk\nStarred\n23 members\nMessages\nFiles\nPins\n"
+        "Monday, June 24th\n"
+        "Iryna Hnatiuk\n"
+        "  9:04 AM\n"
+        "Air Force: 22 of 24 Shaheds downed overnight https://censor.net/news/3496029/\n"
+        "Censor.NET\n"
+        "Air Force: Ukraine downs 22 of 24 Shahed drones launched overnight\n"
+        "Ukraine’s air defense forces destroyed 22 of the 24 Shahed-type attack drones.\n"
+        "Oleh Kravets\n"
+        "  10:37 AM\n"
+        "Reuters has the Orban letter, worth a headline? "
+        "https://www.pravda.com.ua/news/2024/06/24/7461020/ (edited)\n"
+        "Ukrainska Pravda\n"
+        "Orban tells EU leaders Trump will act as peace broker in Ukraine\n",
+        "",
+        [
+            (
+                "2024-06-24",
+                "09:04",
+                "Air Force: Ukraine downs 22 of 24 Shahed drones launched overnight",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                "10:37",
+                "Orban tells EU leaders Trump will act as peace broker in Ukraine",
+                "https://www.pravda.com.ua/news/2024/06/24/7461020/",
+                "pravda",
+            ),
+        ],
+        [1, 2, 3, 4, 5, 6, 8, 11, 12, 13, 14, 17, 18],
+    ),
 ]
 
 
