@@ -228,6 +228,7 @@ class _State:
     stamped: set[int] = field(default_factory=set)  # entries' lines dated by a line of theirs
     credited: bool = False  # a byline followed the last entry ("BY TOM BALMFORTH")
     preview: Entry | None = None  # the entry whose link's preview (its site's name) came last
+    header: int = 0  # the line of the last handle or "·" of a post's header (X, Bluesky)
     copied: bool = False  # the listing is text (a page or a chat copied): no markup
     # Messages copied from Telegram ("Channel, [16.07.2024 21:15]" before each): whether
     # one is being read, and its headline (its first line) once taken.
@@ -453,7 +454,9 @@ def _take_line(
             date_time = _said_date_time(whole, months, weekdays, state, number)
         if date_time is not None:
             date, time = date_time
-            if last is not None and _AGO.fullmatch(normalise_word(simple).rstrip(".:,")):
+            leading = state.header == number - 1  # "@KyivIndependent", "·", "1h": a post's
+            aged = _age(normalise_word(simple).rstrip(".:,")) is not None
+            if last is not None and aged and not leading:
                 state.last = _restamp(state, last, date, last.time)  # "Title" then "3 hrs ago"
                 state.trailing = True if state.trailing is None else state.trailing
                 return
@@ -468,6 +471,7 @@ def _take_line(
                 time is None
                 and date is not None
                 and state.trailing
+                and not leading
                 and last is not None
                 and last.line not in state.stamped
             ):  # "Title", "2 hours ago", …, "Title", "July 15": a date after its headline
@@ -530,14 +534,18 @@ def _take_line(
         state.dropped.append(Dropped(number, raw.strip(), _NO_HEADLINE))
         return
     preview, state.preview = state.preview, None
-    if state.copied and not url and last is not None and last.url:
+    if state.copied and not url and last is not None:
         if preview is last and _headline_like(line) and not _boilerplate(line):
             # "https://…", "The Kyiv Independent", "Japan transfers $1.9 billion …": the
             # title of the link's preview in a chat is the article's headline
             _retitle(state, last, line)
             state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_TITLE))
             return
-        if preview is None and _names_site(line, last.url, state.names):
+        if preview is None and (
+            _names_site(line, last.url, state.names)
+            if last.url
+            else _SITE_NAME.fullmatch(line.strip().lower()) is not None  # Bluesky's card
+        ):
             state.preview, state.last = last, last
             state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
             return
@@ -584,6 +592,8 @@ def _take_line(
         reason = _SENTENCE  # an article's paragraph copied with the listing below it
     if reason:
         state.dropped.append(Dropped(number, raw.strip(), reason))
+        if reason in (_SOCIAL_LINE, _NO_WORDS) or (reason == _PROFILE and not url):
+            state.header = number  # a post's header: its author's handle, "·", then its date
         if reason in _BETWEEN:  # "Title", "By Kyiv Post", "Jul. 16, 17:01": its time
             state.last = last
             byline = reason == _CREDIT or _BYLINE.fullmatch(" ".join(line.split())) is not None
@@ -1035,7 +1045,7 @@ def _boilerplate(line: str) -> str:
         return "a heading ending in ':', not a headline"
     if _BYLINE.fullmatch(" ".join(words)):
         return _CREDIT
-    if _AGO.fullmatch(key):
+    if _age(key) is not None:
         return _AGE
     if len(words) > PARAGRAPH_WORDS:
         return _PARAGRAPH
@@ -1067,6 +1077,11 @@ _SOCIAL_CHROME = re.compile(
     rf"|[\d.,]+\s*(?:k|m|тис\.?|млн|тыс\.?)?\s*{_COUNTED}(?:\s*[•·]\s*[\d.,]+\s*(?:k|m|тис\.?|млн|тыс\.?)?\s*{_COUNTED})*"
     rf"|(?:переглянути|показати|view|see|show) (?:ще |all |more )?\d+ (?:more )?{_COUNTED}"
     r"|(?:last reply|остання відповідь).*"
+    # X's own: its link card's "From site.com", "… reposted", the profile's "Joined …", menus
+    r"|from (?:www\.)?[\w-]+(?:\.[\w-]+)+|.{1,60} (?:reposted|поширив\w*|репостнул\w*)"
+    r"|(?:.* )?joined \w+ \d{4}|(?:to )?view keyboard shortcuts.*|see new posts"
+    r"|who to follow|terms of service|privacy policy|cookie policy|show more|show replies"
+    r"|read more: (?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*"  # (its "…" is gone from the key)
     r"|r/\w+(?: • .*)?|(?:go to comments|upvote|downvote|share|save|hide|reply)"  # Reddit's
     r"|\d+ points? by \S+ .*|submitted .* by \S+.*"  # a news aggregator's row (Hacker News)
     r"|" + _SITE_NAME.pattern  # a link's site alone (the key is in lower case)
@@ -1388,6 +1403,18 @@ _AGO = re.compile(
     r"|(h|hrs?|hours?|год\.?|годин[аиу]?|ч\.?|час(?:а|ов)?)"
     r"|(d|days?|дн\.?|дні|днів|день|дня|дней))\s+(?:ago|тому|назад)"
 )
+# An age as social networks write it, alone on its line: "1h", "15m", "2d", "3 год".
+_SHORT_AGE = re.compile(r"(\d+)\s?(?:(m|min|хв|мин)|(h|hr|год|ч)|(d|дн|д))")
+
+
+def _age(text: str) -> tuple[int, str] | None:
+    """An age line's count and unit ("3 hrs ago": 3, "hours"; "1h": 1, "hours"), else None."""
+    ago = _AGO.fullmatch(text) or _SHORT_AGE.fullmatch(text)
+    if ago is None:
+        return None
+    return (int(ago[1]) if ago[1] else 1), "minutes" if ago[2] else "hours" if ago[3] else "days"
+
+
 _SEPARATORS = " ,|•·–—-"
 
 
@@ -1455,11 +1482,12 @@ def _day_line(
     shift = _RELATIVE_DAYS.get(word)
     if shift is not None:
         return state.today + dt.timedelta(days=shift)
-    ago = _AGO.fullmatch(word)
-    if ago is not None and state.now is not None:  # its day; the hour would be a guess
-        count = int(ago[1]) if ago[1] else 1
-        unit = "minutes" if ago[2] else "hours" if ago[3] else "days"
-        return (state.now - dt.timedelta(**{unit: count})).date()
+    ago = _age(word)
+    if ago is not None:  # its day; the hour would be a guess
+        if state.now is not None:
+            return (state.now - dt.timedelta(**{ago[1]: ago[0]})).date()
+        # Imported for a day (--date): the listing was copied on it, late in it.
+        return state.today - dt.timedelta(days=ago[0] if ago[1] == "days" else 0)
     return _date_line(simple, months, weekdays, state, number)
 
 
@@ -1655,7 +1683,7 @@ _NAME_LINK = re.compile(
 def _time_only(text: str) -> bool:
     """Whether a line is only a time of day, with its zone ("19.05 BST"), or an age."""
     bare = _STAMP_ZONE.sub("", _NAMED_ZONE.sub("", text)).strip()
-    return bool(_TIME_LINE.fullmatch(bare) or _AGO.fullmatch(normalise_word(bare)))
+    return bool(_TIME_LINE.fullmatch(bare) or _age(normalise_word(bare)))
 
 
 def _promotion(url: str) -> bool:
