@@ -3211,20 +3211,39 @@ def _text_lines(text: str) -> list[_Line]:
     """The lines of a listing in text; a word a copied PDF hyphenated at a line's end is put
     together again ("на Покров-" / "ському напрямку"), on the first line's number."""
     lines: list[_Line] = []
-    for number, line in enumerate(text.split("\n"), 1):
+    raw = text.split("\n")
+    broken = any(  # whether lines were broken as a PDF's are (a word or a link across two)
+        (_HYPHENATED.search(before) and after[:1].islower())
+        or (_BROKEN_URL.search(before) and _URL_REST.fullmatch(after.strip()))
+        for before, after in itertools.pairwise(raw)
+    )
+    for number, line in enumerate(raw, 1):
         last = lines[-1].text.rstrip() if lines else ""
         if _HYPHENATED.search(last) and not _URL_IN_TEXT.search(last) and line[:1].islower():
             lines[-1] = replace(lines[-1], text=last[:-1] + line)
             continue
-        if _BROKEN_URL.search(last) and _URL_REST.fullmatch(line.strip()):
+        if (
+            _BROKEN_URL.search(last)
+            and _URL_REST.fullmatch(line.strip())
+            and (last.endswith("-") or _PATH_REST.search(line.strip()))
+        ):
             lines[-1] = replace(lines[-1], text=last + line.strip())  # "…zitknen-" / "nya-1.html"
+            continue
+        if broken and _WRAPPED_END.search(last) and _WRAPPED_REST.fullmatch(line.strip()):
+            # "…зросла кількість поранених до" / "17": a title the PDF wrapped, no hyphen
+            lines[-1] = replace(lines[-1], text=f"{last} {line.strip()}")
             continue
         lines.append(_Line(number, line))
     return lines
 
 
 _HYPHENATED = re.compile(r"[^\W\d]-\s*$")  # "Покров-": a word broken at the line's end
-_BROKEN_URL = re.compile(r"https?://\S+-$")  # a link broken where it has a hyphen
+_BROKEN_URL = re.compile(r"https?://\S+[-/]$")  # a link broken where it has a '-' or '/'
+_PATH_REST = re.compile(r"/|\.(?:html?|php|aspx?)$|^[\d-]+$")  # "7465948/", not "Censor.NET"
+# A line a PDF wrapped, in a copy whose lines were broken so: long, ending in a word (no stop),
+# and the rest of it short, in lower case or a number ("до" / "17", "a Russian" / "missile").
+_WRAPPED_END = re.compile(r"^(?!.*https?://).{45,}[^\W\d]$")
+_WRAPPED_REST = re.compile(r"(?:\d+|[^\W\d_A-ZА-ЯЇІЄҐ][\w'’-]*)(?: [\w'’-]+){0,2}[.!?]?")
 _URL_REST = re.compile(r"[A-Za-z0-9%._~/?#=&+-]*[./-][A-Za-z0-9%._~/?#=&+-]*")
 
 

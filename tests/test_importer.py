@@ -3159,6 +3159,41 @@ CASES = [
         ],
         [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 14, 15, 16, 17],
     ),
+    (
+        # A PDF press review copied as text: a title wrapped without a hyphen ("… до" /
+        # "17"), a word hyphenated at the break, links broken at a '/' and at a '-'.
+        "pdf-copy-wrapped-titles-and-links-broken-at-a-slash",
+        "1.2. У Харкові після удару КАБом зросла кількість поранених до\n"
+        "17\n"
+        "Суспільне, 25.06.2024, 14:05\n"
+        "Кількість поранених внаслідок удару по Основ'ян-\n"
+        "ському району зросла до 17 осіб.\n"
+        "https://www.pravda.com.ua/news/2024/06/25/\n"
+        "7461020/\n"
+        "2.1. UN monitors say children's hospital in Kyiv was likely hit by a Russian\n"
+        "missile\n"
+        "Reuters, 25.06.2024, 16:45\n"
+        "https://censor.net/news/3496029-un-monitors-say-childrens-\n"
+        "hospital-hit/\n",
+        "",
+        [
+            (
+                "2024-06-25",
+                "14:05",
+                "У Харкові після удару КАБом зросла кількість поранених до 17",
+                "https://www.pravda.com.ua/news/2024/06/25/7461020/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                "16:45",
+                "UN monitors say children's hospital in Kyiv was likely hit by a Russian missile",
+                "https://censor.net/news/3496029-un-monitors-say-childrens-hospital-hit/",
+                "censor",
+            ),
+        ],
+        [4],
+    ),
 ]
 
 

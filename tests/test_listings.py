@@ -184,7 +184,7 @@ FLOOR: dict[str, int] = {
     "r11b-hn-style-copied": 8,
     "r11b-ki-war-latest-md": 8,
     "r11b-other-digest-archive": 10,
-    "r11b-pdf-press-review": 4,
+    "r11b-pdf-press-review": 6,
     "r11b-radiosvoboda-article-related": 6,
     "r11b-rbc-golovni-novyny": 8,
     "r11b-reddit-new-copied": 7,
