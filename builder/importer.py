@@ -561,6 +561,9 @@ def _take_line(
     words = len(_WORD_RUN.findall(line))
     if not reason and not url and not given.item and _is_a_source_name(line, state.names):
         reason = _OUTLET_NAME  # "The Kyiv Independent" over its posts, copied
+    staff = _STAFF.search(line) if not reason and not url and not given.item else None
+    if staff is not None and _is_a_source_name(line[: staff.start()], state.names):
+        reason = _CREDIT  # "The Kyiv Independent news desk": a byline
     if not reason and not url and not given.item and words < (3 if state.page_copy else 2):
         reason = _SHORT  # copied as text: a menu's, a section's or a button's line
     if not reason and given.outside:
@@ -1621,6 +1624,12 @@ _PARAGRAPH = f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
 # Lines between a headline and what completes it (its time, its link: "Read more (https://..."
 # hAtom's and hCalendar's dates: <abbr class="published" title="2024-07-16T14:03:00+02:00">.
 _MICROFORMAT_DATE = re.compile(r"(?<![\w-])(?:published|updated|dtstart|dtposted)(?![\w-])")
+# An outlet's desk as a byline: "The Kyiv Independent news desk", "Суспільне Новини редакція".
+_STAFF = re.compile(
+    r"\s+(?:news ?desk|newsroom|staff|editors|editorial (?:team|board)|редакція|редакция"
+    r"|ньюзрум|відділ новин)$",
+    re.IGNORECASE,
+)
 # A video's length under its headline, as a page copied as text shows it.
 _DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _VIDEO = re.compile(r"(?:watch|video|відео|видео)\b", re.IGNORECASE)

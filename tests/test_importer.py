@@ -4314,3 +4314,28 @@ def test_a_headline_glued_to_its_date_stays_a_headline_with_that_date() -> None:
         ("2024-06-24", "14:30", "Zelensky signs the law on multiple citizenship", "", "censor"),
         ("2024-06-24", None, "F16s arrive in Ukraine for the first time", "", "censor"),
     ]
+
+
+def test_an_outlets_desk_is_a_byline_and_the_time_after_it_the_headlines() -> None:
+    # The Kyiv Independent copied: each card's headline, its byline (a reporter's name, or
+    # "The Kyiv Independent news desk"), then its date and time.
+    copied = (
+        "General Staff: Russia has lost 561,950 troops in Ukraine since Feb. 24, 2022\n"
+        "The Kyiv Independent news desk\n"
+        "Jun 25, 2024 10:05 AM\n"
+        "Ukraine, Russia swap bodies of fallen soldiers\n"
+        "The Kyiv Independent news desk\n"
+        "Jun 24, 2024 7:12 PM\n"
+    )
+    names = {"censor": "The Kyiv Independent"}
+    listing = parse_listing(copied, DEFAULT, SOURCES, "censor", names=names)
+    assert _dated(listing) == [
+        (
+            "2024-06-25",
+            "10:05",
+            "General Staff: Russia has lost 561,950 troops in Ukraine since Feb. 24, 2022",
+            "",
+            "censor",
+        ),
+        ("2024-06-24", "19:12", "Ukraine, Russia swap bodies of fallen soldiers", "", "censor"),
+    ]
