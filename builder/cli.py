@@ -206,29 +206,30 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "import",
         help="turn a pasted listing of headlines into day files",
         description="Read a listing pasted from an outlet's page, a Telegram channel (or its "
-        "HTML or JSON export) or a newsletter (plain text, Markdown or HTML), or an outlet's "
-        "RSS, Atom or JSON Feed (a file, "
-        "or fetched by its address), and add its headlines to the day files of "
-        "the dates it names, creating them or merging into them (no duplicate links or "
-        "titles; what is there stays untouched). Headlines without a link are written with "
-        'url: "" into a day marked draft: true. Lines that are not headlines are listed with '
-        "the reason they were dropped.",
+        "HTML or JSON export) or a newsletter (plain text, Markdown or HTML), an outlet's "
+        "RSS, Atom or JSON Feed (a file, or fetched by its address), or a document an editor "
+        "keeps (Word, LibreOffice, Excel, a PDF, a page saved as one file), and add its "
+        "headlines to the day files of the dates it names, creating them or merging into "
+        "them (no duplicate links or titles; what is there stays untouched). Headlines "
+        'without a link are written with url: "" into a day marked draft: true. Lines that '
+        "are not headlines are listed with the reason they were dropped.",
     )
     import_cmd.add_argument(
         "file",
         nargs="?",
         default="-",
         metavar="FILE",
-        help="the listing, UTF-8 (default or '-': standard input), or the address "
-        "(http:// or https://) of an outlet's page or feed to fetch",
+        help="the listing (default or '-': standard input): text in any encoding (UTF-8, or "
+        "one it declares or a note names), .docx, .odt, .xlsx, .ods, .pdf, .mhtml or "
+        ".webarchive; or the address (http:// or https://) of an outlet's page or feed to fetch",
     )
     import_cmd.add_argument(
         "--date",
         type=_date,
         metavar="DATE",
         help="the day of headlines before any date line, and the year of date lines without "
-        "one (default: today in the site's time zone, and ages such as '3 hrs ago' are "
-        "counted back from now)",
+        "one; ages such as '3 hrs ago' count back from its end (default: today in the site's "
+        "time zone, and ages count back from now)",
     )
     import_cmd.add_argument(
         "--source",
