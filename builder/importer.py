@@ -1662,6 +1662,7 @@ _SOCIAL = frozenset(
 # A document attached to a page (a decision, a report), not an article: "st12002-en24.pdf".
 _ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|zip|rar)(?:$|[?#])", re.IGNORECASE)
 _TAXONOMIES = frozenset({"taxonomy", "category", "categories", "programs", "program"})
+_SEARCH_PATHS = frozenset({"search", "suche", "recherche", "buscar", "szukaj", "poisk", "пошук"})
 _TAXONOMY_NAMED = re.compile(
     r"(?:location|organization|organisation|category|person|keyword|tag|topic|theme|product"
     r"|event)_\w"
@@ -1790,6 +1791,8 @@ def _index_page(url: str) -> bool:
     if segments and segments[0] in _TAXONOMIES:  # /taxonomy/term/20, /category/blogs/report/
         return len(segments) <= 3
     if len(segments) == 1 and _TAXONOMY_NAMED.match(segments[0]):  # RIA's /location_Kharkov/
+        return True
+    if any(part in _SEARCH_PATHS for part in segments):  # a search's results: Bing's own links
         return True
     return 1 <= len(segments) <= 2 and segments[0] in _INDEX_PATHS
 
@@ -2021,7 +2024,8 @@ def _lines(
         return _telegram_lines(root, timezone)
     if "NETSCAPE-Bookmark-file" in text[:200]:
         return _bookmark_lines(root, base, timezone), []
-    base = _page_base(root) or base
+    saved = _SAVED_FROM.search(text[:2000])  # "<!-- saved from url=(0046)https://… -->"
+    base = _page_base(root) or base or (saved[1] if saved else "")
     _link_round_up(root)
     reader = _HTMLListing(root, base, timezone)
     reader.read()
@@ -2123,6 +2127,10 @@ _CONTENT_START = re.compile(
     r"<(?:header|main|article|section|div|ul|ol|nav|footer|aside|h[1-6]|p|table|a)[\s>]",
     re.IGNORECASE,
 )
+
+
+# The address a browser saved a page from, in the comment Chrome and Edge write at its top.
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+)\s*-->")
 
 
 def _page_base(root: Any) -> str:
@@ -2558,6 +2566,10 @@ class _HTMLListing:
             candidates = [i for i in candidates if _headline_like(inner.lines[i].text)]
         # A permalink around its post's time ("19.05 BST", "1h ago") shows no headline.
         candidates = [i for i in candidates if not _time_only(inner.lines[i].text)]
+        # Nor does the outlet's name over its title in one link (Google News: "The Guardian").
+        site = _unwrapped(url)
+        named = [i for i in candidates if _names_site(inner.lines[i].text, site, {})]
+        candidates = [i for i in candidates if i not in named] or candidates
         if not candidates:
             self._hidden_link_item(element, inner.lines, url, stamp)
             return
@@ -3386,7 +3398,17 @@ def _unwrapped(url: str) -> str:
     names: tuple[str, ...]
     if encoded := _encoded_target(url):
         return encoded
-    if host.endswith("safelinks.protection.outlook.com"):
+    archived = _ARCHIVED.match(url)  # the Wayback Machine's, archive.today's copy of a page
+    if archived is not None:
+        return re.sub(r"^(https?:)/+", r"\1//", archived[1])
+    if host == "substack.com" and parts.path.startswith("/redirect/"):
+        return _token_target(parts.path.rsplit("/", 1)[-1]) or url
+    if host == "r.search.yahoo.com" and "/RU=" in parts.path:
+        target = urllib.parse.unquote(parts.path.split("/RU=", 1)[1].split("/", 1)[0])
+        return target if _URL_IN_TEXT.fullmatch(target) else url
+    if host == "duckduckgo.com" and parts.path.rstrip("/") == "/l":
+        names = ("uddg",)
+    elif host.endswith("safelinks.protection.outlook.com"):
         names = ("url",)
     elif re.fullmatch(r"google\.[a-z]{2,3}(?:\.[a-z]{2})?", host) and parts.path == "/url":
         names = ("q", "url")
@@ -3401,6 +3423,29 @@ def _unwrapped(url: str) -> str:
     query = urllib.parse.parse_qs(parts.query)
     target = next((query[name][0] for name in names if query.get(name)), "")
     return target if target.startswith(("http://", "https://")) else url
+
+
+# A page's copy in a web archive, its links rewritten: web.archive.org/web/20240716183012/
+# https://…, …/web/20240716183012id_/https://…, archive.ph/o/Xq7Lm/https://….
+_ARCHIVED = re.compile(
+    r"https?://(?:web\.archive\.org/web/\d{4,14}[a-z_]*|"
+    r"archive\.(?:ph|today|is|li|vn|md|fo)/o/\w+)/(https?:/+\S+)",
+    re.IGNORECASE,
+)
+
+
+def _token_target(token: str) -> str:
+    """The address a signed token holds (Substack's redirect: a JWT whose payload's "e" is
+    the link); "" if none."""
+    parts = token.split(".")
+    if len(parts) != 3:
+        return ""
+    try:
+        payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return ""
+    target = payload.get("e") or payload.get("url") if isinstance(payload, dict) else None
+    return target if isinstance(target, str) and _URL_IN_TEXT.fullmatch(target) else ""
 
 
 def _encoded_target(url: str) -> str:

@@ -3194,6 +3194,97 @@ CASES = [
         ],
         [4],
     ),
+    (
+        # Links a copy rewrote or a redirect wraps, to the article they stand for: the Wayback
+        # Machine's and archive.today's copies of a page, DuckDuckGo's, Yahoo's and Substack's
+        # redirects (a token whose payload holds the address).
+        "archived-copies-and-search-and-newsletter-redirects",
+        "<ul>"
+        '<li><a href="https://web.archive.org/web/20240625183012/https://censor.net/news/3496029/">'
+        "Air defence downs 22 of 24 drones overnight</a></li>\n"
+        '<li><a href="https://archive.ph/o/Xq7Lm/https://censor.net/news/3496031/">Rada passes '
+        "the dual citizenship law</a></li>\n"
+        '<li><a href="https://duckduckgo.com/l/?uddg=https%3A%2F%2Fcensor.net%2Fnews%2F3496033%2F'
+        '&amp;rut=abc">Healey visits Odesa on his first trip</a></li>\n'
+        '<li><a href="https://r.search.yahoo.com/_ylt=AwrFA/RV=2/RE=1721/RO=10/RU=https%3a%2f%2f'
+        'censor.net%2fnews%2f3496034%2f/RK=2/RS=x-">Zelensky wants Russia at the summit</a>'
+        "</li>\n"
+        '<li><a href="https://substack.com/redirect/2/eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJlIjogImh0dHBzOi8vY2Vuc29yLm5ldC9uZXdzLzM0OTYwMzUvIiwgInAiOiAxfQ.c2ln">Orban writes to EU leaders'
+        "</a></li></ul>",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Rada passes the dual citizenship law",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Healey visits Odesa on his first trip",
+                "https://censor.net/news/3496033/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Zelensky wants Russia at the summit",
+                "https://censor.net/news/3496034/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Orban writes to EU leaders",
+                "https://censor.net/news/3496035/",
+                "censor",
+            ),
+        ],
+        [],
+    ),
+    (
+        # A results page saved by Chrome: its address in the comment at its top completes its
+        # relative links (Google's /url?q=…); the outlet's name over a title in one link is no
+        # headline; links to searches (Bing's "Sort by", related searches) are none.
+        "a-results-page-saved-from-its-address",
+        "<!DOCTYPE html>\n<!-- saved from url=(0044)https://www.google.com/search?q=war&tbm=nws"
+        ' -->\n<html><body><div id="rso">'
+        '<div class="SoaBEf"><a href="/url?q=https://censor.net/news/3496029/&amp;sa=U">'
+        '<div class="MgUUmf">The Censor Net</div><div role="heading">Air defence downs 22 of 24 '
+        "drones overnight</div></a><span>2 hours ago</span></div>\n"
+        '<div class="SoaBEf"><a href="/url?q=https://censor.net/news/3496031/&amp;sa=U">'
+        '<div class="MgUUmf">The Censor Net</div><div role="heading">Rada passes the dual '
+        "citizenship law</div></a><span>5 hours ago</span></div></div>\n"
+        '<a href="/search?q=war+map&amp;tbm=nws">russia ukraine war map today</a>'
+        "</body></html>",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Rada passes the dual citizenship law",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+        ],
+        [3, 4, 5],
+    ),
 ]
 
 
