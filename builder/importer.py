@@ -541,6 +541,19 @@ def _take_line(
             _retitle(state, last, line)
             state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_TITLE))
             return
+        before = _entry_before(state, last) if not last.url else None
+        if (
+            before is not None
+            and before.url
+            and _names_site(line, before.url, {})  # (its own site's, not any source's)
+            and _headline_like(last.title)
+        ):  # Teams': the link, its preview's title, its description, then its site
+            _retitle(state, before, last.title)
+            _remove(state, last)
+            state.dropped.append(Dropped(last.line, last.title, _PREVIEW_TITLE))
+            state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
+            state.last = state.last if state.last is not None else before
+            return
         if preview is None and (
             _names_site(line, last.url, state.names)
             if last.url
@@ -998,6 +1011,26 @@ def _retitle(state: _State, entry: Entry, title: str) -> None:
             return
 
 
+def _entry_before(state: _State, entry: Entry) -> Entry | None:
+    """The entry taken just before this one on its day, if any."""
+    for entries in state.days.values():
+        if entry in entries:
+            at = entries.index(entry)
+            return entries[at - 1] if at > 0 else None
+    return None
+
+
+def _remove(state: _State, entry: Entry) -> None:
+    """Take an entry back (it was a preview's title, not a headline of its own)."""
+    for date, entries in state.days.items():
+        if entry in entries:
+            entries.remove(entry)
+            seen = state.seen.get(date, {})
+            for key in [key for key, (_, _, line) in seen.items() if line == entry.line]:
+                del seen[key]
+            return
+
+
 _PREVIEW_SITE = "the site's name in the preview of the link above, not a headline"
 _PREVIEW_TITLE = "the title in the preview of the link above: that link's headline"
 
@@ -1083,6 +1116,10 @@ _SOCIAL_CHROME = re.compile(
     # X's own: its link card's "From site.com", "… reposted", the profile's "Joined …", menus
     r"|from (?:www\.)?[\w-]+(?:\.[\w-]+)+|.{1,60} (?:reposted|поширив\w*|репостнул\w*)"
     r"|(?:.* )?joined \w+ \d{4}|(?:to )?view keyboard shortcuts.*|see new posts"
+    # a chat's notices: "Mariia Bondar joined the party.", "… pinned a message", "… left"
+    r"|.{1,60} (?:joined|left) (?:the )?(?:party|server|channel|room|chat|group|space|team)\b.*"
+    r"|.{1,60} (?:pinned a message|changed the (?:topic|channel name)|added .{1,60} to the .*)"
+    r"|.{1,60} (?:приєднав(?:ся|ла?ся)|приєдналися|покинув|покинула|закріпив|закріпила)\b.*"
     r"|who to follow|terms of service|privacy policy|cookie policy|show more|show replies"
     r"|read more: (?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*"  # (its "…" is gone from the key)
     r"|r/\w+(?: • .*)?|(?:go to comments|upvote|downvote|share|save|hide|reply)"  # Reddit's
@@ -1184,6 +1221,7 @@ def _time(text: str) -> dt.time | None:
 
 _ISO = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})")  # and "2024.07.16", "2024/07/16"
 _MONTH_DAY_DASHED = re.compile(r"(\d{2})-(\d{2})")  # "07-16 17:40": Yonhap's, month first
+_MONTH_DAY_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?: ?р(?:оку|\.)?)?")
 _DAY_MONTH = re.compile(
     r"(\d{1,2})\.? ([^\W\d]+\.?)(?:,? (\d{4}))?(?: ?(?:р(?:оку|\.)?|г(?:ода|\.)?))?"
@@ -1242,8 +1280,10 @@ def _said_date_time(
     bare = _STAMP_ZONE.sub("", _STAMP_WORDS.sub("", text, count=1), count=1)
     if bare != text and (found := read(bare)) is not None:
         return found
-    signed = _SIGNED.match(text)  # "Роман Петренко — Понеділок, 15 липня 2024, 14:52"
-    if signed is not None and (found := read(text[signed.end() :])) is not None:
+    # "Роман Петренко — Понеділок, 15 липня 2024, 14:52", a chat's "Oleh Kravets — Today at
+    # 8:20 AM" (Discord), "Oleh Kravets 7/15 9:14 AM" (Teams): a name, then its moment
+    signed = _SIGNED.match(text) or _NAMED_MOMENT.match(text)
+    if signed is not None and (found := said(text[signed.end() :])) is not None:
         return found
     # "yesterday at 8:47 pm", "16 липня 2024 о 21:49", "Архів новин за 15 липня"
     plain = _DATE_PREFIX.sub("", _AT_TIME.sub(", ", bare), count=1)
@@ -1394,6 +1434,7 @@ _DATE_PREFIX = re.compile(
 
 # An author's name before the date of their article, copied with it: "Jane Doe — 15 July".
 _SIGNED = re.compile(rf"{_NAME}(?:\s+{_NAME}){{1,3}}\s+[—–-]\s+")
+_NAMED_MOMENT = re.compile(rf"{_NAME}(?:\s+{_NAME}){{1,3}}\s+(?=\d{{1,2}}[/.:]\d)")
 
 
 _OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a footer"
@@ -1550,6 +1591,9 @@ def _date_line(
 def _date_parts(text: str, months: dict[str, int]) -> tuple[int | None, int, int] | None:
     if match := _ISO.fullmatch(text):
         return int(match[1]), int(match[3]), int(match[4])
+    if match := _MONTH_DAY_SLASHED.fullmatch(text):  # Teams' "7/15": a month first, mostly
+        first, second = int(match[1]), int(match[2])
+        return (None, first, second) if first <= 12 else (None, second, first)
     if match := _MONTH_DAY_DASHED.fullmatch(text):
         first, second = int(match[1]), int(match[2])
         return (None, first, second) if first <= 12 else (None, second, first)

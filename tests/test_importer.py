@@ -3285,6 +3285,51 @@ CASES = [
         ],
         [3, 4, 5],
     ),
+    (
+        # Team chats copied: Discord's "Name — Yesterday at 9:04 AM" and Teams' "7/24 1:02 PM"
+        # under a name date the messages below; a notice ("… joined the party.") is none;
+        # Teams' preview gives the link's title, its description, then its site.
+        "team-chat-headers-notices-and-teams-previews",
+        "Iryna Hnatiuk — Yesterday at 9:02 AM\n"
+        "morning all 👋 starting the list\n"
+        "Iryna Hnatiuk — Yesterday at 9:04 AM\n"
+        "Air Force: 22 of 24 Shaheds downed https://censor.net/news/3496029/\n"
+        "Mariia Bondar joined the party. — Yesterday at 11:20 AM\n"
+        "Mariia Bondar\n"
+        "6/25 1:02 PM\n"
+        "Japan money arrived\n"
+        "https://www.pravda.com.ua/news/2024/06/25/7461020/\n"
+        "Japan transfers $1.9 billion to Ukraine via World Bank\n"
+        "Japan has transferred $1.9 billion to Ukraine through a World Bank mechanism.\n"
+        "www.pravda.com.ua\n"
+        "Oleh Kravets — Today at 8:20 AM\n"
+        "Rada passes the dual citizenship law https://censor.net/news/3496031/\n",
+        "",
+        [
+            (
+                "2024-06-24",
+                "09:04",
+                "Air Force: 22 of 24 Shaheds downed",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                "13:02",
+                "Japan transfers $1.9 billion to Ukraine via World Bank",
+                "https://www.pravda.com.ua/news/2024/06/25/7461020/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                "08:20",
+                "Rada passes the dual citizenship law",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+        ],
+        [5, 11, 10, 12, 2, 6],
+    ),
 ]
 
 
