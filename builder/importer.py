@@ -496,6 +496,14 @@ def _take_line(
             time,
             line,
         )
+    credited = _CREDIT_STAMP.search(line) if date is None and not given.item else None
+    if credited is not None:  # "Title (Українська правда, 16.07 07:12)": its outlet and moment
+        said = _said_date_time(credited[2], months, weekdays, state, number)
+        if said is not None:
+            date, time = said[0], said[1] or time
+            title = line[: credited.start()].rstrip()
+            attributed = f"{title} ({credited[1].strip()})"  # (kept where it names a source)
+            line = attributed if _named_source(attributed, state.names, sources) else title
     if date is not None:
         state.date, state.anchor = date, date
     prefix = _TIME_PREFIX.match(line)
@@ -704,6 +712,9 @@ def _day_month_line(simple: str, state: _State) -> dt.date | None:
 
 
 _DAY_MONTH_DOTS = re.compile(r"(\d{1,2})\.(\d{1,2})\.?(?:\s*\([^()]{1,30}\))?")
+# A headline's outlet and moment in parentheses after it, as a monitoring mail lists them.
+_CREDIT_STAMP = re.compile(r"\s+\(([^(),]{2,40}),\s*([^()]{3,30})\)\s*$")
+_DAY_MONTH_TIME = re.compile(r"(\d{1,2}\.\d{1,2})\.?,?\s+(\d{1,2}:\d{2})")
 DAY_HEADING_BEFORE = 45  # days: how far back "15.07" alone on a line is read as a day
 
 
@@ -1469,6 +1480,10 @@ def _date_time_line(
     "21:15, 16 липня", "Today, 14:30"): (date or None, time or None); else None."""
     if _TIME_LINE.fullmatch(simple):
         return None, _time(simple)
+    dotted = _DAY_MONTH_TIME.fullmatch(simple)  # "16.07 07:12": a day, then its time
+    if dotted is not None:
+        day = _day_month_line(dotted[1], state)
+        return (day, _time(dotted[2])) if day is not None else None
     date = _day_line(simple, months, weekdays, state, number)
     if date is not None:
         return date, None

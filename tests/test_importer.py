@@ -3330,6 +3330,34 @@ CASES = [
         ],
         [5, 11, 10, 12, 2, 6],
     ),
+    (
+        # A monitoring mail: each headline with its outlet and moment in parentheses after it
+        # ("16.07 07:12": a day and month, then the time), its link on the next line.
+        "monitoring-mail-outlet-and-moment-in-parentheses",
+        "ФРОНТ\n"
+        "1. * Повітряні сили: за ніч збили 22 з 24 дронів (Українська правда, 25.06 07:12)\n"
+        "https://www.pravda.com.ua/news/2024/06/25/7461020/\n"
+        "2. Сили оборони відбили 24 атаки на Покровському напрямку (Цензор, 24.06 22:05)\n"
+        "https://censor.net/news/3496029/\n",
+        "",
+        [
+            (
+                "2024-06-25",
+                "07:12",
+                "Повітряні сили: за ніч збили 22 з 24 дронів",
+                "https://www.pravda.com.ua/news/2024/06/25/7461020/",
+                "pravda",
+            ),
+            (
+                "2024-06-24",
+                "22:05",
+                "Сили оборони відбили 24 атаки на Покровському напрямку",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+        ],
+        [1],
+    ),
 ]
 
 

@@ -239,7 +239,7 @@ FLOOR: dict[str, int] = {
     "r13b-google-chat-space-copied": 7,
     "r13b-linkedin-newsletter-copied": 7,
     "r13b-mattermost-channel-copied": 8,
-    "r13b-outlook-web-monitoring-copied": 0,
+    "r13b-outlook-web-monitoring-copied": 8,
     "r13b-signal-desktop-copied": 7,
     "r13b-substack-post-email": 9,
     "r13b-substack-post-web": 0,
