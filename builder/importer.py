@@ -230,6 +230,7 @@ class _State:
     preview: Entry | None = None  # the entry whose link's preview (its site's name) came last
     header: int = 0  # the line of the last handle or "·" of a post's header (X, Bluesky)
     copied: bool = False  # the listing is text (a page or a chat copied): no markup
+    chat_times: int = 0  # lines that are only a time (a chat's messages' times)
     # Messages copied from Telegram ("Channel, [16.07.2024 21:15]" before each): whether
     # one is being read, and its headline (its first line) once taken.
     in_message: bool = False
@@ -291,6 +292,8 @@ def parse_listing(
     )
     marked_up = any(line.item or line.link is not None for line in lines)
     state.copied = not marked_up
+    if state.copied:
+        state.chat_times = sum(1 for line in lines if _CHAT_TIME.fullmatch(line.text.strip()))
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     _drop_pending(state)
@@ -318,8 +321,9 @@ def _drop_unlinked(state: _State, timed: bool) -> None:
     page's or spreadsheet's (`timed`) keeps those with a time of their own: drafts."""
     entries = [entry for entries in state.days.values() for entry in entries]
     linked = sum(1 for entry in entries if entry.url)
-    if linked < LINKED_LIST or linked < UNLINKED_SHARE * (len(entries) - linked):
-        return
+    share = UNLINKED_SHARE / 2 if state.chat_times >= CHAT_TIMES else UNLINKED_SHARE
+    if linked < LINKED_LIST or linked < share * (len(entries) - linked):
+        return  # (a chat, its messages timed, has more talk than links: half as many will do)
     for entries in state.days.values():
         for entry in [e for e in entries if not e.url and not (timed and e.time is not None)]:
             entries.remove(entry)
@@ -360,6 +364,7 @@ _UNSTAMPED = (
 
 
 LINKED_LIST = 3  # headlines with links, at least, that make text a list of links
+CHAT_TIMES = 4  # times alone on their lines, at least, that make a copy a chat's
 UNLINKED_SHARE = 1  # and as many as lines without, at least
 _UNLINKED = "no link, in a list whose headlines have theirs: a note, a heading or a property"
 
@@ -542,6 +547,14 @@ def _take_line(
         state.dropped.append(Dropped(number, raw.strip(), _NO_HEADLINE))
         return
     preview, state.preview = state.preview, None
+    if (
+        state.copied
+        and not url
+        and state.pending is not None
+        and _names_site(line, state.pending[2], state.names)
+    ):  # "https://…" alone, then its preview: "Kyiv Post", then the title, which takes it
+        state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
+        return
     if state.copied and not url and last is not None:
         if preview is last and _headline_like(line) and not _boilerplate(line):
             # "https://…", "The Kyiv Independent", "Japan transfers $1.9 billion …": the
@@ -1007,9 +1020,31 @@ def _names_site(line: str, url: str, names: Mapping[str, str]) -> bool:
     """Whether a line is only the name of the link's site ("The Kyiv Independent" under a
     kyivindependent.com link, "Reuters", a source's name), as a chat's link preview shows it."""
     shown, label = _squash(line), _outlet_label(url).replace("-", "")
-    if len(shown) < 2 or len(line.split()) > 6:
+    if len(shown) < 2 or len(line.split()) > 6 or _NOT_A_NAME.search(line):
         return False
-    return _is_a_source_name(line, names) or (len(label) >= 3 and label in shown)
+    initials = "".join(w[0] for w in _latin_words(line) if w not in _NAME_SMALL_WORDS)
+    return _is_a_source_name(line, names) or (
+        len(label) >= 3
+        and (
+            label in shown
+            or label in _latin(line)  # "Радио Свобода" for radiosvoboda.org
+            or (len(initials) >= 3 and label.startswith(initials))  # "The New York Times"
+        )
+    )
+
+
+def _latin_words(name: str) -> list[str]:
+    """A name's words in Latin letters, in lower case."""
+    from anyascii import anyascii
+
+    return re.findall(r"[a-z0-9]+", anyascii(name).lower())
+
+
+_NAME_SMALL_WORDS = frozenset({"the", "of", "for", "and", "a", "an", "de", "la", "le"})
+
+
+_CHAT_TIME = re.compile(r"\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?")  # "09:04", "8:12 AM": a message's
+_NOT_A_NAME = re.compile(r"[|·•:]|\s[-–—]\s")  # "Суспільне Новини | Підписатися": more
 
 
 def _retitle(state: _State, entry: Entry, title: str) -> None:
@@ -2004,7 +2039,11 @@ _SIDEBAR_TITLE = re.compile(
     r"|найпопулярніше|популярне|найчитаніше|самое (?:читаемое|популярное)|популярное"
     r"|editor'?s'? (?:choice|picks)|вибір редакції|выбор редакции"
     r"|partner (?:news|content)|новини партнерів|новости партнеров|from our partners"
-    r"|meistgelesen|meistgesehen|les plus lus|najczęściej czytane|najpopularniejsze)"
+    r"|meistgelesen|meistgesehen|les plus lus|najczęściej czytane|najpopularniejsze"
+    # a newsletter's own other issues under its post: Substack's, beehiiv's, LinkedIn's
+    r"|ready for more\??|keep reading|read next|you (?:might|may) "
+    r"also like|recommended(?: for you)?|related (?:posts|articles|stories)"
+    r"|читайте також у розсилці|більше випусків|ещё выпуски|еще выпуски)"
     r"(?: [\w&-]+){0,2}\W*",  # "Most Read World", "Most read in Europe"
     re.IGNORECASE,
 )
@@ -2086,6 +2125,7 @@ def _lines(
     saved = _SAVED_FROM.search(text[:2000])  # "<!-- saved from url=(0046)https://… -->"
     base = _page_base(root) or base or (saved[1] if saved else "")
     _link_round_up(root)
+    _link_attributed(root, base)
     reader = _HTMLListing(root, base, timezone)
     reader.read()
     listed = _structured_list(root, base, timezone)
@@ -3274,6 +3314,32 @@ def _link_round_up(root: Any) -> None:
         anchor.extend(list(heading))
         heading.append(anchor)
         link.drop_tag()  # its words ("тут") stay, as text: no headline of their own
+
+
+def _link_attributed(root: Any, base: str) -> None:
+    """Give a headline written before its outlet's linked name ("Title — <a>The Insider</a>",
+    as a newsletter credits its items) that link, as if the headline were linked."""
+    for link in list(root.iter("a")):
+        parent, text = link.getparent(), _collapse(link.text_content())
+        url = _absolute(link.get("href") or "", base)
+        if parent is None or not url or not _names_site(text, url, {}):
+            continue
+        before = _collapse(
+            (link.getprevious().tail if link.getprevious() is not None else parent.text) or ""
+        )
+        words = _ATTRIBUTED.fullmatch(before)
+        if words is None or not _headline_like(words[1]) or len(parent) > 1:
+            continue  # (the headline's text alone before it, in its block: no other links)
+        link.text, link.tail = words[1], (link.tail or "")
+        for child in list(link):
+            link.remove(child)
+        if link.getprevious() is not None:
+            link.getprevious().tail = ""
+        else:
+            parent.text = ""
+
+
+_ATTRIBUTED = re.compile(r"(.+?)\s+[—–-]\s*")  # "Title — ", before the outlet's linked name
 
 
 # Where a round-up sends its reader to the story.

@@ -3358,6 +3358,90 @@ CASES = [
         ],
         [1],
     ),
+    (
+        # A newsletter's post (Substack): each item "Title — <a>Outlet</a>", the link on the
+        # outlet's name; its own other issues, dated, under "Ready for more?" are none.
+        "newsletter-items-credited-to-their-outlets-link",
+        '<article><div class="body"><h3>Главное за день</h3><ul>'
+        "<li><p>Министр обороны Великобритании Джон Хили приехал в Одессу — "
+        '<a href="https://censor.net/news/3496029/">Censor.NET</a></p></li>\n'
+        "<li><p>Зеленский подписал закон о множественном гражданстве — "
+        '<a href="https://www.pravda.com.ua/news/2024/06/25/7461020/">Українська правда</a>'
+        "</p></li>\n"
+        "<li><p>Харьков снова под ударом КАБов: ранены 17 человек — "
+        '<a href="https://censor.net/news/3496031/">Censor</a></p></li></ul></div></article>\n'
+        '<div class="more-posts"><h2>Ready for more?</h2>'
+        '<div class="post-preview"><a href="https://frontityl.substack.com/p/svodka-15">Сводка, '
+        '24 июня: Вэнс, Орбан и «саммит мира»</a><time datetime="2024-06-24T17:04:02.000Z">'
+        "Jun 24</time></div>"
+        '<div class="post-preview"><a href="https://frontityl.substack.com/p/svodka-12">Сводка, '
+        '21 июня: саммит НАТО закончился</a><time datetime="2024-06-21T17:01:00.000Z">Jun 21'
+        "</time></div></div>",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Министр обороны Великобритании Джон Хили приехал в Одессу",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Зеленский подписал закон о множественном гражданстве",
+                "https://www.pravda.com.ua/news/2024/06/25/7461020/",
+                "pravda",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Харьков снова под ударом КАБов: ранены 17 человек",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+        ],
+        [1, 4, 4, 4],
+    ),
+    (
+        # Element (Matrix) copied: a bare link, then its preview's site ("The New York Times",
+        # its initials are the host's) and title, which takes the link; a chat's talk, many
+        # lines of it among few links, is no headline.
+        "chat-bare-links-with-their-preview-site-and-title",
+        "Iryna Hnatiuk\n09:04\nhttps://censor.net/news/3496029/\nThe Censor\n"
+        "Air defence downs 22 of 24 drones overnight\n"
+        "Oleh K.\n10:23\nsorry, wrong date on the one above, this is from yesterday\n"
+        "Iryna Hnatiuk\n18:47\nhttps://www.nytimes.com/2024/06/25/world/europe/toretsk.html\n"
+        "The New York Times\nRussia Grinds Toward Toretsk as Ukraine's Defenses Strain\n"
+        "Mariia Bondar\n19:02\nthanks, taking both of them for tonight's digest\n"
+        "Oleh Kravets\n23:10\nhttps://censor.net/news/3496031/\nThe Censor\n"
+        "Rada passes the dual citizenship law\n",
+        "",
+        [
+            (
+                "2024-06-25",
+                "09:04",
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                "18:47",
+                "Russia Grinds Toward Toretsk as Ukraine's Defenses Strain",
+                "https://www.nytimes.com/2024/06/25/world/europe/toretsk.html",
+                "",
+            ),
+            (
+                "2024-06-25",
+                "23:10",
+                "Rada passes the dual citizenship law",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+        ],
+        [1, 4, 6, 9, 12, 14, 17, 20, 8, 16],
+    ),
 ]
 
 
