@@ -131,6 +131,10 @@ BOILERPLATE = frozenset(
         "load more news",
         "more stories",
         "advertisement",
+        "ad",
+        "ads",
+        "sponsored",
+        "promoted",
         "subscribe",
         "share",
         "most read",
@@ -871,7 +875,7 @@ def _date_among_parts(
     return None
 
 
-_SEPARATED = re.compile(r"(?:^|\s)[-–—|·•](?:\s|$)")
+_SEPARATED = re.compile(r"(?:^|\s)[-–—](?:\s|$)|\s*[|·•]\s*")  # "Newsweek•2 days ago" too
 
 
 def _complete(
@@ -1305,6 +1309,10 @@ def _said_date_time(
         text = text[1:-1].strip()
     text = text.rstrip(" ·•|–—-") or text  # "Учора о 21:40 · ": Facebook's, before its icon
     text = _YEAR_COLON.sub(" ", _SPACE_BEFORE_COMMA.sub(", ", text))  # "16 July ,2024: 02:35"
+    if _ISO_TEXT.fullmatch(text):  # "2024-07-15T17:22:00.0000000", as DuckDuckGo shows it
+        moment = _read_stamp(text, state.timezone)
+        if moment is not None:
+            return moment[0], moment[1] if moment[1] != dt.time() else None
     zone = _NAMED_ZONE.search(text)
     if zone is not None:  # "5:31 p.m. ET, July 15, 2024": read without it, then moved
         plain = _SPACE_BEFORE_COMMA.sub(", ", text[: zone.start()] + " " + text[zone.end() :])
@@ -1373,9 +1381,18 @@ def _said_date_time(
     viewed = _VIEWS.match(text)  # "298K 22:41", "356K edited 19:27": a Telegram post's foot
     if viewed is not None and (found := read(text[viewed.end() :])) is not None:
         return found
+    relative = _LAST_DAY_WORD.search(text)  # "The Telegraph yesterday": a stream's label line
+    if relative is not None and _SOURCE_LABEL.fullmatch(text[: relative.start()]):
+        return read(relative[1])
     return None
 
 
+_ISO_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+_SOURCE_LABEL = re.compile(rf"{_NAME}(?:\s+{_NAME}){{0,3}}")  # "The Telegraph", "Reuters"
+_LAST_DAY_WORD = re.compile(
+    r"\s?(yesterday|today|вчора|учора|сьогодні|вчера|сегодня)$",
+    re.IGNORECASE,  # glued too
+)
 # A post's views before its time, as Telegram shows them, and its mark if edited.
 _VIEWS = re.compile(
     r"(?:\d+(?:[.,]\d+)?\s?[KkMmКкМм]|\d{3,})\s+(?:(?:edited|изменено|змінено|ред\.)\s+)?"
@@ -1830,6 +1847,9 @@ _AD_NETWORKS = (
     "redtram.com",
     "taboola.com",
     "outbrain.com",
+    "gemini.yahoo.com",  # Yahoo's native ads in its stream (beap.gemini.yahoo.com)
+    "zemanta.com",
+    "revcontent.com",
 )
 
 
@@ -2995,6 +3015,7 @@ def _read_stamp(value: str, timezone: str | None) -> tuple[dt.date, dt.time | No
     value = value.strip()
     if not re.match(r"\d{4}-\d{2}-\d{2}", value):
         return None
+    value = re.sub(r"(\.\d{6})\d+", r"\1", value)  # "17:22:00.0000000" (.NET's seven digits)
     try:
         moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:

@@ -3442,6 +3442,56 @@ CASES = [
         ],
         [1, 4, 6, 9, 12, 14, 17, 20, 8, 16],
     ),
+    (
+        # Aggregators' items: DuckDuckGo's date in ISO form with seven figures after the
+        # seconds (midnight: a day alone), Yahoo's provider and age run together
+        # ("Newsweek•2 days ago", "The Telegraphyesterday"), and its native ad.
+        "aggregator-labels-iso-text-dates-and-native-ads",
+        '<div class="result"><h2><a href="https://censor.net/news/3496029/">Zelensky says Russia '
+        "should attend second peace summit</a></h2><span>2024-06-24T17:22:00.0000000</span></div>\n"
+        '<div class="result"><h2><a href="https://censor.net/news/3496031/">Russia is losing tanks '
+        "faster than it can make them</a></h2><span>2024-06-23T00:00:00.0000000</span></div>\n"
+        "<ul><li><div><span>Newsweek</span><i>•</i><span>2 days ago</span></div><h3>"
+        '<a href="https://censor.net/news/3496033/">Map shows the drone strikes deep inside '
+        "Russia</a></h3></li>\n"
+        '<li><div><span>The Telegraph</span><span>yesterday</span></div><h3><a href="https://'
+        'censor.net/news/3496034/">Putin preparing a new mobilisation wave</a></h3></li>\n'
+        '<li><div><a href="https://legal.yahoo.com/adinfo/">Ad</a><span>Sponsored by Liberty '
+        'Mutual</span></div><h3><a href="https://beap.gemini.yahoo.com/mbclk?bv=1.0.0">Drivers '
+        "Who Switch Save an Average of $652</a></h3></li></ul>",
+        "",
+        [
+            (
+                "2024-06-24",
+                "17:22",
+                "Zelensky says Russia should attend second peace summit",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-24",
+                None,
+                "Putin preparing a new mobilisation wave",
+                "https://censor.net/news/3496034/",
+                "censor",
+            ),
+            (
+                "2024-06-23",
+                None,
+                "Russia is losing tanks faster than it can make them",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+            (
+                "2024-06-23",
+                None,
+                "Map shows the drone strikes deep inside Russia",
+                "https://censor.net/news/3496033/",
+                "censor",
+            ),
+        ],
+        [5, 5],
+    ),
 ]
 
 
