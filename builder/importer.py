@@ -710,7 +710,16 @@ def _mail_header_or_struck(simple: str) -> str:
         return _STRUCK
     if _MAIL_HEADER.match(simple) and len(simple.split()) <= 12:
         return _MAIL
+    if _FORWARD_LINE.fullmatch(simple):  # "Fwd: …", "Oleh Kravets <oleh@…>", "---- Forwarded"
+        return _MAIL
     return ""
+
+
+_FORWARD_LINE = re.compile(
+    r"(?:fwd?|re|пересл|перес|відп|отв)\s?:\s.+|[^<>]{1,60}<[\w.+-]+@[\w.-]+>"
+    r"|-{3,}\s*(?:forwarded message|пересланное сообщение|переслане повідомлення)\s*-{3,}",
+    re.IGNORECASE,
+)
 
 
 def _day_month_line(simple: str, state: _State) -> dt.date | None:
@@ -1170,6 +1179,9 @@ _SOCIAL_CHROME = re.compile(
     r"|.{1,60} (?:joined|left) (?:the )?(?:party|server|channel|room|chat|group|space|team)\b.*"
     r"|.{1,60} (?:pinned a message|changed the (?:topic|channel name)|added .{1,60} to the .*)"
     r"|.{1,60} (?:приєднав(?:ся|ла?ся)|приєдналися|покинув|покинула|закріпив|закріпила)\b.*"
+    # LinkedIn's own: "Try Premium for UAH0", "Report this article", "Load more comments"
+    r"|try premium.*|report this (?:article|post|comment)|load more comments"
+    r"|more articles by .{1,60}|see more comments|add a comment…?"
     r"|who to follow|terms of service|privacy policy|cookie policy|show more|show replies"
     r"|read more: (?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*"  # (its "…" is gone from the key)
     r"|r/\w+(?: • .*)?|(?:go to comments|upvote|downvote|share|save|hide|reply)"  # Reddit's
@@ -1195,7 +1207,10 @@ _NEWSLETTER = re.compile(
     r"\b(?:view (?:this|it|the) (?:email|e-mail|newsletter|message)? ?(?:in|on) (?:your|a|the)"
     r" (?:web )?browser|unsubscribe|update (?:your )?(?:subscription )?preferences"
     r"|change how you receive|you are receiving this|you received this (?:email|e-mail)"
-    r"|відписатис[ья]|переглянути (?:в|у) браузері|отписаться|открыть в браузере)"
+    r"|відписатис[ья]|переглянути (?:в|у) браузері|отписаться|открыть в браузере"
+    r"|відкрийте (?:його )?(?:в|у) браузері|откройте (?:его )?в браузере"
+    r"|(?:слухайте|дивіться|слушайте|смотрите|listen to|watch) (?:нас |us )?.{0,40}"
+    r"(?:застосунку|приложении|youtube|app|podcast))"
 )
 
 

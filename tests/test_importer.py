@@ -3492,6 +3492,48 @@ CASES = [
         ],
         [5, 5],
     ),
+    (
+        # A newsletter forwarded and copied from Gmail, or read on LinkedIn: the mail's
+        # subject and sender, the forward's marker, "open it in a browser", calls to listen or
+        # watch, LinkedIn's own lines are none of its headlines.
+        "forwarded-newsletter-and-linkedin-chrome",
+        "Fwd: Ранок із Суспільним: Гілі в Одесі\n"
+        "Oleh Kravets <oleh.kravets@digest-desk.org>\n"
+        "---------- Forwarded message ---------\n"
+        "Якщо лист відображається некоректно, відкрийте його в браузері\n"
+        "Air defence downs 22 of 24 drones overnight https://censor.net/news/3496029/\n"
+        "Rada passes the dual citizenship law https://censor.net/news/3496031/\n"
+        "Healey visits Odesa on his first trip https://censor.net/news/3496033/\n"
+        "Слухайте нас у застосунку «Суспільне Мовлення»\n"
+        "Try Premium for UAH0\n"
+        "Report this article\n"
+        "More articles by Olena Marchenko\n",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Rada passes the dual citizenship law",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Healey visits Odesa on his first trip",
+                "https://censor.net/news/3496033/",
+                "censor",
+            ),
+        ],
+        [1, 2, 3, 4, 8, 9, 10, 11],
+    ),
 ]
 
 
