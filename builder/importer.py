@@ -1181,6 +1181,7 @@ _SOCIAL_CHROME = re.compile(
     r"|.{1,60} (?:приєднав(?:ся|ла?ся)|приєдналися|покинув|покинула|закріпив|закріпила)\b.*"
     # LinkedIn's own: "Try Premium for UAH0", "Report this article", "Load more comments"
     r"|try premium.*|report this (?:article|post|comment)|load more comments"
+    r"|terms of use|search the web|see (?:the )?full forecast|feedback"
     r"|more articles by .{1,60}|see more comments|add a comment…?"
     r"|who to follow|terms of service|privacy policy|cookie policy|show more|show replies"
     r"|read more: (?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*"  # (its "…" is gone from the key)
@@ -1831,7 +1832,12 @@ def _promotion(url: str) -> bool:
     segments = [part for part in parts.path.lower().split("/") if part]
     if segments and len(segments[0]) == 2 and segments[0].isalpha():  # /uk/, /en/
         segments = segments[1:]
+    if ".".join(host[-2:]) in _GIVING_SITES:  # "Buy me a coffee", Patreon, Ko-fi
+        return True
     return host[0] in _PROMOTIONS or (1 <= len(segments) <= 2 and segments[0] in _PROMOTIONS)
+
+
+_GIVING_SITES = frozenset({"buymeacoffee.com", "patreon.com", "ko-fi.com", "liqpay.ua"})
 
 
 _PROMOTIONS = frozenset(
@@ -1922,6 +1928,8 @@ def _index_page(url: str) -> bool:
     if len(segments) == 1 and _TAXONOMY_NAMED.match(segments[0]):  # RIA's /location_Kharkov/
         return True
     if any(part in _SEARCH_PATHS for part in segments):  # a search's results: Bing's own links
+        return True
+    if segments and segments[0] in ("polls", "poll", "survey", "surveys"):  # beehiiv's votes
         return True
     return 1 <= len(segments) <= 2 and segments[0] in _INDEX_PATHS
 
@@ -2444,9 +2452,10 @@ class _HTMLListing:
         self._key_of = dict(links)
         sections = _sections(key for _, key in links)
         for link, key in links:
-            url = key if not key.startswith("relative:") else ""
+            url = _unwrapped(key) if not key.startswith("relative:") else ""
             if url and (
-                (key in sections and len(_link_text(link).split()) <= SECTION_WORDS)
+                _ARCHIVE_HOST.match(url) is not None  # the archive's own pages, not its copies
+                or (key in sections and len(_link_text(link).split()) <= SECTION_WORDS)
                 or _home_page(url)
                 or _profile(url)
                 or _index_page(url)
@@ -3586,6 +3595,10 @@ def _unwrapped(url: str) -> str:
     return target if target.startswith(("http://", "https://")) else url
 
 
+_ARCHIVE_HOST = re.compile(
+    r"https?://(?:web\.archive\.org|archive\.(?:ph|today|is|li|vn|md|fo)|archive\.org)(?:[/?#]|$)",
+    re.IGNORECASE,
+)
 # A page's copy in a web archive, its links rewritten: web.archive.org/web/20240716183012/
 # https://…, …/web/20240716183012id_/https://…, archive.ph/o/Xq7Lm/https://….
 _ARCHIVED = re.compile(

@@ -3534,6 +3534,40 @@ CASES = [
         ],
         [1, 2, 3, 4, 8, 9, 10, 11],
     ),
+    (
+        # Links that are no stories: an archive's own pages around its copy (archive.ph's
+        # header), a page's tag seen through the archive, a call to give ("Buy me a coffee"),
+        # a newsletter's poll (beehiiv's /polls/…?choice=…).
+        "archive-chrome-giving-and-poll-links",
+        '<div id="header"><a href="https://archive.ph/Xq7Lm#report">Webpage Screenshot share '
+        'download .zip report bug or abuse</a> <a href="https://www.buymeacoffee.com/archive">Buy '
+        "me a coffee</a></div>\n"
+        '<ul><li><a href="https://archive.ph/o/Xq7Lm/https://censor.net/tag/ukraine-war-latest/">'
+        "Ukraine war latest</a></li>\n"
+        '<li><a href="https://archive.ph/o/Xq7Lm/https://censor.net/news/3496029/">Air defence '
+        "downs 22 of 24 drones overnight</a></li>\n"
+        '<li><a href="https://archive.ph/o/Xq7Lm/https://censor.net/news/3496031/">Rada passes the'
+        " dual citizenship law</a></li></ul>\n"
+        '<p><a href="https://dispatch.beehiiv.com/polls/7f1c?choice=Great">🟩🟩🟩 Great</a></p>',
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Rada passes the dual citizenship law",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+        ],
+        [1, 2, 5],
+    ),
 ]
 
 
