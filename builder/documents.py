@@ -45,7 +45,7 @@ def read_listing_file(data: bytes, name: str, charset: str | None = None) -> Lis
         return _read_zipped(data, name)
     if data.startswith(b"bplist00"):
         return _read_webarchive(data, name)
-    if _SAVED_PAGE.match(data):
+    if _saved_page(data):
         return _read_saved_page(data, name)
     if data.startswith(b"%PDF-"):
         return _read_pdf(data, name)
@@ -592,11 +592,20 @@ def _pdf_text(lines: list[_PdfLine]) -> str:
 
 # A page saved as one file (MHTML: Chrome's and Edge's "Webpage, single file"): a MIME
 # message whose top part is multipart/related with an HTML root (RFC 2557).
-_SAVED_PAGE = re.compile(
-    rb"(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?content-type:[ \t]*multipart/related;"
-    rb"(?:[^\n]*\n?[ \t]*)*?type=\"?text/html",
-    re.IGNORECASE,
-)
+def _saved_page(data: bytes) -> bool:
+    """Whether a file is a page saved as one file: a MIME message (its headers first)
+    whose Content-Type is multipart/related with an HTML root."""
+    head = data[:_HEAD].replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+    if not _HEADER_START.match(head):
+        return False
+    unfolded = re.sub(rb"\n[ \t]+", b" ", head).lower()  # a header over several lines: one
+    kind = next((line for line in unfolded.split(b"\n") if line.startswith(b"content-type:")), b"")
+    return b"multipart/related" in kind and _HTML_ROOT.search(kind) is not None
+
+
+_HEAD = 16384  # bytes: where a message's headers end, at the most
+_HEADER_START = re.compile(rb"[\w-]+:[ \t]")  # "From: <Saved by Blink>"
+_HTML_ROOT = re.compile(rb"type=\"?text/html")
 
 
 _SAVED_NOTE = "a page saved {}: its HTML was read; line numbers are its HTML's"

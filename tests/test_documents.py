@@ -218,6 +218,19 @@ def test_reads_a_pdfs_lines_with_the_links_over_them() -> None:
     )
 
 
+def test_a_mail_with_pictures_is_a_mail_not_a_saved_page() -> None:
+    # multipart/related around an HTML part with its pictures, as Outlook sends a newsletter:
+    # its root is multipart/alternative, not text/html. (Told by reading the headers alone: a
+    # pattern over the whole message took minutes on a mail of a few hundred kilobytes.)
+    mail = (
+        b"From: desk@example.org\nSubject: Digest\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/related;\n\tboundary="xyz";\n\ttype="multipart/alternative"\n\n'
+        + b"a line of the body, with words and more words in it\n"
+        * 5000
+    )
+    assert read_listing_file(mail, "digest.eml") == ListingFile(mail.decode("utf-8"))
+
+
 def zipped(*names: str) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
