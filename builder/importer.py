@@ -959,7 +959,17 @@ _ATTRIBUTION = re.compile(r"\s+(?:[-–—|]\s*([^-–—|()\[\]]{2,40})|\(([^()
 def _without_outlet(title: str, url: str, source_name: str = "") -> str:
     """Drop the name of the link's outlet after a headline ("— Reuters" on reuters.com,
     "| Суспільне Новини" from the source named "Суспільне"): the source says it. Any other
-    ending ("- ISW", "(video)") is part of the headline."""
+    ending ("- ISW", "(video)") is part of the headline. A page's title kept by a read-later
+    app or a share loses its site's name before it ("BBC News - …"), its site and date after
+    it (DW's "… – DW – 07/15/2024") and a share's "via @dwnews"."""
+    title = _SHARED_VIA.sub("", title)
+    if url:
+        before = _SITE_BEFORE.match(title)
+        if before is not None and _names_site(before[1], url, {}):
+            title = title[before.end() :]
+        dated = _SITE_AND_DATE_AFTER.search(title)
+        if dated is not None and _names_site(dated[1], url, {}):
+            title = title[: dated.start()]
     match = _ATTRIBUTION.search(title)
     if not match:
         return title
@@ -976,6 +986,12 @@ def _without_outlet(title: str, url: str, source_name: str = "") -> str:
         name == label or (len(label) >= 4 and label in name) or (len(name) >= 4 and name in label)
     ):
         return rest
+    shown = match[1] or match[2] or ""
+    if url and _names_site(shown, url, {}):  # "| The New York Times" on nytimes.com
+        return rest
+    initials = "".join(w[0] for w in _latin_words(shown) if w not in _NAME_SMALL_WORDS)
+    if len(initials) >= 3 and initials == _latin(source_name):  # "| Institute for the Study…"
+        return rest
     own = _squash(source_name)
     for shown, known in ((name, own), (_latin(name), _latin(own))):  # "(Укрінформ)": Ukrinform
         # "| Суспільне Новини" from "Суспільне"; not "(Kyiv)" from "Kyiv Independent"
@@ -985,6 +1001,11 @@ def _without_outlet(title: str, url: str, source_name: str = "") -> str:
 
 
 _SECTION_END = re.compile(r"\s+\|\s*[^|]{2,40}$")
+_SHARED_VIA = re.compile(r"\s+via\s+@[\w.]+$")  # "… via @dwnews", as a share writes it
+_SITE_BEFORE = re.compile(r"([^-–—|:]{2,30}?)\s+[-–—|]\s+(?=\S.{12,})")  # "BBC News - Title"
+_SITE_AND_DATE_AFTER = re.compile(  # "… – DW – 07/15/2024"
+    r"\s+[-–—|]\s+([^-–—|]{2,30}?)\s+[-–—|]\s+\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$"
+)
 
 
 def _latin(name: str) -> str:
@@ -1036,12 +1057,16 @@ def _names_site(line: str, url: str, names: Mapping[str, str]) -> bool:
     if len(shown) < 2 or len(line.split()) > 6 or _NOT_A_NAME.search(line):
         return False
     initials = "".join(w[0] for w in _latin_words(line) if w not in _NAME_SMALL_WORDS)
-    return _is_a_source_name(line, names) or (
-        len(label) >= 3
-        and (
-            label in shown
-            or label in _latin(line)  # "Радио Свобода" for radiosvoboda.org
-            or (len(initials) >= 3 and label.startswith(initials))  # "The New York Times"
+    return (
+        _is_a_source_name(line, names)
+        or shown == label
+        or (
+            len(label) >= 3
+            and (
+                label in shown
+                or label in _latin(line)  # "Радио Свобода" for radiosvoboda.org
+                or (len(initials) >= 3 and label.startswith(initials))  # "The New York Times"
+            )
         )
     )
 

@@ -31,9 +31,15 @@ TRACKING = frozenset(
 )
 # Parameters that track on one site's links only (elsewhere the same name may choose what is
 # shown): Medium's "?source=collection_home---4----", X's share "?s=20&t=…", YouTube's
-# share "?si=…".
+# share "?si=…", the Guardian's "?CMP=share_btn_url", the New York Times' "?smid=…".
 TRACKING_ON = {
     "medium.com": frozenset({"source"}),
+    "theguardian.com": frozenset({"cmp"}),  # "?CMP=share_btn_url"
+    "nytimes.com": frozenset({"smid", "referringsource"}),
+    "bbc.co.uk": frozenset({"at_medium", "at_campaign", "at_link_origin", "at_format"}),
+    "bbc.com": frozenset({"at_medium", "at_campaign", "at_link_origin", "at_format"}),
+    "wsj.com": frozenset({"mod"}),
+    "msn.com": frozenset({"ocid", "cvid", "ei"}),
     "twitter.com": frozenset({"s", "t"}),
     "x.com": frozenset({"s", "t"}),
     "youtube.com": frozenset({"si", "feature"}),

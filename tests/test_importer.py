@@ -3568,6 +3568,43 @@ CASES = [
         ],
         [1, 2, 5],
     ),
+    (
+        # Pages' titles as read-later apps and shares keep them: the site's name before the
+        # headline, its name and the date after it (DW's), a share's "via @handle".
+        "page-titles-with-their-sites-names-and-shares",
+        "25.06\n"
+        "Censor.NET - Trump picks JD Vance as running mate: what it means for Ukraine\n"
+        "https://censor.net/news/3496029/\n"
+        "Ukraine updates: Zelenskyy wants Russia at next peace summit – Censor – 06/24/2024\n"
+        "https://censor.net/news/3496031/\n"
+        "Britain to speed up arms deliveries to Ukraine, Healey says via @censor_net "
+        "https://censor.net/news/3496033/\n",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Trump picks JD Vance as running mate: what it means for Ukraine",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine updates: Zelenskyy wants Russia at next peace summit",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Britain to speed up arms deliveries to Ukraine, Healey says",
+                "https://censor.net/news/3496033/",
+                "censor",
+            ),
+        ],
+        [],
+    ),
 ]
 
 

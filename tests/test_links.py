@@ -94,6 +94,16 @@ def test_a_link_taken_as_plain_is_its_own_clean_url(start: str, rest: str) -> No
             ["si"],
         ),
         ("https://a.org/search?source=feed&s=war", "https://a.org/search?source=feed&s=war", []),
+        (
+            "https://www.theguardian.com/world/2024/jul/16/a?CMP=share_btn_url",
+            "https://www.theguardian.com/world/2024/jul/16/a",
+            ["CMP"],
+        ),
+        (
+            "https://www.nytimes.com/2024/07/16/a.html?smid=nytcore-ios-share&referringSource=x",
+            "https://www.nytimes.com/2024/07/16/a.html",
+            ["smid", "referringSource"],
+        ),
     ],
 )
 def test_clean_url_removes_only_tracking_parameters(url: str, clean: str, names: list[str]) -> None:
