@@ -3485,7 +3485,10 @@ def _table_lines(text: str) -> list[_Line] | None:
     if len(rows_text) < 2:
         return None
     delimiter = max("\t;,", key=lambda d: sum(line.count(d) for line in rows_text))
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    if delimiter == "\t":  # cells copied or saved as TSV: a quote only around a whole cell
+        rows = [[_unquoted(cell) for cell in line.split("\t")] for line in text.split("\n")]
+    else:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     numbered = [(n, row) for n, row in enumerate(rows, 1) if any(cell.strip() for cell in row)]
     widths = collections.Counter(len(row) for _, row in numbered)
     width, count = widths.most_common(1)[0]
@@ -3507,7 +3510,13 @@ def _table_lines(text: str) -> list[_Line] | None:
     url = column(
         ("url", "link", "посилання", "ссылка", "лінк"), lambda c: bool(_URL_IN_TEXT.fullmatch(c))
     )
-    date = column(("date", "дата"), lambda c: bool(_DATE_CELL.match(c)))
+    date = column(_DATE_NAMES, lambda c: bool(_DATE_CELL.match(c)))
+    # When it was saved, where the sheet has no publication date (or a row lacks it):
+    # Raindrop's "created", Instapaper's "Timestamp", Airtable's "Created".
+    saved = next(
+        (i for i, name in enumerate(names) if name.startswith(_SAVED_NAMES) and i != date), None
+    )
+    date = date if date is not None or saved is None else saved
     time = column(("time", "час", "время"), lambda c: bool(_TIME_LINE.fullmatch(c)))
     taken = {url, date, time}
     title = next(
@@ -3533,6 +3542,11 @@ def _table_lines(text: str) -> list[_Line] | None:
             lines.append(_Line(number, text, outside=True))
             continue
         stamp = row[date].strip() if date is not None else ""
+        if not stamp and saved is not None:
+            stamp = row[saved].strip()
+        if _EPOCH_CELL.fullmatch(stamp):  # Unix seconds: 1721126472
+            moment = dt.datetime.fromtimestamp(float(stamp), tz=dt.UTC)
+            stamp = moment.isoformat()
         if us and (m := _US_DATE.match(stamp)):
             stamp = f"{m[3]}-{int(m[1]):02}-{int(m[2]):02}{stamp[m.end() :]}"
         clock = row[time].strip() if time is not None and time != date else ""
@@ -3546,6 +3560,18 @@ def _table_lines(text: str) -> list[_Line] | None:
 
 
 _DATE_CELL = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_DATE_NAMES = ("date", "дата", "published", "опубліковано", "опубликовано", "pubdate")
+_SAVED_NAMES = ("created", "timestamp", "time_added", "saved", "added", "створено", "создано")
+_EPOCH_CELL = re.compile(r"1[5-9]\d{8}(?:\.\d+)?")  # seconds since 1970: 2017 to 2033
+
+
+def _unquoted(cell: str) -> str:
+    """A tab-separated cell's text: without the quotes around it, if it is quoted whole."""
+    if len(cell) >= 2 and cell[0] == cell[-1] == '"' and '"' not in cell[1:-1].replace('""', ""):
+        return cell[1:-1].replace('""', '"')
+    return cell
+
+
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _TITLE_NAMES = ("title", "headline", "заголовок", "назва", "name", "тема")
 
@@ -3809,6 +3835,10 @@ def _feed_date_text(
     and weekdays); in the site's time zone when it gives an offset. A date that cannot be
     read leaves the item on the day it would go to, and is said so."""
     text = " ".join(given.date_text.split())
+    if _ISO_TEXT.fullmatch(text):  # a spreadsheet's "2024-07-15T18:20:44.101Z" (Raindrop's)
+        moment = _read_stamp(text, state.timezone)
+        if moment is not None:
+            return moment
     offset: dt.timezone | None = None
     end = _FEED_DATE_END.search(text)
     if end is not None:

@@ -4750,3 +4750,59 @@ def test_an_outlets_desk_is_a_byline_and_the_time_after_it_the_headlines() -> No
         ),
         ("2024-06-24", "19:12", "Ukraine, Russia swap bodies of fallen soldiers", "", "censor"),
     ]
+
+
+def test_read_later_exports_date_their_rows_by_when_they_were_saved() -> None:
+    # Instapaper's Unix seconds, Raindrop's ISO moment with milliseconds, Airtable's
+    # "Published" (its "Created" where a row has none), a TSV whose title opens with a quote.
+    instapaper = (
+        "URL,Title,Selection,Folder,Timestamp\n"
+        "https://censor.net/news/3496029/,Air defence downs 22 drones,,Unread,1719322872\n"
+        "https://censor.net/news/3496031/,Rada passes the citizenship law,,Archive,1719243211\n"
+    )
+    assert _dated(parse_listing(instapaper, DEFAULT, SOURCES, timezone="Europe/Kyiv")) == [
+        (
+            "2024-06-25",
+            "16:41",
+            "Air defence downs 22 drones",
+            "https://censor.net/news/3496029/",
+            "censor",
+        ),
+        (
+            "2024-06-24",
+            "18:33",
+            "Rada passes the citizenship law",
+            "https://censor.net/news/3496031/",
+            "censor",
+        ),
+    ]
+    raindrop = (
+        "id,title,note,url,created\n"
+        "1,Air defence downs 22 drones,,https://censor.net/news/3496029/,2024-06-24T18:20:44.101Z\n"
+        "2,Rada passes the citizenship law,,https://censor.net/news/3496031/,2024-06-25T10:41:12.000Z\n"
+    )
+    assert [
+        (d, t)
+        for d, t, *_ in _dated(parse_listing(raindrop, DEFAULT, SOURCES, timezone="Europe/Kyiv"))
+    ] == [
+        ("2024-06-24", "21:20"),
+        ("2024-06-25", "13:41"),
+    ]
+    airtable = (
+        "Headline,Link,Published,Created\n"
+        "Air defence downs 22 drones,https://censor.net/news/3496029/,2024-06-25 06:48,2024-06-25 07:02\n"
+        "Rada passes the citizenship law,https://censor.net/news/3496031/,,2024-06-25 10:22\n"
+    )
+    assert [(d, t) for d, t, *_ in _dated(parse_listing(airtable, DEFAULT, SOURCES))] == [
+        ("2024-06-25", "06:48"),
+        ("2024-06-25", "10:22"),
+    ]
+    tsv = (
+        "Дата\tЧас\tЗаголовок\tПосилання\n"
+        '24.06.2024\t22:05\t"Росія має бути на саміті": Зеленський\thttps://censor.net/news/3496029/\n'
+        '25.06.2024\t9:15\t"Whole cell quoted"\thttps://censor.net/news/3496031/\n'
+    )
+    assert [title for _, _, title, *_ in _dated(parse_listing(tsv, DEFAULT, SOURCES))] == [
+        '"Росія має бути на саміті": Зеленський',
+        "Whole cell quoted",
+    ]
