@@ -3190,7 +3190,7 @@ def _first_line(element: Any) -> str:
 
 _FEED = re.compile(
     r"\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|<\?[^>]*\?>)\s*)*"
-    r"<(?:rss|feed|rdf:RDF)[\s>]",
+    r"<(?:rss|feed|rdf:RDF|urlset)[\s>]",  # (and a news sitemap)
     re.DOTALL,
 )
 
@@ -3209,6 +3209,8 @@ def _feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[_Line]
         return [], []
     if root is None:
         return [], []
+    if etree.QName(root).localname == "urlset":
+        return _sitemap_lines(root, timezone)
     lines, untitled = [], []
     for item in root.iter():
         if not isinstance(item.tag, str) or etree.QName(item).localname not in ("item", "entry"):
@@ -3237,6 +3239,32 @@ def _feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[_Line]
             name = etree.QName(item).localname
             untitled.append(Dropped(line, f"<{name}>", "a feed item with no title: left out"))
     return lines, untitled[:1]
+
+
+def _sitemap_lines(root: Any, timezone: str | None) -> tuple[list[_Line], list[Dropped]]:
+    """A news sitemap's articles (Google News's sitemap-news.xml): each <url>'s <loc>, its
+    <news:title> and <news:publication_date>; a sitemap without titles gives none."""
+    from lxml import etree
+
+    lines, untitled = [], []
+    for url in root:
+        if not isinstance(url.tag, str) or etree.QName(url).localname != "url":
+            continue
+        found: dict[str, str] = {}  # the first of each name (not its picture's <image:loc>)
+        for e in url.iter():
+            if isinstance(e.tag, str):
+                found.setdefault(etree.QName(e).localname, _collapse("".join(e.itertext())))
+        loc, title = found.get("loc", ""), found.get("title", "")
+        if not title or not _absolute(loc, ""):
+            untitled.append(Dropped(url.sourceline or 0, loc or "<url>", _NO_TITLE_IN_SITEMAP))
+            continue
+        published = found.get("publication_date") or found.get("lastmod") or ""
+        stamp = _read_stamp(published, timezone) if published else None
+        lines.append(_Line(url.sourceline or 0, title, loc, stamp or (None, None), item=True))
+    return lines, untitled[:1]
+
+
+_NO_TITLE_IN_SITEMAP = "a sitemap's address without a title (no <news:title>): left out"
 
 
 def _json_lines(
@@ -3778,6 +3806,11 @@ def _feed_link(item: Any, base: str) -> str | None:
     """An item's link: RSS <link> or permalink <guid>, Atom's alternate <link href>."""
     from lxml import etree
 
+    for child in item:  # FeedBurner's own link goes through its (dead) proxy: its origLink
+        if isinstance(child.tag, str) and etree.QName(child).localname == "origLink":
+            original = _absolute((child.text or "").strip(), base)
+            if original:
+                return original
     for child in item:
         if not isinstance(child.tag, str):
             continue

@@ -4806,3 +4806,43 @@ def test_read_later_exports_date_their_rows_by_when_they_were_saved() -> None:
         '"Росія має бути на саміті": Зеленський',
         "Whole cell quoted",
     ]
+
+
+def test_a_news_sitemap_and_a_feedburner_feed_give_their_articles() -> None:
+    sitemap = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" '
+        'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">\n'
+        "<url><loc>https://censor.net/news/3496029/</loc><news:news><news:publication>"
+        "<news:name>Censor</news:name></news:publication>"
+        "<news:publication_date>2024-06-24T22:14:00+03:00</news:publication_date>"
+        "<news:title>Explosions in Odesa as ballistic missiles strike</news:title></news:news>"
+        "<image:image><image:loc>https://censor.net/img/1.jpg</image:loc></image:image></url>\n"
+        "<url><loc>https://censor.net/about/</loc><lastmod>2024-06-01</lastmod></url>\n"
+        "</urlset>"
+    )
+    listing = parse_listing(sitemap, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert _dated(listing) == [
+        (
+            "2024-06-24",
+            "22:14",
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+            "censor",
+        )
+    ]
+    assert [d.reason for d in (*listing.dropped, *listing.notes)] == [
+        "a sitemap's address without a title (no <news:title>): left out"
+    ]
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0" '
+        'xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel><item>'
+        "<title>Rada passes the dual citizenship law</title>"
+        "<link>https://feedproxy.google.com/~r/censor/~3/AbC123/</link>"
+        "<feedburner:origLink>https://censor.net/news/3496031/</feedburner:origLink>"
+        "<pubDate>Mon, 24 Jun 2024 18:05:44 +0000</pubDate></item></channel></rss>"
+    )
+    assert [e.url for d in parse_listing(feed, DEFAULT, SOURCES).days for e in d.entries] == [
+        "https://censor.net/news/3496031/"
+    ]
