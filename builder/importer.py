@@ -803,7 +803,12 @@ def _link_line(line: str) -> str | None:
     if not label:
         return url
     colon = ":" in line[end.start() : end.start(1)] or label.endswith(":")
+    if normalise_word(label) in _LINK_LABELS:  # OneNote's "From <https://…>" under a paste
+        return url
     return url if (colon and len(label.split()) <= 3) or _boilerplate(label) else None
+
+
+_LINK_LABELS = frozenset({"from", "source", "via", "link", "джерело", "источник", "посилання"})
 
 
 # Telegram Desktop copies each message after a line naming its channel and its moment.
@@ -940,11 +945,14 @@ def _split_link(line: str) -> tuple[str, str]:
     if len(found) == 1:  # "Title https://... (edited)", "16:20 https://... — Title"
         before = line[: found[0].start()].rstrip(' —–-|:•·(<"«')
         after = line[found[0].end() :].lstrip(' —–-|:•·)>"»')
-        if before and len(after.split()) <= 2:
-            return before, _url_end(found[0].group())
+        if before and (len(after.split()) <= 2 or _SHARED_FROM.fullmatch(after)):
+            return before, _url_end(found[0].group())  # ("… Shared via Feedly": a share's)
         if not before or _TIME_LINE.fullmatch(before):
             return (f"{before} {after}" if before else after), _url_end(found[0].group())
     return line, ""
+
+
+_SHARED_FROM = re.compile(r"(?:shared|sent|saved) (?:via|from|with) .{1,30}", re.IGNORECASE)
 
 
 def _url_end(url: str) -> str:

@@ -3605,6 +3605,35 @@ CASES = [
         ],
         [],
     ),
+    (
+        # Notes apps' links: OneNote's "From <https://…>" under what was pasted, a share from
+        # a phone with "Shared via Feedly" after its link.
+        "notes-apps-from-lines-and-shares",
+        "Russian Strike On Odesa Region Damages Port Infrastructure\n"
+        " \n"
+        "From <https://censor.net/news/3496029/> \n"
+        "\n"
+        "Ukraine war latest: Russia claims capture of Urozhaine in Donetsk Oblast "
+        "https://censor.net/news/3496031/ Shared via Feedly\n",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Russian Strike On Odesa Region Damages Port Infrastructure",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Ukraine war latest: Russia claims capture of Urozhaine in Donetsk Oblast",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+        ],
+        [],
+    ),
 ]
 
 
