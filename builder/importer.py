@@ -2488,6 +2488,7 @@ class _HTMLListing:
             url = _unwrapped(key) if not key.startswith("relative:") else ""
             if url and (
                 _ARCHIVE_HOST.match(url) is not None  # the archive's own pages, not its copies
+                or _SERVICE_PAGE.match(url) is not None  # Google Alerts' "Змінити це сповіщення"
                 or (key in sections and len(_link_text(link).split()) <= SECTION_WORDS)
                 or _home_page(url)
                 or _profile(url)
@@ -3682,6 +3683,12 @@ def _unwrapped(url: str) -> str:
     return target if target.startswith(("http://", "https://")) else url
 
 
+# A mail service's own pages under what it sends: Google Alerts' settings and feedback.
+_SERVICE_PAGE = re.compile(
+    r"https?://(?:www\.)?google\.[a-z.]{2,6}/(?:alerts|preferences|settings)\b"
+    r"|https?://(?:accounts|myaccount|support|policies)\.google\.[a-z.]{2,6}(?:[/?#]|$)",
+    re.IGNORECASE,
+)
 _ARCHIVE_HOST = re.compile(
     r"https?://(?:web\.archive\.org|archive\.(?:ph|today|is|li|vn|md|fo)|archive\.org)(?:[/?#]|$)",
     re.IGNORECASE,

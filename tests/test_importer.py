@@ -3634,6 +3634,50 @@ CASES = [
         ],
         [],
     ),
+    (
+        # A Google Alerts mail: its results, then Google's own links under them (flag as
+        # irrelevant, edit the alert, its feed, feedback): no headlines.
+        "google-alerts-mail-and-its-own-links",
+        "<table>"
+        + "".join(
+            f'<tr><td><a href="https://www.google.com/url?rct=j&amp;url=https://censor.net/news/{n}/'
+            f'&amp;ct=ga">{title}</a></td></tr>\n'
+            '<tr><td><a href="https://www.google.com/alerts/feedback?ffu=https://censor.net/news/'
+            f'{n}/&amp;source=alertsmail">Позначити як нерелевантне</a></td></tr>\n'
+            for n, title in (
+                (3496029, "Air defence downs 22 of 24 drones overnight"),
+                (3496031, "Rada passes the dual citizenship law"),
+                (3496033, "Healey visits Odesa on his first trip"),
+            )
+        )
+        + '<tr><td><a href="https://www.google.com/alerts/edit?source=alertsmail">Змінити це '
+        "сповіщення</a></td></tr></table>",
+        "",
+        [
+            (
+                "2024-06-25",
+                None,
+                "Air defence downs 22 of 24 drones overnight",
+                "https://censor.net/news/3496029/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Rada passes the dual citizenship law",
+                "https://censor.net/news/3496031/",
+                "censor",
+            ),
+            (
+                "2024-06-25",
+                None,
+                "Healey visits Odesa on his first trip",
+                "https://censor.net/news/3496033/",
+                "censor",
+            ),
+        ],
+        [2, 4, 6, 7],
+    ),
 ]
 
 

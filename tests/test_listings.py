@@ -485,7 +485,7 @@ CEILING: dict[str, int] = {
     "r14a-bluesky-profile-rss": 10,
     "r14a-drupal-views-rss-xmlbase": 7,
     "r14a-feedburner-origlink": 7,
-    "r14a-google-alerts-email": 11,
+    "r14a-google-alerts-email": 7,
     "r14a-google-alerts-feed": 8,
     "r14a-jsonfeed-us-eastern": 8,
     "r14a-news-sitemap": 10,
