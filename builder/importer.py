@@ -1777,10 +1777,6 @@ _SUMMARY = "a sentence after a headline that ends without one: its summary, not 
 _CAPITALS = "a rubric line in capitals, not a headline"
 _SENTENCE = "a sentence of an article, not a headline"
 SENTENCE_WORDS = 16  # a line ending with "." this long is prose: headlines are shorter
-# Lines between a headline and the time or link after it, which leave it the last one: its
-# byline or count, its summary, a badge ("ВІДЕО"), an author's bare name, a kicker.
-_NO_WORDS = "no words: not a headline"
-_PARAGRAPH = f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
 # hAtom's and hCalendar's dates: <abbr class="published" title="2024-07-16T14:03:00+02:00">.
 _MICROFORMAT_DATE = re.compile(r"(?<![\w-])(?:published|updated|dtstart|dtposted)(?![\w-])")
 # An outlet's desk as a byline: "The Kyiv Independent news desk", "Суспільне Новини редакція".
@@ -1794,6 +1790,10 @@ _DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _VIDEO = re.compile(r"(?:watch|video|відео|видео)\b", re.IGNORECASE)
 _VIDEO_LENGTH = "a video's length, not a time"
 _AGE = "an age ('3 hrs ago'), not a headline"
+# Lines between a headline and the time or link after it, which leave it the last one: its
+# byline or count, its summary, a badge ("ВІДЕО"), an author's bare name, a kicker.
+_NO_WORDS = "no words: not a headline"
+_PARAGRAPH = f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
 # Lines between a headline and what completes it (its time, its link: "Read more (https://..."
 _BETWEEN = frozenset(
     {
