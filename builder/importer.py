@@ -326,7 +326,9 @@ def _drop_unlinked(state: _State, timed: bool) -> None:
     entries = [entry for entries in state.days.values() for entry in entries]
     linked = sum(1 for entry in entries if entry.url)
     share = UNLINKED_SHARE / 2 if state.chat_times >= CHAT_TIMES else UNLINKED_SHARE
-    if linked < LINKED_LIST or linked < share * (len(entries) - linked):
+    unlinked = len({entry.title.casefold() for entry in entries if not entry.url})  # (a line
+    # repeated under each day, "Add an item", counts once)
+    if linked < LINKED_LIST or linked < share * unlinked:
         return  # (a chat, its messages timed, has more talk than links: half as many will do)
     for entries in state.days.values():
         for entry in [e for e in entries if not e.url and not (timed and e.time is not None)]:
@@ -737,7 +739,13 @@ def _day_month_line(simple: str, state: _State) -> dt.date | None:
     return date if -DAY_HEADING_BEFORE <= (date - state.today).days <= 1 else None
 
 
-_DAY_MONTH_DOTS = re.compile(r"(\d{1,2})\.(\d{1,2})\.?(?:\s*\([^()]{1,30}\))?")
+# (after a weekday or a part of the day: "пн 15.07 (вечір)", "Вечір 15.07", "Tue 16.07")
+_DAY_MONTH_DOTS = re.compile(
+    r"(?:(?:[пвсчн][нтрт]|пт|сб|нд|вс|mon|tue|wed|thu|fri|sat|sun|ранок|вечір|ніч|день|утро"
+    r"|вечер|ночь|morning|evening|night)\.?,?\s+)?"
+    r"(\d{1,2})\.(\d{1,2})\.?(?:\s*\([^()]{1,30}\))?",
+    re.IGNORECASE,
+)
 # A headline's outlet and moment in parentheses after it, as a monitoring mail lists them.
 _CREDIT_STAMP = re.compile(r"\s+\(([^(),]{2,40}),\s*([^()]{3,30})\)\s*$")
 _DAY_MONTH_TIME = re.compile(r"(\d{1,2}\.\d{1,2})\.?,?\s+(\d{1,2}:\d{2})")
@@ -1000,7 +1008,7 @@ def _without_outlet(title: str, url: str, source_name: str = "") -> str:
     initials = "".join(w[0] for w in _latin_words(shown) if w not in _NAME_SMALL_WORDS)
     if len(initials) >= 3 and initials == _latin(source_name):  # "| Institute for the Study…"
         return rest
-    own = _squash(source_name)
+    own = _squash(_SOURCE_REMARK.sub("", source_name))  # "Суспільне Новини (YouTube)"
     for shown, known in ((name, own), (_latin(name), _latin(own))):  # "(Укрінформ)": Ukrinform
         # "| Суспільне Новини" from "Суспільне"; not "(Kyiv)" from "Kyiv Independent"
         if (len(known) >= 2 and shown == known) or (len(known) >= 4 and shown.startswith(known)):
@@ -1009,6 +1017,7 @@ def _without_outlet(title: str, url: str, source_name: str = "") -> str:
 
 
 _SECTION_END = re.compile(r"\s+\|\s*[^|]{2,40}$")
+_SOURCE_REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # a source's name's remark: "(YouTube)"
 _SHARED_VIA = re.compile(r"\s+via\s+@[\w.]+$")  # "… via @dwnews", as a share writes it
 _SITE_BEFORE = re.compile(r"([^-–—|:]{2,30}?)\s+[-–—|]\s+(?=\S.{12,})")  # "BBC News - Title"
 _SITE_AND_DATE_AFTER = re.compile(  # "… – DW – 07/15/2024"

@@ -4919,3 +4919,24 @@ def test_a_news_sitemap_and_a_feedburner_feed_give_their_articles() -> None:
     assert [e.url for d in parse_listing(feed, DEFAULT, SOURCES).days for e in d.entries] == [
         "https://censor.net/news/3496031/"
     ]
+
+
+def test_day_lines_with_a_weekday_or_a_part_of_the_day_and_a_sources_remark() -> None:
+    # An editor's checklist: "пн 24.06 (вечір)", "Ранок 25.06"; and a YouTube channel's
+    # videos titled "… | Суспільне Новини" from a source named "Суспільне Новини (YouTube)".
+    checklist = (
+        "пн 24.06 (вечір)\n"
+        "Japan transfers $1.9 billion to Ukraine https://censor.net/news/3496029/\n"
+        "Ранок 25.06\n"
+        "Rada passes the dual citizenship law https://censor.net/news/3496031/\n"
+    )
+    assert [
+        (d, title) for d, _, title, *_ in _dated(parse_listing(checklist, DEFAULT, SOURCES))
+    ] == [
+        ("2024-06-24", "Japan transfers $1.9 billion to Ukraine"),
+        ("2024-06-25", "Rada passes the dual citizenship law"),
+    ]
+    video = "Удар по Харкову: що відомо | Суспільне Новини https://censor.net/news/3496033/\n"
+    names = {"censor": "Суспільне Новини (YouTube)"}
+    listing = parse_listing(video, DEFAULT, SOURCES, names=names)
+    assert [e.title for d in listing.days for e in d.entries] == ["Удар по Харкову: що відомо"]
