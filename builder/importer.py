@@ -956,7 +956,8 @@ def _split_link(line: str) -> tuple[str, str]:
         if before and (len(after.split()) <= 2 or _SHARED_FROM.fullmatch(after)):
             return before, _url_end(found[0].group())  # ("… Shared via Feedly": a share's)
         if not before or _TIME_LINE.fullmatch(before):
-            return (f"{before} {after}" if before else after), _url_end(found[0].group())
+            title = f"{before} {after}" if before else after
+            return title.strip(), _url_end(found[0].group())  # (a U+2028 after the link too)
     return line, ""
 
 

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from builder.build import load
@@ -178,6 +178,7 @@ def check_listing(text: str) -> None:
 
 @FUZZ
 @given(st.text() | noise)
+@example("https://example.org/a\u2028date: ---")  # (a link, then its title after U+2028)
 def test_import_parser_reads_any_text(text: str) -> None:
     check_listing(text)
 
