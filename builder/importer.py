@@ -641,9 +641,6 @@ def _take_line(
             state.last = last
             byline = reason == _CREDIT or _BYLINE.fullmatch(" ".join(line.split())) is not None
             state.credited = state.credited or (byline and last is not None)
-        if reason == _AGE and last is not None:  # "Title", "2 hours ago": dated, if vaguely
-            state.stamped.add(last.line)
-            state.trailing = True if state.trailing is None else state.trailing
         return
     if url and _host(url) == "":
         url = ""  # no address ("https://[censor.net/..."): a headline without a link
@@ -741,7 +738,7 @@ def _day_month_line(simple: str, state: _State) -> dt.date | None:
 
 # (after a weekday or a part of the day: "пн 15.07 (вечір)", "Вечір 15.07", "Tue 16.07")
 _DAY_MONTH_DOTS = re.compile(
-    r"(?:(?:[пвсчн][нтрт]|пт|сб|нд|вс|mon|tue|wed|thu|fri|sat|sun|ранок|вечір|ніч|день|утро"
+    r"(?:(?:пн|вт|ср|чт|пт|сб|нд|вс|mon|tue|wed|thu|fri|sat|sun|ранок|вечір|ніч|день|утро"
     r"|вечер|ночь|morning|evening|night)\.?,?\s+)?"
     r"(\d{1,2})\.(\d{1,2})\.?(?:\s*\([^()]{1,30}\))?",
     re.IGNORECASE,
