@@ -294,15 +294,14 @@ def parse_listing(
         )
         >= PAGE_COPY_LINES
     )
-    marked_up = any(line.item or line.link is not None for line in lines)
-    state.copied = not marked_up
+    state.copied = not any(line.item or line.link is not None for line in lines)
     if state.copied:
         state.chat_times = sum(1 for line in lines if _CHAT_TIME.fullmatch(line.text.strip()))
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     _drop_pending(state)
-    _drop_unlinked(state, timed=marked_up)
-    if not marked_up:
+    _drop_unlinked(state, timed=not state.copied)
+    if state.copied:
         _drop_unstamped(state)
     days = tuple(ImportedDay(date, tuple(entries)) for date, entries in state.days.items())
     return Listing(days, tuple(state.dropped), tuple(state.notes))
@@ -1003,7 +1002,7 @@ def _without_outlet(title: str, url: str, source_name: str = "") -> str:
     shown = match[1] or match[2] or ""
     if url and _names_site(shown, url, {}):  # "| The New York Times" on nytimes.com
         return rest
-    initials = "".join(w[0] for w in _latin_words(shown) if w not in _NAME_SMALL_WORDS)
+    initials = _initials(shown)
     if len(initials) >= 3 and initials == _latin(source_name):  # "| Institute for the Study…"
         return rest
     own = _squash(_SOURCE_REMARK.sub("", source_name))  # "Суспільне Новини (YouTube)"
@@ -1025,9 +1024,7 @@ _SITE_AND_DATE_AFTER = re.compile(  # "… – DW – 07/15/2024"
 
 def _latin(name: str) -> str:
     """A squashed name in Latin letters, to match a name written in another script."""
-    from anyascii import anyascii
-
-    return re.sub(r"[^a-z0-9]", "", anyascii(name).lower())
+    return "".join(_latin_words(name))
 
 
 _OUTLET_NAME = "an outlet's name, over its posts or in its page's header, not a headline"
@@ -1071,7 +1068,7 @@ def _names_site(line: str, url: str, names: Mapping[str, str]) -> bool:
     shown, label = _squash(line), _outlet_label(url).replace("-", "")
     if len(shown) < 2 or len(line.split()) > 6 or _NOT_A_NAME.search(line):
         return False
-    initials = "".join(w[0] for w in _latin_words(line) if w not in _NAME_SMALL_WORDS)
+    initials = _initials(line)
     return (
         _is_a_source_name(line, names)
         or shown == label
@@ -1091,6 +1088,11 @@ def _latin_words(name: str) -> list[str]:
     from anyascii import anyascii
 
     return re.findall(r"[a-z0-9]+", anyascii(name).lower())
+
+
+def _initials(name: str) -> str:
+    """A name's initials but for its small words: "nyt" for "The New York Times"."""
+    return "".join(word[0] for word in _latin_words(name) if word not in _NAME_SMALL_WORDS)
 
 
 _NAME_SMALL_WORDS = frozenset({"the", "of", "for", "and", "a", "an", "de", "la", "le"})
