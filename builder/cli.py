@@ -499,7 +499,7 @@ def _import(project: Project, args: argparse.Namespace) -> int:
 
 
 def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
-    from .importer import site_of
+    from .importdays import site_of
 
     for dropped in result.listing.dropped:
         print(f"{name}:{dropped.line}: dropped {dropped.text!r}: {dropped.reason}", file=sys.stderr)

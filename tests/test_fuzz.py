@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 
 from builder.build import load
 from builder.errors import Problem
-from builder.importer import Entry, MergeError, known_headlines, merge_day, parse_listing
+from builder.importdays import MergeError, known_headlines, merge_day
+from builder.importer import parse_listing
+from builder.importmodel import Entry
 from builder.project import Project
 from builder.reader import DayFile, parse_config, parse_day
 

@@ -9,7 +9,10 @@ import json
 
 import pytest
 
-from builder.importer import Entry, Listing, match_source, merge_day, parse_listing, render_day
+from builder.importdays import merge_day, render_day
+from builder.importer import parse_listing
+from builder.importlinks import match_source
+from builder.importmodel import Entry, Listing
 from builder.reader import parse_day
 
 SOURCES = {

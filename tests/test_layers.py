@@ -16,11 +16,24 @@ OWNERS = {
     "feedgen": "feeds",
     "babel": "i18n",
     "watchdog": "watch",
-    "lxml": "importer",
+    "lxml": "markuptree",
     "mammoth": "documents",
     "openpyxl": "documents",
     "pdfminer": "documents",
     "charset_normalizer": "documents",
+}
+IMPORTER = {
+    "importmodel",
+    "importdates",
+    "importtext",
+    "importlinks",
+    "importhtml",
+    "importfeeds",
+    "importer",
+    "importdays",
+    "newday",
+    "cli",
+    "build",
 }
 # Lower layers never import higher ones.
 FORBIDDEN = {
@@ -42,6 +55,15 @@ FORBIDDEN = {
     "searchindex": {"render", "feeds", "pages", "build", "cli"},
     "jsonfeed": {"build", "cli", "output"},
     "documents": {"importer", "newday", "build", "cli", "reader", "output"},
+    # The importer's layers, lowest first: each reads only those below it.
+    "markuptree": {"*"},
+    "importmodel": {"*"},
+    "importdays": IMPORTER - {"importmodel"},
+    "importdates": IMPORTER - {"importmodel"},
+    "importtext": IMPORTER - {"importmodel", "importdates"},
+    "importlinks": IMPORTER - {"importmodel", "importdates", "importtext"},
+    "importhtml": {"importfeeds", "importer", "importdays", "newday", "cli", "build"},
+    "importfeeds": {"importer", "importdays", "newday", "cli", "build"},
 }
 
 

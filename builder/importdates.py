@@ -1,0 +1,618 @@
+"""Dates, times, ages and time zones as listings write them, read into dates and times.
+
+A listing's day lines ("22 June", "Вівторок, 16 липня 2024", "2024-07-16"), its times
+("19:02", "9:47 PM", "21:15 EEST"), ages ("3 hrs ago", "15 хв тому", "2d"), the stamps
+pages print beside a headline ("Published On 15 Jul 2024", "Оновлено: 16 липня") and
+machine stamps (ISO text, Unix seconds) in the languages of `LANGUAGES`. A year-less date
+is put nearest to the listing's anchor; a time in a named zone is moved into the site's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import zoneinfo
+from typing import Any
+
+from .i18n import normalise_word
+from .importmodel import Dropped, Line, State
+
+_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")  # "08h47": French
+TIME_LINE = re.compile(_TIME.pattern + r"\s*[-–—|:•·]?")
+# "19:02 Title", "09:17 - Title", "14:30 · Title", and "21:40Title" (a page's time and title
+# copied as text with nothing between them).
+TIME_PREFIX = re.compile(r"^" + _TIME.pattern + r"(?:\s*[-–—|•·]\s*|\s+|(?=[^\W\d_]))(?=\S)")
+WORD = re.compile(r"\w")
+
+
+def day_month_line(simple: str, state: State) -> dt.date | None:
+    """Read "15.07", "15.07." or "16.07 (вівторок)", alone on a line, as a day of the weeks
+    around the day imported for (an editor's heading); a time ("15.07" is also 15:07)
+    otherwise, or where the day is far from it."""
+    match = _DAY_MONTH_DOTS.fullmatch(simple)
+    if match is None:
+        return None
+    day, month = int(match[1]), int(match[2])
+    try:
+        date = dt.date(_nearest_year(month, day, state.today), month, day)
+    except ValueError:
+        return None
+    return date if -DAY_HEADING_BEFORE <= (date - state.today).days <= 1 else None
+
+
+# (after a weekday or a part of the day: "пн 15.07 (вечір)", "Вечір 15.07", "Tue 16.07")
+_DAY_MONTH_DOTS = re.compile(
+    r"(?:(?:пн|вт|ср|чт|пт|сб|нд|вс|mon|tue|wed|thu|fri|sat|sun|ранок|вечір|ніч|день|утро"
+    r"|вечер|ночь|morning|evening|night)\.?,?\s+)?"
+    r"(\d{1,2})\.(\d{1,2})\.?(?:\s*\([^()]{1,30}\))?",
+    re.IGNORECASE,
+)
+# A headline's outlet and moment in parentheses after it, as a monitoring mail lists them.
+CREDIT_STAMP = re.compile(r"\s+\(([^(),]{2,40}),\s*([^()]{3,30})\)\s*$")
+_DAY_MONTH_TIME = re.compile(r"(\d{1,2}\.\d{1,2})\.?,?\s+(\d{1,2}:\d{2})")
+DAY_HEADING_BEFORE = 45  # days: how far back "15.07" alone on a line is read as a day
+
+
+# What pages print around a headline, copied with it: "By Jane Doe", "Photo: Reuters",
+# "3 min read", "12 comments", "1.2K views".
+NAME = r"[A-ZА-ЯІЇЄҐ][\w'’.-]*"
+
+
+# A time of day with a colon ("9:47 PM", "21:47"), not "21.06", a date's day and month.
+CLOCK = re.compile(r"(?<![\d.:])\d{1,2}:\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?![\d:])")
+
+
+def read_time(text: str) -> dt.time | None:
+    match = _TIME.search(text)
+    if not match:
+        return None
+    hour, minute = int(match[1]), int(match[2])
+    if match[3]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match[3] in "Pp" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
+# Dates --------------------------------------------------------------------------------
+
+_ISO = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})")  # and "2024.07.16", "2024/07/16"
+_MONTH_DAY_DASHED = re.compile(r"(\d{2})-(\d{2})")  # "07-16 17:40": Yonhap's, month first
+_MONTH_DAY_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})")
+_NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?: ?р(?:оку|\.)?)?")
+_DAY_MONTH = re.compile(
+    r"(\d{1,2})\.? ([^\W\d]+\.?)(?:,? (\d{4}))?(?: ?(?:р(?:оку|\.)?|г(?:ода|\.)?))?"
+)
+_MONTH_DAY = re.compile(r"([^\W\d]+\.?) (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?")
+_YEAR_WEEKDAY = re.compile(r"(\d{4}),? ([^\W\d][\w']*)")
+
+
+BESIDE = "beside the headline in its item: a summary, a byline or a rubric"
+CREDIT = "a byline, a credit or a count, not a headline"
+# What an item's date or time line says with it: "Published On 15 Jul 2024", "Updated:
+# 16 липня", and a zone after a time ("12:47 PM GMT+3", "21:15 EEST"): the time is taken as
+# written.
+_STAMP_WORDS = re.compile(
+    r"(?:first )?(?:published|updated|posted|опубліковано|оновлено|опубликовано|обновлено"
+    r"|publié|mis à jour|stand|veröffentlicht|aktualisiert|opublikowano|aktualizacja)"
+    # "Updated at 19.07 BST"; "Published14 July": a hidden word glued to the date
+    r"(?: on| at| le| am)?:?(?:\s+|(?=\d))",
+    re.IGNORECASE,
+)
+_STAMP_ZONE = re.compile(
+    r"\s*(?:(?:GMT|UTC)(?:\s*[+−-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4}|Uhr)$"  # "23:54 Uhr"
+)
+
+
+def said_date_time(
+    text: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
+) -> tuple[dt.date | None, dt.time | None] | None:
+    """Read a date or time line (`date_time_line`), also as pages and copies write one
+    around it: in parentheses, with a zone the page names (moved into the site's), after
+    "Published On" or the like, after its author's name or its outlet's, run together with
+    its neighbours' text, before a reading time or an editor's remark. The first reading that
+    gives one wins; the rest are not tried."""
+    if text.startswith("(") and text.endswith(")"):  # "(19:21 GMT)", a live blog's
+        text = text[1:-1].strip()
+    text = text.rstrip(" ·•|–—-") or text  # "Учора о 21:40 · ": Facebook's, before its icon
+    text = _YEAR_COLON.sub(" ", _SPACE_BEFORE_COMMA.sub(", ", text))  # "16 July ,2024: 02:35"
+    if _ISO_TEXT.fullmatch(text):  # "2024-07-15T17:22:00.0000000", as DuckDuckGo shows it
+        moment = read_stamp(text, state.timezone)
+        if moment is not None:
+            return moment[0], moment[1] if moment[1] != dt.time() else None
+    zone = NAMED_ZONE.search(text)
+    if zone is not None:  # "5:31 p.m. ET, July 15, 2024": read without it, then moved
+        plain = _SPACE_BEFORE_COMMA.sub(", ", text[: zone.start()] + " " + text[zone.end() :])
+        found = said_date_time(" ".join(plain.split()), months, weekdays, state, number)
+        if found is not None and found[1] is not None and state.timezone:
+            return from_zone(found[0], found[1], zone, state)
+        if found is not None:
+            return found
+
+    def read(line: str) -> tuple[dt.date | None, dt.time | None] | None:
+        return date_time_line(line, months, weekdays, state, number)
+
+    def said(line: str) -> tuple[dt.date | None, dt.time | None] | None:
+        return said_date_time(line, months, weekdays, state, number)
+
+    found = read(text)
+    if found is not None:
+        return found
+    bare = _STAMP_ZONE.sub("", _STAMP_WORDS.sub("", text, count=1), count=1)
+    if bare != text and (found := read(bare)) is not None:
+        return found
+    # "Роман Петренко — Понеділок, 15 липня 2024, 14:52", a chat's "Oleh Kravets — Today at
+    # 8:20 AM" (Discord), "Oleh Kravets 7/15 9:14 AM" (Teams): a name, then its moment
+    signed = _SIGNED.match(text) or _NAMED_MOMENT.match(text)
+    if signed is not None and (found := said(text[signed.end() :])) is not None:
+        return found
+    # "yesterday at 8:47 pm", "16 липня 2024 о 21:49", "Архів новин за 15 липня"
+    plain = DATE_PREFIX.sub("", _AT_TIME.sub(", ", bare), count=1)
+    if plain != text and (found := read(plain)) is not None:
+        return found
+    credited = _CREDITED.match(text)  # "УНІАН, 16.07.2024, 09:14": the outlet, then its date
+    if credited is not None and len(credited[0].split()) <= 3:
+        found = read(text[credited.end() :])
+        if found is not None and found[0] is not None and found[1] is not None:
+            return found  # (a date and a time: "Horoscope for tomorrow, 22 June" is a headline)
+    stamp = _STAMP_WORDS.search(text)
+    if stamp is not None:  # "Par AFPPublié le 16/07/2024 à 20h41Mis à jour il y a …"
+        rest = text[stamp.end() :]
+        following = _STAMP_WORDS.search(rest)
+        rest = rest[: following.start()] if following is not None else rest
+        if rest.strip() and rest != text and (found := said(rest.strip())) is not None:
+            return found
+    reading = _READING_TIME.search(text)  # "Jul 16 · 9 min read": a date, then a credit
+    if (
+        reading is not None
+        and reading.start() > 0
+        and (found := said(text[: reading.start()])) is not None
+    ):
+        return found
+    glued = _GLUED_NAME.match(text)  # "Paweł Pieniążek16 lipca 2024 | 12:05": a byline's
+    # (a name's words are capitalised: "…закон16 липня" is a headline's text)
+    if (
+        glued is not None
+        and all(word[0].isupper() for word in glued[0].split())
+        and (found := said(text[glued.end() :])) is not None
+    ):
+        return found
+    spaced = _RUN_TOGETHER.sub(" ", text)  # "16Липня2024": a date's spans with no space
+    if spaced != text and (found := read(spaced)) is not None:
+        return found
+    remark = _REMARK.search(text)  # "15 липня (вечір)": an editor's heading with a remark
+    if remark is not None and remark.start() > 0:
+        found = read(text[: remark.start()])
+        if found is not None and found[0] is not None:
+            return found
+    viewed = _VIEWS.match(text)  # "298K 22:41", "356K edited 19:27": a Telegram post's foot
+    if viewed is not None and (found := read(text[viewed.end() :])) is not None:
+        return found
+    relative = _LAST_DAY_WORD.search(text)  # "The Telegraph yesterday": a stream's label line
+    if relative is not None and _SOURCE_LABEL.fullmatch(text[: relative.start()]):
+        return read(relative[1])
+    return None
+
+
+_ISO_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+_SOURCE_LABEL = re.compile(rf"{NAME}(?:\s+{NAME}){{0,3}}")  # "The Telegraph", "Reuters"
+_LAST_DAY_WORD = re.compile(
+    r"\s?(yesterday|today|вчора|учора|сьогодні|вчера|сегодня)$",
+    re.IGNORECASE,  # glued too
+)
+# A post's views before its time, as Telegram shows them, and its mark if edited.
+_VIEWS = re.compile(
+    r"(?:\d+(?:[.,]\d+)?\s?[KkMmКкМм]|\d{3,})\s+(?:(?:edited|изменено|змінено|ред\.)\s+)?"
+    r"(?=\d{1,2}:\d{2}$)"
+)
+
+
+# A time zone a page names beside its time, in capitals: US, British and European ones,
+# Moscow's, the Gulf's and East Asia's and Australia's that news sites print, and UTC or GMT
+# with an offset ("GMT+3"). Others are left as they are (the time as written); so are names
+# that stand for several zones (IST, AST).
+NAMED_ZONE = re.compile(
+    r"(?<![\w+-])(GMT|UTC|BST|CEST|CET|EEST|EET|MSK|МСК|мск|EDT|EST|ET|CDT|CST|CT|PDT|PST|PT"
+    r"|GST|TRT|JST|KST|HKT|SGT|AEST|AEDT)"
+    r"(?:\s*([+−-])\s*(\d{1,2})(?::?(\d{2}))?)?(?!\w)"
+)
+# Each as the civil time of its region (summer or not): pages label loosely, and POLITICO
+# Europe prints "CET" all summer for Brussels' time (CEST); GMT is UTC.
+_ZONES = {
+    "GMT": "UTC",
+    "UTC": "UTC",
+    "BST": "Europe/London",
+    "CET": "Europe/Brussels",
+    "CEST": "Europe/Brussels",
+    "EET": "Europe/Kyiv",
+    "EEST": "Europe/Kyiv",
+    "MSK": "Europe/Moscow",
+    "МСК": "Europe/Moscow",
+    "мск": "Europe/Moscow",
+    "GST": "Asia/Dubai",  # Gulf Standard Time (Al Arabiya, Gulf News)
+    "TRT": "Europe/Istanbul",
+    "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul",
+    "HKT": "Asia/Hong_Kong",
+    "SGT": "Asia/Singapore",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "ET": "America/New_York",
+    "EDT": "America/New_York",
+    "EST": "America/New_York",
+    "CT": "America/Chicago",
+    "CDT": "America/Chicago",
+    "CST": "America/Chicago",
+    "PT": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+}
+_SPACE_BEFORE_COMMA = re.compile(r"\s+,\s*")
+_YEAR_COLON = re.compile(r"(?<=\b\d{4}):\s+(?=\d)")
+
+
+def from_zone(
+    date: dt.date | None, time: dt.time, zone: re.Match[str], state: State
+) -> tuple[dt.date | None, dt.time]:
+    """A date and time given in a named zone, in the site's: its date when the line gave
+    one or the move changed the day (from the day being filled)."""
+    name = _ZONES[zone[1]]
+    tzinfo: dt.tzinfo
+    if name == "UTC":  # "GMT", "GMT+3", "UTC-5"
+        minutes = int(zone[3] or 0) * 60 + int(zone[4] or 0)
+        tzinfo = dt.timezone(dt.timedelta(minutes=-minutes if zone[2] in ("-", "−") else minutes))
+    elif zone[2]:  # "ET+1": no zone anyone writes
+        return date, time
+    else:
+        try:
+            tzinfo = zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return date, time
+    day = date or state.date
+    moved = local(dt.datetime.combine(day, time, tzinfo=tzinfo), state.timezone)
+    return (moved[0] if date is not None or moved[0] != day else None), moved[1]
+
+
+# A time that says when a page or an item was last changed, not published.
+UPDATED = re.compile(
+    r"(?:updated|last updated|оновлено|обновлено|mis à jour|aktualisiert|zaktualizowano)\b",
+    re.IGNORECASE,
+)
+# A name of a few words glued to the date after it, as two spans' texts run together.
+GLUED_DATE = re.compile(r"(?<=[^\W\d])(?=\d)")  # where a line's text runs into a figure
+_GLUED_NAME = re.compile(r"[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3}(?<=[^\W\d])(?=\d)")
+_CREDITED = re.compile(r"[^,\d]{2,40},\s*(?=\d)")
+_RUN_TOGETHER = re.compile(r"(?<=\d)(?=[^\W\d])|(?<=[^\W\d])(?=\d)")
+_READING_TIME = re.compile(
+    r"\s*[·•|,–—-]?\s*\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?"
+    r"\s*(?:read|читання|чтения)$",
+    re.IGNORECASE,
+)
+_REMARK = re.compile(r"\s*\([^()]{1,30}\)$")
+
+
+# The word before a time in a date ("July 14, 2024 at 6:15 pm", "в 21:49", "о 21:49").
+_AT_TIME = re.compile(r",?\s+(?:at|в|о|об|um|à)\s+(?=\d{1,2}[:.h]\d{2})", re.IGNORECASE)
+# What an archive's heading says before its day: "News for", "Новости за", "Архів новин за",
+# "Архив:".
+DATE_PREFIX = re.compile(
+    r"^(?:archive|архів|архив|news|новини|новости|all news|усі новини|все новости)"
+    r"(?: [^\W\d][\w'’]*){0,2}(?::| (?:for|of|за|від|от))\s+(?=\d)",
+    re.IGNORECASE,
+)
+
+
+# An author's name before the date of their article, copied with it: "Jane Doe — 15 July".
+_SIGNED = re.compile(rf"{NAME}(?:\s+{NAME}){{1,3}}\s+[—–-]\s+")
+_NAMED_MOMENT = re.compile(rf"{NAME}(?:\s+{NAME}){{1,3}}\s+(?=\d{{1,2}}[/.:]\d)")
+
+
+OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a footer"
+_RELATIVE_DAYS = {"today": 0, "сьогодні": 0, "сегодня": 0}
+_RELATIVE_DAYS |= {"yesterday": -1, "вчора": -1, "учора": -1, "вчера": -1}
+# "3 hrs ago", "an hour ago", "15 хв тому", "2 години тому", "5 минут назад", "1 day ago"
+# (casefolded).
+_AGO = re.compile(
+    r"(?:(\d+)|an?|one)?\s*(?:(m|mins?|minutes?|хв\.?|хвилин[аиу]?|мин\.?|минут[аы]?)"
+    r"|(h|hrs?|hours?|год\.?|годин[аиу]?|ч\.?|час(?:а|ов)?)"
+    r"|(d|days?|дн\.?|дні|днів|день|дня|дней))\s+(?:ago|тому|назад)"
+)
+# An age as social networks write it, alone on its line: "1h", "15m", "2d", "3 год".
+_SHORT_AGE = re.compile(r"(\d+)\s?(?:(m|min|хв|мин)|(h|hr|год|ч)|(d|дн|д))")
+
+
+def age(text: str) -> tuple[int, str] | None:
+    """An age line's count and unit ("3 hrs ago": 3, "hours"; "1h": 1, "hours"), else None."""
+    ago = _AGO.fullmatch(text) or _SHORT_AGE.fullmatch(text)
+    if ago is None:
+        return None
+    return (int(ago[1]) if ago[1] else 1), "minutes" if ago[2] else "hours" if ago[3] else "days"
+
+
+_SEPARATORS = " ,|•·–—-"
+
+
+def date_time_line(
+    simple: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
+) -> tuple[dt.date | None, dt.time | None] | None:
+    """Read a line that is only a date, a time, or both ("Jul 16, 2024, 9:15 PM",
+    "21:15, 16 липня", "Today, 14:30"): (date or None, time or None); else None."""
+    if TIME_LINE.fullmatch(simple):
+        return None, read_time(simple)
+    dotted = _DAY_MONTH_TIME.fullmatch(simple)  # "16.07 07:12": a day, then its time
+    if dotted is not None:
+        day = day_month_line(dotted[1], state)
+        return (day, read_time(dotted[2])) if day is not None else None
+    date = _day_line(simple, months, weekdays, state, number)
+    if date is not None:
+        return date, None
+    for match in _TIME.finditer(simple):
+        if match.end() == len(simple):
+            rest = simple[: match.start()].rstrip(_SEPARATORS)
+        elif match.start() == 0:
+            rest = simple[match.end() :].lstrip(_SEPARATORS)
+        else:
+            continue
+        time = read_time(match.group())
+        date = _day_line(rest, months, weekdays, state, number) if rest else None
+        if date is not None and time is not None:
+            return date, time
+    return None
+
+
+def dated_line(
+    line: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
+) -> tuple[dt.date, dt.time, str] | None:
+    """Read "16.07.2024 21:15 Title" or "July 16, 2024, 9:15 PM — Title": a date and a
+    time before a headline on its line (both: "22 June 2024 is the day" is a headline)."""
+    for match in _TIME.finditer(line, 0, 40):
+        rest = line[match.end() :].lstrip(_SEPARATORS)
+        before = " ".join(line[: match.start()].rstrip(_SEPARATORS).split())
+        if not before or not rest or not WORD.search(rest):
+            continue
+        date = _day_line(before, months, weekdays, state, number)
+        time = read_time(match.group())
+        if date is not None and time is not None:
+            return date, time, rest
+    return None
+
+
+def _day_line(
+    simple: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
+) -> dt.date | None:
+    """A date line, or "today" / "yesterday" (of the day the listing is imported for)."""
+    word = normalise_word(simple).rstrip(".:,")
+    shift = _RELATIVE_DAYS.get(word)
+    if shift is not None:
+        return state.today + dt.timedelta(days=shift)
+    ago = age(word)
+    if ago is not None:  # its day; the hour would be a guess
+        if state.now is not None:
+            return (state.now - dt.timedelta(**{ago[1]: ago[0]})).date()
+        # Imported for a day (--date): the listing was copied on it, late in it.
+        return state.today - dt.timedelta(days=ago[0] if ago[1] == "days" else 0)
+    return date_line(simple, months, weekdays, state, number)
+
+
+def date_line(
+    simple: str,
+    months: dict[str, int],
+    weekdays: dict[str, int],
+    state: State,
+    number: int,
+) -> dt.date | None:
+    """Read a line that is only a date ("Friday, June 21, 2024", "21 червня"), else None."""
+    text = normalise_word(simple).rstrip(".:")
+    weekday: int | None = None
+    if "," in text:
+        head, rest = text.split(",", 1)
+        found = _weekday(head.split()[-1] if head.split() else "", weekdays)
+        if found is not None and len(head.split()) <= 2:
+            weekday, text = found, rest.strip()
+        elif head.strip() in _RELATIVE_DAYS:  # "Вчора, 15 липня": the date it names
+            text = rest.strip()
+    parts = _date_parts(text, months)
+    words = text.split()
+    if parts is None and weekday is None and len(words) >= 3:  # "14 June, 2024 Friday"
+        for found, others in (
+            (_weekday(words[-1].strip(","), weekdays), words[:-1]),
+            (_weekday(words[0].strip(","), weekdays), words[1:]),
+        ):
+            if found is not None and (parts := _date_parts(" ".join(others).strip(","), months)):
+                weekday = found
+                break
+    if parts is None:
+        return None
+    year, month, day = parts
+    if year is None:
+        year = state.year if state.year is not None else _nearest_year(month, day, state.anchor)
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if weekday is None and state.weekday and state.year == year:
+        line, weekday, shown = state.weekday
+    else:
+        line, shown = number, simple
+    if weekday is not None and weekday != date.weekday():
+        state.notes.append(
+            Dropped(
+                line,
+                shown,
+                f"the weekday does not match {date.isoformat()}, a {date:%A}; "
+                "the date was used: check it",
+            )
+        )
+    state.year, state.weekday = None, None
+    return date
+
+
+def _date_parts(text: str, months: dict[str, int]) -> tuple[int | None, int, int] | None:
+    if match := _ISO.fullmatch(text):
+        return int(match[1]), int(match[3]), int(match[4])
+    if match := _MONTH_DAY_SLASHED.fullmatch(text):  # Teams' "7/15": a month first, mostly
+        first, second = int(match[1]), int(match[2])
+        return (None, first, second) if first <= 12 else (None, second, first)
+    if match := _MONTH_DAY_DASHED.fullmatch(text):
+        first, second = int(match[1]), int(match[2])
+        return (None, first, second) if first <= 12 else (None, second, first)
+    if match := _NUMERIC.fullmatch(text):
+        first, second = int(match[1]), int(match[3])
+        if match[2] == "/" and second > 12:  # 06/21/2024, as US pages write it
+            first, second = second, first
+        year = int(match[4]) + (2000 if len(match[4]) == 2 else 0)  # "15.07.24"
+        return year, second, first
+    if match := _DAY_MONTH.fullmatch(text):
+        month = months.get(match[2].rstrip("."))
+        if month:
+            return (int(match[3]) if match[3] else None), month, int(match[1])
+    if match := _MONTH_DAY.fullmatch(text):
+        month = months.get(match[1].rstrip("."))
+        if month:
+            return (int(match[3]) if match[3] else None), month, int(match[2])
+    return None
+
+
+def _nearest_year(month: int, day: int, anchor: dt.date) -> int:
+    """Pick the year that puts the day nearest to `anchor` (31 December near 2 January)."""
+    best = anchor.year
+    distance: int | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            gap = abs((dt.date(year, month, day) - anchor).days)
+        except ValueError:
+            continue
+        if distance is None or gap < distance:
+            best, distance = year, gap
+    return best
+
+
+def year_and_weekday(simple: str, weekdays: dict[str, int]) -> tuple[int, int] | None:
+    """Read "2024, Saturday" (the seed's shape) as (year, weekday), else None."""
+    match = _YEAR_WEEKDAY.fullmatch(normalise_word(simple).rstrip(".:"))
+    if not match:
+        return None
+    weekday = _weekday(match[2], weekdays)
+    if weekday is None:
+        return None
+    return int(match[1]), weekday
+
+
+def _weekday(word: str, weekdays: dict[str, int]) -> int | None:
+    """Find a weekday by name, also in other grammatical cases ("у п'ятницю")."""
+    word = normalise_word(word).rstrip(".")
+    if word in weekdays:
+        return weekdays[word]
+    if len(word) >= 5:
+        for name, number in weekdays.items():
+            if len(name) >= 5 and name[:4] == word[:4]:
+                return number
+    return None
+
+
+def time_only(text: str) -> bool:
+    """Whether a line is only a time of day, with its zone ("19.05 BST"), or an age."""
+    bare = _STAMP_ZONE.sub("", NAMED_ZONE.sub("", text)).strip()
+    return bool(TIME_LINE.fullmatch(bare) or age(normalise_word(bare)))
+
+
+# Attributes in which pages give an item's moment as seconds or milliseconds since 1970
+# (AP News: <bsp-timestamp data-timestamp="1721123232000">).
+EPOCH_STAMPS = (
+    "data-timestamp",
+    "data-posted-date-timestamp",
+    "data-published-timestamp",
+    "data-time",  # Bloomberg's <time data-time="1721160720">
+    "data-time-ms",
+    "data-published",
+    "data-date",
+    "add_date",  # a browser's bookmarks file (Raindrop, Firefox, Chrome): when it was saved
+    "time_added",  # Pocket's export
+)
+
+
+def epoch_of(element: Any) -> bool:
+    """Whether an element gives a moment as seconds or milliseconds (EPOCH_STAMPS)."""
+    return any(element.get(name) for name in EPOCH_STAMPS)
+
+
+def epoch_stamp(value: str) -> str:
+    """An epoch time in seconds or milliseconds as ISO 8601 in UTC ("" if it is none)."""
+    value = value.strip()
+    if not value.isdigit() or len(value) not in (10, 13):  # 2001 to 2286
+        return ""
+    seconds = int(value) / (1000 if len(value) == 13 else 1)
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat()
+
+
+def read_stamp(value: str, timezone: str | None) -> tuple[dt.date, dt.time | None] | None:
+    """Read an ISO 8601 date or date and time (a <time datetime>): the date, and the time
+    when given, in `timezone` when the value says its offset."""
+    value = value.strip()
+    if not re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    value = re.sub(r"(\.\d{6})\d+", r"\1", value)  # "17:22:00.0000000" (.NET's seven digits)
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if len(value) <= 10:
+        return moment.date(), None
+    return local(moment, timezone)
+
+
+def local(moment: dt.datetime, timezone: str | None) -> tuple[dt.date, dt.time]:
+    """A moment's date and time (to the minute) in `timezone`, when it says its offset."""
+    if moment.tzinfo is not None and timezone:
+        with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError):
+            moment = moment.astimezone(zoneinfo.ZoneInfo(timezone))
+    return moment.date(), moment.time().replace(second=0, microsecond=0, tzinfo=None)
+
+
+# The end of a feed's date that the listing's reading of dates does not take: seconds, and
+# a numeric offset or a zone's letters after a time ("21:15:00 +0300", "21:15 EEST").
+_FEED_DATE_END = re.compile(
+    r"(?P<time>\d{1,2}:\d{2})(?::\d{2})?(?:\s*(?:(?P<sign>[+-])(?P<hours>\d{2}):?"
+    r"(?P<minutes>\d{2})|(?P<zone>(?!AM\b|PM\b)[A-Z]{1,5})))?\s*$"
+)
+
+
+def feed_date_text(
+    state: State, given: Line, months: dict[str, int], weekdays: dict[str, int]
+) -> tuple[dt.date | None, dt.time | None]:
+    """Read a feed item's date as a listing's date line is read (other languages' months
+    and weekdays); in the site's time zone when it gives an offset. A date that cannot be
+    read leaves the item on the day it would go to, and is said so."""
+    text = " ".join(given.date_text.split())
+    if _ISO_TEXT.fullmatch(text):  # a spreadsheet's "2024-07-15T18:20:44.101Z" (Raindrop's)
+        moment = read_stamp(text, state.timezone)
+        if moment is not None:
+            return moment
+    offset: dt.timezone | None = None
+    end = _FEED_DATE_END.search(text)
+    if end is not None:
+        # Other zones' letters (EEST, MSK) and offsets of a day or more: the time as written.
+        if end["sign"] and int(end["hours"]) < 24 and int(end["minutes"]) < 60:
+            minutes = int(end["hours"]) * 60 + int(end["minutes"])
+            offset = dt.timezone(dt.timedelta(minutes=minutes if end["sign"] == "+" else -minutes))
+        elif end["zone"] in _UTC:
+            offset = dt.UTC
+        text = text[: end.start()] + end["time"]
+    date, time = date_time_line(text, months, weekdays, state, given.number) or (None, None)
+    if date is not None:
+        if time is not None and offset is not None:
+            return local(dt.datetime.combine(date, time, offset), state.timezone)
+        return date, time
+    if state.date == state.today:  # no item before it was dated
+        where = f"goes to {state.date.isoformat()}, the day imported for (--date sets it)"
+    else:
+        where = f"goes with the item before it, to {state.date.isoformat()}"
+    reason = f"a date that could not be read: the headline {where}"
+    state.notes.append(Dropped(given.number, given.date_text, reason))
+    return None, None
+
+
+_UTC = frozenset({"GMT", "UTC", "UT", "Z"})

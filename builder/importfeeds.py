@@ -1,0 +1,509 @@
+"""Listings that are data, not a page: feeds, sitemaps, JSON, mail, tables, bookmarks, text.
+
+RSS and Atom feeds (a post without a title gives its first paragraph and the article it
+links), a news sitemap, JSON exports of read-later apps and feeds, a mail's body, a
+spreadsheet's rows as tab- or comma-separated text, a browser's bookmarks, and plain text
+with the lines a PDF or a narrow window broke mended: each into the lines the walk reads.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import csv
+import datetime as dt
+import email.utils
+import io
+import itertools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from html import unescape as html_unescape
+from typing import Any
+
+from .i18n import normalise_word
+from .importdates import TIME_LINE, epoch_stamp, local, read_stamp, read_time
+from .importhtml import BLOCKS
+from .importlinks import absolute, aggregated_article, article_link, host_of, href_of, index_page
+from .importmodel import Dropped, Line
+from .importtext import CONTROL, URL_IN_TEXT, XML_DECLARATION, collapse, split_link, url_end
+from .markuptree import html_fragment, local_name, xml_document
+
+# Feeds --------------------------------------------------------------------------------
+#
+# An outlet's RSS or Atom feed, saved, piped in or fetched (`digest import URL`): each
+# item is a headline with its link and its time, read as XML that can reach nothing
+# outside itself (no entities resolved, no network).
+
+FEED = re.compile(
+    r"\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|<\?[^>]*\?>)\s*)*"
+    r"<(?:rss|feed|rdf:RDF|urlset)[\s>]",  # (and a news sitemap)
+    re.DOTALL,
+)
+
+
+def feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[Line], list[Dropped]]:
+    """One line a feed item: its title, link, and date and time; a note of items with none."""
+    data = XML_DECLARATION.sub("", CONTROL.sub("", text), count=1).encode("utf-8")
+    root = xml_document(data)
+    if root is None:
+        return [], []
+    if local_name(root) == "urlset":
+        return _sitemap_lines(root, timezone)
+    lines, untitled = [], []
+    for item in root.iter():
+        if not isinstance(item.tag, str) or local_name(item) not in ("item", "entry"):
+            continue
+        parts = {  # the first of each name
+            local_name(child): child for child in reversed(item) if isinstance(child.tag, str)
+        }
+        title = parts.get("title")
+        text = _feed_text(title) if title is not None else ""
+        line = item.sourceline or 0
+        permalink = None if text else _feed_link(item, base)
+        post = _untitled_post(parts, permalink, base) if permalink else None
+        if post is not None:  # a Mastodon or Bluesky account's feed: posts without titles
+            text = post[0]
+        if text:
+            stamp, unread = _feed_stamp(parts, timezone)
+            link = post[1] if post is not None else _feed_link(item, base)
+            outlet = parts.get("source")  # an aggregator's item (Google News): its outlet
+            if outlet is not None:
+                text = _without_name(text, collapse("".join(outlet.itertext())))
+                link = aggregated_article(link) if link else link
+            lines.append(Line(line, text, link, stamp, item=True, date_text=unread))
+        else:
+            name = local_name(item)
+            untitled.append(Dropped(line, f"<{name}>", "a feed item with no title: left out"))
+    return lines, untitled[:1]
+
+
+def _sitemap_lines(root: Any, timezone: str | None) -> tuple[list[Line], list[Dropped]]:
+    """A news sitemap's articles (Google News's sitemap-news.xml): each <url>'s <loc>, its
+    <news:title> and <news:publication_date>; a sitemap without titles gives none."""
+    lines, untitled = [], []
+    for url in root:
+        if not isinstance(url.tag, str) or local_name(url) != "url":
+            continue
+        found: dict[str, str] = {}  # the first of each name (not its picture's <image:loc>)
+        for e in url.iter():
+            if isinstance(e.tag, str):
+                found.setdefault(local_name(e), collapse("".join(e.itertext())))
+        loc, title = found.get("loc", ""), found.get("title", "")
+        if not title or not absolute(loc, ""):
+            untitled.append(Dropped(url.sourceline or 0, loc or "<url>", _NO_TITLE_IN_SITEMAP))
+            continue
+        published = found.get("publication_date") or found.get("lastmod") or ""
+        stamp = read_stamp(published, timezone) if published else None
+        lines.append(Line(url.sourceline or 0, title, loc, stamp or (None, None), item=True))
+    return lines, untitled[:1]
+
+
+_NO_TITLE_IN_SITEMAP = "a sitemap's address without a title (no <news:title>): left out"
+
+
+def json_lines(
+    text: str, base: str, timezone: str | None
+) -> tuple[list[Line], list[Dropped]] | None:
+    """The lines of a JSON Feed (each item a headline: its title, url, date_published) or of
+    a channel's history as Telegram Desktop exports it as JSON (result.json: each message
+    with a link to an article a headline, as in its HTML export); None for other JSON."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    unknown = [Dropped(1, text.lstrip()[:1], _UNKNOWN_JSON)]
+    if not isinstance(data, dict):
+        return [], unknown
+    lines: list[Line] = []
+    left: list[Dropped] = []
+    at = _Positions(text)
+    if str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
+        home = data.get("home_page_url")
+        page = home if isinstance(home, str) and absolute(home, "") else base
+        for item in data.get("items") or []:
+            if not isinstance(item, dict):
+                continue
+            title = collapse(str(item.get("title") or ""))
+            number = at.line(str(item.get("id") or title))
+            if not title:
+                left.append(Dropped(number, "{item}", "a feed item with no title: left out"))
+                continue
+            link = next(
+                (str(item[k]) for k in ("url", "external_url") if isinstance(item.get(k), str)),
+                "",
+            )
+            published = item.get("date_published") or item.get("date_modified") or ""
+            stamp = read_stamp(published, timezone) if isinstance(published, str) else None
+            address = absolute(link, page) or ""
+            lines.append(Line(number, title, address, stamp or (None, None), item=True))
+        return lines, left[:1]
+    reader_items = data.get("items")
+    if isinstance(reader_items, list) and str(data.get("id", "")).startswith(("user/", "feed/")):
+        return _reader_lines(
+            reader_items, at, timezone
+        ), []  # Inoreader's, Feedly's (Google Reader's)
+    messages = data.get("messages")
+    if not isinstance(messages, list) or "type" not in data:
+        return [], unknown
+    for message in messages:
+        if not isinstance(message, dict) or message.get("type") != "message":
+            continue
+        parts = message.get("text")
+        parts = parts if isinstance(parts, list) else [parts or ""]
+        words = "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in parts)
+        headline = next((collapse(line) for line in words.split("\n") if line.strip()), "")
+        if not headline:
+            continue  # a photo or sticker alone
+        number = at.line(f'"id": {message.get("id")}')
+        links = (
+            str(p.get("href") or p.get("text") or "")
+            for p in parts
+            if isinstance(p, dict) and p.get("type") in ("link", "text_link")
+        )
+        article = next((href.strip() for href in links if article_link(href.strip())), None)
+        if article is None:
+            reason = "a message with no link to an article: left out"
+            left.append(Dropped(number, headline, reason))
+            continue
+        moment = epoch_stamp(str(message.get("date_unixtime") or ""))
+        stamp = read_stamp(moment or str(message.get("date") or ""), timezone)
+        lines.append(Line(number, headline, article, stamp or (None, None), item=True))
+    return lines, left[:1]
+
+
+def _reader_lines(items: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
+    """A feed reader's items in Google Reader's JSON (Inoreader's and Feedly's exports of
+    starred or saved articles): each a headline, its canonical address, its publication."""
+    lines = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        title = collapse(html_unescape(str(item.get("title") or "")))
+        links = [*(item.get("canonical") or []), *(item.get("alternate") or [])]
+        url = next((str(k["href"]) for k in links if isinstance(k, dict) and k.get("href")), "")
+        if not title or not url:
+            continue
+        moment = epoch_stamp(str(item.get("published") or ""))
+        stamp = read_stamp(moment, timezone) if moment else None
+        lines.append(Line(at.line(title), title, url, stamp or (None, None), item=True))
+    return lines
+
+
+_UNKNOWN_JSON = (
+    "JSON that is neither a JSON Feed, a feed reader's export nor a Telegram export "
+    "(result.json): nothing was read; "
+    "import the page, the feed or a copy of the list as text"
+)
+
+
+# A mail's headers, as a mail client saves a message (.eml): "From: ...", "Received: ...".
+SAVED_MAIL = re.compile(r"(?:[A-Za-z][\w-]*:[^\n]*\n(?:[ \t][^\n]*\n)*){2,}", re.ASCII)
+MAIL_PART = "a mail: its HTML part (else its text) was read, decoded; line numbers are that part's"
+
+
+def mail_body(text: str) -> str | None:
+    """The HTML part of a saved mail (else its plain text), decoded (quoted-printable,
+    base64, its charset); None for text that is no mail (no MIME-Version or Content-Type)."""
+    import email
+    import email.policy
+
+    head = text.split("\n\n", 1)[0].lower()
+    if "\nmime-version:" not in "\n" + head and "\ncontent-type:" not in "\n" + head:
+        return None
+    message = email.message_from_string(text, policy=email.policy.default)
+    body = message.get_body(preferencelist=("html", "plain"))
+    if body is None:
+        return None
+    try:
+        content = body.get_content()
+    except (LookupError, ValueError):  # an unknown charset, a broken part
+        return None
+    return content if isinstance(content, str) else None
+
+
+def text_lines(text: str) -> list[Line]:
+    """The lines of a listing in text; a word a copied PDF hyphenated at a line's end is put
+    together again ("на Покров-" / "ському напрямку"), on the first line's number."""
+    lines: list[Line] = []
+    raw = text.split("\n")
+    broken = any(  # whether lines were broken as a PDF's are (a word or a link across two)
+        (_HYPHENATED.search(before) and after[:1].islower())
+        or (_BROKEN_URL.search(before) and _URL_REST.fullmatch(after.strip()))
+        for before, after in itertools.pairwise(raw)
+    )
+    for number, line in enumerate(raw, 1):
+        last = lines[-1].text.rstrip() if lines else ""
+        if _HYPHENATED.search(last) and not URL_IN_TEXT.search(last) and line[:1].islower():
+            lines[-1] = replace(lines[-1], text=last[:-1] + line)
+            continue
+        if (
+            _BROKEN_URL.search(last)
+            and _URL_REST.fullmatch(line.strip())
+            and (last.endswith("-") or _PATH_REST.search(line.strip()))
+        ):
+            lines[-1] = replace(lines[-1], text=last + line.strip())  # "…zitknen-" / "nya-1.html"
+            continue
+        if broken and _WRAPPED_END.search(last) and _WRAPPED_REST.fullmatch(line.strip()):
+            # "…зросла кількість поранених до" / "17": a title the PDF wrapped, no hyphen
+            lines[-1] = replace(lines[-1], text=f"{last} {line.strip()}")
+            continue
+        lines.append(Line(number, line))
+    return lines
+
+
+_HYPHENATED = re.compile(r"[^\W\d]-\s*$")  # "Покров-": a word broken at the line's end
+_BROKEN_URL = re.compile(r"https?://\S+[-/]$")  # a link broken where it has a '-' or '/'
+_PATH_REST = re.compile(r"/|\.(?:html?|php|aspx?)$|^[\d-]+$")  # "7465948/", not "Censor.NET"
+# A line a PDF wrapped, in a copy whose lines were broken so: long, ending in a word (no stop),
+# and the rest of it short, in lower case or a number ("до" / "17", "a Russian" / "missile").
+_WRAPPED_END = re.compile(r"^(?!.*https?://).{45,}[^\W\d]$")
+_WRAPPED_REST = re.compile(r"(?:\d+|[^\W\d_A-ZА-ЯЇІЄҐ][\w'’-]*)(?: [\w'’-]+){0,2}[.!?]?")
+_URL_REST = re.compile(r"[A-Za-z0-9%._~/?#=&+-]*[./-][A-Za-z0-9%._~/?#=&+-]*")
+
+
+def bookmark_lines(root: Any, base: str, timezone: str | None) -> list[Line]:
+    """A browser's bookmarks file (Netscape's format, as Chrome, Firefox, Raindrop and Pocket
+    export it): each bookmark a headline, on the day it was saved (ADD_DATE)."""
+    lines = []
+    for link in root.iter("a"):
+        url = absolute(link.get("href") or "", base)
+        title = collapse(link.text_content())
+        if not url or not title:
+            continue
+        moment = epoch_stamp(link.get("add_date") or link.get("time_added") or "")
+        stamp = read_stamp(moment, timezone) if moment else None  # its day, not its time:
+        day = (stamp[0], None) if stamp else (None, None)  # when it was saved, not published
+        lines.append(Line(link.sourceline or 0, title, url, day, item=True))
+    return lines
+
+
+def table_lines(text: str) -> list[Line] | None:
+    """A spreadsheet's rows, exported as CSV (commas, or semicolons as Excel writes them in
+    Ukrainian) or copied as cells (tabs): each row with a link to an article a headline, its
+    title the row's title column (by its header, else its longest text), its date and time
+    those of the columns that hold them; None for text that is no such table."""
+    rows_text = [line for line in text.split("\n") if line.strip()]
+    if len(rows_text) < 2:
+        return None
+    delimiter = max("\t;,", key=lambda d: sum(line.count(d) for line in rows_text))
+    if delimiter == "\t":  # cells copied or saved as TSV: a quote only around a whole cell
+        rows = [[_unquoted(cell) for cell in line.split("\t")] for line in text.split("\n")]
+    else:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    numbered = [(n, row) for n, row in enumerate(rows, 1) if any(cell.strip() for cell in row)]
+    widths = collections.Counter(len(row) for _, row in numbered)
+    width, count = widths.most_common(1)[0]
+    linked = [n for n, row in numbered if any(URL_IN_TEXT.fullmatch(c.strip()) for c in row)]
+    if width < 2 or count * 5 < len(numbered) * 3 or len(linked) < 2:
+        return None  # text, not a table of links
+    header = numbered[0][1] if numbered[0][0] not in linked else []
+    names = [normalise_word(cell).strip() for cell in header]
+    body = [(n, row + [""] * (width - len(row))) for n, row in numbered if n in linked]
+
+    def column(words: tuple[str, ...], test: Callable[[str], bool]) -> int | None:
+        named = next((i for i, name in enumerate(names) if name.startswith(words)), None)
+        if named is not None:
+            return named
+        scores = [sum(1 for _, row in body if test(row[i].strip())) for i in range(width)]
+        best = max(range(width), key=lambda i: scores[i])
+        return best if scores[best] * 2 > len(body) else None
+
+    url = column(
+        ("url", "link", "посилання", "ссылка", "лінк"), lambda c: bool(URL_IN_TEXT.fullmatch(c))
+    )
+    date = column(_DATE_NAMES, lambda c: bool(_DATE_CELL.match(c)))
+    # When it was saved, where the sheet has no publication date (or a row lacks it):
+    # Raindrop's "created", Instapaper's "Timestamp", Airtable's "Created".
+    saved = next(
+        (i for i, name in enumerate(names) if name.startswith(_SAVED_NAMES) and i != date), None
+    )
+    date = date if date is not None or saved is None else saved
+    time = column(("time", "час", "время"), lambda c: bool(TIME_LINE.fullmatch(c)))
+    taken = {url, date, time}
+    title = next(
+        (i for i, name in enumerate(names) if name.startswith(_TITLE_NAMES) and i not in taken),
+        None,
+    )
+    if title is None:  # the longest text of the other columns
+        others = [i for i in range(width) if i not in taken]
+        title = max(others, key=lambda i: sum(len(row[i]) for _, row in body), default=None)
+    if url is None or title is None:
+        return None
+    us = date is not None and any(  # 7/16/2024: a US sheet writes the month first
+        (m := _US_DATE.match(row[date].strip())) and int(m[2]) > 12 for _, row in body
+    )
+    lines = []
+    for number, row in numbered:
+        row = row + [""] * (width - len(row))
+        dated = date is not None and bool(row[date].strip())  # a row without a link: a draft
+        first = bool(header) and number == numbered[0][0]
+        if number not in linked and (first or not dated):
+            # the header, a day's row ("ВІВТОРОК, 16 ЛИПНЯ"), a total ("Всього: 12")
+            text = " ".join(cell.strip() for cell in row if cell.strip())
+            lines.append(Line(number, text, outside=True))
+            continue
+        stamp = row[date].strip() if date is not None else ""
+        if not stamp and saved is not None:
+            stamp = row[saved].strip()
+        if _EPOCH_CELL.fullmatch(stamp):  # Unix seconds: 1721126472
+            moment = dt.datetime.fromtimestamp(float(stamp), tz=dt.UTC)
+            stamp = moment.isoformat()
+        if us and (m := _US_DATE.match(stamp)):
+            stamp = f"{m[3]}-{int(m[1]):02}-{int(m[2]):02}{stamp[m.end() :]}"
+        clock = row[time].strip() if time is not None and time != date else ""
+        link, headline = row[url].strip(), collapse(row[title])  # (a row without one: a draft)
+        link = link if URL_IN_TEXT.fullmatch(link) else ""
+        if stamp:
+            lines.append(Line(number, headline, link, item=True, date_text=f"{stamp} {clock}"))
+        else:  # a time alone: on the day of the row above that names one
+            lines.append(Line(number, headline, link, (None, read_time(clock)), item=True))
+    return lines
+
+
+_DATE_CELL = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_DATE_NAMES = ("date", "дата", "published", "опубліковано", "опубликовано", "pubdate")
+_SAVED_NAMES = ("created", "timestamp", "time_added", "saved", "added", "створено", "создано")
+_EPOCH_CELL = re.compile(r"1[5-9]\d{8}(?:\.\d+)?")  # seconds since 1970: 2017 to 2033
+
+
+def _unquoted(cell: str) -> str:
+    """A tab-separated cell's text: without the quotes around it, if it is quoted whole."""
+    if len(cell) >= 2 and cell[0] == cell[-1] == '"' and '"' not in cell[1:-1].replace('""', ""):
+        return cell[1:-1].replace('""', '"')
+    return cell
+
+
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_TITLE_NAMES = ("title", "headline", "заголовок", "назва", "name", "тема")
+
+
+class _Positions:
+    """Line numbers of strings in a text, found in order (JSON keeps none of its own)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.at = text, 0
+
+    def line(self, value: str) -> int:
+        found = -1
+        for written in (
+            value,
+            json.dumps(value)[1:-1],
+            json.dumps(value, ensure_ascii=False)[1:-1],
+        ):
+            found = self.text.find(written, self.at) if written else -1
+            if found >= 0:
+                break
+        if found < 0:
+            return 0
+        self.at = found + 1
+        return self.text.count("\n", 0, found) + 1
+
+
+def _without_name(title: str, name: str) -> str:
+    """A title without the outlet's name an aggregator ends it with ("... - Укрінформ")."""
+    for separator in (" - ", " – ", " — ", " | "):
+        if name and title.endswith(separator + name) and len(title) > len(separator + name):
+            return title[: -len(separator + name)].rstrip()
+    return title
+
+
+# Markup an RSS title may carry, escaped or in CDATA; other angle brackets are text ("<3").
+_INLINE_TAG = re.compile(
+    r"</?(?:a|b|i|u|em|strong|span|br|p|sup|sub|small|mark|q|cite|abbr|font)\b[^<>]*>",
+    re.IGNORECASE,
+)
+
+
+def _feed_text(element: Any) -> str:
+    """A feed title as text: Atom's type="html" (and RSS titles holding tags) unescaped."""
+    text = "".join(element.itertext())
+    if element.get("type") in ("html", "xhtml") or _INLINE_TAG.search(text):
+        fragment = html_fragment(text)
+        if fragment is not None:  # else not HTML: the text as is
+            text = fragment.text_content()
+    return collapse(html_unescape(text) if "&" in text else text)
+
+
+def _untitled_post(parts: dict[str, Any], permalink: str, base: str) -> tuple[str, str] | None:
+    """A feed item without a title, as social networks' feeds give their posts (Mastodon,
+    Bluesky): its text's first paragraph as its headline, and the first link in it to an
+    article elsewhere (else the post's own) as its link; None when it has no text."""
+    body = next(
+        (parts[k] for k in ("description", "encoded", "content", "summary") if k in parts), None
+    )
+    if body is None:
+        return None
+    text = "".join(body.itertext())
+    root = html_fragment(text)
+    if root is None:
+        return None
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    blocks = [child for child in root if isinstance(child.tag, str) and child.tag in BLOCKS]
+    lines = (
+        collapse(line) for block in blocks or [root] for line in block.text_content().split("\n")
+    )
+    headline = next((line for line in lines if line), "")
+    headline = split_link(headline)[0] or headline  # "Title https://...": the title
+    if not headline:
+        return None
+    home = host_of(permalink)
+    links = (absolute(href_of(a), base) or "" for a in root.iter("a"))
+    links = (
+        url for url in links if article_link(url) and host_of(url) != home and not index_page(url)
+    )
+    found = next(links, None)
+    if found is None and root.find(".//a") is None:  # plain text (Bluesky): a link written in it
+        found = next(iter(URL_IN_TEXT.findall(text)), None)
+    return headline, url_end(found) if found else permalink
+
+
+def _feed_link(item: Any, base: str) -> str | None:
+    """An item's link: RSS <link> or permalink <guid>, Atom's alternate <link href>."""
+    for child in item:  # FeedBurner's own link goes through its (dead) proxy: its origLink
+        if isinstance(child.tag, str) and local_name(child) == "origLink":
+            original = absolute((child.text or "").strip(), base)
+            if original:
+                return original
+    for child in item:
+        if not isinstance(child.tag, str):
+            continue
+        name = local_name(child)
+        if name == "link":
+            href = child.get("href") if child.get("href") is not None else child.text
+            if child.get("rel", "alternate") != "alternate" or not href:
+                continue
+        elif name == "guid" and child.get("isPermaLink", "true") != "false":
+            href = child.text
+        else:
+            continue
+        url = absolute(href or "", child.base or base)
+        if url:
+            return url
+    # RSS 1.0 names each item by its address (rdf:about), which is its link when it has none.
+    about = item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about") or ""
+    return absolute(about, base) if about.startswith(("http://", "https://")) else None
+
+
+def _feed_stamp(
+    parts: dict[str, Any], timezone: str | None
+) -> tuple[tuple[dt.date | None, dt.time | None], str]:
+    """An item's date and time: RSS <pubDate>, Dublin Core <dc:date>, Atom <published>
+    or <updated>, in the site's time zone; with the first such text that is neither ISO
+    8601 nor RFC 822 when none is ("Вт, 16 лип 2024 21:15:00 +0300": a feed made with its
+    site's language), for the listing's own reading of dates (`feed_date_text`)."""
+    unread = ""
+    for name in ("pubDate", "date", "published", "updated", "issued"):
+        element = parts.get(name)
+        value = (element.text or "").strip() if element is not None else ""
+        if not value:
+            continue
+        stamp = read_stamp(value, timezone)
+        if stamp is not None:
+            return stamp, ""
+        with contextlib.suppress(TypeError, ValueError, IndexError):
+            return local(email.utils.parsedate_to_datetime(value), timezone), ""
+        unread = unread or value
+    return (None, None), unread

@@ -1,0 +1,1051 @@
+"""HTML listings: a page saved or copied as HTML, read into lines of headlines.
+
+The only importer of lxml. A page's listing is a run of items (cards) found from their
+headline links upwards; each gives one line with the headline's date and time, and what
+stands around the listing (menus, sidebars, footers, banners) is dropped. Also a page's
+JSON-LD ItemList, the data a script would have built its list from, a Telegram Desktop
+export, and the parsers the feed reader uses.
+"""
+
+from __future__ import annotations
+
+import collections
+import copy
+import datetime as dt
+import itertools
+import json
+import re
+import urllib.parse
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import Any
+
+from .importdates import (
+    CLOCK,
+    DATE_PREFIX,
+    EPOCH_STAMPS,
+    UPDATED,
+    WORD,
+    epoch_of,
+    epoch_stamp,
+    local,
+    read_stamp,
+    read_time,
+    time_only,
+)
+from .importlinks import (
+    ARCHIVE_HOST,
+    ATTACHMENT,
+    NAME_LINK,
+    REPEATED_WORDS,
+    SECTION_WORDS,
+    SERVICE_PAGE,
+    TAG_REL,
+    absolute,
+    advert,
+    article_link,
+    home_page,
+    href_of,
+    in_a_sentence,
+    index_page,
+    link_text,
+    names_site,
+    profile,
+    promotion,
+    same_page,
+    section_links,
+    share_link,
+    unwrapped,
+)
+from .importmodel import Dropped, Line
+from .importtext import BYLINE, MICROFORMAT_DATE, boilerplate, collapse, headline_like
+
+# HTML ---------------------------------------------------------------------------------
+#
+# A page's listing is a run of items (cards): an <article>, <li> or <div> holding one
+# headline's link (often wrapped around its heading), and around it the headline's time,
+# a summary, a byline, a picture. An item is found from its headline link upwards: the
+# largest element that holds no other headline's link and is not one of a run of like
+# siblings. Its headline, and its date and time (a <time datetime>, or a line that is
+# only a date or a time), make one entry; its other text is dropped and said so. Where a
+# listing has two items or more, text outside them (menus, section headings, footers)
+# is not taken for headlines; date lines between them still date what follows.
+
+BLOCKS = frozenset(
+    {"p", "li", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "dt", "dd"}
+    | {"ul", "ol", "dl", "table", "article", "section", "header", "footer", "aside", "main"}
+    | {"blockquote", "figure", "figcaption", "time", "hr", "details", "summary", "address"}
+)
+# Never text of a listing: code, styles, menus, controls.
+_SKIPPED = frozenset(
+    {"script", "style", "template", "noscript", "svg", "head", "nav", "button", "select"}
+    | {"iframe", "object", "canvas", "audio", "video", "map"}
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A page's own header and footer: outside the items of a listing, even their links are not
+# headlines (the outlet's logo, "Privacy policy and cookies").
+_CHROME = frozenset({"header", "footer"})
+_SECTIONS = frozenset({"article", "aside", "nav", "section", "main"})
+# What stands beside a page's listing: a sidebar (an <aside>, a block classed "sidebar",
+# "most-read", "popular", "trending", WordPress's "widget-area", or headed "Most read",
+# "Популярне"), a newsletter box, sponsored content, a donation or cookie banner. While a page has
+# headlines outside them, those are the listing and their links are not headlines (a
+# sidebar pasted alone is a listing, and read as one).
+_SIDEBAR_CLASS = re.compile(
+    r"sidebar|most-?read|most-?popular|most-?viewed|trending|widget-area"
+    r"|(?<![a-z])(?:popular|side|aside|rail|promo|partners?|advert|ad)(?![a-z])"
+    r"|newsletter|sponsored|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
+    r"|(?<![a-z])ob-widget|membership|paywall"
+    r"|(?<![a-z])(?:banner|alert-?(?:bar|line|strip)|breaking-?bar|live-?bar|ticker)(?![a-z])",
+    re.IGNORECASE,
+)
+# A page's right-hand column, by its class: "container_sub_right", "right-column", "col-right".
+_RIGHT_COLUMN = re.compile(  # and a left-hand one, the menu of old table layouts ("leftcol")
+    r"(?<![a-z])(?:(?:right|left)[-_]?(?:col|column|side|part|block|menu)"
+    r"|(?:col|column|sub)[-_]?(?:right|left))(?![a-z])",
+    re.IGNORECASE,
+)
+_SIDEBAR_TITLE = re.compile(
+    r"(?:the )?(?:most (?:read|popular|viewed|shared)|popular(?: now)?|trending(?: now)?"
+    r"|найпопулярніше|популярне|найчитаніше|самое (?:читаемое|популярное)|популярное"
+    r"|editor'?s'? (?:choice|picks)|вибір редакції|выбор редакции"
+    r"|partner (?:news|content)|новини партнерів|новости партнеров|from our partners"
+    r"|meistgelesen|meistgesehen|les plus lus|najczęściej czytane|najpopularniejsze"
+    # a newsletter's own other issues under its post: Substack's, beehiiv's, LinkedIn's
+    r"|ready for more\??|keep reading|read next|you (?:might|may) "
+    r"also like|recommended(?: for you)?|related (?:posts|articles|stories)"
+    r"|читайте також у розсилці|більше випусків|ещё выпуски|еще выпуски)"
+    r"(?: [\w&-]+){0,2}\W*",  # "Most Read World", "Most read in Europe"
+    re.IGNORECASE,
+)
+# A box of one link set in a listing: "ЧИТАЙТЕ ТАКОЖ" and one article (many under that
+# title are the listing: the "Read also" footer of an outlet's page).
+_ALSO_TITLE = re.compile(
+    r"(?:read|see) also|also read|читайте також|дивіться також|читайте также|смотрите также",
+    re.IGNORECASE,
+)
+_INLINE = frozenset(
+    {"a", "span", "strong", "em", "b", "i", "u", "small", "mark", "font", "abbr", "cite", "q"}
+)
+HTML = re.compile(r"<(a\s[^>]*href|li|p|div|ul|ol|br|h[1-6]|table|article)\b", re.IGNORECASE)
+_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
+# A class that marks an item's headline: "fc-item__headline", "card-title", "news__title".
+_HEADLINE_CLASS = re.compile(
+    r"(?i:(?<![a-z])(?:headline|title)(?![a-z])|(?:headline|title)-?text)"
+    r"|[a-z](?:Headline|Title)$"  # "ssrcss-17zglt8-PromoHeadline"
+)
+
+
+def structured_list(root: Any, base: str, timezone: str | None) -> list[Line]:
+    """The articles of the page's schema.org ItemList in JSON-LD, as lines: each item's
+    headline (or name), address and datePublished."""
+    lines: list[Line] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        graph = data if isinstance(data, list) else data.get("@graph", [data])
+        for thing in graph if isinstance(graph, list) else []:
+            if not isinstance(thing, dict) or thing.get("@type") != "ItemList":
+                continue
+            for element in thing.get("itemListElement") or []:
+                item = element.get("item") if isinstance(element, dict) else None
+                article = item if isinstance(item, dict) else element
+                if not isinstance(article, dict):
+                    continue
+                title = article.get("headline") or article.get("name")
+                address = article.get("url") or (item if isinstance(item, str) else None)
+                if not isinstance(title, str) or not isinstance(address, str):
+                    continue
+                published = article.get("datePublished")
+                stamp = read_stamp(published, timezone) if isinstance(published, str) else None
+                url = absolute(address, base) or ""
+                number = script.sourceline or 0
+                lines.append(Line(number, collapse(title), url, stamp or (None, None), item=True))
+    return lines
+
+
+# The data a page's script builds its list from, in the browser (Next.js, Nuxt, a store).
+_PAGE_DATA = (
+    "__NEXT_DATA__",
+    "__NUXT__",
+    "__NUXT_DATA__",
+    "__INITIAL_STATE__",
+    "__PRELOADED_STATE__",
+)
+# An article's address in such data: a path of two parts or more, its last a slug or a number.
+_DATA_ARTICLE = re.compile(
+    r'"((?:https?:)?(?://[^/"\s]+)?/(?:[^"\s/]+/)+[^"\s/]*(?:\d|-[^"\s/]*-)[^"\s/]*/?)"'
+)
+_STATIC = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|webp|avif|woff2?|ico|json|mp4)(?:$|\?)", re.I)
+
+
+def unrendered(root: Any, lines: list[Line]) -> list[Dropped]:
+    """A note when a page's script data holds links to articles that its HTML, as saved,
+    does not show: the page builds part of its list in the browser (a Next.js site saved
+    before its list loaded), and those headlines are not imported."""
+    shown = {urllib.parse.urlsplit(line.link).path.rstrip("/") for line in lines if line.link}
+    for script in root.iter("script"):
+        text = script.text or ""
+        if script.get("id") not in _PAGE_DATA and not any(
+            name in text[:200] for name in _PAGE_DATA
+        ):
+            continue
+        paths = {
+            urllib.parse.urlsplit(found).path.rstrip("/")
+            for found in _DATA_ARTICLE.findall(text)
+            if not _STATIC.search(found)
+        }
+        missing = paths - shown
+        if len(missing) >= 2:
+            return [
+                Dropped(
+                    script.sourceline or 0,
+                    script.get("id") or "<script>",
+                    f"{len(missing)} more links to articles are in the page's script data, "
+                    "not in the page as saved (it builds its list in the browser): save the "
+                    "page once its list has loaded, or import the outlet's feed",
+                )
+            ]
+    return []
+
+
+BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
+CONTENT_START = re.compile(
+    r"<(?:header|main|article|section|div|ul|ol|nav|footer|aside|h[1-6]|p|table|a)[\s>]",
+    re.IGNORECASE,
+)
+
+
+# The address a browser saved a page from, in the comment Chrome and Edge write at its top.
+SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+)\s*-->")
+
+
+# A date alone, as a day's heading shows it: "16 July 2024", "July 16, 2024", "Tuesday 16 July
+# 2024", "16.07.2024".
+_DATE_TEXT = re.compile(
+    r"(?:[^\W\d]+,? )?(?:\d{1,2}(?:st|nd|rd|th)? [^\W\d]+\.?,? \d{4}"
+    r"|[^\W\d]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?: (?:р(?:оку|\.)?|г(?:ода|\.)?))?"  # "16 июля 2024 года"
+)
+
+
+# A link to a day's archive, named by its day: "Новини за 15 липня", "News for 14 July".
+_ARCHIVE_LINK = re.compile(
+    rf"(?:{DATE_PREFIX.pattern}|[^\W\d]+, )"  # "Новини за 15 липня", "Вівторок, 16 липня"
+    r"\d{1,2} [^\W\d]+\.?(?:,? \d{4})?(?: (?:р(?:оку|\.)?|г(?:ода|\.)?))?",
+    re.IGNORECASE,
+)
+
+
+class HTMLListing:
+    """Flatten a page into lines of text, each with its main link, items kept whole."""
+
+    def __init__(
+        self, root: Any, base: str, timezone: str | None, hidden: frozenset[str] | None = None
+    ) -> None:
+        self.root = root
+        self.base = base
+        self.timezone = timezone
+        self.lines: list[Line] = []
+        self.notes: list[Dropped] = []
+        self._pieces: list[tuple[str, str | None]] = []  # text, the link it is in
+        self._number = 0  # the line the current line starts on
+        self._started = False  # whether the current line has a word yet
+        self._position = 1  # the source line reached so far
+        self._link: str | None = None  # the link being read, when inside one
+        self._heading = 0
+        self._in_item = 0
+        self._chrome = 0  # inside a page's header or footer
+        self._sidebars: set[Any] = set()  # those beside the listing (`_find_sidebars`)
+        self._aside = 0  # inside one of them: never the listing's, items or not
+        self._in_card = False  # reading one item
+        self._stamped: Any = None  # the item's element that gave its date and time
+        self.cards: dict[Any, str] = {}  # item element -> its headline's link (a key)
+        self.items: set[Any] = set()  # elements like the items beside them, without a link
+        self.keys: set[str] = set()  # the links of headlines
+        self._key_of: dict[Any, str] = {}  # each link's
+        self._repeated: set[str] = set()  # links shown alike in many places: no headlines
+        # classes a screen reader reads, nobody sees (an item's: its page's)
+        self._hidden = _hidden_classes(root) if hidden is None else hidden
+        # (left out of a headline's link; elsewhere read: Al Jazeera's date is only there)
+
+    def read(self) -> None:
+        self._find_sidebars()
+        self._find_items()
+        self._walk(self.root)
+        self._flush()
+
+    # Items ---------------------------------------------------------------------------
+
+    def _skipped(self, element: Any) -> bool:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        return (
+            not tag
+            or tag.lower() in _SKIPPED
+            or element.get("hidden") is not None
+            or element.get("aria-hidden") == "true"
+            or _INVISIBLE.search((element.get("style") or "").replace(" ", "")) is not None
+            or element.get("role") == "navigation"
+            or any("duration" in (value or "").lower() for value in element.attrib.values())
+        )
+
+    def _chromed(self, element: Any) -> bool:
+        """Whether the element is the page's own header or footer, or a sidebar beside its
+        listing: outside the listing, even its links are not headlines."""
+        return _page_chrome(element) or element in self._sidebars
+
+    def _find_sidebars(self) -> None:
+        """Find the page's sidebars, while headlines stand outside them."""
+        sidebars = [element for element in self.root.iter() if _sidebar(element)]
+        # Parts of the listing's cards are no sidebars, whatever their class says (BBC's
+        # "promo-text" in each): a class on three of them or more is a card's.
+        classes = collections.Counter((e.tag, e.get("class")) for e in sidebars)
+        sidebars = [e for e in sidebars if e.tag == "aside" or classes[e.tag, e.get("class")] < 3]
+        if not sidebars:
+            return
+        # A block that holds more than half the page's headlines is its listing, whatever its
+        # class says ("layout-with-rail": the page's columns, the rail beside the listing).
+        headlines = [link for link, _ in self._visible_links() if headline_like(link_text(link))]
+        held = collections.Counter(
+            ancestor for link in headlines for ancestor in link.iterancestors()
+        )
+        # (An <aside> is one by its tag, whatever it holds: a blog's archive of every post.)
+        sidebars = [
+            element
+            for element in sidebars
+            if element.tag == "aside" or 2 * held[element] <= len(headlines)
+        ]
+        self._sidebars = set(sidebars)
+        outside = [
+            link
+            for link in headlines
+            if not any(e in self._sidebars for e in (link, *link.iterancestors()))
+        ]
+        if len(outside) < 2:
+            self._sidebars = set()  # the sidebar is the listing
+
+    def _visible_links(self) -> list[tuple[Any, str]]:
+        found = []
+        for link in self.root.iter("a"):
+            if any(self._skipped(e) or self._chromed(e) for e in (link, *link.iterancestors())):
+                continue
+            url = absolute(link.get("href") or "", self.base)
+            if url is None:
+                continue
+            # The article's address: its "#comments" and "#more-412733" are the article too.
+            key = url.partition("#")[0] or "relative:" + (link.get("href") or "").strip()
+            if url != key and same_page(url, self.base):  # a post of this page: a live
+                key = url  # blog's ("#post-2", Guardian's "?page=with:block-B1#block-B1")
+            found.append((link, key))
+        return found
+
+    def _find_items(self) -> None:
+        headlines = []
+        links = self._visible_links()
+        self._key_of = dict(links)
+        sections = section_links(key for _, key in links)
+        for link, key in links:
+            url = unwrapped(key) if not key.startswith("relative:") else ""
+            if url and (
+                ARCHIVE_HOST.match(url) is not None  # the archive's own pages, not its copies
+                or SERVICE_PAGE.match(url) is not None  # Google Alerts' "Змінити це сповіщення"
+                or (key in sections and len(link_text(link).split()) <= SECTION_WORDS)
+                or home_page(url)
+                or profile(url)
+                or index_page(url)
+                or share_link(url)
+                or promotion(url)
+                or advert(url)
+                or ATTACHMENT.search(url) is not None
+                or TAG_REL.search(link.get("rel") or "")
+                or NAME_LINK.search(link.get("class") or "")
+            ):
+                self._repeated.add(key)  # like an author's link on every item: no article
+                continue  # an outlet's home page, channel, author or tag: a name, no headline
+            text = link_text(link).strip("«»‹›<>←→ ")
+            if BYLINE.fullmatch(text):  # "Von Christoph Reuter": an author's page
+                continue
+            if in_a_sentence(link, text):  # "…розповіли про <a>наслідки удару</a>."
+                continue
+            if ("#" in key and not boilerplate(text)) or (
+                headline_like(text)
+                and not _DATE_TEXT.fullmatch(text)
+                and not _ARCHIVE_LINK.fullmatch(text)
+            ):
+                # (a day's heading linked to its page: no headline; a post's permalink, a
+                # live blog's, is one whatever it shows: its time)
+                headlines.append((link, key))
+        headlines = self._without_links_in_posts(headlines)
+        # A link of the same words to the same page in three places or more is an author's
+        # or a section's ("Phillips P. OBrien" on every post of a Substack), not a headline.
+        shown = collections.Counter((key, link_text(link)) for link, key in headlines)
+        self._repeated |= {
+            key
+            for (key, text), count in shown.items()
+            if count >= 3 and len(text.split()) <= REPEATED_WORDS  # (a story shown thrice: one)
+        }
+        headlines = [(link, key) for link, key in headlines if key not in self._repeated]
+        self.keys = {key for _, key in headlines}
+        under: dict[Any, set[str]] = {}
+        for link, key in headlines:
+            for ancestor in link.iterancestors():
+                under.setdefault(ancestor, set()).add(key)
+        for link, key in headlines:
+            node = link
+            while True:
+                parent = node.getparent()
+                if parent is None or parent.tag in ("body", "html") or under[parent] != {key}:
+                    break
+                if self._one_of_a_run(node, key):
+                    break
+                node = parent
+            if node.tag not in _INLINE or _holds_blocks(node):  # a card may be one <a>
+                self.cards[node] = key
+        if len(self.cards) < 2:
+            self.cards.clear()  # one item is no listing of items: every line counts
+            return
+        # Each parent of items: the kinds of its items, a tag and its classes. A sibling of
+        # that tag is an item too (one without a link: its text is the item's), unless both
+        # are classed with no class in common: a block's heading above its items
+        # (<div class="section_title"> over <div class="pub">s) is no item.
+        kinds: dict[Any, list[tuple[str, set[str]]]] = {}
+        for card in self.cards:
+            kind = (card.tag, set((card.get("class") or "").split()))
+            kinds.setdefault(card.getparent(), []).append(kind)
+        for parent, seen in kinds.items():
+            for child in parent:
+                if child in self.cards:
+                    continue
+                classes = set((child.get("class") or "").split())
+                linked = [self._key_of.get(link) for link in child.iter("a")]
+                if linked and all(key in self._repeated for key in linked):
+                    continue  # its links are an advert's, a promotion's, a name's
+                if any(
+                    tag == child.tag and (not (classes or others) or classes & others)
+                    for tag, others in seen
+                ):
+                    self.items.add(child)
+
+    def _without_links_in_posts(self, headlines: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+        """The headline links but those in a live blog's posts' text ("Read more: <a>", an
+        article a post cites): a post is the largest element around its permalink (a link
+        to a place on this page) that holds no other; a page of two posts or more."""
+        permalinks = [(link, key) for link, key in headlines if same_page(key, self.base)]
+        if len({key for _, key in permalinks}) < 2:
+            return headlines
+        around: dict[Any, set[str]] = {}
+        for link, key in permalinks:
+            for ancestor in link.iterancestors():
+                around.setdefault(ancestor, set()).add(key)
+        posts = set()
+        for link, key in permalinks:
+            post = None
+            for ancestor in link.iterancestors():
+                if around[ancestor] != {key} or ancestor.tag in ("body", "html"):
+                    break
+                post = ancestor
+            if post is not None:
+                posts.add(post)
+        return [
+            (link, key)
+            for link, key in headlines
+            if (link, key) in permalinks or not any(a in posts for a in link.iterancestors())
+        ]
+
+    def _one_of_a_run(self, element: Any, key: str) -> bool:
+        """Whether siblings of the same kind with text stand beside it, as items of a list
+        do: the same element, of a class in common if classed (not an item's time and title
+        in two <div>s), and not links to the same article (its picture, its "Read more").
+        Siblings without a link are items of the run only beside one that links elsewhere:
+        alone, they are the fields of one item (Drupal's <div class="views-field">s: its
+        title, author, date and teaser)."""
+        classes = set((element.get("class") or "").split())
+        siblings = itertools.chain(element.itersiblings(preceding=True), element.itersiblings())
+        for sibling in siblings:
+            if sibling.tag != element.tag or not WORD.search(sibling.text_content() or ""):
+                continue
+            others = set((sibling.get("class") or "").split())
+            if (classes or others) and not classes & others:
+                continue
+            links = [sibling] if sibling.tag == "a" else list(sibling.iter("a"))
+            if any(self._key_of.get(link, key) not in (key, *self._repeated) for link in links):
+                return True
+        return False
+
+    # Walking -------------------------------------------------------------------------
+
+    def _walk(self, element: Any) -> None:
+        if self._link is not None and not self._hidden.isdisjoint(
+            (element.get("class") or "").split() if isinstance(element.tag, str) else ()
+        ):  # "<span class=visually-hidden>Відео, </span>" in a headline's link: no words of it
+            self._add_tail(element)
+            return
+        if self._skipped(element) or element is self._stamped or _badge(element):
+            if isinstance(element.tag, str) and self._skipped(element) and element.text_content():
+                self._add(" ")  # "Jul 15<span aria-hidden>·</span>6 min read": two pieces
+            self._add_tail(element)
+            return
+        if element in self.cards:
+            self._flush()
+            self._card(element, self.cards[element])
+            self._add_tail(element)
+            return
+        tag = element.tag.lower()
+        if tag == "br" and self._link is not None and self._continued(element):
+            self._add(" ")  # "Title: <br>відео удару": one headline in its link
+            self._add_tail(element)
+            return
+        if element.sourceline:
+            self._position = element.sourceline
+        # In an item, a link is a line, and so is an element classed as its date or time
+        # (NV's <span class="date"> between the rubric and the count, with no space).
+        block = tag in BLOCKS or (self._in_card and (tag == "a" or _dated(element)))
+        item = element in self.items
+        if block or item:
+            self._flush()
+        self._heading += tag in _HEADINGS
+        self._in_item += item
+        chrome = _page_chrome(element)
+        self._chrome += chrome
+        aside = element in self._sidebars
+        self._aside += aside
+        outer = self._link
+        if tag == "a":
+            link = absolute(element.get("href") or "", self.base)
+            if self._key_of.get(element) in self._repeated:  # a name's link (an author's)
+                link = None
+            if not block and self._ends_a_headline(link, element):
+                self._flush()  # links side by side, each a headline: a line each
+            self._link = link
+            if self._link == "" and headline_like(collapse(element.text_content())):
+                self._relative_note(element.get("href") or "")
+        self._add(element.text)
+        for child in element:
+            self._walk(child)
+        self._link = outer
+        if block or item:
+            self._flush()
+        self._heading -= tag in _HEADINGS
+        self._in_item -= item
+        self._chrome -= chrome
+        self._aside -= aside
+        self._add_tail(element)
+
+    def _ends_a_headline(self, link: str | None, element: Any) -> bool:
+        """Whether a link that reads as a headline follows another such link on the line
+        (written side by side, they would be read as one headline with one of the links)."""
+        if not link or not headline_like(collapse(element.text_content())):
+            return False
+        texts: dict[str, str] = {}
+        for text, piece_link in self._pieces:
+            if piece_link:
+                texts[piece_link] = texts.get(piece_link, "") + text
+        return link not in texts and any(headline_like(collapse(t)) for t in texts.values())
+
+    def _add_tail(self, element: Any) -> None:
+        self._add(element.tail)
+
+    def _continued(self, br: Any) -> bool:
+        """Whether a line break in a link splits one sentence (after ":", ",", a dash, or
+        before a word in lower case), not a headline from its summary."""
+        before = "".join(text for text, _ in self._pieces).rstrip()
+        after = (br.tail or "").lstrip()
+        if not after and br.getnext() is not None:
+            after = collapse(br.getnext().text_content())
+        return bool(before) and (before[-1] in ":,–—-" or after[:1].islower())
+
+    def _add(self, text: str | None) -> None:
+        if not text:
+            return
+        if not self._started and text.strip():  # the line starts where its first word is
+            self._number = self._position + text[: len(text) - len(text.lstrip())].count("\n")
+            self._started = True
+        self._position += text.count("\n")
+        self._pieces.append((text, self._link or None))
+
+    def _flush(self) -> None:
+        """End the line: a line with a link ends where that link's text ends (what follows
+        it on a page is the outlet's name or a rubric, not part of the headline)."""
+        pieces, self._pieces, self._started = self._pieces, [], False
+        weights: dict[str, int] = {}
+        for text, link in pieces:
+            if link:
+                weights[link] = weights.get(link, 0) + len(text.strip())
+        link = max(weights, key=lambda k: weights[k]) if weights else None  # first of equals
+        if link is not None:
+            last = max(i for i, (_, piece_link) in enumerate(pieces) if piece_link == link)
+            pieces = pieces[: last + 1]
+        text = collapse("".join(text for text, _ in pieces))
+        if not text.strip():
+            return
+        outside = self._aside > 0 or (
+            bool(self.cards) and not self._in_item and (link not in self.keys or self._chrome > 0)
+        )
+        self.lines.append(
+            Line(self._number, text, link, outside=outside, heading=self._heading > 0)
+        )
+
+    def _card(self, element: Any, key: str) -> None:
+        """Read one item: its headline line, its date and time, the rest of its text."""
+        stamp, stamped = self._stamp(element)
+        inner = HTMLListing(element, self.base, self.timezone, self._hidden)
+        inner._position = self._position
+        inner._in_card, inner._stamped = True, stamped  # its text is the stamp's
+        if element.tag == "a":  # an item that is one link: every line of it is in it
+            inner._link = absolute(element.get("href") or "", self.base)
+        inner._walk_children(element)
+        inner._flush()
+        self._position = inner._position
+        self.notes.extend(inner.notes)
+        url = "" if key.startswith("relative:") else key
+        candidates = [i for i, line in enumerate(inner.lines) if (line.link or "") == url]
+        if url == "":
+            candidates = [i for i in candidates if headline_like(inner.lines[i].text)]
+        # A permalink around its post's time ("19.05 BST", "1h ago") shows no headline.
+        candidates = [i for i in candidates if not time_only(inner.lines[i].text)]
+        # Nor does the outlet's name over its title in one link (Google News: "The Guardian").
+        site = unwrapped(url)
+        named = [i for i in candidates if names_site(inner.lines[i].text, site, {})]
+        candidates = [i for i in candidates if i not in named] or candidates
+        if not candidates:
+            self._hidden_link_item(element, inner.lines, url, stamp)
+            return
+        # The item's headline: the line holding its element classed as a headline or title
+        # (not a kicker above it: "The Debate"), else a heading that reads as a headline, a
+        # heading, a line of two words or more, the first.
+        marked = self._marked_texts(element)
+        preferences: tuple[Callable[[Line], bool], ...] = (
+            lambda line: any(text in line.text for text in marked),
+            lambda line: line.heading and headline_like(line.text),
+            lambda line: line.heading,
+            lambda line: len(line.text.split()) >= 2,
+        )
+        title = next(
+            (i for prefer in preferences for i in candidates if prefer(inner.lines[i])),
+            candidates[0],
+        )
+        line = inner.lines[title]
+        beside = tuple((other.number, other.text) for other in inner.lines if other is not line)
+        text = self._marked_headline(element, line.text) or line.text
+        titled = collapse(self._link_of(element, url).get("title") or "")
+        if titled != text and text.endswith(titled) and headline_like(titled):
+            text = titled  # "CharkiwRussische Rakete ...": a kicker glued before the link's title
+        self.lines.append(Line(line.number, text, url, stamp, beside, item=True))
+
+    def _hidden_link_item(
+        self,
+        element: Any,
+        lines: list[Line],
+        url: str,
+        stamp: tuple[dt.date | None, dt.time | None],
+    ) -> None:
+        """Read an item whose link shows no headline: a link laid over its card, its label
+        naming the headline shown beside it; a live blog's permalink around its time, its
+        heading beside it. Else (an image's link) each line of it for itself."""
+        label = collapse(self._link_of(element, url).get("aria-label") or "") if url else ""
+        if headline_like(label):
+            marked = self._marked_texts(element)
+            shown = next((i for i, line in enumerate(lines) if line.text == label), None)
+            if shown is None:
+                shown = next((i for i, line in enumerate(lines) if line.text in marked), None)
+        else:
+            shown = next(
+                (
+                    i
+                    for i, line in enumerate(lines)
+                    if line.heading and line.link in (None, url) and headline_like(line.text)
+                ),
+                None,
+            )
+            if shown is None and same_page(url, self.base):  # a live blog's untitled post
+                reason = "a live blog's post without a heading of its own, not a headline"
+                self.lines.extend(replace(line, outside=False, dropped=reason) for line in lines)
+                return
+            if shown is None:
+                self.lines.extend(replace(line, outside=False) for line in lines)
+                return
+        number = lines[shown].number if shown is not None else self._position
+        text = lines[shown].text if shown is not None else label
+        beside = tuple((o.number, o.text) for i, o in enumerate(lines) if i != shown)
+        self.lines.append(Line(number, text, url, stamp, beside, item=True))
+
+    def _link_of(self, element: Any, url: str) -> Any:
+        """The item's link to its headline's article (the element itself if none is found)."""
+        for link in element.iter("a"):
+            if self._key_of.get(link) == url:
+                return link
+        return element
+
+    def _marked_texts(self, element: Any) -> list[str]:
+        """The texts of the item's elements classed as its headline or title that read as
+        a headline."""
+        texts = []
+        for marked in element.iter():
+            if not isinstance(marked.tag, str) or self._skipped(marked):
+                continue
+            if any(_HEADLINE_CLASS.search(name) for name in (marked.get("class") or "").split()):
+                text = collapse(marked.text_content())
+                if headline_like(text):
+                    texts.append(text)
+        return texts
+
+    def _marked_headline(self, element: Any, line: str) -> str | None:
+        """The text of the item's innermost element classed as its headline or title, when
+        the line holds it with more (a kicker in the link: "Live", "Exclusive")."""
+        found = None
+        for text in self._marked_texts(element):
+            if text in line and (found is None or text in found):
+                found = text  # a later (inner) one within the earlier
+        return found if found != line else None
+
+    def _walk_children(self, element: Any) -> None:
+        if element.sourceline:
+            self._position = element.sourceline
+        self._heading += element.tag.lower() in _HEADINGS
+        self._add(element.text)
+        for child in element:
+            self._walk(child)
+
+    def _stamp(self, element: Any) -> tuple[tuple[dt.date | None, dt.time | None], Any]:
+        """The item's date and time as its markup gives them, in the site's time zone, and
+        the element that gives them (None when none does); a time that says it is an
+        update's only when the item has no other."""
+        updated: tuple[tuple[dt.date | None, dt.time | None], Any] | None = None
+        for found in element.iter():
+            if not isinstance(found.tag, str) or self._skipped(found):
+                continue
+            if found.tag == "time" and (found.get("datetime") or not epoch_of(found)):
+                value = found.get("datetime")
+            elif found.get("itemprop") in _PUBLISHED or (
+                found.tag == "abbr" and MICROFORMAT_DATE.search(found.get("class") or "")
+            ):  # (Blogger's <abbr class="published" title="2024-07-16T14:03:00+02:00">)
+                value = found.get("content") or found.get("datetime")
+                value = value or (found.get("title") if found.tag == "abbr" else None)
+            elif epoch_of(found):
+                value = epoch_stamp(next(found.get(n) for n in EPOCH_STAMPS if found.get(n)))
+                stamp = read_stamp(value, self.timezone)
+                if stamp is not None:  # an attribute, of an element that may hold the item
+                    return stamp, None
+                continue
+            else:
+                continue
+            stamp = read_stamp(value or "", self.timezone)
+            if stamp is not None:
+                if stamp[1] is None:  # a date alone: its text may say the time, "Jul 16, 9:47 PM"
+                    clock = CLOCK.search(collapse(found.text_content()))
+                    stamp = (stamp[0], read_time(clock.group()) if clock else None)
+                if UPDATED.match(collapse(found.text_content())):
+                    updated = updated or (stamp, found)  # "Updated July 16, 6:41 p.m."
+                    continue
+                return stamp, found
+        return updated or ((None, None), None)
+
+    def _relative_note(self, href: str) -> None:
+        self.notes.append(
+            Dropped(
+                self._position,
+                href.strip(),
+                "links relative to the page they were copied from are left out: give "
+                "--source with the id of the outlet whose page it is to complete them",
+            )
+        )
+
+
+_INVISIBLE = re.compile(r"display:none|visibility:hidden", re.IGNORECASE)
+
+
+def _hidden_classes(root: Any) -> frozenset[str]:
+    """The classes that hide an element from sight: the usual names of text for screen
+    readers alone ("visually-hidden", "sr-only"), and those the page's own style sheets
+    hide (display: none, or clipped to a pixel: BBC's "Відео, " before a title)."""
+    hidden = set(_SCREEN_READER_CLASSES)
+    for style in root.iter("style"):
+        for selectors, rules in _CSS_RULE.findall(style.text or ""):
+            rules = rules.replace(" ", "").lower()
+            if _INVISIBLE.search(rules) or _CLIPPED.search(rules):
+                hidden.update(_CLASS_SELECTOR.findall(selectors))
+    return frozenset(hidden)
+
+
+_SCREEN_READER_CLASSES = (
+    "visually-hidden",
+    "visuallyhidden",
+    "sr-only",
+    "screen-reader-text",
+    "screen-reader-only",
+    "element-invisible",
+    "a11y-hidden",
+    "u-visually-hidden",
+    "is-visually-hidden",
+)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLIPPED = re.compile(r"clip:rect\(|clip-path:inset\(")
+_CLASS_SELECTOR = re.compile(r"(?:^|,)\s*\.([\w-]+)\s*(?=,|$)")  # ".vh", not ".a .b" or ".a:hover"
+
+# An element that holds an item's date or time, by its class: "date", "news__time",
+# "Timestamp-template", "published".
+_DATE_CLASS = re.compile(
+    r"(?:^|[-_])(?:date|time|datetime|timestamp|published|pubdate)(?:$|[-_])", re.IGNORECASE
+)
+
+
+def _dated(element: Any) -> bool:
+    return any(_DATE_CLASS.search(name) for name in (element.get("class") or "").split())
+
+
+# A badge in a headline: <span class="newsfeed__label">ВІДЕО</span>, "nv-premium-badge".
+_BADGE_CLASS = re.compile(
+    r"(?i:(?:^|[-_])(?:label|badge|kicker|flag|mark)(?:$|[-_]))|[a-z](?:Label|Badge|Kicker|Flag)$"
+)  # "newsfeed__label", "nv-premium-badge", "fig-live-mark", CSS modules' "...-LiveLabel"
+
+
+def _badge(element: Any) -> bool:
+    """Whether the element is a badge of a few words beside a headline in its link ("ФОТО",
+    "Premium", "Ексклюзив NV"): not part of the headline. (One outside the link is a line
+    of its own, and dropped as one.)"""
+    if not isinstance(element.tag, str) or element.tag not in _INLINE or element.tag == "a":
+        return False
+    if not any(ancestor.tag == "a" for ancestor in element.iterancestors()):
+        return False
+    text = collapse(element.text_content())
+    classed = any(_BADGE_CLASS.search(name) for name in (element.get("class") or "").split())
+    if not classed and not (_MEDIA_MARK.fullmatch(text) and _ends_its_link(element)):
+        return False
+    parent = element.getparent()
+    if parent is None or not text or len(text.split()) > 3:
+        return False
+    rest = collapse(parent.text_content()).replace(text, "", 1)
+    return headline_like(rest)
+
+
+# What a headline's link may end with, unclassed, to say what the article holds:
+# <a>Title <em>ФОТО</em></a>. In capitals only; one or two, "ФОТО, ВІДЕО".
+_MEDIA_WORD = (
+    r"(?:ФОТО|ВІДЕО|ВИДЕО|АУДІО|АУДИО|ІНФОГРАФІКА|ИНФОГРАФИКА|ОНОВЛЕНО|ОБНОВЛЕНО|ОНЛАЙН"
+    r"|ДОКУМЕНТ|КАРТА|PHOTOS?|VIDEO|AUDIO|INFOGRAPHIC|UPDATED|LIVE|MAP)"
+)
+_MEDIA_MARK = re.compile(rf"\(?{_MEDIA_WORD}(?:\s*(?:[,/+&]|І|И|ТА|AND)?\s*{_MEDIA_WORD})?\)?")
+
+
+MEDIA_END = re.compile(rf"(?:\s+[-–—|:])?\s+{_MEDIA_MARK.pattern}$")  # "Title – LIVE" too
+
+
+def _ends_its_link(element: Any) -> bool:
+    """Whether nothing but white space follows the element in the link it is in."""
+    for node in (element, *element.iterancestors()):
+        if node.tag == "a":
+            return True
+        if (node.tail or "").strip() or any(isinstance(e.tag, str) for e in node.itersiblings()):
+            return False
+    return False
+
+
+def _sidebar(element: Any) -> bool:
+    """Whether the element is a sidebar of a page (_SIDEBAR_CLASS, _SIDEBAR_TITLE)."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag == "aside":
+        return True
+    # The page itself is none, whatever its classes say (Drupal's <body class="one-sidebar
+    # sidebar-second">: a page that has a sidebar).
+    if not tag or tag in _INLINE or tag in _HEADINGS or tag in ("html", "body", "main"):
+        return False
+    names = (
+        f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
+        f" {element.get('data-area') or ''}"  # Spiegel's data-area="newsletter_box"
+    )
+    if _SIDEBAR_CLASS.search(names) or _RIGHT_COLUMN.search(names):
+        return True
+    first = _first_child(element)
+    if first is not None and first.tag not in _HEADINGS and len(first) == 1:
+        first = _first_child(first)  # a heading in a wrapper: <div class="title"><h2>
+    if first is None or not (
+        first.tag in _HEADINGS or _TITLE_CLASS.search(first.get("class") or "")
+    ):
+        return False  # a heading, or a block classed as a title: "side-block__title"
+    title = collapse(first.text_content()).rstrip(":").strip()
+    if _SIDEBAR_TITLE.fullmatch(title):
+        return True
+    links = [link for link in element.iter("a") if headline_like(collapse(link.text_content()))]
+    return _ALSO_TITLE.fullmatch(title) is not None and len(links) == 1
+
+
+# A block's title by its class: "side-block__title", "read-also__title", "section-heading".
+_TITLE_CLASS = re.compile(r"(?:^|[-_\s])(?:title|heading|header|head)(?:$|[-_\s])", re.IGNORECASE)
+
+
+def _holds_blocks(element: Any) -> bool:
+    """Whether an inline element holds block elements (a link around a whole card)."""
+    return any(isinstance(e.tag, str) and e.tag in BLOCKS for e in element.iterdescendants())
+
+
+def _first_child(element: Any) -> Any:
+    """The element's first child element, if any."""
+    return next((child for child in element if isinstance(child.tag, str)), None)
+
+
+def _page_chrome(element: Any) -> bool:
+    """Whether the element is the page's own header or footer (not an article's): a
+    <header> or <footer>, or a block classed as the page's footer ("footer", "site-footer",
+    "footer_menu")."""
+    footer = element.tag in BLOCKS and any(
+        _FOOTER_CLASS.match(name) for name in (element.get("class") or "").split()
+    )
+    return (element.tag in _CHROME or footer) and not any(
+        ancestor.tag in _SECTIONS for ancestor in element.iterancestors()
+    )
+
+
+_FOOTER_CLASS = re.compile(r"(?:(?:site|page|main|global|l)[-_]+)?footer(?:$|[-_])", re.I)
+
+
+# Telegram ------------------------------------------------------------------------------
+#
+# A channel's history as Telegram Desktop exports it ("Export chat history", HTML): each
+# message a <div class="message default">, its moment in the title of its date
+# ("16.07.2024 21:15:07 UTC+03:00"), its text in <div class="text">: the first line is its
+# headline, the first link to an article in it is the headline's link.
+
+_TELEGRAM_MOMENT = re.compile(
+    r"(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2})(?::\d{2})?(?: UTC([+-])(\d{2}):(\d{2}))?"
+)
+
+
+def _classes(element: Any) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def is_telegram_export(root: Any) -> bool:
+    """Whether the page is a chat history exported by Telegram Desktop."""
+    return next(_messages(root), None) is not None
+
+
+def telegram_lines(root: Any, timezone: str | None) -> tuple[list[Line], list[Dropped]]:
+    """One line a message with a link to an article: its first line, that link and its
+    moment; a note of the messages without one (alerts, announcements, forwards)."""
+    lines: list[Line] = []
+    unlinked: list[Dropped] = []
+    for message in _messages(root):
+        body = next((e for e in message if "body" in _classes(e)), None)
+        text = _message_text(body) if body is not None else None
+        headline = _first_line(text) if text is not None else ""
+        if text is None or not headline:
+            continue  # a photo or sticker alone
+        number = text.sourceline or message.sourceline or 0
+        link = next((href for href in map(href_of, text.iter("a")) if article_link(href)), None)
+        if link is None:
+            reason = "a message with no link to an article: left out"
+            unlinked.append(Dropped(number, headline, reason))
+            continue
+        lines.append(Line(number, headline, link, _message_moment(body, timezone), item=True))
+    return lines, unlinked[:1]
+
+
+def _messages(root: Any) -> Iterator[Any]:
+    """The messages of an exported chat history, oldest first (not its day lines)."""
+    for history in root.find_class("history"):
+        for message in history:
+            if isinstance(message.tag, str) and {"message", "default"} <= _classes(message):
+                yield message
+
+
+def _message_moment(body: Any, timezone: str | None) -> tuple[dt.date | None, dt.time | None]:
+    """A message's date and time, from the title of its date ("16.07.2024 21:15:07
+    UTC+03:00"), in `timezone`."""
+    dated = next((e for e in body if {"date", "details"} <= _classes(e)), None)
+    found = (
+        _TELEGRAM_MOMENT.match((dated.get("title") or "").strip()) if dated is not None else None
+    )
+    if found is None:
+        return None, None
+    day, month, year, hour, minute = (int(found[i]) for i in range(1, 6))
+    offset = None
+    if found[6]:
+        minutes = int(found[7]) * 60 + int(found[8])
+        offset = dt.timezone(dt.timedelta(minutes=minutes if found[6] == "+" else -minutes))
+    try:
+        return local(dt.datetime(year, month, day, hour, minute, tzinfo=offset), timezone)
+    except ValueError:
+        return None, None
+
+
+def _message_text(body: Any) -> Any:
+    """A message's text: its own, else that of the message it forwards."""
+    for part in body:
+        if "text" in _classes(part):
+            return part
+    forwarded = next((part for part in body if "forwarded" in _classes(part)), None)
+    return _message_text(forwarded) if forwarded is not None else None
+
+
+def _first_line(element: Any) -> str:
+    """The first line of a message's text, up to its first line break (<br>)."""
+    marked = copy.deepcopy(element)
+    for br in marked.iter("br"):
+        br.tail = "\ue000" + (br.tail or "")  # a private-use character: no text has it
+    lines = (collapse(line) for line in marked.text_content().split("\ue000"))
+    return next((line for line in lines if line), "")
+
+
+def link_round_up(root: Any) -> None:
+    """Give each heading of a round-up the link of the short paragraph under it that sends
+    the reader to the story ("Детальніше – <a>тут</a>.", "Read more <a>in our report</a>"),
+    as if the heading were that link: where two headings or more of one article are so."""
+    found = []
+    for heading in root.iter("h2", "h3", "h4"):
+        if heading.find(".//a") is not None or len(heading.text_content().split()) < 3:
+            continue
+        for sibling in heading.itersiblings():
+            if not isinstance(sibling.tag, str) or sibling.tag in ("h1", "h2", "h3", "h4"):
+                break
+            links = sibling.findall(".//a[@href]")
+            words = " ".join(sibling.text_content().split())
+            if len(links) == 1 and len(words.split()) <= 15 and _MORE_AT.search(words):
+                found.append((heading, links[0]))
+                break
+    parents = collections.Counter(heading.getparent() for heading, _ in found)
+    for heading, link in found:
+        if parents[heading.getparent()] < 2:
+            continue
+        anchor = heading.makeelement("a", {"href": link.get("href")})
+        anchor.text, heading.text = heading.text, None
+        anchor.extend(list(heading))
+        heading.append(anchor)
+        link.drop_tag()  # its words ("тут") stay, as text: no headline of their own
+
+
+def link_attributed(root: Any, base: str) -> None:
+    """Give a headline written before its outlet's linked name ("Title — <a>The Insider</a>",
+    as a newsletter credits its items) that link, as if the headline were linked."""
+    for link in list(root.iter("a")):
+        parent, text = link.getparent(), collapse(link.text_content())
+        url = absolute(link.get("href") or "", base)
+        if parent is None or not url or not names_site(text, url, {}):
+            continue
+        before = collapse(
+            (link.getprevious().tail if link.getprevious() is not None else parent.text) or ""
+        )
+        words = _ATTRIBUTED.fullmatch(before)
+        if words is None or not headline_like(words[1]) or len(parent) > 1:
+            continue  # (the headline's text alone before it, in its block: no other links)
+        link.text, link.tail = words[1], (link.tail or "")
+        for child in list(link):
+            link.remove(child)
+        if link.getprevious() is not None:
+            link.getprevious().tail = ""
+        else:
+            parent.text = ""
+
+
+_ATTRIBUTED = re.compile(r"(.+?)\s+[—–-]\s*")  # "Title — ", before the outlet's linked name
+
+
+# Where a round-up sends its reader to the story.
+_MORE_AT = re.compile(
+    r"\b(?:детальніше|докладніше|подробнее|подробности|читайте|читати|дивіться|read more|"
+    r"more details|full story|find out more)\b",
+    re.IGNORECASE,
+)

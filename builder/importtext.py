@@ -1,0 +1,445 @@
+"""The words of a listing's lines: what marks, wraps or surrounds a headline as text.
+
+Bullets and numbers, Markdown's links and emphasis, a link after its title, and the lines
+outlets put around their lists that are never headlines (menus, calls to subscribe,
+bylines, counts, a page's own name and copyright), as patterns and the small tests built
+on them, shared by the text, HTML and feed readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .i18n import normalise_word
+from .importdates import CREDIT, GLUED_DATE, NAME, TIME_LINE, WORD, age, said_date_time
+from .importmodel import State
+
+# Month and weekday names read in listings: English, Ukrainian, and Russian (the language
+# of many outlets an editor of a war digest follows, on both sides of the front), and
+# German, French and Polish, of the European outlets that cover the war (tagesschau.de,
+# lefigaro.fr, rp.pl).
+LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl")
+
+# A line's bullet or number: "•", "-", "1.", "1.3." (an outline's), "#" (Markdown's), "1️⃣" (a
+# keycap's), HN's "▲".
+BULLET = re.compile(
+    r"^(?:(?:[•·▪●◦‣∙►▶➤→\-*–—+▲]|\d{1,3}[.)](?:\d{1,3}\.)*|#{1,6}|\*\*)\s+"
+    r"|(?:\d\ufe0f?\u20e3|\U0001f51f)\s*)"
+)
+# An arrow after a headline, to its link: "Title ➡️ https://...", "Title 👇".
+END_ARROW = re.compile(r"\s*(?:➡️?|👇|👉|⬇️?|→|>>)\s*$")
+NUMBERED = re.compile(r"\d{1,3}[.)]\s")
+# A to-do list's box after its bullet (Markdown, Notion, Obsidian): "- [x] Title".
+CHECKBOX = re.compile(r"^(?:\[[ xX]\]|[☐☑☒✅✔✓])\s*")  # and Keep's and Apple Notes' boxes
+# Tags an editor's note puts after a headline (Obsidian, Bear): "Title #політика #нбу".
+END_TAGS = re.compile(r"(?:\s+#[^\W\d][\w-]*)+\s*$")
+# Markdown's strong emphasis around words of a line copied as text: "**Title**".
+MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")  # a picture in Markdown: no headline
+# A whole line in italics ("*Note from the author*"), and a label in bold before a link
+# ("**Diplomacy:** [Title](…)": a kicker, no part of the headline).
+EMPHASISED = re.compile(r"^([*_])(?![*_])(\S(?:.*\S)?)(?<![*_])\1$")
+BOLD_LABEL = re.compile(r"^\*\*[^*\n]{1,40}?(?::\*\*|\*\*:)\s*(?=\[)")
+LEAD_TIME = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*[-–—]?\s*)?")  # nothing, or a time
+LINKED_WORDS = "a link that is words of a sentence around it, not a headline"
+LEAD_IN = re.compile(r"([^\[\]:\n]{2,40}):\s*")  # "Read also: " before a link
+STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_URL = r"https?://[^\s<>()\[\]\"]+(?:\([^\s()]*\)[^\s<>()\[\]\"]*)*"
+URL_LINE = re.compile(r"[<\"«]?(" + _URL + r")[>\"»]?")
+_URL_AT_END = re.compile(r"\s*(?:[-–—|:•]\s*)?[(<\"«]?(" + _URL + r")[)>\"»]?$")
+MD_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*<?(\S+?)>?(?:\s+\"[^\"]*\")?\s*\)")
+# Lines outlets put around their lists: section headings, navigation, calls to action.
+BOILERPLATE = frozenset(
+    {
+        "read also",
+        "read more",
+        "copy link",
+        "скопіювати посилання",
+        "копировать ссылку",
+        "read the full story",
+        "read the full article",
+        "continue reading",
+        "детальніше",
+        "детальніше тут",
+        "детальніше – тут",
+        "детальніше — тут",
+        "читати тут",
+        "подробнее тут",
+        "подробнее – тут",
+        "more here",
+        "докладніше",
+        "читати далі",
+        "читайте далі",
+        "читати повністю",
+        "подробиці",
+        "подробнее",
+        "читать далее",
+        "читать полностью",
+        "skip to main content",
+        "skip to content",
+        "skip to navigation",
+        "перейти до основного вмісту",
+        "перейти к основному содержанию",
+        "see also",
+        "also read",
+        "more news",
+        "all news",
+        "latest news",
+        "news",
+        "top news",
+        "related",
+        "related news",
+        "related articles",
+        "show more",
+        "load more",
+        "older",
+        "newer",
+        "oldest",
+        "newest",
+        "older posts",
+        "newer posts",
+        "next page",
+        "previous page",
+        "show more news",
+        "load more news",
+        "more stories",
+        "advertisement",
+        "ad",
+        "ads",
+        "sponsored",
+        "promoted",
+        "subscribe",
+        "share",
+        "most read",
+        "most popular",
+        "popular",
+        "trending",
+        "найпопулярніше",
+        "популярне",
+        "найчитаніше",
+        "популярное",
+        "самое читаемое",
+        "самое популярное",
+        "читайте також",
+        "читайте також на",
+        "дивіться також",
+        "більше новин",
+        "всі новини",
+        "усі новини",
+        "останні новини",
+        "новини",
+        "головне",
+        "реклама",
+        "показати більше",
+        "показати більше новин",
+        "завантажити більше",
+        "підписатися",
+        "поділитися",
+        "стрічка новин",
+        "читайте также",
+        "смотрите также",
+        "больше новостей",
+        "все новости",
+        "последние новости",
+        "новости",
+        "главное",
+        "показать больше",
+        "показать больше новостей",
+        "подписаться",
+        "поделиться",
+        "лента новостей",
+    }
+)
+
+
+def link_line(line: str) -> str | None:
+    """The link of a line that is only a link, shown as its address, after nothing or a
+    label ("https://...", "Details: https://...", "Read more: https://...")."""
+    end = _URL_AT_END.search(line)
+    if end is None:
+        return None
+    label, url = line[: end.start()].strip(), url_end(end.group(1))
+    if not label:
+        return url
+    colon = ":" in line[end.start() : end.start(1)] or label.endswith(":")
+    if normalise_word(label) in _LINK_LABELS:  # OneNote's "From <https://…>" under a paste
+        return url
+    return url if (colon and len(label.split()) <= 3) or boilerplate(label) else None
+
+
+_LINK_LABELS = frozenset({"from", "source", "via", "link", "джерело", "источник", "посилання"})
+
+
+def split_link(line: str) -> tuple[str, str]:
+    """Split "[title](url)" or "title — url" into the title and the URL."""
+    links = MD_LINK.findall(line)
+    if links:
+        title = MD_LINK.sub(lambda m: m.group(1), line).strip()
+        url = next((u for _, u in links if u.startswith(("http://", "https://"))), "")
+        rest = _URL_AT_END.search(title)
+        if rest and not url:
+            return title[: rest.start()].strip(), rest.group(1)
+        return title, url
+    bare = URL_LINE.fullmatch(line)
+    if bare:
+        return "", url_end(bare.group(1))
+    end = _URL_AT_END.search(line)
+    if end:
+        return line[: end.start()].strip(), url_end(end.group(1))
+    found = list(URL_IN_TEXT.finditer(line))
+    if len(found) == 1:  # "Title https://... (edited)", "16:20 https://... — Title"
+        before = line[: found[0].start()].rstrip(' —–-|:•·(<"«')
+        after = line[found[0].end() :].lstrip(' —–-|:•·)>"»')
+        if before and (len(after.split()) <= 2 or _SHARED_FROM.fullmatch(after)):
+            return before, url_end(found[0].group())  # ("… Shared via Feedly": a share's)
+        if not before or TIME_LINE.fullmatch(before):
+            title = f"{before} {after}" if before else after
+            return title.strip(), url_end(found[0].group())  # (a U+2028 after the link too)
+    return line, ""
+
+
+_SHARED_FROM = re.compile(r"(?:shared|sent|saved) (?:via|from|with) .{1,30}", re.IGNORECASE)
+
+
+def url_end(url: str) -> str:
+    """A link written in text without the stop of the sentence it ends ("... 716433/.")."""
+    return url.rstrip(".,;:!?")
+
+
+OUTLET_NAME = "an outlet's name, over its posts or in its page's header, not a headline"
+
+
+NAVIGATION = "a section or navigation line, not a headline"
+PARAGRAPH_WORDS = 40  # the longest headlines have 25 or so; an article's paragraphs, more
+
+
+# Emoji and marks before a line's words ("⚡️ Підписатися на канал"): not part of what it says.
+_LEADING_SYMBOLS = re.compile(r"^[^\w\d\s«\"'(\[@#]+\s*")
+
+
+def boilerplate(line: str) -> str:
+    """Say why a line is not a headline, or return ""."""
+    if not WORD.search(line):
+        return NO_WORDS
+    key = " ".join(_LEADING_SYMBOLS.sub("", normalise_word(line)).rstrip(":.…>»→ ").split())
+    if (
+        key in BOILERPLATE
+        or _CALL_TO_ACTION.match(key)
+        or _MORE_BUTTON.fullmatch(key)
+        or _SUBSCRIBE.search(key)
+        or _MORE_LIKE_IT.fullmatch(key)
+    ):
+        return NAVIGATION
+    if _MORE_ELSEWHERE.match(key):
+        return _READ_MORE
+    if _NEWSLETTER.search(key):
+        return "a newsletter's own line (its web version, its settings), not a headline"
+    if _FORWARDED.match(key):
+        return "the header of a forwarded message (its channel's name), not a headline"
+    if _SOCIAL_CHROME.fullmatch(key) or _SHORTENED.fullmatch(line.strip()):
+        return SOCIAL_LINE
+    words = line.split()
+    letters = [c for c in line if c.isalpha()]
+    shown = len(WORD_RUN.findall(line))  # words of letters: "ASIA PACIFIC / POLITICS" is 3
+    if shown <= 3 and len(letters) >= 2 and all(c.isupper() for c in letters):
+        return _CAPITALS
+    if line.endswith(":") and len(words) <= 6:
+        return "a heading ending in ':', not a headline"
+    if BYLINE.fullmatch(" ".join(words)):
+        return CREDIT
+    if age(key) is not None:
+        return _AGE
+    if len(words) > PARAGRAPH_WORDS:
+        return _PARAGRAPH
+    return ""
+
+
+# A page's own lines, copied with it as text: "© 2024 POLITICO SRL", "We value your privacy".
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+PRIVACY = re.compile(
+    r"\bcookies?\b|\bcookie-|^we (?:value|care about|respect) your privacy"
+    r"|^we and our \d+ partners|^ми цінуємо вашу конфіденційність|^мы ценим вашу конфиденциальность"
+)
+
+
+# What a social network's page shows around its posts, copied with them: "@handle",
+# "Reposted by ...", "Пошук у Facebook", "1,6 млн уподобань • 2,1 млн читачів", "Переглянути ще
+# 57 коментарів", "Last reply today at 11:20 AM", "kyivindependent.com/ukraines-parl...".
+_COUNTED = (
+    r"(?:likes?|followers?|following|reposts?|replies|comments?|shares?|reactions?|views?"
+    r"|уподобан\w*|вподобан\w*|читач\w*|підписник\w*|коментар\w*|поширен\w*|реакц\w*"
+    r"|перегляд\w*|лайк\w*|подписчик\w*|комментари\w*|просмотр\w*)"
+)
+# A site's name as pages show it beside a link: "pravda.com.ua".
+SITE_NAME = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_SOCIAL_CHROME = re.compile(
+    r"@[\w.-]+"
+    r"|(?:reposted by|поширив|поширила|поширено|переслав|репост)\b.*"
+    r"|(?:пошук у|search) (?:facebook|x|twitter|bluesky|linkedin)"
+    rf"|[\d.,]+\s*(?:k|m|тис\.?|млн|тыс\.?)?\s*{_COUNTED}(?:\s*[•·]\s*[\d.,]+\s*(?:k|m|тис\.?|млн|тыс\.?)?\s*{_COUNTED})*"
+    rf"|(?:переглянути|показати|view|see|show) (?:ще |all |more )?\d+ (?:more )?{_COUNTED}"
+    r"|(?:last reply|остання відповідь).*"
+    # X's own: its link card's "From site.com", "… reposted", the profile's "Joined …", menus
+    r"|from (?:www\.)?[\w-]+(?:\.[\w-]+)+|.{1,60} (?:reposted|поширив\w*|репостнул\w*)"
+    r"|(?:.* )?joined \w+ \d{4}|(?:to )?view keyboard shortcuts.*|see new posts"
+    # a chat's notices: "Mariia Bondar joined the party.", "… pinned a message", "… left"
+    r"|.{1,60} (?:joined|left) (?:the )?(?:party|server|channel|room|chat|group|space|team)\b.*"
+    r"|.{1,60} (?:pinned a message|changed the (?:topic|channel name)|added .{1,60} to the .*)"
+    r"|.{1,60} (?:приєднав(?:ся|ла?ся)|приєдналися|покинув|покинула|закріпив|закріпила)\b.*"
+    # LinkedIn's own: "Try Premium for UAH0", "Report this article", "Load more comments"
+    r"|try premium.*|report this (?:article|post|comment)|load more comments"
+    r"|terms of use|search the web|see (?:the )?full forecast|feedback"
+    r"|more articles by .{1,60}|see more comments|add a comment…?"
+    r"|who to follow|terms of service|privacy policy|cookie policy|show more|show replies"
+    r"|read more: (?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*"  # (its "…" is gone from the key)
+    r"|r/\w+(?: • .*)?|(?:go to comments|upvote|downvote|share|save|hide|reply)"  # Reddit's
+    r"|\d+ points? by \S+ .*|submitted .* by \S+.*"  # a news aggregator's row (Hacker News)
+    r"|" + SITE_NAME.pattern  # a link's site alone (the key is in lower case)
+)
+EDITOR_NOTE = re.compile(r"\s+\[[^\[\]]{2,80}\]$")
+_SHORTENED = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*(?:…|\.\.\.)")  # a link as shown
+SOCIAL_LINE = (
+    "a social network's own line (a handle, a repost, counts, a search box), not a headline"
+)
+# Telegram's line over a forwarded message: "Forwarded from Повітряні сили ЗСУ".
+_FORWARDED = re.compile(r"(?:forwarded from|переслано від|переслано из|пересланное сообщение)\b")
+# An aggregator's count of a story's other reports: "Ще 24 схожих новини", "+5 more".
+_MORE_LIKE_IT = re.compile(
+    r"(?:ще|еще|and|\+)\s*\d+\s*(?:схож\w*|похож\w*|інш\w*|друг\w*|similar|related|more|other)"
+    r"(?: (?:новин\w*|новост\w*|публікац\w*|stories|articles|reports|sources|джерел\w*"
+    r"|источник\w*))?"
+)
+# What a newsletter says of itself: "View this email in your browser", "unsubscribe from this
+# list", "update your preferences", "Переглянути в браузері", "Відписатися".
+_NEWSLETTER = re.compile(
+    r"\b(?:view (?:this|it|the) (?:email|e-mail|newsletter|message)? ?(?:in|on) (?:your|a|the)"
+    r" (?:web )?browser|unsubscribe|update (?:your )?(?:subscription )?preferences"
+    r"|change how you receive|you are receiving this|you received this (?:email|e-mail)"
+    r"|відписатис[ья]|переглянути (?:в|у) браузері|отписаться|открыть в браузере"
+    r"|відкрийте (?:його )?(?:в|у) браузері|откройте (?:его )?в браузере"
+    r"|(?:слухайте|дивіться|слушайте|смотрите|listen to|watch) (?:нас |us )?.{0,40}"
+    r"(?:застосунку|приложении|youtube|app|podcast))"
+)
+
+
+# A call to follow a channel, wherever it stands: "Новини від NV в Telegram. Підписуйтесь на наш
+# канал", "Українська правда у Telegram!" (with its "!": "calls on WhatsApp" is news).
+_SUBSCRIBE = re.compile(
+    r"\b(?:підписуйтесь|підписуйтеся|подписывайтесь|подпишитесь на|subscribe to our)\b"
+    r"|\b(?:у|в|in|on) (?:telegram|viber|whatsapp)\s*!\s*$"
+)
+
+# A button that loads more of a listing: "Load more", "Завантажити ще новини", "Показать еще".
+_MORE_BUTTON = re.compile(
+    r"(?:load|show|see|view|завантажити|показати|дивитися|загрузить|показать|смотреть)"
+    r" (?:more|all|ще|більше|усі|всі|еще|больше|все)(?: (?:news|stories|articles|новини|новин"
+    r"|публікації|новости|новостей|публикации|материалы))?(?: from \S.*)?"  # "See all from X"
+    # German, French, Spanish, Italian, Polish: "Weitere Artikel laden", "Voir plus"
+    r"|(?:weitere (?:artikel|beiträge|meldungen) (?:laden|anzeigen)|mehr (?:laden|anzeigen)"
+    r"|charger plus(?: d'articles)?|voir plus(?: d'articles)?|cargar más(?: noticias)?"
+    r"|ver más(?: noticias)?|carica altri(?: articoli)?|mostra altri|załaduj więcej"
+    r"|pokaż więcej|więcej artykułów)"
+)
+
+# Where to read more, as a post ends (its time may follow): "Подробнее — на сайте «Медузы».",
+# "Детальніше: на сайті", "Read more on our website".
+_READ_MORE = "where to read more of the headline above, not a headline"
+_MORE_ELSEWHERE = re.compile(
+    r"(?:подробнее|детальніше|докладніше|більше|read more|more)\s*[—–:-]?\s*"
+    r"(?:на (?:сайте|сайті|нашому сайті|нашем сайте)|в (?:материале|статье)|у (?:матеріалі|статті)"
+    r"|on (?:our|the) (?:website|site)|in our \w+)\b"
+)
+
+# A page's call to subscribe, sign in or give, never a headline: "Subscribe for €1 a week."
+_CALL_TO_ACTION = re.compile(
+    r"(?:subscribe|sign up|sign in|log in|donate|support us|become a (?:member|patron)"
+    r"|join us|підпишіться|підписатися|стати (?:членом|учасником)|долучитися"
+    r"|увійти|підтримати|подпишитесь|подписаться|войти|поддержать)\b"
+)
+BYLINE = re.compile(
+    rf"(?:by|von|par|przez|автор(?:ка)?:?)\s+{NAME}(?:\s+{NAME}){{0,3}}(?:\s*(?:,|and|та|і|и)\s*{NAME}(?:\s+{NAME}){{0,3}})*"
+    r"|(?:photo|фото|video|відео|видео|image|illustration|ілюстрація|иллюстрация)\s*(?:credit)?"
+    r"\s*[:|©]\s*\S+(?:\s+\S+){0,3}"  # "Photo: Reuters", not "Video: Drone destroys a boat ..."
+    r"|\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?(?:\s+(?:read|читання|чтения))?"
+    r"|[\d.,]+\s*[KkMmКкТт]?\s*(?:comments?|views?|shares?|коментар\w*|перегляд\w*"
+    r"|комментари\w*|просмотр\w*)",
+    re.IGNORECASE,
+)
+
+
+def glued_date_line(
+    line: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
+) -> tuple[dt.date, dt.time | None, str] | None:
+    """Read "Title16 липня, 14:30", a card's title and date run together as copied as text:
+    the date (and time), and the title."""
+    for glued in GLUED_DATE.finditer(line):
+        head = line[: glued.start()].rstrip()
+        if not headline_like(head):
+            continue
+        found = said_date_time(line[glued.end() :], months, weekdays, state, number)
+        if found is not None and found[0] is not None:
+            return found[0], found[1], head
+    return None
+
+
+# Why a line is no headline, and what tells it ----------------------------------------
+
+
+PROFILE = "a link to an outlet's channel or profile, not to an article"
+SHORT = "too few words, without a link: a menu, section or button line, not a headline"
+PAGE_COPY_LINES = 5  # lines of a word or two, no figures: a page's menus copied as text
+SUMMARY = "a sentence after a headline that ends without one: its summary, not a headline"
+_CAPITALS = "a rubric line in capitals, not a headline"
+SENTENCE = "a sentence of an article, not a headline"
+SENTENCE_WORDS = 16  # a line ending with "." this long is prose: headlines are shorter
+# hAtom's and hCalendar's dates: <abbr class="published" title="2024-07-16T14:03:00+02:00">.
+MICROFORMAT_DATE = re.compile(r"(?<![\w-])(?:published|updated|dtstart|dtposted)(?![\w-])")
+# An outlet's desk as a byline: "The Kyiv Independent news desk", "Суспільне Новини редакція".
+STAFF = re.compile(
+    r"\s+(?:news ?desk|newsroom|staff|editors|editorial (?:team|board)|редакція|редакция"
+    r"|ньюзрум|відділ новин)$",
+    re.IGNORECASE,
+)
+# A video's length under its headline, as a page copied as text shows it.
+DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+VIDEO = re.compile(r"(?:watch|video|відео|видео)\b", re.IGNORECASE)
+VIDEO_LENGTH = "a video's length, not a time"
+_AGE = "an age ('3 hrs ago'), not a headline"
+# Lines between a headline and the time or link after it, which leave it the last one: its
+# byline or count, its summary, a badge ("ВІДЕО"), an author's bare name, a kicker.
+NO_WORDS = "no words: not a headline"
+_PARAGRAPH = f"a paragraph (over {PARAGRAPH_WORDS} words), not a headline"
+# Lines between a headline and what completes it (its time, its link: "Read more (https://..."
+BETWEEN = frozenset(
+    {
+        CREDIT,
+        SUMMARY,
+        SHORT,
+        _CAPITALS,
+        SENTENCE,
+        NO_WORDS,
+        _PARAGRAPH,
+        SOCIAL_LINE,
+        OUTLET_NAME,
+        _READ_MORE,
+    }
+)
+SUMMARY_WORDS = 8
+DIGIT = re.compile(r"\d")
+WORD_RUN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # a word of letters: "Zelensky's"
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def collapse(text: str) -> str:
+    # HTML collapses runs of ASCII white space; a non-breaking space stays as written.
+    return re.sub(r"[ \t\n\r\f]+", " ", text).strip(" ")
+
+
+def headline_like(text: str) -> bool:
+    """Whether a link's text reads as a headline: three words or more ("&" is none), not
+    "Read more"."""
+    return sum(1 for word in text.split() if WORD.search(word)) >= 3 and not boilerplate(text)
+
+
+URL_IN_TEXT = re.compile(_URL)

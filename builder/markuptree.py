@@ -1,0 +1,54 @@
+"""Parsed HTML and XML for the importer: the only importer of lxml.
+
+Pages, fragments of HTML in feeds, and feeds themselves are parsed here and nowhere else,
+so the importer's readers work on elements and never on a parser. HTML is read by
+libxml2's tolerant parser (pasted pages are rarely valid); XML by a parser that reaches
+nothing outside the text (no entities resolved, no network) and recovers from what it can.
+lxml is imported when a listing is first parsed: only `digest import` needs it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def html_document(text: str) -> Any | None:
+    """Parse a page; None when it holds nothing but white space or comments."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def html_fragment(text: str) -> Any | None:
+    """Parse HTML text inside a <div>; None when it cannot be read as HTML."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        return lxml.html.fragment_fromstring(text, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def xml_document(data: bytes) -> Any | None:
+    """Parse XML that may be broken, resolving no entity and fetching nothing; None if no root."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, recover=True, remove_comments=True
+    )
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def local_name(element: Any) -> str:
+    """An XML element's name without its namespace ("{http://www.w3.org/2005/Atom}entry")."""
+    from lxml import etree
+
+    return str(etree.QName(element).localname)
