@@ -58,11 +58,9 @@ from .importhtml import (
     MEDIA_END,
     SAVED_FROM,
     HTMLListing,
-    is_telegram_export,
     link_attributed,
     link_round_up,
     structured_list,
-    telegram_lines,
     unrendered,
 )
 from .importlinks import (
@@ -81,6 +79,7 @@ from .importlinks import (
     without_outlet,
 )
 from .importmodel import Dropped, Entry, ImportedDay, Line, Listing, State
+from .importtelegram import is_telegram_export, telegram_lines
 from .importtext import (
     BETWEEN,
     BOLD_LABEL,

@@ -28,6 +28,7 @@ IMPORTER = {
     "importtext",
     "importlinks",
     "importhtml",
+    "importtelegram",
     "importfeeds",
     "importer",
     "importdays",
@@ -62,8 +63,10 @@ FORBIDDEN = {
     "importdates": IMPORTER - {"importmodel"},
     "importtext": IMPORTER - {"importmodel", "importdates"},
     "importlinks": IMPORTER - {"importmodel", "importdates", "importtext"},
-    "importhtml": {"importfeeds", "importer", "importdays", "newday", "cli", "build"},
-    "importfeeds": {"importer", "importdays", "newday", "cli", "build"},
+    "importhtml": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
+    "importtelegram": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
+    "importfeeds": IMPORTER
+    - {"importmodel", "importdates", "importtext", "importlinks", "importhtml"},
 }
 
 
