@@ -123,6 +123,13 @@ def said_date_time(
         moment = read_stamp(text, state.timezone)
         if moment is not None:
             return moment[0], moment[1] if moment[1] != dt.time() else None
+    later = UPDATED.search(text, 1)  # "July 16, 2024 9:41 AM GMT+3Updated 2 hours ago"
+    if later is not None and text[: later.start()].strip(" ·•|–—-"):
+        found = said_date_time(
+            text[: later.start()].rstrip(" ·•|–—-"), months, weekdays, state, number
+        )
+        if found is not None:
+            return found
     zone = NAMED_ZONE.search(text)
     if zone is not None:  # "5:31 p.m. ET, July 15, 2024": read without it, then moved
         plain = _SPACE_BEFORE_COMMA.sub(", ", text[: zone.start()] + " " + text[zone.end() :])

@@ -24,11 +24,11 @@ from typing import Any
 
 from .i18n import normalise_word
 from .importdates import TIME_LINE, epoch_stamp, local, read_stamp, read_time
-from .importhtml import BLOCKS
+from .importhtml import BLOCKS, HTMLListing
 from .importlinks import absolute, aggregated_article, article_link, host_of, href_of, index_page
 from .importmodel import Dropped, Line
 from .importtext import CONTROL, URL_IN_TEXT, XML_DECLARATION, collapse, split_link, url_end
-from .markuptree import html_fragment, local_name, xml_document
+from .markuptree import html_document, html_fragment, local_name, xml_document
 
 # Feeds --------------------------------------------------------------------------------
 #
@@ -38,7 +38,7 @@ from .markuptree import html_fragment, local_name, xml_document
 
 FEED = re.compile(
     r"\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|<\?[^>]*\?>)\s*)*"
-    r"<(?:rss|feed|rdf:RDF|urlset)[\s>]",  # (and a news sitemap)
+    r"<(?:rss|feed|rdf:RDF|urlset|en-export)[\s>]",  # (and a news sitemap, Evernote's notes)
     re.DOTALL,
 )
 
@@ -51,6 +51,8 @@ def feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[Line], 
         return [], []
     if local_name(root) == "urlset":
         return _sitemap_lines(root, timezone)
+    if local_name(root) == "en-export":
+        return _note_lines(root, base, timezone), []
     lines, untitled = [], []
     for item in root.iter():
         if not isinstance(item.tag, str) or local_name(item) not in ("item", "entry"):
@@ -77,6 +79,59 @@ def feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[Line], 
             name = local_name(item)
             untitled.append(Dropped(line, f"<{name}>", "a feed item with no title: left out"))
     return lines, untitled[:1]
+
+
+# Evernote's export of notes (.enex): each <note> with its <created> moment ("20240715T171503Z",
+# UTC) and its <content>, the note as XHTML (ENML); a web clip's <source-url> is the article.
+_EVERNOTE_MOMENT = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z")
+_CLIP_LINES = 12  # of a web clip's article, those read for its date (its head, not its text)
+
+
+def _note_lines(root: Any, base: str, timezone: str | None) -> list[Line]:
+    """The lines of Evernote's notes: each note's day (when it was written), then its links
+    read as a page's; a web clip as one headline, the article's, dated as its head says."""
+    lines: list[Line] = []
+    for note in root.iter("note"):
+        parts: dict[str, Any] = {}  # the first of each name (not a picture's <source-url>)
+        for child in note.iter():
+            if isinstance(child.tag, str):
+                parts.setdefault(local_name(child), child)
+        content = parts.get("content")
+        if content is None:
+            continue
+        text = content.text or ""
+        first = content.sourceline + text[: len(text) - len(text.lstrip())].count("\n")
+        page = html_document(XML_DECLARATION.sub("", CONTROL.sub("", text.strip()), count=1))
+        if page is None:
+            continue
+        created = _EVERNOTE_MOMENT.fullmatch((parts["created"].text or "").strip())
+        if "created" in parts and created:
+            year, month, day_, hour, minute, second = map(int, created.groups())
+            moment = dt.datetime(year, month, day_, hour, minute, second, tzinfo=dt.UTC)
+            day = local(moment, timezone)[0]
+            lines.append(Line(parts["created"].sourceline, day.isoformat()))
+        reader = HTMLListing(page, base, timezone)
+        reader.read()
+        found = [
+            replace(
+                line,
+                number=line.number + first - 1,
+                beside=tuple((n + first - 1, text) for n, text in line.beside),
+            )
+            for line in reader.lines
+        ]
+        clipped = (
+            absolute((parts["source-url"].text or "").strip(), base)
+            if "source-url" in parts
+            else None
+        )
+        title = collapse(parts["title"].text or "") if "title" in parts else ""
+        if clipped and title:
+            head = tuple((line.number, line.text) for line in found[:_CLIP_LINES] if not line.link)
+            lines.append(Line(parts["title"].sourceline, title, clipped, beside=head, item=True))
+        else:
+            lines.extend(found)
+    return lines
 
 
 def _sitemap_lines(root: Any, timezone: str | None) -> tuple[list[Line], list[Dropped]]:

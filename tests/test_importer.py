@@ -4943,3 +4943,53 @@ def test_day_lines_with_a_weekday_or_a_part_of_the_day_and_a_sources_remark() ->
     names = {"censor": "Суспільне Новини (YouTube)"}
     listing = parse_listing(video, DEFAULT, SOURCES, names=names)
     assert [e.title for d in listing.days for e in d.entries] == ["Удар по Харкову: що відомо"]
+
+
+def test_evernotes_notes_give_their_links_on_the_day_each_was_written() -> None:
+    # An .enex export: a note written on the evening of 23 June (UTC: its <created>) with a
+    # list of links and a to-do; a web clip of an article (its <source-url>, its title the
+    # page's), dated as its head says, "Updated" glued to the date as the page's spans ran.
+    note = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<en-export export-date="20240624T073012Z" application="Evernote">\n'
+        "<note><title>Links for tomorrow</title><created>20240623T201503Z</created>\n"
+        "<content><![CDATA[<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        '<en-note><ul><li><div><a href="https://censor.net/news/3496029/">'
+        "Explosions in Odesa as ballistic missiles strike</a></div></li>"
+        '<li><div><a href="https://www.pravda.com.ua/news/2024/06/23/7461301/">'
+        "Japan transfers $1.9 billion to Ukraine</a></div></li></ul>"
+        '<div><en-todo checked="false"/>ask about the map</div></en-note>]]></content></note>\n'
+        "<note><title>Rada passes the dual citizenship law | Censor</title>"
+        "<created>20240624T071533Z</created>\n"
+        "<note-attributes><source-url>https://censor.net/news/3496031/?utm_source=x</source-url>"
+        "</note-attributes>\n<content><![CDATA[<en-note><div>Politics</div>"
+        "<h1>Rada passes the dual citizenship law</h1><div>June 24, 2024 9:41 AM GMT+3"
+        "Updated 2 hours ago</div><p>KYIV, June 24 - The parliament passed a law allowing "
+        "Ukrainians to hold a second citizenship, the speaker said on Monday.</p></en-note>]]>"
+        "</content><resource><resource-attributes><source-url>https://censor.net/img/1.jpg"
+        "</source-url></resource-attributes></resource></note>\n</en-export>\n"
+    )
+    listing = parse_listing(note, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert _dated(listing) == [
+        (
+            "2024-06-23",
+            None,
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+            "censor",
+        ),
+        (
+            "2024-06-23",
+            None,
+            "Japan transfers $1.9 billion to Ukraine",
+            "https://www.pravda.com.ua/news/2024/06/23/7461301/",
+            "pravda",
+        ),
+        (
+            "2024-06-24",
+            "09:41",
+            "Rada passes the dual citizenship law",
+            "https://censor.net/news/3496031/",
+            "censor",
+        ),
+    ]
