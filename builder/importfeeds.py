@@ -305,7 +305,38 @@ def text_lines(text: str) -> list[Line]:
             lines[-1] = replace(lines[-1], text=f"{last} {line.strip()}")
             continue
         lines.append(Line(number, line))
-    return lines
+    return _clipped(lines)
+
+
+# What OneNote writes under anything pasted from a browser: "From <https://…>".
+_CLIPPED_FROM = re.compile(r"\s*From <(https?://[^\s<>]+)>\s*")
+
+
+def _clipped(lines: list[Line]) -> list[Line]:
+    """Read a notebook's page of snippets pasted from browsers (OneNote's), each ending in a
+    "From <URL>" line, as a page's items: the snippet's first line its headline, with that
+    link, and the lines under it (its date, byline, lead) beside it. Other lines of the page
+    (its title and date, an editor's sections and remarks) are outside the items."""
+    sources = [i for i, line in enumerate(lines) if _CLIPPED_FROM.fullmatch(line.text)]
+    if len(sources) < 2:
+        return lines
+    kept: list[Line] = []
+    start = 0
+    for end in sources:
+        first = end
+        while first > start and not lines[first - 1].text.strip():
+            first -= 1  # the empty line OneNote leaves under a paste
+        while first > start and lines[first - 1].text.strip():
+            first -= 1  # the snippet: lines up to the empty one above it
+        kept.extend(replace(line, outside=True) for line in lines[start:first])
+        block = [line for line in lines[first:end] if line.text.strip()]
+        if block:
+            url = lines[end].text.strip()[len("From <") : -1]
+            beside = tuple((line.number, line.text) for line in block[1:])
+            kept.append(replace(block[0], link=url, beside=beside, item=True))
+        start = end + 1
+    kept.extend(replace(line, outside=True) for line in lines[start:])
+    return kept
 
 
 _HYPHENATED = re.compile(r"[^\W\d]-\s*$")  # "Покров-": a word broken at the line's end

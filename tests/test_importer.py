@@ -4993,3 +4993,35 @@ def test_evernotes_notes_give_their_links_on_the_day_each_was_written() -> None:
             "censor",
         ),
     ]
+
+
+def test_snippets_pasted_into_onenote_give_their_headlines_with_the_links_under_them() -> None:
+    # OneNote writes "From <URL>" under anything pasted from a browser: a snippet's first
+    # line is its headline; its date line dates it, its lead is no headline; the page's own
+    # title, date and sections, and an editor's remark, are outside the snippets.
+    page = (
+        "Моніторинг 25.06\nTuesday, June 25, 2024\n7:48 AM\n\nРанок\n\n"
+        "Explosions in Odesa as ballistic missiles strike\n25.06.2024 06:12\n"
+        "Two ballistic missiles hit the port overnight, the regional governor said\n \n"
+        "From <https://censor.net/news/3496029/> \n\n"
+        "!! check whether the port confirmed it\n\nВдень\n\n"
+        "Rada passes the dual citizenship law\nВівторок, 25 червня 2024, 09:15\n \n"
+        "From <https://www.pravda.com.ua/news/2024/06/25/7461312/> \n"
+    )
+    listing = parse_listing(page, DEFAULT, SOURCES)
+    assert _dated(listing) == [
+        (
+            "2024-06-25",
+            "06:12",
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+            "censor",
+        ),
+        (
+            "2024-06-25",
+            "09:15",
+            "Rada passes the dual citizenship law",
+            "https://www.pravda.com.ua/news/2024/06/25/7461312/",
+            "pravda",
+        ),
+    ]
