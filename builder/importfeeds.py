@@ -54,6 +54,10 @@ def feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[Line], 
     if local_name(root) == "en-export":
         return _note_lines(root, base, timezone), []
     lines, untitled = [], []
+    channel = next((c for c in root if isinstance(c.tag, str) and local_name(c) == "channel"), root)
+    own = next(  # the feed's name: a channel's videos end their titles with it ("… | Name")
+        (_feed_text(c) for c in channel if isinstance(c.tag, str) and local_name(c) == "title"), ""
+    )
     for item in root.iter():
         if not isinstance(item.tag, str) or local_name(item) not in ("item", "entry"):
             continue
@@ -67,6 +71,7 @@ def feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[Line], 
         post = _untitled_post(parts, permalink, base) if permalink else None
         if post is not None:  # a Mastodon or Bluesky account's feed: posts without titles
             text = post[0]
+        text = _without_name(text, own)
         if text:
             stamp, unread = _feed_stamp(parts, timezone)
             link = post[1] if post is not None else _feed_link(item, base)

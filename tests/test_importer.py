@@ -5025,3 +5025,23 @@ def test_snippets_pasted_into_onenote_give_their_headlines_with_the_links_under_
             "pravda",
         ),
     ]
+
+
+def test_a_feeds_own_name_after_its_items_titles_is_left_out() -> None:
+    # A YouTube channel's feed: its videos' titles end with the channel's name, which is the
+    # feed's; a title naming another ("… | Reuters") keeps it, the feed does not say it.
+    feed = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Суспільне Новини</title>"
+        "<entry><title>Удар по Харкову: що відомо | Суспільне Новини</title>"
+        '<link rel="alternate" href="https://www.youtube.com/watch?v=Lr7pW0dYh4M"/>'
+        "<published>2024-06-24T16:30:00+00:00</published></entry>"
+        "<entry><title>Healey in Odesa | Reuters</title>"
+        '<link rel="alternate" href="https://www.youtube.com/watch?v=bX9kQ2sN5fU"/>'
+        "<published>2024-06-24T14:02:00+00:00</published></entry></feed>"
+    )
+    listing = parse_listing(feed, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(e.title, f"{e.time:%H:%M}") for d in listing.days for e in d.entries] == [
+        ("Удар по Харкову: що відомо", "19:30"),
+        ("Healey in Odesa | Reuters", "17:02"),
+    ]

@@ -255,7 +255,7 @@ FLOOR: dict[str, int] = {
     "r14a-news-sitemap": 10,
     "r14a-rsshub-telegram-channel": 1,
     "r14a-wp-category-feed-utm": 9,
-    "r14a-youtube-feed-shorts": 2,
+    "r14a-youtube-feed-shorts": 8,
     "r14b-airtable-grid": 8,
     "r14b-android-share-text": 9,
     "r14b-evernote-notebook": 7,
