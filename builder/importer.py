@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -371,6 +372,10 @@ def _take_line(
             ):  # "Title", "2 hours ago", …, "Title", "July 15": a date after its headline
                 state.last = _restamp(state, last, date, None)
                 return
+            if date is None and time is not None and _past_midnight(state, time):
+                date = state.date + dt.timedelta(days=1)  # a chat's "8:05 AM" after "11:55 PM"
+            if time is not None:
+                state.moments.append((date or state.date, time))
             if date is not None:
                 state.date, state.anchor = date, date
                 state.days.setdefault(date, [])
@@ -454,9 +459,13 @@ def _take_line(
             and names_site(line, before.url, {})  # (its own site's, not any source's)
             and headline_like(last.title)
         ):  # Teams': the link, its preview's title, its description, then its site
-            _retitle(state, before, last.title)
-            _remove(state, last)
-            state.dropped.append(Dropped(last.line, last.title, _PREVIEW_TITLE))
+            if before.line in state.below:  # its title was under its link: `last` describes it
+                _remove(state, last)
+                state.dropped.append(Dropped(last.line, last.title, _PREVIEW_DESCRIPTION))
+            else:  # a comment the link followed: the preview's title is the headline
+                _retitle(state, before, last.title)
+                _remove(state, last)
+                state.dropped.append(Dropped(last.line, last.title, _PREVIEW_TITLE))
             state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
             state.last = state.last if state.last is not None else before
             return
@@ -525,8 +534,9 @@ def _take_line(
         url = ""  # no address ("https://[censor.net/..."): a headline without a link
     if not given.item:  # "Title [посилання ще шукаю – Politico?]": an editor's note to self
         line = EDITOR_NOTE.sub("", line) or line
-    if not url and state.pending is not None and given.link is None:
-        url = state.pending[2]  # the link on the line above, which had no headline
+    pending = state.pending if not url and given.link is None else None
+    if pending is not None:
+        url = pending[2]  # the link on the line above, which had no headline
         state.pending = None
     source = match_source(url, sources) or default_source
     named = named_source(line, state.names, sources) if not url else None
@@ -566,6 +576,8 @@ def _take_line(
     _seen(state, state.date, entry)
     state.time = None
     state.last = entry
+    if pending is not None:
+        state.below.add(number)
     state.credited = False
     if state.in_message:
         state.message = entry
@@ -711,6 +723,19 @@ def _item_date_and_time(
     return date, time
 
 
+def _past_midnight(state: State, time: dt.time) -> bool:
+    """Whether a time alone, earlier than the moment before it, is of the next day: in a
+    listing that runs oldest first (a chat, its messages' moments each later than the last),
+    up to the day it is imported for ("Yesterday 11:55 PM", then "8:05 AM": Teams' today)."""
+    moments = state.moments[-3:]
+    return (
+        len(moments) >= 2
+        and moments[-1][0] == state.date < state.today
+        and time < moments[-1][1]
+        and all(a <= b for a, b in itertools.pairwise(moments))
+    )
+
+
 def _date_among_parts(
     text: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
 ) -> tuple[dt.date | None, dt.time | None] | None:
@@ -795,6 +820,7 @@ def _remove(state: State, entry: Entry) -> None:
 
 _PREVIEW_SITE = "the site's name in the preview of the link above, not a headline"
 _PREVIEW_TITLE = "the title in the preview of the link above: that link's headline"
+_PREVIEW_DESCRIPTION = "the description in the preview of the link above, not a headline"
 
 
 def _lines(

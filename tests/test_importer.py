@@ -5045,3 +5045,36 @@ def test_a_feeds_own_name_after_its_items_titles_is_left_out() -> None:
         ("Удар по Харкову: що відомо", "19:30"),
         ("Healey in Odesa | Reuters", "17:02"),
     ]
+
+
+def test_a_chats_preview_description_and_bare_times_after_midnight() -> None:
+    # Teams copied as text: a link, its preview's title, its description (no stop at its
+    # end), its site; messages oldest first, "Yesterday 11:55 PM" then "8:12 AM", today's.
+    chat = (
+        "Digest desk\nLinks\nPosts\nFiles\nNotes\n+\nMeet\n"  # the team's tabs, copied too
+        "Iryna Hnatiuk\n6/24 9:14 AM\n"
+        "https://censor.net/news/3496029/\n"
+        "Explosions in Odesa as ballistic missiles strike\n"
+        "Two missiles hit the port overnight and the regional governor called for calm\n"
+        "censor.net\n"
+        "Mariia Bondar\nYesterday 11:55 PM\n"
+        "https://www.pravda.com.ua/news/2024/06/24/7461301/\n"
+        "Japan transfers $1.9 billion to Ukraine\nwww.pravda.com.ua\n"
+        "Iryna Hnatiuk\n8:12 AM\n"
+        "https://www.pravda.com.ua/news/2024/06/25/7461312/\n"
+        "Rada passes the dual citizenship law\nwww.pravda.com.ua\n"
+    )
+    assert [(d, title) for d, _, title, *_ in _dated(parse_listing(chat, DEFAULT, SOURCES))] == [
+        ("2024-06-24", "Explosions in Odesa as ballistic missiles strike"),
+        ("2024-06-24", "Japan transfers $1.9 billion to Ukraine"),
+        ("2024-06-25", "Rada passes the dual citizenship law"),
+    ]
+    # Newest first, a bare time earlier than the last stays on that day.
+    page = (
+        "Yesterday 11:55 PM\nJapan transfers $1.9 billion to Ukraine "
+        "https://www.pravda.com.ua/news/2024/06/24/7461301/\n"
+        "10:15 PM\nExplosions in Odesa as ballistic missiles strike "
+        "https://censor.net/news/3496029/\n"
+        "8:12 PM\nRada passes the dual citizenship law https://censor.net/news/3496031/\n"
+    )
+    assert {d for d, *_ in _dated(parse_listing(page, DEFAULT, SOURCES))} == {"2024-06-24"}

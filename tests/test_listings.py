@@ -243,7 +243,7 @@ FLOOR: dict[str, int] = {
     "r13b-signal-desktop-copied": 7,
     "r13b-substack-post-email": 9,
     "r13b-substack-post-web": 5,
-    "r13b-teams-channel-copied": 4,
+    "r13b-teams-channel-copied": 8,
     "r14a-atom-nested-xmlbase": 7,
     "r14a-bitrix-rss-cp1251": 8,
     "r14a-bluesky-profile-rss": 9,
