@@ -18,6 +18,13 @@ from typing import Any
 from .i18n import normalise_word
 from .importmodel import Dropped, Line, State
 
+# Month and weekday names read in listings: English, Ukrainian, and Russian (the language
+# of many outlets an editor of a war digest follows, on both sides of the front); German,
+# French and Polish, of the European outlets that cover the war (tagesschau.de, lefigaro.fr,
+# rp.pl); Spanish, Italian, Portuguese and Romanian (infobae.com, corriere.it, publico.pt,
+# hotnews.ro). Their names are CLDR's (`i18n`): "16 iul. 2024", "16 de julio de 2024".
+LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl", "es", "it", "pt", "ro")
+
 _TIME = re.compile(r"(\d{1,2})[:.h](\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")  # "08h47": French
 TIME_LINE = re.compile(_TIME.pattern + r"\s*[-–—|:•·]?")
 # "19:02 Title", "09:17 - Title", "14:30 · Title", and "21:40Title" (a page's time and title
@@ -83,8 +90,9 @@ _ISO = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})")  # and "2024.07.16", "2
 _MONTH_DAY_DASHED = re.compile(r"(\d{2})-(\d{2})")  # "07-16 17:40": Yonhap's, month first
 _MONTH_DAY_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?: ?р(?:оку|\.)?)?")
-_DAY_MONTH = re.compile(
-    r"(\d{1,2})\.? ([^\W\d]+\.?)(?:,? (\d{4}))?(?: ?(?:р(?:оку|\.)?|г(?:ода|\.)?))?"
+_DAY_MONTH = re.compile(  # "16 липня 2024 р.", "16. Juli 2024", "16 de julio de 2024"
+    r"(\d{1,2})\.?(?: de)? ([^\W\d]+\.?)(?:,?(?: del?)? (\d{4}))?"
+    r"(?: ?(?:р(?:оку|\.)?|г(?:ода|\.)?))?"
 )
 _MONTH_DAY = re.compile(r"([^\W\d]+\.?) (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?")
 _YEAR_WEEKDAY = re.compile(r"(\d{4}),? ([^\W\d][\w']*)")

@@ -15,12 +15,6 @@ from .i18n import normalise_word
 from .importdates import CREDIT, GLUED_DATE, NAME, TIME_LINE, WORD, age, said_date_time
 from .importmodel import State
 
-# Month and weekday names read in listings: English, Ukrainian, and Russian (the language
-# of many outlets an editor of a war digest follows, on both sides of the front), and
-# German, French and Polish, of the European outlets that cover the war (tagesschau.de,
-# lefigaro.fr, rp.pl).
-LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl")
-
 # A line's bullet or number: "•", "-", "1.", "1.3." (an outline's), "#" (Markdown's), "1️⃣" (a
 # keycap's), HN's "▲".
 BULLET = re.compile(

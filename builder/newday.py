@@ -19,10 +19,10 @@ from . import __version__
 from .dayfiles import day_file_paths
 from .documents import ListingFile, read_listing_file
 from .errors import ContentErrors, DigestError, UsageError
+from .importdates import LANGUAGES
 from .importdays import MergeError, is_incomplete, merge_day, render_day
 from .importer import parse_listing
 from .importmodel import Dropped, Entry, Listing
-from .importtext import LANGUAGES
 from .links import clean_url
 from .model import Day
 from .project import Project

@@ -5078,3 +5078,22 @@ def test_a_chats_preview_description_and_bare_times_after_midnight() -> None:
         "8:12 PM\nRada passes the dual citizenship law https://censor.net/news/3496031/\n"
     )
     assert {d for d, *_ in _dated(parse_listing(page, DEFAULT, SOURCES))} == {"2024-06-24"}
+
+
+def test_dates_in_spanish_italian_portuguese_and_romanian_are_read() -> None:
+    listing = (
+        "Explosions in Odesa as ballistic missiles strike https://censor.net/news/3496029/\n"
+        "23 iun. 2024, 14:05\n"
+        "Japan transfers $1.9 billion to Ukraine https://censor.net/news/3496030/\n"
+        "22 de junio de 2024\n"
+        "Rada passes the dual citizenship law https://censor.net/news/3496031/\n"
+        "21 giugno 2024\n"
+        "Zelensky signs the law on multiple citizenship https://censor.net/news/3496032/\n"
+        "20 de junho de 2024\n"
+    )
+    assert [(d, t) for d, t, *_ in _dated(parse_listing(listing, DEFAULT, SOURCES))] == [
+        ("2024-06-23", "14:05"),
+        ("2024-06-22", None),
+        ("2024-06-21", None),
+        ("2024-06-20", None),
+    ]
