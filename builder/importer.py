@@ -359,6 +359,15 @@ def _take_line(
                 state.trailing = last is not None and last.time is None
             if time is not None and state.trailing and last is not None and last.time is None:
                 state.last = _restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
+                state.stamp_line = number
+                return
+            if (
+                state.trailing
+                and date is None
+                and DURATION.fullmatch(simple)
+                and state.stamp_line == number - 1
+            ):  # "Title", "Jul. 16, 2024 21:05 JST", "2:31": the next one's video's length
+                state.dropped.append(Dropped(number, raw.strip(), VIDEO_LENGTH))
                 return
             if time is None and state.trailing is None and last is not None and state.credited:
                 state.trailing = True  # "Title", "BY OLENA HARMASH", "Jul 16, 2024": its date
@@ -556,6 +565,8 @@ def _take_line(
         if kept is not None and kept.time is None and time is not None:
             # A page's top story, untimed, then the same story in its feed with its time.
             entries[entries.index(kept)] = replace(kept, time=time)
+        elif kept is not None and kept.time is None and not given.item:
+            state.last = kept  # its time may follow, on a line of its own
         return
     # A link on two days is one story twice (titles may recur: "Ukraine war latest").
     taken = next(

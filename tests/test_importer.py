@@ -5097,3 +5097,22 @@ def test_dates_in_spanish_italian_portuguese_and_romanian_are_read() -> None:
         ("2024-06-21", None),
         ("2024-06-20", None),
     ]
+
+
+def test_a_top_story_copied_again_with_its_time_and_a_videos_length_between_items() -> None:
+    # A page copied as text (NHK WORLD's): its top story, then the same story first in the
+    # list with its time on the line after it; a video's length under one item's time
+    # belongs to the next item's thumbnail.
+    page = (
+        "Skip to main content\nNHK WORLD\nLive\nOn Demand\nNews\nJapan\nWorld\n"
+        "Top Story\nExplosions in Odesa as ballistic missiles strike\n"
+        "Two missiles hit the port overnight, the governor said.\nLatest\n"
+        "Explosions in Odesa as ballistic missiles strike\nJun. 25, 2024 09:05\n2:31\n"
+        "Japan transfers $1.9 billion to Ukraine\nJun. 25, 2024 07:40\n"
+        "Rada passes the dual citizenship law\nJun. 24, 2024 22:17\n"
+    )
+    assert [(d, t, title) for d, t, title, *_ in _dated(parse_listing(page, DEFAULT, {}))] == [
+        ("2024-06-25", "09:05", "Explosions in Odesa as ballistic missiles strike"),
+        ("2024-06-25", "07:40", "Japan transfers $1.9 billion to Ukraine"),
+        ("2024-06-24", "22:17", "Rada passes the dual citizenship law"),
+    ]

@@ -279,7 +279,7 @@ FLOOR: dict[str, int] = {
     "r15a-hotnews-ro-razboi-ucraina": 8,
     "r15a-infobae-tag-guerra-rusia-ucrania": 8,
     "r15a-newsmaker-md-ru-tag": 9,
-    "r15a-nhk-world-ukraine-copied": 0,
+    "r15a-nhk-world-ukraine-copied": 9,
     "r15a-nv-ua-allnews-copied": 9,
     "r15a-timesofisrael-liveblog-copied": 8,
     "r15a-wp-rest-zmina-posts": 0,
