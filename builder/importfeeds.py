@@ -174,11 +174,16 @@ def json_lines(
     except ValueError:
         return None
     unknown = [Dropped(1, text.lstrip()[:1], _UNKNOWN_JSON)]
+    at = _Positions(text)
+    posts = _posts(data)
+    if posts is not None and not (isinstance(data, dict) and _known_json(data)):
+        # a site's API (WordPress's, Ghost's): a list of its posts
+        note = Dropped(1, text.lstrip()[:1], _POSTS.format(count=len(posts)))
+        return _post_lines(posts, at, base, timezone), [note]
     if not isinstance(data, dict):
         return [], unknown
     lines: list[Line] = []
     left: list[Dropped] = []
-    at = _Positions(text)
     if str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
         home = data.get("home_page_url")
         page = home if isinstance(home, str) and absolute(home, "") else base
@@ -233,6 +238,15 @@ def json_lines(
     return lines, left[:1]
 
 
+def _known_json(data: dict[str, Any]) -> bool:
+    """Whether JSON is a JSON Feed, a feed reader's export or a Telegram export."""
+    if str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
+        return True
+    if str(data.get("id", "")).startswith(("user/", "feed/")):
+        return True
+    return isinstance(data.get("messages"), list) and "type" in data
+
+
 def _reader_lines(items: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
     """A feed reader's items in Google Reader's JSON (Inoreader's and Feedly's exports of
     starred or saved articles): each a headline, its canonical address, its publication."""
@@ -251,9 +265,79 @@ def _reader_lines(items: list[Any], at: _Positions, timezone: str | None) -> lis
     return lines
 
 
+# A post's fields as sites' APIs name them: WordPress's REST API ("title": {"rendered"}, "link",
+# "date_gmt"), Ghost's ("title", "url", "published_at"), the Guardian's ("webTitle", "webUrl",
+# "webPublicationDate"), and the like; the first found of each is taken.
+_POST_TITLE = ("title", "headline", "webTitle", "name")
+_POST_LINK = ("link", "url", "webUrl", "permalink", "canonical_url", "shareUrl", "href")
+_POST_DATE = (
+    *("date_gmt", "published_at", "date_published", "datePublished", "publishedAt"),
+    *("webPublicationDate", "published", "pubDate", "publish_date", "first_published_at"),
+    *("date", "created_at", "createdAt", "timestamp"),
+)
+_POSTS = (
+    "{count} headlines read from a list of posts (a site's API: each its title, link and "
+    "date): check they are the articles you meant"
+)
+
+
+def _post_parts(post: Any) -> tuple[str, str, str] | None:
+    """A post's title, link and date as written, when it has a title and a link."""
+    if not isinstance(post, dict):
+        return None
+    title = next((post[k] for k in _POST_TITLE if post.get(k)), "")
+    if isinstance(title, dict):  # WordPress: {"rendered": "…&#8217;…"}
+        title = title.get("rendered") or ""
+    link = next((post[k] for k in _POST_LINK if isinstance(post.get(k), str)), "")
+    if not isinstance(title, str) or not title.strip() or not link:
+        return None
+    key = next((k for k in _POST_DATE if isinstance(post.get(k), (str, int))), "")
+    date = str(post[key]) if key else ""
+    if key.endswith("_gmt") and date and not date.endswith("Z") and "+" not in date[10:]:
+        date += "+00:00"  # WordPress's date_gmt: UTC, written without its offset
+    return title, link, date
+
+
+def _posts(data: Any) -> list[Any] | None:
+    """The list of posts in a JSON answer (the answer, or a list in it up to two levels
+    down: {"posts": […]}, {"response": {"results": […]}}); None when it holds none."""
+    lists = [data] if isinstance(data, list) else []
+    if isinstance(data, dict):
+        for value in data.values():
+            lists.append(value)
+            if isinstance(value, dict):
+                lists.extend(value.values())
+    best = max(
+        (found for found in lists if isinstance(found, list)),
+        key=lambda found: sum(_post_parts(post) is not None for post in found),
+        default=None,
+    )
+    if best is None or sum(_post_parts(post) is not None for post in best) < 2:
+        return None
+    return best
+
+
+def _post_lines(posts: list[Any], at: _Positions, base: str, timezone: str | None) -> list[Line]:
+    """One line a post: its title (its markup and entities undone), link and moment."""
+    lines = []
+    for post in posts:
+        parts = _post_parts(post)
+        if parts is None:
+            continue
+        title, link, date = parts
+        number = at.line(str(post.get("id") or title))
+        fragment = html_fragment(title) if _INLINE_TAG.search(title) else None
+        title = collapse(html_unescape(fragment.text_content() if fragment is not None else title))
+        moment = epoch_stamp(date) or date
+        stamp = read_stamp(moment, timezone) if moment else None
+        url = absolute(link, base) or ""
+        lines.append(Line(number, title, url, stamp or (None, None), item=True))
+    return lines
+
+
 _UNKNOWN_JSON = (
-    "JSON that is neither a JSON Feed, a feed reader's export nor a Telegram export "
-    "(result.json): nothing was read; "
+    "JSON that is neither a JSON Feed, a feed reader's export, a Telegram export "
+    "(result.json) nor a list of posts with titles and links: nothing was read; "
     "import the page, the feed or a copy of the list as text"
 )
 

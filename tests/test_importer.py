@@ -4404,7 +4404,7 @@ def test_a_json_feed_and_a_telegram_json_export_give_their_headlines() -> None:
         listing = parse_listing(other, DEFAULT, SOURCES, "")
         assert _dated(listing) == []
         assert [note.line for note in listing.notes] == [1]
-        assert "neither a JSON Feed, a feed reader's export nor" in listing.notes[0].reason
+        assert "nor a list of posts with titles and links" in listing.notes[0].reason
 
 
 def test_an_outlets_name_after_a_headline_is_its_source_in_any_script() -> None:
@@ -5116,3 +5116,44 @@ def test_a_top_story_copied_again_with_its_time_and_a_videos_length_between_item
         ("2024-06-25", "07:40", "Japan transfers $1.9 billion to Ukraine"),
         ("2024-06-24", "22:17", "Rada passes the dual citizenship law"),
     ]
+
+
+def test_a_sites_api_answer_gives_its_posts() -> None:
+    # WordPress's REST API (/wp-json/wp/v2/posts): a list; the title rendered, with
+    # entities; "date" the site's time, "date_gmt" UTC without its offset.
+    wordpress = (
+        '[{"id":148231,"date":"2024-06-24T15:47:12","date_gmt":"2024-06-24T12:47:12",'
+        '"link":"https:\\/\\/censor.net\\/news\\/3496029\\/","title":{"rendered":'
+        '"Explosions in Odesa&#8217;s port as <em>ballistic<\\/em> missiles strike"}},'
+        '{"id":148229,"date":"2024-06-24T10:02:40","date_gmt":"2024-06-24T07:02:40",'
+        '"link":"https:\\/\\/censor.net\\/news\\/3496031\\/","title":{"rendered":'
+        '"Rada passes the dual citizenship law"}}]'
+    )
+    listing = parse_listing(wordpress, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        (
+            "2024-06-24",
+            "15:47",
+            "Explosions in Odesa’s port as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+        ),
+        ("2024-06-24", "10:02", "Rada passes the dual citizenship law", U_RADA),
+    ]
+    assert "2 headlines read from a list of posts" in listing.notes[0].reason
+    # Ghost's Content API: {"posts": […], "meta": …}; a tag's "url" is not the post's.
+    ghost = (
+        '{"posts":[{"id":"65eb","title":"Rada passes the dual citizenship law",'
+        '"tags":[{"name":"Politics","url":"https://censor.net/tag/politics/"}],'
+        '"published_at":"2024-06-24T07:02:40.000+00:00","url":"' + U_RADA + '"},'
+        '{"id":"65ec","title":"Japan transfers $1.9 billion to Ukraine",'
+        '"published_at":"2024-06-23T21:10:00.000+00:00",'
+        '"url":"https://censor.net/news/3496030/"}],"meta":{"pagination":{"page":1}}}'
+    )
+    listing = parse_listing(ghost, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t, url) for d, t, _, url, _ in _dated(listing)] == [
+        ("2024-06-24", "10:02", U_RADA),
+        ("2024-06-24", "00:10", "https://censor.net/news/3496030/"),
+    ]
+
+
+U_RADA = "https://censor.net/news/3496031/"
