@@ -506,6 +506,9 @@ def table_lines(text: str) -> list[Line] | None:
         title = max(others, key=lambda i: sum(len(row[i]) for _, row in body), default=None)
     if url is None or title is None:
         return None
+    zone = next(  # "Time (UTC)", "Date (GMT+2)": the zone the sheet's moments are in
+        (_header_zone(header[i]) for i in (time, date) if i is not None and i < len(header)), ""
+    )
     us = date is not None and any(  # 7/16/2024: a US sheet writes the month first
         (m := _US_DATE.match(row[date].strip())) and int(m[2]) > 12 for _, row in body
     )
@@ -531,7 +534,10 @@ def table_lines(text: str) -> list[Line] | None:
         link, headline = row[url].strip(), collapse(row[title])  # (a row without one: a draft)
         link = link if URL_IN_TEXT.fullmatch(link) else ""
         if stamp:
-            lines.append(Line(number, headline, link, item=True, date_text=f"{stamp} {clock}"))
+            written = f"{stamp} {clock}".strip()
+            if zone and (clock or TIME_LINE.search(stamp)) and not _OFFSET_END.search(written):
+                written = f"{written} {zone}"
+            lines.append(Line(number, headline, link, item=True, date_text=written))
         else:  # a time alone: on the day of the row above that names one
             lines.append(Line(number, headline, link, (None, read_time(clock)), item=True))
     return lines
@@ -541,6 +547,21 @@ _DATE_CELL = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _DATE_NAMES = ("date", "дата", "published", "опубліковано", "опубликовано", "pubdate")
 _SAVED_NAMES = ("created", "timestamp", "time_added", "saved", "added", "створено", "создано")
 _EPOCH_CELL = re.compile(r"1[5-9]\d{8}(?:\.\d+)?")  # seconds since 1970: 2017 to 2033
+
+
+# A zone in a column's name: "Time (UTC)", "Date (GMT+2)", "Published (CET)".
+_HEADER_ZONE = re.compile(r"\b(?:UTC|GMT)(?:\s*([+-])(\d{1,2})(?::?(\d{2}))?)?\b|\(([A-Z]{3,4})\)")
+_OFFSET_END = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|\b[A-Z]{3,4})$")  # a moment that says its zone
+
+
+def _header_zone(name: str) -> str:
+    """The zone a column's name gives its moments, as an offset ("+00:00") or letters."""
+    found = _HEADER_ZONE.search(name)
+    if found is None:
+        return ""
+    if found[4]:
+        return found[4]
+    return f"{found[1] or '+'}{int(found[2] or 0):02}:{found[3] or '00'}"
 
 
 def _unquoted(cell: str) -> str:

@@ -5157,3 +5157,18 @@ def test_a_sites_api_answer_gives_its_posts() -> None:
 
 
 U_RADA = "https://censor.net/news/3496031/"
+
+
+def test_a_sheets_moments_in_the_zone_its_header_names_are_moved_into_the_sites() -> None:
+    # A monitoring service's export: "Time (UTC)", days first, semicolons.
+    sheet = (
+        "Date;Time (UTC);Headline;URL;Source\n"
+        "24/06/2024;21:40;Explosions in Odesa as ballistic missiles strike;"
+        "https://censor.net/news/3496029/;Censor\n"
+        "24/06/2024;07:02;Rada passes the dual citizenship law;" + U_RADA + ";Censor\n"
+    )
+    listing = parse_listing(sheet, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-06-25", "00:40"),
+        ("2024-06-24", "10:02"),
+    ]

@@ -288,7 +288,7 @@ FLOOR: dict[str, int] = {
     "r15b-gdocs-download-plaintext": 8,
     "r15b-github-awesome-daily-readme": 8,
     "r15b-macos-safari-pasteboard-meduza": 8,
-    "r15b-monitoring-export-semicolon-utc": 0,
+    "r15b-monitoring-export-semicolon-utc": 9,
     "r15b-outlook-saveas-txt-google-alert": 0,
     "r15b-safari-bookmarks-reading-list": 8,
     "r15b-telegram-editors-group-result": 5,
