@@ -68,6 +68,7 @@ from .importhtml import (
 from .importlinks import (
     CHAT_TIME,
     INDEX,
+    SERVICE_PAGE,
     home_page,
     host_of,
     index_page,
@@ -425,8 +426,10 @@ def _take_line(
                 time = from_zone(None, time, zone, state)[1]
             line = line[zone.end() :].strip()
     url = given.link or ""
+    anchored = False  # "Title <https://…>": a mail's link as text shows it, its anchor's text
     if not url:
         label_only = link_line(line) if not given.item else None  # "Детальніше: https://"
+        anchored = _ANCHORED.search(line) is not None and label_only is None
         line, url = split_link(line)
         line = END_ARROW.sub("", line) or line  # "Title ➡️ https://...": the arrow to its link
         if label_only:
@@ -435,7 +438,7 @@ def _take_line(
         line = ""  # "Details: https://...": the link of the headline before it
     url = unwrapped(url) if url else url
     if not line:
-        if url and last is not None and not last.url:
+        if url and last is not None and not last.url and not SERVICE_PAGE.match(url):
             _complete(state, last, url, sources, default_source)
             state.time = None
             return
@@ -455,6 +458,12 @@ def _take_line(
         state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
         return
     if state.copied and not url and last is not None:
+        if preview is last and last.line in state.anchored and not boilerplate(line):
+            # "Title <https://…>", "Reuters", "Ukraine's President said on Monday …": a mail's
+            # snippet of the article under its title and outlet
+            state.dropped.append(Dropped(number, raw.strip(), _SNIPPET))
+            state.last = last
+            return
         if preview is last and headline_like(line) and not boilerplate(line):
             # "https://…", "The Kyiv Independent", "Japan transfers $1.9 billion …": the
             # title of the link's preview in a chat is the article's headline
@@ -493,6 +502,8 @@ def _take_line(
         return
     if not reason and url and profile(url):
         reason = PROFILE
+    if not reason and url and SERVICE_PAGE.match(url):
+        reason = _SERVICE  # Google Alerts' "Flag as irrelevant <https://www.google.com/alerts/…>"
     if not reason and url and given.link is None and (home_page(url) or index_page(url)):
         reason = INDEX  # copied as text: "The Kyiv Independent (https://kyivindependent.com/)"
     words = len(WORD_RUN.findall(line))
@@ -589,6 +600,8 @@ def _take_line(
     state.last = entry
     if pending is not None:
         state.below.add(number)
+    if anchored:
+        state.anchored.add(number)
     state.credited = False
     if state.in_message:
         state.message = entry
@@ -831,6 +844,11 @@ def _remove(state: State, entry: Entry) -> None:
 
 _PREVIEW_SITE = "the site's name in the preview of the link above, not a headline"
 _PREVIEW_TITLE = "the title in the preview of the link above: that link's headline"
+# A link in a mail saved or copied as text: its anchor's text, then its address in angle
+# brackets ("Title <https://…>", as Outlook writes it): the text is the link's headline.
+_ANCHORED = re.compile(r"\S\s*<https?://[^\s<>]+>\s*$")
+_SNIPPET = "the snippet of the article under its linked title and its outlet, not a headline"
+_SERVICE = "a link to the mail service's own page (an alert's settings, feedback, sharing)"
 _PREVIEW_DESCRIPTION = "the description in the preview of the link above, not a headline"
 
 

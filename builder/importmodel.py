@@ -62,6 +62,7 @@ class State:
     notes: list[Dropped] = field(default_factory=list)
     last: Entry | None = None  # the previous line's entry, which a bare URL line completes
     below: set[int] = field(default_factory=set)  # entries' lines under their links' lines
+    anchored: set[int] = field(default_factory=set)  # entries' lines, "Title <https://…>"
     stamp_line: int = 0  # the last line whose time went to the headline above it
     moments: list[tuple[dt.date, dt.time]] = field(default_factory=list)  # lines' own, in order
     trailing: bool | None = None  # whether times follow their headlines (None: none seen)

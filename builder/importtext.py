@@ -308,7 +308,8 @@ _MORE_LIKE_IT = re.compile(
 _NEWSLETTER = re.compile(
     r"\b(?:view (?:this|it|the) (?:email|e-mail|newsletter|message)? ?(?:in|on) (?:your|a|the)"
     r" (?:web )?browser|unsubscribe|update (?:your )?(?:subscription )?preferences"
-    r"|change how you receive|you are receiving this|you received this (?:email|e-mail)"
+    r"|change how you receive|you are receiving this"
+    r"|you(?: have)? received this (?:email|e-mail|message)"
     r"|відписатис[ья]|переглянути (?:в|у) браузері|отписаться|открыть в браузере"
     r"|відкрийте (?:його )?(?:в|у) браузері|откройте (?:его )?в браузере"
     r"|(?:слухайте|дивіться|слушайте|смотрите|listen to|watch) (?:нас |us )?.{0,40}"

@@ -5172,3 +5172,28 @@ def test_a_sheets_moments_in_the_zone_its_header_names_are_moved_into_the_sites(
         ("2024-06-25", "00:40"),
         ("2024-06-24", "10:02"),
     ]
+
+
+def test_a_mail_saved_as_text_gives_its_links_anchors_not_their_snippets() -> None:
+    # Outlook's "Save as" text of a Google Alert: "Title <https://…>", the outlet, a
+    # snippet; the alert's own links (share, feedback, settings) and its footer are none.
+    mail = (
+        "From:\tGoogle Alerts <googlealerts-noreply@google.com>\n"
+        "Subject:\tGoogle Alert - Ukraine war\n\n"
+        "Google Alerts <https://www.google.com/alerts?source=alertsmail&hl=en>\n\nNEWS\n\n"
+        "Explosions in Odesa as ballistic missiles strike "
+        "<https://www.google.com/url?rct=j&sa=t&url=https://censor.net/news/3496029/&ct=ga>\n\n"
+        "Censor\n\nTwo ballistic missiles hit the port overnight and the governor said ...\n\n"
+        "[https://www.gstatic.com/alerts/images/fb-24.png] <https://www.google.com/alerts/"
+        "share?ru=https://censor.net/news/3496029/&ss=fb>  Flag as irrelevant "
+        "<https://www.google.com/alerts/feedback?ffu=https://censor.net/news/3496029/>\n\n"
+        "Rada passes the dual citizenship law <" + U_RADA + ">\n\nCensor\n\n"
+        "The parliament passed a law on Monday allowing a second citizenship ...\n\n"
+        "You have received this email because you have subscribed to Google Alerts.\n"
+        "Unsubscribe <https://www.google.com/alerts/remove?source=alertsmail>\n"
+    )
+    listing = parse_listing(mail, DEFAULT, SOURCES, names={"censor": "Censor"})
+    assert [(title, url) for _, _, title, url, _ in _dated(listing)] == [
+        ("Explosions in Odesa as ballistic missiles strike", "https://censor.net/news/3496029/"),
+        ("Rada passes the dual citizenship law", U_RADA),
+    ]
