@@ -45,11 +45,13 @@ from .importdates import (
 from .importfeeds import (
     FEED,
     MAIL_PART,
+    RIS,
     SAVED_MAIL,
     bookmark_lines,
     feed_lines,
     json_lines,
     mail_body,
+    ris_lines,
     table_lines,
     text_lines,
 )
@@ -868,6 +870,8 @@ def _lines(
         found = json_lines(text, base, timezone)
         if found is not None:
             return found
+    if RIS.match(text):
+        return ris_lines(text), []
     if not HTML.search(text):
         table = table_lines(text)
         if table is not None:

@@ -549,6 +549,40 @@ _SAVED_NAMES = ("created", "timestamp", "time_added", "saved", "added", "ств�
 _EPOCH_CELL = re.compile(r"1[5-9]\d{8}(?:\.\d+)?")  # seconds since 1970: 2017 to 2033
 
 
+# A reference manager's export in RIS (Zotero's, Mendeley's, EndNote's): records of tagged
+# lines, "TY  - NEWS" to "ER  - ", each field "XX  - value".
+RIS = re.compile(r"\s*TY  - \S")
+_RIS_FIELD = re.compile(r"([A-Z][A-Z0-9])  -(?: (.*))?")
+_RIS_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+
+
+def ris_lines(text: str) -> list[Line]:
+    """One line a record: its title (TI, T1), its link (UR) and its day: the article's (DA,
+    Y1), else the day it was saved (Y2); the other fields (authors, abstract, notes) none."""
+    lines: list[Line] = []
+    fields: dict[str, tuple[int, str]] = {}
+    for number, raw in enumerate(text.split("\n"), 1):
+        field = _RIS_FIELD.fullmatch(raw.rstrip())
+        if field is None:
+            continue
+        tag, value = field[1], (field[2] or "").strip()
+        if tag != "ER":
+            fields.setdefault(tag, (number, value))
+            continue
+        values = {tag: value for tag, (_, value) in fields.items()}
+        title = next((fields[t] for t in ("TI", "T1") if values.get(t)), None)
+        if title is not None:
+            link = next((url for url in values.get("UR", "").split() if absolute(url, "")), "")
+            dates = (_RIS_DATE.match(values.get(t, "")) for t in ("DA", "Y1", "Y2"))
+            day = next((found for found in dates if found), None)
+            stamp = None
+            with contextlib.suppress(ValueError):
+                stamp = dt.date(int(day[1]), int(day[2]), int(day[3])) if day else None
+            lines.append(Line(title[0], collapse(title[1]), link, (stamp, None), item=True))
+        fields = {}
+    return lines
+
+
 # A zone in a column's name: "Time (UTC)", "Date (GMT+2)", "Published (CET)".
 _HEADER_ZONE = re.compile(r"\b(?:UTC|GMT)(?:\s*([+-])(\d{1,2})(?::?(\d{2}))?)?\b|\(([A-Z]{3,4})\)")
 _OFFSET_END = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|\b[A-Z]{3,4})$")  # a moment that says its zone

@@ -4953,7 +4953,7 @@ def test_evernotes_notes_give_their_links_on_the_day_each_was_written() -> None:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<en-export export-date="20240624T073012Z" application="Evernote">\n'
         "<note><title>Links for tomorrow</title><created>20240623T201503Z</created>\n"
-        "<content><![CDATA[<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        '<content><![CDATA[<?xml version="1.0" encoding="UTF-8"?>\n'
         '<en-note><ul><li><div><a href="https://censor.net/news/3496029/">'
         "Explosions in Odesa as ballistic missiles strike</a></div></li>"
         '<li><div><a href="https://www.pravda.com.ua/news/2024/06/23/7461301/">'
@@ -5196,4 +5196,27 @@ def test_a_mail_saved_as_text_gives_its_links_anchors_not_their_snippets() -> No
     assert [(title, url) for _, _, title, url, _ in _dated(listing)] == [
         ("Explosions in Odesa as ballistic missiles strike", "https://censor.net/news/3496029/"),
         ("Rada passes the dual citizenship law", U_RADA),
+    ]
+
+
+def test_a_reference_managers_ris_export_gives_its_records() -> None:
+    # Zotero's RIS: each record's title and link, on its date (else the day it was saved);
+    # its abstract, notes and their links are none.
+    ris = (
+        "TY  - NEWS\nTI  - Explosions in Odesa as ballistic missiles strike\nT2  - Censor\n"
+        "AB  - Two ballistic missiles hit the port overnight.\nDA  - 2024/06/23/\n"
+        "UR  - https://censor.net/news/3496029/\nY2  - 2024/06/24/09:31:47\n"
+        "N1  - <p>check https://www.president.gov.ua/documents</p>\nER  - \n\n"
+        "TY  - WEB\nTI  - Rada passes the dual citizenship law\nUR  - " + U_RADA + "\n"
+        "Y2  - 2024/06/24/14:05:12\nER  - \n"
+    )
+    assert [
+        (d, title, url) for d, _, title, url, _ in _dated(parse_listing(ris, DEFAULT, SOURCES))
+    ] == [
+        (
+            "2024-06-23",
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+        ),
+        ("2024-06-24", "Rada passes the dual citizenship law", U_RADA),
     ]
