@@ -279,7 +279,10 @@ def _take_line(
         return
     line = BULLET.sub("", BULLET.sub("", line, count=1).strip(), count=1).strip()  # "1. ▲ …"
     if given.link is None:  # copied as text: a to-do list's box, Markdown's emphasis, tags
-        line = MD_IMAGE.sub("", line).strip()
+        line = _EMPTY_LINK.sub("", MD_IMAGE.sub("", line)).strip()  # a badge: a picture, linked
+        if not line:
+            state.dropped.append(Dropped(number, raw.strip(), _PICTURES))
+            return
         line = EMPHASISED.sub(r"\2", line)
         line = BOLD_LABEL.sub("", CHECKBOX.sub("", line, count=1), count=1)
         line = STRONG.sub(r"\1", line).strip()
@@ -358,9 +361,10 @@ def _take_line(
                 state.last = _restamp(state, last, date, last.time)  # "Title" then "3 hrs ago"
                 state.trailing = True if state.trailing is None else state.trailing
                 return
+            own = last is not None and last.time is None and last.line not in state.stamped
             if time is not None and state.trailing is None:  # the listing's first time
-                state.trailing = last is not None and last.time is None
-            if time is not None and state.trailing and last is not None and last.time is None:
+                state.trailing = own  # (not an item's: its markup gave it its moment)
+            if time is not None and state.trailing and last is not None and own:
                 state.last = _restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
                 state.stamp_line = number
                 return
@@ -849,6 +853,8 @@ _PREVIEW_TITLE = "the title in the preview of the link above: that link's headli
 # A link in a mail saved or copied as text: its anchor's text, then its address in angle
 # brackets ("Title <https://…>", as Outlook writes it): the text is the link's headline.
 _ANCHORED = re.compile(r"\S\s*<https?://[^\s<>]+>\s*$")
+_EMPTY_LINK = re.compile(r"\[\s*\]\([^)\n]*\)")  # "[](https://…)", a picture's link without it
+_PICTURES = "pictures and their links only (badges, a logo), not a headline"
 _SNIPPET = "the snippet of the article under its linked title and its outlet, not a headline"
 _SERVICE = "a link to the mail service's own page (an alert's settings, feedback, sharing)"
 _PREVIEW_DESCRIPTION = "the description in the preview of the link above, not a headline"

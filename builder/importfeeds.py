@@ -228,6 +228,12 @@ def json_lines(
             if isinstance(p, dict) and p.get("type") in ("link", "text_link")
         )
         article = next((href.strip() for href in links if article_link(href.strip())), None)
+        headline = split_link(headline)[0]  # "Title https://…": the title
+        if not headline:
+            left.append(
+                Dropped(number, article or "", "a message that is only a link: no headline")
+            )
+            continue
         if article is None:
             reason = "a message with no link to an article: left out"
             left.append(Dropped(number, headline, reason))
@@ -394,7 +400,35 @@ def text_lines(text: str) -> list[Line]:
             lines[-1] = replace(lines[-1], text=f"{last} {line.strip()}")
             continue
         lines.append(Line(number, line))
-    return _clipped(lines)
+    return _clipped(_uncommented(lines))
+
+
+# A comment in a Google Doc downloaded as text: its mark after the words it is on ("…[a]"),
+# and its text at the document's end ("[a]перевірити дату").
+_COMMENT = re.compile(r"\[([a-z]{1,3})\](?=\S)")
+_COMMENT_MARK = re.compile(r"\[([a-z]{1,3})\]")
+_COMMENTED = "a comment on the document (Google Docs writes them at its end), not a headline"
+
+
+def _uncommented(lines: list[Line]) -> list[Line]:
+    """A document's lines without its comments' marks, and its comments said to be none."""
+    ends = {line.number: found[1] for line in lines if (found := _COMMENT.match(line.text))}
+    marked = {
+        mark
+        for line in lines
+        if line.number not in ends
+        for mark in _COMMENT_MARK.findall(line.text)
+    }
+    if not ends or not set(ends.values()) <= marked:
+        return lines
+    return [
+        replace(line, dropped=_COMMENTED)
+        if line.number in ends
+        else replace(
+            line, text=_COMMENT_MARK.sub(lambda m: "" if m[1] in marked else m[0], line.text)
+        )
+        for line in lines
+    ]
 
 
 # What OneNote writes under anything pasted from a browser: "From <https://…>".

@@ -30,6 +30,11 @@ def without_outlet(title: str, url: str, source_name: str = "") -> str:
     app or a share loses its site's name before it ("BBC News - …"), its site and date after
     it (DW's "… – DW – 07/15/2024") and a share's "via @dwnews"."""
     title = _SHARED_VIA.sub("", title)
+    remark = _SOURCE_REMARK.search(title)  # "— The Economist (paywall)": the outlet, remarked
+    if remark is not None and remark.start() > 0:
+        bare = title[: remark.start()]
+        if (shorter := without_outlet(bare, url, source_name)) != bare:
+            return shorter
     if url:
         before = _SITE_BEFORE.match(title)
         if before is not None and names_site(before[1], url, {}):
@@ -329,11 +334,16 @@ REPEATED_WORDS = 5  # an author's or a section's name shown on every item, at mo
 
 
 def home_page(url: str) -> bool:
-    """Whether a link goes to a site's home page (whatever its query says)."""
+    """Whether a link goes to a site's home page, or its home in a language ("/en/",
+    "/uk"), whatever its query says."""
     try:
-        return urllib.parse.urlsplit(url).path in ("", "/")
+        path = urllib.parse.urlsplit(url).path
     except ValueError:
         return False
+    return path in ("", "/") or _LANGUAGE_HOME.fullmatch(path) is not None
+
+
+_LANGUAGE_HOME = re.compile(r"/[a-z]{2}(?:[-_][a-zA-Z]{2})?/?")  # "/en", "/uk/", "/pt-br/"
 
 
 INDEX = "a link to an outlet's home page or to a list of its articles, not to an article"

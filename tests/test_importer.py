@@ -5220,3 +5220,75 @@ def test_a_reference_managers_ris_export_gives_its_records() -> None:
         ),
         ("2024-06-24", "Rada passes the dual citizenship law", U_RADA),
     ]
+
+
+def test_a_google_docs_comments_and_their_marks_are_no_part_of_headlines() -> None:
+    # A Google Doc downloaded as text: "[a]" after the words a comment is on, the comments
+    # at the end, one with a link.
+    doc = (
+        "Monday, June 24\n"
+        "1. Explosions in Odesa as ballistic missiles strike[a] – https://censor.net/news/3496029/\n"
+        "2. Rada passes the dual citizenship law – " + U_RADA + "[b]\n\n\n"
+        "[a]check the date\n[b]a better link: https://www.pravda.com.ua/news/2024/06/24/1/\n"
+    )
+    assert [(t, url) for _, _, t, url, _ in _dated(parse_listing(doc, DEFAULT, SOURCES))] == [
+        ("Explosions in Odesa as ballistic missiles strike", "https://censor.net/news/3496029/"),
+        ("Rada passes the dual citizenship law", U_RADA),
+    ]
+
+
+def test_a_markdown_lists_badges_remarks_and_outlets_home_pages_are_no_headlines() -> None:
+    readme = (
+        "# Daily links [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n"
+        "[![License](https://img.shields.io/badge/CC.svg)](https://creativecommons.org/) "
+        "[![Commit](https://img.shields.io/github/last-commit/x/y)](https://github.com/x/y)\n\n"
+        "## 24 June 2024\n\n"
+        "- [Explosions in Odesa as ballistic missiles strike](https://censor.net/news/3496029/)"
+        " — Censor (paywall)\n"
+        "- [Rada passes the dual citizenship law](" + U_RADA + ") — Censor\n"
+        "- [Japan transfers $1.9 billion](https://censor.net/news/3496030/) — Censor\n\n"
+        "## Sources we trust\n\n- [Meduza](https://meduza.io/en) — Independent Russian outlet.\n"
+    )
+    listing = parse_listing(readme, DEFAULT, SOURCES, names={"censor": "Censor"})
+    assert [title for _, _, title, *_ in _dated(listing)] == [
+        "Explosions in Odesa as ballistic missiles strike",
+        "Rada passes the dual citizenship law",
+        "Japan transfers $1.9 billion",
+    ]
+
+
+def test_a_telegram_json_message_with_its_link_in_its_text_and_one_only_a_link() -> None:
+    export = (
+        '{"name": "Desk", "type": "private_group", "id": 1, "messages": ['
+        '{"id": 7, "type": "message", "date": "2024-06-24T21:12:00", "text": ["Rada passes the '
+        'dual citizenship law ", {"type": "link", "text": "' + U_RADA + '"}]},'
+        '{"id": 8, "type": "message", "date": "2024-06-24T21:20:00", "text": [{"type": "link", '
+        '"text": "https://censor.net/news/3496029/"}]}]}'
+    )
+    listing = parse_listing(export, DEFAULT, SOURCES)
+    assert [(t, url) for _, _, t, url, _ in _dated(listing)] == [
+        ("Rada passes the dual citizenship law", U_RADA)
+    ]
+
+
+def test_a_tables_row_without_a_link_keeps_its_own_time_as_a_draft() -> None:
+    # A Word table saved as HTML: Time | Headline | Source; a row whose link is to follow
+    # keeps its time; a row without a time does not take the next row's.
+    table = (
+        "<table><tr><td>Time</td><td>Headline</td><td>Source</td></tr>"
+        '<tr><td>09:40</td><td><a href="' + U_RADA + '">Rada passes the dual citizenship '
+        "law</a></td><td>Censor</td></tr>"
+        '<tr><td></td><td><a href="https://censor.net/news/3496030/">Japan transfers $1.9 '
+        "billion to Ukraine</a></td><td>Censor</td></tr>"
+        "<tr><td>14:10</td><td>Kharkiv glide bomb attack injures 17, including two children"
+        "</td><td>Suspilne – link to follow</td></tr>"
+        '<tr><td>16:45</td><td><a href="https://censor.net/news/3496029/">Explosions in Odesa '
+        "as ballistic missiles strike</a></td><td>Censor</td></tr></table>"
+    )
+    listing = parse_listing(table, DEFAULT, SOURCES)
+    assert [(t, title) for _, t, title, *_ in _dated(listing)] == [
+        ("09:40", "Rada passes the dual citizenship law"),
+        (None, "Japan transfers $1.9 billion to Ukraine"),
+        ("14:10", "Kharkiv glide bomb attack injures 17, including two children"),
+        ("16:45", "Explosions in Odesa as ballistic missiles strike"),
+    ]
