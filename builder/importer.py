@@ -501,6 +501,10 @@ def _take_line(
             state.preview, state.last = last, last
             state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
             return
+    if not given.item and normalise_word(simple).rstrip(":") in _AD_LABELS:
+        state.advert = number  # "Реклама", then the advertisement's title
+        state.dropped.append(Dropped(number, raw.strip(), NAVIGATION))
+        return
     reason = boilerplate(line)
     if reason == NAVIGATION and url and last is not None and not last.url:
         _complete(state, last, url, sources, default_source)  # "Read more" after a headline
@@ -597,6 +601,12 @@ def _take_line(
             _restamp(state, taken[1], state.date, time)
         return
     state.heading_entry = given.heading and not given.item
+    advert, state.advert = state.advert, 0
+    if advert and time is None and state.trailing is False and not given.item:
+        # (times before their headlines, and none before this: where a page has an ad slot
+        # labelled and empty, the line after it is a headline whose time follows it)
+        state.dropped.append(Dropped(number, raw.strip(), _ADVERT))
+        return
     entry = Entry(number, line, url, source, time)
     if time is not None or given.item:
         state.stamped.add(number)
@@ -855,6 +865,12 @@ _PREVIEW_TITLE = "the title in the preview of the link above: that link's headli
 _ANCHORED = re.compile(r"\S\s*<https?://[^\s<>]+>\s*$")
 _EMPTY_LINK = re.compile(r"\[\s*\]\([^)\n]*\)")  # "[](https://…)", a picture's link without it
 _PICTURES = "pictures and their links only (badges, a logo), not a headline"
+# What a page prints over an advertisement among its headlines, copied with them.
+_AD_LABELS = frozenset(
+    {"реклама", "advertisement", "sponsored", "спонсоровано", "партнерський матеріал"}
+    | {"на правах реклами", "промо", "promoted", "anzeige", "publicité", "reklama"}
+)
+_ADVERT = "an advertisement, under its label ('Реклама', 'Advertisement'), not a headline"
 _SNIPPET = "the snippet of the article under its linked title and its outlet, not a headline"
 _SERVICE = "a link to the mail service's own page (an alert's settings, feedback, sharing)"
 _PREVIEW_DESCRIPTION = "the description in the preview of the link above, not a headline"

@@ -25,7 +25,18 @@ from typing import Any
 from .i18n import normalise_word
 from .importdates import TIME_LINE, epoch_stamp, local, read_stamp, read_time
 from .importhtml import BLOCKS, HTMLListing
-from .importlinks import absolute, aggregated_article, article_link, host_of, href_of, index_page
+from .importlinks import (
+    APP,
+    INDEX,
+    absolute,
+    aggregated_article,
+    app_page,
+    article_link,
+    home_page,
+    host_of,
+    href_of,
+    index_page,
+)
 from .importmodel import Dropped, Line
 from .importtext import CONTROL, URL_IN_TEXT, XML_DECLARATION, collapse, split_link, url_end
 from .markuptree import html_document, html_fragment, local_name, xml_document
@@ -484,7 +495,8 @@ def bookmark_lines(root: Any, base: str, timezone: str | None) -> list[Line]:
         moment = epoch_stamp(link.get("add_date") or link.get("time_added") or "")
         stamp = read_stamp(moment, timezone) if moment else None  # its day, not its time:
         day = (stamp[0], None) if stamp else (None, None)  # when it was saved, not published
-        lines.append(Line(link.sourceline or 0, title, url, day, item=True))
+        kept = INDEX if home_page(url) else APP if app_page(url) else ""  # the bar's, a menu's
+        lines.append(Line(link.sourceline or 0, title, url, day, item=True, dropped=kept))
     return lines
 
 

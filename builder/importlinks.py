@@ -464,6 +464,19 @@ def href_of(link: Any) -> str:
     return (link.get("href") or "").strip()
 
 
+def app_page(url: str) -> bool:
+    """Whether a link opens a web app (a document, a mailbox, a chat), not an article."""
+    return host_of(url) in _APPS
+
+
+_APPS = frozenset(
+    {"docs.google.com", "drive.google.com", "mail.google.com", "calendar.google.com"}
+    | {"web.telegram.org", "web.whatsapp.com", "teams.microsoft.com", "outlook.office.com"}
+    | {"outlook.live.com", "app.slack.com", "www.notion.so", "trello.com", "web.skype.com"}
+)
+APP = "a link to a web app (a document, a mailbox, a chat), not to an article"
+
+
 def article_link(href: str) -> bool:
     """Whether a message's link may be its article's: on the web, not Telegram's, nor a
     channel's or profile's."""

@@ -63,6 +63,7 @@ class State:
     last: Entry | None = None  # the previous line's entry, which a bare URL line completes
     below: set[int] = field(default_factory=set)  # entries' lines under their links' lines
     anchored: set[int] = field(default_factory=set)  # entries' lines, "Title <https://…>"
+    advert: int = 0  # the line of an advertisement's label ("Реклама"): the next is the ad
     stamp_line: int = 0  # the last line whose time went to the headline above it
     moments: list[tuple[dt.date, dt.time]] = field(default_factory=list)  # lines' own, in order
     trailing: bool | None = None  # whether times follow their headlines (None: none seen)

@@ -348,7 +348,8 @@ _MORE_ELSEWHERE = re.compile(
 # A page's call to subscribe, sign in or give, never a headline: "Subscribe for €1 a week."
 _CALL_TO_ACTION = re.compile(
     r"(?:subscribe|sign up|sign in|log in|donate|support us|become a (?:member|patron)"
-    r"|join us|підпишіться|підписатися|стати (?:членом|учасником)|долучитися"
+    r"|join us|join our (?:community|newsletter|channel)|support\b.{0,40}\bjournalism"
+    r"|підпишіться|підписатися|стати (?:членом|учасником)|долучитися"
     r"|увійти|підтримати|подпишитесь|подписаться|войти|поддержать)\b"
 )
 BYLINE = re.compile(

@@ -5292,3 +5292,39 @@ def test_a_tables_row_without_a_link_keeps_its_own_time_as_a_draft() -> None:
         ("14:10", "Kharkiv glide bomb attack injures 17, including two children"),
         ("16:45", "Explosions in Odesa as ballistic missiles strike"),
     ]
+
+
+def test_an_advertisement_under_its_label_among_timed_headlines_is_none() -> None:
+    # NV's feed copied as text: times before headlines; "Реклама", the ad, its button.
+    page = (
+        "16:05\nExplosions in Odesa as ballistic missiles strike\n"
+        "Реклама\nСонячні панелі для дому зі знижкою до 30% — встигніть замовити\n"
+        "Дізнатися більше\n"
+        "12:47\nRada passes the dual citizenship law\n"
+        "10:22\nJapan transfers $1.9 billion to Ukraine\n"
+        "08:05\nZelensky signs the law on multiple citizenship\n"
+        "Support The Kyiv Times' independent journalism and enjoy special benefits.\n"
+        "Join our Community\n"
+    )
+    assert [title for _, _, title, *_ in _dated(parse_listing(page, DEFAULT, {}))] == [
+        "Explosions in Odesa as ballistic missiles strike",
+        "Rada passes the dual citizenship law",
+        "Japan transfers $1.9 billion to Ukraine",
+        "Zelensky signs the law on multiple citizenship",
+    ]
+
+
+def test_a_bookmarks_bar_home_pages_and_web_apps_are_no_headlines() -> None:
+    bookmarks = (
+        "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n"
+        '<DT><A HREF="https://www.pravda.com.ua/" ADD_DATE="1719226800">Українська правда</A>\n'
+        '<DT><A HREF="https://www.apple.com/uk/" ADD_DATE="1719226800">Apple</A>\n'
+        '<DT><A HREF="https://docs.google.com/document/d/1fQ8/edit" ADD_DATE="1719226800">'
+        "Digest worklist</A>\n"
+        '<DT><A HREF="' + U_RADA + '" ADD_DATE="1719226800">Rada passes the dual citizenship '
+        "law</A>\n</DL>\n"
+    )
+    listing = parse_listing(bookmarks, DEFAULT, SOURCES)
+    assert [title for _, _, title, *_ in _dated(listing)] == [
+        "Rada passes the dual citizenship law"
+    ]
