@@ -796,18 +796,27 @@ def _dated(element: Any) -> bool:
 _BADGE_CLASS = re.compile(
     r"(?i:(?:^|[-_])(?:label|badge|kicker|flag|mark)(?:$|[-_]))|[a-z](?:Label|Badge|Kicker|Flag)$"
 )  # "newsfeed__label", "nv-premium-badge", "fig-live-mark", CSS modules' "...-LiveLabel"
+# A mark that the article is for members, a badge even in a <div>: Ghost's "post-card-access"
+# ("Лише для підписників", a lock and its words, inside the card's heading).
+_LOCK_CLASS = re.compile(r"(?:^|[-_])(?:access|paywall|locked)(?:$|[-_])", re.IGNORECASE)
 
 
 def _badge(element: Any) -> bool:
     """Whether the element is a badge of a few words beside a headline in its link ("ФОТО",
     "Premium", "Ексклюзив NV"): not part of the headline. (One outside the link is a line
     of its own, and dropped as one.)"""
-    if not isinstance(element.tag, str) or element.tag not in _INLINE or element.tag == "a":
+    if not isinstance(element.tag, str) or element.tag == "a":
+        return False
+    if element.tag not in _INLINE and element.tag != "div":
         return False
     if not any(ancestor.tag == "a" for ancestor in element.iterancestors()):
         return False
     text = collapse(element.text_content())
-    classed = any(_BADGE_CLASS.search(name) for name in (element.get("class") or "").split())
+    names = (element.get("class") or "").split()
+    locked = any(_LOCK_CLASS.search(name) for name in names)
+    if element.tag == "div" and not locked:
+        return False
+    classed = locked or any(_BADGE_CLASS.search(name) for name in names)
     if not classed and not (_MEDIA_MARK.fullmatch(text) and _ends_its_link(element)):
         return False
     parent = element.getparent()

@@ -5328,3 +5328,25 @@ def test_a_bookmarks_bar_home_pages_and_web_apps_are_no_headlines() -> None:
     assert [title for _, _, title, *_ in _dated(listing)] == [
         "Rada passes the dual citizenship law"
     ]
+
+
+def test_a_members_only_mark_in_a_cards_heading_is_no_part_of_its_headline() -> None:
+    # Ghost's theme: a <div class="post-card-access"> with a lock inside the card's <h2>.
+    cards = "".join(
+        f'<article class="post-card"><a class="post-card-content-link" href="{url}">'
+        f'<h2 class="post-card-title">{lock}{title}</h2></a></article>'
+        for url, title, lock in (
+            (U_RADA, "Rada passes the dual citizenship law", ""),
+            (
+                "https://censor.net/news/3496029/",
+                "Explosions in Odesa as ballistic missiles strike",
+                '<div class="post-card-access"><svg viewBox="0 0 24 24"></svg>'
+                "Лише для підписників</div>",
+            ),
+        )
+    )
+    listing = parse_listing(f"<html><body>{cards}</body></html>", DEFAULT, SOURCES)
+    assert [title for _, _, title, *_ in _dated(listing)] == [
+        "Rada passes the dual citizenship law",
+        "Explosions in Odesa as ballistic missiles strike",
+    ]

@@ -361,7 +361,7 @@ FLOOR: dict[str, int] = {
     "r8-militarnyi-jetpack": 8,
     "r8-politico-us": 7,
     "r8-theins-lazy": 6,
-    "r8-zaborona-ghost": 5,
+    "r8-zaborona-ghost": 6,
     "r8-zaxid-drupal": 7,
     "r9a-aljazeera-liveblog": 6,
     "r9a-armyinform-wp": 7,
