@@ -353,6 +353,11 @@ def _take_line(
         if date_time is None and NUMBERED.match(line) is None and NUMBERED.match(raw.strip()):
             whole = " ".join(raw.split())  # "16. Juli 2024" is a date, not a numbered line
             date_time = said_date_time(whole, months, weekdays, state, number)
+        tail = _HEADING_DATE.search(simple) if date_time is None and given.heading else None
+        if tail is not None:  # "Вы могли пропустить: 15 июля": a section's heading, its day
+            heading_day = said_date_time(tail[1], months, weekdays, state, number)
+            if heading_day is not None and heading_day[0] is not None:
+                date_time = (heading_day[0], None)
         if date_time is not None:
             date, time = date_time
             leading = state.header == number - 1  # "@KyivIndependent", "·", "1h": a post's
@@ -510,6 +515,8 @@ def _take_line(
         _complete(state, last, url, sources, default_source)  # "Read more" after a headline
         state.time = None
         return
+    if not reason and url and not WORD_RUN.search(line):
+        reason = NO_WORDS  # a link's count ("5" comments), a number alone
     if not reason and url and profile(url):
         reason = PROFILE
     if not reason and url and SERVICE_PAGE.match(url):
@@ -863,6 +870,7 @@ _PREVIEW_TITLE = "the title in the preview of the link above: that link's headli
 # A link in a mail saved or copied as text: its anchor's text, then its address in angle
 # brackets ("Title <https://…>", as Outlook writes it): the text is the link's headline.
 _ANCHORED = re.compile(r"\S\s*<https?://[^\s<>]+>\s*$")
+_HEADING_DATE = re.compile(r"[:—–]\s+([^:—–]{3,40})$")  # a heading's day after its words
 _EMPTY_LINK = re.compile(r"\[\s*\]\([^)\n]*\)")  # "[](https://…)", a picture's link without it
 _PICTURES = "pictures and their links only (badges, a logo), not a headline"
 # What a page prints over an advertisement among its headlines, copied with them.

@@ -935,19 +935,30 @@ def link_round_up(root: Any) -> None:
 
 def link_attributed(root: Any, base: str) -> None:
     """Give a headline written before its outlet's linked name ("Title — <a>The Insider</a>",
-    as a newsletter credits its items) that link, as if the headline were linked."""
+    as a newsletter credits its items) that link, as if the headline were linked. Where two
+    or more name their links' sites, a name that does not ("— <a>Би-би-си</a>" on bbc.com)
+    credits its headline too."""
+    found = []
     for link in list(root.iter("a")):
         parent, text = link.getparent(), collapse(link.text_content())
         url = absolute(link.get("href") or "", base)
-        if parent is None or not url or not names_site(text, url, {}):
+        if parent is None or not url:
             continue
+        names = names_site(text, url, {})
+        if not names and (len(text.split()) > 3 or headline_like(text)):
+            continue  # (a name, not a title, where it does not name the link's site)
         before = collapse(
             (link.getprevious().tail if link.getprevious() is not None else parent.text) or ""
         )
         words = _ATTRIBUTED.fullmatch(before)
         if words is None or not headline_like(words[1]) or len(parent) > 1:
             continue  # (the headline's text alone before it, in its block: no other links)
-        link.text, link.tail = words[1], (link.tail or "")
+        found.append((link, parent, words[1], names))
+    named = sum(1 for *_, names in found if names)
+    for link, parent, headline, names in found:
+        if not names and named < 2:
+            continue
+        link.text, link.tail = headline, (link.tail or "")
         for child in list(link):
             link.remove(child)
         if link.getprevious() is not None:

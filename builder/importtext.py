@@ -283,7 +283,7 @@ _SOCIAL_CHROME = re.compile(
     # LinkedIn's own: "Try Premium for UAH0", "Report this article", "Load more comments"
     r"|try premium.*|report this (?:article|post|comment)|load more comments"
     r"|terms of use|search the web|see (?:the )?full forecast|feedback"
-    r"|more articles by .{1,60}|see more comments|add a comment…?"
+    r"|more articles by .{1,60}|see more comments|\d+ more comments?|add a comment…?"
     r"|who to follow|terms of service|privacy policy|cookie policy|show more|show replies"
     r"|read more: (?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*"  # (its "…" is gone from the key)
     r"|r/\w+(?: • .*)?|(?:go to comments|upvote|downvote|share|save|hide|reply)"  # Reddit's

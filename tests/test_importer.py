@@ -5350,3 +5350,36 @@ def test_a_members_only_mark_in_a_cards_heading_is_no_part_of_its_headline() -> 
         "Rada passes the dual citizenship law",
         "Explosions in Odesa as ballistic missiles strike",
     ]
+
+
+def test_a_newsletters_section_heading_dates_its_items_and_its_credits_give_their_links() -> None:
+    # A Substack post: "Title — <a>Outlet</a>" items (one outlet named so that it names no
+    # site, "Би-би-си" on bbc.com), a section headed with its day after a colon, a count of
+    # comments linked.
+    post = (
+        "<html><body><article><h1>Сводка, 25 июня</h1>"
+        '<a href="https://x.substack.com/p/svodka/comments">5</a>'
+        "<h3>Главное за день</h3><ul>"
+        '<li><p>Rada passes the dual citizenship law — <a href="' + U_RADA + '">Censor</a></p></li>'
+        '<li><p>Japan transfers $1.9 billion to Ukraine — <a href="https://censor.net/news/'
+        '3496030/">Censor</a></p></li></ul>'
+        "<h3>Вы могли пропустить: 23 июня</h3><ul>"
+        "<li><p>Трамп выбрал Вэнса. Что известно о противнике помощи Украине — "
+        '<a href="https://www.bbc.com/russian/articles/c3g9">Би-би-си</a></p></li></ul>'
+        '<p><a href="https://x.substack.com/p/svodka/comments">4 more comments...</a></p>'
+        "</article></body></html>"
+    )
+    listing = parse_listing(post, DEFAULT, SOURCES)
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        ("2024-06-25", "Rada passes the dual citizenship law", U_RADA),
+        (
+            "2024-06-25",
+            "Japan transfers $1.9 billion to Ukraine",
+            "https://censor.net/news/3496030/",
+        ),
+        (
+            "2024-06-23",
+            "Трамп выбрал Вэнса. Что известно о противнике помощи Украине",
+            "https://www.bbc.com/russian/articles/c3g9",
+        ),
+    ]
