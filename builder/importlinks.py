@@ -136,6 +136,8 @@ def names_site(line: str, url: str, names: Mapping[str, str]) -> bool:
                 or (len(initials) >= 3 and label.startswith(initials))  # "The New York Times"
             )
         )
+        # "Institute for the Study of War", the source named "ISW"
+        or (len(initials) >= 3 and any(_squash(name) == initials for name in names.values()))
     )
 
 

@@ -279,6 +279,7 @@ _SOCIAL_CHROME = re.compile(
     # a chat's notices: "Mariia Bondar joined the party.", "… pinned a message", "… left"
     r"|.{1,60} (?:joined|left) (?:the )?(?:party|server|channel|room|chat|group|space|team)\b.*"
     r"|.{1,60} (?:pinned a message|changed the (?:topic|channel name)|added .{1,60} to the .*)"
+    r"|(?:in reply to|replying to|у відповідь на|в ответ на) .{1,60}"  # a reply's header
     r"|.{1,60} (?:приєднав(?:ся|ла?ся)|приєдналися|покинув|покинула|закріпив|закріпила)\b.*"
     # LinkedIn's own: "Try Premium for UAH0", "Report this article", "Load more comments"
     r"|try premium.*|report this (?:article|post|comment)|load more comments"

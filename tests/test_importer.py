@@ -5383,3 +5383,21 @@ def test_a_newsletters_section_heading_dates_its_items_and_its_credits_give_thei
             "https://www.bbc.com/russian/articles/c3g9",
         ),
     ]
+
+
+def test_a_chats_preview_named_by_a_sources_initials_and_a_replys_header() -> None:
+    # Element copied as text: a link, its preview's site ("Institute for the Study of War",
+    # the source named "ISW"), its title; a reply's "In reply to …" over a link shared again.
+    chat = (
+        "Digest desk\nIryna Hnatiuk\n09:04\n"
+        "https://www.understandingwar.org/backgrounder/assessment-june-23-2024\n"
+        "Institute for the Study of War\nRussian Offensive Campaign Assessment, June 23, 2024\n"
+        "Mariia Bondar\n09:30\n" + U_RADA + "\nCensor\nRada passes the dual citizenship law\n"
+        "Iryna Hnatiuk\n09:31\nIn reply to Mariia Bondar\n" + U_RADA + "\nsigned already?\n"
+    )
+    sources = {**SOURCES, "isw": "https://www.understandingwar.org/"}
+    listing = parse_listing(chat, DEFAULT, sources, names={"isw": "ISW", "censor": "Censor"})
+    assert [title for _, _, title, *_ in _dated(listing)] == [
+        "Russian Offensive Campaign Assessment, June 23, 2024",
+        "Rada passes the dual citizenship law",
+    ]
