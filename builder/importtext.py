@@ -142,6 +142,15 @@ BOILERPLATE = frozenset(
         "подписаться",
         "поделиться",
         "лента новостей",
+        # a newsletter's sections: "Главное за день", "Вы могли пропустить"
+        "головне за день",
+        "главное за день",
+        "ви могли пропустити",
+        "вы могли пропустить",
+        "you may have missed",
+        "you might have missed",
+        "top stories",
+        "in other news",
     }
 )
 
@@ -311,6 +320,7 @@ _NEWSLETTER = re.compile(
     r" (?:web )?browser|unsubscribe|update (?:your )?(?:subscription )?preferences"
     r"|change how you receive|you are receiving this"
     r"|you(?: have)? received this (?:email|e-mail|message)"
+    r"|вы получили это (?:письмо|сообщение)|ви отримали (?:цей|це) (?:лист|повідомлення)"
     r"|відписатис[ья]|переглянути (?:в|у) браузері|отписаться|открыть в браузере"
     r"|відкрийте (?:його )?(?:в|у) браузері|откройте (?:его )?в браузере"
     r"|(?:слухайте|дивіться|слушайте|смотрите|listen to|watch) (?:нас |us )?.{0,40}"
@@ -351,7 +361,7 @@ _CALL_TO_ACTION = re.compile(
     r"(?:subscribe|sign up|sign in|log in|donate|support us|become a (?:member|patron)"
     r"|join us|join our (?:community|newsletter|channel)|support\b.{0,40}\bjournalism"
     r"|підпишіться|підписатися|стати (?:членом|учасником)|долучитися"
-    r"|увійти|підтримати|подпишитесь|подписаться|войти|поддержать)\b"
+    r"|увійти|підтримати|підтримайте|подпишитесь|подписаться|войти|поддержать|поддержите)\b"
 )
 BYLINE = re.compile(
     rf"(?:by|von|par|przez|автор(?:ка)?:?)\s+{NAME}(?:\s+{NAME}){{0,3}}(?:\s*(?:,|and|та|і|и)\s*{NAME}(?:\s+{NAME}){{0,3}})*"

@@ -5401,3 +5401,18 @@ def test_a_chats_preview_named_by_a_sources_initials_and_a_replys_header() -> No
         "Russian Offensive Campaign Assessment, June 23, 2024",
         "Rada passes the dual citizenship law",
     ]
+
+
+def test_a_newsletters_section_names_call_to_support_and_footer_are_no_headlines() -> None:
+    mail = (
+        "Главное за день\n"
+        "Rada passes the dual citizenship law\nJapan transfers $1.9 billion to Ukraine\n"
+        "Вы могли пропустить\nExplosions in Odesa as ballistic missiles strike\n"
+        "Поддержите «Новую газету Европа»\n"
+        "Вы получили это письмо, потому что подписались на рассылку «Новой газеты Европа».\n"
+    )
+    assert [title for _, _, title, *_ in _dated(parse_listing(mail, DEFAULT, {}))] == [
+        "Rada passes the dual citizenship law",
+        "Japan transfers $1.9 billion to Ukraine",
+        "Explosions in Odesa as ballistic missiles strike",
+    ]
