@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .i18n import month_numbers, normalise_word, weekday_numbers
+from .importcopies import text_lines
 from .importdates import (
     BESIDE,
     CREDIT,
@@ -45,15 +46,10 @@ from .importdates import (
 from .importfeeds import (
     FEED,
     MAIL_PART,
-    RIS,
     SAVED_MAIL,
-    bookmark_lines,
     feed_lines,
     json_lines,
     mail_body,
-    ris_lines,
-    table_lines,
-    text_lines,
 )
 from .importhtml import (
     BODY,
@@ -84,6 +80,7 @@ from .importlinks import (
     without_outlet,
 )
 from .importmodel import Dropped, Entry, ImportedDay, Line, Listing, State
+from .importrecords import RIS, bookmark_lines, ris_lines, table_lines
 from .importtelegram import is_telegram_export, telegram_lines
 from .importtext import (
     BETWEEN,

@@ -1,38 +1,28 @@
-"""Listings that are data, not a page: feeds, sitemaps, JSON, mail, tables, bookmarks, text.
+"""Listings that are data, not a page: feeds, sitemaps, notes, JSON, mail.
 
 RSS and Atom feeds (a post without a title gives its first paragraph and the article it
-links), a news sitemap, JSON exports of read-later apps and feeds, a mail's body, a
-spreadsheet's rows as tab- or comma-separated text, a browser's bookmarks, and plain text
-with the lines a PDF or a narrow window broke mended: each into the lines the walk reads.
+links), a news sitemap, Evernote's notes (.enex), JSON (a JSON Feed, a feed reader's or
+Telegram's export, a site's API answer listing its posts) and a mail's body: each into
+the lines the walk reads.
 """
 
 from __future__ import annotations
 
-import collections
 import contextlib
-import csv
 import datetime as dt
 import email.utils
-import io
-import itertools
 import json
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from html import unescape as html_unescape
 from typing import Any
 
-from .i18n import normalise_word
-from .importdates import TIME_LINE, epoch_stamp, local, read_stamp, read_time
+from .importdates import epoch_stamp, local, read_stamp
 from .importhtml import BLOCKS, HTMLListing
 from .importlinks import (
-    APP,
-    INDEX,
     absolute,
     aggregated_article,
-    app_page,
     article_link,
-    home_page,
     host_of,
     href_of,
     index_page,
@@ -382,277 +372,6 @@ def mail_body(text: str) -> str | None:
     except (LookupError, ValueError):  # an unknown charset, a broken part
         return None
     return content if isinstance(content, str) else None
-
-
-def text_lines(text: str) -> list[Line]:
-    """The lines of a listing in text; a word a copied PDF hyphenated at a line's end is put
-    together again ("на Покров-" / "ському напрямку"), on the first line's number."""
-    lines: list[Line] = []
-    raw = text.split("\n")
-    broken = any(  # whether lines were broken as a PDF's are (a word or a link across two)
-        (_HYPHENATED.search(before) and after[:1].islower())
-        or (_BROKEN_URL.search(before) and _URL_REST.fullmatch(after.strip()))
-        for before, after in itertools.pairwise(raw)
-    )
-    for number, line in enumerate(raw, 1):
-        last = lines[-1].text.rstrip() if lines else ""
-        if _HYPHENATED.search(last) and not URL_IN_TEXT.search(last) and line[:1].islower():
-            lines[-1] = replace(lines[-1], text=last[:-1] + line)
-            continue
-        if (
-            _BROKEN_URL.search(last)
-            and _URL_REST.fullmatch(line.strip())
-            and (last.endswith("-") or _PATH_REST.search(line.strip()))
-        ):
-            lines[-1] = replace(lines[-1], text=last + line.strip())  # "…zitknen-" / "nya-1.html"
-            continue
-        if broken and _WRAPPED_END.search(last) and _WRAPPED_REST.fullmatch(line.strip()):
-            # "…зросла кількість поранених до" / "17": a title the PDF wrapped, no hyphen
-            lines[-1] = replace(lines[-1], text=f"{last} {line.strip()}")
-            continue
-        lines.append(Line(number, line))
-    return _clipped(_uncommented(lines))
-
-
-# A comment in a Google Doc downloaded as text: its mark after the words it is on ("…[a]"),
-# and its text at the document's end ("[a]перевірити дату").
-_COMMENT = re.compile(r"\[([a-z]{1,3})\](?=\S)")
-_COMMENT_MARK = re.compile(r"\[([a-z]{1,3})\]")
-_COMMENTED = "a comment on the document (Google Docs writes them at its end), not a headline"
-
-
-def _uncommented(lines: list[Line]) -> list[Line]:
-    """A document's lines without its comments' marks, and its comments said to be none."""
-    ends = {line.number: found[1] for line in lines if (found := _COMMENT.match(line.text))}
-    marked = {
-        mark
-        for line in lines
-        if line.number not in ends
-        for mark in _COMMENT_MARK.findall(line.text)
-    }
-    if not ends or not set(ends.values()) <= marked:
-        return lines
-    return [
-        replace(line, dropped=_COMMENTED)
-        if line.number in ends
-        else replace(
-            line, text=_COMMENT_MARK.sub(lambda m: "" if m[1] in marked else m[0], line.text)
-        )
-        for line in lines
-    ]
-
-
-# What OneNote writes under anything pasted from a browser: "From <https://…>".
-_CLIPPED_FROM = re.compile(r"\s*From <(https?://[^\s<>]+)>\s*")
-
-
-def _clipped(lines: list[Line]) -> list[Line]:
-    """Read a notebook's page of snippets pasted from browsers (OneNote's), each ending in a
-    "From <URL>" line, as a page's items: the snippet's first line its headline, with that
-    link, and the lines under it (its date, byline, lead) beside it. Other lines of the page
-    (its title and date, an editor's sections and remarks) are outside the items."""
-    sources = [i for i, line in enumerate(lines) if _CLIPPED_FROM.fullmatch(line.text)]
-    if len(sources) < 2:
-        return lines
-    kept: list[Line] = []
-    start = 0
-    for end in sources:
-        first = end
-        while first > start and not lines[first - 1].text.strip():
-            first -= 1  # the empty line OneNote leaves under a paste
-        while first > start and lines[first - 1].text.strip():
-            first -= 1  # the snippet: lines up to the empty one above it
-        kept.extend(replace(line, outside=True) for line in lines[start:first])
-        block = [line for line in lines[first:end] if line.text.strip()]
-        if block:
-            url = lines[end].text.strip()[len("From <") : -1]
-            beside = tuple((line.number, line.text) for line in block[1:])
-            kept.append(replace(block[0], link=url, beside=beside, item=True))
-        start = end + 1
-    kept.extend(replace(line, outside=True) for line in lines[start:])
-    return kept
-
-
-_HYPHENATED = re.compile(r"[^\W\d]-\s*$")  # "Покров-": a word broken at the line's end
-_BROKEN_URL = re.compile(r"https?://\S+[-/]$")  # a link broken where it has a '-' or '/'
-_PATH_REST = re.compile(r"/|\.(?:html?|php|aspx?)$|^[\d-]+$")  # "7465948/", not "Censor.NET"
-# A line a PDF wrapped, in a copy whose lines were broken so: long, ending in a word (no stop),
-# and the rest of it short, in lower case or a number ("до" / "17", "a Russian" / "missile").
-_WRAPPED_END = re.compile(r"^(?!.*https?://).{45,}[^\W\d]$")
-_WRAPPED_REST = re.compile(r"(?:\d+|[^\W\d_A-ZА-ЯЇІЄҐ][\w'’-]*)(?: [\w'’-]+){0,2}[.!?]?")
-_URL_REST = re.compile(r"[A-Za-z0-9%._~/?#=&+-]*[./-][A-Za-z0-9%._~/?#=&+-]*")
-
-
-def bookmark_lines(root: Any, base: str, timezone: str | None) -> list[Line]:
-    """A browser's bookmarks file (Netscape's format, as Chrome, Firefox, Raindrop and Pocket
-    export it): each bookmark a headline, on the day it was saved (ADD_DATE)."""
-    lines = []
-    for link in root.iter("a"):
-        url = absolute(link.get("href") or "", base)
-        title = collapse(link.text_content())
-        if not url or not title:
-            continue
-        moment = epoch_stamp(link.get("add_date") or link.get("time_added") or "")
-        stamp = read_stamp(moment, timezone) if moment else None  # its day, not its time:
-        day = (stamp[0], None) if stamp else (None, None)  # when it was saved, not published
-        kept = INDEX if home_page(url) else APP if app_page(url) else ""  # the bar's, a menu's
-        lines.append(Line(link.sourceline or 0, title, url, day, item=True, dropped=kept))
-    return lines
-
-
-def table_lines(text: str) -> list[Line] | None:
-    """A spreadsheet's rows, exported as CSV (commas, or semicolons as Excel writes them in
-    Ukrainian) or copied as cells (tabs): each row with a link to an article a headline, its
-    title the row's title column (by its header, else its longest text), its date and time
-    those of the columns that hold them; None for text that is no such table."""
-    rows_text = [line for line in text.split("\n") if line.strip()]
-    if len(rows_text) < 2:
-        return None
-    delimiter = max("\t;,", key=lambda d: sum(line.count(d) for line in rows_text))
-    if delimiter == "\t":  # cells copied or saved as TSV: a quote only around a whole cell
-        rows = [[_unquoted(cell) for cell in line.split("\t")] for line in text.split("\n")]
-    else:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    numbered = [(n, row) for n, row in enumerate(rows, 1) if any(cell.strip() for cell in row)]
-    widths = collections.Counter(len(row) for _, row in numbered)
-    width, count = widths.most_common(1)[0]
-    linked = [n for n, row in numbered if any(URL_IN_TEXT.fullmatch(c.strip()) for c in row)]
-    if width < 2 or count * 5 < len(numbered) * 3 or len(linked) < 2:
-        return None  # text, not a table of links
-    header = numbered[0][1] if numbered[0][0] not in linked else []
-    names = [normalise_word(cell).strip() for cell in header]
-    body = [(n, row + [""] * (width - len(row))) for n, row in numbered if n in linked]
-
-    def column(words: tuple[str, ...], test: Callable[[str], bool]) -> int | None:
-        named = next((i for i, name in enumerate(names) if name.startswith(words)), None)
-        if named is not None:
-            return named
-        scores = [sum(1 for _, row in body if test(row[i].strip())) for i in range(width)]
-        best = max(range(width), key=lambda i: scores[i])
-        return best if scores[best] * 2 > len(body) else None
-
-    url = column(
-        ("url", "link", "посилання", "ссылка", "лінк"), lambda c: bool(URL_IN_TEXT.fullmatch(c))
-    )
-    date = column(_DATE_NAMES, lambda c: bool(_DATE_CELL.match(c)))
-    # When it was saved, where the sheet has no publication date (or a row lacks it):
-    # Raindrop's "created", Instapaper's "Timestamp", Airtable's "Created".
-    saved = next(
-        (i for i, name in enumerate(names) if name.startswith(_SAVED_NAMES) and i != date), None
-    )
-    date = date if date is not None or saved is None else saved
-    time = column(("time", "час", "время"), lambda c: bool(TIME_LINE.fullmatch(c)))
-    taken = {url, date, time}
-    title = next(
-        (i for i, name in enumerate(names) if name.startswith(_TITLE_NAMES) and i not in taken),
-        None,
-    )
-    if title is None:  # the longest text of the other columns
-        others = [i for i in range(width) if i not in taken]
-        title = max(others, key=lambda i: sum(len(row[i]) for _, row in body), default=None)
-    if url is None or title is None:
-        return None
-    zone = next(  # "Time (UTC)", "Date (GMT+2)": the zone the sheet's moments are in
-        (_header_zone(header[i]) for i in (time, date) if i is not None and i < len(header)), ""
-    )
-    us = date is not None and any(  # 7/16/2024: a US sheet writes the month first
-        (m := _US_DATE.match(row[date].strip())) and int(m[2]) > 12 for _, row in body
-    )
-    lines = []
-    for number, row in numbered:
-        row = row + [""] * (width - len(row))
-        dated = date is not None and bool(row[date].strip())  # a row without a link: a draft
-        first = bool(header) and number == numbered[0][0]
-        if number not in linked and (first or not dated):
-            # the header, a day's row ("ВІВТОРОК, 16 ЛИПНЯ"), a total ("Всього: 12")
-            text = " ".join(cell.strip() for cell in row if cell.strip())
-            lines.append(Line(number, text, outside=True))
-            continue
-        stamp = row[date].strip() if date is not None else ""
-        if not stamp and saved is not None:
-            stamp = row[saved].strip()
-        if _EPOCH_CELL.fullmatch(stamp):  # Unix seconds: 1721126472
-            moment = dt.datetime.fromtimestamp(float(stamp), tz=dt.UTC)
-            stamp = moment.isoformat()
-        if us and (m := _US_DATE.match(stamp)):
-            stamp = f"{m[3]}-{int(m[1]):02}-{int(m[2]):02}{stamp[m.end() :]}"
-        clock = row[time].strip() if time is not None and time != date else ""
-        link, headline = row[url].strip(), collapse(row[title])  # (a row without one: a draft)
-        link = link if URL_IN_TEXT.fullmatch(link) else ""
-        if stamp:
-            written = f"{stamp} {clock}".strip()
-            if zone and (clock or TIME_LINE.search(stamp)) and not _OFFSET_END.search(written):
-                written = f"{written} {zone}"
-            lines.append(Line(number, headline, link, item=True, date_text=written))
-        else:  # a time alone: on the day of the row above that names one
-            lines.append(Line(number, headline, link, (None, read_time(clock)), item=True))
-    return lines
-
-
-_DATE_CELL = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
-_DATE_NAMES = ("date", "дата", "published", "опубліковано", "опубликовано", "pubdate")
-_SAVED_NAMES = ("created", "timestamp", "time_added", "saved", "added", "створено", "создано")
-_EPOCH_CELL = re.compile(r"1[5-9]\d{8}(?:\.\d+)?")  # seconds since 1970: 2017 to 2033
-
-
-# A reference manager's export in RIS (Zotero's, Mendeley's, EndNote's): records of tagged
-# lines, "TY  - NEWS" to "ER  - ", each field "XX  - value".
-RIS = re.compile(r"\s*TY  - \S")
-_RIS_FIELD = re.compile(r"([A-Z][A-Z0-9])  -(?: (.*))?")
-_RIS_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
-
-
-def ris_lines(text: str) -> list[Line]:
-    """One line a record: its title (TI, T1), its link (UR) and its day: the article's (DA,
-    Y1), else the day it was saved (Y2); the other fields (authors, abstract, notes) none."""
-    lines: list[Line] = []
-    fields: dict[str, tuple[int, str]] = {}
-    for number, raw in enumerate(text.split("\n"), 1):
-        field = _RIS_FIELD.fullmatch(raw.rstrip())
-        if field is None:
-            continue
-        tag, value = field[1], (field[2] or "").strip()
-        if tag != "ER":
-            fields.setdefault(tag, (number, value))
-            continue
-        values = {tag: value for tag, (_, value) in fields.items()}
-        title = next((fields[t] for t in ("TI", "T1") if values.get(t)), None)
-        if title is not None:
-            link = next((url for url in values.get("UR", "").split() if absolute(url, "")), "")
-            dates = (_RIS_DATE.match(values.get(t, "")) for t in ("DA", "Y1", "Y2"))
-            day = next((found for found in dates if found), None)
-            stamp = None
-            with contextlib.suppress(ValueError):
-                stamp = dt.date(int(day[1]), int(day[2]), int(day[3])) if day else None
-            lines.append(Line(title[0], collapse(title[1]), link, (stamp, None), item=True))
-        fields = {}
-    return lines
-
-
-# A zone in a column's name: "Time (UTC)", "Date (GMT+2)", "Published (CET)".
-_HEADER_ZONE = re.compile(r"\b(?:UTC|GMT)(?:\s*([+-])(\d{1,2})(?::?(\d{2}))?)?\b|\(([A-Z]{3,4})\)")
-_OFFSET_END = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|\b[A-Z]{3,4})$")  # a moment that says its zone
-
-
-def _header_zone(name: str) -> str:
-    """The zone a column's name gives its moments, as an offset ("+00:00") or letters."""
-    found = _HEADER_ZONE.search(name)
-    if found is None:
-        return ""
-    if found[4]:
-        return found[4]
-    return f"{found[1] or '+'}{int(found[2] or 0):02}:{found[3] or '00'}"
-
-
-def _unquoted(cell: str) -> str:
-    """A tab-separated cell's text: without the quotes around it, if it is quoted whole."""
-    if len(cell) >= 2 and cell[0] == cell[-1] == '"' and '"' not in cell[1:-1].replace('""', ""):
-        return cell[1:-1].replace('""', '"')
-    return cell
-
-
-_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_TITLE_NAMES = ("title", "headline", "заголовок", "назва", "name", "тема")
 
 
 class _Positions:

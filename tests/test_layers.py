@@ -29,6 +29,8 @@ IMPORTER = {
     "importlinks",
     "importhtml",
     "importtelegram",
+    "importcopies",
+    "importrecords",
     "importfeeds",
     "importer",
     "importdays",
@@ -65,6 +67,8 @@ FORBIDDEN = {
     "importlinks": IMPORTER - {"importmodel", "importdates", "importtext"},
     "importhtml": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
     "importtelegram": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
+    "importcopies": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
+    "importrecords": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
     "importfeeds": IMPORTER
     - {"importmodel", "importdates", "importtext", "importlinks", "importhtml"},
 }

@@ -1,0 +1,129 @@
+"""Text copied or saved from somewhere else, made into the lines of a listing.
+
+A listing pasted as text keeps the marks of where it came from: a PDF's lines broken in the
+middle of a word or a link (put together again), a Google Doc's comments and their marks
+(left out), OneNote's "From <URL>" under each snippet pasted from a browser (each snippet
+read as a page's item, its first line the headline). `text_lines` undoes them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from .importmodel import Line
+from .importtext import URL_IN_TEXT
+
+
+def text_lines(text: str) -> list[Line]:
+    """The lines of a listing in text; a word a copied PDF hyphenated at a line's end is put
+    together again ("на Покров-" / "ському напрямку"), on the first line's number."""
+    lines: list[Line] = []
+    raw = text.split("\n")
+    broken = any(  # whether lines were broken as a PDF's are (a word or a link across two)
+        (_HYPHENATED.search(before) and after[:1].islower())
+        or (_BROKEN_URL.search(before) and _URL_REST.fullmatch(after.strip()))
+        for before, after in itertools.pairwise(raw)
+    )
+    for number, line in enumerate(raw, 1):
+        last = lines[-1].text.rstrip() if lines else ""
+        if _HYPHENATED.search(last) and not URL_IN_TEXT.search(last) and line[:1].islower():
+            lines[-1] = replace(lines[-1], text=last[:-1] + line)
+            continue
+        if (
+            _BROKEN_URL.search(last)
+            and _URL_REST.fullmatch(line.strip())
+            and (last.endswith("-") or _PATH_REST.search(line.strip()))
+        ):
+            lines[-1] = replace(lines[-1], text=last + line.strip())  # "…zitknen-" / "nya-1.html"
+            continue
+        if broken and _WRAPPED_END.search(last) and _WRAPPED_REST.fullmatch(line.strip()):
+            # "…зросла кількість поранених до" / "17": a title the PDF wrapped, no hyphen
+            lines[-1] = replace(lines[-1], text=f"{last} {line.strip()}")
+            continue
+        lines.append(Line(number, line))
+    return _clipped(_uncommented(lines))
+
+
+# A comment in a Google Doc downloaded as text: its mark after the words it is on ("…[a]"),
+# and its text at the document's end ("[a]перевірити дату").
+_COMMENT = re.compile(r"\[([a-z]{1,3})\](?=\S)")
+
+
+_COMMENT_MARK = re.compile(r"\[([a-z]{1,3})\]")
+
+
+_COMMENTED = "a comment on the document (Google Docs writes them at its end), not a headline"
+
+
+def _uncommented(lines: list[Line]) -> list[Line]:
+    """A document's lines without its comments' marks, and its comments said to be none."""
+    ends = {line.number: found[1] for line in lines if (found := _COMMENT.match(line.text))}
+    marked = {
+        mark
+        for line in lines
+        if line.number not in ends
+        for mark in _COMMENT_MARK.findall(line.text)
+    }
+    if not ends or not set(ends.values()) <= marked:
+        return lines
+    return [
+        replace(line, dropped=_COMMENTED)
+        if line.number in ends
+        else replace(
+            line, text=_COMMENT_MARK.sub(lambda m: "" if m[1] in marked else m[0], line.text)
+        )
+        for line in lines
+    ]
+
+
+# What OneNote writes under anything pasted from a browser: "From <https://…>".
+_CLIPPED_FROM = re.compile(r"\s*From <(https?://[^\s<>]+)>\s*")
+
+
+def _clipped(lines: list[Line]) -> list[Line]:
+    """Read a notebook's page of snippets pasted from browsers (OneNote's), each ending in a
+    "From <URL>" line, as a page's items: the snippet's first line its headline, with that
+    link, and the lines under it (its date, byline, lead) beside it. Other lines of the page
+    (its title and date, an editor's sections and remarks) are outside the items."""
+    sources = [i for i, line in enumerate(lines) if _CLIPPED_FROM.fullmatch(line.text)]
+    if len(sources) < 2:
+        return lines
+    kept: list[Line] = []
+    start = 0
+    for end in sources:
+        first = end
+        while first > start and not lines[first - 1].text.strip():
+            first -= 1  # the empty line OneNote leaves under a paste
+        while first > start and lines[first - 1].text.strip():
+            first -= 1  # the snippet: lines up to the empty one above it
+        kept.extend(replace(line, outside=True) for line in lines[start:first])
+        block = [line for line in lines[first:end] if line.text.strip()]
+        if block:
+            url = lines[end].text.strip()[len("From <") : -1]
+            beside = tuple((line.number, line.text) for line in block[1:])
+            kept.append(replace(block[0], link=url, beside=beside, item=True))
+        start = end + 1
+    kept.extend(replace(line, outside=True) for line in lines[start:])
+    return kept
+
+
+_HYPHENATED = re.compile(r"[^\W\d]-\s*$")  # "Покров-": a word broken at the line's end
+
+
+_BROKEN_URL = re.compile(r"https?://\S+[-/]$")  # a link broken where it has a '-' or '/'
+
+
+_PATH_REST = re.compile(r"/|\.(?:html?|php|aspx?)$|^[\d-]+$")  # "7465948/", not "Censor.NET"
+
+
+# A line a PDF wrapped, in a copy whose lines were broken so: long, ending in a word (no stop),
+# and the rest of it short, in lower case or a number ("до" / "17", "a Russian" / "missile").
+_WRAPPED_END = re.compile(r"^(?!.*https?://).{45,}[^\W\d]$")
+
+
+_WRAPPED_REST = re.compile(r"(?:\d+|[^\W\d_A-ZА-ЯЇІЄҐ][\w'’-]*)(?: [\w'’-]+){0,2}[.!?]?")
+
+
+_URL_REST = re.compile(r"[A-Za-z0-9%._~/?#=&+-]*[./-][A-Za-z0-9%._~/?#=&+-]*")
