@@ -43,6 +43,7 @@ from .importdates import (
     said_date_time,
     year_and_weekday,
 )
+from .importelements import MEDIA_END
 from .importfeeds import (
     FEED,
     MAIL_PART,
@@ -55,13 +56,8 @@ from .importhtml import (
     BODY,
     CONTENT_START,
     HTML,
-    MEDIA_END,
     SAVED_FROM,
     HTMLListing,
-    link_attributed,
-    link_round_up,
-    structured_list,
-    unrendered,
 )
 from .importlinks import (
     CHAT_TIME,
@@ -80,6 +76,7 @@ from .importlinks import (
     without_outlet,
 )
 from .importmodel import Dropped, Entry, ImportedDay, Line, Listing, State
+from .importpages import link_attributed, link_round_up, structured_list, unrendered
 from .importrecords import RIS, bookmark_lines, ris_lines, table_lines
 from .importtelegram import is_telegram_export, telegram_lines
 from .importtext import (

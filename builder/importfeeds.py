@@ -18,7 +18,8 @@ from html import unescape as html_unescape
 from typing import Any
 
 from .importdates import epoch_stamp, local, read_stamp
-from .importhtml import BLOCKS, HTMLListing
+from .importelements import BLOCKS
+from .importhtml import HTMLListing
 from .importlinks import (
     absolute,
     aggregated_article,

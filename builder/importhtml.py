@@ -2,8 +2,7 @@
 
 A page's listing is a run of items (cards) found from their headline links upwards; each
 gives one line with the headline's date and time, and what stands around the listing
-(menus, sidebars, footers, banners) is dropped. Also a page's JSON-LD ItemList, and the
-data a script would have built its list from.
+(menus, sidebars, footers, banners) is dropped (`importelements` tells which they are).
 """
 
 from __future__ import annotations
@@ -11,9 +10,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import itertools
-import json
 import re
-import urllib.parse
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -29,6 +26,19 @@ from .importdates import (
     read_stamp,
     read_time,
     time_only,
+)
+from .importelements import (
+    BLOCKS,
+    HEADINGS,
+    INLINE,
+    INVISIBLE,
+    PUBLISHED,
+    badge,
+    dated,
+    hidden_classes,
+    holds_blocks,
+    page_chrome,
+    sidebar,
 )
 from .importlinks import (
     ARCHIVE_HOST,
@@ -66,146 +76,17 @@ from .importtext import BYLINE, MICROFORMAT_DATE, boilerplate, collapse, headlin
 # listing has two items or more, text outside them (menus, section headings, footers)
 # is not taken for headlines; date lines between them still date what follows.
 
-BLOCKS = frozenset(
-    {"p", "li", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "dt", "dd"}
-    | {"ul", "ol", "dl", "table", "article", "section", "header", "footer", "aside", "main"}
-    | {"blockquote", "figure", "figcaption", "time", "hr", "details", "summary", "address"}
-)
 # Never text of a listing: code, styles, menus, controls.
 _SKIPPED = frozenset(
     {"script", "style", "template", "noscript", "svg", "head", "nav", "button", "select"}
     | {"iframe", "object", "canvas", "audio", "video", "map"}
 )
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# A page's own header and footer: outside the items of a listing, even their links are not
-# headlines (the outlet's logo, "Privacy policy and cookies").
-_CHROME = frozenset({"header", "footer"})
-_SECTIONS = frozenset({"article", "aside", "nav", "section", "main"})
-# What stands beside a page's listing: a sidebar (an <aside>, a block classed "sidebar",
-# "most-read", "popular", "trending", WordPress's "widget-area", or headed "Most read",
-# "Популярне"), a newsletter box, sponsored content, a donation or cookie banner. While a page has
-# headlines outside them, those are the listing and their links are not headlines (a
-# sidebar pasted alone is a listing, and read as one).
-_SIDEBAR_CLASS = re.compile(
-    r"sidebar|most-?read|most-?popular|most-?viewed|trending|widget-area"
-    r"|(?<![a-z])(?:popular|side|aside|rail|promo|partners?|advert|ad)(?![a-z])"
-    r"|newsletter|sponsored|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
-    r"|(?<![a-z])ob-widget|membership|paywall"
-    r"|(?<![a-z])(?:banner|alert-?(?:bar|line|strip)|breaking-?bar|live-?bar|ticker)(?![a-z])",
-    re.IGNORECASE,
-)
-# A page's right-hand column, by its class: "container_sub_right", "right-column", "col-right".
-_RIGHT_COLUMN = re.compile(  # and a left-hand one, the menu of old table layouts ("leftcol")
-    r"(?<![a-z])(?:(?:right|left)[-_]?(?:col|column|side|part|block|menu)"
-    r"|(?:col|column|sub)[-_]?(?:right|left))(?![a-z])",
-    re.IGNORECASE,
-)
-_SIDEBAR_TITLE = re.compile(
-    r"(?:the )?(?:most (?:read|popular|viewed|shared)|popular(?: now)?|trending(?: now)?"
-    r"|найпопулярніше|популярне|найчитаніше|самое (?:читаемое|популярное)|популярное"
-    r"|editor'?s'? (?:choice|picks)|вибір редакції|выбор редакции"
-    r"|partner (?:news|content)|новини партнерів|новости партнеров|from our partners"
-    r"|meistgelesen|meistgesehen|les plus lus|najczęściej czytane|najpopularniejsze"
-    # a newsletter's own other issues under its post: Substack's, beehiiv's, LinkedIn's
-    r"|ready for more\??|keep reading|read next|you (?:might|may) "
-    r"also like|recommended(?: for you)?|related (?:posts|articles|stories)"
-    r"|читайте також у розсилці|більше випусків|ещё выпуски|еще выпуски)"
-    r"(?: [\w&-]+){0,2}\W*",  # "Most Read World", "Most read in Europe"
-    re.IGNORECASE,
-)
-# A box of one link set in a listing: "ЧИТАЙТЕ ТАКОЖ" and one article (many under that
-# title are the listing: the "Read also" footer of an outlet's page).
-_ALSO_TITLE = re.compile(
-    r"(?:read|see) also|also read|читайте також|дивіться також|читайте также|смотрите также",
-    re.IGNORECASE,
-)
-_INLINE = frozenset(
-    {"a", "span", "strong", "em", "b", "i", "u", "small", "mark", "font", "abbr", "cite", "q"}
-)
 HTML = re.compile(r"<(a\s[^>]*href|li|p|div|ul|ol|br|h[1-6]|table|article)\b", re.IGNORECASE)
-_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 # A class that marks an item's headline: "fc-item__headline", "card-title", "news__title".
 _HEADLINE_CLASS = re.compile(
     r"(?i:(?<![a-z])(?:headline|title)(?![a-z])|(?:headline|title)-?text)"
     r"|[a-z](?:Headline|Title)$"  # "ssrcss-17zglt8-PromoHeadline"
 )
-
-
-def structured_list(root: Any, base: str, timezone: str | None) -> list[Line]:
-    """The articles of the page's schema.org ItemList in JSON-LD, as lines: each item's
-    headline (or name), address and datePublished."""
-    lines: list[Line] = []
-    for script in root.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        graph = data if isinstance(data, list) else data.get("@graph", [data])
-        for thing in graph if isinstance(graph, list) else []:
-            if not isinstance(thing, dict) or thing.get("@type") != "ItemList":
-                continue
-            for element in thing.get("itemListElement") or []:
-                item = element.get("item") if isinstance(element, dict) else None
-                article = item if isinstance(item, dict) else element
-                if not isinstance(article, dict):
-                    continue
-                title = article.get("headline") or article.get("name")
-                address = article.get("url") or (item if isinstance(item, str) else None)
-                if not isinstance(title, str) or not isinstance(address, str):
-                    continue
-                published = article.get("datePublished")
-                stamp = read_stamp(published, timezone) if isinstance(published, str) else None
-                url = absolute(address, base) or ""
-                number = script.sourceline or 0
-                lines.append(Line(number, collapse(title), url, stamp or (None, None), item=True))
-    return lines
-
-
-# The data a page's script builds its list from, in the browser (Next.js, Nuxt, a store).
-_PAGE_DATA = (
-    "__NEXT_DATA__",
-    "__NUXT__",
-    "__NUXT_DATA__",
-    "__INITIAL_STATE__",
-    "__PRELOADED_STATE__",
-)
-# An article's address in such data: a path of two parts or more, its last a slug or a number.
-_DATA_ARTICLE = re.compile(
-    r'"((?:https?:)?(?://[^/"\s]+)?/(?:[^"\s/]+/)+[^"\s/]*(?:\d|-[^"\s/]*-)[^"\s/]*/?)"'
-)
-_STATIC = re.compile(r"\.(?:js|css|png|jpe?g|gif|svg|webp|avif|woff2?|ico|json|mp4)(?:$|\?)", re.I)
-
-
-def unrendered(root: Any, lines: list[Line]) -> list[Dropped]:
-    """A note when a page's script data holds links to articles that its HTML, as saved,
-    does not show: the page builds part of its list in the browser (a Next.js site saved
-    before its list loaded), and those headlines are not imported."""
-    shown = {urllib.parse.urlsplit(line.link).path.rstrip("/") for line in lines if line.link}
-    for script in root.iter("script"):
-        text = script.text or ""
-        if script.get("id") not in _PAGE_DATA and not any(
-            name in text[:200] for name in _PAGE_DATA
-        ):
-            continue
-        paths = {
-            urllib.parse.urlsplit(found).path.rstrip("/")
-            for found in _DATA_ARTICLE.findall(text)
-            if not _STATIC.search(found)
-        }
-        missing = paths - shown
-        if len(missing) >= 2:
-            return [
-                Dropped(
-                    script.sourceline or 0,
-                    script.get("id") or "<script>",
-                    f"{len(missing)} more links to articles are in the page's script data, "
-                    "not in the page as saved (it builds its list in the browser): save the "
-                    "page once its list has loaded, or import the outlet's feed",
-                )
-            ]
-    return []
 
 
 BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
@@ -265,7 +146,7 @@ class HTMLListing:
         self._key_of: dict[Any, str] = {}  # each link's
         self._repeated: set[str] = set()  # links shown alike in many places: no headlines
         # classes a screen reader reads, nobody sees (an item's: its page's)
-        self._hidden = _hidden_classes(root) if hidden is None else hidden
+        self._hidden = hidden_classes(root) if hidden is None else hidden
         # (left out of a headline's link; elsewhere read: Al Jazeera's date is only there)
 
     def read(self) -> None:
@@ -283,7 +164,7 @@ class HTMLListing:
             or tag.lower() in _SKIPPED
             or element.get("hidden") is not None
             or element.get("aria-hidden") == "true"
-            or _INVISIBLE.search((element.get("style") or "").replace(" ", "")) is not None
+            or INVISIBLE.search((element.get("style") or "").replace(" ", "")) is not None
             or element.get("role") == "navigation"
             or any("duration" in (value or "").lower() for value in element.attrib.values())
         )
@@ -291,11 +172,11 @@ class HTMLListing:
     def _chromed(self, element: Any) -> bool:
         """Whether the element is the page's own header or footer, or a sidebar beside its
         listing: outside the listing, even its links are not headlines."""
-        return _page_chrome(element) or element in self._sidebars
+        return page_chrome(element) or element in self._sidebars
 
     def _find_sidebars(self) -> None:
         """Find the page's sidebars, while headlines stand outside them."""
-        sidebars = [element for element in self.root.iter() if _sidebar(element)]
+        sidebars = [element for element in self.root.iter() if sidebar(element)]
         # Parts of the listing's cards are no sidebars, whatever their class says (BBC's
         # "promo-text" in each): a class on three of them or more is a card's.
         classes = collections.Counter((e.tag, e.get("class")) for e in sidebars)
@@ -398,7 +279,7 @@ class HTMLListing:
                 if self._one_of_a_run(node, key):
                     break
                 node = parent
-            if node.tag not in _INLINE or _holds_blocks(node):  # a card may be one <a>
+            if node.tag not in INLINE or holds_blocks(node):  # a card may be one <a>
                 self.cards[node] = key
         if len(self.cards) < 2:
             self.cards.clear()  # one item is no listing of items: every line counts
@@ -479,7 +360,7 @@ class HTMLListing:
         ):  # "<span class=visually-hidden>Відео, </span>" in a headline's link: no words of it
             self._add_tail(element)
             return
-        if self._skipped(element) or element is self._stamped or _badge(element):
+        if self._skipped(element) or element is self._stamped or badge(element):
             if isinstance(element.tag, str) and self._skipped(element) and element.text_content():
                 self._add(" ")  # "Jul 15<span aria-hidden>·</span>6 min read": two pieces
             self._add_tail(element)
@@ -498,13 +379,13 @@ class HTMLListing:
             self._position = element.sourceline
         # In an item, a link is a line, and so is an element classed as its date or time
         # (NV's <span class="date"> between the rubric and the count, with no space).
-        block = tag in BLOCKS or (self._in_card and (tag == "a" or _dated(element)))
+        block = tag in BLOCKS or (self._in_card and (tag == "a" or dated(element)))
         item = element in self.items
         if block or item:
             self._flush()
-        self._heading += tag in _HEADINGS
+        self._heading += tag in HEADINGS
         self._in_item += item
-        chrome = _page_chrome(element)
+        chrome = page_chrome(element)
         self._chrome += chrome
         aside = element in self._sidebars
         self._aside += aside
@@ -524,7 +405,7 @@ class HTMLListing:
         self._link = outer
         if block or item:
             self._flush()
-        self._heading -= tag in _HEADINGS
+        self._heading -= tag in HEADINGS
         self._in_item -= item
         self._chrome -= chrome
         self._aside -= aside
@@ -700,7 +581,7 @@ class HTMLListing:
     def _walk_children(self, element: Any) -> None:
         if element.sourceline:
             self._position = element.sourceline
-        self._heading += element.tag.lower() in _HEADINGS
+        self._heading += element.tag.lower() in HEADINGS
         self._add(element.text)
         for child in element:
             self._walk(child)
@@ -715,7 +596,7 @@ class HTMLListing:
                 continue
             if found.tag == "time" and (found.get("datetime") or not epoch_of(found)):
                 value = found.get("datetime")
-            elif found.get("itemprop") in _PUBLISHED or (
+            elif found.get("itemprop") in PUBLISHED or (
                 found.tag == "abbr" and MICROFORMAT_DATE.search(found.get("class") or "")
             ):  # (Blogger's <abbr class="published" title="2024-07-16T14:03:00+02:00">)
                 value = found.get("content") or found.get("datetime")
@@ -748,231 +629,3 @@ class HTMLListing:
                 "--source with the id of the outlet whose page it is to complete them",
             )
         )
-
-
-_INVISIBLE = re.compile(r"display:none|visibility:hidden", re.IGNORECASE)
-
-
-def _hidden_classes(root: Any) -> frozenset[str]:
-    """The classes that hide an element from sight: the usual names of text for screen
-    readers alone ("visually-hidden", "sr-only"), and those the page's own style sheets
-    hide (display: none, or clipped to a pixel: BBC's "Відео, " before a title)."""
-    hidden = set(_SCREEN_READER_CLASSES)
-    for style in root.iter("style"):
-        for selectors, rules in _CSS_RULE.findall(style.text or ""):
-            rules = rules.replace(" ", "").lower()
-            if _INVISIBLE.search(rules) or _CLIPPED.search(rules):
-                hidden.update(_CLASS_SELECTOR.findall(selectors))
-    return frozenset(hidden)
-
-
-_SCREEN_READER_CLASSES = (
-    "visually-hidden",
-    "visuallyhidden",
-    "sr-only",
-    "screen-reader-text",
-    "screen-reader-only",
-    "element-invisible",
-    "a11y-hidden",
-    "u-visually-hidden",
-    "is-visually-hidden",
-)
-_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_CLIPPED = re.compile(r"clip:rect\(|clip-path:inset\(")
-_CLASS_SELECTOR = re.compile(r"(?:^|,)\s*\.([\w-]+)\s*(?=,|$)")  # ".vh", not ".a .b" or ".a:hover"
-
-# An element that holds an item's date or time, by its class: "date", "news__time",
-# "Timestamp-template", "published".
-_DATE_CLASS = re.compile(
-    r"(?:^|[-_])(?:date|time|datetime|timestamp|published|pubdate)(?:$|[-_])", re.IGNORECASE
-)
-
-
-def _dated(element: Any) -> bool:
-    return any(_DATE_CLASS.search(name) for name in (element.get("class") or "").split())
-
-
-# A badge in a headline: <span class="newsfeed__label">ВІДЕО</span>, "nv-premium-badge".
-_BADGE_CLASS = re.compile(
-    r"(?i:(?:^|[-_])(?:label|badge|kicker|flag|mark)(?:$|[-_]))|[a-z](?:Label|Badge|Kicker|Flag)$"
-)  # "newsfeed__label", "nv-premium-badge", "fig-live-mark", CSS modules' "...-LiveLabel"
-# A mark that the article is for members, a badge even in a <div>: Ghost's "post-card-access"
-# ("Лише для підписників", a lock and its words, inside the card's heading).
-_LOCK_CLASS = re.compile(r"(?:^|[-_])(?:access|paywall|locked)(?:$|[-_])", re.IGNORECASE)
-
-
-def _badge(element: Any) -> bool:
-    """Whether the element is a badge of a few words beside a headline in its link ("ФОТО",
-    "Premium", "Ексклюзив NV"): not part of the headline. (One outside the link is a line
-    of its own, and dropped as one.)"""
-    if not isinstance(element.tag, str) or element.tag == "a":
-        return False
-    if element.tag not in _INLINE and element.tag != "div":
-        return False
-    if not any(ancestor.tag == "a" for ancestor in element.iterancestors()):
-        return False
-    text = collapse(element.text_content())
-    names = (element.get("class") or "").split()
-    locked = any(_LOCK_CLASS.search(name) for name in names)
-    if element.tag == "div" and not locked:
-        return False
-    classed = locked or any(_BADGE_CLASS.search(name) for name in names)
-    if not classed and not (_MEDIA_MARK.fullmatch(text) and _ends_its_link(element)):
-        return False
-    parent = element.getparent()
-    if parent is None or not text or len(text.split()) > 3:
-        return False
-    rest = collapse(parent.text_content()).replace(text, "", 1)
-    return headline_like(rest)
-
-
-# What a headline's link may end with, unclassed, to say what the article holds:
-# <a>Title <em>ФОТО</em></a>. In capitals only; one or two, "ФОТО, ВІДЕО".
-_MEDIA_WORD = (
-    r"(?:ФОТО|ВІДЕО|ВИДЕО|АУДІО|АУДИО|ІНФОГРАФІКА|ИНФОГРАФИКА|ОНОВЛЕНО|ОБНОВЛЕНО|ОНЛАЙН"
-    r"|ДОКУМЕНТ|КАРТА|PHOTOS?|VIDEO|AUDIO|INFOGRAPHIC|UPDATED|LIVE|MAP)"
-)
-_MEDIA_MARK = re.compile(rf"\(?{_MEDIA_WORD}(?:\s*(?:[,/+&]|І|И|ТА|AND)?\s*{_MEDIA_WORD})?\)?")
-
-
-MEDIA_END = re.compile(rf"(?:\s+[-–—|:])?\s+{_MEDIA_MARK.pattern}$")  # "Title – LIVE" too
-
-
-def _ends_its_link(element: Any) -> bool:
-    """Whether nothing but white space follows the element in the link it is in."""
-    for node in (element, *element.iterancestors()):
-        if node.tag == "a":
-            return True
-        if (node.tail or "").strip() or any(isinstance(e.tag, str) for e in node.itersiblings()):
-            return False
-    return False
-
-
-def _sidebar(element: Any) -> bool:
-    """Whether the element is a sidebar of a page (_SIDEBAR_CLASS, _SIDEBAR_TITLE)."""
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag == "aside":
-        return True
-    # The page itself is none, whatever its classes say (Drupal's <body class="one-sidebar
-    # sidebar-second">: a page that has a sidebar).
-    if not tag or tag in _INLINE or tag in _HEADINGS or tag in ("html", "body", "main"):
-        return False
-    names = (
-        f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
-        f" {element.get('data-area') or ''}"  # Spiegel's data-area="newsletter_box"
-    )
-    if _SIDEBAR_CLASS.search(names) or _RIGHT_COLUMN.search(names):
-        return True
-    first = _first_child(element)
-    if first is not None and first.tag not in _HEADINGS and len(first) == 1:
-        first = _first_child(first)  # a heading in a wrapper: <div class="title"><h2>
-    if first is None or not (
-        first.tag in _HEADINGS or _TITLE_CLASS.search(first.get("class") or "")
-    ):
-        return False  # a heading, or a block classed as a title: "side-block__title"
-    title = collapse(first.text_content()).rstrip(":").strip()
-    if _SIDEBAR_TITLE.fullmatch(title):
-        return True
-    links = [link for link in element.iter("a") if headline_like(collapse(link.text_content()))]
-    return _ALSO_TITLE.fullmatch(title) is not None and len(links) == 1
-
-
-# A block's title by its class: "side-block__title", "read-also__title", "section-heading".
-_TITLE_CLASS = re.compile(r"(?:^|[-_\s])(?:title|heading|header|head)(?:$|[-_\s])", re.IGNORECASE)
-
-
-def _holds_blocks(element: Any) -> bool:
-    """Whether an inline element holds block elements (a link around a whole card)."""
-    return any(isinstance(e.tag, str) and e.tag in BLOCKS for e in element.iterdescendants())
-
-
-def _first_child(element: Any) -> Any:
-    """The element's first child element, if any."""
-    return next((child for child in element if isinstance(child.tag, str)), None)
-
-
-def _page_chrome(element: Any) -> bool:
-    """Whether the element is the page's own header or footer (not an article's): a
-    <header> or <footer>, or a block classed as the page's footer ("footer", "site-footer",
-    "footer_menu")."""
-    footer = element.tag in BLOCKS and any(
-        _FOOTER_CLASS.match(name) for name in (element.get("class") or "").split()
-    )
-    return (element.tag in _CHROME or footer) and not any(
-        ancestor.tag in _SECTIONS for ancestor in element.iterancestors()
-    )
-
-
-_FOOTER_CLASS = re.compile(r"(?:(?:site|page|main|global|l)[-_]+)?footer(?:$|[-_])", re.I)
-
-
-def link_round_up(root: Any) -> None:
-    """Give each heading of a round-up the link of the short paragraph under it that sends
-    the reader to the story ("Детальніше – <a>тут</a>.", "Read more <a>in our report</a>"),
-    as if the heading were that link: where two headings or more of one article are so."""
-    found = []
-    for heading in root.iter("h2", "h3", "h4"):
-        if heading.find(".//a") is not None or len(heading.text_content().split()) < 3:
-            continue
-        for sibling in heading.itersiblings():
-            if not isinstance(sibling.tag, str) or sibling.tag in ("h1", "h2", "h3", "h4"):
-                break
-            links = sibling.findall(".//a[@href]")
-            words = " ".join(sibling.text_content().split())
-            if len(links) == 1 and len(words.split()) <= 15 and _MORE_AT.search(words):
-                found.append((heading, links[0]))
-                break
-    parents = collections.Counter(heading.getparent() for heading, _ in found)
-    for heading, link in found:
-        if parents[heading.getparent()] < 2:
-            continue
-        anchor = heading.makeelement("a", {"href": link.get("href")})
-        anchor.text, heading.text = heading.text, None
-        anchor.extend(list(heading))
-        heading.append(anchor)
-        link.drop_tag()  # its words ("тут") stay, as text: no headline of their own
-
-
-def link_attributed(root: Any, base: str) -> None:
-    """Give a headline written before its outlet's linked name ("Title — <a>The Insider</a>",
-    as a newsletter credits its items) that link, as if the headline were linked. Where two
-    or more name their links' sites, a name that does not ("— <a>Би-би-си</a>" on bbc.com)
-    credits its headline too."""
-    found = []
-    for link in list(root.iter("a")):
-        parent, text = link.getparent(), collapse(link.text_content())
-        url = absolute(link.get("href") or "", base)
-        if parent is None or not url:
-            continue
-        names = names_site(text, url, {})
-        if not names and (len(text.split()) > 3 or headline_like(text)):
-            continue  # (a name, not a title, where it does not name the link's site)
-        before = collapse(
-            (link.getprevious().tail if link.getprevious() is not None else parent.text) or ""
-        )
-        words = _ATTRIBUTED.fullmatch(before)
-        if words is None or not headline_like(words[1]) or len(parent) > 1:
-            continue  # (the headline's text alone before it, in its block: no other links)
-        found.append((link, parent, words[1], names))
-    named = sum(1 for *_, names in found if names)
-    for link, parent, headline, names in found:
-        if not names and named < 2:
-            continue
-        link.text, link.tail = headline, (link.tail or "")
-        for child in list(link):
-            link.remove(child)
-        if link.getprevious() is not None:
-            link.getprevious().tail = ""
-        else:
-            parent.text = ""
-
-
-_ATTRIBUTED = re.compile(r"(.+?)\s+[—–-]\s*")  # "Title — ", before the outlet's linked name
-
-
-# Where a round-up sends its reader to the story.
-_MORE_AT = re.compile(
-    r"\b(?:детальніше|докладніше|подробнее|подробности|читайте|читати|дивіться|read more|"
-    r"more details|full story|find out more)\b",
-    re.IGNORECASE,
-)

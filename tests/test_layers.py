@@ -27,6 +27,8 @@ IMPORTER = {
     "importdates",
     "importtext",
     "importlinks",
+    "importelements",
+    "importpages",
     "importhtml",
     "importtelegram",
     "importcopies",
@@ -65,12 +67,15 @@ FORBIDDEN = {
     "importdates": IMPORTER - {"importmodel"},
     "importtext": IMPORTER - {"importmodel", "importdates"},
     "importlinks": IMPORTER - {"importmodel", "importdates", "importtext"},
-    "importhtml": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
+    "importelements": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
+    "importpages": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
+    "importhtml": IMPORTER
+    - {"importmodel", "importdates", "importtext", "importlinks", "importelements"},
     "importtelegram": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
     "importcopies": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
     "importrecords": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
     "importfeeds": IMPORTER
-    - {"importmodel", "importdates", "importtext", "importlinks", "importhtml"},
+    - {"importmodel", "importdates", "importtext", "importlinks", "importelements", "importhtml"},
 }
 
 

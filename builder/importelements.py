@@ -1,0 +1,253 @@
+"""What an element of a saved page is: a sidebar, the page's own chrome, a badge, a date.
+
+The tests the HTML reader asks of an element before it takes its text: whether it stands
+beside the page's listing (an <aside>, a block classed or headed "Most read"), is the
+page's own header or footer, a badge in a headline's link ("ВІДЕО", a members-only lock),
+an item's date, or hidden (by its page's style or a screen reader's class); and the tag
+names the reader sorts elements by.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .importtext import collapse, headline_like
+
+# What stands beside a page's listing: a sidebar (an <aside>, a block classed "sidebar",
+# "most-read", "popular", "trending", WordPress's "widget-area", or headed "Most read",
+# "Популярне"), a newsletter box, sponsored content, a donation or cookie banner. While a page has
+# headlines outside them, those are the listing and their links are not headlines (a
+# sidebar pasted alone is a listing, and read as one).
+_SIDEBAR_CLASS = re.compile(
+    r"sidebar|most-?read|most-?popular|most-?viewed|trending|widget-area"
+    r"|(?<![a-z])(?:popular|side|aside|rail|promo|partners?|advert|ad)(?![a-z])"
+    r"|newsletter|sponsored|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
+    r"|(?<![a-z])ob-widget|membership|paywall"
+    r"|(?<![a-z])(?:banner|alert-?(?:bar|line|strip)|breaking-?bar|live-?bar|ticker)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+# A page's right-hand column, by its class: "container_sub_right", "right-column", "col-right".
+_RIGHT_COLUMN = re.compile(  # and a left-hand one, the menu of old table layouts ("leftcol")
+    r"(?<![a-z])(?:(?:right|left)[-_]?(?:col|column|side|part|block|menu)"
+    r"|(?:col|column|sub)[-_]?(?:right|left))(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+_SIDEBAR_TITLE = re.compile(
+    r"(?:the )?(?:most (?:read|popular|viewed|shared)|popular(?: now)?|trending(?: now)?"
+    r"|найпопулярніше|популярне|найчитаніше|самое (?:читаемое|популярное)|популярное"
+    r"|editor'?s'? (?:choice|picks)|вибір редакції|выбор редакции"
+    r"|partner (?:news|content)|новини партнерів|новости партнеров|from our partners"
+    r"|meistgelesen|meistgesehen|les plus lus|najczęściej czytane|najpopularniejsze"
+    # a newsletter's own other issues under its post: Substack's, beehiiv's, LinkedIn's
+    r"|ready for more\??|keep reading|read next|you (?:might|may) "
+    r"also like|recommended(?: for you)?|related (?:posts|articles|stories)"
+    r"|читайте також у розсилці|більше випусків|ещё выпуски|еще выпуски)"
+    r"(?: [\w&-]+){0,2}\W*",  # "Most Read World", "Most read in Europe"
+    re.IGNORECASE,
+)
+
+
+# A box of one link set in a listing: "ЧИТАЙТЕ ТАКОЖ" and one article (many under that
+# title are the listing: the "Read also" footer of an outlet's page).
+_ALSO_TITLE = re.compile(
+    r"(?:read|see) also|also read|читайте також|дивіться також|читайте также|смотрите также",
+    re.IGNORECASE,
+)
+
+
+INVISIBLE = re.compile(r"display:none|visibility:hidden", re.IGNORECASE)
+
+
+def hidden_classes(root: Any) -> frozenset[str]:
+    """The classes that hide an element from sight: the usual names of text for screen
+    readers alone ("visually-hidden", "sr-only"), and those the page's own style sheets
+    hide (display: none, or clipped to a pixel: BBC's "Відео, " before a title)."""
+    hidden = set(_SCREEN_READER_CLASSES)
+    for style in root.iter("style"):
+        for selectors, rules in _CSS_RULE.findall(style.text or ""):
+            rules = rules.replace(" ", "").lower()
+            if INVISIBLE.search(rules) or _CLIPPED.search(rules):
+                hidden.update(_CLASS_SELECTOR.findall(selectors))
+    return frozenset(hidden)
+
+
+_SCREEN_READER_CLASSES = (
+    "visually-hidden",
+    "visuallyhidden",
+    "sr-only",
+    "screen-reader-text",
+    "screen-reader-only",
+    "element-invisible",
+    "a11y-hidden",
+    "u-visually-hidden",
+    "is-visually-hidden",
+)
+
+
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+
+
+_CLIPPED = re.compile(r"clip:rect\(|clip-path:inset\(")
+
+
+_CLASS_SELECTOR = re.compile(r"(?:^|,)\s*\.([\w-]+)\s*(?=,|$)")  # ".vh", not ".a .b" or ".a:hover"
+
+
+# An element that holds an item's date or time, by its class: "date", "news__time",
+# "Timestamp-template", "published".
+_DATE_CLASS = re.compile(
+    r"(?:^|[-_])(?:date|time|datetime|timestamp|published|pubdate)(?:$|[-_])", re.IGNORECASE
+)
+
+
+def dated(element: Any) -> bool:
+    return any(_DATE_CLASS.search(name) for name in (element.get("class") or "").split())
+
+
+# A badge in a headline: <span class="newsfeed__label">ВІДЕО</span>, "nv-premium-badge".
+_BADGE_CLASS = re.compile(
+    r"(?i:(?:^|[-_])(?:label|badge|kicker|flag|mark)(?:$|[-_]))|[a-z](?:Label|Badge|Kicker|Flag)$"
+)  # "newsfeed__label", "nv-premium-badge", "fig-live-mark", CSS modules' "...-LiveLabel"
+
+
+# A mark that the article is for members, a badge even in a <div>: Ghost's "post-card-access"
+# ("Лише для підписників", a lock and its words, inside the card's heading).
+_LOCK_CLASS = re.compile(r"(?:^|[-_])(?:access|paywall|locked)(?:$|[-_])", re.IGNORECASE)
+
+
+def badge(element: Any) -> bool:
+    """Whether the element is a badge of a few words beside a headline in its link ("ФОТО",
+    "Premium", "Ексклюзив NV"): not part of the headline. (One outside the link is a line
+    of its own, and dropped as one.)"""
+    if not isinstance(element.tag, str) or element.tag == "a":
+        return False
+    if element.tag not in INLINE and element.tag != "div":
+        return False
+    if not any(ancestor.tag == "a" for ancestor in element.iterancestors()):
+        return False
+    text = collapse(element.text_content())
+    names = (element.get("class") or "").split()
+    locked = any(_LOCK_CLASS.search(name) for name in names)
+    if element.tag == "div" and not locked:
+        return False
+    classed = locked or any(_BADGE_CLASS.search(name) for name in names)
+    if not classed and not (_MEDIA_MARK.fullmatch(text) and _ends_its_link(element)):
+        return False
+    parent = element.getparent()
+    if parent is None or not text or len(text.split()) > 3:
+        return False
+    rest = collapse(parent.text_content()).replace(text, "", 1)
+    return headline_like(rest)
+
+
+# What a headline's link may end with, unclassed, to say what the article holds:
+# <a>Title <em>ФОТО</em></a>. In capitals only; one or two, "ФОТО, ВІДЕО".
+_MEDIA_WORD = (
+    r"(?:ФОТО|ВІДЕО|ВИДЕО|АУДІО|АУДИО|ІНФОГРАФІКА|ИНФОГРАФИКА|ОНОВЛЕНО|ОБНОВЛЕНО|ОНЛАЙН"
+    r"|ДОКУМЕНТ|КАРТА|PHOTOS?|VIDEO|AUDIO|INFOGRAPHIC|UPDATED|LIVE|MAP)"
+)
+
+
+_MEDIA_MARK = re.compile(rf"\(?{_MEDIA_WORD}(?:\s*(?:[,/+&]|І|И|ТА|AND)?\s*{_MEDIA_WORD})?\)?")
+
+
+MEDIA_END = re.compile(rf"(?:\s+[-–—|:])?\s+{_MEDIA_MARK.pattern}$")  # "Title – LIVE" too
+
+
+def _ends_its_link(element: Any) -> bool:
+    """Whether nothing but white space follows the element in the link it is in."""
+    for node in (element, *element.iterancestors()):
+        if node.tag == "a":
+            return True
+        if (node.tail or "").strip() or any(isinstance(e.tag, str) for e in node.itersiblings()):
+            return False
+    return False
+
+
+def sidebar(element: Any) -> bool:
+    """Whether the element is a sidebar of a page (_SIDEBAR_CLASS, _SIDEBAR_TITLE)."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag == "aside":
+        return True
+    # The page itself is none, whatever its classes say (Drupal's <body class="one-sidebar
+    # sidebar-second">: a page that has a sidebar).
+    if not tag or tag in INLINE or tag in HEADINGS or tag in ("html", "body", "main"):
+        return False
+    names = (
+        f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
+        f" {element.get('data-area') or ''}"  # Spiegel's data-area="newsletter_box"
+    )
+    if _SIDEBAR_CLASS.search(names) or _RIGHT_COLUMN.search(names):
+        return True
+    first = _first_child(element)
+    if first is not None and first.tag not in HEADINGS and len(first) == 1:
+        first = _first_child(first)  # a heading in a wrapper: <div class="title"><h2>
+    if first is None or not (
+        first.tag in HEADINGS or _TITLE_CLASS.search(first.get("class") or "")
+    ):
+        return False  # a heading, or a block classed as a title: "side-block__title"
+    title = collapse(first.text_content()).rstrip(":").strip()
+    if _SIDEBAR_TITLE.fullmatch(title):
+        return True
+    links = [link for link in element.iter("a") if headline_like(collapse(link.text_content()))]
+    return _ALSO_TITLE.fullmatch(title) is not None and len(links) == 1
+
+
+# A block's title by its class: "side-block__title", "read-also__title", "section-heading".
+_TITLE_CLASS = re.compile(r"(?:^|[-_\s])(?:title|heading|header|head)(?:$|[-_\s])", re.IGNORECASE)
+
+
+def holds_blocks(element: Any) -> bool:
+    """Whether an inline element holds block elements (a link around a whole card)."""
+    return any(isinstance(e.tag, str) and e.tag in BLOCKS for e in element.iterdescendants())
+
+
+def _first_child(element: Any) -> Any:
+    """The element's first child element, if any."""
+    return next((child for child in element if isinstance(child.tag, str)), None)
+
+
+def page_chrome(element: Any) -> bool:
+    """Whether the element is the page's own header or footer (not an article's): a
+    <header> or <footer>, or a block classed as the page's footer ("footer", "site-footer",
+    "footer_menu")."""
+    footer = element.tag in BLOCKS and any(
+        _FOOTER_CLASS.match(name) for name in (element.get("class") or "").split()
+    )
+    return (element.tag in CHROME or footer) and not any(
+        ancestor.tag in SECTIONS for ancestor in element.iterancestors()
+    )
+
+
+_FOOTER_CLASS = re.compile(r"(?:(?:site|page|main|global|l)[-_]+)?footer(?:$|[-_])", re.I)
+
+
+BLOCKS = frozenset(
+    {"p", "li", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "dt", "dd"}
+    | {"ul", "ol", "dl", "table", "article", "section", "header", "footer", "aside", "main"}
+    | {"blockquote", "figure", "figcaption", "time", "hr", "details", "summary", "address"}
+)
+
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+# A page's own header and footer: outside the items of a listing, even their links are not
+# headlines (the outlet's logo, "Privacy policy and cookies").
+CHROME = frozenset({"header", "footer"})
+
+
+SECTIONS = frozenset({"article", "aside", "nav", "section", "main"})
+
+
+INLINE = frozenset(
+    {"a", "span", "strong", "em", "b", "i", "u", "small", "mark", "font", "abbr", "cite", "q"}
+)
+
+
+PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
