@@ -84,6 +84,18 @@ def month_numbers(codes: tuple[str, ...]) -> dict[str, int]:
     return found
 
 
+def relative_days(codes: tuple[str, ...]) -> dict[str, int]:
+    """Return the words for today and yesterday in the languages `codes` ("dnes", "i går",
+    "кеше"), each mapped to its offset in days (0, -1)."""
+    found: dict[str, int] = {}
+    for code in codes:
+        relative = _locale(code)._data["date_fields"]["day"]["relative"]
+        for offset in (0, -1):
+            if offset in relative:
+                found.setdefault(normalise_word(relative[offset]), offset)
+    return found
+
+
 def weekday_numbers(codes: tuple[str, ...]) -> dict[str, int]:
     """Return weekday names in the languages `codes`, each mapped to 0 (Monday) .. 6."""
     found: dict[str, int] = {}

@@ -9,13 +9,17 @@ is put nearest to the listing's anchor; a time in a named zone is moved into the
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
+import functools
 import re
+import urllib.parse
 import zoneinfo
+from collections.abc import Iterable
 from typing import Any
 
-from .i18n import normalise_word
+from .i18n import month_numbers, normalise_word, relative_days, weekday_numbers
 from .importmodel import Dropped, Line, State
 
 # Month and weekday names read in listings: English, Ukrainian, and Russian (the language
@@ -24,6 +28,37 @@ from .importmodel import Dropped, Line, State
 # rp.pl); Spanish, Italian, Portuguese and Romanian (infobae.com, corriere.it, publico.pt,
 # hotnews.ro). Their names are CLDR's (`i18n`): "16 iul. 2024", "16 de julio de 2024".
 LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl", "es", "it", "pt", "ro")
+# And those of the other languages news of the war is written in, whose names are read only
+# where they have three letters or more ("po", "to", "so", "do" are words, not weekdays).
+# Croatian's are left out: its "lipanj" is June where Ukrainian's "липень" is July.
+OTHER_LANGUAGES = (
+    *("be", "bg", "cs", "sk", "sr", "el", "hu", "lt", "lv", "et", "fi", "sv", "da", "no"),
+    *("nl", "tr", "ka", "hy", "kk", "ar", "he"),
+)
+
+
+@functools.cache
+def month_and_weekday_names(
+    languages: tuple[str, ...],
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The month and weekday names a listing's dates are read with: those of `languages`,
+    and the longer ones of OTHER_LANGUAGES."""
+    months, weekdays = month_numbers(languages), weekday_numbers(languages)
+    for names, others in (
+        (months, month_numbers(OTHER_LANGUAGES)),
+        (weekdays, weekday_numbers(OTHER_LANGUAGES)),
+    ):
+        for name, number in others.items():
+            if len(name) >= 3:
+                names.setdefault(name, number)
+    return months, weekdays
+
+
+@functools.cache
+def _relative_days() -> dict[str, int]:
+    """Today and yesterday in every language dates are read in: "сьогодні", "i går"."""
+    return {"вчора": -1} | relative_days(LANGUAGES + OTHER_LANGUAGES)
+
 
 _TIME = re.compile(r"(\d{1,2})[:.h](\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")  # "08h47": French
 TIME_LINE = re.compile(_TIME.pattern + r"\s*[-–—|:•·]?")
@@ -118,6 +153,104 @@ _STAMP_ZONE = re.compile(
 def said_date_time(
     text: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
 ) -> tuple[dt.date | None, dt.time | None] | None:
+    """Read a date or time line (`_said_date_time`); a time that names no zone and gives no
+    offset is moved from the zone of the page's country (`zone_of_site`) into the site's."""
+    found = _said_date_time(text, months, weekdays, state, number)
+    if found is None or found[1] is None or not state.assumed or not state.timezone:
+        return found
+    if NAMED_ZONE.search(text) or _OFFSET.search(text) or _ISO_TEXT.fullmatch(text.strip()):
+        return found  # (moved already, or UTC)
+    return moved_from(found[0], found[1], state.assumed, state)
+
+
+def moved_from(
+    date: dt.date | None, time: dt.time, zone: str, state: State
+) -> tuple[dt.date | None, dt.time]:
+    """A date and time of the zone `zone`, in the site's: its date when the line gave one or
+    the move changed the day (from the day being filled)."""
+    try:
+        tzinfo = zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return date, time
+    day = date or state.date
+    moved = local(dt.datetime.combine(day, time, tzinfo=tzinfo), state.timezone)
+    return (moved[0] if date is not None or moved[0] != day else None), moved[1]
+
+
+_OFFSET = re.compile(  # a time's offset: "21:15 +03:00", "21:15:07Z", "GMT+3"
+    r"(?:UTC|GMT)\s*[-+−]\s*\d{1,2}|\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[-+−]\d{2}:?\d{2}|Z)\b"
+)
+
+
+# The time zone of a country's sites, by their top-level domain: where a page gives its
+# times without a zone, they are its country's ("dnes 14:05" on novinky.cz is Prague's).
+# Only countries of one zone (and Russia's sites, which write Moscow's time).
+_ZONE_OF_DOMAIN = {
+    "ua": "Europe/Kyiv",
+    "ru": "Europe/Moscow",
+    "by": "Europe/Minsk",
+    "md": "Europe/Chisinau",
+    "pl": "Europe/Warsaw",
+    "de": "Europe/Berlin",
+    "at": "Europe/Vienna",
+    "ch": "Europe/Zurich",
+    "cz": "Europe/Prague",
+    "sk": "Europe/Bratislava",
+    "hu": "Europe/Budapest",
+    "ro": "Europe/Bucharest",
+    "bg": "Europe/Sofia",
+    "rs": "Europe/Belgrade",
+    "hr": "Europe/Zagreb",
+    "si": "Europe/Ljubljana",
+    "gr": "Europe/Athens",
+    "lt": "Europe/Vilnius",
+    "lv": "Europe/Riga",
+    "ee": "Europe/Tallinn",
+    "fi": "Europe/Helsinki",
+    "se": "Europe/Stockholm",
+    "no": "Europe/Oslo",
+    "dk": "Europe/Copenhagen",
+    "nl": "Europe/Amsterdam",
+    "be": "Europe/Brussels",
+    "fr": "Europe/Paris",
+    "it": "Europe/Rome",
+    "uk": "Europe/London",
+    "ie": "Europe/Dublin",
+    "tr": "Europe/Istanbul",
+    "ge": "Asia/Tbilisi",
+    "am": "Asia/Yerevan",
+    "az": "Asia/Baku",
+    "il": "Asia/Jerusalem",
+    "jp": "Asia/Tokyo",
+    "kr": "Asia/Seoul",
+    "cn": "Asia/Shanghai",
+    "tw": "Asia/Taipei",
+    "hk": "Asia/Hong_Kong",
+    "kz": "Asia/Almaty",
+    "uz": "Asia/Tashkent",
+    "in": "Asia/Kolkata",
+}
+
+
+def zone_of_site(url: str) -> str | None:
+    """The time zone of the country a site's address names (novinky.cz: Europe/Prague), or
+    None for a site of none (.com, .org) or of a country of several zones."""
+    host = (urllib.parse.urlsplit(url).hostname or "") if "//" in url else ""
+    return _ZONE_OF_DOMAIN.get(host.rsplit(".", 1)[-1]) if "." in host else None
+
+
+def zone_of_links(urls: Iterable[str]) -> str | None:
+    """The zone of the country most of a listing's links are in, when three in five or more
+    are in one (a page saved without its address: its own links say where it is)."""
+    zones = collections.Counter(zone_of_site(url) for url in urls)
+    total = sum(zones.values())
+    zone, count = max(zones.items(), key=lambda item: item[1], default=(None, 0))
+    return zone if zone is not None and total and count * 5 >= total * 3 else None
+
+
+def _said_date_time(
+    text: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
+) -> tuple[dt.date | None, dt.time | None] | None:
     """Read a date or time line (`date_time_line`), also as pages and copies write one
     around it: in parentheses, with a zone the page names (moved into the site's), after
     "Published On" or the like, after its author's name or its outlet's, run together with
@@ -133,7 +266,7 @@ def said_date_time(
             return moment[0], moment[1] if moment[1] != dt.time() else None
     later = UPDATED.search(text, 1)  # "July 16, 2024 9:41 AM GMT+3Updated 2 hours ago"
     if later is not None and text[: later.start()].strip(" ·•|–—-"):
-        found = said_date_time(
+        found = _said_date_time(
             text[: later.start()].rstrip(" ·•|–—-"), months, weekdays, state, number
         )
         if found is not None:
@@ -141,7 +274,7 @@ def said_date_time(
     zone = NAMED_ZONE.search(text)
     if zone is not None:  # "5:31 p.m. ET, July 15, 2024": read without it, then moved
         plain = _SPACE_BEFORE_COMMA.sub(", ", text[: zone.start()] + " " + text[zone.end() :])
-        found = said_date_time(" ".join(plain.split()), months, weekdays, state, number)
+        found = _said_date_time(" ".join(plain.split()), months, weekdays, state, number)
         if found is not None and found[1] is not None and state.timezone:
             return from_zone(found[0], found[1], zone, state)
         if found is not None:
@@ -151,7 +284,7 @@ def said_date_time(
         return date_time_line(line, months, weekdays, state, number)
 
     def said(line: str) -> tuple[dt.date | None, dt.time | None] | None:
-        return said_date_time(line, months, weekdays, state, number)
+        return _said_date_time(line, months, weekdays, state, number)
 
     found = read(text)
     if found is not None:
@@ -326,8 +459,6 @@ _NAMED_MOMENT = re.compile(rf"{NAME}(?:\s+{NAME}){{1,3}}\s+(?=\d{{1,2}}[/.:]\d)"
 
 
 OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a footer"
-_RELATIVE_DAYS = {"today": 0, "сьогодні": 0, "сегодня": 0}
-_RELATIVE_DAYS |= {"yesterday": -1, "вчора": -1, "учора": -1, "вчера": -1}
 # "3 hrs ago", "an hour ago", "15 хв тому", "2 години тому", "5 минут назад", "1 day ago"
 # (casefolded).
 _AGO = re.compile(
@@ -400,7 +531,7 @@ def _day_line(
 ) -> dt.date | None:
     """A date line, or "today" / "yesterday" (of the day the listing is imported for)."""
     word = normalise_word(simple).rstrip(".:,")
-    shift = _RELATIVE_DAYS.get(word)
+    shift = _relative_days().get(word)
     if shift is not None:
         return state.today + dt.timedelta(days=shift)
     ago = age(word)
@@ -427,7 +558,7 @@ def date_line(
         found = _weekday(head.split()[-1] if head.split() else "", weekdays)
         if found is not None and len(head.split()) <= 2:
             weekday, text = found, rest.strip()
-        elif head.strip() in _RELATIVE_DAYS:  # "Вчора, 15 липня": the date it names
+        elif head.strip() in _relative_days():  # "Вчора, 15 липня": the date it names
             text = rest.strip()
     parts = _date_parts(text, months)
     words = text.split()
@@ -563,9 +694,12 @@ def epoch_stamp(value: str) -> str:
     return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat()
 
 
-def read_stamp(value: str, timezone: str | None) -> tuple[dt.date, dt.time | None] | None:
+def read_stamp(
+    value: str, timezone: str | None, assumed: str | None = None
+) -> tuple[dt.date, dt.time | None] | None:
     """Read an ISO 8601 date or date and time (a <time datetime>): the date, and the time
-    when given, in `timezone` when the value says its offset."""
+    when given, in `timezone` when the value says its offset (else, when the page's zone is
+    `assumed`, as a time of that zone)."""
     value = value.strip()
     if not re.match(r"\d{4}-\d{2}-\d{2}", value):
         return None
@@ -576,6 +710,9 @@ def read_stamp(value: str, timezone: str | None) -> tuple[dt.date, dt.time | Non
         return None
     if len(value) <= 10:
         return moment.date(), None
+    if moment.tzinfo is None and assumed and timezone:
+        with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError):
+            moment = moment.replace(tzinfo=zoneinfo.ZoneInfo(assumed))
     return local(moment, timezone)
 
 

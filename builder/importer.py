@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from .i18n import month_numbers, normalise_word, weekday_numbers
+from .i18n import normalise_word
 from .importcopies import text_lines
 from .importdates import (
     BESIDE,
@@ -39,9 +39,12 @@ from .importdates import (
     day_month_line,
     feed_date_text,
     from_zone,
+    month_and_weekday_names,
     read_time,
     said_date_time,
     year_and_weekday,
+    zone_of_links,
+    zone_of_site,
 )
 from .importelements import MEDIA_END
 from .importfeeds import (
@@ -63,6 +66,7 @@ from .importlinks import (
     CHAT_TIME,
     INDEX,
     SERVICE_PAGE,
+    absolute,
     home_page,
     host_of,
     index_page,
@@ -114,6 +118,7 @@ from .importtext import (
     STRONG,
     SUMMARY,
     SUMMARY_WORDS,
+    URL_IN_TEXT,
     URL_LINE,
     VIDEO,
     VIDEO_LENGTH,
@@ -152,8 +157,7 @@ def parse_listing(
     sources' names by id: a headline's outlet named after it ("— Українська правда") is left
     out, as the source says it.
     """
-    months = month_numbers(languages)
-    weekdays = weekday_numbers(languages)
+    months, weekdays = month_and_weekday_names(languages)
     state = State(
         date=default_date,
         anchor=default_date,
@@ -163,7 +167,12 @@ def parse_listing(
         names=dict(names or {}),
     )
     sources = sources or {}
-    lines, notes = _lines(text, page_url or sources.get(default_source, ""), timezone)
+    base = page_url or sources.get(default_source, "")
+    lines, notes = _lines(text, base, timezone)
+    # Times given without a zone are the page's country's (a site's address says which).
+    links = [line.link or "" for line in lines]
+    links += [found.group() for found in URL_IN_TEXT.finditer(text)]  # (copied as text)
+    state.assumed = zone_of_site(base) or zone_of_links(link for link in links if link)
     state.notes.extend(notes)
     # A whole page copied as text has menus and buttons: many lines of a word or two, with
     # no figure (not a date). Then lines of two words are no headlines either.
@@ -369,8 +378,7 @@ def _take_line(
                 return
             if (
                 state.trailing
-                and date is None
-                and DURATION.fullmatch(simple)
+                and DURATION.fullmatch(simple)  # (no date written: any is the zone's move)
                 and state.stamp_line == number - 1
             ):  # "Title", "Jul. 16, 2024 21:05 JST", "2:31": the next one's video's length
                 state.dropped.append(Dropped(number, raw.strip(), VIDEO_LENGTH))
@@ -918,7 +926,8 @@ def _lines(
     base = page_base(root) or base or (saved[1] if saved else "")
     link_round_up(root)
     link_attributed(root, base)
-    reader = HTMLListing(root, base, timezone)
+    links = (absolute(a.get("href") or "", base) or "" for a in root.iter("a"))
+    reader = HTMLListing(root, base, timezone, assumed=zone_of_site(base) or zone_of_links(links))
     reader.read()
     listed = structured_list(root, base, timezone)
     shown = {line.link for line in reader.lines if line.link}

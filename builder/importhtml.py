@@ -121,9 +121,15 @@ class HTMLListing:
     """Flatten a page into lines of text, each with its main link, items kept whole."""
 
     def __init__(
-        self, root: Any, base: str, timezone: str | None, hidden: frozenset[str] | None = None
+        self,
+        root: Any,
+        base: str,
+        timezone: str | None,
+        hidden: frozenset[str] | None = None,
+        assumed: str | None = None,  # the zone of its times that name none (its country's)
     ) -> None:
         self.root = root
+        self.assumed = assumed
         self.base = base
         self.timezone = timezone
         self.lines: list[Line] = []
@@ -609,7 +615,7 @@ class HTMLListing:
                 continue
             else:
                 continue
-            stamp = read_stamp(value or "", self.timezone)
+            stamp = read_stamp(value or "", self.timezone, self.assumed)
             if stamp is not None:
                 if stamp[1] is None:  # a date alone: its text may say the time, "Jul 16, 9:47 PM"
                     clock = CLOCK.search(collapse(found.text_content()))

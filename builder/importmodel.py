@@ -54,6 +54,7 @@ class State:
     today: dt.date  # the day the listing is imported for: "today" in it
     now: dt.datetime | None = None  # when it was copied: "3 hours ago" in it
     timezone: str | None = None  # the site's: times given with their offset are read in it
+    assumed: str | None = None  # the zone of the page's country: its times without one
     year: int | None = None  # from a "2024, Saturday" line, for the next day line
     weekday: tuple[int, int, str] | None = None  # (line, weekday, text) of that line
     time: dt.time | None = None

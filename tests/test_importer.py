@@ -5416,3 +5416,39 @@ def test_a_newsletters_section_names_call_to_support_and_footer_are_no_headlines
         "Japan transfers $1.9 billion to Ukraine",
         "Explosions in Odesa as ballistic missiles strike",
     ]
+
+
+def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
+    # novinky.cz writes Prague's time without naming it; a .com site's time stays as written,
+    # and a time that names its zone is moved from that zone, not the country's.
+    cz = (
+        "Zelenskyj chce, aby Rusko přijelo na druhý mírový summit "
+        "https://www.novinky.cz/clanek/zelenskyj-40482345\ndnes 14:05\n"
+        "Rusko zaútočilo na Charkov https://www.novinky.cz/clanek/charkov-40482290\n"
+        "včera 23:35\n"
+        "EU bojkotuje schůzky https://www.novinky.cz/clanek/eu-40482190\n24.06.2024 18:00 UTC\n"
+    )
+    listing = parse_listing(cz, DEFAULT, {}, timezone="Europe/Kyiv")
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-06-25", "15:05"),
+        ("2024-06-25", "00:35"),
+        ("2024-06-24", "21:00"),
+    ]
+    com = "Explosions in Odesa https://example.com/news/3496029/\n25.06.2024 14:05\n"
+    assert [t for _, t, *_ in _dated(parse_listing(com, DEFAULT, {}, timezone="Europe/Kyiv"))] == [
+        "14:05"
+    ]
+    # A page saved from yna.co.kr: its <time datetime> without an offset is Seoul's.
+    page = "".join(
+        f'<li><a href="https://www.yna.co.kr/view/AKR2024062{n}">{title}</a>'
+        f'<time datetime="2024-06-25T{hour}:05">{hour}:05</time></li>'
+        for n, title, hour in (
+            (1, "Zelensky wants Russia at the summit", "15"),
+            (2, "Rada passes the law", "09"),
+        )
+    )
+    listing = parse_listing(f"<ul>{page}</ul>", DEFAULT, {}, timezone="Europe/Kyiv")
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-06-25", "09:05"),
+        ("2024-06-25", "03:05"),
+    ]
