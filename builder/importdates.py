@@ -129,7 +129,9 @@ _DAY_MONTH = re.compile(  # "16 липня 2024 р.", "16. Juli 2024", "16 de ju
     r"(\d{1,2})\.?(?: de)? ([^\W\d]+\.?)(?:,?(?: del?)? (\d{4}))?"
     r"(?: ?(?:р(?:оку|\.)?|г(?:ода|\.)?))?"
 )
-_MONTH_DAY = re.compile(r"([^\W\d]+\.?) (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?")
+# "July 16th, 2024"; Lithuanian's "liepos 16 d." (the month's genitive, the day, "d.").
+_MONTH_DAY = re.compile(r"([^\W\d]+\.?) (\d{1,2})(?:st|nd|rd|th| d\.?)?(?:,? (\d{4}))?")
+_YEAR_FIRST = re.compile(r"(\d{4}) (?:m\.|г\.|р\.|年)? ?(.+)")  # "2024 m. liepos 16 d."
 _YEAR_WEEKDAY = re.compile(r"(\d{4}),? ([^\W\d][\w']*)")
 
 
@@ -140,7 +142,10 @@ CREDIT = "a byline, a credit or a count, not a headline"
 # written.
 _STAMP_WORDS = re.compile(
     r"(?:first )?(?:published|updated|posted|опубліковано|оновлено|опубликовано|обновлено"
-    r"|publié|mis à jour|stand|veröffentlicht|aktualisiert|opublikowano|aktualizacja)"
+    r"|publié|mis à jour|stand|veröffentlicht|aktualisiert|opublikowano|aktualizacja"
+    r"|publicado|pubblicato|publicat|publikováno|aktualizováno|publicerad|uppdaterad"
+    r"|gepubliceerd|bijgewerkt|yayınlanma(?: tarihi)?|güncelleme|paskelbta|atnaujinta"
+    r"|نشر|نُشر|تاريخ النشر|פורסם|עודכן)(?: في| el| il| em| dne)?"
     # "Updated at 19.07 BST"; "Published14 July": a hidden word glued to the date
     r"(?: on| at| le| am)?:?(?:\s+|(?=\d))",
     re.IGNORECASE,
@@ -248,6 +253,28 @@ def zone_of_links(urls: Iterable[str]) -> str | None:
     return zone if zone is not None and total and count * 5 >= total * 3 else None
 
 
+# Dates and times as Chinese, Japanese and Korean write them: "2024年07月16日", "7月16日",
+# "2024년 7월 16일", a weekday after them in brackets ("（火）"), "15時05分", "15시 05분".
+_EAST_ASIAN = re.compile(r"\d\s*(?:年|月|日|時|년|월|일|시)")
+_EAST_ASIAN_DATE = re.compile(
+    r"(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]\s*(?:[（(][^）)]{1,3}[）)])?"
+)
+_EAST_ASIAN_TIME = re.compile(r"(\d{1,2})\s*[時时시]\s*(\d{1,2})\s*[分분]")
+
+
+def _east_asian(text: str) -> str:
+    """The text with its East Asian dates and times written as the other readings read
+    them: "2024-07-16", "7/16" (the month first), "15:05"."""
+
+    def date(found: re.Match[str]) -> str:
+        month, day = int(found[2]), int(found[3])
+        return f"{found[1]}-{month:02}-{day:02} " if found[1] else f"{month}/{day} "
+
+    text = _EAST_ASIAN_DATE.sub(date, text)
+    text = _EAST_ASIAN_TIME.sub(lambda found: f"{int(found[1])}:{int(found[2]):02}", text)
+    return " ".join(text.split())
+
+
 def _said_date_time(
     text: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
 ) -> tuple[dt.date | None, dt.time | None] | None:
@@ -260,6 +287,8 @@ def _said_date_time(
         text = text[1:-1].strip()
     text = text.rstrip(" ·•|–—-") or text  # "Учора о 21:40 · ": Facebook's, before its icon
     text = _YEAR_COLON.sub(" ", _SPACE_BEFORE_COMMA.sub(", ", text))  # "16 July ,2024: 02:35"
+    if _EAST_ASIAN.search(text):  # "2024年07月16日 14:05", "7月16日（火） 15時05分"
+        text = _east_asian(text)
     if _ISO_TEXT.fullmatch(text):  # "2024-07-15T17:22:00.0000000", as DuckDuckGo shows it
         moment = read_stamp(text, state.timezone)
         if moment is not None:
@@ -443,7 +472,10 @@ _REMARK = re.compile(r"\s*\([^()]{1,30}\)$")
 
 
 # The word before a time in a date ("July 14, 2024 at 6:15 pm", "в 21:49", "о 21:49").
-_AT_TIME = re.compile(r",?\s+(?:at|в|о|об|um|à)\s+(?=\d{1,2}[:.h]\d{2})", re.IGNORECASE)
+_AT_TIME = re.compile(  # and Swedish's "kl 19.30", Spanish's "a las", Italian's "alle"
+    r",?\s+(?:at|в|о|об|um|à|kl\.?|klo|a las|alle|às|saat)\s+(?=\d{1,2}[:.h]\d{2})",
+    re.IGNORECASE,
+)
 # What an archive's heading says before its day: "News for", "Новости за", "Архів новин за",
 # "Архив:".
 DATE_PREFIX = re.compile(
@@ -611,6 +643,10 @@ def _date_parts(text: str, months: dict[str, int]) -> tuple[int | None, int, int
             first, second = second, first
         year = int(match[4]) + (2000 if len(match[4]) == 2 else 0)  # "15.07.24"
         return year, second, first
+    if (match := _YEAR_FIRST.fullmatch(text)) and not _ISO.match(text):
+        found = _date_parts(match[2], months)
+        if found is not None and found[0] is None:
+            return int(match[1]), found[1], found[2]
     if match := _DAY_MONTH.fullmatch(text):
         month = months.get(match[2].rstrip("."))
         if month:

@@ -43,6 +43,9 @@ _SIDEBAR_TITLE = re.compile(
     r"|editor'?s'? (?:choice|picks)|вибір редакції|выбор редакции"
     r"|partner (?:news|content)|новини партнерів|новости партнеров|from our partners"
     r"|meistgelesen|meistgesehen|les plus lus|najczęściej czytane|najpopularniejsze"
+    r"|lo más leído|más leídas|i più letti|mais lidas|cele mai citite|nejčtenější"
+    r"|mest lästa|meest gelezen|en çok okunan(?:lar)?|skaitomiausi|lasītākie"
+    r"|الأكثر قراءة|הנקראים ביותר|阅读排行|热点排行|アクセスランキング|많이 본 뉴스"
     # a newsletter's own other issues under its post: Substack's, beehiiv's, LinkedIn's
     r"|ready for more\??|keep reading|read next|you (?:might|may) "
     r"also like|recommended(?: for you)?|related (?:posts|articles|stories)"
@@ -138,10 +141,10 @@ def badge(element: Any) -> bool:
     classed = locked or any(_BADGE_CLASS.search(name) for name in names)
     if not classed and not (_MEDIA_MARK.fullmatch(text) and _ends_its_link(element)):
         return False
-    parent = element.getparent()
-    if parent is None or not text or len(text.split()) > 3:
+    link = next(ancestor for ancestor in element.iterancestors() if ancestor.tag == "a")
+    if not text or len(text.split()) > 3:
         return False
-    rest = collapse(parent.text_content()).replace(text, "", 1)
+    rest = collapse(link.text_content()).replace(text, "", 1)  # (its wrappers' too: Delfi's)
     return headline_like(rest)
 
 

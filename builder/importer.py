@@ -129,6 +129,7 @@ from .importtext import (
     headline_like,
     link_line,
     split_link,
+    unspaced_words,
 )
 from .links import clean_url
 from .markuptree import html_document
@@ -525,7 +526,7 @@ def _take_line(
         reason = _SERVICE  # Google Alerts' "Flag as irrelevant <https://www.google.com/alerts/…>"
     if not reason and url and given.link is None and (home_page(url) or index_page(url)):
         reason = INDEX  # copied as text: "The Kyiv Independent (https://kyivindependent.com/)"
-    words = len(WORD_RUN.findall(line))
+    words = len(WORD_RUN.findall(line)) + unspaced_words(line)  # (Chinese has no spaces)
     if not reason and not url and not given.item and is_a_source_name(line, state.names):
         reason = OUTLET_NAME  # "The Kyiv Independent" over its posts, copied
     staff = STAFF.search(line) if not reason and not url and not given.item else None

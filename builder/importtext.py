@@ -446,7 +446,26 @@ def collapse(text: str) -> str:
 def headline_like(text: str) -> bool:
     """Whether a link's text reads as a headline: three words or more ("&" is none), not
     "Read more"."""
-    return sum(1 for word in text.split() if WORD.search(word)) >= 3 and not boilerplate(text)
+    return word_count(text) >= 3 and not boilerplate(text)
+
+
+def word_count(text: str) -> int:
+    """How many words a text has: those spaces part that hold a letter or a figure, and more
+    in Chinese and Japanese, written without spaces (`unspaced_words`)."""
+    return sum(1 for word in text.split() if WORD.search(word)) + unspaced_words(text)
+
+
+def unspaced_words(text: str) -> int:
+    """The words a text in Chinese or Japanese has beyond those spaces part: a word for
+    every two of its characters ("泽连斯基称希望俄罗斯派代表出席": seven, not one)."""
+    return sum(
+        max(0, len(_HAN_OR_KANA.findall(word)) // 2 - 1)
+        for word in text.split()
+        if _HAN_OR_KANA.search(word)
+    )
+
+
+_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 URL_IN_TEXT = re.compile(_URL)

@@ -5452,3 +5452,54 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
         ("2024-06-25", "09:05"),
         ("2024-06-25", "03:05"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "day", "time"),
+    [
+        ("včera 20:37", "2024-06-24", "20:37"),  # Czech
+        ("14 juni 2024 kl 19.30", "2024-06-14", "19:30"),  # Swedish
+        ("birželio 23 d. 14:05", "2024-06-23", "14:05"),  # Lithuanian
+        ("2024 m. birželio 23 d., sekmadienis", "2024-06-23", None),
+        ("23 Haziran 2024 saat 14:05", "2024-06-23", "14:05"),  # Turkish
+        ("23 ივნისი, 2024", "2024-06-23", None),  # Georgian
+        ("نشر في 23/6/2024", "2024-06-23", None),  # Arabic: "published on"
+        ("Кеше 23:20", "2024-06-24", "23:20"),  # Kazakh: "yesterday"
+        ("2024年06月23日 14:05", "2024-06-23", "14:05"),  # Chinese
+        ("6月23日（日） 15時05分", "2024-06-23", "15:05"),  # Japanese
+        ("2024년 6월 23일 15:05", "2024-06-23", "15:05"),  # Korean
+    ],
+)
+def test_dates_in_more_languages_and_scripts_are_read(
+    written: str, day: str, time: str | None
+) -> None:
+    listing = f"{written}\nRada passes the dual citizenship law https://example.org/a/1\n"
+    assert [(d, t) for d, t, *_ in _dated(parse_listing(listing, DEFAULT, {}))] == [(day, time)]
+
+
+def test_a_chinese_listing_without_spaces_and_a_badge_inside_a_labels_wrapper() -> None:
+    # People's Daily: titles without spaces are headlines, "2024年07月16日 14:05" their moment;
+    # Delfi: <span class="headline-labels"><span class="…__label">PLIUS</span></span> Title.
+    page = (
+        '<ul><li><a href="/n1/2024/0625/c1002-1.html">泽连斯基称希望俄罗斯派代表出席第二届和平峰会</a>'
+        "<em>2024年06月25日 14:05</em></li>"
+        '<li><a href="/n1/2024/0625/c1002-2.html">俄军对哈尔科夫发动制导炸弹袭击 至少9人受伤</a>'
+        "<em>2024年06月25日 11:32</em></li></ul>"
+    )
+    listing = parse_listing(page, DEFAULT, {}, page_url="http://world.people.com.cn/")
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-06-25", "14:05"),
+        ("2024-06-25", "11:32"),
+    ]
+    delfi = "".join(
+        f'<article><a href="https://www.delfi.lt/plius/{n}"><span class="headline-labels">'
+        f'<span class="headline-labels__label">PLIUS</span></span> {title}</a></article>'
+        for n, title in (
+            (1, "Ką Vance'o pasirinkimas reiškia Ukrainai"),
+            (2, "Kaip dronai išvijo laivyną"),
+        )
+    )
+    assert [t for _, _, t, *_ in _dated(parse_listing(delfi, DEFAULT, {}))] == [
+        "Ką Vance'o pasirinkimas reiškia Ukrainai",
+        "Kaip dronai išvijo laivyną",
+    ]
