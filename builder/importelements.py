@@ -120,6 +120,7 @@ _BADGE_CLASS = re.compile(
 
 # A mark that the article is for members, a badge even in a <div>: Ghost's "post-card-access"
 # ("Лише для підписників", a lock and its words, inside the card's heading).
+_COLOURED = re.compile(r"(?:^|;)\s*color\s*:", re.IGNORECASE)  # its own colour, inline
 _LOCK_CLASS = re.compile(r"(?:^|[-_])(?:access|paywall|locked)(?:$|[-_])", re.IGNORECASE)
 
 
@@ -138,10 +139,13 @@ def badge(element: Any) -> bool:
     locked = any(_LOCK_CLASS.search(name) for name in names)
     if element.tag == "div" and not locked:
         return False
-    classed = locked or any(_BADGE_CLASS.search(name) for name in names)
+    link = next(ancestor for ancestor in element.iterancestors() if ancestor.tag == "a")
+    coloured = _COLOURED.search(element.get("style") or "") is not None and not (
+        (link.text or "").strip() or next(link.iterchildren(), None) is not element
+    )  # a mail's kicker: <a><span style="color:#c70000">Hungary</span> Viktor Orbán …</a>
+    classed = locked or coloured or any(_BADGE_CLASS.search(name) for name in names)
     if not classed and not (_MEDIA_MARK.fullmatch(text) and _ends_its_link(element)):
         return False
-    link = next(ancestor for ancestor in element.iterancestors() if ancestor.tag == "a")
     if not text or len(text.split()) > 3:
         return False
     rest = collapse(link.text_content()).replace(text, "", 1)  # (its wrappers' too: Delfi's)

@@ -275,11 +275,16 @@ def _reader_lines(items: list[Any], at: _Positions, timezone: str | None) -> lis
 
 # A post's fields as sites' APIs name them: WordPress's REST API ("title": {"rendered"}, "link",
 # "date_gmt"), Ghost's ("title", "url", "published_at"), the Guardian's ("webTitle", "webUrl",
-# "webPublicationDate"), and the like; the first found of each is taken.
-_POST_TITLE = ("title", "headline", "webTitle", "name")
-_POST_LINK = ("link", "url", "webUrl", "permalink", "canonical_url", "shareUrl", "href")
-_POST_DATE = (
-    *("date_gmt", "published_at", "date_published", "datePublished", "publishedAt"),
+# "webPublicationDate"), a feed reader's (NewsBlur's "story_title", "story_permalink"), and
+# the like; the first found of each is taken.
+_POST_TITLE = ("title", "headline", "webTitle", "story_title", "name")
+_POST_LINK = (
+    *("link", "url", "webUrl", "permalink", "story_permalink", "canonical_url", "shareUrl"),
+    "href",
+)
+_POST_DATE = (  # (NewsBlur's story_timestamp: Unix seconds; its story_date is UTC unsaid)
+    *("date_gmt", "story_timestamp", "published_at", "date_published", "datePublished"),
+    "publishedAt",
     *("webPublicationDate", "published", "pubDate", "publish_date", "first_published_at"),
     *("date", "created_at", "createdAt", "timestamp"),
 )

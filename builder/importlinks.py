@@ -561,16 +561,19 @@ def _token_target(token: str) -> str:
 
 
 def _encoded_target(url: str) -> str:
-    """The address a newsletter's click tracker holds, base64-encoded, as its link's last
-    part (ConvertKit's click.convertkit-mail2.com/.../aHR0cHM6Ly9...); "" if none."""
-    last = url.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
-    if len(last) < 16 or not last.startswith("aHR0c"):  # base64 of "http"
-        return ""
-    try:
-        target = base64.urlsafe_b64decode(last + "=" * (-len(last) % 4)).decode("utf-8")
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        return ""
-    return target if URL_IN_TEXT.fullmatch(target) else ""
+    """The address a newsletter's click tracker holds, base64-encoded, as a part of its
+    link's path (ConvertKit's click.convertkit-mail2.com/.../aHR0cHM6Ly9..., Sailthru's
+    link.axios.com/click/35102847.1037/aHR0cHM6Ly9.../65c74c15); "" if none."""
+    for part in url.split("?", 1)[0].split("/")[3:]:
+        if len(part) < 16 or not part.startswith("aHR0c"):  # base64 of "http"
+            continue
+        try:
+            target = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)).decode("utf-8")
+        except (ValueError, binascii.Error, UnicodeDecodeError):
+            continue
+        if URL_IN_TEXT.fullmatch(target):
+            return target
+    return ""
 
 
 def aggregated_article(url: str) -> str:

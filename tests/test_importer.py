@@ -5503,3 +5503,33 @@ def test_a_chinese_listing_without_spaces_and_a_badge_inside_a_labels_wrapper() 
         "Ką Vance'o pasirinkimas reiškia Ukrainai",
         "Kaip dronai išvijo laivyną",
     ]
+
+
+def test_a_feed_readers_starred_stories_a_trackers_link_and_a_mails_coloured_kicker() -> None:
+    # NewsBlur's starred stories (JSON): story_title, story_permalink, story_timestamp.
+    stories = (
+        '{"stories": [{"story_title": "Rada passes the dual citizenship law", '
+        '"story_permalink": "' + U_RADA + '", "story_date": "2024-06-24 07:02:40", '
+        '"story_timestamp": "1719212560"}, {"story_title": "Japan transfers $1.9 billion", '
+        '"story_permalink": "https://censor.net/news/3496030/", "story_timestamp": "1719176400"}]}'
+    )
+    listing = parse_listing(stories, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t, url) for d, t, _, url, _ in _dated(listing)] == [
+        ("2024-06-24", "10:02", U_RADA),
+        ("2024-06-24", "00:00", "https://censor.net/news/3496030/"),
+    ]
+    # Sailthru's click tracker (Axios): the article's address base64-encoded mid-path; the
+    # Guardian's mail: a kicker coloured inline at the start of the headline's link.
+    tracked = "https://link.axios.com/click/35102847.1037/aHR0cHM6Ly9jZW5zb3IubmV0L25ld3MvMzQ5NjAyOS8/65c74c15"
+    mail = "".join(
+        f'<h3><a href="{url}" style="color:#121212"><span style="color:#c70000;font-weight:700">'
+        f"{kicker}</span> {title}</a></h3>"
+        for url, kicker, title in (
+            (tracked, "Ukraine", "Explosions in Odesa as ballistic missiles strike"),
+            (U_RADA, "Ukraine", "Rada passes the dual citizenship law"),
+        )
+    )
+    assert [(t, url) for _, _, t, url, _ in _dated(parse_listing(mail, DEFAULT, SOURCES))] == [
+        ("Explosions in Odesa as ballistic missiles strike", "https://censor.net/news/3496029/"),
+        ("Rada passes the dual citizenship law", U_RADA),
+    ]
