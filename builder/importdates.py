@@ -141,7 +141,7 @@ CREDIT = "a byline, a credit or a count, not a headline"
 # 16 липня", and a zone after a time ("12:47 PM GMT+3", "21:15 EEST"): the time is taken as
 # written.
 _STAMP_WORDS = re.compile(
-    r"(?:first )?(?:published|updated|posted|опубліковано|оновлено|опубликовано|обновлено"
+    r"(?:first )?(?:published|updated|posted|saved|опубліковано|оновлено|опубликовано|обновлено"
     r"|publié|mis à jour|stand|veröffentlicht|aktualisiert|opublikowano|aktualizacja"
     r"|publicado|pubblicato|publicat|publikováno|aktualizováno|publicerad|uppdaterad"
     r"|gepubliceerd|bijgewerkt|yayınlanma(?: tarihi)?|güncelleme|paskelbta|atnaujinta"

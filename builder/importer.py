@@ -63,10 +63,12 @@ from .importhtml import (
     HTMLListing,
 )
 from .importlinks import (
+    APP,
     CHAT_TIME,
     INDEX,
     SERVICE_PAGE,
     absolute,
+    app_page,
     home_page,
     host_of,
     index_page,
@@ -514,6 +516,10 @@ def _take_line(
         state.dropped.append(Dropped(number, raw.strip(), NAVIGATION))
         return
     reason = boilerplate(line)
+    if url and app_page(url):  # "[Read on Omnivore](https://omnivore.app/…)", an app's page
+        state.dropped.append(Dropped(number, raw.strip(), APP))
+        state.last = last
+        return
     if reason == NAVIGATION and url and last is not None and not last.url:
         _complete(state, last, url, sources, default_source)  # "Read more" after a headline
         state.time = None

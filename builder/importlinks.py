@@ -474,8 +474,9 @@ def app_page(url: str) -> bool:
 _APPS = frozenset(
     {"docs.google.com", "drive.google.com", "mail.google.com", "calendar.google.com"}
     | {"web.telegram.org", "web.whatsapp.com", "teams.microsoft.com", "outlook.office.com"}
-    | {"outlook.live.com", "app.slack.com", "www.notion.so", "trello.com", "web.skype.com"}
-)
+    | {"outlook.live.com", "app.slack.com", "www.notion.so", "web.skype.com"}
+    | {"omnivore.app", "app.raindrop.io", "readwise.io", "read.readwise.io", "app.matter.so"}
+)  # (and read-later apps' own pages of an article: "Read on Omnivore")
 APP = "a link to a web app (a document, a mailbox, a chat), not to an article"
 
 

@@ -52,6 +52,13 @@ BOILERPLATE = frozenset(
         "копировать ссылку",
         "read the full story",
         "read the full article",
+        "read original",
+        "read the original",
+        "view original",
+        "open original",
+        "original article",
+        "read on omnivore",
+        "open in app",
         "continue reading",
         "детальніше",
         "детальніше тут",
@@ -220,6 +227,12 @@ PARAGRAPH_WORDS = 40  # the longest headlines have 25 or so; an article's paragr
 _LEADING_SYMBOLS = re.compile(r"^[^\w\d\s«\"'(\[@#]+\s*")
 
 
+# A property a note or a read-later export gives its article, under its title.
+_PROPERTY = re.compile(
+    r"(?:site|source|author|authors|tags|labels|сайт|джерело|источник|автор)\s*:\s+\S"
+)
+
+
 def boilerplate(line: str) -> str:
     """Say why a line is not a headline, or return ""."""
     if not WORD.search(line):
@@ -248,8 +261,8 @@ def boilerplate(line: str) -> str:
         return _CAPITALS
     if line.endswith(":") and len(words) <= 6:
         return "a heading ending in ':', not a headline"
-    if BYLINE.fullmatch(" ".join(words)):
-        return CREDIT
+    if BYLINE.fullmatch(" ".join(words)) or _PROPERTY.match(key):
+        return CREDIT  # (and "Site: Meduza", a read-later app's property of the headline)
     if age(key) is not None:
         return _AGE
     if len(words) > PARAGRAPH_WORDS:

@@ -5533,3 +5533,27 @@ def test_a_feed_readers_starred_stories_a_trackers_link_and_a_mails_coloured_kic
         ("Explosions in Odesa as ballistic missiles strike", "https://censor.net/news/3496029/"),
         ("Rada passes the dual citizenship law", U_RADA),
     ]
+
+
+def test_a_read_later_apps_markdown_export_gives_each_article_its_original_link() -> None:
+    # Omnivore's export to Obsidian: "## Title", tags, "[Read on Omnivore](app)", "[Read
+    # Original](article)", "Site:", "Saved:" (its day), highlights linking back to the app.
+    export = (
+        "## Explosions in Odesa as ballistic missiles strike\n#Omnivore #ukraine\n\n"
+        "[Read on Omnivore](https://omnivore.app/me/explosions-in-odesa-190851048a9)\n"
+        "[Read Original](https://censor.net/news/3496029/)\nSite: Censor\nSaved: 2024-06-23 21:30\n\n"
+        "### Highlights\n\n> Two missiles hit the port overnight. "
+        "[⤴️](https://omnivore.app/me/explosions-in-odesa-190851048a9#af79)\n\n---\n\n"
+        "## Rada passes the dual citizenship law | Censor\n#Omnivore\n\n"
+        "[Read on Omnivore](https://omnivore.app/me/rada-passes-19061816450)\n"
+        "[Read Original](" + U_RADA + ")\nSite: Censor\nSaved: 2024-06-24 08:12\n\n---\n"
+    )
+    listing = parse_listing(export, DEFAULT, SOURCES, names={"censor": "Censor"})
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        (
+            "2024-06-23",
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+        ),
+        ("2024-06-24", "Rada passes the dual citizenship law", U_RADA),
+    ]
