@@ -82,7 +82,7 @@ from .importlinks import (
     without_outlet,
 )
 from .importmodel import Dropped, Entry, ImportedDay, Line, Listing, State
-from .importpages import link_attributed, link_round_up, structured_list, unrendered
+from .importpages import link_attributed, link_labelled, link_round_up, structured_list, unrendered
 from .importrecords import RIS, bookmark_lines, ris_lines, table_lines
 from .importtelegram import is_telegram_export, telegram_lines
 from .importtext import (
@@ -933,6 +933,7 @@ def _lines(
     base = page_base(root) or base or (saved[1] if saved else "")
     link_round_up(root)
     link_attributed(root, base)
+    link_labelled(root)
     links = (absolute(a.get("href") or "", base) or "" for a in root.iter("a"))
     reader = HTMLListing(root, base, timezone, assumed=zone_of_site(base) or zone_of_links(links))
     reader.read()

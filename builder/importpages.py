@@ -15,6 +15,7 @@ import re
 import urllib.parse
 from typing import Any
 
+from .i18n import normalise_word
 from .importdates import (
     read_stamp,
 )
@@ -168,6 +169,33 @@ def link_attributed(root: Any, base: str) -> None:
             parent.text = ""
 
 
+def link_labelled(root: Any) -> None:
+    """Give a headline written before its link, the link's text a word for one ("Title
+    (<a>посилання</a>)", as a press review lists its items), that link, as if the headline
+    were linked."""
+    for link in list(root.iter("a")):
+        previous, parent = link.getprevious(), link.getparent()
+        if parent is None or normalise_word(collapse(link.text_content())) not in _LINK_WORDS:
+            continue
+        before = (previous.tail if previous is not None else parent.text) or ""
+        if not before.rstrip().endswith("(") or not (link.tail or "").lstrip().startswith(")"):
+            continue
+        title = collapse(before.rstrip()[:-1]).lstrip(":–—- ")
+        if not headline_like(title):
+            continue
+        link.text, link.tail = title, (link.tail or "").lstrip()[1:]
+        for child in list(link):
+            link.remove(child)
+        if previous is not None:
+            previous.tail = " "
+        else:
+            parent.text = ""
+
+
+# A link's text that only says it is one.
+_LINK_WORDS = frozenset(
+    {"посилання", "ссылка", "link", "джерело", "источник", "source", "тут", "здесь", "here"}
+)
 _ATTRIBUTED = re.compile(r"(.+?)\s+[—–-]\s*")  # "Title — ", before the outlet's linked name
 
 

@@ -5557,3 +5557,24 @@ def test_a_read_later_apps_markdown_export_gives_each_article_its_original_link(
         ),
         ("2024-06-24", "Rada passes the dual citizenship law", U_RADA),
     ]
+
+
+def test_a_press_reviews_items_give_their_titles_the_links_labelled_link() -> None:
+    # A regional administration's "Огляд ЗМІ": "1. <b>Outlet</b>: Title (<a>посилання</a>)";
+    # beside it, the administration's own news.
+    review = (
+        '<html><body><aside><ul><li><a href="https://oda.example.gov.ua/news/1">Голова '
+        'провів засідання Ради оборони області</a></li><li><a href="https://oda.example.gov.ua/'
+        'news/2">Оголошено конкурс на заміщення вакантних посад</a></li></ul></aside><article>'
+        "<p>1.&nbsp;<strong>Укрінформ</strong>: Сили оборони за добу відбили 21 атаку на "
+        'Покровському напрямку (<a href="https://www.ukrinform.ua/rubric-ato/3888104.html">'
+        "посилання</a>)</p><p>2.&nbsp;<strong>Цензор</strong>: Rada passes the dual "
+        'citizenship law (<a href="' + U_RADA + '">посилання</a>)</p></article></body></html>'
+    )
+    assert [(t, url) for _, _, t, url, _ in _dated(parse_listing(review, DEFAULT, SOURCES))] == [
+        (
+            "Сили оборони за добу відбили 21 атаку на Покровському напрямку",
+            "https://www.ukrinform.ua/rubric-ato/3888104.html",
+        ),
+        ("Rada passes the dual citizenship law", U_RADA),
+    ]
