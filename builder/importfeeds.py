@@ -111,12 +111,17 @@ def _note_lines(root: Any, base: str, timezone: str | None) -> list[Line]:
         page = html_document(XML_DECLARATION.sub("", CONTROL.sub("", text.strip()), count=1))
         if page is None:
             continue
-        created = _EVERNOTE_MOMENT.fullmatch((parts["created"].text or "").strip())
-        if "created" in parts and created:
+        written = parts.get("created")  # (a note without one is on the listing's day)
+        created = (
+            _EVERNOTE_MOMENT.fullmatch((written.text or "").strip())
+            if written is not None
+            else None
+        )
+        if written is not None and created is not None:
             year, month, day_, hour, minute, second = map(int, created.groups())
             moment = dt.datetime(year, month, day_, hour, minute, second, tzinfo=dt.UTC)
             day = local(moment, timezone)[0]
-            lines.append(Line(parts["created"].sourceline, day.isoformat()))
+            lines.append(Line(written.sourceline, day.isoformat()))
         reader = HTMLListing(page, base, timezone)
         reader.read()
         found = [

@@ -5578,3 +5578,14 @@ def test_a_press_reviews_items_give_their_titles_the_links_labelled_link() -> No
         ),
         ("Rada passes the dual citizenship law", U_RADA),
     ]
+
+
+def test_an_evernote_note_without_its_created_moment_is_on_the_listings_day() -> None:
+    note = (
+        '<?xml version="1.0"?><en-export><note><title>Links</title><content><![CDATA['
+        '<en-note><div><a href="https://censor.net/news/3496029/">Explosions in Odesa as '
+        "ballistic missiles strike</a></div></en-note>]]></content></note></en-export>"
+    )
+    assert [(d, url) for d, _, _, url, _ in _dated(parse_listing(note, DEFAULT, SOURCES))] == [
+        ("2024-06-25", "https://censor.net/news/3496029/")
+    ]
