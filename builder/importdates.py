@@ -240,7 +240,10 @@ _ZONE_OF_DOMAIN = {
 def zone_of_site(url: str) -> str | None:
     """The time zone of the country a site's address names (novinky.cz: Europe/Prague), or
     None for a site of none (.com, .org) or of a country of several zones."""
-    host = (urllib.parse.urlsplit(url).hostname or "") if "//" in url else ""
+    try:
+        host = (urllib.parse.urlsplit(url).hostname or "") if "//" in url else ""
+    except ValueError:  # "https://[censor.net/…": no address
+        return None
     return _ZONE_OF_DOMAIN.get(host.rsplit(".", 1)[-1]) if "." in host else None
 
 

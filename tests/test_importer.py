@@ -5589,3 +5589,12 @@ def test_an_evernote_note_without_its_created_moment_is_on_the_listings_day() ->
     assert [(d, url) for d, _, _, url, _ in _dated(parse_listing(note, DEFAULT, SOURCES))] == [
         ("2024-06-25", "https://censor.net/news/3496029/")
     ]
+
+
+def test_a_broken_address_says_no_country() -> None:
+    # "https://[censor.net/…" is no address (urlsplit refuses it): the listing still reads.
+    listing = "Explosions in Odesa as ballistic missiles strike https://censor.net/news/1\n"
+    read = parse_listing(listing, DEFAULT, SOURCES, page_url="https://[censor.net/news/")
+    assert [t for _, _, t, *_ in _dated(read)] == [
+        "Explosions in Odesa as ballistic missiles strike"
+    ]
