@@ -169,12 +169,12 @@ def said_date_time(
 
 
 def moved_from(
-    date: dt.date | None, time: dt.time, zone: str, state: State
+    date: dt.date | None, time: dt.time, zone: str | dt.tzinfo, state: State
 ) -> tuple[dt.date | None, dt.time]:
-    """A date and time of the zone `zone`, in the site's: its date when the line gave one or
-    the move changed the day (from the day being filled)."""
+    """A date and time of the zone `zone` (its name, or the zone), in the site's: its date
+    when the line gave one or the move changed the day (from the day being filled)."""
     try:
-        tzinfo = zoneinfo.ZoneInfo(zone)
+        tzinfo = zoneinfo.ZoneInfo(zone) if isinstance(zone, str) else zone
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return date, time
     day = date or state.date
@@ -447,13 +447,8 @@ def from_zone(
     elif zone[2]:  # "ET+1": no zone anyone writes
         return date, time
     else:
-        try:
-            tzinfo = zoneinfo.ZoneInfo(name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return date, time
-    day = date or state.date
-    moved = local(dt.datetime.combine(day, time, tzinfo=tzinfo), state.timezone)
-    return (moved[0] if date is not None or moved[0] != day else None), moved[1]
+        return moved_from(date, time, name, state)
+    return moved_from(date, time, tzinfo, state)
 
 
 # A time that says when a page or an item was last changed, not published.
