@@ -208,11 +208,14 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         description="Read a listing pasted from an outlet's page, a Telegram channel (or its "
         "HTML or JSON export) or a newsletter (plain text, Markdown or HTML), an outlet's "
         "RSS, Atom or JSON Feed (a file, or fetched by its address), or a document an editor "
-        "keeps (Word, LibreOffice, Excel, a PDF, a page saved as one file), and add its "
+        "keeps (Word, LibreOffice, Excel, a PDF, a page saved as one file, notes, bookmarks, "
+        "a spreadsheet, RIS, a site's API answer in JSON), and add its "
         "headlines to the day files of the dates it names, creating them or merging into "
         "them (no duplicate links or titles; what is there stays untouched). Headlines "
         'without a link are written with url: "" into a day marked draft: true. Lines that '
-        "are not headlines are listed with the reason they were dropped.",
+        "are not headlines are listed with the reason they were dropped. Dates are read in "
+        "31 languages; a time that names no zone is the page's country's (by its address) "
+        "and is moved into the site's time zone.",
     )
     import_cmd.add_argument(
         "file",
