@@ -81,6 +81,7 @@ _SKIPPED = frozenset(
     {"script", "style", "template", "noscript", "svg", "head", "nav", "button", "select"}
     | {"iframe", "object", "canvas", "audio", "video", "map"}
 )
+_DAY_DIVIDER = re.compile(r"(?:day|date)[-_]*(?:divider|separator)", re.IGNORECASE)
 HTML = re.compile(r"<(a\s[^>]*href|li|p|div|ul|ol|br|h[1-6]|table|article)\b", re.IGNORECASE)
 # A class that marks an item's headline: "fc-item__headline", "card-title", "news__title".
 _HEADLINE_CLASS = re.compile(
@@ -167,12 +168,22 @@ class HTMLListing:
         tag = element.tag if isinstance(element.tag, str) else ""
         return (
             not tag
-            or tag.lower() in _SKIPPED
+            or (tag.lower() in _SKIPPED and not self._day_divider(element))
             or element.get("hidden") is not None
             or element.get("aria-hidden") == "true"
             or INVISIBLE.search((element.get("style") or "").replace(" ", "")) is not None
             or element.get("role") == "navigation"
             or any("duration" in (value or "").lower() for value in element.attrib.values())
+        )
+
+    def _day_divider(self, element: Any) -> bool:
+        """Whether a button is a chat's day divider ("Yesterday" over its day's messages,
+        Slack's): the day it names dates what follows."""
+        parent = element.getparent()
+        return (
+            element.tag == "button"
+            and parent is not None
+            and any(_DAY_DIVIDER.search(c) for c in (parent.get("class") or "").split())
         )
 
     def _chromed(self, element: Any) -> bool:

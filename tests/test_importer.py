@@ -5598,3 +5598,25 @@ def test_a_broken_address_says_no_country() -> None:
     assert [t for _, _, t, *_ in _dated(read)] == [
         "Explosions in Odesa as ballistic missiles strike"
     ]
+
+
+def test_a_chats_day_divider_button_dates_the_messages_under_it() -> None:
+    # Slack copied as HTML: its day dividers are buttons ("Yesterday"), which a page's
+    # controls otherwise are not read.
+    chat = "".join(
+        f'<div class="c-message_list__day_divider"><button class="pill">{day}</button></div>'
+        f'<div class="message"><span>Oleh</span> <span>9:40 AM</span>'
+        f'<a href="{url}">{title}</a></div>'
+        for day, url, title in (
+            (
+                "Yesterday",
+                "https://censor.net/news/3496029/",
+                "Explosions in Odesa as ballistic missiles strike",
+            ),
+            ("Today", U_RADA, "Rada passes the dual citizenship law"),
+        )
+    )
+    assert [(d, title) for d, _, title, *_ in _dated(parse_listing(chat, DEFAULT, SOURCES))] == [
+        ("2024-06-24", "Explosions in Odesa as ballistic missiles strike"),
+        ("2024-06-25", "Rada passes the dual citizenship law"),
+    ]

@@ -319,7 +319,7 @@ FLOOR: dict[str, int] = {
     "r16b-omnivore-obsidian-single-note": 8,
     "r16b-pravda-evening-digest-eml": 10,
     "r16b-reuters-briefing-outlook-fw-plain-eml": 9,
-    "r16b-slack-channel-clipboard-html": 6,
+    "r16b-slack-channel-clipboard-html": 8,
     "r16b-teams-channel-clipboard-html": 7,
     "r16b-threads-suspilne-profile-copied": 5,
     "r16b-whatsapp-channel-web-copied": 0,
