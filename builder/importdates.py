@@ -288,6 +288,7 @@ def _said_date_time(
     gives one wins; the rest are not tried."""
     if text.startswith("(") and text.endswith(")"):  # "(19:21 GMT)", a live blog's
         text = text[1:-1].strip()
+    text = _BIDI.sub("", text)  # the marks a right-to-left page puts around "‏ynet‏ | ‏09:18"
     text = text.rstrip(" ·•|–—-") or text  # "Учора о 21:40 · ": Facebook's, before its icon
     text = _YEAR_COLON.sub(" ", _SPACE_BEFORE_COMMA.sub(", ", text))  # "16 July ,2024: 02:35"
     if _EAST_ASIAN.search(text):  # "2024年07月16日 14:05", "7月16日（火） 15時05分"
@@ -338,6 +339,9 @@ def _said_date_time(
         found = read(text[credited.end() :])
         if found is not None and found[0] is not None and found[1] is not None:
             return found  # (a date and a time: "Horoscope for tomorrow, 22 June" is a headline)
+    barred = _BYLINE_BAR.match(text)  # "Itamar Eichner | 15:05", "סוכנויות הידיעות | 15.07.24"
+    if barred is not None and (found := read(text[barred.end() :])) is not None:
+        return found
     stamp = _STAMP_WORDS.search(text)
     if stamp is not None:  # "Par AFPPublié le 16/07/2024 à 20h41Mis à jour il y a …"
         rest = text[stamp.end() :]
@@ -484,6 +488,10 @@ DATE_PREFIX = re.compile(
 
 
 # An author's name before the date of their article, copied with it: "Jane Doe — 15 July".
+# An author's or an agency's name, a bar, then the item's moment: the name of up to four
+# words in any script (Hebrew has no capitals for NAME to go by).
+_BYLINE_BAR = re.compile(r"[^\W\d][^|\d]{0,40}?\s*\|\s*(?=\d)")
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SIGNED = re.compile(rf"{NAME}(?:\s+{NAME}){{1,3}}\s+[—–-]\s+")
 _NAMED_MOMENT = re.compile(rf"{NAME}(?:\s+{NAME}){{1,3}}\s+(?=\d{{1,2}}[/.:]\d)")
 

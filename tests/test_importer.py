@@ -5620,3 +5620,24 @@ def test_a_chats_day_divider_button_dates_the_messages_under_it() -> None:
         ("2024-06-24", "Explosions in Odesa as ballistic missiles strike"),
         ("2024-06-25", "Rada passes the dual citizenship law"),
     ]
+
+
+def test_a_byline_a_bar_and_a_moment_in_any_script_dates_its_item() -> None:
+    # ynet copied: "author | 15:05" (Hebrew has no capitals), bidirectional marks around it.
+    page = "".join(
+        f'<article><a href="https://www.ynet.co.il/news/article/{n}">{title}</a>'
+        f"<div>{byline}</div></article>"
+        for n, title, byline in (
+            (1, "זלנסקי: רוסיה צריכה להשתתף בוועידת השלום השנייה", "איתמר אייכנר | 15:05"),
+            (
+                2,
+                "מתקפת פצצות מונחות על חרקוב: לפחות תשעה פצועים",
+                "\u200fynet\u200f | \u200f24.06.24",
+            ),
+        )
+    )
+    listing = parse_listing(page, DEFAULT, {}, timezone="Europe/Kyiv")
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-06-25", "15:05"),
+        ("2024-06-24", None),
+    ]
