@@ -9,7 +9,6 @@ given to their titles.
 
 from __future__ import annotations
 
-import collections
 import json
 import re
 import urllib.parse
@@ -111,7 +110,7 @@ def unrendered(root: Any, lines: list[Line]) -> list[Dropped]:
 def link_round_up(root: Any) -> None:
     """Give each heading of a round-up the link of the short paragraph under it that sends
     the reader to the story ("Детальніше – <a>тут</a>.", "Read more <a>in our report</a>"),
-    as if the heading were that link: where two headings or more of one article are so."""
+    as if the heading were that link: where two headings or more of the page are so."""
     found = []
     for heading in root.iter("h2", "h3", "h4"):
         if heading.find(".//a") is not None or len(heading.text_content().split()) < 3:
@@ -124,10 +123,9 @@ def link_round_up(root: Any) -> None:
             if len(links) == 1 and len(words.split()) <= 15 and _MORE_AT.search(words):
                 found.append((heading, links[0]))
                 break
-    parents = collections.Counter(heading.getparent() for heading, _ in found)
+    if len(found) < 2:  # (one heading so: an article's own "read more", not a round-up)
+        return
     for heading, link in found:
-        if parents[heading.getparent()] < 2:
-            continue
         anchor = heading.makeelement("a", {"href": link.get("href")})
         anchor.text, heading.text = heading.text, None
         anchor.extend(list(heading))
@@ -202,6 +200,6 @@ _ATTRIBUTED = re.compile(r"(.+?)\s+[—–-]\s*")  # "Title — ", before the ou
 # Where a round-up sends its reader to the story.
 _MORE_AT = re.compile(
     r"\b(?:детальніше|докладніше|подробнее|подробности|читайте|читати|дивіться|read more|"
-    r"more details|full story|find out more)\b",
+    r"more details|full story|find out more|go deeper|keep reading)\b",
     re.IGNORECASE,
 )

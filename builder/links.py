@@ -44,6 +44,7 @@ TRACKING_ON = {
     "x.com": frozenset({"s", "t"}),
     "youtube.com": frozenset({"si", "feature"}),
     "youtu.be": frozenset({"si", "feature"}),
+    "axios.com": frozenset({"stream"}),  # "?stream=top": which of its newsletters' streams
 }
 NEAR_DUPLICATE = 0.9  # difflib ratio of casefolded titles
 NEAR_DAYS = 3  # titles this many days apart or closer are compared

@@ -5641,3 +5641,34 @@ def test_a_byline_a_bar_and_a_moment_in_any_script_dates_its_item() -> None:
         ("2024-06-25", "15:05"),
         ("2024-06-24", None),
     ]
+
+
+def test_a_newsletters_stories_take_their_go_deeper_links_across_their_blocks() -> None:
+    # Axios' mail: each story a <td> of its own, its <h2> (a coloured label, then the
+    # title), paragraphs, then "Go deeper" to the article (through Sailthru's tracker).
+    def tracked(url: str) -> str:
+        encoded = base64.urlsafe_b64encode(url.encode()).decode().rstrip("=")
+        return f"https://link.axios.com/click/35102847.1074/{encoded}/5e9c1f0a"
+
+    stories = "".join(
+        f'<tr><td class="story"><h2><span style="color:#2c6ca0;">{label}</span> {title}</h2>'
+        "<p>Officials said more on Tuesday, in a long paragraph of the story's own text.</p>"
+        f'<p><a href="{tracked(url)}">Go deeper</a></p></td></tr>'
+        for label, title, url in (
+            (
+                "1 big thing:",
+                "Vance pick rattles Kyiv",
+                "https://www.axios.com/2024/06/25/vance?stream=top",
+            ),
+            (
+                "Europe:",
+                "Europe races to Trump-proof Ukraine aid",
+                "https://www.axios.com/2024/06/25/aid",
+            ),
+        )
+    )
+    listing = parse_listing(f"<table>{stories}</table>", DEFAULT, {})
+    assert [(t, url) for _, _, t, url, _ in _dated(listing)] == [
+        ("Vance pick rattles Kyiv", "https://www.axios.com/2024/06/25/vance"),
+        ("Europe races to Trump-proof Ukraine aid", "https://www.axios.com/2024/06/25/aid"),
+    ]

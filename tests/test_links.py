@@ -104,6 +104,11 @@ def test_a_link_taken_as_plain_is_its_own_clean_url(start: str, rest: str) -> No
             "https://www.nytimes.com/2024/07/16/a.html",
             ["smid", "referringSource"],
         ),
+        (
+            "https://www.axios.com/2024/07/16/a?utm_source=newsletter&stream=top",
+            "https://www.axios.com/2024/07/16/a",
+            ["utm_source", "stream"],
+        ),
     ],
 )
 def test_clean_url_removes_only_tracking_parameters(url: str, clean: str, names: list[str]) -> None:
