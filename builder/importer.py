@@ -8,8 +8,9 @@ first made into lines (`importhtml`, `importfeeds`, `importtext`); this module w
 with one state machine: day lines date what follows, a headline takes the link and time
 around it, and what is no headline is dropped with a reason. `importdays` writes and merges
 the day files.
-Headline text is kept as pasted; only the white space around it is trimmed, and the
-outlet's name after it when its link is on that outlet's site (the source says it).
+Headline text is kept as pasted; only the white space around it is trimmed, the emoji
+before it, and the outlet's name after it when its link is on that outlet's site (the
+source says it).
 """
 
 from __future__ import annotations
@@ -131,6 +132,7 @@ from .importtext import (
     headline_like,
     link_line,
     split_link,
+    undecorated,
     unspaced_words,
 )
 from .links import clean_url
@@ -197,7 +199,10 @@ def parse_listing(
     _drop_unlinked(state, timed=not state.copied)
     if state.copied:
         _drop_unstamped(state)
-    days = tuple(ImportedDay(date, tuple(entries)) for date, entries in state.days.items())
+    days = tuple(
+        ImportedDay(date, tuple(replace(e, title=undecorated(e.title)) for e in entries))
+        for date, entries in state.days.items()
+    )
     return Listing(days, tuple(state.dropped), tuple(state.notes))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from .i18n import normalise_word
 from .importdates import CREDIT, GLUED_DATE, NAME, TIME_LINE, WORD, age, said_date_time
@@ -460,6 +461,20 @@ def headline_like(text: str) -> bool:
     """Whether a link's text reads as a headline: three words or more ("&" is none), not
     "Read more"."""
     return word_count(text) >= 3 and not boilerplate(text)
+
+
+def undecorated(title: str) -> str:
+    """A headline without the emoji a channel or a newsletter puts before it ("🔴 ", "⚡️",
+    "🇺🇦 "): decoration, not words. A headline of nothing else keeps them."""
+    start = 0
+    while start < len(title) and unicodedata.category(title[start]) in _DECORATION:
+        start += 1
+    rest = title[start:].lstrip()
+    return rest if start and WORD.search(rest) else title
+
+
+# Symbols (emoji, flags' regional letters), their modifiers, joiners and selectors.
+_DECORATION = frozenset({"So", "Sk", "Cf", "Mn", "Co"})
 
 
 def word_count(text: str) -> int:

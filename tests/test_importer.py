@@ -201,7 +201,7 @@ CASES = [
         "",
         [
             (D21, None, "Peace Summit by late 2024", U1, "censor"),
-            (D21, None, "🔥 ISW on Putin", U2, "ukrinform"),
+            (D21, None, "ISW on Putin", U2, "ukrinform"),
         ],
         [2, 8],
     ),
@@ -570,7 +570,7 @@ CASES = [
         f"Zelensky meets Orbán in Kyiv {U1}\nHungary's leader called for a ceasefire.",
         "",
         [
-            (D21, "21:15", "🔴 Вибухи у Харкові: мер повідомив про влучання", U3, "pravda"),
+            (D21, "21:15", "Вибухи у Харкові: мер повідомив про влучання", U3, "pravda"),
             (D21, "21:40", "Повітряну тривогу скасовано", "", ""),
             (D22, "22:02", "Zelensky meets Orbán in Kyiv", U1, "censor"),
         ],
@@ -4190,7 +4190,7 @@ def test_a_telegram_desktop_export_gives_one_headline_a_message() -> None:
         (
             "2024-07-16",
             "09:40",
-            "🔴 Air defence downs 22 of 24 drones overnight",
+            "Air defence downs 22 of 24 drones overnight",
             "https://www.ukrinform.net/rubric-ato/1-drones.html",
             "ukrinform",
         ),
@@ -5671,4 +5671,19 @@ def test_a_newsletters_stories_take_their_go_deeper_links_across_their_blocks() 
     assert [(t, url) for _, _, t, url, _ in _dated(listing)] == [
         ("Vance pick rattles Kyiv", "https://www.axios.com/2024/06/25/vance"),
         ("Europe races to Trump-proof Ukraine aid", "https://www.axios.com/2024/06/25/aid"),
+    ]
+
+
+def test_the_emoji_before_a_headline_are_left_out() -> None:
+    listing = (
+        "🔴 Explosions in Odesa as ballistic missiles strike https://censor.net/news/3496029/\n"
+        "⚡️Rada passes the dual citizenship law " + U_RADA + "\n"
+        "🇺🇦 Japan transfers $1.9 billion to Ukraine https://censor.net/news/3496030/\n"
+        "«Ми вистоїмо»: Зеленський про перемовини https://censor.net/news/3496032/\n"
+    )
+    assert [t for _, _, t, *_ in _dated(parse_listing(listing, DEFAULT, SOURCES))] == [
+        "Explosions in Odesa as ballistic missiles strike",
+        "Rada passes the dual citizenship law",
+        "Japan transfers $1.9 billion to Ukraine",
+        "«Ми вистоїмо»: Зеленський про перемовини",
     ]
