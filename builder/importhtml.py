@@ -118,6 +118,11 @@ _ARCHIVE_LINK = re.compile(
 )
 
 
+def _shows_its_address(line: Line) -> bool:
+    """Whether a line is a link whose text is its own address ("https://…" shown as such)."""
+    return bool(line.link) and line.text.strip().rstrip("/") == (line.link or "").rstrip("/")
+
+
 class HTMLListing:
     """Flatten a page into lines of text, each with its main link, items kept whole."""
 
@@ -527,6 +532,10 @@ class HTMLListing:
         titled = collapse(self._link_of(element, url).get("title") or "")
         if titled != text and text.endswith(titled) and headline_like(titled):
             text = titled  # "CharkiwRussische Rakete ...": a kicker glued before the link's title
+        shown = next((other for other in inner.lines if _shows_its_address(other)), None)
+        if not url and shown is not None:  # Notion's table: the title links its own page, and
+            url = shown.link or ""  # the row's URL column shows the article's address
+            beside = tuple(b for b in beside if b != (shown.number, shown.text))
         self.lines.append(Line(line.number, text, url, stamp, beside, item=True))
 
     def _hidden_link_item(

@@ -126,13 +126,15 @@ def table_lines(text: str) -> list[Line] | None:
         clock = row[time].strip() if time is not None and time != date else ""
         link, headline = row[url].strip(), collapse(row[title])  # (a row without one: a draft)
         link = link if URL_IN_TEXT.fullmatch(link) else ""
+        kept = INDEX if link and home_page(link) else ""  # a read-later app's saved home page
         if stamp:
             written = f"{stamp} {clock}".strip()
             if zone and (clock or TIME_LINE.search(stamp)) and not _OFFSET_END.search(written):
                 written = f"{written} {zone}"
-            lines.append(Line(number, headline, link, item=True, date_text=written))
+            lines.append(Line(number, headline, link, item=True, date_text=written, dropped=kept))
         else:  # a time alone: on the day of the row above that names one
-            lines.append(Line(number, headline, link, (None, read_time(clock)), item=True))
+            stamp_of = (None, read_time(clock))
+            lines.append(Line(number, headline, link, stamp_of, item=True, dropped=kept))
     return lines
 
 

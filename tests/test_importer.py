@@ -5687,3 +5687,40 @@ def test_the_emoji_before_a_headline_are_left_out() -> None:
         "Japan transfers $1.9 billion to Ukraine",
         "«Ми вистоїмо»: Зеленський про перемовини",
     ]
+
+
+def test_a_notion_tables_rows_take_their_url_column_and_mentioned_dates() -> None:
+    # Notion's HTML export of a database: the title links the row's own exported page, the
+    # URL column shows the article's address; dates are mentions, "@June 24, 2024 10:15 PM".
+    rows = "".join(
+        f'<tr><td class="cell-title"><a href="Links/{n}%20abc.html">{title}</a></td>'
+        f'<td><a href="{url}" class="url-value">{url}</a></td>'
+        f"<td><time>@{moment}</time></td></tr>"
+        for n, title, url, moment in (
+            (1, "Rada passes the dual citizenship law", U_RADA, "June 24, 2024 10:15 PM"),
+            (
+                2,
+                "Japan transfers $1.9 billion to Ukraine",
+                "https://censor.net/news/3496030/",
+                "June 23, 2024 9:05 AM",
+            ),
+        )
+    )
+    page = f'<table class="collection-content"><thead><tr><th>Name</th><th>URL</th><th>Date</th></tr></thead><tbody>{rows}</tbody></table>'
+    assert [(d, t, url) for d, t, _, url, _ in _dated(parse_listing(page, DEFAULT, SOURCES))] == [
+        ("2024-06-24", "22:15", U_RADA),
+        ("2024-06-23", "09:05", "https://censor.net/news/3496030/"),
+    ]
+
+
+def test_a_read_later_apps_csv_leaves_out_a_saved_home_page() -> None:
+    sheet = (
+        "title,url,time_added,tags,status\n"
+        "Rada passes the dual citizenship law," + U_RADA + ",1719212560,,unread\n"
+        "Українська правда,https://www.pravda.com.ua/,1719212000,,unread\n"
+        "Japan transfers $1.9 billion,https://censor.net/news/3496030/,1719176400,,archive\n"
+    )
+    assert [t for _, _, t, *_ in _dated(parse_listing(sheet, DEFAULT, SOURCES))] == [
+        "Rada passes the dual citizenship law",
+        "Japan transfers $1.9 billion",
+    ]
