@@ -500,18 +500,30 @@ _NAMED_MOMENT = re.compile(rf"{NAME}(?:\s+{NAME}){{1,3}}\s+(?=\d{{1,2}}[/.:]\d)"
 OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a footer"
 # "3 hrs ago", "an hour ago", "15 хв тому", "2 години тому", "5 минут назад", "1 day ago"
 # (casefolded).
-_AGO = re.compile(
-    r"(?:(\d+)|an?|one)?\s*(?:(m|mins?|minutes?|хв\.?|хвилин[аиу]?|мин\.?|минут[аы]?)"
-    r"|(h|hrs?|hours?|год\.?|годин[аиу]?|ч\.?|час(?:а|ов)?)"
-    r"|(d|days?|дн\.?|дні|днів|день|дня|дней))\s+(?:ago|тому|назад)"
+_AGE_UNITS = (
+    r"(?:(m|mins?\.?|minutes?|minuten?|minut[ayi]?|minutos?|minuti|хв\.?|хвилин[аиу]?"
+    r"|мин\.?|минут[аы]?)"
+    r"|(h|hrs?|hours?|stunden?|std\.?|heures?|godzin[ay]?|godz\.?|horas?|ore|ora|год\.?"
+    r"|годин[аиу]?|ч\.?|час(?:а|ов)?)"
+    r"|(d|days?|tag(?:en?)?|jours?|dni|dzień|días?|dias?|giorni|giorno|дн\.?|дні|днів|день|дня|дней))"
 )
+# and where other languages put the word before it: "vor 3 Stunden", "il y a 2 heures",
+# "hace 5 minutos", "há 2 horas"; or after it: "3 godziny temu", "2 ore fa".
+_AGO = re.compile(
+    rf"(?:(?:vor|il y a|hace|há)\s+)?(?:(\d+)|an?|one|einem|einer)?\s*{_AGE_UNITS}"
+    r"(?:\s+(?:ago|тому|назад|temu|fa|în urmă))?"
+)
+_AGED = re.compile(r"^(?:vor|il y a|hace|há)\s|\s(?:ago|тому|назад|temu|fa|în urmă)$")
 # An age as social networks write it, alone on its line: "1h", "15m", "2d", "3 год".
 _SHORT_AGE = re.compile(r"(\d+)\s?(?:(m|min|хв|мин)|(h|hr|год|ч)|(d|дн|д))")
 
 
 def age(text: str) -> tuple[int, str] | None:
     """An age line's count and unit ("3 hrs ago": 3, "hours"; "1h": 1, "hours"), else None."""
-    ago = _AGO.fullmatch(text) or _SHORT_AGE.fullmatch(text)
+    ago = _AGO.fullmatch(text)
+    if ago is not None and not _AGED.search(text):
+        ago = None  # a count and a unit alone ("3 hours") are no age
+    ago = ago or _SHORT_AGE.fullmatch(text)
     if ago is None:
         return None
     return (int(ago[1]) if ago[1] else 1), "minutes" if ago[2] else "hours" if ago[3] else "days"

@@ -5724,3 +5724,19 @@ def test_a_read_later_apps_csv_leaves_out_a_saved_home_page() -> None:
         "Rada passes the dual citizenship law",
         "Japan transfers $1.9 billion",
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("vor 3 Stunden", "2024-06-25"),  # German
+        ("vor einem Tag", "2024-06-24"),
+        ("il y a 2 jours", "2024-06-23"),  # French
+        ("hace 5 minutos", "2024-06-25"),  # Spanish
+        ("2 dni temu", "2024-06-23"),  # Polish
+        ("3 giorni fa", "2024-06-22"),  # Italian
+    ],
+)
+def test_ages_in_more_languages_date_their_headlines(written: str, day: str) -> None:
+    listing = f"Rada passes the dual citizenship law {U_RADA}\n{written}\n"
+    assert [d for d, *_ in _dated(parse_listing(listing, DEFAULT, SOURCES))] == [day]
