@@ -134,6 +134,7 @@ from .importtext import (
     split_link,
     undecorated,
     unspaced_words,
+    word_count,
 )
 from .links import clean_url
 from .markuptree import html_document
@@ -381,6 +382,7 @@ def _take_line(
             if time is not None and state.trailing is None:  # the listing's first time
                 state.trailing = own  # (not an item's: its markup gave it its moment)
             if time is not None and state.trailing and last is not None and own:
+                last = _unsummarised(state, last)  # "Title", "Its summary", "Jul 16, 9:15 PM"
                 state.last = _restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
                 state.stamp_line = number
                 return
@@ -782,6 +784,31 @@ def _item_date_and_time(
         if found is not None and found[0] is not None:
             date, time = found[0], time or found[1]
     return date, time
+
+
+KICKER_WORDS = 4  # a rubric or kicker over a headline ("Russia's war in Ukraine"), at most
+
+
+def _unsummarised(state: State, last: Entry) -> Entry:
+    """The headline a time after it dates, in a page copied as text whose times follow their
+    headlines: where the line above it was an undated headline too, and it has more words
+    (a summary without a stop at its end: the Telegraph's, the FT's), that one, and the
+    summary is dropped as one."""
+    before = _entry_before(state, last)
+    if (
+        not state.copied
+        or before is None
+        or before.time is not None
+        or before.line in state.stamped
+        or before.line != last.line - 1
+        or before.url != last.url
+        or word_count(last.title) <= word_count(before.title)
+        or word_count(before.title) <= KICKER_WORDS  # (a rubric above its title, not one)
+    ):
+        return last
+    _remove(state, last)
+    state.dropped.append(Dropped(last.line, last.title, SUMMARY))
+    return before
 
 
 def _past_midnight(state: State, time: dt.time) -> bool:

@@ -5740,3 +5740,25 @@ def test_a_read_later_apps_csv_leaves_out_a_saved_home_page() -> None:
 def test_ages_in_more_languages_date_their_headlines(written: str, day: str) -> None:
     listing = f"Rada passes the dual citizenship law {U_RADA}\n{written}\n"
     assert [d for d, *_ in _dated(parse_listing(listing, DEFAULT, SOURCES))] == [day]
+
+
+def test_a_copied_pages_summary_without_a_stop_is_no_headline() -> None:
+    # The Telegraph copied as text: its title, a summary without a stop, its time; a rubric
+    # of few words above a title stays no headline and the title keeps its time.
+    page = (
+        "Skip to content\nNews\nSport\nBusiness\nOpinion\nUkraine\n"
+        "Explosions in Odesa as ballistic missiles strike the port\n"
+        "Two missiles hit the grain terminal overnight as the governor called for calm\n"
+        "16 July 2024 • 9:15pm\n"
+        "Russia's war in Ukraine\nRada passes the dual citizenship law\n16 July 2024 • 6:05pm\n"
+        "Japan transfers $1.9 billion to Ukraine through the World Bank\n"
+        "The money will go to pensions and to the salaries of teachers and doctors this month\n"
+        "16 July 2024 • 2:40pm\n"
+        "Zelensky signs the law on multiple citizenship\n16 July 2024 • 9:05am\n"
+    )
+    assert [(t, title) for _, t, title, *_ in _dated(parse_listing(page, DEFAULT, {}))] == [
+        ("21:15", "Explosions in Odesa as ballistic missiles strike the port"),
+        ("18:05", "Rada passes the dual citizenship law"),
+        ("14:40", "Japan transfers $1.9 billion to Ukraine through the World Bank"),
+        ("09:05", "Zelensky signs the law on multiple citizenship"),
+    ]
