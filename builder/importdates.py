@@ -189,7 +189,8 @@ _OFFSET = re.compile(  # a time's offset: "21:15 +03:00", "21:15:07Z", "GMT+3"
 
 # The time zone of a country's sites, by their top-level domain: where a page gives its
 # times without a zone, they are its country's ("dnes 14:05" on novinky.cz is Prague's).
-# Only countries of one zone (and Russia's sites, which write Moscow's time).
+# Only countries of one zone (and Russia's sites, which write Moscow's time, and Australia's
+# national ones, Sydney's).
 _ZONE_OF_DOMAIN = {
     "ua": "Europe/Kyiv",
     "ru": "Europe/Moscow",
@@ -232,6 +233,8 @@ _ZONE_OF_DOMAIN = {
     "tw": "Asia/Taipei",
     "hk": "Asia/Hong_Kong",
     "kz": "Asia/Almaty",
+    "nz": "Pacific/Auckland",
+    "au": "Australia/Sydney",
     "uz": "Asia/Tashkent",
     "in": "Asia/Kolkata",
 }

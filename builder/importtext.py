@@ -359,6 +359,13 @@ _MORE_BUTTON = re.compile(
     r"|charger plus(?: d'articles)?|voir plus(?: d'articles)?|cargar más(?: noticias)?"
     r"|ver más(?: noticias)?|carica altri(?: articoli)?|mostra altri|załaduj więcej"
     r"|pokaż więcej|więcej artykułów)"
+    # a page's own controls and links, copied as text: "Skip to footer", "Open search bar",
+    # "Search the FT", "Add to myFT", "Follow the FT on X", "Advertise with us"
+    r"|skip to (?:main content|content|footer|navigation|search)"
+    r"|(?:open|close) (?:side |main )?(?:navigation menu|search bar|search|menu)"
+    r"|search (?:the )?[\w.]{1,20}|add to my[\w.]{1,12}|view site tips"
+    r"|follow (?:us|the [\w.]{1,20}) on [\w.]{1,20}|advertise with (?:us|the [\w.]{1,20})"
+    r"|(?:read|view) our privacy (?:policy|notice)"
 )
 
 # Where to read more, as a post ends (its time may follow): "Подробнее — на сайте «Медузы».",

@@ -5762,3 +5762,21 @@ def test_a_copied_pages_summary_without_a_stop_is_no_headline() -> None:
         ("14:40", "Japan transfers $1.9 billion to Ukraine through the World Bank"),
         ("09:05", "Zelensky signs the law on multiple citizenship"),
     ]
+
+
+def test_a_pages_own_controls_and_an_australian_sites_times() -> None:
+    # The FT copied: its controls are no headlines; ABC (Australia): times are Sydney's.
+    page = (
+        "Skip to footer\nOpen side navigation menu\nOpen search bar\nSearch the FT\n"
+        "Add to myFT\nRead our privacy policy\n"
+        "Rada passes the dual citizenship law https://www.abc.net.au/news/2024-06-25/rada\n"
+        "25 June 2024, 11:05am\n"
+        "Japan transfers $1.9 billion to Ukraine https://www.abc.net.au/news/2024-06-25/japan\n"
+        "25 June 2024, 9:40am\n"
+        "Follow the FT on X\nAdvertise with the FT\n"
+    )
+    listing = parse_listing(page, DEFAULT, {}, timezone="Europe/Kyiv")
+    assert [(t, title) for _, t, title, *_ in _dated(listing)] == [
+        ("04:05", "Rada passes the dual citizenship law"),
+        ("02:40", "Japan transfers $1.9 billion to Ukraine"),
+    ]
