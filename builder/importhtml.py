@@ -591,6 +591,9 @@ class HTMLListing:
                 continue
             if any(_HEADLINE_CLASS.search(name) for name in (marked.get("class") or "").split()):
                 text = collapse(marked.text_content())
+                for inner in marked.iterdescendants():  # (its badges are not read: "Opinion")
+                    if isinstance(inner.tag, str) and badge(inner):
+                        text = collapse(text.replace(collapse(inner.text_content()), "", 1))
                 if headline_like(text):
                     texts.append(text)
         return texts

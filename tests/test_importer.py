@@ -5780,3 +5780,32 @@ def test_a_pages_own_controls_and_an_australian_sites_times() -> None:
         ("04:05", "Rada passes the dual citizenship law"),
         ("02:40", "Japan transfers $1.9 billion to Ukraine"),
     ]
+
+
+def test_a_cards_title_with_a_badge_is_its_headline_not_its_authors_name() -> None:
+    # NV English: an opinion card names its author above a title that starts with a badge.
+    cards = "".join(
+        f'<div class="row"><a href="{url}"><div class="info">{author}'
+        f'<div class="title">{label}{title}</div><span class="pub_date">25 June, {hour}</span>'
+        "</div></a></div>"
+        for url, author, label, title, hour in (
+            (
+                "https://english.nv.ua/nation/1.html",
+                "",
+                "",
+                "Three killed as glide bombs hit Kharkiv",
+                "17:02",
+            ),
+            (
+                "https://english.nv.ua/opinion/2.html",
+                '<span class="author-name">Alyona Getmanchuk</span>',
+                '<span class="label-opinion">Opinion</span> ',
+                "Why Vance is a bigger problem for Ukraine than Trump",
+                "13:30",
+            ),
+        )
+    )
+    assert [t for _, _, t, *_ in _dated(parse_listing(cards, DEFAULT, {}))] == [
+        "Three killed as glide bombs hit Kharkiv",
+        "Why Vance is a bigger problem for Ukraine than Trump",
+    ]

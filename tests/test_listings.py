@@ -350,7 +350,7 @@ FLOOR: dict[str, int] = {
     "r17b-google-news-de-ukraine-copied": 8,
     "r17b-independent-topic-bst": 9,
     "r17b-kyivpost-war-nextjs": 9,
-    "r17b-nv-english-nation-list": 8,
+    "r17b-nv-english-nation-list": 9,
     "r17b-svoboda-ru-war-pangea": 8,
     "r17b-telegraph-ukraine-copied": 9,
     "r17b-wapo-nextjs-ukraine-russia": 8,
