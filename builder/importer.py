@@ -457,7 +457,7 @@ def _take_line(
         line = END_ARROW.sub("", line) or line  # "Title ➡️ https://...": the arrow to its link
         if label_only:
             line, url = "", label_only
-    elif not given.item and link_line(line) == url:  # the link shown as its address
+    elif not given.item and link_line(line) in (url, unwrapped(url)):  # shown as its address
         line = ""  # "Details: https://...": the link of the headline before it
     url = unwrapped(url) if url else url
     if not line:

@@ -136,6 +136,7 @@ class HTMLListing:
     ) -> None:
         self.root = root
         self.assumed = assumed
+        self._links: int | None = None  # how many links the page has, once counted
         self.base = base
         self.timezone = timezone
         self.lines: list[Line] = []
@@ -176,10 +177,21 @@ class HTMLListing:
             or (tag.lower() in _SKIPPED and not self._day_divider(element))
             or element.get("hidden") is not None
             or element.get("aria-hidden") == "true"
-            or INVISIBLE.search((element.get("style") or "").replace(" ", "")) is not None
+            or (
+                INVISIBLE.search((element.get("style") or "").replace(" ", "")) is not None
+                and not self._shown_by_script(element)
+            )
             or element.get("role") == "navigation"
             or any("duration" in (value or "").lower() for value in element.attrib.values())
         )
+
+    def _shown_by_script(self, element: Any) -> bool:
+        """Whether an element hidden by its style holds most of the page's links: the page
+        (a Google Sheet published to the web) hides its content until its script shows it."""
+        if self._links is None:
+            self._links = sum(1 for _ in self.root.iter("a"))
+        held = sum(1 for _ in element.iter("a"))
+        return held >= 2 and held * 2 > self._links
 
     def _day_divider(self, element: Any) -> bool:
         """Whether a button is a chat's day divider ("Yesterday" over its day's messages,

@@ -5809,3 +5809,63 @@ def test_a_cards_title_with_a_badge_is_its_headline_not_its_authors_name() -> No
         "Three killed as glide bombs hit Kharkiv",
         "Why Vance is a bigger problem for Ukraine than Trump",
     ]
+
+
+def test_a_google_sheet_published_to_the_web_is_read_though_its_script_shows_it() -> None:
+    # pubhtml: the sheet's <div style="display:none"> until the page's script shows it;
+    # each row a date, a time, a title and its link shown as its address (through Google's
+    # redirect).
+    def row(day: str, hour: str, title: str, url: str) -> str:
+        redirect = f"https://www.google.com/url?q={url}&amp;sa=D&amp;source=editors"
+        return (
+            f'<tr><td class="s1">{day}</td><td class="s1">{hour}</td><td class="s2">{title}</td>'
+            f'<td class="s4"><a target="_blank" href="{redirect}">{url}</a></td></tr>'
+        )
+
+    rows = row(
+        "24.06.2024",
+        "21:05",
+        "Explosions in Odesa as ballistic missiles strike",
+        "https://censor.net/news/3496029/",
+    )
+    rows += row("24.06.2024", "10:02", "Rada passes the dual citizenship law", U_RADA)
+    rows += row(
+        "23.06.2024",
+        "18:40",
+        "Japan transfers $1.9 billion to Ukraine",
+        "https://censor.net/news/3496030/",
+    )
+    rows += row(
+        "23.06.2024",
+        "09:15",
+        "Zelensky signs the law on citizenship",
+        "https://censor.net/news/3496032/",
+    )
+    page = (
+        '<html><body><div id="top-bar"><span class="name">Digest links</span></div>'
+        '<div id="sheets-viewport"><div id="0" style="display:none;position:relative;">'
+        f'<table class="waffle"><tbody>{rows}</tbody></table></div></div></body></html>'
+    )
+    assert [
+        (d, t, title, url) for d, t, title, url, _ in _dated(parse_listing(page, DEFAULT, SOURCES))
+    ] == [
+        (
+            "2024-06-24",
+            "21:05",
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+        ),
+        ("2024-06-24", "10:02", "Rada passes the dual citizenship law", U_RADA),
+        (
+            "2024-06-23",
+            "18:40",
+            "Japan transfers $1.9 billion to Ukraine",
+            "https://censor.net/news/3496030/",
+        ),
+        (
+            "2024-06-23",
+            "09:15",
+            "Zelensky signs the law on citizenship",
+            "https://censor.net/news/3496032/",
+        ),
+    ]
