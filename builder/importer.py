@@ -510,6 +510,20 @@ def _take_line(
             state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
             state.last = state.last if state.last is not None else before
             return
+        if (
+            before is not None
+            and not before.url
+            and before.time is not None
+            and last.time is None
+            and before.line >= last.line - 2
+            and SITE_NAME.fullmatch(line.strip().lower()) is not None
+        ):  # VK's post copied: its time, its text, its card's title, the card's site
+            _retitle(state, before, last.title)
+            _remove(state, last)
+            state.dropped.append(Dropped(last.line, last.title, _PREVIEW_TITLE))
+            state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
+            state.last = before
+            return
         if preview is None and (
             names_site(line, last.url, state.names)
             if last.url

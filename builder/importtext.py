@@ -364,6 +364,8 @@ _MORE_BUTTON = re.compile(
     r"|skip to (?:main content|content|footer|navigation|search)"
     r"|(?:open|close) (?:side |main )?(?:navigation menu|search bar|search|menu)"
     r"|search (?:the )?[\w.]{1,20}|add to my[\w.]{1,12}|view site tips"
+    r"|(?:поиск|пошук) по (?:записям|записах|сообществу|спільноті)|запись закреплена"
+    r"|запис закріплено|показать полностью…?|показати повністю…?"
     r"|follow (?:us|the [\w.]{1,20}) on [\w.]{1,20}|advertise with (?:us|the [\w.]{1,20})"
     r"|(?:read|view) our privacy (?:policy|notice)"
 )

@@ -5869,3 +5869,21 @@ def test_a_google_sheet_published_to_the_web_is_read_though_its_script_shows_it(
             "https://censor.net/news/3496032/",
         ),
     ]
+
+
+def test_a_vk_wall_copied_gives_each_posts_card_title_at_the_posts_time() -> None:
+    # VK copied as text: the outlet, the post's time, its text, "Показать полностью…", the
+    # link card's title, the card's site, the counts.
+    wall = (
+        "Поиск по записям\nЗапись закреплена\nКоммерсантъ\nсегодня в 14:05\n"
+        "Дмитрий Песков заявил, что в Кремле пока рано делать выводы о позиции Вэнса\n"
+        "Показать полностью…\nПесков назвал преждевременной оценку позиции Вэнса по Украине\n"
+        "kommersant.ru\n254\n31\n47\nКоммерсантъ\nсегодня в 11:42\n"
+        "Минобороны РФ сообщило об уничтожении 15 беспилотников над двумя областями\n"
+        "Минобороны заявило об уничтожении 15 беспилотников\nkommersant.ru\n198\n22\n"
+    )
+    listing = parse_listing(wall, DEFAULT, {}, names={"kommersant": "Коммерсантъ"})
+    assert [(t, title) for _, t, title, *_ in _dated(listing)] == [
+        ("14:05", "Песков назвал преждевременной оценку позиции Вэнса по Украине"),
+        ("11:42", "Минобороны заявило об уничтожении 15 беспилотников"),
+    ]

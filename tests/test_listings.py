@@ -340,7 +340,7 @@ FLOOR: dict[str, int] = {
     "r17a-pocket-csv-export-2024": 8,
     "r17a-telegraf-news-feed-badges": 9,
     "r17a-tvrain-news-list-ru": 9,
-    "r17a-vk-kommersant-wall-ctrl-a": 0,
+    "r17a-vk-kommersant-wall-ctrl-a": 8,
     "r17a-word-online-pasted-notepad": 8,
     "r17b-abc-au-topic-aest": 8,
     "r17b-bloomberg-topic-datacomponent": 9,
