@@ -175,7 +175,7 @@ def moved_from(
     when the line gave one or the move changed the day (from the day being filled)."""
     try:
         tzinfo = zoneinfo.ZoneInfo(zone) if isinstance(zone, str) else zone
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         return date, time
     day = date or state.date
     moved = local(dt.datetime.combine(day, time, tzinfo=tzinfo), state.timezone)
@@ -769,7 +769,7 @@ def read_stamp(
     if len(value) <= 10:
         return moment.date(), None
     if moment.tzinfo is None and assumed and timezone:
-        with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError):
+        with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             moment = moment.replace(tzinfo=zoneinfo.ZoneInfo(assumed))
     return local(moment, timezone)
 
@@ -777,7 +777,7 @@ def read_stamp(
 def local(moment: dt.datetime, timezone: str | None) -> tuple[dt.date, dt.time]:
     """A moment's date and time (to the minute) in `timezone`, when it says its offset."""
     if moment.tzinfo is not None and timezone:
-        with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError):
+        with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             moment = moment.astimezone(zoneinfo.ZoneInfo(timezone))
     return moment.date(), moment.time().replace(second=0, microsecond=0, tzinfo=None)
 

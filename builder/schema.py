@@ -377,7 +377,7 @@ class Checker:
             return None
         try:
             zoneinfo.ZoneInfo(text)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # "Europe": a folder
             self.problem(
                 path,
                 f"unknown time zone '{text}'{_zone_suggestion(text)}; "

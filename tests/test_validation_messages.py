@@ -1070,6 +1070,14 @@ CONFIG_CASES = [
         id="misspelt time zone",
     ),
     pytest.param(
+        {"site": SITE.replace("Europe/Kyiv", "Europe")},
+        [
+            "content/site.yaml:5:11: timezone: unknown time zone 'Europe' (did you mean "
+            "'Europe/Rome'?); write an IANA name such as Europe/Kyiv"
+        ],
+        id="a region of time zones, not one",
+    ),
+    pytest.param(
         {"site": SITE.replace("language: en", "language: xx")},
         [
             "content/site.yaml:4:11: language: no month and day names are known for 'xx'; use a "
