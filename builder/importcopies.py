@@ -43,7 +43,41 @@ def text_lines(text: str) -> list[Line]:
             lines[-1] = replace(lines[-1], text=f"{last} {line.strip()}")
             continue
         lines.append(Line(number, line))
-    return _clipped(_uncommented(lines))
+    return _clipped(_uncommented(_times_first(lines)))
+
+
+# A headline with its time after it on its line, as some feeds show them ("Title ФОТО 21:47").
+_TIME_AFTER = re.compile(r"(?P<title>\S.*?\S)\s+(?P<time>[012]?\d:[0-5]\d)\s*")
+_TIME_ALONE = re.compile(r"\s*[012]?\d:[0-5]\d\s*")
+_TIMES_AFTER = 3  # lines so, at least, in a listing with no time on a line of its own
+
+
+def _times_first(lines: list[Line]) -> list[Line]:
+    """A listing whose headlines end with their times ("… – Генштаб 17:02"), each written
+    with its time first ("17:02 … – Генштаб"), as the walk reads a time before a headline."""
+    after = [i for i, line in enumerate(lines) if _timed_after(line.text)]
+    if len(after) < _TIMES_AFTER or any(_TIME_ALONE.fullmatch(line.text) for line in lines):
+        return lines
+    moved = list(lines)
+    for i in after:
+        found = _TIME_AFTER.fullmatch(lines[i].text)
+        if found is not None:
+            moved[i] = replace(lines[i], text=f"{found['time']} {found['title']}")
+    return moved
+
+
+def _timed_after(text: str) -> bool:
+    """Whether a line is a headline of three words or more with a time after it (not a date
+    and its time, "Понеділок, 15 липня 2024, 17:20", nor a sender's, "Name | Channel 08:01")."""
+    found = _TIME_AFTER.fullmatch(text)
+    return (
+        found is not None
+        and len(found["title"].split()) >= 3
+        and _DATED.search(found["title"]) is None
+    )
+
+
+_DATED = re.compile(r"\d{4}|\d{1,2}[./]\d{1,2}|[|,]\s*$|\|")  # a year, a day and month, a bar
 
 
 # A comment in a Google Doc downloaded as text: its mark after the words it is on ("…[a]"),

@@ -237,6 +237,7 @@ _AD_NETWORKS = (
     "doubleclick.net",
     "googleadservices.com",
     "adfox.ru",
+    "admixer.net",
     "adriver.ru",
     "adnxs.com",
     "criteo.com",

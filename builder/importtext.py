@@ -323,7 +323,8 @@ SOCIAL_LINE = (
 _FORWARDED = re.compile(r"(?:forwarded from|переслано від|переслано из|пересланное сообщение)\b")
 # An aggregator's count of a story's other reports: "Ще 24 схожих новини", "+5 more".
 _MORE_LIKE_IT = re.compile(
-    r"(?:ще|еще|and|\+)\s*\d+\s*(?:схож\w*|похож\w*|інш\w*|друг\w*|similar|related|more|other)"
+    r"(?:ще|еще|and|\+)\s*\d+\s*(?:схож\w*|похож\w*|інш\w*|друг\w*|similar|related|more|other"
+    r"|джерел\w*|источник\w*|sources)"
     r"(?: (?:новин\w*|новост\w*|публікац\w*|stories|articles|reports|sources|джерел\w*"
     r"|источник\w*))?"
 )

@@ -5887,3 +5887,49 @@ def test_a_vk_wall_copied_gives_each_posts_card_title_at_the_posts_time() -> Non
         ("14:05", "Песков назвал преждевременной оценку позиции Вэнса по Украине"),
         ("11:42", "Минобороны заявило об уничтожении 15 беспилотников"),
     ]
+
+
+def test_headlines_with_their_times_after_them_on_their_lines() -> None:
+    # Gazeta.ua's feed copied: "Title ФОТО 21:47"; a day line; no time on a line of its own.
+    feed = (
+        "Стрічка новин\n16 липня 2024, вівторок\n"
+        "Росіяни вдарили керованими бомбами по Харкову: є поранені ФОТО 21:47\n"
+        "Сили ППО працюють у Київській області 21:20\n"
+        "Зеленський провів засідання Ставки: про що говорили 20:36\n"
+        "15 липня 2024, понеділок\n"
+        "Кремль відреагував на вибір Венса кандидатом у віцепрезиденти США 23:31\n"
+    )
+    listing = parse_listing(feed, DEFAULT, {})
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-07-16", "21:47", "Росіяни вдарили керованими бомбами по Харкову: є поранені"),
+        ("2024-07-16", "21:20", "Сили ППО працюють у Київській області"),
+        ("2024-07-16", "20:36", "Зеленський провів засідання Ставки: про що говорили"),
+        (
+            "2024-07-15",
+            "23:31",
+            "Кремль відреагував на вибір Венса кандидатом у віцепрезиденти США",
+        ),
+    ]
+
+
+def test_an_aggregators_count_of_sources_and_an_ad_networks_click_are_no_headlines() -> None:
+    items = (
+        (1, U_RADA, "Rada passes the dual citizenship law", "Ще 6 джерел"),
+        (2, "https://censor.net/news/3496030/", "Japan transfers $1.9 billion", "Ще 3 джерела"),
+        (
+            3,
+            "https://censor.net/news/3496032/",
+            "Zelensky signs the citizenship law",
+            "Ще 11 джерел",
+        ),
+    )
+    page = "".join(
+        f'<div class="item"><a href="{url}">{title}</a>'
+        f'<a href="https://meta.ua/news/{n}">{more}</a></div>'
+        for n, url, title, more in items
+    )
+    ad = "https://click.admixer.net/click?id=8f3e2&amp;url=x"
+    page += f'<div class="item"><a href="{ad}">Знижки на дизель до кінця тижня</a></div>'
+    assert [t for _, _, t, *_ in _dated(parse_listing(page, DEFAULT, SOURCES))] == [
+        title for *_, title, _ in items
+    ]
