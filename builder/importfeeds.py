@@ -378,11 +378,38 @@ def mail_body(text: str) -> str | None:
     body = message.get_body(preferencelist=("html", "plain"))
     if body is None:
         return None
+    encoding = str(body.get("Content-Transfer-Encoding", "7bit")).strip().lower()
     try:
-        content = body.get_content()
+        # Unencoded text is as the file was read (its charset already undone): taken as it
+        # is (the email package would escape its non-ASCII letters); else decoded.
+        content = body.get_payload() if encoding in _UNENCODED else body.get_content()
     except (LookupError, ValueError):  # an unknown charset, a broken part
         return None
-    return content if isinstance(content, str) else None
+    if not isinstance(content, str):
+        return None
+    if body.get_content_type() == "text/plain" and body.get_param("format") == "flowed":
+        content = _unflowed(content, str(body.get_param("delsp", "no")).lower() == "yes")
+    return content
+
+
+_UNENCODED = ("7bit", "8bit", "binary")
+
+
+def _unflowed(text: str, delete_space: bool) -> str:
+    """A format=flowed text (RFC 3676, as Thunderbird sends plain text) with its soft line
+    breaks undone: a line ending in a space goes on in the next one."""
+    lines: list[str] = []
+    going_on = False
+    for line in text.replace("\r\n", "\n").split("\n"):
+        line = line[1:] if line.startswith(" ") else line  # (its "space-stuffing")
+        if going_on and lines:
+            lines[-1] += line
+        else:
+            lines.append(line)
+        going_on = line.endswith(" ") and line.strip() != "--"
+        if going_on and delete_space:
+            lines[-1] = lines[-1][:-1]
+    return "\n".join(lines)
 
 
 class _Positions:

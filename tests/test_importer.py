@@ -5933,3 +5933,24 @@ def test_an_aggregators_count_of_sources_and_an_ad_networks_click_are_no_headlin
     assert [t for _, _, t, *_ in _dated(parse_listing(page, DEFAULT, SOURCES))] == [
         title for *_, title, _ in items
     ]
+
+
+def test_a_mails_unencoded_text_and_its_flowed_lines() -> None:
+    # Thunderbird's plain text: 8bit UTF-8, format=flowed (a line ending in a space goes
+    # on in the next one), links in angle brackets.
+    mail = (
+        "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8; format=flowed\n"
+        "Content-Transfer-Encoding: 8bit\nSubject: Re: links\n\n"
+        "09:14 Гілі в Одесі: Британія прискорить постачання 250 тисяч \n"
+        "снарядів\n<https://www.ukrinform.ua/rubric-polytics/3888057-gili.html>\n\n"
+        "10:47 Rada passes the dual citizenship law\n<" + U_RADA + ">\n"
+    )
+    listing = parse_listing(mail, DEFAULT, SOURCES)
+    assert [(t, title, url) for _, t, title, url, _ in _dated(listing)] == [
+        (
+            "09:14",
+            "Гілі в Одесі: Британія прискорить постачання 250 тисяч снарядів",
+            "https://www.ukrinform.ua/rubric-polytics/3888057-gili.html",
+        ),
+        ("10:47", "Rada passes the dual citizenship law", U_RADA),
+    ]
