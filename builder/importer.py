@@ -297,7 +297,7 @@ def _take_line(
             return
         line = EMPHASISED.sub(r"\2", line)
         line = BOLD_LABEL.sub("", CHECKBOX.sub("", line, count=1), count=1)
-        line = STRONG.sub(r"\1", line).strip()
+        line = STRONG.sub(lambda found: found[1] or found[2], line).strip()
         line = END_TAGS.sub("", line) or line
         linked = MD_LINK.search(line)
         if (

@@ -55,15 +55,29 @@ def table_lines(text: str) -> list[Line] | None:
     rows_text = [line for line in text.split("\n") if line.strip()]
     if len(rows_text) < 2:
         return None
-    delimiter = max("\t;,", key=lambda d: sum(line.count(d) for line in rows_text))
-    if delimiter == "\t":  # cells copied or saved as TSV: a quote only around a whole cell
-        rows = [[_unquoted(cell) for cell in line.split("\t")] for line in text.split("\n")]
+    delimiter = max("\t;,|", key=lambda d: sum(line.count(d) for line in rows_text))
+    if delimiter in "\t|":  # cells copied (TSV), a report's columns: no quoting but a cell's
+        rows = [
+            [
+                _unquoted(cell.strip() if delimiter == "|" else cell)
+                for cell in line.split(delimiter)
+            ]
+            for line in text.split("\n")
+        ]
     else:
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    numbered = [(n, row) for n, row in enumerate(rows, 1) if any(cell.strip() for cell in row)]
-    widths = collections.Counter(len(row) for _, row in numbered)
-    width, count = widths.most_common(1)[0]
+    numbered = [
+        (n, row)
+        for n, row in enumerate(rows, 1)
+        if any(cell.strip() for cell in row) and not _RULE.fullmatch("".join(row))
+    ]  # (a rule of dashes between a report's header and its rows is none)
     linked = [n for n, row in numbered if any(URL_IN_TEXT.fullmatch(c.strip()) for c in row)]
+    widths = collections.Counter(len(row) for n, row in numbered if n in linked or not linked)
+    width = widths.most_common(1)[0][0]  # (the rows with links': not a preamble's one cell)
+    count = sum(1 for _, row in numbered if len(row) == width)
+    # A report's lines above its table (its title, period, count) are no rows of it.
+    first = next((i for i, (_, row) in enumerate(numbered) if len(row) == width), 0)
+    preamble, numbered = numbered[:first], numbered[first:]
     if width < 2 or count * 5 < len(numbered) * 3 or len(linked) < 2:
         return None  # text, not a table of links
     header = numbered[0][1] if numbered[0][0] not in linked else []
@@ -105,7 +119,7 @@ def table_lines(text: str) -> list[Line] | None:
     us = date is not None and any(  # 7/16/2024: a US sheet writes the month first
         (m := _US_DATE.match(row[date].strip())) and int(m[2]) > 12 for _, row in body
     )
-    lines = []
+    lines = [Line(number, " ".join(row).strip(), outside=True) for number, row in preamble]
     for number, row in numbered:
         row = row + [""] * (width - len(row))
         dated = date is not None and bool(row[date].strip())  # a row without a link: a draft
@@ -138,6 +152,7 @@ def table_lines(text: str) -> list[Line] | None:
     return lines
 
 
+_RULE = re.compile(r"\s*[-=_─—]{3,}\s*")  # "-----------": a text table's rule
 _DATE_CELL = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 
 

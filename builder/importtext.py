@@ -28,7 +28,7 @@ NUMBERED = re.compile(r"\d{1,3}[.)]\s")
 # A to-do list's box after its bullet (Markdown, Notion, Obsidian): "- [x] Title".
 CHECKBOX = re.compile(r"^(?:\[[ xX]\]|[☐☑☒✅✔✓])\s*")  # and Keep's and Apple Notes' boxes
 # Tags an editor's note puts after a headline (Obsidian, Bear): "Title #політика #нбу".
-END_TAGS = re.compile(r"(?:\s+#[^\W\d][\w-]*)+\s*$")
+END_TAGS = re.compile(r"(?:\s+#[^\W\d][\w-]*(?:[ \w-]*\w#)?)+\s*$")  # and Bear's "#на перевірку#"
 # Markdown's strong emphasis around words of a line copied as text: "**Title**".
 MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")  # a picture in Markdown: no headline
 # A whole line in italics ("*Note from the author*"), and a label in bold before a link
@@ -38,7 +38,7 @@ BOLD_LABEL = re.compile(r"^\*\*[^*\n]{1,40}?(?::\*\*|\*\*:)\s*(?=\[)")
 LEAD_TIME = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*[-–—]?\s*)?")  # nothing, or a time
 LINKED_WORDS = "a link that is words of a sentence around it, not a headline"
 LEAD_IN = re.compile(r"([^\[\]:\n]{2,40}):\s*")  # "Read also: " before a link
-STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|==(?=\S)(.+?)(?<=\S)==")  # and "==marked=="
 _URL = r"https?://[^\s<>()\[\]\"]+(?:\([^\s()]*\)[^\s<>()\[\]\"]*)*"
 URL_LINE = re.compile(r"[<\"«]?(" + _URL + r")[>\"»]?")
 _URL_AT_END = re.compile(r"\s*(?:[-–—|:•]\s*)?[(<\"«]?(" + _URL + r")[)>\"»]?$")

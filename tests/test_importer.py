@@ -5954,3 +5954,34 @@ def test_a_mails_unencoded_text_and_its_flowed_lines() -> None:
         ),
         ("10:47", "Rada passes the dual citizenship law", U_RADA),
     ]
+
+
+def test_a_monitoring_reports_text_table_with_bars_and_a_notes_marks_and_tags() -> None:
+    # A monitoring tool's report: a preamble, rules of dashes, "Дата Час | Джерело |
+    # Заголовок | Посилання" and its rows.
+    report = (
+        "ЗВІТ МОНІТОРИНГУ ЗМІ\nТема: Війна / безпека\nКількість повідомлень: 2\n"
+        + "-" * 60
+        + "\nДата       Час   | Джерело | Заголовок | Посилання\n"
+        + "-" * 60
+        + "\n24.06.2024 20:05 | Цензор | Explosions in Odesa as ballistic missiles strike | "
+        "https://censor.net/news/3496029/\n"
+        "24.06.2024 10:02 | Цензор | Rada passes the dual citizenship law | "
+        + U_RADA
+        + "\n"
+        + "-" * 60
+        + "\n"
+    )
+    assert [(t, title) for _, t, title, *_ in _dated(parse_listing(report, DEFAULT, SOURCES))] == [
+        ("20:05", "Explosions in Odesa as ballistic missiles strike"),
+        ("10:02", "Rada passes the dual citizenship law"),
+    ]
+    # Bear's export: "==marked==" words and a tag of several words, "#на перевірку#".
+    note = (
+        "- ==[Explosions in Odesa as ballistic missiles strike](https://censor.net/news/3496029/)==\n"
+        "- [Rada passes the dual citizenship law](" + U_RADA + ") #рада #на перевірку#\n"
+    )
+    assert [t for _, _, t, *_ in _dated(parse_listing(note, DEFAULT, SOURCES))] == [
+        "Explosions in Odesa as ballistic missiles strike",
+        "Rada passes the dual citizenship law",
+    ]

@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 318 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 330 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -370,6 +370,18 @@ FLOOR: dict[str, int] = {
     "r18a-telegram-webk-unian-copied": 4,
     "r18a-ukrinform-ua-lastnews-pager": 9,
     "r18a-youtube-search-novyny-copied": 3,
+    "r18b-apple-mail-fwd-newsletter-eml": 9,
+    "r18b-bear-markdown-export": 9,
+    "r18b-cp1251-monitoring-pipes": 10,
+    "r18b-excel-cp1251-semicolon": 10,
+    "r18b-libreoffice-odt-bullets-dayheads": 10,
+    "r18b-monitoring-agency-numbered-docx": 10,
+    "r18b-notepad-utf16-days": 10,
+    "r18b-outlook-cp1251-qp-fwd-eml": 9,
+    "r18b-thunderbird-flowed-plain-eml": 9,
+    "r18b-word-table-link-column-docx": 0,
+    "r18b-word-webpage-mso": 9,
+    "r18b-xlsx-second-sheet-title-links": 10,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -690,6 +702,18 @@ CEILING: dict[str, int] = {
     "r18a-telegram-webk-unian-copied": 6,
     "r18a-ukrinform-ua-lastnews-pager": 9,
     "r18a-youtube-search-novyny-copied": 21,
+    "r18b-apple-mail-fwd-newsletter-eml": 9,
+    "r18b-bear-markdown-export": 9,
+    "r18b-cp1251-monitoring-pipes": 10,
+    "r18b-excel-cp1251-semicolon": 10,
+    "r18b-libreoffice-odt-bullets-dayheads": 10,
+    "r18b-monitoring-agency-numbered-docx": 25,
+    "r18b-notepad-utf16-days": 10,
+    "r18b-outlook-cp1251-qp-fwd-eml": 9,
+    "r18b-thunderbird-flowed-plain-eml": 9,
+    "r18b-word-table-link-column-docx": 10,
+    "r18b-word-webpage-mso": 9,
+    "r18b-xlsx-second-sheet-title-links": 10,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
