@@ -175,17 +175,21 @@ class _WordText(html.parser.HTMLParser):
         self.link: str | None = None  # the address of the link being read
         self.link_text: list[str] = []
         self.lists: list[list[Any]] = []  # [tag, items so far] of each list open
+        self.cells = 0  # table cells open: their paragraphs stay on their row's line
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _LINE_TAGS:
+        if tag in _LINE_TAGS and not (self.cells and tag != "tr"):
             self.out.append("\n")
+        elif tag in _LINE_TAGS:
+            self.out.append(" ")  # a cell's second paragraph: on its row's line
         if tag in ("ul", "ol"):
             self.lists.append([tag, 0])
         elif tag == "li" and self.lists:
             self.lists[-1][1] += 1
             kind, count = self.lists[-1]
             self.out.append("- " if kind == "ul" else f"{count}. ")
-        elif tag == "td":
+        elif tag in ("td", "th"):
+            self.cells += 1
             self.out.append("\t")
         elif tag == "a":
             href = dict(attrs).get("href") or ""
@@ -193,6 +197,8 @@ class _WordText(html.parser.HTMLParser):
                 self.link, self.link_text = href, []
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cells:
+            self.cells -= 1
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()
         elif tag == "a" and self.link is not None:

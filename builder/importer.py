@@ -102,6 +102,7 @@ from .importtext import (
     END_TAGS,
     LEAD_IN,
     LEAD_TIME,
+    LINK_WORDS,
     LINKED_WORDS,
     MD_IMAGE,
     MD_LINK,
@@ -454,6 +455,8 @@ def _take_line(
         label_only = link_line(line) if not given.item else None  # "Детальніше: https://"
         anchored = _ANCHORED.search(line) is not None and label_only is None
         line, url = split_link(line)
+        if url and normalise_word(line.strip(" ()[]")) in LINK_WORDS:
+            line = ""  # "[посилання](https://…)": a table's link cell, the headline above's
         line = END_ARROW.sub("", line) or line  # "Title ➡️ https://...": the arrow to its link
         if label_only:
             line, url = "", label_only

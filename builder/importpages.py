@@ -23,7 +23,7 @@ from .importlinks import (
     names_site,
 )
 from .importmodel import Dropped, Line
-from .importtext import collapse, headline_like
+from .importtext import LINK_WORDS, collapse, headline_like
 
 
 def structured_list(root: Any, base: str, timezone: str | None) -> list[Line]:
@@ -173,7 +173,7 @@ def link_labelled(root: Any) -> None:
     were linked."""
     for link in list(root.iter("a")):
         previous, parent = link.getprevious(), link.getparent()
-        if parent is None or normalise_word(collapse(link.text_content())) not in _LINK_WORDS:
+        if parent is None or normalise_word(collapse(link.text_content())) not in LINK_WORDS:
             continue
         before = (previous.tail if previous is not None else parent.text) or ""
         if not before.rstrip().endswith("(") or not (link.tail or "").lstrip().startswith(")"):
@@ -190,10 +190,6 @@ def link_labelled(root: Any) -> None:
             parent.text = ""
 
 
-# A link's text that only says it is one.
-_LINK_WORDS = frozenset(
-    {"посилання", "ссылка", "link", "джерело", "источник", "source", "тут", "здесь", "here"}
-)
 _ATTRIBUTED = re.compile(r"(.+?)\s+[—–-]\s*")  # "Title — ", before the outlet's linked name
 
 

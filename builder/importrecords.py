@@ -27,7 +27,7 @@ from .importlinks import (
     home_page,
 )
 from .importmodel import Line
-from .importtext import URL_IN_TEXT, collapse
+from .importtext import MD_LINK, URL_IN_TEXT, collapse
 
 
 def bookmark_lines(root: Any, base: str, timezone: str | None) -> list[Line]:
@@ -71,7 +71,7 @@ def table_lines(text: str) -> list[Line] | None:
         for n, row in enumerate(rows, 1)
         if any(cell.strip() for cell in row) and not _RULE.fullmatch("".join(row))
     ]  # (a rule of dashes between a report's header and its rows is none)
-    linked = [n for n, row in numbered if any(URL_IN_TEXT.fullmatch(c.strip()) for c in row)]
+    linked = [n for n, row in numbered if any(_cell_link(c) for c in row)]
     widths = collections.Counter(len(row) for n, row in numbered if n in linked or not linked)
     width = widths.most_common(1)[0][0]  # (the rows with links': not a preamble's one cell)
     count = sum(1 for _, row in numbered if len(row) == width)
@@ -92,9 +92,7 @@ def table_lines(text: str) -> list[Line] | None:
         best = max(range(width), key=lambda i: scores[i])
         return best if scores[best] * 2 > len(body) else None
 
-    url = column(
-        ("url", "link", "посилання", "ссылка", "лінк"), lambda c: bool(URL_IN_TEXT.fullmatch(c))
-    )
+    url = column(("url", "link", "посилання", "ссылка", "лінк"), lambda c: bool(_cell_link(c)))
     date = column(_DATE_NAMES, lambda c: bool(_DATE_CELL.match(c)))
     # When it was saved, where the sheet has no publication date (or a row lacks it):
     # Raindrop's "created", Instapaper's "Timestamp", Airtable's "Created".
@@ -139,7 +137,7 @@ def table_lines(text: str) -> list[Line] | None:
             stamp = f"{m[3]}-{int(m[1]):02}-{int(m[2]):02}{stamp[m.end() :]}"
         clock = row[time].strip() if time is not None and time != date else ""
         link, headline = row[url].strip(), collapse(row[title])  # (a row without one: a draft)
-        link = link if URL_IN_TEXT.fullmatch(link) else ""
+        link = _cell_link(link)
         kept = INDEX if link and home_page(link) else ""  # a read-later app's saved home page
         if stamp:
             written = f"{stamp} {clock}".strip()
@@ -218,6 +216,16 @@ def _header_zone(name: str) -> str:
     if found[4]:
         return found[4]
     return f"{found[1] or '+'}{int(found[2] or 0):02}:{found[3] or '00'}"
+
+
+def _cell_link(cell: str) -> str:
+    """The address a cell holds: written out, or as a Markdown link ("[посилання](https://…)",
+    a Word table's linked word); "" if none."""
+    cell = cell.strip()
+    if URL_IN_TEXT.fullmatch(cell):
+        return cell
+    found = MD_LINK.fullmatch(cell)
+    return found[2] if found is not None and URL_IN_TEXT.fullmatch(found[2]) else ""
 
 
 def _unquoted(cell: str) -> str:

@@ -179,6 +179,8 @@ def link_line(line: str) -> str | None:
 
 
 _LINK_LABELS = frozenset({"from", "source", "via", "link", "джерело", "источник", "посилання"})
+# A link's text that only says it is one: "[посилання](https://…)", "(<a>link</a>)".
+LINK_WORDS = _LINK_LABELS | {"ссылка", "тут", "здесь", "here", "читати", "read"}
 
 
 def split_link(line: str) -> tuple[str, str]:

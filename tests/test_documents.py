@@ -303,3 +303,24 @@ def test_import_of_a_word_document_reads_its_paragraphs_and_links(
     assert "stdin:1: dropped 'ДАЙДЖЕСТ НОВИН — робоча чернетка': no link" in err
     assert "stdin:10: dropped 'Примітка: звірити цифри з вечірнім зведенням о 16:00'" in err
     assert "Генштаб: за добу 143 бойові зіткнення" in out
+
+
+def test_a_word_tables_rows_are_read_as_a_spreadsheets_with_its_linked_words() -> None:
+    # An editor's list kept as a Word table: Час | Заголовок | Посилання, the last cell a
+    # linked word ("посилання"); each cell's paragraph stays on its row's line.
+    found = headlines((LISTINGS / "r18b-word-table-link-column-docx.docx").read_bytes())
+    assert found[:2] == [
+        (
+            "2024-07-16",
+            "07:55",
+            "Повітряні сили: вночі збили 22 з 24 «шахедів»",
+            "https://www.ukrinform.ua/rubric-ato/3888012-povitrani-sili-vnoci-zbili-22-z-24-sahediv.html",
+        ),
+        (
+            "2024-07-16",
+            "08:40",
+            "Генштаб: за добу відбулося 143 бойові зіткнення, найбільше — на Покровському напрямку",
+            "https://www.pravda.com.ua/news/2024/07/16/7466198/",
+        ),
+    ]
+    assert len(found) == 10

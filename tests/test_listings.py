@@ -379,7 +379,7 @@ FLOOR: dict[str, int] = {
     "r18b-notepad-utf16-days": 10,
     "r18b-outlook-cp1251-qp-fwd-eml": 9,
     "r18b-thunderbird-flowed-plain-eml": 9,
-    "r18b-word-table-link-column-docx": 0,
+    "r18b-word-table-link-column-docx": 10,
     "r18b-word-webpage-mso": 9,
     "r18b-xlsx-second-sheet-title-links": 10,
     "r3-aljazeera-tag": 7,
