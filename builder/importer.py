@@ -575,10 +575,15 @@ def _take_line(
         and not url
         and not given.item
         and last is not None
-        and line.rstrip("'’\"”»").endswith(".")
-        and not line.rstrip("'’\"”»").endswith("..")
         and not last.title.endswith(".")
-        and (words >= SUMMARY_WORDS or (state.heading_entry and not given.heading))
+        and (
+            (
+                line.rstrip("'’\"”»").endswith(".")
+                and not line.rstrip("'’\"”»").endswith("..")
+                and (words >= SUMMARY_WORDS or (state.heading_entry and not given.heading))
+            )  # (or a long one cut short: "… над шістьма областями…", a monitoring's lead)
+            or (line.rstrip().endswith(("…", "...")) and words >= SENTENCE_WORDS)
+        )
     ):
         # "Title", then a sentence: copied as text, an item's summary; under a heading that
         # is a headline, any sentence (a round-up's "<h2>Title</h2><p>Sentence.</p>")

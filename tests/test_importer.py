@@ -5985,3 +5985,21 @@ def test_a_monitoring_reports_text_table_with_bars_and_a_notes_marks_and_tags() 
         "Explosions in Odesa as ballistic missiles strike",
         "Rada passes the dual citizenship law",
     ]
+
+
+def test_a_monitorings_leads_cut_short_under_its_items_are_no_headlines() -> None:
+    # A monitoring agency's digest: each item linked, its outlet and moment, then its lead
+    # cut short with "…".
+    digest = (
+        "1. [Explosions in Odesa as ballistic missiles strike](https://censor.net/news/3496029/)\n"
+        "Цензор, 24.06.2024, 21:05\n"
+        "Two ballistic missiles hit the port overnight, damaging grain terminals and injuring "
+        "four workers, the regional governor said on Telegram in the early hours…\n"
+        "2. [Rada passes the dual citizenship law](" + U_RADA + ")\nЦензор, 24.06.2024, 10:02\n"
+        "The parliament passed a law allowing Ukrainians to hold a second citizenship of "
+        "countries that are not aggressors, with 257 votes in favour and no votes against...\n"
+    )
+    assert [(t, title) for _, t, title, *_ in _dated(parse_listing(digest, DEFAULT, SOURCES))] == [
+        ("21:05", "Explosions in Odesa as ballistic missiles strike"),
+        ("10:02", "Rada passes the dual citizenship law"),
+    ]

@@ -707,7 +707,7 @@ CEILING: dict[str, int] = {
     "r18b-cp1251-monitoring-pipes": 10,
     "r18b-excel-cp1251-semicolon": 10,
     "r18b-libreoffice-odt-bullets-dayheads": 10,
-    "r18b-monitoring-agency-numbered-docx": 25,
+    "r18b-monitoring-agency-numbered-docx": 10,
     "r18b-notepad-utf16-days": 10,
     "r18b-outlook-cp1251-qp-fwd-eml": 9,
     "r18b-thunderbird-flowed-plain-eml": 9,
