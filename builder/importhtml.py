@@ -63,7 +63,14 @@ from .importlinks import (
     unwrapped,
 )
 from .importmodel import Dropped, Line
-from .importtext import BYLINE, MICROFORMAT_DATE, boilerplate, collapse, headline_like
+from .importtext import (
+    BYLINE,
+    MICROFORMAT_DATE,
+    boilerplate,
+    collapse,
+    headline_like,
+    link_line,
+)
 
 # HTML ---------------------------------------------------------------------------------
 #
@@ -119,8 +126,9 @@ _ARCHIVE_LINK = re.compile(
 
 
 def _shows_its_address(line: Line) -> bool:
-    """Whether a line is a link whose text is its own address ("https://…" shown as such)."""
-    return bool(line.link) and line.text.strip().rstrip("/") == (line.link or "").rstrip("/")
+    """Whether a line is a link whose text is its own address ("https://…" shown as such,
+    as the walk tells it: `link_line`), or the address a redirect link goes to."""
+    return bool(line.link) and link_line(line.text) in (line.link, unwrapped(line.link or ""))
 
 
 class HTMLListing:
@@ -544,8 +552,8 @@ class HTMLListing:
         titled = collapse(self._link_of(element, url).get("title") or "")
         if titled != text and text.endswith(titled) and headline_like(titled):
             text = titled  # "CharkiwRussische Rakete ...": a kicker glued before the link's title
-        shown = next((other for other in inner.lines if _shows_its_address(other)), None)
-        if not url and shown is not None:  # Notion's table: the title links its own page, and
+        shown = next((o for o in inner.lines if _shows_its_address(o)), None) if not url else None
+        if shown is not None:  # Notion's table: the title links its own page, and
             url = shown.link or ""  # the row's URL column shows the article's address
             beside = tuple(b for b in beside if b != (shown.number, shown.text))
         self.lines.append(Line(line.number, text, url, stamp, beside, item=True))
