@@ -195,6 +195,7 @@ def parse_listing(
     state.copied = not any(line.item or line.link is not None for line in lines)
     if state.copied:
         state.chat_times = sum(1 for line in lines if CHAT_TIME.fullmatch(line.text.strip()))
+        state.sites_above = _sites_above_links(lines)
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     _drop_pending(state)
@@ -209,6 +210,35 @@ def parse_listing(
 
 
 _NO_HEADLINE = "a link with no headline before it"
+
+
+def _sites_above_links(lines: list[Line]) -> frozenset[int]:
+    """Return the lines of text that name a site whose link comes alone within the next
+    four lines, under a preview's title and description: a WhatsApp channel's post copied
+    shows its link's preview, then the words it was shared with, then the link. (Signal's
+    shows the site first, then the preview's title: the lines above are no title and
+    description, but a sender's name, the message's words or its time.)"""
+    texts = [(line.number, line.text.strip()) for line in lines if line.text.strip()]
+    found = set()
+    for index, (number, text) in enumerate(texts):
+        if index < 2 or SITE_NAME.fullmatch(text) is None or URL_LINE.fullmatch(text):
+            continue
+        title, description = texts[index - 2][1], texts[index - 1][1]
+        if (
+            title.endswith(".")
+            or len(WORD_RUN.findall(title)) < 4
+            or not description.endswith(".")
+            or len(WORD_RUN.findall(description)) < 5
+        ):
+            continue
+        site = text.lower().removeprefix("www.")
+        for _, later in texts[index + 1 : index + 5]:
+            link = URL_LINE.fullmatch(later)
+            if link is not None:
+                if host_of(link[1]).removeprefix("www.") == site:
+                    found.add(number)
+                break
+    return frozenset(found)
 
 
 def _drop_pending(state: State) -> None:
@@ -323,6 +353,31 @@ def _take_line(
             line = line[lead.end() :]
     simple = " ".join(line.split())
     last, state.last = state.last, None
+    if number in state.sites_above and last is not None and not last.url:
+        # "Title", "Its description", "www.pravda.com.ua", the post's words, "https://…"
+        before = _entry_before(state, last)
+        if (
+            before is not None
+            and not before.url
+            and before.line == last.line - 1
+            and last.title.endswith(".")
+            and not before.title.endswith(".")
+        ):  # a description too short to read as a summary
+            _remove(state, last)
+            state.dropped.append(Dropped(last.line, last.title, _DESCRIPTION_ABOVE))
+            last = before
+        state.shared = state.last = last
+        state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE_BELOW))
+        return
+    if state.shared is not None:
+        shared, state.shared = state.shared, None
+        link = link_line(line)
+        if link is None:  # the words the link was shared with, above it: not its headline
+            state.shared = state.last = shared
+            state.dropped.append(Dropped(number, raw.strip(), _SHARED_WORDS))
+            return
+        _complete(state, shared, link, sources, default_source)
+        return
     chat = _CHAT_LINE.match(simple) if not given.item and given.link is None else None
     if chat is not None:  # "16.07.24, 09:40 - Олена Коваль: Title https://..." (WhatsApp)
         _take_chat_line(state, given, chat, months, weekdays, sources, default_source)
@@ -464,6 +519,10 @@ def _take_line(
         line = ""  # "Details: https://...": the link of the headline before it
     url = unwrapped(url) if url else url
     if not line:
+        if url and given.link is None and home_page(url):  # copied: "https://club.pravda.com.ua/"
+            state.dropped.append(Dropped(number, raw.strip(), INDEX))
+            state.last = last  # (the time under it is its post's, not the next one's)
+            return
         if url and last is not None and not last.url and not SERVICE_PAGE.match(url):
             _complete(state, last, url, sources, default_source)
             state.time = None
@@ -616,6 +675,7 @@ def _take_line(
     source = match_source(url, sources) or default_source
     named = named_source(line, state.names, sources) if not url else None
     if named is not None:  # "Title (Суспільне)" copied from an aggregator: its outlet
+        state.named[number] = line
         line, source = named
     line = without_outlet(line, url, state.names.get(source, ""))
     url = clean_url(url) if url else url
@@ -873,8 +933,12 @@ def _complete(
     if not host_of(url):
         return  # no address ("https://[censor.net/..."): nothing to give
     date, entries = next((d, e) for d, e in state.days.items() if entry in e)
-    source = match_source(url, sources) or entry.source or default_source
-    title, url = without_outlet(entry.title, url, state.names.get(source, "")), clean_url(url)
+    linked = match_source(url, sources)
+    source = linked or entry.source or default_source
+    title = entry.title
+    if entry.line in state.named and linked != entry.source:  # another outlet's news
+        title, source = state.named[entry.line], linked or default_source
+    title, url = without_outlet(title, url, state.names.get(source, "")), clean_url(url)
     entries[entries.index(entry)] = state.last = replace(entry, title=title, url=url, source=source)
     _seen(state, date, state.last)
 
@@ -929,6 +993,11 @@ def _remove(state: State, entry: Entry) -> None:
 
 
 _PREVIEW_SITE = "the site's name in the preview of the link above, not a headline"
+_PREVIEW_SITE_BELOW = "the site's name in the preview of the link below, not a headline"
+_DESCRIPTION_ABOVE = "the description in the preview of the link below, not a headline"
+_SHARED_WORDS = (
+    "the words a link was shared with, under its preview: the preview's title is its headline"
+)
 _PREVIEW_TITLE = "the title in the preview of the link above: that link's headline"
 # A link in a mail saved or copied as text: its anchor's text, then its address in angle
 # brackets ("Title <https://…>", as Outlook writes it): the text is the link's headline.

@@ -71,6 +71,14 @@ class State:
     stamped: set[int] = field(default_factory=set)  # entries' lines dated by a line of theirs
     credited: bool = False  # a byline followed the last entry ("BY TOM BALMFORTH")
     preview: Entry | None = None  # the entry whose link's preview (its site's name) came last
+    # Lines that are a link's site under its preview's title and description, above the
+    # words the link was shared with and the link (a WhatsApp channel's post copied), and the
+    # entry of such a preview's title while those words come.
+    sites_above: frozenset[int] = frozenset()
+    shared: Entry | None = None
+    # Lines whose outlet named after their headline gave their source, as written: a link
+    # below to another outlet's article keeps the name ("Title – Bloomberg" on epravda's).
+    named: dict[int, str] = field(default_factory=dict)
     header: int = 0  # the line of the last handle or "·" of a post's header (X, Bluesky)
     copied: bool = False  # the listing is text (a page or a chat copied): no markup
     chat_times: int = 0  # lines that are only a time (a chat's messages' times)

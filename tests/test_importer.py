@@ -6003,3 +6003,48 @@ def test_a_monitorings_leads_cut_short_under_its_items_are_no_headlines() -> Non
         ("21:05", "Explosions in Odesa as ballistic missiles strike"),
         ("10:02", "Rada passes the dual citizenship law"),
     ]
+
+
+def test_a_whatsapp_channels_post_copied_takes_its_previews_title_above_its_words() -> None:
+    # WhatsApp Web's channel: each post copies as its link's preview (title, description,
+    # site), the words it was shared with, the link, its time and its reactions. The
+    # preview's title is the headline; a description too short to read as a summary is none.
+    channel = (
+        "Українська правда\nКанал · 128 тис. підписників\nСЬОГОДНІ\n"
+        "Explosions in Odesa as ballistic missiles strike the port\n"
+        "Two missiles hit the port overnight, damaging grain terminals and a warehouse.\n"
+        "censor.net\n⚡️Odesa again\n\nhttps://censor.net/news/3496029/\n09:15\n👍❤️ 1,1 тис.\n"
+        "Rada passes the dual citizenship law\nThe law passed with 257 votes.\n"
+        "censor.net\n🇺🇦Multiple citizenship: what it means\n\nWhat it means 👇\n\n"
+        + U_RADA
+        + "\n10:40\n😡 812\n"
+        "Клуб Української правди\nПідтримайте незалежну журналістику.\nclub.pravda.com.ua\n"
+        "Долучайтеся до Клубу УП 💛\n\nhttps://club.pravda.com.ua/?utm_source=whatsapp\n11:05\n"
+        "Putin finds justification for use of nuclear weapons – ISW\n"
+        "The Institute for the Study of War published its assessment on Saturday evening.\n"
+        "www.pravda.com.ua\nISW on Putin\n\n" + U3 + "\n12:30\n"
+    )
+    listing = parse_listing(channel, DEFAULT, SOURCES)
+    assert [(t, title, url) for _, t, title, url, _ in _dated(listing)] == [
+        (
+            "09:15",
+            "Explosions in Odesa as ballistic missiles strike the port",
+            "https://censor.net/news/3496029/",
+        ),
+        ("10:40", "Rada passes the dual citizenship law", U_RADA),
+        ("12:30", "Putin finds justification for use of nuclear weapons – ISW", U3),
+    ]
+
+
+def test_an_outlet_named_after_an_unlinked_headline_stays_when_its_link_is_anothers() -> None:
+    # "Title – Bloomberg", then a link to epravda's report of it: the name says whose news
+    # it is, not the link's outlet; under a link to Bloomberg's own site it goes.
+    sources = {**SOURCES, "bloomberg": "https://www.bloomberg.com/"}
+    names = {"bloomberg": "Bloomberg"}
+    title = "Ukraine nears a deal with its bondholders on $20 billion of debt"
+    for url, expected in (
+        ("https://www.epravda.com.ua/news/2024/07/16/716048/", f"{title} – Bloomberg"),
+        ("https://www.bloomberg.com/news/articles/2024-07-16/ukraine-bonds", title),
+    ):
+        listing = parse_listing(f"{title} – Bloomberg\n{url}\n", DEFAULT, sources, names=names)
+        assert [(t, u) for _, _, t, u, _ in _dated(listing)] == [(expected, url)]
