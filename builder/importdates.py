@@ -744,11 +744,15 @@ def epoch_of(element: Any) -> bool:
 
 
 def epoch_stamp(value: str) -> str:
-    """An epoch time in seconds or milliseconds as ISO 8601 in UTC ("" if it is none)."""
+    """An epoch time in seconds (Reddit's with a fraction, "1721158860.0"), milliseconds or
+    microseconds (Firefox's bookmarks) as ISO 8601 in UTC ("" if it is none)."""
     value = value.strip()
-    if not value.isdigit() or len(value) not in (10, 13):  # 2001 to 2286
+    whole, point, fraction = value.partition(".")
+    if point and (len(whole) != 10 or not fraction.isdigit()):
         return ""
-    seconds = int(value) / (1000 if len(value) == 13 else 1)
+    if not whole.isdigit() or len(whole) not in (10, 13, 16):  # 2001 to 2286
+        return ""
+    seconds = int(whole) / {10: 1, 13: 1000, 16: 1000000}[len(whole)]
     return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat()
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import email.utils
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from html import unescape as html_unescape
 from typing import Any
@@ -21,9 +22,13 @@ from .importdates import epoch_stamp, local, read_stamp
 from .importelements import BLOCKS
 from .importhtml import HTMLListing
 from .importlinks import (
+    APP,
+    INDEX,
     absolute,
     aggregated_article,
+    app_page,
     article_link,
+    home_page,
     host_of,
     href_of,
     index_page,
@@ -173,15 +178,19 @@ _NO_TITLE_IN_SITEMAP = "a sitemap's address without a title (no <news:title>): l
 def json_lines(
     text: str, base: str, timezone: str | None
 ) -> tuple[list[Line], list[Dropped]] | None:
-    """The lines of a JSON Feed (each item a headline: its title, url, date_published) or of
+    """The lines of a JSON Feed (each item a headline: its title, url, date_published), of
     a channel's history as Telegram Desktop exports it as JSON (result.json: each message
-    with a link to an article a headline, as in its HTML export); None for other JSON."""
+    with a link to an article a headline, as in its HTML export), of a feed reader's export,
+    Firefox's bookmarks backup, or a list of posts (a site's or a social network's API);
+    None for text that is no JSON."""
     try:
         data = json.loads(text)
     except ValueError:
         return None
     unknown = [Dropped(1, text.lstrip()[:1], _UNKNOWN_JSON)]
     at = _Positions(text)
+    if is_places_backup(data):
+        return places_bookmark_lines(data, at.line, timezone), []
     posts = _posts(data)
     if posts is not None and not (isinstance(data, dict) and _known_json(data)):
         # a site's API (WordPress's, Ghost's): a list of its posts
@@ -251,6 +260,37 @@ def json_lines(
     return lines, left[:1]
 
 
+def places_bookmark_lines(
+    root: dict[str, Any], line_of: Callable[[str], int], timezone: str | None
+) -> list[Line]:
+    """Firefox's bookmarks backup (its JSON, the Places tree): each bookmark a headline, on
+    the day it was saved (dateAdded, in microseconds), as in Netscape's format; Firefox's
+    own bookmarks (its "Mozilla Firefox" folder and "Getting Started", whose icons it fakes:
+    "fake-favicon-uri:") are none."""
+    lines = []
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        children = node.get("children")
+        if isinstance(children, list):
+            pending.extend(c for c in reversed(children) if isinstance(c, dict))
+        url, title = node.get("uri"), collapse(str(node.get("title") or ""))
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")) or not title:
+            continue
+        moment = epoch_stamp(str(node.get("dateAdded") or ""))
+        stamp = read_stamp(moment, timezone) if moment else None
+        day = (stamp[0], None) if stamp else (None, None)  # saved then, not published
+        own = str(node.get("iconUri") or "").startswith("fake-favicon-uri:")
+        kept = INDEX if home_page(url) or own else APP if app_page(url) else ""
+        lines.append(Line(line_of(url), title, url, day, item=True, dropped=kept))
+    return lines
+
+
+def is_places_backup(data: Any) -> bool:
+    """Whether JSON is Firefox's bookmarks backup (its root, "placesRoot")."""
+    return isinstance(data, dict) and data.get("root") == "placesRoot"
+
+
 def _known_json(data: dict[str, Any]) -> bool:
     """Whether JSON is a JSON Feed, a feed reader's export or a Telegram export."""
     if str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
@@ -291,7 +331,7 @@ _POST_DATE = (  # (NewsBlur's story_timestamp: Unix seconds; its story_date is U
     *("date_gmt", "story_timestamp", "published_at", "date_published", "datePublished"),
     "publishedAt",
     *("webPublicationDate", "published", "pubDate", "publish_date", "first_published_at"),
-    *("date", "created_at", "createdAt", "timestamp"),
+    *("date", "created_at", "createdAt", "timestamp", "created_utc"),
 )
 _POSTS = (
     "{count} headlines read from a list of posts (a site's API: each its title, link and "
@@ -300,20 +340,83 @@ _POSTS = (
 
 
 def _post_parts(post: Any) -> tuple[str, str, str] | None:
-    """A post's title, link and date as written, when it has a title and a link."""
+    """A post's title, link and date as written, when it has a title and a link (of a
+    social network's post, its link card's title and address: `_shared`)."""
+    post = _unwrapped(post)
     if not isinstance(post, dict):
         return None
+    if post.get("is_self") or post.get("stickied"):
+        return None  # Reddit's post of text (a discussion), a moderator's pinned one
+    shared = _shared(post)
+    if shared is not None:
+        return shared or None
     title = next((post[k] for k in _POST_TITLE if post.get(k)), "")
     if isinstance(title, dict):  # WordPress: {"rendered": "…&#8217;…"}
         title = title.get("rendered") or ""
     link = next((post[k] for k in _POST_LINK if isinstance(post.get(k), str)), "")
     if not isinstance(title, str) or not title.strip() or not link:
         return None
-    key = next((k for k in _POST_DATE if isinstance(post.get(k), (str, int))), "")
+    key = next((k for k in _POST_DATE if isinstance(post.get(k), (str, int, float))), "")
     date = str(post[key]) if key else ""
     if key.endswith("_gmt") and date and not date.endswith("Z") and "+" not in date[10:]:
         date += "+00:00"  # WordPress's date_gmt: UTC, written without its offset
     return title, link, date
+
+
+def _unwrapped(post: Any) -> Any:
+    """The post a list item holds: Reddit's {"kind": "t3", "data": {…}}, Bluesky's {"post":
+    {…}, "reason": …}, a boost on Mastodon ({"reblog": {…}}: the post boosted, as written)."""
+    if isinstance(post, dict):
+        if isinstance(post.get("data"), dict) and set(post) <= {"kind", "data"}:
+            return post["data"]
+        if isinstance(post.get("post"), dict) and isinstance(post["post"].get("record"), dict):
+            return post["post"]
+        if isinstance(post.get("reblog"), dict) and "content" in post:
+            return post["reblog"]
+    return post
+
+
+def _shared(post: dict[str, Any]) -> tuple[str, str, str] | tuple[()] | None:
+    """A Mastodon status's or a Bluesky post's article: its link card's title and address
+    (else the text's first paragraph and the first link in it to elsewhere) and the post's
+    moment; () for such a post that shares none (a reply, photos); None for other posts."""
+    record = post.get("record")
+    if isinstance(record, dict) and "createdAt" in record:  # Bluesky's post view
+        date = str(record.get("createdAt") or "")
+        for embed in (post.get("embed"), record.get("embed")):
+            external = embed.get("external") if isinstance(embed, dict) else None
+            if isinstance(external, dict) and external.get("uri") and external.get("title"):
+                return str(external["title"]), str(external["uri"]), date
+        links = [
+            str(feature.get("uri") or "")
+            for facet in record.get("facets") or []
+            if isinstance(facet, dict)
+            for feature in facet.get("features") or []
+            if isinstance(feature, dict) and str(feature.get("$type", "")).endswith("#link")
+        ]
+        text = next((line for line in str(record.get("text") or "").split("\n") if line), "")
+        link = next((found for found in links if article_link(found)), "")
+        return (text, link, date) if text and link else ()
+    if not ("content" in post and "created_at" in post and "account" in post):
+        return None
+    date = str(post.get("created_at") or "")
+    card = post.get("card")  # Mastodon's preview of the link: the article's own title
+    if isinstance(card, dict) and card.get("url") and card.get("title"):
+        return str(card["title"]), str(card["url"]), date
+    content = html_fragment(f"<div>{post.get('content') or ''}</div>")
+    if content is None:
+        return ()
+    paragraph = next((p for p in content.iter("p") if collapse(p.text_content())), None)
+    hrefs = (
+        href_of(a)
+        for a in content.iter("a")
+        if not {"mention", "hashtag"} & set((a.get("class") or "").split())
+        and a.get("rel") != "tag"
+    )
+    link = next((found for found in hrefs if found and article_link(found)), "")
+    if paragraph is None or not link:
+        return ()
+    return collapse(split_link(paragraph.text_content())[0]), link, date
 
 
 def _posts(data: Any) -> list[Any] | None:
@@ -343,7 +446,7 @@ def _post_lines(posts: list[Any], at: _Positions, base: str, timezone: str | Non
         if parts is None:
             continue
         title, link, date = parts
-        number = at.line(str(post.get("id") or title))
+        number = at.line(str(_unwrapped(post).get("id") or title))
         fragment = html_fragment(title) if _INLINE_TAG.search(title) else None
         title = collapse(html_unescape(fragment.text_content() if fragment is not None else title))
         moment = epoch_stamp(date) or date

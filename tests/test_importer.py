@@ -6048,3 +6048,210 @@ def test_an_outlet_named_after_an_unlinked_headline_stays_when_its_link_is_anoth
     ):
         listing = parse_listing(f"{title} – Bloomberg\n{url}\n", DEFAULT, sources, names=names)
         assert [(t, u) for _, _, t, u, _ in _dated(listing)] == [(expected, url)]
+
+
+def test_social_networks_api_answers_give_the_articles_their_posts_share() -> None:
+    # Mastodon's statuses: a card's title and address; without a card, the first paragraph
+    # and the first link in it that is no mention or tag; a boost, the status it boosts,
+    # at its moment; a reply without a link, nothing.
+    statuses = json.dumps(
+        [
+            {
+                "id": "1",
+                "created_at": "2024-06-24T18:02:40.000Z",
+                "account": {"acct": "censor"},
+                "content": "<p>Teaser words</p>",
+                "card": {"url": U_RADA, "title": "Rada passes the dual citizenship law"},
+                "reblog": None,
+            },
+            {
+                "id": "2",
+                "created_at": "2024-06-24T12:00:00.000Z",
+                "account": {"acct": "censor"},
+                "content": '<p>Explosions in Odesa.</p><p><a href="https://mastodon.social/tags/odesa"'
+                ' class="mention hashtag" rel="tag">#odesa</a> Read: <a href="'
+                'https://censor.net/news/3496029/">censor.net/news/3496029/</a></p>',
+                "card": None,
+                "reblog": None,
+            },
+            {
+                "id": "3",
+                "created_at": "2024-06-24T20:00:00.000Z",
+                "account": {"acct": "censor"},
+                "content": "",
+                "card": None,
+                "reblog": {
+                    "id": "9",
+                    "created_at": "2024-06-23T09:00:00.000Z",
+                    "account": {"acct": "reporter"},
+                    "content": "<p>Mine</p>",
+                    "card": {"url": U2, "title": "Putin finds justification"},
+                },
+            },
+            {
+                "id": "4",
+                "created_at": "2024-06-24T21:00:00.000Z",
+                "account": {"acct": "censor"},
+                "in_reply_to_id": "2",
+                "content": "<p>A correction: it was two missiles.</p>",
+                "card": None,
+                "reblog": None,
+            },
+        ]
+    )
+    listing = parse_listing(statuses, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        ("2024-06-24", "21:02", "Rada passes the dual citizenship law", U_RADA),
+        ("2024-06-24", "15:00", "Explosions in Odesa.", "https://censor.net/news/3496029/"),
+        ("2024-06-23", "12:00", "Putin finds justification", U2),
+    ]
+    # Bluesky's author feed: a post's card, else its text's first line and its facet's link;
+    # a repost of photos shares none.
+    feed = json.dumps(
+        {
+            "feed": [
+                {
+                    "post": {
+                        "record": {"createdAt": "2024-06-24T18:02:40Z", "text": "Teaser"},
+                        "embed": {
+                            "$type": "app.bsky.embed.external#view",
+                            "external": {"uri": U_RADA, "title": "Rada passes the law"},
+                        },
+                    }
+                },
+                {
+                    "post": {
+                        "record": {
+                            "createdAt": "2024-06-24T12:00:00Z",
+                            "text": "Explosions in Odesa\ncensor.net/news/34960...",
+                            "facets": [
+                                {
+                                    "features": [
+                                        {
+                                            "$type": "app.bsky.richtext.facet#link",
+                                            "uri": "https://censor.net/news/3496029/",
+                                        }
+                                    ]
+                                }
+                            ],
+                        },
+                    }
+                },
+                {
+                    "post": {
+                        "record": {"createdAt": "2024-06-24T10:00:00Z", "text": "Photos"},
+                        "embed": {"$type": "app.bsky.embed.images#view", "images": []},
+                    },
+                    "reason": {"$type": "app.bsky.feed.defs#reasonRepost"},
+                },
+            ],
+            "cursor": "x",
+        }
+    )
+    listing = parse_listing(feed, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(t, title, url) for _, t, title, url, _ in _dated(listing)] == [
+        ("21:02", "Rada passes the law", U_RADA),
+        ("15:00", "Explosions in Odesa", "https://censor.net/news/3496029/"),
+    ]
+    # Reddit's listing: {"kind": "t3", "data": {…}}, at created_utc (seconds, a fraction);
+    # a post of text and a pinned one share no article.
+    reddit = json.dumps(
+        {
+            "kind": "Listing",
+            "data": {
+                "children": [
+                    {
+                        "kind": "t3",
+                        "data": {
+                            "title": "Daily thread",
+                            "url": "https://www.reddit.com/r/worldnews/comments/1/",
+                            "created_utc": 1719216000.0,
+                            "is_self": True,
+                            "stickied": True,
+                        },
+                    },
+                    {
+                        "kind": "t3",
+                        "data": {
+                            "title": "Russia &amp; China drills",
+                            "url": U_RADA,
+                            "created_utc": 1719252160.0,
+                            "is_self": False,
+                        },
+                    },
+                    {
+                        "kind": "t3",
+                        "data": {
+                            "title": "Putin finds justification",
+                            "url": U2,
+                            "created_utc": 1719230400.0,
+                            "is_self": False,
+                        },
+                    },
+                ]
+            },
+        }
+    )
+    listing = parse_listing(reddit, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        ("2024-06-24", "21:02", "Russia & China drills", U_RADA),
+        ("2024-06-24", "15:00", "Putin finds justification", U2),
+    ]
+
+
+def test_firefoxs_bookmarks_backup_gives_each_bookmark_on_the_day_it_was_saved() -> None:
+    # Its Places tree in JSON: dateAdded in microseconds; Firefox's own bookmarks (icons
+    # "fake-favicon-uri:") and a home page are none.
+    def mark(title: str, uri: str, added: int, icon: str = "") -> dict[str, object]:
+        return {
+            "type": "text/x-moz-place",
+            "title": title,
+            "uri": uri,
+            "dateAdded": added,
+            "iconUri": icon,
+        }
+
+    backup = json.dumps(
+        {
+            "guid": "root________",
+            "root": "placesRoot",
+            "children": [
+                {
+                    "title": "menu",
+                    "children": [
+                        {
+                            "title": "Mozilla Firefox",
+                            "type": "text/x-moz-place-container",
+                            "children": [
+                                mark(
+                                    "Get Help",
+                                    "https://support.mozilla.org/products/firefox",
+                                    1719216000000000,
+                                    "fake-favicon-uri:https://support.mozilla.org/products/firefox",
+                                )
+                            ],
+                        }
+                    ],
+                },
+                {
+                    "title": "toolbar",
+                    "children": [
+                        mark("Censor.NET", "https://censor.net/", 1719216000000000),
+                        {
+                            "title": "24 червня",
+                            "type": "text/x-moz-place-container",
+                            "children": [
+                                mark(
+                                    "Rada passes the dual citizenship law", U_RADA, 1719252160000000
+                                )
+                            ],
+                        },
+                    ],
+                },
+            ],
+        }
+    )
+    listing = parse_listing(backup, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        ("2024-06-24", None, "Rada passes the dual citizenship law", U_RADA)
+    ]
