@@ -131,7 +131,9 @@ _DAY_MONTH = re.compile(  # "16 липня 2024 р.", "16. Juli 2024", "16 de ju
 )
 # "July 16th, 2024"; Lithuanian's "liepos 16 d." (the month's genitive, the day, "d.").
 _MONTH_DAY = re.compile(r"([^\W\d]+\.?) (\d{1,2})(?:st|nd|rd|th| d\.?)?(?:,? (\d{4}))?")
-_YEAR_FIRST = re.compile(r"(\d{4}) (?:m\.|г\.|р\.|年)? ?(.+)")  # "2024 m. liepos 16 d."
+_YEAR_FIRST = re.compile(
+    r"(\d{4})\.? (?:m\.|г\.|р\.|年)? ?(.+)"
+)  # "2024 m. liepos 16 d.", "2024. július 16."
 _YEAR_WEEKDAY = re.compile(r"(\d{4}),? ([^\W\d][\w']*)")
 
 

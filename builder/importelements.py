@@ -114,8 +114,10 @@ def dated(element: Any) -> bool:
 
 # A badge in a headline: <span class="newsfeed__label">ВІДЕО</span>, "nv-premium-badge".
 _BADGE_CLASS = re.compile(
-    r"(?i:(?:^|[-_])(?:label|badge|kicker|flag|mark)(?:$|[-_]))|[a-z](?:Label|Badge|Kicker|Flag)$"
-)  # "newsfeed__label", "nv-premium-badge", "fig-live-mark", CSS modules' "...-LiveLabel"
+    r"(?i:(?:^|[-_])(?:label|badge|kicker|flag|mark|live)(?:$|[-_]))"
+    r"|[a-z](?:Label|Badge|Kicker|Flag)$"
+)  # "newsfeed__label", "nv-premium-badge", "fig-live-mark", CSS modules' "...-LiveLabel",
+# Telex's "list__item__live" ("Percről percre": minute by minute)
 
 
 # A mark that the article is for members, a badge even in a <div>: Ghost's "post-card-access"

@@ -397,9 +397,10 @@ class HTMLListing:
     # Walking -------------------------------------------------------------------------
 
     def _walk(self, element: Any) -> None:
-        if self._link is not None and not self._hidden.isdisjoint(
+        if (self._link is not None or element.tag == "a") and not self._hidden.isdisjoint(
             (element.get("class") or "").split() if isinstance(element.tag, str) else ()
-        ):  # "<span class=visually-hidden>Відео, </span>" in a headline's link: no words of it
+        ):  # "<span class=visually-hidden>Відео, </span>" in a headline's link: no words of
+            # it; a link for screen readers alone ("Skip to content"): no headline
             self._add_tail(element)
             return
         if self._skipped(element) or element is self._stamped or badge(element):

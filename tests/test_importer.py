@@ -6255,3 +6255,33 @@ def test_firefoxs_bookmarks_backup_gives_each_bookmark_on_the_day_it_was_saved()
     assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
         ("2024-06-24", None, "Rada passes the dual citizenship law", U_RADA)
     ]
+
+
+def test_a_hungarian_pages_dates_year_first_its_skip_link_and_live_badge() -> None:
+    # Telex: "2024. június 24. 18:05" (the year first, with a stop), a link for screen
+    # readers alone ("Ugrás a tartalomra": skip to the content), a "live" badge in a link.
+    page = (
+        '<html><head><link rel="canonical" href="https://censor.net/tag/war"></head><body>'
+        '<a href="https://censor.net/tag/war#main-content" class="sr-only">Ugrás a '
+        'tartalomra</a><main id="main-content"><article><a href="/news/3496029/">'
+        '<span class="list__item__live">Percről percre</span><span>Robbanások Odesszában, '
+        'ballisztikus rakéták csapódtak be</span></a><span class="article_date">2024. június '
+        '24. 18:05</span></article><article><a href="/news/3496031/">A Rada elfogadta a '
+        'kettős állampolgárságról szóló törvényt</a><span class="article_date">2024. június '
+        "23. 09:02</span></article></main></body></html>"
+    )
+    listing = parse_listing(page, DEFAULT, SOURCES)
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        (
+            "2024-06-24",
+            "18:05",
+            "Robbanások Odesszában, ballisztikus rakéták csapódtak be",
+            "https://censor.net/news/3496029/",
+        ),
+        (
+            "2024-06-23",
+            "09:02",
+            "A Rada elfogadta a kettős állampolgárságról szóló törvényt",
+            U_RADA,
+        ),
+    ]
