@@ -401,12 +401,13 @@ _VIEWS = re.compile(
 
 
 # A time zone a page names beside its time, in capitals: US, British and European ones,
-# Moscow's, the Gulf's and East Asia's and Australia's that news sites print, and UTC or GMT
-# with an offset ("GMT+3"). Others are left as they are (the time as written); so are names
-# that stand for several zones (IST, AST).
+# Moscow's, the Gulf's, India's and East Asia's and Australia's that news sites print, and
+# UTC or GMT with an offset ("GMT+3"). Others are left as they are (the time as written); so
+# are names that stand for several zones (AST). IST is India's, but on an Irish or Israeli
+# site (by its address), whose own time it is there.
 NAMED_ZONE = re.compile(
     r"(?<![\w+-])(GMT|UTC|BST|CEST|CET|EEST|EET|MSK|МСК|мск|EDT|EST|ET|CDT|CST|CT|PDT|PST|PT"
-    r"|GST|TRT|JST|KST|HKT|SGT|AEST|AEDT)"
+    r"|GST|TRT|IST|JST|KST|HKT|SGT|AEST|AEDT)"
     r"(?:\s*([+−-])\s*(\d{1,2})(?::?(\d{2}))?)?(?!\w)"
 )
 # Each as the civil time of its region (summer or not): pages label loosely, and POLITICO
@@ -424,6 +425,7 @@ _ZONES = {
     "мск": "Europe/Moscow",
     "GST": "Asia/Dubai",  # Gulf Standard Time (Al Arabiya, Gulf News)
     "TRT": "Europe/Istanbul",
+    "IST": "Asia/Kolkata",  # (NDTV's "Updated: July 16, 2024 2:05 pm IST")
     "JST": "Asia/Tokyo",
     "KST": "Asia/Seoul",
     "HKT": "Asia/Hong_Kong",
@@ -450,6 +452,8 @@ def from_zone(
     """A date and time given in a named zone, in the site's: its date when the line gave
     one or the move changed the day (from the day being filled)."""
     name = _ZONES[zone[1]]
+    if zone[1] == "IST" and state.assumed in ("Europe/Dublin", "Asia/Jerusalem"):
+        name = state.assumed
     tzinfo: dt.tzinfo
     if name == "UTC":  # "GMT", "GMT+3", "UTC-5"
         minutes = int(zone[3] or 0) * 60 + int(zone[4] or 0)

@@ -29,10 +29,11 @@ _SIDEBAR_CLASS = re.compile(
 )
 
 
-# A page's right-hand column, by its class: "container_sub_right", "right-column", "col-right".
+# A page's right-hand column, by its class: "container_sub_right", "right-column", "col-right",
+# NDTV's "rhs_wgt" (right-hand side).
 _RIGHT_COLUMN = re.compile(  # and a left-hand one, the menu of old table layouts ("leftcol")
     r"(?<![a-z])(?:(?:right|left)[-_]?(?:col|column|side|part|block|menu)"
-    r"|(?:col|column|sub)[-_]?(?:right|left))(?![a-z])",
+    r"|(?:col|column|sub)[-_]?(?:right|left)|rhs|lhs)(?![a-z])",
     re.IGNORECASE,
 )
 
@@ -114,10 +115,10 @@ def dated(element: Any) -> bool:
 
 # A badge in a headline: <span class="newsfeed__label">ВІДЕО</span>, "nv-premium-badge".
 _BADGE_CLASS = re.compile(
-    r"(?i:(?:^|[-_])(?:label|badge|kicker|flag|mark|live)(?:$|[-_]))"
+    r"(?i:(?:^|[-_])(?:label|badge|kicker|flag|mark|live|tag)(?:$|[-_]))"
     r"|[a-z](?:Label|Badge|Kicker|Flag)$"
 )  # "newsfeed__label", "nv-premium-badge", "fig-live-mark", CSS modules' "...-LiveLabel",
-# Telex's "list__item__live" ("Percről percre": minute by minute)
+# Telex's "list__item__live" ("Percről percre": minute by minute), NDTV's "vid-tag" ("Video")
 
 
 # A mark that the article is for members, a badge even in a <div>: Ghost's "post-card-access"

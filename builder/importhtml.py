@@ -131,6 +131,10 @@ def _shows_its_address(line: Line) -> bool:
     return bool(line.link) and link_line(line.text) in (line.link, unwrapped(line.link or ""))
 
 
+# A video's length by its class, abbreviated: NDTV's <span class="vid-dur">01:48</span>.
+_DURATION_CLASS = re.compile(r"(?:^|[\s_-])dur(?:$|[\s_-])", re.IGNORECASE)
+
+
 class HTMLListing:
     """Flatten a page into lines of text, each with its main link, items kept whole."""
 
@@ -191,6 +195,7 @@ class HTMLListing:
             )
             or element.get("role") == "navigation"
             or any("duration" in (value or "").lower() for value in element.attrib.values())
+            or _DURATION_CLASS.search(element.get("class") or "") is not None
         )
 
     def _shown_by_script(self, element: Any) -> bool:

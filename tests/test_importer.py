@@ -6285,3 +6285,30 @@ def test_a_hungarian_pages_dates_year_first_its_skip_link_and_live_badge() -> No
             U_RADA,
         ),
     ]
+
+
+def test_ist_is_indias_time_but_on_an_irish_site_and_a_videos_classed_length_and_tag() -> None:
+    # NDTV: "Updated: June 24, 2024 2:05 pm IST" (India's, 2½ hours ahead of Kyiv); its
+    # video's length in its picture's link (class "vid-dur"), its "Video" tag (class
+    # "vid-tag"), a right-hand column ("rhs_wgt") of other stories.
+    def page(home: str) -> str:
+        return (
+            f'<html><head><link rel="canonical" href="{home}world-news"></head><body>'
+            '<div class="main"><div class="news_Itm"><a href="/video/odesa-834512">'
+            '<img alt=""><span class="vid-dur">01:48</span></a><h2><a href="/video/odesa-'
+            '834512"><span class="vid-tag">Video</span> Explosions in Odesa as ballistic '
+            'missiles strike</a></h2><span class="posted-by">World | Updated: June 24, 2024 '
+            '2:05 pm IST</span></div><div class="news_Itm"><h2><a href="/world-news/rada-6121">'
+            'Rada passes the dual citizenship law</a></h2><span class="posted-by">World | '
+            'Updated: June 24, 2024 10:31 am IST</span></div></div><div class="rhs_wgt">'
+            '<h3>Top Stories</h3><ul><li><a href="/india-news/budget-2024-6121380">Budget 2024 '
+            "On July 23: What Taxpayers Can Expect</a></li></ul></div></body></html>"
+        )
+
+    listing = parse_listing(page("https://www.ndtv.com/"), DEFAULT, {}, timezone="Europe/Kyiv")
+    assert [(t, title) for _, t, title, *_ in _dated(listing)] == [
+        ("11:35", "Explosions in Odesa as ballistic missiles strike"),
+        ("08:01", "Rada passes the dual citizenship law"),
+    ]
+    irish = parse_listing(page("https://www.rte.ie/"), DEFAULT, {}, timezone="Europe/Kyiv")
+    assert [t for _, t, *_ in _dated(irish)] == ["16:05", "12:31"]  # Irish summer time, +1
