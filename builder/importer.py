@@ -326,6 +326,9 @@ def _take_line(
         if not line:
             state.dropped.append(Dropped(number, raw.strip(), _PICTURES))
             return
+        summarised = _BOLD_SUMMARY.fullmatch(line)
+        if summarised is not None:  # "**Title** – Its summary. ([Reuters](https://…))"
+            line = f"{summarised[1]} {summarised[2]}"
         line = EMPHASISED.sub(r"\2", line)
         line = BOLD_LABEL.sub("", CHECKBOX.sub("", line, count=1), count=1)
         line = STRONG.sub(lambda found: found[1] or found[2], line).strip()
@@ -384,6 +387,8 @@ def _take_line(
         return
     if not given.item and given.link is None:
         reason = _mail_header_or_struck(simple)
+        if _FORWARDED.fullmatch(simple):  # Telegram's "[Forwarded from Економічна правда]"
+            reason = _FORWARD
         if reason:
             state.dropped.append(Dropped(number, raw.strip(), reason))
             return
@@ -407,7 +412,7 @@ def _take_line(
             return
         if state.message is not None:  # the message's headline is taken: this is its body
             link = link_line(line)
-            if link and not state.message.url:
+            if link and not state.message.url and not home_page(link):
                 _complete(state, state.message, link, sources, default_source)
                 state.message = state.last
             else:
@@ -421,9 +426,11 @@ def _take_line(
         if date_time is None and NUMBERED.match(line) is None and NUMBERED.match(raw.strip()):
             whole = " ".join(raw.split())  # "16. Juli 2024" is a date, not a numbered line
             date_time = said_date_time(whole, months, weekdays, state, number)
-        tail = _HEADING_DATE.search(simple) if date_time is None and given.heading else None
+        heading = given.heading or raw.lstrip().startswith("#")  # (Markdown's "### …")
+        tail = _HEADING_DATE.search(simple) if date_time is None and heading else None
         if tail is not None:  # "Вы могли пропустить: 15 июля": a section's heading, its day
-            heading_day = said_date_time(tail[1], months, weekdays, state, number)
+            said = tail[1] or tail[2]  # "From yesterday (July 15)": its day in brackets
+            heading_day = said_date_time(said, months, weekdays, state, number)
             if heading_day is not None and heading_day[0] is not None:
                 date_time = (heading_day[0], None)
         if date_time is not None:
@@ -1002,7 +1009,19 @@ _PREVIEW_TITLE = "the title in the preview of the link above: that link's headli
 # A link in a mail saved or copied as text: its anchor's text, then its address in angle
 # brackets ("Title <https://…>", as Outlook writes it): the text is the link's headline.
 _ANCHORED = re.compile(r"\S\s*<https?://[^\s<>]+>\s*$")
-_HEADING_DATE = re.compile(r"[:—–]\s+([^:—–]{3,40})$")  # a heading's day after its words
+_HEADING_DATE = re.compile(r"(?:[:—–]\s+([^:—–]{3,40})|\(([^()]{3,40})\))$")  # its day
+# Where a message copied from Telegram Desktop was forwarded from, over its text.
+_FORWARDED = re.compile(
+    r"\[(?:forwarded from|переслано від|переслано от|переслано из|пересланное сообщение от)"
+    r"\b[^\]]*\]",
+    re.IGNORECASE,
+)
+_FORWARD = "where the message was forwarded from, not a headline"
+# A headline in bold, a dash, its summary (no link in it), then its outlets' links in
+# brackets: a list an assistant (ChatGPT) writes. The summary is no part of the headline.
+_BOLD_SUMMARY = re.compile(
+    r"\*\*([^*\n]+?)\*\*\s+[–—-]\s+[^\[\]\n]+?\s*(\(\s*\[[^\]\n]+\]\(\S+?\).*\))"
+)
 _EMPTY_LINK = re.compile(r"\[\s*\]\([^)\n]*\)")  # "[](https://…)", a picture's link without it
 _PICTURES = "pictures and their links only (badges, a logo), not a headline"
 # What a page prints over an advertisement among its headlines, copied with them.

@@ -6312,3 +6312,45 @@ def test_ist_is_indias_time_but_on_an_irish_site_and_a_videos_classed_length_and
     ]
     irish = parse_listing(page("https://www.rte.ie/"), DEFAULT, {}, timezone="Europe/Kyiv")
     assert [t for _, t, *_ in _dated(irish)] == ["16:05", "12:31"]  # Irish summer time, +1
+
+
+def test_an_assistants_answer_gives_its_bold_headlines_on_the_days_its_headings_name() -> None:
+    # ChatGPT's list: "**Title** – its summary. ([Outlet](link))", and a heading naming
+    # the day in brackets.
+    answer = (
+        "Here are today's key headlines:\n\n### Front line\n"
+        "1. **Explosions in Odesa as ballistic missiles strike** – Two missiles hit the port "
+        "overnight. ([Censor.NET](https://censor.net/news/3496029/), [Ukrinform](" + U2 + "))\n"
+        "2. **Putin finds justification for use of nuclear weapons** – So ISW says. "
+        "([Ukrinform](" + U2 + "))\n"
+        "### From yesterday (June 24)\n"
+        "- **Rada passes the dual citizenship law** – Ukrainians may hold a second "
+        "passport. ([Censor.NET](" + U_RADA + "))\n\nIf you'd like, I can summarize more.\n"
+    )
+    listing = parse_listing(answer, DEFAULT, SOURCES)
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        (
+            "2024-06-25",
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+        ),
+        ("2024-06-25", "Putin finds justification for use of nuclear weapons", U2),
+        ("2024-06-24", "Rada passes the dual citizenship law", U_RADA),
+    ]
+
+
+def test_telegram_messages_copied_leave_out_where_they_were_forwarded_from_and_home_links() -> None:
+    copied = (
+        "Українська правда, [24.06.2024 11:20]\n[Forwarded from Економічна правда]\n"
+        "Rada passes the dual citizenship law\n\nIts details.\n\n" + U_RADA + "\n\n"
+        "Українська правда, [24.06.2024 13:44]\nСтаньте частиною Клубу УП – підтримайте "
+        "незалежну журналістику 💛\n\nhttps://club.pravda.com.ua/?utm_source=telegram\n\n"
+        "Українська правда, [24.06.2024 15:30]\nPutin finds justification\n\n" + U3 + "\n\n"
+        "Українська правда, [24.06.2024 16:10]\nExplosions in Odesa\n\n" + U1 + "\n"
+    )
+    listing = parse_listing(copied, DEFAULT, SOURCES)
+    assert [(t, title, url) for _, t, title, url, _ in _dated(listing)] == [
+        ("11:20", "Rada passes the dual citizenship law", U_RADA),
+        ("15:30", "Putin finds justification", U3),
+        ("16:10", "Explosions in Odesa", U1),
+    ]
