@@ -167,6 +167,10 @@ _MEDIA_MARK = re.compile(rf"\(?{_MEDIA_WORD}(?:\s*(?:[,/+&]|І|И|ТА|AND)?\s*{
 
 
 MEDIA_END = re.compile(rf"(?:\s+[-–—|:])?\s+{_MEDIA_MARK.pattern}$")  # "Title – LIVE" too
+# A badge run into the headline after it, as a page copied as text runs its spans together:
+# "VIDEOI droni ucraini…", "ВІДЕОУдар по…": a capital that starts a word in small letters,
+# or a word of one letter ("I", "A", "В", "У"), not more capitals ("MAPS of war").
+MEDIA_START = re.compile(rf"{_MEDIA_WORD}(?=[^\W\d_][^\W\d_A-ZА-ЯЁІЇЄҐ]|[IAOEUВУЗІОАКС][\s'’])")
 
 
 def _ends_its_link(element: Any) -> bool:

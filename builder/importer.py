@@ -47,7 +47,7 @@ from .importdates import (
     zone_of_links,
     zone_of_site,
 )
-from .importelements import MEDIA_END
+from .importelements import MEDIA_END, MEDIA_START
 from .importfeeds import (
     FEED,
     MAIL_PART,
@@ -91,6 +91,7 @@ from .importtext import (
     BOLD_LABEL,
     BULLET,
     BYLINE,
+    CAPITALS,
     CHECKBOX,
     CONTROL,
     COPYRIGHT,
@@ -688,6 +689,7 @@ def _take_line(
     url = clean_url(url) if url else url
     if not given.item and not given.link:  # copied as text: "... постраждала дитина ФОТО"
         line = MEDIA_END.sub("", line) or line
+        line = MEDIA_START.sub("", line, count=1) if MEDIA_START.match(line) else line
     entries = state.days.setdefault(state.date, [])
     seen = state.seen.setdefault(state.date, {})
     found = [seen[key] for key in (("link", url), ("headline", line.casefold())) if key in seen]
@@ -891,9 +893,14 @@ def _unsummarised(state: State, last: Entry) -> Entry:
         or before.line in state.stamped
         or before.line != last.line - 1
         or before.url != last.url
-        or word_count(last.title) <= word_count(before.title)
         or word_count(before.title) <= KICKER_WORDS  # (a rubric above its title, not one)
     ):
+        return last
+    under_rubric = any(  # "MONDO", "Title", "Its summary", "16 luglio 2024, 14:05" (ANSA's)
+        dropped.line == before.line - 1 and dropped.reason == CAPITALS
+        for dropped in state.dropped[-4:]
+    )
+    if word_count(last.title) <= word_count(before.title) and not under_rubric:
         return last
     _remove(state, last)
     state.dropped.append(Dropped(last.line, last.title, SUMMARY))

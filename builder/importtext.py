@@ -261,7 +261,7 @@ def boilerplate(line: str) -> str:
     letters = [c for c in line if c.isalpha()]
     shown = len(WORD_RUN.findall(line))  # words of letters: "ASIA PACIFIC / POLITICS" is 3
     if shown <= 3 and len(letters) >= 2 and all(c.isupper() for c in letters):
-        return _CAPITALS
+        return CAPITALS
     if line.endswith(":") and len(words) <= 6:
         return "a heading ending in ':', not a headline"
     if BYLINE.fullmatch(" ".join(words)) or _PROPERTY.match(key):
@@ -422,7 +422,7 @@ PROFILE = "a link to an outlet's channel or profile, not to an article"
 SHORT = "too few words, without a link: a menu, section or button line, not a headline"
 PAGE_COPY_LINES = 5  # lines of a word or two, no figures: a page's menus copied as text
 SUMMARY = "a sentence after a headline that ends without one: its summary, not a headline"
-_CAPITALS = "a rubric line in capitals, not a headline"
+CAPITALS = "a rubric line in capitals, not a headline"
 SENTENCE = "a sentence of an article, not a headline"
 SENTENCE_WORDS = 16  # a line ending with "." this long is prose: headlines are shorter
 # hAtom's and hCalendar's dates: <abbr class="published" title="2024-07-16T14:03:00+02:00">.
@@ -448,7 +448,7 @@ BETWEEN = frozenset(
         CREDIT,
         SUMMARY,
         SHORT,
-        _CAPITALS,
+        CAPITALS,
         SENTENCE,
         NO_WORDS,
         _PARAGRAPH,

@@ -6354,3 +6354,22 @@ def test_telegram_messages_copied_leave_out_where_they_were_forwarded_from_and_h
         ("15:30", "Putin finds justification", U3),
         ("16:10", "Explosions in Odesa", U1),
     ]
+
+
+def test_a_page_copied_with_rubrics_titles_summaries_and_dates_takes_the_titles() -> None:
+    # ANSA's topic page copied: a rubric in capitals, the title, its summary (no stop at
+    # its end, and no longer than the title), the date; a badge run into a title.
+    copied = (
+        "MONDO\nExplosions in Odesa as ballistic missiles strike the port\n"
+        "Two missiles hit the port overnight, damaging terminals\n24 giugno 2024, 20:05\n"
+        "GUERRA\nVIDEOI droni ucraini colpiscono un sistema antiaereo russo in Crimea\n"
+        "L'intelligence militare di Kiev ha diffuso le immagini\n24 giugno 2024, 10:48\n"
+        "POLITICA\nRada passes the dual citizenship law for Ukrainians abroad\n"
+        "The parliament voted with 257 votes in favour of it\n23 giugno 2024, 09:02\n"
+    )
+    listing = parse_listing(copied, DEFAULT, {"ansa": "https://www.ansa.it/"}, "ansa")
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-06-24", "20:05", "Explosions in Odesa as ballistic missiles strike the port"),
+        ("2024-06-24", "10:48", "I droni ucraini colpiscono un sistema antiaereo russo in Crimea"),
+        ("2024-06-23", "09:02", "Rada passes the dual citizenship law for Ukrainians abroad"),
+    ]
