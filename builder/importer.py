@@ -121,6 +121,7 @@ from .importtext import (
     SOCIAL_LINE,
     STAFF,
     STRONG,
+    STRUCK_OUT,
     SUMMARY,
     SUMMARY_WORDS,
     URL_IN_TEXT,
@@ -743,7 +744,6 @@ _MAIL_HEADER = re.compile(
     r"\s*:\s+\S",
     re.IGNORECASE,
 )
-_STRUCK = "struck out (~~...~~): left out"
 _MAIL = "an e-mail's header line (From:, To:, Sent:, Subject:), not a headline"
 
 
@@ -751,7 +751,7 @@ def _mail_header_or_struck(simple: str) -> str:
     """Say why a line copied as text is no headline whatever else it holds (a date, a
     link): a struck-out item of an editor's list, an e-mail's header line; else ""."""
     if simple.startswith("~~") and "~~" in simple[2:]:
-        return _STRUCK
+        return STRUCK_OUT
     if _MAIL_HEADER.match(simple) and len(simple.split()) <= 12:
         return _MAIL
     if _FORWARD_LINE.fullmatch(simple):  # "Fwd: …", "Oleh Kravets <oleh@…>", "---- Forwarded"

@@ -188,6 +188,14 @@ _INDEX_PATHS = frozenset(
 )
 
 
+_LANGUAGE_PATHS = frozenset({"ukr", "rus", "eng", "ua"})
+_PAGER = re.compile(r"page-?\d+")
+# A site's own pages, the only part of a path: about it, its contacts, weather, its stream.
+_SITE_PAGES = frozenset(
+    {"about", "about-us", "contact", "contacts", "kontakty", "pro-nas", "o-nas", "weather"}
+    | {"pogoda", "pohoda", "live", "tv", "radio", "subscribe", "advertising", "reklama"}
+    | {"privacy", "privacy-policy", "terms", "imprint", "impressum"}
+)
 # A link to a tag's, a category's or an author's page, as WordPress marks them.
 TAG_REL = re.compile(r"(?<![\w-])(?:tag|category|author)(?![\w-])", re.IGNORECASE)
 # A link classed as a name, not a headline: a post's author or the channel it was forwarded
@@ -299,8 +307,16 @@ def index_page(url: str) -> bool:
         segments = [part for part in urllib.parse.urlsplit(url).path.lower().split("/") if part]
     except ValueError:
         return False
-    if segments and len(segments[0]) == 2 and segments[0].isalpha():  # /uk/, /en/, /ru/
+    if segments and (
+        (len(segments[0]) == 2 and segments[0].isalpha()) or segments[0] in _LANGUAGE_PATHS
+    ):  # /uk/, /en/, /ru/, /ukr/
         segments = segments[1:]
+    if segments and _PAGER.fullmatch(segments[-1] if segments[-1] != "page" else ""):
+        return True  # a pager's: /news/page-2
+    if len(segments) >= 2 and segments[-2] == "page" and segments[-1].isdigit():
+        return True  # /news/page/2/
+    if len(segments) == 1 and segments[0] in _SITE_PAGES:  # /about/, /pogoda/, /live/
+        return True
     if segments and segments[0] in _TAXONOMIES:  # /taxonomy/term/20, /category/blogs/report/
         return len(segments) <= 3
     if len(segments) == 1 and _TAXONOMY_NAMED.match(segments[0]):  # RIA's /location_Kharkov/

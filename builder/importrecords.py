@@ -27,7 +27,7 @@ from .importlinks import (
     home_page,
 )
 from .importmodel import Line
-from .importtext import MD_LINK, URL_IN_TEXT, collapse
+from .importtext import MD_LINK, STRUCK_OUT, URL_IN_TEXT, collapse
 
 
 def bookmark_lines(root: Any, base: str, timezone: str | None) -> list[Line]:
@@ -139,6 +139,8 @@ def table_lines(text: str) -> list[Line] | None:
         link, headline = row[url].strip(), collapse(row[title])  # (a row without one: a draft)
         link = _cell_link(link)
         kept = INDEX if link and home_page(link) else ""  # a read-later app's saved home page
+        if _STRUCK.fullmatch(headline):  # "~~Title~~": a Markdown table's row struck out
+            kept = STRUCK_OUT
         if stamp:
             written = f"{stamp} {clock}".strip()
             if zone and (clock or TIME_LINE.search(stamp)) and not _OFFSET_END.search(written):
@@ -218,10 +220,15 @@ def _header_zone(name: str) -> str:
     return f"{found[1] or '+'}{int(found[2] or 0):02}:{found[3] or '00'}"
 
 
+_STRUCK = re.compile(r"~~.+~~")
+
+
 def _cell_link(cell: str) -> str:
     """The address a cell holds: written out, or as a Markdown link ("[посилання](https://…)",
     a Word table's linked word); "" if none."""
     cell = cell.strip()
+    if cell.startswith("<") and cell.endswith(">"):  # Markdown's autolink: "<https://…>"
+        cell = cell[1:-1].strip()
     if URL_IN_TEXT.fullmatch(cell):
         return cell
     found = MD_LINK.fullmatch(cell)

@@ -423,6 +423,7 @@ SHORT = "too few words, without a link: a menu, section or button line, not a he
 PAGE_COPY_LINES = 5  # lines of a word or two, no figures: a page's menus copied as text
 SUMMARY = "a sentence after a headline that ends without one: its summary, not a headline"
 CAPITALS = "a rubric line in capitals, not a headline"
+STRUCK_OUT = "struck out (~~...~~): left out"
 SENTENCE = "a sentence of an article, not a headline"
 SENTENCE_WORDS = 16  # a line ending with "." this long is prose: headlines are shorter
 # hAtom's and hCalendar's dates: <abbr class="published" title="2024-07-16T14:03:00+02:00">.

@@ -11,7 +11,7 @@ import pytest
 
 from builder.importdays import merge_day, render_day
 from builder.importer import parse_listing
-from builder.importlinks import match_source
+from builder.importlinks import index_page, match_source
 from builder.importmodel import Entry, Listing
 from builder.reader import parse_day
 
@@ -6372,4 +6372,37 @@ def test_a_page_copied_with_rubrics_titles_summaries_and_dates_takes_the_titles(
         ("2024-06-24", "20:05", "Explosions in Odesa as ballistic missiles strike the port"),
         ("2024-06-24", "10:48", "I droni ucraini colpiscono un sistema antiaereo russo in Crimea"),
         ("2024-06-23", "09:02", "Rada passes the dual citizenship law for Ukrainians abroad"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.sq.com.ua/ukr/news/page/2/",
+        "https://www.ndtv.com/world-news/page-2",
+        "https://www.sq.com.ua/ukr/pogoda/",
+        "https://www.sq.com.ua/ukr/about/",
+        "https://novyny.live/live/",
+    ],
+)
+def test_a_pagers_and_a_sites_own_pages_are_no_articles(url: str) -> None:
+    assert index_page(url)
+
+
+def test_an_editors_markdown_table_with_autolinks_and_a_struck_out_row() -> None:
+    table = (
+        "| Час | Заголовок | Посилання |\n|---|---|---|\n"
+        "| 20:05 | Explosions in Odesa as ballistic missiles strike | "
+        "<https://censor.net/news/3496029/> |\n"
+        "| 12:10 | ~~Russia claims the capture of a village~~ | https://ria.ru/20240624/x.html |\n"
+        "| 10:02 | Rada passes the dual citizenship law | " + U_RADA + " |\n"
+    )
+    listing = parse_listing(table, DEFAULT, SOURCES)
+    assert [(t, title, url) for _, t, title, url, _ in _dated(listing)] == [
+        (
+            "20:05",
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+        ),
+        ("10:02", "Rada passes the dual citizenship law", U_RADA),
     ]
