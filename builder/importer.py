@@ -428,7 +428,8 @@ def _take_line(
         if date_time is None and NUMBERED.match(line) is None and NUMBERED.match(raw.strip()):
             whole = " ".join(raw.split())  # "16. Juli 2024" is a date, not a numbered line
             date_time = said_date_time(whole, months, weekdays, state, number)
-        heading = given.heading or raw.lstrip().startswith("#")  # (Markdown's "### …")
+        # (Markdown's "### …"; a section's label in capitals: "ICYMI — MONDAY, 15 JULY")
+        heading = given.heading or raw.lstrip().startswith("#") or simple.isupper()
         tail = _HEADING_DATE.search(simple) if date_time is None and heading else None
         if tail is not None:  # "Вы могли пропустить: 15 июля": a section's heading, its day
             said = tail[1] or tail[2]  # "From yesterday (July 15)": its day in brackets
@@ -717,9 +718,10 @@ def _take_line(
         return
     state.heading_entry = given.heading and not given.item
     advert, state.advert = state.advert, 0
-    if advert and time is None and state.trailing is False and not given.item:
+    if advert and time is None and not given.item and (state.trailing is False or url):
         # (times before their headlines, and none before this: where a page has an ad slot
-        # labelled and empty, the line after it is a headline whose time follows it)
+        # labelled and empty, the line after it is a headline whose time follows it; or a
+        # linked line under its label: a newsletter's "SPONSORED" box)
         state.dropped.append(Dropped(number, raw.strip(), _ADVERT))
         return
     entry = Entry(number, line, url, source, time)

@@ -247,6 +247,7 @@ def boilerplate(line: str) -> str:
         or _MORE_BUTTON.fullmatch(key)
         or _SUBSCRIBE.search(key)
         or _MORE_LIKE_IT.fullmatch(key)
+        or _ADVERTISING.search(key)
     ):
         return NAVIGATION
     if _MORE_ELSEWHERE.match(key):
@@ -333,8 +334,9 @@ _MORE_LIKE_IT = re.compile(
 # What a newsletter says of itself: "View this email in your browser", "unsubscribe from this
 # list", "update your preferences", "Переглянути в браузері", "Відписатися".
 _NEWSLETTER = re.compile(
-    r"\b(?:view (?:this|it|the) (?:email|e-mail|newsletter|message)? ?(?:in|on) (?:your|a|the)"
-    r" (?:web )?browser|unsubscribe|update (?:your )?(?:subscription )?preferences"
+    r"\b(?:view(?: (?:this|it|the))?(?: (?:email|e-mail|newsletter|message))? (?:in|on)"
+    r"(?: (?:your|a|the))?(?: web)? browser"
+    r"|unsubscribe|update (?:your )?(?:subscription )?preferences"
     r"|change how you receive|you are receiving this"
     r"|you(?: have)? received this (?:email|e-mail|message)"
     r"|вы получили это (?:письмо|сообщение)|ви отримали (?:цей|це) (?:лист|повідомлення)"
@@ -382,9 +384,11 @@ _MORE_ELSEWHERE = re.compile(
     r"|on (?:our|the) (?:website|site)|in our \w+)\b"
 )
 
+# An advertisement's call, anywhere in it: "… Warsaw, 19–20 November. Register now and save 20%".
+_ADVERTISING = re.compile(r"\b(?:register now|book now|promo code|use (?:the )?code)\b")
 # A page's call to subscribe, sign in or give, never a headline: "Subscribe for €1 a week."
 _CALL_TO_ACTION = re.compile(
-    r"(?:subscribe|sign up|sign in|log in|donate|support us|become a (?:member|patron)"
+    r"(?:subscribe|sign up|sign in|log in|donate|support (?:us|our work)|become a (?:member|patron)"
     r"|join us|join our (?:community|newsletter|channel)|support\b.{0,40}\bjournalism"
     r"|підпишіться|підписатися|стати (?:членом|учасником)|долучитися"
     r"|увійти|підтримати|підтримайте|подпишитесь|подписаться|войти|поддержать|поддержите)\b"

@@ -6406,3 +6406,28 @@ def test_an_editors_markdown_table_with_autolinks_and_a_struck_out_row() -> None
         ),
         ("10:02", "Rada passes the dual citizenship law", U_RADA),
     ]
+
+
+def test_a_newsletters_web_version_call_advert_and_day_labelled_section() -> None:
+    # Campaign Monitor's mail: "View in browser", a "SPONSORED" box ("Register now"),
+    # "Support our work", and a section labelled in capitals with its day.
+    mail = (
+        '<html><body><table><tr><td>Your briefing · <a href="https://x.createsend1.com/t/'
+        'd-e-1/">View in browser</a></td></tr>'
+        '<tr><td><a href="https://censor.net/news/3496029/">Explosions in Odesa as ballistic '
+        "missiles strike</a></td></tr>"
+        '<tr><td><a href="https://www.ukrinform.net/rubric-ato/3877600-x.html">Air defence '
+        "downs 22 of 24 drones overnight</a></td></tr>"
+        '<tr><td>SPONSORED</td></tr><tr><td><a href="https://x.createsend1.com/t/d-l-2/">'
+        "Rebuild Ukraine 2024 — Warsaw, 19–20 November. Register now and save 20%</a></td></tr>"
+        "<tr><td>ICYMI — MONDAY, 24 JUNE</td></tr>"
+        '<tr><td><a href="' + U_RADA + '">Rada passes the dual citizenship law</a></td></tr>'
+        '<tr><td><a href="https://x.createsend1.com/t/d-l-3/">Support our work</a></td></tr>'
+        "</table></body></html>"
+    )
+    listing = parse_listing(mail, DEFAULT, SOURCES)
+    assert [(d, title) for d, _, title, *_ in _dated(listing)] == [
+        ("2024-06-25", "Explosions in Odesa as ballistic missiles strike"),
+        ("2024-06-25", "Air defence downs 22 of 24 drones overnight"),
+        ("2024-06-24", "Rada passes the dual citizenship law"),
+    ]
