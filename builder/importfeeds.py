@@ -191,6 +191,8 @@ def json_lines(
     at = _Positions(text)
     if is_places_backup(data):
         return places_bookmark_lines(data, at.line, timezone), []
+    if _is_slack_export(data):
+        return _slack_lines(data, at, timezone), []
     posts = _posts(data)
     if posts is not None and not (isinstance(data, dict) and _known_json(data)):
         # a site's API (WordPress's, Ghost's): a list of its posts
@@ -289,6 +291,44 @@ def places_bookmark_lines(
 def is_places_backup(data: Any) -> bool:
     """Whether JSON is Firefox's bookmarks backup (its root, "placesRoot")."""
     return isinstance(data, dict) and data.get("root") == "placesRoot"
+
+
+def _is_slack_export(data: Any) -> bool:
+    """Whether JSON is a day of a channel in Slack's export: a list of its messages."""
+    return (
+        isinstance(data, list)
+        and bool(data)
+        and all(isinstance(m, dict) and m.get("type") == "message" and "ts" in m for m in data)
+    )
+
+
+# A link in a Slack message's text: "<https://…>" or "<https://…|its words>".
+_SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|([^>]+))?>")
+
+
+def _slack_lines(messages: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
+    """A channel's day in Slack's export: each link in a message a headline, titled by the
+    words it was given ("<https://…|Title>"), else by its preview's (the message's
+    attachment's) title; at the message's moment (ts). A link with neither is none, and so
+    is a notice (a member joined)."""
+    lines = []
+    for message in messages:
+        if message.get("subtype"):  # "channel_join", "bot_message"…: no one's message
+            continue
+        previews = {
+            str(a.get("title_link") or a.get("from_url") or ""): str(a.get("title") or "")
+            for a in message.get("attachments") or []
+            if isinstance(a, dict)
+        }
+        moment = epoch_stamp(str(message.get("ts") or ""))
+        stamp = read_stamp(moment, timezone) if moment else None
+        for found in _SLACK_LINK.finditer(str(message.get("text") or "")):
+            url = html_unescape(found[1])
+            title = collapse(html_unescape(found[2] or previews.get(url, "")))
+            if title and article_link(url):
+                line = Line(at.line(found[0]), title, url, stamp or (None, None), item=True)
+                lines.append(line)
+    return lines
 
 
 def _known_json(data: dict[str, Any]) -> bool:

@@ -6431,3 +6431,46 @@ def test_a_newsletters_web_version_call_advert_and_day_labelled_section() -> Non
         ("2024-06-25", "Air defence downs 22 of 24 drones overnight"),
         ("2024-06-24", "Rada passes the dual citizenship law"),
     ]
+
+
+def test_a_day_of_a_channel_in_slacks_export_gives_its_links() -> None:
+    # Its messages: a link's own words ("<url|Title>"), else its preview's title; a link
+    # with neither, chat and notices are none.
+    day = json.dumps(
+        [
+            {
+                "type": "message",
+                "subtype": "channel_join",
+                "ts": "1719212400.000001",
+                "text": "<@U1> has joined the channel",
+            },
+            {"type": "message", "ts": "1719212520.000002", "text": "morning, list in thread"},
+            {
+                "type": "message",
+                "ts": "1719252160.000003",
+                "text": "Odesa :point_down:\n<https://censor.net/news/3496029/>",
+                "attachments": [
+                    {
+                        "title": "Explosions in Odesa as ballistic missiles strike",
+                        "title_link": "https://censor.net/news/3496029/",
+                    }
+                ],
+            },
+            {
+                "type": "message",
+                "ts": "1719216160.000004",
+                "text": "also <" + U_RADA + "|Rada passes the dual citizenship law> &amp; "
+                "<https://www.president.gov.ua/documents/4622024>",
+            },
+        ]
+    )
+    listing = parse_listing(day, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        (
+            "2024-06-24",
+            "21:02",
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+        ),
+        ("2024-06-24", "11:02", "Rada passes the dual citizenship law", U_RADA),
+    ]
