@@ -586,12 +586,19 @@ def dated_line(
     return None
 
 
+# A part of the day after "yesterday" or "today", which names the day all the same.
+_PART_OF_DAY = re.compile(
+    r"\s+(?:ввечері|увечері|вранці|уранці|вдень|вночі|уночі|вечером|утром|днем|ночью"
+    r"|(?:in the )?(?:evening|morning|afternoon)|(?:at )?night)$"
+)
+
+
 def _day_line(
     simple: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
 ) -> dt.date | None:
     """A date line, or "today" / "yesterday" (of the day the listing is imported for)."""
     word = normalise_word(simple).rstrip(".:,")
-    shift = _relative_days().get(word)
+    shift = _relative_days().get(_PART_OF_DAY.sub("", word))  # "вчора ввечері": yesterday
     if shift is not None:
         return state.today + dt.timedelta(days=shift)
     ago = age(word)

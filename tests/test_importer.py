@@ -6474,3 +6474,16 @@ def test_a_day_of_a_channel_in_slacks_export_gives_its_links() -> None:
         ),
         ("2024-06-24", "11:02", "Rada passes the dual citizenship law", U_RADA),
     ]
+
+
+def test_yesterday_with_a_part_of_the_day_names_yesterday() -> None:
+    # A newsletter's section "ВЧОРА ВВЕЧЕРІ" (last night): its items are of the day before.
+    copied = (
+        "ГОЛОВНЕ\nExplosions in Odesa as ballistic missiles strike\nЧитати\n"
+        "ВЧОРА ВВЕЧЕРІ\nRada passes the dual citizenship law\nЧитати\n"
+    )
+    listing = parse_listing(copied, DEFAULT, SOURCES, "censor")
+    assert [(d, title) for d, _, title, *_ in _dated(listing)] == [
+        ("2024-06-25", "Explosions in Odesa as ballistic missiles strike"),
+        ("2024-06-24", "Rada passes the dual citizenship law"),
+    ]

@@ -255,7 +255,7 @@ FLOOR: dict[str, int] = {
     "r13b-beehiiv-post-web": 7,
     "r13b-discord-channel-copied": 10,
     "r13b-element-matrix-copied": 9,
-    "r13b-gmail-forward-suspilne-copied": 4,
+    "r13b-gmail-forward-suspilne-copied": 6,
     "r13b-google-chat-space-copied": 7,
     "r13b-linkedin-newsletter-copied": 7,
     "r13b-mattermost-channel-copied": 8,
