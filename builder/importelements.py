@@ -183,6 +183,12 @@ def _ends_its_link(element: Any) -> bool:
     return False
 
 
+def side_heading(text: str) -> bool:
+    """Whether a line is the heading of a block beside a listing ("Популярне", "Новини
+    партнерів", "Most read"), as a page copied as text shows it."""
+    return _SIDEBAR_TITLE.fullmatch(collapse(text)) is not None
+
+
 def sidebar(element: Any) -> bool:
     """Whether the element is a sidebar of a page (_SIDEBAR_CLASS, _SIDEBAR_TITLE)."""
     tag = element.tag if isinstance(element.tag, str) else ""

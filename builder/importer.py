@@ -47,7 +47,7 @@ from .importdates import (
     zone_of_links,
     zone_of_site,
 )
-from .importelements import MEDIA_END, MEDIA_START
+from .importelements import MEDIA_END, MEDIA_START, side_heading
 from .importfeeds import (
     FEED,
     MAIL_PART,
@@ -391,6 +391,16 @@ def _take_line(
         reason = _mail_header_or_struck(simple)
         if _FORWARDED.fullmatch(simple):  # Telegram's "[Forwarded from Економічна правда]"
             reason = _FORWARD
+        if state.copied and state.moments and side_heading(simple):
+            state.side = number  # "Новини партнерів" in a timed page copied: a side block
+            reason = NAVIGATION
+        lead = LEAD_IN.match(simple) if state.copied and state.moments else None
+        if (
+            lead is not None
+            and boilerplate(lead[1]) == NAVIGATION
+            and not URL_IN_TEXT.search(simple)
+        ):
+            reason = _READ_ALSO  # "Читайте також: Title", a box among a timed page's items
         if reason:
             state.dropped.append(Dropped(number, raw.strip(), reason))
             return
@@ -479,6 +489,7 @@ def _take_line(
                 state.date, state.anchor = date, date
                 state.days.setdefault(date, [])
             state.time = time
+            state.side = 0  # (a side block's end: the listing's next item)
             return
         year_line = year_and_weekday(simple, weekdays)
         if year_line is not None:
@@ -723,6 +734,9 @@ def _take_line(
         # labelled and empty, the line after it is a headline whose time follows it; or a
         # linked line under its label: a newsletter's "SPONSORED" box)
         state.dropped.append(Dropped(number, raw.strip(), _ADVERT))
+        return
+    if state.side and time is None and not url and number - state.side <= SIDE_LINES:
+        state.dropped.append(Dropped(number, raw.strip(), _SIDE_BLOCK))
         return
     entry = Entry(number, line, url, source, time)
     if time is not None or given.item:
@@ -1019,6 +1033,9 @@ _PREVIEW_TITLE = "the title in the preview of the link above: that link's headli
 # brackets ("Title <https://…>", as Outlook writes it): the text is the link's headline.
 _ANCHORED = re.compile(r"\S\s*<https?://[^\s<>]+>\s*$")
 _HEADING_DATE = re.compile(r"(?:[:—–]\s+([^:—–]{3,40})|\(([^()]{3,40})\))$")  # its day
+_READ_ALSO = "a 'Read also' box among the page's items: another article, not one of them"
+_SIDE_BLOCK = "in a block beside the listing (under 'Популярне', 'Новини партнерів'), not of it"
+SIDE_LINES = 12  # a side block's lines, at most
 # Where a message copied from Telegram Desktop was forwarded from, over its text.
 _FORWARDED = re.compile(
     r"\[(?:forwarded from|переслано від|переслано от|переслано из|пересланное сообщение от)"

@@ -80,6 +80,7 @@ class State:
     # below to another outlet's article keeps the name ("Title – Bloomberg" on epravda's).
     named: dict[int, str] = field(default_factory=dict)
     header: int = 0  # the line of the last handle or "·" of a post's header (X, Bluesky)
+    side: int = 0  # the line of a side block's heading, in a page copied as text
     copied: bool = False  # the listing is text (a page or a chat copied): no markup
     chat_times: int = 0  # lines that are only a time (a chat's messages' times)
     # Messages copied from Telegram ("Channel, [16.07.2024 21:15]" before each): whether

@@ -46,6 +46,11 @@ MD_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*<?(\S+?)>?(?:\s+\"[^\"]*\")?\s*\)")
 # Lines outlets put around their lists: section headings, navigation, calls to action.
 BOILERPLATE = frozenset(
     {
+        # a page's skip link, copied as text with it
+        *("skip to content", "skip to main content", "перейти до основного контенту"),
+        *("перейти до змісту", "перейти к основному содержанию", "перейти к содержанию"),
+        *("vai al contenuto principale", "vai alla navigazione", "ugrás a tartalomra"),
+        *("zum inhalt springen", "aller au contenu", "saltar al contenido"),
         "read also",
         "read more",
         "copy link",

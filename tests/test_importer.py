@@ -6487,3 +6487,24 @@ def test_yesterday_with_a_part_of_the_day_names_yesterday() -> None:
         ("2024-06-25", "Explosions in Odesa as ballistic missiles strike"),
         ("2024-06-24", "Rada passes the dual citizenship law"),
     ]
+
+
+def test_a_timed_page_copied_leaves_out_its_skip_link_read_also_box_and_side_blocks() -> None:
+    # Главред's feed copied: its skip link, "Читайте також: Title" among the items, a
+    # "Новини партнерів" block between two days, "Популярне" under the last.
+    copied = (
+        "Перейти до основного контенту\nВсі новини\n24 червня 2024, понеділок\n"
+        "20:05\nExplosions in Odesa as ballistic missiles strike\n"
+        "Читайте також: Мобілізація: кого можуть звільнити від служби з 1 серпня\n"
+        "18:12\nAir defence downs 22 of 24 drones overnight\n"
+        "Новини партнерів\nСкільки коштує відпочинок в Карпатах цього літа\n"
+        "Лікарі назвали продукти, які допомагають пережити спеку\n"
+        "23 червня 2024, неділя\n09:02\nRada passes the dual citizenship law\n"
+        "Популярне\nГороскоп на завтра: Терезам — сюрприз, Стрільцям — знайомства\n"
+    )
+    listing = parse_listing(copied, DEFAULT, SOURCES, "censor")
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-06-24", "20:05", "Explosions in Odesa as ballistic missiles strike"),
+        ("2024-06-24", "18:12", "Air defence downs 22 of 24 drones overnight"),
+        ("2024-06-23", "09:02", "Rada passes the dual citizenship law"),
+    ]
