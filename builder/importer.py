@@ -451,6 +451,11 @@ def _take_line(
             leading = state.header == number - 1  # "@KyivIndependent", "·", "1h": a post's
             aged = age(normalise_word(simple).rstrip(".:,")) is not None
             if last is not None and aged and not leading:
+                before = _entry_before(state, last)
+                if state.trailing or (  # (the first: a page's heading over its title, as likely,
+                    before is not None and 0 < before.line - state.day_line <= 2
+                ):  # but not under a day's line and a kicker)
+                    last = _unsummarised(state, last)  # "Title", "Its summary", "3 hours ago"
                 state.last = _restamp(state, last, date, last.time)  # "Title" then "3 hrs ago"
                 state.trailing = True if state.trailing is None else state.trailing
                 return
@@ -479,6 +484,7 @@ def _take_line(
                 and last is not None
                 and last.line not in state.stamped
             ):  # "Title", "2 hours ago", …, "Title", "July 15": a date after its headline
+                last = _unsummarised(state, last)  # ("Title", "Its summary", "July 15")
                 state.last = _restamp(state, last, date, None)
                 return
             if date is None and time is not None and _past_midnight(state, time):
@@ -486,7 +492,7 @@ def _take_line(
             if time is not None:
                 state.moments.append((date or state.date, time))
             if date is not None:
-                state.date, state.anchor = date, date
+                state.date, state.anchor, state.day_line = date, date, number
                 state.days.setdefault(date, [])
             state.time = time
             state.side = 0  # (a side block's end: the listing's next item)

@@ -6508,3 +6508,23 @@ def test_a_timed_page_copied_leaves_out_its_skip_link_read_also_box_and_side_blo
         ("2024-06-24", "18:12", "Air defence downs 22 of 24 drones overnight"),
         ("2024-06-23", "09:02", "Rada passes the dual citizenship law"),
     ]
+
+
+def test_a_summary_without_a_stop_under_its_title_goes_before_an_age_or_a_date() -> None:
+    # The FT's topic page copied: a kicker, the title, its summary (no stop, longer than
+    # the title), then "3 hours ago" or "June 23 2024".
+    copied = (
+        "Ukraine\nExplosions in Odesa as ballistic missiles strike\n"
+        "Two missiles hit the port overnight, damaging grain terminals and a warehouse\n"
+        "3 hours ago\nUkraine\nAir defence downs 22 of 24 drones overnight\n"
+        "The air force says two drones were not intercepted over the north of the country\n"
+        "5 hours ago\nPolitics\nRada passes the dual citizenship law\n"
+        "Ukrainians may now hold a second passport, except that of the aggressor state\n"
+        "June 23 2024\n"
+    )
+    listing = parse_listing(copied, DEFAULT, SOURCES, "censor")
+    assert [(d, title) for d, _, title, *_ in _dated(listing)] == [
+        ("2024-06-25", "Explosions in Odesa as ballistic missiles strike"),
+        ("2024-06-25", "Air defence downs 22 of 24 drones overnight"),
+        ("2024-06-23", "Rada passes the dual citizenship law"),
+    ]
