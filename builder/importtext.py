@@ -280,7 +280,9 @@ def boilerplate(line: str) -> str:
 
 
 # A page's own lines, copied with it as text: "© 2024 POLITICO SRL", "We value your privacy".
-COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright\b|.{0,40}©\s*\d{4}.*\ball rights reserved)", re.IGNORECASE
+)  # "Reddit, Inc. © 2024. All rights reserved."
 PRIVACY = re.compile(
     r"\bcookies?\b|\bcookie-|^we (?:value|care about|respect) your privacy"
     r"|^we and our \d+ partners|^ми цінуємо вашу конфіденційність|^мы ценим вашу конфиденциальность"
@@ -310,6 +312,9 @@ _SOCIAL_CHROME = re.compile(
     # a chat's notices: "Mariia Bondar joined the party.", "… pinned a message", "… left"
     r"|.{1,60} (?:joined|left) (?:the )?(?:party|server|channel|room|chat|group|space|team)\b.*"
     r"|.{1,60} (?:pinned a message|changed the (?:topic|channel name)|added .{1,60} to the .*)"
+    # Reddit's: a community's icon, its search box, a promoted post's author, its rank
+    r"|[ur]/[\w-]+(?: icon|\s*[•·]\s*promoted)|search in r/[\w-]+|advertise on reddit"
+    r"|top \d+% rank by size"
     r"|(?:in reply to|replying to|у відповідь на|в ответ на) .{1,60}"  # a reply's header
     r"|.{1,60} (?:приєднав(?:ся|ла?ся)|приєдналися|покинув|покинула|закріпив|закріпила)\b.*"
     # LinkedIn's own: "Try Premium for UAH0", "Report this article", "Load more comments"

@@ -6528,3 +6528,26 @@ def test_a_summary_without_a_stop_under_its_title_goes_before_an_age_or_a_date()
         ("2024-06-25", "Air defence downs 22 of 24 drones overnight"),
         ("2024-06-23", "Rada passes the dual citizenship law"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reddit, Inc. © 2024. All rights reserved.",
+        "u/NordVPN_Official • Promoted",
+        "r/ukraine icon",
+        "Search in r/ukraine",
+        "Advertise on Reddit",
+        "Top 1% Rank by size",
+    ],
+)
+def test_reddits_own_lines_copied_are_no_headlines(line: str) -> None:
+    copied = (
+        "r/ukraine • 4 hr. ago\nVlad_Kyiv88\nExplosions in Odesa as ballistic missiles strike\n"
+        f"{line}\n"
+        "r/ukraine • 5 hr. ago\nMapleGuy_Ukr\nRada passes the dual citizenship law\n"
+    )
+    titles = [
+        title for _, _, title, *_ in _dated(parse_listing(copied, DEFAULT, SOURCES, "censor"))
+    ]
+    assert line not in titles

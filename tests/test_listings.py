@@ -565,7 +565,7 @@ CEILING: dict[str, int] = {
     "r11b-pdf-press-review": 8,
     "r11b-radiosvoboda-article-related": 6,
     "r11b-rbc-golovni-novyny": 10,
-    "r11b-reddit-new-copied": 19,
+    "r11b-reddit-new-copied": 13,
     "r11b-reddit-old-html": 9,
     "r11b-telegram-pinned-digest": 10,
     "r11b-tsn-article-copied": 15,
