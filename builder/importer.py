@@ -620,6 +620,7 @@ def _take_line(
         ):
             state.preview, state.last = last, last
             state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
+            state.header = number  # (or a post's handle, "suspilne.news", if its age follows)
             return
     if not given.item and normalise_word(simple).rstrip(":") in _AD_LABELS:
         state.advert = number  # "Реклама", then the advertisement's title

@@ -6551,3 +6551,22 @@ def test_reddits_own_lines_copied_are_no_headlines(line: str) -> None:
         title for _, _, title, *_ in _dated(parse_listing(copied, DEFAULT, SOURCES, "censor"))
     ]
     assert line not in titles
+
+
+def test_a_threads_profile_copied_dates_each_post_by_the_age_under_its_handle() -> None:
+    # Threads: the handle ("suspilne.news", a site's name in form) and the age head each
+    # post; its card's domain and title follow its text. "1d" is the next post's day.
+    copied = (
+        "suspilne.news\n1h\nTeaser one.\nTranslate\ncensor.net\n"
+        "Explosions in Odesa as ballistic missiles strike\n88\n4\n9\n"
+        "suspilne.news\n1d\nTeaser two.\nTranslate\ncensor.net\n"
+        "Rada passes the dual citizenship law\n301\n44\n22\n"
+        "suspilne.news\n2d\nTeaser three.\nTranslate\ncensor.net\n"
+        "Putin finds justification for use of nuclear weapons\n96\n3\n6\n"
+    )
+    listing = parse_listing(copied, DEFAULT, SOURCES, "censor")
+    assert [(d, title) for d, _, title, *_ in _dated(listing)] == [
+        ("2024-06-25", "Explosions in Odesa as ballistic missiles strike"),
+        ("2024-06-24", "Rada passes the dual citizenship law"),
+        ("2024-06-23", "Putin finds justification for use of nuclear weapons"),
+    ]
