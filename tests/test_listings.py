@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 354 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 366 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -408,6 +408,18 @@ FLOOR: dict[str, int] = {
     "r19b-perplexity-answer-sources-copied": 8,
     "r19b-reddit-worldnews-new-json": 9,
     "r19b-telegram-desktop-copy-as-text-two-channels": 8,
+    "r20b-buttondown-utm-eml": 8,
+    "r20b-confluence-html-export": 6,
+    "r20b-diigo-csv-export-de": 8,
+    "r20b-discordchatexporter-json": 0,
+    "r20b-joplin-md-frontmatter-ru": 5,
+    "r20b-logseq-journal-2024-07-16": 0,
+    "r20b-mailchimp-tracked-eml": 3,
+    "r20b-pinboard-json-export": 0,
+    "r20b-teams-purview-html": 6,
+    "r20b-todoist-project-template-csv": 0,
+    "r20b-trello-board-export-json": 0,
+    "r20b-zoom-saved-chat": 8,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -764,6 +776,18 @@ CEILING: dict[str, int] = {
     "r19b-perplexity-answer-sources-copied": 9,
     "r19b-reddit-worldnews-new-json": 9,
     "r19b-telegram-desktop-copy-as-text-two-channels": 8,
+    "r20b-buttondown-utm-eml": 11,
+    "r20b-confluence-html-export": 12,
+    "r20b-diigo-csv-export-de": 10,
+    "r20b-discordchatexporter-json": 0,
+    "r20b-joplin-md-frontmatter-ru": 8,
+    "r20b-logseq-journal-2024-07-16": 23,
+    "r20b-mailchimp-tracked-eml": 12,
+    "r20b-pinboard-json-export": 0,
+    "r20b-teams-purview-html": 13,
+    "r20b-todoist-project-template-csv": 2,
+    "r20b-trello-board-export-json": 12,
+    "r20b-zoom-saved-chat": 18,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
