@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 366 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 378 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -41,6 +41,7 @@ HOMES = {key: home for key, home, *_ in _SOURCES}
 SOURCE_NAMES = {key: rest[0] for key, _, *rest in _SOURCES if rest}
 # The --source each listing was imported with (pages with relative links, or copied as text).
 SOURCE = {
+    "r20a-segodnya-ua-stricka-ctrl-a": "segodnya",
     "r19a-ansa-it-ucraina-ctrl-a": "ansa",
     "r19a-glavred-vsi-novyny-ctrl-a": "glavred",
     "r10b-bluesky-profile-copied": "kyiv-independent",
@@ -408,6 +409,18 @@ FLOOR: dict[str, int] = {
     "r19b-perplexity-answer-sources-copied": 8,
     "r19b-reddit-worldnews-new-json": 9,
     "r19b-telegram-desktop-copy-as-text-two-channels": 8,
+    "r20a-5-ua-holovne-strichka": 8,
+    "r20a-corriere-it-tag-guerra-russia-ucraina": 8,
+    "r20a-dsnews-ua-novyny-ukr": 8,
+    "r20a-dw-ru-topic-styled-components": 8,
+    "r20a-kp-ua-mobile-chrome-android": 8,
+    "r20a-lemonde-fr-guerre-en-ukraine": 7,
+    "r20a-rtve-es-guerra-en-ucrania-horas": 0,
+    "r20a-rubryka-wp-news-published-updated": 8,
+    "r20a-scmp-topic-russia-ukraine-war": 0,
+    "r20a-segodnya-ua-stricka-ctrl-a": 8,
+    "r20a-straitstimes-world-europe-sgt": 7,
+    "r20a-ukranews-strichka-time-rubric-pager": 8,
     "r20b-buttondown-utm-eml": 8,
     "r20b-confluence-html-export": 6,
     "r20b-diigo-csv-export-de": 8,
@@ -776,6 +789,18 @@ CEILING: dict[str, int] = {
     "r19b-perplexity-answer-sources-copied": 9,
     "r19b-reddit-worldnews-new-json": 9,
     "r19b-telegram-desktop-copy-as-text-two-channels": 8,
+    "r20a-5-ua-holovne-strichka": 8,
+    "r20a-corriere-it-tag-guerra-russia-ucraina": 8,
+    "r20a-dsnews-ua-novyny-ukr": 8,
+    "r20a-dw-ru-topic-styled-components": 8,
+    "r20a-kp-ua-mobile-chrome-android": 10,
+    "r20a-lemonde-fr-guerre-en-ukraine": 8,
+    "r20a-rtve-es-guerra-en-ucrania-horas": 9,
+    "r20a-rubryka-wp-news-published-updated": 8,
+    "r20a-scmp-topic-russia-ukraine-war": 8,
+    "r20a-segodnya-ua-stricka-ctrl-a": 9,
+    "r20a-straitstimes-world-europe-sgt": 7,
+    "r20a-ukranews-strichka-time-rubric-pager": 8,
     "r20b-buttondown-utm-eml": 11,
     "r20b-confluence-html-export": 12,
     "r20b-diigo-csv-export-de": 10,
