@@ -193,6 +193,8 @@ def json_lines(
         return places_bookmark_lines(data, at.line, timezone), []
     if _is_slack_export(data):
         return _slack_lines(data, at, timezone), []
+    if _is_discord_export(data):
+        return _discord_lines(data["messages"], at, timezone), []
     posts = _posts(data)
     if posts is not None and not (isinstance(data, dict) and _known_json(data)):
         # a site's API (WordPress's, Ghost's): a list of its posts
@@ -320,14 +322,55 @@ def _slack_lines(messages: list[Any], at: _Positions, timezone: str | None) -> l
             for a in message.get("attachments") or []
             if isinstance(a, dict)
         }
-        moment = epoch_stamp(str(message.get("ts") or ""))
-        stamp = read_stamp(moment, timezone) if moment else None
+        day = _day_of(epoch_stamp(str(message.get("ts") or "")), timezone)
         for found in _SLACK_LINK.finditer(str(message.get("text") or "")):
             url = html_unescape(found[1])
             title = collapse(html_unescape(found[2] or previews.get(url, "")))
             if title and article_link(url):
-                line = Line(at.line(found[0]), title, url, stamp or (None, None), item=True)
-                lines.append(line)
+                lines.append(Line(at.line(found[0]), title, url, day, item=True))
+    return lines
+
+
+def _day_of(moment: str, timezone: str | None) -> tuple[dt.date | None, None]:
+    """The day of a moment a message was sent, not its time: when a link was shared in a
+    chat, not when its article was published."""
+    stamp = read_stamp(moment, timezone) if moment else None
+    return (stamp[0] if stamp else None), None
+
+
+def _is_discord_export(data: Any) -> bool:
+    """Whether JSON is a channel exported by DiscordChatExporter ({guild, channel, messages})."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("messages"), list)
+        and isinstance(data.get("channel"), dict)
+        and isinstance(data.get("guild"), dict)
+    )
+
+
+def _discord_lines(messages: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
+    """A Discord channel's messages: each shared article a headline, titled by its embed's
+    title (the preview Discord made), else by the words before its link (a link in <…> has
+    no preview); on the day it was shared. Replies, notices and talk are none."""
+    lines = []
+    for message in messages:
+        if not isinstance(message, dict) or message.get("type") != "Default":
+            continue  # a reply, a member joined, a message pinned
+        day = _day_of(str(message.get("timestamp") or ""), timezone)
+        content = str(message.get("content") or "")
+        previews = {
+            str(e.get("url") or ""): str(e.get("title") or "")
+            for e in message.get("embeds") or []
+            if isinstance(e, dict)
+        }
+        for found in URL_IN_TEXT.finditer(content):
+            url = url_end(found.group()).rstrip(">")
+            title = previews.get(url, "")
+            if not title and content[: found.start()].rstrip().endswith("<"):
+                title = content[: found.start()].rstrip(" <:").split("\n")[-1]
+            title = collapse(title)
+            if title and article_link(url):
+                lines.append(Line(at.line(url), title, url, day, item=True))
     return lines
 
 
@@ -362,7 +405,7 @@ def _reader_lines(items: list[Any], at: _Positions, timezone: str | None) -> lis
 # "date_gmt"), Ghost's ("title", "url", "published_at"), the Guardian's ("webTitle", "webUrl",
 # "webPublicationDate"), a feed reader's (NewsBlur's "story_title", "story_permalink"), and
 # the like; the first found of each is taken.
-_POST_TITLE = ("title", "headline", "webTitle", "story_title", "name")
+_POST_TITLE = ("title", "headline", "webTitle", "story_title", "name", "description")
 _POST_LINK = (
     *("link", "url", "webUrl", "permalink", "story_permalink", "canonical_url", "shareUrl"),
     "href",
@@ -379,9 +422,11 @@ _POSTS = (
 )
 
 
-def _post_parts(post: Any) -> tuple[str, str, str] | None:
-    """A post's title, link and date as written, when it has a title and a link (of a
-    social network's post, its link card's title and address: `_shared`)."""
+def _post_parts(post: Any) -> tuple[str, str, str, bool] | None:
+    """A post's title, link and date as written, and whether that date is when it was saved
+    (a bookmark's: Pinboard's "time"), when it has a title and a link (of a social network's
+    post, its link card's title and address: `_shared`). Pinboard's title is its
+    "description"."""
     post = _unwrapped(post)
     if not isinstance(post, dict):
         return None
@@ -389,7 +434,7 @@ def _post_parts(post: Any) -> tuple[str, str, str] | None:
         return None  # Reddit's post of text (a discussion), a moderator's pinned one
     shared = _shared(post)
     if shared is not None:
-        return shared or None
+        return (*shared, False) if shared else None
     title = next((post[k] for k in _POST_TITLE if post.get(k)), "")
     if isinstance(title, dict):  # WordPress: {"rendered": "…&#8217;…"}
         title = title.get("rendered") or ""
@@ -397,10 +442,12 @@ def _post_parts(post: Any) -> tuple[str, str, str] | None:
     if not isinstance(title, str) or not title.strip() or not link:
         return None
     key = next((k for k in _POST_DATE if isinstance(post.get(k), (str, int, float))), "")
+    saved = not key and isinstance(post.get("time"), str) and "hash" in post  # (Pinboard's)
+    key = "time" if saved else key
     date = str(post[key]) if key else ""
     if key.endswith("_gmt") and date and not date.endswith("Z") and "+" not in date[10:]:
         date += "+00:00"  # WordPress's date_gmt: UTC, written without its offset
-    return title, link, date
+    return title, link, date, saved
 
 
 def _unwrapped(post: Any) -> Any:
@@ -485,14 +532,16 @@ def _post_lines(posts: list[Any], at: _Positions, base: str, timezone: str | Non
         parts = _post_parts(post)
         if parts is None:
             continue
-        title, link, date = parts
+        title, link, date, saved = parts
         number = at.line(str(_unwrapped(post).get("id") or title))
         fragment = html_fragment(title) if _INLINE_TAG.search(title) else None
         title = collapse(html_unescape(fragment.text_content() if fragment is not None else title))
         moment = epoch_stamp(date) or date
         stamp = read_stamp(moment, timezone) if moment else None
+        when = _day_of(moment, timezone) if saved else stamp or (None, None)
         url = absolute(link, base) or ""
-        lines.append(Line(number, title, url, stamp or (None, None), item=True))
+        kept = INDEX if home_page(url) else APP if app_page(url) else ""  # (a bookmark's)
+        lines.append(Line(number, title, url, when, item=True, dropped=kept))
     return lines
 
 

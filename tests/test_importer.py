@@ -6434,7 +6434,7 @@ def test_a_newsletters_web_version_call_advert_and_day_labelled_section() -> Non
 
 
 def test_a_day_of_a_channel_in_slacks_export_gives_its_links() -> None:
-    # Its messages: a link's own words ("<url|Title>"), else its preview's title; a link
+    # Its messages, each on its day (shared then, not published): a link's own words ("<url|Title>"), else its preview's title; a link
     # with neither, chat and notices are none.
     day = json.dumps(
         [
@@ -6468,11 +6468,11 @@ def test_a_day_of_a_channel_in_slacks_export_gives_its_links() -> None:
     assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
         (
             "2024-06-24",
-            "21:02",
+            None,
             "Explosions in Odesa as ballistic missiles strike",
             "https://censor.net/news/3496029/",
         ),
-        ("2024-06-24", "11:02", "Rada passes the dual citizenship law", U_RADA),
+        ("2024-06-24", None, "Rada passes the dual citizenship law", U_RADA),
     ]
 
 
@@ -6569,4 +6569,90 @@ def test_a_threads_profile_copied_dates_each_post_by_the_age_under_its_handle() 
         ("2024-06-25", "Explosions in Odesa as ballistic missiles strike"),
         ("2024-06-24", "Rada passes the dual citizenship law"),
         ("2024-06-23", "Putin finds justification for use of nuclear weapons"),
+    ]
+
+
+def test_a_discord_channel_and_pinboards_bookmarks_exported_as_json() -> None:
+    # DiscordChatExporter: each shared article titled by its embed, else by the words
+    # before its link in <…>; on the day it was shared; replies and notices are none.
+    discord = json.dumps(
+        {
+            "guild": {"name": "Desk"},
+            "channel": {"name": "links"},
+            "messages": [
+                {
+                    "type": "GuildMemberJoin",
+                    "timestamp": "2024-06-24T06:20:44+00:00",
+                    "content": "",
+                    "embeds": [],
+                },
+                {
+                    "type": "Default",
+                    "timestamp": "2024-06-24T21:55:03.870+00:00",
+                    "content": "нічна атака, глянь https://censor.net/news/3496029/",
+                    "embeds": [
+                        {
+                            "title": "Explosions in Odesa as ballistic missiles strike",
+                            "url": "https://censor.net/news/3496029/",
+                        }
+                    ],
+                },
+                {
+                    "type": "Default",
+                    "timestamp": "2024-06-24T10:02:55+00:00",
+                    "content": "Rada passes the dual citizenship law <" + U_RADA + ">",
+                    "embeds": [],
+                },
+                {
+                    "type": "Reply",
+                    "timestamp": "2024-06-24T10:05:00+00:00",
+                    "content": "ні, це вчорашнє " + U3,
+                    "embeds": [],
+                },
+            ],
+        }
+    )
+    listing = parse_listing(discord, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        (
+            "2024-06-25",
+            None,
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+        ),
+        ("2024-06-24", None, "Rada passes the dual citizenship law", U_RADA),
+    ]
+    # Pinboard: its title is "description", "time" when it was saved: its day alone.
+    pinboard = json.dumps(
+        [
+            {
+                "href": "https://censor.net/news/3496029/",
+                "time": "2024-06-24T22:30:00Z",
+                "description": "Explosions in Odesa as ballistic missiles strike | Censor.NET",
+                "extended": "",
+                "hash": "e2e2",
+                "tags": "odesa",
+            },
+            {
+                "href": U_RADA,
+                "time": "2024-06-24T07:02:00Z",
+                "description": "Rada passes the dual citizenship law",
+                "extended": "x",
+                "hash": "be85",
+                "tags": "",
+            },
+            {
+                "href": "https://deepstatemap.live/",
+                "time": "2024-06-24T07:00:00Z",
+                "description": "DeepStateMap",
+                "extended": "",
+                "hash": "aa11",
+                "tags": "",
+            },
+        ]
+    )
+    listing = parse_listing(pinboard, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-06-25", None, "Explosions in Odesa as ballistic missiles strike"),
+        ("2024-06-24", None, "Rada passes the dual citizenship law"),
     ]
