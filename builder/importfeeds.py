@@ -195,6 +195,8 @@ def json_lines(
         return _slack_lines(data, at, timezone), []
     if _is_discord_export(data):
         return _discord_lines(data["messages"], at, timezone), []
+    if _is_trello_board(data):
+        return _trello_lines(data, at, timezone), []
     posts = _posts(data)
     if posts is not None and not (isinstance(data, dict) and _known_json(data)):
         # a site's API (WordPress's, Ghost's): a list of its posts
@@ -336,6 +338,61 @@ def _day_of(moment: str, timezone: str | None) -> tuple[dt.date | None, None]:
     chat, not when its article was published."""
     stamp = read_stamp(moment, timezone) if moment else None
     return (stamp[0] if stamp else None), None
+
+
+def _is_trello_board(data: Any) -> bool:
+    """Whether JSON is a Trello board's export (its lists and cards)."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("cards"), list)
+        and isinstance(data.get("lists"), list)
+        and "prefs" in data
+    )
+
+
+# A list of cards not to publish, by its name: "Відхилено", "Rejected".
+_REJECTED_LIST = re.compile(
+    r"відхилен|отклонен|rejected|declined|не публікуємо|не публикуем|trash|кошик|корзина",
+    re.IGNORECASE,
+)
+
+
+def _trello_lines(board: dict[str, Any], at: _Positions, timezone: str | None) -> list[Line]:
+    """A Trello board: each open card of an open list (not one of rejected cards) a headline,
+    its name the title, its link its first attachment that is no upload, else the first
+    address in its description; under its list's name, which dates it where it names a day
+    ("16 липня"), else on its due day."""
+    lines = []
+    cards: dict[str, list[dict[str, Any]]] = {}
+    for card in board["cards"]:
+        if isinstance(card, dict) and not card.get("closed"):
+            cards.setdefault(str(card.get("idList")), []).append(card)
+    for listed in board["lists"]:
+        if not isinstance(listed, dict) or listed.get("closed"):
+            continue
+        name = collapse(str(listed.get("name") or ""))
+        if _REJECTED_LIST.search(name):
+            continue
+        lines.append(Line(at.line(name), name, outside=True, heading=True))
+        for card in sorted(cards.get(str(listed.get("id")), []), key=lambda c: c.get("pos") or 0):
+            attached = (
+                str(a.get("url") or "")
+                for a in card.get("attachments") or []
+                if isinstance(a, dict) and not a.get("isUpload")
+            )
+            described = (
+                found.group() for found in URL_IN_TEXT.finditer(str(card.get("desc") or ""))
+            )
+            url = next((u for u in (*attached, *described) if article_link(url_end(u))), "")
+            title = collapse(str(card.get("name") or ""))
+            if not url or not title:
+                continue
+            due = str(card.get("due") or "")
+            day = _day_of(due, timezone) if due else (None, None)
+            lines.append(
+                Line(at.line(str(card.get("id") or title)), title, url_end(url), day, item=True)
+            )
+    return lines
 
 
 def _is_discord_export(data: Any) -> bool:

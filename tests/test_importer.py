@@ -6656,3 +6656,79 @@ def test_a_discord_channel_and_pinboards_bookmarks_exported_as_json() -> None:
         ("2024-06-25", None, "Explosions in Odesa as ballistic missiles strike"),
         ("2024-06-24", None, "Rada passes the dual citizenship law"),
     ]
+
+
+def test_a_trello_boards_export_gives_its_open_cards_under_their_lists_days() -> None:
+    # A list named by its day dates its cards; another list's card goes on its due day; a
+    # closed card, a closed list and the rejected cards' list are none; a card's link is its
+    # first attachment that is no upload, else the first address in its description.
+    board = json.dumps(
+        {
+            "name": "Дайджест",
+            "prefs": {},
+            "lists": [
+                {"id": "l1", "name": "24 червня", "closed": False},
+                {"id": "l2", "name": "Опубліковано ✅", "closed": False},
+                {"id": "l3", "name": "Відхилено", "closed": False},
+                {"id": "l4", "name": "20 червня", "closed": True},
+            ],
+            "cards": [
+                {
+                    "id": "c1",
+                    "idList": "l1",
+                    "name": "Explosions in Odesa as ballistic missiles strike",
+                    "closed": False,
+                    "desc": "",
+                    "attachments": [
+                        {
+                            "url": "https://trello.com/1/cards/c1/attachments/x/screen.png",
+                            "isUpload": True,
+                        },
+                        {"url": "https://censor.net/news/3496029/", "isUpload": False},
+                    ],
+                },
+                {
+                    "id": "c2",
+                    "idList": "l1",
+                    "name": "Duplicate",
+                    "closed": True,
+                    "desc": "https://censor.net/news/3496029/",
+                    "attachments": [],
+                },
+                {
+                    "id": "c3",
+                    "idList": "l2",
+                    "name": "Rada passes the dual citizenship law",
+                    "closed": False,
+                    "due": "2024-06-23T15:00:00.000Z",
+                    "desc": "Link: " + U_RADA,
+                    "attachments": [],
+                },
+                {
+                    "id": "c4",
+                    "idList": "l3",
+                    "name": "Russia claims a village",
+                    "closed": False,
+                    "desc": "https://ria.ru/20240624/x.html",
+                    "attachments": [],
+                },
+                {
+                    "id": "c5",
+                    "idList": "l4",
+                    "name": "Putin finds justification",
+                    "closed": False,
+                    "desc": U3,
+                    "attachments": [],
+                },
+            ],
+        }
+    )
+    listing = parse_listing(board, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        (
+            "2024-06-24",
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+        ),
+        ("2024-06-23", "Rada passes the dual citizenship law", U_RADA),
+    ]
