@@ -27,7 +27,7 @@ from .importlinks import (
     home_page,
 )
 from .importmodel import Line
-from .importtext import MD_LINK, STRUCK_OUT, URL_IN_TEXT, collapse
+from .importtext import LINK_WORDS, MD_LINK, STRUCK_OUT, URL_IN_TEXT, collapse
 
 
 def bookmark_lines(root: Any, base: str, timezone: str | None) -> list[Line]:
@@ -72,6 +72,12 @@ def table_lines(text: str) -> list[Line] | None:
         if any(cell.strip() for cell in row) and not _RULE.fullmatch("".join(row))
     ]  # (a rule of dashes between a report's header and its rows is none)
     linked = [n for n, row in numbered if any(_cell_link(c) for c in row)]
+    headed = bool(numbered) and any(  # a header naming its columns: "CONTENT", "Title"
+        normalise_word(cell).strip().startswith(_TITLE_NAMES + _LINK_NAMES)
+        for cell in numbered[0][1]
+    )
+    if len(linked) >= 2 or headed:  # a table of links: its tasks with their titles too
+        linked = [n for n, row in numbered if any(_cell_link(c) or _titled_link(c) for c in row)]
     widths = collections.Counter(len(row) for n, row in numbered if n in linked or not linked)
     width = widths.most_common(1)[0][0]  # (the rows with links': not a preamble's one cell)
     count = sum(1 for _, row in numbered if len(row) == width)
@@ -85,14 +91,24 @@ def table_lines(text: str) -> list[Line] | None:
     body = [(n, row + [""] * (width - len(row))) for n, row in numbered if n in linked]
 
     def column(words: tuple[str, ...], test: Callable[[str], bool]) -> int | None:
-        named = next((i for i, name in enumerate(names) if name.startswith(words)), None)
+        named = next(
+            (
+                i
+                for i, name in enumerate(names)
+                if name.startswith(words) and not name.startswith(_NOT_A_TIME)
+            ),
+            None,
+        )
         if named is not None:
             return named
         scores = [sum(1 for _, row in body if test(row[i].strip())) for i in range(width)]
         best = max(range(width), key=lambda i: scores[i])
         return best if scores[best] * 2 > len(body) else None
 
-    url = column(("url", "link", "посилання", "ссылка", "лінк"), lambda c: bool(_cell_link(c)))
+    url = column(
+        _LINK_NAMES,
+        lambda c: bool(_cell_link(c) or _titled_link(c)),
+    )
     date = column(_DATE_NAMES, lambda c: bool(_DATE_CELL.match(c)))
     # When it was saved, where the sheet has no publication date (or a row lacks it):
     # Raindrop's "created", Instapaper's "Timestamp", Airtable's "Created".
@@ -137,7 +153,9 @@ def table_lines(text: str) -> list[Line] | None:
             stamp = f"{m[3]}-{int(m[1]):02}-{int(m[2]):02}{stamp[m.end() :]}"
         clock = row[time].strip() if time is not None and time != date else ""
         link, headline = row[url].strip(), collapse(row[title])  # (a row without one: a draft)
-        link = _cell_link(link)
+        titled = _titled_link(link)  # "[Title](https://…)", "09:12 Title https://…": a task's
+        link = titled[1] if titled else _cell_link(link)
+        headline = titled[0] if titled else headline
         kept = INDEX if link and home_page(link) else ""  # a read-later app's saved home page
         if _STRUCK.fullmatch(headline):  # "~~Title~~": a Markdown table's row struck out
             kept = STRUCK_OUT
@@ -223,6 +241,25 @@ def _header_zone(name: str) -> str:
 _STRUCK = re.compile(r"~~.+~~")
 
 
+def _titled_link(cell: str) -> tuple[str, str] | None:
+    """A cell that is a headline with its link, as a to-do app's task holds one ("[Title](
+    https://…)", "09:12 [Title](https://…)", "Title https://…"): its words and the link;
+    None for a cell that is a link alone or a link's word ("[посилання](https://…)")."""
+    cell = collapse(cell)
+    found = MD_LINK.search(cell)
+    if found is not None and URL_IN_TEXT.fullmatch(found[2]):
+        words = cell[: found.start()] + " " + found[1] + " " + cell[found.end() :]
+        words = collapse(words.replace("**", " ").replace("__", " "))  # ("**[Title](…)**")
+        if normalise_word(found[1]) in LINK_WORDS or len(words.split()) < 3:
+            return None
+        return words, found[2]
+    found = URL_IN_TEXT.search(cell)
+    if found is None or found.end() != len(cell):
+        return None
+    words = cell[: found.start()].rstrip(" -–—:|")
+    return (words, found.group()) if len(words.split()) >= 3 else None
+
+
 def _cell_link(cell: str) -> str:
     """The address a cell holds: written out, or as a Markdown link ("[посилання](https://…)",
     a Word table's linked word); "" if none."""
@@ -245,4 +282,6 @@ def _unquoted(cell: str) -> str:
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
-_TITLE_NAMES = ("title", "headline", "заголовок", "назва", "name", "тема")
+_TITLE_NAMES = ("title", "headline", "заголовок", "назва", "name", "тема", "content")
+_LINK_NAMES = ("url", "link", "посилання", "ссылка", "лінк")
+_NOT_A_TIME = ("timezone", "time zone", "time_zone")  # a column's name, of no moment (Todoist's)

@@ -6732,3 +6732,29 @@ def test_a_trello_boards_export_gives_its_open_cards_under_their_lists_days() ->
         ),
         ("2024-06-23", "Rada passes the dual citizenship law", U_RADA),
     ]
+
+
+def test_a_to_do_apps_csv_gives_its_tasks_titles_and_links_from_one_cell() -> None:
+    # Todoist's export: CONTENT holds "[Title](https://…)", "09:12 [Title](…)" or
+    # "Title https://…"; AUTHOR is no title, TIMEZONE no time, DATE the task's day.
+    csv_text = (
+        "TYPE,CONTENT,DESCRIPTION,PRIORITY,AUTHOR,DATE,TIMEZONE\n"
+        'task,"20:05 [Explosions in Odesa as ballistic missiles strike]'
+        '(https://censor.net/news/3496029/)",,1,Olena Koval (41236587),24 Jun,Europe/Kiev\n'
+        'note,"Synehubov says the number may rise",,,Marko D (45890112),,\n'
+        "task,**[Putin finds justification for use of nuclear weapons](" + U2 + ")**,"
+        "analysis,3,Marko D (45890112),24 Jun,Europe/Kiev\n"
+        "task,Rada passes the dual citizenship law " + U_RADA + ",,4,Marko D (45890112),"
+        "23 Jun,Europe/Kiev\n"
+    )
+    listing = parse_listing(csv_text, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        (
+            "2024-06-24",
+            "20:05",
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+        ),
+        ("2024-06-24", None, "Putin finds justification for use of nuclear weapons", U2),
+        ("2024-06-23", None, "Rada passes the dual citizenship law", U_RADA),
+    ]
