@@ -147,6 +147,7 @@ _STAMP_WORDS = re.compile(
     r"|publié|mis à jour|stand|veröffentlicht|aktualisiert|opublikowano|aktualizacja"
     r"|publicado|pubblicato|publicat|publikováno|aktualizováno|publicerad|uppdaterad"
     r"|gepubliceerd|bijgewerkt|yayınlanma(?: tarihi)?|güncelleme|paskelbta|atnaujinta"
+    r"|(?:última )?actualizaci[oó]n|actualizado"
     r"|نشر|نُشر|تاريخ النشر|פורסם|עודכן)(?: في| el| il| em| dne)?"
     # "Updated at 19.07 BST"; "Published14 July": a hidden word glued to the date
     r"(?: on| at| le| am)?:?(?:\s+|(?=\d))",
@@ -155,6 +156,8 @@ _STAMP_WORDS = re.compile(
 _STAMP_ZONE = re.compile(
     r"\s*(?:(?:GMT|UTC)(?:\s*[+−-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4}|Uhr)$"  # "23:54 Uhr"
 )
+# The word for hours after a time, as Spanish pages write it: "14:05 horas", "15:12 horas CEST".
+_HOURS_WORD = re.compile(r"(?<=\d[:.]\d\d)\s+(?:horas|hrs|h)\b(?!\w)", re.IGNORECASE)
 
 
 def said_date_time(
@@ -162,6 +165,7 @@ def said_date_time(
 ) -> tuple[dt.date | None, dt.time | None] | None:
     """Read a date or time line (`_said_date_time`); a time that names no zone and gives no
     offset is moved from the zone of the page's country (`zone_of_site`) into the site's."""
+    text = _HOURS_WORD.sub("", text)
     found = _said_date_time(text, months, weekdays, state, number)
     if found is None or found[1] is None or not state.assumed or not state.timezone:
         return found
@@ -191,8 +195,9 @@ _OFFSET = re.compile(  # a time's offset: "21:15 +03:00", "21:15:07Z", "GMT+3"
 
 # The time zone of a country's sites, by their top-level domain: where a page gives its
 # times without a zone, they are its country's ("dnes 14:05" on novinky.cz is Prague's).
-# Only countries of one zone (and Russia's sites, which write Moscow's time, and Australia's
-# national ones, Sydney's).
+# Only countries of one zone (and Russia's sites, which write Moscow's time, Australia's
+# national ones, Sydney's, and Spain's and Portugal's, their capitals': the islands' own
+# zones are an hour behind).
 _ZONE_OF_DOMAIN = {
     "ua": "Europe/Kyiv",
     "ru": "Europe/Moscow",
@@ -222,6 +227,9 @@ _ZONE_OF_DOMAIN = {
     "be": "Europe/Brussels",
     "fr": "Europe/Paris",
     "it": "Europe/Rome",
+    "es": "Europe/Madrid",
+    "pt": "Europe/Lisbon",
+    "sg": "Asia/Singapore",
     "uk": "Europe/London",
     "ie": "Europe/Dublin",
     "tr": "Europe/Istanbul",

@@ -115,10 +115,11 @@ def dated(element: Any) -> bool:
 
 # A badge in a headline: <span class="newsfeed__label">ВІДЕО</span>, "nv-premium-badge".
 _BADGE_CLASS = re.compile(
-    r"(?i:(?:^|[-_])(?:label|badge|kicker|flag|mark|live|tag)(?:$|[-_]))"
+    r"(?i:(?:^|[-_])(?:label|badge|kicker|flag|mark|live|tag|pre-?title|supertitle|eyebrow)(?:$|[-_]))"
     r"|[a-z](?:Label|Badge|Kicker|Flag)$"
 )  # "newsfeed__label", "nv-premium-badge", "fig-live-mark", CSS modules' "...-LiveLabel",
-# Telex's "list__item__live" ("Percről percre": minute by minute), NDTV's "vid-tag" ("Video")
+# Telex's "list__item__live" ("Percről percre": minute by minute), NDTV's "vid-tag" ("Video"),
+# RTVE's "pretitle" ("Diplomacia", a kicker in the link over its "maintitle")
 
 
 # A mark that the article is for members, a badge even in a <div>: Ghost's "post-card-access"

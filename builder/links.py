@@ -45,6 +45,8 @@ TRACKING_ON = {
     "youtube.com": frozenset({"si", "feature"}),
     "youtu.be": frozenset({"si", "feature"}),
     "axios.com": frozenset({"stream"}),  # "?stream=top": which of its newsletters' streams
+    # "?module=topic_secondary&pgtype=topic": where on its pages the link was
+    "scmp.com": frozenset({"module", "pgtype"}),
 }
 NEAR_DUPLICATE = 0.9  # difflib ratio of casefolded titles
 NEAR_DAYS = 3  # titles this many days apart or closer are compared

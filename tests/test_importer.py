@@ -13,6 +13,7 @@ from builder.importdays import merge_day, render_day
 from builder.importer import parse_listing
 from builder.importlinks import index_page, match_source
 from builder.importmodel import Entry, Listing
+from builder.links import clean_url
 from builder.reader import parse_day
 
 SOURCES = {
@@ -6758,3 +6759,32 @@ def test_a_to_do_apps_csv_gives_its_tasks_titles_and_links_from_one_cell() -> No
         ("2024-06-24", None, "Putin finds justification for use of nuclear weapons", U2),
         ("2024-06-23", None, "Rada passes the dual citizenship law", U_RADA),
     ]
+
+
+def test_a_spanish_pages_times_in_hours_its_kickers_in_the_link_and_madrids_zone() -> None:
+    # RTVE: "16.07.2024 | 14:05 horas" (Madrid's, an hour behind Kyiv), "Última
+    # actualización: … 15:12 horas CEST", a kicker classed "pretitle" in the link.
+    page = (
+        '<html><head><link rel="canonical" href="https://www.rtve.es/noticias/guerra/">'
+        "</head><body><ul>"
+        '<li><a href="/noticias/20240624/odesa/1.shtml"><span class="pretitle">Guerra en '
+        'Ucrania</span><span class="maintitle">Explosiones en Odesa por misiles balísticos'
+        '</span></a><span class="datpub">24.06.2024 | 20:05 horas</span></li>'
+        '<li><a href="/noticias/20240624/rada/2.shtml"><span class="pretitle">Diplomacia'
+        '</span><span class="maintitle">La Rada aprueba la ley de doble ciudadanía</span></a>'
+        '<span class="datpub">Última actualización: 24.06.2024 | 10:02 horas CEST</span></li>'
+        "</ul></body></html>"
+    )
+    listing = parse_listing(page, DEFAULT, {}, timezone="Europe/Kyiv")
+    assert [(t, title) for _, t, title, *_ in _dated(listing)] == [
+        ("21:05", "Explosiones en Odesa por misiles balísticos"),
+        ("11:02", "La Rada aprueba la ley de doble ciudadanía"),
+    ]
+    assert [t for _, t, *_ in _dated(parse_listing("3 hrs ago\nExplosions in Odesa", DEFAULT))] == [
+        None
+    ]
+
+
+def test_scmps_own_tracking_parameters_are_left_out_of_its_links() -> None:
+    url = "https://www.scmp.com/news/world/article/3270000/x?module=topic_secondary&pgtype=topic"
+    assert clean_url(url) == "https://www.scmp.com/news/world/article/3270000/x"
