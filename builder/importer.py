@@ -32,6 +32,7 @@ from .importdates import (
     LANGUAGES,
     NAMED_ZONE,
     OUTSIDE,
+    TIME_LINE,
     TIME_PREFIX,
     age,
     date_line,
@@ -243,6 +244,58 @@ def _sites_above_links(lines: list[Line]) -> frozenset[int]:
     return frozenset(found)
 
 
+def _outline_line(
+    state: State,
+    last: Entry | None,
+    simple: str,
+    number: int,
+    raw: str,
+    sources: Mapping[str, str],
+    default_source: str,
+) -> str | None:
+    """Read a line of an outliner's page (Logseq's journal): a property of the item above
+    ("time:: 09:40" its time, "url:: https://…" its link, others dropped), a task's marker
+    before its item ("TODO", "DONE"; a cancelled one dropped) and a journal page's link
+    ("[[Jul 15th, 2024]]"). Return the line without its marker or link, or None for a line
+    that is none of these; "" for a line taken or dropped (and said so)."""
+    directive = simple.upper().startswith(("#+BEGIN_", "#+END_"))
+    if directive or state.outline_block or _MACRO.fullmatch(simple) or _BLOCK_REF.search(simple):
+        if directive:  # "#+BEGIN_QUERY" … "#+END_QUERY": a query's code, no headlines
+            state.outline_block = simple.upper().startswith("#+BEGIN_")
+        state.dropped.append(Dropped(number, raw.strip(), _OUTLINE_CODE))
+        return ""
+    found = _PROPERTY.fullmatch(simple)
+    if found is not None:
+        key, value = (found[1] or "").lower(), (found[2] or "").strip()
+        time = read_time(value) if key == "time" and TIME_LINE.fullmatch(value) else None
+        if time is not None and last is not None:
+            state.last = _restamp(state, last, None, time)
+        elif key in ("url", "link") and URL_IN_TEXT.fullmatch(value) and last and not last.url:
+            _complete(state, last, value, sources, default_source)
+        state.last = state.last or last
+        state.dropped.append(Dropped(number, raw.strip(), _PROPERTY_LINE))
+        return ""
+    task = _TASK.match(simple)
+    if task is not None:
+        if task[1].startswith("CANCEL"):
+            state.dropped.append(Dropped(number, raw.strip(), STRUCK_OUT))
+            return ""
+        return simple[task.end() :]
+    journal = _JOURNAL_LINK.match(simple)
+    if journal is not None:  # "[[Jul 15th, 2024]] — вечір": the day's page, its date
+        return f"{journal[1]} {journal[2]}, {journal[3]}"
+    return None
+
+
+_PROPERTY = re.compile(r"([A-Za-z][\w-]*)::\s*(.*)|(?:SCHEDULED|DEADLINE):\s*<[^>]*>")
+_PROPERTY_LINE = "a property of the item above (an outliner's 'key:: value'), not a headline"
+_MACRO = re.compile(r"\{\{.*\}\}")  # "{{embed [[Шаблон]]}}"
+_BLOCK_REF = re.compile(r"\(\([0-9a-f]{8}-[0-9a-f-]{27}\)\)")  # "((66962a1f-…))": a block shown
+_OUTLINE_CODE = "an outliner's macro, query or reference to another block, not a headline"
+_TASK = re.compile(r"(TODO|DONE|LATER|NOW|DOING|WAITING|CANCELL?ED)\s+")
+_JOURNAL_LINK = re.compile(r"\[\[([A-Z][a-z]{2}) (\d{1,2})(?:st|nd|rd|th)?, (\d{4})\]\]")
+
+
 def _drop_pending(state: State) -> None:
     """Drop the link line that waited for a headline below it and got none."""
     if state.pending is not None:
@@ -358,6 +411,12 @@ def _take_line(
             line = line[lead.end() :]
     simple = " ".join(line.split())
     last, state.last = state.last, None
+    if state.copied:
+        outline = _outline_line(state, last, simple, number, raw, sources, default_source)
+        if outline == "":
+            return  # a property of the item above, taken or left out
+        if outline is not None:
+            line = simple = outline  # an outline's task, without its marker
     if number in state.sites_above and last is not None and not last.url:
         # "Title", "Its description", "www.pravda.com.ua", the post's words, "https://…"
         before = _entry_before(state, last)

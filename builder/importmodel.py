@@ -82,6 +82,7 @@ class State:
     header: int = 0  # the line of the last handle or "·" of a post's header (X, Bluesky)
     side: int = 0  # the line of a side block's heading, in a page copied as text
     day_line: int = 0  # the line of the last date or time alone
+    outline_block: bool = False  # inside an outliner's "#+BEGIN_QUERY" … "#+END_QUERY"
     copied: bool = False  # the listing is text (a page or a chat copied): no markup
     chat_times: int = 0  # lines that are only a time (a chat's messages' times)
     # Messages copied from Telegram ("Channel, [16.07.2024 21:15]" before each): whether

@@ -6788,3 +6788,34 @@ def test_a_spanish_pages_times_in_hours_its_kickers_in_the_link_and_madrids_zone
 def test_scmps_own_tracking_parameters_are_left_out_of_its_links() -> None:
     url = "https://www.scmp.com/news/world/article/3270000/x?module=topic_secondary&pgtype=topic"
     assert clean_url(url) == "https://www.scmp.com/news/world/article/3270000/x"
+
+
+def test_an_outliners_journal_gives_its_tasks_with_their_properties() -> None:
+    # Logseq: task markers, "time::" and "url::" properties of the item above, other
+    # properties, a cancelled task, a block reference, a macro, a query, a journal's link.
+    journal = (
+        "- Зміна: [[Олена Коваль]] #чергування\n"
+        "- Ранок\n  collapsed:: true\n"
+        "\t- TODO [Explosions in Odesa as ballistic missiles strike](https://censor.net/news/"
+        "3496029/)\n\t  SCHEDULED: <2024-06-25 Tue>\n\t  source:: [[Цензор]]\n\t  time:: 09:40\n"
+        "\t\t- кількість поранених може зрости\n"
+        "\t- NOW Putin finds justification for use of nuclear weapons\n"
+        "\t  url:: " + U2 + "\n\t  time:: 11:20\n"
+        "\t- CANCELED ~~[Russia claims a village](https://ria.ru/20240625/x.html)~~\n"
+        "\t- Дубль, не додавати: ((66962a1f-3b4c-4d5e-8f90-a1b2c3d4e5f6))\n"
+        "- [[Jun 24th, 2024]] — вечір\n"
+        "\t- DONE [Rada passes the dual citizenship law](" + U_RADA + ")\n\t  time:: 21:50\n"
+        '- {{embed [[Шаблон дайджесту]]}}\n- #+BEGIN_QUERY\n  {:title "TODO"\n'
+        "  :query [:find (pull ?b [*])]}\n  #+END_QUERY\n"
+    )
+    listing = parse_listing(journal, DEFAULT, SOURCES)
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        (
+            "2024-06-25",
+            "09:40",
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+        ),
+        ("2024-06-25", "11:20", "Putin finds justification for use of nuclear weapons", U2),
+        ("2024-06-24", "21:50", "Rada passes the dual citizenship law", U_RADA),
+    ]
