@@ -83,11 +83,12 @@ def day_month_line(simple: str, state: State) -> dt.date | None:
     return date if -DAY_HEADING_BEFORE <= (date - state.today).days <= 1 else None
 
 
-# (after a weekday or a part of the day: "пн 15.07 (вечір)", "Вечір 15.07", "Tue 16.07")
+# (after a weekday or a part of the day: "пн 15.07 (вечір)", "Вечір 15.07", "Tue 16.07",
+# "Понеділок, 15.07"; or a weekday after it: "15.07, понеділок")
 _DAY_MONTH_DOTS = re.compile(
     r"(?:(?:пн|вт|ср|чт|пт|сб|нд|вс|mon|tue|wed|thu|fri|sat|sun|ранок|вечір|ніч|день|утро"
-    r"|вечер|ночь|morning|evening|night)\.?,?\s+)?"
-    r"(\d{1,2})\.(\d{1,2})\.?(?:\s*\([^()]{1,30}\))?",
+    r"|вечер|ночь|morning|evening|night)\.?,?\s+|[^\W\d_]{5,12},\s+)?"
+    r"(\d{1,2})\.(\d{1,2})\.?(?:\s*\([^()]{1,30}\)|,\s+[^\W\d_]{5,12})?",
     re.IGNORECASE,
 )
 # A headline's outlet and moment in parentheses after it, as a monitoring mail lists them.

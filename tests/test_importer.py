@@ -6819,3 +6819,13 @@ def test_an_outliners_journal_gives_its_tasks_with_their_properties() -> None:
         ("2024-06-25", "11:20", "Putin finds justification for use of nuclear weapons", U2),
         ("2024-06-24", "21:50", "Rada passes the dual citizenship law", U_RADA),
     ]
+
+
+@pytest.mark.parametrize("heading", ["## 24.06, понеділок", "Понеділок, 24.06", "24.06"])
+def test_a_day_heading_of_day_and_month_with_its_weekday(heading: str) -> None:
+    notes = (
+        "## 25.06, вівторок\n- [Explosions in Odesa](https://censor.net/news/3496029/)\n"
+        f"{heading}\n- [Rada passes the dual citizenship law]({U_RADA})\n"
+    )
+    days = [d for d, *_ in _dated(parse_listing(notes, DEFAULT, SOURCES))]
+    assert days == ["2024-06-25", "2024-06-24"]

@@ -425,7 +425,7 @@ FLOOR: dict[str, int] = {
     "r20b-confluence-html-export": 6,
     "r20b-diigo-csv-export-de": 8,
     "r20b-discordchatexporter-json": 9,
-    "r20b-joplin-md-frontmatter-ru": 5,
+    "r20b-joplin-md-frontmatter-ru": 8,
     "r20b-logseq-journal-2024-07-16": 7,
     "r20b-mailchimp-tracked-eml": 3,
     "r20b-pinboard-json-export": 10,
