@@ -197,7 +197,11 @@ def parse_listing(
     )
     state.copied = not any(line.item or line.link is not None for line in lines)
     if state.copied:
-        state.chat_times = sum(1 for line in lines if CHAT_TIME.fullmatch(line.text.strip()))
+        state.chat_times = sum(
+            1
+            for line in lines
+            if CHAT_TIME.fullmatch(line.text.strip()) or _ZOOM_HEADER.fullmatch(line.text.strip())
+        )
         state.sites_above = _sites_above_links(lines)
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
@@ -463,6 +467,9 @@ def _take_line(
         if reason:
             state.dropped.append(Dropped(number, raw.strip(), reason))
             return
+        if _ZOOM_HEADER.fullmatch(simple):  # "09:03:31 From  Олена Коваль  to  Everyone:"
+            state.dropped.append(Dropped(number, raw.strip(), _CHAT_NOTICE))
+            return  # (when the link was shared, not its article's time)
         sender = _SENDER_TIME.fullmatch(line)  # "Фронт і тил | Новини  08:01": Viber's message
         if sender is not None:
             state.time = read_time(sender[1])
@@ -889,6 +896,8 @@ def _take_chat_line(
 
 _CHAT_NOTICE = "a chat's notice, its sender or a message without text, not a headline"
 # A community's or channel's name over a message copied from Viber, with its time.
+# A Zoom meeting's chat saved as text: each message under its time, sender and audience.
+_ZOOM_HEADER = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+From\s+.{1,60}?\s+to\s+.{1,60}?:")
 _SENDER_TIME = re.compile(r"[^|\n]{1,40} \| [^|\n]{1,40}?\s{2,}(\d{1,2}:\d{2})\s*")
 _CHAT_PLACEHOLDER = re.compile(
     r"<[^<>]{1,40}>|(?:це повідомлення видалено|this message was deleted|это сообщение удалено"

@@ -6829,3 +6829,26 @@ def test_a_day_heading_of_day_and_month_with_its_weekday(heading: str) -> None:
     )
     days = [d for d, *_ in _dated(parse_listing(notes, DEFAULT, SOURCES))]
     assert days == ["2024-06-25", "2024-06-24"]
+
+
+def test_a_zoom_meetings_chat_saved_gives_its_links_not_its_talk() -> None:
+    chat = (
+        "09:01:12 From  Олена Коваль  to  Everyone:\n\tВсім привіт! Кидайте посилання в чат\n"
+        "09:03:31 From  Олена Коваль  to  Everyone:\n\tExplosions in Odesa as ballistic "
+        "missiles strike\n\thttps://censor.net/news/3496029/\n"
+        '09:03:50 From  Марко Дмитренко  to  Everyone:\n\tReacted to "Explosions in Od..." '
+        "with 👍\n"
+        "09:05:12 From  Марко Дмитренко  to  Everyone:\n\tRada passes the dual citizenship law "
+        + U_RADA
+        + "\n"
+        '09:07:02 From  Олена Коваль  to  Everyone:\n\tReplying to "https://censor.net/ne..."\n'
+        "\tдякую, беру в міжнародний блок\n"
+        "09:09:15 From  Марко Дмитренко  to  Олена Коваль(Direct Message):\n\tглянь мій список\n"
+        "09:11:30 From  Олена Коваль  to  Everyone:\n\tPutin finds justification — " + U3 + "\n"
+    )
+    listing = parse_listing(chat, DEFAULT, SOURCES)
+    assert [(t, title) for _, t, title, *_ in _dated(listing)] == [
+        (None, "Explosions in Odesa as ballistic missiles strike"),
+        (None, "Rada passes the dual citizenship law"),
+        (None, "Putin finds justification"),
+    ]

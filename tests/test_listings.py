@@ -812,7 +812,7 @@ CEILING: dict[str, int] = {
     "r20b-teams-purview-html": 13,
     "r20b-todoist-project-template-csv": 9,
     "r20b-trello-board-export-json": 8,
-    "r20b-zoom-saved-chat": 18,
+    "r20b-zoom-saved-chat": 8,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
