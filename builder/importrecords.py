@@ -25,6 +25,7 @@ from .importlinks import (
     absolute,
     app_page,
     home_page,
+    index_page,
 )
 from .importmodel import Line
 from .importtext import LINK_WORDS, MD_LINK, STRUCK_OUT, URL_IN_TEXT, collapse
@@ -156,7 +157,8 @@ def table_lines(text: str) -> list[Line] | None:
         titled = _titled_link(link)  # "[Title](https://…)", "09:12 Title https://…": a task's
         link = titled[1] if titled else _cell_link(link)
         headline = titled[0] if titled else headline
-        kept = INDEX if link and home_page(link) else ""  # a read-later app's saved home page
+        kept = INDEX if link and (home_page(link) or index_page(link)) else ""  # (a saved
+        # home page or topic page, as read-later apps and bookmarking services keep them)
         if _STRUCK.fullmatch(headline):  # "~~Title~~": a Markdown table's row struck out
             kept = STRUCK_OUT
         if stamp:

@@ -349,7 +349,8 @@ _NEWSLETTER = re.compile(
     r"\b(?:view(?: (?:this|it|the))?(?: (?:email|e-mail|newsletter|message))? (?:in|on)"
     r"(?: (?:your|a|the))?(?: web)? browser"
     r"|unsubscribe|update (?:your )?(?:subscription )?preferences"
-    r"|change how you receive|you are receiving this"
+    r"|change how you receive|you are receiving this|powered by (?:buttondown|mailchimp"
+    r"|substack|beehiiv|ghost|convertkit|kit|campaign monitor|sendinblue|brevo|mailerlite)"
     r"|you(?: have)? received this (?:email|e-mail|message)"
     r"|вы получили это (?:письмо|сообщение)|ви отримали (?:цей|це) (?:лист|повідомлення)"
     r"|відписатис[ья]|переглянути (?:в|у) браузері|отписаться|открыть в браузере"
@@ -400,7 +401,8 @@ _MORE_ELSEWHERE = re.compile(
 _ADVERTISING = re.compile(r"\b(?:register now|book now|promo code|use (?:the )?code)\b")
 # A page's call to subscribe, sign in or give, never a headline: "Subscribe for €1 a week."
 _CALL_TO_ACTION = re.compile(
-    r"(?:subscribe|sign up|sign in|log in|donate|support (?:us|our work)|become a (?:member|patron)"
+    r"(?:subscribe|sign up|sign in|log in|donate|support (?:us|our work)"
+    r"|become a (?:member|patron|(?:paying |paid )?(?:subscriber|supporter))"
     r"|join us|join our (?:community|newsletter|channel)|support\b.{0,40}\bjournalism"
     r"|підпишіться|підписатися|стати (?:членом|учасником)|долучитися"
     r"|увійти|підтримати|підтримайте|подпишитесь|подписаться|войти|поддержать|поддержите)\b"

@@ -13,6 +13,7 @@ from builder.importdays import merge_day, render_day
 from builder.importer import parse_listing
 from builder.importlinks import index_page, match_source
 from builder.importmodel import Entry, Listing
+from builder.importtext import boilerplate
 from builder.links import clean_url
 from builder.reader import parse_day
 
@@ -6851,4 +6852,28 @@ def test_a_zoom_meetings_chat_saved_gives_its_links_not_its_talk() -> None:
         (None, "Explosions in Odesa as ballistic missiles strike"),
         (None, "Rada passes the dual citizenship law"),
         (None, "Putin finds justification"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Become a paying subscriber", "Powered by Buttondown", "become a supporter"]
+)
+def test_a_newsletters_own_calls_and_credits_are_no_headlines(line: str) -> None:
+    assert boilerplate(line)
+
+
+def test_a_bookmarking_services_csv_leaves_out_a_saved_topic_page() -> None:
+    # Diigo's export: a topic's page saved beside the articles ("/thema/…") is none.
+    csv_text = (
+        "title,url,tags,description,comments,annotations,created_at\n"
+        "Explosions in Odesa as ballistic missiles strike,https://censor.net/news/3496029/,"
+        ",,,,2024/06/24 20:05:00 +0000\n"
+        "Ukraine-Krieg - aktuelle Nachrichten,https://www.spiegel.de/thema/ukraine_konflikt/,"
+        ",,,,2024/06/24 08:40:00 +0000\n"
+        "Rada passes the dual citizenship law," + U_RADA + ",,,,,2024/06/24 07:02:00 +0000\n"
+    )
+    titles = [t for _, _, t, *_ in _dated(parse_listing(csv_text, DEFAULT, SOURCES))]
+    assert titles == [
+        "Explosions in Odesa as ballistic missiles strike",
+        "Rada passes the dual citizenship law",
     ]
