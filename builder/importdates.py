@@ -354,7 +354,8 @@ def _said_date_time(
         found = read(text[credited.end() :])
         if found is not None and found[0] is not None and found[1] is not None:
             return found  # (a date and a time: "Horoscope for tomorrow, 22 June" is a headline)
-    barred = _BYLINE_BAR.match(text)  # "Itamar Eichner | 15:05", "סוכנויות הידיעות | 15.07.24"
+    barred = _BYLINE_BAR.match(text)  # "Itamar Eichner | 15:05", "סוכנויות הידיעות | 15.07.24",
+    # a mail's "Reuters · 05:41 UTC"
     if barred is not None and (found := read(text[barred.end() :])) is not None:
         return found
     stamp = _STAMP_WORDS.search(text)
@@ -509,7 +510,7 @@ DATE_PREFIX = re.compile(
 # An author's name before the date of their article, copied with it: "Jane Doe — 15 July".
 # An author's or an agency's name, a bar, then the item's moment: the name of up to four
 # words in any script (Hebrew has no capitals for NAME to go by).
-_BYLINE_BAR = re.compile(r"[^\W\d][^|\d]{0,40}?\s*\|\s*(?=\d)")
+_BYLINE_BAR = re.compile(r"[^\W\d][^|·•\d]{0,40}?\s*[|·•]\s*(?=\d)")  # ("Reuters · 05:41 UTC")
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SIGNED = re.compile(rf"{NAME}(?:\s+{NAME}){{1,3}}\s+[—–-]\s+")
 _NAMED_MOMENT = re.compile(rf"{NAME}(?:\s+{NAME}){{1,3}}\s+(?=\d{{1,2}}[/.:]\d)")

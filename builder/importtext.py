@@ -349,6 +349,7 @@ _NEWSLETTER = re.compile(
     r"\b(?:view(?: (?:this|it|the))?(?: (?:email|e-mail|newsletter|message))? (?:in|on)"
     r"(?: (?:your|a|the))?(?: web)? browser"
     r"|unsubscribe|update (?:your )?(?:subscription )?preferences"
+    r"|forward (?:this (?:email |e-mail )?)?to a friend|add us to your address book"
     r"|change how you receive|you are receiving this|powered by (?:buttondown|mailchimp"
     r"|substack|beehiiv|ghost|convertkit|kit|campaign monitor|sendinblue|brevo|mailerlite)"
     r"|you(?: have)? received this (?:email|e-mail|message)"
@@ -398,7 +399,10 @@ _MORE_ELSEWHERE = re.compile(
 )
 
 # An advertisement's call, anywhere in it: "… Warsaw, 19–20 November. Register now and save 20%".
-_ADVERTISING = re.compile(r"\b(?:register now|book now|promo code|use (?:the )?code)\b")
+_ADVERTISING = re.compile(
+    r"\b(?:register now|book now|promo code|use (?:the )?code"
+    r"|support us on (?:patreon|ko-fi|buy me a coffee))\b"
+)
 # A page's call to subscribe, sign in or give, never a headline: "Subscribe for €1 a week."
 _CALL_TO_ACTION = re.compile(
     r"(?:subscribe|sign up|sign in|log in|donate|support (?:us|our work)"

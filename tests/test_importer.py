@@ -6877,3 +6877,23 @@ def test_a_bookmarking_services_csv_leaves_out_a_saved_topic_page() -> None:
         "Explosions in Odesa as ballistic missiles strike",
         "Rada passes the dual citizenship law",
     ]
+
+
+def test_a_mails_outlet_and_moment_after_a_dot_date_its_item() -> None:
+    # Mailchimp's briefing: "Reuters · 05:41 UTC" under each headline; its own lines.
+    mail = (
+        "<html><body><table>"
+        '<tr><td><a href="https://censor.net/news/3496029/">Explosions in Odesa as ballistic '
+        "missiles strike</a><p>Censor.NET · 17:05 UTC</p></td></tr>"
+        '<tr><td><a href="' + U_RADA + '">Rada passes the dual citizenship law</a>'
+        "<p>Reuters · 07:02 UTC</p></td></tr>"
+        '<tr><td><a href="https://us1.forward-to-friend.com/forward?u=1">Forward to a friend</a>'
+        "</td></tr>"
+        '<tr><td><a href="https://x.us1.list-manage.com/vcard?u=1">Add us to your address book'
+        "</a></td></tr></table></body></html>"
+    )
+    listing = parse_listing(mail, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(t, title) for _, t, title, *_ in _dated(listing)] == [
+        ("20:05", "Explosions in Odesa as ballistic missiles strike"),
+        ("10:02", "Rada passes the dual citizenship law"),
+    ]
