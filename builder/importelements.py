@@ -203,7 +203,9 @@ def sidebar(element: Any) -> bool:
         f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
         f" {element.get('data-area') or ''}"  # Spiegel's data-area="newsletter_box"
     )
-    if _SIDEBAR_CLASS.search(names) or _RIGHT_COLUMN.search(names):
+    if (_SIDEBAR_CLASS.search(names) or _RIGHT_COLUMN.search(names)) and not _CARD_CLASS.search(
+        element.get("class") or ""
+    ):  # (a story's card beside the lead one, "card--hero-side", is no sidebar)
         return True
     first = _first_child(element)
     if first is not None and first.tag not in HEADINGS and len(first) == 1:
@@ -219,6 +221,8 @@ def sidebar(element: Any) -> bool:
     return _ALSO_TITLE.fullmatch(title) is not None and len(links) == 1
 
 
+# An item's own class: a card, a story (the Straits Times' "card card--hero-side").
+_CARD_CLASS = re.compile(r"(?:^|\s)(?:card|story|article|teaser)(?:$|\s|--)", re.IGNORECASE)
 # A block's title by its class: "side-block__title", "read-also__title", "section-heading".
 _TITLE_CLASS = re.compile(r"(?:^|[-_\s])(?:title|heading|header|head)(?:$|[-_\s])", re.IGNORECASE)
 

@@ -6897,3 +6897,25 @@ def test_a_mails_outlet_and_moment_after_a_dot_date_its_item() -> None:
         ("20:05", "Explosions in Odesa as ballistic missiles strike"),
         ("10:02", "Rada passes the dual citizenship law"),
     ]
+
+
+def test_a_card_classed_beside_the_lead_story_is_no_sidebar() -> None:
+    # The Straits Times: "card card--hero-side" is the second top story, not a side block.
+    page = (
+        "<html><body><main>"
+        '<div class="card card--hero"><a href="https://censor.net/news/3496029/">Explosions in '
+        'Odesa as ballistic missiles strike</a><time datetime="2024-06-24T20:05:00+03:00">'
+        "</time></div>"
+        '<div class="card card--hero-side"><a href="' + U_RADA + '">Rada passes the dual '
+        'citizenship law</a><time datetime="2024-06-24T10:02:00+03:00"></time></div>'
+        '<div class="card"><a href="' + U3 + '">Putin finds justification for use of nuclear '
+        'weapons</a><time datetime="2024-06-24T09:00:00+03:00"></time></div>'
+        '<div class="sidebar"><a href="https://censor.net/news/1/">Most read story of the '
+        "day here</a></div></main></body></html>"
+    )
+    titles = [t for _, _, t, *_ in _dated(parse_listing(page, DEFAULT, SOURCES))]
+    assert titles == [
+        "Explosions in Odesa as ballistic missiles strike",
+        "Rada passes the dual citizenship law",
+        "Putin finds justification for use of nuclear weapons",
+    ]
