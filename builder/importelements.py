@@ -160,6 +160,7 @@ def badge(element: Any) -> bool:
 # <a>Title <em>ФОТО</em></a>. In capitals only; one or two, "ФОТО, ВІДЕО".
 _MEDIA_WORD = (
     r"(?:ФОТО|ВІДЕО|ВИДЕО|АУДІО|АУДИО|ІНФОГРАФІКА|ИНФОГРАФИКА|ОНОВЛЕНО|ОБНОВЛЕНО|ОНЛАЙН"
+    r"|ОНОВЛЮЄТЬСЯ|ОБНОВЛЯЕТСЯ"
     r"|ДОКУМЕНТ|КАРТА|PHOTOS?|VIDEO|AUDIO|INFOGRAPHIC|UPDATED|LIVE|MAP)"
 )
 

@@ -300,6 +300,15 @@ _TASK = re.compile(r"(TODO|DONE|LATER|NOW|DOING|WAITING|CANCELL?ED)\s+")
 _JOURNAL_LINK = re.compile(r"\[\[([A-Z][a-z]{2}) (\d{1,2})(?:st|nd|rd|th)?, (\d{4})\]\]")
 
 
+def _shortened(line: str, url: str) -> bool:
+    """Whether a link's text is its address cut short, "rbc.ua/ukr/news/zelenskiy…"."""
+    shown = line.strip().rstrip("…").rstrip(".").strip()
+    if not url or shown == line.strip() or len(shown) < 8:
+        return False
+    address = re.sub(r"^https?://(?:www\.)?", "", url)
+    return address.startswith(re.sub(r"^https?://(?:www\.)?", "", shown))
+
+
 def _drop_pending(state: State) -> None:
     """Drop the link line that waited for a headline below it and got none."""
     if state.pending is not None:
@@ -610,6 +619,12 @@ def _take_line(
             line, url = "", label_only
     elif not given.item and link_line(line) in (url, unwrapped(url)):  # shown as its address
         line = ""  # "Details: https://...": the link of the headline before it
+    elif normalise_word(line.strip(" ()[]")) in LINK_WORDS or _shortened(line, url):
+        # <td><a>посилання</a></td>, <a>rbc.ua/ukr/news/zelenskiy…</a>: a table's link
+        # cell, the headline before it's
+        line = ""
+    elif url and line.endswith(url) and len(line) > len(url):  # "Title — https://…" in its link
+        line = line[: -len(url)].rstrip(" -–—:|") or line
     url = unwrapped(url) if url else url
     if not line:
         if url and given.link is None and home_page(url):  # copied: "https://club.pravda.com.ua/"

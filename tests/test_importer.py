@@ -6919,3 +6919,29 @@ def test_a_card_classed_beside_the_lead_story_is_no_sidebar() -> None:
         "Rada passes the dual citizenship law",
         "Putin finds justification for use of nuclear weapons",
     ]
+
+
+def test_a_wiki_pages_table_with_link_words_shortened_addresses_and_a_status() -> None:
+    # Confluence's export: a row's title, then its link cell: "посилання", or the address
+    # cut short ("rbc.ua/ukr/news/…"); a status lozenge after a title ("ОНОВЛЮЄТЬСЯ").
+    page = (
+        "<html><body><table><tr><th>Час</th><th>Заголовок</th><th>Посилання</th></tr>"
+        "<tr><td>20:05</td><td><p>Explosions in Odesa as ballistic missiles strike "
+        '<span class="status-macro aui-lozenge">ОНОВЛЮЄТЬСЯ</span></p></td><td><a href="'
+        'https://censor.net/news/3496029/">посилання</a></td></tr>'
+        '<tr><td>10:02</td><td>Rada passes the dual citizenship law</td><td><a href="'
+        + U_RADA
+        + '">censor.net/news/349…</a></td></tr>'
+        "<tr><td>09:00</td><td>Putin finds justification for use of nuclear weapons</td>"
+        '<td><a href="' + U3 + '">' + U3 + "</a></td></tr></table></body></html>"
+    )
+    listing = parse_listing(page, DEFAULT, SOURCES)
+    assert [(t, title, url) for _, t, title, url, _ in _dated(listing)] == [
+        (
+            "20:05",
+            "Explosions in Odesa as ballistic missiles strike",
+            "https://censor.net/news/3496029/",
+        ),
+        ("10:02", "Rada passes the dual citizenship law", U_RADA),
+        ("09:00", "Putin finds justification for use of nuclear weapons", U3),
+    ]
