@@ -41,6 +41,7 @@ _RIGHT_COLUMN = re.compile(  # and a left-hand one, the menu of old table layout
 _SIDEBAR_TITLE = re.compile(
     r"(?:the )?(?:most (?:read|popular|viewed|shared)|popular(?: now)?|trending(?: now)?"
     r"|найпопулярніше|популярне|найчитаніше|самое (?:читаемое|популярное)|популярное"
+    r"|топ[- ]\d+(?: за (?:добу|сутки|тиждень|неделю))?|top \d+(?: today| this week)?"
     r"|editor'?s'? (?:choice|picks)|вибір редакції|выбор редакции"
     r"|partner (?:news|content)|новини партнерів|новости партнеров|from our partners"
     r"|meistgelesen|meistgesehen|les plus lus|najczęściej czytane|najpopularniejsze"

@@ -72,6 +72,8 @@ def table_lines(text: str) -> list[Line] | None:
         for n, row in enumerate(rows, 1)
         if any(cell.strip() for cell in row) and not _RULE.fullmatch("".join(row))
     ]  # (a rule of dashes between a report's header and its rows is none)
+    if not numbered:
+        return None  # rules alone ("---", "---"): no table
     linked = [n for n, row in numbered if any(_cell_link(c) for c in row)]
     headed = bool(numbered) and any(  # a header naming its columns: "CONTENT", "Title"
         normalise_word(cell).strip().startswith(_TITLE_NAMES + _LINK_NAMES)

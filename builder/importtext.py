@@ -46,6 +46,8 @@ MD_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*<?(\S+?)>?(?:\s+\"[^\"]*\")?\s*\)")
 # Lines outlets put around their lists: section headings, navigation, calls to action.
 BOILERPLATE = frozenset(
     {
+        # a mobile site's link to its full version
+        *("повна версія сайту", "полная версия сайта", "full site", "desktop version"),
         # a page's skip link, copied as text with it
         *("skip to content", "skip to main content", "перейти до основного контенту"),
         *("перейти до змісту", "перейти к основному содержанию", "перейти к содержанию"),
@@ -401,7 +403,8 @@ _MORE_ELSEWHERE = re.compile(
 # An advertisement's call, anywhere in it: "… Warsaw, 19–20 November. Register now and save 20%".
 _ADVERTISING = re.compile(
     r"\b(?:register now|book now|promo code|use (?:the )?code"
-    r"|support us on (?:patreon|ko-fi|buy me a coffee))\b"
+    r"|support us on (?:patreon|ko-fi|buy me a coffee)"
+    r"|оформіть онлайн|оформите онлайн|замовте зараз|закажите сейчас|apply online|order now)\b"
 )
 # A page's call to subscribe, sign in or give, never a headline: "Subscribe for €1 a week."
 _CALL_TO_ACTION = re.compile(

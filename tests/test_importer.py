@@ -6945,3 +6945,30 @@ def test_a_wiki_pages_table_with_link_words_shortened_addresses_and_a_status() -
         ("10:02", "Rada passes the dual citizenship law", U_RADA),
         ("09:00", "Putin finds justification for use of nuclear weapons", U3),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Повна версія сайту", "Кредит на техніку під 0% — оформіть онлайн за 5 хвилин"],
+)
+def test_a_mobile_sites_full_version_link_and_an_ad_are_no_headlines(line: str) -> None:
+    assert boilerplate(line)
+
+
+def test_a_top_five_box_is_a_side_block() -> None:
+    page = (
+        "<html><body><main><ul>"
+        '<li><a href="https://censor.net/news/3496029/">Explosions in Odesa as ballistic '
+        'missiles strike</a></li><li><a href="' + U_RADA + '">Rada passes the dual citizenship '
+        'law</a></li><li><a href="' + U3 + '">Putin finds justification for use of nuclear '
+        'weapons</a></li></ul><div><h3>Топ-5 за добу</h3><ol><li><a href="https://kp.ua/ua/'
+        'horoscope/a694412">3Гороскоп на 17 липня 2024 для всіх знаків</a></li></ol></div>'
+        "</main></body></html>"
+    )
+    titles = [t for _, _, t, *_ in _dated(parse_listing(page, DEFAULT, SOURCES))]
+    assert len(titles) == 3 and not any("Гороскоп" in t for t in titles)
+
+
+def test_rules_alone_are_no_table() -> None:
+    # Found by Hypothesis: "---" twice made a table of no rows, and its width an error.
+    assert parse_listing("---\n---", DEFAULT).days == ()
