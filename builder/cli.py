@@ -209,7 +209,8 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "HTML or JSON export) or a newsletter (plain text, Markdown or HTML), an outlet's "
         "RSS, Atom or JSON Feed (a file, or fetched by its address), or a document an editor "
         "keeps (Word, LibreOffice, Excel, a PDF, a page saved as one file, notes, bookmarks, "
-        "a spreadsheet, RIS, a site's API answer in JSON), and add its "
+        "a spreadsheet, a to-do app's CSV, RIS, an outliner's journal, a Trello board, a "
+        "chat's export, a site's or a social network's API answer in JSON), and add its "
         "headlines to the day files of the dates it names, creating them or merging into "
         "them (no duplicate links or titles; what is there stays untouched). Headlines "
         'without a link are written with url: "" into a day marked draft: true. Lines that '
