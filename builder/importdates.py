@@ -157,6 +157,12 @@ _STAMP_WORDS = re.compile(
 _STAMP_ZONE = re.compile(
     r"\s*(?:(?:GMT|UTC)(?:\s*[+−-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4}|Uhr)$"  # "23:54 Uhr"
 )
+# An update's moment after a publication's: "Publié aujourd’hui à 06h00, mis à jour à 14h40"
+# (the publication's is the headline's).
+_UPDATE_AFTER = re.compile(
+    r"(?<=\d),\s+(?:mis à jour|updated|оновлено|обновлено|aktualisiert|actualizado)\b.*$",
+    re.IGNORECASE,
+)
 # The word for hours after a time, as Spanish pages write it: "14:05 horas", "15:12 horas CEST".
 _HOURS_WORD = re.compile(r"(?<=\d[:.]\d\d)\s+(?:horas|hrs|h)\b(?!\w)", re.IGNORECASE)
 
@@ -166,7 +172,7 @@ def said_date_time(
 ) -> tuple[dt.date | None, dt.time | None] | None:
     """Read a date or time line (`_said_date_time`); a time that names no zone and gives no
     offset is moved from the zone of the page's country (`zone_of_site`) into the site's."""
-    text = _HOURS_WORD.sub("", text)
+    text = _UPDATE_AFTER.sub("", _HOURS_WORD.sub("", text))
     found = _said_date_time(text, months, weekdays, state, number)
     if found is None or found[1] is None or not state.assumed or not state.timezone:
         return found

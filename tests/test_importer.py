@@ -6972,3 +6972,16 @@ def test_a_top_five_box_is_a_side_block() -> None:
 def test_rules_alone_are_no_table() -> None:
     # Found by Hypothesis: "---" twice made a table of no rows, and its width an error.
     assert parse_listing("---\n---", DEFAULT).days == ()
+
+
+def test_a_publication_followed_by_its_update_gives_the_publications_moment() -> None:
+    copied = (
+        "Explosions in Odesa as ballistic missiles strike\n"
+        "Publié aujourd’hui à 06h00, mis à jour à 14h40\n"
+        "Rada passes the dual citizenship law\nPublié hier à 22h10\n"
+    )
+    listing = parse_listing(copied, DEFAULT, SOURCES, "censor")
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-06-25", "06:00"),
+        ("2024-06-24", "22:10"),
+    ]
