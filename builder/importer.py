@@ -279,7 +279,7 @@ def _outline_line(
         state.last = state.last or last
         state.dropped.append(Dropped(number, raw.strip(), _PROPERTY_LINE))
         return ""
-    task = _TASK.match(simple)
+    task = _TASK.match(simple) if BULLET.match(raw.strip()) else None  # "- TODO [Title](…)"
     if task is not None:
         if task[1].startswith("CANCEL"):
             state.dropped.append(Dropped(number, raw.strip(), STRUCK_OUT))
@@ -910,9 +910,9 @@ def _take_chat_line(
 
 
 _CHAT_NOTICE = "a chat's notice, its sender or a message without text, not a headline"
-# A community's or channel's name over a message copied from Viber, with its time.
 # A Zoom meeting's chat saved as text: each message under its time, sender and audience.
 _ZOOM_HEADER = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+From\s+.{1,60}?\s+to\s+.{1,60}?:")
+# A community's or channel's name over a message copied from Viber, with its time.
 _SENDER_TIME = re.compile(r"[^|\n]{1,40} \| [^|\n]{1,40}?\s{2,}(\d{1,2}:\d{2})\s*")
 _CHAT_PLACEHOLDER = re.compile(
     r"<[^<>]{1,40}>|(?:це повідомлення видалено|this message was deleted|это сообщение удалено"

@@ -13,7 +13,6 @@ import datetime as dt
 import email.utils
 import json
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from html import unescape as html_unescape
 from typing import Any
@@ -22,16 +21,14 @@ from .importdates import epoch_stamp, local, read_stamp
 from .importelements import BLOCKS
 from .importhtml import HTMLListing
 from .importlinks import (
-    APP,
     INDEX,
     absolute,
     aggregated_article,
-    app_page,
     article_link,
-    home_page,
     host_of,
     href_of,
     index_page,
+    saved_page,
 )
 from .importmodel import Dropped, Line
 from .importtext import CONTROL, URL_IN_TEXT, XML_DECLARATION, collapse, split_link, url_end
@@ -189,8 +186,8 @@ def json_lines(
         return None
     unknown = [Dropped(1, text.lstrip()[:1], _UNKNOWN_JSON)]
     at = _Positions(text)
-    if is_places_backup(data):
-        return places_bookmark_lines(data, at.line, timezone), []
+    if _is_places_backup(data):
+        return _places_bookmark_lines(data, at, timezone), []
     if _is_slack_export(data):
         return _slack_lines(data, at, timezone), []
     if _is_discord_export(data):
@@ -266,8 +263,8 @@ def json_lines(
     return lines, left[:1]
 
 
-def places_bookmark_lines(
-    root: dict[str, Any], line_of: Callable[[str], int], timezone: str | None
+def _places_bookmark_lines(
+    root: dict[str, Any], at: _Positions, timezone: str | None
 ) -> list[Line]:
     """Firefox's bookmarks backup (its JSON, the Places tree): each bookmark a headline, on
     the day it was saved (dateAdded, in microseconds), as in Netscape's format; Firefox's
@@ -283,16 +280,14 @@ def places_bookmark_lines(
         url, title = node.get("uri"), collapse(str(node.get("title") or ""))
         if not isinstance(url, str) or not url.startswith(("http://", "https://")) or not title:
             continue
-        moment = epoch_stamp(str(node.get("dateAdded") or ""))
-        stamp = read_stamp(moment, timezone) if moment else None
-        day = (stamp[0], None) if stamp else (None, None)  # saved then, not published
+        day = _day_of(epoch_stamp(str(node.get("dateAdded") or "")), timezone)  # (saved then)
         own = str(node.get("iconUri") or "").startswith("fake-favicon-uri:")
-        kept = INDEX if home_page(url) or own else APP if app_page(url) else ""
-        lines.append(Line(line_of(url), title, url, day, item=True, dropped=kept))
+        kept = INDEX if own else saved_page(url)
+        lines.append(Line(at.line(url), title, url, day, item=True, dropped=kept))
     return lines
 
 
-def is_places_backup(data: Any) -> bool:
+def _is_places_backup(data: Any) -> bool:
     """Whether JSON is Firefox's bookmarks backup (its root, "placesRoot")."""
     return isinstance(data, dict) and data.get("root") == "placesRoot"
 
@@ -313,7 +308,7 @@ _SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|([^>]+))?>")
 def _slack_lines(messages: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
     """A channel's day in Slack's export: each link in a message a headline, titled by the
     words it was given ("<https://…|Title>"), else by its preview's (the message's
-    attachment's) title; at the message's moment (ts). A link with neither is none, and so
+    attachment's) title; on the day it was shared (ts). A link with neither is none, and so
     is a notice (a member joined)."""
     lines = []
     for message in messages:
@@ -597,7 +592,7 @@ def _post_lines(posts: list[Any], at: _Positions, base: str, timezone: str | Non
         stamp = read_stamp(moment, timezone) if moment else None
         when = _day_of(moment, timezone) if saved else stamp or (None, None)
         url = absolute(link, base) or ""
-        kept = INDEX if home_page(url) else APP if app_page(url) else ""  # (a bookmark's)
+        kept = saved_page(url)  # (a bookmark's: Pinboard's)
         lines.append(Line(number, title, url, when, item=True, dropped=kept))
     return lines
 

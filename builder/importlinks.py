@@ -483,6 +483,12 @@ def href_of(link: Any) -> str:
     return (link.get("href") or "").strip()
 
 
+def saved_page(url: str) -> str:
+    """Why a page kept as a bookmark (or saved to read later) is no article: a site's home
+    page, or a web app's (a document, a mailbox); "" for an article."""
+    return INDEX if home_page(url) else APP if app_page(url) else ""
+
+
 def app_page(url: str) -> bool:
     """Whether a link opens a web app (a document, a mailbox, a chat), not an article."""
     return host_of(url) in _APPS

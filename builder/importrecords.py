@@ -20,12 +20,11 @@ from typing import Any
 from .i18n import normalise_word
 from .importdates import TIME_LINE, epoch_stamp, read_stamp, read_time
 from .importlinks import (
-    APP,
     INDEX,
     absolute,
-    app_page,
     home_page,
     index_page,
+    saved_page,
 )
 from .importmodel import Line
 from .importtext import LINK_WORDS, MD_LINK, STRUCK_OUT, URL_IN_TEXT, collapse
@@ -43,7 +42,7 @@ def bookmark_lines(root: Any, base: str, timezone: str | None) -> list[Line]:
         moment = epoch_stamp(link.get("add_date") or link.get("time_added") or "")
         stamp = read_stamp(moment, timezone) if moment else None  # its day, not its time:
         day = (stamp[0], None) if stamp else (None, None)  # when it was saved, not published
-        kept = INDEX if home_page(url) else APP if app_page(url) else ""  # the bar's, a menu's
+        kept = saved_page(url)  # the bar's, a menu's
         lines.append(Line(link.sourceline or 0, title, url, day, item=True, dropped=kept))
     return lines
 
