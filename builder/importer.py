@@ -54,7 +54,6 @@ from .importfeeds import (
     MAIL_PART,
     SAVED_MAIL,
     feed_lines,
-    json_lines,
     mail_body,
 )
 from .importhtml import (
@@ -64,6 +63,7 @@ from .importhtml import (
     SAVED_FROM,
     HTMLListing,
 )
+from .importjson import json_lines
 from .importlinks import (
     APP,
     CHAT_TIME,

@@ -535,3 +535,10 @@ _HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaf
 
 
 URL_IN_TEXT = re.compile(_URL)
+
+
+# Markup an RSS title may carry, escaped or in CDATA; other angle brackets are text ("<3").
+INLINE_TAG = re.compile(
+    r"</?(?:a|b|i|u|em|strong|span|br|p|sup|sub|small|mark|q|cite|abbr|font)\b[^<>]*>",
+    re.IGNORECASE,
+)

@@ -34,6 +34,7 @@ IMPORTER = {
     "importcopies",
     "importrecords",
     "importfeeds",
+    "importjson",
     "importer",
     "importdays",
     "newday",
@@ -76,6 +77,7 @@ FORBIDDEN = {
     "importrecords": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
     "importfeeds": IMPORTER
     - {"importmodel", "importdates", "importtext", "importlinks", "importelements", "importhtml"},
+    "importjson": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
 }
 
 

@@ -1,0 +1,477 @@
+"""Listings that are JSON: what tools and sites answer or export.
+
+A JSON Feed, Telegram Desktop's export (result.json), a feed reader's saved articles
+(Inoreader's, Feedly's), Firefox's bookmarks backup, a chat's export (a day of a Slack
+channel, a Discord channel as DiscordChatExporter writes it), a Trello board, and any list
+of posts a site's or a social network's API answers with (WordPress, Ghost, Reddit,
+Mastodon, Bluesky, Pinboard): each into the lines the walk reads, with line numbers found
+in the text (JSON keeps none of its own).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from html import unescape as html_unescape
+from typing import Any
+
+from .importdates import epoch_stamp, read_stamp
+from .importlinks import INDEX, absolute, article_link, href_of, saved_page
+from .importmodel import Dropped, Line
+from .importtext import INLINE_TAG, URL_IN_TEXT, collapse, split_link, url_end
+from .markuptree import html_fragment
+
+
+def json_lines(
+    text: str, base: str, timezone: str | None
+) -> tuple[list[Line], list[Dropped]] | None:
+    """The lines of a JSON Feed (each item a headline: its title, url, date_published), of
+    a channel's history as Telegram Desktop exports it as JSON (result.json: each message
+    with a link to an article a headline, as in its HTML export), of a feed reader's export,
+    Firefox's bookmarks backup, or a list of posts (a site's or a social network's API);
+    None for text that is no JSON."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    unknown = [Dropped(1, text.lstrip()[:1], _UNKNOWN_JSON)]
+    at = _Positions(text)
+    if _is_places_backup(data):
+        return _places_bookmark_lines(data, at, timezone), []
+    if _is_slack_export(data):
+        return _slack_lines(data, at, timezone), []
+    if _is_discord_export(data):
+        return _discord_lines(data["messages"], at, timezone), []
+    if _is_trello_board(data):
+        return _trello_lines(data, at, timezone), []
+    posts = _posts(data)
+    if posts is not None and not (isinstance(data, dict) and _known_json(data)):
+        # a site's API (WordPress's, Ghost's): a list of its posts
+        note = Dropped(1, text.lstrip()[:1], _POSTS.format(count=len(posts)))
+        return _post_lines(posts, at, base, timezone), [note]
+    if not isinstance(data, dict):
+        return [], unknown
+    lines: list[Line] = []
+    left: list[Dropped] = []
+    if str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
+        home = data.get("home_page_url")
+        page = home if isinstance(home, str) and absolute(home, "") else base
+        for item in data.get("items") or []:
+            if not isinstance(item, dict):
+                continue
+            title = collapse(str(item.get("title") or ""))
+            number = at.line(str(item.get("id") or title))
+            if not title:
+                left.append(Dropped(number, "{item}", "a feed item with no title: left out"))
+                continue
+            link = next(
+                (str(item[k]) for k in ("url", "external_url") if isinstance(item.get(k), str)),
+                "",
+            )
+            published = item.get("date_published") or item.get("date_modified") or ""
+            stamp = read_stamp(published, timezone) if isinstance(published, str) else None
+            address = absolute(link, page) or ""
+            lines.append(Line(number, title, address, stamp or (None, None), item=True))
+        return lines, left[:1]
+    reader_items = data.get("items")
+    if isinstance(reader_items, list) and str(data.get("id", "")).startswith(("user/", "feed/")):
+        return _reader_lines(
+            reader_items, at, timezone
+        ), []  # Inoreader's, Feedly's (Google Reader's)
+    messages = data.get("messages")
+    if not isinstance(messages, list) or "type" not in data:
+        return [], unknown
+    for message in messages:
+        if not isinstance(message, dict) or message.get("type") != "message":
+            continue
+        parts = message.get("text")
+        parts = parts if isinstance(parts, list) else [parts or ""]
+        words = "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in parts)
+        headline = next((collapse(line) for line in words.split("\n") if line.strip()), "")
+        if not headline:
+            continue  # a photo or sticker alone
+        number = at.line(f'"id": {message.get("id")}')
+        links = (
+            str(p.get("href") or p.get("text") or "")
+            for p in parts
+            if isinstance(p, dict) and p.get("type") in ("link", "text_link")
+        )
+        article = next((href.strip() for href in links if article_link(href.strip())), None)
+        headline = split_link(headline)[0]  # "Title https://…": the title
+        if not headline:
+            left.append(
+                Dropped(number, article or "", "a message that is only a link: no headline")
+            )
+            continue
+        if article is None:
+            reason = "a message with no link to an article: left out"
+            left.append(Dropped(number, headline, reason))
+            continue
+        moment = epoch_stamp(str(message.get("date_unixtime") or ""))
+        stamp = read_stamp(moment or str(message.get("date") or ""), timezone)
+        lines.append(Line(number, headline, article, stamp or (None, None), item=True))
+    return lines, left[:1]
+
+
+def _places_bookmark_lines(
+    root: dict[str, Any], at: _Positions, timezone: str | None
+) -> list[Line]:
+    """Firefox's bookmarks backup (its JSON, the Places tree): each bookmark a headline, on
+    the day it was saved (dateAdded, in microseconds), as in Netscape's format; Firefox's
+    own bookmarks (its "Mozilla Firefox" folder and "Getting Started", whose icons it fakes:
+    "fake-favicon-uri:") are none."""
+    lines = []
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        children = node.get("children")
+        if isinstance(children, list):
+            pending.extend(c for c in reversed(children) if isinstance(c, dict))
+        url, title = node.get("uri"), collapse(str(node.get("title") or ""))
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")) or not title:
+            continue
+        day = _day_of(epoch_stamp(str(node.get("dateAdded") or "")), timezone)  # (saved then)
+        own = str(node.get("iconUri") or "").startswith("fake-favicon-uri:")
+        kept = INDEX if own else saved_page(url)
+        lines.append(Line(at.line(url), title, url, day, item=True, dropped=kept))
+    return lines
+
+
+def _is_places_backup(data: Any) -> bool:
+    """Whether JSON is Firefox's bookmarks backup (its root, "placesRoot")."""
+    return isinstance(data, dict) and data.get("root") == "placesRoot"
+
+
+def _is_slack_export(data: Any) -> bool:
+    """Whether JSON is a day of a channel in Slack's export: a list of its messages."""
+    return (
+        isinstance(data, list)
+        and bool(data)
+        and all(isinstance(m, dict) and m.get("type") == "message" and "ts" in m for m in data)
+    )
+
+
+# A link in a Slack message's text: "<https://…>" or "<https://…|its words>".
+_SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|([^>]+))?>")
+
+
+def _slack_lines(messages: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
+    """A channel's day in Slack's export: each link in a message a headline, titled by the
+    words it was given ("<https://…|Title>"), else by its preview's (the message's
+    attachment's) title; on the day it was shared (ts). A link with neither is none, and so
+    is a notice (a member joined)."""
+    lines = []
+    for message in messages:
+        if message.get("subtype"):  # "channel_join", "bot_message"…: no one's message
+            continue
+        previews = {
+            str(a.get("title_link") or a.get("from_url") or ""): str(a.get("title") or "")
+            for a in message.get("attachments") or []
+            if isinstance(a, dict)
+        }
+        day = _day_of(epoch_stamp(str(message.get("ts") or "")), timezone)
+        for found in _SLACK_LINK.finditer(str(message.get("text") or "")):
+            url = html_unescape(found[1])
+            title = collapse(html_unescape(found[2] or previews.get(url, "")))
+            if title and article_link(url):
+                lines.append(Line(at.line(found[0]), title, url, day, item=True))
+    return lines
+
+
+def _day_of(moment: str, timezone: str | None) -> tuple[dt.date | None, None]:
+    """The day of a moment a message was sent, not its time: when a link was shared in a
+    chat, not when its article was published."""
+    stamp = read_stamp(moment, timezone) if moment else None
+    return (stamp[0] if stamp else None), None
+
+
+def _is_trello_board(data: Any) -> bool:
+    """Whether JSON is a Trello board's export (its lists and cards)."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("cards"), list)
+        and isinstance(data.get("lists"), list)
+        and "prefs" in data
+    )
+
+
+# A list of cards not to publish, by its name: "Відхилено", "Rejected".
+_REJECTED_LIST = re.compile(
+    r"відхилен|отклонен|rejected|declined|не публікуємо|не публикуем|trash|кошик|корзина",
+    re.IGNORECASE,
+)
+
+
+def _trello_lines(board: dict[str, Any], at: _Positions, timezone: str | None) -> list[Line]:
+    """A Trello board: each open card of an open list (not one of rejected cards) a headline,
+    its name the title, its link its first attachment that is no upload, else the first
+    address in its description; under its list's name, which dates it where it names a day
+    ("16 липня"), else on its due day."""
+    lines = []
+    cards: dict[str, list[dict[str, Any]]] = {}
+    for card in board["cards"]:
+        if isinstance(card, dict) and not card.get("closed"):
+            cards.setdefault(str(card.get("idList")), []).append(card)
+    for listed in board["lists"]:
+        if not isinstance(listed, dict) or listed.get("closed"):
+            continue
+        name = collapse(str(listed.get("name") or ""))
+        if _REJECTED_LIST.search(name):
+            continue
+        lines.append(Line(at.line(name), name, outside=True, heading=True))
+        for card in sorted(cards.get(str(listed.get("id")), []), key=lambda c: c.get("pos") or 0):
+            attached = (
+                str(a.get("url") or "")
+                for a in card.get("attachments") or []
+                if isinstance(a, dict) and not a.get("isUpload")
+            )
+            described = (
+                found.group() for found in URL_IN_TEXT.finditer(str(card.get("desc") or ""))
+            )
+            url = next((u for u in (*attached, *described) if article_link(url_end(u))), "")
+            title = collapse(str(card.get("name") or ""))
+            if not url or not title:
+                continue
+            due = str(card.get("due") or "")
+            day = _day_of(due, timezone) if due else (None, None)
+            lines.append(
+                Line(at.line(str(card.get("id") or title)), title, url_end(url), day, item=True)
+            )
+    return lines
+
+
+def _is_discord_export(data: Any) -> bool:
+    """Whether JSON is a channel exported by DiscordChatExporter ({guild, channel, messages})."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("messages"), list)
+        and isinstance(data.get("channel"), dict)
+        and isinstance(data.get("guild"), dict)
+    )
+
+
+def _discord_lines(messages: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
+    """A Discord channel's messages: each shared article a headline, titled by its embed's
+    title (the preview Discord made), else by the words before its link (a link in <…> has
+    no preview); on the day it was shared. Replies, notices and talk are none."""
+    lines = []
+    for message in messages:
+        if not isinstance(message, dict) or message.get("type") != "Default":
+            continue  # a reply, a member joined, a message pinned
+        day = _day_of(str(message.get("timestamp") or ""), timezone)
+        content = str(message.get("content") or "")
+        previews = {
+            str(e.get("url") or ""): str(e.get("title") or "")
+            for e in message.get("embeds") or []
+            if isinstance(e, dict)
+        }
+        for found in URL_IN_TEXT.finditer(content):
+            url = url_end(found.group()).rstrip(">")
+            title = previews.get(url, "")
+            if not title and content[: found.start()].rstrip().endswith("<"):
+                title = content[: found.start()].rstrip(" <:").split("\n")[-1]
+            title = collapse(title)
+            if title and article_link(url):
+                lines.append(Line(at.line(url), title, url, day, item=True))
+    return lines
+
+
+def _known_json(data: dict[str, Any]) -> bool:
+    """Whether JSON is a JSON Feed, a feed reader's export or a Telegram export."""
+    if str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
+        return True
+    if str(data.get("id", "")).startswith(("user/", "feed/")):
+        return True
+    return isinstance(data.get("messages"), list) and "type" in data
+
+
+def _reader_lines(items: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
+    """A feed reader's items in Google Reader's JSON (Inoreader's and Feedly's exports of
+    starred or saved articles): each a headline, its canonical address, its publication."""
+    lines = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        title = collapse(html_unescape(str(item.get("title") or "")))
+        links = [*(item.get("canonical") or []), *(item.get("alternate") or [])]
+        url = next((str(k["href"]) for k in links if isinstance(k, dict) and k.get("href")), "")
+        if not title or not url:
+            continue
+        moment = epoch_stamp(str(item.get("published") or ""))
+        stamp = read_stamp(moment, timezone) if moment else None
+        lines.append(Line(at.line(title), title, url, stamp or (None, None), item=True))
+    return lines
+
+
+# A post's fields as sites' APIs name them: WordPress's REST API ("title": {"rendered"}, "link",
+# "date_gmt"), Ghost's ("title", "url", "published_at"), the Guardian's ("webTitle", "webUrl",
+# "webPublicationDate"), a feed reader's (NewsBlur's "story_title", "story_permalink"), and
+# the like; the first found of each is taken.
+_POST_TITLE = ("title", "headline", "webTitle", "story_title", "name", "description")
+_POST_LINK = (
+    *("link", "url", "webUrl", "permalink", "story_permalink", "canonical_url", "shareUrl"),
+    "href",
+)
+_POST_DATE = (  # (NewsBlur's story_timestamp: Unix seconds; its story_date is UTC unsaid)
+    *("date_gmt", "story_timestamp", "published_at", "date_published", "datePublished"),
+    "publishedAt",
+    *("webPublicationDate", "published", "pubDate", "publish_date", "first_published_at"),
+    *("date", "created_at", "createdAt", "timestamp", "created_utc"),
+)
+_POSTS = (
+    "{count} headlines read from a list of posts (a site's API: each its title, link and "
+    "date): check they are the articles you meant"
+)
+
+
+def _post_parts(post: Any) -> tuple[str, str, str, bool] | None:
+    """A post's title, link and date as written, and whether that date is when it was saved
+    (a bookmark's: Pinboard's "time"), when it has a title and a link (of a social network's
+    post, its link card's title and address: `_shared`). Pinboard's title is its
+    "description"."""
+    post = _unwrapped(post)
+    if not isinstance(post, dict):
+        return None
+    if post.get("is_self") or post.get("stickied"):
+        return None  # Reddit's post of text (a discussion), a moderator's pinned one
+    shared = _shared(post)
+    if shared is not None:
+        return (*shared, False) if shared else None
+    title = next((post[k] for k in _POST_TITLE if post.get(k)), "")
+    if isinstance(title, dict):  # WordPress: {"rendered": "…&#8217;…"}
+        title = title.get("rendered") or ""
+    link = next((post[k] for k in _POST_LINK if isinstance(post.get(k), str)), "")
+    if not isinstance(title, str) or not title.strip() or not link:
+        return None
+    key = next((k for k in _POST_DATE if isinstance(post.get(k), (str, int, float))), "")
+    saved = not key and isinstance(post.get("time"), str) and "hash" in post  # (Pinboard's)
+    key = "time" if saved else key
+    date = str(post[key]) if key else ""
+    if key.endswith("_gmt") and date and not date.endswith("Z") and "+" not in date[10:]:
+        date += "+00:00"  # WordPress's date_gmt: UTC, written without its offset
+    return title, link, date, saved
+
+
+def _unwrapped(post: Any) -> Any:
+    """The post a list item holds: Reddit's {"kind": "t3", "data": {…}}, Bluesky's {"post":
+    {…}, "reason": …}, a boost on Mastodon ({"reblog": {…}}: the post boosted, as written)."""
+    if isinstance(post, dict):
+        if isinstance(post.get("data"), dict) and set(post) <= {"kind", "data"}:
+            return post["data"]
+        if isinstance(post.get("post"), dict) and isinstance(post["post"].get("record"), dict):
+            return post["post"]
+        if isinstance(post.get("reblog"), dict) and "content" in post:
+            return post["reblog"]
+    return post
+
+
+def _shared(post: dict[str, Any]) -> tuple[str, str, str] | tuple[()] | None:
+    """A Mastodon status's or a Bluesky post's article: its link card's title and address
+    (else the text's first paragraph and the first link in it to elsewhere) and the post's
+    moment; () for such a post that shares none (a reply, photos); None for other posts."""
+    record = post.get("record")
+    if isinstance(record, dict) and "createdAt" in record:  # Bluesky's post view
+        date = str(record.get("createdAt") or "")
+        for embed in (post.get("embed"), record.get("embed")):
+            external = embed.get("external") if isinstance(embed, dict) else None
+            if isinstance(external, dict) and external.get("uri") and external.get("title"):
+                return str(external["title"]), str(external["uri"]), date
+        links = [
+            str(feature.get("uri") or "")
+            for facet in record.get("facets") or []
+            if isinstance(facet, dict)
+            for feature in facet.get("features") or []
+            if isinstance(feature, dict) and str(feature.get("$type", "")).endswith("#link")
+        ]
+        text = next((line for line in str(record.get("text") or "").split("\n") if line), "")
+        link = next((found for found in links if article_link(found)), "")
+        return (text, link, date) if text and link else ()
+    if not ("content" in post and "created_at" in post and "account" in post):
+        return None
+    date = str(post.get("created_at") or "")
+    card = post.get("card")  # Mastodon's preview of the link: the article's own title
+    if isinstance(card, dict) and card.get("url") and card.get("title"):
+        return str(card["title"]), str(card["url"]), date
+    content = html_fragment(f"<div>{post.get('content') or ''}</div>")
+    if content is None:
+        return ()
+    paragraph = next((p for p in content.iter("p") if collapse(p.text_content())), None)
+    hrefs = (
+        href_of(a)
+        for a in content.iter("a")
+        if not {"mention", "hashtag"} & set((a.get("class") or "").split())
+        and a.get("rel") != "tag"
+    )
+    link = next((found for found in hrefs if found and article_link(found)), "")
+    if paragraph is None or not link:
+        return ()
+    return collapse(split_link(paragraph.text_content())[0]), link, date
+
+
+def _posts(data: Any) -> list[Any] | None:
+    """The list of posts in a JSON answer (the answer, or a list in it up to two levels
+    down: {"posts": […]}, {"response": {"results": […]}}); None when it holds none."""
+    lists = [data] if isinstance(data, list) else []
+    if isinstance(data, dict):
+        for value in data.values():
+            lists.append(value)
+            if isinstance(value, dict):
+                lists.extend(value.values())
+    best = max(
+        (found for found in lists if isinstance(found, list)),
+        key=lambda found: sum(_post_parts(post) is not None for post in found),
+        default=None,
+    )
+    if best is None or sum(_post_parts(post) is not None for post in best) < 2:
+        return None
+    return best
+
+
+def _post_lines(posts: list[Any], at: _Positions, base: str, timezone: str | None) -> list[Line]:
+    """One line a post: its title (its markup and entities undone), link and moment."""
+    lines = []
+    for post in posts:
+        parts = _post_parts(post)
+        if parts is None:
+            continue
+        title, link, date, saved = parts
+        number = at.line(str(_unwrapped(post).get("id") or title))
+        fragment = html_fragment(title) if INLINE_TAG.search(title) else None
+        title = collapse(html_unescape(fragment.text_content() if fragment is not None else title))
+        moment = epoch_stamp(date) or date
+        stamp = read_stamp(moment, timezone) if moment else None
+        when = _day_of(moment, timezone) if saved else stamp or (None, None)
+        url = absolute(link, base) or ""
+        kept = saved_page(url)  # (a bookmark's: Pinboard's)
+        lines.append(Line(number, title, url, when, item=True, dropped=kept))
+    return lines
+
+
+_UNKNOWN_JSON = (
+    "JSON that is neither a JSON Feed, a feed reader's export, a Telegram export "
+    "(result.json) nor a list of posts with titles and links: nothing was read; "
+    "import the page, the feed or a copy of the list as text"
+)
+
+
+class _Positions:
+    """Line numbers of strings in a text, found in order (JSON keeps none of its own)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.at = text, 0
+
+    def line(self, value: str) -> int:
+        found = -1
+        for written in (
+            value,
+            json.dumps(value)[1:-1],
+            json.dumps(value, ensure_ascii=False)[1:-1],
+        ):
+            found = self.text.find(written, self.at) if written else -1
+            if found >= 0:
+                break
+        if found < 0:
+            return 0
+        self.at = found + 1
+        return self.text.count("\n", 0, found) + 1
