@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 378 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 390 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -41,6 +41,8 @@ HOMES = {key: home for key, home, *_ in _SOURCES}
 SOURCE_NAMES = {key: rest[0] for key, _, *rest in _SOURCES if rest}
 # The --source each listing was imported with (pages with relative links, or copied as text).
 SOURCE = {
+    "r21a-npu-gov-ua-novyny-ctrl-a": "npu",
+    "r21a-google-news-pl-ukraina-clusters-copied": "google-news",
     "r20a-segodnya-ua-stricka-ctrl-a": "segodnya",
     "r19a-ansa-it-ucraina-ctrl-a": "ansa",
     "r19a-glavred-vsi-novyny-ctrl-a": "glavred",
@@ -433,6 +435,18 @@ FLOOR: dict[str, int] = {
     "r20b-todoist-project-template-csv": 9,
     "r20b-trello-board-export-json": 8,
     "r20b-zoom-saved-chat": 8,
+    "r21a-currenttime-tv-news-feed-dayheads": 8,
+    "r21a-dsns-gov-ua-ostanni-novyny-stacked-date": 7,
+    "r21a-euractiv-topic-ukraine-pro-promoted": 8,
+    "r21a-forbes-ua-novyny-date-comma": 8,
+    "r21a-google-news-pl-ukraina-clusters-copied": 9,
+    "r21a-holosameryky-voa-novyny-dateonly": 8,
+    "r21a-lsm-lv-arzemes-sodien-vakar": 8,
+    "r21a-mfa-gov-ua-news-official": 8,
+    "r21a-mind-ua-news-feed-paywall": 9,
+    "r21a-npu-gov-ua-novyny-ctrl-a": 7,
+    "r21a-tvpworld-tag-ukraine-nextjs-overlay": 7,
+    "r21a-vn-20minut-vinnytsia-city-widgets": 8,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -813,6 +827,18 @@ CEILING: dict[str, int] = {
     "r20b-todoist-project-template-csv": 9,
     "r20b-trello-board-export-json": 8,
     "r20b-zoom-saved-chat": 8,
+    "r21a-currenttime-tv-news-feed-dayheads": 8,
+    "r21a-dsns-gov-ua-ostanni-novyny-stacked-date": 7,
+    "r21a-euractiv-topic-ukraine-pro-promoted": 8,
+    "r21a-forbes-ua-novyny-date-comma": 9,
+    "r21a-google-news-pl-ukraina-clusters-copied": 17,
+    "r21a-holosameryky-voa-novyny-dateonly": 8,
+    "r21a-lsm-lv-arzemes-sodien-vakar": 8,
+    "r21a-mfa-gov-ua-news-official": 8,
+    "r21a-mind-ua-news-feed-paywall": 9,
+    "r21a-npu-gov-ua-novyny-ctrl-a": 7,
+    "r21a-tvpworld-tag-ukraine-nextjs-overlay": 7,
+    "r21a-vn-20minut-vinnytsia-city-widgets": 9,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
