@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 390 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 402 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -447,6 +447,18 @@ FLOOR: dict[str, int] = {
     "r21a-npu-gov-ua-novyny-ctrl-a": 7,
     "r21a-tvpworld-tag-ukraine-nextjs-overlay": 7,
     "r21a-vn-20minut-vinnytsia-city-widgets": 8,
+    "r21b-feedly-read-later-copied": 5,
+    "r21b-gmail-print-all-thread": 7,
+    "r21b-inoreader-saved-list-copied": 0,
+    "r21b-mastodon-web-profile-copied": 6,
+    "r21b-matter-csv-export": 9,
+    "r21b-messenger-web-group-copied": 0,
+    "r21b-notion-api-databases-query": 0,
+    "r21b-outlook-desktop-saveas-html-safelinks": 8,
+    "r21b-telegram-bot-getupdates-channel": 0,
+    "r21b-wordpress-wxr-export-novynarnia": 8,
+    "r21b-x-api-v2-user-tweets": 0,
+    "r21b-youtube-data-api-search": 0,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -839,6 +851,18 @@ CEILING: dict[str, int] = {
     "r21a-npu-gov-ua-novyny-ctrl-a": 7,
     "r21a-tvpworld-tag-ukraine-nextjs-overlay": 7,
     "r21a-vn-20minut-vinnytsia-city-widgets": 9,
+    "r21b-feedly-read-later-copied": 29,
+    "r21b-gmail-print-all-thread": 8,
+    "r21b-inoreader-saved-list-copied": 4,
+    "r21b-mastodon-web-profile-copied": 16,
+    "r21b-matter-csv-export": 9,
+    "r21b-messenger-web-group-copied": 9,
+    "r21b-notion-api-databases-query": 0,
+    "r21b-outlook-desktop-saveas-html-safelinks": 8,
+    "r21b-telegram-bot-getupdates-channel": 0,
+    "r21b-wordpress-wxr-export-novynarnia": 12,
+    "r21b-x-api-v2-user-tweets": 0,
+    "r21b-youtube-data-api-search": 0,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
