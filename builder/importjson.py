@@ -45,6 +45,8 @@ def json_lines(
         return _discord_lines(data["messages"], at, timezone), []
     if _is_trello_board(data):
         return _trello_lines(data, at, timezone), []
+    if isinstance(data, dict) and data.get("ok") is True and isinstance(data.get("result"), list):
+        data = {"result": _bot_posts(data["result"])}  # Telegram's Bot API: its updates
     posts = _posts(data)
     if posts is not None and not (isinstance(data, dict) and _known_json(data)):
         # a site's API (WordPress's, Ghost's): a list of its posts
@@ -336,6 +338,8 @@ def _post_parts(post: Any) -> tuple[str, str, str, bool] | None:
     if post.get("is_self") or post.get("stickied"):
         return None  # Reddit's post of text (a discussion), a moderator's pinned one
     shared = _shared(post)
+    if shared is None:
+        shared = _api_item(post)
     if shared is not None:
         return (*shared, False) if shared else None
     title = next((post[k] for k in _POST_TITLE if post.get(k)), "")
@@ -407,6 +411,103 @@ def _shared(post: dict[str, Any]) -> tuple[str, str, str] | tuple[()] | None:
     if paragraph is None or not link:
         return ()
     return collapse(split_link(paragraph.text_content())[0]), link, date
+
+
+def _api_item(post: dict[str, Any]) -> tuple[str, str, str] | tuple[()] | None:
+    """An item of another API's answer: a YouTube search's video (its title, its watch
+    address, publishedAt; a channel, a playlist or a live stream is none), a tweet of X's API
+    v2 (its link's title and unwound address, else its text without the link), a post a
+    Telegram bot got (its first line and the first link in it), a row of a Notion database
+    (its title, URL and date properties; a row whose select says it was rejected, none).
+    () for such an item that gives no headline; None for other items."""
+    if post.get("kind") == "youtube#searchResult":
+        snippet, ident = post.get("snippet") or {}, post.get("id") or {}
+        video = ident.get("videoId") if isinstance(ident, dict) else None
+        if (
+            not video
+            or not isinstance(snippet, dict)
+            or snippet.get("liveBroadcastContent") == "live"
+        ):
+            return ()
+        title = html_unescape(str(snippet.get("title") or ""))
+        channel = str(snippet.get("channelTitle") or "")
+        for separator in (" | ", " - ", " – "):
+            if channel and title.endswith(separator + channel):
+                title = title[: -len(separator + channel)]
+        url = f"https://www.youtube.com/watch?v={video}"
+        return title, url, str(snippet.get("publishedAt") or "")
+    entities = post.get("entities")
+    if "edit_history_tweet_ids" in post and isinstance(entities, dict):  # X's API v2
+        for found in entities.get("urls") or []:
+            url = str(found.get("unwound_url") or found.get("expanded_url") or "")
+            if not isinstance(found, dict) or not article_link(url) or _ON_X.match(url):
+                continue  # (a tweet quoted, a thread: X's own, no article)
+            text = str(post.get("text") or "").replace(str(found.get("url") or ""), "")
+            title = str(found.get("title") or "") or text.split("\n")[0]
+            return collapse(html_unescape(title)), url, str(post.get("created_at") or "")
+        return ()
+    if "message_id" in post and "chat" in post:  # a post a Telegram bot got
+        text = str(post.get("text") or post.get("caption") or "")
+        marks = post.get("entities") or post.get("caption_entities") or []
+        wide = text.encode("utf-16-le")  # (offsets count UTF-16 units)
+        links = [
+            str(mark.get("url") or "")
+            if mark.get("type") == "text_link"
+            else wide[2 * mark["offset"] : 2 * (mark["offset"] + mark["length"])].decode(
+                "utf-16-le", "replace"
+            )
+            for mark in marks
+            if isinstance(mark, dict) and mark.get("type") in ("url", "text_link")
+        ]
+        link = next((found for found in links if article_link(found)), "")
+        first = next((line for line in text.split("\n") if line.strip()), "")
+        date = epoch_stamp(str(post.get("date") or ""))
+        return (first, link, date) if first and link and first.strip() != link else ()
+    properties = post.get("properties")
+    if post.get("object") == "page" and isinstance(properties, dict):  # a Notion row
+        values = [p for p in properties.values() if isinstance(p, dict)]
+        title = "".join(
+            str(run.get("plain_text") or "")
+            for p in values
+            if p.get("type") == "title"
+            for run in p.get("title") or []
+            if isinstance(run, dict)
+        )
+        url = next((str(p["url"]) for p in values if p.get("type") == "url" and p.get("url")), "")
+        dates = [p.get("date") for p in values if p.get("type") == "date"]
+        date = next((str(d.get("start") or "") for d in dates if isinstance(d, dict)), "")
+        states = (
+            str((p.get(p.get("type")) or {}).get("name") or "")
+            for p in values
+            if p.get("type") in ("select", "status") and isinstance(p.get(p.get("type")), dict)
+        )
+        if any(_REJECTED_LIST.search(name) for name in states):
+            return ()
+        return (collapse(title), url, date) if title.strip() and url else ()
+    return None
+
+
+_ON_X = re.compile(r"https?://(?:www\.|mobile\.)?(?:x|twitter)\.com/", re.IGNORECASE)
+
+
+def _bot_posts(updates: list[Any]) -> list[Any]:
+    """The posts of a Telegram bot's updates, each as last edited, where it first came."""
+    posts: list[Any] = []
+    at: dict[tuple[Any, Any], int] = {}
+    for update in updates:
+        if not isinstance(update, dict):
+            continue
+        for kind in ("channel_post", "message", "edited_channel_post", "edited_message"):
+            post = update.get(kind)
+            if not isinstance(post, dict):
+                continue
+            key = ((post.get("chat") or {}).get("id"), post.get("message_id"))
+            if kind.startswith("edited_") and key in at:
+                posts[at[key]] = {**post, "date": posts[at[key]].get("date")}
+            else:
+                at[key] = len(posts)
+                posts.append(post)
+    return posts
 
 
 def _posts(data: Any) -> list[Any] | None:

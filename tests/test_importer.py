@@ -6985,3 +6985,220 @@ def test_a_publication_followed_by_its_update_gives_the_publications_moment() ->
         ("2024-06-25", "06:00"),
         ("2024-06-24", "22:10"),
     ]
+
+
+def test_youtubes_xs_telegram_bots_and_notions_api_answers_give_their_articles() -> None:
+    youtube = json.dumps(
+        {
+            "kind": "youtube#searchListResponse",
+            "items": [
+                {
+                    "kind": "youtube#searchResult",
+                    "id": {"kind": "youtube#video", "videoId": "kQ3"},
+                    "snippet": {
+                        "publishedAt": "2024-06-24T17:05:00Z",
+                        "channelTitle": "Суспільне",
+                        "title": "&quot;Explosions in Odesa&quot; | Суспільне",
+                        "liveBroadcastContent": "none",
+                    },
+                },
+                {
+                    "kind": "youtube#searchResult",
+                    "id": {"kind": "youtube#video", "videoId": "LIVE"},
+                    "snippet": {
+                        "publishedAt": "2024-06-24T06:00:00Z",
+                        "channelTitle": "Суспільне",
+                        "title": "Телемарафон",
+                        "liveBroadcastContent": "live",
+                    },
+                },
+                {
+                    "kind": "youtube#searchResult",
+                    "id": {"kind": "youtube#channel", "channelId": "U"},
+                    "snippet": {"publishedAt": "2015-01-01T00:00:00Z", "title": "Суспільне"},
+                },
+                {
+                    "kind": "youtube#searchResult",
+                    "id": {"kind": "youtube#video", "videoId": "aB1"},
+                    "snippet": {
+                        "publishedAt": "2024-06-24T07:02:00Z",
+                        "channelTitle": "ТСН",
+                        "title": "Rada passes the dual citizenship law",
+                        "liveBroadcastContent": "none",
+                    },
+                },
+            ],
+        }
+    )
+    assert [
+        (t, title, url)
+        for _, t, title, url, _ in _dated(parse_listing(youtube, DEFAULT, timezone="Europe/Kyiv"))
+    ] == [
+        ("20:05", '"Explosions in Odesa"', "https://www.youtube.com/watch?v=kQ3"),
+        ("10:02", "Rada passes the dual citizenship law", "https://www.youtube.com/watch?v=aB1"),
+    ]
+    x = json.dumps(
+        {
+            "data": [
+                {
+                    "edit_history_tweet_ids": ["1"],
+                    "created_at": "2024-06-24T17:05:00.000Z",
+                    "text": "Odesa tonight https://t.co/a",
+                    "entities": {
+                        "urls": [
+                            {
+                                "url": "https://t.co/a",
+                                "expanded_url": "https://censor.net/news/3496029/",
+                                "title": "Explosions in Odesa as ballistic missiles strike",
+                            }
+                        ]
+                    },
+                },
+                {
+                    "edit_history_tweet_ids": ["2"],
+                    "created_at": "2024-06-24T07:02:00.000Z",
+                    "text": "Rada passes the dual citizenship law https://t.co/b",
+                    "entities": {"urls": [{"url": "https://t.co/b", "expanded_url": U_RADA}]},
+                },
+                {
+                    "edit_history_tweet_ids": ["3"],
+                    "created_at": "2024-06-24T06:00:00.000Z",
+                    "text": "Read his thread https://t.co/c",
+                    "entities": {
+                        "urls": [
+                            {"url": "https://t.co/c", "expanded_url": "https://x.com/a/status/9"}
+                        ]
+                    },
+                },
+            ]
+        }
+    )
+    assert [
+        (t, title)
+        for _, t, title, *_ in _dated(parse_listing(x, DEFAULT, SOURCES, timezone="Europe/Kyiv"))
+    ] == [
+        ("20:05", "Explosions in Odesa as ballistic missiles strike"),
+        ("10:02", "Rada passes the dual citizenship law"),
+    ]
+    bot = json.dumps(
+        {
+            "ok": True,
+            "result": [
+                {
+                    "update_id": 1,
+                    "channel_post": {
+                        "message_id": 7,
+                        "chat": {"id": -1},
+                        "date": 1719252300,
+                        "text": "Explosions in Odesa\nЧитати",
+                        "entities": [
+                            {
+                                "type": "text_link",
+                                "offset": 20,
+                                "length": 6,
+                                "url": "https://censor.net/news/3496029/",
+                            }
+                        ],
+                    },
+                },
+                {
+                    "update_id": 2,
+                    "channel_post": {
+                        "message_id": 8,
+                        "chat": {"id": -1},
+                        "date": 1719216120,
+                        "text": "🚨 Повітряна тривога",
+                        "entities": [],
+                    },
+                },
+                {
+                    "update_id": 3,
+                    "edited_channel_post": {
+                        "message_id": 7,
+                        "chat": {"id": -1},
+                        "date": 1719252300,
+                        "edit_date": 1719253000,
+                        "text": "Explosions in Odesa as ballistic missiles strike\nЧитати",
+                        "entities": [
+                            {
+                                "type": "text_link",
+                                "offset": 49,
+                                "length": 6,
+                                "url": "https://censor.net/news/3496029/",
+                            }
+                        ],
+                    },
+                },
+                {
+                    "update_id": 4,
+                    "channel_post": {
+                        "message_id": 9,
+                        "chat": {"id": -1},
+                        "date": 1719212520,
+                        "text": "Rada passes the dual citizenship law\n\n" + U_RADA,
+                        "entities": [{"type": "url", "offset": 38, "length": len(U_RADA)}],
+                    },
+                },
+            ],
+        }
+    )
+    assert [
+        (t, title)
+        for _, t, title, *_ in _dated(parse_listing(bot, DEFAULT, SOURCES, timezone="Europe/Kyiv"))
+    ] == [
+        ("21:05", "Explosions in Odesa as ballistic missiles strike"),
+        ("10:02", "Rada passes the dual citizenship law"),
+    ]
+    notion = json.dumps(
+        {
+            "object": "list",
+            "results": [
+                {
+                    "object": "page",
+                    "properties": {
+                        "Заголовок": {
+                            "type": "title",
+                            "title": [
+                                {"plain_text": "Explosions in Odesa "},
+                                {"plain_text": "as missiles strike"},
+                            ],
+                        },
+                        "Посилання": {"type": "url", "url": "https://censor.net/news/3496029/"},
+                        "Дата": {
+                            "type": "date",
+                            "date": {"start": "2024-06-24T20:05:00.000+03:00"},
+                        },
+                        "Статус": {"type": "select", "select": {"name": "Готово"}},
+                    },
+                },
+                {
+                    "object": "page",
+                    "properties": {
+                        "Заголовок": {"type": "title", "title": [{"plain_text": "Russia claims"}]},
+                        "Посилання": {"type": "url", "url": "https://ria.ru/20240624/x.html"},
+                        "Статус": {"type": "select", "select": {"name": "Відхилено"}},
+                    },
+                },
+                {
+                    "object": "page",
+                    "properties": {
+                        "Заголовок": {
+                            "type": "title",
+                            "title": [{"plain_text": "Rada passes the law"}],
+                        },
+                        "Посилання": {"type": "url", "url": U_RADA},
+                        "Дата": {"type": "date", "date": {"start": "2024-06-24"}},
+                    },
+                },
+            ],
+        }
+    )
+    assert [
+        (t, title)
+        for _, t, title, *_ in _dated(
+            parse_listing(notion, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+        )
+    ] == [
+        ("20:05", "Explosions in Odesa as missiles strike"),
+        (None, "Rada passes the law"),
+    ]
