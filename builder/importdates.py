@@ -526,9 +526,9 @@ OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a f
 # "3 hrs ago", "an hour ago", "15 хв тому", "2 години тому", "5 минут назад", "1 day ago"
 # (casefolded).
 _AGE_UNITS = (
-    r"(?:(m|mins?\.?|minutes?|minuten?|minut[ayi]?|minutos?|minuti|хв\.?|хвилин[аиу]?"
+    r"(?:(m|mins?\.?|minutes?|minuten?|minut[ayię]?|minutos?|minuti|хв\.?|хвилин[аиу]?"
     r"|мин\.?|минут[аы]?)"
-    r"|(h|hrs?|hours?|stunden?|std\.?|heures?|godzin[ay]?|godz\.?|horas?|ore|ora|год\.?"
+    r"|(h|hrs?|hours?|stunden?|std\.?|heures?|godzin[ayę]?|godz\.?|horas?|ore|ora|год\.?"
     r"|годин[аиу]?|ч\.?|час(?:а|ов)?)"
     r"|(d|days?|tag(?:en?)?|jours?|dni|dzień|días?|dias?|giorni|giorno|дн\.?|дні|днів|день|дня|дней))"
 )

@@ -72,6 +72,11 @@ def feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[Line], 
         parts = {  # the first of each name
             local_name(child): child for child in reversed(item) if isinstance(child.tag, str)
         }
+        kind, status = parts.get("post_type"), parts.get("status")  # a WordPress export's
+        if (kind is not None and (kind.text or "").strip() != "post") or (
+            status is not None and (status.text or "").strip() not in ("publish", "")
+        ):  # (WXR): a page, a menu's item, an attachment, a draft, a post not yet out
+            continue
         title = parts.get("title")
         text = _feed_text(title) if title is not None else ""
         line = item.sourceline or 0

@@ -9,6 +9,8 @@ import json
 
 import pytest
 
+from builder.i18n import normalise_word
+from builder.importdates import age
 from builder.importdays import merge_day, render_day
 from builder.importer import parse_listing
 from builder.importlinks import index_page, match_source
@@ -7202,3 +7204,26 @@ def test_youtubes_xs_telegram_bots_and_notions_api_answers_give_their_articles()
         ("20:05", "Explosions in Odesa as missiles strike"),
         (None, "Rada passes the law"),
     ]
+
+
+def test_a_wordpress_export_gives_its_published_posts_only() -> None:
+    wxr = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">'
+        "<channel><title>Site</title>"
+        "<item><title>Explosions in Odesa as ballistic missiles strike</title>"
+        "<link>https://censor.net/news/3496029/</link><pubDate>Mon, 24 Jun 2024 17:05:00 +0000"
+        "</pubDate><wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item>"
+        "<item><title>About us</title><link>https://censor.net/about/</link>"
+        "<wp:post_type>page</wp:post_type><wp:status>publish</wp:status></item>"
+        "<item><title>A draft on the summit</title><link>https://censor.net/?p=12</link>"
+        "<wp:post_type>post</wp:post_type><wp:status>draft</wp:status></item>"
+        "</channel></rss>"
+    )
+    titles = [t for _, _, t, *_ in _dated(parse_listing(wxr, DEFAULT, SOURCES))]
+    assert titles == ["Explosions in Odesa as ballistic missiles strike"]
+
+
+@pytest.mark.parametrize("line", ["1 godzinę temu", "1 minutę temu"])
+def test_polish_ages_of_one_and_bylines_are_read(line: str) -> None:
+    assert age(normalise_word(line)) is not None
+    assert boilerplate("Autor: Jan Kowalski")
