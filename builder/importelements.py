@@ -22,7 +22,7 @@ from .importtext import collapse, headline_like
 _SIDEBAR_CLASS = re.compile(
     r"sidebar|most-?read|most-?popular|most-?viewed|trending|widget-area"
     r"|(?<![a-z])(?:popular|side|aside|rail|promo|partners?|advert|ad)(?![a-z])"
-    r"|newsletter|sponsored|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
+    r"|newsletter|sponsored|brandvoice|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
     r"|(?<![a-z])ob-widget|membership|paywall"
     r"|(?<![a-z])(?:banner|alert-?(?:bar|line|strip)|breaking-?bar|live-?bar|ticker)(?![a-z])",
     re.IGNORECASE,
@@ -205,9 +205,9 @@ def sidebar(element: Any) -> bool:
         f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
         f" {element.get('data-area') or ''}"  # Spiegel's data-area="newsletter_box"
     )
-    if (_SIDEBAR_CLASS.search(names) or _RIGHT_COLUMN.search(names)) and not _CARD_CLASS.search(
-        element.get("class") or ""
-    ):  # (a story's card beside the lead one, "card--hero-side", is no sidebar)
+    if (_SIDEBAR_CLASS.search(names) or _RIGHT_COLUMN.search(names)) and (
+        not _CARD_CLASS.search(element.get("class") or "") or _PAID.search(names)
+    ):  # (a story's card beside the lead one, "card--hero-side", is no sidebar; a paid one is)
         return True
     first = _first_child(element)
     if first is not None and first.tag not in HEADINGS and len(first) == 1:
@@ -223,6 +223,7 @@ def sidebar(element: Any) -> bool:
     return _ALSO_TITLE.fullmatch(title) is not None and len(links) == 1
 
 
+_PAID = re.compile(r"sponsored|brandvoice|promo|advert|partner|outbrain|taboola", re.IGNORECASE)
 # An item's own class: a card, a story (the Straits Times' "card card--hero-side").
 _CARD_CLASS = re.compile(r"(?:^|\s)(?:card|story|article|teaser)(?:$|\s|--)", re.IGNORECASE)
 # A block's title by its class: "side-block__title", "read-also__title", "section-heading".

@@ -7227,3 +7227,22 @@ def test_a_wordpress_export_gives_its_published_posts_only() -> None:
 def test_polish_ages_of_one_and_bylines_are_read(line: str) -> None:
     assert age(normalise_word(line)) is not None
     assert boilerplate("Autor: Jan Kowalski")
+
+
+def test_a_brandvoice_card_is_paid_content_even_as_a_card() -> None:
+    page = (
+        "<html><body><main>"
+        '<article class="card"><a href="https://censor.net/news/3496029/">Explosions in Odesa as '
+        "ballistic missiles strike</a></article>"
+        '<article class="card card--brandvoice"><a href="https://censor.net/brandvoice/x-1">How '
+        "small businesses survive the blackouts this summer</a></article>"
+        '<article class="news-card news-card--brandvoice"><a href="https://censor.net/brandvoice/'
+        'y-2">Partner: a bank explains its new loans for farmers</a></article>'
+        '<article class="card"><a href="' + U_RADA + '">Rada passes the dual citizenship law</a>'
+        "</article></main></body></html>"
+    )
+    titles = [t for _, _, t, *_ in _dated(parse_listing(page, DEFAULT, SOURCES))]
+    assert titles == [
+        "Explosions in Odesa as ballistic missiles strike",
+        "Rada passes the dual citizenship law",
+    ]

@@ -842,7 +842,7 @@ CEILING: dict[str, int] = {
     "r21a-currenttime-tv-news-feed-dayheads": 8,
     "r21a-dsns-gov-ua-ostanni-novyny-stacked-date": 7,
     "r21a-euractiv-topic-ukraine-pro-promoted": 8,
-    "r21a-forbes-ua-novyny-date-comma": 9,
+    "r21a-forbes-ua-novyny-date-comma": 8,
     "r21a-google-news-pl-ukraina-clusters-copied": 9,
     "r21a-holosameryky-voa-novyny-dateonly": 8,
     "r21a-lsm-lv-arzemes-sodien-vakar": 8,
