@@ -513,6 +513,10 @@ def _take_line(
         if date_time is None and NUMBERED.match(line) is None and NUMBERED.match(raw.strip()):
             whole = " ".join(raw.split())  # "16. Juli 2024" is a date, not a numbered line
             date_time = said_date_time(whole, months, weekdays, state, number)
+        if date_time is None and " / " in simple:  # "The Kyiv Independent / by Jane Doe / 3h"
+            last_part = simple.rsplit(" / ", 1)[1]  # (a reader's source, author, then age)
+            date_time = said_date_time(last_part, months, weekdays, state, number)
+            simple = last_part if date_time is not None else simple
         # (Markdown's "### …"; a section's label in capitals: "ICYMI — MONDAY, 15 JULY")
         heading = given.heading or raw.lstrip().startswith("#") or simple.isupper()
         tail = _HEADING_DATE.search(simple) if date_time is None and heading else None

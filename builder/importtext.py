@@ -404,7 +404,8 @@ _MORE_ELSEWHERE = re.compile(
 _ADVERTISING = re.compile(
     r"\b(?:register now|book now|promo code|use (?:the )?code"
     r"|support us on (?:patreon|ko-fi|buy me a coffee)"
-    r"|оформіть онлайн|оформите онлайн|замовте зараз|закажите сейчас|apply online|order now)\b"
+    r"|оформіть онлайн|оформите онлайн|замовте зараз|закажите сейчас|apply online|order now"
+    r"|free for \d+ days|free trial|start (?:your|a) trial)\b"
 )
 # A page's call to subscribe, sign in or give, never a headline: "Subscribe for €1 a week."
 _CALL_TO_ACTION = re.compile(

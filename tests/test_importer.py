@@ -7246,3 +7246,20 @@ def test_a_brandvoice_card_is_paid_content_even_as_a_card() -> None:
         "Explosions in Odesa as ballistic missiles strike",
         "Rada passes the dual citizenship law",
     ]
+
+
+def test_a_readers_list_copied_dates_each_title_by_its_source_and_age_line() -> None:
+    # Feedly's "Read Later" copied: the title, then "Source / by Author / 3h".
+    copied = (
+        "Explosions in Odesa as ballistic missiles strike\n"
+        "Censor.NET / by Jane Doe / 3h\n"
+        "Rada passes the dual citizenship law\nCensor.NET / 1d\n"
+        "Putin finds justification for use of nuclear weapons\nISW / Jun 21\n"
+    )
+    listing = parse_listing(copied, DEFAULT, SOURCES, "censor")
+    assert [(d, title) for d, _, title, *_ in _dated(listing)] == [
+        ("2024-06-25", "Explosions in Odesa as ballistic missiles strike"),
+        ("2024-06-24", "Rada passes the dual citizenship law"),
+        ("2024-06-21", "Putin finds justification for use of nuclear weapons"),
+    ]
+    assert boilerplate("Try Pro+ free for 14 days")  # (its upsell)
