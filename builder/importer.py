@@ -397,6 +397,13 @@ def _take_line(
         summarised = _BOLD_SUMMARY.fullmatch(line)
         if summarised is not None:  # "**Title** – Its summary. ([Reuters](https://…))"
             line = f"{summarised[1]} {summarised[2]}"
+        snippet = _TITLE_AND_SNIPPET.fullmatch(line)
+        if (
+            snippet is not None
+            and len(snippet[1].split()) > KICKER_WORDS
+            and len(snippet[2].split()) >= SUMMARY_WORDS
+        ):
+            line = snippet[1]  # "Title - Its snippet cut short…": a reader's list (Inoreader's)
         line = EMPHASISED.sub(r"\2", line)
         line = BOLD_LABEL.sub("", CHECKBOX.sub("", line, count=1), count=1)
         line = STRONG.sub(lambda found: found[1] or found[2], line).strip()
@@ -1137,6 +1144,10 @@ _FORWARDED = re.compile(
     re.IGNORECASE,
 )
 _FORWARD = "where the message was forwarded from, not a headline"
+# A headline, a dash, then the start of its article cut short ("…").
+_TITLE_AND_SNIPPET = re.compile(
+    r"([^\[\]\n]{10,200}?[^.!?\s])\s[-–—]\s([^\[\]\n]{40,}(?:…|\.\.\.))"
+)
 # A headline in bold, a dash, its summary (no link in it), then its outlets' links in
 # brackets: a list an assistant (ChatGPT) writes. The summary is no part of the headline.
 _BOLD_SUMMARY = re.compile(

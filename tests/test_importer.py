@@ -7263,3 +7263,18 @@ def test_a_readers_list_copied_dates_each_title_by_its_source_and_age_line() -> 
         ("2024-06-21", "Putin finds justification for use of nuclear weapons"),
     ]
     assert boilerplate("Try Pro+ free for 14 days")  # (its upsell)
+
+
+def test_a_readers_line_of_a_title_and_its_snippet_cut_short_gives_the_title() -> None:
+    # Inoreader's list copied: "Title - the article's first words…", its source, its age.
+    copied = (
+        "Цензор\nExplosions in Odesa as ballistic missiles strike - Two missiles hit the "
+        "port overnight, damaging the grain terminals, the governor of the region said on…\n37m\n"
+        "Цензор\nRada passes the dual citizenship law - The parliament passed a law letting "
+        "Ukrainians hold a second passport, except a Russian one, with 257 votes…\n1d\n"
+    )
+    listing = parse_listing(copied, DEFAULT, SOURCES, "censor")
+    assert [(d, title) for d, _, title, *_ in _dated(listing)] == [
+        ("2024-06-25", "Explosions in Odesa as ballistic missiles strike"),
+        ("2024-06-24", "Rada passes the dual citizenship law"),
+    ]
