@@ -46,6 +46,9 @@ MD_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*<?(\S+?)>?(?:\s+\"[^\"]*\")?\s*\)")
 # Lines outlets put around their lists: section headings, navigation, calls to action.
 BOILERPLATE = frozenset(
     {
+        # a social network's own (Mastodon's web interface)
+        *("search or paste url", "what's on your mind?", "get the app", "view source code"),
+        *("posts and replies", "keyboard shortcuts"),
         # a mobile site's link to its full version
         *("повна версія сайту", "полная версия сайта", "full site", "desktop version"),
         # a page's skip link, copied as text with it
@@ -302,14 +305,14 @@ _COUNTED = (
 # A site's name as pages show it beside a link: "pravda.com.ua".
 SITE_NAME = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _SOCIAL_CHROME = re.compile(
-    r"@[\w.-]+"
+    r"@[\w.-]+(?:@[\w.-]+)?"  # (and Mastodon's "@RFERL@mastodon.social")
     r"|(?:reposted by|поширив|поширила|поширено|переслав|репост)\b.*"
     r"|(?:пошук у|search) (?:facebook|x|twitter|bluesky|linkedin)"
     rf"|[\d.,]+\s*(?:k|m|тис\.?|млн|тыс\.?)?\s*{_COUNTED}(?:\s*[•·]\s*[\d.,]+\s*(?:k|m|тис\.?|млн|тыс\.?)?\s*{_COUNTED})*"
     rf"|(?:переглянути|показати|view|see|show) (?:ще |all |more )?\d+ (?:more )?{_COUNTED}"
     r"|(?:last reply|остання відповідь).*"
     # X's own: its link card's "From site.com", "… reposted", the profile's "Joined …", menus
-    r"|from (?:www\.)?[\w-]+(?:\.[\w-]+)+|.{1,60} (?:reposted|поширив\w*|репостнул\w*)"
+    r"|from (?:www\.)?[\w-]+(?:\.[\w-]+)+|.{1,60} (?:reposted|boosted|поширив\w*|репостнул\w*)"
     r"|(?:.* )?joined \w+ \d{4}|(?:to )?view keyboard shortcuts.*|see new posts"
     # a chat's notices: "Mariia Bondar joined the party.", "… pinned a message", "… left"
     r"|.{1,60} (?:joined|left) (?:the )?(?:party|server|channel|room|chat|group|space|team)\b.*"

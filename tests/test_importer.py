@@ -7278,3 +7278,17 @@ def test_a_readers_line_of_a_title_and_its_snippet_cut_short_gives_the_title() -
         ("2024-06-25", "Explosions in Odesa as ballistic missiles strike"),
         ("2024-06-24", "Rada passes the dual citizenship law"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "@RFERL@mastodon.social",
+        "Radio Free Europe/Radio Liberty boosted",
+        "Search or paste URL",
+        "What's on your mind?",
+        "Posts and replies",
+    ],
+)
+def test_mastodons_own_lines_copied_are_no_headlines(line: str) -> None:
+    assert boilerplate(line)

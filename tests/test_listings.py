@@ -854,7 +854,7 @@ CEILING: dict[str, int] = {
     "r21b-feedly-read-later-copied": 11,
     "r21b-gmail-print-all-thread": 8,
     "r21b-inoreader-saved-list-copied": 9,
-    "r21b-mastodon-web-profile-copied": 16,
+    "r21b-mastodon-web-profile-copied": 7,
     "r21b-matter-csv-export": 9,
     "r21b-messenger-web-group-copied": 9,
     "r21b-notion-api-databases-query": 8,
