@@ -188,7 +188,7 @@ _INDEX_PATHS = frozenset(
 )
 
 
-_LANGUAGE_PATHS = frozenset({"ukr", "rus", "eng", "ua"})
+_LANGUAGE_PATHS = frozenset({"ukr", "rus", "eng"})  # (a language's name in three letters)
 _PAGER = re.compile(r"page-?\d+")
 # A site's own pages, the only part of a path: about it, its contacts, weather, its stream.
 _SITE_PAGES = frozenset(
@@ -311,7 +311,7 @@ def index_page(url: str) -> bool:
         (len(segments[0]) == 2 and segments[0].isalpha()) or segments[0] in _LANGUAGE_PATHS
     ):  # /uk/, /en/, /ru/, /ukr/
         segments = segments[1:]
-    if segments and _PAGER.fullmatch(segments[-1] if segments[-1] != "page" else ""):
+    if segments and _PAGER.fullmatch(segments[-1]):
         return True  # a pager's: /news/page-2
     if len(segments) >= 2 and segments[-2] == "page" and segments[-1].isdigit():
         return True  # /news/page/2/

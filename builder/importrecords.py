@@ -22,7 +22,6 @@ from .importdates import TIME_LINE, epoch_stamp, read_stamp, read_time
 from .importlinks import (
     INDEX,
     absolute,
-    home_page,
     index_page,
     saved_page,
 )
@@ -74,7 +73,7 @@ def table_lines(text: str) -> list[Line] | None:
     if not numbered:
         return None  # rules alone ("---", "---"): no table
     linked = [n for n, row in numbered if any(_cell_link(c) for c in row)]
-    headed = bool(numbered) and any(  # a header naming its columns: "CONTENT", "Title"
+    headed = any(  # a header naming its columns: "CONTENT", "Title"
         normalise_word(cell).strip().startswith(_TITLE_NAMES + _LINK_NAMES)
         for cell in numbered[0][1]
     )
@@ -158,8 +157,8 @@ def table_lines(text: str) -> list[Line] | None:
         titled = _titled_link(link)  # "[Title](https://…)", "09:12 Title https://…": a task's
         link = titled[1] if titled else _cell_link(link)
         headline = titled[0] if titled else headline
-        kept = INDEX if link and (home_page(link) or index_page(link)) else ""  # (a saved
-        # home page or topic page, as read-later apps and bookmarking services keep them)
+        # (a saved home page, topic page or web app's, as bookmarking services keep them)
+        kept = (saved_page(link) or (INDEX if index_page(link) else "")) if link else ""
         if _STRUCK.fullmatch(headline):  # "~~Title~~": a Markdown table's row struck out
             kept = STRUCK_OUT
         if stamp:
