@@ -792,6 +792,8 @@ def _take_line(
     if pending is not None:
         url = pending[2]  # the link on the line above, which had no headline
         state.pending = None
+        if line.startswith("(") and line.endswith(")"):  # "https://…", "(Its title)"
+            line = line[1:-1].strip()
     source = match_source(url, sources) or default_source
     named = named_source(line, state.names, sources) if not url else None
     if named is not None:  # "Title (Суспільне)" copied from an aggregator: its outlet

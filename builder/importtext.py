@@ -273,7 +273,7 @@ def boilerplate(line: str) -> str:
     shown = len(WORD_RUN.findall(line))  # words of letters: "ASIA PACIFIC / POLITICS" is 3
     if shown <= 3 and len(letters) >= 2 and all(c.isupper() for c in letters):
         return CAPITALS
-    if line.endswith(":") and len(words) <= 6:
+    if line.endswith(":") and len(words) <= 20:  # (a heading, a letter's "…these two:")
         return "a heading ending in ':', not a headline"
     if BYLINE.fullmatch(" ".join(words)) or _PROPERTY.match(key):
         return CREDIT  # (and "Site: Meduza", a read-later app's property of the headline)

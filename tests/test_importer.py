@@ -7292,3 +7292,20 @@ def test_a_readers_line_of_a_title_and_its_snippet_cut_short_gives_the_title() -
 )
 def test_mastodons_own_lines_copied_are_no_headlines(line: str) -> None:
     assert boilerplate(line)
+
+
+def test_a_letters_line_ending_with_a_colon_and_a_title_in_brackets_under_its_link() -> None:
+    # A mail copied: "На ранковий випуск пропоную ці два, решту докинеш зранку:" introduces
+    # the list; an address alone, then its title in brackets.
+    copied = (
+        "На ранковий випуск пропоную ці два, решту докинеш зранку:\n"
+        "- [Explosions in Odesa as ballistic missiles strike](https://censor.net/news/3496029/)\n"
+        "- [Putin finds justification for use of nuclear weapons](" + U2 + ")\n"
+        "І щойно:\n" + U_RADA + "\n(Rada passes the dual citizenship law)\n"
+    )
+    titles = [t for _, _, t, *_ in _dated(parse_listing(copied, DEFAULT, SOURCES))]
+    assert titles == [
+        "Explosions in Odesa as ballistic missiles strike",
+        "Putin finds justification for use of nuclear weapons",
+        "Rada passes the dual citizenship law",
+    ]
