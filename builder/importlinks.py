@@ -490,8 +490,10 @@ def saved_page(url: str) -> str:
 
 
 def app_page(url: str) -> bool:
-    """Whether a link opens a web app (a document, a mailbox, a chat), not an article."""
-    return host_of(url) in _APPS
+    """Whether a link opens a web app (a document, a mailbox, a chat), not an article: a
+    team's SharePoint or OneDrive file too ("redakciya.sharepoint.com/:w:/…")."""
+    host = host_of(url)
+    return host in _APPS or host.endswith((".sharepoint.com", ".onedrive.com")) or host == "1drv.ms"
 
 
 _APPS = frozenset(

@@ -317,7 +317,9 @@ _SOCIAL_CHROME = re.compile(
     # a chat's notices: "Mariia Bondar joined the party.", "… pinned a message", "… left"
     r"|.{1,60} (?:joined|left) (?:the )?(?:party|server|channel|room|chat|group|space|team)\b.*"
     r"|.{1,60} (?:pinned a message|changed the (?:topic|channel name)|added .{1,60} to the .*)"
-    # a chat's reactions and replies (Zoom's): 'Reacted to "Title..." with 👍'
+    # a chat's deleted message, its reactions and replies (Zoom's): 'Reacted to "Title..." with 👍'
+    r"|this message (?:was|has been) deleted\.?|це повідомлення (?:було )?видалено\.?"
+    r"|это сообщение (?:было )?удалено\.?"
     r"|(?:reacted to|replying to|removed an? .{1,8} reaction from) \".*"
     # Reddit's: a community's icon, its search box, a promoted post's author, its rank
     r"|[ur]/[\w-]+(?: icon|\s*[•·]\s*promoted)|search in r/[\w-]+|advertise on reddit"

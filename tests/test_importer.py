@@ -13,7 +13,7 @@ from builder.i18n import normalise_word
 from builder.importdates import age
 from builder.importdays import merge_day, render_day
 from builder.importer import parse_listing
-from builder.importlinks import index_page, match_source
+from builder.importlinks import app_page, index_page, match_source
 from builder.importmodel import Entry, Listing
 from builder.importtext import boilerplate
 from builder.links import clean_url
@@ -7309,3 +7309,9 @@ def test_a_letters_line_ending_with_a_colon_and_a_title_in_brackets_under_its_li
         "Putin finds justification for use of nuclear weapons",
         "Rada passes the dual citizenship law",
     ]
+
+
+def test_a_deleted_message_and_a_teams_sharepoint_file_are_no_headlines() -> None:
+    assert boilerplate("This message has been deleted.")
+    assert app_page("https://redakciya.sharepoint.com/:w:/s/Digest/EabC1dE2?e=XyZ1ab")
+    assert not app_page("https://censor.net/news/3496029/")

@@ -835,7 +835,7 @@ CEILING: dict[str, int] = {
     "r20b-logseq-journal-2024-07-16": 8,
     "r20b-mailchimp-tracked-eml": 9,
     "r20b-pinboard-json-export": 10,
-    "r20b-teams-purview-html": 13,
+    "r20b-teams-purview-html": 11,
     "r20b-todoist-project-template-csv": 9,
     "r20b-trello-board-export-json": 8,
     "r20b-zoom-saved-chat": 8,
