@@ -298,6 +298,10 @@ def _east_asian(text: str) -> str:
     return " ".join(text.split())
 
 
+# A weekday and a time alone, as chats (Messenger) head the messages of the week before.
+_WEEKDAY_TIME = re.compile(r"([^\W\d_]{2,12})\.?,?\s+(\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?)")
+
+
 def _said_date_time(
     text: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
 ) -> tuple[dt.date | None, dt.time | None] | None:
@@ -343,6 +347,10 @@ def _said_date_time(
     found = read(text)
     if found is not None:
         return found
+    last_week = _WEEKDAY_TIME.fullmatch(text)  # a chat's "Mon 20:51": of the week before today
+    if last_week is not None and (day := _weekday(last_week[1], weekdays)) is not None:
+        back = (state.today.weekday() - day) % 7 or 7
+        return state.today - dt.timedelta(days=back), read_time(last_week[2])
     bare = _STAMP_ZONE.sub("", _STAMP_WORDS.sub("", text, count=1), count=1)
     if bare != text and (found := read(bare)) is not None:
         return found

@@ -7315,3 +7315,22 @@ def test_a_deleted_message_and_a_teams_sharepoint_file_are_no_headlines() -> Non
     assert boilerplate("This message has been deleted.")
     assert app_page("https://redakciya.sharepoint.com/:w:/s/Digest/EabC1dE2?e=XyZ1ab")
     assert not app_page("https://censor.net/news/3496029/")
+
+
+def test_a_chats_weekday_and_time_head_the_messages_of_the_week_before() -> None:
+    # Messenger: "Mon 20:51" over a message of the last Monday (the day before 25 June, a
+    # Tuesday), then a bare time of today's.
+    chat = (
+        "Mon 20:51\nOlena\nExplosions in Odesa as ballistic missiles strike "
+        "https://censor.net/news/3496029/\nMon 21:40\nAndrii\nPutin finds justification "
+        + U2
+        + "\n07:32\nOlena\nRada passes the dual citizenship law "
+        + U_RADA
+        + "\n"
+    )
+    listing = parse_listing(chat, DEFAULT, SOURCES)
+    assert [(d, title) for d, _, title, *_ in _dated(listing)] == [
+        ("2024-06-24", "Explosions in Odesa as ballistic missiles strike"),
+        ("2024-06-24", "Putin finds justification"),
+        ("2024-06-25", "Rada passes the dual citizenship law"),
+    ]
