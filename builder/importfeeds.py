@@ -35,6 +35,7 @@ from .importtext import (
     collapse,
     split_link,
     url_end,
+    without_name,
 )
 from .markuptree import html_document, html_fragment, local_name, xml_document
 
@@ -84,13 +85,13 @@ def feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[Line], 
         post = _untitled_post(parts, permalink, base) if permalink else None
         if post is not None:  # a Mastodon or Bluesky account's feed: posts without titles
             text = post[0]
-        text = _without_name(text, own)
+        text = without_name(text, own)
         if text:
             stamp, unread = _feed_stamp(parts, timezone)
             link = post[1] if post is not None else _feed_link(item, base)
             outlet = parts.get("source")  # an aggregator's item (Google News): its outlet
             if outlet is not None:
-                text = _without_name(text, collapse("".join(outlet.itertext())))
+                text = without_name(text, collapse("".join(outlet.itertext())))
                 link = aggregated_article(link) if link else link
             lines.append(Line(line, text, link, stamp, item=True, date_text=unread))
         else:
@@ -231,14 +232,6 @@ def _unflowed(text: str, delete_space: bool) -> str:
         if going_on and delete_space:
             lines[-1] = lines[-1][:-1]
     return "\n".join(lines)
-
-
-def _without_name(title: str, name: str) -> str:
-    """A title without the outlet's name an aggregator ends it with ("... - Укрінформ")."""
-    for separator in (" - ", " – ", " — ", " | "):
-        if name and title.endswith(separator + name) and len(title) > len(separator + name):
-            return title[: -len(separator + name)].rstrip()
-    return title
 
 
 def _feed_text(element: Any) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 from .importdates import epoch_stamp, read_stamp
 from .importlinks import INDEX, absolute, article_link, href_of, saved_page
 from .importmodel import Dropped, Line
-from .importtext import INLINE_TAG, URL_IN_TEXT, collapse, split_link, url_end
+from .importtext import INLINE_TAG, URL_IN_TEXT, collapse, split_link, url_end, without_name
 from .markuptree import html_fragment
 
 
@@ -430,17 +430,16 @@ def _api_item(post: dict[str, Any]) -> tuple[str, str, str] | tuple[()] | None:
         ):
             return ()
         title = html_unescape(str(snippet.get("title") or ""))
-        channel = str(snippet.get("channelTitle") or "")
-        for separator in (" | ", " - ", " – "):
-            if channel and title.endswith(separator + channel):
-                title = title[: -len(separator + channel)]
+        title = without_name(title, str(snippet.get("channelTitle") or ""))
         url = f"https://www.youtube.com/watch?v={video}"
         return title, url, str(snippet.get("publishedAt") or "")
     entities = post.get("entities")
     if "edit_history_tweet_ids" in post and isinstance(entities, dict):  # X's API v2
         for found in entities.get("urls") or []:
+            if not isinstance(found, dict):
+                continue
             url = str(found.get("unwound_url") or found.get("expanded_url") or "")
-            if not isinstance(found, dict) or not article_link(url) or _ON_X.match(url):
+            if not article_link(url) or _ON_X.match(url):
                 continue  # (a tweet quoted, a thread: X's own, no article)
             text = str(post.get("text") or "").replace(str(found.get("url") or ""), "")
             title = str(found.get("title") or "") or text.split("\n")[0]

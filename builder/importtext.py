@@ -548,3 +548,11 @@ INLINE_TAG = re.compile(
     r"</?(?:a|b|i|u|em|strong|span|br|p|sup|sub|small|mark|q|cite|abbr|font)\b[^<>]*>",
     re.IGNORECASE,
 )
+
+
+def without_name(title: str, name: str) -> str:
+    """A title without the outlet's name an aggregator ends it with ("... - Укрінформ")."""
+    for separator in (" - ", " – ", " — ", " | "):
+        if name and title.endswith(separator + name) and len(title) > len(separator + name):
+            return title[: -len(separator + name)].rstrip()
+    return title

@@ -7334,3 +7334,42 @@ def test_a_chats_weekday_and_time_head_the_messages_of_the_week_before() -> None
         ("2024-06-24", "Putin finds justification"),
         ("2024-06-25", "Rada passes the dual citizenship law"),
     ]
+
+
+def test_an_x_answer_with_a_broken_url_entity_reads_the_others() -> None:
+    x = json.dumps(
+        {
+            "data": [
+                {
+                    "edit_history_tweet_ids": ["1"],
+                    "created_at": "2024-06-24T07:02:00.000Z",
+                    "text": "Rada passes the dual citizenship law https://t.co/b",
+                    "entities": {
+                        "urls": [
+                            "https://t.co/b",
+                            {"url": "https://t.co/b", "expanded_url": U_RADA},
+                        ]
+                    },
+                },
+                {
+                    "edit_history_tweet_ids": ["2"],
+                    "created_at": "2024-06-24T06:02:00.000Z",
+                    "text": "Odesa https://t.co/a",
+                    "entities": {
+                        "urls": [
+                            {
+                                "url": "https://t.co/a",
+                                "expanded_url": "https://censor.net/news/3496029/",
+                                "title": "Explosions in Odesa as ballistic missiles strike",
+                            }
+                        ]
+                    },
+                },
+            ]
+        }
+    )
+    titles = [t for _, _, t, *_ in _dated(parse_listing(x, DEFAULT, SOURCES))]
+    assert titles == [
+        "Rada passes the dual citizenship law",
+        "Explosions in Odesa as ballistic missiles strike",
+    ]
