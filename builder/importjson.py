@@ -222,7 +222,7 @@ def _trello_lines(board: dict[str, Any], at: _Positions, timezone: str | None) -
         if _REJECTED_LIST.search(name):
             continue
         lines.append(Line(at.line(name), name, outside=True, heading=True))
-        for card in sorted(cards.get(str(listed.get("id")), []), key=lambda c: c.get("pos") or 0):
+        for card in sorted(cards.get(str(listed.get("id")), []), key=_position):
             attached = (
                 str(a.get("url") or "")
                 for a in card.get("attachments") or []
@@ -241,6 +241,12 @@ def _trello_lines(board: dict[str, Any], at: _Positions, timezone: str | None) -
                 Line(at.line(str(card.get("id") or title)), title, url_end(url), day, item=True)
             )
     return lines
+
+
+def _position(card: dict[str, Any]) -> float:
+    """A Trello card's place in its list (its "pos"; a card without one, first)."""
+    pos = card.get("pos")
+    return float(pos) if isinstance(pos, (int, float)) else 0.0
 
 
 def _is_discord_export(data: Any) -> bool:
@@ -456,7 +462,15 @@ def _api_item(post: dict[str, Any]) -> tuple[str, str, str] | tuple[()] | None:
                 "utf-16-le", "replace"
             )
             for mark in marks
-            if isinstance(mark, dict) and mark.get("type") in ("url", "text_link")
+            if isinstance(mark, dict)
+            and (
+                mark.get("type") == "text_link"
+                or (
+                    mark.get("type") == "url"
+                    and isinstance(mark.get("offset"), int)
+                    and isinstance(mark.get("length"), int)
+                )
+            )
         ]
         link = next((found for found in links if article_link(found)), "")
         first = next((line for line in text.split("\n") if line.strip()), "")
@@ -500,7 +514,8 @@ def _bot_posts(updates: list[Any]) -> list[Any]:
             post = update.get(kind)
             if not isinstance(post, dict):
                 continue
-            key = ((post.get("chat") or {}).get("id"), post.get("message_id"))
+            chat = post.get("chat")
+            key = (chat.get("id") if isinstance(chat, dict) else None, post.get("message_id"))
             if kind.startswith("edited_") and key in at:
                 posts[at[key]] = {**post, "date": posts[at[key]].get("date")}
             else:

@@ -7373,3 +7373,41 @@ def test_an_x_answer_with_a_broken_url_entity_reads_the_others() -> None:
         "Rada passes the dual citizenship law",
         "Explosions in Odesa as ballistic missiles strike",
     ]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {
+            "ok": True,
+            "result": [
+                {
+                    "update_id": 1,
+                    "channel_post": {
+                        "message_id": 1,
+                        "chat": "x",
+                        "date": 1719212520,
+                        "text": "Title https://censor.net/news/1/",
+                        "entities": [{"type": "url", "offset": "6"}],
+                    },
+                }
+            ],
+        },
+        {
+            "name": "b",
+            "prefs": {},
+            "lists": [{"id": "l", "name": "24 червня"}],
+            "cards": [
+                {
+                    "idList": "l",
+                    "name": "Explosions in Odesa",
+                    "pos": "2",
+                    "desc": "https://censor.net/news/3496029/",
+                },
+                {"idList": "l", "name": "Rada passes the law", "pos": 1, "desc": U_RADA},
+            ],
+        },
+    ],
+)
+def test_apis_answers_with_odd_values_are_read_without_an_error(answer: object) -> None:
+    parse_listing(json.dumps(answer), DEFAULT, SOURCES)
