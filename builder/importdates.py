@@ -754,6 +754,12 @@ def _weekday(word: str, weekdays: dict[str, int]) -> int | None:
     return None
 
 
+def weekday_time(text: str, weekdays: dict[str, int]) -> bool:
+    """Whether a line is a weekday and a time alone: a chat's "Mon 20:51", over messages."""
+    found = _WEEKDAY_TIME.fullmatch(text.strip())
+    return found is not None and _weekday(found[1], weekdays) is not None
+
+
 def time_only(text: str) -> bool:
     """Whether a line is only a time of day, with its zone ("19.05 BST"), or an age."""
     bare = _STAMP_ZONE.sub("", NAMED_ZONE.sub("", text)).strip()

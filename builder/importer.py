@@ -44,6 +44,7 @@ from .importdates import (
     month_and_weekday_names,
     read_time,
     said_date_time,
+    weekday_time,
     year_and_weekday,
     zone_of_links,
     zone_of_site,
@@ -200,7 +201,9 @@ def parse_listing(
         state.chat_times = sum(
             1
             for line in lines
-            if CHAT_TIME.fullmatch(line.text.strip()) or _ZOOM_HEADER.fullmatch(line.text.strip())
+            if CHAT_TIME.fullmatch(line.text.strip())
+            or _ZOOM_HEADER.fullmatch(line.text.strip())
+            or weekday_time(line.text, weekdays)  # Messenger's "Mon 20:51"
         )
         state.sites_above = _sites_above_links(lines)
     for line in lines:
@@ -323,11 +326,13 @@ def _drop_unlinked(state: State, timed: bool) -> None:
     page's or spreadsheet's (`timed`) keeps those with a time of their own: drafts."""
     entries = [entry for entries in state.days.values() for entry in entries]
     linked = sum(1 for entry in entries if entry.url)
-    share = UNLINKED_SHARE / 2 if state.chat_times >= CHAT_TIMES else UNLINKED_SHARE
+    # (a chat, its messages timed, has more talk than links, and a chat copied from a page
+    # its menus and buttons too: any share will do)
+    share = 0 if state.chat_times >= CHAT_TIMES else UNLINKED_SHARE
     unlinked = len({entry.title.casefold() for entry in entries if not entry.url})  # (a line
     # repeated under each day, "Add an item", counts once)
     if linked < LINKED_LIST or linked < share * unlinked:
-        return  # (a chat, its messages timed, has more talk than links: half as many will do)
+        return
     for entries in state.days.values():
         for entry in [e for e in entries if not e.url and not (timed and e.time is not None)]:
             entries.remove(entry)
@@ -547,7 +552,9 @@ def _take_line(
                 return
             own = last is not None and last.time is None and last.line not in state.stamped
             if time is not None and state.trailing is None:  # the listing's first time
-                state.trailing = own  # (not an item's: its markup gave it its moment)
+                # (not an item's: its markup gave it its moment; nor a chat's "Mon 20:51",
+                # which heads the messages under it, whatever came before: its header)
+                state.trailing = own and not weekday_time(simple, weekdays)
             if time is not None and state.trailing and last is not None and own:
                 last = _unsummarised(state, last)  # "Title", "Its summary", "Jul 16, 9:15 PM"
                 state.last = _restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
@@ -710,7 +717,10 @@ def _take_line(
             if last.url
             else SITE_NAME.fullmatch(line.strip().lower()) is not None  # Bluesky's card
         ):
-            state.preview, state.last = last, last
+            # (a title under its link, then its site: the preview's title took the link; what
+            # follows is not its title, as after "https://…", "Kyiv Post")
+            state.preview = last if last.line not in state.below else None
+            state.last = last
             state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
             state.header = number  # (or a post's handle, "suspilne.news", if its age follows)
             return

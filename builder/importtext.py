@@ -39,7 +39,9 @@ LEAD_TIME = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*[-–—]?\s*)?")  # nothing, 
 LINKED_WORDS = "a link that is words of a sentence around it, not a headline"
 LEAD_IN = re.compile(r"([^\[\]:\n]{2,40}):\s*")  # "Read also: " before a link
 STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|==(?=\S)(.+?)(?<=\S)==")  # and "==marked=="
-_URL = r"https?://[^\s<>()\[\]\"]+(?:\([^\s()]*\)[^\s<>()\[\]\"]*)*"
+# An address; not one a page shows cut short ("https://suspilne.media/kharkiv/7906…"), which
+# leads nowhere: the ellipsis is no character of an address (it would be percent-encoded).
+_URL = r"(?>https?://[^\s<>()\[\]\"]+(?:\([^\s()]*\)[^\s<>()\[\]\"]*)*)(?<!…)"
 URL_LINE = re.compile(r"[<\"«]?(" + _URL + r")[>\"»]?")
 _URL_AT_END = re.compile(r"\s*(?:[-–—|:•]\s*)?[(<\"«]?(" + _URL + r")[)>\"»]?$")
 MD_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*<?(\S+?)>?(?:\s+\"[^\"]*\")?\s*\)")

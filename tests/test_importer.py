@@ -15,7 +15,7 @@ from builder.importdays import merge_day, render_day
 from builder.importer import parse_listing
 from builder.importlinks import app_page, index_page, match_source
 from builder.importmodel import Entry, Listing
-from builder.importtext import boilerplate
+from builder.importtext import URL_IN_TEXT, boilerplate
 from builder.links import clean_url
 from builder.reader import parse_day
 
@@ -7411,3 +7411,39 @@ def test_an_x_answer_with_a_broken_url_entity_reads_the_others() -> None:
 )
 def test_apis_answers_with_odd_values_are_read_without_an_error(answer: object) -> None:
     parse_listing(json.dumps(answer), DEFAULT, SOURCES)
+
+
+def test_a_chat_copied_with_its_header_reads_its_stamps_as_heading_its_messages() -> None:
+    # Messenger copied whole: the chat list (a message cut short, "https://…7906…"), the
+    # conversation's header and buttons, then "Mon 20:51" over the first messages: each a
+    # remark, the link, its preview's title and its site. Under "НБУ" (read as a rubric) the
+    # title is the line below the link; then "… unsent a message" is talk, not its title.
+    chat = (
+        "Chats\nDigest desk\nAndrii: https://censor.net/news/34960… · 2m\nMariia Bondar\n"
+        "You: Ок, ввечері наберу · 3h\nDigest desk\nOlena, Andrii and 2 others\n"
+        "Start a voice call\nStart a video call\nConversation information\n"
+        "Mon 20:51\nOlena Tkachuk\nберемо на ранок?\n" + U1 + "\n"
+        "Ukraine aims to hold second Peace Summit by late 2024\ncensor.net\n"
+        "Andrii Melnyk\nтак, і реакцію Києва додамо коли буде\n"
+        "Mon 21:40\nYou sent\nISW\n" + U2 + "\n"
+        "Putin finds justification for use of nuclear weapons\nukrinform.net\n"
+        "07:32\nOlena Tkachuk\nНБУ\n" + U3 + "\n"
+        "Rada passes the dual citizenship law\npravda.com.ua\n"
+        "Olena Tkachuk unsent a message\n09:48\nAndrii Melnyk\nдоброго ранку всім\n"
+        "Seen by Olena Tkachuk, Andrii Melnyk and Mariia Bondar\nOpen more actions\n"
+        "Attach a file\nChoose a sticker\nSend a like\n"
+    )
+    listing = parse_listing(chat, DEFAULT, SOURCES)
+    assert sorted((d, t, title, url) for d, t, title, url, _ in _dated(listing)) == [
+        ("2024-06-24", "20:51", "Ukraine aims to hold second Peace Summit by late 2024", U1),
+        ("2024-06-24", "21:40", "Putin finds justification for use of nuclear weapons", U2),
+        ("2024-06-25", "07:32", "Rada passes the dual citizenship law", U3),
+    ]
+
+
+def test_an_address_cut_short_with_an_ellipsis_is_no_link() -> None:
+    # A chat list's or a card's address shown cut short leads nowhere: it is not taken.
+    assert URL_IN_TEXT.findall("Andrii: https://suspilne.media/kharkiv/7906… · 2m") == []
+    assert URL_IN_TEXT.findall("see https://suspilne.media/kharkiv/790655/ …") == [
+        "https://suspilne.media/kharkiv/790655/"
+    ]
