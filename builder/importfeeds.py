@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import email.utils
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from html import unescape as html_unescape
 from typing import Any
@@ -25,6 +26,7 @@ from .importlinks import (
     host_of,
     href_of,
     index_page,
+    social_post,
 )
 from .importmodel import Dropped, Line
 from .importtext import (
@@ -89,6 +91,8 @@ def feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[Line], 
         if text:
             stamp, unread = _feed_stamp(parts, timezone)
             link = post[1] if post is not None else _feed_link(item, base)
+            if post is None and link and social_post(link):  # RSSHub's feed of a channel
+                link = _linked_article(parts, link, base) or link
             outlet = parts.get("source")  # an aggregator's item (Google News): its outlet
             if outlet is not None:
                 text = without_name(text, collapse("".join(outlet.itertext())))
@@ -244,10 +248,8 @@ def _feed_text(element: Any) -> str:
     return collapse(html_unescape(text) if "&" in text else text)
 
 
-def _untitled_post(parts: dict[str, Any], permalink: str, base: str) -> tuple[str, str] | None:
-    """A feed item without a title, as social networks' feeds give their posts (Mastodon,
-    Bluesky): its text's first paragraph as its headline, and the first link in it to an
-    article elsewhere (else the post's own) as its link; None when it has no text."""
+def _post_body(parts: dict[str, Any]) -> tuple[str, Any] | None:
+    """A feed item's text as it is written and as HTML; None when it has none."""
     body = next(
         (parts[k] for k in ("description", "encoded", "content", "summary") if k in parts), None
     )
@@ -255,8 +257,32 @@ def _untitled_post(parts: dict[str, Any], permalink: str, base: str) -> tuple[st
         return None
     text = "".join(body.itertext())
     root = html_fragment(text)
-    if root is None:
+    return None if root is None else (text, root)
+
+
+def _article_links(root: Any, permalink: str, base: str) -> Iterator[str]:
+    """The links of a post's text to articles elsewhere than the post's site."""
+    home = host_of(permalink)
+    links = (absolute(href_of(a), base) or "" for a in root.iter("a"))
+    return (
+        url for url in links if article_link(url) and host_of(url) != home and not index_page(url)
+    )
+
+
+def _linked_article(parts: dict[str, Any], permalink: str, base: str) -> str | None:
+    """The article a post links in its text (the first), when the item's link is the post's."""
+    body = _post_body(parts)
+    return next(_article_links(body[1], permalink, base), None) if body is not None else None
+
+
+def _untitled_post(parts: dict[str, Any], permalink: str, base: str) -> tuple[str, str] | None:
+    """A feed item without a title, as social networks' feeds give their posts (Mastodon,
+    Bluesky): its text's first paragraph as its headline, and the first link in it to an
+    article elsewhere (else the post's own) as its link; None when it has no text."""
+    body = _post_body(parts)
+    if body is None:
         return None
+    text, root = body
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     blocks = [child for child in root if isinstance(child.tag, str) and child.tag in BLOCKS]
@@ -267,12 +293,7 @@ def _untitled_post(parts: dict[str, Any], permalink: str, base: str) -> tuple[st
     headline = split_link(headline)[0] or headline  # "Title https://...": the title
     if not headline:
         return None
-    home = host_of(permalink)
-    links = (absolute(href_of(a), base) or "" for a in root.iter("a"))
-    links = (
-        url for url in links if article_link(url) and host_of(url) != home and not index_page(url)
-    )
-    found = next(links, None)
+    found = next(_article_links(root, permalink, base), None)
     if found is None and root.find(".//a") is None:  # plain text (Bluesky): a link written in it
         found = next(iter(URL_IN_TEXT.findall(text)), None)
     return headline, url_end(found) if found else permalink

@@ -393,6 +393,20 @@ def profile(url: str) -> bool:
     return len(segments) <= 1 and not (host == "youtube.com" and parts.path == "/watch")
 
 
+# Where a post is a message that links its article, not the article (a video's site is not).
+_POSTING = frozenset(
+    {"t.me", "telegram.me", "facebook.com", "instagram.com", "twitter.com", "x.com"}
+    | {"threads.net", "linkedin.com"}
+)
+
+
+def social_post(url: str) -> bool:
+    """Whether a link goes to one post on a social network ("t.me/suspilnenews/31838"), whose
+    article, when it has one, is the link in its text."""
+    host = host_of(url).removeprefix("m.")
+    return host in _POSTING and not profile(url)
+
+
 def host_of(url: str) -> str:
     try:
         host = urllib.parse.urlsplit(url).hostname or ""

@@ -7447,3 +7447,38 @@ def test_an_address_cut_short_with_an_ellipsis_is_no_link() -> None:
     assert URL_IN_TEXT.findall("see https://suspilne.media/kharkiv/790655/ …") == [
         "https://suspilne.media/kharkiv/790655/"
     ]
+
+
+def test_a_feeds_post_gives_the_article_its_text_links() -> None:
+    # RSSHub's feed of a Telegram channel: each item is a post (its link, t.me/…/N) with a
+    # title; the article is the link in its text (not the channel's invite). A post that links
+    # none keeps its own; a video's item keeps the video.
+    def item(title: str, link: str, body: str) -> str:
+        return (
+            f"<item><title>{title}</title><link>{link}</link>"
+            f"<description><![CDATA[{body}]]></description>"
+            "<pubDate>Mon, 24 Jun 2024 18:21:00 GMT</pubDate></item>"
+        )
+
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Channel</title>'
+        + item(
+            "Explosions in Odesa",
+            "https://t.me/suspilnenews/31838",
+            f'<b>Explosions in Odesa</b><br><a href="{U1}">censor.net/en/news/34959…</a>'
+            '<br><a href="https://t.me/+AbCdEf">Підписатися</a>',
+        )
+        + item("Debris fell in Kyiv", "https://t.me/suspilnenews/31842", "Debris fell in Kyiv")
+        + item(
+            "Putin finds justification",
+            "https://www.youtube.com/watch?v=abc",
+            f'<a href="{U2}">read</a>',
+        )
+        + "</channel></rss>"
+    )
+    listing = parse_listing(feed, DEFAULT, SOURCES)
+    assert [(title, url) for _, _, title, url, _ in _dated(listing)] == [
+        ("Explosions in Odesa", U1),
+        ("Debris fell in Kyiv", "https://t.me/suspilnenews/31842"),
+        ("Putin finds justification", "https://www.youtube.com/watch?v=abc"),
+    ]

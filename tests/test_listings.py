@@ -276,7 +276,7 @@ FLOOR: dict[str, int] = {
     "r14a-google-alerts-feed": 8,
     "r14a-jsonfeed-us-eastern": 8,
     "r14a-news-sitemap": 10,
-    "r14a-rsshub-telegram-channel": 1,
+    "r14a-rsshub-telegram-channel": 8,
     "r14a-wp-category-feed-utm": 9,
     "r14a-youtube-feed-shorts": 8,
     "r14b-airtable-grid": 8,
