@@ -1190,7 +1190,7 @@ def _lines(
             return lines, [Dropped(1, "MIME-Version", MAIL_PART), *notes]
     if FEED.match(text):
         return feed_lines(text, base, timezone)
-    if text.lstrip().startswith(("{", "[")):
+    if text.lstrip().startswith(("{", "[", "window.YTD.")):  # (X's archive: a script)
         found = json_lines(text, base, timezone)
         if found is not None:
             return found

@@ -32,19 +32,23 @@ def json_lines(
     Firefox's bookmarks backup, or a list of posts (a site's or a social network's API);
     None for text that is no JSON."""
     try:
-        data = json.loads(text)
+        data = json.loads(_X_ARCHIVE.sub("", text, count=1))
     except ValueError:
         return None
     unknown = [Dropped(1, text.lstrip()[:1], _UNKNOWN_JSON)]
     at = _Positions(text)
     if _is_places_backup(data):
         return _places_bookmark_lines(data, at, timezone), []
+    if _is_chrome_bookmarks(data):
+        return _chrome_bookmark_lines(data["roots"], at, timezone), []
     if _is_slack_export(data):
         return _slack_lines(data, at, timezone), []
     if _is_discord_export(data):
         return _discord_lines(data["messages"], at, timezone), []
     if _is_trello_board(data):
         return _trello_lines(data, at, timezone), []
+    if _is_facebook_chat(data):
+        return _facebook_chat_lines(data["messages"], at, timezone), []
     if isinstance(data, dict) and data.get("ok") is True and isinstance(data.get("result"), list):
         data = {"result": _bot_posts(data["result"])}  # Telegram's Bot API: its updates
     posts = _posts(data)
@@ -116,6 +120,10 @@ def json_lines(
     return lines, left[:1]
 
 
+# X's archive writes its JSON as a script: "window.YTD.tweets.part0 = [ … ]".
+_X_ARCHIVE = re.compile(r"\A\s*window\.YTD\.\w+\.part\d+\s*=\s*")
+
+
 def _places_bookmark_lines(
     root: dict[str, Any], at: _Positions, timezone: str | None
 ) -> list[Line]:
@@ -138,6 +146,44 @@ def _places_bookmark_lines(
         kept = INDEX if own else saved_page(url)
         lines.append(Line(at.line(url), title, url, day, item=True, dropped=kept))
     return lines
+
+
+def _chrome_bookmark_lines(
+    roots: dict[str, Any], at: _Positions, timezone: str | None
+) -> list[Line]:
+    """Chrome's bookmarks file (Bookmarks in its profile: the bar's, the other and the
+    phone's bookmarks, each a tree): each bookmark a headline, on the day it was saved
+    (date_added: microseconds since 1601, as Windows counts)."""
+    lines = []
+    pending = [root for root in reversed(roots.values()) if isinstance(root, dict)]
+    while pending:
+        node = pending.pop()
+        children = node.get("children")
+        if isinstance(children, list):
+            pending.extend(c for c in reversed(children) if isinstance(c, dict))
+        url, title = node.get("url"), collapse(str(node.get("name") or ""))
+        if node.get("type") != "url" or not isinstance(url, str) or not title:
+            continue
+        if not url.startswith(("http://", "https://")):
+            continue
+        added = str(node.get("date_added") or "")
+        since_1970 = str(int(added) - _WINDOWS_EPOCH) if added.isdigit() else ""
+        day = _day_of(epoch_stamp(since_1970), timezone)  # (saved then)
+        lines.append(Line(at.line(url), title, url, day, item=True, dropped=saved_page(url)))
+    return lines
+
+
+_WINDOWS_EPOCH = 11_644_473_600_000_000  # 1970 in microseconds since 1601
+
+
+def _is_chrome_bookmarks(data: Any) -> bool:
+    """Whether JSON is Chrome's (or Edge's, Brave's) bookmarks file: its roots and version."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("roots"), dict)
+        and "bookmark_bar" in data["roots"]
+        and "version" in data
+    )
 
 
 def _is_places_backup(data: Any) -> bool:
@@ -285,6 +331,51 @@ def _discord_lines(messages: list[Any], at: _Positions, timezone: str | None) ->
     return lines
 
 
+def _is_facebook_chat(data: Any) -> bool:
+    """Whether JSON is a chat from Facebook's "Download Your Information" (Messenger's or
+    Instagram's message_1.json: participants, then messages with sender_name, timestamp_ms)."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("participants"), list)
+        and isinstance(data.get("messages"), list)
+        and any(isinstance(m, dict) and "timestamp_ms" in m for m in data["messages"])
+    )
+
+
+def _facebook_chat_lines(messages: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
+    """A Messenger chat as Facebook exports it: each message that gives an article's link
+    with its words ("Title https://…", the title on the line above the link) a headline, on
+    the day it was shared (timestamp_ms). Facebook writes its text as the bytes of UTF-8 read
+    as Latin-1 ("\u00d0\u0092…"): undone. A link shared without words (an attachment) is none."""
+    lines = []
+    for message in reversed(messages):  # (newest first)
+        if not isinstance(message, dict):
+            continue
+        content = _unmangled(str(message.get("content") or ""))
+        title, url = "", ""
+        above = ""
+        for text in (collapse(line) for line in content.split("\n")):
+            words, link = split_link(text)
+            if link:
+                title, url = words or above, link
+                break
+            above = text or above
+        title = title.rstrip(" —–-:")
+        if not title or not url or not article_link(url):
+            continue
+        day = _day_of(epoch_stamp(str(message.get("timestamp_ms") or "")), timezone)
+        lines.append(Line(at.line(url), title, url, day, item=True))
+    return lines
+
+
+def _unmangled(text: str) -> str:
+    """Facebook's export's text as written: its UTF-8 bytes were each escaped as a character."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeError:  # (not so mangled: then as it is)
+        return text
+
+
 def _known_json(data: dict[str, Any]) -> bool:
     """Whether JSON is a JSON Feed, a feed reader's export or a Telegram export."""
     if str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
@@ -343,6 +434,9 @@ def _post_parts(post: Any) -> tuple[str, str, str, bool] | None:
         return None
     if post.get("is_self") or post.get("stickied"):
         return None  # Reddit's post of text (a discussion), a moderator's pinned one
+    tweet = _archived_tweet(post)
+    if tweet is not None:
+        return tweet or None
     shared = _shared(post)
     if shared is None:
         shared = _api_item(post)
@@ -373,6 +467,10 @@ def _unwrapped(post: Any) -> Any:
             return post["post"]
         if isinstance(post.get("reblog"), dict) and "content" in post:
             return post["reblog"]
+        if post.get("type") == "Create" and isinstance(post.get("object"), dict):
+            return post["object"]  # an account's archive (ActivityPub's outbox): its post
+        if set(post) == {"tweet"} and isinstance(post["tweet"], dict):
+            return post["tweet"]  # X's archive (tweets.js)
     return post
 
 
@@ -397,9 +495,10 @@ def _shared(post: dict[str, Any]) -> tuple[str, str, str] | tuple[()] | None:
         text = next((line for line in str(record.get("text") or "").split("\n") if line), "")
         link = next((found for found in links if article_link(found)), "")
         return (text, link, date) if text and link else ()
-    if not ("content" in post and "created_at" in post and "account" in post):
+    note = post.get("type") == "Note" and "published" in post  # (ActivityPub's, the archive's)
+    if not ("content" in post and (("created_at" in post and "account" in post) or note)):
         return None
-    date = str(post.get("created_at") or "")
+    date = str(post.get("created_at") or post.get("published") or "")
     card = post.get("card")  # Mastodon's preview of the link: the article's own title
     if isinstance(card, dict) and card.get("url") and card.get("title"):
         return str(card["title"]), str(card["url"]), date
@@ -417,6 +516,41 @@ def _shared(post: dict[str, Any]) -> tuple[str, str, str] | tuple[()] | None:
     if paragraph is None or not link:
         return ()
     return collapse(split_link(paragraph.text_content())[0]), link, date
+
+
+def _archived_tweet(post: dict[str, Any]) -> tuple[str, str, str, bool] | tuple[()] | None:
+    """A tweet of an X account's archive (data/tweets.js): its text without its links and
+    the article it links (the first link elsewhere than X), at created_at; a retweet ("RT
+    @name: …") on the day it was retweeted, not at the original's time, which the archive
+    does not give. () for a tweet that links no article (a thread's head, a photo, a quote,
+    a reply to someone); None for other items."""
+    entities = post.get("entities")
+    if not ("full_text" in post and "id_str" in post and isinstance(entities, dict)):
+        return None
+    text = html_unescape(str(post.get("full_text") or ""))
+    if text.startswith("@"):
+        return ()  # a reply to someone (one to the account itself goes on its thread)
+    retweet = _RETWEET.match(text)
+    text = text[retweet.end() :] if retweet is not None else _THREAD_NUMBER.sub("", text, count=1)
+    for found in entities.get("urls") or []:
+        if not isinstance(found, dict):
+            continue
+        url = str(found.get("expanded_url") or "")
+        if not article_link(url) or _ON_X.match(url):
+            continue
+        for shown in URL_IN_TEXT.findall(text):
+            text = text.replace(shown, " ")
+        title = collapse(text.split("\n")[0])
+        try:
+            moment = dt.datetime.strptime(str(post.get("created_at")), "%a %b %d %H:%M:%S %z %Y")
+        except ValueError:
+            return ()
+        return (title, url, moment.isoformat(), retweet is not None) if title else ()
+    return ()
+
+
+_RETWEET = re.compile(r"RT @\w+:\s*")
+_THREAD_NUMBER = re.compile(r"\A\d{1,2}(?:[.)]|/\d{0,2})\s+")  # "2. ", "2/ ", "2/5 ": a thread's
 
 
 def _api_item(post: dict[str, Any]) -> tuple[str, str, str] | tuple[()] | None:

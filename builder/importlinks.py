@@ -19,8 +19,11 @@ from typing import Any
 from .i18n import normalise_word
 from .importtext import SITE_NAME, URL_IN_TEXT, WORD_RUN, collapse
 
-# "Title — Reuters", "Title (Euronews)": the outlet's name after a headline.
-_ATTRIBUTION = re.compile(r"\s+(?:[-–—|]\s*([^-–—|()\[\]]{2,40})|\(([^()]{2,40})\))\s*$")
+# "Title — Reuters", "Title (Euronews)", "Title - РБК-Україна": the outlet's name after a
+# headline (a hyphen in it joins words, no space around it).
+_ATTRIBUTION = re.compile(
+    r"\s+(?:[-–—|]\s*((?:[^-–—|()\[\]]|(?<=\S)-(?=\S)){2,40})|\(([^()]{2,40})\))\s*$"
+)
 
 
 def without_outlet(title: str, url: str, source_name: str = "") -> str:

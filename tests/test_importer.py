@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ from builder.i18n import normalise_word
 from builder.importdates import age
 from builder.importdays import merge_day, render_day
 from builder.importer import parse_listing
-from builder.importlinks import app_page, index_page, match_source
+from builder.importlinks import app_page, index_page, match_source, without_outlet
 from builder.importmodel import Entry, Listing
 from builder.importtext import URL_IN_TEXT, boilerplate
 from builder.links import clean_url
@@ -7434,7 +7435,7 @@ def test_a_chat_copied_with_its_header_reads_its_stamps_as_heading_its_messages(
         "Attach a file\nChoose a sticker\nSend a like\n"
     )
     listing = parse_listing(chat, DEFAULT, SOURCES)
-    assert sorted((d, t, title, url) for d, t, title, url, _ in _dated(listing)) == [
+    assert sorted((d, t or "", title, url) for d, t, title, url, _ in _dated(listing)) == [
         ("2024-06-24", "20:51", "Ukraine aims to hold second Peace Summit by late 2024", U1),
         ("2024-06-24", "21:40", "Putin finds justification for use of nuclear weapons", U2),
         ("2024-06-25", "07:32", "Rada passes the dual citizenship law", U3),
@@ -7482,3 +7483,151 @@ def test_a_feeds_post_gives_the_article_its_text_links() -> None:
         ("Debris fell in Kyiv", "https://t.me/suspilnenews/31842"),
         ("Putin finds justification", "https://www.youtube.com/watch?v=abc"),
     ]
+
+
+def test_chromes_bookmarks_file_gives_each_bookmark_on_the_day_it_was_saved() -> None:
+    # Chrome's Bookmarks (its profile's JSON): date_added counts microseconds from 1601.
+    def mark(name: str, url: str, added: dt.datetime) -> dict[str, str]:
+        since_1601 = int((added - dt.datetime(1601, 1, 1, tzinfo=dt.UTC)).total_seconds())
+        return {"date_added": f"{since_1601}000000", "name": name, "type": "url", "url": url}
+
+    late = dt.datetime(2024, 6, 24, 21, 35, tzinfo=dt.UTC)  # 00:35 on the 25th in Kyiv
+    bookmarks = {
+        "checksum": "9e9b",
+        "roots": {
+            "bookmark_bar": {
+                "children": [
+                    mark("Gmail", "https://mail.google.com/mail/u/0/#inbox", late),
+                    {
+                        "children": [mark("Rada passes the law", U3, late)],
+                        "name": "Дайджест",
+                        "type": "folder",
+                    },
+                ],
+                "name": "Bookmarks bar",
+                "type": "folder",
+            },
+            "other": {"children": [], "name": "Other bookmarks", "type": "folder"},
+            "synced": {
+                "children": [mark("Explosions in Odesa", U1, late - dt.timedelta(days=3))],
+                "name": "Mobile bookmarks",
+                "type": "folder",
+            },
+        },
+        "version": 1,
+    }
+    text = json.dumps(bookmarks, ensure_ascii=False)
+    listing = parse_listing(text, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert sorted((d, t or "", title, url) for d, t, title, url, _ in _dated(listing)) == [
+        ("2024-06-22", "", "Explosions in Odesa", U1),
+        ("2024-06-25", "", "Rada passes the law", U3),
+    ]
+
+
+def test_a_mastodon_archive_gives_its_posts_articles() -> None:
+    # An account's archive (outbox.json, ActivityPub): a Create's Note is a post; an
+    # Announce (a boost, only the address of a post elsewhere) is none.
+    def create(number: int, text: str, url: str, published: str) -> dict[str, Any]:
+        note = {
+            "id": f"https://mastodon.social/users/d/statuses/{number}",
+            "type": "Note",
+            "published": published,
+            "content": f'<p>{text}</p><p><a href="{url}">link</a></p>',
+        }
+        return {"type": "Create", "published": published, "object": note}
+
+    outbox = {
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "type": "OrderedCollection",
+        "orderedItems": [
+            create(1, "Explosions in Odesa", U1, "2024-06-24T21:05:31Z"),
+            {"type": "Announce", "object": "https://mastodon.social/users/x/statuses/7"},
+            create(2, "Rada passes the law", U3, "2024-06-25T09:00:00Z"),
+        ],
+    }
+    listing = parse_listing(json.dumps(outbox), DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        ("2024-06-25", "00:05", "Explosions in Odesa", U1),
+        ("2024-06-25", "12:00", "Rada passes the law", U3),
+    ]
+
+
+def test_facebooks_export_of_a_chat_is_read_with_its_text_undone() -> None:
+    # "Download Your Information": Messenger's message_1.json, newest first, its text the
+    # bytes of UTF-8 escaped one by one; a message's words and link are a headline on the
+    # day it was shared, an attachment shared without words none.
+    def mangled(text: str) -> str:
+        return text.encode("utf-8").decode("latin-1")
+
+    chat = {
+        "participants": [{"name": mangled("Олена Коваль")}],
+        "messages": [
+            {
+                "sender_name": mangled("Олена Коваль"),
+                "timestamp_ms": 1719262800000,  # 2024-06-24 21:00 UTC: the 25th in Kyiv
+                "content": mangled("Рада ухвалила закон — ") + U3,
+                "share": {"link": U3},
+            },
+            {
+                "sender_name": "Taras",
+                "timestamp_ms": 1719240000000,
+                "content": "Taras sent an attachment.",
+                "share": {"link": "https://www.facebook.com/GeneralStaff/posts/1"},
+            },
+            {
+                "sender_name": "Taras",
+                "timestamp_ms": 1719237600000,
+                "content": mangled("💥 Вибухи в Одесі\n") + U1,
+            },
+        ],
+        "title": mangled("Дайджест"),
+    }
+    listing = parse_listing(json.dumps(chat), DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        ("2024-06-24", None, "Вибухи в Одесі", U1),
+        ("2024-06-25", None, "Рада ухвалила закон", U3),
+    ]
+
+
+def test_an_x_archive_gives_its_tweets_articles() -> None:
+    # X's archive, data/tweets.js: a script around JSON. A tweet's text less its t.co link
+    # and its thread's number, the link expanded; a reply to someone, a photo and a quote
+    # are none; a retweet is its author's headline on the day it was retweeted.
+    def tweet(text: str, urls: list[str], when: str) -> dict[str, Any]:
+        entities = {"urls": [{"url": "https://t.co/x", "expanded_url": u} for u in urls]}
+        return {
+            "tweet": {
+                "id_str": str(abs(hash(text))),
+                "created_at": when,
+                "full_text": text,
+                "entities": entities,
+            }
+        }
+
+    tweets = [
+        tweet("2. Q&amp;A: the law https://t.co/x", [U3], "Mon Jun 24 21:40:12 +0000 2024"),
+        tweet("@olena Дякуємо https://t.co/x", [U2], "Mon Jun 24 10:00:00 +0000 2024"),
+        tweet(
+            "Фото https://t.co/x",
+            ["https://x.com/d/status/1/photo/1"],
+            "Mon Jun 24 10:00:00 +0000 2024",
+        ),
+        tweet(
+            "RT @suspilne: Explosions in Odesa https://t.co/x",
+            [U1],
+            "Mon Jun 24 09:00:00 +0000 2024",
+        ),
+    ]
+    script = "window.YTD.tweets.part0 = " + json.dumps(tweets, ensure_ascii=False)
+    listing = parse_listing(script, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert sorted((d, t or "", title, url) for d, t, title, url, _ in _dated(listing)) == [
+        ("2024-06-24", "", "Explosions in Odesa", U1),
+        ("2024-06-25", "00:40", "Q&A: the law", U3),
+    ]
+
+
+def test_an_outlets_name_with_a_hyphen_after_a_title_is_left_out() -> None:
+    url = "https://www.rbc.ua/ukr/news/rosiyani-vdarili-odesi-1721105400.html"
+    title = "Росіяни вдарили по Одесі дронами - РБК-Україна"
+    assert without_outlet(title, url, "РБК-Україна") == "Росіяни вдарили по Одесі дронами"
+    assert without_outlet("Росіяни вдарили по Одесі - Х-101", url, "РБК-Україна").endswith("Х-101")
