@@ -33,7 +33,7 @@ LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl", "es", "it", "pt", "ro")
 # Croatian's are left out: its "lipanj" is June where Ukrainian's "липень" is July.
 OTHER_LANGUAGES = (
     *("be", "bg", "cs", "sk", "sr", "el", "hu", "lt", "lv", "et", "fi", "sv", "da", "no"),
-    *("nl", "tr", "ka", "hy", "kk", "ar", "he"),
+    *("nl", "tr", "ka", "hy", "kk", "ar", "he", "hi", "id"),
 )
 
 
@@ -60,7 +60,8 @@ def _relative_days() -> dict[str, int]:
     return {"вчора": -1} | relative_days(LANGUAGES + OTHER_LANGUAGES)
 
 
-_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")  # "08h47": French
+# "08h47", "8 h 05": French's, Quebec's
+_TIME = re.compile(r"(\d{1,2})(?:[:.h]| h )(\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")
 TIME_LINE = re.compile(_TIME.pattern + r"\s*[-–—|:•·]?")
 # "19:02 Title", "09:17 - Title", "14:30 · Title", and "21:40Title" (a page's time and title
 # copied as text with nothing between them).
@@ -126,12 +127,15 @@ _ISO = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})")  # and "2024.07.16", "2
 _MONTH_DAY_DASHED = re.compile(r"(\d{2})-(\d{2})")  # "07-16 17:40": Yonhap's, month first
 _MONTH_DAY_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?: ?р(?:оку|\.)?)?")
+# A word: letters, and the marks that Indic scripts write vowels with, which are no letters
+# to Python ("जुलाई", July in Hindi).
+_WORD = r"(?:[^\W\d]|[\u0900-\u0dff])+"
 _DAY_MONTH = re.compile(  # "16 липня 2024 р.", "16. Juli 2024", "16 de julio de 2024"
-    r"(\d{1,2})\.?(?: de)? ([^\W\d]+\.?)(?:,?(?: del?)? (\d{4}))?"
+    r"(\d{1,2})\.?(?: de)? (" + _WORD + r"\.?)(?:,?(?: del?)? (\d{4}))?"
     r"(?: ?(?:р(?:оку|\.)?|г(?:ода|\.)?))?"
 )
 # "July 16th, 2024"; Lithuanian's "liepos 16 d." (the month's genitive, the day, "d.").
-_MONTH_DAY = re.compile(r"([^\W\d]+\.?) (\d{1,2})(?:st|nd|rd|th| d\.?)?(?:,? (\d{4}))?")
+_MONTH_DAY = re.compile(r"(" + _WORD + r"\.?) (\d{1,2})(?:st|nd|rd|th| d\.?)?(?:,? (\d{4}))?")
 _YEAR_FIRST = re.compile(
     r"(\d{4})\.? (?:m\.|г\.|р\.|年)? ?(.+)"
 )  # "2024 m. liepos 16 d.", "2024. július 16."
@@ -151,7 +155,7 @@ _STAMP_WORDS = re.compile(
     r"|(?:última )?actualizaci[oó]n|actualizado"
     r"|نشر|نُشر|تاريخ النشر|פורסם|עודכן)(?: في| el| il| em| dne)?"
     # "Updated at 19.07 BST"; "Published14 July": a hidden word glued to the date
-    r"(?: on| at| le| am)?:?(?:\s+|(?=\d))",
+    r"(?: on| at| le| am| à)?:?(?:\s+|(?=\d))",
     re.IGNORECASE,
 )
 _STAMP_ZONE = re.compile(
@@ -425,13 +429,15 @@ _VIEWS = re.compile(
 
 
 # A time zone a page names beside its time, in capitals: US, British and European ones,
-# Moscow's, the Gulf's, India's and East Asia's and Australia's that news sites print, and
+# Moscow's, the Gulf's, India's, South-East and East Asia's, Australia's and New Zealand's,
+# French Canada's (HAE: Radio-Canada's) that news sites print, and
 # UTC or GMT with an offset ("GMT+3"). Others are left as they are (the time as written); so
 # are names that stand for several zones (AST). IST is India's, but on an Irish or Israeli
 # site (by its address), whose own time it is there.
 NAMED_ZONE = re.compile(
     r"(?<![\w+-])(GMT|UTC|BST|CEST|CET|EEST|EET|MSK|МСК|мск|EDT|EST|ET|CDT|CST|CT|PDT|PST|PT"
-    r"|GST|TRT|IST|JST|KST|HKT|SGT|AEST|AEDT)"
+    r"|GST|TRT|IST|JST|KST|HKT|SGT|AEST|AEDT|WIB|WITA|WIT|PHT|ICT|PKT|MYT|NZST|NZDT"
+    r"|HAE|HNE|HAC|HNC|HAP|HNP)"
     r"(?:\s*([+−-])\s*(\d{1,2})(?::?(\d{2}))?)?(?!\w)"
 )
 # Each as the civil time of its region (summer or not): pages label loosely, and POLITICO
@@ -465,6 +471,21 @@ _ZONES = {
     "PT": "America/Los_Angeles",
     "PDT": "America/Los_Angeles",
     "PST": "America/Los_Angeles",
+    "WIB": "Asia/Jakarta",  # Indonesia's three (Kompas' "16/07/2024, 14:05 WIB")
+    "WITA": "Asia/Makassar",
+    "WIT": "Asia/Jayapura",
+    "PHT": "Asia/Manila",
+    "ICT": "Asia/Bangkok",
+    "PKT": "Asia/Karachi",
+    "MYT": "Asia/Kuala_Lumpur",
+    "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland",
+    "HAE": "America/Toronto",  # French Canada's names: heure avancée / normale de l'Est
+    "HNE": "America/Toronto",
+    "HAC": "America/Winnipeg",
+    "HNC": "America/Winnipeg",
+    "HAP": "America/Vancouver",
+    "HNP": "America/Vancouver",
 }
 _SPACE_BEFORE_COMMA = re.compile(r"\s+,\s*")
 _YEAR_COLON = re.compile(r"(?<=\b\d{4}):\s+(?=\d)")
@@ -509,7 +530,7 @@ _REMARK = re.compile(r"\s*\([^()]{1,30}\)$")
 
 # The word before a time in a date ("July 14, 2024 at 6:15 pm", "в 21:49", "о 21:49").
 _AT_TIME = re.compile(  # and Swedish's "kl 19.30", Spanish's "a las", Italian's "alle"
-    r",?\s+(?:at|в|о|об|um|à|kl\.?|klo|a las|alle|às|saat)\s+(?=\d{1,2}[:.h]\d{2})",
+    r",?\s+(?:at|в|о|об|um|à|kl\.?|klo|a las|alle|às|saat)\s+(?=\d{1,2}(?:[:.h]| h )\d{2})",
     re.IGNORECASE,
 )
 # What an archive's heading says before its day: "News for", "Новости за", "Архів новин за",

@@ -198,6 +198,7 @@ _SITE_PAGES = frozenset(
     {"about", "about-us", "contact", "contacts", "kontakty", "pro-nas", "o-nas", "weather"}
     | {"pogoda", "pohoda", "live", "tv", "radio", "subscribe", "advertising", "reklama"}
     | {"privacy", "privacy-policy", "terms", "imprint", "impressum"}
+    | {"app", "apps", "livetv", "login", "signin", "sign-in", "register"}
 )
 # A link to a tag's, a category's or an author's page, as WordPress marks them.
 TAG_REL = re.compile(r"(?<![\w-])(?:tag|category|author)(?![\w-])", re.IGNORECASE)

@@ -5473,6 +5473,10 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
         ("2024年06月23日 14:05", "2024-06-23", "14:05"),  # Chinese
         ("6月23日（日） 15時05分", "2024-06-23", "15:05"),  # Japanese
         ("2024년 6월 23일 15:05", "2024-06-23", "15:05"),  # Korean
+        ("23 जून 2024, 6:35 PM", "2024-06-23", "18:35"),  # Hindi: its vowels are marks
+        ("23 Juni 2024, 14:05", "2024-06-23", "14:05"),  # Indonesian
+        ("Publié à 8 h 05", "2024-06-25", "08:05"),  # Quebec's French
+        ("Publié hier à 21 h 10", "2024-06-24", "21:10"),
     ],
 )
 def test_dates_in_more_languages_and_scripts_are_read(
@@ -7631,3 +7635,26 @@ def test_an_outlets_name_with_a_hyphen_after_a_title_is_left_out() -> None:
     title = "Росіяни вдарили по Одесі дронами - РБК-Україна"
     assert without_outlet(title, url, "РБК-Україна") == "Росіяни вдарили по Одесі дронами"
     assert without_outlet("Росіяни вдарили по Одесі - Х-101", url, "РБК-Україна").endswith("Х-101")
+
+
+@pytest.mark.parametrize(
+    ("written", "day", "time"),
+    [
+        ("16/06/2024, 14:05 WIB", "2024-06-16", "10:05"),  # Jakarta: UTC+7
+        ("Publié le 14 juin 2024 à 11 h 20 HAE", "2024-06-14", "18:20"),  # Radio-Canada
+        ("Publié hier à 21 h 10 HAE", "2024-06-25", "04:10"),
+    ],
+)
+def test_more_named_zones_are_moved_into_the_sites(
+    written: str, day: str, time: str | None
+) -> None:
+    listing = f"{written}\nRada passes the dual citizenship law https://example.org/a/1\n"
+    found = parse_listing(listing, DEFAULT, {}, timezone="Europe/Kyiv")
+    assert [(d, t) for d, t, *_ in _dated(found)] == [(day, time)]
+
+
+def test_a_sites_app_and_login_pages_are_no_articles() -> None:
+    assert index_page("https://www.aajtak.in/app")
+    assert index_page("https://www.aajtak.in/livetv")
+    assert index_page("https://www.aajtak.in/login")
+    assert not index_page("https://www.aajtak.in/world/story/zelensky-1978861-2024-07-16")
