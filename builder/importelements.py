@@ -242,17 +242,19 @@ def _first_child(element: Any) -> Any:
 
 def page_chrome(element: Any) -> bool:
     """Whether the element is the page's own header or footer (not an article's): a
-    <header> or <footer>, or a block classed as the page's footer ("footer", "site-footer",
-    "footer_menu")."""
-    footer = element.tag in BLOCKS and any(
-        _FOOTER_CLASS.match(name) for name in (element.get("class") or "").split()
+    <header> or <footer>, or a block classed or named as the page's footer ("footer",
+    "site-footer", "footer_menu") or its header ("portal-header", "masthead")."""
+    names = [*(element.get("class") or "").split(), element.get("id") or ""]
+    chrome = element.tag in BLOCKS and any(
+        _FOOTER_CLASS.match(name) or _HEADER_NAME.fullmatch(name) for name in names if name
     )
-    return (element.tag in CHROME or footer) and not any(
+    return (element.tag in CHROME or chrome) and not any(
         ancestor.tag in SECTIONS for ancestor in element.iterancestors()
     )
 
 
 _FOOTER_CLASS = re.compile(r"(?:(?:site|page|main|global|l)[-_]+)?footer(?:$|[-_])", re.I)
+_HEADER_NAME = re.compile(r"(?:(?:site|portal|main|global|top)[-_]?)?header|masthead", re.I)
 
 
 BLOCKS = frozenset(

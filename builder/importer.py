@@ -89,6 +89,8 @@ from .importpages import link_attributed, link_labelled, link_round_up, structur
 from .importrecords import RIS, bookmark_lines, ris_lines, table_lines
 from .importtelegram import is_telegram_export, telegram_lines
 from .importtext import (
+    AD_LABELS,
+    ADVERT,
     BETWEEN,
     BOLD_LABEL,
     BULLET,
@@ -724,7 +726,7 @@ def _take_line(
             state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
             state.header = number  # (or a post's handle, "suspilne.news", if its age follows)
             return
-    if not given.item and normalise_word(simple).rstrip(":") in _AD_LABELS:
+    if not given.item and normalise_word(simple).rstrip(":") in AD_LABELS:
         state.advert = number  # "Реклама", then the advertisement's title
         state.dropped.append(Dropped(number, raw.strip(), NAVIGATION))
         return
@@ -844,7 +846,7 @@ def _take_line(
         # (times before their headlines, and none before this: where a page has an ad slot
         # labelled and empty, the line after it is a headline whose time follows it; or a
         # linked line under its label: a newsletter's "SPONSORED" box)
-        state.dropped.append(Dropped(number, raw.strip(), _ADVERT))
+        state.dropped.append(Dropped(number, raw.strip(), ADVERT))
         return
     if state.side and time is None and not url and number - state.side <= SIDE_LINES:
         state.dropped.append(Dropped(number, raw.strip(), _SIDE_BLOCK))
@@ -1168,11 +1170,6 @@ _BOLD_SUMMARY = re.compile(
 _EMPTY_LINK = re.compile(r"\[\s*\]\([^)\n]*\)")  # "[](https://…)", a picture's link without it
 _PICTURES = "pictures and their links only (badges, a logo), not a headline"
 # What a page prints over an advertisement among its headlines, copied with them.
-_AD_LABELS = frozenset(
-    {"реклама", "advertisement", "sponsored", "спонсоровано", "партнерський матеріал"}
-    | {"на правах реклами", "промо", "promoted", "anzeige", "publicité", "reklama"}
-)
-_ADVERT = "an advertisement, under its label ('Реклама', 'Advertisement'), not a headline"
 _SNIPPET = "the snippet of the article under its linked title and its outlet, not a headline"
 _SERVICE = "a link to the mail service's own page (an alert's settings, feedback, sharing)"
 _PREVIEW_DESCRIPTION = "the description in the preview of the link above, not a headline"

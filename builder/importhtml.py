@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from .i18n import normalise_word
 from .importdates import (
     CLOCK,
     DATE_PREFIX,
@@ -60,10 +61,13 @@ from .importlinks import (
     same_page,
     section_links,
     share_link,
+    this_page,
     unwrapped,
 )
 from .importmodel import Dropped, Line
 from .importtext import (
+    AD_LABELS,
+    ADVERT,
     BYLINE,
     MICROFORMAT_DATE,
     boilerplate,
@@ -280,6 +284,7 @@ class HTMLListing:
                 or home_page(url)
                 or profile(url)
                 or index_page(url)
+                or this_page(url, self.base)  # (its menu's item for the page itself)
                 or share_link(url)
                 or promotion(url)
                 or advert(url)
@@ -506,8 +511,10 @@ class HTMLListing:
         text = collapse("".join(text for text, _ in pieces))
         if not text.strip():
             return
-        outside = self._aside > 0 or (
-            bool(self.cards) and not self._in_item and (link not in self.keys or self._chrome > 0)
+        outside = (
+            self._aside > 0
+            or self._chrome > 0  # (its links are no items' headlines: `_visible_links`)
+            or (bool(self.cards) and not self._in_item and link not in self.keys)
         )
         self.lines.append(
             Line(self._number, text, link, outside=outside, heading=self._heading > 0)
@@ -562,7 +569,9 @@ class HTMLListing:
         if shown is not None:  # Notion's table: the title links its own page, and
             url = shown.link or ""  # the row's URL column shows the article's address
             beside = tuple(b for b in beside if b != (shown.number, shown.text))
-        self.lines.append(Line(line.number, text, url, stamp, beside, item=True))
+        labelled = any(normalise_word(b[1]).rstrip(":") in AD_LABELS for b in beside)
+        dropped = ADVERT if labelled else ""  # ("Komerční sdělení" in its card: paid for)
+        self.lines.append(Line(line.number, text, url, stamp, beside, item=True, dropped=dropped))
 
     def _hidden_link_item(
         self,

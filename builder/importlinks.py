@@ -287,6 +287,18 @@ def same_page(url: str, page: str) -> bool:
     return (link.hostname, link.path.rstrip("/")) == (here.hostname, here.path.rstrip("/"))
 
 
+def this_page(url: str, page: str) -> bool:
+    """Whether a link goes to the page itself (its menu's item for it), not to a place on it."""
+    if not page or "#" in url or "?" in url:  # (a post of a live blog: `same_page`)
+        return False
+    try:
+        link, here = urllib.parse.urlsplit(url), urllib.parse.urlsplit(page)
+    except ValueError:
+        return False
+    hosts = (link.hostname or "").removeprefix("www."), (here.hostname or "").removeprefix("www.")
+    return hosts[0] == hosts[1] and link.path.rstrip("/") == here.path.rstrip("/")
+
+
 def share_link(url: str) -> bool:
     """Whether a link shares the article somewhere (Jetpack's "?share=telegram", a social
     network's share dialog), not the article itself."""

@@ -558,3 +558,14 @@ def without_name(title: str, name: str) -> str:
         if name and title.endswith(separator + name) and len(title) > len(separator + name):
             return title[: -len(separator + name)].rstrip()
     return title
+
+
+# An advertisement's label, over it or in its card ("Реклама", "Komerční sdělení": the Czech
+# law's "commercial communication").
+AD_LABELS = frozenset(
+    {"реклама", "advertisement", "sponsored", "спонсоровано", "партнерський матеріал"}
+    | {"на правах реклами", "промо", "promoted", "anzeige", "publicité", "reklama"}
+    | {"komerční sdělení", "reklamní sdělení", "advertorial", "sponsored content"}
+    | {"artykuł sponsorowany", "materiał sponsorowany", "paid post", "paid content"}
+)
+ADVERT = "an advertisement, under its label ('Реклама', 'Advertisement'), not a headline"

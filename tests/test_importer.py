@@ -3574,7 +3574,7 @@ CASES = [
                 "censor",
             ),
         ],
-        [1, 2, 5],
+        [1, 1, 2, 5],  # (the page's header, each of its links)
     ),
     (
         # Pages' titles as read-later apps and shares keep them: the site's name before the
@@ -7658,3 +7658,54 @@ def test_a_sites_app_and_login_pages_are_no_articles() -> None:
     assert index_page("https://www.aajtak.in/livetv")
     assert index_page("https://www.aajtak.in/login")
     assert not index_page("https://www.aajtak.in/world/story/zelensky-1978861-2024-07-16")
+
+
+def test_a_page_without_header_tags_keeps_its_header_its_menu_and_paid_cards_out() -> None:
+    # iDNES: its header and footer are divs named so (id="portal-header", id="footer"), its
+    # section menu links the page itself, an advertorial's card is labelled "Komerční
+    # sdělení", and its times are Czech, "16. 7. 2024 14:05" (Prague's).
+    def card(url: str, title: str, when: str, label: str = "") -> str:
+        return (
+            f'<div class="art">{label}<a class="art-link" href="{url}"><h3>{title}</h3></a>'
+            f'<div class="art-info"><span class="time">{when}</span></div></div>'
+        )
+
+    page = (
+        '<html><head><link rel="canonical" href="https://www.idnes.cz/zpravy/valka"></head><body>'
+        '<div id="portal-header"><ul class="portal-menu"><li><a href="https://www.idnes.cz/sport">'
+        'Sport</a></li><li><a href="https://www.idnes.cz/kultura">Kultura</a></li></ul></div>'
+        '<div id="menu"><a href="https://www.idnes.cz/zpravy/domaci">Domácí</a>'
+        '<a class="act" href="https://www.idnes.cz/zpravy/valka">Válka na Ukrajině</a></div>'
+        '<div class="list-art">'
+        + card(
+            "https://www.idnes.cz/zpravy/a.A240625_1",
+            "Zelenskyj chce Rusy na summitu",
+            "25. 6. 2024 14:05",
+        )
+        + card(
+            "https://www.idnes.cz/bydleni/b.A240610_2",
+            "Tepelné čerpadlo s dotací: kolik ušetříte",
+            "",
+            '<span class="label">Komerční sdělení</span>',
+        )
+        + card(
+            "https://www.idnes.cz/zpravy/c.A240625_3",
+            "Ruské pumy dopadly na Charkov",
+            "25. 6. 2024 9:15",
+        )
+        + card(
+            "https://www.idnes.cz/zpravy/d.A240624_4",
+            "Rusko a Ukrajina si vyměnily zajatce",
+            "24. 6. 2024 23:20",
+        )
+        + '</div><div id="footer"><a href="https://www.idnes.cz/sluzby/kontakty">Kontakty a '
+        "ochrana osobních údajů</a></div></body></html>"
+    )
+    listing = parse_listing(
+        page, DEFAULT, {}, timezone="Europe/Kyiv", page_url="https://www.idnes.cz/zpravy/valka"
+    )
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-06-25", "15:05", "Zelenskyj chce Rusy na summitu"),
+        ("2024-06-25", "10:15", "Ruské pumy dopadly na Charkov"),
+        ("2024-06-25", "00:20", "Rusko a Ukrajina si vyměnily zajatce"),
+    ]
