@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import urllib.parse
+import zoneinfo
 from html import unescape as html_unescape
 from typing import Any
 
 from .importdates import epoch_stamp, read_stamp
-from .importlinks import INDEX, absolute, article_link, href_of, saved_page
+from .importlinks import INDEX, absolute, article_link, href_of, index_page, profile, saved_page
 from .importmodel import Dropped, Line
 from .importtext import INLINE_TAG, URL_IN_TEXT, collapse, split_link, url_end, without_name
 from .markuptree import html_fragment
@@ -41,6 +43,12 @@ def json_lines(
         return _places_bookmark_lines(data, at, timezone), []
     if _is_chrome_bookmarks(data):
         return _chrome_bookmark_lines(data["roots"], at, timezone), []
+    if _is_day_one(data):
+        return _journal_lines(data["entries"], at, timezone), []
+    if isinstance(data, dict) and data.get("kind") == "tasks#taskLists":
+        return _task_lines(data.get("items") or [], at), []
+    if isinstance(data, dict) and isinstance(data.get("Browser History"), list):
+        return _history_lines(data["Browser History"], at, timezone), []
     if _is_slack_export(data):
         return _slack_lines(data, at, timezone), []
     if _is_discord_export(data):
@@ -176,6 +184,46 @@ def _chrome_bookmark_lines(
 _WINDOWS_EPOCH = 11_644_473_600_000_000  # 1970 in microseconds since 1601
 
 
+def _history_lines(visits: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
+    """Chrome's history as Google Takeout gives it (BrowserHistory.json, newest first): each
+    article visited a headline, once, on the day of its first visit (time_usec); what is no
+    article is left out, and a history holds much of it: searches, sections' and sites' own
+    pages, web apps, short links whose title is their address."""
+    lines, seen = [], set()
+    for visit in reversed(visits):
+        if not isinstance(visit, dict):
+            continue
+        url, title = visit.get("url"), collapse(str(visit.get("title") or ""))
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")) or not title:
+            continue
+        if url in seen:
+            continue  # (visited again, reloaded)
+        seen.add(url)
+        day = _day_of(epoch_stamp(str(visit.get("time_usec") or "")), timezone)
+        reason = saved_page(url)
+        if not reason and (index_page(url) or profile(url) or _section_path(url)):
+            reason = INDEX
+        if not reason and URL_IN_TEXT.fullmatch(title):
+            reason = _UNTITLED_PAGE
+        lines.append(Line(at.line(url), title, url, day, item=True, dropped=reason))
+    return lines
+
+
+_UNTITLED_PAGE = "a page visited whose title is its address (a short link's): no headline"
+
+
+def _section_path(url: str) -> bool:
+    """Whether an address reads as a section's page ("/news/world/europe", "/news/"): a few
+    words, none with a figure or more than one hyphen (an article's slug has them)."""
+    try:
+        segments = [part for part in urllib.parse.urlsplit(url).path.split("/") if part]
+    except ValueError:
+        return False
+    return len(segments) <= 3 and all(
+        not any(c.isdigit() for c in part) and part.count("-") <= 1 for part in segments
+    )
+
+
 def _is_chrome_bookmarks(data: Any) -> bool:
     """Whether JSON is Chrome's (or Edge's, Brave's) bookmarks file: its roots and version."""
     return (
@@ -246,7 +294,8 @@ def _is_trello_board(data: Any) -> bool:
 
 # A list of cards not to publish, by its name: "Відхилено", "Rejected".
 _REJECTED_LIST = re.compile(
-    r"відхилен|отклонен|rejected|declined|не публікуємо|не публикуем|trash|кошик|корзина",
+    r"відхилен|отклонен|rejected|declined|не публікуємо|не публикуем|не беремо|не берем"
+    r"|trash|кошик|корзина",
     re.IGNORECASE,
 )
 
@@ -286,6 +335,71 @@ def _trello_lines(board: dict[str, Any], at: _Positions, timezone: str | None) -
             lines.append(
                 Line(at.line(str(card.get("id") or title)), title, url_end(url), day, item=True)
             )
+    return lines
+
+
+def _is_day_one(data: Any) -> bool:
+    """Whether JSON is Day One's export of a journal (its entries, each its Markdown text)."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("entries"), list)
+        and any(
+            isinstance(e, dict) and "creationDate" in e and "text" in e for e in data["entries"]
+        )
+    )
+
+
+def _journal_lines(entries: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
+    """A Day One journal: each entry's day (when it was written, in its own zone), then its
+    Markdown's lines, read as an editor's list (Day One's escapes, "\\.", taken off)."""
+    lines = []
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
+            continue
+        zone = entry.get("timeZone") if isinstance(entry.get("timeZone"), str) else timezone
+        stamp = read_stamp(str(entry.get("creationDate") or ""), _known_zone(zone) or timezone)
+        number = at.line(str(entry.get("uuid") or entry["text"][:40]))
+        if stamp is not None:
+            lines.append(Line(number, stamp[0].isoformat()))
+        for offset, text in enumerate(_MARKDOWN_ESCAPE.sub(r"\1", entry["text"]).split("\n")):
+            lines.append(Line(number + offset, text))
+    return lines
+
+
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\.", "\-", "\(": Day One's
+
+
+def _known_zone(name: str | None) -> str | None:
+    """A time zone's name when it is one this machine knows ("Europe/Kiev" is, as an alias)."""
+    try:
+        return name if name and zoneinfo.ZoneInfo(name) else None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _task_lines(lists: list[Any], at: _Positions) -> list[Line]:
+    """Google Tasks as Takeout gives them (Tasks.json: its lists, each with its tasks): each
+    task with an article's link (in its notes, else after its title) a headline, on its due
+    day (a date: "2024-07-16T00:00:00.000Z" is that day, in no zone); a subtask, a list of
+    rejected stories, a task with no article (a mail's, an account's page) none."""
+    lines = []
+    for listed in lists:
+        if not isinstance(listed, dict) or _REJECTED_LIST.search(str(listed.get("title") or "")):
+            continue
+        for task in listed.get("items") or []:
+            if not isinstance(task, dict) or task.get("parent"):
+                continue
+            title, url = split_link(collapse(str(task.get("title") or "")))
+            if not url:
+                url = next(iter(URL_IN_TEXT.findall(str(task.get("notes") or ""))), "")
+            url = url_end(url)
+            if not title or not url or not article_link(url):
+                continue
+            stamp = read_stamp(str(task.get("due") or "")[:10], None)  # (the day: no zone)
+            day = (stamp[0], None) if stamp else (None, None)
+            reason = saved_page(url) or (INDEX if index_page(url) else "")
+            number = at.line(str(task.get("id") or title))
+            lines.append(Line(number, title, url, day, item=True, dropped=reason))
     return lines
 
 

@@ -198,7 +198,7 @@ _SITE_PAGES = frozenset(
     {"about", "about-us", "contact", "contacts", "kontakty", "pro-nas", "o-nas", "weather"}
     | {"pogoda", "pohoda", "live", "tv", "radio", "subscribe", "advertising", "reklama"}
     | {"privacy", "privacy-policy", "terms", "imprint", "impressum"}
-    | {"app", "apps", "livetv", "login", "signin", "sign-in", "register"}
+    | {"app", "apps", "livetv", "login", "signin", "sign-in", "register", "myaccount", "account"}
 )
 # A link to a tag's, a category's or an author's page, as WordPress marks them.
 TAG_REL = re.compile(r"(?<![\w-])(?:tag|category|author)(?![\w-])", re.IGNORECASE)
@@ -531,6 +531,7 @@ _APPS = frozenset(
     | {"web.telegram.org", "web.whatsapp.com", "teams.microsoft.com", "outlook.office.com"}
     | {"outlook.live.com", "app.slack.com", "www.notion.so", "web.skype.com"}
     | {"omnivore.app", "app.raindrop.io", "readwise.io", "read.readwise.io", "app.matter.so"}
+    | {"www.strava.com", "strava.com", "translate.google.com", "maps.google.com"}
 )  # (and read-later apps' own pages of an article: "Read on Omnivore")
 APP = "a link to a web app (a document, a mailbox, a chat), not to an article"
 

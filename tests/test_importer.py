@@ -7709,3 +7709,99 @@ def test_a_page_without_header_tags_keeps_its_header_its_menu_and_paid_cards_out
         ("2024-06-25", "10:15", "Ruské pumy dopadly na Charkov"),
         ("2024-06-25", "00:20", "Rusko a Ukrajina si vyměnily zajatce"),
     ]
+
+
+def test_chromes_history_from_takeout_gives_the_articles_visited_once() -> None:
+    # BrowserHistory.json, newest first: a visit's day is its time_usec's; a reload is one
+    # visit; a search, a section's page and a short link titled by its address are none.
+    def visit(title: str, url: str, when: dt.datetime) -> dict[str, Any]:
+        return {"title": title, "url": url, "time_usec": int(when.timestamp() * 1_000_000)}
+
+    late = dt.datetime(2024, 6, 24, 21, 50, tzinfo=dt.UTC)  # the 25th in Kyiv
+    history = {
+        "Browser History": [
+            visit("Rada passes the law", U3, late + dt.timedelta(minutes=2)),
+            visit("Rada passes the law", U3, late),
+            visit("https://t.co/Rq8sLmN2xP", "https://t.co/Rq8sLmN2xP", late),
+            visit("Europe | Latest News", "https://www.bbc.com/news/world/europe", late),
+            visit("war - Google Search", "https://www.google.com/search?q=war", late),
+            visit("Explosions in Odesa", U1, late - dt.timedelta(hours=2)),
+        ]
+    }
+    listing = parse_listing(json.dumps(history), DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert sorted((d, title, url) for d, _, title, url, _ in _dated(listing)) == [
+        ("2024-06-24", "Explosions in Odesa", U1),
+        ("2024-06-25", "Rada passes the law", U3),
+    ]
+
+
+def test_google_tasks_from_takeout_give_a_lists_tasks_on_their_due_days() -> None:
+    # Tasks.json: a task's link in its notes (or after its title), on its due date; a
+    # subtask, a list of rejected stories and an account's page are none.
+    def task(ident: str, title: str, notes: str, due: str, **more: str) -> dict[str, str]:
+        return {
+            "kind": "tasks#task",
+            "id": ident,
+            "title": title,
+            "notes": notes,
+            "due": due,
+            **more,
+        }
+
+    tasks = {
+        "kind": "tasks#taskLists",
+        "items": [
+            {
+                "title": "Мої завдання",
+                "items": [
+                    task(
+                        "a",
+                        "Продовжити підписку FT",
+                        "https://www.ft.com/myaccount",
+                        "2024-06-30T00:00:00.000Z",
+                    )
+                ],
+            },
+            {
+                "title": "Дайджест",
+                "items": [
+                    task(
+                        "b",
+                        "Explosions in Odesa",
+                        U1 + "\nджерело: телеграм",
+                        "2024-06-24T00:00:00.000Z",
+                    ),
+                    task("c", "знайти фото", U2, "2024-06-24T00:00:00.000Z", parent="b"),
+                    task("d", f"Rada passes the law {U3}", "", "2024-06-25T00:00:00.000Z"),
+                ],
+            },
+            {
+                "title": "Не беремо",
+                "items": [task("e", "Putin finds", U2, "2024-06-25T00:00:00.000Z")],
+            },
+        ],
+    }
+    listing = parse_listing(json.dumps(tasks), DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        ("2024-06-24", "Explosions in Odesa", U1),
+        ("2024-06-25", "Rada passes the law", U3),
+    ]
+
+
+def test_a_day_one_journal_gives_its_entries_lists_on_their_days() -> None:
+    # Day One's JSON: each entry's Markdown (its escapes, "\-", taken off) on the day it was
+    # written, in its own zone; a photo and a run's Strava page are none.
+    entry = {
+        "uuid": "5E61",
+        "creationDate": "2024-06-24T21:10:00Z",  # 00:10 on the 25th in Kyiv
+        "timeZone": "Europe/Kiev",
+        "text": "# Дайджест\n\n## Ранок\n\n- 07:12 [Сили ППО збили 22 з 24 «шахедів» \\(ПС\\)]("
+        + U2
+        + ")\n![](dayone-moment://AB12)\n- [Пробіжка](https://www.strava.com/activities/1191)\n",
+    }
+    listing = parse_listing(
+        json.dumps({"metadata": {}, "entries": [entry]}), DEFAULT, SOURCES, timezone="Europe/Kyiv"
+    )
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        ("2024-06-25", "07:12", "Сили ППО збили 22 з 24 «шахедів» (ПС)", U2),
+    ]
