@@ -391,6 +391,13 @@ def _said_date_time(
         and (found := said(text[: reading.start()])) is not None
     ):
         return found
+    counted = _COUNT_AFTER.search(text)  # "16 юли 2024, 14:05 • 3 коментара": its comments
+    if (
+        counted is not None
+        and counted.start() > 0
+        and (found := said(text[: counted.start()])) is not None
+    ):
+        return found
     glued = _GLUED_NAME.match(text)  # "Paweł Pieniążek16 lipca 2024 | 12:05": a byline's
     # (a name's words are capitalised: "…закон16 липня" is a headline's text)
     if (
@@ -521,6 +528,8 @@ GLUED_DATE = re.compile(r"(?<=[^\W\d])(?=\d)")  # where a line's text runs into 
 _GLUED_NAME = re.compile(r"[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3}(?<=[^\W\d])(?=\d)")
 _CREDITED = re.compile(r"[^,\d]{2,40},\s*(?=\d)")
 _RUN_TOGETHER = re.compile(r"(?<=\d)(?=[^\W\d])|(?<=[^\W\d])(?=\d)")
+# A count after an item's moment, behind a dot or a bar: its comments, its views.
+_COUNT_AFTER = re.compile(r"\s*[·•|]\s*\d[\d\s.,]*[KkMm]?\s+[^\W\d_]+\.?$")
 _READING_TIME = re.compile(
     r"\s*[·•|,–—-]?\s*\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?"
     r"\s*(?:read|читання|чтения)$",

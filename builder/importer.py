@@ -211,6 +211,7 @@ def parse_listing(
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     _drop_pending(state)
+    _drop_adverts(state)
     _drop_unlinked(state, timed=not state.copied)
     if state.copied:
         _drop_unstamped(state)
@@ -319,6 +320,15 @@ def _drop_pending(state: State) -> None:
     if state.pending is not None:
         state.dropped.append(Dropped(state.pending[0], state.pending[1], _NO_HEADLINE))
         state.pending = None
+
+
+def _drop_adverts(state: State) -> None:
+    """Drop a line under an ad's label that no date or time followed, in a listing whose
+    times follow their headlines ("Реклама", "Кредит до 50 000 лв.", "credissimo.bg")."""
+    for entries in state.days.values():
+        for entry in [e for e in entries if e.line in state.under_advert - state.stamped]:
+            entries.remove(entry)
+            state.dropped.append(Dropped(entry.line, entry.title, ADVERT))
 
 
 def _drop_unlinked(state: State, timed: bool) -> None:
@@ -848,6 +858,8 @@ def _take_line(
         # linked line under its label: a newsletter's "SPONSORED" box)
         state.dropped.append(Dropped(number, raw.strip(), ADVERT))
         return
+    if advert and time is None and not given.item and state.trailing:
+        state.under_advert.add(number)
     if state.side and time is None and not url and number - state.side <= SIDE_LINES:
         state.dropped.append(Dropped(number, raw.strip(), _SIDE_BLOCK))
         return

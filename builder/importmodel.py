@@ -65,6 +65,9 @@ class State:
     below: set[int] = field(default_factory=set)  # entries' lines under their links' lines
     anchored: set[int] = field(default_factory=set)  # entries' lines, "Title <https://…>"
     advert: int = 0  # the line of an advertisement's label ("Реклама"): the next is the ad
+    # Lines under such a label in a listing whose times follow their headlines: an ad, unless
+    # a time follows it (an empty ad slot's label, then a headline)
+    under_advert: set[int] = field(default_factory=set)
     stamp_line: int = 0  # the last line whose time went to the headline above it
     moments: list[tuple[dt.date, dt.time]] = field(default_factory=list)  # lines' own, in order
     trailing: bool | None = None  # whether times follow their headlines (None: none seen)

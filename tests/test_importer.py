@@ -7805,3 +7805,22 @@ def test_a_day_one_journal_gives_its_entries_lists_on_their_days() -> None:
     assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
         ("2024-06-25", "07:12", "Сили ППО збили 22 з 24 «шахедів» (ПС)", U2),
     ]
+
+
+def test_a_copy_whose_times_follow_drops_an_ad_no_time_follows_and_counts_after_times() -> None:
+    # Dnevnik copied: "16 юли 2024, 14:05 • 3 коментара" under each title (its comments
+    # after its moment), and an ad under "Реклама" (its advertiser's site under it), no time.
+    copy = (
+        "Свят\nЗеленски: Русия трябва да участва във втората среща\n16 юни 2024, 14:05 • 3 коментара\n"
+        "Свят\nРуски бомби удариха Харков, петима са ранени\n16 юни 2024, 12:47 • 0 коментара\n"
+        "Реклама\nКредит до 50 000 лв. с одобрение за минути\ncredissimo.bg\n"
+        "Свят\nЕС бойкотира срещите на председателството\n15 юни 2024, 11:20 • 11 коментара\n"
+        "Свят\nПолша обещава нова военна помощ за Киев\n15 юни 2024, 16:25 • 1 коментар\n"
+    )
+    listing = parse_listing(copy, DEFAULT, {})
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-06-16", "14:05", "Зеленски: Русия трябва да участва във втората среща"),
+        ("2024-06-16", "12:47", "Руски бомби удариха Харков, петима са ранени"),
+        ("2024-06-15", "11:20", "ЕС бойкотира срещите на председателството"),
+        ("2024-06-15", "16:25", "Полша обещава нова военна помощ за Киев"),
+    ]
