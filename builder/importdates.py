@@ -555,7 +555,8 @@ DATE_PREFIX = re.compile(
 # An author's name before the date of their article, copied with it: "Jane Doe — 15 July".
 # An author's or an agency's name, a bar, then the item's moment: the name of up to four
 # words in any script (Hebrew has no capitals for NAME to go by).
-_BYLINE_BAR = re.compile(r"[^\W\d][^|·•\d]{0,40}?\s*[|·•]\s*(?=\d)")  # ("Reuters · 05:41 UTC")
+# ("Reuters · 05:41 UTC", NOS's rubric: "Buitenland • vandaag, 14:05")
+_BYLINE_BAR = re.compile(r"[^\W\d][^|·•\d]{0,40}?\s*[|·•]\s*(?=\d|[^\W\d_]+,?\s+\d)")
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SIGNED = re.compile(rf"{NAME}(?:\s+{NAME}){{1,3}}\s+[—–-]\s+")
 _NAMED_MOMENT = re.compile(rf"{NAME}(?:\s+{NAME}){{1,3}}\s+(?=\d{{1,2}}[/.:]\d)")

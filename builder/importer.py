@@ -208,6 +208,7 @@ def parse_listing(
             or weekday_time(line.text, weekdays)  # Messenger's "Mon 20:51"
         )
         state.sites_above = _sites_above_links(lines)
+        lines = _video_lengths(lines, months, weekdays, state)
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     _drop_pending(state)
@@ -223,6 +224,24 @@ def parse_listing(
 
 
 _NO_HEADLINE = "a link with no headline before it"
+
+
+def _video_lengths(
+    lines: list[Line], months: dict[str, int], weekdays: dict[str, int], state: State
+) -> list[Line]:
+    """Mark a time alone on its line that a date and time follow ("2:31", then "Buitenland •
+    vandaag, 10:12"): no item has two moments, so it is its video's length."""
+    texts = [(index, line.text.strip()) for index, line in enumerate(lines) if line.text.strip()]
+    marked = list(lines)
+    probe = replace(state, notes=[])  # (reading a date forgets a year line read before it)
+    for (index, text), (_, after) in itertools.pairwise(texts):
+        if not DURATION.fullmatch(text) or DURATION.fullmatch(after):
+            continue
+        probe.year, probe.weekday = state.year, state.weekday
+        moment = said_date_time(after, months, weekdays, probe, 0)
+        if moment is not None and moment[0] is not None and moment[1] is not None:
+            marked[index] = replace(lines[index], dropped=VIDEO_LENGTH)
+    return marked
 
 
 def _sites_above_links(lines: list[Line]) -> frozenset[int]:

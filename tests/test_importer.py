@@ -7824,3 +7824,25 @@ def test_a_copy_whose_times_follow_drops_an_ad_no_time_follows_and_counts_after_
         ("2024-06-15", "11:20", "ЕС бойкотира срещите на председателството"),
         ("2024-06-15", "16:25", "Полша обещава нова военна помощ за Киев"),
     ]
+
+
+def test_a_rubric_before_a_relative_day_and_a_videos_length_before_a_moment() -> None:
+    # NOS copied: "Buitenland • vandaag, 14:05" under each item (its rubric, then its day
+    # and time); a video's length, "2:31", on its own line before its item's moment.
+    copy = (
+        "Zelensky: Rusland moet bij volgende vredestop aanwezig zijn\n"
+        "Het is voor het eerst dat de president dat openlijk zegt.\n"
+        "Buitenland • vandaag, 14:05\n"
+        "Video\nZo ziet het front bij Pokrovsk eruit: 'Elke dag schuiven ze op'\n2:31\n"
+        "Buitenland • vandaag, 10:12\n"
+        "Oekraïense drones raken olieraffinaderij in Zuid-Rusland\n"
+        "Buitenland • gisteren, 23:30\n"
+        "Nederland levert extra Patriot-onderdelen aan Oekraïne\nPolitiek • 22 jun, 18:20\n"
+    )
+    listing = parse_listing(copy, DEFAULT, {})
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-06-25", "14:05"),
+        ("2024-06-25", "10:12"),
+        ("2024-06-24", "23:30"),
+        ("2024-06-22", "18:20"),
+    ]
