@@ -47,6 +47,7 @@ TRACKING_ON = {
     "axios.com": frozenset({"stream"}),  # "?stream=top": which of its newsletters' streams
     # "?module=topic_secondary&pgtype=topic": where on its pages the link was
     "scmp.com": frozenset({"module", "pgtype"}),
+    "onet.pl": frozenset({"srcc", "utm_v"}),  # "?srcc=ucs": which of Onet's boxes led there
 }
 NEAR_DUPLICATE = 0.9  # difflib ratio of casefolded titles
 NEAR_DAYS = 3  # titles this many days apart or closer are compared

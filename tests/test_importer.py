@@ -7846,3 +7846,42 @@ def test_a_rubric_before_a_relative_day_and_a_videos_length_before_a_moment() ->
         ("2024-06-24", "23:30"),
         ("2024-06-22", "18:20"),
     ]
+
+
+def test_more_languages_most_read_blocks_and_onets_box_parameter() -> None:
+    # Onet: its links carry "?srcc=ucs" (which box led there), and a block headed "Polecane
+    # dla Ciebie" (recommended for you) of other sites' articles stands beside the listing.
+    def item(path: str, title: str, when: str) -> str:
+        return (
+            f'<article><a href="https://wiadomosci.onet.pl/swiat/{path}?srcc=ucs"><h3>{title}</h3></a>'
+            f'<time datetime="{when}">{when}</time></article>'
+        )
+
+    page = (
+        "<main>"
+        + item(
+            "zelenski-szczyt/qz7h2bn",
+            "Zełenski: Rosja powinna wziąć udział w szczycie",
+            "2024-06-25T14:05:00+02:00",
+        )
+        + item(
+            "charkow-bomby/qz7h2aa",
+            "Rosyjskie bomby spadły na Charków",
+            "2024-06-25T12:47:00+02:00",
+        )
+        + item(
+            "sikorski-pomoc/5xk2mgh",
+            "Sikorski: Polska przekaże kolejny pakiet pomocy",
+            "2024-06-24T18:15:00+02:00",
+        )
+        + '</main><div><h2>Polecane dla Ciebie</h2><a href="https://www.medonet.pl/zdrowie/'
+        'jak-przetrwac-upal,artykul,16482217.html">Jak przetrwać upał? Lekarze radzą</a></div>'
+    )
+    listing = parse_listing(
+        page, DEFAULT, {}, timezone="Europe/Kyiv", page_url="https://wiadomosci.onet.pl/"
+    )
+    assert [url for *_, url, _ in _dated(listing)] == [
+        "https://wiadomosci.onet.pl/swiat/zelenski-szczyt/qz7h2bn",
+        "https://wiadomosci.onet.pl/swiat/charkow-bomby/qz7h2aa",
+        "https://wiadomosci.onet.pl/swiat/sikorski-pomoc/5xk2mgh",
+    ]
