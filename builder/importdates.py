@@ -391,6 +391,9 @@ def _said_date_time(
         and (found := said(text[: reading.start()])) is not None
     ):
         return found
+    badged = _BADGE_AFTER.search(text)  # "16 de Julho de 2024, 7:30Exclusivo": a badge glued
+    if badged is not None and (found := said(text[: badged.start()])) is not None:
+        return found
     counted = _COUNT_AFTER.search(text)  # "16 юли 2024, 14:05 • 3 коментара": its comments
     if (
         counted is not None
@@ -528,6 +531,8 @@ GLUED_DATE = re.compile(r"(?<=[^\W\d])(?=\d)")  # where a line's text runs into 
 _GLUED_NAME = re.compile(r"[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3}(?<=[^\W\d])(?=\d)")
 _CREDITED = re.compile(r"[^,\d]{2,40},\s*(?=\d)")
 _RUN_TOGETHER = re.compile(r"(?<=\d)(?=[^\W\d])|(?<=[^\W\d])(?=\d)")
+# A word glued after an item's time, as a badge's text runs into it ("7:30Exclusivo").
+_BADGE_AFTER = re.compile(r"(?<=\d[:.]\d\d)(?![AaPp]\.?[Mm]\b)[^\W\d_]{3,}\.?$")
 # A count after an item's moment, behind a dot or a bar: its comments, its views.
 _COUNT_AFTER = re.compile(r"\s*[·•|]\s*\d[\d\s.,]*[KkMm]?\s+[^\W\d_]+\.?$")
 _READING_TIME = re.compile(

@@ -553,9 +553,13 @@ def _take_line(
             state.last = last  # "WATCH: Sea drones chase a patrol boat", "1:12": its length
             return
         date_time = said_date_time(simple, months, weekdays, state, number)
-        if date_time is None and NUMBERED.match(line) is None and NUMBERED.match(raw.strip()):
-            whole = " ".join(raw.split())  # "16. Juli 2024" is a date, not a numbered line
-            date_time = said_date_time(whole, months, weekdays, state, number)
+        if (
+            (date_time is None or date_time[0] is None)
+            and NUMBERED.match(line) is None
+            and NUMBERED.match(raw.strip())
+        ):  # "16. Juli 2024", Czech's "16. 7. 2024 9:15": a date, not a numbered line
+            whole = said_date_time(" ".join(raw.split()), months, weekdays, state, number)
+            date_time = whole if whole is not None and whole[0] is not None else date_time
         if date_time is None and " / " in simple:  # "The Kyiv Independent / by Jane Doe / 3h"
             last_part = simple.rsplit(" / ", 1)[1]  # (a reader's source, author, then age)
             date_time = said_date_time(last_part, months, weekdays, state, number)

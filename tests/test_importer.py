@@ -5477,6 +5477,8 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
         ("23 Juni 2024, 14:05", "2024-06-23", "14:05"),  # Indonesian
         ("Publié à 8 h 05", "2024-06-25", "08:05"),  # Quebec's French
         ("Publié hier à 21 h 10", "2024-06-24", "21:10"),
+        ("23 de Junho de 2024, 7:30Exclusivo", "2024-06-23", "07:30"),  # a badge glued after
+        ("16. 6. 2024 9:15", "2024-06-16", "09:15"),  # Czech
     ],
 )
 def test_dates_in_more_languages_and_scripts_are_read(
