@@ -588,8 +588,12 @@ def _take_line(
             own = last is not None and last.time is None and last.line not in state.stamped
             if time is not None and state.trailing is None:  # the listing's first time
                 # (not an item's: its markup gave it its moment; nor a chat's "Mon 20:51",
-                # which heads the messages under it, whatever came before: its header)
-                state.trailing = own and not weekday_time(simple, weekdays)
+                # which heads the messages under it, whatever came before: its header; nor
+                # one under a badge in capitals, "LIVE": the badge and time of what follows)
+                badged = any(
+                    d.line == number - 1 and d.reason == CAPITALS for d in state.dropped[-3:]
+                )
+                state.trailing = own and not weekday_time(simple, weekdays) and not badged
             if time is not None and state.trailing and last is not None and own:
                 last = _unsummarised(state, last)  # "Title", "Its summary", "Jul 16, 9:15 PM"
                 state.last = _restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"

@@ -7887,3 +7887,24 @@ def test_more_languages_most_read_blocks_and_onets_box_parameter() -> None:
         "https://wiadomosci.onet.pl/swiat/charkow-bomby/qz7h2aa",
         "https://wiadomosci.onet.pl/swiat/sikorski-pomoc/5xk2mgh",
     ]
+
+
+def test_a_badge_in_capitals_over_the_first_time_makes_times_lead_their_headlines() -> None:
+    # DR copied: the topic's heading, its button and description, then "LIVE" over the first
+    # item's time, its title and summary: the times come before their headlines.
+    copy = (
+        "Krigen i Ukraine\nFølg emnet\n"
+        "Rusland invaderede Ukraine den 24. februar 2022. Her kan du følge udviklingen.\n"
+        "LIVE\nI dag kl. 14.05\nZelenskyj: Rusland bør deltage i næste fredstopmøde\n"
+        "Den ukrainske præsident siger for første gang åbent, at Rusland skal have en plads.\n"
+        "I dag kl. 12.47\nRussiske glidebomber rammer Kharkiv - fem sårede\n"
+        "VIDEO\nI går kl. 08.15\nSe billederne: Sådan ser fronten ved Pokrovsk ud\n1:48\n"
+        "22. jun. 2024 kl. 18.20\nUkraine og Rusland udveksler 95 krigsfanger\nVis flere\n"
+    )
+    listing = parse_listing(copy, DEFAULT, {})
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-06-25", "14:05", "Zelenskyj: Rusland bør deltage i næste fredstopmøde"),
+        ("2024-06-25", "12:47", "Russiske glidebomber rammer Kharkiv - fem sårede"),
+        ("2024-06-24", "08:15", "Se billederne: Sådan ser fronten ved Pokrovsk ud"),
+        ("2024-06-22", "18:20", "Ukraine og Rusland udveksler 95 krigsfanger"),
+    ]
