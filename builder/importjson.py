@@ -21,7 +21,15 @@ from typing import Any
 from .importdates import epoch_stamp, read_stamp
 from .importlinks import INDEX, absolute, article_link, href_of, index_page, profile, saved_page
 from .importmodel import Dropped, Line
-from .importtext import INLINE_TAG, URL_IN_TEXT, collapse, split_link, url_end, without_name
+from .importtext import (
+    INLINE_TAG,
+    REJECTED_LIST,
+    URL_IN_TEXT,
+    collapse,
+    split_link,
+    url_end,
+    without_name,
+)
 from .markuptree import html_fragment
 
 
@@ -293,11 +301,6 @@ def _is_trello_board(data: Any) -> bool:
 
 
 # A list of cards not to publish, by its name: "Відхилено", "Rejected".
-_REJECTED_LIST = re.compile(
-    r"відхилен|отклонен|rejected|declined|не публікуємо|не публикуем|не беремо|не берем"
-    r"|trash|кошик|корзина",
-    re.IGNORECASE,
-)
 
 
 def _trello_lines(board: dict[str, Any], at: _Positions, timezone: str | None) -> list[Line]:
@@ -314,7 +317,7 @@ def _trello_lines(board: dict[str, Any], at: _Positions, timezone: str | None) -
         if not isinstance(listed, dict) or listed.get("closed"):
             continue
         name = collapse(str(listed.get("name") or ""))
-        if _REJECTED_LIST.search(name):
+        if REJECTED_LIST.search(name):
             continue
         lines.append(Line(at.line(name), name, outside=True, heading=True))
         for card in sorted(cards.get(str(listed.get("id")), []), key=_position):
@@ -384,7 +387,7 @@ def _task_lines(lists: list[Any], at: _Positions) -> list[Line]:
     rejected stories, a task with no article (a mail's, an account's page) none."""
     lines = []
     for listed in lists:
-        if not isinstance(listed, dict) or _REJECTED_LIST.search(str(listed.get("title") or "")):
+        if not isinstance(listed, dict) or REJECTED_LIST.search(str(listed.get("title") or "")):
             continue
         for task in listed.get("items") or []:
             if not isinstance(task, dict) or task.get("parent"):
@@ -742,7 +745,7 @@ def _api_item(post: dict[str, Any]) -> tuple[str, str, str] | tuple[()] | None:
             for p in values
             if p.get("type") in ("select", "status") and isinstance(p.get(p.get("type")), dict)
         )
-        if any(_REJECTED_LIST.search(name) for name in states):
+        if any(REJECTED_LIST.search(name) for name in states):
             return ()
         return (collapse(title), url, date) if title.strip() and url else ()
     return None

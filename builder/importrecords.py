@@ -26,7 +26,16 @@ from .importlinks import (
     saved_page,
 )
 from .importmodel import Line
-from .importtext import LINK_WORDS, MD_LINK, STRUCK_OUT, URL_IN_TEXT, collapse
+from .importtext import (
+    LINK_WORDS,
+    MD_LINK,
+    REJECTED,
+    REJECTED_LIST,
+    STRUCK_OUT,
+    SUBTASK,
+    URL_IN_TEXT,
+    collapse,
+)
 
 
 def bookmark_lines(root: Any, base: str, timezone: str | None) -> list[Line]:
@@ -135,6 +144,9 @@ def table_lines(text: str) -> list[Line] | None:
         (m := _US_DATE.match(row[date].strip())) and int(m[2]) > 12 for _, row in body
     )
     lines = [Line(number, " ".join(row).strip(), outside=True) for number, row in preamble]
+    # A to-do app's (TickTick's): a subtask's parent, and the list a task is in.
+    parent = next((i for i, name in enumerate(names) if name.startswith(_PARENT_NAMES)), None)
+    listed = next((i for i, name in enumerate(names) if name in _LIST_NAMES), None)
     for number, row in numbered:
         row = row + [""] * (width - len(row))
         dated = date is not None and bool(row[date].strip())  # a row without a link: a draft
@@ -153,6 +165,12 @@ def table_lines(text: str) -> list[Line] | None:
         if us and (m := _US_DATE.match(stamp)):
             stamp = f"{m[3]}-{int(m[1]):02}-{int(m[2]):02}{stamp[m.end() :]}"
         clock = row[time].strip() if time is not None and time != date else ""
+        if parent is not None and row[parent].strip():
+            lines.append(Line(number, collapse(row[title]), dropped=SUBTASK))
+            continue
+        if listed is not None and REJECTED_LIST.search(row[listed]):
+            lines.append(Line(number, collapse(row[title]), dropped=REJECTED))
+            continue
         link, headline = row[url].strip(), collapse(row[title])  # (a row without one: a draft)
         titled = _titled_link(link)  # "[Title](https://…)", "09:12 Title https://…": a task's
         link = titled[1] if titled else _cell_link(link)
@@ -264,8 +282,11 @@ def _titled_link(cell: str) -> tuple[str, str] | None:
 
 def _cell_link(cell: str) -> str:
     """The address a cell holds: written out, or as a Markdown link ("[посилання](https://…)",
-    a Word table's linked word); "" if none."""
+    a Word table's linked word), alone or on its first line over a note; "" if none."""
     cell = cell.strip()
+    first, newline, _ = cell.partition("\n")
+    if newline and (above := _cell_link(first)):
+        return above  # (an app's task: its link, then a remark under it)
     if cell.startswith("<") and cell.endswith(">"):  # Markdown's autolink: "<https://…>"
         cell = cell[1:-1].strip()
     if URL_IN_TEXT.fullmatch(cell):
@@ -285,5 +306,7 @@ _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 _TITLE_NAMES = ("title", "headline", "заголовок", "назва", "name", "тема", "content")
+_PARENT_NAMES = ("parentid", "parent id", "parent_id", "parent task")
+_LIST_NAMES = frozenset({"list", "list name", "project", "section", "список", "проєкт", "проект"})
 _LINK_NAMES = ("url", "link", "посилання", "ссылка", "лінк")
 _NOT_A_TIME = ("timezone", "time zone", "time_zone")  # a column's name, of no moment (Todoist's)

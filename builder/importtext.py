@@ -569,3 +569,13 @@ AD_LABELS = frozenset(
     | {"artykuł sponsorowany", "materiał sponsorowany", "paid post", "paid content"}
 )
 ADVERT = "an advertisement, under its label ('Реклама', 'Advertisement'), not a headline"
+
+
+# A list of stories the editors turned down, by its name (a Trello list's, a to-do app's).
+REJECTED_LIST = re.compile(
+    r"відхилен|отклонен|rejected|declined|не публікуємо|не публикуем|не беремо|не берем"
+    r"|trash|кошик|корзина",
+    re.IGNORECASE,
+)
+REJECTED = "in a list of stories turned down ('Відхилено'), not a headline"
+SUBTASK = "a subtask of another task (its parent's), not a headline"

@@ -7908,3 +7908,30 @@ def test_a_badge_in_capitals_over_the_first_time_makes_times_lead_their_headline
         ("2024-06-24", "08:15", "Se billederne: Sådan ser fronten ved Pokrovsk ud"),
         ("2024-06-22", "18:20", "Ukraine og Rusland udveksler 95 krigsfanger"),
     ]
+
+
+def test_a_to_do_apps_csv_leaves_subtasks_and_rejected_lists_out_and_reads_a_link_over_a_note() -> (
+    None
+):
+    # TickTick's backup: a task's link cell holds the link, a blank line and a note; a
+    # subtask names its parent; a task in the list "Відхилено" was turned down.
+    rows = [
+        ["List Name", "Title", "Content", "Created Time", "taskId", "parentId"],
+        [
+            "Дайджест",
+            "Explosions in Odesa",
+            U1 + "\n\nперевірити цифри",
+            "2024-06-24T06:02:11+0000",
+            "1",
+            "",
+        ],
+        ["Дайджест", "знайти фото ДСНС", U2, "2024-06-24T07:00:00+0000", "2", "1"],
+        ["Відхилено", "Putin finds justification", U2, "2024-06-24T08:00:00+0000", "3", ""],
+        ["Дайджест", "Rada passes the law", U3, "2024-06-24T09:00:00+0000", "4", ""],
+    ]
+    text = "\n".join(",".join('"' + c.replace('"', '""') + '"' for c in row) for row in rows)
+    listing = parse_listing(text, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(title, url) for _, _, title, url, _ in _dated(listing)] == [
+        ("Explosions in Odesa", U1),
+        ("Rada passes the law", U3),
+    ]
