@@ -15,6 +15,7 @@ import json
 import re
 import urllib.parse
 import zoneinfo
+from collections.abc import Iterator
 from html import unescape as html_unescape
 from typing import Any
 
@@ -148,12 +149,7 @@ def _places_bookmark_lines(
     own bookmarks (its "Mozilla Firefox" folder and "Getting Started", whose icons it fakes:
     "fake-favicon-uri:") are none."""
     lines = []
-    pending = [root]
-    while pending:
-        node = pending.pop()
-        children = node.get("children")
-        if isinstance(children, list):
-            pending.extend(c for c in reversed(children) if isinstance(c, dict))
+    for node in _tree(root):
         url, title = node.get("uri"), collapse(str(node.get("title") or ""))
         if not isinstance(url, str) or not url.startswith(("http://", "https://")) or not title:
             continue
@@ -171,12 +167,7 @@ def _chrome_bookmark_lines(
     phone's bookmarks, each a tree): each bookmark a headline, on the day it was saved
     (date_added: microseconds since 1601, as Windows counts)."""
     lines = []
-    pending = [root for root in reversed(roots.values()) if isinstance(root, dict)]
-    while pending:
-        node = pending.pop()
-        children = node.get("children")
-        if isinstance(children, list):
-            pending.extend(c for c in reversed(children) if isinstance(c, dict))
+    for node in _tree({"children": list(roots.values())}):
         url, title = node.get("url"), collapse(str(node.get("name") or ""))
         if node.get("type") != "url" or not isinstance(url, str) or not title:
             continue
@@ -190,6 +181,18 @@ def _chrome_bookmark_lines(
 
 
 _WINDOWS_EPOCH = 11_644_473_600_000_000  # 1970 in microseconds since 1601
+
+
+def _tree(root: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """A bookmarks tree's nodes, folders and bookmarks, in their order (no recursion: a tree
+    may be deeper than Python's stack)."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        children = node.get("children")
+        if isinstance(children, list):
+            pending.extend(c for c in reversed(children) if isinstance(c, dict))
+        yield node
 
 
 def _history_lines(visits: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
