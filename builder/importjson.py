@@ -1,11 +1,11 @@
-"""Listings that are JSON: what tools and sites answer or export.
+"""Listings that are JSON: what sites answer and feed readers keep.
 
 A JSON Feed, Telegram Desktop's export (result.json), a feed reader's saved articles
-(Inoreader's, Feedly's), Firefox's bookmarks backup, a chat's export (a day of a Slack
-channel, a Discord channel as DiscordChatExporter writes it), a Trello board, and any list
-of posts a site's or a social network's API answers with (WordPress, Ghost, Reddit,
-Mastodon, Bluesky, Pinboard): each into the lines the walk reads, with line numbers found
-in the text (JSON keeps none of its own).
+(Inoreader's, Feedly's), an account's archive (Mastodon's outbox.json, X's tweets.js), and
+any list of posts a site's or a social network's API answers with (WordPress, Ghost, Reddit,
+Mastodon, Bluesky, Pinboard, YouTube, X, a Telegram bot, Notion): each into the lines the
+walk reads, with line numbers found in the text (JSON keeps none of its own). What tools
+export (bookmarks, history, tasks, journals, chats, boards) is importexports'.
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import urllib.parse
-import zoneinfo
-from collections.abc import Iterator
 from html import unescape as html_unescape
 from typing import Any
 
 from .importdates import epoch_stamp, read_stamp
-from .importlinks import INDEX, absolute, article_link, href_of, index_page, profile, saved_page
+from .importexports import Positions, day_of, export_lines
+from .importlinks import absolute, article_link, href_of, saved_page
 from .importmodel import Dropped, Line
 from .importtext import (
     INLINE_TAG,
@@ -28,7 +26,6 @@ from .importtext import (
     URL_IN_TEXT,
     collapse,
     split_link,
-    url_end,
     without_name,
 )
 from .markuptree import html_fragment
@@ -47,25 +44,10 @@ def json_lines(
     except ValueError:
         return None
     unknown = [Dropped(1, text.lstrip()[:1], _UNKNOWN_JSON)]
-    at = _Positions(text)
-    if _is_places_backup(data):
-        return _places_bookmark_lines(data, at, timezone), []
-    if _is_chrome_bookmarks(data):
-        return _chrome_bookmark_lines(data["roots"], at, timezone), []
-    if _is_day_one(data):
-        return _journal_lines(data["entries"], at, timezone), []
-    if isinstance(data, dict) and data.get("kind") == "tasks#taskLists":
-        return _task_lines(data.get("items") or [], at), []
-    if isinstance(data, dict) and isinstance(data.get("Browser History"), list):
-        return _history_lines(data["Browser History"], at, timezone), []
-    if _is_slack_export(data):
-        return _slack_lines(data, at, timezone), []
-    if _is_discord_export(data):
-        return _discord_lines(data["messages"], at, timezone), []
-    if _is_trello_board(data):
-        return _trello_lines(data, at, timezone), []
-    if _is_facebook_chat(data):
-        return _facebook_chat_lines(data["messages"], at, timezone), []
+    at = Positions(text)
+    exported = export_lines(data, at, timezone)
+    if exported is not None:
+        return exported, []
     if isinstance(data, dict) and data.get("ok") is True and isinstance(data.get("result"), list):
         data = {"result": _bot_posts(data["result"])}  # Telegram's Bot API: its updates
     posts = _posts(data)
@@ -141,361 +123,6 @@ def json_lines(
 _X_ARCHIVE = re.compile(r"\A\s*window\.YTD\.\w+\.part\d+\s*=\s*")
 
 
-def _places_bookmark_lines(
-    root: dict[str, Any], at: _Positions, timezone: str | None
-) -> list[Line]:
-    """Firefox's bookmarks backup (its JSON, the Places tree): each bookmark a headline, on
-    the day it was saved (dateAdded, in microseconds), as in Netscape's format; Firefox's
-    own bookmarks (its "Mozilla Firefox" folder and "Getting Started", whose icons it fakes:
-    "fake-favicon-uri:") are none."""
-    lines = []
-    for node in _tree(root):
-        url, title = node.get("uri"), collapse(str(node.get("title") or ""))
-        if not isinstance(url, str) or not url.startswith(("http://", "https://")) or not title:
-            continue
-        day = _day_of(epoch_stamp(str(node.get("dateAdded") or "")), timezone)  # (saved then)
-        own = str(node.get("iconUri") or "").startswith("fake-favicon-uri:")
-        kept = INDEX if own else saved_page(url)
-        lines.append(Line(at.line(url), title, url, day, item=True, dropped=kept))
-    return lines
-
-
-def _chrome_bookmark_lines(
-    roots: dict[str, Any], at: _Positions, timezone: str | None
-) -> list[Line]:
-    """Chrome's bookmarks file (Bookmarks in its profile: the bar's, the other and the
-    phone's bookmarks, each a tree): each bookmark a headline, on the day it was saved
-    (date_added: microseconds since 1601, as Windows counts)."""
-    lines = []
-    for node in _tree({"children": list(roots.values())}):
-        url, title = node.get("url"), collapse(str(node.get("name") or ""))
-        if node.get("type") != "url" or not isinstance(url, str) or not title:
-            continue
-        if not url.startswith(("http://", "https://")):
-            continue
-        added = str(node.get("date_added") or "")
-        since_1970 = str(int(added) - _WINDOWS_EPOCH) if added.isdigit() else ""
-        day = _day_of(epoch_stamp(since_1970), timezone)  # (saved then)
-        lines.append(Line(at.line(url), title, url, day, item=True, dropped=saved_page(url)))
-    return lines
-
-
-_WINDOWS_EPOCH = 11_644_473_600_000_000  # 1970 in microseconds since 1601
-
-
-def _tree(root: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """A bookmarks tree's nodes, folders and bookmarks, in their order (no recursion: a tree
-    may be deeper than Python's stack)."""
-    pending = [root]
-    while pending:
-        node = pending.pop()
-        children = node.get("children")
-        if isinstance(children, list):
-            pending.extend(c for c in reversed(children) if isinstance(c, dict))
-        yield node
-
-
-def _history_lines(visits: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
-    """Chrome's history as Google Takeout gives it (BrowserHistory.json, newest first): each
-    article visited a headline, once, on the day of its first visit (time_usec); what is no
-    article is left out, and a history holds much of it: searches, sections' and sites' own
-    pages, web apps, short links whose title is their address."""
-    lines, seen = [], set()
-    for visit in reversed(visits):
-        if not isinstance(visit, dict):
-            continue
-        url, title = visit.get("url"), collapse(str(visit.get("title") or ""))
-        if not isinstance(url, str) or not url.startswith(("http://", "https://")) or not title:
-            continue
-        if url in seen:
-            continue  # (visited again, reloaded)
-        seen.add(url)
-        day = _day_of(epoch_stamp(str(visit.get("time_usec") or "")), timezone)
-        reason = saved_page(url)
-        if not reason and (index_page(url) or profile(url) or _section_path(url)):
-            reason = INDEX
-        if not reason and URL_IN_TEXT.fullmatch(title):
-            reason = _UNTITLED_PAGE
-        lines.append(Line(at.line(url), title, url, day, item=True, dropped=reason))
-    return lines
-
-
-_UNTITLED_PAGE = "a page visited whose title is its address (a short link's): no headline"
-
-
-def _section_path(url: str) -> bool:
-    """Whether an address reads as a section's page ("/news/world/europe", "/news/"): a few
-    words, none with a figure or more than one hyphen (an article's slug has them)."""
-    try:
-        segments = [part for part in urllib.parse.urlsplit(url).path.split("/") if part]
-    except ValueError:
-        return False
-    return len(segments) <= 3 and all(
-        not any(c.isdigit() for c in part) and part.count("-") <= 1 for part in segments
-    )
-
-
-def _is_chrome_bookmarks(data: Any) -> bool:
-    """Whether JSON is Chrome's (or Edge's, Brave's) bookmarks file: its roots and version."""
-    return (
-        isinstance(data, dict)
-        and isinstance(data.get("roots"), dict)
-        and "bookmark_bar" in data["roots"]
-        and "version" in data
-    )
-
-
-def _is_places_backup(data: Any) -> bool:
-    """Whether JSON is Firefox's bookmarks backup (its root, "placesRoot")."""
-    return isinstance(data, dict) and data.get("root") == "placesRoot"
-
-
-def _is_slack_export(data: Any) -> bool:
-    """Whether JSON is a day of a channel in Slack's export: a list of its messages."""
-    return (
-        isinstance(data, list)
-        and bool(data)
-        and all(isinstance(m, dict) and m.get("type") == "message" and "ts" in m for m in data)
-    )
-
-
-# A link in a Slack message's text: "<https://…>" or "<https://…|its words>".
-_SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|([^>]+))?>")
-
-
-def _slack_lines(messages: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
-    """A channel's day in Slack's export: each link in a message a headline, titled by the
-    words it was given ("<https://…|Title>"), else by its preview's (the message's
-    attachment's) title; on the day it was shared (ts). A link with neither is none, and so
-    is a notice (a member joined)."""
-    lines = []
-    for message in messages:
-        if message.get("subtype"):  # "channel_join", "bot_message"…: no one's message
-            continue
-        previews = {
-            str(a.get("title_link") or a.get("from_url") or ""): str(a.get("title") or "")
-            for a in message.get("attachments") or []
-            if isinstance(a, dict)
-        }
-        day = _day_of(epoch_stamp(str(message.get("ts") or "")), timezone)
-        for found in _SLACK_LINK.finditer(str(message.get("text") or "")):
-            url = html_unescape(found[1])
-            title = collapse(html_unescape(found[2] or previews.get(url, "")))
-            if title and article_link(url):
-                lines.append(Line(at.line(found[0]), title, url, day, item=True))
-    return lines
-
-
-def _day_of(moment: str, timezone: str | None) -> tuple[dt.date | None, None]:
-    """The day of a moment a message was sent, not its time: when a link was shared in a
-    chat, not when its article was published."""
-    stamp = read_stamp(moment, timezone) if moment else None
-    return (stamp[0] if stamp else None), None
-
-
-def _is_trello_board(data: Any) -> bool:
-    """Whether JSON is a Trello board's export (its lists and cards)."""
-    return (
-        isinstance(data, dict)
-        and isinstance(data.get("cards"), list)
-        and isinstance(data.get("lists"), list)
-        and "prefs" in data
-    )
-
-
-# A list of cards not to publish, by its name: "Відхилено", "Rejected".
-
-
-def _trello_lines(board: dict[str, Any], at: _Positions, timezone: str | None) -> list[Line]:
-    """A Trello board: each open card of an open list (not one of rejected cards) a headline,
-    its name the title, its link its first attachment that is no upload, else the first
-    address in its description; under its list's name, which dates it where it names a day
-    ("16 липня"), else on its due day."""
-    lines = []
-    cards: dict[str, list[dict[str, Any]]] = {}
-    for card in board["cards"]:
-        if isinstance(card, dict) and not card.get("closed"):
-            cards.setdefault(str(card.get("idList")), []).append(card)
-    for listed in board["lists"]:
-        if not isinstance(listed, dict) or listed.get("closed"):
-            continue
-        name = collapse(str(listed.get("name") or ""))
-        if REJECTED_LIST.search(name):
-            continue
-        lines.append(Line(at.line(name), name, outside=True, heading=True))
-        for card in sorted(cards.get(str(listed.get("id")), []), key=_position):
-            attached = (
-                str(a.get("url") or "")
-                for a in card.get("attachments") or []
-                if isinstance(a, dict) and not a.get("isUpload")
-            )
-            described = (
-                found.group() for found in URL_IN_TEXT.finditer(str(card.get("desc") or ""))
-            )
-            url = next((u for u in (*attached, *described) if article_link(url_end(u))), "")
-            title = collapse(str(card.get("name") or ""))
-            if not url or not title:
-                continue
-            due = str(card.get("due") or "")
-            day = _day_of(due, timezone) if due else (None, None)
-            lines.append(
-                Line(at.line(str(card.get("id") or title)), title, url_end(url), day, item=True)
-            )
-    return lines
-
-
-def _is_day_one(data: Any) -> bool:
-    """Whether JSON is Day One's export of a journal (its entries, each its Markdown text)."""
-    return (
-        isinstance(data, dict)
-        and isinstance(data.get("entries"), list)
-        and any(
-            isinstance(e, dict) and "creationDate" in e and "text" in e for e in data["entries"]
-        )
-    )
-
-
-def _journal_lines(entries: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
-    """A Day One journal: each entry's day (when it was written, in its own zone), then its
-    Markdown's lines, read as an editor's list (Day One's escapes, "\\.", taken off)."""
-    lines = []
-    for entry in entries:
-        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
-            continue
-        zone = entry.get("timeZone") if isinstance(entry.get("timeZone"), str) else timezone
-        stamp = read_stamp(str(entry.get("creationDate") or ""), _known_zone(zone) or timezone)
-        number = at.line(str(entry.get("uuid") or entry["text"][:40]))
-        if stamp is not None:
-            lines.append(Line(number, stamp[0].isoformat()))
-        for offset, text in enumerate(_MARKDOWN_ESCAPE.sub(r"\1", entry["text"]).split("\n")):
-            lines.append(Line(number + offset, text))
-    return lines
-
-
-_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\.", "\-", "\(": Day One's
-
-
-def _known_zone(name: str | None) -> str | None:
-    """A time zone's name when it is one this machine knows ("Europe/Kiev" is, as an alias)."""
-    try:
-        return name if name and zoneinfo.ZoneInfo(name) else None
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def _task_lines(lists: list[Any], at: _Positions) -> list[Line]:
-    """Google Tasks as Takeout gives them (Tasks.json: its lists, each with its tasks): each
-    task with an article's link (in its notes, else after its title) a headline, on its due
-    day (a date: "2024-07-16T00:00:00.000Z" is that day, in no zone); a subtask, a list of
-    rejected stories, a task with no article (a mail's, an account's page) none."""
-    lines = []
-    for listed in lists:
-        if not isinstance(listed, dict) or REJECTED_LIST.search(str(listed.get("title") or "")):
-            continue
-        for task in listed.get("items") or []:
-            if not isinstance(task, dict) or task.get("parent"):
-                continue
-            title, url = split_link(collapse(str(task.get("title") or "")))
-            if not url:
-                url = next(iter(URL_IN_TEXT.findall(str(task.get("notes") or ""))), "")
-            url = url_end(url)
-            if not title or not url or not article_link(url):
-                continue
-            stamp = read_stamp(str(task.get("due") or "")[:10], None)  # (the day: no zone)
-            day = (stamp[0], None) if stamp else (None, None)
-            reason = saved_page(url) or (INDEX if index_page(url) else "")
-            number = at.line(str(task.get("id") or title))
-            lines.append(Line(number, title, url, day, item=True, dropped=reason))
-    return lines
-
-
-def _position(card: dict[str, Any]) -> float:
-    """A Trello card's place in its list (its "pos"; a card without one, first)."""
-    pos = card.get("pos")
-    return float(pos) if isinstance(pos, (int, float)) else 0.0
-
-
-def _is_discord_export(data: Any) -> bool:
-    """Whether JSON is a channel exported by DiscordChatExporter ({guild, channel, messages})."""
-    return (
-        isinstance(data, dict)
-        and isinstance(data.get("messages"), list)
-        and isinstance(data.get("channel"), dict)
-        and isinstance(data.get("guild"), dict)
-    )
-
-
-def _discord_lines(messages: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
-    """A Discord channel's messages: each shared article a headline, titled by its embed's
-    title (the preview Discord made), else by the words before its link (a link in <…> has
-    no preview); on the day it was shared. Replies, notices and talk are none."""
-    lines = []
-    for message in messages:
-        if not isinstance(message, dict) or message.get("type") != "Default":
-            continue  # a reply, a member joined, a message pinned
-        day = _day_of(str(message.get("timestamp") or ""), timezone)
-        content = str(message.get("content") or "")
-        previews = {
-            str(e.get("url") or ""): str(e.get("title") or "")
-            for e in message.get("embeds") or []
-            if isinstance(e, dict)
-        }
-        for found in URL_IN_TEXT.finditer(content):
-            url = url_end(found.group()).rstrip(">")
-            title = previews.get(url, "")
-            if not title and content[: found.start()].rstrip().endswith("<"):
-                title = content[: found.start()].rstrip(" <:").split("\n")[-1]
-            title = collapse(title)
-            if title and article_link(url):
-                lines.append(Line(at.line(url), title, url, day, item=True))
-    return lines
-
-
-def _is_facebook_chat(data: Any) -> bool:
-    """Whether JSON is a chat from Facebook's "Download Your Information" (Messenger's or
-    Instagram's message_1.json: participants, then messages with sender_name, timestamp_ms)."""
-    return (
-        isinstance(data, dict)
-        and isinstance(data.get("participants"), list)
-        and isinstance(data.get("messages"), list)
-        and any(isinstance(m, dict) and "timestamp_ms" in m for m in data["messages"])
-    )
-
-
-def _facebook_chat_lines(messages: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
-    """A Messenger chat as Facebook exports it: each message that gives an article's link
-    with its words ("Title https://…", the title on the line above the link) a headline, on
-    the day it was shared (timestamp_ms). Facebook writes its text as the bytes of UTF-8 read
-    as Latin-1 ("\u00d0\u0092…"): undone. A link shared without words (an attachment) is none."""
-    lines = []
-    for message in reversed(messages):  # (newest first)
-        if not isinstance(message, dict):
-            continue
-        content = _unmangled(str(message.get("content") or ""))
-        title, url = "", ""
-        above = ""
-        for text in (collapse(line) for line in content.split("\n")):
-            words, link = split_link(text)
-            if link:
-                title, url = words or above, link
-                break
-            above = text or above
-        title = title.rstrip(" —–-:")
-        if not title or not url or not article_link(url):
-            continue
-        day = _day_of(epoch_stamp(str(message.get("timestamp_ms") or "")), timezone)
-        lines.append(Line(at.line(url), title, url, day, item=True))
-    return lines
-
-
-def _unmangled(text: str) -> str:
-    """Facebook's export's text as written: its UTF-8 bytes were each escaped as a character."""
-    try:
-        return text.encode("latin-1").decode("utf-8")
-    except UnicodeError:  # (not so mangled: then as it is)
-        return text
-
-
 def _known_json(data: dict[str, Any]) -> bool:
     """Whether JSON is a JSON Feed, a feed reader's export or a Telegram export."""
     if str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
@@ -505,7 +132,7 @@ def _known_json(data: dict[str, Any]) -> bool:
     return isinstance(data.get("messages"), list) and "type" in data
 
 
-def _reader_lines(items: list[Any], at: _Positions, timezone: str | None) -> list[Line]:
+def _reader_lines(items: list[Any], at: Positions, timezone: str | None) -> list[Line]:
     """A feed reader's items in Google Reader's JSON (Inoreader's and Feedly's exports of
     starred or saved articles): each a headline, its canonical address, its publication."""
     lines = []
@@ -797,7 +424,7 @@ def _posts(data: Any) -> list[Any] | None:
     return best
 
 
-def _post_lines(posts: list[Any], at: _Positions, base: str, timezone: str | None) -> list[Line]:
+def _post_lines(posts: list[Any], at: Positions, base: str, timezone: str | None) -> list[Line]:
     """One line a post: its title (its markup and entities undone), link and moment."""
     lines = []
     for post in posts:
@@ -810,7 +437,7 @@ def _post_lines(posts: list[Any], at: _Positions, base: str, timezone: str | Non
         title = collapse(html_unescape(fragment.text_content() if fragment is not None else title))
         moment = epoch_stamp(date) or date
         stamp = read_stamp(moment, timezone) if moment else None
-        when = _day_of(moment, timezone) if saved else stamp or (None, None)
+        when = day_of(moment, timezone) if saved else stamp or (None, None)
         url = absolute(link, base) or ""
         kept = saved_page(url)  # (a bookmark's: Pinboard's)
         lines.append(Line(number, title, url, when, item=True, dropped=kept))
@@ -822,25 +449,3 @@ _UNKNOWN_JSON = (
     "(result.json) nor a list of posts with titles and links: nothing was read; "
     "import the page, the feed or a copy of the list as text"
 )
-
-
-class _Positions:
-    """Line numbers of strings in a text, found in order (JSON keeps none of its own)."""
-
-    def __init__(self, text: str) -> None:
-        self.text, self.at = text, 0
-
-    def line(self, value: str) -> int:
-        found = -1
-        for written in (
-            value,
-            json.dumps(value)[1:-1],
-            json.dumps(value, ensure_ascii=False)[1:-1],
-        ):
-            found = self.text.find(written, self.at) if written else -1
-            if found >= 0:
-                break
-        if found < 0:
-            return 0
-        self.at = found + 1
-        return self.text.count("\n", 0, found) + 1

@@ -34,6 +34,7 @@ IMPORTER = {
     "importcopies",
     "importrecords",
     "importfeeds",
+    "importexports",
     "importjson",
     "importer",
     "importdays",
@@ -77,7 +78,9 @@ FORBIDDEN = {
     "importrecords": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
     "importfeeds": IMPORTER
     - {"importmodel", "importdates", "importtext", "importlinks", "importelements", "importhtml"},
-    "importjson": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
+    "importexports": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
+    "importjson": IMPORTER
+    - {"importmodel", "importdates", "importtext", "importlinks", "importexports"},
 }
 
 
