@@ -45,6 +45,8 @@ def read_listing_file(data: bytes, name: str, charset: str | None = None) -> Lis
         return _read_zipped(data, name)
     if data.startswith(b"bplist00"):
         return _read_webarchive(data, name)
+    if _MBOX_SEPARATOR.match(data.replace(b"\r\n", b"\n", 1)):
+        return _read_mailbox(data)
     if _saved_page(data):
         return _read_saved_page(data, name)
     if data.startswith(b"%PDF-"):
@@ -615,6 +617,49 @@ _HTML_ROOT = re.compile(rb"type=\"?text/html")
 
 
 _SAVED_NOTE = "a page saved {}: its HTML was read; line numbers are its HTML's"
+
+# A mailbox (mbox: Thunderbird's folders, Gmail's Takeout): each message after a line "From
+# sender date" at the start or after a blank line, its headers under it.
+_MBOX_SEPARATOR = re.compile(rb"(?:\A|(?<=\n\n))From \S+ [^\n]*\d{4}\n(?=[A-Za-z][\w-]*:)")
+_ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)  # a body's "From " line (mboxo/rd)
+
+
+def _read_mailbox(data: bytes) -> ListingFile:
+    """A mailbox: its messages, each read from its bytes in its own charset (one mailbox
+    holds mails in many), as a mailbox again in UTF-8: each message its Date and the part
+    a mail is read by (HTML, else text), decoded. Line numbers are those of that text."""
+    import email
+    import email.policy
+
+    data = data.replace(b"\r\n", b"\n")
+    starts = [found.start() for found in _MBOX_SEPARATOR.finditer(data)]
+    out = []
+    for start, end in zip(starts, [*starts[1:], len(data)], strict=True):
+        separator, _, raw = data[start:end].partition(b"\n")
+        message = email.message_from_bytes(
+            _ESCAPED_FROM.sub(rb"\1", raw), policy=email.policy.default
+        )
+        body = message.get_body(preferencelist=("html", "plain"))
+        try:
+            content = body.get_content() if body is not None else None
+        except (LookupError, ValueError):  # an unknown charset, a broken part
+            content = None
+        if body is None or not isinstance(content, str):
+            continue
+        kind = body.get_content_type()
+        flowed = "".join(  # (format=flowed text is joined again by the importer)
+            f"; {param}={body.get_param(param)}"
+            for param in ("format", "delsp")
+            if isinstance(body.get_param(param), str)
+        )
+        date = str(message.get("Date", "")).replace("\n", " ")
+        escaped = re.sub(r"^(>*From )", r">\1", content.replace("\r\n", "\n"), flags=re.MULTILINE)
+        out.append(
+            f"{separator.decode('latin-1')}\nDate: {date}\nMIME-Version: 1.0\n"
+            f"Content-Type: {kind}; charset=utf-8{flowed}\nContent-Transfer-Encoding: 8bit\n\n"
+            f"{escaped}\n"
+        )
+    return ListingFile("\n".join(out))
 
 
 def _read_saved_page(data: bytes, name: str) -> ListingFile:

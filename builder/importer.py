@@ -42,6 +42,7 @@ from .importdates import (
     feed_date_text,
     from_zone,
     month_and_weekday_names,
+    read_stamp,
     read_time,
     said_date_time,
     weekday_time,
@@ -53,9 +54,11 @@ from .importelements import MEDIA_END, MEDIA_START, side_heading
 from .importfeeds import (
     FEED,
     MAIL_PART,
+    MBOX,
     SAVED_MAIL,
     feed_lines,
     mail_body,
+    mbox_messages,
 )
 from .importhtml import (
     BODY,
@@ -170,6 +173,8 @@ def parse_listing(
     sources' names by id: a headline's outlet named after it ("— Українська правда") is left
     out, as the source says it.
     """
+    if MBOX.match(normalise_text(text)):  # a mailbox: each message a listing of its own
+        return _mailbox(text, default_date, sources, default_source, languages, timezone, names)
     months, weekdays = month_and_weekday_names(languages)
     state = State(
         date=default_date,
@@ -242,6 +247,49 @@ def _video_lengths(
         if moment is not None and moment[0] is not None and moment[1] is not None:
             marked[index] = replace(lines[index], dropped=VIDEO_LENGTH)
     return marked
+
+
+def _mailbox(
+    text: str,
+    default_date: dt.date,
+    sources: Mapping[str, str] | None,
+    default_source: str,
+    languages: tuple[str, ...],
+    timezone: str | None,
+    names: Mapping[str, str] | None,
+) -> Listing:
+    """A mailbox's messages, each read as the mail it is, as of the day it was sent (its
+    "today" and "yesterday" are of that day; a headline without a day of its own is on it);
+    a message's line numbers are its part's, after the line its separator is on."""
+    days: dict[dt.date, list[Entry]] = {}
+    dropped: list[Dropped] = [Dropped(1, "From ", MAILBOX)]
+    notes: list[Dropped] = []
+    for first, sent, message in mbox_messages(normalise_text(text)):
+        stamp = read_stamp(sent, timezone) if sent else None
+        read = parse_listing(
+            message,
+            stamp[0] if stamp is not None else default_date,
+            sources,
+            default_source,
+            languages,
+            timezone,
+            names=names,
+        )
+        entries = [(day.date, entry) for day in read.days for entry in day.entries]
+        if not any(entry.url for _, entry in entries):  # a colleague's note, not a newsletter
+            dropped.extend(Dropped(e.line + first, e.title, _UNLINKED_MAIL) for _, e in entries)
+            continue
+        for date, entry in entries:
+            days.setdefault(date, []).append(replace(entry, line=entry.line + first))
+        moved = [replace(d, line=d.line + first) for d in (*read.dropped, *read.notes)]
+        dropped.extend(moved[: len(read.dropped)])
+        notes.extend(moved[len(read.dropped) :])
+    imported = tuple(ImportedDay(date, tuple(entries)) for date, entries in days.items())
+    return Listing(imported, tuple(dropped), tuple(notes))
+
+
+MAILBOX = "a mailbox: each message read as a mail, as of the day it was sent"
+_UNLINKED_MAIL = "in a mailbox's message that links no article (a colleague's note): no headline"
 
 
 def _sites_above_links(lines: list[Line]) -> frozenset[int]:
@@ -684,9 +732,13 @@ def _take_line(
         line = line[: -len(url)].rstrip(" -–—:|") or line
     url = unwrapped(url) if url else url
     if not line:
-        if url and given.link is None and home_page(url):  # copied: "https://club.pravda.com.ua/"
+        if url and given.link is None and (home_page(url) or index_page(url)):
+            # copied: "https://club.pravda.com.ua/", a newsletter's "/newsletter/daily/…"
             state.dropped.append(Dropped(number, raw.strip(), INDEX))
             state.last = last  # (the time under it is its post's, not the next one's)
+            return
+        if url and app_page(url):  # "Зміни — в таблиці:", then the Google Sheet's address
+            state.dropped.append(Dropped(number, raw.strip(), APP))
             return
         if url and last is not None and not last.url and not SERVICE_PAGE.match(url):
             _complete(state, last, url, sources, default_source)

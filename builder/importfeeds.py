@@ -191,6 +191,32 @@ SAVED_MAIL = re.compile(r"(?:[A-Za-z][\w-]*:[^\n]*\n(?:[ \t][^\n]*\n)*){2,}", re
 MAIL_PART = "a mail: its HTML part (else its text) was read, decoded; line numbers are that part's"
 
 
+# A mailbox file (mbox: Thunderbird's folders, Gmail's Takeout): each message opens with a
+# line "From sender date" after a blank line (or the file's start); a body's own line that
+# starts so is written ">From " (mboxo) or with one more ">" (mboxrd).
+MBOX = re.compile(r"From \S+ .*\d{4}\n(?:[A-Za-z][\w-]*:)")
+_MBOX_SEPARATOR = re.compile(r"(?:\A|(?<=\n\n))From \S+ [^\n]*\d{4}\n(?=[A-Za-z][\w-]*:)")
+_ESCAPED_FROM = re.compile(r"^>(>*From )", re.MULTILINE)
+
+
+def mbox_messages(text: str) -> list[tuple[int, str, str]]:
+    """A mailbox's messages: each its first line's number, the day it was sent (its Date
+    header, ISO 8601, "" if none) and its text, its body's escaped "From " lines undone."""
+    import email.utils
+
+    starts = [found.start() for found in _MBOX_SEPARATOR.finditer(text)]
+    messages = []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        message = _ESCAPED_FROM.sub(r"\1", text[text.index("\n", start) + 1 : end])
+        date = re.search(r"^Date:[ \t]*(.+)$", message.split("\n\n", 1)[0], re.MULTILINE)
+        sent = ""
+        if date is not None:
+            with contextlib.suppress(TypeError, ValueError):
+                sent = email.utils.parsedate_to_datetime(date[1].strip()).isoformat()
+        messages.append((text.count("\n", 0, start) + 2, sent, message))
+    return messages
+
+
 def mail_body(text: str) -> str | None:
     """The HTML part of a saved mail (else its plain text), decoded (quoted-printable,
     base64, its charset); None for text that is no mail (no MIME-Version or Content-Type)."""

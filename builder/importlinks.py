@@ -341,6 +341,8 @@ def index_page(url: str) -> bool:
         return True
     if segments and segments[0] in ("polls", "poll", "survey", "surveys"):  # beehiiv's votes
         return True
+    if segments and segments[0] in ("newsletter", "newsletters"):  # a mail's web version
+        return True
     return 1 <= len(segments) <= 2 and segments[0] in _INDEX_PATHS
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from builder.documents import read_listing_file
 from builder.i18n import normalise_word
 from builder.importdates import age
 from builder.importdays import merge_day, render_day
@@ -7934,4 +7935,43 @@ def test_a_to_do_apps_csv_leaves_subtasks_and_rejected_lists_out_and_reads_a_lin
     assert [(title, url) for _, _, title, url, _ in _dated(listing)] == [
         ("Explosions in Odesa", U1),
         ("Rada passes the law", U3),
+    ]
+
+
+def test_a_mailbox_reads_each_message_in_its_charset_as_of_its_day() -> None:
+    # An mbox (Thunderbird's folder): a newsletter in windows-1252 sent on the 24th (its items
+    # on that day), a body line "From …" escaped ">From …", and a colleague's note that links
+    # no article; each message read from its own bytes.
+    def message(date: str, charset: str, body: str, encoding: str = "8bit") -> bytes:
+        head = (
+            f"From - {date}\nDate: {date}\nMIME-Version: 1.0\n"
+            f"Content-Type: text/plain; charset={charset}\nContent-Transfer-Encoding: {encoding}\n\n"
+        )
+        data = body.encode(charset)
+        if encoding == "base64":
+            data = base64.encodebytes(data)
+        return head.encode() + data + b"\n"
+
+    mbox = (
+        message(
+            "Mon, 24 Jun 2024 17:00:03 +0000",
+            "windows-1252",
+            f"Today\u2019s news\n\nExplosions in Odesa \u2014 officials say\n{U1}\n\n"
+            f">From the front: Putin finds justification\n{U2}\n\nRada passes the law\n{U3}\n",
+        )
+        + b"\n"
+        + message(
+            "Tue, 25 Jun 2024 09:40:31 +0300",
+            "utf-8",
+            "Привіт!\nОновила графік чергувань, глянь:\n"
+            "https://docs.google.com/spreadsheets/d/1Xq2/edit\n",
+            "base64",
+        )
+    )
+    listing = read_listing_file(mbox, "Newsletters.mbox")
+    found = parse_listing(listing.text, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, title, url) for d, _, title, url, _ in _dated(found)] == [
+        ("2024-06-24", "Explosions in Odesa \u2014 officials say", U1),
+        ("2024-06-24", "From the front: Putin finds justification", U2),
+        ("2024-06-24", "Rada passes the law", U3),
     ]
