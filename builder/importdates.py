@@ -30,10 +30,10 @@ from .importmodel import Dropped, Line, State
 LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl", "es", "it", "pt", "ro")
 # And those of the other languages news of the war is written in, whose names are read only
 # where they have three letters or more ("po", "to", "so", "do" are words, not weekdays).
-# Croatian's are left out: its "lipanj" is June where Ukrainian's "липень" is July.
+# Croatian's are last: its "listopad" (October) is November to Czech and Polish, read first.
 OTHER_LANGUAGES = (
     *("be", "bg", "cs", "sk", "sr", "el", "hu", "lt", "lv", "et", "fi", "sv", "da", "no"),
-    *("nl", "tr", "ka", "hy", "kk", "ar", "he", "hi", "id"),
+    *("nl", "tr", "ka", "hy", "kk", "ar", "he", "hi", "id", "hr"),
 )
 
 
@@ -574,16 +574,18 @@ _AGE_UNITS = (
     r"(?:(m|mins?\.?|minutes?|minuten?|minut[ayię]?|minutos?|minuti|хв\.?|хвилин[аиу]?"
     r"|мин\.?|минут[аы]?)"
     r"|(h|hrs?|hours?|stunden?|std\.?|heures?|godzin[ayę]?|godz\.?|horas?|ore|ora|год\.?"
-    r"|годин[аиу]?|ч\.?|час(?:а|ов)?)"
-    r"|(d|days?|tag(?:en?)?|jours?|dni|dzień|días?|dias?|giorni|giorno|дн\.?|дні|днів|день|дня|дней))"
+    r"|годин[аиу]?|ч\.?|час(?:а|ов)?|сата?|sat[ai]?)"
+    r"|(d|days?|tag(?:en?)?|jours?|dni|dzień|días?|dias?|giorni|giorno|дн\.?|дні|днів|день|дня|дней"
+    r"|дана?|dana?))"
 )
 # and where other languages put the word before it: "vor 3 Stunden", "il y a 2 heures",
-# "hace 5 minutos", "há 2 horas"; or after it: "3 godziny temu", "2 ore fa".
+# "hace 5 minutos", "há 2 horas", Serbian's "пре 3 сата", Croatian's "prije 3 sata"; or after
+# it: "3 godziny temu", "2 ore fa".
 _AGO = re.compile(
-    rf"(?:(?:vor|il y a|hace|há)\s+)?(?:(\d+)|an?|one|einem|einer)?\s*{_AGE_UNITS}"
+    rf"(?:(?:vor|il y a|hace|há|пре|pre|prije)\s+)?(?:(\d+)|an?|one|einem|einer)?\s*{_AGE_UNITS}"
     r"(?:\s+(?:ago|тому|назад|temu|fa|în urmă))?"
 )
-_AGED = re.compile(r"^(?:vor|il y a|hace|há)\s|\s(?:ago|тому|назад|temu|fa|în urmă)$")
+_AGED = re.compile(r"^(?:vor|il y a|hace|há|пре|pre|prije)\s|\s(?:ago|тому|назад|temu|fa|în urmă)$")
 # An age as social networks write it, alone on its line: "1h", "15m", "2d", "3 год".
 _SHORT_AGE = re.compile(r"(\d+)\s?(?:(m|min|хв|мин)|(h|hr|год|ч)|(d|дн|д))")
 

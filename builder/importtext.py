@@ -386,7 +386,9 @@ _MORE_BUTTON = re.compile(
     r"|(?:weitere (?:artikel|beiträge|meldungen) (?:laden|anzeigen)|mehr (?:laden|anzeigen)"
     r"|charger plus(?: d'articles)?|voir plus(?: d'articles)?|cargar más(?: noticias)?"
     r"|ver más(?: noticias)?|carica altri(?: articoli)?|mostra altri|załaduj więcej"
-    r"|pokaż więcej|więcej artykułów)"
+    r"|pokaż więcej|więcej artykułów|načítať (?:ďalšie|viac)(?: články)?|načíst další"
+    r"|vis flere(?: saker| artikler)?|visa fler(?: artiklar)?|meer laden|toon meer"
+    r"|lataa lisää|учитај још|učitaj još|više vijesti|още новини)"
     # a page's own controls and links, copied as text: "Skip to footer", "Open search bar",
     # "Search the FT", "Add to myFT", "Follow the FT on X", "Advertise with us"
     r"|skip to (?:main content|content|footer|navigation|search)"
@@ -567,6 +569,8 @@ AD_LABELS = frozenset(
     | {"на правах реклами", "промо", "promoted", "anzeige", "publicité", "reklama"}
     | {"komerční sdělení", "reklamní sdělení", "advertorial", "sponsored content"}
     | {"artykuł sponsorowany", "materiał sponsorowany", "paid post", "paid content"}
+    | {"annonse", "annons", "annonce", "mainos", "hirdetés", "reklam", "advertentie"}
+    | {"publicidade", "publicidad", "pubblicità", "werbung", "oglas", "оглас", "promo"}
 )
 ADVERT = "an advertisement, under its label ('Реклама', 'Advertisement'), not a headline"
 

@@ -48,6 +48,8 @@ TRACKING_ON = {
     # "?module=topic_secondary&pgtype=topic": where on its pages the link was
     "scmp.com": frozenset({"module", "pgtype"}),
     "onet.pl": frozenset({"srcc", "utm_v"}),  # "?srcc=ucs": which of Onet's boxes led there
+    "index.hr": frozenset({"index_ref"}),  # "?index_ref=tag_rat-u-ukrajini_d_1"
+    "indiatimes.com": frozenset({"from"}),  # the Times of India's "?from=mdr"
 }
 NEAR_DUPLICATE = 0.9  # difflib ratio of casefolded titles
 NEAR_DAYS = 3  # titles this many days apart or closer are compared

@@ -5480,6 +5480,9 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
         ("Publié hier à 21 h 10", "2024-06-24", "21:10"),
         ("23 de Junho de 2024, 7:30Exclusivo", "2024-06-23", "07:30"),  # a badge glued after
         ("16. 6. 2024 9:15", "2024-06-16", "09:15"),  # Czech
+        ("Ponedjeljak, 24. lipnja 2024.", "2024-06-24", None),  # Croatian
+        ("пре 3 сата", "2024-06-25", None),  # Serbian: an age
+        ("prije 35 minuta", "2024-06-25", None),  # Croatian
     ],
 )
 def test_dates_in_more_languages_and_scripts_are_read(
@@ -7974,4 +7977,34 @@ def test_a_mailbox_reads_each_message_in_its_charset_as_of_its_day() -> None:
         ("2024-06-24", "Explosions in Odesa \u2014 officials say", U1),
         ("2024-06-24", "From the front: Putin finds justification", U2),
         ("2024-06-24", "Rada passes the law", U3),
+    ]
+
+
+def test_more_languages_side_blocks_load_more_buttons_and_ad_labels() -> None:
+    # Pravda.sk's "Najčítanejšie" box and "Načítať ďalšie články", Aftenposten's "ANNONSE"
+    # over an ad; Index.hr's "?index_ref=…" on its links.
+    def item(n: int, title: str) -> str:
+        return (
+            f'<article><a href="https://www.index.hr/vijesti/clanak/{n}.aspx?index_ref=tag_d_{n}">'
+            f"<h3>{title}</h3></a><time>24. lipnja 2024. 1{n}:05</time></article>"
+        )
+
+    page = (
+        "<main>"
+        + item(1, "Eksplozije u Kijevu, protuzračna obrana ruši dronove")
+        + item(2, "Danska: Ukrajina će F-16 dobiti u idućih nekoliko tjedana")
+        + '<article><span>ANNONSE</span><a href="https://www.elkjop.no/kampanje/sommersalg">'
+        "<h3>Sommersalg hos Elkjøp – opptil 40 % på TV</h3></a></article>"
+        + item(3, "Britanski obavještajci: Rusija gubi više od tisuću vojnika dnevno")
+        + '<a href="https://www.index.hr/vijesti/rubrika/svijet/2.aspx">Načítať ďalšie články</a>'
+        + '</main><section><h2>Najčítanejšie</h2><ol><li><a href="https://spravy.pravda.sk/'
+        'domace/clanok/715432-shmu-vydal-vystrahu/">SHMÚ vydal výstrahu pred búrkami</a></li>'
+        '<li><a href="https://spravy.pravda.sk/ekonomika/clanok/715400-ceny/">Ceny potravín v '
+        "lete stúpli</a></li></ol></section>"
+    )
+    listing = parse_listing(page, DEFAULT, {}, page_url="https://www.index.hr/tag/rat.aspx")
+    assert [(d, t, url) for d, t, _, url, _ in _dated(listing)] == [
+        ("2024-06-24", "11:05", "https://www.index.hr/vijesti/clanak/1.aspx"),
+        ("2024-06-24", "12:05", "https://www.index.hr/vijesti/clanak/2.aspx"),
+        ("2024-06-24", "13:05", "https://www.index.hr/vijesti/clanak/3.aspx"),
     ]
