@@ -4,6 +4,8 @@ A listing pasted as text keeps the marks of where it came from: a PDF's lines br
 middle of a word or a link (put together again), a Google Doc's comments and their marks
 (left out), OneNote's "From <URL>" under each snippet pasted from a browser (each snippet
 read as a page's item, its first line the headline). `text_lines` undoes them.
+An outliner's OPML export (Workflowy's, Dynalist's) is made into the Markdown list it shows
+(`outline_text`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import re
 from dataclasses import replace
 
 from .importmodel import Line
-from .importtext import URL_IN_TEXT
+from .importtext import REJECTED_LIST, URL_IN_TEXT
+from .markuptree import html_fragment, local_name, xml_document
 
 
 def text_lines(text: str) -> list[Line]:
@@ -161,3 +164,62 @@ _WRAPPED_REST = re.compile(r"(?:\d+|[^\W\d_A-ZА-ЯЇІЄҐ][\w'’-]*)(?: [\w'�
 
 
 _URL_REST = re.compile(r"[A-Za-z0-9%._~/?#=&+-]*[./-][A-Za-z0-9%._~/?#=&+-]*")
+
+
+OPML = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<opml[\s>]", re.DOTALL)
+
+
+def outline_text(text: str) -> str | None:
+    """An OPML outline (an outliner's export: Workflowy's, Dynalist's) as the Markdown list it
+    shows: each item a bullet at its depth, its rich text's links as Markdown links, a link in
+    its note (or its url attribute) after it when it has none; a date chip (Workflowy's
+    <time startYear=…>) as a day's line; a list of rejected stories ("Не беремо") left out.
+    None for text that is no outline."""
+    root = xml_document(text.encode("utf-8"))
+    body = (
+        next((c for c in root if isinstance(c.tag, str) and local_name(c) == "body"), None)
+        if root is not None
+        else None
+    )
+    if body is None:
+        return None
+    out: list[str] = []
+    pending = [(child, 0) for child in reversed(list(body))]
+    while pending:
+        node, depth = pending.pop()
+        if not isinstance(node.tag, str) or local_name(node) != "outline":
+            continue
+        shown, day = _rich_text(str(node.get("text") or node.get("title") or ""))
+        if REJECTED_LIST.fullmatch(shown.strip()):
+            continue  # its stories were turned down
+        if day:
+            out.append(day)
+        else:
+            extra = str(node.get("_note") or "") + " " + str(node.get("url") or "")
+            found = URL_IN_TEXT.search(extra)
+            if found is not None and not URL_IN_TEXT.search(shown) and "](" not in shown:
+                shown = f"{shown} {found.group()}"
+            out.append("  " * depth + "- " + shown)
+        pending.extend((child, depth + 1) for child in reversed(list(node)))
+    return "\n".join(out)
+
+
+def _rich_text(label: str) -> tuple[str, str]:
+    """An outline item's text, its HTML as Markdown (links) and text; and the day its date
+    chip names ("2024-07-16"), "" if none."""
+    if "<" not in label:
+        return label, ""
+    fragment = html_fragment(label)
+    if fragment is None:
+        return label, ""
+    for chip in fragment.iter("time"):  # (HTML's parser writes attributes' names in lowercase)
+        year, month, day = (chip.get(f"start{part}") for part in ("year", "month", "day"))
+        if year and month and day and year.isdigit() and month.isdigit() and day.isdigit():
+            return fragment.text_content(), f"{int(year):04}-{int(month):02}-{int(day):02}"
+    for link in fragment.iter("a"):
+        href = link.get("href") or ""
+        if URL_IN_TEXT.fullmatch(href):
+            link.text, link.tail = f"[{link.text_content()}]({href})", link.tail
+            for child in list(link):
+                link.remove(child)
+    return " ".join(fragment.text_content().split()), ""

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .i18n import normalise_word
-from .importcopies import text_lines
+from .importcopies import OPML, outline_text, text_lines
 from .importdates import (
     BESIDE,
     CREDIT,
@@ -1276,6 +1276,10 @@ def _lines(
         if body is not None:
             lines, notes = _lines(body, base, timezone)
             return lines, [Dropped(1, "MIME-Version", MAIL_PART), *notes]
+    if OPML.match(text):
+        outline = outline_text(text)
+        if outline is not None:
+            return _lines(outline, base, timezone)
     if FEED.match(text):
         return feed_lines(text, base, timezone)
     if text.lstrip().startswith(("{", "[", "window.YTD.")):  # (X's archive: a script)

@@ -8008,3 +8008,32 @@ def test_more_languages_side_blocks_load_more_buttons_and_ad_labels() -> None:
         ("2024-06-24", "12:05", "https://www.index.hr/vijesti/clanak/2.aspx"),
         ("2024-06-24", "13:05", "https://www.index.hr/vijesti/clanak/3.aspx"),
     ]
+
+
+def test_an_outliners_opml_is_read_as_the_list_it_shows() -> None:
+    # Workflowy's OPML: a day bullet with its date chip (escaped HTML in its text), stories
+    # with their link in the note or as the text's own <a>, a list of rejected stories.
+    def item(text: str, note: str = "") -> str:
+        escaped = (
+            text.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace('"', "&quot;")
+        )
+        return f'<outline text="{escaped}"' + (f' _note="{note}"' if note else "") + " />"
+
+    opml = (
+        '<?xml version="1.0"?><opml version="2.0"><head><ownerEmail>e@x</ownerEmail></head><body>'
+        '<outline text="&lt;time startYear=&quot;2024&quot; startMonth=&quot;6&quot; '
+        'startDay=&quot;24&quot;&gt;Mon, Jun 24, 2024&lt;/time&gt; — план випуску">'
+        + item("07:40 Explosions in Odesa", U1)
+        + item(f'08:15 <a href="{U2}">Putin finds justification</a> #фронт')
+        + '<outline text="Не беремо">'
+        + item(f"Rada passes the law {U3}")
+        + "</outline></outline></body></opml>"
+    )
+    listing = parse_listing(opml, DEFAULT, SOURCES)
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        ("2024-06-24", "07:40", "Explosions in Odesa", U1),
+        ("2024-06-24", "08:15", "Putin finds justification", U2),
+    ]
