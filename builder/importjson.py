@@ -156,7 +156,7 @@ def _reader_lines(items: list[Any], at: Positions, timezone: str | None) -> list
 # the like; the first found of each is taken.
 _POST_TITLE = ("title", "headline", "webTitle", "story_title", "name", "description")
 _POST_LINK = (
-    *("link", "url", "webUrl", "permalink", "story_permalink", "canonical_url", "shareUrl"),
+    *("link", "url", "URL", "webUrl", "permalink", "story_permalink", "canonical_url", "shareUrl"),
     "href",
 )
 _POST_DATE = (  # (NewsBlur's story_timestamp: Unix seconds; its story_date is UTC unsaid)
@@ -195,6 +195,9 @@ def _post_parts(post: Any) -> tuple[str, str, str, bool] | None:
     link = next((post[k] for k in _POST_LINK if isinstance(post.get(k), str)), "")
     if not isinstance(title, str) or not title.strip() or not link:
         return None
+    issued = _csl_day(post.get("issued")) or _csl_day(post.get("accessed"))
+    if issued:  # CSL JSON (Zotero's): its day, as date parts, else the day it was saved
+        return title, link, issued, False
     key = next((k for k in _POST_DATE if isinstance(post.get(k), (str, int, float))), "")
     saved = not key and isinstance(post.get("time"), str) and "hash" in post  # (Pinboard's)
     key = "time" if saved else key
@@ -202,6 +205,16 @@ def _post_parts(post: Any) -> tuple[str, str, str, bool] | None:
     if key.endswith("_gmt") and date and not date.endswith("Z") and "+" not in date[10:]:
         date += "+00:00"  # WordPress's date_gmt: UTC, written without its offset
     return title, link, date, saved
+
+
+def _csl_day(value: Any) -> str:
+    """A CSL JSON date, {"date-parts": [[2024, 7, 16]]}, as "2024-07-16"; "" if none."""
+    parts = value.get("date-parts") if isinstance(value, dict) else None
+    first = parts[0] if isinstance(parts, list) and parts and isinstance(parts[0], list) else []
+    if len(first) < 3 or not all(str(p).isdigit() for p in first[:3]):
+        return ""
+    year, month, day = (int(p) for p in first[:3])
+    return f"{year:04}-{month:02}-{day:02}"
 
 
 def _unwrapped(post: Any) -> Any:

@@ -241,6 +241,92 @@ def ris_lines(text: str) -> list[Line]:
     return lines
 
 
+# A reference manager's BibTeX or BibLaTeX export (Zotero's, Better BibTeX's): entries
+# "@online{key, field = {value}, …}".
+BIBTEX = re.compile(r"(?:\s*%[^\n]*\n)*\s*@[A-Za-z]+\s*\{")
+_BIB_ENTRY = re.compile(r"@([A-Za-z]+)\s*\{")
+_BIB_FIELD = re.compile(r"\s*,?\s*([A-Za-z][\w-]*)\s*=\s*")
+_BIB_ESCAPE = re.compile(r"\\([&%$#_{}])")
+_BIB_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_BIB_QUOTE = re.compile(r"\\(?:mkbibquote|enquote)\s*\{([^{}]*)\}")
+_BIB_COMMAND = re.compile(r"\\[A-Za-z]+\s*(?=\{)")
+
+
+def bibtex_lines(text: str) -> list[Line]:
+    """One line an entry with a link: its title (braces and escapes undone), its url, and its
+    day: the article's (date; year, month and day), else the day it was saved (urldate)."""
+    lines: list[Line] = []
+    for entry in _BIB_ENTRY.finditer(text):
+        if entry[1].lower() in ("comment", "preamble", "string"):
+            continue
+        fields = _bib_fields(text, entry.end())
+        title, link = fields.get("title", ""), fields.get("url", "").split()
+        if not title or not link or absolute(link[0], "") is None:
+            continue
+        day = None
+        for value in (fields.get("date", ""), _bib_day(fields), fields.get("urldate", "")):
+            found = _BIB_DATE.match(value)
+            with contextlib.suppress(ValueError):
+                day = dt.date(int(found[1]), int(found[2]), int(found[3])) if found else None
+            if day is not None:
+                break
+        number = text.count("\n", 0, entry.start()) + 1
+        lines.append(
+            Line(number, title, link[0], (day, None), item=True, dropped=saved_page(link[0]))
+        )
+    return lines
+
+
+def _bib_fields(text: str, at: int) -> dict[str, str]:
+    """An entry's fields from after its "{": its key, then "name = {value}" or "value", each
+    value's braces and escapes undone."""
+    fields: dict[str, str] = {}
+    at = text.find(",", at)  # (after the citation key)
+    while at >= 0:
+        name = _BIB_FIELD.match(text, at)
+        if name is None:
+            break
+        at, value = _bib_value(text, name.end())
+        value = _BIB_QUOTE.sub(r'"\1"', value)  # "\mkbibquote{Peace Mission}": in quotes
+        value = _BIB_COMMAND.sub("", value)  # "\emph{…}", "\textit{…}": the words alone
+        fields[name[1].lower()] = collapse(
+            _BIB_ESCAPE.sub(r"\1", value.replace("{", "").replace("}", ""))
+        )
+    return fields
+
+
+def _bib_value(text: str, at: int) -> tuple[int, str]:
+    """A field's value at `at`, "{…}" (braces nested), "…" or a bare word; and where it ends."""
+    if at < len(text) and text[at] in '{"':
+        close, depth, start = ("}" if text[at] == "{" else '"'), 0, at
+        for index in range(at, len(text)):
+            char = text[index]
+            if char == "\\":
+                continue
+            if char == "{":
+                depth += 1
+            elif char == "}" and (close == "}" or depth > 0):
+                depth -= 1
+                if close == "}" and depth == 0:
+                    return index + 1, text[start + 1 : index]
+            elif char == '"' and close == '"' and depth == 0 and index > at:
+                return index + 1, text[start + 1 : index]
+        return len(text), text[start + 1 :]
+    word = re.match(r"[^,}\s]*", text[at:])
+    return at + (len(word[0]) if word else 0), word[0] if word else ""
+
+
+def _bib_day(fields: dict[str, str]) -> str:
+    """BibTeX's year, month and day fields as one date ("2024-07-16"), "" without them all."""
+    month = fields.get("month", "").lower()[:3]
+    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    number = months.index(month) + 1 if month in months else int(month) if month.isdigit() else 0
+    year, day = fields.get("year", ""), fields.get("day", "")
+    if not (year.isdigit() and day.isdigit() and number):
+        return ""
+    return f"{int(year):04}-{number:02}-{int(day):02}"
+
+
 # A zone in a column's name: "Time (UTC)", "Date (GMT+2)", "Published (CET)".
 _HEADER_ZONE = re.compile(r"\b(?:UTC|GMT)(?:\s*([+-])(\d{1,2})(?::?(\d{2}))?)?\b|\(([A-Z]{3,4})\)")
 

@@ -49,6 +49,8 @@ TRACKING_ON = {
     "scmp.com": frozenset({"module", "pgtype"}),
     "onet.pl": frozenset({"srcc", "utm_v"}),  # "?srcc=ucs": which of Onet's boxes led there
     "index.hr": frozenset({"index_ref"}),  # "?index_ref=tag_rat-u-ukrajini_d_1"
+    # a post's link in Substack's mail: "?publication_id=…&post_id=…&isFreemail=true&r=…"
+    "substack.com": frozenset({"publication_id", "post_id", "isfreemail", "r", "triedredirect"}),
     "indiatimes.com": frozenset({"from"}),  # the Times of India's "?from=mdr"
 }
 NEAR_DUPLICATE = 0.9  # difflib ratio of casefolded titles

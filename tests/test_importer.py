@@ -8037,3 +8037,44 @@ def test_an_outliners_opml_is_read_as_the_list_it_shows() -> None:
         ("2024-06-24", "07:40", "Explosions in Odesa", U1),
         ("2024-06-24", "08:15", "Putin finds justification", U2),
     ]
+
+
+def test_a_reference_managers_bibtex_and_csl_json_give_their_linked_entries() -> None:
+    # Zotero's BibLaTeX: braces, escapes and \mkbibquote undone; its day the entry's date,
+    # else its urldate; an entry without a url (a book) and a home page none. Its CSL JSON:
+    # "issued" as date parts, "URL", markup in the title.
+    bib = (
+        "@online{a,\n  title = {Orbán's \\mkbibquote{Peace Mission} Angers {{EU}} Partners \\& Allies},\n"
+        "  date = {2024-06-24},\n  url = {" + U1 + "},\n  urldate = {2024-06-25}\n}\n\n"
+        "@online{b,\n  title = {Rada Passes the Law},\n  url = {"
+        + U3
+        + "},\n  urldate = {2024-06-25},\n"
+        "  file = {Snapshot:/Users/o/Zotero/storage/X/a.html:text/html}\n}\n\n"
+        "@book{c,\n  title = {A History of Ukraine},\n  year = {2015}\n}\n\n"
+        "@online{d,\n  title = {Ukrinform},\n  url = {https://www.ukrinform.net/},\n  year = {2024},\n"
+        "  month = jun,\n  day = {23}\n}\n"
+    )
+    listing = parse_listing(bib, DEFAULT, SOURCES)
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        ("2024-06-24", 'Orbán\'s "Peace Mission" Angers EU Partners & Allies', U1),
+        ("2024-06-25", "Rada Passes the Law", U3),
+    ]
+    csl = [
+        {
+            "type": "article-newspaper",
+            "title": "Sea drones now carry <i>missiles</i>",
+            "URL": U2,
+            "issued": {"date-parts": [["2024", 6, 23]]},
+        },
+        {
+            "type": "webpage",
+            "title": "Rada passes the law",
+            "URL": U3,
+            "accessed": {"date-parts": [[2024, 6, 24]]},
+        },
+    ]
+    listing = parse_listing(json.dumps(csl), DEFAULT, SOURCES)
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        ("2024-06-23", "Sea drones now carry missiles", U2),
+        ("2024-06-24", "Rada passes the law", U3),
+    ]
