@@ -51,6 +51,7 @@ from .importdates import (
     zone_of_site,
 )
 from .importelements import MEDIA_END, MEDIA_START, side_heading
+from .importexports import outline_json_text
 from .importfeeds import (
     FEED,
     MAIL_PART,
@@ -1282,6 +1283,10 @@ def _lines(
             return _lines(outline, base, timezone)
     if FEED.match(text):
         return feed_lines(text, base, timezone)
+    if text.lstrip().startswith("["):
+        outline = outline_json_text(text)  # Roam Research's daily notes
+        if outline is not None:
+            return _lines(outline, base, timezone)
     if text.lstrip().startswith(("{", "[", "window.YTD.")):  # (X's archive: a script)
         found = json_lines(text, base, timezone)
         if found is not None:

@@ -421,3 +421,51 @@ class Positions:
             return 0
         self.at = found + 1
         return self.text.count("\n", 0, found) + 1
+
+
+# Roam Research's daily note: its page's title is its day ("July 16th, 2024").
+_DAILY_NOTE = re.compile(r"[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th), \d{4}")
+_ROAM_MARKER = re.compile(r"\{\{\[\[(?:TODO|DONE)\]\]\}\}\s*")  # a task's box
+_ROAM_TAG = re.compile(r"\s*#\[\[[^\[\]]+\]\]")  # "#[[Donetsk Oblast]]": a tag, no words of it
+_ROAM_LABEL = re.compile(r"\[\[[^\[\]]+\]\]\s*(?=\[[^\]]+\]\()")  # "[[ISW]] [Title](…)"
+_ROAM_PAGE = re.compile(r"\[\[([^\[\]]+)\]\]")  # "[[Дайджест]] — вечір": a page's name
+_ROAM_ONLY = re.compile(r"\s*(?:\{\{.*\}\}|\(\([\w-]{9}\)\).*|[\w ]+::.*)")  # an embed, a
+# block's reference (a repeat), a query, an attribute ("Source:: …"): no story of its own
+
+
+def outline_json_text(text: str) -> str | None:
+    """Roam Research's JSON export as the Markdown its daily notes show: each daily note's
+    day, then its blocks as a list (a task's box, a page's brackets and its tags undone; an
+    embed, a reference to another block, a query and an attribute left out); its other pages
+    (a topic's, a template's) none. None for other JSON."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    pages = data if isinstance(data, list) else []
+    if not pages or not all(isinstance(p, dict) and "title" in p for p in pages):
+        return None
+    if not any(isinstance(p.get("children"), list) and "uid" in p for p in pages):
+        return None
+    out: list[str] = []
+    for page in pages:
+        title = str(page.get("title") or "")
+        if not _DAILY_NOTE.fullmatch(title) or not isinstance(page.get("children"), list):
+            continue
+        out.append(f"# {title}")
+        pending = [(block, 0) for block in reversed(page["children"]) if isinstance(block, dict)]
+        while pending:
+            block, depth = pending.pop()
+            words = str(block.get("string") or "")
+            if not _ROAM_ONLY.fullmatch(words):
+                words = _ROAM_LABEL.sub("", _ROAM_TAG.sub("", _ROAM_MARKER.sub("", words)))
+                words = _ROAM_PAGE.sub(r"\1", words)
+                level = block.get("heading")  # (a heading block: "### Дайджест — ранок")
+                if isinstance(level, int) and 1 <= level <= 3:
+                    out.append("#" * (level + 1) + " " + words)
+                else:
+                    out.append("  " * depth + "- " + words)
+            children = block.get("children")
+            if isinstance(children, list):
+                pending.extend((c, depth + 1) for c in reversed(children) if isinstance(c, dict))
+    return "\n".join(out)

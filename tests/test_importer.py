@@ -8078,3 +8078,30 @@ def test_a_reference_managers_bibtex_and_csl_json_give_their_linked_entries() ->
         ("2024-06-23", "Sea drones now carry missiles", U2),
         ("2024-06-24", "Rada passes the law", U3),
     ]
+
+
+def test_roam_researchs_export_gives_its_daily_notes_lists() -> None:
+    # Roam's JSON: pages with nested blocks; a daily note's title is its day; a heading
+    # block, a task's box, a tag and a page's label are no words of a title; an embed, a
+    # block's reference and an attribute are none; another page (a topic's) gives nothing.
+    def block(text: str, *children: dict[str, Any]) -> dict[str, Any]:
+        return {"string": text, "uid": "u" + str(abs(hash(text)))[:8], "children": list(children)}
+
+    done = f"{{{{[[DONE]]}}}} 07:55 [Putin finds justification]({U2}) #[[Donetsk Oblast]]"
+    morning = block(
+        "[[Дайджест]] — ранок",
+        block(f"07:10 [Explosions in Odesa]({U1})"),
+        block(done),
+        block(f"[[ISW]] [Rada passes the law]({U3})", block("Source:: [[ISW]]")),
+        block("{{embed: ((Xy7_kP2mQ))}}"),
+    )
+    pages = [
+        {"title": "ISW", "uid": "p1", "children": [block(f"[Explosions in Odesa]({U1})")]},
+        {"title": "June 24th, 2024", "uid": "p2", "children": [{**morning, "heading": 3}]},
+    ]
+    listing = parse_listing(json.dumps(pages, ensure_ascii=False), DEFAULT, SOURCES)
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        ("2024-06-24", "07:10", "Explosions in Odesa", U1),
+        ("2024-06-24", "07:55", "Putin finds justification", U2),
+        ("2024-06-24", None, "Rada passes the law", U3),
+    ]
