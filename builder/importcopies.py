@@ -223,3 +223,43 @@ def _rich_text(label: str) -> tuple[str, str]:
             for child in list(link):
                 link.remove(child)
     return " ".join(fragment.text_content().split()), ""
+
+
+# LINE's chat history saved as text: "[LINE] Chat history with …", day lines "2024.07.16
+# Tuesday", then "HH:MM<tab>Name<tab>message", a message of several lines in quotes.
+LINE_CHAT = re.compile(r"\ufeff?\[LINE\] ")
+_LINE_DAY = re.compile(r"(\d{4})[./](\d{2})[./](\d{2})(?:\s*\(?[^\W\d_]+\.?\)?)?")
+_LINE_MESSAGE = re.compile(r"(\d{1,2}:\d{2})\t([^\t]*)\t(.*)")
+
+
+def line_chat_text(text: str) -> str:
+    """LINE's chat history as WhatsApp's export writes one ("16.07.2024, 07:13 - Name:
+    text"), which the walk reads: each message on its day, its quotes undone."""
+    out: list[str] = []
+    day = ""
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index].rstrip()
+        index += 1
+        dated = _LINE_DAY.fullmatch(line.strip())
+        if dated is not None:
+            day = f"{dated[3]}.{dated[2]}.{dated[1]}"
+            continue
+        message = _LINE_MESSAGE.fullmatch(line)
+        if message is None or not day:
+            continue  # the header, a notice ("… added … to the group"), a blank line
+        words = message[3]
+        if words.startswith('"'):  # several lines, in quotes, a quote in them doubled
+            while words.replace('""', "").count('"') % 2 and index < len(lines):
+                words += "\n" + lines[index].rstrip()
+                index += 1
+            words = words[1:-1] if words.endswith('"') else words[1:]
+            words = words.replace('""', '"')
+        first, *rest = (_QUOTED_LINE.sub(r"\1", part) for part in words.split("\n"))
+        out.append(f"{day}, {message[1]} - {message[2]}: {first}")
+        out.extend(rest)
+    return "\n".join(out)
+
+
+_QUOTED_LINE = re.compile(r'\A\s*"([^"]{12,})"\s*\Z')  # '"Title"': quoted whole, in a message

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .i18n import normalise_word
-from .importcopies import OPML, outline_text, text_lines
+from .importcopies import LINE_CHAT, OPML, line_chat_text, outline_text, text_lines
 from .importdates import (
     BESIDE,
     CREDIT,
@@ -1277,6 +1277,8 @@ def _lines(
         if body is not None:
             lines, notes = _lines(body, base, timezone)
             return lines, [Dropped(1, "MIME-Version", MAIL_PART), *notes]
+    if LINE_CHAT.match(text):
+        return _lines(line_chat_text(text), base, timezone)
     if OPML.match(text):
         outline = outline_text(text)
         if outline is not None:

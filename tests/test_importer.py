@@ -8105,3 +8105,23 @@ def test_roam_researchs_export_gives_its_daily_notes_lists() -> None:
         ("2024-06-24", "07:55", "Putin finds justification", U2),
         ("2024-06-24", None, "Rada passes the law", U3),
     ]
+
+
+def test_a_line_chat_history_gives_its_shared_links_on_their_days() -> None:
+    # LINE's history saved as text: day lines, "HH:MM<tab>Name<tab>message", a message of
+    # several lines in quotes (a quote in it doubled); a notice, a sticker and talk are none.
+    history = (
+        "\ufeff[LINE] Chat history with Digest desk\nSaved on: 2024/06/25 21:04\n\n"
+        "2024.06.24 Monday\n21:58\tKenji Sato\tEvening! Two from Tokyo for tomorrow\n"
+        f'21:59\tKenji Sato\t"Explosions in Odesa as missiles strike\n{U1}"\n'
+        "22:05\tOlena Koval\t[Sticker]\n22:30\tOlena Koval added Oleh to the group.\n\n"
+        f"2024.06.25 Tuesday\n07:25\tTaras Melnyk\tPutin finds justification for nuclear weapons {U2}\n"
+        '08:40\tKenji Sato\t"Nikkei has a piece:\n""Rada passes the dual citizenship law""\n'
+        f'{U3}"\n11:50\tOlena Koval\t👍\n'
+    )
+    listing = parse_listing(history, DEFAULT, SOURCES)
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        ("2024-06-24", None, "Explosions in Odesa as missiles strike", U1),
+        ("2024-06-25", None, "Putin finds justification for nuclear weapons", U2),
+        ("2024-06-25", None, "Rada passes the dual citizenship law", U3),
+    ]
