@@ -90,7 +90,16 @@ from .importlinks import (
 )
 from .importmodel import Dropped, Entry, ImportedDay, Line, Listing, State
 from .importpages import link_attributed, link_labelled, link_round_up, structured_list, unrendered
-from .importrecords import BIBTEX, RIS, bibtex_lines, bookmark_lines, ris_lines, table_lines
+from .importrecords import (
+    BIBTEX,
+    ENDNOTE,
+    RIS,
+    bibtex_lines,
+    bookmark_lines,
+    endnote_lines,
+    ris_lines,
+    table_lines,
+)
 from .importtelegram import is_telegram_export, telegram_lines
 from .importtext import (
     AD_LABELS,
@@ -1297,6 +1306,8 @@ def _lines(
         return ris_lines(text), []
     if BIBTEX.match(text):
         return bibtex_lines(text), []
+    if ENDNOTE.match(text):
+        return endnote_lines(text), []
     if not HTML.search(text):
         table = table_lines(text)
         if table is not None:

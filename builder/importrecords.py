@@ -20,6 +20,7 @@ from typing import Any
 from .i18n import normalise_word
 from .importdates import TIME_LINE, epoch_stamp, read_stamp, read_time
 from .importlinks import (
+    ATTACHMENT,
     INDEX,
     absolute,
     index_page,
@@ -36,6 +37,7 @@ from .importtext import (
     URL_IN_TEXT,
     collapse,
 )
+from .markuptree import xml_document
 
 
 def bookmark_lines(root: Any, base: str, timezone: str | None) -> list[Line]:
@@ -325,6 +327,43 @@ def _bib_day(fields: dict[str, str]) -> str:
     if not (year.isdigit() and day.isdigit() and number):
         return ""
     return f"{int(year):04}-{number:02}-{int(day):02}"
+
+
+# EndNote's XML export: <xml><records><record>…, every text in <style> runs.
+ENDNOTE = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records>\s*<record>")
+ATTACHED = "a document attached (a PDF), not a news headline"
+
+
+def endnote_lines(text: str) -> list[Line]:
+    """One line a record of EndNote's XML export with a web address: its title (its <style>
+    runs joined), its first related URL, and its day: its publication's (pub-dates, with its
+    year), else the day it was saved (access-date)."""
+    root = xml_document(text.encode("utf-8"))
+    lines: list[Line] = []
+    for record in root.iter("record") if root is not None else ():
+        title = collapse("".join(_texts(record, "titles/title")))
+        url = next(
+            (u for u in (collapse(u) for u in _texts(record, "urls/related-urls/url")) if u), ""
+        )
+        if not title or absolute(url, "") is None:
+            continue
+        year = collapse("".join(_texts(record, "dates/year")))
+        day = collapse("".join(_texts(record, "dates/pub-dates/date")))
+        if day and year and year not in day:
+            day = f"{day}, {year}"  # "July 16" of 2024
+        written = day if day and re.search(r"\d{1,2}", day.replace(year, "")) else ""
+        written = written or collapse("".join(_texts(record, "access-date")))
+        dropped = ATTACHED if ATTACHMENT.search(url) else saved_page(url)
+        lines.append(
+            Line(record.sourceline or 1, title, url, item=True, date_text=written, dropped=dropped)
+        )
+    return lines
+
+
+def _texts(record: Any, path: str) -> list[str]:
+    """The text of the first element at `path` in a record (its runs, <style>s, joined)."""
+    found = record.find(path)
+    return ["".join(found.itertext())] if found is not None else []
 
 
 # A zone in a column's name: "Time (UTC)", "Date (GMT+2)", "Published (CET)".

@@ -48,6 +48,7 @@ TRACKING_ON = {
     # "?module=topic_secondary&pgtype=topic": where on its pages the link was
     "scmp.com": frozenset({"module", "pgtype"}),
     "onet.pl": frozenset({"srcc", "utm_v"}),  # "?srcc=ucs": which of Onet's boxes led there
+    "bloomberg.com": frozenset({"srnd", "embedded-checkout"}),  # its section, its paywall's
     "index.hr": frozenset({"index_ref"}),  # "?index_ref=tag_rat-u-ukrajini_d_1"
     # a post's link in Substack's mail: "?publication_id=…&post_id=…&isFreemail=true&r=…"
     "substack.com": frozenset({"publication_id", "post_id", "isfreemail", "r", "triedredirect"}),

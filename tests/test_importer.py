@@ -8125,3 +8125,36 @@ def test_a_line_chat_history_gives_its_shared_links_on_their_days() -> None:
         ("2024-06-25", None, "Putin finds justification for nuclear weapons", U2),
         ("2024-06-25", None, "Rada passes the dual citizenship law", U3),
     ]
+
+
+def test_endnotes_xml_export_gives_its_records_with_web_addresses() -> None:
+    # EndNote's XML: every text in <style> runs (a title in several, joined); the day its
+    # pub-dates and year give, else its access-date; a PDF attached is none.
+    def styled(text: str) -> str:
+        return f'<style face="normal" font="default" size="100%">{text}</style>'
+
+    def record(title: str, url: str, day: str = "", access: str = "") -> str:
+        dates = f"<dates><year>{styled('2024')}</year>" + (
+            f"<pub-dates><date>{styled(day)}</date></pub-dates>" if day else ""
+        )
+        return (
+            f"<record><titles><title>{title}</title></titles>{dates}</dates>"
+            f"<urls><related-urls><url>{styled(url)}</url></related-urls></urls>"
+            + (f"<access-date>{styled(access)}</access-date>" if access else "")
+            + "</record>"
+        )
+
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" ?><xml><records>'
+        + record(
+            styled("Зеленський про ") + styled("F-16") + styled(": перші вже скоро"), U1, "June 24"
+        )
+        + record(styled("Rada passes the law"), U3, "", "2024-06-25")
+        + record(styled("Kiel working paper"), "https://www.ifw-kiel.de/paper.pdf", "June 20")
+        + "</records></xml>"
+    )
+    listing = parse_listing(xml, DEFAULT, SOURCES)
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        ("2024-06-24", "Зеленський про F-16: перші вже скоро", U1),
+        ("2024-06-25", "Rada passes the law", U3),
+    ]
