@@ -18,7 +18,7 @@ from typing import Any
 
 from .importdates import epoch_stamp, read_stamp
 from .importexports import Positions, day_of, export_lines
-from .importlinks import absolute, article_link, href_of, saved_page
+from .importlinks import ATTACHED, ATTACHMENT, absolute, article_link, href_of, saved_page
 from .importmodel import Dropped, Line
 from .importtext import (
     INLINE_TAG,
@@ -452,7 +452,8 @@ def _post_lines(posts: list[Any], at: Positions, base: str, timezone: str | None
         stamp = read_stamp(moment, timezone) if moment else None
         when = day_of(moment, timezone) if saved else stamp or (None, None)
         url = absolute(link, base) or ""
-        kept = saved_page(url)  # (a bookmark's: Pinboard's)
+        kept = saved_page(url) or (ATTACHED if ATTACHMENT.search(url) else "")  # (Pinboard's,
+        # wallabag's: a saved home page, a report in PDF)
         lines.append(Line(number, title, url, when, item=True, dropped=kept))
     return lines
 

@@ -174,6 +174,7 @@ def _outlet_label(url: str) -> str:
 # The first part of the path of a page that lists articles: an author's, a tag's, a topic's.
 # A document attached to a page (a decision, a report), not an article: "st12002-en24.pdf".
 ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|zip|rar)(?:$|[?#])", re.IGNORECASE)
+ATTACHED = "a document (a PDF, a spreadsheet), not a news headline"
 _TAXONOMIES = frozenset({"taxonomy", "category", "categories", "programs", "program"})
 _SEARCH_PATHS = frozenset({"search", "suche", "recherche", "buscar", "szukaj", "poisk", "пошук"})
 _TAXONOMY_NAMED = re.compile(
@@ -550,7 +551,8 @@ def unwrapped(url: str) -> str:
     """The address a mail's or a network's redirect link goes to: Outlook's Safe Links
     (`…safelinks.protection.outlook.com/?url=`), Google's (`google.com/url?q=`),
     Facebook's (`l.facebook.com/l.php?u=`), VK's (`away.php?to=`), Telegram's instant view
-    (`t.me/iv?url=`); else the link as it is."""
+    (`t.me/iv?url=`), Google's AMP cache's (`…cdn.ampproject.org/c/s/…`); else the link as it
+    is."""
     try:
         parts = urllib.parse.urlsplit(url)
     except ValueError:
@@ -562,6 +564,15 @@ def unwrapped(url: str) -> str:
     archived = _ARCHIVED.match(url)  # the Wayback Machine's, archive.today's copy of a page
     if archived is not None:
         return re.sub(r"^(https?:)/+", r"\1//", archived[1])
+    if host.endswith(".cdn.ampproject.org") and parts.path.startswith(("/c/", "/v/")):
+        # Google's AMP cache: "…cdn.ampproject.org/c/s/www.euronews.com/amp/my-europe/…", the
+        # outlet's AMP page ("s/": over https), whose article is its address without "/amp"
+        rest = parts.path[3:]
+        scheme = "https" if rest.startswith("s/") else "http"
+        rest = rest.removeprefix("s/")
+        site, _, path = rest.partition("/")
+        path = re.sub(r"^amp/|/amp/?$", "", path)
+        return f"{scheme}://{site}/{path}" + (f"?{parts.query}" if parts.query else "")
     if host == "substack.com" and parts.path.startswith("/redirect/"):
         return _token_target(parts.path.rsplit("/", 1)[-1]) or url
     if host == "r.search.yahoo.com" and "/RU=" in parts.path:

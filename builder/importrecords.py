@@ -20,6 +20,7 @@ from typing import Any
 from .i18n import normalise_word
 from .importdates import TIME_LINE, epoch_stamp, read_stamp, read_time
 from .importlinks import (
+    ATTACHED,
     ATTACHMENT,
     INDEX,
     absolute,
@@ -331,7 +332,6 @@ def _bib_day(fields: dict[str, str]) -> str:
 
 # EndNote's XML export: <xml><records><record>…, every text in <style> runs.
 ENDNOTE = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records>\s*<record>")
-ATTACHED = "a document attached (a PDF), not a news headline"
 
 
 def endnote_lines(text: str) -> list[Line]:

@@ -15,7 +15,7 @@ from builder.i18n import normalise_word
 from builder.importdates import age
 from builder.importdays import merge_day, render_day
 from builder.importer import parse_listing
-from builder.importlinks import app_page, index_page, match_source, without_outlet
+from builder.importlinks import app_page, index_page, match_source, unwrapped, without_outlet
 from builder.importmodel import Entry, Listing
 from builder.importtext import URL_IN_TEXT, boilerplate
 from builder.links import clean_url
@@ -8158,3 +8158,20 @@ def test_endnotes_xml_export_gives_its_records_with_web_addresses() -> None:
         ("2024-06-24", "Зеленський про F-16: перші вже скоро", U1),
         ("2024-06-25", "Rada passes the law", U3),
     ]
+
+
+def test_googles_amp_cache_link_is_its_articles_and_a_posts_pdf_is_none() -> None:
+    amp = "https://www-euronews-com.cdn.ampproject.org/c/s/www.euronews.com/amp/my-europe/2024/06/24/boycott"
+    assert unwrapped(amp) == "https://www.euronews.com/my-europe/2024/06/24/boycott"
+    # wallabag's export: a list of entries, one a report saved as a PDF
+    entries = [
+        {"title": "Explosions in Odesa", "url": U1, "published_at": "2024-06-24T10:00:00+00:00"},
+        {"title": "Rada passes the law", "url": U3, "published_at": "2024-06-24T11:00:00+00:00"},
+        {
+            "title": "zvit_06_2024.pdf",
+            "url": "https://www.kmu.gov.ua/storage/zvit_06_2024.pdf",
+            "published_at": "2024-06-24T12:00:00+00:00",
+        },
+    ]
+    listing = parse_listing(json.dumps(entries), DEFAULT, SOURCES)
+    assert [url for *_, url, _ in _dated(listing)] == [U1, U3]
