@@ -232,7 +232,7 @@ def parse_listing(
     if state.copied:
         _drop_unstamped(state)
     days = tuple(
-        ImportedDay(date, tuple(replace(e, title=undecorated(e.title)) for e in entries))
+        ImportedDay(date, tuple(replace(e, title=undecorated(e.title).strip()) for e in entries))
         for date, entries in state.days.items()
     )
     return Listing(days, tuple(state.dropped), tuple(state.notes))

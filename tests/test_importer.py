@@ -8175,3 +8175,10 @@ def test_googles_amp_cache_link_is_its_articles_and_a_posts_pdf_is_none() -> Non
     ]
     listing = parse_listing(json.dumps(entries), DEFAULT, SOURCES)
     assert [url for *_, url, _ in _dated(listing)] == [U1, U3]
+
+
+def test_a_title_ends_without_white_space_of_any_kind() -> None:
+    # Found by Hypothesis: a line separator (U+2028) between a title and its link stayed on
+    # the title's end.
+    listing = parse_listing("headlines:\u2028https://example.org/a  ---", DEFAULT, SOURCES)
+    assert [title for _, _, title, *_ in _dated(listing)] == ["headlines:"]
