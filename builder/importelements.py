@@ -24,7 +24,8 @@ _SIDEBAR_CLASS = re.compile(
     r"|(?<![a-z])(?:popular|side|aside|rail|promo|partners?|advert|ad)(?![a-z])"
     r"|newsletter|sponsored|brandvoice|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
     r"|(?<![a-z])ob-widget|membership|paywall"
-    r"|(?<![a-z])(?:banner|alert-?(?:bar|line|strip)|breaking-?bar|live-?bar|ticker)(?![a-z])",
+    r"|(?<![a-z])(?:banner|alert-?(?:bar|line|strip)|breaking-?(?:news-?)?bar|live-?bar|ticker)(?![a-z])"
+    r"|breaking news$",  # (a region's label: "Breaking news", the site's bar over every page)
     re.IGNORECASE,
 )
 

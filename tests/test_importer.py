@@ -8182,3 +8182,28 @@ def test_a_title_ends_without_white_space_of_any_kind() -> None:
     # the title's end.
     listing = parse_listing("headlines:\u2028https://example.org/a  ---", DEFAULT, SOURCES)
     assert [title for _, _, title, *_ in _dated(listing)] == ["headlines:"]
+
+
+def test_a_date_after_a_bylines_link_and_a_breaking_news_bar() -> None:
+    # Haaretz: "<a>Dan Rubinstein</a> | <span>Jun 24, 2024 1:30 pm IDT</span>" under a card's
+    # title, and the site's bar over every page, a region labelled "Breaking news".
+    def card(n: int, title: str, when: str) -> str:
+        return (
+            f'<article><a href="https://www.haaretz.com/world-news/2024-06-24/ty-article/{n}">'
+            f'<h3>{title}</h3></a><p><a href="https://www.haaretz.com/ty-writer/w{n}">Writer {n}'
+            f"</a> | <span>{when}</span></p></article>"
+        )
+
+    page = (
+        '<div class="breaking-news-bar" role="region" aria-label="Breaking news"><span>Live</span>'
+        '<a href="https://www.haaretz.com/israel-news/2024-06-24/ty-article-live/updates/1">'
+        "Israel-Hamas War Live Updates: Hostage Talks to Resume Next Week</a></div><main>"
+        + card(1, "Israel's Quiet Arms Deals With Ukraine's Neighbors", "Jun 24, 2024 1:30 pm")
+        + card(2, "Netanyahu's Silence on Ukraine Is Becoming Harder", "Jun 23, 2024 9:15 pm")
+        + "</main>"
+    )
+    listing = parse_listing(page, DEFAULT, {})
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-06-24", "13:30"),
+        ("2024-06-23", "21:15"),
+    ]
