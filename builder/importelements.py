@@ -50,6 +50,7 @@ _SIDEBAR_TITLE = re.compile(
     r"|mest lästa|meest gelezen|en çok okunan(?:lar)?|skaitomiausi|lasītākie"
     r"|polecane(?: dla ciebie)?|terpopuler|berita terkait|mest læste|mest leste?|най-четени"
     r"|najčítanejšie|najčitanejše|najbolj brano|найчитаніші"
+    r"|top stories|videos|visual stories|web stories|photo stories|more videos"
     r"|mais vistas|más vistas|luetuimmat|legolvasottabb|najčitanije|најчитаније"
     r"|الأكثر قراءة|הנקראים ביותר|阅读排行|热点排行|アクセスランキング|많이 본 뉴스"
     # a newsletter's own other issues under its post: Substack's, beehiiv's, LinkedIn's

@@ -231,6 +231,8 @@ def parse_listing(
     _drop_unlinked(state, timed=not state.copied)
     if state.copied:
         _drop_unstamped(state)
+    elif HTML.search(text) is not None and FEED.match(normalise_text(text)) is None:
+        _drop_undated_after(state)  # (a page's: a feed's items are all alike)
     days = tuple(
         ImportedDay(date, tuple(replace(e, title=undecorated(e.title).strip()) for e in entries))
         for date, entries in state.days.items()
@@ -406,6 +408,30 @@ def _drop_adverts(state: State) -> None:
         for entry in [e for e in entries if e.line in state.under_advert - state.stamped]:
             entries.remove(entry)
             state.dropped.append(Dropped(entry.line, entry.title, ADVERT))
+
+
+def _drop_undated_after(state: State) -> None:
+    """In a page's listing whose items give their dates or times (four or more, every one but
+    perhaps a lead story), the items after the last that does are a block's below it: a carousel of
+    videos, "Top Stories" under a heading of its own beside no container ("Videos",
+    "Visual Stories" on the Times of India's AMP page): drop them."""
+    entries = [entry for entries in state.days.values() for entry in entries]
+    dated = [entry.line for entry in entries if entry.line in state.dated_items]
+    if len(dated) < STAMPED_LIST or len({e.line for e in entries}) < len(entries):
+        return  # (items sharing their lines, a page written on one: no order to go by)
+    undated_among = [e for e in entries if e.line < max(dated) and e.line not in state.dated_items]
+    if len(undated_among) > 1:
+        return  # (one, a lead story over the listing, may show none)
+    for entries in state.days.values():
+        for entry in [e for e in entries if e.line > max(dated)]:
+            entries.remove(entry)
+            state.dropped.append(Dropped(entry.line, entry.title, _UNDATED_AFTER))
+
+
+_UNDATED_AFTER = (
+    "no date or time, after the last item of a listing whose items have theirs: a block's "
+    "below it (videos, top stories)"
+)
 
 
 def _drop_unlinked(state: State, timed: bool) -> None:
@@ -693,6 +719,8 @@ def _take_line(
             state.weekday = (number, year_line[1], simple) if year_line[1] >= 0 else None
             return
     date, time = _item_date_and_time(state, given, months, weekdays)
+    if given.item and (date is not None or time is not None):
+        state.dated_items.add(number)
     if date is None and not given.item:
         date, time, line = dated_line(line, months, weekdays, state, number) or (None, time, line)
     if date is None and not given.item and given.link is None:

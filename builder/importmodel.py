@@ -68,6 +68,7 @@ class State:
     # Lines under such a label in a listing whose times follow their headlines: an ad, unless
     # a time follows it (an empty ad slot's label, then a headline)
     under_advert: set[int] = field(default_factory=set)
+    dated_items: set[int] = field(default_factory=set)  # items that give their date or time
     stamp_line: int = 0  # the last line whose time went to the headline above it
     moments: list[tuple[dt.date, dt.time]] = field(default_factory=list)  # lines' own, in order
     trailing: bool | None = None  # whether times follow their headlines (None: none seen)

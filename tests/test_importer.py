@@ -8207,3 +8207,33 @@ def test_a_date_after_a_bylines_link_and_a_breaking_news_bar() -> None:
         ("2024-06-24", "13:30"),
         ("2024-06-23", "21:15"),
     ]
+
+
+def test_undated_links_after_a_dated_listing_are_the_blocks_below_it() -> None:
+    # The Times of India's AMP page: dated items, then "Videos" and "Top Stories" under
+    # headings of their own (no container to know them by), their links undated.
+    def item(n: int, title: str, when: str) -> str:
+        return (
+            f'<li><a href="https://timesofindia.indiatimes.com/world/europe/{n}/amp_articleshow/{n}.cms">'
+            f'{title}</a><span class="time">{when}</span></li>\n'
+        )
+
+    page = (
+        "<ul>"
+        + item(1, "Zelenskyy says Russia should attend next peace summit", "Jun 24, 2024, 18:35")
+        + item(2, "Russian glide bombs hit Kharkiv, injuring five", "Jun 24, 2024, 14:05")
+        + item(3, "Denmark says first F-16s to reach Ukraine within weeks", "Jun 24, 2024, 11:40")
+        + item(4, "EU to boycott Hungary-led informal meetings", "Jun 23, 2024, 22:05")
+        + '</ul>\n<div class="sec_hd">Videos</div>\n<div><a href="https://timesofindia.indiatimes.com/'
+        'videos/international/watch-sea-drone/videoshow/111780044.cms">Watch: Ukrainian sea drone '
+        'strikes Russian vessel near Crimea</a></div>\n<div class="sec_hd">Top Stories</div>\n<ul>'
+        '<li><a href="https://timesofindia.indiatimes.com/india/budget/amp_articleshow/111780980.cms">'
+        "Budget 2024: Nirmala Sitharaman to present Union Budget on July 23</a></li></ul>"
+    )
+    listing = parse_listing(page, DEFAULT, {})
+    assert [title for _, _, title, *_ in _dated(listing)] == [
+        "Zelenskyy says Russia should attend next peace summit",
+        "Russian glide bombs hit Kharkiv, injuring five",
+        "Denmark says first F-16s to reach Ukraine within weeks",
+        "EU to boycott Hungary-led informal meetings",
+    ]
