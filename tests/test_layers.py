@@ -36,6 +36,7 @@ IMPORTER = {
     "importfeeds",
     "importexports",
     "importjson",
+    "importpasses",
     "importer",
     "importdays",
     "newday",
@@ -81,6 +82,7 @@ FORBIDDEN = {
     "importexports": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
     "importjson": IMPORTER
     - {"importmodel", "importdates", "importtext", "importlinks", "importexports"},
+    "importpasses": IMPORTER - {"importmodel", "importdates", "importtext"},
 }
 
 

@@ -1,0 +1,136 @@
+"""The passes over a listing's entries before and after the walk reads its lines.
+
+Before: a time alone on its line that a date and time follow is a video's length
+(`video_lengths`). After: what the walk kept but the whole listing shows is no headline: a
+link line that waited for a headline in vain, a line under an ad's label that no time
+followed, lines without links in a list of links, lines without dates in a dated copy of a
+page, and undated links after a dated page's listing (`drop_*`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+from .importdates import said_date_time
+from .importmodel import Dropped, Line, State
+from .importtext import ADVERT, DURATION, VIDEO_LENGTH
+
+NO_HEADLINE = "a link with no headline before it"
+
+
+def video_lengths(
+    lines: list[Line], months: dict[str, int], weekdays: dict[str, int], state: State
+) -> list[Line]:
+    """Mark a time alone on its line that a date and time follow ("2:31", then "Buitenland •
+    vandaag, 10:12"): no item has two moments, so it is its video's length."""
+    texts = [(index, line.text.strip()) for index, line in enumerate(lines) if line.text.strip()]
+    marked = list(lines)
+    probe = replace(state, notes=[])  # (reading a date forgets a year line read before it)
+    for (index, text), (_, after) in itertools.pairwise(texts):
+        if not DURATION.fullmatch(text) or DURATION.fullmatch(after):
+            continue
+        probe.year, probe.weekday = state.year, state.weekday
+        moment = said_date_time(after, months, weekdays, probe, 0)
+        if moment is not None and moment[0] is not None and moment[1] is not None:
+            marked[index] = replace(lines[index], dropped=VIDEO_LENGTH)
+    return marked
+
+
+def drop_pending(state: State) -> None:
+    """Drop the link line that waited for a headline below it and got none."""
+    if state.pending is not None:
+        state.dropped.append(Dropped(state.pending[0], state.pending[1], NO_HEADLINE))
+        state.pending = None
+
+
+def drop_adverts(state: State) -> None:
+    """Drop a line under an ad's label that no date or time followed, in a listing whose
+    times follow their headlines ("Реклама", "Кредит до 50 000 лв.", "credissimo.bg")."""
+    for entries in state.days.values():
+        for entry in [e for e in entries if e.line in state.under_advert - state.stamped]:
+            entries.remove(entry)
+            state.dropped.append(Dropped(entry.line, entry.title, ADVERT))
+
+
+def drop_undated_after(state: State) -> None:
+    """In a page's listing whose items give their dates or times (four or more, every one but
+    perhaps a lead story), the items after the last that does are a block's below it: a carousel of
+    videos, "Top Stories" under a heading of its own beside no container ("Videos",
+    "Visual Stories" on the Times of India's AMP page): drop them."""
+    entries = [entry for entries in state.days.values() for entry in entries]
+    dated = [entry.line for entry in entries if entry.line in state.dated_items]
+    if len(dated) < STAMPED_LIST or len({e.line for e in entries}) < len(entries):
+        return  # (items sharing their lines, a page written on one: no order to go by)
+    undated_among = [e for e in entries if e.line < max(dated) and e.line not in state.dated_items]
+    if len(undated_among) > 1:
+        return  # (one, a lead story over the listing, may show none)
+    for entries in state.days.values():
+        for entry in [e for e in entries if e.line > max(dated)]:
+            entries.remove(entry)
+            state.dropped.append(Dropped(entry.line, entry.title, _UNDATED_AFTER))
+
+
+_UNDATED_AFTER = (
+    "no date or time, after the last item of a listing whose items have theirs: a block's "
+    "below it (videos, top stories)"
+)
+
+
+def drop_unlinked(state: State, timed: bool) -> None:
+    """In a listing whose headlines mostly have their links (an editor's list in Markdown or
+    Word, a chat's shared links), a line without one is a note, a heading or a property, not
+    a headline: drop it, and say so. Text without links (a page copied) keeps its lines; a
+    page's or spreadsheet's (`timed`) keeps those with a time of their own: drafts."""
+    entries = [entry for entries in state.days.values() for entry in entries]
+    linked = sum(1 for entry in entries if entry.url)
+    # (a chat, its messages timed, has more talk than links, and a chat copied from a page
+    # its menus and buttons too: any share will do)
+    share = 0 if state.chat_times >= CHAT_TIMES else UNLINKED_SHARE
+    unlinked = len({entry.title.casefold() for entry in entries if not entry.url})  # (a line
+    # repeated under each day, "Add an item", counts once)
+    if linked < LINKED_LIST or linked < share * unlinked:
+        return
+    for entries in state.days.values():
+        for entry in [e for e in entries if not e.url and not (timed and e.time is not None)]:
+            entries.remove(entry)
+            state.dropped.append(Dropped(entry.line, entry.title, _UNLINKED))
+
+
+def drop_unstamped(state: State) -> None:
+    """In a page copied as text (its links lost) whose headlines have a date or time of
+    their own (a line before or after each), a line without one before the first of them or
+    after the last is a menu's, a heading's, a side column's or a footer's ("Популярне",
+    "Most Popular" and their titles), and so is one among them where most have theirs: drop
+    it."""
+    entries = [entry for entries in state.days.values() for entry in entries]
+    lines = sorted(entry.line for entry in entries if entry.line in state.stamped)
+    if len(lines) < STAMPED_LIST or sum(1 for entry in entries if entry.url) * 2 > len(entries):
+        return  # (an editor's list of links, some of them timed, is no page's copy)
+    among = len(lines) >= STAMPED_SHARE * len(entries)  # then none without, anywhere
+    inside = sum(1 for entry in entries if lines[0] <= entry.line <= lines[-1])
+    if not among and len(lines) < STAMPED_RUN * inside:
+        return  # dated here and there (a social network's posts): no dated listing
+    for entries in state.days.values():
+        for entry in [
+            e
+            for e in entries
+            if e.line not in state.stamped and (among or not lines[0] < e.line < lines[-1])
+        ]:  # (else those before the first dated headline and after the last: menus, footer)
+            entries.remove(entry)
+            state.dropped.append(Dropped(entry.line, entry.title, _UNSTAMPED))
+
+
+STAMPED_LIST = 4  # headlines with a date or time of their own, at least,
+STAMPED_SHARE = 0.6  # and this share of them, that make a copy a dated listing
+STAMPED_RUN = 0.75  # and of those from the first to the last of them, at least
+_UNSTAMPED = (
+    "no date or time of its own, in a listing whose headlines have theirs: a menu's, a "
+    "heading's, a side column's or a footer's line"
+)
+
+
+LINKED_LIST = 3  # headlines with links, at least, that make text a list of links
+CHAT_TIMES = 4  # times alone on their lines, at least, that make a copy a chat's
+UNLINKED_SHARE = 1  # and as many as lines without, at least
+_UNLINKED = "no link, in a list whose headlines have theirs: a note, a heading or a property"
