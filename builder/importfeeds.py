@@ -201,9 +201,8 @@ _ESCAPED_FROM = re.compile(r"^>(>*From )", re.MULTILINE)
 
 def mbox_messages(text: str) -> list[tuple[int, str, str]]:
     """A mailbox's messages: each its first line's number, the day it was sent (its Date
-    header, ISO 8601, "" if none) and its text, its body's escaped "From " lines undone."""
-    import email.utils
-
+    header, ISO 8601, "" if none) and its text, its body's escaped "From " lines undone
+    (documents.py's `_read_mailbox` made the file's bytes this text)."""
     starts = [found.start() for found in _MBOX_SEPARATOR.finditer(text)]
     messages = []
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
