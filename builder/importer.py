@@ -607,6 +607,7 @@ def _take_line(
             state.year = year_line[0]
             state.weekday = (number, year_line[1], simple) if year_line[1] >= 0 else None
             return
+    state.moved_day = False
     date, time = _item_date_and_time(state, given, months, weekdays)
     if given.item and (date is not None or time is not None):
         state.dated_items.add(number)
@@ -626,8 +627,9 @@ def _take_line(
             title = line[: credited.start()].rstrip()
             attributed = f"{title} ({credited[1].strip()})"  # (kept where it names a source)
             line = attributed if named_source(attributed, state.names, sources) else title
-    if date is not None:
+    if date is not None and not state.moved_day:  # (the next item is of the day it was)
         state.date, state.anchor = date, date
+    own_day = date if state.moved_day else None  # (this item's alone)
     prefix = TIME_PREFIX.match(line)
     time = time or (state.time if not given.item else None)  # an item's own, not the page's
     if prefix:
@@ -832,8 +834,9 @@ def _take_line(
     if not given.item and not given.link:  # copied as text: "... постраждала дитина ФОТО"
         line = MEDIA_END.sub("", line) or line
         line = MEDIA_START.sub("", line, count=1) if MEDIA_START.match(line) else line
-    entries = state.days.setdefault(state.date, [])
-    seen = state.seen.setdefault(state.date, {})
+    day = own_day or state.date
+    entries = state.days.setdefault(day, [])
+    seen = state.seen.setdefault(day, {})
     found = [seen[key] for key in (("link", url), ("headline", line.casefold())) if key in seen]
     if found:  # (no entry is indexed by an empty link)
         _, what, other = min(found)  # the first of them in the day
@@ -873,7 +876,7 @@ def _take_line(
     if time is not None or given.item:
         state.stamped.add(number)
     entries.append(entry)
-    _seen(state, state.date, entry)
+    _seen(state, day, entry)
     state.time = None
     state.last = entry
     if pending is not None:
@@ -1014,6 +1017,8 @@ def _item_date_and_time(
         if found is None:  # "Backgrounder - ISW Press - 07/16/2024 - 21:49 - 0 comments"
             found = _date_among_parts(whole, months, weekdays, state, number)
         if found is not None:
+            if date is None and found[0] is not None and TIME_LINE.fullmatch(whole):
+                state.moved_day = True  # a time alone, moved across midnight by its zone
             date = date or found[0]
             time = time or found[1]
             continue

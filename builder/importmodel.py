@@ -69,6 +69,9 @@ class State:
     # a time follows it (an empty ad slot's label, then a headline)
     under_advert: set[int] = field(default_factory=set)
     dated_items: set[int] = field(default_factory=set)  # items that give their date or time
+    # The item's date is its time's, moved across midnight from the page's zone: not a day
+    # the items after it are of ("23:15" in Zagreb under "15. srpnja" is 00:15 on the 16th)
+    moved_day: bool = False
     stamp_line: int = 0  # the last line whose time went to the headline above it
     moments: list[tuple[dt.date, dt.time]] = field(default_factory=list)  # lines' own, in order
     trailing: bool | None = None  # whether times follow their headlines (None: none seen)

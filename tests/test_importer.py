@@ -8237,3 +8237,31 @@ def test_undated_links_after_a_dated_listing_are_the_blocks_below_it() -> None:
         "Denmark says first F-16s to reach Ukraine within weeks",
         "EU to boycott Hungary-led informal meetings",
     ]
+
+
+def test_a_time_moved_past_midnight_by_its_zone_leaves_the_day_of_the_items_after_it() -> None:
+    # Index.hr: day headings over items with times alone, Zagreb's: "23:15" under 24 June is
+    # 00:15 on the 25th in Kyiv, and the item after it, "18:50", is still of 24 June.
+    def item(n: int, title: str, when: str) -> str:
+        return (
+            f'<article><a href="https://www.index.hr/vijesti/clanak/{n}.aspx"><h3>{title}</h3></a>'
+            f'<span class="time">{when}</span></article>\n'
+        )
+
+    page = (
+        '<div class="day-title">Utorak, 25. lipnja 2024.</div>\n'
+        + item(1, "Eksplozije u Kijevu, protuzračna obrana ruši dronove", "10:05")
+        + item(2, "Danska: Ukrajina će F-16 dobiti u idućih tjedana", "09:20")
+        + '<div class="day-title">Ponedjeljak, 24. lipnja 2024.</div>\n'
+        + item(3, "Ukrajina uvodi nova isključenja struje u Kijevu", "23:15")
+        + item(4, "Plenković: Hrvatska će nastaviti pomagati Ukrajini", "18:50")
+    )
+    listing = parse_listing(
+        page, DEFAULT, {}, timezone="Europe/Kyiv", page_url="https://www.index.hr/tag/rat.aspx"
+    )
+    assert sorted((d, t) for d, t, *_ in _dated(listing)) == [
+        ("2024-06-24", "19:50"),
+        ("2024-06-25", "00:15"),
+        ("2024-06-25", "10:20"),
+        ("2024-06-25", "11:05"),
+    ]

@@ -493,7 +493,7 @@ FLOOR: dict[str, int] = {
     "r23a-aftenposten-krigen-i-ukraina-copied": 6,
     "r23a-bbc-russian-voina-topic-ctrl-a": 6,
     "r23a-haaretz-com-tag-russia-ukraine-war": 8,
-    "r23a-index-hr-tag-rat-u-ukrajini": 8,
+    "r23a-index-hr-tag-rat-u-ukrajini": 9,
     "r23a-n1info-rs-svet-cyrillic-ctrl-a": 9,
     "r23a-nzz-ch-themen-krieg-ukraine": 8,
     "r23a-podrobnosti-news-relative-divider": 9,
