@@ -320,7 +320,7 @@ def _said_date_time(
     text = _BIDI.sub("", text)  # the marks a right-to-left page puts around "‏ynet‏ | ‏09:18"
     text = text.removeprefix("@")  # Notion's mention of a date: "@July 16, 2024 10:15 PM"
     text = text.rstrip(" ·•|–—-") or text  # "Учора о 21:40 · ": Facebook's, before its icon
-    text = text.lstrip(" ·•|–—") or text  # "| Jul 16, 2024 1:30 pm": after a byline's link
+    text = text.lstrip(" ·•|–—/") or text  # "| Jul 16, 2024 1:30 pm" after a byline's link
     text = _YEAR_COLON.sub(" ", _SPACE_BEFORE_COMMA.sub(", ", text))  # "16 July ,2024: 02:35"
     if _EAST_ASIAN.search(text):  # "2024年07月16日 14:05", "7月16日（火） 15時05分"
         text = _east_asian(text)

@@ -7648,6 +7648,7 @@ def test_an_outlets_name_with_a_hyphen_after_a_title_is_left_out() -> None:
     [
         ("16/06/2024, 14:05 WIB", "2024-06-16", "10:05"),  # Jakarta: UTC+7
         ("Publié le 14 juin 2024 à 11 h 20 HAE", "2024-06-14", "18:20"),  # Radio-Canada
+        ("Updated / 14 Jun 2024 22:40 UTC", "2024-06-15", "01:40"),  # RTÉ's "Updated / …"
         ("Publié hier à 21 h 10 HAE", "2024-06-25", "04:10"),
     ],
 )
