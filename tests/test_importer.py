@@ -7648,7 +7648,6 @@ def test_an_outlets_name_with_a_hyphen_after_a_title_is_left_out() -> None:
     [
         ("16/06/2024, 14:05 WIB", "2024-06-16", "10:05"),  # Jakarta: UTC+7
         ("Publié le 14 juin 2024 à 11 h 20 HAE", "2024-06-14", "18:20"),  # Radio-Canada
-        ("Updated / 14 Jun 2024 22:40 UTC", "2024-06-15", "01:40"),  # RTÉ's "Updated / …"
         ("Publié hier à 21 h 10 HAE", "2024-06-25", "04:10"),
     ],
 )
@@ -8265,4 +8264,26 @@ def test_a_time_moved_past_midnight_by_its_zone_leaves_the_day_of_the_items_afte
         ("2024-06-25", "00:15"),
         ("2024-06-25", "10:20"),
         ("2024-06-25", "11:05"),
+    ]
+
+
+def test_an_items_date_after_updated_and_a_slash() -> None:
+    # RTÉ: "Updated / 24 Jun 2024 15:42 IST" under a card's title, Irish time on an .ie site.
+    def card(n: int, title: str, when: str) -> str:
+        return (
+            f'<article><a href="https://www.rte.ie/news/world/2024/0624/{n}-story/"><h3>{title}</h3>'
+            f'</a><p><span class="date">{when}</span></p></article>\n'
+        )
+
+    page = card(
+        1, "Zelensky says Russia should attend summit", "Updated / 24 Jun 2024 15:42 IST"
+    ) + card(
+        2, "Hungary's EU presidency boycotted by Commission", "Updated / 23 Jun 2024 22:40 IST"
+    )
+    listing = parse_listing(
+        page, DEFAULT, {}, timezone="Europe/Kyiv", page_url="https://www.rte.ie/news/"
+    )
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-06-24", "17:42"),
+        ("2024-06-24", "00:40"),
     ]
