@@ -33,7 +33,7 @@ LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl", "es", "it", "pt", "ro")
 # Croatian's are last: its "listopad" (October) is November to Czech and Polish, read first.
 OTHER_LANGUAGES = (
     *("be", "bg", "cs", "sk", "sr", "el", "hu", "lt", "lv", "et", "fi", "sv", "da", "no"),
-    *("nl", "tr", "ka", "hy", "kk", "ar", "he", "hi", "id", "hr"),
+    *("nl", "tr", "ka", "hy", "kk", "ar", "he", "hi", "id", "hr", "sl"),
 )
 
 
@@ -153,7 +153,8 @@ _STAMP_WORDS = re.compile(
     r"|publié|mis à jour|stand|veröffentlicht|aktualisiert|opublikowano|aktualizacja"
     r"|publicado|pubblicato|publicat|publikováno|aktualizováno|publicerad|uppdaterad"
     r"|gepubliceerd|bijgewerkt|yayınlanma(?: tarihi)?|güncelleme|paskelbta|atnaujinta"
-    r"|(?:última )?actualizaci[oó]n|actualizado"
+    r"|(?:última )?actualizaci[oó]n|actualizado|data publicării|publicat la|actualizat"
+    r"|objavljeno|posodobljeno|közzétéve|frissítve|publikuota|opublikowany"
     r"|نشر|نُشر|تاريخ النشر|פורסם|עודכן)(?: في| el| il| em| dne)?"
     # "Updated at 19.07 BST"; "Published14 July": a hidden word glued to the date
     r"(?: on| at| le| am| à)?:?(?:\s+|(?=\d))",
@@ -546,7 +547,8 @@ _REMARK = re.compile(r"\s*\([^()]{1,30}\)$")
 
 # The word before a time in a date ("July 14, 2024 at 6:15 pm", "в 21:49", "о 21:49").
 _AT_TIME = re.compile(  # and Swedish's "kl 19.30", Spanish's "a las", Italian's "alle"
-    r",?\s+(?:at|в|о|об|um|à|kl\.?|klo|a las|alle|às|saat)\s+(?=\d{1,2}(?:[:.h]| h )\d{2})",
+    r",?\s+(?:at|в|о|об|um|à|kl\.?|klo|a las|alle|às|saat|ob|o godz\.?)\s+"
+    r"(?=\d{1,2}(?:[:.h]| h )\d{2})",
     re.IGNORECASE,
 )
 # What an archive's heading says before its day: "News for", "Новости за", "Архів новин за",
@@ -572,21 +574,25 @@ OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a f
 # "3 hrs ago", "an hour ago", "15 хв тому", "2 години тому", "5 минут назад", "1 day ago"
 # (casefolded).
 _AGE_UNITS = (
-    r"(?:(m|mins?\.?|minutes?|minuten?|minut[ayię]?|minutos?|minuti|хв\.?|хвилин[аиу]?"
+    r"(?:(m|mins?\.?|minutes?|minuten?|minut[ayię]?|minutos?|minuti|perce|хв\.?|хвилин[аиу]?"
     r"|мин\.?|минут[аы]?)"
     r"|(h|hrs?|hours?|stunden?|std\.?|heures?|godzin[ayę]?|godz\.?|horas?|ore|ora|год\.?"
-    r"|годин[аиу]?|ч\.?|час(?:а|ов)?|сата?|sat[ai]?)"
+    r"|годин[аиу]?|ч\.?|час(?:а|ов)?|сата?|sat[ai]?|órája|val\.?)"
     r"|(d|days?|tag(?:en?)?|jours?|dni|dzień|días?|dias?|giorni|giorno|дн\.?|дні|днів|день|дня|дней"
-    r"|дана?|dana?))"
+    r"|дана?|dana?|napja))"
 )
 # and where other languages put the word before it: "vor 3 Stunden", "il y a 2 heures",
 # "hace 5 minutos", "há 2 horas", Serbian's "пре 3 сата", Croatian's "prije 3 sata"; or after
 # it: "3 godziny temu", "2 ore fa".
 _AGO = re.compile(
-    rf"(?:(?:vor|il y a|hace|há|пре|pre|prije)\s+)?(?:(\d+)|an?|one|einem|einer)?\s*{_AGE_UNITS}"
+    r"(?:(?:vor|il y a|hace|há|пре|pre|prije|prieš)\s+)?(?:(\d+)|an?|one|einem|einer)?\s*"
+    rf"{_AGE_UNITS}"
     r"(?:\s+(?:ago|тому|назад|temu|fa|în urmă))?"
 )
-_AGED = re.compile(r"^(?:vor|il y a|hace|há|пре|pre|prije)\s|\s(?:ago|тому|назад|temu|fa|în urmă)$")
+_AGED = re.compile(
+    r"^(?:vor|il y a|hace|há|пре|pre|prije|prieš)\s"
+    r"|\s(?:ago|тому|назад|temu|fa|în urmă|perce|órája|napja)$"
+)  # (Hungarian's unit says "ago" itself: "38 perce", "2 órája")
 # An age as social networks write it, alone on its line: "1h", "15m", "2d", "3 год".
 _SHORT_AGE = re.compile(r"(\d+)\s?(?:(m|min|хв|мин)|(h|hr|год|ч)|(d|дн|д))")
 

@@ -9,7 +9,7 @@ page, and undated links after a dated page's listing (`drop_*`).
 
 from __future__ import annotations
 
-import itertools
+import re
 from dataclasses import replace
 
 from .importdates import said_date_time
@@ -17,18 +17,28 @@ from .importmodel import Dropped, Line, State
 from .importtext import ADVERT, DURATION, VIDEO_LENGTH
 
 NO_HEADLINE = "a link with no headline before it"
+_VIDEO_BADGE = re.compile(r"(?i)video|відео|видео|vidéo|wideo|vaizdo įrašas|▶")
 
 
 def video_lengths(
     lines: list[Line], months: dict[str, int], weekdays: dict[str, int], state: State
 ) -> list[Line]:
     """Mark a time alone on its line that a date and time follow ("2:31", then "Buitenland •
-    vandaag, 10:12"): no item has two moments, so it is its video's length."""
+    vandaag, 10:12"), or a video's badge comes before ("Video", "01:12"): no item has two
+    moments, so it is its video's length."""
     texts = [(index, line.text.strip()) for index, line in enumerate(lines) if line.text.strip()]
     marked = list(lines)
     probe = replace(state, notes=[])  # (reading a date forgets a year line read before it)
-    for (index, text), (_, after) in itertools.pairwise(texts):
-        if not DURATION.fullmatch(text) or DURATION.fullmatch(after):
+    alone = [place for place, (_, text) in enumerate(texts) if DURATION.fullmatch(text)]
+    badged = [p for p in alone if p > 0 and _VIDEO_BADGE.fullmatch(texts[p - 1][1])]
+    for place in badged if len(badged) == len(alone) else ():  # (no time else stands alone:
+        index = texts[place][0]  # the listing's are ages or dates, so these are lengths)
+        marked[index] = replace(lines[index], dropped=VIDEO_LENGTH)
+    for place, (index, text) in enumerate(texts):
+        if not DURATION.fullmatch(text) or marked[index] is not lines[index]:
+            continue
+        after = texts[place + 1][1] if place + 1 < len(texts) else ""
+        if not after or DURATION.fullmatch(after):
             continue
         probe.year, probe.weekday = state.year, state.weekday
         moment = said_date_time(after, months, weekdays, probe, 0)

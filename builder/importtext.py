@@ -392,6 +392,9 @@ _MORE_BUTTON = re.compile(
     # a page's own controls and links, copied as text: "Skip to footer", "Open search bar",
     # "Search the FT", "Add to myFT", "Follow the FT on X", "Advertise with us"
     r"|skip to (?:main content|content|footer|navigation|search)"
+    r"|przejdź do (?:treści|głównej treści)|preskoči na vsebino|pereiti prie turinio"
+    r"|zum inhalt springen|aller au contenu|ir al contenido|vai al contenuto|přejít k obsahu"
+    r"|ugrás a tartalomra|sari la conținut|hopp til (?:hoved)?innhold|siirry sisältöön"
     r"|(?:open|close) (?:side |main )?(?:navigation menu|search bar|search|menu)"
     r"|search (?:the )?[\w.]{1,20}|add to my[\w.]{1,12}|view site tips"
     r"|(?:поиск|пошук) по (?:записям|записах|сообществу|спільноті)|запись закреплена"
@@ -571,6 +574,7 @@ AD_LABELS = frozenset(
     | {"artykuł sponsorowany", "materiał sponsorowany", "paid post", "paid content"}
     | {"annonse", "annons", "annonce", "mainos", "hirdetés", "reklam", "advertentie"}
     | {"publicidade", "publicidad", "pubblicità", "werbung", "oglas", "оглас", "promo"}
+    | {"oglasno sporočilo", "užsakomasis turinys", "reklamă", "publicitate", "hirdetés"}
 )
 ADVERT = "an advertisement, under its label ('Реклама', 'Advertisement'), not a headline"
 

@@ -5483,6 +5483,10 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
         ("Ponedjeljak, 24. lipnja 2024.", "2024-06-24", None),  # Croatian
         ("пре 3 сата", "2024-06-25", None),  # Serbian: an age
         ("prije 35 minuta", "2024-06-25", None),  # Croatian
+        ("24. junij 2024 ob 13:40", "2024-06-24", "13:40"),  # Slovenian
+        ("Data publicării: 24.06.2024 16:40", "2024-06-24", "16:40"),  # Romanian, labelled
+        ("38 perce", "2024-06-25", None),  # Hungarian: "38 minutes ago"
+        ("prieš 2 val.", "2024-06-25", None),  # Lithuanian
     ],
 )
 def test_dates_in_more_languages_and_scripts_are_read(
@@ -8286,4 +8290,18 @@ def test_an_items_date_after_updated_and_a_slash() -> None:
     assert [(d, t) for d, t, *_ in _dated(listing)] == [
         ("2024-06-24", "17:42"),
         ("2024-06-24", "00:40"),
+    ]
+
+
+def test_a_videos_length_after_its_badge_in_a_listing_dated_by_ages() -> None:
+    # 15min's "Video", "01:12" over a title in a listing dated by ages: a length, not a time.
+    aged = (
+        "Zelenskis: Rusija turėtų dalyvauti antrajame taikos susitikime\nprieš 38 min.\n56\n"
+        "Video\n01:12\nCharkivas vėl po valdomomis bombomis: sužeisti devyni\nprieš 7 val.\n"
+        "Kremlius atsakė Zelenskiui: pirmiausia reikia suprasti\nvakar 21:40\n"
+    )
+    assert [(d, t) for d, t, *_ in _dated(parse_listing(aged, DEFAULT, {}))] == [
+        ("2024-06-25", None),
+        ("2024-06-25", None),
+        ("2024-06-24", "21:40"),
     ]

@@ -942,7 +942,7 @@ CEILING: dict[str, int] = {
     "r22b-takeout-chrome-browserhistory-json": 9,
     "r22b-ticktick-backup-csv": 11,
     "r22b-twitter-archive-data-tweets-js": 10,
-    "r23a-aftenposten-krigen-i-ukraina-copied": 22,
+    "r23a-aftenposten-krigen-i-ukraina-copied": 21,
     "r23a-bbc-russian-voina-topic-ctrl-a": 10,
     "r23a-haaretz-com-tag-russia-ukraine-war": 8,
     "r23a-index-hr-tag-rat-u-ukrajini": 9,
