@@ -91,6 +91,7 @@ from .importlinks import (
 from .importmodel import Dropped, Entry, ImportedDay, Line, Listing, State
 from .importpages import link_attributed, link_labelled, link_round_up, structured_list, unrendered
 from .importpasses import (
+    CHAT_TIMES,
     NO_HEADLINE,
     drop_adverts,
     drop_pending,
@@ -192,6 +193,9 @@ def parse_listing(
     sources' names by id: a headline's outlet named after it ("— Українська правда") is left
     out, as the source says it.
     """
+    # A narrow or thin space, as browsers and Apple write one before "AM" ("8:15\u202fAM"),
+    # is a space to read dates by.
+    text = text.translate(_NARROW_SPACES)
     if MBOX.match(normalise_text(text)):  # a mailbox: each message a listing of its own
         return _mailbox(text, default_date, sources, default_source, languages, timezone, names)
     months, weekdays = month_and_weekday_names(languages)
@@ -289,6 +293,10 @@ def _mailbox(
 
 
 MAILBOX = "a mailbox: each message read as a mail, as of the day it was sent"
+_EDITED = re.compile(
+    r"\s*\u200e?<(?:This message was edited|Це повідомлення змінено|Сообщение изменено)>\s*$"
+)
+_NARROW_SPACES = str.maketrans({"\u202f": " ", "\u2009": " ", "\u2007": " "})
 _UNLINKED_MAIL = "in a mailbox's message that links no article (a colleague's note): no headline"
 
 
@@ -391,7 +399,7 @@ def _take_line(
     default_source: str,
 ) -> None:
     number, raw = given.number, given.text
-    line = raw.strip()
+    line = _EDITED.sub("", raw).strip()  # WhatsApp's "<This message was edited>" after a link
     if not line:
         return
     if given.dropped:
@@ -1231,7 +1239,8 @@ def _lines(
     if ENDNOTE.match(text):
         return endnote_lines(text), []
     if not HTML.search(text):
-        table = table_lines(text)
+        chat = sum(1 for line in text.split("\n")[:400] if _CHAT_LINE.match(line.lstrip("\u200e")))
+        table = table_lines(text) if chat < CHAT_TIMES else None  # (a chat's commas: no CSV)
         if table is not None:
             return table, []
         return text_lines(text), []

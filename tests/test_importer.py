@@ -8305,3 +8305,36 @@ def test_a_videos_length_after_its_badge_in_a_listing_dated_by_ages() -> None:
         ("2024-06-25", None),
         ("2024-06-24", "21:40"),
     ]
+
+
+def test_a_chat_export_with_commas_is_no_table_and_its_times_may_have_narrow_spaces() -> None:
+    # WhatsApp on an iPhone: "[24.06.24, 20:47:03] Name: text", a comma on every line (no
+    # CSV), "<This message was edited>" after a link; Element's text export writes a narrow
+    # no-break space before "PM".
+    chat = (
+        "\u200e[24.06.24, 18:02:11] Дайджест: \u200eOlena created group\n"
+        f"[24.06.24, 20:47:03] Андрій: Explosions in Odesa as missiles strike, port damaged {U1}\n"
+        "[24.06.24, 21:13:30] Олена: 👍\n"
+        f"[25.06.24, 06:55:30] Ірина: Putin finds justification, says ISW\n{U2} \u200e<This message was edited>\n"
+        "[25.06.24, 07:01:12] Олена: \u200eThis message was deleted.\n"
+        f"[25.06.24, 09:40:12] Олена: Rada passes the law, finally {U3}\n"
+    )
+    listing = parse_listing(chat, DEFAULT, SOURCES)
+    assert sorted((d, url) for d, _, _, url, _ in _dated(listing)) == [
+        ("2024-06-24", U1),
+        ("2024-06-25", U3),
+        ("2024-06-25", U2),
+    ]
+    element = (
+        "6/24/2024, 9:40:03\u202fPM - Olena Koval invited Iryna\n"
+        f"6/24/2024, 10:40:27\u202fPM - Andrii: Explosions in Odesa as missiles strike {U1}\n"
+        f"6/25/2024, 8:15:02\u202fAM - Olena: Putin finds justification for nuclear use {U2}\n"
+        "6/25/2024, 8:16:10\u202fAM - Iryna: дякую\n"
+        f"6/25/2024, 9:20:44\u202fAM - Olena: Rada passes the dual citizenship law {U3}\n"
+    )
+    listing = parse_listing(element, DEFAULT, SOURCES)
+    assert sorted((d, url) for d, _, _, url, _ in _dated(listing)) == [
+        ("2024-06-24", U1),
+        ("2024-06-25", U3),
+        ("2024-06-25", U2),
+    ]
