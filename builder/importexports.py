@@ -20,7 +20,15 @@ from html import unescape as html_unescape
 from typing import Any
 
 from .importdates import epoch_stamp, read_stamp
-from .importlinks import INDEX, article_link, index_page, profile, saved_page
+from .importlinks import (
+    ATTACHED,
+    ATTACHMENT,
+    INDEX,
+    article_link,
+    index_page,
+    profile,
+    saved_page,
+)
 from .importmodel import Line
 from .importtext import REJECTED_LIST, URL_IN_TEXT, collapse, split_link, url_end
 
@@ -45,7 +53,31 @@ def export_lines(data: Any, at: Positions, timezone: str | None) -> list[Line] |
         return _trello_lines(data, at, timezone)
     if _is_facebook_chat(data):
         return _facebook_chat_lines(data["messages"], at, timezone)
+    if isinstance(data, dict) and isinstance(data.get("annotations"), list):
+        return _annotated_pages(data["annotations"], at, timezone)  # Hypothesis's export
     return None
+
+
+def _annotated_pages(annotations: list[Any], at: Positions, timezone: str | None) -> list[Line]:
+    """Hypothesis's export of annotations: each page annotated a headline, once (its
+    document's title, its address), on the day it was first annotated; a reply is none."""
+    lines, seen = [], set()
+    for note in annotations:
+        if not isinstance(note, dict) or note.get("references"):
+            continue  # (a reply to another annotation)
+        url = note.get("uri")
+        document = note.get("document")
+        titles = document.get("title") if isinstance(document, dict) else None
+        title = collapse(str(titles[0])) if isinstance(titles, list) and titles else ""
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")) or not title:
+            continue
+        if url in seen:
+            continue
+        seen.add(url)
+        day = day_of(str(note.get("created") or ""), timezone)  # (annotated then)
+        dropped = ATTACHED if ATTACHMENT.search(url) else saved_page(url)
+        lines.append(Line(at.line(url), title, url, day, item=True, dropped=dropped))
+    return lines
 
 
 def _places_bookmark_lines(root: dict[str, Any], at: Positions, timezone: str | None) -> list[Line]:
@@ -469,3 +501,55 @@ def outline_json_text(text: str) -> str | None:
             if isinstance(children, list):
                 pending.extend((c, depth + 1) for c in reversed(children) if isinstance(c, dict))
     return "\n".join(out)
+
+
+def canvas_text(text: str) -> str | None:
+    """Obsidian's canvas (.canvas JSON): each group's label as a heading (a day's, "Вівторок,
+    16.07"), then the Markdown of the text cards inside it, top to bottom; a group of rejected
+    stories ("Не беремо") left out with its cards; link and file cards (a map, a copy) none.
+    None for other JSON."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    nodes = data.get("nodes") if isinstance(data, dict) else None
+    if not isinstance(nodes, list) or "edges" not in data:
+        return None
+    cards = [n for n in nodes if isinstance(n, dict) and n.get("type") == "text"]
+    groups = [n for n in nodes if isinstance(n, dict) and n.get("type") == "group"]
+
+    def inside(card: dict[str, Any], group: dict[str, Any]) -> bool:
+        x, y = _number(card.get("x")), _number(card.get("y"))
+        left, top = _number(group.get("x")), _number(group.get("y"))
+        return left <= x < left + _number(group.get("width")) and top <= y < top + _number(
+            group.get("height")
+        )
+
+    out: list[str] = []
+    placed: set[int] = set()
+    for group in sorted(groups, key=lambda g: (_number(g.get("y")), _number(g.get("x")))):
+        label = collapse(str(group.get("label") or ""))
+        held = [c for c in cards if id(c) not in placed and inside(c, group)]
+        placed.update(id(c) for c in held)
+        if REJECTED_LIST.search(label):
+            continue
+        out.append(f"# {label}" if label else "")
+        for card in sorted(held, key=lambda c: (_number(c.get("y")), _number(c.get("x")))):
+            out += [*_card_lines(card), ""]
+    loose = [c for c in cards if id(c) not in placed]
+    for card in sorted(loose, key=lambda c: (_number(c.get("y")), _number(c.get("x")))):
+        out += [*_card_lines(card), ""]
+    return "\n".join(out)
+
+
+_TODO = re.compile(r"\s*[-*] \[[ xX]\] ")  # "- [ ] знайти коментар МОЗ": a to-do, not a story
+
+
+def _card_lines(card: dict[str, Any]) -> list[str]:
+    """A text card's lines, its to-dos without a link left out."""
+    lines = str(card.get("text") or "").split("\n")
+    return [line for line in lines if not (_TODO.match(line) and not URL_IN_TEXT.search(line))]
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, (int, float)) else 0.0

@@ -8338,3 +8338,74 @@ def test_a_chat_export_with_commas_is_no_table_and_its_times_may_have_narrow_spa
         ("2024-06-25", U3),
         ("2024-06-25", U2),
     ]
+
+
+def test_hypothesis_annotations_give_each_page_once() -> None:
+    # Hypothesis's export: several annotations of a page are one headline (its document's
+    # title), on the day it was first annotated; a reply and a PDF are none.
+    def note(url: str, title: str, created: str, **more: Any) -> dict[str, Any]:
+        return {"uri": url, "document": {"title": [title]}, "created": created, "text": "", **more}
+
+    export = {
+        "export_date": "2024-06-25T20:00:00Z",
+        "annotations": [
+            note(U1, "Explosions in Odesa", "2024-06-24T21:30:00+00:00"),  # the 25th in Kyiv
+            note(U1, "Explosions in Odesa", "2024-06-25T08:00:00+00:00"),
+            note(U2, "Putin finds justification", "2024-06-24T10:00:00+00:00", references=["x"]),
+            note(
+                "https://www.kmu.gov.ua/storage/res.pdf",
+                "Resolution 812",
+                "2024-06-24T09:00:00+00:00",
+            ),
+            note(U3, "Rada passes the law", "2024-06-24T12:00:00+00:00"),
+        ],
+    }
+    listing = parse_listing(json.dumps(export), DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        ("2024-06-25", "Explosions in Odesa", U1),
+        ("2024-06-24", "Rada passes the law", U3),
+    ]
+
+
+def test_an_obsidian_canvas_gives_its_groups_cards_on_their_days() -> None:
+    # A canvas: groups labelled with their days hold text cards (Markdown); a group of
+    # rejected stories and a card's to-dos without links are none.
+    def card(x: int, y: int, text: str) -> dict[str, Any]:
+        return {
+            "id": f"c{x}{y}",
+            "type": "text",
+            "text": text,
+            "x": x,
+            "y": y,
+            "width": 400,
+            "height": 100,
+        }
+
+    def group(x: int, y: int, label: str) -> dict[str, Any]:
+        return {
+            "id": f"g{x}{y}",
+            "type": "group",
+            "label": label,
+            "x": x,
+            "y": y,
+            "width": 900,
+            "height": 500,
+        }
+
+    canvas = {
+        "nodes": [
+            group(0, 0, "Вівторок, 25.06"),
+            card(10, 10, f"**07:40** · [Explosions in Odesa]({U1})"),
+            card(10, 150, "- [ ] знайти коментар МОЗ\n- [x] перекласти Reuters"),
+            group(0, 600, "Понеділок, 24.06"),
+            card(10, 610, f"### Putin finds justification\n{U2}\n\n#фронт"),
+            group(1000, 0, "Не беремо"),
+            card(1010, 10, f"[Rada passes the law]({U3})"),
+        ],
+        "edges": [],
+    }
+    listing = parse_listing(json.dumps(canvas, ensure_ascii=False), DEFAULT, SOURCES)
+    assert [(d, t, title, url) for d, t, title, url, _ in _dated(listing)] == [
+        ("2024-06-25", "07:40", "Explosions in Odesa", U1),
+        ("2024-06-24", None, "Putin finds justification", U2),
+    ]
