@@ -53,6 +53,8 @@ def export_lines(data: Any, at: Positions, timezone: str | None) -> list[Line] |
         return _trello_lines(data, at, timezone)
     if _is_facebook_chat(data):
         return _facebook_chat_lines(data["messages"], at, timezone)
+    if isinstance(data, dict) and isinstance(data.get("messages"), list) and "room_name" in data:
+        return _matrix_lines(data["messages"], at, timezone)  # Element's export of a room
     if isinstance(data, dict) and isinstance(data.get("annotations"), list):
         return _annotated_pages(data["annotations"], at, timezone)  # Hypothesis's export
     return None
@@ -400,15 +402,62 @@ def _is_facebook_chat(data: Any) -> bool:
 
 
 def _facebook_chat_lines(messages: list[Any], at: Positions, timezone: str | None) -> list[Line]:
-    """A Messenger chat as Facebook exports it: each message that gives an article's link
-    with its words ("Title https://…", the title on the line above the link) a headline, on
-    the day it was shared (timestamp_ms). Facebook writes its text as the bytes of UTF-8 read
-    as Latin-1 ("\u00d0\u0092…"): undone. A link shared without words (an attachment) is none."""
-    lines = []
-    for message in reversed(messages):  # (newest first)
-        if not isinstance(message, dict):
+    """A Messenger chat as Facebook exports it (newest first; its text the bytes of UTF-8
+    read as Latin-1, "\u00d0\u0092…", undone), read as `_message_lines`."""
+    said = [
+        (str(m.get("timestamp_ms") or ""), _unmangled(str(m.get("content") or "")))
+        for m in reversed(messages)
+        if isinstance(m, dict)
+    ]
+    return _message_lines(said, at, timezone)
+
+
+def _matrix_lines(events: list[Any], at: Positions, timezone: str | None) -> list[Line]:
+    """A Matrix room as Element exports it in JSON: each text message, as last edited, read
+    as `_message_lines`; a reply (its quote, "> <@…>"), an image, a notice none."""
+    edits = {}
+    for event in events:
+        content = event.get("content") if isinstance(event, dict) else None
+        relates = content.get("m.relates_to") if isinstance(content, dict) else None
+        new = content.get("m.new_content") if isinstance(content, dict) else None
+        if (
+            isinstance(relates, dict)
+            and relates.get("rel_type") == "m.replace"
+            and isinstance(new, dict)
+        ):
+            edits[relates.get("event_id")] = str(new.get("body") or "")
+    said = []
+    for event in events:
+        content = event.get("content") if isinstance(event, dict) else None
+        if not isinstance(content, dict) or event.get("type") != "m.room.message":
             continue
-        content = _unmangled(str(message.get("content") or ""))
+        if content.get("msgtype") != "m.text" or "m.new_content" in content:
+            continue
+        body = edits.get(event.get("event_id"), str(content.get("body") or ""))
+        bundled = _nested(event, "unsigned", "m.relations", "m.replace", "content", "m.new_content")
+        if isinstance(bundled, dict) and bundled.get("body"):  # (its edit, as the server
+            body = str(bundled["body"])  # bundles it with the event)
+        if body.startswith("> <"):
+            continue  # (a reply: the message it quotes, then its words)
+        said.append((str(event.get("origin_server_ts") or ""), body))
+    return _message_lines(said, at, timezone)
+
+
+def _nested(value: Any, *keys: str) -> Any:
+    """The value at `keys` in nested mappings; None where one is missing."""
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _message_lines(
+    messages: list[tuple[str, str]], at: Positions, timezone: str | None
+) -> list[Line]:
+    """A chat's messages, each its moment (epoch) and its text: each that gives an article's
+    link with its words ("Title https://…", the title on the line above the link, "[Title](…)")
+    a headline, on the day it was shared. A link shared without words is none."""
+    lines = []
+    for moment, content in messages:
         title, url = "", ""
         above = ""
         for text in (collapse(line) for line in content.split("\n")):
@@ -420,7 +469,7 @@ def _facebook_chat_lines(messages: list[Any], at: Positions, timezone: str | Non
         title = title.rstrip(" —–-:")
         if not title or not url or not article_link(url):
             continue
-        day = day_of(epoch_stamp(str(message.get("timestamp_ms") or "")), timezone)
+        day = day_of(epoch_stamp(moment), timezone)
         lines.append(Line(at.line(url), title, url, day, item=True))
     return lines
 

@@ -8409,3 +8409,50 @@ def test_an_obsidian_canvas_gives_its_groups_cards_on_their_days() -> None:
         ("2024-06-25", "07:40", "Explosions in Odesa", U1),
         ("2024-06-24", None, "Putin finds justification", U2),
     ]
+
+
+def test_elements_json_export_gives_a_rooms_shared_links_as_last_edited() -> None:
+    # Element's export of a Matrix room: text messages (an edit bundled under "unsigned"),
+    # a reply quoting a link, an image and a membership event none; on the day shared.
+    def message(body: str, ts: int, **more: Any) -> dict[str, Any]:
+        return {
+            "type": "m.room.message",
+            "content": {"msgtype": "m.text", "body": body},
+            "origin_server_ts": ts,
+            **more,
+        }
+
+    edited = {
+        "m.relations": {
+            "m.replace": {"content": {"m.new_content": {"body": f"Putin finds justification {U2}"}}}
+        }
+    }
+    room = {
+        "room_name": "Дайджест",
+        "messages": [
+            {
+                "type": "m.room.member",
+                "content": {"membership": "join"},
+                "origin_server_ts": 1719200000000,
+            },
+            message(
+                f"Explosions in Odesa as missiles strike {U1}", 1719262800000
+            ),  # the 25th in Kyiv
+            message(f"Putin finds justfication {U2}", 1719300000000, unsigned=edited),
+            message(f"> <@a:matrix.org> Explosions in Odesa {U1}\n\nберу", 1719300100000),
+            {
+                "type": "m.room.message",
+                "content": {"msgtype": "m.image", "body": "photo.jpg"},
+                "origin_server_ts": 1719300200000,
+            },
+            message(f"[Rada passes the law]({U3})", 1719300300000),
+        ],
+    }
+    listing = parse_listing(
+        json.dumps(room, ensure_ascii=False), DEFAULT, SOURCES, timezone="Europe/Kyiv"
+    )
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        ("2024-06-25", "Explosions in Odesa as missiles strike", U1),
+        ("2024-06-25", "Putin finds justification", U2),
+        ("2024-06-25", "Rada passes the law", U3),
+    ]
