@@ -55,9 +55,72 @@ def export_lines(data: Any, at: Positions, timezone: str | None) -> list[Line] |
         return _facebook_chat_lines(data["messages"], at, timezone)
     if isinstance(data, dict) and isinstance(data.get("messages"), list) and "room_name" in data:
         return _matrix_lines(data["messages"], at, timezone)  # Element's export of a room
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("collections"), list)
+        and "pinnedLinks" in data
+    ):
+        return _collection_lines(data["collections"], at, timezone)  # Linkwarden's export
+    if isinstance(data, dict) and "/todo/lists" in str(data.get("source") or ""):
+        return _todo_lines(data.get("lists") or [], at, timezone)  # Microsoft To Do's lists
     if isinstance(data, dict) and isinstance(data.get("annotations"), list):
         return _annotated_pages(data["annotations"], at, timezone)  # Hypothesis's export
     return None
+
+
+def _todo_lines(lists: list[Any], at: Positions, timezone: str | None) -> list[Line]:
+    """Microsoft To Do's lists as its API gives them (an export tool's JSON): each task with
+    an article's link (after its title, else in its notes) a headline, on its due day (a
+    moment in UTC: 21:00 the day before is Kyiv's midnight), else the day it was made; the
+    flagged mails' list, a list of rejected stories and a task with no article none."""
+    lines = []
+    for listed in lists:
+        if not isinstance(listed, dict) or listed.get("wellknownListName") == "flaggedEmails":
+            continue
+        if REJECTED_LIST.search(str(listed.get("displayName") or "")):
+            continue
+        for task in listed.get("tasks") or []:
+            if not isinstance(task, dict):
+                continue
+            title, url = split_link(collapse(str(task.get("title") or "")))
+            if not url:
+                body = str(_nested(task, "body", "content") or "")
+                url = next(iter(URL_IN_TEXT.findall(body)), "")
+            linked = task.get("linkedResources")  # (a page shared to it from a browser)
+            if not url and isinstance(linked, list) and linked and isinstance(linked[0], dict):
+                url = str(linked[0].get("webUrl") or "")
+            url = url_end(url)
+            if not title or not url or not article_link(url):
+                continue
+            due = _nested(task, "dueDateTime", "dateTime")
+            moment = f"{str(due)[:19]}+00:00" if due else str(task.get("createdDateTime") or "")
+            kept = saved_page(url) or (INDEX if index_page(url) else "")
+            number = at.line(str(task.get("id") or title))
+            lines.append(
+                Line(number, title, url, day_of(moment, timezone), item=True, dropped=kept)
+            )
+    return lines
+
+
+def _collection_lines(collections: list[Any], at: Positions, timezone: str | None) -> list[Line]:
+    """Linkwarden's export: each link saved a headline, on the day it was saved (a bookmark's
+    day), in any collection but one of rejected stories; a PDF saved is none."""
+    lines = []
+    for collection in collections:
+        if not isinstance(collection, dict) or REJECTED_LIST.search(str(collection.get("name"))):
+            continue
+        for link in collection.get("links") or []:
+            if not isinstance(link, dict):
+                continue
+            url, title = link.get("url"), collapse(str(link.get("name") or ""))
+            if not isinstance(url, str) or not url.startswith(("http://", "https://")) or not title:
+                continue
+            day = day_of(str(link.get("createdAt") or ""), timezone)
+            kept = saved_page(url)
+            if link.get("type") == "pdf" or ATTACHMENT.search(url):
+                kept = ATTACHED
+            lines.append(Line(at.line(url), title, url, day, item=True, dropped=kept))
+    return lines
 
 
 def _annotated_pages(annotations: list[Any], at: Positions, timezone: str | None) -> list[Line]:

@@ -344,6 +344,8 @@ def index_page(url: str) -> bool:
         return True
     if segments and segments[0] in ("newsletter", "newsletters"):  # a mail's web version
         return True
+    if segments and segments[0] in ("myaccount", "my-account", "account"):  # a reader's own
+        return True
     return 1 <= len(segments) <= 2 and segments[0] in _INDEX_PATHS
 
 

@@ -8456,3 +8456,101 @@ def test_elements_json_export_gives_a_rooms_shared_links_as_last_edited() -> Non
         ("2024-06-25", "Putin finds justification", U2),
         ("2024-06-25", "Rada passes the law", U3),
     ]
+
+
+def test_linkwarden_and_microsoft_to_do_exports_give_their_saved_articles() -> None:
+    # Linkwarden: collections of links, each on the day it was saved; a PDF and a rejected
+    # collection none. Microsoft To Do (an export tool's JSON of its API): tasks on their due
+    # days (21:00 UTC is Kyiv's midnight), the link after the title, in the notes or linked
+    # from a browser; the flagged mails' list and a reader's account page none.
+    warden = {
+        "id": 1,
+        "pinnedLinks": [],
+        "collections": [
+            {
+                "name": "Дайджест",
+                "links": [
+                    {
+                        "name": "Explosions in Odesa | Censor.NET",
+                        "type": "url",
+                        "url": U1,
+                        "createdAt": "2024-06-24T21:40:00Z",
+                    },
+                    {
+                        "name": "OHCHR report",
+                        "type": "pdf",
+                        "url": "https://www.ohchr.org/r.pdf",
+                        "createdAt": "2024-06-24T10:00:00Z",
+                    },
+                ],
+            },
+            {
+                "name": "Не беремо",
+                "links": [
+                    {
+                        "name": "Putin finds",
+                        "type": "url",
+                        "url": U2,
+                        "createdAt": "2024-06-24T10:00:00Z",
+                    }
+                ],
+            },
+        ],
+    }
+    listing = parse_listing(json.dumps(warden), DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, url) for d, _, _, url, _ in _dated(listing)] == [("2024-06-25", U1)]
+
+    def task(title: str, due: str, body: str = "", **more: Any) -> dict[str, Any]:
+        return {
+            "title": title,
+            "body": {"content": body},
+            "dueDateTime": {"dateTime": due, "timeZone": "UTC"},
+            **more,
+        }
+
+    todo = {
+        "source": "Microsoft Graph v1.0 /me/todo/lists",
+        "lists": [
+            {
+                "displayName": "Tasks",
+                "wellknownListName": "defaultList",
+                "tasks": [
+                    task(
+                        "Продовжити підписку FT",
+                        "2024-06-28T21:00:00.0000000",
+                        "https://www.ft.com/myaccount/subscription\r\n",
+                    ),
+                ],
+            },
+            {
+                "displayName": "Flagged emails",
+                "wellknownListName": "flaggedEmails",
+                "tasks": [
+                    task("Google Alert", "2024-06-24T21:00:00.0000000", U3),
+                ],
+            },
+            {
+                "displayName": "Дайджест",
+                "wellknownListName": "none",
+                "tasks": [
+                    task(f"Explosions in Odesa {U1}", "2024-06-23T21:00:00.0000000"),
+                    task(
+                        "Rada passes the law", "2024-06-24T21:00:00.0000000", f"{U3}\r\nна завтра"
+                    ),
+                    task(
+                        "Putin finds justification",
+                        "2024-06-24T21:00:00.0000000",
+                        linkedResources=[{"webUrl": U2, "applicationName": "Microsoft Edge"}],
+                    ),
+                ],
+            },
+        ],
+    }
+    listing = parse_listing(
+        json.dumps(todo, ensure_ascii=False), DEFAULT, SOURCES, timezone="Europe/Kyiv"
+    )
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        ("2024-06-24", "Explosions in Odesa", U1),
+        ("2024-06-25", "Rada passes the law", U3),
+        ("2024-06-25", "Putin finds justification", U2),
+    ]
