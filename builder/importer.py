@@ -51,7 +51,7 @@ from .importdates import (
     zone_of_site,
 )
 from .importelements import MEDIA_END, MEDIA_START, side_heading
-from .importexports import canvas_text, outline_json_text
+from .importexports import canvas_text, jsonl_lines, outline_json_text
 from .importfeeds import (
     FEED,
     MAIL_PART,
@@ -1224,6 +1224,10 @@ def _lines(
             return _lines(outline, base, timezone)
     if FEED.match(text):
         return feed_lines(text, base, timezone)
+    if text.lstrip().startswith('{"type":') and text.count("\n{") >= 2:
+        posts = jsonl_lines(text, timezone)  # Mattermost's bulk export, a JSON object a line
+        if posts is not None:
+            return posts, []
     if text.lstrip().startswith("{") and '"nodes"' in text:
         canvas = canvas_text(text)  # Obsidian's canvas: its groups and cards
         if canvas is not None:

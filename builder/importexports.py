@@ -513,6 +513,10 @@ def _nested(value: Any, *keys: str) -> Any:
     return value
 
 
+# A kicker in bold before a message's title: "**Терміново** …", "**Важливо:** …".
+_BOLD_KICKER = re.compile(r"\A\*\*[^*\n]{1,40}?(?:\*\*:?|:\*\*)\s+(?=\S)")
+
+
 def _message_lines(
     messages: list[tuple[str, str]], at: Positions, timezone: str | None
 ) -> list[Line]:
@@ -529,7 +533,7 @@ def _message_lines(
                 title, url = words or above, link
                 break
             above = text or above
-        title = title.rstrip(" —–-:")
+        title = _BOLD_KICKER.sub("", title.rstrip(" —–-:"))
         if not title or not url or not article_link(url):
             continue
         day = day_of(epoch_stamp(moment), timezone)
@@ -665,3 +669,32 @@ def _card_lines(card: dict[str, Any]) -> list[str]:
 
 def _number(value: Any) -> float:
     return float(value) if isinstance(value, (int, float)) else 0.0
+
+
+def jsonl_lines(text: str, timezone: str | None) -> list[Line] | None:
+    """Mattermost's bulk export (JSONL: one object a line, "type": "post"): each post that
+    shares an article, as a chat's message (its words and link, or its attachment's title and
+    link: a feed bot's), on the day it was posted; a notice ("system_…"), a direct message
+    and the replies under a post none. None for text that is no such export."""
+    said: list[tuple[str, str]] = []
+    for row in text.split("\n"):
+        try:
+            record = json.loads(row) if row.strip().startswith("{") else None
+        except ValueError:
+            return None  # (a line that is no JSON: no JSONL)
+        if record is None:
+            continue
+        post = (
+            record.get("post")
+            if isinstance(record, dict) and record.get("type") == "post"
+            else None
+        )
+        if not isinstance(post, dict) or str(post.get("type") or "").startswith("system_"):
+            continue
+        moment = str(post.get("create_at") or "")
+        attachments = _nested(post, "props", "attachments")
+        for attached in attachments if isinstance(attachments, list) else []:
+            if isinstance(attached, dict) and attached.get("title") and attached.get("title_link"):
+                said.append((moment, f"{attached['title']} {attached['title_link']}"))
+        said.append((moment, str(post.get("message") or "")))
+    return _message_lines(said, Positions(text), timezone) if said else None

@@ -8554,3 +8554,41 @@ def test_linkwarden_and_microsoft_to_do_exports_give_their_saved_articles() -> N
         ("2024-06-25", "Rada passes the law", U3),
         ("2024-06-25", "Putin finds justification", U2),
     ]
+
+
+def test_mattermosts_bulk_export_gives_its_posts_articles() -> None:
+    # JSONL, one object a line: posts (a feed bot's attachment's title and link too), on the
+    # day posted; a notice, a direct message and the other lines none; a bold kicker left out.
+    def post(message: str, ts: int, **more: Any) -> str:
+        return json.dumps(
+            {
+                "type": "post",
+                "post": {"channel": "digest", "message": message, "create_at": ts, **more},
+            },
+            ensure_ascii=False,
+        )
+
+    export = "\n".join(
+        [
+            json.dumps({"type": "version", "version": 1}),
+            json.dumps({"type": "team", "team": {"name": "redakciya"}}),
+            post("iryna joined the channel.", 1719200000000, type="system_join_channel"),
+            post(f"**Терміново** Explosions in Odesa as missiles strike {U1}", 1719262800000),
+            post(
+                "",
+                1719300000000,
+                props={"attachments": [{"title": "Putin finds justification", "title_link": U2}]},
+            ),
+            json.dumps(
+                {
+                    "type": "direct_post",
+                    "direct_post": {"message": f"Rada {U3}", "create_at": 1719300000000},
+                }
+            ),
+        ]
+    )
+    listing = parse_listing(export, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        ("2024-06-25", "Explosions in Odesa as missiles strike", U1),
+        ("2024-06-25", "Putin finds justification", U2),
+    ]
