@@ -263,3 +263,27 @@ def line_chat_text(text: str) -> str:
 
 
 _QUOTED_LINE = re.compile(r'\A\s*"([^"]{12,})"\s*\Z')  # '"Title"': quoted whole, in a message
+
+
+# KakaoTalk's chat saved as text: day lines "--------------- 2024년 7월 16일 화요일 ----…",
+# then "[Name] [오후 3:12] message" (오전 is morning, 오후 afternoon).
+KAKAO_DAY = re.compile(r"-{5,} (\d{4})년 (\d{1,2})월 (\d{1,2})일 \S+ -{5,}")
+_KAKAO_MESSAGE = re.compile(r"\[([^\]]+)\] \[(오전|오후) (\d{1,2}):(\d{2})\] (.*)")
+
+
+def kakao_chat_text(text: str) -> str:
+    """KakaoTalk's chat history as WhatsApp's export writes one, which the walk reads."""
+    out: list[str] = []
+    day = ""
+    for line in text.split("\n"):
+        dated = KAKAO_DAY.search(line)
+        if dated is not None:
+            day = f"{int(dated[3]):02}.{int(dated[2]):02}.{dated[1]}"
+            continue
+        message = _KAKAO_MESSAGE.fullmatch(line.strip())
+        if message is not None and day:
+            hour = int(message[3]) % 12 + (12 if message[2] == "오후" else 0)
+            out.append(f"{day}, {hour:02}:{message[4]} - {message[1]}: {message[5]}")
+        elif day and out and line.strip():
+            out.append(line)  # (the rest of a message: its link on the next line)
+    return "\n".join(out)

@@ -23,7 +23,15 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .i18n import normalise_word
-from .importcopies import LINE_CHAT, OPML, line_chat_text, outline_text, text_lines
+from .importcopies import (
+    KAKAO_DAY,
+    LINE_CHAT,
+    OPML,
+    kakao_chat_text,
+    line_chat_text,
+    outline_text,
+    text_lines,
+)
 from .importdates import (
     BESIDE,
     CREDIT,
@@ -1218,6 +1226,8 @@ def _lines(
             return lines, [Dropped(1, "MIME-Version", MAIL_PART), *notes]
     if LINE_CHAT.match(text):
         return _lines(line_chat_text(text), base, timezone)
+    if KAKAO_DAY.search(text[:2000]):
+        return _lines(kakao_chat_text(text), base, timezone)
     if OPML.match(text):
         outline = outline_text(text)
         if outline is not None:

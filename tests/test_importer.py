@@ -8592,3 +8592,22 @@ def test_mattermosts_bulk_export_gives_its_posts_articles() -> None:
         ("2024-06-25", "Explosions in Odesa as missiles strike", U1),
         ("2024-06-25", "Putin finds justification", U2),
     ]
+
+
+def test_a_kakaotalk_chat_gives_its_shared_links_on_their_days() -> None:
+    chat = (
+        "\ufeff서울 데스크 님과 카카오톡 대화\n저장한 날짜 : 2024-06-25 21:04:33\n\n"
+        "--------------- 2024년 6월 24일 월요일 ---------------\n"
+        "[김민준] [오후 2:58] 안녕하세요\n"
+        f"[김민준] [오후 3:12] Explosions in Odesa as missiles strike\n{U1}\n"
+        "[박서연] [오후 5:03] 이모티콘\n"
+        "--------------- 2024년 6월 25일 화요일 ---------------\n"
+        f"[김민준] [오전 10:21] Putin finds justification for nuclear weapons {U2}\n"
+        f"[박서연] [오후 12:30] Rada passes the dual citizenship law\n{U3}\n이건 같이 가면 좋을 듯\n"
+    )
+    listing = parse_listing(chat, DEFAULT, SOURCES)
+    assert sorted((d, url) for d, _, _, url, _ in _dated(listing)) == [
+        ("2024-06-24", U1),
+        ("2024-06-25", U3),
+        ("2024-06-25", U2),
+    ]
