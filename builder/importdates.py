@@ -89,7 +89,8 @@ def day_month_line(simple: str, state: State) -> dt.date | None:
 _DAY_MONTH_DOTS = re.compile(
     r"(?:(?:пн|вт|ср|чт|пт|сб|нд|вс|mon|tue|wed|thu|fri|sat|sun|ранок|вечір|ніч|день|утро"
     r"|вечер|ночь|morning|evening|night)\.?,?\s+|[^\W\d_]{5,12},\s+)?"
-    r"(\d{1,2})\.(\d{1,2})\.?(?:\s*\([^()]{1,30}\)|,\s+[^\W\d_]{5,12})?",
+    r"(\d{1,2})\.(\d{1,2})\.?(?:\s*\([^()]{1,30}\)|,\s+[^\W\d_]{5,12}"
+    r"|\s+(?:ранок|вечір|ніч|день|утро|вечер|ночь|morning|evening|night))?",  # "15.07 вечір"
     re.IGNORECASE,
 )
 # A headline's outlet and moment in parentheses after it, as a monitoring mail lists them.

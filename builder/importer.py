@@ -59,7 +59,7 @@ from .importdates import (
     zone_of_site,
 )
 from .importelements import MEDIA_END, MEDIA_START, side_heading
-from .importexports import canvas_text, jsonl_lines, outline_json_text
+from .importexports import canvas_text, jsonl_lines, keep_note_text, outline_json_text
 from .importfeeds import (
     FEED,
     MAIL_PART,
@@ -1238,6 +1238,10 @@ def _lines(
         posts = jsonl_lines(text, timezone)  # Mattermost's bulk export, a JSON object a line
         if posts is not None:
             return posts, []
+    if text.lstrip().startswith("{") and '"textContent"' in text:
+        written = keep_note_text(text)  # a Google Keep note from Takeout
+        if written is not None:
+            return _lines(written, base, timezone)
     if text.lstrip().startswith("{") and '"nodes"' in text:
         canvas = canvas_text(text)  # Obsidian's canvas: its groups and cards
         if canvas is not None:

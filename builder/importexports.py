@@ -63,7 +63,11 @@ def export_lines(data: Any, at: Positions, timezone: str | None) -> list[Line] |
         return _collection_lines(data["collections"], at, timezone)  # Linkwarden's export
     if isinstance(data, dict) and "/todo/lists" in str(data.get("source") or ""):
         return _todo_lines(data.get("lists") or [], at, timezone)  # Microsoft To Do's lists
-    if isinstance(data, dict) and isinstance(data.get("annotations"), list):
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("annotations"), list)
+        and "export_date" in data
+    ):
         return _annotated_pages(data["annotations"], at, timezone)  # Hypothesis's export
     return None
 
@@ -698,3 +702,31 @@ def jsonl_lines(text: str, timezone: str | None) -> list[Line] | None:
                 said.append((moment, f"{attached['title']} {attached['title_link']}"))
         said.append((moment, str(post.get("message") or "")))
     return _message_lines(said, Positions(text), timezone) if said else None
+
+
+def keep_note_text(text: str) -> str | None:
+    """A Google Keep note from Takeout (JSON: textContent, its links' previews in
+    annotations) as the text an editor wrote, a bare link that no title stands over given its
+    preview's title ("[Title](https://…)"). None for other JSON."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("textContent"), str):
+        return None
+    if "userEditedTimestampUsec" not in data:
+        return None
+    titles = {
+        str(a.get("url")): collapse(str(a.get("title") or ""))
+        for a in data.get("annotations") or []
+        if isinstance(a, dict) and a.get("url")
+    }
+    out: list[str] = []
+    titled = False  # whether the line above is words a link under it may take
+    for line in data["textContent"].split("\n"):
+        bare = URL_IN_TEXT.fullmatch(line.strip())
+        if bare is not None and not titled and titles.get(bare.group()):
+            line = f"[{titles[bare.group()]}]({bare.group()})"
+        titled = bool(line.strip()) and URL_IN_TEXT.search(line) is None
+        out.append(line)
+    return "\n".join(out)

@@ -8611,3 +8611,25 @@ def test_a_kakaotalk_chat_gives_its_shared_links_on_their_days() -> None:
         ("2024-06-25", U3),
         ("2024-06-25", U2),
     ]
+
+
+def test_a_google_keep_note_gives_its_list_its_bare_links_titled_by_their_previews() -> None:
+    # Keep's Takeout JSON: textContent is the editor's list ("15.07 вечір" a day line), a bare
+    # link under no title takes its annotation's (preview's) title; a Hypothesis-like key
+    # ("annotations") does not make it Hypothesis's export.
+    note = {
+        "title": "Дайджест",
+        "textContent": f"24.06 вечір\nExplosions in Odesa as missiles strike\n{U1}\n{U2}\n\n25.06\n"
+        f"Rada passes the dual citizenship law {U3}",
+        "annotations": [
+            {"source": "WEBLINK", "url": U2, "title": "Putin finds justification - ISW"},
+            {"source": "WEBLINK", "url": U1, "title": "Explosions | Censor"},
+        ],
+        "userEditedTimestampUsec": 1719300000000000,
+    }
+    listing = parse_listing(json.dumps(note, ensure_ascii=False), DEFAULT, SOURCES)
+    assert [(d, title, url) for d, _, title, url, _ in _dated(listing)] == [
+        ("2024-06-24", "Explosions in Odesa as missiles strike", U1),
+        ("2024-06-24", "Putin finds justification - ISW", U2),
+        ("2024-06-25", "Rada passes the dual citizenship law", U3),
+    ]
