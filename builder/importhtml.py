@@ -295,6 +295,9 @@ class HTMLListing:
                 self._repeated.add(key)  # like an author's link on every item: no article
                 continue  # an outlet's home page, channel, author or tag: a name, no headline
             text = link_text(link).strip("«»‹›<>←→ ")
+            heading = next(link.iter(*HEADINGS), None) if holds_blocks(link) else None
+            if heading is not None:  # a card that is one link: its heading, not all its text
+                text = collapse(heading.text_content())
             if BYLINE.fullmatch(text):  # "Von Christoph Reuter": an author's page
                 continue
             if in_a_sentence(link, text):  # "…розповіли про <a>наслідки удару</a>."
@@ -624,7 +627,9 @@ class HTMLListing:
         for marked in element.iter():
             if not isinstance(marked.tag, str) or self._skipped(marked):
                 continue
-            if any(_HEADLINE_CLASS.search(name) for name in (marked.get("class") or "").split()):
+            names = (marked.get("class") or "").split()  # and what a page's data marks it as
+            names += [marked.get(k) or "" for k in ("data-manual", "data-testid", "itemprop")]
+            if any(_HEADLINE_CLASS.search(name) for name in names if name):
                 text = collapse(marked.text_content())
                 for inner in marked.iterdescendants():  # (its badges are not read: "Opinion")
                     if isinstance(inner.tag, str) and badge(inner):

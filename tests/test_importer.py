@@ -8633,3 +8633,31 @@ def test_a_google_keep_note_gives_its_list_its_bare_links_titled_by_their_previe
         ("2024-06-24", "Putin finds justification - ISW", U2),
         ("2024-06-25", "Rada passes the dual citizenship law", U3),
     ]
+
+
+def test_a_card_that_is_one_long_link_is_read_by_its_heading() -> None:
+    # SZ: each card one <a> around a picture with its credit, a heading (its overline and its
+    # title marked data-manual="title"), a long teaser and its time: the title is its headline.
+    teaser = "Russische Truppen stehen 20 Kilometer vor Pokrowsk. " * 5
+
+    def card(n: int, title: str, when: str) -> str:
+        return (
+            f'<a data-manual="teaser-link" href="https://www.sueddeutsche.de/politik/story-lux.{n}">'
+            f'<article><figure><img src="x.jpg" alt=""><figcaption>(Foto: Roman Pilipey/AFP)</figcaption></figure>'
+            f'<h3><span data-manual="teaser-overline">Ukraine</span><span>:</span> '
+            f'<span data-manual="title">{title}</span></h3><p>{teaser}</p>'
+            f'<div><time datetime="{when}">16. Juli 2024</time> · <span>Lesezeit: 6 Min.</span></div>'
+            "</article></a>\n"
+        )
+
+    page = (
+        "<section>"
+        + card(1, "Die Stadt, die nicht fallen darf", "2024-06-24T14:30:00.000Z")
+        + card(2, "Orbáns Alleingang kostet ihn Verbündete", "2024-06-24T04:00:00.000Z")
+        + "</section>"
+    )
+    listing = parse_listing(page, DEFAULT, {}, timezone="Europe/Kyiv")
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-06-24", "17:30", "Die Stadt, die nicht fallen darf"),
+        ("2024-06-24", "07:00", "Orbáns Alleingang kostet ihn Verbündete"),
+    ]

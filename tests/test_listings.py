@@ -527,7 +527,7 @@ FLOOR: dict[str, int] = {
     "r24a-liberation-tags-guerre-en-ukraine": 8,
     "r24a-repubblica-argomenti-guerra": 8,
     "r24a-rtvslo-vojna-v-ukrajini-copied": 0,
-    "r24a-sueddeutsche-thema-krieg-in-der-ukraine": 0,
+    "r24a-sueddeutsche-thema-krieg-in-der-ukraine": 8,
     "r24a-wp-pl-wojna-w-ukrainie-copied": 5,
     "r24a-zeit-de-thema-ukraine": 9,
     "r24b-apple-notes-exporter-html": 2,
