@@ -8661,3 +8661,20 @@ def test_a_card_that_is_one_long_link_is_read_by_its_heading() -> None:
         ("2024-06-24", "17:30", "Die Stadt, die nicht fallen darf"),
         ("2024-06-24", "07:00", "Orbáns Alleingang kostet ihn Verbündete"),
     ]
+
+
+def test_a_polish_copys_compiled_by_byline_is_no_headline() -> None:
+    # WP copied: title, "oprac. Magdalena Nowak" (compiled by), its time.
+    copy = (
+        "Rosyjskie bomby spadły na Charków. Wśród rannych dzieci\noprac. Adam Zygiel\ndzisiaj, 12:48\n"
+        "Sikorski o zestrzeliwaniu rosyjskich rakiet nad Ukrainą\noprac. Katarzyna Bartman\ndzisiaj, 08:02\n"
+        "Orbán pisze do przywódców UE. Ujawniono treść listu\nPAP\nwczoraj, 21:40\n"
+        "Jutro mija termin aktualizacji danych\noprac. Magdalena Nowak\nwczoraj, 17:25\n"
+    )
+    listing = parse_listing(copy, DEFAULT, {})
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-06-25", "12:48"),
+        ("2024-06-25", "08:02"),
+        ("2024-06-24", "21:40"),
+        ("2024-06-24", "17:25"),
+    ]
