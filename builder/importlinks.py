@@ -176,7 +176,10 @@ def _outlet_label(url: str) -> str:
 ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|zip|rar)(?:$|[?#])", re.IGNORECASE)
 ATTACHED = "a document (a PDF, a spreadsheet), not a news headline"
 _TAXONOMIES = frozenset({"taxonomy", "category", "categories", "programs", "program"})
-_SEARCH_PATHS = frozenset({"search", "suche", "recherche", "buscar", "szukaj", "poisk", "пошук"})
+_SEARCH_PATHS = frozenset(
+    {"search", "suche", "recherche", "buscar", "szukaj", "poisk", "пошук", "cauta", "hledat"}
+    | {"kereses", "iskanje", "paieska", "ricerca", "busca", "zoeken", "haku", "sok", "pretraga"}
+)
 _TAXONOMY_NAMED = re.compile(
     r"(?:location|organization|organisation|category|person|keyword|tag|topic|theme|product"
     r"|event)_\w"
@@ -342,8 +345,8 @@ def index_page(url: str) -> bool:
         return True
     if segments and segments[0] in ("polls", "poll", "survey", "surveys"):  # beehiiv's votes
         return True
-    if segments and segments[0] in ("newsletter", "newsletters"):  # a mail's web version
-        return True
+    if any(part in ("newsletter", "newsletters") for part in segments):  # a mail's web version,
+        return True  # its sign-up page
     if segments and segments[0] in ("myaccount", "my-account", "account"):  # a reader's own
         return True
     return 1 <= len(segments) <= 2 and segments[0] in _INDEX_PATHS

@@ -8678,3 +8678,9 @@ def test_a_polish_copys_compiled_by_byline_is_no_headline() -> None:
         ("2024-06-24", "21:40"),
         ("2024-06-24", "17:25"),
     ]
+
+
+def test_more_languages_search_pages_and_newsletter_sign_ups_are_no_articles() -> None:
+    assert index_page("https://www.digi24.ro/cauta?q=razboi+ucraina")
+    assert index_page("https://www.faz.net/faz-net-services/newsletter/?campID=NL_ressort_ukraine")
+    assert not index_page("https://www.digi24.ro/stiri/externe/ucraina-atac-odesa-2851420")
