@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .i18n import normalise_word
+from .importchats import jsonl_lines
 from .importcopies import (
     KAKAO_DAY,
     LINE_CHAT,
@@ -59,7 +60,7 @@ from .importdates import (
     zone_of_site,
 )
 from .importelements import MEDIA_END, MEDIA_START, side_heading
-from .importexports import canvas_text, jsonl_lines, keep_note_text, outline_json_text
+from .importexports import canvas_text, keep_note_text, outline_json_text
 from .importfeeds import (
     FEED,
     MAIL_PART,

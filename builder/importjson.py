@@ -16,8 +16,9 @@ import re
 from html import unescape as html_unescape
 from typing import Any
 
+from .importchats import Positions, day_of
 from .importdates import epoch_stamp, read_stamp
-from .importexports import Positions, day_of, export_lines
+from .importexports import export_lines
 from .importlinks import ATTACHED, ATTACHMENT, absolute, article_link, href_of, saved_page
 from .importmodel import Dropped, Line
 from .importtext import (

@@ -34,6 +34,7 @@ IMPORTER = {
     "importcopies",
     "importrecords",
     "importfeeds",
+    "importchats",
     "importexports",
     "importjson",
     "importpasses",
@@ -79,9 +80,11 @@ FORBIDDEN = {
     "importrecords": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
     "importfeeds": IMPORTER
     - {"importmodel", "importdates", "importtext", "importlinks", "importelements", "importhtml"},
-    "importexports": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
+    "importchats": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
+    "importexports": IMPORTER
+    - {"importmodel", "importdates", "importtext", "importlinks", "importchats"},
     "importjson": IMPORTER
-    - {"importmodel", "importdates", "importtext", "importlinks", "importexports"},
+    - {"importmodel", "importdates", "importtext", "importlinks", "importchats", "importexports"},
     "importpasses": IMPORTER - {"importmodel", "importdates", "importtext"},
 }
 
