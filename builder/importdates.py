@@ -671,6 +671,7 @@ def _day_line(
     word = normalise_word(simple).rstrip(".:,")
     shift = _relative_days().get(_PART_OF_DAY.sub("", word))  # "вчора ввечері": yesterday
     if shift is not None:
+        state.yesterday_evening = shift == -1 and _PART_OF_DAY.search(word) is not None
         return state.today + dt.timedelta(days=shift)
     ago = age(word)
     if ago is not None:  # its day; the hour would be a guess
@@ -920,3 +921,18 @@ def feed_date_text(
 
 
 _UTC = frozenset({"GMT", "UTC", "UT", "Z"})
+
+
+# A section of the day alone on its line, "Ранок", "Morning": after "yesterday evening", today's.
+MORNING = frozenset({"ранок", "вранці", "зранку", "утро", "утром", "morning", "this morning"})
+
+
+def morning_after(simple: str, state: State) -> bool:
+    """Whether a line is a morning's section heading after a section of yesterday evening
+    ("Вчора ввечері", then "Ранок"): the morning is today's, not yesterday's."""
+    yesterday = state.today - dt.timedelta(days=1)
+    return (
+        state.yesterday_evening
+        and state.date == yesterday
+        and normalise_word(simple).rstrip(":") in MORNING
+    )

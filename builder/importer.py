@@ -51,6 +51,7 @@ from .importdates import (
     feed_date_text,
     from_zone,
     month_and_weekday_names,
+    morning_after,
     read_stamp,
     read_time,
     said_date_time,
@@ -516,6 +517,11 @@ def _take_line(
         if sender is not None:
             state.time = read_time(sender[1])
             state.dropped.append(Dropped(number, raw.strip(), _CHAT_NOTICE))
+            return
+        if morning_after(simple, state):  # "Вчора ввечері", its links, then "Ранок": today
+            state.date, state.anchor, state.time = state.today, state.today, None
+            state.yesterday_evening = False
+            state.dropped.append(Dropped(number, raw.strip(), NAVIGATION))
             return
         day = day_month_line(simple, state)  # "15.07", "16.07 (вівторок)": a day's heading
         if day is not None:

@@ -8684,3 +8684,20 @@ def test_more_languages_search_pages_and_newsletter_sign_ups_are_no_articles() -
     assert index_page("https://www.digi24.ro/cauta?q=razboi+ucraina")
     assert index_page("https://www.faz.net/faz-net-services/newsletter/?campID=NL_ressort_ukraine")
     assert not index_page("https://www.digi24.ro/stiri/externe/ucraina-atac-odesa-2851420")
+
+
+def test_a_morning_section_after_yesterday_evenings_is_todays() -> None:
+    # An editor's note: "Вчора ввечері" over yesterday's links, then "Ранок" over today's.
+    note = (
+        "Вчора ввечері\n"
+        f"- [Explosions in Odesa as missiles strike]({U1})\n"
+        "Ранок\n"
+        f"- [Putin finds justification for nuclear weapons]({U2})\n"
+        f"- [Rada passes the dual citizenship law]({U3})\n"
+    )
+    listing = parse_listing(note, DEFAULT, SOURCES)
+    assert sorted((d, url) for d, _, _, url, _ in _dated(listing)) == [
+        ("2024-06-24", U1),
+        ("2024-06-25", U3),
+        ("2024-06-25", U2),
+    ]

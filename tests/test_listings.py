@@ -530,7 +530,7 @@ FLOOR: dict[str, int] = {
     "r24a-sueddeutsche-thema-krieg-in-der-ukraine": 8,
     "r24a-wp-pl-wojna-w-ukrainie-copied": 9,
     "r24a-zeit-de-thema-ukraine": 9,
-    "r24b-apple-notes-exporter-html": 2,
+    "r24b-apple-notes-exporter-html": 5,
     "r24b-element-matrix-export-json": 9,
     "r24b-element-matrix-export-txt": 9,
     "r24b-google-keep-takeout-json": 8,
