@@ -103,6 +103,7 @@ from .importpages import link_attributed, link_labelled, link_round_up, structur
 from .importpasses import (
     CHAT_TIMES,
     NO_HEADLINE,
+    bylines,
     drop_adverts,
     drop_pending,
     drop_undated_after,
@@ -247,6 +248,7 @@ def parse_listing(
         )
         state.sites_above = _sites_above_links(lines)
         lines = video_lengths(lines, months, weekdays, state)
+        lines = bylines(lines, months, weekdays, state)
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     drop_pending(state)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .importdates import said_date_time
+from .importdates import CREDIT, said_date_time
 from .importmodel import Dropped, Line, State
 from .importtext import ADVERT, DURATION, VIDEO_LENGTH
 
@@ -144,3 +144,39 @@ LINKED_LIST = 3  # headlines with links, at least, that make text a list of link
 CHAT_TIMES = 4  # times alone on their lines, at least, that make a copy a chat's
 UNLINKED_SHARE = 1  # and as many as lines without, at least
 _UNLINKED = "no link, in a list whose headlines have theirs: a note, a heading or a property"
+
+
+def bylines(
+    lines: list[Line], months: dict[str, int], weekdays: dict[str, int], state: State
+) -> list[Line]:
+    """Mark a name between a headline and its date or time, in text copied from a page
+    ("Kjersti Kvile, Pokrovsk", "Magyari Péter, Sarkadi Zsolt"): its byline, not a headline
+    (without it the time after it would be the name's)."""
+    texts = [(index, line.text.strip()) for index, line in enumerate(lines) if line.text.strip()]
+    marked = list(lines)
+    probe = replace(state, notes=[])
+    for place in range(1, len(texts) - 1):
+        index, text = texts[place]
+        before, after = texts[place - 1][1], texts[place + 1][1]
+        if lines[index].dropped or not _names(text) or len(before.split()) < 4:
+            continue
+        probe.year, probe.weekday = state.year, state.weekday
+        moment = said_date_time(after, months, weekdays, probe, 0)
+        if moment is None or moment[1] is None:
+            continue
+        probe.year, probe.weekday = state.year, state.weekday
+        if said_date_time(before, months, weekdays, probe, 0) is None:  # (a headline above it)
+            marked[index] = replace(lines[index], dropped=CREDIT)
+    return marked
+
+
+def _names(text: str) -> bool:
+    """Whether a line is a name or names ("Kiss Soma Ábrahám", "Magyari Péter, Sarkadi
+    Zsolt"), perhaps with a role or a place after a comma ("Per Anders Johansen, kommentator")."""
+    if any(c.isdigit() for c in text) or any(c in text for c in ':|·•«»"()'):
+        return False
+    first, *rest = (part.split() for part in text.split(","))
+    capital = all(w[:1].isupper() and w[:1].isalpha() for w in first)
+    if not (2 <= len(first) <= 4 and capital):
+        return False
+    return all(1 <= len(part) <= 4 for part in rest) and sum(map(len, rest)) + len(first) <= 10

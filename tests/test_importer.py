@@ -3337,7 +3337,7 @@ CASES = [
                 "censor",
             ),
         ],
-        [5, 11, 10, 12, 2, 6],
+        [5, 6, 11, 10, 12, 2],
     ),
     (
         # A monitoring mail: each headline with its outlet and moment in parentheses after it
@@ -8700,4 +8700,21 @@ def test_a_morning_section_after_yesterday_evenings_is_todays() -> None:
         ("2024-06-24", U1),
         ("2024-06-25", U3),
         ("2024-06-25", U2),
+    ]
+
+
+def test_a_name_between_a_headline_and_its_time_is_its_byline() -> None:
+    # Aftenposten and 444 copied: "Name, role" or names between a title and its moment.
+    copy = (
+        "Soldatene ved Pokrovsk: – De kommer i bølger\nKjersti Kvile, Pokrovsk\nI dag 14:02\n"
+        "Vance er Putins drømmekandidat\nPer Anders Johansen, kommentator\nI går 18:10\n"
+        "Az oroszok irányított bombákkal lőtték Harkivot\nMagyari Péter, Sarkadi Zsolt\n2024. június 24. 23:10\n"
+        "Felgyulladt egy olajraktár Rosztovban egy ukrán dróntámadás után\nKiss Soma Ábrahám\n2024. június 23. 10:15\n"
+    )
+    listing = parse_listing(copy, DEFAULT, {})
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-06-25", "14:02", "Soldatene ved Pokrovsk: – De kommer i bølger"),
+        ("2024-06-24", "18:10", "Vance er Putins drømmekandidat"),
+        ("2024-06-24", "23:10", "Az oroszok irányított bombákkal lőtték Harkivot"),
+        ("2024-06-23", "10:15", "Felgyulladt egy olajraktár Rosztovban egy ukrán dróntámadás után"),
     ]
