@@ -206,8 +206,8 @@ def parse_listing(
     """
     # A narrow or thin space, as browsers and Apple write one before "AM" ("8:15\u202fAM"),
     # is a space to read dates by.
-    text = text.translate(_NARROW_SPACES)
-    if MBOX.match(normalise_text(text)):  # a mailbox: each message a listing of its own
+    text = normalise_text(text.translate(_NARROW_SPACES))
+    if MBOX.match(text):  # a mailbox: each message a listing of its own
         return _mailbox(text, default_date, sources, default_source, languages, timezone, names)
     months, weekdays = month_and_weekday_names(languages)
     state = State(
@@ -256,7 +256,7 @@ def parse_listing(
     drop_unlinked(state, timed=not state.copied)
     if state.copied:
         drop_unstamped(state)
-    elif HTML.search(text) is not None and FEED.match(normalise_text(text)) is None:
+    elif HTML.search(text) is not None and FEED.match(text) is None:
         drop_undated_after(state)  # (a page's: a feed's items are all alike)
     days = tuple(
         ImportedDay(date, tuple(replace(e, title=undecorated(e.title).strip()) for e in entries))
@@ -280,7 +280,7 @@ def _mailbox(
     days: dict[dt.date, list[Entry]] = {}
     dropped: list[Dropped] = [Dropped(1, "From ", MAILBOX)]
     notes: list[Dropped] = []
-    for first, sent, message in mbox_messages(normalise_text(text)):
+    for first, sent, message in mbox_messages(text):
         stamp = read_stamp(sent, timezone) if sent else None
         read = parse_listing(
             message,
