@@ -210,8 +210,8 @@ _OFFSET = re.compile(  # a time's offset: "21:15 +03:00", "21:15:07Z", "GMT+3"
 # The time zone of a country's sites, by their top-level domain: where a page gives its
 # times without a zone, they are its country's ("dnes 14:05" on novinky.cz is Prague's).
 # Only countries of one zone (and Russia's sites, which write Moscow's time, Australia's
-# national ones, Sydney's, and Spain's and Portugal's, their capitals': the islands' own
-# zones are an hour behind).
+# national ones, Sydney's, Spain's and Portugal's, their capitals' (the islands' own zones
+# are an hour behind), and Brazil's and Mexico's, their capitals').
 _ZONE_OF_DOMAIN = {
     "ua": "Europe/Kyiv",
     "ru": "Europe/Moscow",
@@ -261,6 +261,29 @@ _ZONE_OF_DOMAIN = {
     "au": "Australia/Sydney",
     "uz": "Asia/Tashkent",
     "in": "Asia/Kolkata",
+    "vn": "Asia/Ho_Chi_Minh",
+    "th": "Asia/Bangkok",
+    "ph": "Asia/Manila",
+    "my": "Asia/Kuala_Lumpur",
+    "pk": "Asia/Karachi",
+    "bd": "Asia/Dhaka",
+    "ir": "Asia/Tehran",
+    "sa": "Asia/Riyadh",
+    "ae": "Asia/Dubai",
+    "qa": "Asia/Qatar",
+    "eg": "Africa/Cairo",
+    "za": "Africa/Johannesburg",
+    "cy": "Asia/Nicosia",
+    "ba": "Europe/Sarajevo",
+    "mk": "Europe/Skopje",
+    "al": "Europe/Tirane",
+    "is": "Atlantic/Reykjavik",
+    "ar": "America/Argentina/Buenos_Aires",
+    "co": "America/Bogota",
+    "pe": "America/Lima",
+    # Brazil's and Mexico's national sites write their capitals' time.
+    "br": "America/Sao_Paulo",
+    "mx": "America/Mexico_City",
 }
 
 
@@ -272,6 +295,57 @@ def zone_of_site(url: str) -> str | None:
     except ValueError:  # "https://[censor.net/…": no address
         return None
     return _ZONE_OF_DOMAIN.get(host.rsplit(".", 1)[-1]) if "." in host else None
+
+
+# The time zone of the pages written in a language spoken in one zone (or in zones that
+# keep one time: German's, Dutch's, Greek's, Chinese's): where neither a page's address nor
+# its links name a country, its language does ("（7/16 23:40）" on asahi.com is Tokyo's).
+# Not English, Spanish, Portuguese, French, Arabic, Russian and the like, spoken in many.
+_ZONE_OF_LANGUAGE = {
+    "uk": "Europe/Kyiv",
+    "pl": "Europe/Warsaw",
+    "de": "Europe/Berlin",
+    "cs": "Europe/Prague",
+    "sk": "Europe/Bratislava",
+    "hu": "Europe/Budapest",
+    "ro": "Europe/Bucharest",
+    "bg": "Europe/Sofia",
+    "sl": "Europe/Ljubljana",
+    "hr": "Europe/Zagreb",
+    "sr": "Europe/Belgrade",
+    "el": "Europe/Athens",
+    "lt": "Europe/Vilnius",
+    "lv": "Europe/Riga",
+    "et": "Europe/Tallinn",
+    "fi": "Europe/Helsinki",
+    "sv": "Europe/Stockholm",
+    "nb": "Europe/Oslo",
+    "nn": "Europe/Oslo",
+    "no": "Europe/Oslo",
+    "da": "Europe/Copenhagen",
+    "is": "Atlantic/Reykjavik",
+    "nl": "Europe/Amsterdam",
+    "it": "Europe/Rome",
+    "tr": "Europe/Istanbul",
+    "be": "Europe/Minsk",
+    "ka": "Asia/Tbilisi",
+    "hy": "Asia/Yerevan",
+    "he": "Asia/Jerusalem",
+    "hi": "Asia/Kolkata",
+    "th": "Asia/Bangkok",
+    "vi": "Asia/Ho_Chi_Minh",
+    "zh": "Asia/Shanghai",
+    "ja": "Asia/Tokyo",
+    "ko": "Asia/Seoul",
+}
+
+
+def zone_of_language(language: str | None) -> str | None:
+    """The time zone of the pages written in `language` (an HTML lang: "ja", "ja-JP"), or
+    None for a language spoken in several (English, Russian) or none given."""
+    if not language:
+        return None
+    return _ZONE_OF_LANGUAGE.get(language.strip().lower().replace("_", "-").split("-")[0])
 
 
 def zone_of_links(urls: Iterable[str]) -> str | None:
@@ -317,7 +391,7 @@ def _said_date_time(
     "Published On" or the like, after its author's name or its outlet's, run together with
     its neighbours' text, before a reading time or an editor's remark. The first reading that
     gives one wins; the rest are not tried."""
-    if text.startswith("(") and text.endswith(")"):  # "(19:21 GMT)", a live blog's
+    if text[:1] in "(（" and text[-1:] in ")）":  # "(19:21 GMT)", a live blog's; "（7/16 23:40）"
         text = text[1:-1].strip()
     text = _BIDI.sub("", text)  # the marks a right-to-left page puts around "‏ynet‏ | ‏09:18"
     text = text.removeprefix("@")  # Notion's mention of a date: "@July 16, 2024 10:15 PM"

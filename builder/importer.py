@@ -57,6 +57,7 @@ from .importdates import (
     said_date_time,
     weekday_time,
     year_and_weekday,
+    zone_of_language,
     zone_of_links,
     zone_of_site,
 )
@@ -181,6 +182,11 @@ from .links import clean_url
 from .markuptree import html_document
 from .reader import normalise_text
 
+# The language an HTML page says it is written in: <html lang="ja">.
+HTML_LANG = re.compile(
+    r"<html\b[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I
+)
+
 
 def parse_listing(
     text: str,
@@ -225,6 +231,9 @@ def parse_listing(
     links = [line.link or "" for line in lines]
     links += [found.group() for found in URL_IN_TEXT.finditer(text)]  # (copied as text)
     state.assumed = zone_of_site(base) or zone_of_links(link for link in links if link)
+    if state.assumed is None:  # else a page's language's ("ja": Tokyo's)
+        language = HTML_LANG.search(text[:5000])
+        state.assumed = zone_of_language(language[1]) if language else None
     state.notes.extend(notes)
     # A whole page copied as text has menus and buttons: many lines of a word or two, with
     # no figure (not a date). Then lines of two words are no headlines either.
@@ -1294,7 +1303,10 @@ def _lines(
     link_attributed(root, base)
     link_labelled(root)
     links = (absolute(a.get("href") or "", base) or "" for a in root.iter("a"))
-    reader = HTMLListing(root, base, timezone, assumed=zone_of_site(base) or zone_of_links(links))
+    # Times given without a zone are the page's country's: its address's, its links', else
+    # its language's.
+    assumed = zone_of_site(base) or zone_of_links(links) or zone_of_language(root.get("lang"))
+    reader = HTMLListing(root, base, timezone, assumed=assumed)
     reader.read()
     listed = structured_list(root, base, timezone)
     shown = {line.link for line in reader.lines if line.link}

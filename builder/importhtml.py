@@ -74,6 +74,7 @@ from .importtext import (
     collapse,
     headline_like,
     link_line,
+    word_count,
 )
 
 # HTML ---------------------------------------------------------------------------------
@@ -556,7 +557,7 @@ class HTMLListing:
             lambda line: any(text in line.text for text in marked),
             lambda line: line.heading and headline_like(line.text),
             lambda line: line.heading,
-            lambda line: len(line.text.split()) >= 2,
+            lambda line: word_count(line.text) >= 2,  # (Japanese writes no spaces)
         )
         title = next(
             (i for prefer in preferences for i in candidates if prefer(inner.lines[i])),

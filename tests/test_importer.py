@@ -5460,6 +5460,53 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
     ]
 
 
+def test_a_page_of_no_country_in_a_language_of_one_zone_gives_that_zones_times() -> None:
+    # asahi.com is a .com: its page says it is Japanese (<html lang="ja">), Tokyo's time,
+    # 6 h ahead of Kyiv's. Its titles have no spaces, and each link ends with its time in
+    # full-width brackets: the title is the headline, the bracketed time its moment.
+    items = "".join(
+        f'<li><a href="/articles/ASS7J{n}.html"><div class="Image"><img src="l.gif" alt=""></div>'
+        f'<div class="SW">{title}<span class="Time">（6/25 {time}）</span></div></a></li>'
+        for n, title, time in (
+            (1, "和平会議めぐり、ロシア大統領府「真意を理解する必要」", "23:40"),
+            (2, "ロシア軍がウクライナ各地に無人機攻撃、港湾施設で火災", "05:10"),
+        )
+    )
+    page = f'<!DOCTYPE html><html lang="ja"><body><main><ul class="List">{items}</ul></main></body></html>'
+    listing = parse_listing(
+        page, DEFAULT, {}, timezone="Europe/Kyiv", page_url="https://www.asahi.com/international/"
+    )
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-06-25", "17:40", "和平会議めぐり、ロシア大統領府「真意を理解する必要」"),
+        ("2024-06-24", "23:10", "ロシア軍がウクライナ各地に無人機攻撃、港湾施設で火災"),
+    ]
+    # In English, a language of many zones, the same page's times stay as written.
+    english = page.replace('lang="ja"', 'lang="en"')
+    listing = parse_listing(
+        english,
+        DEFAULT,
+        {},
+        timezone="Europe/Kyiv",
+        page_url="https://www.asahi.com/international/",
+    )
+    assert [t for _, t, *_ in _dated(listing)] == ["23:40", "05:10"]
+    # Folha (folha.uol.com.br) writes Brasília's time, 6 h behind Kyiv's.
+    folha = "".join(
+        f'<li><div class="c-headline"><a href="https://www1.folha.uol.com.br/mundo/2024/06/{n}.shtml">'
+        f'<h2 class="c-headline__title">{title}</h2></a>'
+        f'<time itemprop="datePublished" datetime="2024-06-25 {time}:00">25.jun.2024</time></div></li>'
+        for n, title, time in (
+            ("kremlin", "Kremlin diz que precisa entender o que Zelenski quis dizer", "11:40"),
+            ("odessa", "Rússia ataca Ucrânia com drones durante a madrugada", "02:30"),
+        )
+    )
+    listing = parse_listing(f"<ul>{folha}</ul>", DEFAULT, {}, timezone="Europe/Kyiv")
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-06-25", "17:40"),
+        ("2024-06-25", "08:30"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "day", "time"),
     [
