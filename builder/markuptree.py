@@ -1,4 +1,5 @@
-"""Parsed HTML and XML for the importer: the only importer of lxml.
+"""Parsed HTML and XML for the importer, and the character references feeds write: the
+only importer of lxml.
 
 Pages, fragments of HTML in feeds, and feeds themselves are parsed here and nowhere else,
 so the importer's readers work on elements and never on a parser. HTML is read by
@@ -52,3 +53,11 @@ def local_name(element: Any) -> str:
     from lxml import etree
 
     return str(etree.QName(element).localname)
+
+
+def character_reference(code: str) -> Any:
+    """An element that lxml writes as the character reference "&CODE;" ("#x3C": "&#x3C;"),
+    its tail after it (feeds.py: RSS's plain text)."""
+    from lxml import etree
+
+    return etree.Entity(code)

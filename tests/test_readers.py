@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote
 
+import feedparser
 import pytest
 
 from builder import charts, reading, search
@@ -92,6 +93,26 @@ def test_json_feeds_sit_beside_rss_and_atom_with_the_same_items(full: Path) -> N
         ids = [item["id"] for item in feed["items"]]
         assert len(ids) == len(set(ids))
         assert rss.read_text(encoding="utf-8").count("<item>") == len(ids)
+
+
+def test_rss_plain_text_writes_ampersands_and_angle_brackets_as_hex_references(
+    full: Path,
+) -> None:
+    """The RSS Best Practices Profile: in RSS's plain text (titles, the channel's
+    description, categories) "&" and "<" are hexadecimal references, which readers that
+    take text for HTML read as text; parsers read the same titles as from Atom."""
+    rss = (full / "headlines/rss.xml").read_text(encoding="utf-8")
+    assert '<title>Front &#x26; Rear: a "daily" &#x3C;digest&#x3E;: all headlines</title>' in rss
+    titles = re.findall(r"<title>(.*?)</title>", rss)
+    assert any("&#x3C;Bradley&#x3E;" in title for title in titles)
+    assert not any("&lt;" in title or "&amp;" in title for title in titles)
+    for folder in ("headlines", "tags/frontline", ""):
+        rss_feed = feedparser.parse((full / folder / "rss.xml").read_bytes())
+        atom_feed = feedparser.parse((full / folder / "atom.xml").read_bytes())
+        assert rss_feed.feed.title == atom_feed.feed.title
+        assert [e.title for e in rss_feed.entries] == [e.title for e in atom_feed.entries]
+    parsed = feedparser.parse((full / "headlines/rss.xml").read_bytes())
+    assert any("<Bradley>" in entry.title for entry in parsed.entries)
 
 
 def test_json_feeds_are_written_as_json_dumps_with_indent_1_writes_them(
