@@ -70,9 +70,9 @@ WORD = re.compile(r"\w")
 
 
 def day_month_line(simple: str, state: State) -> dt.date | None:
-    """Read "15.07", "15.07." or "16.07 (вівторок)", alone on a line, as a day of the weeks
-    around the day imported for (an editor's heading); a time ("15.07" is also 15:07)
-    otherwise, or where the day is far from it."""
+    """Read "15.07", "15.07.", "15. 7." or "16.07 (вівторок)", alone on a line, as a day of
+    the weeks around the day imported for (an editor's heading); a time ("15.07" is also
+    15:07) otherwise, or where the day is far from it."""
     match = _DAY_MONTH_DOTS.fullmatch(simple)
     if match is None:
         return None
@@ -89,13 +89,13 @@ def day_month_line(simple: str, state: State) -> dt.date | None:
 _DAY_MONTH_DOTS = re.compile(
     r"(?:(?:пн|вт|ср|чт|пт|сб|нд|вс|mon|tue|wed|thu|fri|sat|sun|ранок|вечір|ніч|день|утро"
     r"|вечер|ночь|morning|evening|night)\.?,?\s+|[^\W\d_]{5,12},\s+)?"
-    r"(\d{1,2})\.(\d{1,2})\.?(?:\s*\([^()]{1,30}\)|,\s+[^\W\d_]{5,12}"
+    r"(\d{1,2})\.\s?(\d{1,2})\.?(?:\s*\([^()]{1,30}\)|,\s+[^\W\d_]{5,12}"
     r"|\s+(?:ранок|вечір|ніч|день|утро|вечер|ночь|morning|evening|night))?",  # "15.07 вечір"
     re.IGNORECASE,
 )
 # A headline's outlet and moment in parentheses after it, as a monitoring mail lists them.
 CREDIT_STAMP = re.compile(r"\s+\(([^(),]{2,40}),\s*([^()]{3,30})\)\s*$")
-_DAY_MONTH_TIME = re.compile(r"(\d{1,2}\.\d{1,2})\.?,?\s+(\d{1,2}:\d{2})")
+_DAY_MONTH_TIME = re.compile(r"(\d{1,2}\.\s?\d{1,2})\.?,?\s+(\d{1,2}:\d{2})")  # "14. 7. 22:30"
 DAY_HEADING_BEFORE = 45  # days: how far back "15.07" alone on a line is read as a day
 
 
@@ -650,22 +650,23 @@ OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a f
 # (casefolded).
 _AGE_UNITS = (
     r"(?:(m|mins?\.?|minutes?|minuten?|minut[ayię]?|minutos?|minuti|perce|хв\.?|хвилин[аиу]?"
-    r"|мин\.?|минут[аы]?)"
+    r"|мин\.?|минут[аы]?|minut(?:ami|ou)|minút(?:ami|ou))"
     r"|(h|hrs?|hours?|stunden?|std\.?|heures?|godzin[ayę]?|godz\.?|horas?|ore|ora|год\.?"
-    r"|годин[аиу]?|ч\.?|час(?:а|ов)?|сата?|sat[ai]?|órája|val\.?)"
+    r"|годин[аиу]?|ч\.?|час(?:а|ов)?|сата?|sat[ai]?|órája|val\.?|hodin(?:ami|ou))"
     r"|(d|days?|tag(?:en?)?|jours?|dni|dzień|días?|dias?|giorni|giorno|дн\.?|дні|днів|день|дня|дней"
-    r"|дана?|dana?|napja))"
+    r"|дана?|dana?|napja|dny|dnem|dňami|dňom))"
 )
 # and where other languages put the word before it: "vor 3 Stunden", "il y a 2 heures",
-# "hace 5 minutos", "há 2 horas", Serbian's "пре 3 сата", Croatian's "prije 3 sata"; or after
-# it: "3 godziny temu", "2 ore fa".
+# "hace 5 minutos", "há 2 horas", Serbian's "пре 3 сата", Croatian's "prije 3 sata", Czech's
+# "před 3 hodinami" and Slovak's "pred hodinou"; or after it: "3 godziny temu", "2 ore fa".
 _AGO = re.compile(
-    r"(?:(?:vor|il y a|hace|há|пре|pre|prije|prieš)\s+)?(?:(\d+)|an?|one|einem|einer)?\s*"
+    r"(?:(?:vor|il y a|hace|há|пре|pre|prije|prieš|před|pred)\s+)?"
+    r"(?:(\d+)|an?|one|einem|einer)?\s*"
     rf"{_AGE_UNITS}"
     r"(?:\s+(?:ago|тому|назад|temu|fa|în urmă))?"
 )
 _AGED = re.compile(
-    r"^(?:vor|il y a|hace|há|пре|pre|prije|prieš)\s"
+    r"^(?:vor|il y a|hace|há|пре|pre|prije|prieš|před|pred)\s"
     r"|\s(?:ago|тому|назад|temu|fa|în urmă|perce|órája|napja)$"
 )  # (Hungarian's unit says "ago" itself: "38 perce", "2 órája")
 # An age as social networks write it, alone on its line: "1h", "15m", "2d", "3 год".
@@ -897,6 +898,8 @@ EPOCH_STAMPS = (
     "data-time",  # Bloomberg's <time data-time="1721160720">
     "data-time-ms",
     "data-published",
+    "data-publishtime",  # VnExpress's <article data-publishtime="1721141700">
+    "data-publish-time",
     "data-date",
     "add_date",  # a browser's bookmarks file (Raindrop, Firefox, Chrome): when it was saved
     "time_added",  # Pocket's export

@@ -25,16 +25,18 @@ _SIDEBAR_CLASS = re.compile(
     r"|newsletter|sponsored|brandvoice|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
     r"|(?<![a-z])ob-widget|membership|paywall"
     r"|(?<![a-z])(?:banner|alert-?(?:bar|line|strip)|breaking-?(?:news-?)?bar|live-?bar|ticker)(?![a-z])"
+    r"|(?<![a-z])breaking-?news(?![a-z])"  # Hürriyet's "SON DAKİKA" bar: div.breaking-news
     r"|breaking news$",  # (a region's label: "Breaking news", the site's bar over every page)
     re.IGNORECASE,
 )
 
 
 # A page's right-hand column, by its class: "container_sub_right", "right-column", "col-right",
-# NDTV's "rhs_wgt" (right-hand side).
+# NDTV's "rhs_wgt" (right-hand side). Not "col-left": the main column of many (VnExpress's
+# "col-left-top" holds its top story).
 _RIGHT_COLUMN = re.compile(  # and a left-hand one, the menu of old table layouts ("leftcol")
     r"(?<![a-z])(?:(?:right|left)[-_]?(?:col|column|side|part|block|menu)"
-    r"|(?:col|column|sub)[-_]?(?:right|left)|rhs|lhs)(?![a-z])",
+    r"|(?:col|column|sub)[-_]?right|rhs|lhs)(?![a-z])",
     re.IGNORECASE,
 )
 

@@ -138,6 +138,10 @@ def _shows_its_address(line: Line) -> bool:
 
 # A video's length by its class, abbreviated: NDTV's <span class="vid-dur">01:48</span>.
 _DURATION_CLASS = re.compile(r"(?:^|[\s_-])dur(?:$|[\s_-])", re.IGNORECASE)
+# A class that names a menu or a list of topics: "ul-nav-folder", "sub-nav", "submenu",
+# "section-page__tags".
+_MENU_CLASS = re.compile(r"(?:^|[\s_-])(?:sub)?(?:nav|menu|tags|topics)(?:$|[\s_-])", re.IGNORECASE)
+_MENU_TAGS = frozenset({"ul", "ol", "div", "nav", "section", "menu"})
 
 
 class HTMLListing:
@@ -154,6 +158,7 @@ class HTMLListing:
         self.root = root
         self.assumed = assumed
         self._links: int | None = None  # how many links the page has, once counted
+        self._menus: dict[Any, bool] = {}  # element classed as a menu -> whether it is one
         self.base = base
         self.timezone = timezone
         self.lines: list[Line] = []
@@ -199,9 +204,21 @@ class HTMLListing:
                 and not self._shown_by_script(element)
             )
             or element.get("role") == "navigation"
+            or self._menu(element)
             or any("duration" in (value or "").lower() for value in element.attrib.values())
             or _DURATION_CLASS.search(element.get("class") or "") is not None
         )
+
+    def _menu(self, element: Any) -> bool:
+        """Whether a list or block classed as a menu ("ul-nav-folder") holds links of a few
+        words each: a section's subsections (VnExpress's, beside its <h1>), no items."""
+        if element.tag not in _MENU_TAGS or not _MENU_CLASS.search(element.get("class") or ""):
+            return False
+        known = self._menus.get(element)
+        if known is None:
+            words = [word_count(link_text(link)) for link in element.iter("a")]
+            known = self._menus[element] = bool(words) and max(words) <= SECTION_WORDS
+        return known
 
     def _shown_by_script(self, element: Any) -> bool:
         """Whether an element hidden by its style holds most of the page's links: the page
@@ -232,7 +249,11 @@ class HTMLListing:
         # Parts of the listing's cards are no sidebars, whatever their class says (BBC's
         # "promo-text" in each): a class on three of them or more is a card's.
         classes = collections.Counter((e.tag, e.get("class")) for e in sidebars)
-        sidebars = [e for e in sidebars if e.tag == "aside" or classes[e.tag, e.get("class")] < 3]
+        sidebars = [
+            e
+            for e in sidebars  # (those of no class are named by their ids: "BreakingNews")
+            if e.tag == "aside" or not e.get("class") or classes[e.tag, e.get("class")] < 3
+        ]
         if not sidebars:
             return
         # A block that holds more than half the page's headlines is its listing, whatever its
@@ -292,6 +313,7 @@ class HTMLListing:
                 or ATTACHMENT.search(url) is not None
                 or TAG_REL.search(link.get("rel") or "")
                 or NAME_LINK.search(link.get("class") or "")
+                or NAME_LINK.search(_parent_class(link))  # <div class="node__author"><a>
             ):
                 self._repeated.add(key)  # like an author's link on every item: no article
                 continue  # an outlet's home page, channel, author or tag: a name, no headline
@@ -699,3 +721,8 @@ class HTMLListing:
                 "--source with the id of the outlet whose page it is to complete them",
             )
         )
+
+
+def _parent_class(element: Any) -> str:
+    parent = element.getparent()
+    return (parent.get("class") or "") if parent is not None else ""

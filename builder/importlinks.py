@@ -191,6 +191,11 @@ _INDEX_PATHS = frozenset(
     | {"avtor", "avtory", "teg", "tegi", "tema", "temy", "rubryka", "rubrika"}
     | {"autor", "autores", "autoren", "auteur", "auteurs", "autore", "autori", "autorzy"}
     | {"thema", "themen", "schlagwort", "tematy", "argomenti"}
+    # Finnish, Vietnamese, Turkish, Scandinavian, Dutch, Hungarian, Arabic: a topic, a tag,
+    # a writer ("/aihe/lahi-ita/", "/chu-de/…", "/yazar/…", "/كتاب/هبة-القدسي").
+    | {"aihe", "aiheet", "avainsana", "toimittaja", "chu-de", "tac-gia", "konu", "etiket"}
+    | {"yazar", "yazarlar", "emne", "emner", "tagg", "onderwerp", "szerzo", "cimke"}
+    | {"كتاب", "كاتب", "وسوم", "وسم", "مواضيع"}
     | {"organization", "organizations", "organisation", "organisations", "source", "sources"}
 )
 
@@ -324,9 +329,10 @@ def index_page(url: str) -> bool:
     """Whether a link goes to a page listing articles (an author's, a tag's: /author/jane-doe,
     /tag/war/), not to an article, by the first part of its path after a language's."""
     try:
-        segments = [part for part in urllib.parse.urlsplit(url).path.lower().split("/") if part]
+        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
     except ValueError:
         return False
+    segments = [part for part in path.lower().split("/") if part]
     if segments and (
         (len(segments[0]) == 2 and segments[0].isalpha()) or segments[0] in _LANGUAGE_PATHS
     ):  # /uk/, /en/, /ru/, /ukr/

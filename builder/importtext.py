@@ -575,6 +575,9 @@ AD_LABELS = frozenset(
     | {"annonse", "annons", "annonce", "mainos", "hirdetés", "reklam", "advertentie"}
     | {"publicidade", "publicidad", "pubblicità", "werbung", "oglas", "оглас", "promo"}
     | {"oglasno sporočilo", "užsakomasis turinys", "reklamă", "publicitate", "hirdetés"}
+    | {"sponzorováno", "sponzorované", "sponzorovaný obsah", "sponsorowane", "sponsrad"}
+    | {"sponsoreret", "sponset", "gesponsord", "gesponsert", "sponsorisé", "patrocinado"}
+    | {"sponsorizzato", "szponzorált", "sponsoroitu", "kaupallinen yhteistyö", "sponsoreeritud"}
 )
 ADVERT = "an advertisement, under its label ('Реклама', 'Advertisement'), not a headline"
 

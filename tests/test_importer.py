@@ -5460,6 +5460,93 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
     ]
 
 
+def test_a_section_pages_menus_chips_bars_and_bylines_are_no_headlines() -> None:
+    # A section page (VnExpress's shape, with Hürriyet's, HS's and Asharq Al-Awsat's parts):
+    # its subsections in a list classed as a menu and its topics in one classed as tags, a
+    # breaking-news bar, a top story alone in a "col-left-top" column (a main column, not a
+    # sidebar), items timed by data-publishtime (Unix seconds), a writer's link in a block
+    # classed as the author's and to a writers' path in Arabic ("/كتاب/…").
+    def item(n: int, title: str, stamp: int) -> str:
+        return (
+            f'<article class="item-news item-news-common" data-publishtime="{stamp}">'
+            f'<h2 class="title-news"><a href="https://vnexpress.net/{n}-story-47705{n}.html">'
+            f"{title}</a></h2>"
+            f'<div class="node__author"><a href="/كتاب/هبة-القدسي">واشنطن: هبة القدسي</a></div>'
+            "</article>"
+        )
+
+    page = (
+        '<html lang="vi"><body><div class="breaking-news"><span>SON DAKİKA</span><ul>'
+        '<li><a href="/gundem/son-dakika-istanbulda-sicak-hava-uyarisi-42501990">'
+        "İstanbul'da sıcak hava uyarısı: Sıcaklık 38 dereceyi bulacak</a></li></ul></div>"
+        '<section><h1><a href="/the-gioi">Thế giới</a></h1><ul class="ul-nav-folder">'
+        '<li><a href="/the-gioi/tu-lieu">Tư liệu</a></li>'
+        '<li><a href="/the-gioi/nguoi-viet-5-chau">Người Việt 5 châu</a></li>'
+        '<li><a href="/chu-de/xung-dot-nga-ukraine-3138">Xung đột Nga - Ukraine</a></li></ul>'
+        '<ul class="section-page__tags"><li><a href="/aihe/lahi-ita/">Lähi-itä</a></li>'
+        '<li><a href="/aihe/yhdysvaltain-vaalit-2024/">Yhdysvaltain vaalit 2024</a></li></ul>'
+        '</section><section class="section_topstory"><div class="col-left-top">'
+        '<article class="item-news article-topstory" data-publishtime="1721141700">'
+        '<h3 class="title-news"><a href="https://vnexpress.net/dien-kremlin-4770588.html">'
+        "Điện Kremlin nói cần hiểu rõ ý Zelensky khi mời Nga dự hội nghị hòa bình</a></h3>"
+        '</article></div><div class="col-right-top"><div class="banner-ads"></div></div>'
+        '</section><div class="list-news-subfolder">'
+        + item(1, "Ukraine hết hạn cập nhật thông tin nghĩa vụ quân sự", 1721137200)
+        + item(2, "Macron chấp nhận đơn từ chức của chính phủ Pháp", 1721128200)
+        + item(3, "Nga tập kích UAV khắp Ukraine, cảng Odessa bốc cháy", 1721118600)
+        + "</div></body></html>"
+    )
+    listing = parse_listing(
+        page,
+        dt.date(2024, 7, 16),
+        {},
+        timezone="Europe/Kyiv",
+        page_url="https://vnexpress.net/the-gioi",
+    )
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        (
+            "2024-07-16",
+            "17:55",
+            "Điện Kremlin nói cần hiểu rõ ý Zelensky khi mời Nga dự hội nghị hòa bình",
+        ),
+        ("2024-07-16", "16:40", "Ukraine hết hạn cập nhật thông tin nghĩa vụ quân sự"),
+        ("2024-07-16", "14:10", "Macron chấp nhận đơn từ chức của chính phủ Pháp"),
+        ("2024-07-16", "11:30", "Nga tập kích UAV khắp Ukraine, cảng Odessa bốc cháy"),
+    ]
+
+
+def test_a_czech_copy_gives_its_ages_its_dates_without_a_year_and_drops_its_sponsored_card() -> (
+    None
+):
+    # Seznam Zprávy copied as text: "před 45 minutami" (45 minutes ago), "14. 7. 22:30"
+    # (Prague's time, an hour behind Kyiv's), a card under "Sponzorováno".
+    copied = (
+        "Válka na Ukrajině\nONLINE\nKreml reagoval na Zelenského: Musíme pochopit, co tím myslel\n"
+        "před 45 minutami\n"
+        "Ukrajinským mužům dnes končí lhůta pro aktualizaci vojenských údajů\npřed 3 hodinami\n"
+        "Evropská komise bude bojkotovat neformální schůzky maďarského předsednictví\n"
+        "včera 11:50\nSponzorováno\nJak ušetřit za energie v létě? Pět rad, které fungují\nČEZ\n"
+        "Ukrajinské drony zasáhly ropný sklad v Rostovské oblasti\n14. 7. 22:30\n"
+    )
+    listing = parse_listing(
+        copied,
+        dt.date(2024, 7, 16),
+        {"seznam": "https://www.seznamzpravy.cz/"},
+        "seznam",
+        timezone="Europe/Kyiv",
+    )
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-07-16", None, "Kreml reagoval na Zelenského: Musíme pochopit, co tím myslel"),
+        ("2024-07-16", None, "Ukrajinským mužům dnes končí lhůta pro aktualizaci vojenských údajů"),
+        (
+            "2024-07-15",
+            "12:50",
+            "Evropská komise bude bojkotovat neformální schůzky maďarského předsednictví",
+        ),
+        ("2024-07-14", "23:30", "Ukrajinské drony zasáhly ropný sklad v Rostovské oblasti"),
+    ]
+
+
 def test_a_page_of_no_country_in_a_language_of_one_zone_gives_that_zones_times() -> None:
     # asahi.com is a .com: its page says it is Japanese (<html lang="ja">), Tokyo's time,
     # 6 h ahead of Kyiv's. Its titles have no spaces, and each link ends with its time in

@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 475 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 487 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -41,6 +41,8 @@ HOMES = {key: home for key, home, *_ in _SOURCES}
 SOURCE_NAMES = {key: rest[0] for key, _, *rest in _SOURCES if rest}
 # The --source each listing was imported with (pages with relative links, or copied as text).
 SOURCE = {
+    "r25a-nrk-krigen-i-ukraina-copied": "nrk",
+    "r25a-seznamzpravy-valka-na-ukrajine-copied": "seznamzpravy",
     "r24a-wp-pl-wojna-w-ukrainie-copied": "wp",
     "r24a-444-hu-orosz-ukran-haboru-copied": "444",
     "r24a-rtvslo-vojna-v-ukrajini-copied": "rtvslo",
@@ -543,6 +545,18 @@ FLOOR: dict[str, int] = {
     "r24b-readwise-highlights-csv": 0,
     "r24b-threema-chat-export": 8,
     "r24b-whatsapp-iphone-export": 9,
+    "r25a-aawsat-world": 8,
+    "r25a-asahi-international": 9,
+    "r25a-dennikn-svet": 9,
+    "r25a-folha-mundo": 10,
+    "r25a-hs-ulkomaat": 9,
+    "r25a-hurriyet-dunya": 9,
+    "r25a-nrk-krigen-i-ukraina-copied": 9,
+    "r25a-postimees-ukraina-soda": 9,
+    "r25a-seznamzpravy-valka-na-ukrajine-copied": 9,
+    "r25a-smh-world-europe": 9,
+    "r25a-thehindu-international": 9,
+    "r25a-vnexpress-the-gioi": 10,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -811,7 +825,7 @@ CEILING: dict[str, int] = {
     "r16a-nashaniva-by-tag-vajna": 8,
     "r16a-nhk-news-web-ukraine-ja": 11,
     "r16a-novinky-cz-stitek-valka-na-ukrajine": 8,
-    "r16a-people-cn-world-eyu-gbk": 13,
+    "r16a-people-cn-world-eyu-gbk": 9,
     "r16a-svt-amne-kriget-i-ukraina": 8,
     "r16a-yna-ko-international-europe": 8,
     "r16a-ynet-topic-ukraine-copied": 10,
@@ -1020,6 +1034,18 @@ CEILING: dict[str, int] = {
     "r24b-readwise-highlights-csv": 17,
     "r24b-threema-chat-export": 8,
     "r24b-whatsapp-iphone-export": 9,
+    "r25a-aawsat-world": 8,
+    "r25a-asahi-international": 9,
+    "r25a-dennikn-svet": 9,
+    "r25a-folha-mundo": 10,
+    "r25a-hs-ulkomaat": 9,
+    "r25a-hurriyet-dunya": 9,
+    "r25a-nrk-krigen-i-ukraina-copied": 9,
+    "r25a-postimees-ukraina-soda": 9,
+    "r25a-seznamzpravy-valka-na-ukrajine-copied": 9,
+    "r25a-smh-world-europe": 9,
+    "r25a-thehindu-international": 9,
+    "r25a-vnexpress-the-gioi": 10,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
