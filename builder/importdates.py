@@ -33,7 +33,7 @@ LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl", "es", "it", "pt", "ro")
 # Croatian's are last: its "listopad" (October) is November to Czech and Polish, read first.
 OTHER_LANGUAGES = (
     *("be", "bg", "cs", "sk", "sr", "el", "hu", "lt", "lv", "et", "fi", "sv", "da", "no"),
-    *("nl", "tr", "ka", "hy", "kk", "ar", "he", "hi", "id", "hr", "sl"),
+    *("nl", "tr", "ka", "hy", "kk", "ar", "he", "hi", "id", "hr", "sl", "uz"),
 )
 
 
@@ -776,13 +776,20 @@ def date_line(
             text = rest.strip()
     parts = _date_parts(text, months)
     words = text.split()
-    if parts is None and weekday is None and len(words) >= 3:  # "14 June, 2024 Friday"
+    if parts is None and weekday is None and len(words) >= 2:  # "14 June, 2024 Friday"
         for found, others in (
             (_weekday(words[-1].strip(","), weekdays), words[:-1]),
             (_weekday(words[0].strip(","), weekdays), words[1:]),
         ):
-            if found is not None and (parts := _date_parts(" ".join(others).strip(","), months)):
+            if found is None:
+                continue
+            rest = " ".join(others).strip(",")
+            if parts := _date_parts(rest, months):
                 weekday = found
+                break
+            dotted = day_month_line(rest, state) if len(others) == 1 else None
+            if dotted is not None:  # "Tiistai 16.7.": a day's heading, Iltalehti's
+                weekday, parts = found, (dotted.year, dotted.month, dotted.day)
                 break
     if parts is None:
         return None

@@ -202,8 +202,8 @@ def side_heading(text: str) -> bool:
 def sidebar(element: Any) -> bool:
     """Whether the element is a sidebar of a page (_SIDEBAR_CLASS, _SIDEBAR_TITLE)."""
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag == "aside":
-        return True
+    if tag == "aside" or element.get("role") in ("dialog", "alertdialog"):
+        return True  # (a dialog over the page: a consent's, a newsletter's)
     # The page itself is none, whatever its classes say (Drupal's <body class="one-sidebar
     # sidebar-second">: a page that has a sidebar).
     if not tag or tag in INLINE or tag in HEADINGS or tag in ("html", "body", "main"):

@@ -100,7 +100,14 @@ from .importlinks import (
     without_outlet,
 )
 from .importmodel import Dropped, Entry, ImportedDay, Line, Listing, State
-from .importpages import link_attributed, link_labelled, link_round_up, structured_list, unrendered
+from .importpages import (
+    link_attributed,
+    link_labelled,
+    link_round_up,
+    script_moments,
+    structured_list,
+    unrendered,
+)
 from .importpasses import (
     CHAT_TIMES,
     NO_HEADLINE,
@@ -182,6 +189,8 @@ from .links import clean_url
 from .markuptree import html_document
 from .reader import normalise_text
 
+# A date or time a card shows: a year, "14:05", "9.05".
+SHOWN_MOMENT = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b")
 # The language an HTML page says it is written in: <html lang="ja">.
 HTML_LANG = re.compile(
     r"<html\b[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I
@@ -1320,5 +1329,17 @@ def _lines(
         )
         return listed, [note]
     reader.notes.extend(unrendered(root, reader.lines))
+    items = [line for line in reader.lines if line.item]
+    if items and not any(
+        line.stamp != (None, None) or any(SHOWN_MOMENT.search(text) for _, text in line.beside)
+        for line in items
+    ):  # its cards show no date or time: its script data may (La Nación's)
+        moments = script_moments(root, base, timezone, assumed)
+        reader.lines = [
+            replace(line, stamp=moments[line.link])
+            if line.item and line.stamp == (None, None) and line.link in moments
+            else line
+            for line in reader.lines
+        ]
     firsts = {note.reason: note for note in reversed(reader.notes)}  # one of each kind
     return reader.lines, sorted(firsts.values(), key=reader.notes.index)

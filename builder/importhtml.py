@@ -138,9 +138,13 @@ def _shows_its_address(line: Line) -> bool:
 
 # A video's length by its class, abbreviated: NDTV's <span class="vid-dur">01:48</span>.
 _DURATION_CLASS = re.compile(r"(?:^|[\s_-])dur(?:$|[\s_-])", re.IGNORECASE)
-# A class that names a menu or a list of topics: "ul-nav-folder", "sub-nav", "submenu",
-# "section-page__tags".
-_MENU_CLASS = re.compile(r"(?:^|[\s_-])(?:sub)?(?:nav|menu|tags|topics)(?:$|[\s_-])", re.IGNORECASE)
+# A moment in an element's title, as timeago's pages give it: "2024-07-16T19:44:12+05:00".
+_ISO_TITLE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+# A class that names a menu, a list of topics or tabs: "ul-nav-folder", "sub-nav", "submenu",
+# "section-page__tags", "tab-list".
+_MENU_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:sub)?(?:nav|menu|tags|topics|tabs?)(?:$|[\s_-])", re.IGNORECASE
+)
 _MENU_TAGS = frozenset({"ul", "ol", "div", "nav", "section", "menu"})
 
 
@@ -588,9 +592,13 @@ class HTMLListing:
         line = inner.lines[title]
         beside = tuple((other.number, other.text) for other in inner.lines if other is not line)
         text = self._marked_headline(element, line.text) or line.text
-        titled = collapse(self._link_of(element, url).get("title") or "")
-        if titled != text and text.endswith(titled) and headline_like(titled):
-            text = titled  # "CharkiwRussische Rakete ...": a kicker glued before the link's title
+        link = self._link_of(element, url)
+        for titled in (collapse(link.get("title") or ""), collapse(link.get("aria-label") or "")):
+            if titled != text and text.endswith(titled) and headline_like(titled):
+                # "CharkiwRussische Rakete ...", "Medio Oriente. Estado Islámico ...": a
+                # kicker glued before the title its link's title or label gives
+                text = titled
+                break
         shown = next((o for o in inner.lines if _shows_its_address(o)), None) if not url else None
         if shown is not None:  # Notion's table: the title links its own page, and
             url = shown.link or ""  # the row's URL column shows the article's address
@@ -693,6 +701,10 @@ class HTMLListing:
             ):  # (Blogger's <abbr class="published" title="2024-07-16T14:03:00+02:00">)
                 value = found.get("content") or found.get("datetime")
                 value = value or (found.get("title") if found.tag == "abbr" else None)
+            elif _ISO_TITLE.match(found.get("title") or ""):
+                # timeago's: <span class="timeago" title="2024-07-16T19:44:12+05:00">16
+                # minutes ago</span> (Dawn's), the moment in its title, an age as its text
+                value = found.get("title")
             elif epoch_of(found):
                 value = epoch_stamp(next(found.get(n) for n in EPOCH_STAMPS if found.get(n)))
                 stamp = read_stamp(value, self.timezone)

@@ -107,6 +107,70 @@ def unrendered(root: Any, lines: list[Line]) -> list[Dropped]:
     return []
 
 
+# Where a page's script data gives an article's address and when it was published: Arc
+# XP's (Fusion.globalContent: "canonical_url", "display_date"), Next.js's and others'.
+_DATA_URLS = ("canonical_url", "website_url", "url", "href", "link", "path", "permalink")
+_DATA_DATES = (
+    "display_date",
+    "first_publish_date",
+    "publish_date",
+    "datePublished",
+    "published_at",
+    "publishedAt",
+    "displayDate",
+    "pubDate",
+    "date",
+)
+
+
+Moment = tuple[Any, Any]  # (date or None, time or None), as read_stamp gives it
+
+
+def script_moments(
+    root: Any, base: str, timezone: str | None, assumed: str | None
+) -> dict[str, Moment]:
+    """When each article the page's script data names was published, by its address: for
+    the items whose cards show no time (La Nación's, which its script dates)."""
+    found: dict[str, Moment] = {}
+    decoder = json.JSONDecoder()
+    for script in root.iter("script"):
+        text = script.text or ""
+        if '"' not in text or not any(f'"{name}"' in text for name in _DATA_DATES):
+            continue
+        start = text.find("{")
+        while start >= 0:
+            try:
+                data, end = decoder.raw_decode(text, start)
+            except ValueError:
+                start = text.find("{", start + 1)
+                continue
+            _moments_in(data, base, timezone, assumed, found)
+            start = text.find("{", end)
+    return found
+
+
+def _moments_in(
+    data: Any, base: str, timezone: str | None, assumed: str | None, found: dict[str, Moment]
+) -> None:
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, list):
+            pending.extend(value)
+            continue
+        if not isinstance(value, dict):
+            continue
+        pending.extend(v for v in value.values() if isinstance(v, (dict, list)))
+        address = next((value[k] for k in _DATA_URLS if isinstance(value.get(k), str)), None)
+        when = next((value[k] for k in _DATA_DATES if isinstance(value.get(k), str)), None)
+        if address is None or when is None:
+            continue
+        url = absolute(address, base)
+        stamp = read_stamp(when, timezone, assumed)
+        if url and stamp is not None and stamp[1] is not None:
+            found.setdefault(url, stamp)
+
+
 def link_round_up(root: Any) -> None:
     """Give each heading of a round-up the link of the short paragraph under it that sends
     the reader to the story ("Детальніше – <a>тут</a>.", "Read more <a>in our report</a>"),

@@ -4571,14 +4571,15 @@ def test_a_page_whose_list_is_only_in_its_structured_data_is_read_from_it() -> N
     ]
     assert [note.line for note in listing.notes] == [2]
     assert "structured data" in listing.notes[0].reason
-    # A page that shows its list keeps reading it (its ItemList names the same articles).
+    # A page that shows its list keeps reading it (its ItemList names the same articles);
+    # its cards show no time, so the ItemList's datePublished dates the one it dates.
     shown = page.replace(
         "<p>Завантажуємо новини…</p>",
         '<article><a href="https://censor.net/news/3496002/">Air defence downs 22 of 24 drones overnight</a></article>'
         '<article><a href="https://censor.net/news/3496003/">Ukraine gets $1.9 billion from Japan</a></article>',
     )
     listing = parse_listing(shown, DEFAULT, SOURCES, "", timezone="Europe/Kyiv")
-    assert [e.time for d in listing.days for e in d.entries] == [None, None]
+    assert [e.time for d in listing.days for e in d.entries] == [dt.time(21, 15), None]
     assert listing.notes == ()
 
 
@@ -5457,6 +5458,111 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
     assert [(d, t) for d, t, *_ in _dated(listing)] == [
         ("2024-06-25", "09:05"),
         ("2024-06-25", "03:05"),
+    ]
+
+
+def test_moments_in_a_timeago_title_and_in_the_pages_script_data() -> None:
+    # Dawn: the time as an age ("16 minutes ago") in an element whose title holds the
+    # moment; Pakistan's time, 2 h ahead of Kyiv's.
+    dawn = "".join(
+        f'<article class="story"><h2 class="story__title"><a href="https://www.dawn.com/news/{n}/'
+        f'story-{n}">{title}</a></h2><span class="story__time"><span class="timestamp--label">'
+        f'Published</span> <span class="timestamp--time timeago" title="{when}">{age}</span>'
+        "</span></article>"
+        for n, title, when, age in (
+            (
+                1846398,
+                "Kremlin says must understand Zelensky’s call",
+                "2024-07-16T19:44:12+05:00",
+                "16 minutes ago",
+            ),
+            (
+                1846301,
+                "Russian glide bombs hit Kharkiv, wounding nine",
+                "2024-07-16T11:26:51+05:00",
+                "about 9 hours ago",
+            ),
+        )
+    )
+    listing = parse_listing(f"<main>{dawn}</main>", DEFAULT, {}, timezone="Europe/Kyiv")
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-07-16", "17:44"),
+        ("2024-07-16", "09:26"),
+    ]
+    # La Nación (Arc XP): its cards show no date; its script's data does (display_date, UTC).
+    # A kicker in bold glued before a title in its link; the image's link names the title.
+    # Section tabs (ul.tab-list) and a consent dialog are no headlines.
+    cards = "".join(
+        f'<article class="mod-article"><a href="/el-mundo/{slug}/" aria-label="{title}">'
+        f'<img src="x.jpg" alt=""></a><h2><a href="/el-mundo/{slug}/">{kicker}{title}</a></h2>'
+        "</article>"
+        for slug, kicker, title in (
+            ("kremlin-nid16072024", "", "El Kremlin respondió a Zelensky sobre la cumbre"),
+            (
+                "oman-nid16072024",
+                "<strong>Medio Oriente. </strong>",
+                "Estado Islámico se adjudicó el ataque a una mezquita en Omán",
+            ),
+        )
+    )
+    data = (
+        'Fusion.globalContent={"content_elements":['
+        '{"canonical_url":"/el-mundo/kremlin-nid16072024/","display_date":"2024-07-16T14:40:00.000Z"},'
+        '{"canonical_url":"/el-mundo/oman-nid16072024/","display_date":"2024-07-15T21:05:00.000Z"}'
+        "]};"
+    )
+    page = (
+        '<html lang="es"><head><link rel="canonical" href="https://www.lanacion.com.ar/el-mundo/">'
+        '</head><body><div role="dialog" aria-label="Samtycke"><p>Cookies. <a href="/kundservice/'
+        'personuppgiftspolicy/">Läs mer i vår personuppgiftspolicy</a></p></div>'
+        '<ul class="tab-list"><li><a href="/el-mundo/america/">América Latina</a></li>'
+        '<li><a href="/el-mundo/europa/">Europa del Este</a></li></ul>'
+        f"<main>{cards}</main><script>window.Fusion={{}};{data}</script></body></html>"
+    )
+    listing = parse_listing(page, DEFAULT, {}, timezone="Europe/Kyiv")
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-07-16", "17:40", "El Kremlin respondió a Zelensky sobre la cumbre"),
+        ("2024-07-16", "00:05", "Estado Islámico se adjudicó el ataque a una mezquita en Omán"),
+    ]
+
+
+def test_a_copys_times_under_a_weekdays_day_heading_lead_their_headlines() -> None:
+    # Iltalehti copied as text: its menu, then "Tiistai 16.7." (Tuesday 16 July, no year)
+    # and each item's time ("17.32", Helsinki's: Kyiv's) above its title.
+    copied = (
+        "Etusivu\nUutiset\nUlkomaat\nTuoreimmat\nTiistai 16.7.\n17.32\n"
+        "Kreml vastasi Zelenskyille: ”Täytyy ymmärtää, mitä hän tarkoitti”\n16.02\n"
+        "Isis kertoo olevansa Omanin moskeijaiskun takana – kuusi kuoli\n"
+        "Maanantai 15.7.\n22.40\nTrumpin asiakirjajuttu kaatui – tuomari hylkäsi syytteet\n"
+    )
+    listing = parse_listing(
+        copied,
+        dt.date(2024, 7, 16),
+        {"il": "https://www.iltalehti.fi/"},
+        "il",
+        timezone="Europe/Kyiv",
+    )
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        (
+            "2024-07-16",
+            "17:32",
+            "Kreml vastasi Zelenskyille: ”Täytyy ymmärtää, mitä hän tarkoitti”",
+        ),
+        ("2024-07-16", "16:02", "Isis kertoo olevansa Omanin moskeijaiskun takana – kuusi kuoli"),
+        ("2024-07-15", "22:40", "Trumpin asiakirjajuttu kaatui – tuomari hylkäsi syytteet"),
+    ]
+    # Kun.uz's "Bugun 19:35" and "Kecha 20:30" (Uzbek: today, yesterday; Tashkent's, +5).
+    uz = (
+        '<div class="news-list">'
+        '<div class="news"><a href="https://kun.uz/news/2024/07/16/kreml">Kreml Zelenskiyning '
+        'bayonotiga munosabat bildirdi</a><span class="news-meta__date">Bugun 19:35</span></div>'
+        '<div class="news"><a href="https://kun.uz/news/2024/07/15/tramp">Tramp vitse-prezidentlikka '
+        'nomzod tanladi</a><span class="news-meta__date">Kecha 20:30</span></div></div>'
+    )
+    listing = parse_listing(uz, dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv")
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-07-16", "17:35"),
+        ("2024-07-15", "18:30"),
     ]
 
 

@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 487 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 499 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -41,6 +41,8 @@ HOMES = {key: home for key, home, *_ in _SOURCES}
 SOURCE_NAMES = {key: rest[0] for key, _, *rest in _SOURCES if rest}
 # The --source each listing was imported with (pages with relative links, or copied as text).
 SOURCE = {
+    "r25c-iltalehti-ulkomaat-copied": "iltalehti",
+    "r25c-armenpress-hy-mijazgayin-copied": "armenpress",
     "r25a-nrk-krigen-i-ukraina-copied": "nrk",
     "r25a-seznamzpravy-valka-na-ukrajine-copied": "seznamzpravy",
     "r24a-wp-pl-wojna-w-ukrainie-copied": "wp",
@@ -557,6 +559,18 @@ FLOOR: dict[str, int] = {
     "r25a-smh-world-europe": 9,
     "r25a-thehindu-international": 9,
     "r25a-vnexpress-the-gioi": 10,
+    "r25c-armenpress-hy-mijazgayin-copied": 9,
+    "r25c-dawn-world-timeago": 9,
+    "r25c-dn-se-om-kriget-i-ukraina": 8,
+    "r25c-iltalehti-ulkomaat-copied": 9,
+    "r25c-interpressnews-ka-msoflio": 9,
+    "r25c-iranintl-fa-world-nextjs": 8,
+    "r25c-kun-uz-jahon-loadmore": 8,
+    "r25c-lanacion-el-mundo-arc": 8,
+    "r25c-ltn-breakingnews-world": 9,
+    "r25c-mainichi-world-jst": 9,
+    "r25c-sozcu-dunya-jsonld": 8,
+    "r25c-thehill-policy-international": 9,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1046,6 +1060,18 @@ CEILING: dict[str, int] = {
     "r25a-smh-world-europe": 9,
     "r25a-thehindu-international": 9,
     "r25a-vnexpress-the-gioi": 10,
+    "r25c-armenpress-hy-mijazgayin-copied": 9,
+    "r25c-dawn-world-timeago": 9,
+    "r25c-dn-se-om-kriget-i-ukraina": 8,
+    "r25c-iltalehti-ulkomaat-copied": 9,
+    "r25c-interpressnews-ka-msoflio": 9,
+    "r25c-iranintl-fa-world-nextjs": 8,
+    "r25c-kun-uz-jahon-loadmore": 8,
+    "r25c-lanacion-el-mundo-arc": 8,
+    "r25c-ltn-breakingnews-world": 9,
+    "r25c-mainichi-world-jst": 9,
+    "r25c-sozcu-dunya-jsonld": 8,
+    "r25c-thehill-policy-international": 9,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
