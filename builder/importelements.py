@@ -204,6 +204,12 @@ def sidebar(element: Any) -> bool:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag == "aside" or element.get("role") in ("dialog", "alertdialog"):
         return True  # (a dialog over the page: a consent's, a newsletter's)
+    if tag in ("div", "section") and any(
+        name == "breaking" or name.startswith(("breaking-", "breaking_"))
+        for name in (element.get("class") or "").split()
+    ):
+        return True  # a block named "breaking" (Industrialka's bar: "Терміново"), not an item
+
     # The page itself is none, whatever its classes say (Drupal's <body class="one-sidebar
     # sidebar-second">: a page that has a sidebar).
     if not tag or tag in INLINE or tag in HEADINGS or tag in ("html", "body", "main"):
@@ -220,7 +226,9 @@ def sidebar(element: Any) -> bool:
     if first is not None and first.tag not in HEADINGS and len(first) == 1:
         first = _first_child(first)  # a heading in a wrapper: <div class="title"><h2>
     if first is None or not (
-        first.tag in HEADINGS or _TITLE_CLASS.search(first.get("class") or "")
+        first.tag in HEADINGS
+        or _TITLE_CLASS.search(first.get("class") or "")
+        or (tag == "div" and first.tag in ("b", "strong"))  # "<b>Читайте также:</b> <a>"
     ):
         return False  # a heading, or a block classed as a title: "side-block__title"
     title = collapse(first.text_content()).rstrip(":").strip()
@@ -234,7 +242,9 @@ _PAID = re.compile(r"sponsored|brandvoice|promo|advert|partner|outbrain|taboola"
 # An item's own class: a card, a story (the Straits Times' "card card--hero-side").
 _CARD_CLASS = re.compile(r"(?:^|\s)(?:card|story|article|teaser)(?:$|\s|--)", re.IGNORECASE)
 # A block's title by its class: "side-block__title", "read-also__title", "section-heading".
-_TITLE_CLASS = re.compile(r"(?:^|[-_\s])(?:title|heading|header|head)(?:$|[-_\s])", re.IGNORECASE)
+_TITLE_CLASS = re.compile(
+    r"(?:^|[-_\s])(?:title|heading|header|head|caption)(?:$|[-_\s])", re.IGNORECASE
+)  # (and "ReadAlso_caption__c0Vb1": "Читайте також:" over its one link)
 
 
 def holds_blocks(element: Any) -> bool:

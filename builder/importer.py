@@ -189,6 +189,10 @@ from .links import clean_url
 from .markuptree import html_document
 from .reader import normalise_text
 
+# A sponsor's line over its paid-for card: "Sponsored by Lockheed Martin".
+SPONSOR_LINE = re.compile(
+    r"(?:sponsored|presented|paid for|brought to you|supported) by\s+\S.{0,60}$", re.I
+)
 # A date or time a card shows: a year, "14:05", "9.05".
 SHOWN_MOMENT = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b")
 # The language an HTML page says it is written in: <html lang="ja">.
@@ -787,8 +791,10 @@ def _take_line(
             state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
             state.header = number  # (or a post's handle, "suspilne.news", if its age follows)
             return
-    if not given.item and normalise_word(simple).rstrip(":") in AD_LABELS:
-        state.advert = number  # "Реклама", then the advertisement's title
+    if not given.item and (
+        normalise_word(simple).rstrip(":") in AD_LABELS or SPONSOR_LINE.match(simple)
+    ):
+        state.advert = number  # "Реклама", "Sponsored by Lockheed Martin", then the ad's title
         state.dropped.append(Dropped(number, raw.strip(), NAVIGATION))
         return
     reason = boilerplate(line)

@@ -375,6 +375,8 @@ _NEWSLETTER = re.compile(
 _SUBSCRIBE = re.compile(
     r"\b(?:підписуйтесь|підписуйтеся|подписывайтесь|подпишитесь на|subscribe to our)\b"
     r"|\b(?:у|в|in|on) (?:telegram|viber|whatsapp)\s*!\s*$"
+    # a newsletter's pitch: "Найважливіші новини Львова щодня о 8:00 у вашій пошті"
+    r"|\b(?:у вашій пошті|на вашу пошту|в вашей почте|на вашу почту|(?:in|to) your inbox)\W*$"
 )
 
 # A button that loads more of a listing: "Load more", "Завантажити ще новини", "Показать еще".

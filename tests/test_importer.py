@@ -5461,6 +5461,68 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
     ]
 
 
+def test_a_copys_bylines_dated_with_on_and_at_and_its_sponsors_card() -> None:
+    # Breaking Defense copied: "By Tim Martin on July 16, 2024 at 10:40 AM" under each title
+    # (a .com: the time as written), a card under "SPONSORED" and "Sponsored by …", no byline,
+    # and a newsletter's pitch ("… in your inbox").
+    copied = (
+        "Europe\n\nGLOBAL\nUK launches Strategic Defence Review led by former NATO chief\n"
+        "The review is due to report in the first half of 2025.\n"
+        "By Tim Martin on July 16, 2024 at 10:40 AM\n\n"
+        "SPONSORED\nSponsored by Lockheed Martin\n"
+        "How integrated air and missile defense is evolving for the eastern flank\n\n"
+        "LAND\nPentagon readies new Ukraine aid package with Patriot interceptors\n"
+        "By Ashley Roque and Valerie Insinna on July 15, 2024 at 5:32 PM\n\n"
+        "Newsletter\nThe day's defense news, every morning in your inbox\n"
+    )
+    listing = parse_listing(
+        copied,
+        dt.date(2024, 7, 16),
+        {"bd": "https://breakingdefense.com/"},
+        "bd",
+        timezone="Europe/Kyiv",
+    )
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        ("2024-07-16", "10:40", "UK launches Strategic Defence Review led by former NATO chief"),
+        (
+            "2024-07-15",
+            "17:32",
+            "Pentagon readies new Ukraine aid package with Patriot interceptors",
+        ),
+    ]
+
+
+def test_a_feeds_breaking_bar_and_its_read_also_boxes_are_no_headlines() -> None:
+    # Industrialka's bar (div.breaking, "Терміново"), Novosti-N's box of one link under a
+    # bold "Читайте также:" and Slobidskyi Krai's under a caption, between the feed's items.
+    def item(n: int, time: str, title: str) -> str:
+        return (
+            f'<div class="news-item"><time datetime="2024-07-16T{time}:00+03:00">{time}</time>'
+            f'<a href="https://www.slk.kh.ua/news/viyna/{n}">{title}</a></div>'
+        )
+
+    page = (
+        '<html lang="uk"><body><div class="breaking container"><span class="breaking__label">'
+        'Терміново</span><a class="breaking__link" href="https://www.slk.kh.ua/news/zvuky-vybukhiv">'
+        'У Запоріжжі звучать вибухи, працює ППО</a></div><main><div class="feed">'
+        + item(1, "17:05", "Терехов: у Харкові через удар КАБом пошкоджено будинки")
+        + '<div class="read-also"><b>Читайте также:</b> <a href="https://www.slk.kh.ua/analytics/'
+        'voda">Николаев без питьевой воды: что на самом деле происходит</a></div>'
+        + item(2, "14:02", "У Вовчанську тривають бої за агрегатний завод")
+        + '<div class="ReadAlso_box__fT6yQ"><span class="ReadAlso_caption__c0Vb1">Читайте також:'
+        '</span> <a href="https://www.slk.kh.ua/news/statti/pivroku">Пів року під КАБами: як Харків '
+        "живе після початку наступу</a></div>"
+        + item(3, "11:40", "На Харківщині попрощалися з трьома бійцями 92-ї бригади")
+        + "</div></main></body></html>"
+    )
+    listing = parse_listing(page, dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv")
+    assert [(t, title) for _, t, title, *_ in _dated(listing)] == [
+        ("17:05", "Терехов: у Харкові через удар КАБом пошкоджено будинки"),
+        ("14:02", "У Вовчанську тривають бої за агрегатний завод"),
+        ("11:40", "На Харківщині попрощалися з трьома бійцями 92-ї бригади"),
+    ]
+
+
 def test_moments_in_a_timeago_title_and_in_the_pages_script_data() -> None:
     # Dawn: the time as an age ("16 minutes ago") in an element whose title holds the
     # moment; Pakistan's time, 2 h ahead of Kyiv's.
