@@ -189,6 +189,8 @@ from .links import clean_url
 from .markuptree import html_document
 from .reader import normalise_text
 
+# A rubric's one word over an item ("Svet", "Gospodarstvo").
+RUBRIC_WORD = re.compile(r"[^\W\d_]{3,20}")
 # A sponsor's line over its paid-for card: "Sponsored by Lockheed Martin".
 SPONSOR_LINE = re.compile(
     r"(?:sponsored|presented|paid for|brought to you|supported) by\s+\S.{0,60}$", re.I
@@ -611,7 +613,19 @@ def _take_line(
                 # which heads the messages under it, whatever came before: its header; nor
                 # one under a badge in capitals, "LIVE": the badge and time of what follows)
                 badged = any(
-                    d.line == number - 1 and d.reason == CAPITALS for d in state.dropped[-3:]
+                    d.line == number - 1
+                    and (
+                        d.reason == CAPITALS
+                        # a rubric's word over it, the last title and its lead above that
+                        # ("Vojna v Ukrajini", its lead, "Svet", "16. julij 2024 ob 13:40")
+                        or (
+                            d.reason == SHORT
+                            and RUBRIC_WORD.fullmatch(d.text)
+                            and last is not None
+                            and number - 4 <= last.line < number - 2
+                        )
+                    )
+                    for d in state.dropped[-3:]
                 )
                 state.trailing = own and not weekday_time(simple, weekdays) and not badged
             if time is not None and state.trailing and last is not None and own:

@@ -5461,6 +5461,41 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
     ]
 
 
+def test_a_copys_rubric_word_over_each_date_makes_dates_lead_their_titles() -> None:
+    # RTV SLO copied: the page's heading and its lead, then each item's rubric ("Svet"),
+    # its date ("16. julij 2024 ob 13:40", Ljubljana's: an hour behind Kyiv's), its title,
+    # its lead and its comments' count.
+    copied = (
+        "Preskoči na vsebino\nMMC RTV SLO\nPrijava\nIskanje\nNovice\nSlovenija\nSvet\n"
+        "Gospodarstvo\nŠport\nKultura\n"
+        "Vojna v Ukrajini\nNovice, analize in reportaže o ruski invaziji na Ukrajino.\nSvet\n"
+        "16. julij 2024 ob 13:40\nKremelj hladno o Zelenskem: Najprej moramo razumeti, kaj je mislil\n"
+        "Moskva je zadržano sprejela napoved ukrajinskega predsednika.\n42 komentarjev\nSlovenija\n"
+        "16. julij 2024 ob 12:12\nVlada potrdila nov sveženj humanitarne pomoči Ukrajini\n"
+        "17 komentarjev\nSvet\n15. julij 2024 ob 21:14\n"
+        "Zelenski: Rusija bi morala sodelovati na drugem vrhu o miru\n103 komentarji\nSvet\n"
+        "15. julij 2024 ob 17:02\nEvropska komisija bo bojkotirala neformalna srečanja\n"
+        "Naloži več\n"
+    )
+    listing = parse_listing(
+        copied,
+        dt.date(2024, 7, 16),
+        {"rtvslo": "https://www.rtvslo.si/"},
+        "rtvslo",
+        timezone="Europe/Kyiv",
+    )
+    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+        (
+            "2024-07-16",
+            "14:40",
+            "Kremelj hladno o Zelenskem: Najprej moramo razumeti, kaj je mislil",
+        ),
+        ("2024-07-16", "13:12", "Vlada potrdila nov sveženj humanitarne pomoči Ukrajini"),
+        ("2024-07-15", "22:14", "Zelenski: Rusija bi morala sodelovati na drugem vrhu o miru"),
+        ("2024-07-15", "18:02", "Evropska komisija bo bojkotirala neformalna srečanja"),
+    ]
+
+
 def test_a_copys_bylines_dated_with_on_and_at_and_its_sponsors_card() -> None:
     # Breaking Defense copied: "By Tim Martin on July 16, 2024 at 10:40 AM" under each title
     # (a .com: the time as written), a card under "SPONSORED" and "Sponsored by …", no byline,
