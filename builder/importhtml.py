@@ -352,6 +352,7 @@ class HTMLListing:
         for link, key in headlines:
             for ancestor in link.iterancestors():
                 under.setdefault(ancestor, set()).add(key)
+        overlays: set[Any] = set()
         for link, key in headlines:
             node = link
             while True:
@@ -361,8 +362,15 @@ class HTMLListing:
                 if self._one_of_a_run(node, key):
                     break
                 node = parent
+            if node is link and _overlay(link):
+                # A link laid over its card, with its headline in its label: the card is
+                # what it lies over, its title, time and sublinks (the Guardian's)
+                node = link.getparent()
+                overlays.add(node)
             if node.tag not in INLINE or holds_blocks(node):  # a card may be one <a>
                 self.cards[node] = key
+        for card in [c for c in self.cards if any(a in overlays for a in c.iterancestors())]:
+            del self.cards[card]  # (read with the card it is in: a sublink)
         if len(self.cards) < 2:
             self.cards.clear()  # one item is no listing of items: every line counts
             return
@@ -564,6 +572,15 @@ class HTMLListing:
         self.notes.extend(inner.notes)
         url = "" if key.startswith("relative:") else key
         candidates = [i for i, line in enumerate(inner.lines) if (line.link or "") == url]
+        overlay = self._link_of(element, url)
+        if (
+            overlay is not element
+            and _overlay(overlay)
+            and not any(headline_like(inner.lines[i].text) for i in candidates)
+        ):  # (a card that shows its title in a link too reads that: Google News's)
+            label = collapse(overlay.get("aria-label"))
+            self._overlaid_item(inner.lines, url, stamp, label)
+            return
         if url == "":
             candidates = [i for i in candidates if headline_like(inner.lines[i].text)]
         # A permalink around its post's time ("19.05 BST", "1h ago") shows no headline.
@@ -606,6 +623,32 @@ class HTMLListing:
         labelled = any(normalise_word(b[1]).rstrip(":") in AD_LABELS for b in beside)
         dropped = ADVERT if labelled else ""  # ("Komerční sdělení" in its card: paid for)
         self.lines.append(Line(line.number, text, url, stamp, beside, item=True, dropped=dropped))
+
+    def _overlaid_item(
+        self,
+        lines: list[Line],
+        url: str,
+        stamp: tuple[dt.date | None, dt.time | None],
+        label: str,
+    ) -> None:
+        """Read a card under a link laid over it: its headline the line its label names,
+        and each headline it links besides (its sublinks: "Ukraine war briefing: …") an
+        item of its own, with no time."""
+        shown = next((i for i, line in enumerate(lines) if line.text == label), None)
+        sublinks: dict[str, int] = {}  # each sublink's line of the most words (not its kicker)
+        for i, line in enumerate(lines):
+            if line.link and line.link != url and line.link in self.keys and i != shown:
+                best = sublinks.get(line.link)
+                if best is None or word_count(line.text) > word_count(lines[best].text):
+                    sublinks[line.link] = i
+        taken = set(sublinks.values())
+        beside = tuple(
+            (o.number, o.text) for i, o in enumerate(lines) if i != shown and i not in taken
+        )
+        number = lines[shown].number if shown is not None else self._position
+        self.lines.append(Line(number, label, url, stamp, beside, item=True))
+        for i in sorted(taken):
+            self.lines.append(Line(lines[i].number, lines[i].text, lines[i].link, item=True))
 
     def _hidden_link_item(
         self,
@@ -738,3 +781,13 @@ class HTMLListing:
 def _parent_class(element: Any) -> str:
     parent = element.getparent()
     return (parent.get("class") or "") if parent is not None else ""
+
+
+def _overlay(link: Any) -> bool:
+    """Whether a link shows nothing and names its headline in its label: laid over a card."""
+    return (
+        link.tag == "a"
+        and not collapse(link.text_content())
+        and len(link) == 0
+        and headline_like(collapse(link.get("aria-label") or ""))
+    )

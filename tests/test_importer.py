@@ -5461,6 +5461,59 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
     ]
 
 
+def test_a_link_laid_over_its_card_and_the_cards_sublink() -> None:
+    # The Guardian's cards: an empty link laid over each, its headline in its label; the
+    # title shown in a heading outside any link, the time in the card's footer; a sublink
+    # to another article in the card, its kicker ("Ukraine war briefing") over its title.
+    def card(path: str, title: str, when: str, sublink: str = "") -> str:
+        return (
+            f'<li><div class="c"><a href="/world/{path}" aria-label="{title}"></a><div class="b">'
+            f'<h3 class="card-headline"><div class="k">Live</div><span>{title}</span></h3>'
+            f'<footer><time datetime="{when}">3h ago</time><a href="/world/{path}#comments" '
+            f'aria-label="(427 comments)">427</a></footer>{sublink}</div></div></li>'
+        )
+
+    sub = (
+        '<ul><li><a href="/world/2024/jul/16/ukraine-war-briefing-kharkiv"><h3>'
+        "<div>Ukraine war briefing</div><span>Russian missile strike on Kharkiv kills three</span>"
+        "</h3></a></li></ul>"
+    )
+    page = (
+        '<html><head><link rel="canonical" href="https://www.theguardian.com/world/ukraine">'
+        "</head><body><main><ul>"
+        + card(
+            "live/2024/jul/16/russia-ukraine-war-live",
+            "Russia-Ukraine war live: Zelenskyy says Russia should attend next summit",
+            "2024-07-16T08:12:44.000Z",
+            sub,
+        )
+        + card(
+            "2024/jul/16/poland-russian-missiles",
+            "Poland says it could shoot down Russian missiles over western Ukraine",
+            "2024-07-16T05:30:00.000Z",
+        )
+        + "</ul></main></body></html>"
+    )
+    listing = parse_listing(page, dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv")
+    assert [(t, title, url) for _, t, title, url, _ in _dated(listing)] == [
+        (
+            "11:12",
+            "Russia-Ukraine war live: Zelenskyy says Russia should attend next summit",
+            "https://www.theguardian.com/world/live/2024/jul/16/russia-ukraine-war-live",
+        ),
+        (
+            None,
+            "Russian missile strike on Kharkiv kills three",
+            "https://www.theguardian.com/world/2024/jul/16/ukraine-war-briefing-kharkiv",
+        ),
+        (
+            "08:30",
+            "Poland says it could shoot down Russian missiles over western Ukraine",
+            "https://www.theguardian.com/world/2024/jul/16/poland-russian-missiles",
+        ),
+    ]
+
+
 def test_a_copys_rubric_word_over_each_date_makes_dates_lead_their_titles() -> None:
     # RTV SLO copied: the page's heading and its lead, then each item's rubric ("Svet"),
     # its date ("16. julij 2024 ob 13:40", Ljubljana's: an hour behind Kyiv's), its title,
