@@ -21,7 +21,9 @@ from .importtext import collapse, headline_like
 # sidebar pasted alone is a listing, and read as one).
 _SIDEBAR_CLASS = re.compile(
     r"sidebar|most-?read|most-?popular|most-?viewed|trending|widget-area"
-    r"|(?<![a-z])(?:popular|side|aside|rail|promo|partners?|advert|ad)(?![a-z])"
+    r"|(?<![a-z])(?:popular|side|aside|rail|partners?|advert|ad)(?![a-z])"
+    # (not a card named so: RTÉ's "article-promo", every item of its listing)
+    r"|(?<![a-z])(?<!article-)(?<!card-)(?<!story-)(?<!teaser-)promo(?![a-z])"
     r"|newsletter|sponsored|brandvoice|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
     r"|(?<![a-z])ob-widget|membership|paywall"
     r"|(?<![a-z])(?:banner|alert-?(?:bar|line|strip)|breaking-?(?:news-?)?bar|live-?bar|ticker)(?![a-z])"
@@ -238,7 +240,11 @@ def sidebar(element: Any) -> bool:
     return _ALSO_TITLE.fullmatch(title) is not None and len(links) == 1
 
 
-_PAID = re.compile(r"sponsored|brandvoice|promo|advert|partner|outbrain|taboola", re.IGNORECASE)
+_PAID = re.compile(
+    r"sponsored|brandvoice|(?<!article-)(?<!card-)(?<!story-)(?<!teaser-)promo|advert|partner"
+    r"|outbrain|taboola",
+    re.IGNORECASE,
+)
 # An item's own class: a card, a story (the Straits Times' "card card--hero-side").
 _CARD_CLASS = re.compile(r"(?:^|\s)(?:card|story|article|teaser)(?:$|\s|--)", re.IGNORECASE)
 # A block's title by its class: "side-block__title", "read-also__title", "section-heading".

@@ -5461,6 +5461,28 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
     ]
 
 
+def test_cards_named_promo_are_no_sidebars_a_promo_box_is() -> None:
+    # RTÉ names every card "article-promo" (its lead "article-promo--lead", a video's
+    # "article-promo--video"): cards of the listing; HS's "promo-box" beside it is a sidebar.
+    from builder.importelements import sidebar
+    from builder.markuptree import html_document
+
+    page = html_document(
+        '<html><body><article class="article-promo article-promo--lead"><a href="/a">A</a>'
+        '</article><div class="card-promo"><a href="/b">B</a></div>'
+        '<section class="promo-box"><h2>Newsletter</h2><a href="/n">Sign up</a></section>'
+        '<div class="promo"><a href="/c">C</a></div></body></html>'
+    )
+    assert page is not None
+    found = {e.get("class"): sidebar(e) for e in page.iter("article", "div", "section")}
+    assert found == {
+        "article-promo article-promo--lead": False,
+        "card-promo": False,
+        "promo-box": True,
+        "promo": True,
+    }
+
+
 def test_a_link_laid_over_its_card_and_the_cards_sublink() -> None:
     # The Guardian's cards: an empty link laid over each, its headline in its label; the
     # title shown in a heading outside any link, the time in the card's footer; a sublink
