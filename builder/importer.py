@@ -189,6 +189,12 @@ from .links import clean_url
 from .markuptree import html_document
 from .reader import normalise_text
 
+# A video's promo as a screen reader says it, copied with its title: "Video, Title, Duration
+# 3:12" (the BBC's visually hidden words, in its services' languages).
+SPOKEN_PROMO = re.compile(
+    r"(?:Video|Видео|Відео|Vídeo|Vidéo|Wideo|ویدیو),\s+(.+?),\s+"
+    r"(?:Duration|Продолжительность|Тривалість|Duración|Durée|Czas trwania|مدت)\s+\d+[,:.]\d+"
+)
 # A rubric's one word over an item ("Svet", "Gospodarstvo").
 RUBRIC_WORD = re.compile(r"[^\W\d_]{3,20}")
 # A sponsor's line over its paid-for card: "Sponsored by Lockheed Martin".
@@ -457,6 +463,9 @@ def _take_line(
             and len(snippet[2].split()) >= SUMMARY_WORDS
         ):
             line = snippet[1]  # "Title - Its snippet cut short…": a reader's list (Inoreader's)
+        spoken = SPOKEN_PROMO.fullmatch(line)
+        if spoken is not None:  # "Видео, Title, Продолжительность 3,12": a screen reader's
+            line = spoken[1]  # words around a video's title, kept by a copy (BBC's)
         line = EMPHASISED.sub(r"\2", line)
         line = BOLD_LABEL.sub("", CHECKBOX.sub("", line, count=1), count=1)
         line = STRONG.sub(lambda found: found[1] or found[2], line).strip()

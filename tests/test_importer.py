@@ -5536,6 +5536,25 @@ def test_a_link_laid_over_its_card_and_the_cards_sublink() -> None:
     ]
 
 
+def test_a_copys_video_promo_in_a_screen_readers_words_gives_its_title() -> None:
+    # The BBC's promo of a video, copied: its visually hidden words around the title.
+    for copied, title in (
+        (
+            "Видео, «Мы держим, но их слишком много»: как воюют под Покровском, "
+            "Продолжительность 3,12",
+            "«Мы держим, но их слишком много»: как воюют под Покровском",
+        ),
+        (
+            "Video, Inside the battle for Pokrovsk with Ukraine's infantry, Duration 3:12",
+            "Inside the battle for Pokrovsk with Ukraine's infantry",
+        ),
+    ):
+        listing = parse_listing(
+            copied + "\n2 hours ago\n", dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv"
+        )
+        assert [(d, t, got) for d, t, got, *_ in _dated(listing)] == [("2024-07-16", None, title)]
+
+
 def test_a_copys_rubric_word_over_each_date_makes_dates_lead_their_titles() -> None:
     # RTV SLO copied: the page's heading and its lead, then each item's rubric ("Svet"),
     # its date ("16. julij 2024 ob 13:40", Ljubljana's: an hour behind Kyiv's), its title,

@@ -503,7 +503,7 @@ FLOOR: dict[str, int] = {
     "r22b-ticktick-backup-csv": 8,
     "r22b-twitter-archive-data-tweets-js": 10,
     "r23a-aftenposten-krigen-i-ukraina-copied": 8,
-    "r23a-bbc-russian-voina-topic-ctrl-a": 6,
+    "r23a-bbc-russian-voina-topic-ctrl-a": 7,
     "r23a-haaretz-com-tag-russia-ukraine-war": 8,
     "r23a-index-hr-tag-rat-u-ukrajini": 9,
     "r23a-n1info-rs-svet-cyrillic-ctrl-a": 9,
