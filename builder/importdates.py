@@ -60,8 +60,8 @@ def _relative_days() -> dict[str, int]:
     return {"вчора": -1} | relative_days(LANGUAGES + OTHER_LANGUAGES)
 
 
-# "08h47", "8 h 05": French's, Quebec's
-_TIME = re.compile(r"(\d{1,2})(?:[:.h]| h )(\d{2})(?:\s*([AaPp])\.?\s?[Mm]\.?)?")
+# "08h47", "8 h 05": French's, Quebec's; "22:47:12", its seconds (Xinhua's) left out
+_TIME = re.compile(r"(\d{1,2})(?:[:.h]| h )(\d{2})(?::\d{2}(?!\d))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?")
 TIME_LINE = re.compile(_TIME.pattern + r"\s*[-–—|:•·]?")
 # "19:02 Title", "09:17 - Title", "14:30 · Title", and "21:40Title" (a page's time and title
 # copied as text with nothing between them).
@@ -379,6 +379,10 @@ def _east_asian(text: str) -> str:
     return " ".join(text.split())
 
 
+# A month and day with a Japanese weekday in brackets after them: "7/16(火)".
+_SLASHED_WEEKDAY = re.compile(r"(\d{1,2}/\d{1,2})\s*[（(][月火水木金土日][）)]\s*")
+
+
 # A weekday and a time alone, as chats (Messenger) head the messages of the week before.
 _WEEKDAY_TIME = re.compile(r"([^\W\d_]{2,12})\.?,?\s+(\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?)")
 
@@ -400,6 +404,7 @@ def _said_date_time(
     text = _YEAR_COLON.sub(" ", _SPACE_BEFORE_COMMA.sub(", ", text))  # "16 July ,2024: 02:35"
     if _EAST_ASIAN.search(text):  # "2024年07月16日 14:05", "7月16日（火） 15時05分"
         text = _east_asian(text)
+    text = _SLASHED_WEEKDAY.sub(r"\1 ", text)  # "7/16(火) 23:41": Yahoo! Japan's
     if _ISO_TEXT.fullmatch(text):  # "2024-07-15T17:22:00.0000000", as DuckDuckGo shows it
         moment = read_stamp(text, state.timezone)
         if moment is not None:

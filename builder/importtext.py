@@ -264,6 +264,8 @@ def boilerplate(line: str) -> str:
         return NAVIGATION
     if _MORE_ELSEWHERE.match(key):
         return _READ_MORE
+    if _READING_LINE.fullmatch(key):
+        return "a reading time ('2 minuti di lettura'), not a headline"
     if _NEWSLETTER.search(key):
         return "a newsletter's own line (its web version, its settings), not a headline"
     if _FORWARDED.match(key):
@@ -380,6 +382,15 @@ _SUBSCRIBE = re.compile(
 )
 
 # A button that loads more of a listing: "Load more", "Завантажити ще новини", "Показать еще".
+# An article's reading time on a line of its own: "2 minuti di lettura", "Lesezeit: 5 Min.",
+# "3 minutes de lecture", "4 min de lectura", "Czas czytania: 3 min".
+_READING_LINE = re.compile(
+    r"(?:lesezeit|czas czytania|lukuaika|doba čtení|tempo di lettura)\W*\d+\s*min\w*\.?"
+    r"|\d+\s*min\w*\.?\s+(?:di lettura|de lecture|de lectura|de leitura|czytania|čtení"
+    r"|læsetid|lesetid|läsning)"
+)  # (English's "3 min read" is read with the date it stands beside)
+
+
 _MORE_BUTTON = re.compile(
     r"(?:load|show|see|view|завантажити|показати|дивитися|загрузить|показать|смотреть)"
     r" (?:more|all|ще|більше|усі|всі|еще|больше|все)(?: (?:news|stories|articles|новини|новин"
@@ -387,7 +398,7 @@ _MORE_BUTTON = re.compile(
     # German, French, Spanish, Italian, Polish: "Weitere Artikel laden", "Voir plus"
     r"|(?:weitere (?:artikel|beiträge|meldungen) (?:laden|anzeigen)|mehr (?:laden|anzeigen)"
     r"|charger plus(?: d'articles)?|voir plus(?: d'articles)?|cargar más(?: noticias)?"
-    r"|ver más(?: noticias)?|carica altri(?: articoli)?|mostra altri|załaduj więcej"
+    r"|ver más(?: noticias)?|carica altri(?: articoli| aggiornamenti)?|mostra altri|załaduj więcej"
     r"|pokaż więcej|więcej artykułów|načítať (?:ďalšie|viac)(?: články)?|načíst další"
     r"|vis flere(?: saker| artikler)?|visa fler(?: artiklar)?|meer laden|toon meer"
     r"|lataa lisää|учитај још|učitaj još|više vijesti|още новини)"

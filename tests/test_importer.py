@@ -5536,6 +5536,70 @@ def test_a_link_laid_over_its_card_and_the_cards_sublink() -> None:
     ]
 
 
+def test_times_with_seconds_a_japanese_weekday_after_a_slashed_date_and_reading_times() -> None:
+    # Xinhua's "2024-07-16 22:47:12" (Beijing's, 5 h ahead of Kyiv's); Yahoo! Japan's
+    # "7/16(火) 23:41" (Tokyo's, 6 h ahead); La Stampa's "2 minuti di lettura" and "Carica
+    # altri aggiornamenti" in a copy, no headlines.
+    xinhua = "".join(
+        f'<li><div class="tit"><a href="../20240716/{n}/c.html">{title}</a></div>'
+        f'<div class="info"><span class="time">{when}</span></div></li>'
+        for n, title, when in (
+            (
+                "d5720bd5",
+                "Lavrov says West not interested in peaceful settlement",
+                "2024-07-16 22:47:12",
+            ),
+            (
+                "c0ebbae3",
+                "Ukraine says 13 injured in Russian glide bomb attack",
+                "2024-07-16 03:58:30",
+            ),
+        )
+    )
+    page = f'<head><link rel="canonical" href="https://english.news.cn/list/latestnews.htm"></head><ul>{xinhua}</ul>'
+    listing = parse_listing(page, dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv")
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-07-16", "17:47"),
+        ("2024-07-15", "22:58"),
+    ]
+    yahoo = "".join(
+        f'<li><a href="https://news.yahoo.co.jp/articles/{n}"><div class="title">{title}</div>'
+        f"<span>共同通信</span><time>{when}</time></a></li>"
+        for n, title, when in (
+            (
+                "2682576",
+                "ラブロフ外相、国連安保理で欧米批判　ウクライナ巡り「和平望んでいない」",
+                "7/16(火) 23:41",
+            ),
+            ("c136802", "ロシア大統領府、ゼレンスキー氏の発言に慎重姿勢", "7/16(火) 22:58"),
+        )
+    )
+    listing = parse_listing(
+        f'<html lang="ja"><body><ul>{yahoo}</ul></body></html>',
+        dt.date(2024, 7, 16),
+        {},
+        timezone="Europe/Kyiv",
+    )
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-07-16", "17:41"),
+        ("2024-07-16", "16:58"),
+    ]
+    copied = (
+        "Guerra in Ucraina, la diretta\n2 minuti di lettura\n17:55\n"
+        "Lavrov all'Onu: l'Occidente non vuole la pace\n16:48\n"
+        "Metsola rieletta presidente del Parlamento europeo\nCarica altri aggiornamenti\n"
+    )
+    listing = parse_listing(
+        copied,
+        dt.date(2024, 7, 16),
+        {"stampa": "https://www.lastampa.it/"},
+        "stampa",
+        timezone="Europe/Kyiv",
+    )
+    assert "2 minuti di lettura" not in [title for _, _, title, *_ in _dated(listing)]
+    assert "Carica altri aggiornamenti" not in [title for _, _, title, *_ in _dated(listing)]
+
+
 def test_a_copys_video_promo_in_a_screen_readers_words_gives_its_title() -> None:
     # The BBC's promo of a video, copied: its visually hidden words around the title.
     for copied, title in (
