@@ -429,12 +429,12 @@ class HTMLListing:
         Siblings without a link are items of the run only beside one that links elsewhere:
         alone, they are the fields of one item (Drupal's <div class="views-field">s: its
         title, author, date and teaser)."""
-        classes = set((element.get("class") or "").split())
+        classes = _own_classes(element)
         siblings = itertools.chain(element.itersiblings(preceding=True), element.itersiblings())
         for sibling in siblings:
             if sibling.tag != element.tag or not WORD.search(sibling.text_content() or ""):
                 continue
-            others = set((sibling.get("class") or "").split())
+            others = _own_classes(sibling)
             if (classes or others) and not classes & others:
                 continue
             links = [sibling] if sibling.tag == "a" else list(sibling.iter("a"))
@@ -791,3 +791,13 @@ def _overlay(link: Any) -> bool:
         and len(link) == 0
         and headline_like(collapse(link.get("aria-label") or ""))
     )
+
+
+# A class a framework gives every element of a component ("svelte-1x7wq2a", Emotion's
+# "css-1n5ab8q", styled-components' "sc-278a0v-0"): no kind of element.
+_SCOPED_CLASS = re.compile(r"(?:svelte|css|sc|jsx|emotion)-[\w-]+")
+
+
+def _own_classes(element: Any) -> set[str]:
+    """An element's classes but those a framework scopes a component's elements by."""
+    return {c for c in (element.get("class") or "").split() if not _SCOPED_CLASS.fullmatch(c)}

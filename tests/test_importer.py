@@ -5600,6 +5600,34 @@ def test_times_with_seconds_a_japanese_weekday_after_a_slashed_date_and_reading_
     assert "Carica altri aggiornamenti" not in [title for _, _, title, *_ in _dated(listing)]
 
 
+def test_a_cards_category_link_beside_its_title_in_a_svelte_component() -> None:
+    # Adevărul (SvelteKit): every element of a card carries the component's class
+    # ("svelte-1x7wq2a"); the category's link beside the title's is no item of a run.
+    def poster(n: int, category: str, title: str) -> str:
+        return (
+            f'<div class="poster svelte-1x7wq2a"><div class="content svelte-1x7wq2a">'
+            f'<a href="https://adevarul.ro/stiri-externe/{category.lower()}" class="category '
+            f'svelte-1x7wq2a">{category}</a><a href="https://adevarul.ro/stiri-externe/europa/'
+            f'story-{n}.html" class="title svelte-1x7wq2a">{title}</a><div class="meta '
+            f'svelte-1x7wq2a"><span class="date svelte-1x7wq2a">16 iul. 2024, 1{n}:05</span>'
+            "</div></div></div>"
+        )
+
+    page = (
+        '<main><div class="col main-col svelte-1rvxrnc">'
+        + poster(5, "Rusia", "Kremlinul răspunde propunerii lui Zelenski")
+        + poster(3, "Tulcea", "Fragmente de dronă descoperite lângă Plauru")
+        + poster(1, "Europa", "Comisia Europeană boicotează președinția Ungariei")
+        + "</div></main>"
+    )
+    listing = parse_listing(page, dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv")
+    assert [title for _, _, title, *_ in _dated(listing)] == [
+        "Kremlinul răspunde propunerii lui Zelenski",
+        "Fragmente de dronă descoperite lângă Plauru",
+        "Comisia Europeană boicotează președinția Ungariei",
+    ]
+
+
 def test_a_copys_video_promo_in_a_screen_readers_words_gives_its_title() -> None:
     # The BBC's promo of a video, copied: its visually hidden words around the title.
     for copied, title in (

@@ -604,7 +604,7 @@ FLOOR: dict[str, int] = {
     "r25e-tvn24-tagi-wojna-w-ukrainie": 7,
     "r25e-xinhua-english-latestnews": 11,
     "r25e-yahoo-jp-categories-world": 9,
-    "r25f-adevarul-stiri-externe": 8,
+    "r25f-adevarul-stiri-externe": 10,
     "r25f-aktuality-zahranicne-najnovsie": 10,
     "r25f-ct24-svet-nextjs": 10,
     "r25f-delfiee-otseblogi-copied": 4,
