@@ -9,14 +9,11 @@ is put nearest to the listing's anchor; a time in a named zone is moved into the
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import datetime as dt
 import functools
 import re
-import urllib.parse
 import zoneinfo
-from collections.abc import Iterable
 from typing import Any
 
 from .i18n import month_numbers, normalise_word, relative_days, weekday_numbers
@@ -205,156 +202,6 @@ def moved_from(
 _OFFSET = re.compile(  # a time's offset: "21:15 +03:00", "21:15:07Z", "GMT+3"
     r"(?:UTC|GMT)\s*[-+−]\s*\d{1,2}|\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[-+−]\d{2}:?\d{2}|Z)\b"
 )
-
-
-# The time zone of a country's sites, by their top-level domain: where a page gives its
-# times without a zone, they are its country's ("dnes 14:05" on novinky.cz is Prague's).
-# Only countries of one zone (and Russia's sites, which write Moscow's time, Australia's
-# national ones, Sydney's, Spain's and Portugal's, their capitals' (the islands' own zones
-# are an hour behind), and Brazil's and Mexico's, their capitals').
-_ZONE_OF_DOMAIN = {
-    "ua": "Europe/Kyiv",
-    "ru": "Europe/Moscow",
-    "by": "Europe/Minsk",
-    "md": "Europe/Chisinau",
-    "pl": "Europe/Warsaw",
-    "de": "Europe/Berlin",
-    "at": "Europe/Vienna",
-    "ch": "Europe/Zurich",
-    "cz": "Europe/Prague",
-    "sk": "Europe/Bratislava",
-    "hu": "Europe/Budapest",
-    "ro": "Europe/Bucharest",
-    "bg": "Europe/Sofia",
-    "rs": "Europe/Belgrade",
-    "hr": "Europe/Zagreb",
-    "si": "Europe/Ljubljana",
-    "gr": "Europe/Athens",
-    "lt": "Europe/Vilnius",
-    "lv": "Europe/Riga",
-    "ee": "Europe/Tallinn",
-    "fi": "Europe/Helsinki",
-    "se": "Europe/Stockholm",
-    "no": "Europe/Oslo",
-    "dk": "Europe/Copenhagen",
-    "nl": "Europe/Amsterdam",
-    "be": "Europe/Brussels",
-    "fr": "Europe/Paris",
-    "it": "Europe/Rome",
-    "es": "Europe/Madrid",
-    "pt": "Europe/Lisbon",
-    "sg": "Asia/Singapore",
-    "uk": "Europe/London",
-    "ie": "Europe/Dublin",
-    "tr": "Europe/Istanbul",
-    "ge": "Asia/Tbilisi",
-    "am": "Asia/Yerevan",
-    "az": "Asia/Baku",
-    "il": "Asia/Jerusalem",
-    "jp": "Asia/Tokyo",
-    "kr": "Asia/Seoul",
-    "cn": "Asia/Shanghai",
-    "tw": "Asia/Taipei",
-    "hk": "Asia/Hong_Kong",
-    "kz": "Asia/Almaty",
-    "nz": "Pacific/Auckland",
-    "au": "Australia/Sydney",
-    "uz": "Asia/Tashkent",
-    "in": "Asia/Kolkata",
-    "vn": "Asia/Ho_Chi_Minh",
-    "th": "Asia/Bangkok",
-    "ph": "Asia/Manila",
-    "my": "Asia/Kuala_Lumpur",
-    "pk": "Asia/Karachi",
-    "bd": "Asia/Dhaka",
-    "ir": "Asia/Tehran",
-    "sa": "Asia/Riyadh",
-    "ae": "Asia/Dubai",
-    "qa": "Asia/Qatar",
-    "eg": "Africa/Cairo",
-    "za": "Africa/Johannesburg",
-    "cy": "Asia/Nicosia",
-    "ba": "Europe/Sarajevo",
-    "mk": "Europe/Skopje",
-    "al": "Europe/Tirane",
-    "is": "Atlantic/Reykjavik",
-    "ar": "America/Argentina/Buenos_Aires",
-    "co": "America/Bogota",
-    "pe": "America/Lima",
-    # Brazil's and Mexico's national sites write their capitals' time.
-    "br": "America/Sao_Paulo",
-    "mx": "America/Mexico_City",
-}
-
-
-def zone_of_site(url: str) -> str | None:
-    """The time zone of the country a site's address names (novinky.cz: Europe/Prague), or
-    None for a site of none (.com, .org) or of a country of several zones."""
-    try:
-        host = (urllib.parse.urlsplit(url).hostname or "") if "//" in url else ""
-    except ValueError:  # "https://[censor.net/…": no address
-        return None
-    return _ZONE_OF_DOMAIN.get(host.rsplit(".", 1)[-1]) if "." in host else None
-
-
-# The time zone of the pages written in a language spoken in one zone (or in zones that
-# keep one time: German's, Dutch's, Greek's, Chinese's): where neither a page's address nor
-# its links name a country, its language does ("（7/16 23:40）" on asahi.com is Tokyo's).
-# Not English, Spanish, Portuguese, French, Arabic, Russian and the like, spoken in many.
-_ZONE_OF_LANGUAGE = {
-    "uk": "Europe/Kyiv",
-    "pl": "Europe/Warsaw",
-    "de": "Europe/Berlin",
-    "cs": "Europe/Prague",
-    "sk": "Europe/Bratislava",
-    "hu": "Europe/Budapest",
-    "ro": "Europe/Bucharest",
-    "bg": "Europe/Sofia",
-    "sl": "Europe/Ljubljana",
-    "hr": "Europe/Zagreb",
-    "sr": "Europe/Belgrade",
-    "el": "Europe/Athens",
-    "lt": "Europe/Vilnius",
-    "lv": "Europe/Riga",
-    "et": "Europe/Tallinn",
-    "fi": "Europe/Helsinki",
-    "sv": "Europe/Stockholm",
-    "nb": "Europe/Oslo",
-    "nn": "Europe/Oslo",
-    "no": "Europe/Oslo",
-    "da": "Europe/Copenhagen",
-    "is": "Atlantic/Reykjavik",
-    "nl": "Europe/Amsterdam",
-    "it": "Europe/Rome",
-    "tr": "Europe/Istanbul",
-    "be": "Europe/Minsk",
-    "ka": "Asia/Tbilisi",
-    "hy": "Asia/Yerevan",
-    "he": "Asia/Jerusalem",
-    "hi": "Asia/Kolkata",
-    "th": "Asia/Bangkok",
-    "vi": "Asia/Ho_Chi_Minh",
-    "zh": "Asia/Shanghai",
-    "ja": "Asia/Tokyo",
-    "ko": "Asia/Seoul",
-}
-
-
-def zone_of_language(language: str | None) -> str | None:
-    """The time zone of the pages written in `language` (an HTML lang: "ja", "ja-JP"), or
-    None for a language spoken in several (English, Russian) or none given."""
-    if not language:
-        return None
-    return _ZONE_OF_LANGUAGE.get(language.strip().lower().replace("_", "-").split("-")[0])
-
-
-def zone_of_links(urls: Iterable[str]) -> str | None:
-    """The zone of the country most of a listing's links are in, when three in five or more
-    are in one (a page saved without its address: its own links say where it is)."""
-    zones = collections.Counter(zone_of_site(url) for url in urls)
-    total = sum(zones.values())
-    zone, count = max(zones.items(), key=lambda item: item[1], default=(None, 0))
-    return zone if zone is not None and total and count * 5 >= total * 3 else None
 
 
 # Dates and times as Chinese, Japanese and Korean write them: "2024年07月16日", "7月16日",

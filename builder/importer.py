@@ -57,9 +57,6 @@ from .importdates import (
     said_date_time,
     weekday_time,
     year_and_weekday,
-    zone_of_language,
-    zone_of_links,
-    zone_of_site,
 )
 from .importelements import MEDIA_END, MEDIA_START, side_heading
 from .importexports import canvas_text, keep_note_text, outline_json_text
@@ -185,6 +182,7 @@ from .importtext import (
     unspaced_words,
     word_count,
 )
+from .importzones import zone_of_language, zone_of_links, zone_of_site
 from .links import clean_url
 from .markuptree import html_document
 from .reader import normalise_text

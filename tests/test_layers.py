@@ -24,6 +24,7 @@ OWNERS = {
 }
 IMPORTER = {
     "importmodel",
+    "importzones",
     "importdates",
     "importtext",
     "importlinks",
@@ -67,6 +68,7 @@ FORBIDDEN = {
     # The importer's layers, lowest first: each reads only those below it.
     "markuptree": {"*"},
     "importmodel": {"*"},
+    "importzones": {"*"},
     "importdays": IMPORTER - {"importmodel"},
     "importdates": IMPORTER - {"importmodel"},
     "importtext": IMPORTER - {"importmodel", "importdates"},
