@@ -25,6 +25,7 @@ _SIDEBAR_CLASS = re.compile(
     # (not a card named so: RTÉ's "article-promo", every item of its listing)
     r"|(?<![a-z])(?<!article-)(?<!card-)(?<!story-)(?<!teaser-)promo(?![a-z])"
     r"|newsletter|sponsored|brandvoice|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
+    r"|(?<![a-z])midas(?![a-z])"  # Midas Network's recommendations (Serbia's, Politika's)
     r"|(?<![a-z])ob-widget|membership|paywall"
     r"|(?<![a-z])(?:banner|alert-?(?:bar|line|strip)|breaking-?(?:news-?)?bar|live-?bar|ticker)(?![a-z])"
     r"|(?<![a-z])breaking-?news(?![a-z])"  # Hürriyet's "SON DAKİKA" bar: div.breaking-news

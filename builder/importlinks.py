@@ -200,7 +200,8 @@ _INDEX_PATHS = frozenset(
 )
 
 
-_LANGUAGE_PATHS = frozenset({"ukr", "rus", "eng"})  # (a language's name in three letters)
+# (a language's name in three letters; a script's: Politika's /scc/, Serbian in Cyrillic)
+_LANGUAGE_PATHS = frozenset({"ukr", "rus", "eng", "scc", "cir", "cyr", "lat"})
 _PAGER = re.compile(r"page-?\d+")
 # A site's own pages, the only part of a path: about it, its contacts, weather, its stream.
 _SITE_PAGES = frozenset(
@@ -355,6 +356,8 @@ def index_page(url: str) -> bool:
         return True  # its sign-up page
     if segments and segments[0] in ("myaccount", "my-account", "account"):  # a reader's own
         return True
+    if len(segments) == 3 and segments[1].isdigit():  # "/tema/1372/rat-u-ukrajini": its id
+        segments = [segments[0], segments[2]]
     return 1 <= len(segments) <= 2 and segments[0] in _INDEX_PATHS
 
 

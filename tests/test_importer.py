@@ -5600,6 +5600,39 @@ def test_times_with_seconds_a_japanese_weekday_after_a_slashed_date_and_reading_
     assert "Carica altri aggiornamenti" not in [title for _, _, title, *_ in _dated(listing)]
 
 
+def test_a_topic_link_under_a_script_path_and_a_recommendation_widget() -> None:
+    # Politika: a kicker linking its topic, "/scc/tema/1372/Rat-u-Ukrajini" (/scc/: Serbian in
+    # Cyrillic, then the topic's id and name), over each title; Midas Network's box of
+    # other sites' stories ("Препоручујемо").
+    def item(n: int, title: str, when: str) -> str:
+        return (
+            f'<div class="news-item"><a href="/scc/clanak/6129{n}/slug-{n}" class="news-item-img">'
+            f'<img src="x.jpg" alt=""></a><div class="news-item-body"><span class="nadnaslov">'
+            f'<a href="/scc/tema/1372/Rat-u-Ukrajini">Рат у Украјини</a></span>'
+            f'<h3 class="news-item-title"><a href="/scc/clanak/6129{n}/slug-{n}">{title}</a></h3>'
+            f'<div class="news-item-info"><time datetime="2024-07-16T{when}:00+02:00">16.07.2024. '
+            f'{when}</time> <a href="/scc/clanak/6129{n}/slug-{n}#comments">Коментари (34)</a>'
+            "</div></div></div>"
+        )
+
+    page = (
+        '<html><head><link rel="canonical" href="https://www.politika.rs/scc/rubrika/2/Svet">'
+        '</head><body><div class="news-list">'
+        + item(4, "Зеленски: Представници Русије треба да буду на следећем самиту о миру", "16:45")
+        + item(2, "Харков поново нападнут вођеним бомбама, шест рањених (ВИДЕО)", "13:20")
+        + item(1, "Румунија: делови дрона поново пронађени код Плауруа", "11:05")
+        + '</div><div class="midas-widget"><div class="midas-title">Препоручујемо</div>'
+        '<a href="https://www.novosti.rs/vesti/drustvo/1390021/toplotni-talas">Топлотни талас: '
+        "ево када стиже освежење</a></div></body></html>"
+    )
+    listing = parse_listing(page, dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv")
+    assert [(t, title) for _, t, title, *_ in _dated(listing)] == [
+        ("17:45", "Зеленски: Представници Русије треба да буду на следећем самиту о миру"),
+        ("14:20", "Харков поново нападнут вођеним бомбама, шест рањених (ВИДЕО)"),
+        ("12:05", "Румунија: делови дрона поново пронађени код Плауруа"),
+    ]
+
+
 def test_a_cards_category_link_beside_its_title_in_a_svelte_component() -> None:
     # Adevărul (SvelteKit): every element of a card carries the component's class
     # ("svelte-1x7wq2a"); the category's link beside the title's is no item of a run.
