@@ -294,6 +294,9 @@ def _said_date_time(
     if signed is not None and (found := said(text[signed.end() :])) is not None:
         return found  # (and "By Tim Martin on July 16, 2024 at 10:40 AM": a byline's)
     # "yesterday at 8:47 pm", "16 липня 2024 о 21:49", "Архів новин за 15 липня"
+    on = _TIME_ON_DATE.fullmatch(text)  # "2:05 am on 17 July 2024": RNZ's, the time first
+    if on is not None and (found := read(f"{on[2]}, {on[1]}")) is not None:
+        return found
     plain = DATE_PREFIX.sub("", _AT_TIME.sub(", ", bare), count=1)
     if plain != text and (found := read(plain)) is not None:
         return found
@@ -473,6 +476,7 @@ _REMARK = re.compile(r"\s*\([^()]{1,30}\)$")
 
 
 # The word before a time in a date ("July 14, 2024 at 6:15 pm", "в 21:49", "о 21:49").
+_TIME_ON_DATE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?)\s+on\s+(.+)")
 _AT_TIME = re.compile(  # and Swedish's "kl 19.30", Spanish's "a las", Italian's "alle"
     r",?\s+(?:at|в|о|об|um|à|kl\.?|klo|a las|alle|às|saat|ob|o godz\.?)\s+"
     r"(?=\d{1,2}(?:[:.h]| h )\d{2})",

@@ -253,10 +253,18 @@ class HTMLListing:
         # Parts of the listing's cards are no sidebars, whatever their class says (BBC's
         # "promo-text" in each): a class on three of them or more is a card's.
         classes = collections.Counter((e.tag, e.get("class")) for e in sidebars)
+        # (and by the first of its classes, its block's name, on cards whose other classes
+        # differ, "promo promo-position-large …": Brightspot's <ps-promo>s, the LA Times')
+        blocks = collections.Counter((e.tag, _block_name(e)) for e in sidebars)
         sidebars = [
             e
             for e in sidebars  # (those of no class are named by their ids: "BreakingNews")
-            if e.tag == "aside" or not e.get("class") or classes[e.tag, e.get("class")] < 3
+            if e.tag == "aside"
+            or not e.get("class")
+            or (
+                classes[e.tag, e.get("class")] < 3
+                and not (blocks[e.tag, _block_name(e)] >= 3 and _a_card(e))
+            )
         ]
         if not sidebars:
             return
@@ -801,3 +809,21 @@ _SCOPED_CLASS = re.compile(r"(?:svelte|css|sc|jsx|emotion)-[\w-]+")
 def _own_classes(element: Any) -> set[str]:
     """An element's classes but those a framework scopes a component's elements by."""
     return {c for c in (element.get("class") or "").split() if not _SCOPED_CLASS.fullmatch(c)}
+
+
+def _block_name(element: Any) -> str:
+    """The first of an element's classes: its block's name ("promo" of "promo promo-large")."""
+    classes = (element.get("class") or "").split()
+    return classes[0] if classes else ""
+
+
+# A card's class that says it is paid for ("promo" alone is a card's block name here).
+_PAID_CARD = re.compile(r"sponsor|brandvoice|advert|partner|outbrain|taboola|paid", re.IGNORECASE)
+
+
+def _a_card(element: Any) -> bool:
+    """Whether an element holds a headline's link and names nothing paid for: a card."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return not _PAID_CARD.search(names) and any(
+        headline_like(link_text(link)) for link in element.iter("a")
+    )

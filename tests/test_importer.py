@@ -5461,6 +5461,47 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
     ]
 
 
+def test_cards_of_one_block_name_and_varied_classes_are_the_listing() -> None:
+    # The LA Times (Brightspot): <ps-promo class="promo promo-position-large …">, each card's
+    # size classes its own; "promo" names them all. A sponsored one is still no headline.
+    def promo(sizes: str, n: int, title: str) -> str:
+        return (
+            f'<li><ps-promo class="promo {sizes}"><div class="promo-content"><h2 class="promo-title">'
+            f'<a href="https://www.latimes.com/world-nation/story/2024-07-16/story-{n}">{title}</a>'
+            f'</h2><time class="promo-timestamp" datetime="2024-07-16T1{n}:42:10Z">July 16, 2024'
+            "</time></div></ps-promo></li>"
+        )
+
+    page = (
+        '<main><ul class="List-items">'
+        + promo(
+            "promo-position-large promo-medium-size-large",
+            3,
+            "Kremlin says it wants to understand Zelensky",
+        )
+        + promo(
+            "promo-position-large promo-medium-size-medium",
+            2,
+            "Russian drones hit Odesa port overnight",
+        )
+        + promo(
+            "promo-position-small promo-medium-size-small",
+            1,
+            "EU to boycott Hungary-hosted meetings",
+        )
+        + promo(
+            "promo-position-small promo-sponsored", 0, "Save on solar panels with this one trick"
+        )
+        + "</ul></main>"
+    )
+    listing = parse_listing(page, dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv")
+    assert [title for _, _, title, *_ in _dated(listing)] == [
+        "Kremlin says it wants to understand Zelensky",
+        "Russian drones hit Odesa port overnight",
+        "EU to boycott Hungary-hosted meetings",
+    ]
+
+
 def test_cards_named_promo_are_no_sidebars_a_promo_box_is() -> None:
     # RTÉ names every card "article-promo" (its lead "article-promo--lead", a video's
     # "article-promo--video"): cards of the listing; HS's "promo-box" beside it is a sidebar.

@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 535 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 547 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -41,6 +41,8 @@ HOMES = {key: home for key, home, *_ in _SOURCES}
 SOURCE_NAMES = {key: rest[0] for key, _, *rest in _SOURCES if rest}
 # The --source each listing was imported with (pages with relative links, or copied as text).
 SOURCE = {
+    "r25g-rnz-world-copied": "rnz",
+    "r25g-expresso-internacional-copied": "expresso",
     "r25f-lrytas-pasaulis-saved-complete": "lrytas",
     "r25f-delfiee-otseblogi-copied": "delfiee",
     "r25f-orda-novosti-copied": "orda",
@@ -616,6 +618,18 @@ FLOOR: dict[str, int] = {
     "r25f-politika-svet-cyrillic": 11,
     "r25f-polsatnews-wiadomosci-swiat": 11,
     "r25f-tvnet-pasaule": 10,
+    "r25g-diepresse-ausland": 9,
+    "r25g-expresso-internacional-copied": 9,
+    "r25g-gulfnews-world-amp": 8,
+    "r25g-lacroix-international": 8,
+    "r25g-latimes-world-nation": 10,
+    "r25g-middleeasteye-russia-ukraine-war": 8,
+    "r25g-milenio-internacional": 9,
+    "r25g-ntv-thema-ukraine": 8,
+    "r25g-rappler-world": 10,
+    "r25g-rnz-world-copied": 8,
+    "r25g-rtbf-guerre-en-ukraine": 8,
+    "r25g-theglobeandmail-world": 8,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1153,6 +1167,18 @@ CEILING: dict[str, int] = {
     "r25f-politika-svet-cyrillic": 12,
     "r25f-polsatnews-wiadomosci-swiat": 11,
     "r25f-tvnet-pasaule": 10,
+    "r25g-diepresse-ausland": 9,
+    "r25g-expresso-internacional-copied": 11,
+    "r25g-gulfnews-world-amp": 8,
+    "r25g-lacroix-international": 9,
+    "r25g-latimes-world-nation": 10,
+    "r25g-middleeasteye-russia-ukraine-war": 8,
+    "r25g-milenio-internacional": 9,
+    "r25g-ntv-thema-ukraine": 8,
+    "r25g-rappler-world": 10,
+    "r25g-rnz-world-copied": 10,
+    "r25g-rtbf-guerre-en-ukraine": 8,
+    "r25g-theglobeandmail-world": 8,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
