@@ -5461,6 +5461,28 @@ def test_a_time_naming_no_zone_is_the_time_of_the_pages_country() -> None:
     ]
 
 
+def test_a_copys_time_before_its_date() -> None:
+    # RNZ copied: "2:05 am on 17 July 2024" under each title (Auckland's, 9 h ahead of Kyiv's).
+    copied = (
+        "World\nKremlin says it needs to 'understand' Zelensky's peace summit comments\n"
+        "The Kremlin says it needs to understand what Ukraine's president meant.\n"
+        "2:05 am on 17 July 2024\nBangladesh: Six dead as students clash with police over quotas\n"
+        "Protesters want an end to a system that reserves a third of government jobs.\n"
+        "11:40 pm on 16 July 2024\n"
+    )
+    listing = parse_listing(
+        copied,
+        dt.date(2024, 7, 16),
+        {"rnz": "https://www.rnz.co.nz/"},
+        "rnz",
+        timezone="Europe/Kyiv",
+    )
+    assert [(d, t) for d, t, *_ in _dated(listing)] == [
+        ("2024-07-16", "17:05"),
+        ("2024-07-16", "14:40"),
+    ]
+
+
 def test_cards_of_one_block_name_and_varied_classes_are_the_listing() -> None:
     # The LA Times (Brightspot): <ps-promo class="promo promo-position-large …">, each card's
     # size classes its own; "promo" names them all. A sponsored one is still no headline.
