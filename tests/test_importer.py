@@ -4056,6 +4056,14 @@ def test_russian_listings_are_dated() -> None:
     assert not listing.notes and not listing.dropped
 
 
+def _read(text: str, source: str = "", home: str = "") -> list[tuple[str, str | None, str]]:
+    """What a listing imported for 16 July 2024 gives in Kyiv's time: (day, time, title)."""
+    listing = parse_listing(
+        text, dt.date(2024, 7, 16), {source: home} if source else {}, source, timezone="Europe/Kyiv"
+    )
+    return [(d, t, title) for d, t, title, *_ in _dated(listing)]
+
+
 def _dated(listing: Listing) -> list[tuple[str, str | None, str, str, str]]:
     return [
         (day.date.isoformat(), f"{e.time:%H:%M}" if e.time else None, e.title, e.url, e.source)
@@ -5759,14 +5767,7 @@ def test_a_copys_rubric_word_over_each_date_makes_dates_lead_their_titles() -> N
         "15. julij 2024 ob 17:02\nEvropska komisija bo bojkotirala neformalna srečanja\n"
         "Naloži več\n"
     )
-    listing = parse_listing(
-        copied,
-        dt.date(2024, 7, 16),
-        {"rtvslo": "https://www.rtvslo.si/"},
-        "rtvslo",
-        timezone="Europe/Kyiv",
-    )
-    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+    assert _read(copied, "rtvslo", "https://www.rtvslo.si/") == [
         (
             "2024-07-16",
             "14:40",
@@ -5792,14 +5793,7 @@ def test_a_copys_bylines_dated_with_on_and_at_and_its_sponsors_card() -> None:
         "By Ashley Roque and Valerie Insinna on July 15, 2024 at 5:32 PM\n\n"
         "Newsletter\nThe day's defense news, every morning in your inbox\n"
     )
-    listing = parse_listing(
-        copied,
-        dt.date(2024, 7, 16),
-        {"bd": "https://breakingdefense.com/"},
-        "bd",
-        timezone="Europe/Kyiv",
-    )
-    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+    assert _read(copied, "bd", "https://breakingdefense.com/") == [
         ("2024-07-16", "10:40", "UK launches Strategic Defence Review led by former NATO chief"),
         (
             "2024-07-15",
@@ -5914,14 +5908,7 @@ def test_a_copys_times_under_a_weekdays_day_heading_lead_their_headlines() -> No
         "Isis kertoo olevansa Omanin moskeijaiskun takana – kuusi kuoli\n"
         "Maanantai 15.7.\n22.40\nTrumpin asiakirjajuttu kaatui – tuomari hylkäsi syytteet\n"
     )
-    listing = parse_listing(
-        copied,
-        dt.date(2024, 7, 16),
-        {"il": "https://www.iltalehti.fi/"},
-        "il",
-        timezone="Europe/Kyiv",
-    )
-    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+    assert _read(copied, "il", "https://www.iltalehti.fi/") == [
         (
             "2024-07-16",
             "17:32",
@@ -6013,14 +6000,7 @@ def test_a_czech_copy_gives_its_ages_its_dates_without_a_year_and_drops_its_spon
         "včera 11:50\nSponzorováno\nJak ušetřit za energie v létě? Pět rad, které fungují\nČEZ\n"
         "Ukrajinské drony zasáhly ropný sklad v Rostovské oblasti\n14. 7. 22:30\n"
     )
-    listing = parse_listing(
-        copied,
-        dt.date(2024, 7, 16),
-        {"seznam": "https://www.seznamzpravy.cz/"},
-        "seznam",
-        timezone="Europe/Kyiv",
-    )
-    assert [(d, t, title) for d, t, title, *_ in _dated(listing)] == [
+    assert _read(copied, "seznam", "https://www.seznamzpravy.cz/") == [
         ("2024-07-16", None, "Kreml reagoval na Zelenského: Musíme pochopit, co tím myslel"),
         ("2024-07-16", None, "Ukrajinským mužům dnes končí lhůta pro aktualizaci vojenských údajů"),
         (
