@@ -264,6 +264,8 @@ def boilerplate(line: str) -> str:
         return NAVIGATION
     if _MORE_ELSEWHERE.match(key):
         return _READ_MORE
+    if _PLAYER.fullmatch(key):
+        return _PLAYER_LINE
     if _READING_LINE.fullmatch(key):
         return "a reading time ('2 minuti di lettura'), not a headline"
     if _NEWSLETTER.search(key):
@@ -391,6 +393,12 @@ _READING_LINE = re.compile(
 )  # (English's "3 min read" is read with the date it stands beside)
 
 
+# An audio or video player's controls under its item, copied: RNZ's "Listen duration 4′ :12″",
+# "Add to playlist" (between the item and its time, which is the item's).
+_PLAYER = re.compile(r"listen duration\b.*|add to (?:playlist|queue)|listen|play(?: audio| video)?")
+_PLAYER_LINE = "a player's control ('Add to playlist'), not a headline"
+
+
 _MORE_BUTTON = re.compile(
     r"(?:load|show|see|view|завантажити|показати|дивитися|загрузить|показать|смотреть)"
     r" (?:more|all|ще|більше|усі|всі|еще|больше|все)(?: (?:news|stories|articles|новини|новин"
@@ -507,6 +515,7 @@ BETWEEN = frozenset(
         SOCIAL_LINE,
         OUTLET_NAME,
         _READ_MORE,
+        _PLAYER_LINE,
     }
 )
 SUMMARY_WORDS = 8

@@ -5491,6 +5491,33 @@ def test_a_copys_time_before_its_date() -> None:
     ]
 
 
+def test_a_copys_player_controls_between_an_item_and_its_time() -> None:
+    # RNZ's audio item copied: its lead, "Listen duration 4′ :12″" and "Add to playlist"
+    # stand between its title and its time ("5:30 pm on 16 July 2024", Auckland's).
+    copied = (
+        "Oman mosque shooting: Islamic State claims attack that killed six\n"
+        "Gunmen opened fire at a Shia mosque in Muscat during a religious gathering.\n"
+        "9:12 pm on 16 July 2024\nAudio\nUkrainian men face deadline to update military records\n"
+        "Kyiv-based journalist Iryna Bondar on the new mobilisation rules and what happens next.\n"
+        "Listen duration 4′ :12″\nAdd to playlist\n5:30 pm on 16 July 2024\nVideo\n"
+        "Trump picks JD Vance as running mate on first day of Republican convention\n"
+        "The Ohio senator has been named his vice-presidential pick.\n7:50 am on 16 July 2024\n"
+    )
+    assert _read(copied, "rnz", "https://www.rnz.co.nz/") == [
+        (
+            "2024-07-16",
+            "12:12",
+            "Oman mosque shooting: Islamic State claims attack that killed six",
+        ),
+        ("2024-07-16", "08:30", "Ukrainian men face deadline to update military records"),
+        (
+            "2024-07-15",
+            "22:50",
+            "Trump picks JD Vance as running mate on first day of Republican convention",
+        ),
+    ]
+
+
 def test_cards_of_one_block_name_and_varied_classes_are_the_listing() -> None:
     # The LA Times (Brightspot): <ps-promo class="promo promo-position-large …">, each card's
     # size classes its own; "promo" names them all. A sponsored one is still no headline.
