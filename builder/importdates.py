@@ -124,8 +124,11 @@ def read_time(text: str) -> dt.time | None:
 _ISO = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})")  # and "2024.07.16", "2024/07/16"
 _MONTH_DAY_DASHED = re.compile(r"(\d{2})-(\d{2})")  # "07-16 17:40": Yonhap's, month first
 _MONTH_DAY_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})")
-# "21.06.2024", "06/21/2024", Czech's and Slovak's "16. 7. 2024" (a space after each stop)
-_NUMERIC = re.compile(r"(\d{1,2})(\. ?|/)(\d{1,2})\2(\d{4}|\d{2})(?: ?р(?:оку|\.)?)?")
+# "21.06.2024", "06/21/2024", Czech's and Slovak's "16. 7. 2024" (a space after each stop),
+# Al-Ahram's and India's "16-7-2024" (dashes, a year of four figures)
+_NUMERIC = re.compile(
+    r"(\d{1,2})(\. ?|/|-(?=\d{1,2}-\d{4}))(\d{1,2})\2(\d{4}|\d{2})(?: ?р(?:оку|\.)?)?"
+)
 # A word: letters, and the marks that Indic scripts write vowels with, which are no letters
 # to Python ("जुलाई", July in Hindi).
 _WORD = r"(?:[^\W\d]|[\u0900-\u0dff])+"

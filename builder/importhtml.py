@@ -752,6 +752,8 @@ class HTMLListing:
             ):  # (Blogger's <abbr class="published" title="2024-07-16T14:03:00+02:00">)
                 value = found.get("content") or found.get("datetime")
                 value = value or (found.get("title") if found.tag == "abbr" else None)
+            elif found.tag != "time" and _ISO_TITLE.match(found.get("datetime") or ""):
+                value = found.get("datetime")  # a <span datetime="…+06:00"> (Daily Star's)
             elif _ISO_TITLE.match(found.get("title") or ""):
                 # timeago's: <span class="timeago" title="2024-07-16T19:44:12+05:00">16
                 # minutes ago</span> (Dawn's), the moment in its title, an age as its text

@@ -5491,6 +5491,33 @@ def test_a_copys_time_before_its_date() -> None:
     ]
 
 
+def test_a_dashed_date_and_a_datetime_on_a_span() -> None:
+    # Al-Ahram's "16-7-2024 | 16:20" (Cairo's time: Kyiv's in July); the Daily Star's
+    # <span class="interval" datetime="2024-07-16T20:48:00+06:00"> in Bengali digits.
+    ahram = "".join(
+        f'<div class="row"><h3><a href="/News/48652{n}.aspx">{title}</a></h3>'
+        f'<span class="date">{when}</span></div>'
+        for n, title, when in (
+            (10, "زيلينسكي: يجب أن تشارك روسيا في قمة السلام المقبلة", "16-7-2024 | 16:20"),
+            (11, "موسكو تعلن السيطرة على قرية جديدة في دونيتسك", "15-7-2024 | 13:05"),
+        )
+    )
+    page = f'<html><head><link rel="canonical" href="https://gate.ahram.org.eg/Portal/2/"></head><body>{ahram}</body></html>'
+    assert [(d, t) for d, t, _ in _read(page)] == [("2024-07-16", "16:20"), ("2024-07-15", "13:05")]
+    star = "".join(
+        f'<div class="card"><h3><a href="https://bangla.thedailystar.net/news/world/{n}">{title}</a>'
+        f'</h3><span class="interval" datetime="2024-07-16T{when}:00+06:00">১৬ জুলাই ২০২৪</span></div>'
+        for n, title, when in (
+            (1, "শান্তি সম্মেলনে রাশিয়ার অংশগ্রহণ চান জেলেনস্কি", "20:48"),
+            (2, "খারকিভে রুশ হামলায় আহত ৯", "18:02"),
+        )
+    )
+    assert [(d, t) for d, t, _ in _read(f"<main>{star}</main>")] == [
+        ("2024-07-16", "17:48"),
+        ("2024-07-16", "15:02"),
+    ]
+
+
 def test_a_copys_player_controls_between_an_item_and_its_time() -> None:
     # RNZ's audio item copied: its lead, "Listen duration 4′ :12″" and "Add to playlist"
     # stand between its title and its time ("5:30 pm on 16 July 2024", Auckland's).

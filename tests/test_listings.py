@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 547 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 559 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -41,6 +41,7 @@ HOMES = {key: home for key, home, *_ in _SOURCES}
 SOURCE_NAMES = {key: rest[0] for key, _, *rest in _SOURCES if rest}
 # The --source each listing was imported with (pages with relative links, or copied as text).
 SOURCE = {
+    "r25h-oglobo-mundo": "oglobo",
     "r25g-rnz-world-copied": "rnz",
     "r25g-expresso-internacional-copied": "expresso",
     "r25f-lrytas-pasaulis-saved-complete": "lrytas",
@@ -630,6 +631,18 @@ FLOOR: dict[str, int] = {
     "r25g-rnz-world-copied": 9,
     "r25g-rtbf-guerre-en-ukraine": 8,
     "r25g-theglobeandmail-world": 8,
+    "r25h-ahram-arab-world": 7,
+    "r25h-bangkokpost-world": 9,
+    "r25h-chinadaily-guoji": 7,
+    "r25h-clarin-mundo": 7,
+    "r25h-dailystarbangla-international": 7,
+    "r25h-donga-inter": 7,
+    "r25h-eluniversal-mundo": 7,
+    "r25h-news18hindi-world": 7,
+    "r25h-oglobo-mundo": 6,
+    "r25h-thestar-world": 8,
+    "r25h-tuoitre-the-gioi": 7,
+    "r25h-yomiuri-world": 7,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1179,6 +1192,18 @@ CEILING: dict[str, int] = {
     "r25g-rnz-world-copied": 9,
     "r25g-rtbf-guerre-en-ukraine": 8,
     "r25g-theglobeandmail-world": 8,
+    "r25h-ahram-arab-world": 7,
+    "r25h-bangkokpost-world": 9,
+    "r25h-chinadaily-guoji": 7,
+    "r25h-clarin-mundo": 7,
+    "r25h-dailystarbangla-international": 7,
+    "r25h-donga-inter": 7,
+    "r25h-eluniversal-mundo": 7,
+    "r25h-news18hindi-world": 7,
+    "r25h-oglobo-mundo": 9,
+    "r25h-thestar-world": 8,
+    "r25h-tuoitre-the-gioi": 7,
+    "r25h-yomiuri-world": 7,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
