@@ -316,6 +316,13 @@ def _said_date_time(
     if stamp is not None:  # "Par AFPPublié le 16/07/2024 à 20h41Mis à jour il y a …"
         rest = text[stamp.end() :]
         following = _STAMP_WORDS.search(rest)
+        if (
+            following is not None
+            and UPDATED.match(stamp.group())
+            and not UPDATED.match(following.group())
+        ):  # "Оновлено: 17:30 Опубліковано: 09:12": when it was published, not updated
+            rest = rest[following.end() :]
+            following = _STAMP_WORDS.search(rest)
         rest = rest[: following.start()] if following is not None else rest
         if rest.strip() and rest != text and (found := said(rest.strip())) is not None:
             return found

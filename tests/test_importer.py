@@ -5491,6 +5491,43 @@ def test_a_copys_time_before_its_date() -> None:
     ]
 
 
+def test_an_items_publication_counts_not_its_update_written_before_it() -> None:
+    # Zhitomir.info: "Оновлено: 16.07.2024 17:30 Опубліковано: 16.07.2024 09:12" under a
+    # title: the item was published at 09:12, whatever the order of the two.
+    def item(n: int, title: str, dates: str) -> str:
+        return (
+            f'<div class="news-item"><a href="https://www.zhitomir.info/news_2145{n}.html">{title}'
+            f'</a><div class="dates">{dates}</div></div>'
+        )
+
+    page = (
+        "<main>"
+        + item(
+            91,
+            "Нічна атака: на Житомирщині пошкоджено об'єкт інфраструктури",
+            '<span class="upd">Оновлено: 16.07.2024 17:30</span> '
+            '<span class="pub">Опубліковано: 16.07.2024 09:12</span>',
+        )
+        + item(
+            88,
+            "Житомирська ОВА: у громадах області відновлюють світло",
+            '<span class="pub">Опубліковано: 16.07.2024 08:40</span>',
+        )
+        + item(
+            83,
+            "У Житомирі оголосили повітряну тривогу через загрозу балістики",
+            '<span class="upd">Оновлено: 16.07.2024 10:15</span> '
+            '<span class="pub">Опубліковано: 15.07.2024 21:37</span>',
+        )
+        + "</main>"
+    )
+    assert [(d, t) for d, t, _ in _read(page)] == [
+        ("2024-07-16", "09:12"),
+        ("2024-07-16", "08:40"),
+        ("2024-07-15", "21:37"),
+    ]
+
+
 def test_a_dashed_date_and_a_datetime_on_a_span() -> None:
     # Al-Ahram's "16-7-2024 | 16:20" (Cairo's time: Kyiv's in July); the Daily Star's
     # <span class="interval" datetime="2024-07-16T20:48:00+06:00"> in Bengali digits.

@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 559 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 569 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -41,6 +41,8 @@ HOMES = {key: home for key, home, *_ in _SOURCES}
 SOURCE_NAMES = {key: rest[0] for key, _, *rest in _SOURCES if rest}
 # The --source each listing was imported with (pages with relative links, or copied as text).
 SOURCE = {
+    "r25i-poltava-to-news-table": "poltava-to",
+    "r25i-ria-m-news-ru-columns": "ria-m",
     "r25h-oglobo-mundo": "oglobo",
     "r25g-rnz-world-copied": "rnz",
     "r25g-expresso-internacional-copied": "expresso",
@@ -643,6 +645,16 @@ FLOOR: dict[str, int] = {
     "r25h-thestar-world": 8,
     "r25h-tuoitre-the-gioi": 7,
     "r25h-yomiuri-world": 7,
+    "r25i-0462-news-lazy": 9,
+    "r25i-comments-ua-news-ru": 9,
+    "r25i-dumka-media-news-separators": 10,
+    "r25i-mezha-news-lead-dup": 8,
+    "r25i-nakypilo-news-emoji": 10,
+    "r25i-poltava-to-news-table": 9,
+    "r25i-ria-m-news-ru-columns": 9,
+    "r25i-svoi-city-news-timelink": 10,
+    "r25i-vilne-radio-news": 9,
+    "r25i-zhitomir-info-news-updated": 9,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1204,6 +1216,16 @@ CEILING: dict[str, int] = {
     "r25h-thestar-world": 8,
     "r25h-tuoitre-the-gioi": 7,
     "r25h-yomiuri-world": 7,
+    "r25i-0462-news-lazy": 10,
+    "r25i-comments-ua-news-ru": 9,
+    "r25i-dumka-media-news-separators": 10,
+    "r25i-mezha-news-lead-dup": 8,
+    "r25i-nakypilo-news-emoji": 10,
+    "r25i-poltava-to-news-table": 9,
+    "r25i-ria-m-news-ru-columns": 9,
+    "r25i-svoi-city-news-timelink": 10,
+    "r25i-vilne-radio-news": 10,
+    "r25i-zhitomir-info-news-updated": 9,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
