@@ -208,8 +208,7 @@ def sidebar(element: Any) -> bool:
     if tag == "aside" or element.get("role") in ("dialog", "alertdialog"):
         return True  # (a dialog over the page: a consent's, a newsletter's)
     if tag in ("div", "section") and any(
-        name == "breaking" or name.startswith(("breaking-", "breaking_"))
-        for name in (element.get("class") or "").split()
+        _BREAKING_BLOCK.search(name) for name in (element.get("class") or "").split()
     ):
         return True  # a block named "breaking" (Industrialka's bar: "Терміново"), not an item
 
@@ -241,6 +240,8 @@ def sidebar(element: Any) -> bool:
     return _ALSO_TITLE.fullmatch(title) is not None and len(links) == 1
 
 
+# A block named "breaking" (a namespace's prefix before it: "c-breaking", "js-breaking").
+_BREAKING_BLOCK = re.compile(r"(?:^|-)breaking(?:$|[-_])")
 _PAID = re.compile(
     r"sponsored|brandvoice|(?<!article-)(?<!card-)(?<!story-)(?<!teaser-)promo|advert|partner"
     r"|outbrain|taboola",

@@ -395,7 +395,10 @@ _READING_LINE = re.compile(
 
 # An audio or video player's controls under its item, copied: RNZ's "Listen duration 4′ :12″",
 # "Add to playlist" (between the item and its time, which is the item's).
-_PLAYER = re.compile(r"listen duration\b.*|add to (?:playlist|queue)|listen|play(?: audio| video)?")
+_PLAYER = re.compile(
+    r"listen duration\b.*|add to (?:playlist|queue)|listen|play(?: audio| video)?"
+    r"|(?:слухати|слушать) (?:ефір|эфир|наживо|онлайн)\b.*|listen live\b.*"  # a radio's stream
+)
 _PLAYER_LINE = "a player's control ('Add to playlist'), not a headline"
 
 

@@ -5491,6 +5491,28 @@ def test_a_copys_time_before_its_date() -> None:
     ]
 
 
+def test_a_radios_stream_link_and_a_namespaced_breaking_bar_are_no_headlines() -> None:
+    # Вільне радіо's top bar ("▶ Слухати ефір 90.2 FM") and 0462's bar, div.c-breaking.
+    cards = "".join(
+        f'<article class="card"><a href="https://vilne.org.ua/news/2024/07/16/{n}/">{title}</a>'
+        f'<time datetime="2024-07-16T{when}:00+03:00">{when}</time></article>'
+        for n, title, when in (
+            (1, "Обстріл Покровська: пошкоджено два багатоповерхівки", "17:05"),
+            (2, "У Краматорську відновили водопостачання після удару", "15:40"),
+        )
+    )
+    page = (
+        '<header><a class="top-bar__radio" href="https://vilne.org.ua/efir/">▶ Слухати ефір 90.2 FM'
+        '</a></header><div class="c-breaking"><span class="c-breaking__label">Важливо</span>'
+        '<a class="c-breaking__link" href="/news/3838101/povitryana-tryvoga">Повітряна тривога у '
+        f"Чернігові: до якого укриття йти</a></div><main>{cards}</main>"
+    )
+    assert [title for _, _, title in _read(page)] == [
+        "Обстріл Покровська: пошкоджено два багатоповерхівки",
+        "У Краматорську відновили водопостачання після удару",
+    ]
+
+
 def test_an_items_publication_counts_not_its_update_written_before_it() -> None:
     # Zhitomir.info: "Оновлено: 16.07.2024 17:30 Опубліковано: 16.07.2024 09:12" under a
     # title: the item was published at 09:12, whatever the order of the two.
