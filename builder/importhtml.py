@@ -586,8 +586,7 @@ class HTMLListing:
             and _overlay(overlay)
             and not any(headline_like(inner.lines[i].text) for i in candidates)
         ):  # (a card that shows its title in a link too reads that: Google News's)
-            label = collapse(overlay.get("aria-label"))
-            self._overlaid_item(inner.lines, url, stamp, label)
+            self._hidden_link_item(element, inner.lines, url, stamp)
             return
         if url == "":
             candidates = [i for i in candidates if headline_like(inner.lines[i].text)]
@@ -632,32 +631,6 @@ class HTMLListing:
         dropped = ADVERT if labelled else ""  # ("Komerční sdělení" in its card: paid for)
         self.lines.append(Line(line.number, text, url, stamp, beside, item=True, dropped=dropped))
 
-    def _overlaid_item(
-        self,
-        lines: list[Line],
-        url: str,
-        stamp: tuple[dt.date | None, dt.time | None],
-        label: str,
-    ) -> None:
-        """Read a card under a link laid over it: its headline the line its label names,
-        and each headline it links besides (its sublinks: "Ukraine war briefing: …") an
-        item of its own, with no time."""
-        shown = next((i for i, line in enumerate(lines) if line.text == label), None)
-        sublinks: dict[str, int] = {}  # each sublink's line of the most words (not its kicker)
-        for i, line in enumerate(lines):
-            if line.link and line.link != url and line.link in self.keys and i != shown:
-                best = sublinks.get(line.link)
-                if best is None or word_count(line.text) > word_count(lines[best].text):
-                    sublinks[line.link] = i
-        taken = set(sublinks.values())
-        beside = tuple(
-            (o.number, o.text) for i, o in enumerate(lines) if i != shown and i not in taken
-        )
-        number = lines[shown].number if shown is not None else self._position
-        self.lines.append(Line(number, label, url, stamp, beside, item=True))
-        for i in sorted(taken):
-            self.lines.append(Line(lines[i].number, lines[i].text, lines[i].link, item=True))
-
     def _hidden_link_item(
         self,
         element: Any,
@@ -667,13 +640,23 @@ class HTMLListing:
     ) -> None:
         """Read an item whose link shows no headline: a link laid over its card, its label
         naming the headline shown beside it; a live blog's permalink around its time, its
-        heading beside it. Else (an image's link) each line of it for itself."""
-        label = collapse(self._link_of(element, url).get("aria-label") or "") if url else ""
+        heading beside it. Else (an image's link) each line of it for itself. Headlines a
+        card under a link laid over it links besides its own (its sublinks, the Guardian's:
+        "Ukraine war briefing: …") are items of their own, with no time."""
+        link = self._link_of(element, url)
+        label = collapse(link.get("aria-label") or "") if url else ""
+        sublinks: dict[str, int] = {}  # each sublink's line of the most words (not its kicker)
         if headline_like(label):
             marked = self._marked_texts(element)
             shown = next((i for i, line in enumerate(lines) if line.text == label), None)
             if shown is None:
                 shown = next((i for i, line in enumerate(lines) if line.text in marked), None)
+            others = [i for i, line in enumerate(lines) if i != shown and line.link != url]
+            for i in others if _overlay(link) else ():
+                if lines[i].link in self.keys:
+                    best = sublinks.get(lines[i].link or "")
+                    if best is None or word_count(lines[i].text) > word_count(lines[best].text):
+                        sublinks[lines[i].link or ""] = i
         else:
             shown = next(
                 (
@@ -692,8 +675,13 @@ class HTMLListing:
                 return
         number = lines[shown].number if shown is not None else self._position
         text = lines[shown].text if shown is not None else label
-        beside = tuple((o.number, o.text) for i, o in enumerate(lines) if i != shown)
+        taken = set(sublinks.values())
+        beside = tuple(
+            (o.number, o.text) for i, o in enumerate(lines) if i != shown and i not in taken
+        )
         self.lines.append(Line(number, text, url, stamp, beside, item=True))
+        for i in sorted(taken):
+            self.lines.append(Line(lines[i].number, lines[i].text, lines[i].link, item=True))
 
     def _link_of(self, element: Any, url: str) -> Any:
         """The item's link to its headline's article (the element itself if none is found)."""
