@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import pytest
@@ -9430,3 +9431,13 @@ def test_a_name_between_a_headline_and_its_time_is_its_byline() -> None:
         ("2024-06-24", "23:10", "Az oroszok irányított bombákkal lőtték Harkivot"),
         ("2024-06-23", "10:15", "Felgyulladt egy olajraktár Rosztovban egy ukrán dróntámadás után"),
     ]
+
+
+def test_import_help_names_as_many_languages_as_dates_are_read_in() -> None:
+    from builder import cli
+    from builder.importdates import LANGUAGES, OTHER_LANGUAGES
+
+    subparsers = next(a for a in cli._parser()._actions if a.choices and "import" in a.choices)
+    described = re.search(r"(\d+) languages", subparsers.choices["import"].description or "")
+    assert described is not None
+    assert int(described[1]) == len(set(LANGUAGES + OTHER_LANGUAGES))
