@@ -221,7 +221,7 @@ def sidebar(element: Any) -> bool:
         f" {element.get('data-area') or ''}"  # Spiegel's data-area="newsletter_box"
     )
     if (_SIDEBAR_CLASS.search(names) or _RIGHT_COLUMN.search(names)) and (
-        not _CARD_CLASS.search(element.get("class") or "") or _PAID.search(names)
+        not _CARD_CLASS.search(element.get("class") or "") or paid(names)
     ):  # (a story's card beside the lead one, "card--hero-side", is no sidebar; a paid one is)
         return True
     first = _first_child(element)
@@ -242,11 +242,22 @@ def sidebar(element: Any) -> bool:
 
 # A block named "breaking" (a namespace's prefix before it: "c-breaking", "js-breaking").
 _BREAKING_BLOCK = re.compile(r"(?:^|-)breaking(?:$|[-_])")
-_PAID = re.compile(
-    r"sponsored|brandvoice|(?<!article-)(?<!card-)(?<!story-)(?<!teaser-)promo|advert|partner"
-    r"|outbrain|taboola",
-    re.IGNORECASE,
+# Names of what is paid for: a sponsor's, an advert's, a partner's, a recommendation widget's.
+_PAID_WORDS = r"sponsor|brandvoice|advert|partner|outbrain|taboola|paid"
+_PAID = re.compile(_PAID_WORDS, re.IGNORECASE)
+# ... or a promotion: a block named "promo", but not a card's own ("article-promo", RTÉ's).
+_PAID_OR_PROMO = re.compile(
+    _PAID_WORDS + r"|(?<!article-)(?<!card-)(?<!story-)(?<!teaser-)promo", re.IGNORECASE
 )
+
+
+def paid(names: str, promo: bool = True) -> bool:
+    """Whether an element's class, id or label (`names`) says it is paid for; with `promo`,
+    a promotion's block counts too (not where cards are told from paid ones by their block's
+    name, which says "promo" for every card: the LA Times' `<ps-promo>`)."""
+    return (_PAID_OR_PROMO if promo else _PAID).search(names) is not None
+
+
 # An item's own class: a card, a story (the Straits Times' "card card--hero-side").
 _CARD_CLASS = re.compile(r"(?:^|\s)(?:card|story|article|teaser)(?:$|\s|--)", re.IGNORECASE)
 # A block's title by its class: "side-block__title", "read-also__title", "section-heading".

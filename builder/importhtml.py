@@ -39,6 +39,7 @@ from .importelements import (
     hidden_classes,
     holds_blocks,
     page_chrome,
+    paid,
     sidebar,
 )
 from .importlinks import (
@@ -807,13 +808,9 @@ def _block_name(element: Any) -> str:
     return classes[0] if classes else ""
 
 
-# A card's class that says it is paid for ("promo" alone is a card's block name here).
-_PAID_CARD = re.compile(r"sponsor|brandvoice|advert|partner|outbrain|taboola|paid", re.IGNORECASE)
-
-
 def _a_card(element: Any) -> bool:
     """Whether an element holds a headline's link and names nothing paid for: a card."""
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return not _PAID_CARD.search(names) and any(
+    return not paid(names, promo=False) and any(
         headline_like(link_text(link)) for link in element.iter("a")
     )
