@@ -157,11 +157,15 @@ from .importtext import (
     PAGE_COPY_LINES,
     PRIVACY,
     PROFILE,
+    RUBRIC_WORD,
     SENTENCE,
     SENTENCE_WORDS,
     SHORT,
+    SHOWN_MOMENT,
     SITE_NAME,
     SOCIAL_LINE,
+    SPOKEN_PROMO,
+    SPONSOR_LINE,
     STAFF,
     STRONG,
     STRUCK_OUT,
@@ -187,20 +191,6 @@ from .links import clean_url
 from .markuptree import html_document
 from .reader import normalise_text
 
-# A video's promo as a screen reader says it, copied with its title: "Video, Title, Duration
-# 3:12" (the BBC's visually hidden words, in its services' languages).
-SPOKEN_PROMO = re.compile(
-    r"(?:Video|Видео|Відео|Vídeo|Vidéo|Wideo|ویدیو),\s+(.+?),\s+"
-    r"(?:Duration|Продолжительность|Тривалість|Duración|Durée|Czas trwania|مدت)\s+\d+[,:.]\d+"
-)
-# A rubric's one word over an item ("Svet", "Gospodarstvo").
-RUBRIC_WORD = re.compile(r"[^\W\d_]{3,20}")
-# A sponsor's line over its paid-for card: "Sponsored by Lockheed Martin".
-SPONSOR_LINE = re.compile(
-    r"(?:sponsored|presented|paid for|brought to you|supported) by\s+\S.{0,60}$", re.I
-)
-# A date or time a card shows: a year, "14:05", "9.05".
-SHOWN_MOMENT = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b")
 # The language an HTML page says it is written in: <html lang="ja">.
 HTML_LANG = re.compile(
     r"<html\b[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I

@@ -527,6 +527,21 @@ WORD_RUN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # a word of letters: "
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
+# A video's promo as a screen reader says it, copied with its title: "Video, Title, Duration
+# 3:12" (the BBC's visually hidden words, in its services' languages).
+SPOKEN_PROMO = re.compile(
+    r"(?:Video|Видео|Відео|Vídeo|Vidéo|Wideo|ویدیو),\s+(.+?),\s+"
+    r"(?:Duration|Продолжительность|Тривалість|Duración|Durée|Czas trwania|مدت)\s+\d+[,:.]\d+"
+)
+# A rubric's one word over an item ("Svet", "Gospodarstvo").
+RUBRIC_WORD = re.compile(r"[^\W\d_]{3,20}")
+# A sponsor's line over its paid-for card: "Sponsored by Lockheed Martin".
+SPONSOR_LINE = re.compile(
+    r"(?:sponsored|presented|paid for|brought to you|supported) by\s+\S.{0,60}$", re.I
+)
+# A date or time a card shows: a year, "14:05", "9.05".
+SHOWN_MOMENT = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b")
+
 
 def collapse(text: str) -> str:
     # HTML collapses runs of ASCII white space; a non-breaking space stays as written.
