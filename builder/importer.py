@@ -437,48 +437,10 @@ def _take_line(
         return
     line = BULLET.sub("", BULLET.sub("", line, count=1).strip(), count=1).strip()  # "1. ▲ …"
     if given.link is None:  # copied as text: a to-do list's box, Markdown's emphasis, tags
-        line = _EMPTY_LINK.sub("", MD_IMAGE.sub("", line)).strip()  # a badge: a picture, linked
-        if not line:
-            state.dropped.append(Dropped(number, raw.strip(), _PICTURES))
+        cleaned = _copied_line(state, line, raw, number)
+        if cleaned is None:
             return
-        summarised = _BOLD_SUMMARY.fullmatch(line)
-        if summarised is not None:  # "**Title** – Its summary. ([Reuters](https://…))"
-            line = f"{summarised[1]} {summarised[2]}"
-        snippet = _TITLE_AND_SNIPPET.fullmatch(line)
-        if (
-            snippet is not None
-            and len(snippet[1].split()) > KICKER_WORDS
-            and len(snippet[2].split()) >= SUMMARY_WORDS
-        ):
-            line = snippet[1]  # "Title - Its snippet cut short…": a reader's list (Inoreader's)
-        spoken = SPOKEN_PROMO.fullmatch(line)
-        if spoken is not None:  # "Видео, Title, Продолжительность 3,12": a screen reader's
-            line = spoken[1]  # words around a video's title, kept by a copy (BBC's)
-        line = EMPHASISED.sub(r"\2", line)
-        line = BOLD_LABEL.sub("", CHECKBOX.sub("", line, count=1), count=1)
-        line = STRONG.sub(lambda found: found[1] or found[2], line).strip()
-        line = END_TAGS.sub("", line) or line
-        linked = MD_LINK.search(line)
-        if (
-            linked is not None
-            and LEAD_TIME.fullmatch(line[: linked.start()])
-            and line[linked.end() :].lstrip().startswith(",")
-        ):
-            line = line[: linked.end()]  # "[Title](…), according to a letter": a remark
-        if (
-            linked is not None
-            and linked[1][:1].islower()
-            and len(WORD_RUN.findall(MD_LINK.sub(" ", line))) >= 3
-        ):  # "… Governor Syniehubov [reported](https://t.me/…)."
-            state.dropped.append(Dropped(number, raw.strip(), LINKED_WORDS))
-            return
-        lead = LEAD_IN.match(line)  # "Read also: [Title](https://...)": the label is none
-        if (
-            lead is not None
-            and boilerplate(lead[1]) == NAVIGATION
-            and MD_LINK.match(line, lead.end())
-        ):
-            line = line[lead.end() :]
+        line = cleaned
     simple = " ".join(line.split())
     last, state.last = state.last, None
     if state.copied:
@@ -551,120 +513,10 @@ def _take_line(
             state.date, state.anchor, state.time = day, day, None
             state.days.setdefault(day, [])
             return
-    if not given.item:
-        moment = _message_header(simple, months, weekdays, state, number)
-        if moment is not None:
-            drop_pending(state)
-            state.date, state.anchor, state.time = moment[0], moment[0], moment[1]
-            state.days.setdefault(moment[0], [])
-            state.in_message, state.message = True, None
-            return
-        if state.message is not None:  # the message's headline is taken: this is its body
-            link = link_line(line)
-            if link and not state.message.url and not home_page(link):
-                _complete(state, state.message, link, sources, default_source)
-                state.message = state.last
-            else:
-                state.dropped.append(Dropped(number, raw.strip(), _MESSAGE_BODY))
-            return
-        if last is not None and DURATION.fullmatch(simple) and VIDEO.match(last.title):
-            state.dropped.append(Dropped(number, raw.strip(), VIDEO_LENGTH))
-            state.last = last  # "WATCH: Sea drones chase a patrol boat", "1:12": its length
-            return
-        date_time = said_date_time(simple, months, weekdays, state, number)
-        if (
-            (date_time is None or date_time[0] is None)
-            and NUMBERED.match(line) is None
-            and NUMBERED.match(raw.strip())
-        ):  # "16. Juli 2024", Czech's "16. 7. 2024 9:15": a date, not a numbered line
-            whole = said_date_time(" ".join(raw.split()), months, weekdays, state, number)
-            date_time = whole if whole is not None and whole[0] is not None else date_time
-        if date_time is None and " / " in simple:  # "The Kyiv Independent / by Jane Doe / 3h"
-            last_part = simple.rsplit(" / ", 1)[1]  # (a reader's source, author, then age)
-            date_time = said_date_time(last_part, months, weekdays, state, number)
-            simple = last_part if date_time is not None else simple
-        # (Markdown's "### …"; a section's label in capitals: "ICYMI — MONDAY, 15 JULY")
-        heading = given.heading or raw.lstrip().startswith("#") or simple.isupper()
-        tail = _HEADING_DATE.search(simple) if date_time is None and heading else None
-        if tail is not None:  # "Вы могли пропустить: 15 июля": a section's heading, its day
-            said = tail[1] or tail[2]  # "From yesterday (July 15)": its day in brackets
-            heading_day = said_date_time(said, months, weekdays, state, number)
-            if heading_day is not None and heading_day[0] is not None:
-                date_time = (heading_day[0], None)
-        if date_time is not None:
-            date, time = date_time
-            leading = state.header == number - 1  # "@KyivIndependent", "·", "1h": a post's
-            aged = age(normalise_word(simple).rstrip(".:,")) is not None
-            if last is not None and aged and not leading:
-                before = _entry_before(state, last)
-                if state.trailing or (  # (the first: a page's heading over its title, as likely,
-                    before is not None and 0 < before.line - state.day_line <= 2
-                ):  # but not under a day's line and a kicker)
-                    last = _unsummarised(state, last)  # "Title", "Its summary", "3 hours ago"
-                state.last = _restamp(state, last, date, last.time)  # "Title" then "3 hrs ago"
-                state.trailing = True if state.trailing is None else state.trailing
-                return
-            own = last is not None and last.time is None and last.line not in state.stamped
-            if time is not None and state.trailing is None:  # the listing's first time
-                # (not an item's: its markup gave it its moment; nor a chat's "Mon 20:51",
-                # which heads the messages under it, whatever came before: its header; nor
-                # one under a badge in capitals, "LIVE": the badge and time of what follows)
-                badged = any(
-                    d.line == number - 1
-                    and (
-                        d.reason == CAPITALS
-                        # a rubric's word over it, the last title and its lead above that
-                        # ("Vojna v Ukrajini", its lead, "Svet", "16. julij 2024 ob 13:40")
-                        or (
-                            d.reason == SHORT
-                            and RUBRIC_WORD.fullmatch(d.text)
-                            and last is not None
-                            and number - 4 <= last.line < number - 2
-                        )
-                    )
-                    for d in state.dropped[-3:]
-                )
-                state.trailing = own and not weekday_time(simple, weekdays) and not badged
-            if time is not None and state.trailing and last is not None and own:
-                last = _unsummarised(state, last)  # "Title", "Its summary", "Jul 16, 9:15 PM"
-                state.last = _restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
-                state.stamp_line = number
-                return
-            if (
-                state.trailing
-                and DURATION.fullmatch(simple)  # (no date written: any is the zone's move)
-                and state.stamp_line == number - 1
-            ):  # "Title", "Jul. 16, 2024 21:05 JST", "2:31": the next one's video's length
-                state.dropped.append(Dropped(number, raw.strip(), VIDEO_LENGTH))
-                return
-            if time is None and state.trailing is None and last is not None and state.credited:
-                state.trailing = True  # "Title", "BY OLENA HARMASH", "Jul 16, 2024": its date
-            if (
-                time is None
-                and date is not None
-                and state.trailing
-                and not leading
-                and last is not None
-                and last.line not in state.stamped
-            ):  # "Title", "2 hours ago", …, "Title", "July 15": a date after its headline
-                last = _unsummarised(state, last)  # ("Title", "Its summary", "July 15")
-                state.last = _restamp(state, last, date, None)
-                return
-            if date is None and time is not None and _past_midnight(state, time):
-                date = state.date + dt.timedelta(days=1)  # a chat's "8:05 AM" after "11:55 PM"
-            if time is not None:
-                state.moments.append((date or state.date, time))
-            if date is not None:
-                state.date, state.anchor, state.day_line = date, date, number
-                state.days.setdefault(date, [])
-            state.time = time
-            state.side = 0  # (a side block's end: the listing's next item)
-            return
-        year_line = year_and_weekday(simple, weekdays)
-        if year_line is not None:
-            state.year = year_line[0]
-            state.weekday = (number, year_line[1], simple) if year_line[1] >= 0 else None
-            return
+    if not given.item and _said_moment(
+        state, given, line, simple, last, months, weekdays, sources, default_source
+    ):
+        return  # a date, a time or a message's header: the lines below are of it
     state.moved_day = False
     date, time = _item_date_and_time(state, given, months, weekdays)
     if given.item and (date is not None or time is not None):
@@ -746,62 +598,13 @@ def _take_line(
     ):  # "https://…" alone, then its preview: "Kyiv Post", then the title, which takes it
         state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
         return
-    if state.copied and not url and last is not None:
-        if preview is last and last.line in state.anchored and not boilerplate(line):
-            # "Title <https://…>", "Reuters", "Ukraine's President said on Monday …": a mail's
-            # snippet of the article under its title and outlet
-            state.dropped.append(Dropped(number, raw.strip(), _SNIPPET))
-            state.last = last
-            return
-        if preview is last and headline_like(line) and not boilerplate(line):
-            # "https://…", "The Kyiv Independent", "Japan transfers $1.9 billion …": the
-            # title of the link's preview in a chat is the article's headline
-            _retitle(state, last, line)
-            state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_TITLE))
-            return
-        before = _entry_before(state, last) if not last.url else None
-        if (
-            before is not None
-            and before.url
-            and names_site(line, before.url, {})  # (its own site's, not any source's)
-            and headline_like(last.title)
-        ):  # Teams': the link, its preview's title, its description, then its site
-            if before.line in state.below:  # its title was under its link: `last` describes it
-                _remove(state, last)
-                state.dropped.append(Dropped(last.line, last.title, _PREVIEW_DESCRIPTION))
-            else:  # a comment the link followed: the preview's title is the headline
-                _retitle(state, before, last.title)
-                _remove(state, last)
-                state.dropped.append(Dropped(last.line, last.title, _PREVIEW_TITLE))
-            state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
-            state.last = state.last if state.last is not None else before
-            return
-        if (
-            before is not None
-            and not before.url
-            and before.time is not None
-            and last.time is None
-            and before.line >= last.line - 2
-            and SITE_NAME.fullmatch(line.strip().lower()) is not None
-        ):  # VK's post copied: its time, its text, its card's title, the card's site
-            _retitle(state, before, last.title)
-            _remove(state, last)
-            state.dropped.append(Dropped(last.line, last.title, _PREVIEW_TITLE))
-            state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
-            state.last = before
-            return
-        if preview is None and (
-            names_site(line, last.url, state.names)
-            if last.url
-            else SITE_NAME.fullmatch(line.strip().lower()) is not None  # Bluesky's card
-        ):
-            # (a title under its link, then its site: the preview's title took the link; what
-            # follows is not its title, as after "https://…", "Kyiv Post")
-            state.preview = last if last.line not in state.below else None
-            state.last = last
-            state.dropped.append(Dropped(number, raw.strip(), _PREVIEW_SITE))
-            state.header = number  # (or a post's handle, "suspilne.news", if its age follows)
-            return
+    if (
+        state.copied
+        and not url
+        and last is not None
+        and _previewed(state, line, raw.strip(), number, last, preview)
+    ):
+        return  # a link's preview in a chat or mail copied: its title, site or snippet
     if not given.item and (
         normalise_word(simple).rstrip(":") in AD_LABELS or SPONSOR_LINE.match(simple)
     ):
@@ -817,54 +620,7 @@ def _take_line(
         _complete(state, last, url, sources, default_source)  # "Read more" after a headline
         state.time = None
         return
-    if not reason and url and not WORD_RUN.search(line):
-        reason = NO_WORDS  # a link's count ("5" comments), a number alone
-    if not reason and url and profile(url):
-        reason = PROFILE
-    if not reason and url and SERVICE_PAGE.match(url):
-        reason = _SERVICE  # Google Alerts' "Flag as irrelevant <https://www.google.com/alerts/…>"
-    if not reason and url and given.link is None and (home_page(url) or index_page(url)):
-        reason = INDEX  # copied as text: "The Kyiv Independent (https://kyivindependent.com/)"
-    words = len(WORD_RUN.findall(line)) + unspaced_words(line)  # (Chinese has no spaces)
-    if not reason and not url and not given.item and is_a_source_name(line, state.names):
-        reason = OUTLET_NAME  # "The Kyiv Independent" over its posts, copied
-    staff = STAFF.search(line) if not reason and not url and not given.item else None
-    if staff is not None and is_a_source_name(line[: staff.start()], state.names):
-        reason = CREDIT  # "The Kyiv Independent news desk": a byline
-    if not reason and not url and not given.item and words < (3 if state.page_copy else 2):
-        reason = SHORT  # copied as text: a menu's, a section's or a button's line
-    if not reason and given.outside:
-        reason = OUTSIDE
-    if not reason and not given.item and COPYRIGHT.match(line):
-        reason = "a copyright line, not a headline"
-    if not reason and not given.item and PRIVACY.search(normalise_word(line)):
-        reason = "a cookie or privacy notice, not a headline"
-    if (
-        not reason
-        and not url
-        and not given.item
-        and last is not None
-        and not last.title.endswith(".")
-        and (
-            (
-                line.rstrip("'’\"”»").endswith(".")
-                and not line.rstrip("'’\"”»").endswith("..")
-                and (words >= SUMMARY_WORDS or (state.heading_entry and not given.heading))
-            )  # (or a long one cut short: "… над шістьма областями…", a monitoring's lead)
-            or (line.rstrip().endswith(("…", "...")) and words >= SENTENCE_WORDS)
-        )
-    ):
-        # "Title", then a sentence: copied as text, an item's summary; under a heading that
-        # is a headline, any sentence (a round-up's "<h2>Title</h2><p>Sentence.</p>")
-        reason = SUMMARY
-    if (
-        not reason
-        and not url
-        and not given.item
-        and line.rstrip("'’\"”»").endswith(".")
-        and words >= SENTENCE_WORDS
-    ):
-        reason = SENTENCE  # an article's paragraph copied with the listing below it
+    reason = reason or _why_no_headline(state, given, line, url, last)
     if reason:
         state.dropped.append(Dropped(number, raw.strip(), reason))
         if reason in (SOCIAL_LINE, NO_WORDS) or (reason == PROFILE and not url):
@@ -946,6 +702,300 @@ def _take_line(
     state.credited = False
     if state.in_message:
         state.message = entry
+
+
+def _previewed(
+    state: State, line: str, text: str, number: int, last: Entry, preview: Entry | None
+) -> bool:
+    """Take a line without a link, copied as text, that is part of a link's preview under
+    `last` (a chat's, a mail's, Teams', VK's, Bluesky's): its title, which is the
+    headline, its site's name, its description or snippet. `preview` is the entry whose
+    site's name the line before was. Return whether it took the line (`text`, as written)."""
+    if preview is last and last.line in state.anchored and not boilerplate(line):
+        # "Title <https://…>", "Reuters", "Ukraine's President said on Monday …": a mail's
+        # snippet of the article under its title and outlet
+        state.dropped.append(Dropped(number, text, _SNIPPET))
+        state.last = last
+        return True
+    if preview is last and headline_like(line) and not boilerplate(line):
+        # "https://…", "The Kyiv Independent", "Japan transfers $1.9 billion …": the
+        # title of the link's preview in a chat is the article's headline
+        _retitle(state, last, line)
+        state.dropped.append(Dropped(number, text, _PREVIEW_TITLE))
+        return True
+    before = _entry_before(state, last) if not last.url else None
+    if (
+        before is not None
+        and before.url
+        and names_site(line, before.url, {})  # (its own site's, not any source's)
+        and headline_like(last.title)
+    ):  # Teams': the link, its preview's title, its description, then its site
+        if before.line in state.below:  # its title was under its link: `last` describes it
+            _remove(state, last)
+            state.dropped.append(Dropped(last.line, last.title, _PREVIEW_DESCRIPTION))
+        else:  # a comment the link followed: the preview's title is the headline
+            _retitle(state, before, last.title)
+            _remove(state, last)
+            state.dropped.append(Dropped(last.line, last.title, _PREVIEW_TITLE))
+        state.dropped.append(Dropped(number, text, _PREVIEW_SITE))
+        state.last = state.last if state.last is not None else before
+        return True
+    if (
+        before is not None
+        and not before.url
+        and before.time is not None
+        and last.time is None
+        and before.line >= last.line - 2
+        and SITE_NAME.fullmatch(line.strip().lower()) is not None
+    ):  # VK's post copied: its time, its text, its card's title, the card's site
+        _retitle(state, before, last.title)
+        _remove(state, last)
+        state.dropped.append(Dropped(last.line, last.title, _PREVIEW_TITLE))
+        state.dropped.append(Dropped(number, text, _PREVIEW_SITE))
+        state.last = before
+        return True
+    if preview is None and (
+        names_site(line, last.url, state.names)
+        if last.url
+        else SITE_NAME.fullmatch(line.strip().lower()) is not None  # Bluesky's card
+    ):
+        # (a title under its link, then its site: the preview's title took the link; what
+        # follows is not its title, as after "https://…", "Kyiv Post")
+        state.preview = last if last.line not in state.below else None
+        state.last = last
+        state.dropped.append(Dropped(number, text, _PREVIEW_SITE))
+        state.header = number  # (or a post's handle, "suspilne.news", if its age follows)
+        return True
+    return False
+
+
+def _why_no_headline(state: State, given: Line, line: str, url: str, last: Entry | None) -> str:
+    """Say why a line that boilerplate() let through is no headline (a link's count, a
+    profile, a service's or an index page, an outlet's name or byline, a menu's short
+    line, a copyright, a privacy notice, a summary or a sentence), or "" for a headline.
+    `last` is the entry the line before made."""
+    if url and not WORD_RUN.search(line):
+        return NO_WORDS  # a link's count ("5" comments), a number alone
+    if url and profile(url):
+        return PROFILE
+    if url and SERVICE_PAGE.match(url):
+        return _SERVICE  # Google Alerts' "Flag as irrelevant <https://www.google.com/alerts/…>"
+    if url and given.link is None and (home_page(url) or index_page(url)):
+        return INDEX  # copied as text: "The Kyiv Independent (https://kyivindependent.com/)"
+    words = len(WORD_RUN.findall(line)) + unspaced_words(line)  # (Chinese has no spaces)
+    if not url and not given.item:
+        if is_a_source_name(line, state.names):
+            return OUTLET_NAME  # "The Kyiv Independent" over its posts, copied
+        staff = STAFF.search(line)
+        if staff is not None and is_a_source_name(line[: staff.start()], state.names):
+            return CREDIT  # "The Kyiv Independent news desk": a byline
+        if words < (3 if state.page_copy else 2):
+            return SHORT  # copied as text: a menu's, a section's or a button's line
+    if given.outside:
+        return OUTSIDE
+    if not given.item and COPYRIGHT.match(line):
+        return "a copyright line, not a headline"
+    if not given.item and PRIVACY.search(normalise_word(line)):
+        return "a cookie or privacy notice, not a headline"
+    if url or given.item:
+        return ""
+    ended = line.rstrip("'’\"”»")
+    if (
+        last is not None
+        and not last.title.endswith(".")
+        and (
+            (
+                ended.endswith(".")
+                and not ended.endswith("..")
+                and (words >= SUMMARY_WORDS or (state.heading_entry and not given.heading))
+            )  # (or a long one cut short: "… над шістьма областями…", a monitoring's lead)
+            or (line.rstrip().endswith(("…", "...")) and words >= SENTENCE_WORDS)
+        )
+    ):
+        # "Title", then a sentence: copied as text, an item's summary; under a heading that
+        # is a headline, any sentence (a round-up's "<h2>Title</h2><p>Sentence.</p>")
+        return SUMMARY
+    if ended.endswith(".") and words >= SENTENCE_WORDS:
+        return SENTENCE  # an article's paragraph copied with the listing below it
+    return ""
+
+
+def _said_moment(
+    state: State,
+    given: Line,
+    line: str,
+    simple: str,
+    last: Entry | None,
+    months: dict[str, int],
+    weekdays: dict[str, int],
+    sources: Mapping[str, str],
+    default_source: str,
+) -> bool:
+    """Take a line that is no item when it says a moment: a message's header, a date
+    or time on its own (the day and time of the lines below it, or the moment of the
+    headline above it, whose time trails), a section's heading with its day, a year;
+    or a message's body, a video's length. Return whether it took the line (`last` is
+    the entry the line before made)."""
+    number, raw = given.number, given.text
+    moment = _message_header(simple, months, weekdays, state, number)
+    if moment is not None:
+        drop_pending(state)
+        state.date, state.anchor, state.time = moment[0], moment[0], moment[1]
+        state.days.setdefault(moment[0], [])
+        state.in_message, state.message = True, None
+        return True
+    if state.message is not None:  # the message's headline is taken: this is its body
+        link = link_line(line)
+        if link and not state.message.url and not home_page(link):
+            _complete(state, state.message, link, sources, default_source)
+            state.message = state.last
+        else:
+            state.dropped.append(Dropped(number, raw.strip(), _MESSAGE_BODY))
+        return True
+    if last is not None and DURATION.fullmatch(simple) and VIDEO.match(last.title):
+        state.dropped.append(Dropped(number, raw.strip(), VIDEO_LENGTH))
+        state.last = last  # "WATCH: Sea drones chase a patrol boat", "1:12": its length
+        return True
+    date_time = said_date_time(simple, months, weekdays, state, number)
+    if (
+        (date_time is None or date_time[0] is None)
+        and NUMBERED.match(line) is None
+        and NUMBERED.match(raw.strip())
+    ):  # "16. Juli 2024", Czech's "16. 7. 2024 9:15": a date, not a numbered line
+        whole = said_date_time(" ".join(raw.split()), months, weekdays, state, number)
+        date_time = whole if whole is not None and whole[0] is not None else date_time
+    if date_time is None and " / " in simple:  # "The Kyiv Independent / by Jane Doe / 3h"
+        last_part = simple.rsplit(" / ", 1)[1]  # (a reader's source, author, then age)
+        date_time = said_date_time(last_part, months, weekdays, state, number)
+        simple = last_part if date_time is not None else simple
+    # (Markdown's "### …"; a section's label in capitals: "ICYMI — MONDAY, 15 JULY")
+    heading = given.heading or raw.lstrip().startswith("#") or simple.isupper()
+    tail = _HEADING_DATE.search(simple) if date_time is None and heading else None
+    if tail is not None:  # "Вы могли пропустить: 15 июля": a section's heading, its day
+        said = tail[1] or tail[2]  # "From yesterday (July 15)": its day in brackets
+        heading_day = said_date_time(said, months, weekdays, state, number)
+        if heading_day is not None and heading_day[0] is not None:
+            date_time = (heading_day[0], None)
+    if date_time is not None:
+        date, time = date_time
+        leading = state.header == number - 1  # "@KyivIndependent", "·", "1h": a post's
+        aged = age(normalise_word(simple).rstrip(".:,")) is not None
+        if last is not None and aged and not leading:
+            before = _entry_before(state, last)
+            if state.trailing or (  # (the first: a page's heading over its title, as likely,
+                before is not None and 0 < before.line - state.day_line <= 2
+            ):  # but not under a day's line and a kicker)
+                last = _unsummarised(state, last)  # "Title", "Its summary", "3 hours ago"
+            state.last = _restamp(state, last, date, last.time)  # "Title" then "3 hrs ago"
+            state.trailing = True if state.trailing is None else state.trailing
+            return True
+        own = last is not None and last.time is None and last.line not in state.stamped
+        if time is not None and state.trailing is None:  # the listing's first time
+            # (not an item's: its markup gave it its moment; nor a chat's "Mon 20:51",
+            # which heads the messages under it, whatever came before: its header; nor
+            # one under a badge in capitals, "LIVE": the badge and time of what follows)
+            badged = any(
+                d.line == number - 1
+                and (
+                    d.reason == CAPITALS
+                    # a rubric's word over it, the last title and its lead above that
+                    # ("Vojna v Ukrajini", its lead, "Svet", "16. julij 2024 ob 13:40")
+                    or (
+                        d.reason == SHORT
+                        and RUBRIC_WORD.fullmatch(d.text)
+                        and last is not None
+                        and number - 4 <= last.line < number - 2
+                    )
+                )
+                for d in state.dropped[-3:]
+            )
+            state.trailing = own and not weekday_time(simple, weekdays) and not badged
+        if time is not None and state.trailing and last is not None and own:
+            last = _unsummarised(state, last)  # "Title", "Its summary", "Jul 16, 9:15 PM"
+            state.last = _restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
+            state.stamp_line = number
+            return True
+        if (
+            state.trailing
+            and DURATION.fullmatch(simple)  # (no date written: any is the zone's move)
+            and state.stamp_line == number - 1
+        ):  # "Title", "Jul. 16, 2024 21:05 JST", "2:31": the next one's video's length
+            state.dropped.append(Dropped(number, raw.strip(), VIDEO_LENGTH))
+            return True
+        if time is None and state.trailing is None and last is not None and state.credited:
+            state.trailing = True  # "Title", "BY OLENA HARMASH", "Jul 16, 2024": its date
+        if (
+            time is None
+            and date is not None
+            and state.trailing
+            and not leading
+            and last is not None
+            and last.line not in state.stamped
+        ):  # "Title", "2 hours ago", …, "Title", "July 15": a date after its headline
+            last = _unsummarised(state, last)  # ("Title", "Its summary", "July 15")
+            state.last = _restamp(state, last, date, None)
+            return True
+        if date is None and time is not None and _past_midnight(state, time):
+            date = state.date + dt.timedelta(days=1)  # a chat's "8:05 AM" after "11:55 PM"
+        if time is not None:
+            state.moments.append((date or state.date, time))
+        if date is not None:
+            state.date, state.anchor, state.day_line = date, date, number
+            state.days.setdefault(date, [])
+        state.time = time
+        state.side = 0  # (a side block's end: the listing's next item)
+        return True
+    year_line = year_and_weekday(simple, weekdays)
+    if year_line is not None:
+        state.year = year_line[0]
+        state.weekday = (number, year_line[1], simple) if year_line[1] >= 0 else None
+        return True
+    return False
+
+
+def _copied_line(state: State, line: str, raw: str, number: int) -> str | None:
+    """Return a line copied as text without what marks it up (a to-do list's box,
+    Markdown's emphasis and badges, a reader's snippet, a screen reader's words around a
+    video's title, a label before its link), or None when it is no headline (said so)."""
+    line = _EMPTY_LINK.sub("", MD_IMAGE.sub("", line)).strip()  # a badge: a picture, linked
+    if not line:
+        state.dropped.append(Dropped(number, raw.strip(), _PICTURES))
+        return None
+    summarised = _BOLD_SUMMARY.fullmatch(line)
+    if summarised is not None:  # "**Title** – Its summary. ([Reuters](https://…))"
+        line = f"{summarised[1]} {summarised[2]}"
+    snippet = _TITLE_AND_SNIPPET.fullmatch(line)
+    if (
+        snippet is not None
+        and len(snippet[1].split()) > KICKER_WORDS
+        and len(snippet[2].split()) >= SUMMARY_WORDS
+    ):
+        line = snippet[1]  # "Title - Its snippet cut short…": a reader's list (Inoreader's)
+    spoken = SPOKEN_PROMO.fullmatch(line)
+    if spoken is not None:  # "Видео, Title, Продолжительность 3,12": a screen reader's
+        line = spoken[1]  # words around a video's title, kept by a copy (BBC's)
+    line = EMPHASISED.sub(r"\2", line)
+    line = BOLD_LABEL.sub("", CHECKBOX.sub("", line, count=1), count=1)
+    line = STRONG.sub(lambda found: found[1] or found[2], line).strip()
+    line = END_TAGS.sub("", line) or line
+    linked = MD_LINK.search(line)
+    if (
+        linked is not None
+        and LEAD_TIME.fullmatch(line[: linked.start()])
+        and line[linked.end() :].lstrip().startswith(",")
+    ):
+        line = line[: linked.end()]  # "[Title](…), according to a letter": a remark
+    if (
+        linked is not None
+        and linked[1][:1].islower()
+        and len(WORD_RUN.findall(MD_LINK.sub(" ", line))) >= 3
+    ):  # "… Governor Syniehubov [reported](https://t.me/…)."
+        state.dropped.append(Dropped(number, raw.strip(), LINKED_WORDS))
+        return None
+    lead = LEAD_IN.match(line)  # "Read also: [Title](https://...)": the label is none
+    if lead is not None and boilerplate(lead[1]) == NAVIGATION and MD_LINK.match(line, lead.end()):
+        line = line[lead.end() :]
+    return line
 
 
 # An e-mail's header copied with its text: "From: ...", "Sent: Tuesday, July 16, 2024 7:02 PM".
