@@ -517,59 +517,8 @@ def _take_line(
         state, given, line, simple, last, months, weekdays, sources, default_source
     ):
         return  # a date, a time or a message's header: the lines below are of it
-    state.moved_day = False
-    date, time = _item_date_and_time(state, given, months, weekdays)
-    if given.item and (date is not None or time is not None):
-        state.dated_items.add(number)
-    if date is None and not given.item:
-        date, time, line = dated_line(line, months, weekdays, state, number) or (None, time, line)
-    if date is None and not given.item and given.link is None:
-        date, time, line = glued_date_line(line, months, weekdays, state, number) or (
-            None,
-            time,
-            line,
-        )
-    credited = CREDIT_STAMP.search(line) if date is None and not given.item else None
-    if credited is not None:  # "Title (Українська правда, 16.07 07:12)": its outlet and moment
-        said = said_date_time(credited[2], months, weekdays, state, number)
-        if said is not None:
-            date, time = said[0], said[1] or time
-            title = line[: credited.start()].rstrip()
-            attributed = f"{title} ({credited[1].strip()})"  # (kept where it names a source)
-            line = attributed if named_source(attributed, state.names, sources) else title
-    if date is not None and not state.moved_day:  # (the next item is of the day it was)
-        state.date, state.anchor = date, date
-    own_day = date if state.moved_day else None  # (this item's alone)
-    prefix = TIME_PREFIX.match(line)
-    time = time or (state.time if not given.item else None)  # an item's own, not the page's
-    if prefix:
-        time = time if given.stamp[1] else read_time(prefix.group())
-        line = line[prefix.end() :].strip()
-        zone = NAMED_ZONE.match(line)  # "19.05 BST Germany to send ...": the time's zone
-        if zone is not None and len(line) > zone.end() and line[zone.end()].isspace():
-            if not given.stamp[1] and time is not None and state.timezone:
-                time = from_zone(None, time, zone, state)[1]
-            line = line[zone.end() :].strip()
-    url = given.link or ""
-    anchored = False  # "Title <https://…>": a mail's link as text shows it, its anchor's text
-    if not url:
-        label_only = link_line(line) if not given.item else None  # "Детальніше: https://"
-        anchored = _ANCHORED.search(line) is not None and label_only is None
-        line, url = split_link(line)
-        if url and normalise_word(line.strip(" ()[]")) in LINK_WORDS:
-            line = ""  # "[посилання](https://…)": a table's link cell, the headline above's
-        line = END_ARROW.sub("", line) or line  # "Title ➡️ https://...": the arrow to its link
-        if label_only:
-            line, url = "", label_only
-    elif not given.item and link_line(line) in (url, unwrapped(url)):  # shown as its address
-        line = ""  # "Details: https://...": the link of the headline before it
-    elif normalise_word(line.strip(" ()[]")) in LINK_WORDS or _shortened(line, url):
-        # <td><a>посилання</a></td>, <a>rbc.ua/ukr/news/zelenskiy…</a>: a table's link
-        # cell, the headline before it's
-        line = ""
-    elif url and line.endswith(url) and len(line) > len(url):  # "Title — https://…" in its link
-        line = line[: -len(url)].rstrip(" -–—:|") or line
-    url = unwrapped(url) if url else url
+    line, time, own_day = _line_moment(state, given, line, months, weekdays, sources)
+    line, url, anchored = _title_and_link(given, line)
     if not line:
         if url and given.link is None and (home_page(url) or index_page(url)):
             # copied: "https://club.pravda.com.ua/", a newsletter's "/newsletter/daily/…"
@@ -650,7 +599,68 @@ def _take_line(
     if not given.item and not given.link:  # copied as text: "... постраждала дитина ФОТО"
         line = MEDIA_END.sub("", line) or line
         line = MEDIA_START.sub("", line, count=1) if MEDIA_START.match(line) else line
-    day = own_day or state.date
+    entry = Entry(number, line, url, source, time)
+    _add(state, given, entry, own_day or state.date, pending is not None, anchored)
+
+
+def _line_moment(
+    state: State,
+    given: Line,
+    line: str,
+    months: dict[str, int],
+    weekdays: dict[str, int],
+    sources: Mapping[str, str],
+) -> tuple[str, dt.time | None, dt.date | None]:
+    """Return a headline's line without the moment written in it (`21.06.2024 21:15 Title`,
+    `Title (Українська правда, 16.07 07:12)`, `19.05 BST Title`), its time (its item's,
+    its line's, else the page's last) and its own day where it has one apart from the
+    listing's; a day it gives the lines after it becomes the listing's."""
+    number = given.number
+    state.moved_day = False
+    date, time = _item_date_and_time(state, given, months, weekdays)
+    if given.item and (date is not None or time is not None):
+        state.dated_items.add(number)
+    if date is None and not given.item:
+        date, time, line = dated_line(line, months, weekdays, state, number) or (None, time, line)
+    if date is None and not given.item and given.link is None:
+        date, time, line = glued_date_line(line, months, weekdays, state, number) or (
+            None,
+            time,
+            line,
+        )
+    credited = CREDIT_STAMP.search(line) if date is None and not given.item else None
+    if credited is not None:  # "Title (Українська правда, 16.07 07:12)": its outlet and moment
+        said = said_date_time(credited[2], months, weekdays, state, number)
+        if said is not None:
+            date, time = said[0], said[1] or time
+            title = line[: credited.start()].rstrip()
+            attributed = f"{title} ({credited[1].strip()})"  # (kept where it names a source)
+            line = attributed if named_source(attributed, state.names, sources) else title
+    if date is not None and not state.moved_day:  # (the next item is of the day it was)
+        state.date, state.anchor = date, date
+    own_day = date if state.moved_day else None  # (this item's alone)
+    prefix = TIME_PREFIX.match(line)
+    time = time or (state.time if not given.item else None)  # an item's own, not the page's
+    if prefix:
+        time = time if given.stamp[1] else read_time(prefix.group())
+        line = line[prefix.end() :].strip()
+        zone = NAMED_ZONE.match(line)  # "19.05 BST Germany to send ...": the time's zone
+        if zone is not None and len(line) > zone.end() and line[zone.end()].isspace():
+            if not given.stamp[1] and time is not None and state.timezone:
+                time = from_zone(None, time, zone, state)[1]
+            line = line[zone.end() :].strip()
+    return line, time, own_day
+
+
+def _add(
+    state: State, given: Line, entry: Entry, day: dt.date, below: bool, anchored: bool
+) -> None:
+    """Add a line's headline to its day, unless the day has its link or title already (a
+    page's top story again in its feed: the timed copy gives the untimed one its time), or
+    another day has its link, or it is an advert's or a side block's. `below`: the line
+    took the link on the line above; `anchored`: its text held its link in angle brackets."""
+    number, raw = given.number, given.text
+    line, url, time = entry.title, entry.url, entry.time
     entries = state.days.setdefault(day, [])
     seen = state.seen.setdefault(day, {})
     found = [seen[key] for key in (("link", url), ("headline", line.casefold())) if key in seen]
@@ -688,20 +698,47 @@ def _take_line(
     if state.side and time is None and not url and number - state.side <= SIDE_LINES:
         state.dropped.append(Dropped(number, raw.strip(), _SIDE_BLOCK))
         return
-    entry = Entry(number, line, url, source, time)
     if time is not None or given.item:
         state.stamped.add(number)
     entries.append(entry)
     _seen(state, day, entry)
     state.time = None
     state.last = entry
-    if pending is not None:
+    if below:
         state.below.add(number)
     if anchored:
         state.anchored.add(number)
     state.credited = False
     if state.in_message:
         state.message = entry
+
+
+def _title_and_link(given: Line, line: str) -> tuple[str, str, bool]:
+    """Return a line's words, its link (from its markup, else from its text: Markdown's,
+    `Title — https://…`, `Title <https://…>`) and whether its text held the link in
+    angle brackets, as a mail shows a link's anchor; the words are "" where they are only
+    a link's label (`Детальніше: https://…`, a table's `посилання` cell, its address)."""
+    url = given.link or ""
+    anchored = False  # "Title <https://…>": a mail's link as text shows it, its anchor's text
+    if not url:
+        label_only = link_line(line) if not given.item else None  # "Детальніше: https://"
+        anchored = _ANCHORED.search(line) is not None and label_only is None
+        line, url = split_link(line)
+        if url and normalise_word(line.strip(" ()[]")) in LINK_WORDS:
+            line = ""  # "[посилання](https://…)": a table's link cell, the headline above's
+        line = END_ARROW.sub("", line) or line  # "Title ➡️ https://...": the arrow to its link
+        if label_only:
+            line, url = "", label_only
+    elif not given.item and link_line(line) in (url, unwrapped(url)):  # shown as its address
+        line = ""  # "Details: https://...": the link of the headline before it
+    elif normalise_word(line.strip(" ()[]")) in LINK_WORDS or _shortened(line, url):
+        # <td><a>посилання</a></td>, <a>rbc.ua/ukr/news/zelenskiy…</a>: a table's link
+        # cell, the headline before it's
+        line = ""
+    elif url and line.endswith(url) and len(line) > len(url):  # "Title — https://…" in its link
+        line = line[: -len(url)].rstrip(" -–—:|") or line
+    url = unwrapped(url) if url else url
+    return line, url, anchored
 
 
 def _previewed(
