@@ -287,3 +287,11 @@ def kakao_chat_text(text: str) -> str:
         elif day and out and line.strip():
             out.append(line)  # (the rest of a message: its link on the next line)
     return "\n".join(out)
+
+
+# A message of a chat exported as text (WhatsApp: "16.07.24, 09:40 - Name: text" from
+# Android, "[16.07.24, 09:40:12] Name: text" from an iPhone, "7/16/24, 9:40 AM - Name: text").
+CHAT_LINE = re.compile(
+    r"\[?(\d{1,2})([./])(\d{1,2})\2(\d{2}|\d{4}),? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+    r"(?:\] | - )(?:([^:]{1,60}): )?"
+)

@@ -4,7 +4,7 @@ Editors paste what outlets show: the "Read also" footer of a page (a `2024, Satu
 a `22 June` line, then one headline a line), a Telegram channel, a newsletter, a Markdown
 list, HTML copied from a page, or an outlet's RSS or Atom feed. `parse_listing` reads any
 of these into dated entries and says which lines it dropped and why. Each kind of input is
-first made into lines (`importhtml`, `importfeeds`, `importtext`); this module walks them
+first made into lines (`importformats` says which reader takes it); this module walks them
 with one state machine: day lines date what follows, a headline takes the link and time
 around it, and what is no headline is dropped with a reason. `importdays` writes and merges
 the day files.
@@ -23,16 +23,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .i18n import normalise_word
-from .importchats import jsonl_lines
-from .importcopies import (
-    KAKAO_DAY,
-    LINE_CHAT,
-    OPML,
-    kakao_chat_text,
-    line_chat_text,
-    outline_text,
-    text_lines,
-)
+from .importcopies import CHAT_LINE
 from .importdates import (
     BESIDE,
     CREDIT,
@@ -59,30 +50,20 @@ from .importdates import (
     year_and_weekday,
 )
 from .importelements import MEDIA_END, MEDIA_START, side_heading
-from .importexports import canvas_text, keep_note_text, outline_json_text
 from .importfeeds import (
     FEED,
-    MAIL_PART,
     MBOX,
-    SAVED_MAIL,
-    feed_lines,
-    mail_body,
     mbox_messages,
 )
+from .importformats import listing_lines
 from .importhtml import (
-    BODY,
-    CONTENT_START,
     HTML,
-    SAVED_FROM,
-    HTMLListing,
 )
-from .importjson import json_lines
 from .importlinks import (
     APP,
     CHAT_TIME,
     INDEX,
     SERVICE_PAGE,
-    absolute,
     app_page,
     home_page,
     host_of,
@@ -91,22 +72,12 @@ from .importlinks import (
     match_source,
     named_source,
     names_site,
-    page_base,
     profile,
     unwrapped,
     without_outlet,
 )
 from .importmodel import Dropped, Entry, ImportedDay, Line, Listing, State
-from .importpages import (
-    link_attributed,
-    link_labelled,
-    link_round_up,
-    script_moments,
-    structured_list,
-    unrendered,
-)
 from .importpasses import (
-    CHAT_TIMES,
     NO_HEADLINE,
     bylines,
     drop_adverts,
@@ -116,17 +87,6 @@ from .importpasses import (
     drop_unstamped,
     video_lengths,
 )
-from .importrecords import (
-    BIBTEX,
-    ENDNOTE,
-    RIS,
-    bibtex_lines,
-    bookmark_lines,
-    endnote_lines,
-    ris_lines,
-    table_lines,
-)
-from .importtelegram import is_telegram_export, telegram_lines
 from .importtext import (
     AD_LABELS,
     ADVERT,
@@ -136,7 +96,6 @@ from .importtext import (
     BYLINE,
     CAPITALS,
     CHECKBOX,
-    CONTROL,
     COPYRIGHT,
     DIGIT,
     DURATION,
@@ -161,7 +120,6 @@ from .importtext import (
     SENTENCE,
     SENTENCE_WORDS,
     SHORT,
-    SHOWN_MOMENT,
     SITE_NAME,
     SOCIAL_LINE,
     SPOKEN_PROMO,
@@ -176,7 +134,6 @@ from .importtext import (
     VIDEO,
     VIDEO_LENGTH,
     WORD_RUN,
-    XML_DECLARATION,
     boilerplate,
     glued_date_line,
     headline_like,
@@ -188,7 +145,6 @@ from .importtext import (
 )
 from .importzones import zone_of_language, zone_of_links, zone_of_site
 from .links import clean_url
-from .markuptree import html_document
 from .reader import normalise_text
 
 # The language an HTML page says it is written in: <html lang="ja">.
@@ -235,7 +191,7 @@ def parse_listing(
     )
     sources = sources or {}
     base = page_url or sources.get(default_source, "")
-    lines, notes = _lines(text, base, timezone)
+    lines, notes = listing_lines(text, base, timezone)
     # Times given without a zone are the page's country's (a site's address says which).
     links = [line.link or "" for line in lines]
     links += [found.group() for found in URL_IN_TEXT.finditer(text)]  # (copied as text)
@@ -474,7 +430,7 @@ def _take_line(
             return
         _complete(state, shared, link, sources, default_source)
         return
-    chat = _CHAT_LINE.match(simple) if not given.item and given.link is None else None
+    chat = CHAT_LINE.match(simple) if not given.item and given.link is None else None
     if chat is not None:  # "16.07.24, 09:40 - Олена Коваль: Title https://..." (WhatsApp)
         _take_chat_line(state, given, chat, months, weekdays, sources, default_source)
         return
@@ -1063,14 +1019,6 @@ _FORWARD_LINE = re.compile(
 )
 
 
-# A message of a chat exported as text (WhatsApp: "16.07.24, 09:40 - Name: text" from
-# Android, "[16.07.24, 09:40:12] Name: text" from an iPhone, "7/16/24, 9:40 AM - Name: text").
-_CHAT_LINE = re.compile(
-    r"\[?(\d{1,2})([./])(\d{1,2})\2(\d{2}|\d{4}),? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
-    r"(?:\] | - )(?:([^:]{1,60}): )?"
-)
-
-
 def _take_chat_line(
     state: State,
     given: Line,
@@ -1343,107 +1291,3 @@ _PICTURES = "pictures and their links only (badges, a logo), not a headline"
 _SNIPPET = "the snippet of the article under its linked title and its outlet, not a headline"
 _SERVICE = "a link to the mail service's own page (an alert's settings, feedback, sharing)"
 _PREVIEW_DESCRIPTION = "the description in the preview of the link above, not a headline"
-
-
-def _lines(
-    text: str, base: str = "", timezone: str | None = None
-) -> tuple[list[Line], list[Dropped]]:
-    """Return the lines of a listing, and notes on what could not be read from its HTML."""
-    text = normalise_text(text)
-    if SAVED_MAIL.match(text):  # a mail saved as a file (.eml): its HTML part, else its text
-        body = mail_body(text)
-        if body is not None:
-            lines, notes = _lines(body, base, timezone)
-            return lines, [Dropped(1, "MIME-Version", MAIL_PART), *notes]
-    if LINE_CHAT.match(text):
-        return _lines(line_chat_text(text), base, timezone)
-    if KAKAO_DAY.search(text[:2000]):
-        return _lines(kakao_chat_text(text), base, timezone)
-    if OPML.match(text):
-        outline = outline_text(text)
-        if outline is not None:
-            return _lines(outline, base, timezone)
-    if FEED.match(text):
-        return feed_lines(text, base, timezone)
-    if text.lstrip().startswith('{"type":') and text.count("\n{") >= 2:
-        posts = jsonl_lines(text, timezone)  # Mattermost's bulk export, a JSON object a line
-        if posts is not None:
-            return posts, []
-    if text.lstrip().startswith("{") and '"textContent"' in text:
-        written = keep_note_text(text)  # a Google Keep note from Takeout
-        if written is not None:
-            return _lines(written, base, timezone)
-    if text.lstrip().startswith("{") and '"nodes"' in text:
-        canvas = canvas_text(text)  # Obsidian's canvas: its groups and cards
-        if canvas is not None:
-            return _lines(canvas, base, timezone)
-    if text.lstrip().startswith("["):
-        outline = outline_json_text(text)  # Roam Research's daily notes
-        if outline is not None:
-            return _lines(outline, base, timezone)
-    if text.lstrip().startswith(("{", "[", "window.YTD.")):  # (X's archive: a script)
-        found = json_lines(text, base, timezone)
-        if found is not None:
-            return found
-    if RIS.match(text):
-        return ris_lines(text), []
-    if BIBTEX.match(text):
-        return bibtex_lines(text), []
-    if ENDNOTE.match(text):
-        return endnote_lines(text), []
-    if not HTML.search(text):
-        chat = sum(1 for line in text.split("\n")[:400] if _CHAT_LINE.match(line.lstrip("\u200e")))
-        table = table_lines(text) if chat < CHAT_TIMES else None  # (a chat's commas: no CSV)
-        if table is not None:
-            return table, []
-        return text_lines(text), []
-    text = XML_DECLARATION.sub("", CONTROL.sub("", text.replace("\x0c", " ")), count=1)
-    start = CONTENT_START.search(text) if not BODY.search(text) else None
-    if start is not None:
-        # No <body> (HTML5 lets it go unwritten; a fragment starting with a <style>): libxml2
-        # would keep <header>, <main> and <article> in the <head>, which is never read.
-        text = text[: start.start()] + "<body>" + text[start.start() :]
-    root = html_document(text)
-    if root is None:  # nothing but white space or comments
-        return [], []
-    if is_telegram_export(root):
-        return telegram_lines(root, timezone)
-    if "NETSCAPE-Bookmark-file" in text[:200]:
-        return bookmark_lines(root, base, timezone), []
-    saved = SAVED_FROM.search(text[:2000])  # "<!-- saved from url=(0046)https://… -->"
-    base = page_base(root) or base or (saved[1] if saved else "")
-    link_round_up(root)
-    link_attributed(root, base)
-    link_labelled(root)
-    links = (absolute(a.get("href") or "", base) or "" for a in root.iter("a"))
-    # Times given without a zone are the page's country's: its address's, its links', else
-    # its language's.
-    assumed = zone_of_site(base) or zone_of_links(links) or zone_of_language(root.get("lang"))
-    reader = HTMLListing(root, base, timezone, assumed=assumed)
-    reader.read()
-    listed = structured_list(root, base, timezone)
-    shown = {line.link for line in reader.lines if line.link}
-    if len(listed) >= 2 and sum(line.link in shown for line in listed) * 2 < len(listed):
-        # The page's list is only in its structured data (built in the browser): read that.
-        note = Dropped(
-            listed[0].number,
-            '<script type="application/ld+json">',
-            f"{len(listed)} headlines read from the page's structured data (its ItemList): "
-            "the page as saved does not show its list",
-        )
-        return listed, [note]
-    reader.notes.extend(unrendered(root, reader.lines))
-    items = [line for line in reader.lines if line.item]
-    if items and not any(
-        line.stamp != (None, None) or any(SHOWN_MOMENT.search(text) for _, text in line.beside)
-        for line in items
-    ):  # its cards show no date or time: its script data may (La Nación's)
-        moments = script_moments(root, base, timezone, assumed)
-        reader.lines = [
-            replace(line, stamp=moments[line.link])
-            if line.item and line.stamp == (None, None) and line.link in moments
-            else line
-            for line in reader.lines
-        ]
-    firsts = {note.reason: note for note in reversed(reader.notes)}  # one of each kind
-    return reader.lines, sorted(firsts.values(), key=reader.notes.index)

@@ -39,6 +39,7 @@ IMPORTER = {
     "importexports",
     "importjson",
     "importpasses",
+    "importformats",
     "importer",
     "importdays",
     "newday",
@@ -88,6 +89,8 @@ FORBIDDEN = {
     "importjson": IMPORTER
     - {"importmodel", "importdates", "importtext", "importlinks", "importchats", "importexports"},
     "importpasses": IMPORTER - {"importmodel", "importdates", "importtext"},
+    # Which reader a listing's text takes: all of them, below the walk.
+    "importformats": {"importer", "importdays", "newday", "cli", "build"},
 }
 
 
