@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -50,6 +49,17 @@ from .importdates import (
     year_and_weekday,
 )
 from .importelements import MEDIA_END, MEDIA_START, side_heading
+from .importentries import (
+    KICKER_WORDS,
+    complete,
+    entry_before,
+    index_entry,
+    past_midnight,
+    remove,
+    restamp,
+    retitle,
+    unsummarised,
+)
 from .importfeeds import (
     FEED,
     MBOX,
@@ -141,7 +151,6 @@ from .importtext import (
     split_link,
     undecorated,
     unspaced_words,
-    word_count,
 )
 from .importzones import zone_of_language, zone_of_links, zone_of_site
 from .links import clean_url
@@ -340,9 +349,9 @@ def _outline_line(
         key, value = (found[1] or "").lower(), (found[2] or "").strip()
         time = read_time(value) if key == "time" and TIME_LINE.fullmatch(value) else None
         if time is not None and last is not None:
-            state.last = _restamp(state, last, None, time)
+            state.last = restamp(state, last, None, time)
         elif key in ("url", "link") and URL_IN_TEXT.fullmatch(value) and last and not last.url:
-            _complete(state, last, value, sources, default_source)
+            complete(state, last, value, sources, default_source)
         state.last = state.last or last
         state.dropped.append(Dropped(number, raw.strip(), _PROPERTY_LINE))
         return ""
@@ -407,7 +416,7 @@ def _take_line(
             line = simple = outline  # an outline's task, without its marker
     if number in state.sites_above and last is not None and not last.url:
         # "Title", "Its description", "www.pravda.com.ua", the post's words, "https://…"
-        before = _entry_before(state, last)
+        before = entry_before(state, last)
         if (
             before is not None
             and not before.url
@@ -415,7 +424,7 @@ def _take_line(
             and last.title.endswith(".")
             and not before.title.endswith(".")
         ):  # a description too short to read as a summary
-            _remove(state, last)
+            remove(state, last)
             state.dropped.append(Dropped(last.line, last.title, _DESCRIPTION_ABOVE))
             last = before
         state.shared = state.last = last
@@ -428,7 +437,7 @@ def _take_line(
             state.shared = state.last = shared
             state.dropped.append(Dropped(number, raw.strip(), _SHARED_WORDS))
             return
-        _complete(state, shared, link, sources, default_source)
+        complete(state, shared, link, sources, default_source)
         return
     chat = CHAT_LINE.match(simple) if not given.item and given.link is None else None
     if chat is not None:  # "16.07.24, 09:40 - Олена Коваль: Title https://..." (WhatsApp)
@@ -485,7 +494,7 @@ def _take_line(
             state.dropped.append(Dropped(number, raw.strip(), APP))
             return
         if url and last is not None and not last.url and not SERVICE_PAGE.match(url):
-            _complete(state, last, url, sources, default_source)
+            complete(state, last, url, sources, default_source)
             state.time = None
             return
         if url and given.link is None and URL_LINE.fullmatch(BULLET.sub("", raw.strip(), count=1)):
@@ -522,7 +531,7 @@ def _take_line(
         state.last = last
         return
     if reason == NAVIGATION and url and last is not None and not last.url:
-        _complete(state, last, url, sources, default_source)  # "Read more" after a headline
+        complete(state, last, url, sources, default_source)  # "Read more" after a headline
         state.time = None
         return
     reason = reason or _why_no_headline(state, given, line, url, last)
@@ -639,7 +648,7 @@ def _add(
         where = f"the same link as line {taken[1].line}, on {taken[0].isoformat()}"
         state.dropped.append(Dropped(number, raw.strip(), where))
         if taken[1].time is None and time is not None:  # a sticky story, then its dated row
-            _restamp(state, taken[1], state.date, time)
+            restamp(state, taken[1], state.date, time)
         return
     state.heading_entry = given.heading and not given.item
     advert, state.advert = state.advert, 0
@@ -657,7 +666,7 @@ def _add(
     if time is not None or given.item:
         state.stamped.add(number)
     entries.append(entry)
-    _seen(state, day, entry)
+    index_entry(state, day, entry)
     state.time = None
     state.last = entry
     if below:
@@ -713,10 +722,10 @@ def _previewed(
     if preview is last and headline_like(line) and not boilerplate(line):
         # "https://…", "The Kyiv Independent", "Japan transfers $1.9 billion …": the
         # title of the link's preview in a chat is the article's headline
-        _retitle(state, last, line)
+        retitle(state, last, line)
         state.dropped.append(Dropped(number, text, _PREVIEW_TITLE))
         return True
-    before = _entry_before(state, last) if not last.url else None
+    before = entry_before(state, last) if not last.url else None
     if (
         before is not None
         and before.url
@@ -724,11 +733,11 @@ def _previewed(
         and headline_like(last.title)
     ):  # Teams': the link, its preview's title, its description, then its site
         if before.line in state.below:  # its title was under its link: `last` describes it
-            _remove(state, last)
+            remove(state, last)
             state.dropped.append(Dropped(last.line, last.title, _PREVIEW_DESCRIPTION))
         else:  # a comment the link followed: the preview's title is the headline
-            _retitle(state, before, last.title)
-            _remove(state, last)
+            retitle(state, before, last.title)
+            remove(state, last)
             state.dropped.append(Dropped(last.line, last.title, _PREVIEW_TITLE))
         state.dropped.append(Dropped(number, text, _PREVIEW_SITE))
         state.last = state.last if state.last is not None else before
@@ -741,8 +750,8 @@ def _previewed(
         and before.line >= last.line - 2
         and SITE_NAME.fullmatch(line.strip().lower()) is not None
     ):  # VK's post copied: its time, its text, its card's title, the card's site
-        _retitle(state, before, last.title)
-        _remove(state, last)
+        retitle(state, before, last.title)
+        remove(state, last)
         state.dropped.append(Dropped(last.line, last.title, _PREVIEW_TITLE))
         state.dropped.append(Dropped(number, text, _PREVIEW_SITE))
         state.last = before
@@ -840,7 +849,7 @@ def _said_moment(
     if state.message is not None:  # the message's headline is taken: this is its body
         link = link_line(line)
         if link and not state.message.url and not home_page(link):
-            _complete(state, state.message, link, sources, default_source)
+            complete(state, state.message, link, sources, default_source)
             state.message = state.last
         else:
             state.dropped.append(Dropped(number, raw.strip(), _MESSAGE_BODY))
@@ -874,12 +883,12 @@ def _said_moment(
         leading = state.header == number - 1  # "@KyivIndependent", "·", "1h": a post's
         aged = age(normalise_word(simple).rstrip(".:,")) is not None
         if last is not None and aged and not leading:
-            before = _entry_before(state, last)
+            before = entry_before(state, last)
             if state.trailing or (  # (the first: a page's heading over its title, as likely,
                 before is not None and 0 < before.line - state.day_line <= 2
             ):  # but not under a day's line and a kicker)
-                last = _unsummarised(state, last)  # "Title", "Its summary", "3 hours ago"
-            state.last = _restamp(state, last, date, last.time)  # "Title" then "3 hrs ago"
+                last = unsummarised(state, last)  # "Title", "Its summary", "3 hours ago"
+            state.last = restamp(state, last, date, last.time)  # "Title" then "3 hrs ago"
             state.trailing = True if state.trailing is None else state.trailing
             return True
         own = last is not None and last.time is None and last.line not in state.stamped
@@ -904,8 +913,8 @@ def _said_moment(
             )
             state.trailing = own and not weekday_time(simple, weekdays) and not badged
         if time is not None and state.trailing and last is not None and own:
-            last = _unsummarised(state, last)  # "Title", "Its summary", "Jul 16, 9:15 PM"
-            state.last = _restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
+            last = unsummarised(state, last)  # "Title", "Its summary", "Jul 16, 9:15 PM"
+            state.last = restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
             state.stamp_line = number
             return True
         if (
@@ -925,10 +934,10 @@ def _said_moment(
             and last is not None
             and last.line not in state.stamped
         ):  # "Title", "2 hours ago", …, "Title", "July 15": a date after its headline
-            last = _unsummarised(state, last)  # ("Title", "Its summary", "July 15")
-            state.last = _restamp(state, last, date, None)
+            last = unsummarised(state, last)  # ("Title", "Its summary", "July 15")
+            state.last = restamp(state, last, date, None)
             return True
-        if date is None and time is not None and _past_midnight(state, time):
+        if date is None and time is not None and past_midnight(state, time):
             date = state.date + dt.timedelta(days=1)  # a chat's "8:05 AM" after "11:55 PM"
         if time is not None:
             state.moments.append((date or state.date, time))
@@ -1083,15 +1092,6 @@ def _message_header(
     return (date, time) if date is not None and time is not None else None
 
 
-def _seen(state: State, date: dt.date, entry: Entry) -> None:
-    """Index an entry of a day by its link and its title, for the duplicates that follow."""
-    seen = state.seen.setdefault(date, {})
-    state.order += 1
-    for key in (("link", entry.url), ("headline", entry.title.casefold())):
-        if key[1] and key not in seen:
-            seen[key] = (state.order, key[0], entry.line)
-
-
 def _item_date_and_time(
     state: State, given: Line, months: dict[str, int], weekdays: dict[str, int]
 ) -> tuple[dt.date | None, dt.time | None]:
@@ -1126,49 +1126,6 @@ def _item_date_and_time(
     return date, time
 
 
-KICKER_WORDS = 4  # a rubric or kicker over a headline ("Russia's war in Ukraine"), at most
-
-
-def _unsummarised(state: State, last: Entry) -> Entry:
-    """The headline a time after it dates, in a page copied as text whose times follow their
-    headlines: where the line above it was an undated headline too, and it has more words
-    (a summary without a stop at its end: the Telegraph's, the FT's), that one, and the
-    summary is dropped as one."""
-    before = _entry_before(state, last)
-    if (
-        not state.copied
-        or before is None
-        or before.time is not None
-        or before.line in state.stamped
-        or before.line != last.line - 1
-        or before.url != last.url
-        or word_count(before.title) <= KICKER_WORDS  # (a rubric above its title, not one)
-    ):
-        return last
-    under_rubric = any(  # "MONDO", "Title", "Its summary", "16 luglio 2024, 14:05" (ANSA's)
-        dropped.line == before.line - 1 and dropped.reason == CAPITALS
-        for dropped in state.dropped[-4:]
-    )
-    if word_count(last.title) <= word_count(before.title) and not under_rubric:
-        return last
-    _remove(state, last)
-    state.dropped.append(Dropped(last.line, last.title, SUMMARY))
-    return before
-
-
-def _past_midnight(state: State, time: dt.time) -> bool:
-    """Whether a time alone, earlier than the moment before it, is of the next day: in a
-    listing that runs oldest first (a chat, its messages' moments each later than the last),
-    up to the day it is imported for ("Yesterday 11:55 PM", then "8:05 AM": Teams' today)."""
-    moments = state.moments[-3:]
-    return (
-        len(moments) >= 2
-        and moments[-1][0] == state.date < state.today
-        and time < moments[-1][1]
-        and all(a <= b for a, b in itertools.pairwise(moments))
-    )
-
-
 def _date_among_parts(
     text: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
 ) -> tuple[dt.date | None, dt.time | None] | None:
@@ -1186,73 +1143,6 @@ def _date_among_parts(
 
 
 _SEPARATED = re.compile(r"(?:^|\s)[-–—](?:\s|$)|\s*[|·•]\s*")  # "Newsweek•2 days ago" too
-
-
-def _complete(
-    state: State, entry: Entry, url: str, sources: Mapping[str, str], default_source: str
-) -> None:
-    """Give the entry on the line before a bare URL line that URL."""
-    url = unwrapped(url)
-    if not host_of(url):
-        return  # no address ("https://[censor.net/..."): nothing to give
-    date, entries = next((d, e) for d, e in state.days.items() if entry in e)
-    linked = match_source(url, sources)
-    source = linked or entry.source or default_source
-    title = entry.title
-    if entry.line in state.named and linked != entry.source:  # another outlet's news
-        title, source = state.named[entry.line], linked or default_source
-    title, url = without_outlet(title, url, state.names.get(source, "")), clean_url(url)
-    entries[entries.index(entry)] = state.last = replace(entry, title=title, url=url, source=source)
-    _seen(state, date, state.last)
-
-
-def _restamp(state: State, entry: Entry, date: dt.date | None, time: dt.time | None) -> Entry:
-    """Give an entry the time (and date) on the line after it: in a listing whose times
-    follow their headlines, as pages copied as text show them."""
-    was, entries = next((d, e) for d, e in state.days.items() if entry in e)
-    new = replace(entry, time=time)
-    state.stamped.add(entry.line)
-    if date is None or date == was:
-        entries[entries.index(entry)] = new
-    else:
-        entries.remove(entry)
-        seen = state.seen.get(was, {})
-        for key in [key for key, (_, _, line) in seen.items() if line == entry.line]:
-            del seen[key]
-        state.days.setdefault(date, []).append(new)
-        _seen(state, date, new)
-        state.date, state.anchor = date, date
-    return new
-
-
-def _retitle(state: State, entry: Entry, title: str) -> None:
-    """Give an entry another headline (its link's preview's title)."""
-    for date, entries in state.days.items():
-        if entry in entries:
-            new = replace(entry, title=title)
-            entries[entries.index(entry)] = state.last = new
-            _seen(state, date, new)
-            return
-
-
-def _entry_before(state: State, entry: Entry) -> Entry | None:
-    """The entry taken just before this one on its day, if any."""
-    for entries in state.days.values():
-        if entry in entries:
-            at = entries.index(entry)
-            return entries[at - 1] if at > 0 else None
-    return None
-
-
-def _remove(state: State, entry: Entry) -> None:
-    """Take an entry back (it was a preview's title, not a headline of its own)."""
-    for date, entries in state.days.items():
-        if entry in entries:
-            entries.remove(entry)
-            seen = state.seen.get(date, {})
-            for key in [key for key, (_, _, line) in seen.items() if line == entry.line]:
-                del seen[key]
-            return
 
 
 _PREVIEW_SITE = "the site's name in the preview of the link above, not a headline"

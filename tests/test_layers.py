@@ -39,6 +39,7 @@ IMPORTER = {
     "importexports",
     "importjson",
     "importpasses",
+    "importentries",
     "importformats",
     "importer",
     "importdays",
@@ -89,6 +90,7 @@ FORBIDDEN = {
     "importjson": IMPORTER
     - {"importmodel", "importdates", "importtext", "importlinks", "importchats", "importexports"},
     "importpasses": IMPORTER - {"importmodel", "importdates", "importtext"},
+    "importentries": IMPORTER - {"importmodel", "importdates", "importtext", "importlinks"},
     # Which reader a listing's text takes: all of them, below the walk.
     "importformats": {"importer", "importdays", "newday", "cli", "build"},
 }
