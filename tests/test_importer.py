@@ -7,6 +7,8 @@ import base64
 import datetime as dt
 import json
 import re
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -9441,3 +9443,24 @@ def test_import_help_names_as_many_languages_as_dates_are_read_in() -> None:
     described = re.search(r"(\d+) languages", subparsers.choices["import"].description or "")
     assert described is not None
     assert int(described[1]) == len(set(LANGUAGES + OTHER_LANGUAGES))
+
+
+def test_a_run_of_indic_letters_is_refused_as_a_date_at_once() -> None:
+    """A menu's words run together in Bengali (Prothom Alo's, copied) are no date. The
+    pattern of a month's name once had two branches that both took Bengali letters, so
+    refusing 74 of them took longer than 15 s and a longer run never ended: the import runs
+    in a process of its own here, which a hang fails instead of stopping the suite."""
+    menu = "সর্বশেষভারতপাকিস্তানএশিয়ামধ্যপ্রাচ্যযুক্তরাষ্ট্রইউরোপআফ্রিকা" * 4
+    code = (
+        "import datetime as dt, sys\n"
+        "from builder.importer import parse_listing\n"
+        "text = sys.stdin.read()\n"
+        "listing = parse_listing(text, dt.date(2024, 7, 16), timezone='Europe/Kyiv')\n"
+        "print(len(listing.days))\n"
+    )
+    listing = f"16 липня 2024\nЗеленський відвідав Харків\n{menu} ১৫ জুলাই\n"
+    done = subprocess.run(
+        [sys.executable, "-c", code], input=listing, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"
