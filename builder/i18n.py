@@ -66,7 +66,10 @@ def _names(code: str, kind: str) -> dict[str, int]:
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
             for number, name in table[context][width].items():
-                found.setdefault(normalise_word(name).rstrip("."), int(number))
+                word = normalise_word(name).rstrip(".")
+                found.setdefault(word, int(number))
+                if code == "ar" and word.startswith("الا"):  # pages write its hamza: الإثنين
+                    found.setdefault("الإ" + word[3:], int(number))
     return found
 
 

@@ -30,7 +30,7 @@ LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl", "es", "it", "pt", "ro")
 # Croatian's are last: its "listopad" (October) is November to Czech and Polish, read first.
 OTHER_LANGUAGES = (
     *("be", "bg", "cs", "sk", "sr", "el", "hu", "lt", "lv", "et", "fi", "sv", "da", "no"),
-    *("nl", "tr", "ka", "hy", "kk", "ar", "he", "hi", "id", "hr", "sl", "uz"),
+    *("nl", "tr", "ka", "hy", "kk", "ar", "he", "hi", "bn", "id", "hr", "sl", "uz"),
 )
 
 
@@ -173,6 +173,15 @@ _UPDATE_AFTER = re.compile(
 )
 # The word for hours after a time, as Spanish pages write it: "14:05 horas", "15:12 horas CEST".
 _HOURS_WORD = re.compile(r"(?<=\d[:.]\d\d)\s+(?:horas|hrs|h)\b(?!\w)", re.IGNORECASE)
+# Arabic's morning and evening after a time, as Egyptian and Gulf pages write them ("09:48 م",
+# "12:25 ص", "10:20 صباحًا"): AM and PM.
+_ARABIC_MERIDIEM = re.compile(
+    r"(?<=\d[:.]\d\d)\s*(?:(صباحًا|صباحاً|صباحا|صباح|ص)|مساءً|مساء|م)(?![\w\u064b-\u065f])"
+)
+
+
+def _arabic_meridiem(found: re.Match[str]) -> str:
+    return " AM" if found[1] else " PM"
 
 
 def said_date_time(
@@ -181,6 +190,7 @@ def said_date_time(
     """Read a date or time line (`_said_date_time`); a time that names no zone and gives no
     offset is moved from the zone of the page's country (`zone_of_site`) into the site's."""
     text = _UPDATE_AFTER.sub("", _HOURS_WORD.sub("", text))
+    text = _ARABIC_MERIDIEM.sub(_arabic_meridiem, text)
     found = _said_date_time(text, months, weekdays, state, number)
     if found is None or found[1] is None or not state.assumed or not state.timezone:
         return found

@@ -358,7 +358,12 @@ def index_page(url: str) -> bool:
         return True
     if len(segments) == 3 and segments[1].isdigit():  # "/tema/1372/rat-u-ukrajini": its id
         segments = [segments[0], segments[2]]
+    while len(segments) > 2 and _SHORT_NUMBER.fullmatch(segments[-1]):
+        segments = segments[:-1]  # Youm7's "/Section/الحرب-الروسية-الأوكرانية/355/1": its id, page
     return 1 <= len(segments) <= 2 and segments[0] in _INDEX_PATHS
+
+
+_SHORT_NUMBER = re.compile(r"\d{1,4}")  # a section's id or a page's number, not an article's
 
 
 def section_links(keys: Iterable[str]) -> set[str]:

@@ -53,6 +53,7 @@ TRACKING_ON = {
     # a post's link in Substack's mail: "?publication_id=…&post_id=…&isFreemail=true&r=…"
     "substack.com": frozenset({"publication_id", "post_id", "isfreemail", "r", "triedredirect"}),
     "indiatimes.com": frozenset({"from"}),  # the Times of India's "?from=mdr"
+    "udn.com": frozenset({"from"}),  # United Daily News' "?from=udn-catelistnews_ch2"
 }
 NEAR_DUPLICATE = 0.9  # difflib ratio of casefolded titles
 NEAR_DAYS = 3  # titles this many days apart or closer are compared

@@ -9464,3 +9464,33 @@ def test_a_run_of_indic_letters_is_refused_as_a_date_at_once() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "1"
+
+
+def test_arabic_times_with_morning_or_evening_and_bengali_dates() -> None:
+    """Egyptian pages write a 12-hour clock with Arabic's morning and evening, `ص` and `م`
+    ("09:48 م" is 21:48, "12:25 ص" is 00:25: Youm7's); Bengali pages their months and digits
+    (`১৫ জুলাই ২০২৪`, Prothom Alo's). A page of a .com in Arabic keeps its times as written."""
+    arabic = (
+        "الثلاثاء، 16 يوليو 2024 09:48 م\n"
+        "الكرملين: ندرس تصريحات زيلينسكى بشأن مشاركة روسيا فى قمة السلام\n"
+        "الثلاثاء، 16 يوليو 2024 12:25 ص\n"
+        "ترامب يختار السيناتور جى دى فانس نائبا له فى انتخابات الرئاسة\n"
+        "الإثنين، 15 يوليو 2024 10:20 صباحًا\n"
+        "الصين تعلن نمو اقتصادها بنسبة 4.7 بالمئة فى الربع الثانى\n"
+    )
+    assert [(day, time) for day, time, _ in _read(arabic)] == [
+        ("2024-07-16", "21:48"),
+        ("2024-07-16", "00:25"),
+        ("2024-07-15", "10:20"),
+    ]
+    bengali = "১৫ জুলাই ২০২৪\nহাঙ্গেরির বৈঠক বর্জন করবে ইউরোপীয় কমিশন\n"
+    assert [day for day, _, _ in _read(bengali)] == ["2024-07-15"]
+
+
+def test_a_sections_page_with_its_id_and_page_number_is_no_headline() -> None:
+    """Youm7's section links, `/Section/<name>/355/1` (the section's id, the page's number),
+    among its cards: index pages, not articles; an article's long id stays an article's."""
+    assert index_page("https://www.youm7.com/Section/الحرب-الروسية-الأوكرانية/355/1")
+    assert index_page("https://example.com/tag/war/2")
+    assert not index_page("https://example.com/section/world/6648731")
+    assert not index_page("https://www.youm7.com/story/2024/7/16/بوريل-أوربان/6648577")

@@ -95,6 +95,12 @@ def test_a_link_taken_as_plain_is_its_own_clean_url(start: str, rest: str) -> No
         ),
         ("https://a.org/search?source=feed&s=war", "https://a.org/search?source=feed&s=war", []),
         (
+            "https://udn.com/news/story/6809/8100934?from=udn-catelistnews_ch2",
+            "https://udn.com/news/story/6809/8100934",
+            ["from"],
+        ),
+        ("https://a.org/news?from=2024-07-01", "https://a.org/news?from=2024-07-01", []),
+        (
             "https://www.theguardian.com/world/2024/jul/16/a?CMP=share_btn_url",
             "https://www.theguardian.com/world/2024/jul/16/a",
             ["CMP"],
