@@ -527,28 +527,30 @@ _BY_ON = re.compile(
 
 OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a footer"
 # "3 hrs ago", "an hour ago", "15 хв тому", "2 години тому", "5 минут назад", "1 day ago"
-# (casefolded).
+# (casefolded); Indonesian's, Scandinavian, Bengali, Chinese, Japanese and Korean units too.
 _AGE_UNITS = (
     r"(?:(m|mins?\.?|minutes?|minuten?|minut[ayię]?|minutos?|minuti|perce|хв\.?|хвилин[аиу]?"
-    r"|мин\.?|минут[аы]?|minut(?:ami|ou)|minút(?:ami|ou))"
+    r"|мин\.?|минут[аы]?|minut(?:ami|ou)|minút(?:ami|ou)|menit|মিনিট|分钟|分鐘|分|분)"
     r"|(h|hrs?|hours?|stunden?|std\.?|heures?|godzin[ayę]?|godz\.?|horas?|ore|ora|год\.?"
-    r"|годин[аиу]?|ч\.?|час(?:а|ов)?|сата?|sat[ai]?|órája|val\.?|hodin(?:ami|ou))"
+    r"|годин[аиу]?|ч\.?|час(?:а|ов)?|сата?|sat[ai]?|órája|val\.?|hodin(?:ami|ou)|jam"
+    r"|tim(?:mar|me|er)?|ঘণ্টা|小时|小時|時間|시간)"
     r"|(d|days?|tag(?:en?)?|jours?|dni|dzień|días?|dias?|giorni|giorno|дн\.?|дні|днів|день|дня|дней"
-    r"|дана?|dana?|napja|dny|dnem|dňami|dňom))"
+    r"|дана?|dana?|napja|dny|dnem|dňami|dňom|hari|dag(?:ar|e)?|দিন|天|日|일))"
 )
 # and where other languages put the word before it: "vor 3 Stunden", "il y a 2 heures",
 # "hace 5 minutos", "há 2 horas", Serbian's "пре 3 сата", Croatian's "prije 3 sata", Czech's
 # "před 3 hodinami" and Slovak's "pred hodinou"; or after it: "3 godziny temu", "2 ore fa".
 _AGO = re.compile(
-    r"(?:(?:vor|il y a|hace|há|пре|pre|prije|prieš|před|pred)\s+)?"
+    r"(?:(?:vor|il y a|hace|há|пре|pre|prije|prieš|před|pred|for|för)\s+)?"
     r"(?:(\d+)|an?|one|einem|einer)?\s*"
     rf"{_AGE_UNITS}"
-    r"(?:\s+(?:ago|тому|назад|temu|fa|în urmă))?"
+    r"(?:\s+(?:ago|тому|назад|temu|fa|în urmă|yang lalu|lalu|sedan|siden|আগে|전)|\s*前)?"
 )
 _AGED = re.compile(
     r"^(?:vor|il y a|hace|há|пре|pre|prije|prieš|před|pred)\s"
-    r"|\s(?:ago|тому|назад|temu|fa|în urmă|perce|órája|napja)$"
-)  # (Hungarian's unit says "ago" itself: "38 perce", "2 órája")
+    r"|\s(?:ago|тому|назад|temu|fa|în urmă|perce|órája|napja|lalu|sedan|siden|আগে|전)$|前$"
+)  # (Hungarian's unit says "ago" itself: "38 perce", "2 órája"; Indonesian's "3 jam yang
+# lalu", Swedish's "3 tim sedan", Danish's "for 3 timer siden", Bengali's, Chinese "3小时前")
 # An age as social networks write it, alone on its line: "1h", "15m", "2d", "3 год".
 _SHORT_AGE = re.compile(r"(\d+)\s?(?:(m|min|хв|мин)|(h|hr|год|ч)|(d|дн|д))")
 

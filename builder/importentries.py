@@ -32,9 +32,9 @@ KICKER_WORDS = 4  # a rubric or kicker over a headline ("Russia's war in Ukraine
 
 def unsummarised(state: State, last: Entry) -> Entry:
     """The headline a time after it dates, in a page copied as text whose times follow their
-    headlines: where the line above it was an undated headline too, and it has more words
-    (a summary without a stop at its end: the Telegraph's, the FT's), that one, and the
-    summary is dropped as one."""
+    headlines: where the line above it was an undated headline too (not a snippet cut short),
+    that one, and the line under it, a summary or deck without a stop at its end (the
+    Telegraph's, the FT's, the Express Tribune's), is dropped as a summary."""
     before = entry_before(state, last)
     if (
         not state.copied
@@ -50,8 +50,8 @@ def unsummarised(state: State, last: Entry) -> Entry:
         dropped.line == before.line - 1 and dropped.reason == CAPITALS
         for dropped in state.dropped[-4:]
     )
-    if word_count(last.title) <= word_count(before.title) and not under_rubric:
-        return last
+    if before.title.rstrip().endswith(("…", "...")) and not under_rubric:
+        return last  # the item above's snippet, cut short (a reader's list: Feedly's)
     remove(state, last)
     state.dropped.append(Dropped(last.line, last.title, SUMMARY))
     return before

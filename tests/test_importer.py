@@ -9494,3 +9494,49 @@ def test_a_sections_page_with_its_id_and_page_number_is_no_headline() -> None:
     assert index_page("https://example.com/tag/war/2")
     assert not index_page("https://example.com/section/world/6648731")
     assert not index_page("https://www.youm7.com/story/2024/7/16/بوريل-أوربان/6648577")
+
+
+@pytest.mark.parametrize(
+    ("said", "count", "unit"),
+    [
+        ("35 menit yang lalu", 35, "minutes"),  # Indonesian (detik's)
+        ("1 jam yang lalu", 1, "hours"),
+        ("12 min sedan", 12, "minutes"),  # Swedish (Expressen's)
+        ("3 tim sedan", 3, "hours"),
+        ("for 3 timer siden", 3, "hours"),  # Danish, Norwegian
+        ("২২ মিনিট আগে", 22, "minutes"),  # Bengali, its digits (Prothom Alo's)
+        ("18分钟前", 18, "minutes"),  # Chinese (The Paper's)
+        ("1天前", 1, "days"),
+        ("3時間前", 3, "hours"),  # Japanese
+        ("3시간 전", 3, "hours"),  # Korean
+    ],
+)
+def test_ages_in_more_languages(said: str, count: int, unit: str) -> None:
+    assert age(normalise_word(said)) == (count, unit)
+
+
+@pytest.mark.parametrize("said", ["3 jam", "for 3 hours", "3 hours", "3 tim"])
+def test_a_count_and_a_unit_without_ago_are_no_age(said: str) -> None:
+    assert age(normalise_word(said)) is None
+
+
+def test_a_deck_under_its_title_in_a_copy_is_no_headline() -> None:
+    """The Express Tribune copied: a title, its deck (no stop at its end, and shorter), then
+    the agency and the moment: the title is the headline. A reader's list puts the item
+    above's snippet, cut short ("…"), over the next title: that is no title (Feedly's)."""
+    text = (
+        "Maltese conservative wins second term with 562 votes\n"
+        "Reuters | 16 Jul 2024, 06:05 PM\n"
+        "\n"
+        "Islamic State claims Oman mosque attack; four Pakistanis among six killed\n"
+        "Foreign Office confirms deaths of Pakistani nationals in Muscat shooting\n"
+        "Agencies | 16 Jul 2024, 04:40 PM\n"
+        "\n"
+        "Ukrainian men face deadline to update military records\n"
+        "Reuters | 16 Jul 2024, 02:15 PM\n"
+    )
+    assert [title for _, _, title in _read(text)] == [
+        "Maltese conservative wins second term with 562 votes",
+        "Islamic State claims Oman mosque attack; four Pakistanis among six killed",
+        "Ukrainian men face deadline to update military records",
+    ]
