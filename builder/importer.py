@@ -91,6 +91,7 @@ from .importpasses import (
     NO_HEADLINE,
     bylines,
     drop_adverts,
+    drop_counts,
     drop_pending,
     drop_undated_after,
     drop_unlinked,
@@ -239,6 +240,7 @@ def parse_listing(
     drop_unlinked(state, timed=not state.copied)
     if state.copied:
         drop_unstamped(state)
+        drop_counts(state)
     elif HTML.search(text) is not None and FEED.match(text) is None:
         drop_undated_after(state)  # (a page's: a feed's items are all alike)
     days = tuple(

@@ -4,7 +4,8 @@ Before: a time alone on its line that a date and time follow is a video's length
 (`video_lengths`). After: what the walk kept but the whole listing shows is no headline: a
 link line that waited for a headline in vain, a line under an ad's label that no time
 followed, lines without links in a list of links, lines without dates in a dated copy of a
-page, and undated links after a dated page's listing (`drop_*`).
+page, and undated links after a dated page's listing (`drop_*`); a column of counts a copy
+runs into its titles (`drop_counts`).
 """
 
 from __future__ import annotations
@@ -180,3 +181,22 @@ def _names(text: str) -> bool:
     if not (2 <= len(first) <= 4 and capital):
         return False
     return all(1 <= len(part) <= 4 for part in rest) and sum(map(len, rest)) + len(first) <= 10
+
+
+# A count a copied page runs into the end of its titles (comments, views): "Title 7"; where
+# every title has one, also after a number of the title's ("…, сбиты 20 4").
+_COUNT_AFTER = re.compile(r"(?<=[^\W\d]|[»”\"')])\s+\d{1,5}$")
+_LAST_NUMBER = re.compile(r"\s+\d{1,5}$")
+COUNTED = 5  # entries at least, four in five of them ending so, for a column of counts
+
+
+def drop_counts(state: State) -> None:
+    """Take off the number at the end of the titles of a page copied as text where nearly
+    all end with one: its comments' or views' column run into each line ("22:04 Лукашенко
+    помиловал еще 18 политзаключенных 7", Хартия'97's), not part of the headline."""
+    entries = [entry for found in state.days.values() for entry in found]
+    counted = [entry for entry in entries if _COUNT_AFTER.search(entry.title)]
+    if len(counted) < COUNTED or len(counted) * 5 < len(entries) * 4:
+        return
+    for found in state.days.values():
+        found[:] = [replace(entry, title=_LAST_NUMBER.sub("", entry.title)) for entry in found]

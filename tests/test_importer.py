@@ -9540,3 +9540,39 @@ def test_a_deck_under_its_title_in_a_copy_is_no_headline() -> None:
         "Islamic State claims Oman mosque attack; four Pakistanis among six killed",
         "Ukrainian men face deadline to update military records",
     ]
+
+
+def test_a_column_of_counts_run_into_copied_titles_is_left_out() -> None:
+    """Хартия'97's list copied: each line a time, the title and its comments' count ("… 7").
+    Where nearly every title ends with a number, it is the count, even after a number of
+    the title's; where few do, the numbers are the titles' own."""
+    counted = "16 июля\n" + "".join(
+        f"{21 - n}:0{n} {title} {n * 3}\n"
+        for n, title in enumerate(
+            [
+                "Лукашенко помиловал еще 18 политзаключенных",
+                "Мецола переизбрана председателем Европарламента",
+                "В Гомеле закрыли последний независимый книжный магазин",
+                "Минобороны Украины: Россия ночью атаковала 22 дронами, сбиты 20",
+                "Эстония призвала ЕС ужесточить санкции против режима Лукашенко",
+                "Ночью над Брестской областью фиксировали российские «шахеды»",
+            ]
+        )
+    )
+    assert [title for _, _, title in _read(counted)] == [
+        "Лукашенко помиловал еще 18 политзаключенных",
+        "Мецола переизбрана председателем Европарламента",
+        "В Гомеле закрыли последний независимый книжный магазин",
+        "Минобороны Украины: Россия ночью атаковала 22 дронами, сбиты 20",
+        "Эстония призвала ЕС ужесточить санкции против режима Лукашенко",
+        "Ночью над Брестской областью фиксировали российские «шахеды»",
+    ]
+    own = (
+        "16 июля\n21:00 Генштаб: за сутки произошло 130 боевых столкновений\n"
+        "20:10 Зеленский провел совещание со Ставкой\n19:20 Курс доллара вырос до 41\n"
+        "18:30 Мецола переизбрана председателем Европарламента\n"
+        "17:40 В Одессе прогремели взрывы\n"
+    )
+    titles = [title for _, _, title in _read(own)]
+    assert titles[0].endswith("130 боевых столкновений")
+    assert titles[2] == "Курс доллара вырос до 41"
