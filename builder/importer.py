@@ -89,6 +89,7 @@ from .importlinks import (
 from .importmodel import Dropped, Entry, ImportedDay, Line, Listing, State
 from .importpasses import (
     NO_HEADLINE,
+    STAMPED_LIST,
     bylines,
     drop_adverts,
     drop_counts,
@@ -449,7 +450,9 @@ def _take_line(
         reason = _mail_header_or_struck(simple)
         if _FORWARDED.fullmatch(simple):  # Telegram's "[Forwarded from Економічна правда]"
             reason = _FORWARD
-        if state.copied and state.moments and side_heading(simple):
+        # (times over their headlines, or under several: not an article's own date alone)
+        timed = state.moments or len(state.stamped) >= STAMPED_LIST
+        if state.copied and timed and side_heading(simple):
             state.side = number  # "Новини партнерів" in a timed page copied: a side block
             reason = NAVIGATION
         lead = LEAD_IN.match(simple) if state.copied and state.moments else None

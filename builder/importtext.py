@@ -452,7 +452,9 @@ _CALL_TO_ACTION = re.compile(
     r"|увійти|підтримати|підтримайте|подпишитесь|подписаться|войти|поддержать|поддержите)\b"
 )
 BYLINE = re.compile(
-    rf"(?:by|von|par|przez|oprac\.|autor:?|автор(?:ка)?:?)\s+{NAME}(?:\s+{NAME}){{0,3}}(?:\s*(?:,|and|та|і|и)\s*{NAME}(?:\s+{NAME}){{0,3}})*"
+    rf"(?:by|von|par|por|di|door|av|przez|oprac\.|autor:?|автор(?:ка)?:?)\s+{NAME}(?:\s+{NAME}){{0,3}}"
+    rf"(?:\s*(?:,|and|y|e|та|і|и)\s*{NAME}(?:\s+{NAME}){{0,3}})*"
+    rf"(?:\.\s+{NAME}(?:\s+{NAME})?)?"  # and where they write from: "Por Ana Ruiz. Bruselas"
     r"|(?:photo|фото|video|відео|видео|image|illustration|ілюстрація|иллюстрация)\s*(?:credit)?"
     r"\s*[:|©]\s*\S+(?:\s+\S+){0,3}"  # "Photo: Reuters", not "Video: Drone destroys a boat ..."
     r"|\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?(?:\s+(?:read|читання|чтения))?"

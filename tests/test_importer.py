@@ -9576,3 +9576,30 @@ def test_a_column_of_counts_run_into_copied_titles_is_left_out() -> None:
     titles = [title for _, _, title in _read(own)]
     assert titles[0].endswith("130 боевых столкновений")
     assert titles[2] == "Курс доллара вырос до 41"
+
+
+def test_a_spanish_byline_with_its_city_and_a_most_read_box_in_a_copy() -> None:
+    """El Confidencial copied: a title, its lead (no stop), "Por Name. City", then the
+    moment: the byline is one (in Spanish, where the writer is), so the title is the
+    headline; "Lo más leído" under such timed items is a side box, its titles none."""
+    text = (
+        "Metsola, reelegida presidenta de la Eurocámara con un respaldo récord\n"
+        "La maltesa obtiene 562 votos en la sesión constitutiva de la nueva legislatura\n"
+        "Por Mateo Ruiz Calvo. Bruselas\n16/07/2024 - 18:05\n"
+        "J.D. Vance, el 'hillbilly' que quiere cortar la ayuda a Ucrania\n"
+        "El elegido por Trump para la vicepresidencia representa el ala más aislacionista\n"
+        "Por Andrés Villar Montero. Washington\n16/07/2024 - 14:20\n"
+        "Israel bombardea otra escuela de la UNRWA en Gaza: al menos 23 muertos\n"
+        "Agencias\n16/07/2024 - 12:02\n"
+        "Biden admite que fue un error decir que había que poner a Trump en la diana\n"
+        "El presidente concede su primera entrevista tras el atentado de Butler\n"
+        "Por Andrés Villar Montero. Washington\n16/07/2024 - 09:15\n"
+        "Lo más leído\n1\nOla de calor: la Aemet activa avisos en nueve comunidades\n"
+        "2\nEl Gobierno aprueba la nueva ley de vivienda\n"
+    )
+    assert [(time, title) for _, time, title in _read(text)] == [
+        ("18:05", "Metsola, reelegida presidenta de la Eurocámara con un respaldo récord"),
+        ("14:20", "J.D. Vance, el 'hillbilly' que quiere cortar la ayuda a Ucrania"),
+        ("12:02", "Israel bombardea otra escuela de la UNRWA en Gaza: al menos 23 muertos"),
+        ("09:15", "Biden admite que fue un error decir que había que poner a Trump en la diana"),
+    ]
