@@ -92,7 +92,11 @@ _DAY_MONTH_DOTS = re.compile(
 )
 # A headline's outlet and moment in parentheses after it, as a monitoring mail lists them.
 CREDIT_STAMP = re.compile(r"\s+\(([^(),]{2,40}),\s*([^()]{3,30})\)\s*$")
-_DAY_MONTH_TIME = re.compile(r"(\d{1,2}\.\s?\d{1,2})\.?,?\s+(\d{1,2}:\d{2})")  # "14. 7. 22:30"
+# "14. 7. 22:30"; and Finnish's "14.7. 21.05" (its day and month end with a stop, and its
+# time has one: "klo" before it, or not)
+_DAY_MONTH_TIME = re.compile(
+    r"(\d{1,2}\.\s?\d{1,2})(?:\.?,?\s+(\d{1,2}:\d{2})|\.,?\s+(?:klo\s+)?(\d{1,2}\.\d{2}))"
+)
 DAY_HEADING_BEFORE = 45  # days: how far back "15.07" alone on a line is read as a day
 
 
@@ -579,7 +583,7 @@ def date_time_line(
     dotted = _DAY_MONTH_TIME.fullmatch(simple)  # "16.07 07:12": a day, then its time
     if dotted is not None:
         day = day_month_line(dotted[1], state)
-        return (day, read_time(dotted[2])) if day is not None else None
+        return (day, read_time(dotted[2] or dotted[3])) if day is not None else None
     date = _day_line(simple, months, weekdays, state, number)
     if date is not None:
         return date, None

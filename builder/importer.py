@@ -100,7 +100,6 @@ from .importpasses import (
     video_lengths,
 )
 from .importtext import (
-    AD_LABELS,
     ADVERT,
     BETWEEN,
     BOLD_LABEL,
@@ -146,6 +145,7 @@ from .importtext import (
     VIDEO,
     VIDEO_LENGTH,
     WORD_RUN,
+    ad_label,
     boilerplate,
     glued_date_line,
     headline_like,
@@ -524,9 +524,7 @@ def _take_line(
         and _previewed(state, line, raw.strip(), number, last, preview)
     ):
         return  # a link's preview in a chat or mail copied: its title, site or snippet
-    if not given.item and (
-        normalise_word(simple).rstrip(":") in AD_LABELS or SPONSOR_LINE.match(simple)
-    ):
+    if not given.item and (ad_label(simple) or SPONSOR_LINE.match(simple)):
         state.advert = number  # "Реклама", "Sponsored by Lockheed Martin", then the ad's title
         state.dropped.append(Dropped(number, raw.strip(), NAVIGATION))
         return

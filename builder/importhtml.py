@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from .i18n import normalise_word
 from .importdates import (
     CLOCK,
     DATE_PREFIX,
@@ -67,10 +66,10 @@ from .importlinks import (
 )
 from .importmodel import Dropped, Line
 from .importtext import (
-    AD_LABELS,
     ADVERT,
     BYLINE,
     MICROFORMAT_DATE,
+    ad_label,
     boilerplate,
     collapse,
     headline_like,
@@ -628,7 +627,7 @@ class HTMLListing:
         if shown is not None:  # Notion's table: the title links its own page, and
             url = shown.link or ""  # the row's URL column shows the article's address
             beside = tuple(b for b in beside if b != (shown.number, shown.text))
-        labelled = any(normalise_word(b[1]).rstrip(":") in AD_LABELS for b in beside)
+        labelled = any(ad_label(text) for _, text in beside)
         dropped = ADVERT if labelled else ""  # ("Komerční sdělení" in its card: paid for)
         self.lines.append(Line(line.number, text, url, stamp, beside, item=True, dropped=dropped))
 

@@ -624,6 +624,14 @@ AD_LABELS = frozenset(
 ADVERT = "an advertisement, under its label ('Реклама', 'Advertisement'), not a headline"
 
 
+def ad_label(text: str) -> bool:
+    """Whether a line is an advertisement's label, alone or with its sponsor's name after a
+    separator ("Kaupallinen yhteistyö · Fennia", "Sponsored | Lockheed Martin")."""
+    word = normalise_word(text).strip()
+    label = re.split(r"\s+[·|•–—-]\s+|:\s*", word, maxsplit=1)[0] if word else word
+    return word.rstrip(":") in AD_LABELS or label in AD_LABELS
+
+
 # A list of stories the editors turned down, by its name (a Trello list's, a to-do app's).
 REJECTED_LIST = re.compile(
     r"відхилен|отклонен|rejected|declined|не публікуємо|не публикуем|не беремо|не берем"

@@ -9603,3 +9603,32 @@ def test_a_spanish_byline_with_its_city_and_a_most_read_box_in_a_copy() -> None:
         ("12:02", "Israel bombardea otra escuela de la UNRWA en Gaza: al menos 23 muertos"),
         ("09:15", "Biden admite que fue un error decir que había que poner a Trump en la diana"),
     ]
+
+
+def test_finnish_day_and_time_with_stops_and_a_labelled_native_ad() -> None:
+    """Ilta-Sanomat's cards: "eilen 23.55", "14.7. 21.05" (a day and month, then a time with
+    a stop); a card labelled "Kaupallinen yhteistyö · Fennia" (an ad's label, then its
+    sponsor) is an advertisement."""
+    card = (
+        '<li><article class="teaser"><a href="https://www.is.fi/ulkomaat/art-{n}.html">'
+        '<span class="teaser__time">{when}</span><h2>{title}</h2></a></article></li>'
+    )
+    html = (
+        "<ul>"
+        + card.format(
+            n=1, when="20.02", title="Zelenskyi haluaa Venäjän seuraavaan huippukokoukseen"
+        )
+        + card.format(
+            n=2, when="eilen 23.55", title="Trump valitsi varapresidenttiehdokkaakseen Vancen"
+        )
+        + card.format(n=3, when="14.7. 21.05", title="Trumpin ampuja oli 20-vuotias Thomas Crooks")
+        + '<li><article class="teaser teaser--native"><a href="https://www.is.fi/kaupallinen/art-4.html">'
+        '<span class="teaser__sponsor">Kaupallinen yhteistyö · Fennia</span>'
+        "<h2>Lähdössä lomalle? Tarkista nämä viisi asiaa kotivakuutuksesta</h2></a></article></li>"
+        "</ul>"
+    )
+    assert [(day, time) for day, time, _ in _read(html)] == [
+        ("2024-07-16", "20:02"),
+        ("2024-07-15", "23:55"),
+        ("2024-07-14", "21:05"),
+    ]
