@@ -207,10 +207,16 @@ def sidebar(element: Any) -> bool:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag == "aside" or element.get("role") in ("dialog", "alertdialog"):
         return True  # (a dialog over the page: a consent's, a newsletter's)
-    if tag in ("div", "section") and any(
+    if (tag in ("div", "section") or "-" in tag) and any(
         _BREAKING_BLOCK.search(name) for name in (element.get("class") or "").split()
-    ):
+    ):  # (or a custom element: Le Soir's <r-breaking class="r-breaking">)
         return True  # a block named "breaking" (Industrialka's bar: "Терміново"), not an item
+    if _RELATED.search(f"{tag} {element.get('class') or ''}") and any(
+        _A_CARD.search(f"{above.tag} {above.get('class') or ''}")
+        for above in element.iterancestors()
+        if isinstance(above.tag, str)
+    ):
+        return True  # a card's own "Lire aussi" links (Le Soir's <r-article--related>)
 
     # The page itself is none, whatever its classes say (Drupal's <body class="one-sidebar
     # sidebar-second">: a page that has a sidebar).
@@ -240,6 +246,9 @@ def sidebar(element: Any) -> bool:
     return _ALSO_TITLE.fullmatch(title) is not None and len(links) == 1
 
 
+# A block of related links, and a card (its tag or class: <r-article>, "teaser", "c-card").
+_RELATED = re.compile(r"(?<![a-z])related(?![a-z])", re.IGNORECASE)
+_A_CARD = re.compile(r"(?<![a-z])(?:article|card|teaser|story)(?![a-z])", re.IGNORECASE)
 # A block named "breaking" (a namespace's prefix before it: "c-breaking", "js-breaking").
 _BREAKING_BLOCK = re.compile(r"(?:^|-)breaking(?:$|[-_])")
 # Names of what is paid for: a sponsor's, an advert's, a partner's, a recommendation widget's.

@@ -478,7 +478,9 @@ class HTMLListing:
             self._position = element.sourceline
         # In an item, a link is a line, and so is an element classed as its date or time
         # (NV's <span class="date"> between the rubric and the count, with no space).
-        block = tag in BLOCKS or (self._in_card and (tag == "a" or dated(element)))
+        # (a custom element, <r-article--title>, is a block: pages that make their own
+        # elements lay them out as blocks, and one holding a card's parts runs them together)
+        block = tag in BLOCKS or "-" in tag or (self._in_card and (tag == "a" or dated(element)))
         item = element in self.items
         if block or item:
             self._flush()

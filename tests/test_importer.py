@@ -9632,3 +9632,47 @@ def test_finnish_day_and_time_with_stops_and_a_labelled_native_ad() -> None:
         ("2024-07-15", "23:55"),
         ("2024-07-14", "21:05"),
     ]
+
+
+def test_custom_elements_are_blocks_a_breaking_bar_and_a_cards_related_links() -> None:
+    """Le Soir's page is made of its own elements: <r-article> cards whose title, section and
+    date are <r-article--…> blocks, a breaking bar <r-breaking class="r-breaking"> over the
+    list (its story's title is not the card's), and in a card its "Lire aussi" links
+    (<r-article--related>), which are no headlines of the list."""
+    card = (
+        '<r-article class="r-article"><r-article--section><a href="/rubrique/europe">Europe'
+        '</a></r-article--section><r-article--title><h2><a href="/{n}/article/2024-07-16/x">'
+        "{title}</a></h2></r-article--title><r-article--meta><time>Publié le mardi 16 juillet "
+        "2024 à {time}</time></r-article--meta>{related}</r-article>"
+    )
+    related = (
+        '<r-article--related><span>Lire aussi</span><a href="/609655/article/2024-07-14/carte">'
+        "Carte – La situation sur le front ukrainien au 14 juillet</a></r-article--related>"
+    )
+    html = (
+        '<html lang="fr"><head><link rel="canonical" href="https://www.lesoir.be/rubrique/monde">'
+        '</head><body><r-breaking class="r-breaking"><span>Dernière minute</span>'
+        '<a href="/610231/article/2024-07-16/x">Roberta Metsola réélue avec 562 voix</a>'
+        '</r-breaking><r-pack class="r-pack">'
+        + card.format(
+            n=610244,
+            title="Guerre en Ukraine : le Kremlin prudent face à l’ouverture de Zelensky",
+            time="17:48",
+            related=related,
+        )
+        + card.format(
+            n=610231,
+            title="Roberta Metsola réélue à la tête du Parlement européen",
+            time="17:10",
+            related="",
+        )
+        + "</r-pack></body></html>"
+    )
+    assert _read(html) == [
+        (
+            "2024-07-16",
+            "18:48",
+            "Guerre en Ukraine : le Kremlin prudent face à l’ouverture de Zelensky",
+        ),
+        ("2024-07-16", "18:10", "Roberta Metsola réélue à la tête du Parlement européen"),
+    ]
