@@ -57,7 +57,7 @@ _SIDEBAR_TITLE = re.compile(
     r"|najčítanejšie|najčitanejše|najbolj brano|найчитаніші"
     r"|top stories|videos|visual stories|web stories|photo stories|more videos"
     r"|mais vistas|más vistas|luetuimmat|legolvasottabb|najčitanije|најчитаније"
-    r"|الأكثر قراءة|הנקראים ביותר|阅读排行|热点排行|アクセスランキング|많이 본 뉴스"
+    r"|الأكثر قراءة|הנקראים ביותר|阅读排行|热点排行|热榜|アクセスランキング|많이 본 뉴스"
     # a newsletter's own other issues under its post: Substack's, beehiiv's, LinkedIn's
     r"|ready for more\??|keep reading|read next|you (?:might|may) "
     r"also like|recommended(?: for you)?|related (?:posts|articles|stories)"
