@@ -252,6 +252,10 @@ _SLASHED_WEEKDAY = re.compile(r"(\d{1,2}/\d{1,2})\s*[（(][月火水木金土日
 _WEEKDAY_TIME = re.compile(r"([^\W\d_]{2,12})\.?,?\s+(\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?)")
 
 
+# A time in brackets after the date it is of.
+_TIME_IN_BRACKETS = re.compile(r"(?<=\S)\s*\((\d{1,2}:\d{2})\)$")  # (not "(16.07)", a day)
+
+
 def _said_date_time(
     text: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
 ) -> tuple[dt.date | None, dt.time | None] | None:
@@ -267,6 +271,7 @@ def _said_date_time(
     text = text.rstrip(" ·•|–—-") or text  # "Учора о 21:40 · ": Facebook's, before its icon
     text = text.lstrip(" ·•|–—/") or text  # "| Jul 16, 2024 1:30 pm" after a byline's link
     text = _YEAR_COLON.sub(" ", _SPACE_BEFORE_COMMA.sub(", ", text))  # "16 July ,2024: 02:35"
+    text = _TIME_IN_BRACKETS.sub(r" \1", text)  # "Wtorek, 16 lipca 2024 (19:22)": Interia's
     if _EAST_ASIAN.search(text):  # "2024年07月16日 14:05", "7月16日（火） 15時05分"
         text = _east_asian(text)
     text = _SLASHED_WEEKDAY.sub(r"\1 ", text)  # "7/16(火) 23:41": Yahoo! Japan's
@@ -357,6 +362,9 @@ def _said_date_time(
         and counted.start() > 0
         and (found := said(text[: counted.start()])) is not None
     ):
+        return found
+    count = _BARE_COUNT.search(text)  # "Täna, 18:52  14": its comments' count, no word
+    if count is not None and (found := said(text[: count.start()])) is not None and found[1]:
         return found
     glued = _GLUED_NAME.match(text)  # "Paweł Pieniążek16 lipca 2024 | 12:05": a byline's
     # (a name's words are capitalised: "…закон16 липня" is a headline's text)
@@ -492,6 +500,7 @@ _RUN_TOGETHER = re.compile(r"(?<=\d)(?=[^\W\d])|(?<=[^\W\d])(?=\d)")
 _BADGE_AFTER = re.compile(r"(?<=\d[:.]\d\d)(?![AaPp]\.?[Mm]\b)[^\W\d_]{3,}\.?$")
 # A count after an item's moment, behind a dot or a bar: its comments, its views.
 _COUNT_AFTER = re.compile(r"\s*[·•|]\s*\d[\d\s.,]*[KkMm]?\s+[^\W\d_]+\.?$")
+_BARE_COUNT = re.compile(r"(?<=\d[:.]\d\d)\s+\d{1,5}$")  # a count alone after a time
 _READING_TIME = re.compile(
     r"\s*[·•|,–—-]?\s*\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?"
     r"\s*(?:read|читання|чтения)$",
@@ -503,7 +512,7 @@ _REMARK = re.compile(r"\s*\([^()]{1,30}\)$")
 # The word before a time in a date ("July 14, 2024 at 6:15 pm", "в 21:49", "о 21:49").
 _TIME_ON_DATE = re.compile(r"(\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?)\s+on\s+(.+)")
 _AT_TIME = re.compile(  # and Swedish's "kl 19.30", Spanish's "a las", Italian's "alle"
-    r",?\s+(?:at|в|о|об|um|à|kl\.?|klo|a las|alle|às|saat|ob|o godz\.?)\s+"
+    r",?\s+(?:at|в|о|об|um|à|kl\.?|klo|kell|a las|alle|às|saat|ob|o godz\.?|u)\s+"
     r"(?=\d{1,2}(?:[:.h]| h )\d{2})",
     re.IGNORECASE,
 )
@@ -669,7 +678,7 @@ def date_line(
         ):
             if found is None:
                 continue
-            rest = " ".join(others).strip(",")
+            rest = " ".join(others).strip(",").rstrip(".")  # ("2024. július 15., hétfő")
             if parts := _date_parts(rest, months):
                 weekday = found
                 break

@@ -620,6 +620,7 @@ AD_LABELS = frozenset(
     | {"sponzorováno", "sponzorované", "sponzorovaný obsah", "sponsorowane", "sponsrad"}
     | {"sponsoreret", "sponset", "gesponsord", "gesponsert", "sponsorisé", "patrocinado"}
     | {"sponsorizzato", "szponzorált", "sponsoroitu", "kaupallinen yhteistyö", "sponsoreeritud"}
+    | {"támogatott tartalom", "fizetett hirdetés", "plaćeni oglas", "sponzorirano", "promo sadržaj"}
 )
 ADVERT = "an advertisement, under its label ('Реклама', 'Advertisement'), not a headline"
 

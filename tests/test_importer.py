@@ -9676,3 +9676,54 @@ def test_custom_elements_are_blocks_a_breaking_bar_and_a_cards_related_links() -
         ),
         ("2024-07-16", "18:10", "Roberta Metsola réélue à la tête du Parlement européen"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "day", "time"),
+    [
+        ("Wtorek, 16 lipca 2024 (19:22)", "2024-07-16", "19:22"),  # Interia's, in brackets
+        ("Täna, 18:52  14", "2024-07-16", "18:52"),  # Õhtuleht's, its comments' count after
+        ("jučer u 23:30", "2024-07-15", "23:30"),  # Klix's, "at" in Bosnian
+        ("14.7.2024. u 21:45", "2024-07-14", "21:45"),
+        ("eile kell 21:40", "2024-07-15", "21:40"),  # Estonian
+        ("2024. július 15., hétfő", "2024-07-15", None),  # Index's day, its weekday after
+    ],
+)
+def test_more_ways_pages_write_a_day_and_time(said: str, day: str, time: str | None) -> None:
+    """Read as written (no page's address: no zone to move them from)."""
+    assert _read(f"{said}\nZelenskyy says Russia should attend the next peace summit\n") == [
+        (day, time, "Zelenskyy says Russia should attend the next peace summit")
+    ]
+
+
+def test_times_on_a_kyrgyz_site_are_bishkeks_and_a_hungarian_ad_is_labelled() -> None:
+    """24.kg writes Bishkek's time (UTC+6, three hours ahead of Kyiv's in July); Index's
+    "Támogatott tartalom" (sponsored content) over a card labels an advertisement."""
+    page = (
+        '<html lang="ru"><head><link rel="canonical" href="https://24.kg/vmire/"></head><body>'
+        '<div class="one"><div class="time">21:30</div><div class="title">'
+        '<a href="/vmire/301877_peskov/">Песков: в Кремле хотят понять, что имел в виду '
+        "Зеленский</a></div></div>"
+        '<div class="one"><div class="time">02:25</div><div class="title">'
+        '<a href="/vmire/301700_vance/">Трамп выбрал Вэнса кандидатом в вице-президенты</a>'
+        "</div></div></body></html>"
+    )
+    assert [(day, time) for day, time, _ in _read(page)] == [
+        ("2024-07-16", "18:30"),
+        ("2024-07-15", "23:25"),
+    ]
+    card = (
+        '<article class="cikk"><span class="tamogatott-felirat">{label}</span><h2>'
+        '<a href="https://index.hu/{path}/2024/07/16/{n}/">{title}</a></h2></article>'
+    )
+    listing = card.format(
+        label="Támogatott tartalom",
+        path="x-promo",
+        n=1,
+        title="Fix kamat akár 10 évre: így érdemes most lakáshitelt választani",
+    ) + card.format(
+        label="Külföld", path="kulfold", n=2, title="Lemondott Kaja Kallas észt miniszterelnök"
+    )
+    assert [title for _, _, title in _read(listing)] == [
+        "Lemondott Kaja Kallas észt miniszterelnök"
+    ]
