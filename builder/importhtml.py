@@ -571,6 +571,14 @@ class HTMLListing:
     def _card(self, element: Any, key: str) -> None:
         """Read one item: its headline line, its date and time, the rest of its text."""
         stamp, stamped = self._stamp(element)
+        term = element.getprevious() if element.tag == "dd" else None
+        while term is not None and not isinstance(term.tag, str):
+            term = term.getprevious()  # (a comment between them)
+        if stamp == (None, None) and term is not None and term.tag == "dt":
+            stamp = self._stamp(term)[0]  # <dt><time>21:30</time></dt><dd><a>Title</a></dd>
+            clock = CLOCK.fullmatch(collapse(term.text_content()))
+            if stamp == (None, None) and clock is not None:
+                stamp = (None, read_time(clock.group()))
         inner = HTMLListing(element, self.base, self.timezone, self._hidden)
         inner._position = self._position
         inner._in_card, inner._stamped = True, stamped  # its text is the stamp's

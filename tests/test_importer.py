@@ -9727,3 +9727,20 @@ def test_times_on_a_kyrgyz_site_are_bishkeks_and_a_hungarian_ad_is_labelled() ->
     assert [title for _, _, title in _read(listing)] == [
         "Lemondott Kaja Kallas észt miniszterelnök"
     ]
+
+
+def test_a_definition_lists_terms_time_its_items() -> None:
+    """Експрес's feed: a day's heading, then <dl> with each time in a <dt> and its headline
+    in the <dd> after it (a comment between them or not)."""
+    html = (
+        '<h3 class="feed__day">Вівторок, 16 липня</h3><dl class="feed__list">'
+        '<dt><time datetime="2024-07-16T21:30">21:30</time></dt><dd><span>Терміново</span>'
+        '<a href="https://expres.online/viyna/a">Вибухи в Одесі: ворог атакує дронами</a></dd>'
+        "<dt>20:15</dt><!-- ad --><dd>"
+        '<a href="https://expres.online/lviv/b">У Львові через спеку змінили графік трамваїв</a>'
+        "</dd></dl>"
+    )
+    assert _read(html) == [
+        ("2024-07-16", "21:30", "Вибухи в Одесі: ворог атакує дронами"),
+        ("2024-07-16", "20:15", "У Львові через спеку змінили графік трамваїв"),
+    ]
