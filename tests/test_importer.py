@@ -9546,20 +9546,7 @@ def test_a_column_of_counts_run_into_copied_titles_is_left_out() -> None:
     """Хартия'97's list copied: each line a time, the title and its comments' count ("… 7").
     Where nearly every title ends with a number, it is the count, even after a number of
     the title's; where few do, the numbers are the titles' own."""
-    counted = "16 июля\n" + "".join(
-        f"{21 - n}:0{n} {title} {n * 3}\n"
-        for n, title in enumerate(
-            [
-                "Лукашенко помиловал еще 18 политзаключенных",
-                "Мецола переизбрана председателем Европарламента",
-                "В Гомеле закрыли последний независимый книжный магазин",
-                "Минобороны Украины: Россия ночью атаковала 22 дронами, сбиты 20",
-                "Эстония призвала ЕС ужесточить санкции против режима Лукашенко",
-                "Ночью над Брестской областью фиксировали российские «шахеды»",
-            ]
-        )
-    )
-    assert [title for _, _, title in _read(counted)] == [
+    titles = [
         "Лукашенко помиловал еще 18 политзаключенных",
         "Мецола переизбрана председателем Европарламента",
         "В Гомеле закрыли последний независимый книжный магазин",
@@ -9567,6 +9554,10 @@ def test_a_column_of_counts_run_into_copied_titles_is_left_out() -> None:
         "Эстония призвала ЕС ужесточить санкции против режима Лукашенко",
         "Ночью над Брестской областью фиксировали российские «шахеды»",
     ]
+    counted = "16 июля\n" + "".join(
+        f"{21 - n}:0{n} {title} {n * 3}\n" for n, title in enumerate(titles)
+    )
+    assert [title for _, _, title in _read(counted)] == titles
     own = (
         "16 июля\n21:00 Генштаб: за сутки произошло 130 боевых столкновений\n"
         "20:10 Зеленский провел совещание со Ставкой\n19:20 Курс доллара вырос до 41\n"
