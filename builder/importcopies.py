@@ -166,7 +166,9 @@ _WRAPPED_REST = re.compile(r"(?:\d+|[^\W\d_A-ZА-ЯЇІЄҐ][\w'’-]*)(?: [\w'�
 _URL_REST = re.compile(r"[A-Za-z0-9%._~/?#=&+-]*[./-][A-Za-z0-9%._~/?#=&+-]*")
 
 
-OPML = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<opml[\s>]", re.DOTALL)
+# (each comment atomic: one that could stretch to a later "-->" made a page with many
+# comments take exponential time to refuse)
+OPML = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:(?><!--.*?-->)\s*)*<opml[\s>]", re.DOTALL)
 
 
 def outline_text(text: str) -> str | None:

@@ -501,8 +501,10 @@ _BADGE_AFTER = re.compile(r"(?<=\d[:.]\d\d)(?![AaPp]\.?[Mm]\b)[^\W\d_]{3,}\.?$")
 # A count after an item's moment, behind a dot or a bar: its comments, its views.
 _COUNT_AFTER = re.compile(r"\s*[·•|]\s*\d[\d\s.,]*[KkMm]?\s+[^\W\d_]+\.?$")
 _BARE_COUNT = re.compile(r"(?<=\d[:.]\d\d)\s+\d{1,5}$")  # a count alone after a time
+# (it starts where a space or a figure does not precede: else a long run of them was searched
+# from every place in it, in cubic time)
 _READING_TIME = re.compile(
-    r"\s*[·•|,–—-]?\s*\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?"
+    r"(?<!\s)\s*(?:[·•|,–—-]\s*)?(?<!\d)\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?"
     r"\s*(?:read|читання|чтения)$",
     re.IGNORECASE,
 )

@@ -1176,7 +1176,7 @@ _TITLE_AND_SNIPPET = re.compile(
 # A headline in bold, a dash, its summary (no link in it), then its outlets' links in
 # brackets: a list an assistant (ChatGPT) writes. The summary is no part of the headline.
 _BOLD_SUMMARY = re.compile(
-    r"\*\*([^*\n]+?)\*\*\s+[–—-]\s+[^\[\]\n]+?\s*(\(\s*\[[^\]\n]+\]\(\S+?\).*\))"
+    r"\*\*([^*\n]+?)\*\*\s+[–—-]\s[^\[\]\n]+?(\(\s*\[[^\]\n]+\]\(\S+?\).*\))"
 )
 _EMPTY_LINK = re.compile(r"\[\s*\]\([^)\n]*\)")  # "[](https://…)", a picture's link without it
 _PICTURES = "pictures and their links only (badges, a logo), not a headline"

@@ -47,8 +47,10 @@ from .markuptree import html_document, html_fragment, local_name, xml_document
 # item is a headline with its link and its time, read as XML that can reach nothing
 # outside itself (no entities resolved, no network).
 
+# (each part of the prologue atomic: a comment that could stretch to a later "-->" made a
+# saved page with many comments take exponential time to refuse)
 FEED = re.compile(
-    r"\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|<\?[^>]*\?>)\s*)*"
+    r"\s*(?:<\?xml[^>]*\?>\s*)?(?:(?><!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|<\?[^>]*\?>)\s*)*"
     r"<(?:rss|feed|rdf:RDF|urlset|en-export)[\s>]",  # (and a news sitemap, Evernote's notes)
     re.DOTALL,
 )

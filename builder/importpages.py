@@ -70,7 +70,9 @@ _PAGE_DATA = (
 
 # An article's address in such data: a path of two parts or more, its last a slug or a number.
 _DATA_ARTICLE = re.compile(
-    r'"((?:https?:)?(?://[^/"\s]+)?/(?:[^"\s/]+/)+[^"\s/]*(?:\d|-[^"\s/]*-)[^"\s/]*/?)"'
+    # (the last part tested by a lookahead, which cannot backtrack: a long part of dashes not
+    # closed by a quote took cubic time)
+    r'"((?:https?:)?(?://[^/"\s]+)?/(?:[^"\s/]+/)+(?=[^"\s/\d-]*(?:\d|-[^"\s/\d-]*[\d-]))[^"\s/]*/?)"'
 )
 
 

@@ -451,9 +451,14 @@ _CALL_TO_ACTION = re.compile(
     r"|підпишіться|підписатися|стати (?:членом|учасником)|долучитися"
     r"|увійти|підтримати|підтримайте|подпишитесь|подписаться|войти|поддержать|поддержите)\b"
 )
+# Names joined by a word for "and", with spaces around it: the pattern is case-blind, so a
+# name's class takes any word, and an "and" that needed no spaces could split every word at
+# each "и" or "і" in it (a sentence after "Автор" took seconds, a longer one never ended).
+_AND = r"(?:and|y|e|та|і|и)"
+_NAMED = rf"(?!{_AND}(?![\w'’.-])){NAME}"  # a name, not the word for "and"
 BYLINE = re.compile(
-    rf"(?:by|von|par|por|di|door|av|przez|oprac\.|autor:?|автор(?:ка)?:?)\s+{NAME}(?:\s+{NAME}){{0,3}}"
-    rf"(?:\s*(?:,|and|y|e|та|і|и)\s*{NAME}(?:\s+{NAME}){{0,3}})*"
+    rf"(?:by|von|par|por|di|door|av|przez|oprac\.|autor:?|автор(?:ка)?:?)\s+{_NAMED}(?:\s+{_NAMED}){{0,3}}"
+    rf"(?:(?:\s*,\s*|\s+{_AND}\s+){_NAMED}(?:\s+{_NAMED}){{0,3}})*"
     rf"(?:\.\s+{NAME}(?:\s+{NAME})?)?"  # and where they write from: "Por Ana Ruiz. Bruselas"
     r"|(?:photo|фото|video|відео|видео|image|illustration|ілюстрація|иллюстрация)\s*(?:credit)?"
     r"\s*[:|©]\s*\S+(?:\s+\S+){0,3}"  # "Photo: Reuters", not "Video: Drone destroys a boat ..."

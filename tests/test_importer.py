@@ -9735,3 +9735,49 @@ def test_a_definition_lists_terms_time_its_items() -> None:
         ("2024-07-16", "21:30", "Вибухи в Одесі: ворог атакує дронами"),
         ("2024-07-16", "20:15", "У Львові через спеку змінили графік трамваїв"),
     ]
+
+
+HOSTILE_LISTINGS = {
+    # A sentence after "Автор" ending in what no name holds: the byline's pattern split its
+    # words at every "и" and "і" (220 characters took 17 s; this, forever).
+    "byline": "Автор статті вважає, що Україна і надалі отримуватиме допомогу від партнерів, "
+    "зокрема від Сполучених Штатів Америки та країн Європейського союзу, а також від Японії і "
+    "Південної Кореї, які вже оголосили про нові пакети підтримки для відновлення енергетики "
+    "та інфраструктури, зокрема Харкова і Одеси»",
+    # A saved page with many comments: whether it is a feed or an outline was exponential.
+    "comments": "<!DOCTYPE html>\n<!-- saved from url=(0020)https://example.com/ -->\n<html><body>"
+    + "<p>x</p>\n<!-- /.card -->\n<!-- .card -->\n" * 40
+    + "</body></html>",
+    # A style sheet's long source map: its rules were found in quadratic time (26 s).
+    "style": "<html><head><style>.sr{display:none}\n/*# sourceMappingURL=data:application/json;"
+    + "base64,"
+    + "eyJ2ZXJzaW9uIjozLCJzb3VyY2VzIjpb" * 3000
+    + " */</style></head><body><ul><li>"
+    '<a href="https://example.com/news/1">Drones hit an oil depot in Russia overnight</a>'
+    "</li></ul></body></html>",
+    "figures": "1" * 20000,  # a reading time was searched for in cubic time
+    "summary": "**0** -" + " " * 5000 + "x",  # an assistant's bold title and summary, cubic
+    "script": '<script id="__NEXT_DATA__">{"a": "/0/' + "-" * 5000 + "</script>",
+}
+
+
+def test_hostile_listings_are_read_in_time() -> None:
+    """Text that made a pattern backtrack without end (found by timing every pattern of the
+    importer on long runs of each kind of character) is imported at once, in a process of
+    its own that a hang would fail instead of stopping the suite."""
+    code = (
+        "import datetime as dt, json, sys\n"
+        "from builder.importer import parse_listing\n"
+        "for text in json.load(sys.stdin).values():\n"
+        "    parse_listing(text, dt.date(2024, 7, 16), timezone='Europe/Kyiv')\n"
+        "print('done')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(HOSTILE_LISTINGS),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "done"
