@@ -240,7 +240,7 @@ def jsonl_lines(text: str, timezone: str | None) -> list[Line] | None:
     for row in text.split("\n"):
         try:
             record = json.loads(row) if row.strip().startswith("{") else None
-        except ValueError:
+        except (ValueError, RecursionError):  # (RecursionError: nested past Python's stack)
             return None  # (a line that is no JSON: no JSONL)
         if record is None:
             continue

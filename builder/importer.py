@@ -388,6 +388,12 @@ def _shortened(line: str, url: str) -> bool:
     return address.startswith(re.sub(r"^https?://(?:www\.)?", "", shown))
 
 
+# A line longer than this is no headline, nor a date: a paragraph, a script's data, a
+# base64 image run into the text.
+LONGEST_LINE = 2000
+_TOO_LONG = f"longer than {LONGEST_LINE} characters: a paragraph or data, not a headline"
+
+
 def _take_line(
     state: State,
     given: Line,
@@ -397,6 +403,9 @@ def _take_line(
     default_source: str,
 ) -> None:
     number, raw = given.number, given.text
+    if len(raw) > LONGEST_LINE:  # (and the patterns below need not meet a megabyte's line)
+        state.dropped.append(Dropped(number, raw.strip()[:200] + "…", _TOO_LONG))
+        return
     line = _EDITED.sub("", raw).strip()  # WhatsApp's "<This message was edited>" after a link
     if not line:
         return
@@ -1104,6 +1113,9 @@ def _item_date_and_time(
     if date is None and given.date_text:
         date, time = feed_date_text(state, given, months, weekdays)
     for number, text in given.beside:
+        if len(text) > LONGEST_LINE:
+            state.dropped.append(Dropped(number, text.strip()[:200] + "…", _TOO_LONG))
+            continue
         simple = " ".join(BULLET.sub("", text.strip(), count=1).split())
         whole = " ".join(text.split())  # "16. Juli 2024": no numbered line's "16."
         found = said_date_time(whole, months, weekdays, state, number)

@@ -42,7 +42,7 @@ def json_lines(
     None for text that is no JSON."""
     try:
         data = json.loads(_X_ARCHIVE.sub("", text, count=1))
-    except ValueError:
+    except (ValueError, RecursionError):  # (RecursionError: "[[[[…", nested past the stack)
         return None
     unknown = [Dropped(1, text.lstrip()[:1], _UNKNOWN_JSON)]
     at = Positions(text)

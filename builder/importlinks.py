@@ -643,7 +643,7 @@ def _token_target(token: str) -> str:
         return ""
     try:
         payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+    except (ValueError, binascii.Error, UnicodeDecodeError, RecursionError):
         return ""
     target = payload.get("e") or payload.get("url") if isinstance(payload, dict) else None
     return target if isinstance(target, str) and URL_IN_TEXT.fullmatch(target) else ""

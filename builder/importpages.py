@@ -35,7 +35,7 @@ def structured_list(root: Any, base: str, timezone: str | None) -> list[Line]:
             continue
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # (RecursionError: nested past the stack)
             continue
         graph = data if isinstance(data, list) else data.get("@graph", [data])
         for thing in graph if isinstance(graph, list) else []:
