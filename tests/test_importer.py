@@ -9758,13 +9758,18 @@ HOSTILE_LISTINGS = {
     "figures": "1" * 20000,  # a reading time was searched for in cubic time
     "summary": "**0** -" + " " * 5000 + "x",  # an assistant's bold title and summary, cubic
     "script": '<script id="__NEXT_DATA__">{"a": "/0/' + "-" * 5000 + "</script>",
+    # JSON nested deeper than Python's stack: json.loads raised RecursionError, uncaught
+    "nested": "[" * 10000,
+    "long line": "1 a" * 4000,  # a letter glued to a figure, 4,000 times: 26 s, now dropped
+    "spaces": "Drones hit an oil depot in Russia" + " " * 10000 + "x",  # quadratic searches
 }
 
 
 def test_hostile_listings_are_read_in_time() -> None:
     """Text that made a pattern backtrack without end (found by timing every pattern of the
-    importer on long runs of each kind of character) is imported at once, in a process of
-    its own that a hang would fail instead of stopping the suite."""
+    importer on long runs of each kind of character), or crashed the import, is imported at
+    once, in a process of its own that a hang would fail instead of stopping the suite. A
+    line of over 2,000 characters is no headline: it is dropped before any pattern sees it."""
     code = (
         "import datetime as dt, json, sys\n"
         "from builder.importer import parse_listing\n"
