@@ -503,10 +503,16 @@ def page_base(root: Any) -> str:
     return ""
 
 
+# A fragment that names one post of the page (its id holds a figure): a live blog's permalink.
+_PERMALINK = re.compile(r"#[A-Za-z][\w-]*\d[\w-]*")
+
+
 def absolute(href: str, base: str) -> str | None:
     """The link's absolute http(s) URL; "" when it is relative and there is no base; None
     when it leads nowhere a reader could follow (#, mailto:, javascript:)."""
     href = href.strip()
+    if href.startswith("#") and base and _PERMALINK.fullmatch(href):
+        return urllib.parse.urljoin(base, href)  # a live blog's post: "#p-7590871", "#post-12"
     if not href or href.startswith("#"):
         return None
     if href.startswith("//"):

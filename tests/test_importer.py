@@ -9786,3 +9786,31 @@ def test_hostile_listings_are_read_in_time() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "done"
+
+
+def test_a_live_blogs_post_links_its_permalink() -> None:
+    """RMF24's report: each post's time is a link to the post on the page ("#p-7590871"); the
+    post's heading is the headline and that permalink its link. A bare "#" or "#top" is
+    still no link."""
+    post = (
+        '<div class="post" id="p-{n}"><a class="time" href="#p-{n}">{time}</a>'
+        "<h3>{title}</h3><p>Treść wpisu.</p></div>"
+    )
+    html = (
+        '<html><head><link rel="canonical" href="https://www.rmf24.pl/raporty/news-wojna,nId,1">'
+        '</head><body><a href="#top">Do góry</a><h2>16 lipca 2024</h2>'
+        + post.format(n=7590871, time="20:05", title="Ukraiński wywiad: trafiliśmy rosyjski radar")
+        + post.format(n=7590845, time="19:32", title="Zełenski: Każdy Patriot to uratowane miasto")
+        + "</body></html>"
+    )
+    listing = parse_listing(html, dt.date(2024, 7, 16), timezone="Europe/Kyiv")
+    assert [(e.title, e.url) for day in listing.days for e in day.entries] == [
+        (
+            "Ukraiński wywiad: trafiliśmy rosyjski radar",
+            "https://www.rmf24.pl/raporty/news-wojna,nId,1#p-7590871",
+        ),
+        (
+            "Zełenski: Każdy Patriot to uratowane miasto",
+            "https://www.rmf24.pl/raporty/news-wojna,nId,1#p-7590845",
+        ),
+    ]
