@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .i18n import normalise_word
-from .importtext import SITE_NAME, URL_IN_TEXT, WORD_RUN, collapse
+from .importtext import SITE_NAME, URL_IN_TEXT, WORD_RUN, collapse, headline_like
 
 # "Title — Reuters", "Title (Euronews)", "Title - РБК-Україна": the outlet's name after a
 # headline (a hyphen in it joins words, no space around it).
@@ -42,6 +42,9 @@ def without_outlet(title: str, url: str, source_name: str = "") -> str:
         before = _SITE_BEFORE.match(title)
         if before is not None and names_site(before[1], url, {}):
             title = title[before.end() :]
+        host = host_of(url).removeprefix("www.")
+        if host and title.casefold().startswith(host) and headline_like(title[len(host) :]):
+            title = title[len(host) :].lstrip(" ·|–—-:")  # a card's "hromadske.uaУдар…" (Threads')
         dated = _SITE_AND_DATE_AFTER.search(title)
         if dated is not None and names_site(dated[1], url, {}):
             title = title[: dated.start()]
@@ -609,7 +612,7 @@ def unwrapped(url: str) -> str:
         names = ("url",)
     elif re.fullmatch(r"google\.[a-z]{2,3}(?:\.[a-z]{2})?", host) and parts.path == "/url":
         names = ("q", "url")
-    elif host in ("l.facebook.com", "lm.facebook.com", "l.instagram.com"):
+    elif host in ("l.facebook.com", "lm.facebook.com", "l.instagram.com", "l.threads.net"):
         names = ("u",)
     elif host in ("vk.com", "away.vk.com", "m.vk.com") and parts.path == "/away.php":
         names = ("to",)

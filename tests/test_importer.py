@@ -9814,3 +9814,24 @@ def test_a_live_blogs_post_links_its_permalink() -> None:
             "https://www.rmf24.pl/raporty/news-wojna,nId,1#p-7590845",
         ),
     ]
+
+
+def test_threads_links_are_unwrapped_and_a_cards_host_glued_before_its_title_dropped() -> None:
+    """Threads wraps a card's link in l.threads.net/?u=…, and its card shows the site's host
+    run into the title ("hromadske.uaУдар КАБами…"): the article's address is the link, the
+    title the headline."""
+    wrapped = (
+        "https://l.threads.net/?u=https%3A%2F%2Fhromadske.ua%2Fposts%2Fudar-kabamy%3Futm_source"
+        "%3Dthreads&amp;e=AT575"
+    )
+    html = (
+        f'<div><a href="{wrapped}"><span>hromadske.ua</span><span>Удар КАБами по Харкову: '
+        "кількість поранених зросла до 17</span></a></div>"
+    )
+    listing = parse_listing(html, dt.date(2024, 7, 16), timezone="Europe/Kyiv")
+    assert [(e.title, e.url) for day in listing.days for e in day.entries] == [
+        (
+            "Удар КАБами по Харкову: кількість поранених зросла до 17",
+            "https://hromadske.ua/posts/udar-kabamy",
+        )
+    ]
