@@ -18,7 +18,7 @@ from typing import Any
 from .importdates import epoch_stamp, read_stamp
 from .importlinks import article_link
 from .importmodel import Line
-from .importtext import URL_IN_TEXT, collapse, split_link, url_end
+from .importtext import JSON_ERRORS, URL_IN_TEXT, collapse, split_link, url_end
 
 
 def chat_lines(data: Any, at: Positions, timezone: str | None) -> list[Line] | None:
@@ -240,7 +240,7 @@ def jsonl_lines(text: str, timezone: str | None) -> list[Line] | None:
     for row in text.split("\n"):
         try:
             record = json.loads(row) if row.strip().startswith("{") else None
-        except (ValueError, RecursionError):  # (RecursionError: nested past Python's stack)
+        except JSON_ERRORS:
             return None  # (a line that is no JSON: no JSONL)
         if record is None:
             continue

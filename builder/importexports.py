@@ -29,7 +29,7 @@ from .importlinks import (
     saved_page,
 )
 from .importmodel import Line
-from .importtext import REJECTED_LIST, URL_IN_TEXT, collapse, split_link, url_end
+from .importtext import JSON_ERRORS, REJECTED_LIST, URL_IN_TEXT, collapse, split_link, url_end
 
 
 def export_lines(data: Any, at: Positions, timezone: str | None) -> list[Line] | None:
@@ -389,7 +389,7 @@ def outline_json_text(text: str) -> str | None:
     (a topic's, a template's) none. None for other JSON."""
     try:
         data = json.loads(text)
-    except (ValueError, RecursionError):  # (RecursionError: "[[[[…", nested past the stack)
+    except JSON_ERRORS:
         return None
     pages = data if isinstance(data, list) else []
     if not pages or not all(isinstance(p, dict) and "title" in p for p in pages):
@@ -427,7 +427,7 @@ def canvas_text(text: str) -> str | None:
     None for other JSON."""
     try:
         data = json.loads(text)
-    except (ValueError, RecursionError):  # (RecursionError: "[[[[…", nested past the stack)
+    except JSON_ERRORS:
         return None
     nodes = data.get("nodes") if isinstance(data, dict) else None
     if not isinstance(nodes, list) or "edges" not in data:
@@ -478,7 +478,7 @@ def keep_note_text(text: str) -> str | None:
     preview's title ("[Title](https://…)"). None for other JSON."""
     try:
         data = json.loads(text)
-    except (ValueError, RecursionError):  # (RecursionError: "[[[[…", nested past the stack)
+    except JSON_ERRORS:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("textContent"), str):
         return None

@@ -23,6 +23,7 @@ from .importlinks import ATTACHED, ATTACHMENT, absolute, article_link, href_of, 
 from .importmodel import Dropped, Line
 from .importtext import (
     INLINE_TAG,
+    JSON_ERRORS,
     REJECTED_LIST,
     URL_IN_TEXT,
     collapse,
@@ -42,7 +43,7 @@ def json_lines(
     None for text that is no JSON."""
     try:
         data = json.loads(_X_ARCHIVE.sub("", text, count=1))
-    except (ValueError, RecursionError):  # (RecursionError: "[[[[…", nested past the stack)
+    except JSON_ERRORS:
         return None
     unknown = [Dropped(1, text.lstrip()[:1], _UNKNOWN_JSON)]
     at = Positions(text)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .i18n import normalise_word
-from .importtext import SITE_NAME, URL_IN_TEXT, WORD_RUN, collapse, headline_like
+from .importtext import JSON_ERRORS, SITE_NAME, URL_IN_TEXT, WORD_RUN, collapse, headline_like
 
 # "Title — Reuters", "Title (Euronews)", "Title - РБК-Україна": the outlet's name after a
 # headline (a hyphen in it joins words, no space around it).
@@ -652,7 +652,7 @@ def _token_target(token: str) -> str:
         return ""
     try:
         payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
-    except (ValueError, binascii.Error, UnicodeDecodeError, RecursionError):
+    except (*JSON_ERRORS, binascii.Error, UnicodeDecodeError):
         return ""
     target = payload.get("e") or payload.get("url") if isinstance(payload, dict) else None
     return target if isinstance(target, str) and URL_IN_TEXT.fullmatch(target) else ""

@@ -23,7 +23,7 @@ from .importlinks import (
     names_site,
 )
 from .importmodel import Dropped, Line
-from .importtext import LINK_WORDS, collapse, headline_like
+from .importtext import JSON_ERRORS, LINK_WORDS, collapse, headline_like
 
 
 def structured_list(root: Any, base: str, timezone: str | None) -> list[Line]:
@@ -35,7 +35,7 @@ def structured_list(root: Any, base: str, timezone: str | None) -> list[Line]:
             continue
         try:
             data = json.loads(script.text or "")
-        except (ValueError, RecursionError):  # (RecursionError: nested past the stack)
+        except JSON_ERRORS:
             continue
         graph = data if isinstance(data, list) else data.get("@graph", [data])
         for thing in graph if isinstance(graph, list) else []:
@@ -143,7 +143,7 @@ def script_moments(
         while start >= 0:
             try:
                 data, end = decoder.raw_decode(text, start)
-            except ValueError:
+            except JSON_ERRORS:
                 start = text.find("{", start + 1)
                 continue
             _moments_in(data, base, timezone, assumed, found)

@@ -533,6 +533,9 @@ DIGIT = re.compile(r"\d")
 WORD_RUN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # a word of letters: "Zelensky's"
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# What reading JSON raises on text that is none: json's errors, and RecursionError where it
+# is nested past Python's stack ("[[[[…").
+JSON_ERRORS = (ValueError, RecursionError)
 
 # A video's promo as a screen reader says it, copied with its title: "Video, Title, Duration
 # 3:12" (the BBC's visually hidden words, in its services' languages).

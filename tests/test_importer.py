@@ -9760,6 +9760,16 @@ HOSTILE_LISTINGS = {
     "script": '<script id="__NEXT_DATA__">{"a": "/0/' + "-" * 5000 + "</script>",
     # JSON nested deeper than Python's stack: json.loads raised RecursionError, uncaught
     "nested": "[" * 10000,
+    # ... and in a script's data, read for cards that show no time (script_moments)
+    "nested script": "<ul>"
+    + "".join(
+        f'<li><a href="https://e.com/world/2024/07/16/story-{n}">Drones hit an oil depot, '
+        f"report {n}</a></li>"
+        for n in (1, 2)
+    )
+    + '</ul><script>{"datePublished": '
+    + "[" * 5000
+    + "}</script>",
     "long line": "1 a" * 4000,  # a letter glued to a figure, 4,000 times: 26 s, now dropped
     "spaces": "Drones hit an oil depot in Russia" + " " * 10000 + "x",  # quadratic searches
 }
