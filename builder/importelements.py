@@ -14,6 +14,9 @@ from typing import Any
 
 from .importtext import collapse, headline_like
 
+# A block named "promo", not a card's ("article-promo", "card-promo").
+_BLOCK_PROMO = r"(?<!article-)(?<!card-)(?<!story-)(?<!teaser-)promo"
+
 # What stands beside a page's listing: a sidebar (an <aside>, a block classed "sidebar",
 # "most-read", "popular", "trending", WordPress's "widget-area", or headed "Most read",
 # "Популярне"), a newsletter box, sponsored content, a donation or cookie banner. While a page has
@@ -23,7 +26,7 @@ _SIDEBAR_CLASS = re.compile(
     r"sidebar|most-?read|most-?popular|most-?viewed|trending|widget-area"
     r"|(?<![a-z])(?:popular|side|aside|rail|partners?|advert|ad)(?![a-z])"
     # (not a card named so: RTÉ's "article-promo", every item of its listing)
-    r"|(?<![a-z])(?<!article-)(?<!card-)(?<!story-)(?<!teaser-)promo(?![a-z])"
+    rf"|(?<![a-z]){_BLOCK_PROMO}(?![a-z])"
     r"|newsletter|sponsored|brandvoice|donate|cookie|consent|didomi|onetrust|gdpr|outbrain|taboola"
     r"|(?<![a-z])midas(?![a-z])"  # Midas Network's recommendations (Serbia's, Politika's)
     r"|(?<![a-z])ob-widget|membership|paywall"
@@ -257,9 +260,7 @@ _BREAKING_BLOCK = re.compile(r"(?:^|-)breaking(?:$|[-_])")
 _PAID_WORDS = r"sponsor|brandvoice|advert|partner|outbrain|taboola|paid"
 _PAID = re.compile(_PAID_WORDS, re.IGNORECASE)
 # ... or a promotion: a block named "promo", but not a card's own ("article-promo", RTÉ's).
-_PAID_OR_PROMO = re.compile(
-    _PAID_WORDS + r"|(?<!article-)(?<!card-)(?<!story-)(?<!teaser-)promo", re.IGNORECASE
-)
+_PAID_OR_PROMO = re.compile(f"{_PAID_WORDS}|{_BLOCK_PROMO}", re.IGNORECASE)
 
 
 def paid(names: str, promo: bool = True) -> bool:

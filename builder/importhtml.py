@@ -571,14 +571,8 @@ class HTMLListing:
     def _card(self, element: Any, key: str) -> None:
         """Read one item: its headline line, its date and time, the rest of its text."""
         stamp, stamped = self._stamp(element)
-        term = element.getprevious() if element.tag == "dd" else None
-        while term is not None and not isinstance(term.tag, str):
-            term = term.getprevious()  # (a comment between them)
-        if stamp == (None, None) and term is not None and term.tag == "dt":
-            stamp = self._stamp(term)[0]  # <dt><time>21:30</time></dt><dd><a>Title</a></dd>
-            clock = CLOCK.fullmatch(collapse(term.text_content()))
-            if stamp == (None, None) and clock is not None:
-                stamp = (None, read_time(clock.group()))
+        if stamp == (None, None) and element.tag == "dd":
+            stamp = self._term_stamp(element)
         inner = HTMLListing(element, self.base, self.timezone, self._hidden)
         inner._position = self._position
         inner._in_card, inner._stamped = True, stamped  # its text is the stamp's
@@ -774,6 +768,20 @@ class HTMLListing:
                     continue
                 return stamp, found
         return updated or ((None, None), None)
+
+    def _term_stamp(self, element: Any) -> tuple[dt.date | None, dt.time | None]:
+        """The moment a definition list's term gives the <dd> after it (a comment between
+        them or not): <dt><time>21:30</time></dt><dd><a>Title</a></dd>, Експрес's feed."""
+        term = element.getprevious()
+        while term is not None and not isinstance(term.tag, str):
+            term = term.getprevious()
+        if term is None or term.tag != "dt":
+            return None, None
+        stamp = self._stamp(term)[0]
+        clock = CLOCK.fullmatch(collapse(term.text_content()))
+        if stamp == (None, None) and clock is not None:
+            return None, read_time(clock.group())
+        return stamp
 
     def _relative_note(self, href: str) -> None:
         self.notes.append(

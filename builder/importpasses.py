@@ -185,7 +185,7 @@ def _names(text: str) -> bool:
 
 # A count a copied page runs into the end of its titles (comments, views): "Title 7"; where
 # every title has one, also after a number of the title's ("…, сбиты 20 4").
-_COUNT_AFTER = re.compile(r"(?<=[^\W\d]|[»”\"')])\s+\d{1,5}$")
+_COUNTED_TITLE = re.compile(r"(?<=[^\W\d]|[»”\"')])\s+\d{1,5}$")
 _LAST_NUMBER = re.compile(r"\s+\d{1,5}$")
 COUNTED = 5  # entries at least, four in five of them ending so, for a column of counts
 
@@ -195,7 +195,7 @@ def drop_counts(state: State) -> None:
     all end with one: its comments' or views' column run into each line ("22:04 Лукашенко
     помиловал еще 18 политзаключенных 7", Хартия'97's), not part of the headline."""
     entries = [entry for found in state.days.values() for entry in found]
-    counted = [entry for entry in entries if _COUNT_AFTER.search(entry.title)]
+    counted = [entry for entry in entries if _COUNTED_TITLE.search(entry.title)]
     if len(counted) < COUNTED or len(counted) * 5 < len(entries) * 4:
         return
     for found in state.days.values():

@@ -636,9 +636,10 @@ ADVERT = "an advertisement, under its label ('Реклама', 'Advertisement'),
 def ad_label(text: str) -> bool:
     """Whether a line is an advertisement's label, alone or with its sponsor's name after a
     separator ("Kaupallinen yhteistyö · Fennia", "Sponsored | Lockheed Martin")."""
-    word = normalise_word(text).strip()
-    label = re.split(r"\s+[·|•–—-]\s+|:\s*", word, maxsplit=1)[0] if word else word
-    return word.rstrip(":") in AD_LABELS or label in AD_LABELS
+    return _LABEL_END.split(normalise_word(text).strip(), maxsplit=1)[0] in AD_LABELS
+
+
+_LABEL_END = re.compile(r"\s+[·|•–—-]\s+|:\s*")  # a label's end: a separator, a colon
 
 
 # A list of stories the editors turned down, by its name (a Trello list's, a to-do app's).
