@@ -66,11 +66,43 @@ def render_block(text: str, base: str = "/") -> tuple[str, list[BadLink]]:
 _INLINE_SYNTAX = re.compile(r"[\\`*_~\[\]!<>&\n\r\x00]|  ")
 
 
+# Emphasis as most notes write it: `*words*` or `**words**`, opening at the start or after a
+# space, closing at the end or before a space or common punctuation, with a letter or digit
+# at both ends inside and nothing that starts Markdown in between. Such a `*` can only open
+# (or only close) emphasis, so each pairs with its own: markdown-it makes <em> or <strong>
+# of it, and of the text around it what it makes of a note without Markdown.
+_EMPHASIS = re.compile(
+    r"(?:(?<= )|^)(\*\*?)([^\W_](?:[^\\`*_~\[\]!<>&\n\r\x00]*[^\W_])?)\1(?=[ .,;:?)]|$)"
+)
+
+
 def render_inline(text: str, base: str = "/") -> tuple[str, list[BadLink]]:
     """Render one line of inline Markdown (a note) to HTML without a <p> around it."""
     if not _INLINE_SYNTAX.search(text):
         return text.replace('"', "&quot;"), []
+    if "*" in text:  # a third of ten years' notes: markdown-it took a fifth of reading them
+        html = _emphasis_only(text)
+        if html is not None:
+            return html, []
     return parse_inline(text, base)
+
+
+def _emphasis_only(text: str) -> str | None:
+    """Return the HTML of a note whose only Markdown is _EMPHASIS; None for any other."""
+    parts = _EMPHASIS.split(text)  # text, "*" or "**", the words, text...
+    if len(parts) == 1:
+        return None
+    out = []
+    for index in range(0, len(parts) - 1, 3):
+        words = parts[index + 2]
+        if _INLINE_SYNTAX.search(parts[index]) or "  " in words:
+            return None
+        tag = "em" if parts[index + 1] == "*" else "strong"
+        out.append(f"{parts[index]}<{tag}>{words}</{tag}>")
+    if _INLINE_SYNTAX.search(parts[-1]):
+        return None
+    out.append(parts[-1])
+    return "".join(out).replace('"', "&quot;")
 
 
 def parse_inline(text: str, base: str = "/") -> tuple[str, list[BadLink]]:

@@ -78,3 +78,31 @@ _NOTE_ALPHABET = st.sampled_from(
 @given(st.lists(_NOTE_ALPHABET, max_size=12).map("".join))
 def test_plain_notes_skip_markdown_it_with_the_same_html(text: str) -> None:
     assert markup.render_inline(text) == markup.parse_inline(text)
+
+
+# Notes whose only Markdown is emphasis (`*words*`, `**words**`) skip markdown-it as well
+# (markup._EMPHASIS): the same HTML for any mix of stars, words, spaces and punctuation,
+# including the stars that open or close nothing, sit inside words or run three together.
+_EMPHASIS_ALPHABET = st.sampled_from(
+    [
+        *"ab Я1 .,;:?)(\"'-*\t_!#",
+        *("**", "***", "*a*", "**b b**", " *", "* ", "*Київ*", "\u00a0", "😀", "  ", "ґ\u0301"),
+    ]
+)
+
+
+@settings(max_examples=int(os.environ.get("NOTE_EXAMPLES", "500")) * 2, deadline=None)
+@given(st.lists(_EMPHASIS_ALPHABET, max_size=14).map("".join))
+def test_emphasised_notes_skip_markdown_it_with_the_same_html(text: str) -> None:
+    assert markup.render_inline(text) == markup.parse_inline(text)
+
+
+def test_a_note_with_emphasis_alone_is_rendered_without_markdown_it() -> None:
+    note = 'Context: *offensive "near" Київ* and **2 more**, (see *x*).'
+    assert markup._emphasis_only(note) == (
+        "Context: <em>offensive &quot;near&quot; Київ</em> and <strong>2 more</strong>, "
+        "(see <em>x</em>)."
+    )
+    assert markup._emphasis_only(note) == markup.parse_inline(note)[0]
+    for other in ("*a*b", "x*a*", "*a *", "**a*", "*a* [b](https://x.org)", "*a_b*"):
+        assert markup._emphasis_only(other) is None, other
