@@ -97,6 +97,7 @@ from .importpasses import (
     drop_undated_after,
     drop_unlinked,
     drop_unstamped,
+    stamp_direction,
     video_lengths,
 )
 from .importtext import (
@@ -234,6 +235,7 @@ def parse_listing(
         state.sites_above = _sites_above_links(lines)
         lines = video_lengths(lines, months, weekdays, state)
         lines = bylines(lines, months, weekdays, state)
+        state.blocks_trailing = stamp_direction(lines, months, weekdays, state)
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     drop_pending(state)
@@ -924,6 +926,8 @@ def _said_moment(
                 for d in state.dropped[-3:]
             )
             state.trailing = own and not weekday_time(simple, weekdays) and not badged
+            if state.blocks_trailing is not None:  # where a copy's blocks have their times
+                state.trailing = state.blocks_trailing
         if time is not None and state.trailing and last is not None and own:
             last = unsummarised(state, last)  # "Title", "Its summary", "Jul 16, 9:15 PM"
             state.last = restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"

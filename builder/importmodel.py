@@ -76,6 +76,9 @@ class State:
     stamp_line: int = 0  # the last line whose time went to the headline above it
     moments: list[tuple[dt.date, dt.time]] = field(default_factory=list)  # lines' own, in order
     trailing: bool | None = None  # whether times follow their headlines (None: none seen)
+    # What the blocks of a copy's lines say of that (importpasses.stamp_direction), taken
+    # at its first time.
+    blocks_trailing: bool | None = None
     stamped: set[int] = field(default_factory=set)  # entries' lines dated by a line of theirs
     credited: bool = False  # a byline followed the last entry ("BY TOM BALMFORTH")
     preview: Entry | None = None  # the entry whose link's preview (its site's name) came last

@@ -1,11 +1,12 @@
 """The passes over a listing's entries before and after the walk reads its lines.
 
 Before: a time alone on its line that a date and time follow is a video's length
-(`video_lengths`). After: what the walk kept but the whole listing shows is no headline: a
-link line that waited for a headline in vain, a line under an ad's label that no time
-followed, lines without links in a list of links, lines without dates in a dated copy of a
-page, and undated links after a dated page's listing (`drop_*`); a column of counts a copy
-runs into its titles (`drop_counts`).
+(`video_lengths`); in a copy whose items are blocks of lines, where its times sit says
+whether they follow their headlines (`stamp_direction`). After: what the walk kept but the
+whole listing shows is no headline: a link line that waited for a headline in vain, a line
+under an ad's label that no time followed, lines without links in a list of links, lines
+without dates in a dated copy of a page, and undated links after a dated page's listing
+(`drop_*`); a column of counts a copy runs into its titles (`drop_counts`).
 """
 
 from __future__ import annotations
@@ -145,6 +146,40 @@ LINKED_LIST = 3  # headlines with links, at least, that make text a list of link
 CHAT_TIMES = 4  # times alone on their lines, at least, that make a copy a chat's
 UNLINKED_SHARE = 1  # and as many as lines without, at least
 _UNLINKED = "no link, in a list whose headlines have theirs: a note, a heading or a property"
+
+
+def stamp_direction(
+    lines: list[Line], months: dict[str, int], weekdays: dict[str, int], state: State
+) -> bool | None:
+    """Say whether a copy's times follow their headlines, from the blocks of lines its
+    blank lines make: a date and time that ends its block ("Title", "Its lead", "Publicado:
+    martes, 16 julio 2024 17:21", a blank line) follows its headline; one that starts its
+    block ("16.07.2024 18:05", "Title") heads it. True or False when at least three say
+    so and no more than a fifth of them say the other; None else (a copy without blank
+    lines, a mix): the walk then goes by its first time."""
+    probe = replace(state, notes=[])
+    ends = starts = 0
+    for place, line in enumerate(lines):
+        text = line.text.strip()
+        if line.dropped or not text:
+            continue
+        above = place > 0 and bool(lines[place - 1].text.strip())
+        below = place + 1 < len(lines) and bool(lines[place + 1].text.strip())
+        if above == below:  # alone, or within its block
+            continue
+        probe.year, probe.weekday = state.year, state.weekday
+        moment = said_date_time(" ".join(text.split()), months, weekdays, probe, 0)
+        if moment is None or moment[1] is None:
+            continue
+        if above:
+            ends += 1
+        else:
+            starts += 1
+    if ends >= 3 and starts * 5 <= ends:
+        return True
+    if starts >= 3 and ends * 5 <= starts:
+        return False
+    return None
 
 
 def bylines(

@@ -9845,3 +9845,28 @@ def test_threads_links_are_unwrapped_and_a_cards_host_glued_before_its_title_dro
             "https://hromadske.ua/posts/udar-kabamy",
         )
     ]
+
+
+def test_a_copys_blocks_say_that_its_times_follow_their_headlines() -> None:
+    """A copy whose items are blocks of lines ("Title", "Its lead", "Publicado: …", a blank
+    line) has its times after its headlines, even when a ticker above them puts its own
+    times first: where most blocks have their time says so."""
+    items = [
+        ("Kremlin says it must understand what Zelensky meant", "17:21"),
+        ("Metsola re-elected President of the European Parliament", "16:58"),
+        ("Deadline for Ukrainian men to update their data expires", "16:05"),
+        ("Orbán asks EU leaders to involve China in peace talks", "15:30"),
+    ]
+    blocks = "".join(
+        f"UCRANIA\n{title}\nThe agency's lead sentence about it, which runs on.\n"
+        f"Publicado: martes, 16 julio 2024 {time}\n\n"
+        for title, time in items
+    )
+    text = (
+        "ÚLTIMA HORA\n17:35\nThe Ibex 35 closes down 0.3 percent at 11,050 points\n"
+        "17:28\nSánchez and Feijóo trade blame over regional funding\nInternacional\n\n" + blocks
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16), timezone="Europe/Kyiv")
+    got = [(e.title, e.time) for day in listing.days for e in day.entries]
+    for title, time in items:
+        assert (title, dt.time.fromisoformat(time)) in got
