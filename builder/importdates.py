@@ -313,7 +313,12 @@ def _said_date_time(
         return found
     # "Роман Петренко — Понеділок, 15 липня 2024, 14:52", a chat's "Oleh Kravets — Today at
     # 8:20 AM" (Discord), "Oleh Kravets 7/15 9:14 AM" (Teams): a name, then its moment
-    signed = _SIGNED.match(text) or _NAMED_MOMENT.match(text) or _BY_ON.match(text)
+    signed = (
+        _SIGNED.match(text)
+        or _NAMED_MOMENT.match(text)
+        or _NEWSROOM.match(text)
+        or _BY_ON.match(text)
+    )
     if signed is not None and (found := said(text[signed.end() :])) is not None:
         return found  # (and "By Tim Martin on July 16, 2024 at 10:40 AM": a byline's)
     # "yesterday at 8:47 pm", "16 липня 2024 о 21:49", "Архів новин за 15 липня"
@@ -535,6 +540,12 @@ _BYLINE_BAR = re.compile(r"[^\W\d][^|·•\d]{0,40}?\s*[|·•]\s*(?=\d|[^\W\d_]
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SIGNED = re.compile(rf"{NAME}(?:\s+{NAME}){{1,3}}\s+[—–-]\s+")
 _NAMED_MOMENT = re.compile(rf"{NAME}(?:\s+{NAME}){{1,3}}\s+(?=\d{{1,2}}[/.:]\d)")
+# The newsroom credited instead of a name ("Redacció 16.07.2024 · 18.10 h", VilaWeb's).
+_NEWSROOM = re.compile(
+    r"(?i)(?:redacci[óo]n?|redazione|reda[çc][ãa]o|r[ée]daction|redaktion(?:en)?|redakcj[ai]"
+    r"|redakce|redakcia|redac[tț]ia|redactie|toimitus|szerkesztőség|редакці[яї]|редакция"
+    r"|уредништво|редакција|redaksjonen)\s+(?=\d)"
+)
 _BY_ON = re.compile(
     rf"[Bb]y\s+{NAME}(?:\s+{NAME}){{0,3}}(?:(?:,\s*|\s+and\s+){NAME}(?:\s+{NAME}){{0,3}})*\s+on\s+"
 )

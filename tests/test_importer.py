@@ -9870,3 +9870,30 @@ def test_a_copys_blocks_say_that_its_times_follow_their_headlines() -> None:
     got = [(e.title, e.time) for day in listing.days for e in day.entries]
     for title, time in items:
         assert (title, dt.time.fromisoformat(time)) in got
+
+
+def test_a_catalan_pages_times_are_madrids_and_its_newsroom_credit_dates_its_cards() -> None:
+    """Catalan is spoken in one zone (Spain's, Andorra's, Roussillon's): a page in it on a
+    domain of no country (.cat) gives Madrid's times; a card credited to the newsroom
+    ("Redacció 16.07.2024 · 18.10 h") is dated by what follows the credit."""
+    card = (
+        '<article class="post-item"><h2><a href="https://www.vilaweb.cat/noticies/{slug}/">'
+        '{title}</a></h2><div class="meta"><span class="autor">Redacció</span> '
+        '<span class="data">{when}</span></div></article>'
+    )
+    html = (
+        '<html lang="ca"><head><link rel="canonical" href="https://www.vilaweb.cat/categoria/mon/">'
+        "</head><body>"
+        + card.format(
+            slug="lavrov", title="Lavrov acusa l’occident al Consell", when="16.07.2024 · 18.10 h"
+        )
+        + card.format(
+            slug="vance", title="Trump tria J.D. Vance com a candidat", when="15.07.2024 · 23.30 h"
+        )
+        + "</body></html>"
+    )
+    listing = parse_listing(html, dt.date(2024, 7, 16), timezone="Europe/Kyiv")
+    assert [(day.date, e.time, e.title) for day in listing.days for e in day.entries] == [
+        (dt.date(2024, 7, 16), dt.time(19, 10), "Lavrov acusa l’occident al Consell"),
+        (dt.date(2024, 7, 16), dt.time(0, 30), "Trump tria J.D. Vance com a candidat"),
+    ]
