@@ -30,7 +30,8 @@ LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl", "es", "it", "pt", "ro")
 # Croatian's are last: its "listopad" (October) is November to Czech and Polish, read first.
 OTHER_LANGUAGES = (
     *("be", "bg", "cs", "sk", "sr", "el", "hu", "lt", "lv", "et", "fi", "sv", "da", "no"),
-    *("nl", "tr", "ka", "hy", "kk", "ar", "he", "hi", "bn", "id", "hr", "sl", "uz"),
+    *("nl", "tr", "ka", "hy", "kk", "ar", "he", "hi", "bn", "id"),
+    *("mr", "ur", "mk", "sq", "ca", "az", "sw", "my", "hr", "sl", "uz"),
 )
 
 
@@ -177,14 +178,16 @@ _UPDATE_AFTER = re.compile(
 )
 # The word for hours after a time, as Spanish pages write it: "14:05 horas", "15:12 horas CEST".
 _HOURS_WORD = re.compile(r"(?<=\d[:.]\d\d)\s+(?:horas|hrs|h)\b(?!\w)", re.IGNORECASE)
-# Arabic's morning and evening after a time, as Egyptian and Gulf pages write them ("09:48 م",
-# "12:25 ص", "10:20 صباحًا"): AM and PM.
-_ARABIC_MERIDIEM = re.compile(
-    r"(?<=\d[:.]\d\d)\s*(?:(صباحًا|صباحاً|صباحا|صباح|ص)|مساءً|مساء|م)(?![\w\u064b-\u065f])"
+# Morning and evening after a time, AM and PM: Arabic's as Egyptian and Gulf pages write
+# them ("09:48 م", "12:25 ص", "10:20 صباحًا"), Marathi's ("07:20 म.उ.", "12:25 म.पू."),
+# Hindi's, Bengali's, Persian's ("ق.ظ", "ب.ظ") and Greek's ("π.μ.", "μ.μ.").
+_LOCAL_MERIDIEM = re.compile(
+    r"(?<=\d[:.]\d\d)\s*(?:(صباحًا|صباحاً|صباحا|صباح|ص|म\.\s?पू\.|पूर्वाह्न|পূর্বাহ্ণ|ق\.\s?ظ"
+    r"|π\.\s?μ\.)|مساءً|مساء|م|म\.\s?उ\.|अपराह्न|অপরাহ্ণ|ب\.\s?ظ|μ\.\s?μ\.)(?![\w\u064b-\u065f])"
 )
 
 
-def _arabic_meridiem(found: re.Match[str]) -> str:
+def _local_meridiem(found: re.Match[str]) -> str:
     return " AM" if found[1] else " PM"
 
 
@@ -194,7 +197,7 @@ def said_date_time(
     """Read a date or time line (`_said_date_time`); a time that names no zone and gives no
     offset is moved from the zone of the page's country (`zone_of_site`) into the site's."""
     text = _UPDATE_AFTER.sub("", _HOURS_WORD.sub("", text))
-    text = _ARABIC_MERIDIEM.sub(_arabic_meridiem, text)
+    text = _LOCAL_MERIDIEM.sub(_local_meridiem, text)
     found = _said_date_time(text, months, weekdays, state, number)
     if found is None or found[1] is None or not state.assumed or not state.timezone:
         return found

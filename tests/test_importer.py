@@ -9897,3 +9897,29 @@ def test_a_catalan_pages_times_are_madrids_and_its_newsroom_credit_dates_its_car
         (dt.date(2024, 7, 16), dt.time(19, 10), "Lavrov acusa l’occident al Consell"),
         (dt.date(2024, 7, 16), dt.time(0, 30), "Trump tria J.D. Vance com a candidat"),
     ]
+
+
+def test_marathi_months_and_12_hour_clock_and_other_languages_months_are_read() -> None:
+    """Marathi's July (जुलै) with its digits and its afternoon (म.उ.) and morning (म.पू.);
+    Greek's μ.μ.; the months of Albanian, Macedonian, Catalan, Azerbaijani and Swahili."""
+    text = (
+        "१६ जुलै २०२४, ०७:२० म.उ.\nरॉबर्टा मेत्सोला पुन्हा युरोपियन संसदेच्या अध्यक्षपदी\n"
+        "१६ जुलै २०२४, १२:२५ म.पू.\nरशियाचा खारकीववर गाइडेड बॉम्बने हल्ला; ९ जण जखमी\n"
+        "15.07.2024 10:20 μ.μ.\nΗ Ρωσία βομβάρδισε το Χάρκοβο με καθοδηγούμενες βόμβες\n"
+        "14 korrik 2024\nRusia pretendon kapjen e fshatit Urozhaine në Donetsk\n"
+        "13 јули 2024\nЗеленски сака Русија на вториот самит за мир\n"
+        "12 juliol 2024\nKaja Kallas dimiteix com a primera ministra d’Estònia\n"
+        "11 iyul 2024\nUkrayna Rusiyanın iki neft anbarını vurub\n"
+        "Julai 10, 2024\nUrusi yashambulia bandari ya Odesa usiku kucha\n"
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    assert [(day.date, e.time) for day in listing.days for e in day.entries] == [
+        (dt.date(2024, 7, 16), dt.time(19, 20)),
+        (dt.date(2024, 7, 16), dt.time(0, 25)),
+        (dt.date(2024, 7, 15), dt.time(22, 20)),
+        (dt.date(2024, 7, 14), None),
+        (dt.date(2024, 7, 13), None),
+        (dt.date(2024, 7, 12), None),
+        (dt.date(2024, 7, 11), None),
+        (dt.date(2024, 7, 10), None),
+    ]
