@@ -93,6 +93,8 @@ _DAY_MONTH_DOTS = re.compile(
 )
 # A headline's outlet and moment in parentheses after it, as a monitoring mail lists them.
 CREDIT_STAMP = re.compile(r"\s+\(([^(),]{2,40}),\s*([^()]{3,30})\)\s*$")
+# A moment in brackets at the end of a headline's line: "Title（07月17日04時05分）" (Jiji's).
+BRACKETED_STAMP = re.compile(r"\s*[（(]([^（()）]{3,30})[）)]\s*$")
 # "14. 7. 22:30"; and Finnish's "14.7. 21.05" (its day and month end with a stop, and its
 # time has one: "klo" before it, or not)
 _DAY_MONTH_TIME = re.compile(

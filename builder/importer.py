@@ -25,6 +25,7 @@ from .i18n import normalise_word
 from .importcopies import CHAT_LINE
 from .importdates import (
     BESIDE,
+    BRACKETED_STAMP,
     CREDIT,
     CREDIT_STAMP,
     GLUED_DATE,
@@ -155,7 +156,7 @@ from .importtext import (
     undecorated,
     unspaced_words,
 )
-from .importzones import zone_of_language, zone_of_links, zone_of_site
+from .importzones import zone_of_language, zone_of_links, zone_of_script, zone_of_site
 from .links import clean_url
 from .reader import normalise_text
 
@@ -211,6 +212,8 @@ def parse_listing(
     if state.assumed is None:  # else a page's language's ("ja": Tokyo's)
         language = HTML_LANG.search(text[:5000])
         state.assumed = zone_of_language(language[1]) if language else None
+        if language is None:  # else its letters' (a copy's: "メツォラ氏、…", Tokyo's)
+            state.assumed = zone_of_script("\n".join(line.text for line in lines))
     state.notes.extend(notes)
     # A whole page copied as text has menus and buttons: many lines of a word or two, with
     # no figure (not a date). Then lines of two words are no headlines either.
@@ -615,6 +618,12 @@ def _line_moment(
             title = line[: credited.start()].rstrip()
             attributed = f"{title} ({credited[1].strip()})"  # (kept where it names a source)
             line = attributed if named_source(attributed, state.names, sources) else title
+    closing = BRACKETED_STAMP.search(line) if date is None and not given.item else None
+    if closing is not None and headline_like(line[: closing.start()]):
+        said = said_date_time(closing[1], months, weekdays, state, number)
+        if said is not None and said[1] is not None:  # (a time: "Title (2024)" is a title)
+            date, time = said[0], said[1]
+            line = line[: closing.start()].rstrip()
     if date is not None and not state.moved_day:  # (the next item is of the day it was)
         state.date, state.anchor = date, date
     own_day = date if state.moved_day else None  # (this item's alone)

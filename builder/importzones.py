@@ -5,6 +5,7 @@ from it into the site's)."""
 from __future__ import annotations
 
 import collections
+import re
 import urllib.parse
 from collections.abc import Iterable
 
@@ -217,3 +218,34 @@ def zone_of_links(urls: Iterable[str]) -> str | None:
     total = sum(zones.values())
     zone, count = max(zones.items(), key=lambda item: item[1], default=(None, 0))
     return zone if zone is not None and total and count * 5 >= total * 3 else None
+
+
+# Scripts written for one language of one zone (for a copy, which says no language): kana
+# (Japanese), Hangul, Thai, Hebrew, Georgian, Armenian and Greek letters; Chinese characters
+# without kana (China's, Taiwan's, Hong Kong's and Singapore's zones are one offset).
+_SCRIPT_ZONES = (
+    (re.compile(r"[\u3040-\u30ff]"), "Asia/Tokyo"),
+    (re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"), "Asia/Seoul"),
+    (re.compile(r"[\u0e00-\u0e7f]"), "Asia/Bangkok"),
+    (re.compile(r"[\u05d0-\u05ea]"), "Asia/Jerusalem"),
+    (re.compile(r"[\u10a0-\u10ff]"), "Asia/Tbilisi"),
+    (re.compile(r"[\u0531-\u0587]"), "Asia/Yerevan"),
+    (re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"), "Europe/Athens"),
+    (re.compile(r"[\u4e00-\u9fff]"), "Asia/Shanghai"),
+)
+_LETTER = re.compile(r"[^\W\d_]")
+SCRIPT_SAMPLE = 20_000  # characters looked at
+
+
+def zone_of_script(text: str) -> str | None:
+    """The zone of the language a text's letters are written in, when a third of them or
+    more are of a script in _SCRIPT_ZONES (kana: a tenth, beside Chinese characters)."""
+    sample = text[:SCRIPT_SAMPLE]
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return None
+    for pattern, zone in _SCRIPT_ZONES:
+        share = len(pattern.findall(sample)) / letters
+        if share >= (0.1 if zone == "Asia/Tokyo" else 1 / 3):
+            return zone
+    return None

@@ -21,6 +21,7 @@ from builder.importer import parse_listing
 from builder.importlinks import app_page, index_page, match_source, unwrapped, without_outlet
 from builder.importmodel import Entry, Listing
 from builder.importtext import URL_IN_TEXT, boilerplate
+from builder.importzones import zone_of_script
 from builder.links import clean_url
 from builder.reader import parse_day
 
@@ -9923,3 +9924,26 @@ def test_marathi_months_and_12_hour_clock_and_other_languages_months_are_read() 
         (dt.date(2024, 7, 11), None),
         (dt.date(2024, 7, 10), None),
     ]
+
+
+def test_a_copy_in_japanese_is_tokyos_and_its_moments_in_brackets_after_titles_are_read() -> None:
+    """A copy says no language, but its letters do: kana are Japanese's, whose times are
+    Tokyo's; a moment in brackets at the end of a title's line (Jiji's "（07月17日04時05分）")
+    is its headline's, left out of the title."""
+    text = (
+        "ロシアは「理解する必要」　ゼレンスキー氏の和平会議参加呼び掛けに―クレムリン（07月17日04時05分）\n"
+        "メツォラ氏、欧州議会議長に再選　任期2年半（07月16日21時32分）\n"
+        "副大統領候補にバンス上院議員（2024）\n"
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16), timezone="Europe/Kyiv")
+    got = [(day.date, e.time, e.title) for day in listing.days for e in day.entries]
+    assert got[:2] == [
+        (
+            dt.date(2024, 7, 16),
+            dt.time(22, 5),
+            "ロシアは「理解する必要」　ゼレンスキー氏の和平会議参加呼び掛けに―クレムリン",
+        ),
+        (dt.date(2024, 7, 16), dt.time(15, 32), "メツォラ氏、欧州議会議長に再選　任期2年半"),
+    ]
+    assert zone_of_script("Кремль заявив про удар") is None
+    assert zone_of_script("크렘린 젤렌스키 발언 뜻 이해해야") == "Asia/Seoul"
