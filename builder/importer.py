@@ -683,6 +683,8 @@ def _add(
         return
     if advert and time is None and not given.item and state.trailing:
         state.under_advert.add(number)
+    if state.blocks_trailing and number in state.timed_blocks:
+        state.side = 0  # (a block that ends with its time: the listing's next item)
     if state.side and time is None and not url and number - state.side <= SIDE_LINES:
         state.dropped.append(Dropped(number, raw.strip(), _SIDE_BLOCK))
         return

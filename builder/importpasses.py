@@ -156,14 +156,17 @@ def stamp_direction(
     martes, 16 julio 2024 17:21", a blank line) follows its headline; one that starts its
     block ("16.07.2024 18:05", "Title") heads it. True or False when at least three say
     so and no more than a fifth of them say the other; None else (a copy without blank
-    lines, a mix): the walk then goes by its first time."""
+    lines, a mix): the walk then goes by its first time. The first lines of the blocks a
+    time ends go into `state.timed_blocks`: a listing's items, where a side block ends."""
     probe = replace(state, notes=[])
     ends = starts = 0
+    first = 0  # where the block of lines being read starts
     for place, line in enumerate(lines):
         text = line.text.strip()
+        above = place > 0 and bool(lines[place - 1].text.strip())
+        first = first if above else place
         if line.dropped or not text:
             continue
-        above = place > 0 and bool(lines[place - 1].text.strip())
         below = place + 1 < len(lines) and bool(lines[place + 1].text.strip())
         if above == below:  # alone, or within its block
             continue
@@ -173,6 +176,7 @@ def stamp_direction(
             continue
         if above:
             ends += 1
+            state.timed_blocks.add(lines[first].number)
         else:
             starts += 1
     if ends >= 3 and starts * 5 <= ends:
@@ -194,6 +198,9 @@ def bylines(
     for place in range(1, len(texts) - 1):
         index, text = texts[place]
         before, after = texts[place - 1][1], texts[place + 1][1]
+        if not lines[index].dropped and _REPORTER.fullmatch(text):
+            marked[index] = replace(lines[index], dropped=CREDIT)  # "파리=정철환 특파원"
+            continue
         if lines[index].dropped or not _names(text) or len(before.split()) < 4:
             continue
         probe.year, probe.weekday = state.year, state.weekday
@@ -204,6 +211,14 @@ def bylines(
         if said_date_time(before, months, weekdays, probe, 0) is None:  # (a headline above it)
             marked[index] = replace(lines[index], dropped=CREDIT)
     return marked
+
+
+# A Korean or Japanese byline: a name and "reporter" or "correspondent", perhaps where
+# they write from first ("김은중 기자", "파리=정철환 특파원", "ワシントン＝山田太郎記者").
+_REPORTER = re.compile(
+    r"(?:\w{1,12}\s?[=＝]\s?)?[가-힣]{2,4}(?:\s[가-힣]{2,4})?\s?(?:선임기자|기자|특파원|논설위원|통신원)"
+    r"|(?:\w{1,12}\s?[=＝]\s?)?[\u3040-\u30ff\u4e00-\u9fff]{2,8}\s?(?:記者|特派員)"
+)
 
 
 def _names(text: str) -> bool:

@@ -9947,3 +9947,52 @@ def test_a_copy_in_japanese_is_tokyos_and_its_moments_in_brackets_after_titles_a
     ]
     assert zone_of_script("Кремль заявив про удар") is None
     assert zone_of_script("크렘린 젤렌스키 발언 뜻 이해해야") == "Asia/Seoul"
+
+
+def test_a_korean_copys_bylines_are_credits_and_a_side_box_ends_at_the_next_timed_block() -> None:
+    """Chosun's copy: each item a block of its title, its deck, its reporter ("파리=정철환
+    특파원") and its moment; a "most read" box after four items, whose block ends with no
+    time, leaves the next item (a block that ends with its time) in the listing."""
+    item = "{title}\n{deck}\n{byline}\n2024.07.16. {time}\n\n"
+    text = (
+        item.format(
+            title='크렘린 "젤렌스키 발언 뜻 이해해야"… 2차 평화회의 러 초청에 신중',
+            deck='페스코프 대변인 "무슨 의미인지 먼저 파악할 필요"',
+            byline="김은중 기자",
+            time="23:52",
+        )
+        + item.format(
+            title="메촐라 유럽의회 의장 연임 성공… 623표 중 562표",
+            deck="극우 후보 크게 앞서",
+            byline="파리=정철환 특파원",
+            time="21:05",
+        )
+        + item.format(
+            title="트럼프, 귀에 붕대 감고 전당대회 등장… 공화당 대선 후보 공식 선출",
+            deck="총격 사건 이틀 만에 첫 공개 행보",
+            byline="밀워키=김은중 특파원",
+            time="11:40",
+        )
+        + item.format(
+            title="오만 모스크 총격 IS가 배후 자처… 6명 사망",
+            deck="시아파 기념행사 겨냥",
+            byline="이철민 선임기자",
+            time="10:30",
+        )
+        + "많이 본 뉴스\n1\n장마 전선 북상… 수도권 최대 150㎜ 폭우\n2\n"
+        '"연봉 1억 넘어도 집 못 사"… 서울 아파트값 16주째 상승\n\nAD\n\n'
+        + item.format(
+            title='트럼프 러닝메이트에 39세 밴스 상원의원… "우크라 지원 반대파"',
+            deck="흙수저 출신 베스트셀러 작가… 한때 트럼프 비판",
+            byline="워싱턴=이민석 특파원",
+            time="07:35",
+        )
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    assert [(e.time, e.title) for day in listing.days for e in day.entries] == [
+        (dt.time(23, 52), '크렘린 "젤렌스키 발언 뜻 이해해야"… 2차 평화회의 러 초청에 신중'),
+        (dt.time(21, 5), "메촐라 유럽의회 의장 연임 성공… 623표 중 562표"),
+        (dt.time(11, 40), "트럼프, 귀에 붕대 감고 전당대회 등장… 공화당 대선 후보 공식 선출"),
+        (dt.time(10, 30), "오만 모스크 총격 IS가 배후 자처… 6명 사망"),
+        (dt.time(7, 35), '트럼프 러닝메이트에 39세 밴스 상원의원… "우크라 지원 반대파"'),
+    ]
