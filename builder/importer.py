@@ -34,6 +34,7 @@ from .importdates import (
     OUTSIDE,
     TIME_LINE,
     TIME_PREFIX,
+    UPDATED,
     age,
     date_line,
     date_time_line,
@@ -164,6 +165,9 @@ from .reader import normalise_text
 HTML_LANG = re.compile(
     r"<html\b[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I
 )
+
+
+_UPDATE_TIME = "an update's moment, after its headline's: not the next one's"
 
 
 def parse_listing(
@@ -943,6 +947,10 @@ def _said_moment(
             last = unsummarised(state, last)  # "Title", "Its summary", "Jul 16, 9:15 PM"
             state.last = restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
             state.stamp_line = number
+            return True
+        if state.trailing and state.stamp_line == number - 1 and UPDATED.match(simple):
+            state.dropped.append(Dropped(number, raw.strip(), _UPDATE_TIME))
+            state.stamp_line = number  # "Publié le : …", "Modifié le : …": its update's
             return True
         if (
             state.trailing

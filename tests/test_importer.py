@@ -9996,3 +9996,29 @@ def test_a_korean_copys_bylines_are_credits_and_a_side_box_ends_at_the_next_time
         (dt.time(10, 30), "오만 모스크 총격 IS가 배후 자처… 6명 사망"),
         (dt.time(7, 35), '트럼프 러닝메이트에 39세 밴스 상원의원… "우크라 지원 반대파"'),
     ]
+
+
+def test_a_reader_views_published_time_is_its_headlines_and_its_modified_time_no_ones() -> None:
+    """Firefox's reader view puts every paragraph apart: "Publié le : 16/07/2024 - 20:52"
+    (French's space before the colon) under a headline and its lead is the headline's; the
+    "Modifié le : …" under it is an update's, not the next headline's."""
+    item = "{rubric}\n\n{title}\n\nLe lead de l’article, une phrase entière sur le sujet.\n\n"
+    item += "Publié le : 16/07/2024 - {time}\nModifié le : 16/07/2024 - 23:59\n\n"
+    text = "".join(
+        item.format(rubric=rubric, title=title, time=time)
+        for rubric, title, time in (
+            ("Guerre en Ukraine", "Le Kremlin veut «comprendre» l’ouverture de Zelensky", "20:52"),
+            ("Parlement européen", "Roberta Metsola réélue à la présidence du Parlement", "19:30"),
+            ("Hongrie", "Orban écrit aux dirigeants de l’UE sur la paix en Ukraine", "18:05"),
+            ("ONU", "Lavrov préside le Conseil de sécurité à New York", "16:40"),
+            ("Russie", "Un physicien condamné à 14 ans de prison pour trahison", "15:10"),
+        )
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    assert [(e.time, e.title) for day in listing.days for e in day.entries] == [
+        (dt.time(20, 52), "Le Kremlin veut «comprendre» l’ouverture de Zelensky"),
+        (dt.time(19, 30), "Roberta Metsola réélue à la présidence du Parlement"),
+        (dt.time(18, 5), "Orban écrit aux dirigeants de l’UE sur la paix en Ukraine"),
+        (dt.time(16, 40), "Lavrov préside le Conseil de sécurité à New York"),
+        (dt.time(15, 10), "Un physicien condamné à 14 ans de prison pour trahison"),
+    ]
