@@ -167,6 +167,8 @@ HTML_LANG = re.compile(
 )
 
 
+# A rubric in capitals run into the time after it, as a copy joins their spans.
+_GLUED_RUBRIC = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,3}(?=\d{1,2}:\d{2}(?!\d))")
 _UPDATE_TIME = "an update's moment, after its headline's: not the next one's"
 
 
@@ -631,6 +633,9 @@ def _line_moment(
     if date is not None and not state.moved_day:  # (the next item is of the day it was)
         state.date, state.anchor = date, date
     own_day = date if state.moved_day else None  # (this item's alone)
+    rubric = _GLUED_RUBRIC.match(line) if not given.item else None
+    if rubric is not None and rubric.group().isupper():  # "DÜNYA21:48Kremlin'den …" (T24's)
+        line = line[rubric.end() :]
     prefix = TIME_PREFIX.match(line)
     time = time or (state.time if not given.item else None)  # an item's own, not the page's
     if prefix:

@@ -10022,3 +10022,25 @@ def test_a_reader_views_published_time_is_its_headlines_and_its_modified_time_no
         (dt.time(16, 40), "Lavrov préside le Conseil de sécurité à New York"),
         (dt.time(15, 10), "Un physicien condamné à 14 ans de prison pour trahison"),
     ]
+
+
+def test_a_rubric_in_capitals_run_into_its_time_and_title_is_left_out() -> None:
+    """A copy that joins a card's spans runs its rubric, time and title together
+    ("DÜNYA21:48Kremlin'den …", T24's): the time is the headline's, the rubric no part of it."""
+    text = (
+        "DÜNYA21:48Kremlin'den Zelenski'nin çağrısına yanıt: Ne kastettiğini anlamamız gerek\n"
+        "AVRUPA20:32Roberta Metsola yeniden Avrupa Parlamentosu Başkanı seçildi\n"
+        "19:40Ukrayna'da askerlik kaydını güncelleme süresi doldu\n"
+        "Kiev21:15 saat önce yazıldı\n"
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    got = [(e.time, e.title) for day in listing.days for e in day.entries]
+    assert got[:3] == [
+        (
+            dt.time(21, 48),
+            "Kremlin'den Zelenski'nin çağrısına yanıt: Ne kastettiğini anlamamız gerek",
+        ),
+        (dt.time(20, 32), "Roberta Metsola yeniden Avrupa Parlamentosu Başkanı seçildi"),
+        (dt.time(19, 40), "Ukrayna'da askerlik kaydını güncelleme süresi doldu"),
+    ]
+    assert all(not title.startswith("saat") for _, title in got)  # "Kiev" is no rubric
