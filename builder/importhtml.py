@@ -148,6 +148,19 @@ _MENU_CLASS = re.compile(
 _MENU_TAGS = frozenset({"ul", "ol", "div", "nav", "section", "menu"})
 
 
+# A live blog's post, on the page itself, by its number: "?post=4102291",
+# "?postid=5012345#liveblog-body", "?entry=7#e7", "#post-69679012".
+_POST_ID = re.compile(
+    r"[?&](?:post|postid|post_id|entry|update|block|item|p)=[\w-]*\d|#[A-Za-z][\w-]*\d"
+)
+
+
+def _post_link(url: str, page: str) -> bool:
+    """Whether a link goes to a post of a live blog on the page itself (its permalink,
+    whatever the link shows: "Copier le lien", the post's time)."""
+    return same_page(url, page) and _POST_ID.search(url) is not None
+
+
 class HTMLListing:
     """Flatten a page into lines of text, each with its main link, items kept whole."""
 
@@ -292,11 +305,14 @@ class HTMLListing:
     def _visible_links(self) -> list[tuple[Any, str]]:
         found = []
         for link in self.root.iter("a"):
-            if any(self._skipped(e) or self._chromed(e) for e in (link, *link.iterancestors())):
+            around = (link, *link.iterancestors())
+            if any(self._chromed(e) for e in around):
                 continue
             url = absolute(link.get("href") or "", self.base)
             if url is None:
                 continue
+            if any(self._skipped(e) for e in around) and not _post_link(url, self.base):
+                continue  # (a post's "Copy link", in its hidden share menu, names the post)
             # The article's address: its "#comments" and "#more-412733" are the article too.
             key = url.partition("#")[0] or "relative:" + (link.get("href") or "").strip()
             if url != key and same_page(url, self.base):  # a post of this page: a live
@@ -337,10 +353,14 @@ class HTMLListing:
                 continue
             if in_a_sentence(link, text):  # "…розповіли про <a>наслідки удару</a>."
                 continue
-            if ("#" in key and not boilerplate(text)) or (
-                headline_like(text)
-                and not _DATE_TEXT.fullmatch(text)
-                and not _ARCHIVE_LINK.fullmatch(text)
+            if (
+                ("#" in key and not boilerplate(text))
+                or _post_link(key, self.base)
+                or (
+                    headline_like(text)
+                    and not _DATE_TEXT.fullmatch(text)
+                    and not _ARCHIVE_LINK.fullmatch(text)
+                )
             ):
                 # (a day's heading linked to its page: no headline; a post's permalink, a
                 # live blog's, is one whatever it shows: its time)
@@ -592,7 +612,7 @@ class HTMLListing:
         ):  # (a card that shows its title in a link too reads that: Google News's)
             self._hidden_link_item(element, inner.lines, url, stamp)
             return
-        if url == "":
+        if url == "" or _post_link(url, self.base):  # (a post's "Copy link" shows none)
             candidates = [i for i in candidates if headline_like(inner.lines[i].text)]
         # A permalink around its post's time ("19.05 BST", "1h ago") shows no headline.
         candidates = [i for i in candidates if not time_only(inner.lines[i].text)]

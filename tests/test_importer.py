@@ -10044,3 +10044,50 @@ def test_a_rubric_in_capitals_run_into_its_time_and_title_is_left_out() -> None:
         (dt.time(19, 40), "Ukrayna'da askerlik kaydını güncelleme süresi doldu"),
     ]
     assert all(not title.startswith("saat") for _, title in got)  # "Kiev" is no rubric
+
+
+def test_a_live_blogs_posts_are_named_by_their_copy_links_in_hidden_share_menus() -> None:
+    """A live blog's post has its title in a heading, its time in <time>, and its
+    permalink only as the "Copier le lien" of a share menu the page keeps hidden until
+    asked ("?post=4102291", 20 Minutes'): each post is an item, linked to its permalink,
+    titled by its heading, not by its link's words."""
+    page = "https://www.20minutes.fr/monde/ukraine/4101877-direct-guerre-ukraine"
+    post = (
+        '<li><article class="c-live-post" id="post-{n}"><header><time datetime="{when}">x</time>'
+        '</header><h2 class="c-live-post__title">{title}</h2><div class="c-live-post__body">'
+        "<p>Une phrase du post, assez longue pour être son texte et rien de plus.</p></div>"
+        '<footer><button>Partager</button><ul class="c-share-menu" hidden>'
+        '<li><a href="https://www.facebook.com/sharer/sharer.php?u={page}%3Fpost%3D{n}">Facebook</a></li>'
+        '<li><a href="{page}?post={n}">Copier le lien</a></li></ul></footer></article></li>'
+    )
+    posts = [
+        (
+            "4102291",
+            "2024-07-16T20:02:00+02:00",
+            "L’Ukraine affirme avoir détruit un radar russe en Crimée",
+        ),
+        (
+            "4102270",
+            "2024-07-16T19:41:00+02:00",
+            "Zelensky réclame encore des Patriot pour ses villes",
+        ),
+        (
+            "4102211",
+            "2024-07-16T18:33:00+02:00",
+            "Kharkiv visée par des bombes planantes, sept blessés",
+        ),
+    ]
+    html = (
+        f'<html><head><link rel="canonical" href="{page}"></head><body><main>'
+        '<section><h2>L’essentiel</h2><ul><li>Retrouvez <a href="/monde/4101330-live">notre '
+        'précédent live</a>.</li></ul></section><ol class="c-live__feed">'
+        + "".join(post.format(n=n, when=when, title=title, page=page) for n, when, title in posts)
+        + "</ol></main></body></html>"
+    )
+    listing = parse_listing(html, dt.date(2024, 7, 16), timezone="Europe/Kyiv")
+    got = [(e.time, e.title, e.url) for day in listing.days for e in day.entries]
+    assert [entry for entry in got if "?post=" in entry[2]] == [
+        (dt.time(21, 2), posts[0][2], f"{page}?post=4102291"),
+        (dt.time(20, 41), posts[1][2], f"{page}?post=4102270"),
+        (dt.time(19, 33), posts[2][2], f"{page}?post=4102211"),
+    ]
