@@ -562,25 +562,31 @@ OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a f
 # (casefolded); Indonesian's, Scandinavian, Bengali, Chinese, Japanese and Korean units too.
 _AGE_UNITS = (
     r"(?:(m|mins?\.?|minutes?|minuten?|minut[ayię]?|minutos?|minuti|perce|хв\.?|хвилин[аиу]?"
-    r"|мин\.?|минут[аы]?|minut(?:ami|ou)|minút(?:ami|ou)|menit|মিনিট|分钟|分鐘|分|분)"
+    r"|мин\.?|минут[аы]?|minut(?:ami|ou)|minút(?:ami|ou)|menit|মিনিট|分钟|分鐘|分|분"
+    r"|minutash|dakika|dk|λεπτά|λεπτό|דקות|דקה|دقائق|دقيقة)"
     r"|(h|hrs?|hours?|stunden?|std\.?|heures?|godzin[ayę]?|godz\.?|horas?|ore|ora|год\.?"
     r"|годин[аиу]?|ч\.?|час(?:а|ов)?|сата?|sat[ai]?|órája|val\.?|hodin(?:ami|ou)|jam"
-    r"|tim(?:mar|me|er)?|ঘণ্টা|小时|小時|時間|시간)"
+    r"|tim(?:mar|me|er)?|ঘণ্টা|小时|小時|時間|시간|oră|orësh|orë|saat|ώρε[σς]|ώρα|שעות|שעה|ساعات|ساعة)"
     r"|(d|days?|tag(?:en?)?|jours?|dni|dzień|días?|dias?|giorni|giorno|дн\.?|дні|днів|день|дня|дней"
-    r"|дана?|dana?|napja|dny|dnem|dňami|dňom|hari|dag(?:ar|e)?|দিন|天|日|일))"
+    r"|дана?|dana?|napja|dny|dnem|dňami|dňom|hari|dag(?:ar|e)?|দিন|天|日|일|zile|zi|ditësh|ditë"
+    r"|gün|η?μέρε[σς]|η?μέρα|ימים|יום|أيام|يوم))"
 )
 # and where other languages put the word before it: "vor 3 Stunden", "il y a 2 heures",
 # "hace 5 minutos", "há 2 horas", Serbian's "пре 3 сата", Croatian's "prije 3 sata", Czech's
-# "před 3 hodinami" and Slovak's "pred hodinou"; or after it: "3 godziny temu", "2 ore fa".
+# "před 3 hodinami" and Slovak's "pred hodinou", Romanian's "acum 20 de ore", Albanian's
+# "para 2 orësh", Greek's "πριν από 2 ώρες", Hebrew's "לפני 6 דקות", Arabic's "منذ 5 دقائق";
+# or after it: "3 godziny temu", "2 ore fa", Turkish's "3 saat önce".
 _AGO = re.compile(
-    r"(?:(?:vor|il y a|hace|há|пре|pre|prije|prieš|před|pred|for|för)\s+)?"
-    r"(?:(\d+)|an?|one|einem|einer)?\s*"
+    r"(?:(?:vor|il y a|hace|há|пре|pre|prije|prieš|před|pred|for|för|acum|para|πριν(?: από)?"
+    r"|לפני|منذ)\s+)?"
+    r"(?:(\d+)(?:\s+de)?|an?|one|einem|einer|o|një)?\s*"
     rf"{_AGE_UNITS}"
-    r"(?:\s+(?:ago|тому|назад|temu|fa|în urmă|yang lalu|lalu|sedan|siden|আগে|전)|\s*前)?"
+    r"(?:\s+(?:ago|тому|назад|temu|fa|în urmă|yang lalu|lalu|sedan|siden|önce|আগে|전)|\s*前)?"
 )
 _AGED = re.compile(
-    r"^(?:vor|il y a|hace|há|пре|pre|prije|prieš|před|pred)\s"
-    r"|\s(?:ago|тому|назад|temu|fa|în urmă|perce|órája|napja|lalu|sedan|siden|আগে|전)$|前$"
+    r"^(?:vor|il y a|hace|há|пре|pre|prije|prieš|před|pred|acum|para|πριν|לפני|منذ)\s"
+    r"|\s(?:ago|тому|назад|temu|fa|în urmă|perce|órája|napja|lalu|sedan|siden|önce|আগে|전)$"
+    r"|前$"
 )  # (Hungarian's unit says "ago" itself: "38 perce", "2 órája"; Indonesian's "3 jam yang
 # lalu", Swedish's "3 tim sedan", Danish's "for 3 timer siden", Bengali's, Chinese "3小时前")
 # An age as social networks write it, alone on its line: "1h", "15m", "2d", "3 год".

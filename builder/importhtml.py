@@ -15,12 +15,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from .i18n import normalise_word
 from .importdates import (
     CLOCK,
     DATE_PREFIX,
     EPOCH_STAMPS,
     UPDATED,
     WORD,
+    age,
     epoch_of,
     epoch_stamp,
     read_stamp,
@@ -399,6 +401,7 @@ class HTMLListing:
                 self.cards[node] = key
         for card in [c for c in self.cards if any(a in overlays for a in c.iterancestors())]:
             del self.cards[card]  # (read with the card it is in: a sublink)
+        self._one_card_a_post()
         if len(self.cards) < 2:
             self.cards.clear()  # one item is no listing of items: every line counts
             return
@@ -423,6 +426,21 @@ class HTMLListing:
                     for tag, others in seen
                 ):
                     self.items.add(child)
+
+    def _one_card_a_post(self) -> None:
+        """Keep one item of each post of a live blog: the post, not its line in a list of
+        the blog's key events above the posts ("19:01 Title", linked to "#liveblog-entry-…"),
+        whose date is no post's; that list is beside the listing."""
+        posts: dict[str, list[Any]] = {}
+        for card, key in self.cards.items():
+            if _post_link(key, self.base):
+                posts.setdefault(key, []).append(card)
+        for cards in posts.values():
+            post = max(cards, key=lambda card: len(card.text_content() or ""))
+            for card in cards:
+                if card is not post:
+                    del self.cards[card]
+                    self._sidebars.add(card)
 
     def _without_links_in_posts(self, headlines: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
         """The headline links but those in a live blog's posts' text ("Read more: <a>", an
@@ -612,8 +630,13 @@ class HTMLListing:
         ):  # (a card that shows its title in a link too reads that: Google News's)
             self._hidden_link_item(element, inner.lines, url, stamp)
             return
-        if url == "" or _post_link(url, self.base):  # (a post's "Copy link" shows none)
-            candidates = [i for i in candidates if headline_like(inner.lines[i].text)]
+        if url == "" or _post_link(url, self.base):  # (a post's "Copy link" shows none,
+            candidates = [  # nor its permalink around its age: "acum 4 minute")
+                i
+                for i in candidates
+                if headline_like(inner.lines[i].text)
+                and age(normalise_word(inner.lines[i].text).rstrip(".:,")) is None
+            ]
         # A permalink around its post's time ("19.05 BST", "1h ago") shows no headline.
         candidates = [i for i in candidates if not time_only(inner.lines[i].text)]
         # Nor does the outlet's name over its title in one link (Google News: "The Guardian").

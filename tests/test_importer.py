@@ -10091,3 +10091,67 @@ def test_a_live_blogs_posts_are_named_by_their_copy_links_in_hidden_share_menus(
         (dt.time(20, 41), posts[1][2], f"{page}?post=4102270"),
         (dt.time(19, 33), posts[2][2], f"{page}?post=4102211"),
     ]
+
+
+def test_ages_in_romanian_albanian_turkish_greek_hebrew_and_arabic_are_read() -> None:
+    """An age names its day (and no time: the corpus is imported without a clock)."""
+    for text in (
+        "acum 4 minute",
+        "acum 20 de ore",
+        "acum o oră",
+        "para 2 orësh",
+        "3 saat önce",
+        "πριν από 2 ώρες",
+        "לפני 6 דקות",
+        "منذ 5 دقائق",
+    ):
+        assert age(normalise_word(text)) is not None, text
+    assert age(normalise_word("3 saat")) is None  # a count and a unit alone: no age
+
+
+def test_a_live_blogs_key_events_list_gives_way_to_its_posts() -> None:
+    """A list of a live blog's key events above its posts links each to its post
+    ("#liveblog-entry-…", with its time): each headline is the post, dated as it is, once;
+    a permalink around a post's age ("acum 4 minute") shows no title."""
+    page = "https://www.libertatea.ro/stiri/live-text-razboi-ucraina-ziua-874-5012345"
+    events = "".join(
+        f'<li><a href="#liveblog-entry-{n}"><span>{time}</span> {title}</a></li>'
+        for n, time, title in (
+            (5013188, "19:01", "Ucraina spune că a distrus un radar rusesc în Crimeea"),
+            (5013129, "17:45", "Harkov, lovit cu bombe ghidate: cel puțin șapte răniți"),
+        )
+    )
+    posts = "".join(
+        f'<article id="liveblog-entry-{n}" class="liveblog-entry"><header><a href="{page}'
+        f'#liveblog-entry-{n}"><span>{ago}</span> <time datetime="2024-07-16T{time}:00+03:00">'
+        f"{time}</time></a></header><div><h3>{title}</h3><p>Serviciul a anunțat că a "
+        "distrus un sistem radar, o informație care nu a putut fi verificată.</p></div></article>"
+        for n, ago, time, title in (
+            (
+                5013188,
+                "acum 4 minute",
+                "19:01",
+                "Ucraina spune că a distrus un radar rusesc în Crimeea",
+            ),
+            (5013170, "acum 25 de minute", "18:40", "Zelenski o felicită pe Roberta Metsola"),
+            (
+                5013129,
+                "acum o oră",
+                "17:45",
+                "Harkov, lovit cu bombe ghidate: cel puțin șapte răniți",
+            ),
+        )
+    )
+    html = (
+        f'<html><head><link rel="canonical" href="{page}"></head><body><main>'
+        f'<p>Publicat 15.07.2024 08:00</p><ul class="key-events">{events}</ul>'
+        f'<div class="liveblog-feed">{posts}</div></main></body></html>'
+    )
+    listing = parse_listing(html, dt.date(2024, 7, 16), timezone="Europe/Kyiv")
+    assert [(day.date, e.time, e.url[-7:]) for day in listing.days for e in day.entries] == [
+        (dt.date(2024, 7, 16), dt.time(19, 1), "5013188"),
+        (dt.date(2024, 7, 16), dt.time(18, 40), "5013170"),
+        (dt.date(2024, 7, 16), dt.time(17, 45), "5013129"),
+    ]
+    titles = [e.title for day in listing.days for e in day.entries]
+    assert titles[1] == "Zelenski o felicită pe Roberta Metsola"
