@@ -179,7 +179,7 @@ _UPDATE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # The word for hours after a time, as Spanish pages write it: "14:05 horas", "15:12 horas CEST".
-_HOURS_WORD = re.compile(r"(?<=\d[:.]\d\d)\s+(?:horas|hrs|h)\b(?!\w)", re.IGNORECASE)
+_HOURS_WORD = re.compile(r"(?<=\d[:.]\d\d)\s*(?:horas|hrs|h)\b(?!\w)", re.IGNORECASE)
 # Morning and evening after a time, AM and PM: Arabic's as Egyptian and Gulf pages write
 # them ("09:48 م", "12:25 ص", "10:20 صباحًا"), Marathi's ("07:20 म.उ.", "12:25 म.पू."),
 # Hindi's, Bengali's, Persian's ("ق.ظ", "ب.ظ") and Greek's ("π.μ.", "μ.μ.").

@@ -10155,3 +10155,12 @@ def test_a_live_blogs_key_events_list_gives_way_to_its_posts() -> None:
     ]
     titles = [e.title for day in listing.days for e in day.entries]
     assert titles[1] == "Zelenski o felicită pe Roberta Metsola"
+
+
+def test_an_hours_letter_run_into_the_time_is_read() -> None:
+    """20minutos writes "16.07.2024 - 21:20H": the H says hours, as " horas" does."""
+    text = "16.07.2024 - 21:20H\nRoberta Metsola, reelegida presidenta del Parlamento Europeo\n"
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    assert [(e.time, e.title) for day in listing.days for e in day.entries] == [
+        (dt.time(21, 20), "Roberta Metsola, reelegida presidenta del Parlamento Europeo")
+    ]

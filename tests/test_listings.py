@@ -867,7 +867,7 @@ FLOOR: dict[str, int] = {
     "r28d-top-channel-tv-bota-albanian-ages-korrik": 15,
     "r28d-vilaweb-cat-categoria-mon-catalan-dot-times": 16,
     "r28d-walla-co-il-category-world-hebrew-today-yesterday": 18,
-    "r28e-20minutos-internacional-itemlist-directo": 0,
+    "r28e-20minutos-internacional-itemlist-directo": 16,
     "r28e-br24-deutschland-welt-nuxt3-heute-gestern": 17,
     "r28e-chosun-international-arc-fusion-kst": 16,
     "r28e-indianexpress-section-world-featured-ist": 16,
