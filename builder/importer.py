@@ -668,6 +668,7 @@ def _add(
         if kept is not None and kept.time is None and time is not None:
             # A page's top story, untimed, then the same story in its feed with its time.
             entries[entries.index(kept)] = replace(kept, time=time)
+            state.stamped.add(kept.line)  # (dated now: a copy's undated lines are dropped)
         elif kept is not None and kept.time is None and not given.item:
             state.last = kept  # its time may follow, on a line of its own
         return
@@ -851,6 +852,13 @@ def _why_no_headline(state: State, given: Line, line: str, url: str, last: Entry
         # "Title", then a sentence: copied as text, an item's summary; under a heading that
         # is a headline, any sentence (a round-up's "<h2>Title</h2><p>Sentence.</p>")
         return SUMMARY
+    if (
+        state.blocks_trailing is False
+        and given.number in state.under_titles
+        and ended.endswith(".")
+        and words >= 2
+    ):  # "16 июля, 21:32", "Title", "A sentence.": the lead of the block the time heads
+        return SUMMARY
     if ended.endswith(".") and words >= SENTENCE_WORDS:
         return SENTENCE  # an article's paragraph copied with the listing below it
     return ""
@@ -893,6 +901,10 @@ def _said_moment(
         state.last = last  # "WATCH: Sea drones chase a patrol boat", "1:12": its length
         return True
     date_time = said_date_time(simple, months, weekdays, state, number)
+    head, tab, rubric = raw.strip().partition("\t")
+    if date_time is None and tab and len(rubric.split()) <= KICKER_WORDS:
+        # "16 июля, 21:32⇥Общество": a moment, then its rubric after a tab
+        date_time = said_date_time(" ".join(head.split()), months, weekdays, state, number)
     if (
         (date_time is None or date_time[0] is None)
         and NUMBERED.match(line) is None

@@ -80,6 +80,7 @@ class State:
     # at its first time.
     blocks_trailing: bool | None = None
     timed_blocks: set[int] = field(default_factory=set)  # their first lines' numbers
+    under_titles: set[int] = field(default_factory=set)  # lines under a timed block's title
     stamped: set[int] = field(default_factory=set)  # entries' lines dated by a line of theirs
     credited: bool = False  # a byline followed the last entry ("BY TOM BALMFORTH")
     preview: Entry | None = None  # the entry whose link's preview (its site's name) came last

@@ -19,6 +19,7 @@ from .importmodel import Dropped, Line, State
 from .importtext import ADVERT, DURATION, VIDEO_LENGTH
 
 NO_HEADLINE = "a link with no headline before it"
+_RUBRIC_WORDS = 4  # a rubric after a tab, beside a moment, at most
 _VIDEO_BADGE = re.compile(r"(?i)video|відео|видео|vidéo|wideo|vaizdo įrašas|▶")
 
 
@@ -157,7 +158,8 @@ def stamp_direction(
     block ("16.07.2024 18:05", "Title") heads it. True or False when at least three say
     so and no more than a fifth of them say the other; None else (a copy without blank
     lines, a mix): the walk then goes by its first time. The first lines of the blocks a
-    time ends go into `state.timed_blocks`: a listing's items, where a side block ends."""
+    time ends go into `state.timed_blocks`: a listing's items, where a side block ends;
+    the lines under the title of a block a time starts, into `state.under_titles`."""
     probe = replace(state, notes=[])
     ends = starts = 0
     first = 0  # where the block of lines being read starts
@@ -170,15 +172,21 @@ def stamp_direction(
         below = place + 1 < len(lines) and bool(lines[place + 1].text.strip())
         if above == below:  # alone, or within its block
             continue
+        head, tab, tail = text.partition("\t")  # "16 июля, 21:32⇥Общество": its rubric
+        said = head if tab and len(tail.split()) <= _RUBRIC_WORDS else text
         probe.year, probe.weekday = state.year, state.weekday
-        moment = said_date_time(" ".join(text.split()), months, weekdays, probe, 0)
+        moment = said_date_time(" ".join(said.split()), months, weekdays, probe, 0)
         if moment is None or moment[1] is None:
             continue
         if above:
             ends += 1
             state.timed_blocks.add(lines[first].number)
-        else:
-            starts += 1
+            continue
+        starts += 1
+        after = place + 2  # the lines under the headline the time heads: its lead
+        while after < len(lines) and lines[after].text.strip():
+            state.under_titles.add(lines[after].number)
+            after += 1
     if ends >= 3 and starts * 5 <= ends:
         return True
     if starts >= 3 and ends * 5 <= starts:

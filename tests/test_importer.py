@@ -10164,3 +10164,47 @@ def test_an_hours_letter_run_into_the_time_is_read() -> None:
     assert [(e.time, e.title) for day in listing.days for e in day.entries] == [
         (dt.time(21, 20), "Roberta Metsola, reelegida presidenta del Parlamento Europeo")
     ]
+
+
+def test_a_copys_moments_with_a_rubric_after_a_tab_head_their_blocks_and_leads() -> None:
+    """Firefox copies «Агентство»'s feed as blocks of "16 июля, 21:32⇥Общество", the
+    title and a one-sentence lead; a "Главное" box above repeats two titles undated. Each
+    moment heads its block (its rubric after the tab is none of the title), the lead is no
+    headline however short, and a title the box gave first takes the moment its block
+    gives it later."""
+    blocks = [
+        (
+            "21:32",
+            "Общество",
+            "Число дел о «дискредитации» армии выросло на 40%",
+            "Больше всего в Москве.",
+        ),
+        (
+            "20:58",
+            "Репрессии",
+            "Суд приговорил жителя Подмосковья к 12 годам",
+            "Мужчина признал перевод.",
+        ),
+        (
+            "20:15",
+            "Война",
+            "Минобороны заявило о «перехвате» 13 беспилотников",
+            "Сообщений о жертвах нет.",
+        ),
+        (
+            "19:40",
+            "Политика",
+            "Метсола переизбрана председателем Европарламента",
+            "За нее проголосовали 562 депутата.",
+        ),
+    ]
+    text = (
+        "Главное\n\nЧисло дел о «дискредитации» армии выросло на 40%\n\n"
+        "Суд приговорил жителя Подмосковья к 12 годам\n\nНовости\n\n"
+        + "".join(
+            f"16 июля, {t}\t{rubric}\n{title}\n{lead}\n\n" for t, rubric, title, lead in blocks
+        )
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    got = sorted((e.time, e.title) for day in listing.days for e in day.entries)
+    assert got == sorted((dt.time.fromisoformat(t), title) for t, _, title, _ in blocks)
