@@ -215,7 +215,7 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "them (no duplicate links or titles; what is there stays untouched). Headlines "
         'without a link are written with url: "" into a day marked draft: true. Lines that '
         "are not headlines are listed with the reason they were dropped. Dates are read in "
-        "45 languages; a time that names no zone is the page's country's (by its address, "
+        "46 languages; a time that names no zone is the page's country's (by its address, "
         "its links, else its language if spoken in one zone) and is moved into the site's "
         "time zone.",
     )

@@ -31,7 +31,7 @@ LANGUAGES = ("en", "uk", "ru", "de", "fr", "pl", "es", "it", "pt", "ro")
 OTHER_LANGUAGES = (
     *("be", "bg", "cs", "sk", "sr", "el", "hu", "lt", "lv", "et", "fi", "sv", "da", "no"),
     *("nl", "tr", "ka", "hy", "kk", "ar", "he", "hi", "bn", "id"),
-    *("mr", "ur", "mk", "sq", "ca", "az", "sw", "my", "hr", "sl", "uz"),
+    *("mr", "ur", "mk", "sq", "ca", "az", "sw", "my", "th", "hr", "sl", "uz"),
 )
 
 
@@ -193,13 +193,66 @@ def _local_meridiem(found: re.Match[str]) -> str:
     return " AM" if found[1] else " PM"
 
 
+# Thai writes the year of the Buddhist era, 543 years ahead ("16 ก.ค. 2567 19:45 น.", น.
+# after the time: o'clock), and "พ.ศ." before it.
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_BUDDHIST_YEAR = re.compile(r"(?:พ\.\s?ศ\.\s*)?(?<!\d)(25[4-9]\d)(?!\d)")
+_THAI_CLOCK = re.compile(r"(?<=\d[:.]\d\d)\s*น\.")
+
+
+# Thai's months as dates abbreviate them, with stops between their letters, and in full.
+_THAI_MONTHS = dict(
+    zip(
+        (
+            "ม.ค.",
+            "ก.พ.",
+            "มี.ค.",
+            "เม.ย.",
+            "พ.ค.",
+            "มิ.ย.",
+            "ก.ค.",
+            "ส.ค.",
+            "ก.ย.",
+            "ต.ค.",
+            "พ.ย.",
+            "ธ.ค.",
+        ),
+        [
+            "มกราคม",
+            "กุมภาพันธ์",
+            "มีนาคม",
+            "เมษายน",
+            "พฤษภาคม",
+            "มิถุนายน",
+            "กรกฎาคม",
+            "สิงหาคม",
+            "กันยายน",
+            "ตุลาคม",
+            "พฤศจิกายน",
+            "ธันวาคม",
+        ],
+        strict=True,
+    )
+)
+_THAI_MONTH = re.compile("|".join(re.escape(short) for short in _THAI_MONTHS))
+
+
+def _common_era(text: str) -> str:
+    """A Thai date with its month in full, its year of the common era, its time without น."""
+    if _THAI.search(text) is None:
+        return text
+    text = _THAI_MONTH.sub(lambda found: _THAI_MONTHS[found.group()], text)
+    text = _BUDDHIST_YEAR.sub(lambda found: str(int(found[1]) - 543), text)
+    return _THAI_CLOCK.sub("", text)
+
+
 def said_date_time(
     text: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
 ) -> tuple[dt.date | None, dt.time | None] | None:
     """Read a date or time line (`_said_date_time`); a time that names no zone and gives no
     offset is moved from the zone of the page's country (`zone_of_site`) into the site's."""
     text = _UPDATE_AFTER.sub("", _HOURS_WORD.sub("", text))
-    text = _LOCAL_MERIDIEM.sub(_local_meridiem, text)
+    text = _common_era(_LOCAL_MERIDIEM.sub(_local_meridiem, text))
     found = _said_date_time(text, months, weekdays, state, number)
     if found is None or found[1] is None or not state.assumed or not state.timezone:
         return found

@@ -10208,3 +10208,17 @@ def test_a_copys_moments_with_a_rubric_after_a_tab_head_their_blocks_and_leads()
     listing = parse_listing(text, dt.date(2024, 7, 16))
     got = sorted((e.time, e.title) for day in listing.days for e in day.entries)
     assert got == sorted((dt.time.fromisoformat(t), title) for t, _, title, _ in blocks)
+
+
+def test_a_thai_date_of_the_buddhist_era_with_its_months_abbreviated_is_read() -> None:
+    """Thairath's "16 ก.ค. 2567 19:45 น.": July abbreviated with stops, the year of the
+    Buddhist era (2024 + 543) and น. (o'clock) after the time."""
+    text = (
+        "16 ก.ค. 2567 19:45 น.\nเครมลินตอบโต้ เซเลนสกี ชวนรัสเซียร่วมประชุมสันติภาพครั้งที่ 2\n"
+        "วันจันทร์ที่ 15 กรกฎาคม พ.ศ. 2567\nรัสเซียถล่มคาร์คิฟด้วยระเบิดนำวิถี บาดเจ็บอย่างน้อย 9 ราย\n"
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    assert [(day.date, e.time) for day in listing.days for e in day.entries] == [
+        (dt.date(2024, 7, 16), dt.time(19, 45)),
+        (dt.date(2024, 7, 15), None),
+    ]
