@@ -177,7 +177,7 @@ def badge(element: Any) -> bool:
 _MEDIA_WORD = (
     r"(?:ФОТО|ВІДЕО|ВИДЕО|АУДІО|АУДИО|ІНФОГРАФІКА|ИНФОГРАФИКА|ОНОВЛЕНО|ОБНОВЛЕНО|ОНЛАЙН"
     r"|ОНОВЛЮЄТЬСЯ|ОБНОВЛЯЕТСЯ"
-    r"|ДОКУМЕНТ|КАРТА|PHOTOS?|VIDEO|AUDIO|INFOGRAPHIC|UPDATED|LIVE|MAP)"
+    r"|ДОКУМЕНТ|КАРТА|PHOTOS?|VIDEO|AUDIO|INFOGRAPHIC|UPDATED|LIVE|MAP|VIDÉO|VÍDEO|WIDEO|FOTOS?)"
 )
 
 
@@ -188,7 +188,11 @@ MEDIA_END = re.compile(rf"(?:\s+[-–—|:])?\s+{_MEDIA_MARK.pattern}$")  # "Tit
 # A badge run into the headline after it, as a page copied as text runs its spans together:
 # "VIDEOI droni ucraini…", "ВІДЕОУдар по…": a capital that starts a word in small letters,
 # or a word of one letter ("I", "A", "В", "У"), not more capitals ("MAPS of war").
-MEDIA_START = re.compile(rf"{_MEDIA_WORD}(?=[^\W\d_][^\W\d_A-ZА-ЯЁІЇЄҐ]|[IAOEUВУЗІОАКС][\s'’])")
+MEDIA_START = re.compile(
+    rf"{_MEDIA_WORD}(?=[^\W\d_][^\W\d_A-ZА-ЯЁІЇЄҐ]|[IAOEUВУЗІОАКС][\s'’])"
+    # or before it with a space, a heading's badge: "VIDÉO Les images …", "VIDEO "Kiev …""
+    rf"|{_MEDIA_WORD}\s+(?=[\"«„“'][^\W\d_]|[^\W\d_][^\W\d_A-ZА-ЯЁІЇЄҐ])"
+)
 
 
 def _ends_its_link(element: Any) -> bool:

@@ -163,6 +163,9 @@ def _post_link(url: str, page: str) -> bool:
     return same_page(url, page) and _POST_ID.search(url) is not None
 
 
+_POST_PARENTS = ("div", "section", "ol", "ul", "main", "article")
+
+
 class HTMLListing:
     """Flatten a page into lines of text, each with its main link, items kept whole."""
 
@@ -405,6 +408,7 @@ class HTMLListing:
         if len(self.cards) < 2:
             self.cards.clear()  # one item is no listing of items: every line counts
             return
+        self._unlinked_posts()
         # Each parent of items: the kinds of its items, a tag and its classes. A sibling of
         # that tag is an item too (one without a link: its text is the item's), unless both
         # are classed with no class in common: a block's heading above its items
@@ -426,6 +430,34 @@ class HTMLListing:
                     for tag, others in seen
                 ):
                     self.items.add(child)
+
+    def _unlinked_posts(self) -> None:
+        """Take as items the posts of a live blog that links none of them (BFMTV's): three
+        or more siblings alike (a tag and a class in common) that each hold a heading and
+        a time, and no headline's link; other cards of the page (its related articles)
+        would leave them outside the listing."""
+        for parent in self.root.iter(*_POST_PARENTS):
+            runs: dict[tuple[str, str], list[Any]] = {}
+            for child in parent:
+                if isinstance(child.tag, str) and child not in self.cards:
+                    classes = (child.get("class") or "").split()
+                    runs.setdefault((child.tag, classes[0] if classes else ""), []).append(child)
+            for (_, name), run in runs.items():
+                posts = [post for post in run if self._unlinked_post(post)]
+                if name and len(posts) >= 3 and len(posts) * 2 >= len(run):
+                    self.items.update(posts)
+
+    def _unlinked_post(self, element: Any) -> bool:
+        """Whether an element is a post with a heading and a time, linking no headline."""
+        if any(self._key_of.get(link) in self.keys for link in element.iter("a")):
+            return False
+        if next(element.iter(*HEADINGS), None) is None:
+            return False
+        return next(element.iter("time"), None) is not None or any(
+            CLOCK.fullmatch(collapse(found.text_content()))
+            for found in element.iter("span", "div", "p")
+            if len(found) == 0
+        )
 
     def _one_card_a_post(self) -> None:
         """Keep one item of each post of a live blog: the post, not its line in a list of

@@ -10222,3 +10222,40 @@ def test_a_thai_date_of_the_buddhist_era_with_its_months_abbreviated_is_read() -
         (dt.date(2024, 7, 16), dt.time(19, 45)),
         (dt.date(2024, 7, 15), None),
     ]
+
+
+def test_a_live_blogs_posts_without_links_are_its_items() -> None:
+    """BFMTV's live page links none of its posts: each is a block with its time and its
+    heading (a video's badge in it: "VIDÉO"); the page's other cards (related articles)
+    leave them in the listing all the same, and the badge is no part of the title."""
+    post = (
+        '<div class="content_live_block"><div class="content_live_datetime"><span '
+        'class="content_live_time">{time}</span></div><div class="content_live_text">'
+        '<h2 class="content_live_title">{title}</h2><p>Le président ukrainien a félicité la '
+        "Maltaise, réélue ce mardi à la tête du Parlement européen avec 562 voix.</p></div>"
+        '<div><button class="share_btn">Partager</button></div></div>'
+    )
+    related = "".join(
+        f'<li class="related"><a href="https://www.bfmtv.com/international/{slug}.html">{title}</a></li>'
+        for slug, title in (
+            ("zelensky-veut-la-russie_VN-1", "Ukraine: Zelensky veut la Russie au prochain sommet"),
+            ("j-d-vance-colistier_VN-2", "J.D. Vance, qui est le colistier de Donald Trump?"),
+        )
+    )
+    html = (
+        '<html><body><main><div class="content_live_container">'
+        + post.format(time="19:24", title="Zelensky salue la réélection de Roberta Metsola")
+        + post.format(
+            time="18:47",
+            title='<span class="item_label">VIDÉO</span> Les images d’une frappe de drone en Crimée',
+        )
+        + post.format(time="18:02", title="Kharkiv: au moins 7 blessés après une frappe")
+        + f'</div><ul class="related-list">{related}</ul></main></body></html>'
+    )
+    listing = parse_listing(html, dt.date(2024, 7, 16))
+    got = [(e.time, e.title) for day in listing.days for e in day.entries if not e.url]
+    assert got == [
+        (dt.time(19, 24), "Zelensky salue la réélection de Roberta Metsola"),
+        (dt.time(18, 47), "Les images d’une frappe de drone en Crimée"),
+        (dt.time(18, 2), "Kharkiv: au moins 7 blessés après une frappe"),
+    ]
