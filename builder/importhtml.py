@@ -15,14 +15,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from .i18n import normalise_word
 from .importdates import (
     CLOCK,
     DATE_PREFIX,
     EPOCH_STAMPS,
     UPDATED,
     WORD,
-    age,
     epoch_of,
     epoch_stamp,
     read_stamp,
@@ -554,7 +552,8 @@ class HTMLListing:
         item = element in self.items
         if block or item:
             self._flush()
-        self._heading += tag in HEADINGS
+        headed = tag in HEADINGS or _bold_paragraph(element)
+        self._heading += headed
         self._in_item += item
         chrome = page_chrome(element)
         self._chrome += chrome
@@ -576,7 +575,7 @@ class HTMLListing:
         self._link = outer
         if block or item:
             self._flush()
-        self._heading -= tag in HEADINGS
+        self._heading -= headed
         self._in_item -= item
         self._chrome -= chrome
         self._aside -= aside
@@ -662,13 +661,11 @@ class HTMLListing:
         ):  # (a card that shows its title in a link too reads that: Google News's)
             self._hidden_link_item(element, inner.lines, url, stamp)
             return
-        if url == "" or _post_link(url, self.base):  # (a post's "Copy link" shows none,
-            candidates = [  # nor its permalink around its age: "acum 4 minute")
-                i
-                for i in candidates
-                if headline_like(inner.lines[i].text)
-                and age(normalise_word(inner.lines[i].text).rstrip(".:,")) is None
-            ]
+        if url == "":
+            candidates = [i for i in candidates if headline_like(inner.lines[i].text)]
+        elif _post_link(url, self.base):  # a post's permalink shows its title only as its
+            # heading (RMF24's): not its "Copy link", "Link do wpisu" or age ("acum 4 minute")
+            candidates = [i for i in candidates if inner.lines[i].heading]
         # A permalink around its post's time ("19.05 BST", "1h ago") shows no headline.
         candidates = [i for i in candidates if not time_only(inner.lines[i].text)]
         # Nor does the outlet's name over its title in one link (Google News: "The Guardian").
@@ -723,7 +720,9 @@ class HTMLListing:
         card under a link laid over it links besides its own (its sublinks, the Guardian's:
         "Ukraine war briefing: …") are items of their own, with no time."""
         link = self._link_of(element, url)
+        # (a post's permalink is labelled "Link do wpisu", "Copy link": no headline)
         label = collapse(link.get("aria-label") or "") if url else ""
+        label = "" if _post_link(url, self.base) else label
         sublinks: dict[str, int] = {}  # each sublink's line of the most words (not its kicker)
         if headline_like(label):
             marked = self._marked_texts(element)
@@ -867,6 +866,15 @@ class HTMLListing:
                 "--source with the id of the outlet whose page it is to complete them",
             )
         )
+
+
+def _bold_paragraph(element: Any) -> bool:
+    """Whether a paragraph is all in bold, a post's title as live blogs write one without a
+    heading: <p><b>Zełenski pogratulował Robercie Metsoli</b></p> (Gazeta.pl's)."""
+    if element.tag != "p" or len(element) != 1 or (element.text or "").strip():
+        return False
+    bold = element[0]
+    return bold.tag in ("b", "strong") and not (bold.tail or "").strip() and len(bold) == 0
 
 
 def _parent_class(element: Any) -> str:

@@ -10259,3 +10259,31 @@ def test_a_live_blogs_posts_without_links_are_its_items() -> None:
         (dt.time(18, 47), "Les images d’une frappe de drone en Crimée"),
         (dt.time(18, 2), "Kharkiv: au moins 7 blessés après une frappe"),
     ]
+
+
+def test_a_live_blogs_post_titled_in_bold_is_linked_by_its_labelled_permalink() -> None:
+    """Gazeta.pl's live report titles a post with a paragraph all in bold, and links it
+    by an icon labelled "Link do wpisu" ("?entry=2874951#e2874951"): the bold paragraph is
+    the headline, the permalink its link, the label nobody's title."""
+    page = "https://wiadomosci.gazeta.pl/wiadomosci/7,114881,31161054,wojna-w-ukrainie.html"
+    post = (
+        '<li class="relacja__item" id="e{n}"><div class="relacja__meta"><span>{time}</span>'
+        '<a class="relacja__permalink" href="?entry={n}#e{n}" title="Link do wpisu" '
+        'aria-label="Link do wpisu"><svg></svg></a></div><div class="relacja__text">'
+        "<p><b>{title}</b></p><p>Prezydent Ukrainy pogratulował ponownego wyboru na "
+        "przewodniczącą Parlamentu Europejskiego, pisząc o tym na X.</p></div></li>"
+    )
+    posts = [
+        (2874951, "16:42", "Zełenski pogratulował Robercie Metsoli reelekcji"),
+        (2874910, "15:58", "Atak bombami szybującymi na Charków. Siedem osób rannych"),
+        (2874887, "15:31", "Upłynął termin aktualizacji danych wojskowych w Ukrainie"),
+    ]
+    html = (
+        f'<html><head><link rel="canonical" href="{page}"></head><body><ul class="relacja__list">'
+        + "".join(post.format(n=n, time=time, title=title) for n, time, title in posts)
+        + "</ul></body></html>"
+    )
+    listing = parse_listing(html, dt.date(2024, 7, 16))
+    assert [(e.time, e.title, e.url) for day in listing.days for e in day.entries] == [
+        (dt.time.fromisoformat(time), title, f"{page}?entry={n}#e{n}") for n, time, title in posts
+    ]
