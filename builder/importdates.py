@@ -159,14 +159,15 @@ CREDIT = "a byline, a credit or a count, not a headline"
 # written.
 _STAMP_WORDS = re.compile(
     r"(?:first )?(?:published|updated|posted|saved|опубліковано|оновлено|опубликовано|обновлено"
-    r"|publié|mis à jour|modifié|stand|veröffentlicht|aktualisiert|opublikowano|aktualizacja"
+    r"|publié|mis à jour|modifié|stand|update|erstmeldung|veröffentlicht|aktualisiert"
+    r"|opublikowano|aktualizacja"
     r"|publicado|pubblicato|publicat|publikováno|aktualizováno|publicerad|uppdaterad"
     r"|gepubliceerd|bijgewerkt|yayınlanma(?: tarihi)?|güncelleme|paskelbta|atnaujinta"
     r"|(?:última )?actualizaci[oó]n|actualizado|data publicării|publicat la|actualizat"
     r"|objavljeno|posodobljeno|közzétéve|frissítve|publikuota|opublikowany"
     r"|نشر|نُشر|تاريخ النشر|פורסם|עודכן)(?: في| el| il| em| dne)?"
     # "Updated at 19.07 BST"; "Published14 July": a hidden word glued to the date
-    r"(?: on| at| le| am| à)?\s?:?(?:\s+|(?=\d))",  # ("Publié le : 16/07/2024 - 20:52")
+    r"(?: on| at| le| am| à| vom)?\s?:?(?:\s+|(?=\d))",  # ("Publié le : 16/07/2024 - 20:52")
     re.IGNORECASE,
 )
 _STAMP_ZONE = re.compile(

@@ -10287,3 +10287,19 @@ def test_a_live_blogs_post_titled_in_bold_is_linked_by_its_labelled_permalink() 
     assert [(e.time, e.title, e.url) for day in listing.days for e in day.entries] == [
         (dt.time.fromisoformat(time), title, f"{page}?entry={n}#e{n}") for n, time, title in posts
     ]
+
+
+def test_a_tickers_update_and_first_report_markers_are_read_as_moments() -> None:
+    """Ippen's tickers (Merkur, FR) mark each entry "Update vom 16. Juli, 20.52 Uhr" and the
+    first "Erstmeldung vom 15. Juli, 06.10 Uhr"."""
+    text = (
+        "Ukraine meldet Zerstörung von russischem Radarsystem auf der Krim\n"
+        "Update vom 16. Juli, 20.52 Uhr\n"
+        "Selenskyj wirbt erneut um Patriot-Systeme für die Städte\n"
+        "Erstmeldung vom 15. Juli, 06.10 Uhr\n"
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    assert [(day.date, e.time) for day in listing.days for e in day.entries] == [
+        (dt.date(2024, 7, 16), dt.time(20, 52)),
+        (dt.date(2024, 7, 15), dt.time(6, 10)),
+    ]
