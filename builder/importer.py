@@ -169,6 +169,7 @@ HTML_LANG = re.compile(
 
 # A rubric in capitals run into the time after it, as a copy joins their spans.
 _GLUED_RUBRIC = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,3}(?=\d{1,2}:\d{2}(?!\d))")
+_HOURS = re.compile(r"\s*(?:uhr|h|horas|hrs|น\.)$", re.IGNORECASE)  # after a time alone
 _UPDATE_TIME = "an update's moment, after its headline's: not the next one's"
 
 
@@ -637,6 +638,8 @@ def _line_moment(
     if rubric is not None and rubric.group().isupper():  # "DÜNYA21:48Kremlin'den …" (T24's)
         line = line[rubric.end() :]
     prefix = TIME_PREFIX.match(line)
+    if time is None and not given.item and state.time is not None and state.time_day:
+        own_day = own_day or state.time_day  # (the time over it, moved past midnight)
     time = time or (state.time if not given.item else None)  # an item's own, not the page's
     if prefix:
         time = time if given.stamp[1] else read_time(prefix.group())
@@ -989,10 +992,14 @@ def _said_moment(
             last = unsummarised(state, last)  # ("Title", "Its summary", "July 15")
             state.last = restamp(state, last, date, None)
             return True
+        state.time_day = None
+        if date is not None and time is not None and TIME_LINE.fullmatch(_HOURS.sub("", simple)):
+            state.time_day = date  # "23:41 Uhr" in Berlin: past midnight in Kyiv, for the
+            date = None  # headline under it alone; the next time is of the day it was
         if date is None and time is not None and past_midnight(state, time):
             date = state.date + dt.timedelta(days=1)  # a chat's "8:05 AM" after "11:55 PM"
         if time is not None:
-            state.moments.append((date or state.date, time))
+            state.moments.append((date or state.time_day or state.date, time))
         if date is not None:
             state.date, state.anchor, state.day_line = date, date, number
             state.days.setdefault(date, [])

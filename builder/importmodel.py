@@ -72,6 +72,9 @@ class State:
     # The item's date is its time's, moved across midnight from the page's zone: not a day
     # the items after it are of ("23:15" in Zagreb under "15. srpnja" is 00:15 on the 16th)
     moved_day: bool = False
+    # The day of `time` where its zone moved it past midnight (a time alone on its line,
+    # "23:41 Uhr" in Berlin), for the headline under it alone.
+    time_day: dt.date | None = None
     yesterday_evening: bool = False  # the day being filled is yesterday's, by its evening
     stamp_line: int = 0  # the last line whose time went to the headline above it
     moments: list[tuple[dt.date, dt.time]] = field(default_factory=list)  # lines' own, in order

@@ -10303,3 +10303,25 @@ def test_a_tickers_update_and_first_report_markers_are_read_as_moments() -> None
         (dt.date(2024, 7, 16), dt.time(20, 52)),
         (dt.date(2024, 7, 15), dt.time(6, 10)),
     ]
+
+
+def test_a_time_alone_moved_past_midnight_by_its_zone_dates_only_its_headline() -> None:
+    """Deutschlandfunk's copy under "Montag, 15. Juli 2024": "23:41 Uhr" in Berlin is 00:41
+    on the 16th in Kyiv, for the headline under it; the times after it are the 15th's."""
+    text = (
+        "Montag, 15. Juli 2024\n\n23:41 Uhr\nBiden räumt Fehler bei Wortwahl über Trump ein\n\n"
+        "22:10 Uhr\nTrump benennt Senator Vance als Kandidaten für die Vizepräsidentschaft\n\n"
+        "20:35 Uhr\nRichterin weist Anklage gegen Trump in Dokumentenaffäre ab\n"
+    )
+    listing = parse_listing(
+        text,
+        dt.date(2024, 7, 16),
+        {"dlf": "https://www.deutschlandfunk.de/"},
+        "dlf",
+        timezone="Europe/Kyiv",
+    )
+    assert sorted((day.date, e.time) for day in listing.days for e in day.entries) == [
+        (dt.date(2024, 7, 15), dt.time(21, 35)),
+        (dt.date(2024, 7, 15), dt.time(23, 10)),
+        (dt.date(2024, 7, 16), dt.time(0, 41)),
+    ]
