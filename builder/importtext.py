@@ -248,6 +248,16 @@ _PROPERTY = re.compile(
 )
 
 
+# The words a page writes for screen readers before a picture's or a video's caption and
+# credit, which a copy keeps: "Image source, Reuters", "Image caption, …", "Media caption, …"
+# (BBC's), "Bildquelle, …", "Legenda da foto, …".
+_PICTURE_CREDIT = re.compile(
+    r"(?:image|media|video) (?:source|caption),\s|bildquelle,\s|bildunterschrift,\s"
+    r"|legenda da (?:foto|imagem),\s|fuente de la imagen,\s|pie de foto,\s"
+    r"|джерело фото,\s|підпис до фото,\s|автор фото,\s|источник фото,\s|подпись к фото,\s"
+)
+
+
 def boilerplate(line: str) -> str:
     """Say why a line is not a headline, or return ""."""
     if not WORD.search(line):
@@ -266,6 +276,8 @@ def boilerplate(line: str) -> str:
         return _READ_MORE
     if _PLAYER.fullmatch(key):
         return _PLAYER_LINE
+    if _PICTURE_CREDIT.match(key):
+        return "a picture's or video's caption or credit, as a screen reader hears it"
     if _READING_LINE.fullmatch(key):
         return "a reading time ('2 minuti di lettura'), not a headline"
     if _NEWSLETTER.search(key):

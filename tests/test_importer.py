@@ -10325,3 +10325,16 @@ def test_a_time_alone_moved_past_midnight_by_its_zone_dates_only_its_headline() 
         (dt.date(2024, 7, 15), dt.time(23, 10)),
         (dt.date(2024, 7, 16), dt.time(0, 41)),
     ]
+
+
+def test_a_pictures_caption_and_credit_for_screen_readers_are_no_headlines() -> None:
+    """BBC's pages write "Image source, Reuters", "Image caption, …" and "Media caption, …"
+    for screen readers; a copy keeps them, and none is a headline."""
+    for line in (
+        "Image source, Reuters",
+        "Image caption, Emergency workers at the site of the strike in Kharkiv",
+        "Media caption, Watch: What Zelensky said about a second peace summit",
+        "Bildquelle, picture alliance / dpa",
+    ):
+        assert boilerplate(line), line
+    assert not boilerplate("Image of the war: a photographer's year in Kharkiv")
