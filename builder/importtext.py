@@ -257,6 +257,23 @@ _PICTURE_CREDIT = re.compile(
     r"|джерело фото,\s|підпис до фото,\s|автор фото,\s|источник фото,\s|подпись к фото,\s"
 )
 
+# A caption that ends with its picture's credit: "Rettungskräfte in Charkiw (Archivbild): …
+# (Quelle: IMAGO/Vyacheslav Madiyevskyy)".
+_CREDITED_CAPTION = re.compile(
+    r"\((?:quelle|foto|fotó|photo|bild|image|credit|источник|джерело)\s*:[^()]*\)$"
+)
+# Where a text's news came from, on a line of its own: "Quelle: t-online, dpa".
+_SOURCE_LINE = re.compile(
+    r"(?:quelle|quellen|fuente|fonte|źródło)\s*:\s*[^:,\s]+(?:\s[^:,\s]+)?(?:,\s*[^:,\s]+(?:\s[^:,\s]+)?){0,3}"
+)
+# A live blog's or an article's section headings, the same on every page of its outlet.
+_SECTION_LINES = frozenset(
+    {
+        *("lesen sie auch", "mehr zum thema", "das wichtigste im überblick", "auch interessant"),
+        *("player wird geladen", "das könnte sie auch interessieren", "ältere einträge"),
+    }
+)
+
 
 def boilerplate(line: str) -> str:
     """Say why a line is not a headline, or return ""."""
@@ -276,8 +293,12 @@ def boilerplate(line: str) -> str:
         return _READ_MORE
     if _PLAYER.fullmatch(key):
         return _PLAYER_LINE
-    if _PICTURE_CREDIT.match(key):
+    if _PICTURE_CREDIT.match(key) or _CREDITED_CAPTION.search(key):
         return "a picture's or video's caption or credit, as a screen reader hears it"
+    if _SOURCE_LINE.fullmatch(key):
+        return "a credit of the text's sources ('Quelle: t-online, dpa'), not a headline"
+    if key in _SECTION_LINES:
+        return NAVIGATION
     if _READING_LINE.fullmatch(key):
         return "a reading time ('2 minuti di lettura'), not a headline"
     if _NEWSLETTER.search(key):
@@ -419,7 +440,8 @@ _MORE_BUTTON = re.compile(
     r" (?:more|all|ще|більше|усі|всі|еще|больше|все)(?: (?:news|stories|articles|новини|новин"
     r"|публікації|новости|новостей|публикации|материалы))?(?: from \S.*)?"  # "See all from X"
     # German, French, Spanish, Italian, Polish: "Weitere Artikel laden", "Voir plus"
-    r"|(?:weitere (?:artikel|beiträge|meldungen) (?:laden|anzeigen)|mehr (?:laden|anzeigen)"
+    r"|(?:weitere (?:artikel|beiträge|meldungen|einträge) (?:laden|anzeigen)"
+    r"|mehr (?:laden|anzeigen)"
     r"|charger plus(?: d'articles)?|voir plus(?: d'articles)?|cargar más(?: noticias)?"
     r"|ver más(?: noticias)?|carica altri(?: articoli| aggiornamenti)?|mostra altri|załaduj więcej"
     r"|pokaż więcej|więcej artykułów|načítať (?:ďalšie|viac)(?: články)?|načíst další"

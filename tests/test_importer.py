@@ -10338,3 +10338,20 @@ def test_a_pictures_caption_and_credit_for_screen_readers_are_no_headlines() -> 
     ):
         assert boilerplate(line), line
     assert not boilerplate("Image of the war: a photographer's year in Kharkiv")
+
+
+def test_a_german_newsblogs_captions_credits_and_section_lines_are_no_headlines() -> None:
+    """t-online's newsblog copied: a caption ending with its picture's credit ("(Quelle:
+    IMAGO/…)"), the sources' credit ("Quelle: t-online, dpa"), "Lesen Sie auch", "Mehr zum
+    Thema", "Weitere Einträge laden", "Player wird geladen"."""
+    for line in (
+        "Rettungskräfte in Charkiw (Archivbild): Die Stadt wird fast täglich angegriffen. "
+        "(Quelle: IMAGO/Vyacheslav Madiyevskyy)",
+        "Quelle: t-online, dpa",
+        "Lesen Sie auch",
+        "Mehr zum Thema",
+        "Weitere Einträge laden",
+        "Player wird geladen",
+    ):
+        assert boilerplate(line), line
+    assert not boilerplate("Quellen: Kreml prüft Selenskyjs Angebot für einen zweiten Gipfel")

@@ -1532,7 +1532,7 @@ CEILING: dict[str, int] = {
     "r28a-merkur-de-ukraine-news-ticker-crossheads-update-vom": 3,
     "r28a-sky-news-ukraine-war-latest-ncpost-uk-time": 16,
     "r28a-suspilne-online-874-den-copied-safari-untitled-posts": 18,
-    "r28a-t-online-de-ukraine-newsblog-copied-firefox-dayheads": 40,
+    "r28a-t-online-de-ukraine-newsblog-copied-firefox-dayheads": 32,
     "r28a-tagesschau-liveblog-ukraine-dienstag-datetime-bullet": 20,
     "r28b-1kr-ua-bitrix-news-list-sort-pinned-relative": 20,
     "r28b-agents-media-novosti-copied-firefox-date-above-lead": 17,
