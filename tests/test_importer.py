@@ -10004,23 +10004,19 @@ def test_a_reader_views_published_time_is_its_headlines_and_its_modified_time_no
     "Modifié le : …" under it is an update's, not the next headline's."""
     item = "{rubric}\n\n{title}\n\nLe lead de l’article, une phrase entière sur le sujet.\n\n"
     item += "Publié le : 16/07/2024 - {time}\nModifié le : 16/07/2024 - 23:59\n\n"
+    items = (
+        ("Guerre en Ukraine", "Le Kremlin veut «comprendre» l’ouverture de Zelensky", "20:52"),
+        ("Parlement européen", "Roberta Metsola réélue à la présidence du Parlement", "19:30"),
+        ("Hongrie", "Orban écrit aux dirigeants de l’UE sur la paix en Ukraine", "18:05"),
+        ("ONU", "Lavrov préside le Conseil de sécurité à New York", "16:40"),
+        ("Russie", "Un physicien condamné à 14 ans de prison pour trahison", "15:10"),
+    )
     text = "".join(
-        item.format(rubric=rubric, title=title, time=time)
-        for rubric, title, time in (
-            ("Guerre en Ukraine", "Le Kremlin veut «comprendre» l’ouverture de Zelensky", "20:52"),
-            ("Parlement européen", "Roberta Metsola réélue à la présidence du Parlement", "19:30"),
-            ("Hongrie", "Orban écrit aux dirigeants de l’UE sur la paix en Ukraine", "18:05"),
-            ("ONU", "Lavrov préside le Conseil de sécurité à New York", "16:40"),
-            ("Russie", "Un physicien condamné à 14 ans de prison pour trahison", "15:10"),
-        )
+        item.format(rubric=rubric, title=title, time=time) for rubric, title, time in items
     )
     listing = parse_listing(text, dt.date(2024, 7, 16))
     assert [(e.time, e.title) for day in listing.days for e in day.entries] == [
-        (dt.time(20, 52), "Le Kremlin veut «comprendre» l’ouverture de Zelensky"),
-        (dt.time(19, 30), "Roberta Metsola réélue à la présidence du Parlement"),
-        (dt.time(18, 5), "Orban écrit aux dirigeants de l’UE sur la paix en Ukraine"),
-        (dt.time(16, 40), "Lavrov préside le Conseil de sécurité à New York"),
-        (dt.time(15, 10), "Un physicien condamné à 14 ans de prison pour trahison"),
+        (dt.time.fromisoformat(time), title) for _, title, time in items
     ]
 
 
