@@ -201,6 +201,16 @@ _BUDDHIST_YEAR = re.compile(r"(?:พ\.\s?ศ\.\s*)?(?<!\d)(25[4-9]\d)(?!\d)")
 _THAI_CLOCK = re.compile(r"(?<=\d[:.]\d\d)\s*น\.")
 
 
+# Mongolian numbers its months: "7 сарын 15, 09:15" (the 7th month's 15th), "2024 оны 7
+# сарын 16" (of the year 2024).
+_MONGOLIAN_DATE = re.compile(r"(?:(\d{4}) оны )?(\d{1,2}) сарын (\d{1,2})(?!\d)")
+
+
+def _numbered_date(found: re.Match[str]) -> str:
+    day_month = f"{int(found[3]):02}.{int(found[2]):02}"
+    return f"{day_month}.{found[1]}" if found[1] else day_month
+
+
 # Thai's months as dates abbreviate them, with stops between their letters, and in full.
 _THAI_MONTHS = dict(
     zip(
@@ -254,6 +264,7 @@ def said_date_time(
     offset is moved from the zone of the page's country (`zone_of_site`) into the site's."""
     text = _UPDATE_AFTER.sub("", _HOURS_WORD.sub("", text))
     text = _common_era(_LOCAL_MERIDIEM.sub(_local_meridiem, text))
+    text = _MONGOLIAN_DATE.sub(_numbered_date, text)
     found = _said_date_time(text, months, weekdays, state, number)
     if found is None or found[1] is None or not state.assumed or not state.timezone:
         return found
@@ -617,13 +628,13 @@ OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a f
 _AGE_UNITS = (
     r"(?:(m|mins?\.?|minutes?|minuten?|minut[ayię]?|minutos?|minuti|perce|хв\.?|хвилин[аиу]?"
     r"|мин\.?|минут[аы]?|minut(?:ami|ou)|minút(?:ami|ou)|menit|মিনিট|分钟|分鐘|分|분"
-    r"|minutash|dakika|dk|λεπτά|λεπτό|דקות|דקה|دقائق|دقيقة)"
+    r"|minutash|dakika|dk|λεπτά|λεπτό|דקות|דקה|دقائق|دقيقة|минутын)"
     r"|(h|hrs?|hours?|stunden?|std\.?|heures?|godzin[ayę]?|godz\.?|horas?|ore|ora|год\.?"
     r"|годин[аиу]?|ч\.?|час(?:а|ов)?|сата?|sat[ai]?|órája|val\.?|hodin(?:ami|ou)|jam"
-    r"|tim(?:mar|me|er)?|ঘণ্টা|小时|小時|時間|시간|oră|orësh|orë|saat|ώρε[σς]|ώρα|שעות|שעה|ساعات|ساعة)"
+    r"|tim(?:mar|me|er)?|ঘণ্টা|小时|小時|時間|시간|oră|orësh|orë|saat|ώρε[σς]|ώρα|שעות|שעה|ساعات|ساعة|цагийн)"
     r"|(d|days?|tag(?:en?)?|jours?|dni|dzień|días?|dias?|giorni|giorno|дн\.?|дні|днів|день|дня|дней"
     r"|дана?|dana?|napja|dny|dnem|dňami|dňom|hari|dag(?:ar|e)?|দিন|天|日|일|zile|zi|ditësh|ditë"
-    r"|gün|η?μέρε[σς]|η?μέρα|ימים|יום|أيام|يوم))"
+    r"|gün|η?μέρε[σς]|η?μέρα|ימים|יום|أيام|يوم|өдрийн))"
 )
 # and where other languages put the word before it: "vor 3 Stunden", "il y a 2 heures",
 # "hace 5 minutos", "há 2 horas", Serbian's "пре 3 сата", Croatian's "prije 3 sata", Czech's
@@ -635,11 +646,12 @@ _AGO = re.compile(
     r"|לפני|منذ)\s+)?"
     r"(?:(\d+)(?:\s+de)?|an?|one|einem|einer|o|një)?\s*"
     rf"{_AGE_UNITS}"
-    r"(?:\s+(?:ago|тому|назад|temu|fa|în urmă|yang lalu|lalu|sedan|siden|önce|আগে|전)|\s*前)?"
+    r"(?:\s+(?:ago|тому|назад|temu|fa|în urmă|yang lalu|lalu|sedan|siden|önce|өмнө|আগে|전)"
+    r"|\s*前)?"
 )
 _AGED = re.compile(
     r"^(?:vor|il y a|hace|há|пре|pre|prije|prieš|před|pred|acum|para|πριν|לפני|منذ)\s"
-    r"|\s(?:ago|тому|назад|temu|fa|în urmă|perce|órája|napja|lalu|sedan|siden|önce|আগে|전)$"
+    r"|\s(?:ago|тому|назад|temu|fa|în urmă|perce|órája|napja|lalu|sedan|siden|önce|өмнө|আগে|전)$"
     r"|前$"
 )  # (Hungarian's unit says "ago" itself: "38 perce", "2 órája"; Indonesian's "3 jam yang
 # lalu", Swedish's "3 tim sedan", Danish's "for 3 timer siden", Bengali's, Chinese "3小时前")

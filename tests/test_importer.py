@@ -10351,3 +10351,18 @@ def test_a_german_newsblogs_captions_credits_and_section_lines_are_no_headlines(
     ):
         assert boilerplate(line), line
     assert not boilerplate("Quellen: Kreml prüft Selenskyjs Angebot für einen zweiten Gipfel")
+
+
+def test_mongolian_numbered_months_and_ages_are_read() -> None:
+    """ikon.mn's "7 сарын 15, 09:15" is the 7th month's 15th; "3 цагийн өмнө" an age."""
+    text = (
+        "7 сарын 15, 09:15\nЭстонийн Ерөнхий сайд Кая Каллас огцорлоо\n"
+        "7 сарын 14, 23:50\nОрос Донецк мужийн Урожайне тосгоныг эзэлснээ мэдэгдэв\n"
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    assert [(day.date, e.time) for day in listing.days for e in day.entries] == [
+        (dt.date(2024, 7, 15), dt.time(9, 15)),
+        (dt.date(2024, 7, 14), dt.time(23, 50)),
+    ]
+    assert age(normalise_word("3 цагийн өмнө")) == (3, "hours")
+    assert age(normalise_word("18 минутын өмнө")) == (18, "minutes")

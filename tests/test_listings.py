@@ -856,7 +856,7 @@ FLOOR: dict[str, int] = {
     "r28c-walla-news-world-chrome-hebrew-ages": 13,
     "r28c-zakon-kz-mir-safari-time-above": 20,
     "r28d-gazeta-uz-oz-world-uzbek-latin-timeonly-today": 16,
-    "r28d-ikon-mn-l5-delkhii-mongolian-ages-month-numbers": 6,
+    "r28d-ikon-mn-l5-delkhii-mongolian-ages-month-numbers": 16,
     "r28d-irrawaddy-burma-world-copied-burmese-digits": 7,
     "r28d-isna-ir-service-international-jalali-numeric": 0,
     "r28d-jang-com-pk-world-urdu-12h-pkt": 9,
