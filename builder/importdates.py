@@ -262,7 +262,7 @@ def said_date_time(
 ) -> tuple[dt.date | None, dt.time | None] | None:
     """Read a date or time line (`_said_date_time`); a time that names no zone and gives no
     offset is moved from the zone of the page's country (`zone_of_site`) into the site's."""
-    text = _UPDATE_AFTER.sub("", _HOURS_WORD.sub("", text))
+    text = _UPDATE_AFTER.sub("", _HOURS_WORD.sub("", text.replace("،", ",")))  # (Arabic's comma)
     text = _common_era(_LOCAL_MERIDIEM.sub(_local_meridiem, text))
     text = _MONGOLIAN_DATE.sub(_numbered_date, text)
     found = _said_date_time(text, months, weekdays, state, number)

@@ -10366,3 +10366,12 @@ def test_mongolian_numbered_months_and_ages_are_read() -> None:
     ]
     assert age(normalise_word("3 цагийн өмнө")) == (3, "hours")
     assert age(normalise_word("18 минутын өмнө")) == (18, "minutes")
+
+
+def test_a_date_with_arabic_scripts_comma_is_read() -> None:
+    """Jang writes "15 جولائی ، 2024" with Arabic's comma (،) before the year."""
+    text = "15 جولائی ، 2024 11:50 PM\nٹرمپ نے جے ڈی وینس کو نائب صدر کا امیدوار چن لیا\n"
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    assert [(day.date, e.time) for day in listing.days for e in day.entries] == [
+        (dt.date(2024, 7, 15), dt.time(23, 50))
+    ]

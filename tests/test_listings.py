@@ -859,7 +859,7 @@ FLOOR: dict[str, int] = {
     "r28d-ikon-mn-l5-delkhii-mongolian-ages-month-numbers": 16,
     "r28d-irrawaddy-burma-world-copied-burmese-digits": 7,
     "r28d-isna-ir-service-international-jalali-numeric": 0,
-    "r28d-jang-com-pk-world-urdu-12h-pkt": 9,
+    "r28d-jang-com-pk-world-urdu-12h-pkt": 15,
     "r28d-lokmat-com-international-marathi-devanagari-digits": 15,
     "r28d-mia-mk-svet-macedonian-dayheads-timefirst": 16,
     "r28d-mwananchi-co-tz-kimataifa-copied-swahili": 12,
