@@ -628,13 +628,13 @@ OUTSIDE = "outside the items of the listing: a heading, a menu, a sidebar or a f
 _AGE_UNITS = (
     r"(?:(m|mins?\.?|minutes?|minuten?|minut[ayię]?|minutos?|minuti|perce|хв\.?|хвилин[аиу]?"
     r"|мин\.?|минут[аы]?|minut(?:ami|ou)|minút(?:ami|ou)|menit|মিনিট|分钟|分鐘|分|분"
-    r"|minutash|dakika|dk|λεπτά|λεπτό|דקות|דקה|دقائق|دقيقة|минутын)"
+    r"|minutash|dakika|dk|λεπτά|λεπτό|דקות|דקה|دقائق|دقيقة|دقيقتين|минутын)"
     r"|(h|hrs?|hours?|stunden?|std\.?|heures?|godzin[ayę]?|godz\.?|horas?|ore|ora|год\.?"
     r"|годин[аиу]?|ч\.?|час(?:а|ов)?|сата?|sat[ai]?|órája|val\.?|hodin(?:ami|ou)|jam"
-    r"|tim(?:mar|me|er)?|ঘণ্টা|小时|小時|時間|시간|oră|orësh|orë|saat|ώρε[σς]|ώρα|שעות|שעה|ساعات|ساعة|цагийн)"
+    r"|tim(?:mar|me|er)?|ঘণ্টা|小时|小時|時間|시간|oră|orësh|orë|saat|ώρε[σς]|ώρα|שעתיים|שעות|שעה|ساعتين|ساعات|ساعة|цагийн)"
     r"|(d|days?|tag(?:en?)?|jours?|dni|dzień|días?|dias?|giorni|giorno|дн\.?|дні|днів|день|дня|дней"
     r"|дана?|dana?|napja|dny|dnem|dňami|dňom|hari|dag(?:ar|e)?|দিন|天|日|일|zile|zi|ditësh|ditë"
-    r"|gün|η?μέρε[σς]|η?μέρα|ימים|יום|أيام|يوم|өдрийн))"
+    r"|gün|η?μέρε[σς]|η?μέρα|יומיים|ימים|יום|يومين|أيام|يوم|өдрийн))"
 )
 # and where other languages put the word before it: "vor 3 Stunden", "il y a 2 heures",
 # "hace 5 minutos", "há 2 horas", Serbian's "пре 3 сата", Croatian's "prije 3 sata", Czech's
@@ -667,7 +667,12 @@ def age(text: str) -> tuple[int, str] | None:
     ago = ago or _SHORT_AGE.fullmatch(text)
     if ago is None:
         return None
-    return (int(ago[1]) if ago[1] else 1), "minutes" if ago[2] else "hours" if ago[3] else "days"
+    count = int(ago[1]) if ago[1] else 2 if _DUAL.search(text) else 1
+    return count, "minutes" if ago[2] else "hours" if ago[3] else "days"
+
+
+# Two of a unit in one word, as Hebrew and Arabic say it: "לפני שעתיים", "منذ يومين".
+_DUAL = re.compile("שעתיים|יומיים|ساعتين|يومين|دقيقتين")
 
 
 _SEPARATORS = " ,|•·–—-"

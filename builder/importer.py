@@ -933,6 +933,8 @@ def _said_moment(
         aged = age(normalise_word(simple).rstrip(".:,")) is not None
         if last is not None and aged and not leading:
             before = entry_before(state, last)
+            if state.trailing is None and state.blocks_trailing is not None:
+                state.trailing = state.blocks_trailing  # (a copy's blocks say where its ages are)
             if state.trailing or (  # (the first: a page's heading over its title, as likely,
                 before is not None and 0 < before.line - state.day_line <= 2
             ):  # but not under a day's line and a kicker)

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .importdates import CREDIT, said_date_time
+from .i18n import normalise_word
+from .importdates import CREDIT, age, said_date_time
 from .importmodel import Dropped, Line, State
 from .importtext import ADVERT, DURATION, VIDEO_LENGTH
 
@@ -176,7 +177,8 @@ def stamp_direction(
         said = head if tab and len(tail.split()) <= _RUBRIC_WORDS else text
         probe.year, probe.weekday = state.year, state.weekday
         moment = said_date_time(" ".join(said.split()), months, weekdays, probe, 0)
-        if moment is None or moment[1] is None:
+        aged = moment is not None and age(normalise_word(said).rstrip(".:,")) is not None
+        if moment is None or (moment[1] is None and not aged):  # ("3 hours ago" counts)
             continue
         if above:
             ends += 1

@@ -10375,3 +10375,23 @@ def test_a_date_with_arabic_scripts_comma_is_read() -> None:
     assert [(day.date, e.time) for day in listing.days for e in day.entries] == [
         (dt.date(2024, 7, 15), dt.time(23, 50))
     ]
+
+
+def test_a_copys_blocks_place_its_ages_and_hebrew_and_arabic_say_two_in_one_word() -> None:
+    """Walla's copy: blocks of a title, its subtitle and its age ("לפני 6 דקות"): the age
+    is the title's, from the first block on (its subtitle no headline); Hebrew and Arabic
+    say two of a unit in one word ("לפני שעתיים", two hours ago; "منذ يومين", two days)."""
+    blocks = [
+        ('הקרמלין הגיב להצעת זלנסקי: "צריך להבין למה התכוון"', "לפני 6 דקות"),
+        ("רוברטה מצולה נבחרה לקדנציה שנייה כנשיאת הפרלמנט האירופי", "לפני שעה"),
+        ("אורבן במכתב למנהיגי האיחוד: סין יכולה לסייע בסיום המלחמה", "לפני שעתיים"),
+        ("לברוב ניהל את דיון מועצת הביטחון ותקף את המערב", "לפני 3 שעות"),
+    ]
+    text = "".join(
+        f"{title}\nכותרת משנה ארוכה על הידיעה הזאת ועל מה שקרה בה היום\n{aged}\n\n"
+        for title, aged in blocks
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    assert [e.title for day in listing.days for e in day.entries] == [t for t, _ in blocks]
+    assert age(normalise_word("לפני שעתיים")) == (2, "hours")
+    assert age(normalise_word("منذ يومين")) == (2, "days")
