@@ -666,9 +666,18 @@ def age(text: str) -> tuple[int, str] | None:
         ago = None  # a count and a unit alone ("3 hours") are no age
     ago = ago or _SHORT_AGE.fullmatch(text)
     if ago is None:
-        return None
+        first = _UNIT_FIRST.fullmatch(text)
+        if first is None:
+            return None
+        count = 1 if first[3] == "moja" else int(first[3])
+        return count, "minutes" if first[1] else "hours" if first[2] else "days"
     count = int(ago[1]) if ago[1] else 2 if _DUAL.search(text) else 1
     return count, "minutes" if ago[2] else "hours" if ago[3] else "days"
+
+
+# Swahili's, the unit before its count: "saa 3 zilizopita" (3 hours ago), "dakika 25
+# zilizopita", "siku 2 zilizopita", "saa moja iliyopita" (an hour ago).
+_UNIT_FIRST = re.compile(r"(?:(dakika)|(saa)|siku)\s+(\d+|moja)\s+(?:zilizopita|iliyopita)")
 
 
 # Two of a unit in one word, as Hebrew and Arabic say it: "לפני שעתיים", "منذ يومين".

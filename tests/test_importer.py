@@ -10395,3 +10395,12 @@ def test_a_copys_blocks_place_its_ages_and_hebrew_and_arabic_say_two_in_one_word
     assert [e.title for day in listing.days for e in day.entries] == [t for t, _ in blocks]
     assert age(normalise_word("לפני שעתיים")) == (2, "hours")
     assert age(normalise_word("منذ يومين")) == (2, "days")
+
+
+def test_swahili_ages_put_the_unit_before_the_count() -> None:
+    """Mwananchi: "Saa 3 zilizopita" (3 hours ago), "Saa moja iliyopita" (an hour ago)."""
+    assert age(normalise_word("Saa 3 zilizopita")) == (3, "hours")
+    assert age(normalise_word("Saa moja iliyopita")) == (1, "hours")
+    assert age(normalise_word("Dakika 25 zilizopita")) == (25, "minutes")
+    assert age(normalise_word("Siku 2 zilizopita")) == (2, "days")
+    assert age(normalise_word("Saa 3")) is None
