@@ -243,9 +243,10 @@ def parse_listing(
             or weekday_time(line.text, weekdays)  # Messenger's "Mon 20:51"
         )
         state.sites_above = _sites_above_links(lines)
-        lines = video_lengths(lines, months, weekdays, state)
-        lines = bylines(lines, months, weekdays, state)
+        lines = bylines(video_lengths(lines, months, weekdays, state), months, weekdays, state)
         state.blocks_trailing = stamp_direction(lines, months, weekdays, state)
+        if state.blocks_trailing:  # (a video's length under its badge, whatever else)
+            lines = video_lengths(lines, months, weekdays, state, trailing=True)
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     drop_pending(state)

@@ -21,22 +21,28 @@ from .importtext import ADVERT, DURATION, VIDEO_LENGTH
 
 NO_HEADLINE = "a link with no headline before it"
 _RUBRIC_WORDS = 4  # a rubric after a tab, beside a moment, at most
-_VIDEO_BADGE = re.compile(r"(?i)video|відео|видео|vidéo|wideo|vaizdo įrašas|▶")
+_VIDEO_BADGE = re.compile(r"(?i)video|відео|видео|vidéo|vídeo|videó|wideo|vaizdo įrašas|▶")
 
 
 def video_lengths(
-    lines: list[Line], months: dict[str, int], weekdays: dict[str, int], state: State
+    lines: list[Line],
+    months: dict[str, int],
+    weekdays: dict[str, int],
+    state: State,
+    trailing: bool | None = None,
 ) -> list[Line]:
     """Mark a time alone on its line that a date and time follow ("2:31", then "Buitenland •
     vandaag, 10:12"), or a video's badge comes before ("Video", "01:12"): no item has two
-    moments, so it is its video's length."""
+    moments, so it is its video's length. `trailing`: the copy's times follow their
+    headlines (`stamp_direction`), so a time under a badge is a length whatever else stands
+    alone (a ticker's times above the list)."""
     texts = [(index, line.text.strip()) for index, line in enumerate(lines) if line.text.strip()]
     marked = list(lines)
     probe = replace(state, notes=[])  # (reading a date forgets a year line read before it)
     alone = [place for place, (_, text) in enumerate(texts) if DURATION.fullmatch(text)]
     badged = [p for p in alone if p > 0 and _VIDEO_BADGE.fullmatch(texts[p - 1][1])]
-    for place in badged if len(badged) == len(alone) else ():  # (no time else stands alone:
-        index = texts[place][0]  # the listing's are ages or dates, so these are lengths)
+    for place in badged if len(badged) == len(alone) or trailing else ():  # (no time else
+        index = texts[place][0]  # stands alone: the listing's are ages or dates: lengths)
         marked[index] = replace(lines[index], dropped=VIDEO_LENGTH)
     for place, (index, text) in enumerate(texts):
         if not DURATION.fullmatch(text) or marked[index] is not lines[index]:

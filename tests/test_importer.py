@@ -10404,3 +10404,23 @@ def test_swahili_ages_put_the_unit_before_the_count() -> None:
     assert age(normalise_word("Dakika 25 zilizopita")) == (25, "minutes")
     assert age(normalise_word("Siku 2 zilizopita")) == (2, "days")
     assert age(normalise_word("Saa 3")) is None
+
+
+def test_a_videos_length_under_its_badge_in_a_copy_whose_times_follow_is_no_time() -> None:
+    """Europa Press' copy: a ticker's times stand alone above the list, so not every time
+    alone is a video's; but in blocks whose times follow their headlines, "VÍDEO", "1:12"
+    over a title is its video's length, not the title's time."""
+    blocks = "".join(
+        f"UCRANIA\n{badge}{title}\nLa agencia cuenta lo ocurrido en una frase entera y larga.\n"
+        f"Publicado: martes, 16 julio 2024 {time}\n\n"
+        for badge, title, time in (
+            ("", "El Kremlin dice que necesita entender a Zelenski", "17:21"),
+            ("VÍDEO\n1:12\n", "Al menos nueve heridos en un ataque ruso contra Járkov", "12:40"),
+            ("", "Alemania reducirá a la mitad su ayuda militar a Ucrania", "11:18"),
+            ("", "Ucrania derriba 20 de los 22 drones lanzados por Rusia", "10:02"),
+        )
+    )
+    text = "ÚLTIMA HORA\n17:35\nEl Ibex 35 cierra con una caída del 0,3%\n17:28\nSánchez y Feijóo cruzan reproches\n\n"
+    listing = parse_listing(text + blocks, dt.date(2024, 7, 16))
+    got = {e.title: e.time for day in listing.days for e in day.entries}
+    assert got["Al menos nueve heridos en un ataque ruso contra Járkov"] == dt.time(12, 40)
