@@ -197,6 +197,7 @@ class HTMLListing:
         self._stamped: Any = None  # the item's element that gave its date and time
         self.cards: dict[Any, str] = {}  # item element -> its headline's link (a key)
         self.items: set[Any] = set()  # elements like the items beside them, without a link
+        self._posts_found = False  # whether a live blog's posts link nothing (`_unlinked_posts`)
         self.keys: set[str] = set()  # the links of headlines
         self._key_of: dict[Any, str] = {}  # each link's
         self._repeated: set[str] = set()  # links shown alike in many places: no headlines
@@ -444,6 +445,7 @@ class HTMLListing:
                 posts = [post for post in run if self._unlinked_post(post)]
                 if name and len(posts) >= 3 and len(posts) * 2 >= len(run):
                     self.items.update(posts)
+                    self._posts_found = True
 
     def _unlinked_post(self, element: Any) -> bool:
         """Whether an element is a post with a heading and a time, linking no headline."""
@@ -452,9 +454,10 @@ class HTMLListing:
         if next(element.iter(*HEADINGS), None) is None:
             return False
         return next(element.iter("time"), None) is not None or any(
-            CLOCK.fullmatch(collapse(found.text_content()))
+            CLOCK.search(text) is not None and len(text.split()) <= 6  # "16.07.2024 • 21:31 Uhr"
             for found in element.iter("span", "div", "p")
             if len(found) == 0
+            for text in [collapse(found.text_content())]
         )
 
     def _one_card_a_post(self) -> None:
@@ -678,6 +681,8 @@ class HTMLListing:
         # The item's headline: the line holding its element classed as a headline or title
         # (not a kicker above it: "The Debate"), else a heading that reads as a headline, a
         # heading, a line of two words or more, the first.
+        if self._post_citing(element, inner.lines, candidates):
+            return  # a post of a live blog under its own heading, citing an article
         marked = self._marked_texts(element)
         preferences: tuple[Callable[[Line], bool], ...] = (
             lambda line: any(text in line.text for text in marked),
@@ -706,6 +711,31 @@ class HTMLListing:
         labelled = any(ad_label(text) for _, text in beside)
         dropped = ADVERT if labelled else ""  # ("Komerční sdělení" in its card: paid for)
         self.lines.append(Line(line.number, text, url, stamp, beside, item=True, dropped=dropped))
+
+    def _post_citing(self, element: Any, lines: list[Line], candidates: list[int]) -> bool:
+        """Read a live blog's post that cites an article in a card of its own (tagesschau's
+        entries: their heading, then a teaser's link to another story): the post's heading,
+        unlinked and above the link, is the headline, without a link; the teaser is none.
+        Only where the page's posts link nothing (`_unlinked_posts` found some)."""
+        if not self._posts_found or any(lines[i].heading for i in candidates):
+            return False
+        first = min(candidates)
+        heading = next(
+            (
+                i
+                for i, line in enumerate(lines[:first])
+                if line.heading and not line.link and headline_like(line.text)
+            ),
+            None,
+        )
+        if heading is None:
+            return False
+        stamp = self._stamp(element)[0]
+        beside = tuple((o.number, o.text) for i, o in enumerate(lines) if i != heading)
+        self.lines.append(
+            Line(lines[heading].number, lines[heading].text, "", stamp, beside, item=True)
+        )
+        return True
 
     def _hidden_link_item(
         self,

@@ -10424,3 +10424,53 @@ def test_a_videos_length_under_its_badge_in_a_copy_whose_times_follow_is_no_time
     listing = parse_listing(text + blocks, dt.date(2024, 7, 16))
     got = {e.title: e.time for day in listing.days for e in day.entries}
     assert got["Al menos nueve heridos en un ataque ruso contra Járkov"] == dt.time(12, 40)
+
+
+def test_a_live_blogs_post_citing_an_article_keeps_its_own_heading() -> None:
+    """tagesschau's liveblog: entries of a date and time ("16.07.2024 • 21:31 Uhr"), a
+    heading and paragraphs, linking nothing; one cites another story in a teaser card. The
+    entry is its heading (no link: it has none), not the teaser's story."""
+    entry = (
+        '<div class="liveblog">\n<div class="liveblog__datetime">16.07.2024 • {time} Uhr</div>\n'
+        '<h2 class="liveblog__subhead">{title}</h2>\n<p class="textabsatz">Die Angaben ließen '
+        "sich zunächst nicht unabhängig überprüfen, hieß es am Abend.</p>\n{teaser}</div>\n"
+    )
+    teaser = (
+        '<div class="teaser-xs"><a href="https://www.tagesschau.de/ausland/europa/{slug}-100.'
+        'html"><span>Ukraine</span> <span>{title}</span></a></div>'
+    )
+    posts = [
+        ("21:31", "Selenskyj: Brauchen weitere Patriot-Systeme vor dem Winter", ""),
+        ("21:02", "Ukraine: Radaranlage auf der Krim zerstört", ""),
+        (
+            "18:22",
+            "Frist für Wehrdaten-Update abgelaufen",
+            teaser.format(
+                slug="mobilisierung", title="Wie die Ukraine neue Soldaten gewinnen will"
+            ),
+        ),
+        ("17:40", "Baerbock: Ukraine-Hilfe nicht von US-Wahl abhängig machen", ""),
+        (
+            "16:05",
+            "Metsola als Präsidentin des EU-Parlaments wiedergewählt",
+            teaser.format(slug="metsola", title="Metsola bleibt Parlamentspräsidentin"),
+        ),
+    ]
+    more = "".join(
+        f'<li><a href="https://www.tagesschau.de/ausland/{slug}-100.html">{title}</a></li>\n'
+        for slug, title in (
+            ("vance-ukraine", "Was Vance als Vize für die Ukraine bedeuten würde"),
+            ("orban-friedensmission", "Orbans Friedensmission: Allein auf weiter Flur"),
+        )
+    )
+    html = (
+        '<html><body><div class="liveblog-container">'
+        + "".join(entry.format(time=t, title=title, teaser=cited) for t, title, cited in posts)
+        + f"</div><h3>Mehr zum Thema</h3><ul>{more}</ul></body></html>"
+    )
+    listing = parse_listing(html, dt.date(2024, 7, 16))
+    got = [(e.time, e.title, e.url) for day in listing.days for e in day.entries]
+    assert [entry for entry in got if not entry[2]] == [
+        (dt.time.fromisoformat(t), title, "") for t, title, _ in posts
+    ]
+    assert not any("Soldaten" in title or "bleibt" in title for _, title, _ in got)
