@@ -329,6 +329,9 @@ _SHARE_PATHS = frozenset(
 )
 
 
+_HASH_ID = re.compile(r"[0-9a-f]{24,}")  # an article's id as a long hex hash
+
+
 def index_page(url: str) -> bool:
     """Whether a link goes to a page listing articles (an author's, a tag's: /author/jane-doe,
     /tag/war/), not to an article, by the first part of its path after a language's."""
@@ -348,7 +351,9 @@ def index_page(url: str) -> bool:
     if len(segments) == 1 and segments[0] in _SITE_PAGES:  # /about/, /pogoda/, /live/
         return True
     if segments and segments[0] in _TAXONOMIES:  # /taxonomy/term/20, /category/blogs/report/
-        return len(segments) <= 3
+        # (not an article filed under its section by a hash: NTV's /category/international/
+        # c3f109f4582955f23295be4837b4af2a)
+        return len(segments) <= 3 and not _HASH_ID.fullmatch(segments[-1])
     if len(segments) == 1 and _TAXONOMY_NAMED.match(segments[0]):  # RIA's /location_Kharkov/
         return True
     if any(part in _SEARCH_PATHS for part in segments):  # a search's results: Bing's own links

@@ -10474,3 +10474,13 @@ def test_a_live_blogs_post_citing_an_article_keeps_its_own_heading() -> None:
         (dt.time.fromisoformat(t), title, "") for t, title, _ in posts
     ]
     assert not any("Soldaten" in title or "bleibt" in title for _, title, _ in got)
+
+
+def test_an_article_filed_under_its_category_by_a_hash_is_no_index_page() -> None:
+    """NTV files its articles under /category/international/<a hash>: an article, while
+    /category/international/ and /category/blogs/report/ list articles."""
+    assert not index_page(
+        "https://news.ntv.co.jp/category/international/c3f109f4582955f23295be4837b4af2a"
+    )
+    assert index_page("https://news.ntv.co.jp/category/international")
+    assert index_page("https://example.org/category/blogs/report/")

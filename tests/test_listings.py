@@ -871,7 +871,7 @@ FLOOR: dict[str, int] = {
     "r28e-br24-deutschland-welt-nuxt3-heute-gestern": 17,
     "r28e-chosun-international-arc-fusion-kst": 16,
     "r28e-indianexpress-section-world-featured-ist": 16,
-    "r28e-ntv-news-international-nextjs-apollo-jst": 0,
+    "r28e-ntv-news-international-nextjs-apollo-jst": 16,
     "r28e-nypost-world-news-page2": 23,
     "r28e-rfi-fr-europe-drupal-alaune": 15,
     "r28e-sbs-news-topic-ukraine-nextdata": 16,
