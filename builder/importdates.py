@@ -891,9 +891,30 @@ def weekday_time(text: str, weekdays: dict[str, int]) -> bool:
 
 
 def time_only(text: str) -> bool:
-    """Whether a line is only a time of day, with its zone ("19.05 BST"), or an age."""
+    """Whether a line is only a time of day, with its zone or its word for hours ("19.05
+    BST", "23:41 Uhr", "20.55 h", "19:45 น."), or an age."""
     bare = _STAMP_ZONE.sub("", NAMED_ZONE.sub("", text)).strip()
+    bare = _THAI_CLOCK.sub("", _HOURS_WORD.sub("", bare))
     return bool(TIME_LINE.fullmatch(bare) or age(normalise_word(bare)))
+
+
+def is_age(text: str) -> bool:
+    """Whether a line is an age ("3 hrs ago", "15 хв тому."), its stop or colon after it."""
+    return age(normalise_word(text).rstrip(".:,")) is not None
+
+
+RUBRIC_WORDS = 4  # a rubric after a tab, beside a moment: its words at most
+
+
+def said_before_tab(
+    text: str, months: dict[str, int], weekdays: dict[str, int], state: State, number: int
+) -> tuple[dt.date | None, dt.time | None] | None:
+    """Read "16 июля, 21:32⇥Общество", a copy's moment and its rubric after a tab: the
+    moment; None for a line with no tab, or more than a rubric after it."""
+    head, tab, rubric = text.strip().partition("\t")
+    if not tab or len(rubric.split()) > RUBRIC_WORDS:
+        return None
+    return said_date_time(" ".join(head.split()), months, weekdays, state, number)
 
 
 # Attributes in which pages give an item's moment as seconds or milliseconds since 1970

@@ -35,18 +35,20 @@ from .importdates import (
     TIME_LINE,
     TIME_PREFIX,
     UPDATED,
-    age,
     date_line,
     date_time_line,
     dated_line,
     day_month_line,
     feed_date_text,
     from_zone,
+    is_age,
     month_and_weekday_names,
     morning_after,
     read_stamp,
     read_time,
+    said_before_tab,
     said_date_time,
+    time_only,
     weekday_time,
     year_and_weekday,
 )
@@ -169,7 +171,6 @@ HTML_LANG = re.compile(
 
 # A rubric in capitals run into the time after it, as a copy joins their spans.
 _GLUED_RUBRIC = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,3}(?=\d{1,2}:\d{2}(?!\d))")
-_HOURS = re.compile(r"\s*(?:uhr|h|horas|hrs|น\.)$", re.IGNORECASE)  # after a time alone
 _UPDATE_TIME = "an update's moment, after its headline's: not the next one's"
 
 
@@ -905,10 +906,8 @@ def _said_moment(
         state.last = last  # "WATCH: Sea drones chase a patrol boat", "1:12": its length
         return True
     date_time = said_date_time(simple, months, weekdays, state, number)
-    head, tab, rubric = raw.strip().partition("\t")
-    if date_time is None and tab and len(rubric.split()) <= KICKER_WORDS:
-        # "16 июля, 21:32⇥Общество": a moment, then its rubric after a tab
-        date_time = said_date_time(" ".join(head.split()), months, weekdays, state, number)
+    if date_time is None:  # "16 июля, 21:32⇥Общество": a moment, its rubric after a tab
+        date_time = said_before_tab(raw, months, weekdays, state, number)
     if (
         (date_time is None or date_time[0] is None)
         and NUMBERED.match(line) is None
@@ -931,7 +930,7 @@ def _said_moment(
     if date_time is not None:
         date, time = date_time
         leading = state.header == number - 1  # "@KyivIndependent", "·", "1h": a post's
-        aged = age(normalise_word(simple).rstrip(".:,")) is not None
+        aged = is_age(simple)
         if last is not None and aged and not leading:
             before = entry_before(state, last)
             if state.trailing is None and state.blocks_trailing is not None:
@@ -996,7 +995,7 @@ def _said_moment(
             state.last = restamp(state, last, date, None)
             return True
         state.time_day = None
-        if date is not None and time is not None and TIME_LINE.fullmatch(_HOURS.sub("", simple)):
+        if date is not None and time is not None and time_only(simple):
             state.time_day = date  # "23:41 Uhr" in Berlin: past midnight in Kyiv, for the
             date = None  # headline under it alone; the next time is of the day it was
         if date is None and time is not None and past_midnight(state, time):

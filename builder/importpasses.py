@@ -14,13 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .i18n import normalise_word
-from .importdates import CREDIT, age, said_date_time
+from .importdates import CREDIT, is_age, said_before_tab, said_date_time
 from .importmodel import Dropped, Line, State
 from .importtext import ADVERT, DURATION, VIDEO_LENGTH
 
 NO_HEADLINE = "a link with no headline before it"
-_RUBRIC_WORDS = 4  # a rubric after a tab, beside a moment, at most
 _VIDEO_BADGE = re.compile(r"(?i)video|відео|видео|vidéo|vídeo|videó|wideo|vaizdo įrašas|▶")
 
 
@@ -179,12 +177,12 @@ def stamp_direction(
         below = place + 1 < len(lines) and bool(lines[place + 1].text.strip())
         if above == below:  # alone, or within its block
             continue
-        head, tab, tail = text.partition("\t")  # "16 июля, 21:32⇥Общество": its rubric
-        said = head if tab and len(tail.split()) <= _RUBRIC_WORDS else text
         probe.year, probe.weekday = state.year, state.weekday
-        moment = said_date_time(" ".join(said.split()), months, weekdays, probe, 0)
-        aged = moment is not None and age(normalise_word(said).rstrip(".:,")) is not None
-        if moment is None or (moment[1] is None and not aged):  # ("3 hours ago" counts)
+        moment = said_date_time(" ".join(text.split()), months, weekdays, probe, 0)
+        if moment is None:  # "16 июля, 21:32⇥Общество": its rubric after a tab
+            probe.year, probe.weekday = state.year, state.weekday
+            moment = said_before_tab(text, months, weekdays, probe, 0)
+        if moment is None or (moment[1] is None and not is_age(text)):  # ("3 hours ago")
             continue
         if above:
             ends += 1
