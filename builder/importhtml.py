@@ -442,8 +442,10 @@ class HTMLListing:
                     classes = (child.get("class") or "").split()
                     runs.setdefault((child.tag, classes[0] if classes else ""), []).append(child)
             for (_, name), run in runs.items():
+                if not name or len(run) < 3:  # (no run of posts: not each looked through)
+                    continue
                 posts = [post for post in run if self._unlinked_post(post)]
-                if name and len(posts) >= 3 and len(posts) * 2 >= len(run):
+                if len(posts) >= 3 and len(posts) * 2 >= len(run):
                     self.items.update(posts)
                     self._posts_found = True
 
