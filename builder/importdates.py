@@ -136,10 +136,12 @@ _MONTH_DAY_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})")
 _NUMERIC = re.compile(
     r"(\d{1,2})(\. ?|/|-(?=\d{1,2}-\d{4}))(\d{1,2})\2(\d{4}|\d{2})(?: ?р(?:оку|\.)?)?"
 )
-# A word: letters, and the marks that Indic scripts write vowels with, which are no letters
-# to Python ("जुलाई", July in Hindi). The two branches share no character: where they did,
-# a line of Bengali run together (a menu's words) took exponential time to refuse.
-_WORD = r"(?:[^\W\d\u0900-\u0dff]|[\u0900-\u0dff])+"
+# A word: letters, and the marks that Indic scripts, Thai and Burmese write vowels with,
+# which are no letters to Python ("जुलाई", July in Hindi; "ธันวาคม", December in Thai). The
+# two branches share no character: where they did, a line of Bengali run together (a menu's
+# words) took exponential time to refuse.
+_MARKED = "\u0900-\u0dff\u0e00-\u0e7f\u1000-\u109f"  # Indic scripts, Thai, Burmese
+_WORD = rf"(?:[^\W\d{_MARKED}]|[{_MARKED}])+"
 _DAY_MONTH = re.compile(  # "16 липня 2024 р.", "16. Juli 2024", "16 de julio de 2024"
     r"(\d{1,2})\.?(?: de)? (" + _WORD + r"\.?)(?:,?(?: del?)? (\d{4}))?"
     r"(?: ?(?:р(?:оку|\.)?|г(?:ода|\.)?))?"

@@ -10484,3 +10484,19 @@ def test_an_article_filed_under_its_category_by_a_hash_is_no_index_page() -> Non
     )
     assert index_page("https://news.ntv.co.jp/category/international")
     assert index_page("https://example.org/category/blogs/report/")
+
+
+def test_thai_and_burmese_months_written_with_vowel_marks_are_read() -> None:
+    """Thai's December (ธันวาคม) and Burmese's July (ဇူလိုင်) hold vowel marks, which are
+    no letters to Python: a month's name is read whole all the same, abbreviated or not."""
+    text = (
+        "16 ธันวาคม 2566\nรัสเซียถล่มคาร์คิฟด้วยระเบิดนำวิถี บาดเจ็บอย่างน้อย 9 ราย\n"
+        "1 ธ.ค. 2566\nเซเลนสกี ต้องการให้รัสเซียร่วมประชุมสุดยอดสันติภาพครั้งหน้า\n"
+        "16 ဇူလိုင် 2024\nယူကရိန်း စစ်ပွဲ နောက်ဆုံးရ သတင်းများ\n"
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    assert [day.date for day in listing.days for _ in day.entries] == [
+        dt.date(2023, 12, 16),
+        dt.date(2023, 12, 1),
+        dt.date(2024, 7, 16),
+    ]
