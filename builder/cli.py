@@ -216,8 +216,8 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         'without a link are written with url: "" into a day marked draft: true. Lines that '
         "are not headlines are listed with the reason they were dropped. Dates are read in "
         "46 languages; a time that names no zone is the page's country's (by its address, "
-        "its links, else its language if spoken in one zone) and is moved into the site's "
-        "time zone.",
+        "its links, else its language if spoken in one zone: the page's lang, or a copy's "
+        "letters) and is moved into the site's time zone.",
     )
     import_cmd.add_argument(
         "file",
