@@ -56,6 +56,7 @@ from .importlinks import (
     index_page,
     link_text,
     names_site,
+    post_link,
     profile,
     promotion,
     same_page,
@@ -146,19 +147,6 @@ _MENU_CLASS = re.compile(
     r"(?:^|[\s_-])(?:sub)?(?:nav|menu|tags|topics|tabs?)(?:$|[\s_-])", re.IGNORECASE
 )
 _MENU_TAGS = frozenset({"ul", "ol", "div", "nav", "section", "menu"})
-
-
-# A live blog's post, on the page itself, by its number: "?post=4102291",
-# "?postid=5012345#liveblog-body", "?entry=7#e7", "#post-69679012".
-_POST_ID = re.compile(
-    r"[?&](?:post|postid|post_id|entry|update|block|item|p)=[\w-]*\d|#[A-Za-z][\w-]*\d"
-)
-
-
-def _post_link(url: str, page: str) -> bool:
-    """Whether a link goes to a post of a live blog on the page itself (its permalink,
-    whatever the link shows: "Copier le lien", the post's time)."""
-    return same_page(url, page) and _POST_ID.search(url) is not None
 
 
 _POST_PARENTS = ("div", "section", "ol", "ul", "main", "article")
@@ -315,7 +303,7 @@ class HTMLListing:
             url = absolute(link.get("href") or "", self.base)
             if url is None:
                 continue
-            if any(self._skipped(e) for e in around) and not _post_link(url, self.base):
+            if any(self._skipped(e) for e in around) and not post_link(url, self.base):
                 continue  # (a post's "Copy link", in its hidden share menu, names the post)
             # The article's address: its "#comments" and "#more-412733" are the article too.
             key = url.partition("#")[0] or "relative:" + (link.get("href") or "").strip()
@@ -359,7 +347,7 @@ class HTMLListing:
                 continue
             if (
                 ("#" in key and not boilerplate(text))
-                or _post_link(key, self.base)
+                or post_link(key, self.base)
                 or (
                     headline_like(text)
                     and not _DATE_TEXT.fullmatch(text)
@@ -468,7 +456,7 @@ class HTMLListing:
         whose date is no post's; that list is beside the listing."""
         posts: dict[str, list[Any]] = {}
         for card, key in self.cards.items():
-            if _post_link(key, self.base):
+            if post_link(key, self.base):
                 posts.setdefault(key, []).append(card)
         for cards in posts.values():
             post = max(cards, key=lambda card: len(card.text_content() or ""))
@@ -668,7 +656,7 @@ class HTMLListing:
             return
         if url == "":
             candidates = [i for i in candidates if headline_like(inner.lines[i].text)]
-        elif _post_link(url, self.base):  # a post's permalink shows its title only as its
+        elif post_link(url, self.base):  # a post's permalink shows its title only as its
             # heading (RMF24's): not its "Copy link", "Link do wpisu" or age ("acum 4 minute")
             candidates = [i for i in candidates if inner.lines[i].heading]
         # A permalink around its post's time ("19.05 BST", "1h ago") shows no headline.
@@ -754,7 +742,7 @@ class HTMLListing:
         link = self._link_of(element, url)
         # (a post's permalink is labelled "Link do wpisu", "Copy link": no headline)
         label = collapse(link.get("aria-label") or "") if url else ""
-        label = "" if _post_link(url, self.base) else label
+        label = "" if post_link(url, self.base) else label
         sublinks: dict[str, int] = {}  # each sublink's line of the most words (not its kicker)
         if headline_like(label):
             marked = self._marked_texts(element)

@@ -300,6 +300,13 @@ def same_page(url: str, page: str) -> bool:
     return (link.hostname, link.path.rstrip("/")) == (here.hostname, here.path.rstrip("/"))
 
 
+def post_link(url: str, page: str) -> bool:
+    """Whether a link goes to a post of a live blog on the page itself, by its number: its
+    permalink, whatever the link shows ("Copier le lien", the post's time): "?post=4102291",
+    "?postid=5012345#liveblog-body", "?entry=7#e7", "#post-69679012"."""
+    return same_page(url, page) and _POST_ID.search(url) is not None
+
+
 def this_page(url: str, page: str) -> bool:
     """Whether a link goes to the page itself (its menu's item for it), not to a place on it."""
     if not page or "#" in url or "?" in url:  # (a post of a live blog: `same_page`)
@@ -513,6 +520,10 @@ def page_base(root: Any) -> str:
 
 # A fragment that names one post of the page (its id holds a figure): a live blog's permalink.
 _PERMALINK = re.compile(r"#[A-Za-z][\w-]*\d[\w-]*")
+# A query or a fragment naming a post of the page by its number (`post_link`).
+_POST_ID = re.compile(
+    r"[?&](?:post|postid|post_id|entry|update|block|item|p)=[\w-]*\d|" + _PERMALINK.pattern
+)
 
 
 def absolute(href: str, base: str) -> str | None:
