@@ -801,7 +801,7 @@ def date_line(
 
 def _date_parts(text: str, months: dict[str, int]) -> tuple[int | None, int, int] | None:
     if match := _ISO.fullmatch(text):
-        return int(match[1]), int(match[3]), int(match[4])
+        return _common_era_parts(int(match[1]), int(match[3]), int(match[4]))
     if match := _MONTH_DAY_SLASHED.fullmatch(text):  # Teams' "7/15": a month first, mostly
         first, second = int(match[1]), int(match[2])
         return (None, first, second) if first <= 12 else (None, second, first)
@@ -827,6 +827,26 @@ def _date_parts(text: str, months: dict[str, int]) -> tuple[int | None, int, int
         if month:
             return (int(match[3]) if match[3] else None), month, int(match[2])
     return None
+
+
+# Years of the Solar Hijri calendar, Iran's and Afghanistan's, as their pages write dates
+# ("۱۴۰۳/۰۴/۲۶": 26 Tir 1403, 16 July 2024): no page lists news of the common era's 14th
+# or 15th century, which these numbers would be.
+_SOLAR_HIJRI = range(1300, 1500)
+
+
+def _common_era_parts(year: int, month: int, day: int) -> tuple[int, int, int] | None:
+    """Return a year-first date's year, month and day in the common era: a Solar Hijri
+    one's converted (by jdatetime; None if it names no day), others as they are."""
+    if year not in _SOLAR_HIJRI:
+        return year, month, day
+    import jdatetime  # only here: a few milliseconds to load, for pages in Persian or Dari
+
+    try:
+        date = jdatetime.date(year, month, day).togregorian()
+    except ValueError:
+        return None
+    return date.year, date.month, date.day
 
 
 def _nearest_year(month: int, day: int, anchor: dt.date) -> int:

@@ -200,6 +200,9 @@ _INDEX_PATHS = frozenset(
     | {"yazar", "yazarlar", "emne", "emner", "tagg", "onderwerp", "szerzo", "cimke"}
     | {"كتاب", "كاتب", "وسوم", "وسم", "مواضيع"}
     | {"organization", "organizations", "organisation", "organisations", "source", "sources"}
+    # Iranian agencies' sections and their parts (Tiam's "/service/International/1": ISNA,
+    # Mehr, Tasnim; their articles are under /news/)
+    | {"service", "services"}
 )
 
 

@@ -3874,6 +3874,35 @@ def test_times_a_page_gives_with_their_offset_are_read_in_the_sites_time_zone() 
     ]
 
 
+def test_solar_hijri_dates_of_iranian_pages_are_read_in_the_common_era() -> None:
+    """ISNA writes "۱۴۰۳/۰۴/۲۶ - ۲۱:۰۵": 26 Tir 1403 of the Solar Hijri calendar, 16 July
+    2024, at 21:05 in Tehran (UTC+3:30), 20:35 in Kyiv; no day file of the year 1403 (whose
+    zones' local mean times moved the clock by 1 h 24 min). The agency's sections
+    (/service/International/1) are no headlines."""
+    html = (
+        '<html lang="fa" dir="rtl"><body><ul class="service-sub">'
+        '<li><a href="https://www.isna.ir/service/International/1">آمریکا</a></li>'
+        '<li><a href="https://www.isna.ir/service/International/2">اروپا</a></li></ul>'
+        '<section class="box"><ul><li><h3><a href="https://www.isna.ir/news/1403042619874/a">'
+        "لاوروف در شورای امنیت: غرب نظم را تحمیل می‌کند</a></h3>"
+        "<time><a>۱۴۰۳/۰۴/۲۶ - ۲۱:۰۵</a></time></li>"
+        '<li><h3><a href="https://www.isna.ir/news/1403042600412/b">'
+        "ترامپ رسماً نامزد حزب جمهوری‌خواه شد</a></h3>"
+        "<time><a>۱۴۰۳/۰۴/۲۶ - ۰۰:۱۵</a></time></li>"
+        '<li><h3><a href="https://www.isna.ir/news/1403123000001/c">'
+        "خبر آخرین روز سال کبیسه در تقویم</a></h3>"
+        "<time><a>۱۴۰۳/۱۲/۳۰ - ۱۲:۰۰</a></time></li></ul></section></body></html>"
+    )
+    listing = parse_listing(html, dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv")
+    assert [
+        (d.date.isoformat(), [(e.url[-1], e.time) for e in d.entries]) for d in listing.days
+    ] == [
+        ("2024-07-16", [("a", dt.time(20, 35))]),
+        ("2024-07-15", [("b", dt.time(23, 45))]),  # a quarter past midnight in Tehran
+        ("2025-03-20", [("c", dt.time(10, 30))]),  # 30 Esfand (a leap year); Kyiv at UTC+2
+    ]
+
+
 def test_links_relative_to_their_page_are_noted_when_nothing_completes_them() -> None:
     html = (
         '<ul><li><a href="/news/2024/06/21/1/">A relative headline link</a></li>\n'

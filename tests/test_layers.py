@@ -21,6 +21,7 @@ OWNERS = {
     "openpyxl": "documents",
     "pdfminer": "documents",
     "charset_normalizer": "documents",
+    "jdatetime": "importdates",
 }
 IMPORTER = {
     "importmodel",
