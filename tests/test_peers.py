@@ -71,7 +71,8 @@ def test_the_hugo_site_shows_each_day_and_tag_as_digest_does(
 def test_the_comparison_reports_both_builders(
     peers: ModuleType, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert peers.main(["--days", "4", "--headlines", "3", "--runs", "1", "--settle", "0"]) == 0
+    args = ["--days", "4", "--headlines", "3", "--runs", "1", "--settle", "0", "--edits", "1"]
+    assert peers.main(args) == 0
     report = capsys.readouterr().out
     rows = {
         line.split("|")[1].strip(): line for line in report.splitlines() if line.startswith("| ")
@@ -79,3 +80,6 @@ def test_the_comparison_reports_both_builders(
     assert {"digest", "Hugo"} <= set(rows)
     assert re.search(r"digest's median time is \d+\.\d\d × Hugo's", report)
     assert "Hugo: hugo v0.168.0" in report
+    served = report.split("## Preview servers", 1)[1]  # a save reached each one's page
+    assert re.search(r"^\| digest \| [\d.]+ \| [\d.]+ \(", served, flags=re.M)
+    assert re.search(r"^\| Hugo \| [\d.]+ \| [\d.]+ \(", served, flags=re.M)
