@@ -215,7 +215,7 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "them (no duplicate links or titles; what is there stays untouched). Headlines "
         'without a link are written with url: "" into a day marked draft: true. Lines that '
         "are not headlines are listed with the reason they were dropped. Dates are read in "
-        "46 languages (and Iran's Solar Hijri calendar: 1403/04/26); a time that names no "
+        "46 languages (and Iran's and Afghanistan's Solar Hijri calendar); a time that names no "
         "zone is the page's country's (by its address, its links, else its language if "
         "spoken in one zone: the page's lang, or a copy's letters) and is moved into the "
         "site's time zone.",

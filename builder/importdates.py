@@ -822,6 +822,9 @@ def _date_parts(text: str, months: dict[str, int]) -> tuple[int | None, int, int
         month = months.get(match[2].rstrip("."))
         if month:
             return (int(match[3]) if match[3] else None), month, int(match[1])
+        month = _SOLAR_HIJRI_MONTHS.get(match[2])
+        if month and match[3] and int(match[3]) in _SOLAR_HIJRI:  # "۲۶ تیر ۱۴۰۳": Tasnim's
+            return _common_era_parts(int(match[3]), month, int(match[1]))
     if match := _MONTH_DAY.fullmatch(text):
         month = months.get(match[1].rstrip("."))
         if month:
@@ -833,6 +836,21 @@ def _date_parts(text: str, months: dict[str, int]) -> tuple[int | None, int, int
 # ("۱۴۰۳/۰۴/۲۶": 26 Tir 1403, 16 July 2024): no page lists news of the common era's 14th
 # or 15th century, which these numbers would be.
 _SOLAR_HIJRI = range(1300, 1500)
+# Its months by their Persian names (Iran's) and their Dari ones (Afghanistan's, the signs of
+# the zodiac), read with a year of it only: "تیر" alone is also an arrow.
+_PERSIAN_MONTHS = (
+    *("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور"),
+    *("مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"),
+)
+_DARI_MONTHS = (
+    *("حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله"),
+    *("میزان", "عقرب", "قوس", "جدی", "دلو", "حوت"),
+)
+_SOLAR_HIJRI_MONTHS = {
+    name: number
+    for months in (_PERSIAN_MONTHS, _DARI_MONTHS)
+    for number, name in enumerate(months, start=1)
+} | {"امرداد": 5}  # Mordad's older spelling
 
 
 def _common_era_parts(year: int, month: int, day: int) -> tuple[int, int, int] | None:

@@ -3901,6 +3901,27 @@ def test_solar_hijri_dates_of_iranian_pages_are_read_in_the_common_era() -> None
         ("2024-07-15", [("b", dt.time(23, 45))]),  # a quarter past midnight in Tehran
         ("2025-03-20", [("c", dt.time(10, 30))]),  # 30 Esfand (a leap year); Kyiv at UTC+2
     ]
+    # Tasnim's and IRNA's months by name; Afghan pages' Dari names (Saratan, the 4th).
+    named = (
+        '<html lang="fa"><body><ul>'
+        '<li><a href="https://www.tasnimnews.com/fa/news/1403/04/26/1/d">'
+        "زلنسکی: روسیه باید در نشست صلح حضور داشته باشد</a>"
+        "<span>۲۶ تیر ۱۴۰۳ - ۲۱:۰۵</span></li>"
+        '<li><a href="https://www.irna.ir/news/85540000/e">'
+        "اتحادیه اروپا نشست‌های مجارستان را تحریم کرد</a>"
+        "<span>۲۵ تیر ۱۴۰۳، ۱۱:۳۰</span></li>"
+        '<li><a href="https://www.tolonews.com/fa/afghanistan-190000/f">'
+        "نشست دوحه درباره افغانستان به پایان رسید</a>"
+        "<span>۲۴ سرطان ۱۴۰۳</span></li></ul></body></html>"
+    )
+    listing = parse_listing(named, dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv")
+    assert [
+        (d.date.isoformat(), [(e.url[-1], e.time) for e in d.entries]) for d in listing.days
+    ] == [
+        ("2024-07-16", [("d", dt.time(20, 35))]),
+        ("2024-07-15", [("e", dt.time(11, 0))]),
+        ("2024-07-14", [("f", None)]),
+    ]
 
 
 def test_links_relative_to_their_page_are_noted_when_nothing_completes_them() -> None:
