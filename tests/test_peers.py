@@ -68,6 +68,37 @@ def test_the_hugo_site_shows_each_day_and_tag_as_digest_does(
     assert (public / "sitemap.xml").is_file() and (public / "index.xml").is_file()
 
 
+def test_the_pelican_site_shows_each_day_and_tag_as_digest_does(
+    peers: ModuleType, tmp_path: Path
+) -> None:
+    project = tmp_path / "digest"
+    peers.generate(project, days=4, headlines=6)
+    assert peers.pelican_site(project / "content", tmp_path / "pelican") == 4 * 6
+    output = tmp_path / "pelican" / "output"
+    pelican = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(output)],
+        cwd=tmp_path / "pelican",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert pelican.returncode == 0, pelican.stderr
+    build(Project(project), project / "site")
+    ours = project / "site"
+    days = sorted(p.stem for p in (project / "content" / "digests").rglob("*.md"))
+    for day in days:  # Pelican's theme links no article: its titles are found as text
+        folder = f"{day[:4]}/{day[5:7]}/{day[8:]}/index.html"
+        theirs = html.unescape((output / folder).read_text("utf-8"))
+        titles = _titles((ours / folder).read_text("utf-8"))
+        assert len(titles) == 6 and all(title in theirs for title in titles), day
+    tag = next(iter((output / "tags").iterdir()))  # Pelican's slug of a tag's name
+    theirs = html.unescape((tag / "index.html").read_text("utf-8"))
+    mine = (ours / "tags" / f"topic-{int(tag.name.split('-')[-1]):02d}" / "index.html").read_text(
+        "utf-8"
+    )
+    assert _titles(mine) and all(title in theirs for title in _titles(mine)), tag.name
+
+
 def test_the_comparison_reports_both_builders(
     peers: ModuleType, capsys: pytest.CaptureFixture[str]
 ) -> None:
