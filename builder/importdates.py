@@ -854,8 +854,8 @@ _SOLAR_HIJRI_MONTHS = {
 
 
 def _common_era_parts(year: int, month: int, day: int) -> tuple[int, int, int] | None:
-    """Return a year-first date's year, month and day in the common era: a Solar Hijri
-    one's converted (by jdatetime; None if it names no day), others as they are."""
+    """Return a date's year, month and day in the common era: a Solar Hijri one's
+    converted (by jdatetime; None if it names no day), others as they are."""
     if year not in _SOLAR_HIJRI:
         return year, month, day
     import jdatetime  # only here: a few milliseconds to load, for pages in Persian or Dari
