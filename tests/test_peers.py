@@ -87,7 +87,7 @@ def test_the_pelican_site_shows_each_day_and_tag_as_digest_does(
 def test_the_comparison_reports_both_builders(
     peers: ModuleType, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    args = ["--days", "4", "--headlines", "3", "--runs", "1", "--settle", "0", "--edits", "1"]
+    args = ["--days", "4", "--headlines", "3", "--runs", "1", "--settle", "0", "--edits", "2"]
     assert peers.main(args) == 0
     report = capsys.readouterr().out
     rows = {
