@@ -314,6 +314,8 @@ class Builder:
         self.plan_memo = PlanMemo()
         # id(spec) -> (spec, key[, output path]) of the pages and feeds of the last build.
         self.spec_keys: dict[int, tuple[Any, ...]] = {}
+        # id(spec) -> (spec, its output paths, its claimant): a new folder's build.
+        self.job_files: dict[int, tuple[Any, tuple[str, ...], str]] = {}
         self.library: Library | None = None  # the last build's, mended by the next
         self.kept_keys = KeptKeys()
         # The names of sources and tags the kept HTML, feed items and keys were made with.
@@ -448,10 +450,11 @@ class Builder:
             paths = list(files)
             file_keys = [digests[path].hex() for path in paths]
             self.file_keys.update(zip(paths, file_keys, strict=True))
-            sources = self._reusable_all(paths, file_keys)
-            self._take_files(writer, paths, sources, ["search index"] * len(paths))
+            own, sources = self._reusable_bulk(paths, file_keys)
+            self._take_files(writer, paths, own, sources, ["search index"] * len(paths))
+            taken = map(operator.or_, own, map(_IS_NOT_NONE, sources))
             files = {
-                path: files[path] for path, source in zip(paths, sources, strict=True) if not source
+                path: files[path] for path in itertools.compress(paths, map(operator.not_, taken))
             }
         for path, data in files.items():
             writer.write(path, data, "search index")
@@ -896,82 +899,115 @@ class Builder:
     ) -> list[PageSpec | FeedSpec]:
         """Link each page and feed whose key is unchanged from the site being replaced (or
         keep it in the adopted folder); return the jobs left to render. Record every file's
-        key in `file_keys`. Ten years have 18,000 such files: they are gone through in bulk
-        (one lstat each is most of it), not one call after another."""
+        key in `file_keys`. Ten years have 18,000 such files: they are gone through in bulk,
+        at C speed (`digest watch` does this on every save: one Python loop over them took
+        a few milliseconds, and there were ten), not one call after another."""
         assert self.file_keys is not None
         made = self._file_keys_of(jobs, keys)
-        paths: list[str] = []  # every job's files, in order, with their job's index
-        owners: list[int] = []
-        for index, job in enumerate(jobs):
-            if isinstance(job, PageSpec):
-                paths.append(urls.output_path(job.url_path))
-                owners.append(index)
-            else:
-                feed_paths = _feed_paths(job)
-                paths += feed_paths
-                owners += [index] * len(feed_paths)
+        paths, owners, claimants = self._job_files(jobs)
         file_keys = list(map(made.__getitem__, owners))
         self.file_keys.update(zip(paths, file_keys, strict=True))
-        sources = self._reusable_all(paths, file_keys)
-        redo = {owner for owner, source in zip(owners, sources, strict=True) if source is None}
-        for path, owner in zip(paths, owners, strict=True):
-            if owner in redo:  # made again, all of its files
+        own, sources = self._reusable_bulk(paths, file_keys)
+        found = map(operator.or_, own, map(_IS_NOT_NONE, sources))
+        missing = list(map(operator.not_, found))
+        redo = set(itertools.compress(owners, missing))
+        if redo:  # a job with a file to make is made again, all of its files
+            again = list(map(redo.__contains__, owners))
+            for path in itertools.compress(paths, again):
                 self.reused.pop(path, None)
-        claimants = [
-            job.template if isinstance(job, PageSpec) else f"feed {job.id}"
-            for job in map(jobs.__getitem__, owners)
-        ]
-        taken = [
-            None if owner in redo else source for owner, source in zip(owners, sources, strict=True)
-        ]
-        self._take_files(writer, paths, taken, claimants)
-        return [job for index, job in enumerate(jobs) if index in redo]
+            own = list(map(operator.and_, own, map(operator.not_, again)))
+            sources = [
+                None if redone else source for source, redone in zip(sources, again, strict=True)
+            ]
+        self._take_files(writer, paths, own, sources, claimants)
+        return [jobs[index] for index in sorted(redo)]
+
+    def _job_files(self, jobs: list[PageSpec | FeedSpec]) -> tuple[list[str], list[int], list[str]]:
+        """Return every job's files, in order, with the index of each one's job and its
+        claimant. What a spec the plan memo reused writes is kept from the last build (the
+        entry holds the spec: no other object has its id)."""
+        ids = list(map(id, jobs))
+        entries = list(map(self.job_files.get, ids, itertools.repeat(_NO_ENTRY)))
+        known = list(map(operator.is_, map(_FIRST, entries), jobs))
+        for index in itertools.compress(range(len(jobs)), map(operator.not_, known)):
+            job = jobs[index]
+            if isinstance(job, PageSpec):
+                entries[index] = (job, (urls.output_path(job.url_path),), job.template)
+            else:
+                entries[index] = (job, tuple(_feed_paths(job)), f"feed {job.id}")
+        self.job_files = dict(zip(ids, entries, strict=True))
+        files = list(map(_SECOND, entries))
+        counts = list(map(len, files))
+        paths = list(itertools.chain.from_iterable(files))
+        owners = list(
+            itertools.chain.from_iterable(map(itertools.repeat, range(len(jobs)), counts))
+        )
+        claimants = list(
+            itertools.chain.from_iterable(map(itertools.repeat, map(_THIRD, entries), counts))
+        )
+        return paths, owners, claimants
 
     @staticmethod
     def _take_files(
         writer: SiteWriter,
         paths: list[str],
+        own: list[bool],
         sources: list[str | None],
         claimants: list[str],
     ) -> None:
-        """Link each file that has a source (`_reusable_all`) into the new folder, or keep
-        it there if it is the adopted folder's own."""
-        kept: dict[str, str] = {}  # files the adopted folder has, staying where they are
-        here = None if not writer.adopted else os.fspath(writer.build_dir) + "/"
+        """Keep each file the adopted folder has unchanged (`own`, from `_reusable_bulk`)
+        where it is, and link each file that has a source into the new folder."""
         present = writer.present
-        for path, source, claimant in zip(paths, sources, claimants, strict=True):
-            if source is None:
-                continue
-            if here is not None and source == here + path and path in present:
-                kept[path] = claimant
-            else:
-                writer.link(path, source, claimant)
+        here = list(map(operator.and_, own, map(present.__contains__, paths)))
+        kept = dict(
+            zip(itertools.compress(paths, here), itertools.compress(claimants, here), strict=True)
+        )
+        # Linked: a file the adopted folder has but its listing lacks (`here` implies
+        # `own`), and every file taken from the site in place.
+        linked = map(operator.or_, map(operator.xor, own, here), map(_IS_NOT_NONE, sources))
+        for index in itertools.compress(range(len(paths)), linked):
+            path, source = paths[index], sources[index]
+            if source is None:  # the adopted folder's, recorded but not listed there
+                source = os.path.join(writer.build_dir, path)
+            writer.link(path, source, claimants[index])
         writer.keep_adopted(kept)
 
     def _reusable_all(self, paths: list[str], file_keys: list[str]) -> list[str | None]:
         """Return, for each of `paths`, a file made from its key in `file_keys` to take for
-        it: the one the adopted folder has (checked in bulk), else the site in place's;
-        None if neither has one. The metadata of each, as just checked, is kept in
-        `reused` (a link shares it) for the record."""
+        it (`_reusable_bulk`'s, as one path each); None if there is none."""
+        own, sources = self._reusable_bulk(paths, file_keys)
+        if self._adopted is None:
+            return sources
+        folder = self._adopted.folder
+        return [
+            os.path.join(folder, path) if mine else source
+            for path, mine, source in zip(paths, own, sources, strict=True)
+        ]
+
+    def _reusable_bulk(
+        self, paths: list[str], file_keys: list[str]
+    ) -> tuple[list[bool], list[str | None]]:
+        """Say, for each of `paths`, whether the adopted folder has a file made from its key
+        in `file_keys`, unchanged (checked in bulk); where it has none, return the file the
+        site in place has to take for it, else None. The metadata of each, as just checked,
+        is kept in `reused` (a link shares it) for the record."""
         adopted = self._adopted
         if adopted is None:
-            sources: list[str | None] = [None] * len(paths)
+            own = [False] * len(paths)
         else:
-            sources = adopted.unchanged_many(paths, file_keys)
-            files = adopted.files
+            own, stats = adopted.unchanged_mask(paths, file_keys)
             self.reused.update(
-                (path, files[path][1])
-                for path, source in zip(paths, sources, strict=True)
-                if source is not None
+                zip(itertools.compress(paths, own), itertools.compress(stats, own), strict=True)
             )
-        if self.previous is not None:
-            for index, found in enumerate(sources):
-                if found is None:
-                    found = self.previous.unchanged(paths[index], file_keys[index])
-                    if found is not None:
-                        sources[index] = found
-                        self.reused[paths[index]] = self.previous.files[paths[index]][1]
-        return sources
+        sources: list[str | None] = [None] * len(paths)
+        previous = self.previous
+        if previous is not None:
+            for index in itertools.compress(range(len(paths)), map(operator.not_, own)):
+                found = previous.unchanged(paths[index], file_keys[index])
+                if found is not None:
+                    sources[index] = found
+                    self.reused[paths[index]] = previous.files[paths[index]][1]
+        return own, sources
 
     def _file_keys_of(self, jobs: list[PageSpec | FeedSpec], keys: InputKeys) -> list[str]:
         """Return the key of each job's files. A spec the plan memo reused keeps the key the
@@ -983,14 +1019,14 @@ class Builder:
         # day, which its key holds (incremental.InputKeys.feed). Ten years have 13,500
         # jobs: they are gone through in bulk.
         feed_date = keys.feed_date
-        dates = [feed_date(job) if type(job) is FeedSpec else None for job in jobs]
-        made = [
-            hit[1] if hit is not None and hit[0] is job and hit[2] == date else ""
-            for job, hit, date in zip(
-                jobs, map(self.spec_keys.get, map(id, jobs)), dates, strict=True
-            )
-        ]
-        todo = [index for index, digest in enumerate(made) if not digest]
+        dates: list[dt.date | None] = [None] * len(jobs)
+        for index in itertools.compress(range(len(jobs)), map(_IS_FEED, map(type, jobs))):
+            dates[index] = feed_date(jobs[index])
+        hits = list(map(self.spec_keys.get, map(id, jobs), itertools.repeat(_NO_KEY)))
+        made = list(map(_SECOND, hits))
+        same = map(operator.is_, map(_FIRST, hits), jobs)
+        kept = map(operator.and_, same, map(operator.eq, map(_THIRD, hits), dates))
+        todo = list(itertools.compress(range(len(jobs)), map(operator.not_, kept)))
         if not self.parallel or not self.keys_beside or len(todo) < PARALLEL_JOBS:
             for index in todo:
                 made[index] = _file_key(jobs[index], keys, code)
@@ -1153,6 +1189,13 @@ class Builder:
 
 
 _KEY_OF = operator.itemgetter(1)
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
+_THIRD = operator.itemgetter(2)
+_IS_NOT_NONE = functools.partial(operator.is_not, None)
+_IS_FEED = functools.partial(operator.is_, FeedSpec)  # of a job's type
+_NO_KEY = (None, "", None)  # spec_keys' entry of a job it lacks
+_NO_ENTRY = (None, (), "")  # job_files' entry of a job it lacks
 _PATH_OF = operator.itemgetter(2)
 _IS_NONE = functools.partial(operator.is_, None)
 _TEMPLATE_OF = operator.attrgetter("template")

@@ -25,6 +25,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
+import operator
 import os
 import pickle
 from dataclasses import dataclass, replace
@@ -49,7 +51,7 @@ class Previous:
     folder: Path
     files: dict[str, tuple[str, FileStat]]
     # The files found as recorded when they were last looked at (`checked`): then
-    # `unchanged_many` takes that look, not one of its own.
+    # `unchanged_mask` takes that look, not one of its own.
     intact: frozenset[str] | None = None
 
     def unchanged(self, output_path: str, key: str) -> str | None:
@@ -65,32 +67,29 @@ class Previous:
             return None
         return source if _stat(info) == known[1] else None
 
-    def unchanged_many(self, paths: list[str], keys: list[str]) -> list[str | None]:
-        """`unchanged` for each of `paths` (made from `keys`), at once: a build asks for
-        21,700 on ten years, and one lstat each is most of it (none if `checked` looked)."""
-        folder = os.fspath(self.folder) + "/"
-        known = list(map(self.files.get, paths))
-        candidates = [
-            index
-            for index, (record, key) in enumerate(zip(known, keys, strict=True))
-            if record is not None and record[0] == key
-        ]
-        found: list[str | None] = [None] * len(paths)
+    def unchanged_mask(
+        self, paths: list[str], keys: list[str]
+    ) -> tuple[list[bool], list[FileStat]]:
+        """`unchanged` for each of `paths` (made from `keys`), at once, as whether there is
+        such a file, with the metadata it was recorded with (_GONE where none is): a build
+        asks for 21,700 on ten years, `digest watch` on every save. One lstat each is most
+        of it (none if `checked` looked); the rest goes at C speed."""
+        known = list(map(self.files.get, paths, itertools.repeat(_NO_RECORD)))
+        stats = list(map(_STAT_OF, known))
+        same = map(operator.eq, map(_KEY_OF, known), keys)
         if self.intact is not None:
-            intact = self.intact
-            for index in candidates:
-                if paths[index] in intact:
-                    found[index] = folder + paths[index]
-            return found
+            return list(map(operator.and_, same, map(self.intact.__contains__, paths))), stats
+        found = list(same)
+        candidates = list(itertools.compress(range(len(paths)), found))
+        folder = os.fspath(self.folder) + "/"
         full = [folder + paths[index] for index in candidates]
-        for index, source, stat in zip(candidates, full, _stats(full), strict=True):
-            if stat == known[index][1]:  # type: ignore[index]
-                found[index] = source
-        return found
+        for index, stat in zip(candidates, _stats(full), strict=True):
+            found[index] = stat == stats[index]
+        return found, stats
 
     def checked(self) -> Previous:
         """Return this record with `intact`: the files whose size, time and inode are still
-        the recorded ones now (one lstat each, what `unchanged_many` would do later)."""
+        the recorded ones now (one lstat each, what `unchanged_mask` would do later)."""
         folder = os.fspath(self.folder) + "/"
         paths = list(self.files)
         now = _stats([folder + path for path in paths])
@@ -221,6 +220,9 @@ def written(
 
 
 _GONE = (-1, -1, -1)  # the FileStat of no file
+_NO_RECORD = (None, _GONE)  # of a file not recorded: no key is None
+_KEY_OF = operator.itemgetter(0)
+_STAT_OF = operator.itemgetter(1)
 
 
 def _lstat(path: str) -> os.stat_result | None:
