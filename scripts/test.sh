@@ -18,9 +18,14 @@ fi
 export VNU_JAR="$TOOLS/node_modules/vnu-jar/build/dist/vnu.jar"
 export AXE_JS="$TOOLS/node_modules/axe-core/axe.min.js"
 
-# Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
-if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# From Debian: Chromium for the browser tests (Playwright drives it; it never downloads
+# one), Vim and Git for the watcher's tests of real editors' saves and checkouts.
+MISSING=""
+[ -x /usr/bin/chromium ] || MISSING="$MISSING chromium"
+command -v vim >/dev/null || MISSING="$MISSING vim"
+command -v git >/dev/null || MISSING="$MISSING git"
+if [ -n "$MISSING" ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $MISSING >/dev/null
 fi
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 

@@ -98,6 +98,61 @@ def test_a_vim_save_is_one_change(project: Path, watcher: Watcher) -> None:
     assert batches(watcher) == [{target}]
 
 
+@pytest.mark.parametrize(
+    "how",
+    [
+        "set backupcopy=yes",  # a backup copied, the file written over in place
+        "set backupcopy=no",  # the file renamed to its backup, a new one written
+        "set backup backupcopy=no",  # and the backup (2024-07-15.md~) kept
+    ],
+)
+def test_a_real_vim_save_is_one_change(project: Path, watcher: Watcher, how: str) -> None:
+    """Vim itself (swap file, the 4913 probe, its backup), as an editor saves from it."""
+    target = day(project)
+    vim = ["vim", "-u", "NONE", "-i", "NONE", "-N", "-es", "-c", how]
+    command = [*vim, "-c", "$put ='Saved from vim.'", "-c", "wq", str(target)]
+    subprocess.run(command, check=True, timeout=30, stdin=subprocess.DEVNULL)
+    assert batches(watcher) == [{target}]
+    assert target.read_text("utf-8").rstrip().endswith("Saved from vim.")
+
+
+def test_a_real_git_checkout_of_300_days_is_one_or_two_rebuilds(project: Path) -> None:
+    """git checkout of a branch with 300 more days, and back: each one or two batches."""
+
+    def git(*args: str) -> None:
+        identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+        subprocess.run(
+            ["git", "-C", str(project), *identity, *args], check=True, capture_output=True
+        )
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "the digest")
+    git("checkout", "-qb", "more")
+    folder = project / "content" / "digests" / "2025"
+    folder.mkdir()
+    text = day(project).read_text("utf-8")
+    added = set()
+    for number in range(300):
+        date = f"2025-{number // 28 + 1:02d}-{number % 28 + 1:02d}"
+        added.add(folder / f"{date}.md")
+        (folder / f"{date}.md").write_text(text.replace("2024-07-15", date), "utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "300 days")
+    git("checkout", "-q", "main")
+    watching = Watcher(project)
+    watching.start()
+    time.sleep(0.3)
+    try:
+        for branch in ("more", "main"):
+            git("checkout", "-q", branch)
+            found = batches(watching)
+            assert 1 <= len(found) <= 2, (branch, [len(batch) for batch in found])
+            assert set().union(*found) >= added
+    finally:
+        watching.stop()
+
+
 def test_new_and_deleted_files_are_changes(project: Path, watcher: Watcher) -> None:
     new = day(project).with_name("2024-07-20.md")
     new.write_text(day(project).read_text("utf-8").replace("2024-07-15", "2024-07-20"), "utf-8")
