@@ -14,7 +14,6 @@ import gc
 import itertools
 import operator
 import os
-import shutil
 import time
 from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -669,6 +668,7 @@ class Builder:
             adopting = self.parked if self.file_keys is not None else None
             if checked is not None and checked[0] is adopting:
                 adopting = checked[1]  # its files as `precheck` found them
+            unused: Path | None = None  # a parked site this build does not take
             if self.in_place:
                 writer = InPlaceWriter(self.out_dir, protected, self.manifest)
             elif adopting is not None:
@@ -677,7 +677,7 @@ class Builder:
                 writer = SiteWriter(self.out_dir, protected, adopt=adopting.folder, listing=listing)
             else:
                 if parking.exists():  # parked by a build whose record is gone, or --force
-                    shutil.rmtree(parking, ignore_errors=True)
+                    unused = parking  # deleted once the build folder is made (set_aside)
                 writer = SiteWriter(self.out_dir, protected)
             self.parked = self._parked_listing = None  # taken, or of no use
             # The search index is made by Pagefind in a process of its own, beside the rendering;
@@ -707,6 +707,8 @@ class Builder:
                 # Taking the site the last build parked lists its 18,000 files on ten years.
                 with timings.stage("output folder"):
                     stack.enter_context(writer)
+                    if unused is not None:
+                        writer.set_aside(unused)
                 if adopting is not None and writer.adopted:
                     self._adopted = replace(adopting, folder=writer.build_dir)
                 page_keys, rendered = self._write_site(

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -753,4 +754,43 @@ def test_force_and_a_build_that_rewrites_everything_park_nothing(
     assert result.rendered == result.pages  # all made anew (search files kept by their bytes)
     assert result.written > 3 * result.linked
     assert not parked.exists()
+    assert tree(site) == fresh(project, tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("how", ["no record", "force"])
+def test_a_parked_site_a_build_does_not_take_is_deleted_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """The CI workflow's `--no-record`, or `--force`, with a site that local builds parked:
+    it leaves the cache at once, beside the output, and a process of its own deletes it
+    (ten years took 1.7 s to delete in the build); nothing of it is left."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    parked = reuse.parked_folder(project, site)
+    build(Project(project), site, now=NOW)
+    edit_a_day(project, 0, "A first sentence.")
+    build(Project(project), site, now=NOW)
+    assert parked.is_dir()
+    parked_inode = parked.stat().st_ino
+    deleted: list[int] = []
+    in_background = output_module.delete_in_background
+
+    def deleting(folder: Path) -> bool:
+        deleted.append(folder.stat().st_ino)
+        return in_background(folder)
+
+    monkeypatch.setattr(output_module, "delete_in_background", deleting)
+    edit_a_day(project, 1, "A second sentence.")
+    if how == "force":
+        build(Project(project), site, now=NOW, force=True)
+    else:
+        build(Project(project), site, now=NOW, record=False)
+    assert not parked.exists()
+    assert parked_inode in deleted  # handed to the process that deletes
+    waited = 0.0
+    while any(path.name.startswith(".site.") for path in tmp_path.iterdir()) and waited < 30:
+        time.sleep(0.1)
+        waited += 0.1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"]
     assert tree(site) == fresh(project, tmp_path / "fresh")
