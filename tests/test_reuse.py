@@ -638,6 +638,20 @@ def edit_a_day(project: Path, index: int, sentence: str) -> None:
     edited.write_text(edited.read_text("utf-8") + f"\n{sentence}\n", "utf-8")
 
 
+def a_site_parked(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Build the full site twice (a day edited between): the first site is parked. Return
+    the project, the site and where it is parked."""
+    project = tmp_path / "project"
+    shutil.copytree(FULL, project)
+    site = tmp_path / "site"
+    parked = reuse.parked_folder(project, site)
+    build(Project(project), site, now=NOW)
+    edit_a_day(project, 0, "A first sentence.")
+    build(Project(project), site, now=NOW)
+    assert parked.is_dir()
+    return project, site, parked
+
+
 def test_the_replaced_site_is_parked_and_the_next_build_is_made_in_it(tmp_path: Path) -> None:
     """A build that linked most files parks the site it replaced (in .digest-cache/),
     untouched; the next build adopts that folder: the files still right stay where they
@@ -734,14 +748,7 @@ def test_force_and_a_build_that_rewrites_everything_park_nothing(
 ) -> None:
     """A parked site is worth its room only when it shares most of its files with the
     site in place: not after a build that made every file anew."""
-    project = tmp_path / "project"
-    shutil.copytree(FULL, project)
-    site = tmp_path / "site"
-    parked = reuse.parked_folder(project, site)
-    build(Project(project), site, now=NOW)
-    edit_a_day(project, 0, "A first sentence.")
-    build(Project(project), site, now=NOW)
-    assert parked.is_dir()
+    project, site, parked = a_site_parked(tmp_path)
     build(Project(project), site, now=NOW, force=True)
     assert not parked.exists()
     edit_a_day(project, 0, "A second sentence.")
@@ -764,14 +771,7 @@ def test_a_parked_site_a_build_does_not_take_is_deleted_beside_it(
     """The CI workflow's `--no-record`, or `--force`, with a site that local builds parked:
     it leaves the cache at once, beside the output, and a process of its own deletes it
     (ten years took 1.7 s to delete in the build); nothing of it is left."""
-    project = tmp_path / "project"
-    shutil.copytree(FULL, project)
-    site = tmp_path / "site"
-    parked = reuse.parked_folder(project, site)
-    build(Project(project), site, now=NOW)
-    edit_a_day(project, 0, "A first sentence.")
-    build(Project(project), site, now=NOW)
-    assert parked.is_dir()
+    project, site, parked = a_site_parked(tmp_path)
     parked_inode = parked.stat().st_ino
     deleted: list[int] = []
     in_background = output_module.delete_in_background
