@@ -12,9 +12,9 @@ process writing into a folder the next build cleans up.
 the child sending its results back as it goes (`digest build` and `digest check` parse day
 files so).
 
-Only `digest build` and `digest check` fork (one-shot processes with no threads); the
-preview server, whose watcher runs threads, renders in one process and parses in a pool
-of fresh workers.
+Only `digest build`, `digest check` (one-shot processes with no threads) and the first
+build of `digest watch`, before its watcher's threads start, fork; the preview server and
+`digest watch` once watching render in one process and parse in a pool of fresh workers.
 """
 
 from __future__ import annotations

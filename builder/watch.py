@@ -11,6 +11,7 @@ so a `git checkout` that touches hundreds of files gives one rebuild.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
@@ -95,6 +96,24 @@ class Watcher:
         self.observer.schedule(self.collector, str(self.root), recursive=False)
         self._watch_templates()
         self.observer.start()
+
+    def snapshot(self) -> frozenset[tuple[str, int, int, int]]:
+        """The watched files as they are now, by path, size, time and inode (editors' noise
+        left out): two snapshots differ when a file was saved, added or removed between
+        them. `digest watch` builds for the first time before it starts watching."""
+        found = set()
+        for top in (self.content, self.templates):
+            for folder, _, names in os.walk(top):
+                for name in names:
+                    if IGNORED_NAME.search(name):
+                        continue
+                    path = os.path.join(folder, name)
+                    try:
+                        info = os.lstat(path)
+                    except OSError:
+                        continue
+                    found.add((path, info.st_size, info.st_mtime_ns, info.st_ino))
+        return frozenset(found)
 
     def _watch_templates(self) -> None:
         if not self.templates_watched and self.templates.is_dir():

@@ -153,6 +153,39 @@ def test_a_real_git_checkout_of_300_days_is_one_or_two_rebuilds(project: Path) -
         watching.stop()
 
 
+@pytest.mark.parametrize("saved", [True, False])
+def test_watch_builds_first_with_no_thread_then_what_was_saved_meanwhile(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, saved: bool
+) -> None:
+    """digest watch's first build may fork (both cores, as `digest build`), so the watcher
+    starts after it; a day saved while it ran, after it read the files, is built at once,
+    and the Builder never forks again."""
+    from builder.build import Builder
+    from builder.cli import _first_build
+
+    builder = Builder(Project(project), tmp_path / "site", keep_site=True, parallel=True)
+    watching = Watcher(project)
+    target = day(project)
+    during: list[tuple[bool, bool]] = []  # (the watcher running, the builder forking)
+    first = builder._build
+
+    def build(*args: object, **kwargs: object) -> object:
+        during.append((watching.observer.is_alive(), builder.parallel))
+        if saved and len(during) == 1:  # the day files are read: a save comes now
+            target.write_text(target.read_text("utf-8") + "\nSaved meanwhile.\n", "utf-8")
+        return first(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builder, "_build", build)
+    try:
+        _first_build(builder, None, watching)
+        assert watching.observer.is_alive() and not builder.parallel
+    finally:
+        watching.stop()
+    assert during == [(False, True), (True, False)] if saved else [(False, True)]
+    page = tmp_path / "site" / "2024" / "07" / "15" / "index.html"
+    assert ("Saved meanwhile." in page.read_text("utf-8")) is saved
+
+
 def test_new_and_deleted_files_are_changes(project: Path, watcher: Watcher) -> None:
     new = day(project).with_name("2024-07-20.md")
     new.write_text(day(project).read_text("utf-8").replace("2024-07-15", "2024-07-20"), "utf-8")
