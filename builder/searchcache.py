@@ -15,6 +15,7 @@ not used, and the bundle is indexed again. Only the bundles of the last build ar
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -22,13 +23,17 @@ import pickle
 import re
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 FORMAT = b"digest-search-bundle-1\n"
 SUFFIX = ".bundle"
-# Each day's search record, by key: what it was made from and its HTML, in one file.
-RECORDS = "records.pickle"
-RECORDS_FORMAT = "digest-search-records-1"
+# Each day's search record, by key ("20240622"): what it was made from and its HTML, in one
+# file a year, records-2024.pickle, so that a build that makes the newest year's bundle anew
+# reads and writes that year's alone (ten years' records are 32 MB).
+RECORDS = "records-{year}.pickle"
+RECORDS_FORMAT = "digest-search-records-2"
+_RECORDS_FILE = re.compile(r"records-(\d{4})\.pickle")
 LEFTOVER_AGE = 3600  # seconds: a temporary file this old belongs to no running build
 # A path within a bundle, as Pagefind names its files: "index/en_1a2b.pf_index".
 _SAFE_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*")
@@ -65,11 +70,17 @@ class BundleStore:
             return
         self._write(f"{key}{SUFFIX}", _pack(key, files, output_folder))
 
-    def load_records(self) -> dict[str, tuple[str, str]]:
-        """Return the search records kept (by record key: what each was made from, and its
-        HTML; searchindex.py), or none."""
+    def load_records(self, years: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """Return the search records kept for days of these years (by record key: what
+        each was made from, and its HTML; searchindex.py), or none."""
+        records: dict[str, tuple[str, str]] = {}
+        for year in years:
+            records.update(self._load_year(year))
+        return records
+
+    def _load_year(self, year: str) -> dict[str, tuple[str, str]]:
         try:
-            with (self.folder / RECORDS).open("rb") as stream:
+            with (self.folder / RECORDS.format(year=year)).open("rb") as stream:
                 stored = pickle.load(stream)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             return {}
@@ -78,6 +89,7 @@ class BundleStore:
         records = stored[1]
         if not isinstance(records, dict) or not all(
             isinstance(name, str)
+            and name.startswith(year)
             and isinstance(kept, tuple)
             and len(kept) == 2
             and all(isinstance(part, str) for part in kept)
@@ -86,10 +98,29 @@ class BundleStore:
             return {}
         return records
 
-    def save_records(self, records: dict[str, tuple[str, str]]) -> None:
-        """Keep the search records, replacing those kept before."""
-        data = pickle.dumps((RECORDS_FORMAT, records), protocol=pickle.HIGHEST_PROTOCOL)
-        self._write(RECORDS, data)
+    def save_records(self, records: dict[str, tuple[str, str]], years: Iterable[str]) -> None:
+        """Keep the search records of these years (those of `records`), replacing those
+        kept for them before; a year with none has its file removed."""
+        for year in sorted(set(years)):
+            kept = {name: made for name, made in records.items() if name.startswith(year)}
+            if kept:
+                data = pickle.dumps((RECORDS_FORMAT, kept), protocol=pickle.HIGHEST_PROTOCOL)
+                self._write(RECORDS.format(year=year), data)
+            else:
+                with contextlib.suppress(OSError):
+                    (self.folder / RECORDS.format(year=year)).unlink()
+
+    def keep_records_of(self, years: set[str]) -> None:
+        """Remove the records kept for any other year (all of its days deleted since)."""
+        try:
+            paths = list(self.folder.iterdir())
+        except OSError:
+            return
+        for path in paths:
+            found = _RECORDS_FILE.fullmatch(path.name)
+            if found is not None and found[1] not in years:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def _write(self, name: str, data: bytes | list[bytes]) -> None:
         """Replace the file `name` of the folder with `data` (or its parts, one after
@@ -131,6 +162,8 @@ def _unwanted(path: Path, keys: set[str]) -> bool:
     name = path.name
     if name.endswith(SUFFIX):
         return name[: -len(SUFFIX)] not in keys
+    if name == "records.pickle":  # the one file of every year's records, before sharding
+        return True
     return name.endswith(".tmp") and time.time() - path.stat().st_mtime > LEFTOVER_AGE
 
 

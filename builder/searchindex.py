@@ -73,14 +73,14 @@ class SearchIndex:
         if self.program is None:
             self.program = search.program_version()
         # Each day's record (the page Pagefind reads for it) by its key: what it was made
-        # from and its HTML, from the store once a bundle is indexed again. Not held between
-        # builds: ten years' records are 32 MB, and loading them takes less than making
-        # those of one year.
+        # from and its HTML, from the store for the years of a bundle indexed again. Not
+        # held between builds: ten years' records are 32 MB, and loading them takes less
+        # than making those of one year.
         records: dict[str, tuple[str, str]] = {}
-        loaded = False
+        loaded: set[str] = set()  # the years whose records are read from the store
         missing: list[Day] = []
         keys = reading.RecordKeys(library)
-        prepared = Prepared(library, self.store, [], records, missing, {})
+        prepared = Prepared(library, self.store, [], records, missing, {}, loaded)
         try:
             for bundle in reading.search_bundles(library):
                 key = reading.bundle_key(bundle, self.program, keys)
@@ -90,9 +90,9 @@ class SearchIndex:
                     files = self.store.load(key, bundle.folder)
                 scratch = None
                 if files is None:
-                    if not loaded:
-                        records.update(self.store.load_records())
-                        loaded = True
+                    years = set(map(_year_of, bundle.days)) - loaded
+                    records.update(self.store.load_records(years))
+                    loaded |= years
                     names = keys.names(bundle)
                     for day in bundle.days:
                         name, made = reading.record_name(day), _made_from(keys, names, day)
@@ -154,6 +154,7 @@ class Prepared:
     records: dict[str, tuple[str, str]]
     missing: list[Day]
     made_from: dict[str, str]  # what each missing record is made from, by its name
+    years: set[str]  # those whose records `records` holds, as the store has them
 
     def indexed(self) -> int:
         """Return how many records Pagefind indexes (those of the bundles indexed again)."""
@@ -169,7 +170,10 @@ class Prepared:
                 name = reading.record_name(day)
                 records[name] = (self.made_from[name], html)
             current = set(map(reading.record_name, library.days))
-            self.store.save_records({n: records[n] for n in records if n in current})
+            kept = {name: records[name] for name in records if name in current}
+            # Only the years read (the missing days' among them) can have changed.
+            self.store.save_records(kept, self.years)
+        self.store.keep_records_of(set(map(_year_of, library.days)))
         for bundle, _, _, scratch in self.bundles:
             if scratch is not None:
                 scratch.write(
@@ -181,6 +185,11 @@ class Prepared:
         for _, _, _, scratch in self.bundles:
             if scratch is not None:
                 scratch.cleanup()
+
+
+def _year_of(day: Day) -> str:
+    """The year a day's record is kept under (its key's year: searchcache.RECORDS)."""
+    return reading.record_name(day)[:-4]
 
 
 def make_records(library: Library, days: Sequence[Day]) -> list[str]:

@@ -729,3 +729,49 @@ def test_pagefind_runs_as_the_program_python_m_pagefind_runs_without_that_python
     assert search.program() == [str((tmp_path / "pagefind").resolve())]
     said = subprocess.run([*search.program(), "--version"], capture_output=True, text=True)
     assert said.stdout == "wrapped\n" + direct.stdout
+
+
+def test_the_records_are_kept_a_year_a_file_and_an_edit_touches_its_years_alone(
+    project: Path, runs: list[str]
+) -> None:
+    """The search records of each year are a file of their own in the store: a day of the
+    newest year edited reads and writes that year's alone (ten years' records are 32 MB);
+    a year with no day left loses its file, and the one file of earlier versions goes."""
+    out = project / "site"
+    store = project / ".digest-cache" / "search"
+    store.mkdir(parents=True)
+    (store / "records.pickle").write_bytes(b"the records of an earlier version")
+    fresh_build(project, out)
+    assert sorted(p.name for p in store.glob("records*")) == [
+        "records-2023.pickle",
+        "records-2024.pickle",
+    ]
+    before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in store.glob("records*")}
+    loaded: list[list[str]] = []
+    load_records = BundleStore.load_records
+
+    def counted(self: BundleStore, years: Any) -> dict[str, tuple[str, str]]:
+        loaded.append(sorted(years))
+        return load_records(self, years)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(BundleStore, "load_records", counted)
+        edit_day(project, "commentary only", "commentary only, edited")
+        fresh_build(project, out)
+    assert loaded == [["2024"]] and runs[-1] == search.FOLDER
+    after = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in store.glob("records*")}
+    assert after["records-2023.pickle"] == before["records-2023.pickle"]
+    assert after["records-2024.pickle"] != before["records-2024.pickle"]
+    shutil.rmtree(project / "content" / "digests" / "2023")
+    fresh_build(project, out)
+    assert [p.name for p in store.glob("records*")] == ["records-2024.pickle"]
+    assert tree(out) == tree(_built_anew(project))
+
+
+def _built_anew(project: Path) -> Path:
+    """Build the project into a folder of its own with no cache; return the folder."""
+    copy = project.parent / "anew"
+    shutil.copytree(project / "content", copy / "content")
+    out = copy / "site"
+    fresh_build(copy, out)
+    return out
