@@ -23,7 +23,7 @@ import pickle
 import re
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 FORMAT = b"digest-search-bundle-1\n"
@@ -112,15 +112,12 @@ class BundleStore:
 
     def keep_records_of(self, years: set[str]) -> None:
         """Remove the records kept for any other year (all of its days deleted since)."""
-        try:
-            paths = list(self.folder.iterdir())
-        except OSError:
-            return
-        for path in paths:
+
+        def other_year(path: Path) -> bool:
             found = _RECORDS_FILE.fullmatch(path.name)
-            if found is not None and found[1] not in years:
-                with contextlib.suppress(OSError):
-                    path.unlink()
+            return found is not None and found[1] not in years
+
+        self._remove_where(other_year)
 
     def _write(self, name: str, data: bytes | list[bytes]) -> None:
         """Replace the file `name` of the folder with `data` (or its parts, one after
@@ -145,13 +142,17 @@ class BundleStore:
 
     def keep_only(self, keys: set[str]) -> None:
         """Delete every kept bundle but those of `keys`, and old temporary files."""
+        self._remove_where(lambda path: _unwanted(path, keys))
+
+    def _remove_where(self, unwanted: Callable[[Path], bool]) -> None:
+        """Delete each file of the folder that `unwanted` names (none if it cannot be read)."""
         try:
             paths = list(self.folder.iterdir())
         except OSError:
             return
         for path in paths:
             try:
-                if _unwanted(path, keys):
+                if unwanted(path):
                     path.unlink()
             except OSError:
                 continue
