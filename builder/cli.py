@@ -142,8 +142,9 @@ def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     watch_cmd = commands.add_parser(
         "watch",
         help="build, then build again after every change to content/ or templates/",
-        description="Build the site into site/ (or --out), then watch content/ and "
-        "templates/ and build again after every save: the pages first, with the last "
+        description="Build the site into site/ (or --out), its search index included, then "
+        "watch content/ and templates/ and build again after every save: the pages first, "
+        "with the last "
         "search index, which catches up in a second build once saves stop. A build with "
         "errors prints them and leaves the last good site in place; the watcher keeps "
         "going. Ctrl-C (or SIGTERM, SIGHUP) stops it cleanly.",
