@@ -3893,10 +3893,7 @@ def test_solar_hijri_dates_of_iranian_pages_are_read_in_the_common_era() -> None
         "خبر آخرین روز سال کبیسه در تقویم</a></h3>"
         "<time><a>۱۴۰۳/۱۲/۳۰ - ۱۲:۰۰</a></time></li></ul></section></body></html>"
     )
-    listing = parse_listing(html, dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv")
-    assert [
-        (d.date.isoformat(), [(e.url[-1], e.time) for e in d.entries]) for d in listing.days
-    ] == [
+    assert _days_and_times(html) == [
         ("2024-07-16", [("a", dt.time(20, 35))]),
         ("2024-07-15", [("b", dt.time(23, 45))]),  # a quarter past midnight in Tehran
         ("2025-03-20", [("c", dt.time(10, 30))]),  # 30 Esfand (a leap year); Kyiv at UTC+2
@@ -3914,14 +3911,18 @@ def test_solar_hijri_dates_of_iranian_pages_are_read_in_the_common_era() -> None
         "نشست دوحه درباره افغانستان به پایان رسید</a>"
         "<span>۲۴ سرطان ۱۴۰۳</span></li></ul></body></html>"
     )
-    listing = parse_listing(named, dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv")
-    assert [
-        (d.date.isoformat(), [(e.url[-1], e.time) for e in d.entries]) for d in listing.days
-    ] == [
+    assert _days_and_times(named) == [
         ("2024-07-16", [("d", dt.time(20, 35))]),
         ("2024-07-15", [("e", dt.time(11, 0))]),
         ("2024-07-14", [("f", None)]),
     ]
+
+
+def _days_and_times(page: str) -> list[tuple[str, list[tuple[str, dt.time | None]]]]:
+    """Each day of a listing read on 16 July 2024 in Kyiv, with its entries' last URL
+    characters and times."""
+    listing = parse_listing(page, dt.date(2024, 7, 16), {}, timezone="Europe/Kyiv")
+    return [(d.date.isoformat(), [(e.url[-1], e.time) for e in d.entries]) for d in listing.days]
 
 
 def test_links_relative_to_their_page_are_noted_when_nothing_completes_them() -> None:

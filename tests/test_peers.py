@@ -35,17 +35,25 @@ def _titles(page: str) -> list[str]:
     return sorted(html.unescape(re.sub(r"<[^>]+>", "", link)).strip() for link in links)
 
 
+def _digest_built(
+    peers: ModuleType, tmp_path: Path, days: int, headlines: int
+) -> tuple[Path, Path, list[str]]:
+    """Generate a digest of `days` x `headlines` and build it; return its folder, its site
+    and its days (YYYY-MM-DD), for a peer's site of the same content to be held to."""
+    project = tmp_path / "digest"
+    peers.generate(project, days=days, headlines=headlines)
+    build(Project(project), project / "site")
+    dates = sorted(p.stem for p in (project / "content" / "digests").rglob("*.md"))
+    return project, project / "site", dates
+
+
 def test_the_hugo_site_shows_each_day_and_tag_as_digest_does(
     peers: ModuleType, tmp_path: Path
 ) -> None:
-    project = tmp_path / "digest"
-    peers.generate(project, days=6, headlines=7)
+    project, ours, days = _digest_built(peers, tmp_path, days=6, headlines=7)
     assert peers.hugo_site(project / "content", tmp_path / "hugo") == 6 * 7
     _ran([peers._hugo(), "--quiet", "--cacheDir", str(tmp_path / "cache")], tmp_path / "hugo")
     public = tmp_path / "hugo" / "public"
-    build(Project(project), project / "site")
-    ours = project / "site"
-    days = sorted(p.stem for p in (project / "content" / "digests").rglob("*.md"))
     for day in days:
         theirs = (public / "days" / day / "index.html").read_text("utf-8")
         mine = (ours / day[:4] / day[5:7] / day[8:] / "index.html").read_text("utf-8")
@@ -62,15 +70,11 @@ def test_the_hugo_site_shows_each_day_and_tag_as_digest_does(
 def test_the_pelican_site_shows_each_day_and_tag_as_digest_does(
     peers: ModuleType, tmp_path: Path
 ) -> None:
-    project = tmp_path / "digest"
-    peers.generate(project, days=4, headlines=6)
+    project, ours, days = _digest_built(peers, tmp_path, days=4, headlines=6)
     assert peers.pelican_site(project / "content", tmp_path / "pelican") == 4 * 6
     output = tmp_path / "pelican" / "output"
     pelican = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
     _ran([*pelican, "-o", str(output)], tmp_path / "pelican")
-    build(Project(project), project / "site")
-    ours = project / "site"
-    days = sorted(p.stem for p in (project / "content" / "digests").rglob("*.md"))
     for day in days:  # Pelican's theme links no article: its titles are found as text
         folder = f"{day[:4]}/{day[5:7]}/{day[8:]}/index.html"
         theirs = html.unescape((output / folder).read_text("utf-8"))
