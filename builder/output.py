@@ -249,6 +249,11 @@ class SiteWriter:
             return
         self.files_linked += 1
 
+    def _old_name(self) -> Path:
+        """A new name beside the output for a folder being deleted: an interrupted build's
+        leftover, which the next build removes (`remove_leftovers`) if this one cannot."""
+        return self.out_dir.parent / f"{self.prefix}{os.getpid()}-old-{secrets.token_hex(4)}"
+
     def set_aside(self, folder: Path) -> None:
         """Delete a folder an earlier build left for this one to build in, which it does
         not take (parked for a build whose record is gone, `--force`, `--no-record`): moved
@@ -256,7 +261,7 @@ class SiteWriter:
         done by a process of its own, as an old site is (`commit`): ten years took 1.7 s
         to delete in the build. Where it cannot be moved there (another file system) it
         is deleted here and now."""
-        aside = self.out_dir.parent / f"{self.prefix}{os.getpid()}-old-{secrets.token_hex(4)}"
+        aside = self._old_name()
         try:
             os.rename(folder, aside)
         except OSError:
@@ -295,7 +300,7 @@ class SiteWriter:
                 os.rename(self.build_dir, self.out_dir)
                 return False
             if not _exchange(self.build_dir, self.out_dir):
-                old = self.out_dir.parent / f"{self.prefix}{os.getpid()}-old-{secrets.token_hex(4)}"
+                old = self._old_name()
                 os.rename(self.out_dir, old)
                 os.rename(self.build_dir, self.out_dir)
                 self.build_dir = old
