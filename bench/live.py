@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from builder import parallel  # noqa: E402
 from builder.build import Builder, BuildResult, Timings, collection_deferred  # noqa: E402
 from builder.cache import save_cache  # noqa: E402
 from builder.project import Project  # noqa: E402
@@ -75,10 +76,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="digest-live-") as temp:
         project = Path(temp) / "project"
         _generate(project, args.days, args.headlines)
-        builder = Builder(Project(project), Path(temp) / "preview", drafts=True, in_place=True)
+        # As the server: its first build forks (no thread runs yet), its rebuilds do not.
+        builder = Builder(
+            Project(project),
+            Path(temp) / "preview",
+            drafts=True,
+            in_place=True,
+            parallel=parallel.can_fork(),
+        )
         load = os.getloadavg()[0]
         started = time.perf_counter()
-        first = builder.build()
+        first = builder.build(with_search=False)
+        builder.parallel = False
         print(
             f"{args.days} days x {args.headlines} headlines: first build "
             f"{time.perf_counter() - started:.1f} s, {first.pages} pages (load {load:.2f})"
@@ -137,7 +146,13 @@ def main() -> None:
         builder.record_files()
         day.write_text(day.read_text("utf-8") + "\nEdited while no server ran.\n", "utf-8")
         started = time.perf_counter()
-        again = Builder(Project(project), Path(temp) / "preview", drafts=True, in_place=True)
+        again = Builder(
+            Project(project),
+            Path(temp) / "preview",
+            drafts=True,
+            in_place=True,
+            parallel=parallel.can_fork(),
+        )
         again.resume()  # as the server does: the parse cache and the recorded files
         timings = Timings()
         restarted = again.build(timings=timings, with_search=False)  # as the server does
@@ -154,9 +169,10 @@ def main() -> None:
 def _watch(project: Path, site: Path, day: Path, newest: Path, runs: int) -> None:
     """Time `digest watch`'s rebuilds of site/ as its loop makes them: told the saved file,
     without the search, which then catches up (update_search) in a second build."""
-    builder = Builder(Project(project), site, keep_site=True)
+    builder = Builder(Project(project), site, keep_site=True, parallel=parallel.can_fork())
     started = time.perf_counter()
-    builder.build()
+    builder.build(with_search=False)  # as the watcher's first build: it forks, then never
+    builder.parallel = False
     print(f"digest watch: first build {time.perf_counter() - started:.1f} s")
     # Idle after it, as the loop is: a copy of site/ parked and the checks across days
     # counted, then the copy listed.

@@ -675,15 +675,16 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         out = args.out or project.root / CACHE_FOLDER / "serve"
     else:
         out = args.out or project.default_output
-    # digest watch's first build forks, as `digest build` does (both cores render, Pagefind
-    # indexes beside them): no thread runs until it is done (`_first_build`).
+    # The first build forks, as `digest build` does (both cores read and render; digest
+    # watch's Pagefind, and a new preview's, indexes beside them): no thread runs until it
+    # is done (`_first_build`).
     builder = Builder(
         project,
         out,
         drafts=serving or args.drafts,
         in_place=serving,
         keep_site=not serving,
-        parallel=not serving and parallel.can_fork(),
+        parallel=parallel.can_fork(),
     )
     builder.resume()  # what the last build left (`digest build`'s too): cache and records
     if not serving:  # watch rewrites the folder: a `digest build` after it must build
@@ -744,13 +745,14 @@ def _live(project: Project, args: argparse.Namespace) -> int:
 
 
 def _first_build(builder: Builder, server: PreviewServer | None, watcher: Watcher) -> None:
-    """Start watching and build for the first time. A Builder that forks (`parallel`:
-    digest watch's) builds before the watcher's threads start, forking being safe only
-    without threads (parallel.py), and is one that never forks after; a file saved during
-    that build is found by comparing the watched files before it and after the watcher
-    started (by size, time and inode: Watcher.snapshot), and built at once. Ten years
-    from nothing were watched after 16.8–20.0 s with the search made, against 19.4 s in
-    one process without it (its own build, seconds more, still to come)."""
+    """Start watching and build for the first time. A Builder that forks (`parallel`)
+    builds before the watcher's threads start (and the server's: the caller starts it
+    after), forking being safe only without threads (parallel.py), and is one that never
+    forks after; a file saved during that build is found by comparing the watched files
+    before it and after the watcher started (by size, time and inode: Watcher.snapshot),
+    and built at once. Ten years from nothing were watched after 16.8–20.0 s with the
+    search made, against 19.4 s in one process without it (its own build, seconds more,
+    still to come)."""
     if not builder.parallel:
         watcher.start()
         _live_build(builder, server, "built")

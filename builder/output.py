@@ -400,6 +400,25 @@ class InPlaceWriter(SiteWriter):
         self.claims[output_path] = claimant
         self.manifest[output_path] = self.previous.get(output_path, "")
 
+    def take_written(
+        self,
+        made: list[tuple[str, str, int]],
+        digests: list[str],
+        staged: list[tuple[str, str]],
+    ) -> None:
+        """Take what a forked copy of this writer wrote (or kept): each file's path,
+        claimant and bytes written (0: kept as it was), the hash of its bytes, and the
+        spares it staged, to be put in place by `commit` as this writer's own."""
+        for (path, claimant, size), digest in zip(made, digests, strict=True):
+            if path in self.claims:
+                self.claim(path, claimant)  # raises, naming both claimants
+            self.claims[path] = claimant
+            self.manifest[path] = digest
+            if size:
+                self.bytes_written += size
+                self.files_written += 1
+        self.staged.extend(staged)
+
     def keep_all(self, kept: dict[str, str]) -> None:
         """`keep` each file (output path -> claimant) at once: a preview keeps thousands."""
         if not self.claims.keys().isdisjoint(kept):

@@ -13,8 +13,9 @@ the child sending its results back as it goes (`digest build` and `digest check`
 files so).
 
 Only `digest build`, `digest check` (one-shot processes with no threads) and the first
-build of `digest watch`, before its watcher's threads start, fork; the preview server and
-`digest watch` once watching render in one process and parse in a pool of fresh workers.
+build of `digest watch` and `digest serve`, before the watcher's and the server's threads
+start, fork; once watching, they render in one process and parse in a pool of fresh
+workers.
 """
 
 from __future__ import annotations

@@ -69,6 +69,42 @@ def test_two_processes_make_the_same_bytes_as_one(digest: Path, tmp_path: Path) 
     assert [path for path in one if one[path] != two[path]] == []
 
 
+def test_a_preview_made_in_two_processes_is_the_one_made_in_one_and_builds_on(
+    digest: Path, tmp_path: Path
+) -> None:
+    """The preview's first build (digest serve) renders in place in two processes: the
+    same files as in one; its writer knows every file, the other process's too, so the
+    next saves (in one process, as the server's) keep, change and delete them as a
+    preview made in one process does."""
+    builders, timings = {}, {}
+    for forking in (False, True):
+        project = tmp_path / f"project-{forking}"
+        shutil.copytree(digest / "content", project / "content")
+        out = tmp_path / f"preview-{forking}"
+        builders[forking] = Builder(
+            Project(project), out, drafts=True, in_place=True, parallel=forking
+        )
+        timings[forking] = Timings()
+        builders[forking].build(with_search=False, timings=timings[forking])
+        builders[forking].parallel = False
+    assert PARALLEL_STAGE in timings[True].stages  # the second process did take part
+    assert PARALLEL_STAGE not in timings[False].stages
+    one, two = tree(tmp_path / "preview-False"), tree(tmp_path / "preview-True")
+    assert len(one) > 900
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
+    assert builders[True].manifest == builders[False].manifest
+    for forking, builder in builders.items():  # a day deleted, another edited
+        days = sorted((tmp_path / f"project-{forking}" / "content" / "digests").rglob("*.md"))
+        days[-1].unlink()
+        days[10].write_text(days[10].read_text("utf-8") + "\nEdited after.\n", "utf-8")
+        builder.build(with_search=False, changed={days[-1], days[10]})
+    one, two = tree(tmp_path / "preview-False"), tree(tmp_path / "preview-True")
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
+    assert any(b"Edited after." in data for data in two.values())
+
+
 def test_an_error_in_either_process_fails_the_build_and_writes_nothing(
     digest: Path, tmp_path: Path
 ) -> None:

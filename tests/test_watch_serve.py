@@ -154,16 +154,22 @@ def test_a_real_git_checkout_of_300_days_is_one_or_two_rebuilds(project: Path) -
 
 
 @pytest.mark.parametrize("saved", [True, False])
-def test_watch_builds_first_with_no_thread_then_what_was_saved_meanwhile(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, saved: bool
+@pytest.mark.parametrize("command", ["watch", "serve"])
+def test_the_first_build_forks_with_no_thread_then_what_was_saved_meanwhile_is_built(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, saved: bool, command: str
 ) -> None:
-    """digest watch's first build may fork (both cores, as `digest build`), so the watcher
-    starts after it; a day saved while it ran, after it read the files, is built at once,
-    and the Builder never forks again."""
+    """The first build of digest watch and digest serve may fork (both cores, as `digest
+    build`), so the watcher starts after it; a day saved while it ran, after it read the
+    files, is built at once, and the Builder never forks again."""
     from builder.build import Builder
     from builder.cli import _first_build
 
-    builder = Builder(Project(project), tmp_path / "site", keep_site=True, parallel=True)
+    if command == "watch":
+        builder = Builder(Project(project), tmp_path / "site", keep_site=True, parallel=True)
+    else:  # the preview writes in place (served by a server started after this)
+        builder = Builder(
+            Project(project), tmp_path / "site", drafts=True, in_place=True, parallel=True
+        )
     watching = Watcher(project)
     target = day(project)
     during: list[tuple[bool, bool]] = []  # (the watcher running, the builder forking)
