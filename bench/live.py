@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from builder import parallel  # noqa: E402
 from builder.build import Builder, BuildResult, Timings, collection_deferred  # noqa: E402
 from builder.cache import save_cache  # noqa: E402
+from builder.output import remove_spares  # noqa: E402
 from builder.project import Project  # noqa: E402
 
 QUIET = 0.1  # the watcher's quiet period, added to every save-to-disk figure
@@ -140,10 +141,12 @@ def main() -> None:
                 f"tags.yaml, a tag {case} -> pages on disk: {_summary(times)}; "
                 f"pages rendered: {statistics.median(tag_rendered[case]):.0f}"
             )
-        # The server stopped and started again: it records its files when it stops, and
-        # the new one reads the parse cache and keeps what is unchanged (one day edited).
+        # The server stopped and started again: it records its files and removes its
+        # spares when it stops, and the new one reads the parse cache and keeps what is
+        # unchanged (one day edited).
         save_cache(project, builder.parse_cache)
         builder.record_files()
+        remove_spares(Path(temp) / "preview")  # as the server does when it stops
         day.write_text(day.read_text("utf-8") + "\nEdited while no server ran.\n", "utf-8")
         started = time.perf_counter()
         again = Builder(

@@ -13,7 +13,6 @@ import datetime as dt
 import gc
 import json
 import os
-import shutil
 import signal
 import sys
 import time
@@ -33,7 +32,7 @@ from .errors import (
     sort_problems,
     summarise,
 )
-from .output import remove_dead_builds, spares_folder
+from .output import remove_dead_builds, remove_spares
 from .project import Project
 
 # The rest is imported by the command that needs it: `digest build` with nothing to do
@@ -739,7 +738,7 @@ def _live(project: Project, args: argparse.Namespace) -> int:
             watcher.stop()
         if server is not None:
             server.stop()
-        shutil.rmtree(spares_folder(out), ignore_errors=True)  # the preview's (output.py)
+        remove_spares(out)  # the preview's (output.py)
         save_cache(project.root, builder.parse_cache)  # for a quicker next start
         builder.record_files()
 

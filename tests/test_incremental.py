@@ -14,6 +14,7 @@ import random
 import re
 import shutil
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -646,6 +647,47 @@ def test_the_preview_refuses_two_files_at_one_path(
     named = (page.template, page.template) if twin_of == "a page" else (page.template, "feed ")
     assert all(name in str(raised.value) for name in named), raised.value
     assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_a_stopping_preview_removes_its_spares_many_in_the_background(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, many: bool
+) -> None:
+    """When the server stops, its spares go: a few at once; many (ten years: 14,000, over a
+    second to delete) are renamed at once, no longer this process's, and deleted by a
+    process of their own, so that Ctrl-C returns at once."""
+    monkeypatch.setattr(output, "BACKGROUND_DELETION", 3)
+    deleting: list[Path] = []
+    in_background = output.delete_in_background
+
+    def noted(folder: Path) -> bool:
+        deleting.append(folder)
+        return in_background(folder)
+
+    monkeypatch.setattr(output, "delete_in_background", noted)
+    out = tmp_path / "out"
+    count = 5 if many else 2
+    manifest: dict[str, str] = {}
+    for version in ("", " again"):  # each file written again: the old bytes are the spares
+        writer = InPlaceWriter(out, (), manifest)
+        with writer:
+            for number in range(count):
+                writer.write(f"{number}/index.html", f"page {number}{version}", "day.html")
+            writer.commit()
+        manifest = writer.manifest
+    spares = output.spares_folder(out)
+    assert len(list(spares.iterdir())) == count
+    output.remove_spares(out)
+    assert not spares.exists()
+    if many:
+        assert [folder.name for folder in deleting] == [spares.name[: -len("spares")] + "stopped"]
+        deadline = time.monotonic() + 20
+        while deleting[0].exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    else:
+        assert deleting == []
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # deleted, in the background or not
+    assert (out / str(count - 1) / "index.html").read_text().endswith("again")
 
 
 def test_a_preview_build_that_fails_leaves_its_folder_as_it_was(tmp_path: Path) -> None:
