@@ -697,6 +697,10 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
     watcher = Watcher(project.root, poll=args.poll)
+    # The first build of a long digest takes seconds (ten years from nothing: about 15),
+    # and the server answers only after it: say what is going on.
+    then = "; serving once it is built" if server is not None else ""
+    print(f"building {out}{then}", flush=True)
     try:
         _first_build(builder, server, watcher)
         if server is not None:

@@ -354,6 +354,8 @@ def test_sigterm_stops_serve_and_watch_as_ctrl_c_does(project: Path, command: st
     finally:
         code = running.stop(signal.SIGTERM)
     assert code == 0 and running.output.endswith("stopped\n"), running.output
+    # Before the first build, which takes seconds on a long digest, it says what it does.
+    assert running.output.startswith("building "), running.output
     cache = project / ".digest-cache"
     assert [p.name for p in cache.iterdir() if "spares" in p.name] == []
     assert any((cache / "days").iterdir())  # parsed days, saved
