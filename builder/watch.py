@@ -2,8 +2,9 @@
 
 Only content/ and templates/ are watched, never the output or the cache (a tool that watches
 its own output rebuilds forever). Editors save in many ways: vim writes swap files and a
-`4913` probe, emacs makes `.#name` lock files, JetBrains and Sublime write a temporary file
-and rename it onto the real one, VS Code may do either, and so does `sed -i`. Temporary,
+`4913` probe, emacs makes `.#name` lock files (and, with file-precious-flag, writes a
+temporary file), JetBrains and Sublime write a temporary file and rename it onto the real
+one, VS Code may do either, and so does `sed -i`. Temporary,
 swap, lock and backup files are ignored; a rename onto a file is a change to that file;
 new and deleted files are changes. Changes are collected until ~100 ms pass without one,
 so a `git checkout` that touches hundreds of files gives one rebuild.
@@ -33,6 +34,7 @@ IGNORED_NAME = re.compile(
       | ___jb_(tmp|old|bak)___$   # JetBrains "safe write"
       | \.tmp\d*$ | \.[0-9a-f]{6,}\.tmp$
       | ^sed[A-Za-z0-9]{6}$        # GNU sed -i writes one and renames it onto the file
+      | ^tmp[A-Za-z0-9]{6}$        # so does Emacs with file-precious-flag
     """,
     re.VERBOSE,
 )

@@ -19,10 +19,11 @@ export VNU_JAR="$TOOLS/node_modules/vnu-jar/build/dist/vnu.jar"
 export AXE_JS="$TOOLS/node_modules/axe-core/axe.min.js"
 
 # From Debian: Chromium for the browser tests (Playwright drives it; it never downloads
-# one), Vim and Git for the watcher's tests of real editors' saves and checkouts.
+# one), Vim, GNU Emacs and Git for the watcher's tests of real editors' saves and checkouts.
 MISSING=""
 [ -x /usr/bin/chromium ] || MISSING="$MISSING chromium"
 command -v vim >/dev/null || MISSING="$MISSING vim"
+command -v emacs >/dev/null || MISSING="$MISSING emacs-nox"
 command -v git >/dev/null || MISSING="$MISSING git"
 if [ -n "$MISSING" ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $MISSING >/dev/null

@@ -57,7 +57,7 @@ def day(project: Path) -> Path:
     "name",
     [".2024-07-15.md.swp", ".#2024-07-15.md", "#2024-07-15.md#", "2024-07-15.md~", "4913",
      "2024-07-15.md.tmp", "2024-07-15.md___jb_tmp___", "2024-07-15.md.crswap", ".DS_Store",
-     "sedFkpDVx"],
+     "sedFkpDVx", "tmp4rj33c"],
 )  # fmt: skip
 def test_editor_files_are_noise(name: str) -> None:
     assert is_editor_noise(Path(name))
@@ -114,6 +114,32 @@ def test_a_real_vim_save_is_one_change(project: Path, watcher: Watcher, how: str
     subprocess.run(command, check=True, timeout=30, stdin=subprocess.DEVNULL)
     assert batches(watcher) == [{target}]
     assert target.read_text("utf-8").rstrip().endswith("Saved from vim.")
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "(setq backup-by-copying nil)",  # the file renamed to its backup, a new one written
+        "(setq backup-by-copying t)",  # a backup copied, the file written over in place
+        "(setq make-backup-files nil)",  # no backup: written over in place
+        "(setq file-precious-flag t)",  # written to a temporary file renamed onto it
+    ],
+)
+def test_a_real_emacs_save_is_one_change(project: Path, watcher: Watcher, how: str) -> None:
+    """GNU Emacs itself (its .# lock while the buffer is modified, its ~ backup), as an
+    editor saves from it."""
+    target = day(project)
+    # Emacs makes no backup of a file under the temporary folder, where the test runs.
+    lisp = (
+        f"(progn (setq backup-enable-predicate (lambda (name) t)) {how} "
+        f'(find-file "{target}") (goto-char (point-max)) '
+        '(insert "Saved from emacs.\\n") (save-buffer))'
+    )
+    command = ["emacs", "-Q", "--batch", "--eval", lisp]
+    subprocess.run(command, check=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert batches(watcher) == [{target}]
+    assert target.read_text("utf-8").rstrip().endswith("Saved from emacs.")
+    assert not (target.parent / ".#2024-07-15.md").exists()  # its lock is gone
 
 
 def test_a_real_git_checkout_of_300_days_is_one_or_two_rebuilds(project: Path) -> None:
