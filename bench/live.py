@@ -51,6 +51,14 @@ def _generate(out: Path, days: int, headlines: int) -> None:
     module.generate(out, days=days, headlines=headlines)
 
 
+def _server_builder(project: Path, preview: Path) -> Builder:
+    """The Builder of `digest serve`: in place, drafts included, forking for its first
+    build (set `parallel` to False after it, as the server does once it has threads)."""
+    return Builder(
+        Project(project), preview, drafts=True, in_place=True, parallel=parallel.can_fork()
+    )
+
+
 def _summary(seconds: list[float]) -> str:
     low, middle, high = (
         1000 * (QUIET + s) for s in (min(seconds), statistics.median(seconds), max(seconds))
@@ -78,13 +86,7 @@ def main() -> None:
         project = Path(temp) / "project"
         _generate(project, args.days, args.headlines)
         # As the server: its first build forks (no thread runs yet), its rebuilds do not.
-        builder = Builder(
-            Project(project),
-            Path(temp) / "preview",
-            drafts=True,
-            in_place=True,
-            parallel=parallel.can_fork(),
-        )
+        builder = _server_builder(project, Path(temp) / "preview")
         load = os.getloadavg()[0]
         started = time.perf_counter()
         first = builder.build(with_search=False)
@@ -149,13 +151,7 @@ def main() -> None:
         remove_spares(Path(temp) / "preview")  # as the server does when it stops
         day.write_text(day.read_text("utf-8") + "\nEdited while no server ran.\n", "utf-8")
         started = time.perf_counter()
-        again = Builder(
-            Project(project),
-            Path(temp) / "preview",
-            drafts=True,
-            in_place=True,
-            parallel=parallel.can_fork(),
-        )
+        again = _server_builder(project, Path(temp) / "preview")
         again.resume()  # as the server does: the parse cache and the recorded files
         timings = Timings()
         restarted = again.build(timings=timings, with_search=False)  # as the server does

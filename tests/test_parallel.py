@@ -61,9 +61,15 @@ def test_two_processes_make_the_same_bytes_as_one(digest: Path, tmp_path: Path) 
         timings[forking] = Timings()
         result = builder.build(timings=timings[forking])
         assert result.pages + result.feeds // 3 >= PARALLEL_JOBS  # one job a feed, three files
+    _same_sites(timings, tmp_path / "False", tmp_path / "True")
+
+
+def _same_sites(timings: dict[bool, Timings], one_folder: Path, two_folder: Path) -> None:
+    """The build timed by timings[True] rendered in two processes, the other in one, and
+    they made the same files, byte for byte."""
     assert PARALLEL_STAGE in timings[True].stages  # the second process did take part
     assert PARALLEL_STAGE not in timings[False].stages
-    one, two = tree(tmp_path / "False"), tree(tmp_path / "True")
+    one, two = tree(one_folder), tree(two_folder)
     assert len(one) > 900
     assert sorted(one) == sorted(two)
     assert [path for path in one if one[path] != two[path]] == []
@@ -87,12 +93,7 @@ def test_a_preview_made_in_two_processes_is_the_one_made_in_one_and_builds_on(
         timings[forking] = Timings()
         builders[forking].build(with_search=False, timings=timings[forking])
         builders[forking].parallel = False
-    assert PARALLEL_STAGE in timings[True].stages  # the second process did take part
-    assert PARALLEL_STAGE not in timings[False].stages
-    one, two = tree(tmp_path / "preview-False"), tree(tmp_path / "preview-True")
-    assert len(one) > 900
-    assert sorted(one) == sorted(two)
-    assert [path for path in one if one[path] != two[path]] == []
+    _same_sites(timings, tmp_path / "preview-False", tmp_path / "preview-True")
     assert builders[True].manifest == builders[False].manifest
     for forking, builder in builders.items():  # a day deleted, another edited
         days = sorted((tmp_path / f"project-{forking}" / "content" / "digests").rglob("*.md"))
