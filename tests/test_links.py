@@ -9,6 +9,7 @@ import json
 import random
 import shutil
 import subprocess
+import sys
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -234,6 +235,24 @@ def test_since_reports_only_what_changed(project: Path, capsys: pytest.CaptureFi
     assert run(capsys, "check", "--strict", "--since", "HEAD~1", "--project", project)[0] == 1
     code, _, err = run(capsys, "check", "--since", "nope", "--project", project)
     assert code == 2 and err.startswith("digest: error: --since nope: git cannot compare with it (")
+
+
+def test_check_leaves_the_importer_unloaded() -> None:
+    """`digest check` runs on every commit (the pre-commit hook): it does not load the
+    importer, which only `--fix` (newday's file writing) and `digest import` need; it made
+    a check of the sample digest half as long again (0.86 s against 0.57 s)."""
+    script = (
+        "import sys\n"
+        "from builder.cli import main\n"
+        f"code = main(['check', '--project', {str(ROOT)!r}])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('builder.import', 'builder.newday'))))\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
 
 
 def _every_pair(links: list[_Link]) -> list[Problem]:
