@@ -403,12 +403,13 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     if args.fix:
         for path in apply_fixes(project):
             print(f"fixed {path}: removed tracking parameters", file=sys.stderr)
+    changed = changed_paths(project, args.since) if args.since else None
     result = check(project, fork=True)  # this process runs no threads
     problems = list(result.problems)
     if result.library is not None:  # link hygiene once the content reads cleanly
-        problems += link_problems(project, result.day_files, fork=True)
-    if args.since:
-        problems = only_in(problems, changed_paths(project, args.since))
+        problems += link_problems(project, result.day_files, fork=True, only=changed)
+    if changed is not None:
+        problems = only_in(problems, changed)
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if p.severity is Severity.WARNING]
     failed = bool(errors or (strict and warnings))

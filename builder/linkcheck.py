@@ -7,7 +7,7 @@ and runs `git` for `digest check --since REV`. Never prints.
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from .cache import load_cache
 from .errors import Problem, UsageError
@@ -17,12 +17,17 @@ from .reader import DayFile, check_exactly, read_config, read_days, read_text
 
 
 def link_problems(
-    project: Project, day_files: Sequence[DayFile] = (), fork: bool = False
+    project: Project,
+    day_files: Sequence[DayFile] = (),
+    fork: bool = False,
+    only: Collection[str] | None = None,
 ) -> list[Problem]:
     """Return the link-hygiene warnings of a project (none when its configuration is broken),
     of `day_files` when the caller has read them (`digest check` has: ten years of day files
     take seconds to read again), else of the day files read here. `fork`: the caller runs
-    no threads (a long digest's titles are compared in two processes)."""
+    no threads (a long digest's titles are compared in two processes). `only`: the warnings
+    located in these files (relative to the project) alone, which is all `--since` shows:
+    ten years' titles compared took 1.5 s of a core."""
     config, _ = read_config(project)
     if config is None:
         return []
@@ -31,7 +36,7 @@ def link_problems(
         day_files, _ = read_days(project, base_url, cache=load_cache(project.root))
     sources = config.sources
     _, problems = check_exactly(
-        project, base_url, list(day_files), lambda files: check_links(files, sources, fork)
+        project, base_url, list(day_files), lambda files: check_links(files, sources, fork, only)
     )
     return problems
 

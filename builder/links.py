@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import re
 import urllib.parse
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -167,13 +167,21 @@ def _links(day_files: Iterable[DayFile]) -> list[_Link]:
 
 
 def check_links(
-    day_files: Iterable[DayFile], sources: Mapping[str, Source], fork: bool = False
+    day_files: Iterable[DayFile],
+    sources: Mapping[str, Source],
+    fork: bool = False,
+    only: Collection[str] | None = None,
 ) -> list[Problem]:
-    """Return link-hygiene warnings for every day (`fork`: the caller runs no threads)."""
+    """Return link-hygiene warnings for every day (`fork`: the caller runs no threads), or,
+    with `only`, those located in these files (paths as a day's `source_path`): the same
+    warnings, each day's links compared with all that came before, as the others are."""
     links = _links(day_files)
     problems: list[Problem] = []
     first: dict[str, _Link] = {}
     for link in links:
+        if only is not None and link.url_location.path not in only:
+            first.setdefault(clean_url(link.url), link)  # what a later link is compared with
+            continue
         tracking = tracking_parameters(link.url)
         if tracking:
             problems.append(
@@ -210,15 +218,17 @@ def check_links(
                     "tracking parameters; is it the same article twice?",
                 )
             )
-    problems.extend(_near_duplicates(links, fork))
+    problems.extend(_near_duplicates(links, fork, only))
     return problems
 
 
-def _near_duplicates(links: list[_Link], fork: bool = False) -> list[Problem]:
+def _near_duplicates(
+    links: list[_Link], fork: bool = False, only: Collection[str] | None = None
+) -> list[Problem]:
     """Warn of each title nearly the same (difflib's ratio) as one before it on its day or
-    up to NEAR_DAYS days before: the first such one, in the order of the links. With
-    `fork` (the caller runs no threads), a long digest's links are compared in this process
-    and a forked one together.
+    up to NEAR_DAYS days before: the first such one, in the order of the links (with
+    `only`, of the titles in these files alone). With `fork` (the caller runs no threads),
+    a long digest's links are compared in this process and a forked one together.
 
     Links come in date order, so the titles compared with one are a run of those just before
     it. Most pairs are ruled out by rapidfuzz's Indel similarity (2 x their longest common
@@ -236,7 +246,7 @@ def _near_duplicates(links: list[_Link], fork: bool = False) -> list[Problem]:
             start += 1
         starts.append(start)
 
-    def near(numbers: range) -> list[Problem]:
+    def near(numbers: Sequence[int]) -> list[Problem]:
         problems: list[Problem] = []
         for number in numbers:
             start, mine, link = starts[number], folded[number], links[number]
@@ -267,6 +277,10 @@ def _near_duplicates(links: list[_Link], fork: bool = False) -> list[Problem]:
                     break
         return problems
 
+    if only is not None:  # a commit's few days (digest check --since): no fork
+        return near(
+            [number for number, link in enumerate(links) if link.title_location.path in only]
+        )
     if not fork or len(links) < FORK_FROM:
         return near(range(len(links)))
     spans = [range(i, min(i + _SPAN, len(links))) for i in range(0, len(links), _SPAN)]

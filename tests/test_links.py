@@ -332,6 +332,16 @@ def test_near_duplicates_are_those_every_pair_compared_with_difflib_finds(
     assert len(expected) >= 5  # the titles were near enough to be flagged
     assert _near_duplicates(links, fork) == expected
     assert [len(span) for span in spans] == ([7] * 57 + [1] if fork else [])
+    # `digest check --since`: the titles of some days alone, compared with all before them.
+    paths = sorted({link.title_location.path for link in links})
+    only = set(rng.sample(paths, len(paths) // 4))
+    # And a day whose title is flagged against an earlier day's, that day left out.
+    across = next(problem for problem in expected if "earlier on this day" not in problem.message)
+    only.add(across.location.path)
+    only -= {path for path in paths if f"({path}:" in across.message}
+    kept = [problem for problem in expected if problem.location.path in only]
+    assert across in kept
+    assert _near_duplicates(links, fork, only) == kept
 
 
 def test_links_of_quickly_read_files_are_those_their_references_give(tmp_path: Path) -> None:
