@@ -4,10 +4,11 @@ Only content/ and templates/ are watched, never the output or the cache (a tool 
 its own output rebuilds forever). Editors save in many ways: vim writes swap files and a
 `4913` probe, emacs makes `.#name` lock files (and, with file-precious-flag, writes a
 temporary file), JetBrains and Sublime write a temporary file and rename it onto the real
-one, VS Code may do either, and so does `sed -i`. Temporary,
-swap, lock and backup files are ignored; a rename onto a file is a change to that file;
-new and deleted files are changes. Changes are collected until ~100 ms pass without one,
-so a `git checkout` that touches hundreds of files gives one rebuild.
+one, VS Code may do either, and so does `sed -i`. Temporary, swap, lock and backup files
+are ignored, by their names and, whatever their names, when they are made and gone again
+within a burst of changes (Qt's `name.XXXXXX`, say); a rename onto a file is a change to
+that file; new and deleted files are changes. Changes are collected until ~100 ms pass
+without one, so a `git checkout` that touches hundreds of files gives one rebuild.
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ class _Collector(FileSystemEventHandler):
     def __init__(self, roots: list[Path]) -> None:
         self.roots = roots
         self.changed: set[Path] = set()
+        # Files created since the batch began, of which nothing was seen before: one moved
+        # away or deleted again within the batch was an editor's temporary file, whatever
+        # its name (Emacs's tmpXXXXXX, Qt's name.XXXXXX, ...), and is no change.
+        self.created: set[Path] = set()
         self.condition = threading.Condition()
         self.last_event = 0.0
 
@@ -68,16 +73,33 @@ class _Collector(FileSystemEventHandler):
             return
         if event.is_directory and event.event_type == "modified":
             return  # a folder's time changes with every file in it: the file tells us
-        found = [self.relevant(event.src_path)]
-        if getattr(event, "dest_path", ""):
-            found.append(self.relevant(event.dest_path))  # a rename onto a file changes it
-        paths = {p for p in found if p is not None}
-        if not paths:
+        source = self.relevant(event.src_path)
+        # A rename onto a file changes it.
+        target = self.relevant(event.dest_path) if getattr(event, "dest_path", "") else None
+        if source is None and target is None:
             return
+        kind = event.event_type
         with self.condition:
-            self.changed |= paths
+            if source is None:
+                pass
+            elif kind == "created" and not event.is_directory and source not in self.changed:
+                self.created.add(source)
+                self.changed.add(source)
+            elif kind in ("moved", "deleted") and source in self.created:
+                self.created.discard(source)  # made and gone within the batch
+                self.changed.discard(source)
+            else:
+                self.changed.add(source)
+            if target is not None:
+                self.changed.add(target)
             self.last_event = time.monotonic()
             self.condition.notify_all()
+
+    def take(self) -> set[Path]:
+        """Hand out the batch collected, and begin the next (the caller holds `condition`)."""
+        changed, self.changed = self.changed, set()
+        self.created = set()
+        return changed
 
 
 class Watcher:
@@ -158,7 +180,7 @@ class Watcher:
                 if idle >= quiet or time.monotonic() - started >= longest:
                     break
                 collector.condition.wait(quiet - idle)
-            changed, collector.changed = collector.changed, set()
+            changed = collector.take()
         if self.templates in changed or any(p.parent == self.templates for p in changed):
             self._watch_templates()
         return changed

@@ -83,6 +83,45 @@ def test_a_sed_in_place_edit_is_one_change_to_the_day_file(project: Path, watche
     assert batches(watcher) == [{target}]
 
 
+@pytest.mark.parametrize(
+    "temporary",
+    [
+        "2024-07-15.md.Qx81aZ",  # Qt's QSaveFile (Kate, KWrite): the name and six letters
+        "2024-07-15.md.partial-8f3k",  # a name no pattern of ours knows
+        "tmpa1b2c3d4",
+    ],
+)
+def test_a_temporary_file_of_any_name_renamed_onto_the_day_file_is_one_change(
+    project: Path, watcher: Watcher, temporary: str
+) -> None:
+    """An editor writes a temporary file beside the day file and renames it onto it: the
+    temporary file, made and gone within the burst, is no change, whatever its name."""
+    target = day(project)
+    written = target.with_name(temporary)
+    written.write_text(target.read_text("utf-8") + "\nMore.\n", "utf-8")
+    os.replace(written, target)
+    assert batches(watcher) == [{target}]
+
+
+def test_a_file_made_and_deleted_within_a_burst_is_no_change_but_a_deleted_day_is(
+    project: Path, watcher: Watcher
+) -> None:
+    """A file that comes and goes within a burst changes nothing (an editor's probe or
+    lock of a name we do not know); a day file deleted and written anew within a burst
+    is still a change, and so is one deleted."""
+    folder = day(project).parent
+    probe = folder / "probe-19283"
+    probe.write_text("x")
+    probe.unlink()
+    assert batches(watcher) == []
+    target = day(project)
+    text = target.read_text("utf-8")
+    target.unlink()
+    target.write_text(text + "\nAgain.\n", "utf-8")
+    os.replace(target, folder / "2024-07-16.md")  # then renamed: both are changes
+    assert batches(watcher) == [{target, folder / "2024-07-16.md"}]
+
+
 def test_a_vim_save_is_one_change(project: Path, watcher: Watcher) -> None:
     target = day(project)
     folder = target.parent
