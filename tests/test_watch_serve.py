@@ -68,6 +68,39 @@ def test_day_files_are_not_noise() -> None:
     assert not is_editor_noise(Path("sources.yaml"))
 
 
+@pytest.fixture
+def poller(project: Path) -> Iterator[Watcher]:
+    """A watcher that polls (`--poll`: file systems where events do not arrive)."""
+    watching = Watcher(project, poll=True)
+    watching.start()
+    time.sleep(0.8)  # its first look at the files, before anything changes
+    yield watching
+    watching.stop()
+
+
+def test_polling_sees_a_safe_write_a_vim_save_and_new_and_deleted_files(
+    project: Path, poller: Watcher
+) -> None:
+    """`--poll` looks at the files every half second instead of waiting for events: an
+    editor's save is one change to the day file (its temporary and backup files unseen or
+    ignored), and new and deleted files are changes."""
+    assert type(poller.observer).__name__ == "PollingObserver"  # no system events used
+    target = day(project)
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.write_text(target.read_text("utf-8") + "\nMore.\n", "utf-8")
+    os.replace(temporary, target)
+    assert batches(poller) == [{target}]
+    vim = ["vim", "-u", "NONE", "-i", "NONE", "-N", "-es", "-c", "set backup backupcopy=no"]
+    command = [*vim, "-c", "$put ='Saved from vim.'", "-c", "wq", str(target)]
+    subprocess.run(command, check=True, timeout=30, stdin=subprocess.DEVNULL)
+    assert batches(poller) == [{target}]
+    new = target.with_name("2024-07-20.md")
+    new.write_text(target.read_text("utf-8").replace("2024-07-15", "2024-07-20"), "utf-8")
+    old = project / "content" / "digests" / "2023" / "2023-12-30.md"
+    old.unlink()
+    assert set().union(*batches(poller)) == {new, old}
+
+
 def test_a_safe_write_is_one_change_to_the_day_file(project: Path, watcher: Watcher) -> None:
     target = day(project)
     temporary = target.with_name(target.name + ".tmp")  # Sublime, JetBrains, VS Code
