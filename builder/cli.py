@@ -32,7 +32,7 @@ from .errors import (
     sort_problems,
     summarise,
 )
-from .output import remove_dead_builds, remove_spares
+from .output import MARKER, remove_dead_builds, remove_spares
 from .project import Project
 
 # The rest is imported by the command that needs it: `digest build` with nothing to do
@@ -817,7 +817,10 @@ def _build_and_tell(
         result = builder.build(with_search=False, changed=changed)  # it catches up when idle
     except ContentErrors as exc:
         _report(exc.problems)
-        print("the last good site is still in place; fix the file and save again", flush=True)
+        if (builder.out_dir / MARKER).is_file():
+            print("the last good site is still in place; fix the file and save again", flush=True)
+        else:
+            print("nothing is built yet; fix the file and save again", flush=True)
         if server is not None:
             text = "\n".join(p.format() for p in exc.problems) + "\n" + summarise(exc.problems)
             server.state.failed(text)

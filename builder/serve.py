@@ -52,6 +52,19 @@ LIVE_SCRIPT = """\
 """
 
 
+# What a request gets while the folder holds no site (the first build failed): a page with
+# the live-reload script, so the errors show in its overlay and a good save reloads it.
+NOTHING_BUILT = b"""<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Not built yet</title></head>
+<body>
+<p>digest: nothing is built here yet. This page shows the errors to fix, and reloads once
+the site builds.</p>
+</body>
+</html>
+"""
+
+
 class LiveState:
     """What the browsers are told: the number of the last good build, and any errors."""
 
@@ -158,8 +171,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if target is None:
             status = 404
             target = self.server.root / "404.html"
-            if not target.is_file():
-                self._send(404, "text/plain; charset=utf-8", b"not found\n", head)
+            if not target.is_file():  # nothing built yet (a first build that failed)
+                body = self._with_live_reload(NOTHING_BUILT)
+                self._send(404, "text/html; charset=utf-8", body, head)
                 return
         try:
             body = target.read_bytes()

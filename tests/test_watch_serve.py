@@ -442,6 +442,32 @@ def test_serve_rebuilds_survives_errors_and_matches_a_fresh_build(
     assert "__digest__" not in "".join(p.read_text("utf-8") for p in preview.rglob("*.html"))
 
 
+def test_a_preview_whose_first_build_fails_shows_the_errors_then_the_site(
+    project: Path,
+) -> None:
+    """A preview started on a digest with an error has no site to serve: every page asked
+    for is one that shows the errors in the live-reload overlay (not a bare "not found"),
+    and it reloads into the site once a save fixes the file."""
+    target = day(project)
+    text = target.read_text("utf-8")
+    target.write_text(text.replace("date:", "date: [", 1), "utf-8")  # a half-typed line
+    served = Served(project)
+    try:
+        assert "nothing is built yet; fix the file and save again" in served.output
+        status, headers, body = served.get("/2024/07/15/")
+        assert status == 404 and headers["content-type"] == "text/html; charset=utf-8"
+        assert b'<script src="/__digest__/live.js" data-version="0">' in body
+        assert "YAML syntax error" in served.first_event()  # what its overlay shows
+
+        target.write_text(text, "utf-8")  # fixed
+        served.wait_for(lambda: '"errors": null' in served.first_event())
+        assert '"version": 0' not in served.first_event()  # the page above reloads
+        status, page = served.page("/2024/07/15/")
+        assert status == 200 and "/__digest__/live.js" in page
+    finally:
+        assert served.stop() == 0
+
+
 @pytest.mark.parametrize("command", ["serve", "watch"])
 def test_sigterm_stops_serve_and_watch_as_ctrl_c_does(project: Path, command: str) -> None:
     """`kill`, a service manager or `docker stop` (SIGTERM) stops the preview cleanly: it
