@@ -836,6 +836,10 @@ def _build_and_tell(
             server.state.failed(f"internal error: {exc!r} (please report it)")
         return
     _report(result.warnings)
+    library = builder.library
+    if server is not None and library is not None and server.move_to(library.site.base_path):
+        # base_url's path changed in site.yaml: the pages link there now, and so it is served
+        print(f"serving at {server.address} (the base path of site.yaml's base_url)", flush=True)
     seconds = time.perf_counter() - started
     print(
         f"{verb} in {seconds * 1000:.0f} ms: {result.rendered} of {result.pages} pages rendered, "

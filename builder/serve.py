@@ -247,7 +247,7 @@ class PreviewServer(http.server.ThreadingHTTPServer):
 
     def __init__(self, root: Path, host: str, port: int, base_path: str = "/") -> None:
         self.root = root
-        self.base_path = posixpath.join("/", base_path.strip("/"), "").replace("//", "/")
+        self.base_path = _normal(base_path)
         self.state = LiveState()
         super().__init__((host, port), _Handler)
         self.thread: threading.Thread | None = None
@@ -259,6 +259,13 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}{self.base_path}"
 
+    def move_to(self, base_path: str) -> bool:
+        """Serve under another base path (site.yaml's base_url changed while serving);
+        return whether it is another."""
+        normal = _normal(base_path)
+        moved, self.base_path = normal != self.base_path, normal  # one assignment: atomic
+        return moved
+
     def start(self) -> None:
         """Serve in a background thread."""
         self.thread = threading.Thread(target=self.serve_forever, name="digest-serve", daemon=True)
@@ -269,3 +276,8 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         self.state.stop()
         self.shutdown()
         self.server_close()
+
+
+def _normal(base_path: str) -> str:
+    """A base path as the server compares request paths with it: "/", or "/a/b/"."""
+    return posixpath.join("/", base_path.strip("/"), "").replace("//", "/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -442,6 +443,27 @@ def test_serve_rebuilds_survives_errors_and_matches_a_fresh_build(
     assert "__digest__" not in "".join(p.read_text("utf-8") for p in preview.rglob("*.html"))
 
 
+def test_the_preview_moves_with_the_base_path_of_site_yaml(project: Path) -> None:
+    """base_url's path changed in site.yaml while serving: the rebuilt pages link under the
+    new path, and the server serves them there (it served the old one, every link a 404,
+    until restarted)."""
+    site_yaml = project / "content" / "site.yaml"
+    text = site_yaml.read_text("utf-8")
+    served = Served(project)
+    try:
+        assert served.page("/2024/07/15/")[0] == 200
+        moved = re.sub(r"(?m)^base_url: .*$", 'base_url: "https://example.org/digest/"', text)
+        assert moved != text
+        site_yaml.write_text(moved, "utf-8")
+        served.wait_for(lambda: "(the base path of site.yaml's base_url)" in served.output)
+        status, page = served.page("/digest/2024/07/15/")
+        assert status == 200 and 'href="/digest/' in page
+        assert served.get("/")[0] == 302  # to the base path
+        assert served.page("/2024/07/15/")[0] == 404
+    finally:
+        assert served.stop() == 0
+
+
 def test_a_preview_whose_first_build_fails_shows_the_errors_then_the_site(
     project: Path,
 ) -> None:
@@ -513,7 +535,7 @@ def test_a_preview_rebuild_runs_the_collector_after_the_browsers_are_told(projec
         return build_once(**options)  # type: ignore[arg-type]
 
     builder.build = watched_build  # type: ignore[method-assign]
-    server = type("Server", (), {"state": _Told()})()
+    server = type("Server", (), {"state": _Told(), "move_to": lambda self, base: False})()
     assert gc.isenabled()
     _live_build(builder, server, "built")  # type: ignore[arg-type]
     day(project).write_text(day(project).read_text("utf-8") + "\nA sentence.\n", "utf-8")
