@@ -32,7 +32,7 @@ from .errors import (
     sort_problems,
     summarise,
 )
-from .output import MARKER, remove_dead_builds, remove_spares
+from .output import MARKER, LiveLock, remove_dead_builds, remove_spares
 from .project import Project
 
 # The rest is imported by the command that needs it: `digest build` with nothing to do
@@ -665,10 +665,6 @@ def peak_memory() -> tuple[float, float] | None:
 def _live(project: Project, args: argparse.Namespace) -> int:
     """Run `watch` or `serve` until Ctrl-C: build, wait for changes, build again."""
     from .build import Builder
-    from .cache import save_cache
-    from .reader import read_config
-    from .serve import PreviewServer
-    from .watch import Watcher
 
     serving = args.command == "serve"
     if serving:
@@ -686,6 +682,20 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         keep_site=not serving,
         parallel=parallel.can_fork(),
     )
+    # One serve or watch a folder: a second would write over the first's files and spares.
+    with LiveLock(project.root / CACHE_FOLDER, out):
+        return _live_in(project, args, builder, out, serving)
+
+
+def _live_in(
+    project: Project, args: argparse.Namespace, builder: Builder, out: Path, serving: bool
+) -> int:
+    """`_live` once the output folder is held."""
+    from .cache import save_cache
+    from .reader import read_config
+    from .serve import PreviewServer
+    from .watch import Watcher
+
     builder.resume()  # what the last build left (`digest build`'s too): cache and records
     if not serving:  # watch rewrites the folder: a `digest build` after it must build
         uptodate.forget(project.root, out)

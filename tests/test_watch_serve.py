@@ -9,6 +9,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -441,6 +442,37 @@ def test_serve_rebuilds_survives_errors_and_matches_a_fresh_build(
     build(Project(project), fresh, now=now, drafts=True)
     assert tree(preview) == tree(fresh)
     assert "__digest__" not in "".join(p.read_text("utf-8") for p in preview.rglob("*.html"))
+
+
+@pytest.mark.parametrize("second", ["serve", "watch"])
+def test_a_second_serve_or_watch_into_the_same_folder_is_refused(
+    project: Path, second: str
+) -> None:
+    """Two previews (or watchers) building into one folder would write over each other's
+    files and spares: the second is refused, naming the first's process, and one with a
+    folder of its own runs beside it."""
+    served = Served(project)
+    try:
+        preview = project / ".digest-cache" / "serve"
+        out = ["--out", str(preview)] if second == "watch" else []
+        env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+        command = [sys.executable, "-m", "builder", second, "--project", str(project)]
+        refused = subprocess.run(
+            [*command, *out, *(["--port", "0"] if second == "serve" else [])],
+            capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        assert refused.returncode == 1, refused.stdout + refused.stderr
+        assert (
+            f"another digest serve or watch (process {served.process.pid}) is building "
+            f"into {preview}" in refused.stderr
+        )
+        beside = Watching(project)  # site/, a folder of its own
+        try:
+            beside.wait_for(lambda: "(Ctrl-C stops)" in beside.output, timeout=60)
+        finally:
+            assert beside.stop() == 0
+    finally:
+        assert served.stop() == 0
 
 
 def test_the_preview_moves_with_the_base_path_of_site_yaml(project: Path) -> None:
