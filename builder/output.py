@@ -659,7 +659,7 @@ class LiveLock:
             return self
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+        except BlockingIOError:  # held: by another process
             holder = os.read(handle, 64).decode("ascii", errors="replace").strip()
             os.close(handle)
             who = f" (process {holder})" if holder.isdigit() else ""
@@ -667,6 +667,9 @@ class LiveLock:
                 f"another digest serve or watch{who} is building into {self.out_dir}; stop "
                 "it first, or give this one a folder of its own with --out"
             ) from None
+        except OSError:  # no locks on this file system (some network drives): none held
+            os.close(handle)
+            return self
         os.ftruncate(handle, 0)
         os.write(handle, f"{os.getpid()}\n".encode())
         self.handle = handle

@@ -475,6 +475,37 @@ def test_a_second_serve_or_watch_into_the_same_folder_is_refused(
         assert served.stop() == 0
 
 
+def test_the_folder_lock_holds_refuses_and_gives_way_where_locks_fail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock of a serve's or watch's folder: held, a second is refused (naming this
+    process); let go, it is taken again; on a file system without locks (flock failing
+    otherwise than for a holder: some network drives, where --poll is used) serve and
+    watch still run, holding nothing."""
+    import errno
+    import fcntl
+
+    from builder.errors import OutputError
+    from builder.output import LiveLock
+
+    out = tmp_path / "site"
+    with LiveLock(tmp_path / "cache", out) as held:
+        assert held.handle is not None
+        with pytest.raises(OutputError, match=f"\\(process {os.getpid()}\\) is building into"):
+            LiveLock(tmp_path / "cache", out).__enter__()
+        with LiveLock(tmp_path / "cache", tmp_path / "other"):  # another folder: its own
+            pass
+    with LiveLock(tmp_path / "cache", out):  # let go: taken again
+        pass
+
+    def no_locks(handle: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    with LiveLock(tmp_path / "cache", out) as unheld:
+        assert unheld.handle is None
+
+
 def test_the_preview_moves_with_the_base_path_of_site_yaml(project: Path) -> None:
     """base_url's path changed in site.yaml while serving: the rebuilt pages link under the
     new path, and the server serves them there (it served the old one, every link a 404,
