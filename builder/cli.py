@@ -32,7 +32,7 @@ from .errors import (
     sort_problems,
     summarise,
 )
-from .output import MARKER, LiveLock, remove_dead_builds, remove_spares
+from .output import MARKER, LiveLock, check_output_folder, remove_dead_builds, remove_spares
 from .project import Project
 
 # The rest is imported by the command that needs it: `digest build` with nothing to do
@@ -682,6 +682,9 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         keep_site=not serving,
         parallel=parallel.can_fork(),
     )
+    # An output folder no build may take (one in content/, a folder digest did not make)
+    # is refused now, not after every save while the server serves nothing.
+    check_output_folder(out, (project.content_dir, project.templates_dir))
     # One serve or watch a folder: a second would write over the first's files and spares.
     with LiveLock(project.root / CACHE_FOLDER, out):
         return _live_in(project, args, builder, out, serving)

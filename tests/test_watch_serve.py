@@ -506,6 +506,35 @@ def test_the_folder_lock_holds_refuses_and_gives_way_where_locks_fail(
         assert unheld.handle is None
 
 
+@pytest.mark.parametrize("command", ["serve", "watch"])
+@pytest.mark.parametrize("where", ["content/preview", "templates", "a folder not ours"])
+def test_an_output_folder_no_build_may_take_is_refused_before_anything_starts(
+    project: Path, tmp_path: Path, command: str, where: str
+) -> None:
+    """`--out` inside content/ or templates/ (the watcher would see its own output), or a
+    folder digest did not make, is refused at once with the build's message: not after
+    every save, while the server serves an empty folder and the watcher runs on."""
+    if where == "a folder not ours":
+        out = tmp_path / "photos"
+        out.mkdir()
+        (out / "holiday.jpg").write_bytes(b"not a site")
+    else:
+        out = project / where
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    arguments = ["--project", str(project), "--out", str(out)]
+    arguments += ["--port", "0"] if command == "serve" else []
+    done = subprocess.run(
+        [sys.executable, "-m", "builder", command, *arguments],
+        capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout == ""  # nothing built, served or watched
+    expected = "not made by digest" if where == "a folder not ours" else "which the build reads"
+    assert expected in done.stderr
+    if where == "a folder not ours":
+        assert sorted(p.name for p in out.iterdir()) == ["holiday.jpg"]
+
+
 def test_the_preview_moves_with_the_base_path_of_site_yaml(project: Path) -> None:
     """base_url's path changed in site.yaml while serving: the rebuilt pages link under the
     new path, and the server serves them there (it served the old one, every link a 404,
