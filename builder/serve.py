@@ -13,6 +13,7 @@ import http.server
 import json
 import mimetypes
 import posixpath
+import socket
 import sys
 import threading
 import urllib.parse
@@ -249,6 +250,10 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         self.root = root
         self.base_path = _normal(base_path)
         self.state = LiveState()
+        # The family of the address asked for: IPv6 for "::1" or "::", IPv4 otherwise (the
+        # server's own is IPv4 only).
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        self.address_family = found[0][0]
         super().__init__((host, port), _Handler)
         self.thread: threading.Thread | None = None
 

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -361,6 +362,41 @@ def served_root(tmp_path: Path) -> Path:
     (tmp_path / "secret.txt").write_text("secret")
     (root / "link").symlink_to(tmp_path / "secret.txt")
     return root
+
+
+def _can_listen_on(host: str) -> bool:
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.bind((host, 0))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "::1"])
+def test_the_server_listens_on_ipv4_and_ipv6_hosts(served_root: Path, host: str) -> None:
+    """`--host ::1` (or `::`) serves over IPv6, as `--host 127.0.0.1` over IPv4: the server
+    takes the address family of the host it is given (it refused IPv6 addresses)."""
+    import http.client
+
+    from builder.serve import PreviewServer
+
+    if not _can_listen_on(host):
+        pytest.skip(f"this machine cannot listen on {host}")
+    server = PreviewServer(served_root, host, 0)
+    server.start()
+    try:
+        assert server.address.startswith("http://[::1]:" if host == "::1" else "http://127.0.0.1:")
+        connection = http.client.HTTPConnection(host, server.server_address[1], timeout=10)
+        try:
+            connection.request("GET", "/2024/06/22/")
+            response = connection.getresponse()
+            status, body = response.status, response.read()
+        finally:
+            connection.close()
+        assert status == 200 and body.startswith(b"day<script")  # the page, live reload added
+    finally:
+        server.stop()
 
 
 @pytest.mark.parametrize(
