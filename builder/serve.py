@@ -277,9 +277,12 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         self.thread.start()
 
     def stop(self) -> None:
-        """Stop serving; end the event streams so no thread is left waiting."""
+        """Stop serving; end the event streams so no thread is left waiting. A server never
+        started (stopped during the first build) is only closed: `shutdown` would wait
+        for ever for a serving loop that never ran."""
         self.state.stop()
-        self.shutdown()
+        if self.thread is not None:
+            self.shutdown()
         self.server_close()
 
 

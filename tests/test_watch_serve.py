@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from serving import EPOCH, Served, Watching
+from serving import EPOCH, Running, Served, Watching
 
 from builder import uptodate
 from builder.build import build
@@ -633,6 +633,26 @@ def test_sigterm_stops_serve_and_watch_as_ctrl_c_does(project: Path, command: st
     cache = project / ".digest-cache"
     assert [p.name for p in cache.iterdir() if "spares" in p.name] == []
     assert any((cache / "days").iterdir())  # parsed days, saved
+
+
+def test_serve_stopped_during_its_first_build_stops(tmp_path: Path) -> None:
+    """SIGTERM (or Ctrl-C) while the first build of a long digest runs: the server, not
+    started yet, is closed and the process ends (it waited for ever for a serving loop
+    that never ran, and had to be killed)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.generate import generate
+
+    project = tmp_path / "digest"
+    generate(project, days=400, headlines=30, seed=5)
+    served = Running("serve", "--project", str(project), "--port", "0")
+    served._read_on()
+    served.wait_for(lambda: served.output.startswith("building "), timeout=60)
+    started = time.monotonic()
+    code = served.stop(signal.SIGTERM)
+    assert code == 0, served.output
+    assert "(Ctrl-C stops)" not in served.output  # stopped before the first build ended
+    assert served.output.endswith("stopped\n"), served.output
+    assert time.monotonic() - started < 10
 
 
 class _Told:
