@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from . import clock, parallel, reading, reuse, searchindex, uptodate, urls
 from .cache import CACHE_FOLDER, ParseCache, load_cache, save_cache
@@ -47,6 +47,8 @@ from .reader import DayFile, check_exactly, read_config, read_days
 from .render import Renderer, check_templates, fragment_key
 from .searchindex import SearchIndex, Started
 from .validate import CrossCheck, check_days
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -878,14 +880,7 @@ class Builder:
                 self._keep_keys(jobs, keys)
             return len(pages)
         with timings.stage("render pages and feeds, 2 processes"):
-            renderer.render_headlines()  # once, before the fork: both processes list them
-            queue = parallel.JobQueue(len(jobs))
-            helper = Forked(lambda: make.run(jobs, queue), yielding=indexing)
-            try:
-                _, our_keys = make.run(jobs, queue)
-                theirs, their_keys = helper.join()
-            finally:
-                helper.cancel()
+            (_, our_keys), (theirs, their_keys) = make.in_two(jobs, indexing, _as_made)
             if self.file_keys is not None:
                 self.file_keys.update(our_keys)
                 self.file_keys.update(their_keys)
@@ -1158,7 +1153,18 @@ class Builder:
                     todo.append(spec)
         if self.parallel and len(todo) >= PARALLEL_JOBS:
             with timings.stage("render pages and feeds, 2 processes"):
-                self._make_in_two(make, writer, renderer, todo, indexing)
+                # The forked process writes its files into their spares too, and reports
+                # what the writer must know of them for the commit.
+                staged = len(writer.staged)
+
+                def report(
+                    made: list[tuple[str, str, int]], _: dict[str, str]
+                ) -> tuple[list[tuple[str, str, int]], list[str], list[tuple[str, str]]]:
+                    digests = [writer.manifest[path] for path, _, _ in made]
+                    return made, digests, writer.staged[staged:]
+
+                _, theirs = make.in_two(todo, indexing, report)
+                writer.take_written(*theirs)
         else:
             with timings.stage("render pages"):
                 for job in todo:
@@ -1171,34 +1177,6 @@ class Builder:
         self.spec_keys = spec_keys
         self.previous = None
         return page_keys, rendered
-
-    @staticmethod
-    def _make_in_two(
-        make: _Maker,
-        writer: InPlaceWriter,
-        renderer: Renderer,
-        jobs: list[PageSpec | FeedSpec],
-        indexing: bool,
-    ) -> None:
-        """Render and write `jobs` in place in two processes, as `_make_everything` does
-        into a new folder (a first preview: ten years' 13,175 pages and 1,041 feeds). The
-        forked process writes its files into their spares too, and reports what the
-        writer must know of them for the commit."""
-        renderer.render_headlines()  # once, before the fork: both processes list them
-        queue = parallel.JobQueue(len(jobs))
-        staged = len(writer.staged)
-
-        def theirs() -> tuple[list[tuple[str, str, int]], list[str], list[tuple[str, str]]]:
-            made, _ = make.run(jobs, queue)
-            return made, [writer.manifest[path] for path, _, _ in made], writer.staged[staged:]
-
-        helper = Forked(theirs, yielding=indexing)
-        try:
-            make.run(jobs, queue)
-            made, digests, spares = helper.join()
-        finally:
-            helper.cancel()
-        writer.take_written(made, digests, spares)
 
     def _recorded(self, keys: InputKeys, paths: Sequence[str], key: Hashable) -> bool:
         """Whether an earlier preview recorded these files as made from `key`, and they
@@ -1287,6 +1265,13 @@ INDEXED_ALONE = 1000
 CHECKED_FOR = 3.0
 
 
+def _as_made(
+    made: list[tuple[str, str, int]], keys: dict[str, str]
+) -> tuple[list[tuple[str, str, int]], dict[str, str]]:
+    """What a forked renderer reports of its `run`: all of it, as it is."""
+    return made, keys
+
+
 def _feed_paths(spec: FeedSpec) -> list[str]:
     """Return where a feed goes: RSS, Atom and JSON Feed, side by side."""
     return [
@@ -1333,6 +1318,25 @@ class _Maker:
         if self.made is not None:
             self.made.append((path, claimant, self.writer.bytes_written - before))
         return path
+
+    def in_two(
+        self,
+        jobs: list[PageSpec | FeedSpec],
+        indexing: bool,
+        report: Callable[[list[tuple[str, str, int]], dict[str, str]], T],
+    ) -> tuple[tuple[list[tuple[str, str, int]], dict[str, str]], T]:
+        """Do the jobs in this process and a forked one together, each taking the next few
+        in turn (`run`); return what this one's `run` returned and what `report` made of
+        the other's, there. While Pagefind indexes beside (`indexing`), the forked one
+        yields the cores to it."""
+        self.renderer.render_headlines()  # once, before the fork: both processes list them
+        queue = parallel.JobQueue(len(jobs))
+        helper = Forked(lambda: report(*self.run(jobs, queue)), yielding=indexing)
+        try:
+            ours = self.run(jobs, queue)
+            return ours, helper.join()
+        finally:
+            helper.cancel()
 
     def run(
         self, jobs: list[PageSpec | FeedSpec], queue: parallel.JobQueue
