@@ -80,16 +80,15 @@ class _Collector(FileSystemEventHandler):
             return
         kind = event.event_type
         with self.condition:
-            if source is None:
-                pass
-            elif kind == "created" and not event.is_directory and source not in self.changed:
-                self.created.add(source)
-                self.changed.add(source)
-            elif kind in ("moved", "deleted") and source in self.created:
-                self.created.discard(source)  # made and gone within the batch
-                self.changed.discard(source)
-            else:
-                self.changed.add(source)
+            if source is not None:
+                if kind == "created" and not event.is_directory and source not in self.changed:
+                    self.created.add(source)
+                    self.changed.add(source)
+                elif kind in ("moved", "deleted") and source in self.created:
+                    self.created.discard(source)  # made and gone within the batch
+                    self.changed.discard(source)
+                else:
+                    self.changed.add(source)
             if target is not None:
                 self.changed.add(target)
             self.last_event = time.monotonic()
