@@ -146,7 +146,8 @@ def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "with the last "
         "search index, which catches up in a second build once saves stop. A build with "
         "errors prints them and leaves the last good site in place; the watcher keeps "
-        "going. Ctrl-C (or SIGTERM, SIGHUP) stops it cleanly.",
+        "going. A second serve or watch into the same folder is refused. Ctrl-C (or "
+        "SIGTERM, SIGHUP) stops it cleanly.",
     )
     serve_cmd = commands.add_parser(
         "serve",
@@ -154,8 +155,9 @@ def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         description="Build a preview of the site (drafts and future days included) into "
         ".digest-cache/serve/ (or --out), serve it, and rebuild after every save: open "
         "pages reload once the whole rebuild is written, and show the errors in an overlay "
-        "when a save does not build. A published site/ is never touched. Ctrl-C (or "
-        "SIGTERM, SIGHUP) stops it cleanly.",
+        "when a save does not build (every page does while nothing is built yet). A "
+        "published site/ is never touched; a second serve or watch into the same folder is "
+        "refused. Ctrl-C (or SIGTERM, SIGHUP) stops it cleanly.",
     )
     for command in (watch_cmd, serve_cmd):
         _project_option(command)
@@ -170,7 +172,9 @@ def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         )
     watch_cmd.add_argument("--drafts", action="store_true", help="build drafts and future days too")
     serve_cmd.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on, IPv4 or IPv6 (default: 127.0.0.1)",
     )
     serve_cmd.add_argument(
         "--port", type=int, default=8000, help="port to listen on (default: 8000; 0: any free)"
@@ -664,13 +668,27 @@ def peak_memory() -> tuple[float, float] | None:
 
 def _live(project: Project, args: argparse.Namespace) -> int:
     """Run `watch` or `serve` until Ctrl-C: build, wait for changes, build again."""
-    from .build import Builder
-
-    serving = args.command == "serve"
-    if serving:
+    if args.command == "serve":
         out = args.out or project.root / CACHE_FOLDER / "serve"
     else:
         out = args.out or project.default_output
+    # An output folder no build may take (one in content/, a folder digest did not make)
+    # is refused now, not after every save while the server serves nothing.
+    check_output_folder(out, (project.content_dir, project.templates_dir))
+    # One serve or watch a folder: a second would write over the first's files and spares.
+    with LiveLock(project.root / CACHE_FOLDER, out):
+        return _live_in(project, args, out)
+
+
+def _live_in(project: Project, args: argparse.Namespace, out: Path) -> int:
+    """`_live` once the output folder is held."""
+    from .build import Builder
+    from .cache import save_cache
+    from .reader import read_config
+    from .serve import PreviewServer
+    from .watch import Watcher
+
+    serving = args.command == "serve"
     # The first build forks, as `digest build` does (both cores read and render; digest
     # watch's Pagefind, and a new preview's, indexes beside them): no thread runs until it
     # is done (`_first_build`).
@@ -682,23 +700,6 @@ def _live(project: Project, args: argparse.Namespace) -> int:
         keep_site=not serving,
         parallel=parallel.can_fork(),
     )
-    # An output folder no build may take (one in content/, a folder digest did not make)
-    # is refused now, not after every save while the server serves nothing.
-    check_output_folder(out, (project.content_dir, project.templates_dir))
-    # One serve or watch a folder: a second would write over the first's files and spares.
-    with LiveLock(project.root / CACHE_FOLDER, out):
-        return _live_in(project, args, builder, out, serving)
-
-
-def _live_in(
-    project: Project, args: argparse.Namespace, builder: Builder, out: Path, serving: bool
-) -> int:
-    """`_live` once the output folder is held."""
-    from .cache import save_cache
-    from .reader import read_config
-    from .serve import PreviewServer
-    from .watch import Watcher
-
     builder.resume()  # what the last build left (`digest build`'s too): cache and records
     if not serving:  # watch rewrites the folder: a `digest build` after it must build
         uptodate.forget(project.root, out)
