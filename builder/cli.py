@@ -24,11 +24,13 @@ from typing import TYPE_CHECKING, NoReturn
 from . import __version__, clock, parallel, uptodate
 from .cache import CACHE_FOLDER
 from .errors import (
+    SHOWN,
     ContentErrors,
     DigestError,
     Problem,
     Severity,
     UsageError,
+    report_lines,
     sort_problems,
     summarise,
 )
@@ -392,11 +394,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + (exc.signum if isinstance(exc, Terminated) else signal.SIGINT)
 
 
-def _report(problems: Sequence[Problem]) -> None:
-    for problem in sort_problems(problems):
-        print(problem.format(), file=sys.stderr)
-    if problems:
-        print(summarise(problems), file=sys.stderr)
+def _report(problems: Sequence[Problem], shown: int | None = SHOWN) -> None:
+    """Print problems in file order, the first `shown` of them in full (None: all, as
+    `digest check` does), then how many there are."""
+    for line in report_lines(problems, shown):
+        print(line, file=sys.stderr)
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
@@ -420,7 +422,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(_json_report(problems, failed), ensure_ascii=False, indent=2))
         return 1 if failed else 0
-    _report(problems)
+    _report(problems, None)
     if failed:
         return 1
     days = len(result.library.days) if result.library else 0
@@ -625,6 +627,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
         inputs=inputs,
         checked=True,
         record=not args.no_record,
+        placed=SHOWN,
     )
     # Kept until the next build, so `run` exits without freeing the build's objects one
     # by one (0.1 s on ten years, after an edit or a full build).
@@ -828,7 +831,8 @@ def _build_and_tell(
 ) -> None:
     started = time.perf_counter()
     try:
-        result = builder.build(with_search=False, changed=changed)  # it catches up when idle
+        # The search catches up when idle.
+        result = builder.build(with_search=False, changed=changed, placed=SHOWN)
     except ContentErrors as exc:
         _report(exc.problems)
         if (builder.out_dir / MARKER).is_file():
@@ -836,8 +840,7 @@ def _build_and_tell(
         else:
             print("nothing is built yet; fix the file and save again", flush=True)
         if server is not None:
-            text = "\n".join(p.format() for p in exc.problems) + "\n" + summarise(exc.problems)
-            server.state.failed(text)
+            server.state.failed("\n".join(report_lines(exc.problems, SHOWN)))
         return
     except DigestError as exc:
         print(f"digest: error: {exc.message}", file=sys.stderr, flush=True)

@@ -8,6 +8,8 @@ formatter turns it into `path:line:col: field: message`, the shape editors' tool
 from __future__ import annotations
 
 import difflib
+import functools
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -89,9 +91,54 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def report_lines(problems: Iterable[Problem], shown: int | None = None) -> list[str]:
+    """Return the lines that report `problems`: each in file order, then the summary.
+
+    With `shown`, only the first `shown` problems are given in full, then how many more
+    there are and what most of them say: a tag renamed in tags.yaml before the days that
+    use it made 8,716 errors on ten years, 1.5 MB in an editor's terminal, every one of
+    them the same. `digest check` lists every problem.
+    """
+    ordered = sort_problems(problems)
+    if not ordered:
+        return []
+    lines = [p.format() for p in ordered[:shown]]
+    rest = ordered[shown:] if shown is not None else []
+    if rest:
+        lines.append(f"... and {len(rest)} more, not shown (`digest check` lists them all)")
+        kinds = Counter(_kind(p) for p in rest)
+        for kind, count in kinds.most_common(KINDS_SHOWN):
+            if count > 1:
+                lines.append(f"    {count} more: {kind}")
+    lines.append(summarise(ordered))
+    return lines
+
+
+def _kind(problem: Problem) -> str:
+    """What a problem says, wherever it is (its message, marked when it is a warning)."""
+    if problem.is_error:
+        return problem.message
+    return f"{problem.severity.value}: {problem.message}"
+
+
+# How many problems build, serve and watch report in full; the number of messages they
+# summarise after those, when many problems say the same.
+SHOWN = 20
+KINDS_SHOWN = 3
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return " (did you mean 'x'?)" for the closest choice, or "" when none is close."""
-    matches = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    if isinstance(word, str):
+        # Remembered: a tag renamed in tags.yaml before its days are is thousands of
+        # references to one unknown name (difflib took 20 s for 17,000 on ten years).
+        return _closest(word, tuple(sorted(choices)))
+    return _closest.__wrapped__(word, tuple(sorted(choices)))
+
+
+@functools.lru_cache(maxsize=256)
+def _closest(word: str, choices: tuple[str, ...]) -> str:
+    matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not matches and isinstance(word, str):
         lowered = {c.lower(): c for c in choices}
         if word.lower() in lowered:

@@ -22,7 +22,7 @@ from typing import Any
 from . import markup, parallel, urls, yamlio
 from .cache import ParseCache, ParseResult, content_key
 from .dayfiles import DAY_FILE_NAME, link_problem, list_day_files, mended_listing
-from .errors import Location, Problem, Severity
+from .errors import Location, Problem, Severity, sort_problems
 from .i18n import is_known_locale
 from .model import Day, Headline, SiteConfig, Source, Tag, Update, headline_anchor_sizes
 from .project import Project
@@ -643,22 +643,45 @@ def check_exactly(
     base_url: str,
     day_files: list[DayFile],
     check: Callable[[list[DayFile]], list[Problem]],
+    placed: int | None = None,
+    fork: bool = False,
 ) -> tuple[list[DayFile], list[Problem]]:
     """Run a check across day files; files it blames that the fast loader read (which knows
     no lines) are read again exactly and the check runs again, so every problem is placed.
 
     A file is blamed when a problem is in it or points at it (the first day of a repeated
-    URL). Returns the day files, exact where it mattered, and the problems.
+    URL). With `placed`, only the first `placed` problems in file order are placed (those
+    reported in full, errors.SHOWN): a tag renamed before its days are blamed 3,359 files
+    of ten years, 20 s of reading again. Returns the day files, exact where it mattered,
+    and the problems. `fork`: the caller runs no threads (reading may fork).
     """
     problems = check(day_files)
     inexact = {f.day.source_path for f in day_files if not f.exact}
-    blamed = {path for path in inexact for p in problems if path in p.format()}
+    if not inexact or not problems:
+        return day_files, problems
+    shown = problems if placed is None else sort_problems(problems)[:placed]
+    blamed = _blamed(inexact, shown)
     if not blamed:
         return day_files, problems
-    exact_files, _ = read_days(project, base_url, only=blamed, exact=True)
+    exact_files, _ = read_days(project, base_url, only=blamed, exact=True, fork=fork)
     by_path = {f.day.source_path: f for f in exact_files}
     day_files = [by_path.get(f.day.source_path, f) for f in day_files]
     return day_files, check(day_files)
+
+
+def _blamed(paths: set[str], problems: list[Problem]) -> set[str]:
+    """Return those of `paths` (day files) that a problem is in or names in its message."""
+    blamed = {p.location.path for p in problems} & paths
+    by_name: dict[str, list[str]] = {}
+    for path in paths:
+        by_name.setdefault(path.rsplit("/", 1)[-1], []).append(path)
+    for message in {p.message for p in problems}:
+        for name in _DAY_FILE_NAME_IN.findall(message):
+            blamed.update(path for path in by_name.get(name, ()) if path in message)
+    return blamed
+
+
+_DAY_FILE_NAME_IN = re.compile(r"\d{4}-\d{2}-\d{2}\.md")
 
 
 # Below this many files, starting worker processes costs more than it saves.
