@@ -359,6 +359,9 @@ class Builder:
         self._cache_saver: Forked[None] | None = None
         # Whether a second process may make keys (not while Pagefind indexes much beside).
         self.keys_beside = True
+        # The date, in the site's time zone, the last build published days as of (None:
+        # it failed, or shows every day: drafts).
+        self.published_on: dt.date | None = None
 
     def resume(self, files: bool = True) -> None:
         """Take up from what the last build into this folder, in another process, left in
@@ -573,6 +576,7 @@ class Builder:
         """
         timings = timings or Timings()
         now = now or clock.current_time(os.environ)
+        self.published_on = None  # until it succeeds
         checked, self._checked = self._checked, None  # `precheck`'s, for this build alone
         if checked is not None and time.monotonic() - checked[2] > CHECKED_FOR:
             checked = None
@@ -606,7 +610,18 @@ class Builder:
             if self._cache_saver is not None:
                 with timings.stage("save caches"):
                     self._saved_beside(succeeded=True)
+            if not self.drafts:
+                self.published_on = clock.local_date(now, self.library.site.timezone)
             return result
+
+    def new_day(self) -> dt.date | None:
+        """Return the date in the site's time zone if it is no longer the one the last
+        build published days as of (midnight passed: the days dated today are due), else
+        None. Always None after a failed build and where every day is shown (drafts)."""
+        if self.published_on is None or self.library is None:
+            return None
+        today = clock.local_date(clock.current_time(os.environ), self.library.site.timezone)
+        return today if today != self.published_on else None
 
     def _build(
         self,

@@ -148,8 +148,9 @@ def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "with the last "
         "search index, which catches up in a second build once saves stop. A build with "
         "errors prints them and leaves the last good site in place; the watcher keeps "
-        "going. A second serve or watch into the same folder is refused. Ctrl-C (or "
-        "SIGTERM, SIGHUP) stops it cleanly.",
+        "going. At midnight in the site's time zone it builds again: the days dated that "
+        "day are published. A second serve or watch into the same folder is refused. "
+        "Ctrl-C (or SIGTERM, SIGHUP) stops it cleanly.",
     )
     serve_cmd = commands.add_parser(
         "serve",
@@ -732,6 +733,12 @@ def _live_in(project: Project, args: argparse.Namespace, out: Path) -> int:
             changed = watcher.next_changes(
                 quiet=0.1, timeout=0.1 if running else 0.5, meanwhile=builder.precheck
             )
+            if not changed and (today := builder.new_day()) is not None:
+                # Days dated today are published now (watch, without --drafts): a site
+                # left watching overnight shows them without a save.
+                print(f"{today} has begun in the site's time zone: rebuilding", flush=True)
+                _live_build(builder, server, "rebuilt", set())
+                continue
             if not changed:
                 builder.prepare()  # what the next save would do first (watch)
                 if running or builder.search_pending is not None:

@@ -31,13 +31,30 @@ def _ctrl_c_as_in_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+# `python -m builder`, its clock moved ahead (clock.current_time, which every build asks).
+_AHEAD = """
+import datetime, sys
+from builder import clock, cli
+real = clock.current_time
+clock.current_time = lambda environ: real(environ) + datetime.timedelta(seconds={seconds})
+sys.argv[0] = "digest"
+cli.run()
+"""
+
+
 class Running:
     """A digest command in a process of its own, its output collected by a thread."""
 
-    def __init__(self, *arguments: str) -> None:
+    def __init__(self, *arguments: str, clock: float | None = None) -> None:
+        """Run `digest ARGUMENTS` at EPOCH; with `clock`, on a clock that many seconds
+        ahead of the real one (behind, when negative), for every build it makes."""
         env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1"}
+        command = [sys.executable, "-m", "builder", *arguments]
+        if clock is not None:
+            del env["SOURCE_DATE_EPOCH"]
+            command = [sys.executable, "-c", _AHEAD.format(seconds=clock), *arguments]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "builder", *arguments],
+            command,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -145,8 +162,8 @@ class Served(Running):
 class Watching(Running):
     """A `digest watch` process building the project's site/, its output collected."""
 
-    def __init__(self, project: Path) -> None:
-        super().__init__("watch", "--project", str(project))
+    def __init__(self, project: Path, clock: float | None = None) -> None:
+        super().__init__("watch", "--project", str(project), clock=clock)
         self._read_on()
 
     def caught_up(self) -> bool:

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import zoneinfo
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from serving import EPOCH, Running, Served, Watching
 from builder import uptodate
 from builder.build import build
 from builder.project import Project
+from builder.reader import read_config
 from builder.serve import resolve_request
 from builder.watch import Watcher, is_editor_noise
 
@@ -798,3 +800,65 @@ def test_watch_writes_the_pages_then_the_search_and_matches_a_fresh_build(
     assert code == 0
     assert "A fresh title" not in (site / "2024" / "07" / "15" / "index.html").read_text("utf-8")
     assert "the search index in" in watching.output and "older than the pages" in watching.output
+
+
+def test_watch_publishes_the_days_dated_today_once_midnight_passes(
+    project: Path, tmp_path: Path
+) -> None:
+    """A day dated tomorrow is not on the site; `digest watch`, left running, builds it
+    again at midnight in the site's time zone, with that day, no file saved. Its clock is
+    set seconds before midnight."""
+    tomorrow = dt.date(2024, 7, 16)  # the newest day of the `full` site is 2024-07-15
+    text = day(project).read_text("utf-8").replace("date: 2024-07-15", f"date: {tomorrow}")
+    (day(project).parent / f"{tomorrow}.md").write_text(text, "utf-8")
+    config, _ = read_config(Project(project))
+    assert config is not None and config.site.timezone == "Europe/Kyiv"
+    midnight = dt.datetime(2024, 7, 16, tzinfo=zoneinfo.ZoneInfo(config.site.timezone))
+    before, after = midnight - dt.timedelta(seconds=1), midnight + dt.timedelta(seconds=1)
+    page = Path("2024", "07", "16", "index.html")
+    fresh = {
+        when: tree(build(Project(project), tmp_path / str(when.timestamp()), now=when).out_dir)
+        for when in (before, after)
+    }
+    assert page.as_posix() not in fresh[before] and page.as_posix() in fresh[after]
+
+    # Its clock eight seconds before midnight as it starts: time enough for a first build.
+    ahead = (midnight - dt.datetime.now(dt.UTC)).total_seconds() - 8
+    watching = Watching(project, clock=ahead)
+    try:
+        watching.wait_for(lambda: "watching" in watching.output, timeout=30)
+        watching.wait_for(lambda: "rebuilt in" in watching.output, timeout=30)
+        watching.wait_for(watching.caught_up, timeout=30)
+    finally:
+        code = watching.stop()
+    output = watching.output
+    assert code == 0, output
+    begun = f"{tomorrow} has begun in the site's time zone: rebuilding"
+    assert output.index("watching") < output.index(begun) < output.index("rebuilt in"), output
+    assert "changed:" not in output
+    assert tree(project / "site") == fresh[after]
+
+
+def test_a_new_day_is_told_only_after_a_good_build_of_published_days(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`Builder.new_day`, which the watch loop asks between saves: the date once midnight
+    passed since a good build without drafts; never for a preview (it shows future days)
+    nor after a failed build (the next save builds anyway)."""
+    from builder import clock
+    from builder.build import Builder
+    from builder.errors import ContentErrors
+
+    late = dt.datetime(2024, 7, 15, 20, 59, 59, tzinfo=dt.UTC)  # 23:59:59 in Kyiv
+    monkeypatch.setattr(clock, "current_time", lambda environ: late)
+    published = Builder(Project(project), tmp_path / "site")
+    preview = Builder(Project(project), tmp_path / "preview", drafts=True, in_place=True)
+    for builder in (published, preview):
+        builder.build()
+        assert builder.new_day() is None
+    late += dt.timedelta(seconds=1)
+    assert published.new_day() == dt.date(2024, 7, 16) and preview.new_day() is None
+    day(project).write_text("---\ndate: [\n", "utf-8")
+    with pytest.raises(ContentErrors):
+        published.build()
+    assert published.new_day() is None
