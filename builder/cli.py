@@ -739,6 +739,10 @@ def _live_in(project: Project, args: argparse.Namespace, out: Path) -> int:
                 print(f"{today} has begun in the site's time zone: rebuilding", flush=True)
                 _live_build(builder, server, "rebuilt", set())
                 continue
+            if not changed and builder.collect_when_idle:
+                builder.collect_when_idle = False
+                gc.collect()  # after a change to the configuration, a template: 0.8 s
+                continue
             if not changed:
                 builder.prepare()  # what the next save would do first (watch)
                 if running or builder.search_pending is not None:
