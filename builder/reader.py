@@ -63,13 +63,19 @@ class DayFile:
     references: tuple[Reference, ...] = field(compare=False)
     exact: bool = True  # False: read by the fast loader, so locations are not known
 
-    def all_references(self) -> tuple[Reference, ...]:
-        """Return the references; a fast-read file keeps none and makes them from its day."""
+    def all_references(
+        self, doubtful: Callable[[Headline], bool] | None = None
+    ) -> tuple[Reference, ...]:
+        """Return the references; a fast-read file keeps none and makes them from its day,
+        with `doubtful`, only those of the headlines it says are in doubt (a tag renamed
+        before its days are puts thousands of days in doubt, not all of their headlines)."""
         if self.exact:
             return self.references
         where = Location(self.day.source_path)
         found: list[Reference] = []
         for index, h in enumerate(self.day.headlines):  # a clean file: all valid, in order
+            if doubtful is not None and not doubtful(h):
+                continue
             item = f"headlines[{index}]"
             found.append(Reference("source", h.source, f"{item}.source", where))
             found.append(Reference("url", h.url, f"{item}.url", where))

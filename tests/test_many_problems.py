@@ -153,3 +153,38 @@ def test_report_lines_sum_up_what_the_problems_not_shown_say() -> None:
     ]
     assert report_lines(problems, shown=len(problems)) == report_lines(problems)
     assert report_lines([], shown=2) == []
+
+
+def test_days_read_quickly_are_checked_as_days_read_exactly(tmp_path: Path) -> None:
+    """The checks across days find the same problems in a day read by the quick loader
+    (which knows no lines, and is checked headline by headline) as in one read exactly:
+    an unknown tag, a link another day has, a place spelled two ways, each in a
+    headline of its own among good ones."""
+    from builder.reader import read_config, read_days
+    from builder.validate import check_days
+
+    project = _project(tmp_path, days=4, url="https://www.ukrinform.net/same")
+    last = project / "content" / "digests" / "2024 days" / "2024-01-04.md"
+    text = last.read_text("utf-8").replace("tags: [frontline]", "tags: [frontline, front-line]")
+    text = text.replace(
+        "---\nCommentary",
+        '  - title: "Kyiv"\n    url: "https://www.ukrinform.net/kyiv"\n    source: ukrinform\n'
+        '    places: ["Kyiv"]\n  - title: "Kiev"\n    url: "https://www.ukrinform.net/kiev"\n'
+        '    source: ukrinform\n    places: ["kyiv"]\n---\nCommentary',
+    )
+    last.write_text(text, "utf-8")
+    config, problems = read_config(Project(project))
+    assert config is not None and not problems
+
+    def found(exact: bool) -> list[tuple[str, str, str, Severity]]:
+        days, problems = read_days(Project(project), exact=exact)
+        assert not problems and all(d.exact == exact for d in days)
+        return [
+            (p.location.path, p.field, re.sub(r"(\.md):\d+", r"\1", p.message), p.severity)
+            for p in sorted(check_days(config, days), key=Problem.sort_key)
+        ]
+
+    quick = found(exact=False)
+    assert quick == found(exact=True)
+    fields = {field for path, field, _, _ in quick if path.endswith("2024-01-04.md")}
+    assert fields == {"headlines[0].tags[1]", "headlines[1].url", "headlines[3].places[0]"}
