@@ -733,20 +733,20 @@ def _live_in(project: Project, args: argparse.Namespace, out: Path) -> int:
             changed = watcher.next_changes(
                 quiet=0.1, timeout=0.1 if running else 0.5, meanwhile=builder.precheck
             )
-            if not changed and (today := builder.new_day()) is not None:
-                # Days dated today are published now (watch, without --drafts): a site
-                # left watching overnight shows them without a save.
-                print(f"{today} has begun in the site's time zone: rebuilding", flush=True)
-                _live_build(builder, server, "rebuilt", set())
-                continue
-            if not changed and builder.collect_when_idle:
-                builder.collect_when_idle = False
-                gc.collect()  # after a change to the configuration, a template: 0.8 s
-                continue
             if not changed:
-                builder.prepare()  # what the next save would do first (watch)
-                if running or builder.search_pending is not None:
-                    searching = _catch_up_search(builder, searching)
+                today = builder.new_day()
+                if today is not None:
+                    # Days dated today are published now (watch, without --drafts): a site
+                    # left watching overnight shows them without a save.
+                    print(f"{today} has begun in the site's time zone: rebuilding", flush=True)
+                    _live_build(builder, server, "rebuilt", set())
+                elif builder.collect_when_idle:
+                    builder.collect_when_idle = False
+                    gc.collect()  # after a change to the configuration, a template: 0.8 s
+                else:
+                    builder.prepare()  # what the next save would do first (watch)
+                    if running or builder.search_pending is not None:
+                        searching = _catch_up_search(builder, searching)
                 continue
             names = sorted(project.relative(p) for p in changed)
             shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")

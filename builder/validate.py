@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import Location, Problem, did_you_mean
-from .model import Day, Headline
+from .model import Headline
 from .reader import Config, DayFile, Reference, warn
 from .urls import listing, slugify
 
@@ -35,9 +35,11 @@ def check_days(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
             )
             continue
         by_date[key] = day_file
-        if not day_file.exact and _plainly_fine(day, config, key, first_url, place_by_slug):
-            continue  # the common case, checked without making a Reference per value
         where = Location(day.source_path)
+        if not day_file.exact and all(
+            _headline_fine(h, config, key, where, first_url, place_by_slug) for h in day.headlines
+        ):
+            continue  # the common case, checked without making a Reference per value
 
         def in_doubt(h: Headline, key: str = key, where: Location = where) -> bool:
             return not _headline_fine(h, config, key, where, first_url, place_by_slug)
@@ -74,23 +76,6 @@ def check_days(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
     return problems
 
 
-def _plainly_fine(
-    day: Day,
-    config: Config,
-    key: str,
-    first_url: dict[str, tuple[str, Location]],
-    place_by_slug: dict[str, str],
-) -> bool:
-    """Check a day's values quickly, recording its URLs and places; False at any doubt.
-
-    Recording is idempotent, so the full check can run after a False on the same day.
-    """
-    where = Location(day.source_path)
-    return all(
-        _headline_fine(h, config, key, where, first_url, place_by_slug) for h in day.headlines
-    )
-
-
 def _headline_fine(
     h: Headline,
     config: Config,
@@ -99,8 +84,9 @@ def _headline_fine(
     first_url: dict[str, tuple[str, Location]],
     place_by_slug: dict[str, str],
 ) -> bool:
-    """Check one headline of a fast-read day as `_plainly_fine` does: True when the full
-    check would find nothing in it (and recording what it records)."""
+    """Check one headline of a fast-read day quickly, recording its URL and places: True
+    when the full check would find nothing in it. Recording is idempotent, so the full
+    check can run after a False on the same headline."""
     if h.source not in config.sources or not all(t in config.tags for t in h.tags):
         return False
     for place in h.places:
