@@ -19,10 +19,12 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from stat import S_ISDIR
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
-from watchdog.observers.polling import PollingObserver
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingEmitter
 
 # Names editors and tools write beside the files they save (never content themselves).
 IGNORED_NAME = re.compile(
@@ -101,6 +103,70 @@ class _Collector(FileSystemEventHandler):
         return changed
 
 
+# A file or folder by its path, inode, device, mode, size, modification and change times.
+_Seen = tuple[str, int, int, int, int, int, int]
+
+
+def _looked_at(top: str, recursive: bool) -> list[_Seen]:
+    """Every file and folder under `top` (or in it), by path and the stats a change to it
+    changes (its inode, device, mode, size, modification and change times), as
+    watchdog's snapshot finds them (by `os.stat`, into folders of any kind), in the order
+    the folders list them."""
+    found: list[_Seen] = []
+    add = found.append
+    folders = [top]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            if folder is top:
+                raise
+            continue  # gone since its folder was listed, which tells
+        for entry in entries:
+            try:
+                info = entry.stat()
+            except OSError:
+                continue
+            mode, size, path = info.st_mode, info.st_size, entry.path
+            add((path, info.st_ino, info.st_dev, mode, size, info.st_mtime_ns, info.st_ctime_ns))
+            if recursive and S_ISDIR(mode):
+                folders.append(path)
+    return found
+
+
+class _QuickPollingEmitter(PollingEmitter):
+    """watchdog's polling emitter, which takes its snapshot and compares it with the last
+    only when a quicker look at the files finds something changed since the last look.
+
+    watchdog's snapshot and comparison are Python for every file: on ten years of days
+    (3,650 files) 95 ms every half second, 16-19% of a core while nothing changes; the
+    look (a walk of stats into a list) takes 17 ms. The events are still watchdog's own,
+    from its snapshots: a look is taken before the snapshot it stands for, so a change
+    made after the look is in a later look too, and the change time in it makes any
+    change to a file tell (a save, a rename onto it, a change of mode)."""
+
+    def on_thread_start(self) -> None:
+        self._looked = self._look()
+        super().on_thread_start()
+
+    def _look(self) -> list[_Seen] | None:
+        try:
+            return _looked_at(self.watch.path, self.watch.is_recursive)
+        except OSError:  # the folder watched is gone: watchdog's snapshot says so
+            return None
+
+    def queue_events(self, timeout: float) -> None:
+        if self.stopped_event.wait(timeout):
+            return
+        looked = self._look()
+        if looked is not None and looked == self._looked:
+            return
+        self._looked = looked
+        super().queue_events(0)  # its snapshot, its comparison, its events
+
+
 class Watcher:
     """Watches a project's content/ and templates/ and hands out batches of changes."""
 
@@ -109,7 +175,9 @@ class Watcher:
         self.content = self.root / "content"
         self.templates = self.root / "templates"
         self.collector = _Collector([self.content, self.templates])
-        self.observer = PollingObserver(timeout=0.5) if poll else Observer()
+        self.observer = (
+            BaseObserver(emitter_class=_QuickPollingEmitter, timeout=0.5) if poll else Observer()
+        )
         self.templates_watched = False
 
     def start(self) -> None:
