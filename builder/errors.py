@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -144,6 +145,54 @@ def _closest(word: str, choices: tuple[str, ...]) -> str:
         if word.lower() in lowered:
             matches = [lowered[word.lower()]]
     return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+# The lines git writes around a conflict it leaves for a person to resolve: "<<<<<<< HEAD",
+# "||||||| base" (diff3), "=======", ">>>>>>> branch".
+_MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?:[ \t].*)?$", re.MULTILINE)
+_OPENS, _SPLITS, _CLOSES = "<" * 7, "=" * 7, ">" * 7
+
+
+def merge_conflicts(text: str) -> list[tuple[int, str]]:
+    """Return where a text holds a merge conflict git left unresolved, as (line, message):
+    its first marker line. A conflict is a line of seven '<' (then a space or nothing),
+    and what is left of one once its first line is deleted, a line of seven '=' before a
+    line of seven '>'; a line of seven '=' alone is a Markdown heading's underline."""
+    if _OPENS not in text and _CLOSES not in text:  # most texts: one search at C speed
+        return []
+    found: list[tuple[int, str]] = []
+    opened: int | None = None  # the line of the conflict's "<<<<<<<"
+    split: int | None = None  # the line of a "=======" since the last conflict ended
+    for match in _MARKER.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        marker = match.group(1)
+        if marker == _OPENS and opened is None:
+            opened, split = line, None
+        elif marker == _SPLITS and opened is None:
+            split = line
+        elif marker == _CLOSES and (opened is not None or split is not None):
+            if opened is not None:
+                message = (
+                    f"an unresolved merge conflict, from this line to line {line}: keep the "
+                    "lines you want, delete the others and git's marker lines ('<<<<<<<', "
+                    "'=======', '>>>>>>>'), then save"
+                )
+                found.append((opened, message))
+            else:
+                message = (
+                    f"what is left of a merge conflict: this line and line {line} "
+                    "('=======' and '>>>>>>>') are git's markers; keep the lines you want "
+                    "between and around them, delete the others and the markers, then save"
+                )
+                found.append((split or line, message))
+            opened = split = None
+    if opened is not None:  # never closed
+        message = (
+            "an unresolved merge conflict starts here (git's '<<<<<<<' marker): keep the "
+            "lines you want, delete the others and git's marker lines, then save"
+        )
+        found.append((opened, message))
+    return found
 
 
 class DigestError(Exception):

@@ -22,7 +22,7 @@ from typing import Any
 from . import markup, parallel, urls, yamlio
 from .cache import ParseCache, ParseResult, content_key
 from .dayfiles import DAY_FILE_NAME, link_problem, list_day_files, mended_listing
-from .errors import Location, Problem, Severity, sort_problems
+from .errors import Location, Problem, Severity, merge_conflicts, sort_problems
 from .i18n import is_known_locale
 from .model import Day, Headline, SiteConfig, Source, Tag, Update, headline_anchor_sizes
 from .project import Project
@@ -129,6 +129,14 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int] | Problem:
     )
 
 
+def conflict_problems(path: str, text: str) -> list[Problem]:
+    """Return a problem for each merge conflict git left unresolved in a file's text (a
+    `git pull` or `git merge` of two editors' changes to one file)."""
+    return [
+        Problem(Location(path, line, 1), "", message) for line, message in merge_conflicts(text)
+    ]
+
+
 def normalise_text(text: str) -> str:
     """Drop a UTF-8 byte order mark and turn Windows and old Mac line ends into '\\n'."""
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -149,6 +157,9 @@ def parse_day(
         return None, [surrogate]
     version = content_key(text.encode("utf-8"), base_url)
     text = normalise_text(text)
+    conflicts = conflict_problems(path, text)
+    if conflicts:  # its YAML would fail confusingly, its commentary be published as it is
+        return None, conflicts
     split = split_front_matter(path, text)
     if isinstance(split, Problem):
         return None, [split]
@@ -545,6 +556,8 @@ def read_config(
         text, problem = read_text(project, path)
         if problem:
             problems.append(problem)
+        elif text is not None:
+            problems += conflict_problems(rel, normalise_text(text))
         texts[name] = (rel, text)
     if problems:
         return None, problems

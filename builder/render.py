@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import i18n, urls
-from .errors import ContentErrors, Location, Problem
+from .errors import ContentErrors, Location, Problem, merge_conflicts
 from .fastpages import CHART_TEMPLATE, PageHelpers, PageMaker, chart_figure
 from .fastpages import TEMPLATES as FAST_PAGES
 from .fragments import FEED_ITEM_TEMPLATE, FEED_LABELS, HeadlineFragments, feed_item
@@ -65,8 +65,27 @@ def static_files(template_dirs: list[Path]) -> dict[str, StaticFile]:
     return found
 
 
+class _Environment(jinja2.Environment):
+    """Jinja2's environment, which refuses a template with a merge conflict git left in it,
+    as a syntax error at its line: its markers and both sides of the conflict would be on
+    every page made from it."""
+
+    def compile(
+        self,
+        source: str | jinja2.nodes.Template,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        if isinstance(source, str):
+            for line, message in merge_conflicts(source):
+                raise jinja2.TemplateSyntaxError(message, line, name, filename)
+        return super().compile(source, name, filename, raw, defer_init)  # type: ignore[call-overload]
+
+
 def _environment(folders: list[Path]) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in folders]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
