@@ -20,7 +20,7 @@ from typing import Any
 from .errors import Problem, Severity, did_you_mean
 from .model import LABELS
 from .urls import is_valid_id, slugify
-from .yamlio import Document, Path, Unreadable, dotted
+from .yamlio import PASTED_SPACES, Document, Path, Unreadable, dotted
 
 # Characters XML 1.0 cannot carry (feeds would break), plus DEL and the C1 controls,
 # which are never meant in news text.
@@ -120,7 +120,16 @@ class Checker:
         declared = _declared(fields)
         misspelt: set[str] = set()
         for key in () if value.keys() <= declared.keys() else value:  # nearly always ()
-            if key not in declared:
+            if key not in declared and isinstance(key, str) and key[:1] in PASTED_SPACES:
+                bare = key.lstrip("".join(PASTED_SPACES) + " \t")
+                self.problem(
+                    (*path, key),
+                    f"'{bare}' is indented with {PASTED_SPACES[key[0]]}, which YAML takes "
+                    f"for part of the name, not for indentation (so it is read as a field of "
+                    f"{what}); indent it with ordinary spaces",
+                    at_key=True,
+                )
+            elif key not in declared:
                 suggestion = did_you_mean(key, declared)
                 if suggestion:
                     misspelt.add(suggestion.split("'")[1])

@@ -524,11 +524,17 @@ def translate_error(exc: yaml.YAMLError, path: str, text: str, line_offset: int 
     lines = text.split("\n")
     key = ""
     if line is not None and 0 < line <= len(lines):
-        match = re.match(r"\s*(?:-\s+)?([\w-]+)\s*:", lines[line - 1])
-        key = match.group(1) if match else ""
+        key = _key_of(lines[line - 1])
+    pasted = _pasted_space(lines[:line] if line is not None else lines)
+    if pasted is not None:  # the cause, before YAML's confusion it brought
+        space_line, space_column, message = pasted
+        field = _key_of(lines[space_line - 1]) or "YAML"
+        return Problem(Location(path, space_line + line_offset, space_column), field, message)
     lowered = f"{context} {problem_text}".lower()
     hint = ""
-    if "cannot start any token" in lowered and line is not None and column is not None:
+    if line is not None and 0 < line <= len(lines):
+        hint = _typographic_quote_hint(lines[line - 1])
+    if not hint and "cannot start any token" in lowered and line is not None and column is not None:
         hint = _token_hint(lines[line - 1][column - 1 : column] if line <= len(lines) else "")
     for needle, advice in _HINTS:
         if not hint and needle in lowered:
@@ -540,6 +546,75 @@ def translate_error(exc: yaml.YAMLError, path: str, text: str, line_offset: int 
     if line is not None:
         line += line_offset
     return Problem(Location(path, line, column), key or "YAML", message)
+
+
+def _key_of(line: str) -> str:
+    """Return the key a line of YAML starts with ("" if none)."""
+    match = re.match(r"\s*(?:-\s+)?([\w-]+)\s*:", line)
+    return match.group(1) if match else ""
+
+
+# Spaces other than U+0020 that text pasted from web pages, word processors and messengers
+# brings: YAML takes them for part of the text, so "title:<U+00A0>..." is no key and value.
+PASTED_SPACES = {
+    "\u00a0": "a non-breaking space (U+00A0)",
+    "\u202f": "a narrow non-breaking space (U+202F)",
+    "\u2007": "a figure space (U+2007)",
+    "\u3000": "an ideographic space (U+3000)",
+    "\u200b": "a zero-width space (U+200B)",
+    **{chr(code): f"a typographic space (U+{code:04X})" for code in range(0x2000, 0x200B)},
+}
+_PASTED = "".join(PASTED_SPACES)
+# Where YAML needs an ordinary space: in the indentation, after a list's '-' and after a
+# key's ':'.
+_STRUCTURE_SPACE = re.compile(
+    rf"^[ \t]*(?P<indent>[{_PASTED}])[ \t{_PASTED}]*(?:-|[\w-]+:)"
+    rf"|^[ \t]*-(?P<dash>[{_PASTED}])"
+    rf"|^[ \t]*(?:-[ \t]+)?(?P<key>[\w-]+):(?P<after>[{_PASTED}])"
+)
+
+
+def _pasted_space(lines: list[str]) -> tuple[int, int, str] | None:
+    """Find the first space of another kind where YAML needs an ordinary one (in text
+    that YAML could not read, up to the line where it gave up): (line, column, message)."""
+    for number, line in enumerate(lines, 1):
+        if line.isascii():
+            continue
+        match = _STRUCTURE_SPACE.match(line)
+        if match is None:
+            continue
+        space = next(name for name in ("indent", "dash", "after") if match.group(name))
+        column = match.start(space) + 1
+        where = {"indent": "in the indentation", "dash": "after '-'"}.get(space)
+        where = where or f"after '{match.group('key')}:'"
+        name = PASTED_SPACES[line[column - 1]]
+        return (
+            number,
+            column,
+            f"YAML syntax error: {name} {where}, where YAML needs an ordinary space; type "
+            "a space over it (text pasted from web pages, word processors and messengers "
+            "brings such spaces)",
+        )
+    return None
+
+
+# Quotation marks of typesetting, which YAML reads as any other character.
+_TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛‹›"
+_QUOTED_VALUE = re.compile(rf"^[ \t]*(?:-[ \t]+)?([\w-]+):[ \t]+([{_TYPOGRAPHIC_QUOTES}])(.*)$")
+
+
+def _typographic_quote_hint(line: str) -> str:
+    """Explain a value that starts with a typographic quote, which quotes nothing in YAML."""
+    match = _QUOTED_VALUE.match(line)
+    if match is None:
+        return ""
+    key, mark, rest = match.groups()
+    inner = rest.rstrip().rstrip(_TYPOGRAPHIC_QUOTES)
+    example = f'{key}: "{inner}"' if '"' not in inner and len(inner) <= 60 else f'{key}: "..."'
+    return (
+        f"{mark} is a typographic quotation mark, which YAML reads as part of the text, not "
+        f"as a quote: put the value in straight quotes, {example}"
+    )
 
 
 def _token_hint(char: str) -> str:

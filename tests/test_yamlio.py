@@ -4,6 +4,8 @@ import random
 import re
 import time
 
+import pytest
+
 from builder import yamlio
 
 
@@ -73,6 +75,47 @@ def test_syntax_error_names_line_key_and_fix() -> None:
     assert (problem.location.line, problem.location.column, problem.field) == (3, 13, "title")
     assert "must be in quotes" in problem.message
     assert "Traceback" not in problem.message and "<" not in problem.message.split(";")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "start"),
+    [
+        # The space after a key: YAML reads "source:\u00a0espreso" as text, and gives up lines
+        # later (or, here, at the next key).
+        ("a:\n  - title: x\n    source:\u00a0espreso\n    tags: [b]\n", (3, 12, "source"),
+         "YAML syntax error: a non-breaking space (U+00A0) after 'source:', where YAML needs"),
+        ("a:\n  - title: x\n\u202f\u202f\u202f\u202ftags: [b]\n    places: [c]\n", (3, 1, "tags"),
+         "YAML syntax error: a narrow non-breaking space (U+202F) in the indentation"),
+        ("a:\n  -\u00a0title: x\n    tags: [b]\n", (2, 4, "title"),
+         "YAML syntax error: a non-breaking space (U+00A0) after '-'"),
+        # Another problem than a pasted space: a non-breaking space inside a value is text.
+        ('a:\n  - title: "5\u00a0000\n\u00a0people"\n    tags: [b\n', (4, 11, "tags"),
+         "YAML syntax error: while parsing a flow sequence"),
+        ("title: “Zelensky: talks”\n", (1, 17, "title"),
+         "YAML syntax error: mapping values are not allowed in this context; “ is a "
+         'typographic quotation mark, which YAML reads as part of the text, not as a quote: '
+         'put the value in straight quotes, title: "Zelensky: talks"'),
+        ("title: «Зеленський: переговори»\n", (1, 19, "title"),
+         "YAML syntax error: mapping values are not allowed in this context; « is a "),
+    ],
+)  # fmt: skip
+def test_a_pasted_space_or_typographic_quote_is_named_where_it_is(
+    text: str, place: tuple[int, int, str], start: str
+) -> None:
+    """Text pasted from web pages, word processors and messengers brings non-breaking
+    spaces and typographic quotes, which YAML reads as text: the error says so, at the
+    space (YAML itself gives up later, at a line that is fine)."""
+    _, problems = yamlio.load("d.md", text)
+    assert len(problems) == 1
+    problem = problems[0]
+    assert (problem.location.line, problem.location.column, problem.field) == place
+    assert problem.message.startswith(start), problem.message
+
+
+def test_typographic_quotes_around_text_without_a_colon_are_kept() -> None:
+    doc, problems = yamlio.load("d.md", "title: “Zelensky says no”\nnote: x\u00a0y\n")
+    assert problems == []
+    assert doc is not None and doc.value == {"title": "“Zelensky says no”", "note": "x\u00a0y"}
 
 
 def test_reader_errors_get_a_position() -> None:
