@@ -16,6 +16,7 @@ from .importlinks import host_of, match_source, unwrapped, without_outlet
 from .importmodel import Dropped, Entry, State
 from .importtext import CAPITALS, SUMMARY, word_count
 from .links import clean_url
+from .urls import without_unseen
 
 
 def index_entry(state: State, date: dt.date, entry: Entry) -> None:
@@ -83,7 +84,8 @@ def complete(
     title = entry.title
     if entry.line in state.named and linked != entry.source:  # another outlet's news
         title, source = state.named[entry.line], linked or default_source
-    title, url = without_outlet(title, url, state.names.get(source, "")), clean_url(url)
+    title = without_outlet(title, url, state.names.get(source, ""))
+    url = clean_url(without_unseen(url))
     entries[entries.index(entry)] = state.last = replace(entry, title=title, url=url, source=source)
     index_entry(state, date, state.last)
 

@@ -162,6 +162,7 @@ from .importtext import (
 from .importzones import zone_of_language, zone_of_links, zone_of_script, zone_of_site
 from .links import clean_url
 from .reader import normalise_text
+from .urls import without_unseen
 
 # The language an HTML page says it is written in: <html lang="ja">.
 HTML_LANG = re.compile(
@@ -586,7 +587,7 @@ def _take_line(
         state.named[number] = line
         line, source = named
     line = without_outlet(line, url, state.names.get(source, ""))
-    url = clean_url(url) if url else url
+    url = clean_url(without_unseen(url)) if url else url
     if not given.item and not given.link:  # copied as text: "... постраждала дитина ФОТО"
         line = MEDIA_END.sub("", line) or line
         line = MEDIA_START.sub("", line, count=1) if MEDIA_START.match(line) else line

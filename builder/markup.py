@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .urls import unseen_in
+
 
 @dataclass(frozen=True)
 class BadLink:
@@ -32,6 +34,11 @@ def _make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     # Accept every address at parse time; `_sanitise` decides, so refusals can be reported.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
+    # An address holding a character of no width (pasted text brings them) is kept as it
+    # is, not percent-encoded, so that `_sanitise` sees it and refuses it: encoded, it is
+    # a link that leads nowhere, and looks like any other.
+    normalize = md.normalizeLink
+    md.normalizeLink = lambda url: url if unseen_in(url) else normalize(url)  # type: ignore[method-assign]
     return md
 
 
@@ -41,7 +48,7 @@ _MD = _make_parser()  # stateless once configured; parse() keeps its state in `e
 def is_allowed_url(url: str) -> bool:
     """Tell whether a link may appear: http(s), or a path within the site."""
     url = url.strip()
-    if url.startswith(("//", "\\\\", "/\\", "\\/")):
+    if url.startswith(("//", "\\\\", "/\\", "\\/")) or unseen_in(url):
         return False
     try:
         scheme = urllib.parse.urlsplit(url).scheme.lower()

@@ -383,6 +383,9 @@ def _parse_body(path: str, body: str, first_line: int, page_url: str) -> tuple[s
 
 
 def _bad_link_message(url: str) -> str:
+    unseen = urls.unseen_in(url)
+    if unseen is not None:
+        return f"the link {unseen}"
     return (
         f"the link '{url}' is not allowed: links must be absolute http(s) URLs or paths "
         "within the site; write an https:// address or remove the link"

@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import Problem, Severity, did_you_mean
 from .model import LABELS
-from .urls import is_valid_id, slugify
+from .urls import is_valid_id, slugify, unseen_in
 from .yamlio import PASTED_SPACES, Document, Path, Unreadable, dotted
 
 # Characters XML 1.0 cannot carry (feeds would break), plus DEL and the C1 controls,
@@ -29,6 +29,7 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
 _UPDATED = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?")
 _SPACE = re.compile(r"\s")
+
 # Characters a URL cannot carry as they are (RFC 3986; the HTML checker refuses them in
 # href): browsers percent-encode them, and a backslash turns into a slash in http(s) URLs.
 _NOT_IN_URLS = re.compile(r'["<>\\^`{|}]')
@@ -486,13 +487,16 @@ _PLAIN_URL = re.compile(
 
 def url_problem(url: str) -> str | None:
     """Say what is wrong with an article or home page URL, or None when it is fine."""
-    if _PLAIN_URL.fullmatch(url):
+    if url.isascii() and _PLAIN_URL.fullmatch(url):
         return None
     return examined_url_problem(url)
 
 
 def examined_url_problem(url: str) -> str | None:
     """url_problem, always looking at the URL part by part (the tests compare the two)."""
+    unseen = unseen_in(url)
+    if unseen:
+        return unseen
     if _SPACE.search(url):
         return f"'{url}' contains white space; a URL must be one unbroken address"
     try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 
 from anyascii import anyascii
 
@@ -165,3 +166,37 @@ def robots() -> str:
 def output_path(url_path: str) -> str:
     """Return the file below site/ that serves `url_path`: folders get index.html."""
     return url_path + "index.html" if url_path == "" or url_path.endswith("/") else url_path
+
+
+# Characters of no width, or of a space's look, other than U+0020, and controls of
+# direction and formatting: invisible in an address, and never part of one. Text pasted
+# from messengers and word processors brings them; a browser percent-encodes them, and the
+# link leads nowhere. Not the joiners (U+200C, U+200D), which Persian slugs and emoji hold,
+# nor the marks and selectors of scripts and emoji.
+_UNSEEN = re.compile(
+    "[\u00a0\u00ad\u1680\u2000-\u200b\u200e\u200f\u2028-\u202f\u205f-\u2064"
+    "\u2066-\u206f\u3000\ufeff\ufff9-\ufffb]"
+)
+
+
+def unseen_in(url: str) -> str | None:
+    """Say which character of no width (or a space's look) a link holds, if any: the link
+    shown with each as <U+XXXX>, and what to do."""
+    found = _UNSEEN.search(url) if not url.isascii() else None
+    if found is None:
+        return None
+    char = found.group()
+    shown = _UNSEEN.sub(lambda each: f"<U+{ord(each.group()):04X}>", url)
+    name = unicodedata.name(char, "invisible character").lower()
+    article = "an" if name[:1] in "aeiou" else "a"
+    return (
+        f"'{shown}' contains {article} {name} (U+{ord(char):04X}), which looks like nothing "
+        "or like a space, and which a link cannot carry: delete it (text pasted from "
+        "messengers and word processors brings such characters)"
+    )
+
+
+def without_unseen(url: str) -> str:
+    """Return a link without the characters `unseen_in` names (the importer's links: a
+    pasted listing's addresses never hold them on purpose)."""
+    return url if url.isascii() else _UNSEEN.sub("", url)

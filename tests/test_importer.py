@@ -86,6 +86,29 @@ CASES = [
         [1, 2, 12],
     ),
     (
+        # Characters of no width that pasted text brings into links (a word processor's soft
+        # hyphen, a zero width space, a word joiner): never part of an address, dropped.
+        "links-with-characters-of-no-width",
+        f"21.06.2024\nPeace Summit — {U1[:30]}\u00ad{U1[30:]}\nISW on Putin – {U2[:40]}\u200b{U2[40:]}\n",
+        "",
+        [
+            (D21, None, "Peace Summit", U1, "censor"),
+            (D21, None, "ISW on Putin", U2, "ukrinform"),
+        ],
+        [],
+    ),
+    (
+        "html-link-with-a-word-joiner",
+        f'<ul><li><a href="{U3[:35]}\u2060{U3[35:]}">Pravda story</a></li>'
+        f'<li><a href="{U1}">Peace Summit</a></li></ul>',
+        "",
+        [
+            (DEFAULT.isoformat(), None, "Pravda story", U3, "pravda"),
+            (DEFAULT.isoformat(), None, "Peace Summit", U1, "censor"),
+        ],
+        [],
+    ),
+    (
         "us-date-times-on-own-line",
         f"June 21, 2024\n\n19:02\nNetherlands to provide Ukraine with Patriot\n\n18:40\n"
         f"Second Peace Summit by late 2024 — {U1}\n",

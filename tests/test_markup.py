@@ -106,3 +106,16 @@ def test_a_note_with_emphasis_alone_is_rendered_without_markdown_it() -> None:
     assert markup._emphasis_only(note) == markup.parse_inline(note)[0]
     for other in ("*a*b", "x*a*", "*a *", "**a*", "*a* [b](https://x.org)", "*a_b*"):
         assert markup._emphasis_only(other) is None, other
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u00a0", "\u2060", "\u202e", "\ufeff"])
+def test_a_link_holding_an_invisible_character_is_refused_not_encoded(invisible: str) -> None:
+    """Pasted text brings characters of no width; percent-encoded, a link holding one looks
+    like any other and leads nowhere. It is refused (the reader reports it) and shown as
+    text; an address in Cyrillic is encoded as before."""
+    url = f"https://example.org/news/{invisible}1"
+    html, bad = markup.render_inline(f"[the report]({url}) and [Київ](https://uk.example.org/Київ)")
+    assert bad == [markup.BadLink(0, url)]
+    assert (
+        html == 'the report and <a href="https://uk.example.org/%D0%9A%D0%B8%D1%97%D0%B2">Київ</a>'
+    )

@@ -68,3 +68,33 @@ def test_valid_ids(text: str) -> None:
 @pytest.mark.parametrize("text", ["Espreso", "korea_times", "-x", "x-", "a--b", "../x", "", "a b"])
 def test_invalid_ids(text: str) -> None:
     assert not urls.is_valid_id(text)
+
+
+@pytest.mark.parametrize(
+    ("url", "named"),
+    [
+        ("https://example.org/news/\u200b1", "a zero width space (U+200B)"),
+        ("https://example.org/ne\u00adws/1", "a soft hyphen (U+00AD)"),
+        ("https://example.org/news\u00a0/1", "a no-break space (U+00A0)"),
+        ("\ufeffhttps://example.org/news/1", "a zero width no-break space (U+FEFF)"),
+        ("https://example.org/\u202egpj.exe", "a right-to-left override (U+202E)"),
+        ("https://example.org/news/1\u2060", "a word joiner (U+2060)"),
+    ],
+)
+def test_a_link_with_a_character_that_cannot_be_seen_is_named(url: str, named: str) -> None:
+    said = urls.unseen_in(url)
+    assert said is not None and f"contains {named}, which looks like nothing" in said
+    assert "<U+" in said.split("'")[1] and not urls.unseen_in(urls.without_unseen(url))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.isna.ir/news/1403042619874/لاوروف-تحمیل-می\u200cکند",  # a Persian joiner
+        "https://example.org/👩\u200d💻-news",  # an emoji's joiner
+        "https://uk.wikipedia.org/wiki/Київ",
+        "https://example.org/news/1",
+    ],
+)
+def test_characters_links_do_carry_are_left_alone(url: str) -> None:
+    assert urls.unseen_in(url) is None and urls.without_unseen(url) == url
