@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -525,7 +526,7 @@ def translate_error(exc: yaml.YAMLError, path: str, text: str, line_offset: int 
     key = ""
     if line is not None and 0 < line <= len(lines):
         key = _key_of(lines[line - 1])
-    pasted = _pasted_space(lines[:line] if line is not None else lines)
+    pasted = _pasted_character(lines[:line] if line is not None else lines)
     if pasted is not None:  # the cause, before YAML's confusion it brought
         space_line, space_column, message = pasted
         field = _key_of(lines[space_line - 1]) or "YAML"
@@ -550,7 +551,7 @@ def translate_error(exc: yaml.YAMLError, path: str, text: str, line_offset: int 
 
 def _key_of(line: str) -> str:
     """Return the key a line of YAML starts with ("" if none)."""
-    match = re.match(r"\s*(?:-\s+)?([\w-]+)\s*:", line)
+    match = re.match(r"\s*(?:[-–—‒−•·‣◦▪●]\s+)?([\w-]+)\s*:", line)
     return match.group(1) if match else ""
 
 
@@ -574,12 +575,24 @@ _STRUCTURE_SPACE = re.compile(
 )
 
 
-def _pasted_space(lines: list[str]) -> tuple[int, int, str] | None:
-    """Find the first space of another kind where YAML needs an ordinary one (in text
-    that YAML could not read, up to the line where it gave up): (line, column, message)."""
+def _pasted_character(lines: list[str]) -> tuple[int, int, str] | None:
+    """Find the first space of another kind where YAML needs an ordinary one, or dash or
+    bullet where it needs '-' (in text that YAML could not read, up to the line where it
+    gave up): (line, column, message)."""
     for number, line in enumerate(lines, 1):
         if line.isascii():
             continue
+        bullet = _LIST_BULLET.match(line)
+        if bullet is not None:
+            char = bullet.group("bullet")
+            name = unicodedata.name(char, "dash").lower()
+            return (
+                number,
+                bullet.start("bullet") + 1,
+                f"YAML syntax error: '{char}' ({_article(name)} {name}) starts this item, where "
+                "a list needs '-', the hyphen: type '-' over it (word processors turn '- ' "
+                "into a dash or a bullet)",
+            )
         match = _STRUCTURE_SPACE.match(line)
         if match is None:
             continue
@@ -596,6 +609,14 @@ def _pasted_space(lines: list[str]) -> tuple[int, int, str] | None:
             "brings such spaces)",
         )
     return None
+
+
+# A list item begun with a dash or bullet of typesetting, which YAML reads as text.
+_LIST_BULLET = re.compile(rf"^[ \t]*(?P<bullet>[–—‒−•·‣◦▪●])[ \t{_PASTED}]+[\w-]+:")
+
+
+def _article(name: str) -> str:
+    return "an" if name[:1] in "aeiou" else "a"
 
 
 # Quotation marks of typesetting, which YAML reads as any other character.

@@ -88,6 +88,11 @@ def test_syntax_error_names_line_key_and_fix() -> None:
          "YAML syntax error: a narrow non-breaking space (U+202F) in the indentation"),
         ("a:\n  -\u00a0title: x\n    tags: [b]\n", (2, 4, "title"),
          "YAML syntax error: a non-breaking space (U+00A0) after '-'"),
+        # A word processor's dash or bullet for a list's '-'.
+        ("a:\n  – title: x\n    tags: [b]\n", (2, 3, "title"),
+         "YAML syntax error: '–' (an en dash) starts this item, where a list needs '-'"),
+        ("a:\n  - title: x\n  • title: y\n    tags: [b]\n", (3, 3, "title"),
+         "YAML syntax error: '•' (a bullet) starts this item, where a list needs '-'"),
         # Another problem than a pasted space: a non-breaking space inside a value is text.
         ('a:\n  - title: "5\u00a0000\n\u00a0people"\n    tags: [b\n', (4, 11, "tags"),
          "YAML syntax error: while parsing a flow sequence"),
