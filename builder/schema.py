@@ -485,6 +485,12 @@ _PLAIN_URL = re.compile(
 )
 
 
+# An address pasted with what wrapped it: <https://...>, [text](https://...).
+_WRAPPED = re.compile(r"<(?P<bare>[^<>\s]+)>|\[[^\]]*\]\((?P<linked>[^()\s]+(?:\([^()\s]*\))?)\)")
+# A host name with a dot and a top-level domain of letters at the start, with no scheme.
+_SCHEMELESS = re.compile(r"(?://)?(?:[\w-]+\.)+[^\W\d_]{2,}(?::\d+)?(?:[/?#]|$)")
+
+
 def url_problem(url: str) -> str | None:
     """Say what is wrong with an article or home page URL, or None when it is fine."""
     if url.isascii() and _PLAIN_URL.fullmatch(url):
@@ -497,6 +503,12 @@ def examined_url_problem(url: str) -> str | None:
     unseen = unseen_in(url)
     if unseen:
         return unseen
+    wrapped = _WRAPPED.fullmatch(url)  # pasted from Markdown or a mail
+    if wrapped is not None:
+        inner = wrapped.group("bare") or wrapped.group("linked")
+        if _PLAIN_URL.fullmatch(inner) or not examined_url_problem(inner):
+            what = "an address in angle brackets" if wrapped.group("bare") else "a Markdown link"
+            return f"'{url}' is {what}: write only the address, {inner}"
     if _SPACE.search(url):
         return f"'{url}' contains white space; a URL must be one unbroken address"
     try:
@@ -505,9 +517,10 @@ def examined_url_problem(url: str) -> str | None:
         return f"'{url}' is not a valid URL ({exc})"
     if parts.scheme.lower() not in ("http", "https"):
         shown = f"'{parts.scheme}:' links" if parts.scheme else "relative or schemeless links"
-        return (
-            f"'{url}' is not an absolute http(s) URL ({shown} are not allowed); write https://..."
-        )
+        # A site's address without its scheme ("censor.net/ua/news/1"): that with https://.
+        whole = f"https://{url.removeprefix('//')}" if _SCHEMELESS.match(url) else ""
+        fix = whole if whole and not examined_url_problem(whole) else "https://..."
+        return f"'{url}' is not an absolute http(s) URL ({shown} are not allowed); write {fix}"
     bad = _NOT_IN_URLS.search(url)
     if bad:
         return (

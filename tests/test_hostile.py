@@ -451,7 +451,7 @@ REFUSED = {
         DAY,
         HEADLINE_URL,
         '    url: "//evil.example/x"',
-        f"{URL_AT} '//evil.example/x' {SCHEMELESS}",
+        f"{URL_AT} '//evil.example/x' {SCHEMELESS.replace('...', 'evil.example/x')}",
     ),
     "archive-url-javascript": (
         DAY,

@@ -542,12 +542,14 @@ DAY_CASES = [
             (
                 "URL without a scheme",
                 "example.org/news/1",
-                f"{NOT_HTTP} (relative or schemeless links are not allowed); write https://...",
+                f"{NOT_HTTP} (relative or schemeless links are not allowed); "
+                "write https://example.org/news/1",
             ),
             (
                 "schemeless //host URL",
                 "//example.org/news/1",
-                f"{NOT_HTTP} (relative or schemeless links are not allowed); write https://...",
+                f"{NOT_HTTP} (relative or schemeless links are not allowed); "
+                "write https://example.org/news/1",
             ),
             (
                 "http URL with no host",
@@ -1049,7 +1051,7 @@ CONFIG_CASES = [
         {"sources": SOURCES.replace('"https://www.ukrinform.net/"', "www.ukrinform.net")},
         [
             f"content/sources.yaml:7:8: ukrinform.url: 'www.ukrinform.net' {NOT_HTTP} (relative "
-            "or schemeless links are not allowed); write https://..."
+            "or schemeless links are not allowed); write https://www.ukrinform.net"
         ],
         id="source home page without a scheme",
     ),
