@@ -14,8 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from builder.cli import main
+from cli_tools import run_cli, tree
 
 INVALID = Path(__file__).parent / "sites" / "invalid"
 
@@ -51,22 +50,6 @@ def _expected(name: str) -> str:
     return (INVALID / name / "expected.txt").read_text(encoding="utf-8")
 
 
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the CLI in-process; return (exit status, stdout, stderr)."""
-    capsys.readouterr()
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def _day_file(project: Path, name: str = "2024-06-22.md") -> Path:
     return project / "content" / "digests" / "2024" / name
 
@@ -93,7 +76,7 @@ def test_check_prints_exactly_the_expected_problems(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = _copy_case(folder.name, tmp_path)
-    status, out, err = _run(capsys, "check", "--project", str(project))
+    status, out, err = run_cli(capsys, "check", "--project", str(project))
     assert err == _expected(folder.name)
     if folder.name in WARNING_ONLY:
         assert status == 0
@@ -108,12 +91,12 @@ def test_warning_fails_check_only_with_strict(
     expected = _expected("url-on-another-day")
     assert ": warning: headlines[0].url: " in expected
 
-    assert _run(capsys, "check", "--project", str(project)) == (
+    assert run_cli(capsys, "check", "--project", str(project)) == (
         0,
         "checked 2 days and 2 headlines: no errors\n",
         expected,
     )
-    assert _run(capsys, "check", "--strict", "--project", str(project)) == (1, "", expected)
+    assert run_cli(capsys, "check", "--strict", "--project", str(project)) == (1, "", expected)
 
 
 def _to_bom_and_crlf(project: Path) -> None:
@@ -133,7 +116,7 @@ def test_byte_order_mark_and_crlf_line_ends_are_accepted(
     _to_bom_and_crlf(project)
     assert _day_file(project).read_bytes().startswith(b"\xef\xbb\xbf---\r\ndate: 2024-06-22\r\n")
 
-    assert _run(capsys, "check", "--strict", "--project", str(project)) == (
+    assert run_cli(capsys, "check", "--strict", "--project", str(project)) == (
         0,
         "checked 2 days and 2 headlines: no errors\n",
         "",
@@ -155,7 +138,7 @@ def test_bom_and_crlf_do_not_shift_lines_or_columns(
 ) -> None:
     project = _copy_case(name, tmp_path)
     _to_bom_and_crlf(project)
-    assert _run(capsys, "check", "--project", str(project)) == (1, "", _expected(name))
+    assert run_cli(capsys, "check", "--project", str(project)) == (1, "", _expected(name))
 
 
 def test_check_counts_a_single_day_in_the_singular(
@@ -163,7 +146,7 @@ def test_check_counts_a_single_day_in_the_singular(
 ) -> None:
     project = _copy_case("unknown-source", tmp_path)
     _repair_unknown_source(project)
-    assert _run(capsys, "check", "--project", str(project)) == (
+    assert run_cli(capsys, "check", "--project", str(project)) == (
         0,
         "checked 1 day and 1 headline: no errors\n",
         "",
@@ -178,18 +161,18 @@ def test_build_with_errors_exits_1_and_leaves_the_site_untouched(
     refused = (1, "", _expected("unknown-source") + "nothing was written\n")
 
     # Without a site yet: nothing at all is created.
-    assert _run(capsys, "build", "--project", str(project)) == refused
+    assert run_cli(capsys, "build", "--project", str(project)) == refused
     assert sorted(p.name for p in project.iterdir()) == ["content"]
 
     _repair_unknown_source(project)
-    status, out, err = _run(capsys, "build", "--project", str(project))
+    status, out, err = run_cli(capsys, "build", "--project", str(project))
     assert (status, err) == (0, "")
     assert out.startswith("built ")
-    site = _tree(project / "site")
+    site = tree(project / "site")
     assert "index.html" in site and "2024/06/22/index.html" in site
     entries = sorted(p.name for p in project.iterdir())
 
     _day_file(project).write_bytes(broken)
-    assert _run(capsys, "build", "--project", str(project)) == refused
-    assert _tree(project / "site") == site
+    assert run_cli(capsys, "build", "--project", str(project)) == refused
+    assert tree(project / "site") == site
     assert sorted(p.name for p in project.iterdir()) == entries

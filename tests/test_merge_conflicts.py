@@ -13,8 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from cli_tools import run_cli, tree
 
-from builder.cli import main
 from builder.errors import merge_conflicts
 
 MINIMAL = Path(__file__).parent / "sites" / "invalid" / "unknown-source" / "content"
@@ -24,18 +24,6 @@ DAY = Path("content/digests/2024/2024-06-22.md")
 def _git(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     command = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args]
     return subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
 
 
 @pytest.fixture
@@ -74,9 +62,9 @@ def _edit(project: Path, sentence: str, footer: str) -> None:
 def test_a_merge_conflict_is_refused_at_its_lines_and_the_site_is_left_as_it_was(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, _, err = _run(capsys, "build", "--project", str(project))
+    status, _, err = run_cli(capsys, "build", "--project", str(project))
     assert (status, err) == (0, "")
-    site = _tree(project / "site")
+    site = tree(project / "site")
     merged = _git(project, "merge", "evening")
     assert merged.returncode == 1 and "CONFLICT" in merged.stdout
     day_text = (project / DAY).read_text("utf-8").split("\n")
@@ -85,35 +73,35 @@ def test_a_merge_conflict_is_refused_at_its_lines_and_the_site_is_left_as_it_was
     template_line = template_text.index("<<<<<<< HEAD") + 1
     assert day_line > 11  # in the commentary, which Markdown would render as it is
 
-    status, out, err = _run(capsys, "build", "--project", str(project))
+    status, out, err = run_cli(capsys, "build", "--project", str(project))
     assert (status, out) == (1, "")
     lines = err.splitlines()
     # The day's problem: the template's would be next, once the content reads cleanly.
     assert lines[0].startswith(f"{DAY.as_posix()}:{day_line}:1: an unresolved merge conflict")
     assert f"to line {day_text.index('>>>>>>> evening') + 1}" in lines[0]
     assert lines[1:] == ["1 error in 1 file", "nothing was written"]
-    assert _tree(project / "site") == site
+    assert tree(project / "site") == site
 
     markers = ("<<<<<<<", "=======", ">>>>>>>")  # both sides of the day kept
     (project / DAY).write_text("\n".join(line for line in day_text if not line.startswith(markers)))
-    status, out, err = _run(capsys, "build", "--project", str(project))
+    status, out, err = run_cli(capsys, "build", "--project", str(project))
     assert (status, out) == (1, "")
     assert err.splitlines()[0] == (
         f"templates/base.html:{template_line}: template: an unresolved merge conflict, from this "
         f"line to line {template_text.index('>>>>>>> evening') + 1}: keep the lines you want, "
         "delete the others and git's marker lines ('<<<<<<<', '=======', '>>>>>>>'), then save"
     )
-    assert _tree(project / "site") == site
+    assert tree(project / "site") == site
 
     # Resolved (their side of the template): built, with no marker on any page.
     assert _git(project, "checkout", "--theirs", "templates/base.html").returncode == 0
-    status, out, err = _run(capsys, "build", "--project", str(project))
+    status, out, err = run_cli(capsys, "build", "--project", str(project))
     assert (status, err) == (0, "")
     page = (project / "site" / "2024" / "06" / "22" / "index.html").read_text("utf-8")
     assert "General Staff said." in page and "Toretsk." in page and "Evening edition" in page
     text_files = (".html", ".xml", ".json")
     pages = {
-        path: data for path, data in _tree(project / "site").items() if path.endswith(text_files)
+        path: data for path, data in tree(project / "site").items() if path.endswith(text_files)
     }
     assert len(pages) > 30
     assert [path for path, data in pages.items() if b"<<<<<<<" in data or b">>>>>>>" in data] == []
