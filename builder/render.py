@@ -65,6 +65,28 @@ def static_files(template_dirs: list[Path]) -> dict[str, StaticFile]:
     return found
 
 
+# Static files that are text, in which a merge conflict would be published as it is.
+TEXT_STATICS = (".css", ".js", ".mjs", ".svg", ".txt", ".json", ".webmanifest", ".xml", ".html")
+
+
+def static_conflicts(project: Project) -> list[Problem]:
+    """Return a problem for each merge conflict git left in the digest's own static files
+    (templates/static/; the bundled theme's have none)."""
+    static = project.templates_dir / "static"
+    problems: list[Problem] = []
+    if not static.is_dir():
+        return problems
+    for path in sorted(static.rglob("*")):
+        if path.suffix.lower() in TEXT_STATICS and path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            rel = project.relative(path)
+            problems += [
+                Problem(Location(rel, line, 1), "static file", message)
+                for line, message in merge_conflicts(text)
+            ]
+    return problems
+
+
 class _Environment(jinja2.Environment):
     """Jinja2's environment, which refuses a template with a merge conflict git left in it,
     as a syntax error at its line: its markers and both sides of the conflict would be on
@@ -110,7 +132,7 @@ def check_templates(project: Project) -> list[Problem]:
             path = Path(exc.filename) if exc.filename else Path(name)
             shown = project.relative(path) if path.is_absolute() else name
             problems.append(Problem(Location(shown, exc.lineno), "template", exc.message or ""))
-    return problems
+    return problems + static_conflicts(project)
 
 
 @dataclass(frozen=True)
@@ -184,6 +206,9 @@ class Renderer:
         self.template_dirs = template_dirs(project)
         self.project = project
         self.statics = static_files(self.template_dirs)
+        conflicts = static_conflicts(project)
+        if conflicts:  # a stylesheet or script with both sides of a conflict in it
+            raise ContentErrors(conflicts)
         # A Builder lends the last build's environment (its compiled templates) while the
         # theme and configuration are unchanged; the globals below are set anew.
         self.env = environment or _environment(self.template_dirs)

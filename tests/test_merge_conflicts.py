@@ -118,3 +118,27 @@ def test_a_merge_conflict_is_refused_at_its_lines_and_the_site_is_left_as_it_was
 )
 def test_text_like_a_marker_is_no_conflict(text: str) -> None:
     assert merge_conflicts(text) == []
+
+
+def test_a_merge_conflict_in_a_static_file_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stylesheet of the digest's own (templates/static/) is published as it is: with a
+    conflict in it, the site's style would hold both sides and git's markers."""
+    static = project / "templates" / "static"
+    static.mkdir()
+    (static / "extra.css").write_text(
+        "main { margin: 0; }\n<<<<<<< HEAD\na { color: #0b57d0; }\n=======\n"
+        "a { color: #174ea6; }\n>>>>>>> evening\n",
+        "utf-8",
+    )
+    expected = (
+        "templates/static/extra.css:2:1: static file: an unresolved merge conflict, from this "
+        "line to line 6: keep the lines you want, delete the others and git's marker lines "
+        "('<<<<<<<', '=======', '>>>>>>>'), then save"
+    )
+    for command in ("check", "build"):
+        status, out, err = run_cli(capsys, command, "--project", str(project))
+        assert (status, out) == (1, "")
+        assert err.splitlines()[:2] == [expected, "1 error in 1 file"]
+    assert not (project / "site").exists()
