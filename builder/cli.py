@@ -177,7 +177,8 @@ def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     serve_cmd.add_argument(
         "--host",
         default="127.0.0.1",
-        help="address to listen on, IPv4 or IPv6 (default: 127.0.0.1)",
+        help="address to listen on, IPv4 or IPv6 (default: 127.0.0.1; 0.0.0.0: every address, "
+        "to open the preview on a phone on the same network)",
     )
     serve_cmd.add_argument(
         "--port", type=int, default=8000, help="port to listen on (default: 8000; 0: any free)"
@@ -724,7 +725,7 @@ def _live_in(project: Project, args: argparse.Namespace, out: Path) -> int:
         _first_build(builder, server, watcher)
         if server is not None:
             server.start()
-            print(f"serving {out} at {server.address} (Ctrl-C stops)", flush=True)
+            print(f"serving {out} at {server.addresses} (Ctrl-C stops)", flush=True)
         else:
             print(f"watching {project.root} (Ctrl-C stops)", flush=True)
         searching = 0.0  # when the search started catching up
@@ -867,7 +868,7 @@ def _build_and_tell(
     library = builder.library
     if server is not None and library is not None and server.move_to(library.site.base_path):
         # base_url's path changed in site.yaml: the pages link there now, and so it is served
-        print(f"serving at {server.address} (the base path of site.yaml's base_url)", flush=True)
+        print(f"serving at {server.addresses} (the base path of site.yaml's base_url)", flush=True)
     seconds = time.perf_counter() - started
     print(
         f"{verb} in {seconds * 1000:.0f} ms: {result.rendered} of {result.pages} pages rendered, "

@@ -261,6 +261,30 @@ class PreviewServer(http.server.ThreadingHTTPServer):
     def address(self) -> str:
         host, port = self.server_address[:2]
         host = host.decode() if isinstance(host, bytes) else str(host)
+        return self._url(host, port)
+
+    @property
+    def addresses(self) -> str:
+        """Where a browser reaches the server, as the preview says it: its address; bound to
+        every address of the machine (0.0.0.0, ::), the loopback one and the machine's own
+        on its network (a phone on that network opens that one)."""
+        host, port = self.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else str(host)
+        if host not in ("0.0.0.0", "::"):
+            return self._url(host, port)
+        families = [socket.AF_INET] if host == "0.0.0.0" else [socket.AF_INET6]
+        if host == "::" and not self.socket.getsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY):
+            families.append(socket.AF_INET)  # IPv4 too, on a socket of both (Linux's default)
+        found = [network_address(family) for family in families]
+        networks = [self._url(address, port) for address in found if address is not None]
+        loopback = self._url("127.0.0.1" if host == "0.0.0.0" else "::1", port)
+        return (
+            loopback
+            + "".join(f", and on the network at {url}" for url in networks[:1])
+            + ("".join(f" and {url}" for url in networks[1:]))
+        )
+
+    def _url(self, host: str, port: int) -> str:
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}{self.base_path}"
 
@@ -284,6 +308,20 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         if self.thread is not None:
             self.shutdown()
         self.server_close()
+
+
+def network_address(family: socket.AddressFamily) -> str | None:
+    """Return this machine's address on its network in a family, as a UDP socket pointed
+    at a public address finds it (no packet is sent); None without such a route."""
+    target = ("192.0.2.1", 9) if family == socket.AF_INET else ("2001:db8::1", 9)
+    try:
+        with socket.socket(family, socket.SOCK_DGRAM) as probe:
+            probe.connect(target)
+            address = str(probe.getsockname()[0])
+    except OSError:
+        return None
+    loopback = address.startswith("127.") or address == "::1"
+    return None if loopback or address in ("0.0.0.0", "::") else address
 
 
 def _normal(base_path: str) -> str:

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 import zoneinfo
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ from builder import uptodate
 from builder.build import build
 from builder.project import Project
 from builder.reader import read_config
-from builder.serve import resolve_request
+from builder.serve import PreviewServer, network_address, resolve_request
 from builder.watch import Watcher, is_editor_noise
 
 FULL = Path(__file__).parent / "sites" / "full"
@@ -894,3 +895,44 @@ def test_a_new_day_is_told_only_after_a_good_build_of_published_days(
     with pytest.raises(ContentErrors):
         published.build()
     assert published.new_day() is None
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::"])
+def test_a_server_on_every_address_names_those_a_browser_opens(tmp_path: Path, host: str) -> None:
+    """`--host 0.0.0.0` (or `::`) serves on the machine's network too, so that an editor
+    can open the preview on a phone: the address said is the loopback one and the
+    machine's own on its network (none without a route), and each serves the site."""
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>t</title><p>A page.</p>\n")
+    try:
+        server = PreviewServer(tmp_path, host, 0)
+    except OSError:  # pragma: no cover - a machine without IPv6
+        pytest.skip(f"cannot listen on {host}")
+    server.start()
+    try:
+        port = server.server_address[1]
+        said = server.addresses
+        urls = re.findall(r"http://[^ ,]+", said)
+        loopback = "127.0.0.1" if host == "0.0.0.0" else "[::1]"
+        assert urls[0] == f"http://{loopback}:{port}/"
+        families = [socket.AF_INET] if host == "0.0.0.0" else [socket.AF_INET6]
+        if host == "::" and not server.socket.getsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY):
+            families.append(socket.AF_INET)  # a socket of both families (Linux's default)
+        found = [network_address(family) for family in families]
+        networks = [f"[{a}]" if ":" in a else a for a in found if a is not None]
+        assert urls[1:] == [f"http://{address}:{port}/" for address in networks]
+        if networks:
+            assert said.startswith(f"{urls[0]}, and on the network at {urls[1]}")
+        direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        for url in urls:
+            with direct.open(url, timeout=10) as answer:
+                assert b"A page." in answer.read()
+    finally:
+        server.stop()
+
+
+def test_a_server_on_one_address_names_that_one(tmp_path: Path) -> None:
+    server = PreviewServer(tmp_path, "127.0.0.1", 0)
+    try:
+        assert server.addresses == f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.stop()
