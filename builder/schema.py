@@ -141,8 +141,11 @@ class Checker:
                     at_key=True,
                 )
         clean: dict[str, Any] = {}
+        commented = self.doc.empty_with_comment  # only the exact loader finds them
         for spec in fields:
             raw = value.get(spec.name)
+            if raw is None and commented and (*path, spec.name) in commented:
+                self._empty_but_commented(spec, (*path, spec.name))
             if raw is None and not spec.required:  # absent or empty, and may be
                 continue
             child = (*path, spec.name)
@@ -198,6 +201,27 @@ class Checker:
             return None
         text: str = value
         return text.strip()
+
+    def _empty_but_commented(self, spec: Field, path: Path) -> None:
+        """Warn of a field left empty by a comment after its key ("tags: #frontline")."""
+        comment = self.doc.empty_with_comment[path]
+        words = [word.lstrip("#") for word in comment.replace(",", " ").split()]
+        words = [word for word in words if word]
+        if spec.kind in ("ids", "texts") and words:  # hashtags: the ids or names meant
+            items = ", ".join(words if spec.kind == "ids" else [comment.lstrip("#")])
+            fix = f"write the items without '#', {spec.name}: [{items}]"
+        elif spec.kind in ("id", "label") and len(words) == 1:
+            fix = f"write it without '#', {spec.name}: {words[0]}"
+        else:
+            fix = f'put the whole value in quotes, {spec.name}: "#{comment}"'
+        self.problems.append(
+            Problem(
+                self.doc.where_key(path),
+                dotted(path),
+                f"'{spec.name}' is empty: YAML read \"#{comment}\" after it as a comment; {fix}",
+                Severity.WARNING,
+            )
+        )
 
     def prose(self, value: Any, path: Path) -> str | None:
         """Check free text (a title, a note); warn when YAML dropped part of it as a comment."""

@@ -75,6 +75,8 @@ class Document:
     plain_scalars: dict[Path, Scalar] = field(default_factory=dict)
     # Text after " #" on the line of an unquoted value, which YAML drops as a comment.
     trailing_comments: dict[Path, str] = field(default_factory=dict)
+    # The comment after a key with no value, by the key's path: "tags: #frontline".
+    empty_with_comment: dict[Path, str] = field(default_factory=dict)
 
     def where(self, path: Path) -> Location:
         """Return the location of the value at `path`, or of its nearest parent we know."""
@@ -439,7 +441,19 @@ class _Converter:
             first_lines[key] = line
             self.doc.key_positions[child] = self.mark(key_node)
             result[key] = self.convert(value_node, child)
+            if result[key] is None and isinstance(value_node, ScalarNode) and not value_node.value:
+                self._note_comment_for_value(key_node, child)
         return result
+
+    def _note_comment_for_value(self, key_node: ScalarNode, path: Path) -> None:
+        """Record the comment after a key with no value ("tags: #frontline"): most likely
+        the value, which YAML read as a comment."""
+        end = key_node.end_mark
+        if end.line < len(self.lines):
+            # "#frontline", "#1 ..."; not "# none yet", a comment written as one
+            match = re.match(r":[ \t]+#(\S.*)", self.lines[end.line][end.column :])
+            if match:
+                self.doc.empty_with_comment[path] = match[1].strip()
 
 
 def _dotted(path: Path) -> str:
@@ -534,7 +548,7 @@ def translate_error(exc: yaml.YAMLError, path: str, text: str, line_offset: int 
     lowered = f"{context} {problem_text}".lower()
     hint = ""
     if line is not None and 0 < line <= len(lines):
-        hint = _typographic_quote_hint(lines[line - 1])
+        hint = _typographic_quote_hint(lines[line - 1]) or _hash_hint(lines[line - 1])
     if not hint and "cannot start any token" in lowered and line is not None and column is not None:
         hint = _token_hint(lines[line - 1][column - 1 : column] if line <= len(lines) else "")
     for needle, advice in _HINTS:
@@ -635,6 +649,22 @@ def _typographic_quote_hint(line: str) -> str:
     return (
         f"{mark} is a typographic quotation mark, which YAML reads as part of the text, not "
         f"as a quote: put the value in straight quotes, {example}"
+    )
+
+
+# '#' at the start of an item of a [list]: a comment to YAML, which hides the rest.
+_HASH_ITEM = re.compile(r"^[ \t]*(?:-[ \t]+)?([\w-]+):[ \t]*\[(.*)$")
+
+
+def _hash_hint(line: str) -> str:
+    """Explain a [list] whose item starts with '#' ("tags: [#frontline, #nuclear]")."""
+    match = _HASH_ITEM.match(line)
+    if match is None or not re.search(r"(?:^|[\s,])#", match[2]):
+        return ""
+    items = [item.strip().lstrip("#").strip() for item in match[2].rstrip().rstrip("]").split(",")]
+    return (
+        "'#' after '[', ',' or a space starts a YAML comment, which hides the rest of the "
+        f"line: write the items without '#', {match[1]}: [{', '.join(i for i in items if i)}]"
     )
 
 

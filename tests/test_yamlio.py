@@ -117,6 +117,16 @@ def test_a_pasted_space_or_typographic_quote_is_named_where_it_is(
     assert problem.message.startswith(start), problem.message
 
 
+def test_a_value_that_yaml_read_as_a_comment_is_remembered_with_its_key() -> None:
+    """ "tags: #frontline" is a key with no value and a comment, to YAML: the comment is
+    kept for the check to warn of (unless it reads as one: "# none yet")."""
+    text = "title: x\ntags: #frontline #nuclear\nplaces: # none yet\nstory: \nnote: a #b\n"
+    doc, problems = yamlio.load("d.md", text)
+    assert problems == [] and doc is not None
+    assert doc.value == {"title": "x", "tags": None, "places": None, "story": None, "note": "a"}
+    assert doc.empty_with_comment == {("tags",): "frontline #nuclear"}
+
+
 def test_typographic_quotes_around_text_without_a_colon_are_kept() -> None:
     doc, problems = yamlio.load("d.md", "title: “Zelensky says no”\nnote: x\u00a0y\n")
     assert problems == []
