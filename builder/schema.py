@@ -288,11 +288,18 @@ class Checker:
         if not is_valid_id(text):
             suggestion = slugify(text)
             hint = f", e.g. '{suggestion}'" if suggestion else ""
-            self.problem(
-                path,
-                f"'{text}' is not a valid id: use lowercase letters, digits and single "
-                f"hyphens{hint}",
-            )
+            registry = _REGISTRY_OF.get(_field_name(path))
+            if registry is not None:  # a source's or tag's name, likely, not its id
+                message = (
+                    f"'{text}' is not a valid id (lowercase letters, digits and single "
+                    f"hyphens{hint}): use an id of {registry}, not a name"
+                )
+            else:
+                message = (
+                    f"'{text}' is not a valid id: use lowercase letters, digits and single "
+                    f"hyphens{hint}"
+                )
+            self.problem(path, message)
             return None
         interned = sys.intern(text)  # one string for every mention: less memory, smaller caches
         if text is value and len(_GOOD_IDS) < _GOOD_MAX:  # as written, nothing stripped
@@ -513,6 +520,15 @@ _PLAIN_URL = re.compile(
 _WRAPPED = re.compile(r"<(?P<bare>[^<>\s]+)>|\[[^\]]*\]\((?P<linked>[^()\s]+(?:\([^()\s]*\))?)\)")
 # A host name with a dot and a top-level domain of letters at the start, with no scheme.
 _SCHEMELESS = re.compile(r"(?://)?(?:[\w-]+\.)+[^\W\d_]{2,}(?::\d+)?(?:[/?#]|$)")
+
+
+# The registries a headline's references name: an id there, never the name shown.
+_REGISTRY_OF = {"source": "content/sources.yaml", "tags": "content/tags.yaml"}
+
+
+def _field_name(path: Path) -> str:
+    """The field a path is in: "tags" for ("headlines", 0, "tags", 1)."""
+    return next((part for part in reversed(path) if isinstance(part, str)), "")
 
 
 def url_problem(url: str) -> str | None:

@@ -480,10 +480,20 @@ DAY_CASES = [
     pytest.param(
         headline_day("    tags: [Front Line]"),
         [
-            "7:12: headlines[0].tags[0]: 'Front Line' is not a valid id: use lowercase letters, "
-            "digits and single hyphens, e.g. 'front-line'"
+            "7:12: headlines[0].tags[0]: 'Front Line' is not a valid id (lowercase letters, "
+            "digits and single hyphens, e.g. 'front-line'): use an id of content/tags.yaml, "
+            "not a name"
         ],
         id="tag id with a space",
+    ),
+    pytest.param(
+        day(DATE, HEADLINES, TITLE, URL, "    source: Censor.NET"),
+        [
+            "6:13: headlines[0].source: 'Censor.NET' is not a valid id (lowercase letters, "
+            "digits and single hyphens, e.g. 'censor-net'): use an id of "
+            "content/sources.yaml, not a name"
+        ],
+        id="a source's name for its id",
     ),
     pytest.param(
         headline_day("    tags: [frontline, frontline]"),
@@ -910,8 +920,9 @@ CROSS_FILE_CASES = [
             "not allowed); write https://...",
             "6:13: headlines[0].source: unknown source 'esspreso' (did you mean 'espreso'?); "
             "use one of the ids in content/sources.yaml or add it there",
-            "7:12: headlines[0].tags[0]: 'Frontline' is not a valid id: use lowercase letters, "
-            "digits and single hyphens, e.g. 'frontline'",
+            "7:12: headlines[0].tags[0]: 'Frontline' is not a valid id (lowercase letters, "
+            "digits and single hyphens, e.g. 'frontline'): use an id of content/tags.yaml, not "
+            "a name",
             "7:23: headlines[0].tags[1]: unknown tag 'frontlne' (did you mean 'frontline'?); "
             "use one of the ids in content/tags.yaml or add it there",
         ),
