@@ -32,6 +32,10 @@ class DayListing:
     walk_only: bool
 
 
+# The copies `git mergetool` writes beside a file in conflict: name_BACKUP_1234.md, ...
+_MERGETOOL = re.compile(r"_(?:BACKUP|BASE|LOCAL|REMOTE)_\d+\.[^.]+$")
+
+
 def mended_listing(
     project: Project, before: DayListing, changed: Collection[str]
 ) -> DayListing | None:
@@ -124,6 +128,11 @@ def list_day_files(project: Project) -> DayListing:
             continue
         if DAY_FILE_NAME.fullmatch(name):
             message = f"'{name[:10]}' in the file name '{name}' is not a date; fix the name"
+        elif _MERGETOOL.search(name):
+            message = (
+                f"'{name}' is a copy git mergetool makes while a conflict is resolved: finish "
+                "the merge (it deletes it), or delete it"
+            )
         else:
             message = (
                 f"'{name}' is not a day file name: name it YYYY-MM-DD.md after its date, "

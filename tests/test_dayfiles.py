@@ -195,3 +195,19 @@ def test_a_file_that_cannot_be_read_is_read_again_though_not_told(project: Proje
     assert any(p.location.path == project.relative(day) for p in problems)
     _, still = reader.read_days(project, "/", cache=cache, changed=set())
     assert any(p.location.path == project.relative(day) for p in still), "a stale result"
+
+
+def test_git_mergetools_copies_are_named_as_such(project: Project) -> None:
+    """While `git mergetool` runs it keeps copies beside the file in conflict (its BACKUP,
+    BASE, LOCAL and REMOTE): each is said to be the mergetool's, not just a bad name."""
+    day = sorted(project.digests_dir.rglob("*.md"))[0]
+    for side in ("BACKUP", "BASE", "LOCAL", "REMOTE"):
+        shutil.copy(day, day.with_name(f"{day.stem}_{side}_4711.md"))
+    day.with_name(f"{day.stem} (copy).md").write_bytes(day.read_bytes())
+    messages = sorted(problem.message for problem in list_day_files(project).problems)
+    assert [m.split("' ", 1)[1] for m in messages] == [
+        "is not a day file name: name it YYYY-MM-DD.md after its date, or move it out of "
+        "content/digests/",
+        *["is a copy git mergetool makes while a conflict is resolved: finish the merge (it "
+          "deletes it), or delete it"] * 4,
+    ]  # fmt: skip
