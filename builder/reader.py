@@ -413,7 +413,7 @@ def parse_config(texts: dict[str, tuple[str, str | None]]) -> tuple[Config | Non
         problems.extend(found)
         if doc is not None:
             docs[name] = doc
-    if problems:
+    if any(problem.is_error for problem in problems) or len(docs) < len(texts):
         return None, problems
 
     site_doc = docs["site.yaml"]
@@ -427,7 +427,7 @@ def parse_config(texts: dict[str, tuple[str, str | None]]) -> tuple[Config | Non
         )
     sources = _registry(docs["sources.yaml"], problems, SOURCE_FIELDS, "source", Source)
     tags = _registry(docs["tags.yaml"], problems, TAG_FIELDS, "tag", Tag)
-    if problems:
+    if any(problem.is_error for problem in problems):  # a warning fails only --strict
         return None, problems
     return Config(SiteConfig(**site_values), sources, tags), problems
 

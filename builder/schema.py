@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import re
 import sys
 import urllib.parse
@@ -238,6 +239,20 @@ class Checker:
                     Severity.WARNING,
                 )
             )
+        if text is not None and "&" in text and _field_name(path) in _PLAIN_TEXT_FIELDS:
+            entity = next((e for e in _ENTITY.findall(text) if html.unescape(e) != e), None)
+            if entity is not None:
+                shown = html.unescape(entity)
+                fix = "a space" if shown.isspace() else f"the character itself, '{shown}'"
+                self.problems.append(
+                    Problem(
+                        self.doc.where(path),
+                        dotted(path),
+                        f"holds '{entity}', an HTML entity, which the site shows as it is "
+                        f"written (this text is not HTML): write {fix}",
+                        Severity.WARNING,
+                    )
+                )
         return text
 
     def texts(self, value: Any, path: Path) -> tuple[str, ...] | None:
@@ -521,6 +536,11 @@ _WRAPPED = re.compile(r"<(?P<bare>[^<>\s]+)>|\[[^\]]*\]\((?P<linked>[^()\s]+(?:\
 # A host name with a dot and a top-level domain of letters at the start, with no scheme.
 _SCHEMELESS = re.compile(r"(?://)?(?:[\w-]+\.)+[^\W\d_]{2,}(?::\d+)?(?:[/?#]|$)")
 
+
+# Fields of plain text (not Markdown, which reads entities): an HTML entity in them, pasted
+# from a page's source, would be shown as it is written.
+_PLAIN_TEXT_FIELDS = frozenset({"title", "summary", "name", "description"})
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 # The registries a headline's references name: an id there, never the name shown.
 _REGISTRY_OF = {"source": "content/sources.yaml", "tags": "content/tags.yaml"}

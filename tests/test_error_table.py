@@ -19,7 +19,12 @@ from cli_tools import run_cli, tree
 INVALID = Path(__file__).parent / "sites" / "invalid"
 
 # Cases whose only problem is a warning: `digest check` passes, unless run with --strict.
-WARNING_ONLY = {"url-on-another-day", "tags-as-hashtags"}
+WARNING_ONLY = {
+    "url-on-another-day",
+    "tags-as-hashtags",
+    "title-with-html-entities",
+    "tag-name-with-trailing-comment",
+}
 
 
 def _case_folders() -> list[Path]:
@@ -176,3 +181,20 @@ def test_build_with_errors_exits_1_and_leaves_the_site_untouched(
     assert run_cli(capsys, "build", "--project", str(project)) == refused
     assert tree(project / "site") == site
     assert sorted(p.name for p in project.iterdir()) == entries
+
+
+@pytest.mark.parametrize("name", sorted(WARNING_ONLY))
+def test_a_warning_does_not_stop_a_build_unless_strict(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A warning, in a day file or a configuration file alike, is printed and the site is
+    built; `--strict` refuses it and writes nothing. (A warning in tags.yaml once made the
+    configuration unreadable: \"1 warning in 1 file, nothing was written\".)"""
+    project = _copy_case(name, tmp_path)
+    status, out, err = run_cli(capsys, "build", "--project", str(project))
+    assert (status, err) == (0, _expected(name))
+    assert out.startswith("built ") and (project / "site" / "index.html").is_file()
+    shutil.rmtree(project / "site")
+    status, out, err = run_cli(capsys, "build", "--strict", "--project", str(project))
+    assert (status, out) == (1, "")
+    assert err.startswith(_expected(name)) and not (project / "site").exists()
