@@ -28,6 +28,7 @@ from .yamlio import PASTED_SPACES, Document, Path, Unreadable, dotted
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
+_OTHER_TIME = re.compile(r"(\d{1,2})\s?[.,:hH\-–]\s?(\d{2})(?:\s?([AaPp])\.?[Mm]\.?)?")
 _UPDATED = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?")
 _SPACE = re.compile(r"\s")
 
@@ -384,8 +385,12 @@ class Checker:
         match = _TIME.fullmatch(value.strip()) if isinstance(value, str) else None
         if match and int(match[1]) < 24 and int(match[2]) < 60:
             return _time_of_day(int(match[1]), int(match[2]))
+        written = scalar.text if scalar else str(value).strip()
+        meant = _time_meant(written)  # "9.15", "9h15", "9:15 PM": written another way
         self.problem(
-            path, f"'{value}' is not a time of day; write 24-hour HH:MM in quotes, e.g. \"09:15\""
+            path,
+            f"'{written}' is not a time of day; write 24-hour HH:MM in quotes, "
+            + (f'{_field_name(path)}: "{meant}"' if meant else 'e.g. "09:15"'),
         )
         return None
 
@@ -544,6 +549,19 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 
 # The registries a headline's references name: an id there, never the name shown.
 _REGISTRY_OF = {"source": "content/sources.yaml", "tags": "content/tags.yaml"}
+
+
+def _time_meant(written: str) -> str | None:
+    """Return the time written another way ("9.15", "9h15", "9:15 PM") as HH:MM, if any."""
+    match = _OTHER_TIME.fullmatch(written)
+    if match is None:
+        return None
+    hour, minute, half = int(match[1]), int(match[2]), (match[3] or "").lower()
+    if half and not 1 <= hour <= 12:
+        return None
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
 
 
 def _field_name(path: Path) -> str:

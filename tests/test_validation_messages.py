@@ -449,9 +449,25 @@ DAY_CASES = [
         headline_day('    time: "9.15"'),
         [
             "7:11: headlines[0].time: '9.15' is not a time of day; write 24-hour HH:MM in "
-            'quotes, e.g. "09:15"'
+            'quotes, time: "09:15"'
         ],
         id="time with a dot",
+    ),
+    pytest.param(
+        headline_day("    time: 14.30"),
+        [
+            "7:11: headlines[0].time: '14.30' is not a time of day; write 24-hour HH:MM in "
+            'quotes, time: "14:30"'
+        ],
+        id="time with a dot, unquoted (a number to YAML)",
+    ),
+    pytest.param(
+        headline_day('    time: "9:15 PM"'),
+        [
+            "7:11: headlines[0].time: '9:15 PM' is not a time of day; write 24-hour HH:MM in "
+            'quotes, time: "21:15"'
+        ],
+        id="a 12-hour time",
     ),
     pytest.param(
         headline_day("    label: opinon"),
