@@ -875,5 +875,6 @@ def _build_and_tell(
         f"{result.written} files written",
         flush=True,
     )
-    if server is not None:
-        server.state.built()
+    if server is not None:  # warnings shown on the page too: the editor is looking there
+        warned = "\n".join(report_lines(result.warnings, SHOWN)) if result.warnings else None
+        server.state.built(warned)

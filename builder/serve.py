@@ -24,21 +24,25 @@ LIVE_PREFIX = "/__digest__/"
 LIVE_SCRIPT = """\
 (function () {
   var me = document.currentScript, seen = me ? me.getAttribute("data-version") : null;
-  function overlay(text) {
+  function overlay(text, warned) {
     var box = document.getElementById("digest-errors");
-    if (!text) { if (box) box.remove(); return; }
+    if (!text && !warned) { if (box) box.remove(); return; }
     if (!box) {
       box = document.createElement("div");
       box.id = "digest-errors";
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:60vh;" +
-        "overflow:auto;margin:0;padding:1em;z-index:2147483647;background:#2b0b0e;" +
-        "color:#ffe3e3;border-top:4px solid #e5484d;font:14px/1.45 ui-monospace," +
-        "monospace;white-space:pre-wrap";
       document.body.appendChild(box);
     }
-    box.textContent = "digest: the last save does not build; this is the last good page." +
-      "\\n\\n" + text;
+    box.setAttribute("role", text ? "alert" : "status");
+    box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:60vh;" +
+      "overflow:auto;margin:0;padding:1em;z-index:2147483647;font:14px/1.45 " +
+      "ui-monospace,monospace;white-space:pre-wrap;" + (text ?
+      "background:#2b0b0e;color:#ffe3e3;border-top:4px solid #e5484d" :
+      "background:#2b230b;color:#fff4d6;border-top:4px solid #e5a50a");
+    box.textContent = text ?
+      "digest: the last save does not build; this is the last good page.\\n\\n" + text :
+      "digest: this page is built, with warnings (`--strict` would refuse them; " +
+      "click to hide).\\n\\n" + warned;
+    box.onclick = text ? null : function () { box.remove(); };
   }
   var events = new EventSource("/__digest__/events");
   events.addEventListener("status", function (message) {
@@ -47,7 +51,7 @@ LIVE_SCRIPT = """\
       location.reload();
       return;
     }
-    overlay(status.errors);
+    overlay(status.errors, status.warnings);
   });
 })();
 """
@@ -72,14 +76,16 @@ class LiveState:
     def __init__(self) -> None:
         self.version = 0
         self.errors: str | None = None
+        self.warnings: str | None = None
         self.stopping = False
         self.condition = threading.Condition()
 
-    def built(self) -> None:
-        """Say that a complete new site is on disk: open pages reload."""
+    def built(self, warnings: str | None = None) -> None:
+        """Say that a complete new site is on disk: open pages reload, and show the
+        build's `warnings` (a tag written as a hashtag, left out) until one has none."""
         with self.condition:
             self.version += 1
-            self.errors = None
+            self.errors, self.warnings = None, warnings
             self.condition.notify_all()
 
     def failed(self, errors: str) -> None:
@@ -100,7 +106,7 @@ class LiveState:
             return self.snapshot_unlocked()
 
     def snapshot_unlocked(self) -> dict[str, Any]:
-        return {"version": self.version, "errors": self.errors}
+        return {"version": self.version, "errors": self.errors, "warnings": self.warnings}
 
     def stop(self) -> None:
         with self.condition:

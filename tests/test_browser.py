@@ -413,3 +413,45 @@ def test_search_links_any_article_address_and_matches_no_word_of_it(
         assert page.locator("#search-results li").count() == 0
     context.close()
     assert blocked == []
+
+
+def test_the_preview_shows_warnings_and_errors_on_the_open_page(
+    chromium: tuple[Any, str], tmp_path: Path
+) -> None:
+    """An editor looks at the page, not the terminal: a save that builds with a warning
+    (a tag written as a hashtag, which YAML reads as a comment) reloads the page with the
+    warning in a box that a click hides; a save that does not build shows its errors over
+    the last good page; a good save reloads it clean."""
+    from serving import Served
+
+    shutil.copytree(ROOT / "tests" / "sites" / "full" / "content", tmp_path / "content")
+    day = tmp_path / "content" / "digests" / "2024" / "2024-07-15.md"
+    text = day.read_text("utf-8")
+    assert "    tags: [frontline]\n" in text
+    served = Served(tmp_path)
+    blocked: list[str] = []
+    context = guarded(chromium[0], blocked)
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{served.port}/2024/07/15/")
+        assert page.query_selector("#digest-errors") is None
+
+        day.write_text(text.replace("    tags: [frontline]\n", "    tags: #frontline\n"), "utf-8")
+        box = page.wait_for_selector('#digest-errors[role="status"]', timeout=20_000)
+        assert box is not None
+        shown = box.text_content() or ""
+        assert shown.startswith("digest: this page is built, with warnings")
+        assert "'tags' is empty: YAML read \"#frontline\" after it as a comment" in shown
+        box.click()
+        page.wait_for_selector("#digest-errors", state="detached", timeout=5_000)
+
+        day.write_text(text.replace("date:", "date: [", 1), "utf-8")  # a half-typed line
+        box = page.wait_for_selector('#digest-errors[role="alert"]', timeout=20_000)
+        assert box is not None and "YAML syntax error" in (box.text_content() or "")
+
+        day.write_text(text, "utf-8")
+        page.wait_for_selector("#digest-errors", state="detached", timeout=20_000)
+        assert "Frontline" in page.content() and blocked == []
+    finally:
+        context.close()
+        assert served.stop() == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 import os
 import re
 import shutil
@@ -653,6 +654,37 @@ def test_a_preview_whose_first_build_fails_shows_the_errors_then_the_site(
         assert served.stop() == 0
 
 
+def test_a_preview_shows_a_builds_warnings_on_its_pages_until_a_save_has_none(
+    project: Path,
+) -> None:
+    """A save that builds with a warning (a tag written as a hashtag, which YAML reads as
+    a comment, so the headline loses it) is shown where the editor looks, on the page, as
+    errors are, until a save builds without it."""
+    target = day(project)
+    text = target.read_text("utf-8")
+    tagged = re.search(r"^    tags: \[([a-z-]+)[],]", text, re.MULTILINE)
+    assert tagged is not None
+    served = Served(project)
+    try:
+        assert '"warnings": null' in served.first_event()
+        target.write_text(text.replace(tagged[0], f"    tags: #{tagged[1]}", 1), "utf-8")
+        served.wait_for(lambda: '"warnings": "content/digests' in served.first_event())
+        event = json.loads(served.first_event().split("data: ", 1)[1])
+        assert event["errors"] is None and event["version"] == 2  # built: pages reload
+        assert event["warnings"].splitlines() == [
+            f"{project_relative(target)}:{text[: text.index(tagged[0])].count(chr(10)) + 1}:5: "
+            f"warning: headlines[0].tags: 'tags' is empty: YAML read \"#{tagged[1]}\" after it "
+            f"as a comment; write the items without '#', tags: [{tagged[1]}]",
+            "1 warning in 1 file",
+        ]
+        status, page = served.page("/__digest__/live.js")
+        assert status == 200 and "status.warnings" in page and "click to hide" in page
+        target.write_text(text, "utf-8")
+        served.wait_for(lambda: '"warnings": null' in served.first_event())
+    finally:
+        assert served.stop() == 0
+
+
 @pytest.mark.parametrize("command", ["serve", "watch"])
 def test_sigterm_stops_serve_and_watch_as_ctrl_c_does(project: Path, command: str) -> None:
     """`kill`, a service manager or `docker stop` (SIGTERM) stops the preview cleanly: it
@@ -696,7 +728,7 @@ class _Told:
     def __init__(self) -> None:
         self.collector_on: list[bool] = []
 
-    def built(self) -> None:
+    def built(self, warnings: str | None = None) -> None:
         self.collector_on.append(gc.isenabled())
 
     def failed(self, errors: str) -> None:
@@ -936,3 +968,7 @@ def test_a_server_on_one_address_names_that_one(tmp_path: Path) -> None:
         assert server.addresses == f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.stop()
+
+
+def project_relative(path: Path) -> str:
+    return path.as_posix().split("/project/", 1)[1]
