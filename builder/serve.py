@@ -264,12 +264,6 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         self.thread: threading.Thread | None = None
 
     @property
-    def address(self) -> str:
-        host, port = self.server_address[:2]
-        host = host.decode() if isinstance(host, bytes) else str(host)
-        return self._url(host, port)
-
-    @property
     def addresses(self) -> str:
         """Where a browser reaches the server, as the preview says it: its address; bound to
         every address of the machine (0.0.0.0, ::), the loopback one and the machine's own
@@ -283,12 +277,8 @@ class PreviewServer(http.server.ThreadingHTTPServer):
             families.append(socket.AF_INET)  # IPv4 too, on a socket of both (Linux's default)
         found = [network_address(family) for family in families]
         networks = [self._url(address, port) for address in found if address is not None]
-        loopback = self._url("127.0.0.1" if host == "0.0.0.0" else "::1", port)
-        return (
-            loopback
-            + "".join(f", and on the network at {url}" for url in networks[:1])
-            + ("".join(f" and {url}" for url in networks[1:]))
-        )
+        said = self._url("127.0.0.1" if host == "0.0.0.0" else "::1", port)
+        return said + (f", and on the network at {' and '.join(networks)}" if networks else "")
 
     def _url(self, host: str, port: int) -> str:
         shown = f"[{host}]" if ":" in host else host

@@ -422,7 +422,9 @@ def test_the_server_listens_on_ipv4_and_ipv6_hosts(served_root: Path, host: str)
     server = PreviewServer(served_root, host, 0)
     server.start()
     try:
-        assert server.address.startswith("http://[::1]:" if host == "::1" else "http://127.0.0.1:")
+        assert server.addresses.startswith(
+            "http://[::1]:" if host == "::1" else "http://127.0.0.1:"
+        )
         connection = http.client.HTTPConnection(host, server.server_address[1], timeout=10)
         try:
             connection.request("GET", "/2024/06/22/")
