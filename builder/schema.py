@@ -584,7 +584,7 @@ def examined_url_problem(url: str) -> str | None:
     wrapped = _WRAPPED.fullmatch(url)  # pasted from Markdown or a mail
     if wrapped is not None:
         inner = wrapped.group("bare") or wrapped.group("linked")
-        if _PLAIN_URL.fullmatch(inner) or not examined_url_problem(inner):
+        if url_problem(inner) is None:
             what = "an address in angle brackets" if wrapped.group("bare") else "a Markdown link"
             return f"'{url}' is {what}: write only the address, {inner}"
     if _SPACE.search(url):
@@ -597,7 +597,7 @@ def examined_url_problem(url: str) -> str | None:
         shown = f"'{parts.scheme}:' links" if parts.scheme else "relative or schemeless links"
         # A site's address without its scheme ("censor.net/ua/news/1"): that with https://.
         whole = f"https://{url.removeprefix('//')}" if _SCHEMELESS.match(url) else ""
-        fix = whole if whole and not examined_url_problem(whole) else "https://..."
+        fix = whole if whole and url_problem(whole) is None else "https://..."
         return f"'{url}' is not an absolute http(s) URL ({shown} are not allowed); write {fix}"
     bad = _NOT_IN_URLS.search(url)
     if bad:
