@@ -188,22 +188,21 @@ class Watcher:
         self._watch_templates()
         self.observer.start()
 
-    def snapshot(self) -> frozenset[tuple[str, int, int, int]]:
-        """The watched files as they are now, by path, size, time and inode (editors' noise
-        left out): two snapshots differ when a file was saved, added or removed between
-        them. `digest watch` builds for the first time before it starts watching."""
-        found = set()
+    def snapshot(self) -> frozenset[_Seen]:
+        """The watched files as they are now, by the stats `--poll` looks at (editors'
+        noise left out): two snapshots differ when a file was saved, added or removed
+        between them. `digest watch` builds for the first time before it starts watching."""
+        found: set[_Seen] = set()
         for top in (self.content, self.templates):
-            for folder, _, names in os.walk(top):
-                for name in names:
-                    if IGNORED_NAME.search(name):
-                        continue
-                    path = os.path.join(folder, name)
-                    try:
-                        info = os.lstat(path)
-                    except OSError:
-                        continue
-                    found.add((path, info.st_size, info.st_mtime_ns, info.st_ino))
+            try:
+                seen = _looked_at(str(top), recursive=True)
+            except OSError:  # no templates/
+                continue
+            found.update(
+                file
+                for file in seen
+                if not S_ISDIR(file[3]) and not IGNORED_NAME.search(os.path.basename(file[0]))
+            )
         return frozenset(found)
 
     def _watch_templates(self) -> None:
