@@ -158,7 +158,8 @@ def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         description="Build a preview of the site (drafts and future days included) into "
         ".digest-cache/serve/ (or --out), serve it, and rebuild after every save: open "
         "pages reload once the whole rebuild is written, and show the errors in an overlay "
-        "when a save does not build (every page does while nothing is built yet). A "
+        "when a save does not build (every page does while nothing is built yet), and a "
+        "build's warnings in a box a click hides. A "
         "published site/ is never touched; a second serve or watch into the same folder is "
         "refused. Ctrl-C (or SIGTERM, SIGHUP) stops it cleanly.",
     )
