@@ -29,33 +29,6 @@ from .render import Renderer
 _FEED_NAMESPACE = uuid.UUID("0d6f4b6e-2a7c-4f43-9a61-8f0e3c5b7a21")
 
 
-class KeptEntry(FeedEntry):  # type: ignore[misc]  # feedgen has no types
-    """A headline's item, made once and written into every feed that lists it (a save at
-    ten years writes some 70 feeds of 50 items each). feedgen asks an entry for its RSS and
-    Atom element anew for every feed; this one makes each element once and hands out that
-    element each time: appended to the next feed's tree, it leaves the last one, which
-    feedgen has written out by then (rss_str and atom_str make a tree and write it at
-    once). Copying each element took a tenth of a save's rebuild. Its fields are not
-    changed once it is in a feed."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._made: dict[tuple[str, bool], Any] = {}
-
-    def atom_entry(self, extensions: bool = True) -> Any:
-        return self._element("atom", extensions)
-
-    def rss_entry(self, extensions: bool = True) -> Any:
-        return self._element("rss", extensions)
-
-    def _element(self, kind: str, extensions: bool) -> Any:
-        made = self._made.get((kind, extensions))
-        if made is None:
-            make = super().atom_entry if kind == "atom" else super().rss_entry
-            made = self._made[kind, extensions] = make(extensions)
-        return made
-
-
 class _Generator(FeedGenerator):  # type: ignore[misc]  # feedgen has no types
     """feedgen's, with RSS's plain text (the channel's title and description, each item's
     title and categories) written as the RSS Best Practices Profile asks: "&", "<" and
@@ -99,15 +72,16 @@ class FeedWriter:
         self,
         library: Library,
         renderer: Renderer,
-        kept: dict[int, tuple[Headline, FeedEntry]] | None = None,
+        kept: dict[int, tuple[Headline, dict[str, bytes]]] | None = None,
     ) -> None:
         """`kept` holds items from build to build (the preview's), by headline: valid while
         the configuration, sources, tags and theme are the same (the caller's care)."""
         self.library = library
         self.renderer = renderer
         self.zone = zoneinfo.ZoneInfo(library.site.timezone)
-        # By identity, each with its headline, which keeps the id from being reused.
-        self._entries: dict[int, tuple[Headline, FeedEntry]] = {} if kept is None else kept
+        # Each headline's item as it stands in a feed, by format, by the headline's
+        # identity (kept with it, which keeps the id from being reused).
+        self._items: dict[int, tuple[Headline, dict[str, bytes]]] = {} if kept is None else kept
 
     def moment(self, date: dt.date, time: dt.time | None = None) -> dt.datetime:
         """Return the moment a day (or a headline's time on it) stands for, in the site's zone."""
@@ -119,8 +93,23 @@ class FeedWriter:
         return max(when, self.moment(update.date, update.time)) if update else when
 
     def render(self, spec: FeedSpec) -> dict[str, bytes]:
-        """Return {output path: bytes} of the feed in RSS and Atom."""
-        generator = self._generator(spec)
+        """Return {output path: bytes} of the feed in RSS and Atom.
+
+        feedgen writes the feed with the items not written before (the days' items, and
+        the headlines' this writer has not yet made); each headline's item is cut out of
+        that text and kept, and put, as it is, into every later feed that lists the
+        headline: the bytes feedgen gives for the whole feed (its channel does not depend
+        on its items; tests/test_feeds.py compares). Building and writing the elements of
+        every item of every feed took most of a build's feed time, and keeping them as
+        lxml elements most of its memory where many feeds list old headlines."""
+        known = self._items
+        new = [
+            h
+            for h in dict.fromkeys(spec.headlines)
+            if (kept := known.get(id(h))) is None or kept[0] is not h
+        ]
+        generator = self._generator(spec, new)
+        made: dict[int, tuple[Headline, dict[str, bytes]]] = {id(h): (h, {}) for h in new}
         files = {}
         for kind in urls.FEED_FORMATS:
             path = urls.feed(spec.feed_folder, kind)
@@ -132,12 +121,20 @@ class FeedWriter:
                 ],
                 replace=True,
             )
-            files[path] = (
+            text = (
                 generator.rss_str(pretty=True) if kind == "rss" else generator.atom_str(pretty=True)
             )
+            head, items, foot = _cut(text, kind, len(spec.days) + len(new))
+            days = len(spec.days)
+            for headline, item in zip(new, items[days:], strict=True):
+                made[id(headline)][1][kind] = item
+            listed = [(made.get(id(h)) or known[id(h)])[1][kind] for h in spec.headlines]
+            files[path] = b"".join([head, *items[:days], *listed, foot])
+        known.update(made)
         return files
 
-    def _generator(self, spec: FeedSpec) -> FeedGenerator:
+    def _generator(self, spec: FeedSpec, headlines: list[Headline]) -> FeedGenerator:
+        """Return feedgen's feed of `spec` with the items of its days and of `headlines`."""
         site = self.library.site
         fg = _Generator()
         fg.id(feed_id(spec.id))
@@ -152,8 +149,8 @@ class FeedWriter:
         fg.updated(max(moments) if moments else self.moment(latest))
         for day in spec.days:
             self._day_entry(fg, day)
-        for headline in spec.headlines:
-            self._headline_entry(fg, headline)
+        for headline in headlines:
+            fg.add_entry(self._new_entry(headline), order="append")
         return fg
 
     def _day_entry(self, fg: FeedGenerator, day: Day) -> None:
@@ -175,16 +172,8 @@ class FeedWriter:
         date = self.renderer.env.globals["long_date"](day.date)  # type: ignore[operator]
         return f"{date}: {day.title}" if day.title else str(date)
 
-    def _headline_entry(self, fg: FeedGenerator, headline: Headline) -> None:
-        """Add a headline's item: made once, and the same entry in every feed that lists the
-        headline (an entry holds nothing of its feed; feedgen writes it anew each time)."""
-        known = self._entries.get(id(headline))
-        if known is None or known[0] is not headline:
-            known = self._entries[id(headline)] = (headline, self._new_entry(headline))
-        fg.add_entry(known[1], order="append")
-
     def _new_entry(self, headline: Headline) -> FeedEntry:
-        entry = KeptEntry()
+        entry = FeedEntry()
         entry.id(headline.uid)
         label = FEED_LABELS.get(headline.label or "")
         entry.title(f"[{label}] {headline.title}" if label else headline.title)
@@ -204,6 +193,28 @@ class FeedWriter:
         return self.renderer.render_template(
             "partials/correction.html", update=update, title=title, in_feed=True
         ).strip()
+
+
+# How each format's items stand in feedgen's pretty-printed text: an item's lines end with
+# its closing tag's (text and attributes inside are escaped: no "<" but a tag's), and
+# the feed's with the closing tags of the channel and root.
+_ITEM_TAGS = {
+    "rss": (b"\n    <item>\n", b"    </item>\n"),
+    "atom": (b"\n  <entry>\n", b"  </entry>\n"),
+}
+_FEED_ENDS = {"rss": b"  </channel>\n</rss>\n", "atom": b"</feed>\n"}
+
+
+def _cut(text: bytes, kind: str, count: int) -> tuple[bytes, list[bytes], bytes]:
+    """Cut a feed's text into what comes before its items, its `count` items, and what
+    comes after them."""
+    opening, closing = _ITEM_TAGS[kind]
+    end = _FEED_ENDS[kind]
+    assert text.endswith(end), text[-80:]
+    start = text.index(opening) + 1 if count else len(text) - len(end)
+    items = text[start : len(text) - len(end)].split(closing)
+    assert len(items) == count + 1 and not items[-1], (kind, count, len(items))
+    return text[:start], [item + closing for item in items[:-1]], end
 
 
 def feed_id(subject: str) -> str:
