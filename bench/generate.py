@@ -5,6 +5,10 @@
 ~40 sources, ~25 tags, ~80 places (a third with Cyrillic names), notes on ~30% of
 headlines, labels and stories on some, Markdown commentary, titles with &, < and quotes.
 The same arguments always give the same files (a seeded random generator).
+
+`--sources`, `--tags` and `--places` widen the registries, as a digest that names every
+outlet and village it cites over years has them (say 300, 60 and 2,000): a page and a
+feed for each, and most of those feeds list old headlines.
 """
 
 from __future__ import annotations
@@ -31,16 +35,28 @@ CYRILLIC_PLACES = (
 LABELS = ("disinformation", "opinion", "unconfirmed", "analysis")
 
 
-def generate(out: Path, days: int, headlines: int, seed: int = 2024) -> None:
-    """Write a project folder (content/ only) into `out`, replacing what was there."""
+def generate(
+    out: Path,
+    days: int,
+    headlines: int,
+    seed: int = 2024,
+    sources: int = 40,
+    tags: int = 25,
+    places: int = 80,
+) -> None:
+    """Write a project folder (content/ only) into `out`, replacing what was there: with
+    `sources`, `tags` and `places` in its registries and headlines (places: at least the
+    Cyrillic names, CYRILLIC_PLACES)."""
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
     content = out / "content"
     (content / "digests").mkdir(parents=True)
-    sources = [f"source-{n:02d}" for n in range(40)]
-    tags = [f"topic-{n:02d}" for n in range(25)]
-    places = list(CYRILLIC_PLACES) + [f"Place {chr(65 + n % 26)}{n:02d}" for n in range(54)]
+    places_named = list(CYRILLIC_PLACES) + [
+        f"Place {chr(65 + n % 26)}{n:02d}" for n in range(places - len(CYRILLIC_PLACES))
+    ]
+    sources_named = [f"source-{n:02d}" for n in range(sources)]
+    tags_named = [f"topic-{n:02d}" for n in range(tags)]
     stories = [f"story-{n:03d}" for n in range(200)]
     (content / "site.yaml").write_text(
         "title: Benchmark Digest\n"
@@ -53,14 +69,14 @@ def generate(out: Path, days: int, headlines: int, seed: int = 2024) -> None:
         "".join(
             f'{s}:\n  name: "Outlet {n} & Co"\n  url: https://outlet{n}.example.org/\n'
             f"  language: {'uk' if n % 3 == 0 else 'en'}\n"
-            for n, s in enumerate(sources)
+            for n, s in enumerate(sources_named)
         ),
         encoding="utf-8",
     )
     (content / "tags.yaml").write_text(
         "".join(
             f'{t}:\n  name: Topic {n}\n  description: "Everything on topic {n}"\n'
-            for n, t in enumerate(tags)
+            for n, t in enumerate(tags_named)
         ),
         encoding="utf-8",
     )
@@ -74,10 +90,10 @@ def generate(out: Path, days: int, headlines: int, seed: int = 2024) -> None:
             title = _title(rng)
             lines.append(f'  - title: "{title}"')
             lines.append(f"    url: https://outlet{rng.randrange(40)}.example.org/{date}/{index}")
-            lines.append(f"    source: {rng.choice(sources)}")
-            lines.append(f"    tags: [{', '.join(rng.sample(tags, rng.randint(1, 3)))}]")
+            lines.append(f"    source: {rng.choice(sources_named)}")
+            lines.append(f"    tags: [{', '.join(rng.sample(tags_named, rng.randint(1, 3)))}]")
             if rng.random() < 0.6:
-                chosen = rng.sample(places, rng.randint(1, 2))
+                chosen = rng.sample(places_named, rng.randint(1, 2))
                 lines.append(f"    places: [{', '.join(_quote(p) for p in chosen)}]")
             if rng.random() < 0.5:
                 lines.append(f'    time: "{rng.randrange(24):02d}:{rng.randrange(60):02d}"')
@@ -126,8 +142,18 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--headlines", type=int, default=30)
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--sources", type=int, default=40, help="outlets in sources.yaml")
+    parser.add_argument("--tags", type=int, default=25, help="tags in tags.yaml")
+    parser.add_argument(
+        "--places",
+        type=int,
+        default=80,
+        help=f"place names on headlines (at least {len(CYRILLIC_PLACES)}: the Cyrillic ones)",
+    )
     args = parser.parse_args()
-    generate(args.out, args.days, args.headlines, args.seed)
+    if args.places < len(CYRILLIC_PLACES) or args.sources < 1 or args.tags < 3:
+        parser.error(f"--places takes {len(CYRILLIC_PLACES)} or more, --sources 1, --tags 3")
+    generate(args.out, args.days, args.headlines, args.seed, args.sources, args.tags, args.places)
 
 
 if __name__ == "__main__":
