@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from .collation import name_key
 from .model import Day, Headline, Place, SiteConfig, Source, Story, Tag
 from .reader import Config
 from .urls import slugify
@@ -79,7 +80,7 @@ def build_library(config: Config, days: Iterable[Day]) -> Library:
         by_tag=_frozen(by_tag),
         by_source=_frozen(by_source),
         by_place=_frozen(by_place),
-        places=dict(sorted(places.items(), key=lambda item: (item[1].name.casefold(), item[0]))),
+        places=dict(sorted(places.items(), key=lambda item: (name_key(item[1].name), item[0]))),
         stories={key: Story(key, tuple(value)) for key, value in sorted(by_story.items())},
         months={key: tuple(value) for key, value in sorted(months.items())},
         years={key: tuple(value) for key, value in sorted(years.items())},
@@ -140,7 +141,7 @@ def update_library(previous: Library | None, config: Config, days: Iterable[Day]
         by_tag=by_tag,
         by_source=by_source,
         by_place=by_place,
-        places=dict(sorted(places.items(), key=lambda item: (item[1].name.casefold(), item[0]))),
+        places=dict(sorted(places.items(), key=lambda item: (name_key(item[1].name), item[0]))),
         stories={
             key: story
             if (story := previous.stories.get(key)) is not None and story.headlines is value

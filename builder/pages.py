@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
 from . import charts, urls
+from .collation import name_key
 from .corrections import CorrectionEntry, list_corrections, sort_corrections
 from .library import Library
 from .model import Day, Headline, Story
@@ -619,7 +620,7 @@ def _listing_entries(library: Library, kind: ListingKind) -> list[Entry]:
                 tag.description or f"Headlines tagged {tag.name}",
                 library.by_tag.get(tag.id, ()),
             )
-            for tag in sorted(library.tags.values(), key=lambda t: (t.name.casefold(), t.id))
+            for tag in sorted(library.tags.values(), key=lambda t: (name_key(t.name), t.id))
         ]
     if kind is SOURCES:
         return [
@@ -630,7 +631,7 @@ def _listing_entries(library: Library, kind: ListingKind) -> list[Entry]:
                 f"Headlines from {source.name}",
                 library.by_source.get(source.id, ()),
             )
-            for source in sorted(library.sources.values(), key=lambda s: (s.name.casefold(), s.id))
+            for source in sorted(library.sources.values(), key=lambda s: (name_key(s.name), s.id))
         ]
     if kind is PLACES:
         return [
