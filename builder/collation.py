@@ -53,3 +53,43 @@ def name_key(name: str) -> tuple[int, ...]:
     """Return the key that orders `name` among names (for `sorted`)."""
     text = unicodedata.normalize("NFC", name).translate(_OWN_LETTERS)
     return tuple(_collator().sort_key(text))
+
+
+# The first letter of names that start with none (a digit, a quotation mark): grouped
+# together, before the letters, where the algorithm puts them.
+OTHER_INITIAL = "#"
+
+
+def initials(names: list[str]) -> list[str]:
+    """Return the letter each of `names` (ordered by `name_key`) is listed under in an
+    index: names whose first letters the algorithm weighs alike are under one letter (É
+    under E, Ł under L; Ї is a letter of its own, after І), in capitals and without a
+    mark the algorithm does not weigh (E, not É; Ї and Й as they are); a name that starts
+    with no letter is under "#"."""
+    groups: list[tuple[object, list[str]]] = []  # each letter's weights, and its capitals
+    listed: list[int] = []  # the group of each name
+    for name in names:
+        first = unicodedata.normalize("NFC", name.strip())[:1].upper()
+        if not first or not unicodedata.category(first).startswith("L"):
+            weight: object = OTHER_INITIAL
+        else:
+            weight = _primary(first)
+            base = unicodedata.normalize("NFD", first)[0]
+            first = base if _primary(base) == weight else first
+        if not groups or groups[-1][0] != weight:
+            groups.append((weight, []))
+        groups[-1][1].append(first)
+        listed.append(len(groups) - 1)
+    labels = [
+        OTHER_INITIAL
+        if weight == OTHER_INITIAL
+        else min(capitals, key=lambda letter: (name_key(letter), letter))
+        for weight, capitals in groups
+    ]
+    return [labels[group] for group in listed]
+
+
+def _primary(letter: str) -> tuple[int, ...]:
+    """The weights that tell `letter` from other letters (before accents and case)."""
+    key = name_key(letter)
+    return key[: key.index(0)] if 0 in key else key

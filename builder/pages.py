@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
 from . import charts, urls
-from .collation import name_key
+from .collation import OTHER_INITIAL, initials, name_key
 from .corrections import CorrectionEntry, list_corrections, sort_corrections
 from .library import Library
 from .model import Day, Headline, Story
@@ -385,10 +385,34 @@ def _listing_pages(
             kind.folder.capitalize(),
             f"All {kind.folder} of {library.site.title}",
             (*site_feed.links,),
-            {"rows": tuple(index_rows), "kind": kind.folder},
+            {
+                "rows": tuple(index_rows),
+                "kind": kind.folder,
+                "letters": _by_letter(kind, index_rows),
+            },
         )
     )
     return pages, feeds
+
+
+# An index of this many names or more is split under their first letters, with a row of
+# links to each letter above it: a digest that cites every village it reports on lists
+# thousands, which a reader on a phone would otherwise scroll through.
+LETTERS_FROM = 40
+
+
+def _by_letter(kind: ListingKind, rows: list[tuple[Any, str, int]]) -> tuple[Any, ...]:
+    """Return an index's rows under their first letters: (letter, its anchor, its rows)
+    for each, in order; none for a short index or for stories (ordered by id)."""
+    if len(rows) < LETTERS_FROM or kind is STORIES:
+        return ()
+    letters: list[tuple[str, str, list[tuple[Any, str, int]]]] = []
+    for row, letter in zip(rows, initials([row[0].name for row in rows]), strict=True):
+        if not letters or letters[-1][0] != letter:
+            anchor = "letter-other" if letter == OTHER_INITIAL else f"letter-{letter}"
+            letters.append((letter, anchor, []))
+        letters[-1][2].append(row)
+    return tuple((letter, anchor, tuple(group)) for letter, anchor, group in letters)
 
 
 def _subject_pages(

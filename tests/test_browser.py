@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,39 @@ def test_every_kind_of_page_has_no_axe_violations_in_light_and_dark_and_on_a_pho
             found = _axe(page, axe_source)
             if found:
                 problems[f"{kind} ({scheme}, {width} px)"] = found
+    page.close()
+    assert problems == {}
+    assert blocked == []
+
+
+def test_a_long_index_under_first_letters_has_no_axe_violations_and_its_links_lead_there(
+    browser: tuple[Any, list[str], str], tmp_path: Path
+) -> None:
+    """The benchmark's 80 places are listed under their first letters, with a row of
+    links to each letter: taps of 24 px at least on a phone, in light and dark; a letter's
+    link brings its heading into view."""
+    sys.path.insert(0, str(ROOT))
+    from bench.generate import generate
+
+    generate(tmp_path, days=20, headlines=30, seed=5)
+    build(Project.find(tmp_path), tmp_path / "site")
+    context, blocked, axe_source = browser
+    page = context.new_page()
+    problems = {}
+    with serve_folder(tmp_path / "site") as address:
+        for scheme, width in (("light", 1280), ("dark", 1280), ("light", 360)):
+            page.emulate_media(color_scheme=scheme)
+            page.set_viewport_size({"width": width, "height": 800})
+            page.goto(address + "places/")
+            found = _axe(page, axe_source)
+            if found:
+                problems[f"{scheme}, {width} px"] = found
+        heading = page.locator("h2.letter", has_text="Я")
+        assert not heading.is_visible() or heading.bounding_box()["y"] > 800  # type: ignore[index]
+        page.locator("nav.letters a", has_text="Я").click()
+        page.wait_for_function("location.hash.length > 1")
+        box = heading.bounding_box()
+        assert box is not None and 0 <= box["y"] < 800
     page.close()
     assert problems == {}
     assert blocked == []

@@ -2,15 +2,20 @@
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from builder.build import build
-from builder.collation import name_key
+from builder.collation import initials, name_key
+from builder.pages import LETTERS_FROM
 from builder.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.generate import generate  # noqa: E402
 
 ALPHABETS = {
     "Ukrainian": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
@@ -78,3 +83,68 @@ def test_the_places_index_lists_ukrainian_names_in_alphabet_order(tmp_path: Path
     index = (tmp_path / "site" / "places" / "index.html").read_text("utf-8")
     listed = [n for n in re.findall(r'<a href="/places/[^"]+/">([^<]+)</a>', index) if n in names]
     assert listed == ["Гуляйполе", "Ґалаґан", "Єнакієве", "Ізюм", "Київ", "Ясинувата"]
+
+
+def test_names_are_under_their_first_letter_as_the_alphabet_has_it() -> None:
+    names = sorted(
+        [
+            *("10th", '"Quoted"', "Édessa", "eden", "Łódź", "Lviv", "Іванівка", "ізюм"),
+            *("Їжаківка", "Йосипівка", "Гуляйполе", "Ґалаґан", "Ёлка", "Єнакієве"),
+        ],
+        key=name_key,
+    )
+    under = dict(zip(names, initials(names), strict=True))
+    assert under == {
+        "10th": "#",
+        '"Quoted"': "#",
+        "eden": "E",
+        "Édessa": "E",  # under E, its accent not weighed
+        "Łódź": "L",
+        "Lviv": "L",
+        "Гуляйполе": "Г",
+        "Ґалаґан": "Ґ",  # letters of their own
+        "Ёлка": "Ё",
+        "Єнакієве": "Є",
+        "Іванівка": "І",
+        "ізюм": "І",
+        "Їжаківка": "Ї",
+        "Йосипівка": "Й",
+    }
+    assert initials(["Édessa"]) == ["E"] and initials(["Łódź"]) == ["Ł"]
+
+
+def _listed(index: str) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """The letters an index page links to, its headings, and each name under its heading."""
+    nav = re.search(r'<nav class="letters"[^>]*>(.*?)</nav>', index, re.S)
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', nav.group(1)) if nav else []
+    headings = re.findall(r'<h2 class="letter" id="([^"]+)">([^<]+)</h2>', index)
+    under, heading = [], ""
+    for match in re.finditer(
+        r'<h2 class="letter" id="[^"]+">([^<]+)</h2>|<li><a href="/places/[^"]+/">([^<]+)</a>',
+        index,
+    ):
+        heading = match.group(1) or heading
+        if match.group(2):
+            under.append((heading, match.group(2)))
+    return links, headings, under
+
+
+def test_a_long_index_is_split_under_first_letters_with_links_to_each(tmp_path: Path) -> None:
+    """The benchmark's 80 places: under Latin P and the Cyrillic letters, Є and І in their
+    places; the row of links names each heading once, in order; a short index (the
+    sample's tags) has neither."""
+    generate(tmp_path, days=40, headlines=30, seed=3)
+    build(Project.find(tmp_path), tmp_path / "site")
+    index = (tmp_path / "site" / "places" / "index.html").read_text("utf-8")
+    links, headings, under = _listed(index)
+    assert len(under) >= LETTERS_FROM
+    assert links == headings and len({anchor for anchor, _ in headings}) == len(headings)
+    letters = [letter for _, letter in headings]
+    assert letters[0] == "P" and letters.index("Є") < letters.index("З") < letters.index("І")
+    assert letters.index("І") < letters.index("К") and letters[-1] == "Я"
+    names = [name for _, name in under]
+    assert names == sorted(names, key=name_key)
+    for letter, name in under:
+        assert initials([name]) == [letter], name
+    tags = (tmp_path / "site" / "tags" / "index.html").read_text("utf-8")
+    assert 'class="letters"' not in tags and 'class="letter"' not in tags
