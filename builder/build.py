@@ -15,6 +15,7 @@ import itertools
 import operator
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
@@ -215,6 +216,7 @@ def build(
         builder = Builder(
             project, out, drafts=drafts, parallel=parallel.can_fork(), keep_site=record
         )
+        builder.once = True
         with timings.stage("load caches"):
             builder.resume(files=record and not force)
         result = builder.build(strict=strict, timings=timings, now=now, placed=placed)
@@ -328,6 +330,9 @@ class Builder:
         # The preview checks after every save: it mends the checks across days. So does
         # any Builder that builds again (digest watch), from its second build on.
         self.cross_check = CrossCheck() if in_place else None
+        # Set by `build`: this Builder builds once, so a feed item is let go once the last
+        # feed that lists it is written (the preview and the watcher keep them all).
+        self.once = False
         self.sitemap_key: Hashable = None  # what the sitemap in place was made from
         self.sitemap_made: Hashable = None
         # A new folder's build: the site it replaces, to take unchanged files from, and
@@ -885,11 +890,12 @@ class Builder:
         waits for at its end (ten years, cold, into memory, six alternating runs: 15.5 s
         with both at one priority, 13.8 s so, the median). This process keeps its own, which
         it could not raise again; the queue hands the slowed child fewer jobs."""
+        uses = _listed_by(plan.feeds) if self.once else None  # each writer counts down
         make = _Maker(
             writer,
             renderer,
-            FeedWriter(library, renderer, self.feed_items[0]),
-            JsonFeedWriter(library, renderer, self.feed_items[1]),
+            FeedWriter(library, renderer, self.feed_items[0], None if uses is None else dict(uses)),
+            JsonFeedWriter(library, renderer, self.feed_items[1], uses),
         )
         jobs: list[PageSpec | FeedSpec] = [*plan.pages, *plan.feeds]
         if self.file_keys is not None and (self.previous or self._adopted) is not None:
@@ -1300,6 +1306,11 @@ def _as_made(
 ) -> tuple[list[tuple[str, str, int]], dict[str, str]]:
     """What a forked renderer reports of its `run`: all of it, as it is."""
     return made, keys
+
+
+def _listed_by(feeds: Sequence[FeedSpec]) -> dict[int, int]:
+    """Return how many of `feeds` list each headline, by its identity."""
+    return Counter(id(h) for feed in feeds for h in feed.headlines)
 
 
 def _feed_paths(spec: FeedSpec) -> list[str]:

@@ -22,7 +22,7 @@ from . import urls
 from .fragments import FEED_LABELS
 from .library import Library
 from .model import Day, Headline
-from .pages import FeedSpec
+from .pages import FeedSpec, let_go_of_items
 from .render import Renderer
 
 VERSION = "https://jsonfeed.org/version/1.1"
@@ -45,13 +45,17 @@ class JsonFeedWriter:
         library: Library,
         renderer: Renderer,
         kept: dict[int, tuple[Day | Headline, str]] | None = None,
+        uses: dict[int, int] | None = None,
     ) -> None:
+        """`uses`: as for feeds.FeedWriter (a headline's item is let go once the last feed
+        that lists it is written)."""
         self.library = library
         self.renderer = renderer
         self.zone = zoneinfo.ZoneInfo(library.site.timezone)
         # Each item's JSON, indented to its place, by the identity of its day or headline
         # (kept with it, so that the id is not reused).
         self._texts: dict[int, tuple[Day | Headline, str]] = {} if kept is None else kept
+        self._uses = uses
 
     def render(self, spec: FeedSpec) -> bytes:
         """Return the JSON Feed of one feed spec, as UTF-8 bytes."""
@@ -73,6 +77,8 @@ class JsonFeedWriter:
             assert text.endswith(' "items": []\n}')
             joined = ",\n".join(items)
             text = text[: -len("[]\n}")] + f"[\n{joined}\n ]\n}}"
+        if self._uses is not None:
+            let_go_of_items(self._uses, self._texts, spec)
         return (text + "\n").encode("utf-8")
 
     def _text(self, made_from: T, make: Callable[[T], dict[str, Any]]) -> str:

@@ -90,6 +90,17 @@ class FeedSpec:
         return tuple(self.link(kind) for kind in urls.FEED_FORMATS)
 
 
+def let_go_of_items(uses: dict[int, int], kept: dict[int, Any], feed: FeedSpec) -> None:
+    """Count a feed's headlines off `uses` (how many feeds still to be written list each,
+    by identity), and drop from `kept` (a feed writer's items, by the same identity) those
+    of the headlines no feed still to be written lists."""
+    for headline in feed.headlines:
+        left = uses.get(id(headline), 1) - 1
+        uses[id(headline)] = left
+        if left <= 0:
+            kept.pop(id(headline), None)
+
+
 @dataclass(frozen=True)
 class FeedRef:
     """A listing page's own feed, as the page names it (not its items: a page does not

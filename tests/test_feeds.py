@@ -137,3 +137,33 @@ def test_json_feed_text_is_laid_out_as_json_dumps_lays_it_out(value: object, lev
     # and nested lists and mappings, as they stand `level` levels in.
     expected = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
     assert pretty(value, level) == expected
+
+
+def test_a_build_made_once_lets_each_item_go_after_the_last_feed_that_lists_it(
+    tmp_path: Path,
+) -> None:
+    """`digest build` keeps a headline's RSS, Atom and JSON Feed items only until the last
+    feed that lists it is written; the preview and the watcher keep them all for their
+    next builds. The files are the same either way."""
+    from builder.build import Builder
+    from builder.model import Headline
+
+    sites = {}
+    for once in (True, False):
+        work = tmp_path / f"once-{once}"
+        shutil.copytree(ROOT / "content", work / "content")
+        builder = Builder(Project.find(work), work / "site", parallel=False)
+        builder.once = once
+        builder.build()
+        items, texts = builder.feed_items
+        kept = [made for made, _ in texts.values() if isinstance(made, Headline)]
+        if once:
+            assert items == {} and kept == []
+        else:
+            assert len(items) == len(kept) > 10
+        sites[once] = sorted(
+            (p.relative_to(work / "site"), p.read_bytes())
+            for p in (work / "site").rglob("*")
+            if p.suffix in (".xml", ".json")
+        )
+    assert sites[True] == sites[False]
