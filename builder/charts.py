@@ -84,12 +84,20 @@ def _next_period(date: dt.date, unit: str) -> dt.date:
 
 
 def _periods(first: dt.date, last: dt.date, unit: str) -> list[dt.date]:
+    return list(_periods_between(_period_start(first, unit), _period_start(last, unit), unit))
+
+
+@functools.lru_cache(maxsize=4096)
+def _periods_between(start: dt.date, end: dt.date, unit: str) -> tuple[dt.date, ...]:
+    """The starts of the periods from the one starting at `start` to the one at `end`:
+    made once for the many subjects that span the same periods (a digest of ten years
+    with 2,000 places has 2,400 charts, most from its first month to its last)."""
     periods = []
-    current = _period_start(first, unit)
-    while current <= last:
+    current = start
+    while current <= end:
         periods.append(current)
         current = _next_period(current, unit)
-    return periods
+    return tuple(periods)
 
 
 def _period_count(first: dt.date, last: dt.date, unit: str) -> int:
