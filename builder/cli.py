@@ -351,20 +351,44 @@ class Terminated(KeyboardInterrupt):
         self.signum = signum
 
 
+# The signals that asked digest to stop, as their handlers ran. A handler's exception is
+# lost when Python runs the handler inside a finalizer (an object's __del__, a weakref
+# callback: "Exception ignored in ..." is printed and the code goes on), and `digest
+# serve` stopped during its first build then served on; watch and serve look here too.
+_STOP_ASKED: list[int] = []
+
+
 def _stop_as_ctrl_c_does() -> None:
     """Let SIGTERM and SIGHUP stop digest as Ctrl-C does, not outright: a build leaves the
     old site as it was and removes its build folder and search scratch, and serve and watch
     stop their servers and save their caches, instead of leaving all that behind. A second
-    such signal ends the process at once; a signal the caller ignores (nohup) stays ignored."""
+    such signal ends the process at once; a signal the caller ignores (nohup) stays ignored.
+    Ctrl-C raises KeyboardInterrupt as Python's own handler does; each is noted in
+    _STOP_ASKED."""
 
     def stop(signum: int, frame: object) -> None:
         signal.signal(signum, signal.SIG_DFL)
+        _STOP_ASKED.append(signum)
         raise Terminated(signum)
 
+    def interrupt(signum: int, frame: object) -> None:
+        _STOP_ASKED.append(signum)
+        raise KeyboardInterrupt
+
+    _STOP_ASKED.clear()
     for name in ("SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)
         if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
             signal.signal(number, stop)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, interrupt)
+
+
+def _stop_if_asked() -> None:
+    """Raise the interruption a signal asked for, if its handler's exception was lost."""
+    if _STOP_ASKED:
+        signum = _STOP_ASKED[0]
+        raise KeyboardInterrupt if signum == signal.SIGINT else Terminated(signum)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -724,6 +748,7 @@ def _live_in(project: Project, args: argparse.Namespace, out: Path) -> int:
     print(f"building {out}{then}", flush=True)
     try:
         _first_build(builder, server, watcher)
+        _stop_if_asked()
         if server is not None:
             server.start()
             print(f"serving {out} at {server.addresses} (Ctrl-C stops)", flush=True)
@@ -735,6 +760,7 @@ def _live_in(project: Project, args: argparse.Namespace, out: Path) -> int:
             changed = watcher.next_changes(
                 quiet=0.1, timeout=0.1 if running else 0.5, meanwhile=builder.precheck
             )
+            _stop_if_asked()
             if not changed:
                 today = builder.new_day()
                 if today is not None:

@@ -24,7 +24,7 @@ EPOCH = "1893456000"  # 2030-01-01: every sample day is published
 HOST = "127.0.0.1"
 
 
-def _ctrl_c_as_in_a_terminal() -> None:
+def ctrl_c_as_in_a_terminal() -> None:
     """Let SIGINT stop the server as Ctrl-C does in a terminal, even when the tests run
     where SIGINT is ignored (a shell's background job): a process that inherits it ignored
     keeps ignoring it, as Python does, and `stop` would wait in vain."""
@@ -59,7 +59,7 @@ class Running:
             stderr=subprocess.STDOUT,
             text=True,
             env=env,
-            preexec_fn=_ctrl_c_as_in_a_terminal,
+            preexec_fn=ctrl_c_as_in_a_terminal,
         )
         self.lines: list[str] = []
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from serving import EPOCH, Running, Served, Watching
+from serving import EPOCH, Running, Served, Watching, ctrl_c_as_in_a_terminal
 from watchdog.observers.polling import PollingEmitter
 from watchdog.utils.dirsnapshot import DirectorySnapshot
 
@@ -722,6 +722,69 @@ def test_serve_stopped_during_its_first_build_stops(tmp_path: Path) -> None:
     assert "(Ctrl-C stops)" not in served.output  # stopped before the first build ended
     assert served.output.endswith("stopped\n"), served.output
     assert time.monotonic() - started < 10
+
+
+_LOST_SIGNAL = """
+import os, signal, sys
+from builder import build, cli
+
+real = build.Builder.build
+
+
+class Finalized:
+    def __del__(self):
+        os.kill(os.getpid(), {signum})
+        for _ in range(1000):  # Python code: the handler runs here, inside the finalizer
+            pass
+
+
+def first_build(self, *args, **kwargs):
+    if not getattr(self, "_lost", False):
+        self._lost = True
+        Finalized()  # dropped at once: its __del__ runs
+    return real(self, *args, **kwargs)
+
+
+build.Builder.build = first_build
+sys.argv = ["digest", *sys.argv[1:]]
+cli.run()
+"""
+
+
+@pytest.mark.parametrize("command", ["serve", "watch"])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_whose_exception_a_finalizer_swallowed_still_stops_serve_and_watch(
+    tmp_path: Path, command: str, signum: int
+) -> None:
+    """Python runs a signal's handler between any two steps, inside an object's __del__
+    or a weakref callback too, and an exception raised there is printed ("Exception
+    ignored in") and dropped: `digest serve` sent SIGTERM during its first build served
+    on until killed. Each signal is noted as it comes, and the server stops once the
+    build is done."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.generate import generate
+
+    project = tmp_path / "digest"
+    generate(project, days=5, headlines=5, seed=2)
+    script = tmp_path / "lost_signal.py"
+    script.write_text(_LOST_SIGNAL.format(signum=int(signum)), "utf-8")
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}
+    args = [sys.executable, str(script), command, "--project", str(project)]
+    if command == "serve":
+        args += ["--port", "0"]
+    done = subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        preexec_fn=ctrl_c_as_in_a_terminal,  # a background job's SIGINT is ignored
+    )
+    assert "Exception ignored in" in done.stderr  # the handler's exception was dropped
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith("stopped\n"), done.stdout
+    assert "Ctrl-C stops" not in done.stdout  # not served, nor watched, after the build
 
 
 class _Told:
