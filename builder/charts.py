@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -83,12 +83,8 @@ def _next_period(date: dt.date, unit: str) -> dt.date:
     return (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
-def _periods(first: dt.date, last: dt.date, unit: str) -> list[dt.date]:
-    return list(_periods_between(_period_start(first, unit), _period_start(last, unit), unit))
-
-
 @functools.lru_cache(maxsize=4096)
-def _periods_between(start: dt.date, end: dt.date, unit: str) -> tuple[dt.date, ...]:
+def _periods(start: dt.date, end: dt.date, unit: str) -> tuple[dt.date, ...]:
     """The starts of the periods from the one starting at `start` to the one at `end`:
     made once for the many subjects that span the same periods (a digest of ten years
     with 2,000 places has 2,400 charts, most from its first month to its last)."""
@@ -127,7 +123,8 @@ def chart_of(per_day: Counter[dt.date]) -> Chart | None:
     counts = per_day
     if unit != "day":  # each headline's date, as its period's start, counted at C speed
         counts = Counter(map(_STARTS[unit].__getitem__, per_day.elements()))
-    return _drawn(unit, _periods(first, last, unit), counts, per_day.total())
+    periods = _periods(_period_start(first, unit), _period_start(last, unit), unit)
+    return _drawn(unit, periods, counts, per_day.total())
 
 
 def chart_mended(
@@ -161,7 +158,7 @@ def _unit(first: dt.date, last: dt.date) -> str:
     return next((u for u in ("day", "week") if _period_count(first, last, u) <= MAX_BARS), "month")
 
 
-def _drawn(unit: str, periods: list[dt.date], counts: dict[dt.date, int], total: int) -> Chart:
+def _drawn(unit: str, periods: Sequence[dt.date], counts: dict[dt.date, int], total: int) -> Chart:
     """Lay out one bar per period, of the periods' counts of headlines."""
     highest = max(counts.values())
     bars = []
