@@ -563,9 +563,13 @@ def translate_error(exc: yaml.YAMLError, path: str, text: str, line_offset: int 
     return Problem(Location(path, line, column), key or "YAML", message)
 
 
+# Dashes and bullets of typesetting, which word processors put where a list item's '-' was.
+_BULLETS = "–—‒−•·‣◦▪●"
+
+
 def _key_of(line: str) -> str:
     """Return the key a line of YAML starts with ("" if none)."""
-    match = re.match(r"\s*(?:[-–—‒−•·‣◦▪●]\s+)?([\w-]+)\s*:", line)
+    match = re.match(rf"\s*(?:[-{_BULLETS}]\s+)?([\w-]+)\s*:", line)
     return match.group(1) if match else ""
 
 
@@ -626,7 +630,7 @@ def _pasted_character(lines: list[str]) -> tuple[int, int, str] | None:
 
 
 # A list item begun with a dash or bullet of typesetting, which YAML reads as text.
-_LIST_BULLET = re.compile(rf"^[ \t]*(?P<bullet>[–—‒−•·‣◦▪●])[ \t{_PASTED}]+[\w-]+:")
+_LIST_BULLET = re.compile(rf"^[ \t]*(?P<bullet>[{_BULLETS}])[ \t{_PASTED}]+[\w-]+:")
 
 
 def _article(name: str) -> str:
