@@ -78,6 +78,7 @@ class PageHelpers:
     headlines: Callable[[Sequence[Headline]], bytes]  # the items of an <ol>, as UTF-8
     chart_figure: Callable[[Any], str]
     label_help: Callable[[Iterable[Any]], str]
+    site_dir: str  # "rtl" or "ltr": the direction of the site's language
 
 
 class PageMaker:
@@ -90,8 +91,14 @@ class PageMaker:
         site, _, e = h.site, h.gettext, escape
         self._feed_links: dict[tuple[FeedLink, ...], str] = {}
         self._day_links: dict[int, tuple[Day, str]] = {}  # by id(day), kept with the day
+        rtl = h.site_dir == "rtl"
+        # The arrows of the links to earlier and later pages point out of the page, on the
+        # side each link is on: in a right-to-left page, the earlier one is on the right.
+        self._back, self._on = ("→", "←") if rtl else ("←", "→")
+        direction = ' dir="rtl"' if rtl else ""
         self._open = (
-            f'<!DOCTYPE html>\n<html lang="{e(site.language)}">\n<head>\n<meta charset="utf-8">\n'
+            f'<!DOCTYPE html>\n<html lang="{e(site.language)}"{direction}>\n'
+            '<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
         )
         self._author = (
@@ -206,12 +213,14 @@ class PageMaker:
         out = [f'<nav class="pager" aria-label="{_("Pages")}">\n']
         if pager.previous_path is not None:
             word = _("Newer") if newest_first else _("Previous")
-            out.append(f'<a rel="prev" href="{escape(url(pager.previous_path))}">← {word}</a>')
+            out.append(
+                f'<a rel="prev" href="{escape(url(pager.previous_path))}">{self._back} {word}</a>'
+            )
         page = _("Page %(number)s of %(count)s", number=pager.number, count=pager.count)
         out.append(f"<span>{page}</span>\n")
         if pager.next_path is not None:
             word = _("Older") if newest_first else _("Next")
-            out.append(f'<a rel="next" href="{escape(url(pager.next_path))}">{word} →</a>')
+            out.append(f'<a rel="next" href="{escape(url(pager.next_path))}">{word} {self._on}</a>')
         out.append("</nav>\n")
         return "".join(out)
 
@@ -344,7 +353,7 @@ class PageMaker:
         if previous:
             out.append(
                 f'<a rel="prev" href="{e(h.url(urls.day(previous.date)))}">'
-                f"← {e(h.long_date(previous.date))}</a>\n"
+                f"{self._back} {e(h.long_date(previous.date))}</a>\n"
             )
         out.append(
             f'<a href="{e(h.url(urls.month(date.year, date.month)))}">'
@@ -353,7 +362,7 @@ class PageMaker:
         if following:
             out.append(
                 f'<a rel="next" href="{e(h.url(urls.day(following.date)))}">'
-                f"{e(h.long_date(following.date))} →</a>"
+                f"{e(h.long_date(following.date))} {self._on}</a>"
             )
         out.append("</nav>\n</article>\n")
         title += f" · {self._site_title}"

@@ -55,6 +55,7 @@ class HeadlineFragments:
     archived_copy: str  # "archived copy"
     story_so_far: str  # "Story so far"
     short_time: Callable[..., str]
+    text_dir: Callable[[str | None], str]  # the templates' text_dir (render.text_dir)
 
     @classmethod
     def of(cls, **fields: object) -> HeadlineFragments:
@@ -69,8 +70,10 @@ class HeadlineFragments:
         """Return the headline's <li>, exactly as partials/headline.html makes it."""
         e = escape
         lang = f' lang="{e(h.language)}"' if h.language else ""
+        direction = self.text_dir(h.language)
+        runs = f' dir="{direction}"' if direction else ""  # on the title's paragraph and note
         out = [f'<li class="headline is-{e(h.label)}"' if h.label else '<li class="headline"']
-        out.append(f' id="{e(h.anchor)}">\n<p class="headline-title">\n')
+        out.append(f' id="{e(h.anchor)}">\n<p class="headline-title"{runs}>\n')
         if h.label:
             out.append(
                 f'<span class="label label-{e(h.label)}">{self.label_names[h.label]}'
@@ -97,18 +100,24 @@ class HeadlineFragments:
             out.append(f"{self.story_so_far}</a>\n")
         out.append("</p>\n")
         if h.note_html:
-            out.append(f'<p class="note"{lang}>{h.note_html}</p>\n')
+            out.append(f'<p class="note"{lang}{runs}>{h.note_html}</p>\n')
         out.append("</li>")
         return "".join(out)
 
 
 def feed_item(
-    h: Headline, source_name: str, short_time: str | None, day_href: str, long_date: str
+    h: Headline,
+    source_name: str,
+    short_time: str | None,
+    day_href: str,
+    long_date: str,
+    direction: str = "",
 ) -> str:
     """Return what the theme's feed/headline.html makes for a headline (stripped), exactly:
     the description of its item in RSS, Atom and JSON Feed. `short_time` is its time as
     the site writes one (None without), `day_href` the absolute address of its day page,
-    `long_date` its date as the site writes one."""
+    `long_date` its date as the site writes one, `direction` the `dir` of its note (the
+    templates' text_dir of its language)."""
     e = escape
     label = FEED_LABELS.get(h.label or "")
     out = ["<p>"]
@@ -121,7 +130,8 @@ def feed_item(
         out.append(" · " + ", ".join(map(e, h.places)))
     out.append("</p>\n")
     if h.note_html:  # the template's newline after its {% endif %} is trimmed (trim_blocks)
-        out.append(f"<p>{h.note_html}</p>")
+        out.append(f'<p dir="{direction}">' if direction else "<p>")
+        out.append(f"{h.note_html}</p>")
     out.append(f'<p><a href="{e(day_href)}#{e(h.anchor)}">{e(long_date)}</a></p>')
     return "".join(out)
 

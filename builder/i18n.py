@@ -57,6 +57,18 @@ def short_time(time: dt.time, code: str) -> str:
     return format_time(time, "short", locale=_locale(code))
 
 
+@functools.cache
+def text_direction(code: str) -> str:
+    """Return the direction text in language `code` runs: "rtl" (Persian, Arabic, Hebrew,
+    Urdu, Pashto, Arabic-script Uzbek...), "ltr", or "auto" for a code CLDR does not know,
+    for which the browser reads the direction off the text itself."""
+    try:
+        direction = _locale(code).text_direction
+    except (UnknownLocaleError, ValueError):
+        return "auto"
+    return "rtl" if direction == "rtl" else "ltr"
+
+
 def _names(code: str, kind: str) -> dict[str, int]:
     """Return {lowercased name: number} for every form CLDR has (format and stand-alone,
     wide and abbreviated), so both "червня" and "червень", "June" and "Jun." are known."""

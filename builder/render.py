@@ -189,6 +189,22 @@ def _formats(env: jinja2.Environment, language: str) -> dict[str, Callable[..., 
     )
 
 
+@functools.cache
+def text_dir(site_language: str) -> Callable[[str | None], str]:
+    """Return the templates' `text_dir`: the `dir` that text in a language (a headline's)
+    needs on this site's pages, "" where it runs as the site's own text does (or has no
+    language of its own). A Persian title on an English page needs "rtl": without it, its
+    full stop, brackets and quotes are drawn at the wrong ends."""
+    site = i18n.text_direction(site_language)
+
+    @functools.cache
+    def direction(code: str | None) -> str:
+        found = i18n.text_direction(code) if code else site
+        return "" if found == site else found
+
+    return direction
+
+
 class Renderer:
     """Turns page specs into text, with the site's helpers available in every template."""
 
@@ -240,6 +256,8 @@ class Renderer:
             chart_figure=self.partial(CHART_TEMPLATE, "chart"),
             label_help=self.label_help,
             place_slug=urls.slugify,
+            site_dir=i18n.text_direction(language),
+            text_dir=text_dir(language),
             **_formats(self.env, language),
         )
         # The templates' `_` and `ngettext`, for what is made here without Jinja2.
@@ -296,6 +314,7 @@ class Renderer:
             archived_copy=words("archived copy"),
             story_so_far=words("Story so far"),
             short_time=cast(Any, self.env.globals["short_time"]),
+            text_dir=text_dir(self.site.language),
         )
 
     def _page_maker(self, kinds: frozenset[str]) -> PageMaker:
@@ -318,6 +337,7 @@ class Renderer:
             headlines=_weakly(self._headline_lines),
             chart_figure=cast(Any, globals_["chart_figure"]),
             label_help=_weakly(self.label_help),
+            site_dir=cast(str, globals_["site_dir"]),
         )
         return PageMaker(helpers, kinds)
 
@@ -396,6 +416,7 @@ class Renderer:
                     globals_["short_time"](headline.time) if headline.time else None,
                     self.absolute_url(urls.day(headline.date)),
                     globals_["long_date"](headline.date),
+                    globals_["text_dir"](headline.language),
                 )
             else:
                 label = FEED_LABELS.get(headline.label or "")

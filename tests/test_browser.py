@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 from browser_tools import axe_path, guarded, launched_chromium, serve_folder
+from right_to_left import DAY, add_right_to_left
 
 from builder import reading
 from builder.build import build
@@ -139,6 +140,82 @@ def test_a_long_index_under_first_letters_has_no_axe_violations_and_its_links_le
         assert box is not None and 0 <= box["y"] < 800
     page.close()
     assert problems == {}
+    assert blocked == []
+
+
+# Each headline of the right-to-left day: the direction its title and note run in, and
+# whether its title's first line (its label, if any) starts on the left or the right of the
+# list.
+_DIRECTIONS = """() => [...document.querySelectorAll("li.headline")].map((item) => {
+  const list = item.closest("ol").getBoundingClientRect();
+  const title = item.querySelector(".headline-title");
+  const line = title.firstElementChild.getClientRects()[0];  // a label, else the link
+  const note = item.querySelector(".note");
+  return {
+    url: title.querySelector("a").getAttribute("href"),
+    title: getComputedStyle(title).direction,
+    note: note ? getComputedStyle(note).direction : null,
+    starts: Math.abs(line.left - list.left) < 1 ? "left"
+      : Math.abs(line.right - list.right) < 1 ? "right" : "neither",
+  };
+})"""
+_RTL_URLS = {
+    "https://www.bbc.com/persian/articles/c0000000001o": "rtl",  # Persian, with a note
+    "https://www.aljazeera.net/news/2024/7/18/kyiv-drones": "rtl",  # Arabic
+    "https://www.bbc.com/persian/articles/c0000000002o": "rtl",  # Dari: dir="auto"
+    "https://www.reuters.com/world/europe/kyiv-drones-2024-07-18/": "ltr",  # English
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_right_to_left_text_reads_right_to_left_and_the_page_stays_within_a_phone(
+    browser: tuple[Any, list[str], str], tmp_path: Path, language: str
+) -> None:
+    """Persian, Arabic and Dari headlines run and start on the right, on an English site
+    and a Persian one alike, and English ones on the left; a Persian page is mirrored (its
+    commentary's rule on the right) and, at 360 px, neither scrolls sideways nor breaks an
+    axe-core rule, its skip link shown inside the page when focused. Search results, which
+    do not say their language, take their direction from their text."""
+    shutil.copytree(ROOT / "tests" / "sites" / "full" / "content", tmp_path / "content")
+    add_right_to_left(tmp_path, language)
+    build(Project.find(tmp_path), tmp_path / "site")
+    context, blocked, axe_source = browser
+    page = context.new_page()
+    page.set_viewport_size({"width": 360, "height": 800})
+    with serve_folder(tmp_path / "site") as address:
+        page.goto(address + DAY + "/")
+        found = {item.pop("url"): item for item in page.evaluate(_DIRECTIONS)}
+        problems = _axe(page, axe_source)
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        rule = page.evaluate(
+            "(() => { const s = getComputedStyle(document.querySelector('.commentary'));"
+            " return [s.borderLeftWidth, s.borderRightWidth]; })()"
+        )
+        page.keyboard.press("Tab")
+        skip = page.locator(".skip-link").bounding_box()
+        page.goto(address + "search/?q=" + "پهپادی")  # the Persian note's word
+        page.wait_for_selector("#search-results li.headline", timeout=15000)
+        searched = page.evaluate(
+            "[...document.querySelectorAll('#search-results li.headline')].map((item) =>"
+            " [item.querySelector('a').href, getComputedStyle(item.firstChild).direction,"
+            " getComputedStyle(item.querySelector('.note')).direction])"
+        )
+    page.close()
+    expected = {
+        url: {
+            "title": direction,
+            "note": None if "aljazeera" in url else direction,
+            "starts": "right" if direction == "rtl" else "left",
+        }
+        for url, direction in _RTL_URLS.items()
+    }
+    assert found == expected
+    assert rule == (["0px", "3px"] if language == "fa" else ["3px", "0px"])
+    # Each headline found: its title and excerpt, both in Persian or Dari.
+    assert sorted(searched) == [[url, "rtl", "rtl"] for url in sorted(_RTL_URLS) if "bbc" in url]
+    assert wide <= 360
+    assert skip is not None and skip["x"] >= 0 and skip["x"] + skip["width"] <= 360
+    assert problems == []
     assert blocked == []
 
 

@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from right_to_left import add_right_to_left
 
 from builder import charts, reading
 from builder.build import load
@@ -94,6 +95,16 @@ def test_ukrainian_pages_are_the_templates_bytes(tmp_path: Path) -> None:
     assert set(TEMPLATES) <= set(made), made
 
 
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_right_to_left_pages_are_the_templates_bytes(tmp_path: Path, language: str) -> None:
+    """Headlines that run the other way from the site's text; on a Persian site, the page
+    itself and its arrows."""
+    project = _copy(FULL, tmp_path)
+    add_right_to_left(project, language)
+    made = _compare(project)
+    assert set(TEMPLATES) <= set(made), made
+
+
 def test_hostile_pages_are_the_templates_bytes(tmp_path: Path) -> None:
     made = _compare(_copy(HOSTILE, tmp_path))
     assert {"tag.html", "source.html", "place.html", "day.html", "index.html"} <= set(made)
@@ -105,7 +116,7 @@ def test_generated_pages_are_the_templates_bytes(tmp_path: Path) -> None:
     assert made["day.html"] >= 35 and made["tag.html"] >= 25, made
 
 
-@pytest.mark.parametrize("language", ["en", "uk"])
+@pytest.mark.parametrize("language", ["en", "uk", "fa"])
 def test_paginated_pages_are_the_templates_bytes(tmp_path: Path, language: str) -> None:
     generate(tmp_path / "bench", days=40, headlines=30, seed=11)
     _set(tmp_path / "bench", "language: en", f"language: {language}")

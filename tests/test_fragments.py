@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from markupsafe import escape
+from right_to_left import add_right_to_left
 
 from builder.build import load
 from builder.model import Headline
@@ -86,6 +87,19 @@ def test_sample_headlines_are_the_templates_bytes(tmp_path: Path, language: str)
     assert any("Reuters &amp; &#34;Co&#34; &lt;wire&gt;" in html for html in fast)
     assert any(' lang="uk"' in html for html in fast)
     assert fast == slow
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_right_to_left_headlines_are_the_templates_bytes(tmp_path: Path, language: str) -> None:
+    """Titles and notes that run the other way from the site's text: Persian and Arabic on
+    an English site, English on a Persian one, a language CLDR does not know on either."""
+    shutil.copytree(FULL / "content", tmp_path / "content")
+    add_right_to_left(tmp_path, language)
+    for made in (_page_html, _feed_item):
+        fast, slow = _both_ways(Project(tmp_path), made)
+        assert any(' dir="auto"' in html for html in fast)
+        assert any(f' dir="{"ltr" if language == "fa" else "rtl"}"' in html for html in fast)
+        _assert_same(fast, slow)
 
 
 def test_generated_headlines_are_the_templates_bytes(tmp_path: Path) -> None:

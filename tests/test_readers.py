@@ -14,6 +14,7 @@ from urllib.parse import unquote
 
 import feedparser
 import pytest
+from right_to_left import DAY, add_right_to_left
 
 from builder import charts, reading, search
 from builder.build import build, load
@@ -61,6 +62,84 @@ def test_ukrainian_site_has_ukrainian_interface_dates_and_lang(ukrainian: Path) 
     tags = (ukrainian / "tags/frontline/index.html").read_text(encoding="utf-8")
     assert "7 заголовків" in tags
     assert "<title>Теми · " in (ukrainian / "tags/index.html").read_text(encoding="utf-8")
+
+
+def _right_to_left_site(tmp_path: Path, language: str) -> Path:
+    shutil.copytree(FULL / "content", tmp_path / "content")
+    add_right_to_left(tmp_path, language)
+    build(Project.find(tmp_path), tmp_path / "site")
+    return tmp_path / "site"
+
+
+def _headline_parts(page: str, url: str) -> dict[str, str]:
+    """The start tags of a headline's html, title paragraph and note (or "")."""
+    item = page[: page.index(f'href="{url}"')]
+    item = page[item.rindex("<li ") :]
+    item = item[: item.index("</li>")]
+    title = re.search(r'<p class="headline-title"[^>]*>', item)
+    note = re.search(r'<p class="note"[^>]*>', item)
+    assert title is not None
+    return {"title": title.group(), "note": note.group() if note else ""}
+
+
+def test_right_to_left_headlines_on_an_english_site_run_right_to_left(tmp_path: Path) -> None:
+    """A Persian or Arabic title and note run right to left (their full stops, brackets and
+    quotes at the right ends), a language CLDR does not know as its text does; English and
+    Ukrainian ones as the page. In feeds too, where the note has markup of its own."""
+    site = _right_to_left_site(tmp_path, "en")
+    page = (site / DAY / "index.html").read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n')
+    persian = _headline_parts(page, "https://www.bbc.com/persian/articles/c0000000001o")
+    assert persian == {
+        "title": '<p class="headline-title" dir="rtl">',
+        "note": '<p class="note" lang="fa" dir="rtl">',
+    }
+    arabic = _headline_parts(page, "https://www.aljazeera.net/news/2024/7/18/kyiv-drones")
+    assert arabic == {"title": '<p class="headline-title" dir="rtl">', "note": ""}
+    dari = _headline_parts(page, "https://www.bbc.com/persian/articles/c0000000002o")
+    assert dari == {
+        "title": '<p class="headline-title" dir="auto">',
+        "note": '<p class="note" lang="prs" dir="auto">',
+    }
+    english = _headline_parts(page, "https://www.reuters.com/world/europe/kyiv-drones-2024-07-18/")
+    assert english == {
+        "title": '<p class="headline-title">',
+        "note": '<p class="note" lang="en">',
+    }
+    ukrainian = (site / "2024/01/02/index.html").read_text(encoding="utf-8")
+    assert ' dir="' not in ukrainian and ' lang="uk"' in ukrainian
+    assert '">← ' in page  # the earlier day's link, on the left
+    feed = feedparser.parse((site / "sources/bbc-persian/rss.xml").read_bytes())
+    notes = {entry.link: entry.summary for entry in feed.entries}
+    assert (
+        '<p dir="rtl">گزارش بی‌بی‌سی فارسی'
+        in notes["https://www.bbc.com/persian/articles/c0000000001o"]
+    )
+    assert (
+        '<p dir="auto">گزارش به زبان دری'
+        in notes["https://www.bbc.com/persian/articles/c0000000002o"]
+    )
+
+
+def test_a_right_to_left_site_is_marked_so_and_its_arrows_point_out_of_the_page(
+    tmp_path: Path,
+) -> None:
+    """On a Persian site the page runs right to left, an English headline marked English
+    left to right, and the link to the day before, on the right, points right."""
+    site = _right_to_left_site(tmp_path, "fa")
+    page = (site / DAY / "index.html").read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="fa" dir="rtl">\n')
+    persian = _headline_parts(page, "https://www.bbc.com/persian/articles/c0000000001o")
+    assert persian == {"title": '<p class="headline-title">', "note": '<p class="note" lang="fa">'}
+    english = _headline_parts(page, "https://www.reuters.com/world/europe/kyiv-drones-2024-07-18/")
+    assert english == {
+        "title": '<p class="headline-title" dir="ltr">',
+        "note": '<p class="note" lang="en" dir="ltr">',
+    }
+    before = re.search(r'<a rel="prev" href="/2024/07/17/">(.) ', page)
+    assert before is not None and before.group(1) == "→"
+    after = (site / "2024/07/17/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a rel="next" href="/2024/07/18/">[^<]* ←</a>', after)
 
 
 def test_english_site_keeps_the_english_interface(full: Path) -> None:

@@ -68,8 +68,9 @@ function element(tag, attrs, text) {
 const decoder = document.createElement("textarea");
 
 function excerpt(html) {
-  // Pagefind escapes the indexed text and marks hits with <mark>; keep only those.
-  const p = element("p", { class: "note" });
+  // Pagefind escapes the indexed text and marks hits with <mark>; keep only those. A
+  // result does not say its language: the browser reads its direction off the text.
+  const p = element("p", { class: "note", dir: "auto" });
   const parts = html.split(/(<mark>.*?<\/mark>)/);
   for (const part of parts) {
     const hit = part.match(/^<mark>(.*)<\/mark>$/);
@@ -103,7 +104,7 @@ function dayResult(result) {
       continue;
     }
     const entry = element("li", { class: "headline" });
-    const title = element("p", { class: "headline-title" });
+    const title = element("p", { class: "headline-title", dir: "auto" });
     title.append(element("a", { href: article }, sub.title));
     const about = element("p", { class: "headline-meta" });
     about.append(element("a", { href: meta.day + "#" + anchor }, status.dataset.day.replace("{date}", meta.date)));
