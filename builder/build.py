@@ -474,7 +474,7 @@ class Builder:
             }
         for path, data in files.items():
             writer.write(path, data, "search index")
-        statics = {s.output_path: s.source.read_bytes() for s in renderer.statics.values()}
+        statics = {s.output_path: s.content() for s in renderer.statics.values()}
         offline, version = reading.offline_paths(library, statics, self.search.files, digests)
         worker = renderer.render_template("sw.js", offline=offline, version=version)
         writer.write(urls.service_worker(), worker, "sw.js")
@@ -856,7 +856,10 @@ class Builder:
             self.sitemap_made = listed  # kept as sitemap_key once the build is in place
             writer.write(urls.robots(), renderer.render_template("robots.txt"), "robots.txt")
             for name, static in renderer.statics.items():
-                writer.copy(static.output_path, static.source, f"static/{name}")
+                if static.data is None:
+                    writer.copy(static.output_path, static.source, f"static/{name}")
+                else:  # a stylesheet, minified
+                    writer.write(static.output_path, static.data, f"static/{name}")
         # Pagefind waited for, where it runs, and its files handed to the writer: at the end
         # of a first build of ten years, about 2 s of waiting for the archive's bundle.
         with timings.stage("search index"):

@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import Any, ParamSpec, TypeVar, cast
 
 import jinja2
+import rcssmin
 from markupsafe import Markup
 
 from . import i18n, urls
@@ -39,6 +40,11 @@ HASHED_SUFFIXES = (".css", ".js", ".svg")
 class StaticFile:
     source: Path
     output_path: str
+    data: bytes | None = None  # what is written, where it is not the source's bytes
+
+    def content(self) -> bytes:
+        """Return the bytes the site gets: a stylesheet minified, any other file as it is."""
+        return self.source.read_bytes() if self.data is None else self.data
 
 
 def fragment_key(headline: Headline) -> Hashable:
@@ -57,12 +63,28 @@ def static_files(template_dirs: list[Path]) -> dict[str, StaticFile]:
             name = path.relative_to(static).as_posix()
             if not path.is_file() or name in found or path.name.startswith("."):
                 continue
-            output = f"static/{name}"
+            output, data = f"static/{name}", None
             if path.suffix in HASHED_SUFFIXES:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+                content = path.read_bytes()
+                if path.suffix == ".css":
+                    content = data = minified(content)
+                digest = hashlib.sha256(content).hexdigest()[:10]
                 output = f"static/{name[: -len(path.suffix)]}.{digest}{path.suffix}"
-            found[name] = StaticFile(path, output)
+            found[name] = StaticFile(path, output, data)
     return found
+
+
+def minified(stylesheet: bytes) -> bytes:
+    """Return a stylesheet without its comments and the spaces a browser does not need
+    (rcssmin): the theme's keeps its comments for those who read it, and readers on a slow
+    connection get a sixth fewer bytes before the first page shows. A stylesheet that is
+    not UTF-8 is written as it is."""
+    try:
+        text = stylesheet.decode("utf-8")
+    except UnicodeDecodeError:
+        return stylesheet
+    packed: str = rcssmin.cssmin(text)
+    return packed.encode("utf-8")
 
 
 # Static files that are text, in which a merge conflict would be published as it is.

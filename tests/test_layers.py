@@ -13,6 +13,7 @@ OWNERS = {
     "markdown_it": "markup",
     "jinja2": "render",
     "markupsafe": "render",
+    "rcssmin": "render",
     "feedgen": "feeds",
     "babel": "i18n",
     "pyuca": "collation",

@@ -4,6 +4,7 @@ archived copies, charts and search records (the browser tests are in test_browse
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import re
@@ -51,6 +52,23 @@ def ukrainian(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_day_page_of_30_headlines_is_under_the_weight_budget() -> None:
     assert day_weight_of_generated(30) < DAY_BUDGET
+
+
+def test_the_stylesheet_is_written_minified_and_named_by_its_own_bytes(full: Path) -> None:
+    """Readers get the theme's rules without its comments and spaces, in a file whose name
+    holds the hash of the bytes written (a stale cached copy is never taken for it)."""
+    theme = (ROOT / "templates" / "static" / "style.css").read_text(encoding="utf-8")
+    [written] = (full / "static").glob("style.*.css")
+    css = written.read_text(encoding="utf-8")
+    assert "/*" in theme and "/*" not in css and "\n" not in css
+    assert len(css.encode()) < 0.9 * len(theme.encode())
+    assert hashlib.sha256(css.encode()).hexdigest()[:10] == written.name.split(".")[1]
+    assert css.count("{") == theme.count("{")
+    packed = "".join(css.split())
+    for selector, declaration in re.findall(r"^(\.[a-z-]+) \{ ([^;}]+);", theme, re.MULTILINE):
+        assert selector + "{" + "".join(declaration.split()) in packed, (selector, declaration)
+    page = (full / "2024/01/02/index.html").read_text(encoding="utf-8")
+    assert f'href="/static/{written.name}"' in page
 
 
 def test_ukrainian_site_has_ukrainian_interface_dates_and_lang(ukrainian: Path) -> None:
