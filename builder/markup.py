@@ -7,7 +7,8 @@ with its line, so an editor learns about it instead of shipping a dead or hostil
 Relative links are resolved against the address of the page the text belongs to (its day),
 so they keep working wherever the text is shown: on other pages and in feeds.
 Headings in commentary are renumbered so the highest one is an h2 and levels keep their
-order: the page's own title is the only h1, and no level is skipped after it.
+order: the page's own title is the only h1, and no level is skipped after it. A table is put
+in a <div class="wide">, which the theme lets scroll sideways on a narrow screen.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 from dataclasses import dataclass
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -39,7 +41,22 @@ def _make_parser() -> MarkdownIt:
     # a link that leads nowhere, and looks like any other.
     normalize = md.normalizeLink
     md.normalizeLink = lambda url: url if unseen_in(url) else normalize(url)  # type: ignore[method-assign]
+    # A table sits in a box of its own that scrolls sideways: a table of a month's losses
+    # has a dozen columns, wider than a phone, and made the whole page scroll so.
+    md.add_render_rule("table_open", _table_open)
+    md.add_render_rule("table_close", _table_close)
     return md
+
+
+def _table_open(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    return f'<div class="{WIDE}" tabindex="0">\n{self.renderToken(tokens, idx, options, env)}'
+
+
+def _table_close(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    return f"{self.renderToken(tokens, idx, options, env)}</div>\n"
+
+
+WIDE = "wide"  # the class of a box that scrolls sideways (the theme's stylesheet has it)
 
 
 _MD = _make_parser()  # stateless once configured; parse() keeps its state in `env`

@@ -219,6 +219,74 @@ def test_right_to_left_text_reads_right_to_left_and_the_page_stays_within_a_phon
     assert blocked == []
 
 
+# A day of things wider than a phone: a month's losses in twelve columns, addresses and a
+# title of one long word, a place of five names joined by hyphens, code.
+_WIDE_HEADLINE = """\
+  - title: "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft"
+    url: "https://www.example.org/a/very/long/path/without/any/spaces/at/all/index.html"
+    source: reuters
+    tags: [frontline]
+    places: [Novooleksandrivka-Krasnohorivka-Kurakhove-Selydove-Ukrainsk]
+    note: "See https://www.example.org/a/very/long/path/without/any/spaces/at/all/index.html."
+---
+Losses by month:
+
+| Month | Tanks | APVs | Artillery | MLRS | Air defence | Aircraft | Helicopters | UAVs |\
+ Missiles | Ships | Vehicles |
+|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
+| June 2024 | 2,345 | 4,567 | 12,345 | 987 | 654 | 360 | 326 | 10,234 | 2,279 | 28 | 16,789 |
+
+The whole report: <https://www.example.org/a/very/long/path/without/any/spaces/at/all/index.html>
+
+    curl https://www.example.org/a/very/long/path/without/any/spaces/at/all/index.html?format=json
+"""
+
+
+def test_a_day_of_wide_things_stays_within_a_phone_and_its_table_scrolls_in_its_box(
+    browser: tuple[Any, list[str], str], tmp_path: Path
+) -> None:
+    """At 360 px, a day and the tag page with a long title, note, place and commentary do
+    not scroll sideways: long words break, the table scrolls in its own box, which a reader
+    with a keyboard reaches with Tab and sees focused; axe-core finds nothing, light or
+    dark."""
+    shutil.copytree(ROOT / "tests" / "sites" / "full" / "content", tmp_path / "content")
+    day = tmp_path / "content" / "digests" / "2024" / "2024-07-16.md"
+    text = day.read_text(encoding="utf-8")
+    day.write_text(text[: text.rindex("---\n")] + _WIDE_HEADLINE, encoding="utf-8")
+    build(Project.find(tmp_path), tmp_path / "site")
+    context, blocked, axe_source = browser
+    page = context.new_page()
+    page.set_viewport_size({"width": 360, "height": 800})
+    problems, wide = {}, {}
+    with serve_folder(tmp_path / "site") as address:
+        for path in ("2024/07/16/", "tags/frontline/", ""):
+            for scheme in ("light", "dark"):
+                page.emulate_media(color_scheme=scheme)
+                page.goto(address + path)
+                wide[path] = page.evaluate("document.documentElement.scrollWidth")
+                found = _axe(page, axe_source)
+                if found:
+                    problems[f"{path} ({scheme})"] = found
+        page.goto(address + "2024/07/16/")
+        box = page.evaluate(
+            "(() => { const box = document.querySelector('.commentary .wide');"
+            " return [box.scrollWidth > box.clientWidth + 300, box.clientWidth <= 360]; })()"
+        )
+        for _ in range(40):  # Tab through the page's links until the table's box
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.classList.contains('wide')"):
+                break
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("document.activeElement.scrollLeft > 0", timeout=5000)
+    page.close()
+    assert wide == {"2024/07/16/": 360, "tags/frontline/": 360, "": 360}
+    assert box == [True, True]
+    assert outline == "solid"
+    assert problems == {}
+    assert blocked == []
+
+
 def test_every_kind_of_page_loads_without_a_failed_request(
     browser: tuple[Any, list[str], str], served: str
 ) -> None:

@@ -119,3 +119,13 @@ def test_a_link_holding_an_invisible_character_is_refused_not_encoded(invisible:
     assert (
         html == 'the report and <a href="https://uk.example.org/%D0%9A%D0%B8%D1%97%D0%B2">Київ</a>'
     )
+
+
+def test_a_table_is_put_in_a_box_that_scrolls_and_can_be_focused() -> None:
+    """The theme lets `.wide` scroll sideways; a reader with a keyboard scrolls it once it
+    has the focus (axe-core: a scrollable region must be reachable)."""
+    html, bad = markup.render_block("Losses:\n\n| Month | Tanks |\n|---|--:|\n| June | 2,345 |\n")
+    assert bad == []
+    assert html.startswith('<p>Losses:</p>\n<div class="wide" tabindex="0">\n<table>\n<thead>')
+    assert html.endswith("</tbody>\n</table>\n</div>\n")
+    assert '<td style="text-align:right">2,345</td>' in html
