@@ -279,10 +279,13 @@ def test_a_day_of_wide_things_stays_within_a_phone_and_its_table_scrolls_in_its_
         outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
         page.keyboard.press("ArrowRight")
         page.wait_for_function("document.activeElement.scrollLeft > 0", timeout=5000)
+        page.emulate_media(media="print")  # on paper a box cannot scroll: it shows all
+        printed = page.evaluate("getComputedStyle(document.activeElement).overflowX")
     page.close()
     assert wide == {"2024/07/16/": 360, "tags/frontline/": 360, "": 360}
     assert box == [True, True]
     assert outline == "solid"
+    assert printed == "visible"
     assert problems == {}
     assert blocked == []
 
