@@ -223,7 +223,10 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "chat's export, a site's or a social network's API answer in JSON), and add its "
         "headlines to the day files of the dates it names, creating them or merging into "
         "them (no duplicate links or titles; what is there stays untouched). Headlines "
-        'without a link are written with url: "" into a day marked draft: true. Lines that '
+        'without a link are written with url: "" into a day marked draft: true; a title '
+        "not in the site's language with its language: (the page's or feed's, else its "
+        "outlet's, where the title is in that language's letters), which pages mark, right "
+        "to left where it runs so. Lines that "
         "are not headlines are listed with the reason they were dropped. Dates are read in "
         "46 languages (and Iran's and Afghanistan's Solar Hijri calendar); a time that names no "
         "zone is the page's country's (by its address, its links, else its language if "
@@ -588,7 +591,9 @@ def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
             for entry in day.added:
                 time = f"{entry.time:%H:%M}" if entry.time else "-----"
                 link = entry.url or "(no link)"
-                source = f" [{entry.source}]" if entry.source else ""
+                said = [entry.source] if entry.source else []
+                said += [entry.language] if entry.language else []  # the title's, not the site's
+                source = f" [{', '.join(said)}]" if said else ""
                 print(f"  {time}  {entry.title}  {link}{source}")
     if not result.days:
         print("no headlines found; nothing was written")

@@ -16,6 +16,7 @@ import io
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date, format_skeleton, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -67,6 +68,22 @@ def text_direction(code: str) -> str:
     except (UnknownLocaleError, ValueError):
         return "auto"
     return "rtl" if direction == "rtl" else "ltr"
+
+
+@functools.cache
+def script_of_language(code: str) -> str | None:
+    """Return the script (ISO 15924) a language is written in, as CLDR's likely subtags
+    have it: "Arab" for fa, "Cyrl" for uk, "Latn" for en, the one a code names ("uz-Arab");
+    None for a language CLDR does not know."""
+    try:
+        locale = _locale(code)
+    except (UnknownLocaleError, ValueError):
+        return None
+    if locale.script:
+        return str(locale.script)
+    likely = get_global("likely_subtags").get(locale.language)  # "fa_Arab_IR"
+    parts = str(likely).split("_") if likely else []
+    return parts[1] if len(parts) > 1 and len(parts[1]) == 4 else None
 
 
 def _names(code: str, kind: str) -> dict[str, int]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import urllib.parse
 from dataclasses import dataclass
 
-from . import yamlio
+from . import i18n, yamlio
 from .importmodel import Dropped, Entry
 from .reader import normalise_text, split_front_matter
 
@@ -26,11 +27,86 @@ def entry_yaml(entry: Entry, indent: str = "  ") -> list[str]:
     ]
     if entry.time is not None:
         lines.append(f'{indent}  time: "{entry.time:%H:%M}"')
+    if entry.language is not None:
+        lines.append(f"{indent}  language: {_id(entry.language)}")
     return lines
 
 
+def title_language(
+    title: str, site_language: str, declared: str | None, source_language: str | None
+) -> str | None:
+    """Return the language of an imported title when it is not the site's, for its day
+    file's `language` (pages mark the title with lang, and with dir where it runs the
+    other way): the one the listing declares (<html lang>, a feed's), else its outlet's.
+
+    Each is taken only where the title's letters are that language's script: an English
+    title from a Ukrainian outlet is not Ukrainian. An outlet's language is taken only
+    where the title's letters are not the site's script too: a Russian outlet's title on
+    a Ukrainian site may be either; the listing must say. None: the site's language, or
+    none known."""
+    letters = script_of_text(title)
+    if letters is None:
+        return None
+    site = _primary(site_language)
+    for code, declared_here in ((declared, True), (source_language, False)):
+        if not code:
+            continue
+        script = i18n.script_of_language(code)
+        if script is None or _SCRIPT_FAMILY.get(script, script) != letters:
+            continue  # the title is not in this language's letters
+        if _primary(code) == site:
+            return None  # the site's own language
+        site_script = i18n.script_of_language(site_language)
+        if not declared_here and _SCRIPT_FAMILY.get(site_script or "", site_script) == letters:
+            continue  # the site's letters too: the outlet's language is no evidence
+        return code
+    return None
+
+
+def _primary(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+def script_of_text(text: str) -> str | None:
+    """Return the script most of a text's letters are in, as a family of ISO 15924 codes
+    ("Latn", "Cyrl", "Arab", "Hebr", "Han" for Chinese characters and kana, "Kore"...);
+    None for a text without letters, or of a script not named here."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            script = _SCRIPT_OF_NAME.get(unicodedata.name(char, "").split(" ")[0])
+            if script is not None:
+                counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+# The first word of a letter's Unicode name, and its script (Chinese characters and kana
+# are one family: a Japanese title is mostly kanji).
+_SCRIPT_OF_NAME = {
+    "LATIN": "Latn",
+    "CYRILLIC": "Cyrl",
+    "ARABIC": "Arab",
+    "HEBREW": "Hebr",
+    "GREEK": "Grek",
+    "GEORGIAN": "Geor",
+    "ARMENIAN": "Armn",
+    "DEVANAGARI": "Deva",
+    "BENGALI": "Beng",
+    "THAI": "Thai",
+    "CJK": "Han",
+    "HIRAGANA": "Han",
+    "KATAKANA": "Han",
+    "HANGUL": "Kore",
+    "SYRIAC": "Syrc",
+    "THAANA": "Thaa",
+}
+# A language's script (CLDR) as the families above.
+_SCRIPT_FAMILY = {"Hans": "Han", "Hant": "Han", "Hani": "Han", "Jpan": "Han"}
+
+
 def _id(value: str) -> str:
-    """Write a source id as editors do (`source: espreso`), quoting what YAML would misread."""
+    """Write a source id or language as editors do (`source: espreso`, `language: fa`),
+    quoting what YAML would misread (`language: "no"`, Norwegian, is no false)."""
     plain = re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", value)
     if plain and value not in ("yes", "no", "on", "off", "true", "false", "null", "y", "n"):
         return value

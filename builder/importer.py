@@ -170,6 +170,26 @@ HTML_LANG = re.compile(
 )
 
 
+# The language a feed says it is written in: RSS's <language>, Atom's xml:lang.
+FEED_LANG = re.compile(
+    r"<language>\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)\s*</language>"
+    r"|<feed\b[^>]*?\sxml:lang\s*=\s*[\"']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)",
+    re.I,
+)
+
+
+def declared_language(text: str) -> str | None:
+    """Return the language a listing says it is in (<html lang>, a feed's), as a BCP 47
+    code ("fa-IR"), or None."""
+    head = text[:5000]
+    found = HTML_LANG.search(head)
+    code = found[1] if found else None
+    if code is None:
+        feed = FEED_LANG.search(head)
+        code = (feed[1] or feed[2]) if feed else None
+    return code.replace("_", "-") if code else None
+
+
 # A rubric in capitals run into the time after it, as a copy joins their spans.
 _GLUED_RUBRIC = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,3}(?=\d{1,2}:\d{2}(?!\d))")
 _UPDATE_TIME = "an update's moment, after its headline's: not the next one's"

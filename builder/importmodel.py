@@ -21,6 +21,7 @@ class Entry:
     url: str  # "" when the listing gave none
     source: str  # a sources.yaml id; "" when none matched
     time: dt.time | None = None
+    language: str | None = None  # of the title, when not the site's (importdays.title_language)
 
 
 @dataclass(frozen=True)

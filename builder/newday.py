@@ -12,7 +12,7 @@ import re
 import tempfile
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
@@ -20,8 +20,8 @@ from .dayfiles import day_file_paths
 from .documents import ListingFile, read_listing_file
 from .errors import ContentErrors, DigestError, UsageError
 from .importdates import LANGUAGES
-from .importdays import MergeError, is_incomplete, merge_day, render_day
-from .importer import parse_listing
+from .importdays import MergeError, is_incomplete, merge_day, render_day, title_language
+from .importer import declared_language, parse_listing
 from .importmodel import Dropped, Entry, Listing
 from .links import clean_url
 from .model import Day
@@ -194,6 +194,30 @@ def _day_of(path: Path) -> str:
     return path.name.removesuffix(".md")
 
 
+def _with_languages(listing: Listing, text: str, config: Config) -> Listing:
+    """Give each entry the language of its title where it is not the site's (see
+    importdays.title_language): pages mark it so, and set it right to left where it is."""
+    declared = declared_language(text)
+    site = config.site.language
+    languages = {key: source.language for key, source in config.sources.items()}
+    days = tuple(
+        replace(
+            day,
+            entries=tuple(
+                replace(
+                    entry,
+                    language=title_language(
+                        entry.title, site, declared, languages.get(entry.source)
+                    ),
+                )
+                for entry in day.entries
+            ),
+        )
+        for day in listing.days
+    )
+    return replace(listing, days=days)
+
+
 def import_listing(
     project: Project,
     text: str,
@@ -225,6 +249,7 @@ def import_listing(
         now,
         {key: source.name for key, source in config.sources.items()},
     )
+    listing = _with_languages(listing, text, config)
     paths, _ = day_file_paths(project)  # listed once: ten years take 25 ms a listing
     elsewhere: dict[str, Path] = {}
     if any(entry.url for day in listing.days for entry in day.entries):

@@ -511,3 +511,57 @@ def test_import_skips_a_link_already_on_another_day(
     assert out == "content/digests/2024/2024-06-23.md: created with 1 headline\n"
     day = (project / "content/digests/2024/2024-06-23.md").read_text("utf-8")
     assert "999999" in day and "995137" not in day
+
+
+PERSIAN_PAGE = """\
+<!DOCTYPE html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>اوکراین</title>
+</head><body><main><ul>
+<li><a href="https://www.bbc.com/persian/articles/c1">
+<h3>پهپادهای ایرانی «شاهد» بار دیگر به کی‌یف حمله کردند</h3></a>
+<time datetime="2024-07-01T08:10:00Z">۱۱ تیر ۱۴۰۳</time></li>
+<li><a href="https://www.bbc.com/persian/articles/c2">
+<h3>Zelensky: Russia uses North Korean missiles</h3></a>
+<time datetime="2024-07-01T06:00:00Z">۱۱ تیر ۱۴۰۳</time></li>
+</ul></main></body></html>
+"""
+
+
+def test_import_marks_a_title_in_another_language_and_the_page_runs_it_right_to_left(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A Persian page's Persian title is written with `language: fa`, so that the built
+    page marks it lang="fa" and runs it right to left; its English title, and a Ukrainian
+    outlet's English one, are the site's language; a Ukrainian outlet's Ukrainian title,
+    pasted as text, gets its outlet's language."""
+    with (project / "content/sources.yaml").open("a", encoding="utf-8") as sources:
+        sources.write('bbc-persian:\n  name: "BBC فارسی"\n  url: "https://www.bbc.com/persian"\n')
+        sources.write("  language: fa\n")
+    page = tmp_path / "persian.html"
+    page.write_text(PERSIAN_PAGE, encoding="utf-8")
+    code, out, _ = run(capsys, "import", page, "--dry-run", "--project", project)
+    assert (
+        code == 0 and " کردند  https://www.bbc.com/persian/articles/c1 [bbc-persian, fa]\n" in out
+    )
+    assert "missiles  https://www.bbc.com/persian/articles/c2 [bbc-persian]\n" in out
+    run(capsys, "import", page, "--project", project)
+    pasted = tmp_path / "pasted.md"
+    pasted.write_text(
+        "2024-07-01\n- [Обстріл Запоріжжя: що відомо](https://censor.net/ua/a)\n"
+        "- [Strikes on Zaporizhzhia](https://censor.net/en/a)\n",
+        encoding="utf-8",
+    )
+    run(capsys, "import", pasted, "--project", project)
+    day = yaml.safe_load(
+        (project / "content/digests/2024/2024-07-01.md").read_text("utf-8").split("---")[1]
+    )
+    assert {h["url"]: h.get("language") for h in day["headlines"]} == {
+        "https://www.bbc.com/persian/articles/c1": "fa",
+        "https://www.bbc.com/persian/articles/c2": None,
+        "https://censor.net/ua/a": "uk",
+        "https://censor.net/en/a": None,
+    }
+    assert run(capsys, "build", "--drafts", "--project", project)[0] == 0
+    built = (project / "site/2024/07/01/index.html").read_text("utf-8")
+    persian = '<a href="https://www.bbc.com/persian/articles/c1" lang="fa">'
+    assert f'<p class="headline-title" dir="rtl">\n{persian}' in built
+    assert '<a href="https://censor.net/ua/a" lang="uk">' in built

@@ -10574,3 +10574,66 @@ def test_thai_and_burmese_months_written_with_vowel_marks_are_read() -> None:
         dt.date(2023, 12, 1),
         dt.date(2024, 7, 16),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "declared", "source", "expected"),
+    [
+        # Persian on an English site, said by the page or known of the outlet.
+        ("پهپادهای ایرانی به کی‌یف حمله کردند", "en", "fa-IR", None, "fa-IR"),
+        ("پهپادهای ایرانی به کی‌یف حمله کردند", "en", None, "fa", "fa"),
+        # An English title from a Ukrainian outlet, or on a Persian page: not theirs.
+        ("Second Russian tanker enters Mariupol port", "en", None, "uk", None),
+        ("Drones hit Kyiv overnight", "en", "fa", "fa", None),
+        # A Ukrainian outlet's Ukrainian title on an English site; on a Ukrainian site,
+        # the site's own language.
+        ("Обстріл Запоріжжя: що відомо", "en", None, "uk", "uk"),
+        ("Обстріл Запоріжжя: що відомо", "uk", None, "uk", None),
+        ("Обстріл Запоріжжя: що відомо", "uk-UA", "uk", None, None),
+        # A Russian outlet's title on a Ukrainian site: the same letters, so only the
+        # page can tell.
+        ("Обстрел Запорожья: что известно", "uk", None, "ru", None),
+        ("Обстрел Запорожья: что известно", "uk", "ru", "ru", "ru"),
+        # Japanese (kanji and kana) against CLDR's "Jpan"; Chinese against "Hant".
+        ("ウクライナ東部で攻撃", "en", "ja", None, "ja"),
+        ("烏克蘭東部遭襲擊", "en", None, "zh-Hant", "zh-Hant"),
+        # No letters, or a language CLDR does not know.
+        ("2024 — 17:45", "en", "fa", "fa", None),
+        ("حمله پهپادی بر کیف", "en", "prs", None, None),
+    ],
+)
+def test_an_imported_title_gets_its_language_where_it_is_not_the_sites(
+    title: str, site: str, declared: str | None, source: str | None, expected: str | None
+) -> None:
+    from builder.importdays import title_language
+
+    assert title_language(title, site, declared, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('<!DOCTYPE html><html dir="rtl" lang="fa"><head>', "fa"),
+        ("<html lang='pt_BR'>", "pt-BR"),
+        ('<?xml version="1.0"?><rss version="2.0"><channel><language>uk</language>', "uk"),
+        ('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">', "ar"),
+        ("Плей-офф: 2 июля\n- [A headline](https://censor.net/a)", None),
+    ],
+)
+def test_a_listing_says_its_language(text: str, expected: str | None) -> None:
+    from builder.importer import declared_language
+
+    assert declared_language(text) == expected
+
+
+def test_an_entry_in_norwegian_says_no_in_quotes() -> None:
+    """YAML reads `language: no` as false: the import quotes it, and only what needs it."""
+    entries = (
+        Entry(2, "Angrep på Kyiv i natt", "https://www.nrk.no/a", "nrk", None, "no"),
+        Entry(3, "پهپادها", "https://www.bbc.com/persian/a", "bbc-persian", None, "fa"),
+    )
+    text = render_day(dt.date(2024, 7, 1), entries, False)
+    assert '    language: "no"\n' in text and "    language: fa\n" in text
+    parsed, problems = parse_day("content/digests/2024/2024-07-01.md", text)
+    assert parsed is not None, problems
+    assert [h.language for h in parsed.day.headlines] == ["no", "fa"]
