@@ -2,7 +2,8 @@
 
 A day of Persian, Arabic and Dari headlines (Dari's code, `prs`, is one CLDR does not know)
 beside an English one that says it is English: on an English site the first three run the
-other way from the page, on a Persian site the last one does. Used by the tests of the
+other way from the page, on a Persian site the last one does. The Arabic one was corrected
+(the corrections page lists it). Used by the tests of the
 pages' HTML (test_readers), of the fast paths (test_fragments, test_fastpages) and of what
 a browser shows (test_browser).
 """
@@ -44,6 +45,8 @@ headlines:
     language: ar
     tags: [frontline]
     places: [Київ]
+    updated: "2024-07-18 12:00"
+    correction: "The number of drones was corrected."
   - title: "حملهٔ پهپادی بر کیف؛ سه تن کشته شدند"
     url: "https://www.bbc.com/persian/articles/c0000000002o"
     source: bbc-persian

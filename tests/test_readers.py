@@ -126,6 +126,8 @@ def test_right_to_left_headlines_on_an_english_site_run_right_to_left(tmp_path: 
     }
     ukrainian = (site / "2024/01/02/index.html").read_text(encoding="utf-8")
     assert ' dir="' not in ukrainian and ' lang="uk"' in ukrainian
+    corrections = (site / "corrections/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="/2024/07/18/#h-[^"]+" lang="ar" dir="rtl">هجوم', corrections)
     assert '">← ' in page  # the earlier day's link, on the left
     feed = feedparser.parse((site / "sources/bbc-persian/rss.xml").read_bytes())
     notes = {entry.link: entry.summary for entry in feed.entries}
