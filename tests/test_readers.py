@@ -89,15 +89,24 @@ def _right_to_left_site(tmp_path: Path, language: str) -> Path:
     return tmp_path / "site"
 
 
-def _headline_parts(page: str, url: str) -> dict[str, str]:
-    """The start tags of a headline's html, title paragraph and note (or "")."""
-    item = page[: page.index(f'href="{url}"')]
-    item = page[item.rindex("<li ") :]
-    item = item[: item.index("</li>")]
-    title = re.search(r'<p class="headline-title"[^>]*>', item)
-    note = re.search(r'<p class="note"[^>]*>', item)
-    assert title is not None
-    return {"title": title.group(), "note": note.group() if note else ""}
+_PERSIAN = "https://www.bbc.com/persian/articles/c0000000001o"
+_ARABIC = "https://www.aljazeera.net/news/2024/7/18/kyiv-drones"
+_DARI = "https://www.bbc.com/persian/articles/c0000000002o"
+_ENGLISH = "https://www.reuters.com/world/europe/kyiv-drones-2024-07-18/"
+
+
+def _directions(page: str) -> dict[str, tuple[str, str]]:
+    """Each right-to-left day's headline's attributes after the class of its title's
+    paragraph and of its note ("-" for none), by its link."""
+    found = {}
+    for url in (_PERSIAN, _ARABIC, _DARI, _ENGLISH):
+        item = page[page[: page.index(f'href="{url}"')].rindex("<li ") :]
+        item = item[: item.index("</li>")]
+        title = re.search(r'<p class="headline-title"([^>]*)>', item)
+        note = re.search(r'<p class="note"([^>]*)>', item)
+        assert title is not None
+        found[url] = (title[1], note[1] if note else "-")
+    return found
 
 
 def test_right_to_left_headlines_on_an_english_site_run_right_to_left(tmp_path: Path) -> None:
@@ -107,22 +116,11 @@ def test_right_to_left_headlines_on_an_english_site_run_right_to_left(tmp_path: 
     site = _right_to_left_site(tmp_path, "en")
     page = (site / DAY / "index.html").read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n')
-    persian = _headline_parts(page, "https://www.bbc.com/persian/articles/c0000000001o")
-    assert persian == {
-        "title": '<p class="headline-title" dir="rtl">',
-        "note": '<p class="note" lang="fa" dir="rtl">',
-    }
-    arabic = _headline_parts(page, "https://www.aljazeera.net/news/2024/7/18/kyiv-drones")
-    assert arabic == {"title": '<p class="headline-title" dir="rtl">', "note": ""}
-    dari = _headline_parts(page, "https://www.bbc.com/persian/articles/c0000000002o")
-    assert dari == {
-        "title": '<p class="headline-title" dir="auto">',
-        "note": '<p class="note" lang="prs" dir="auto">',
-    }
-    english = _headline_parts(page, "https://www.reuters.com/world/europe/kyiv-drones-2024-07-18/")
-    assert english == {
-        "title": '<p class="headline-title">',
-        "note": '<p class="note" lang="en">',
+    assert _directions(page) == {
+        _PERSIAN: (' dir="rtl"', ' lang="fa" dir="rtl"'),
+        _ARABIC: (' dir="rtl"', "-"),
+        _DARI: (' dir="auto"', ' lang="prs" dir="auto"'),
+        _ENGLISH: ("", ' lang="en"'),
     }
     ukrainian = (site / "2024/01/02/index.html").read_text(encoding="utf-8")
     assert ' dir="' not in ukrainian and ' lang="uk"' in ukrainian
@@ -131,14 +129,8 @@ def test_right_to_left_headlines_on_an_english_site_run_right_to_left(tmp_path: 
     assert '">← ' in page  # the earlier day's link, on the left
     feed = feedparser.parse((site / "sources/bbc-persian/rss.xml").read_bytes())
     notes = {entry.link: entry.summary for entry in feed.entries}
-    assert (
-        '<p dir="rtl">گزارش بی‌بی‌سی فارسی'
-        in notes["https://www.bbc.com/persian/articles/c0000000001o"]
-    )
-    assert (
-        '<p dir="auto">گزارش به زبان دری'
-        in notes["https://www.bbc.com/persian/articles/c0000000002o"]
-    )
+    assert '<p dir="rtl">گزارش بی‌بی‌سی فارسی' in notes[_PERSIAN]
+    assert '<p dir="auto">گزارش به زبان دری' in notes[_DARI]
 
 
 def test_a_right_to_left_site_is_marked_so_and_its_arrows_point_out_of_the_page(
@@ -149,12 +141,11 @@ def test_a_right_to_left_site_is_marked_so_and_its_arrows_point_out_of_the_page(
     site = _right_to_left_site(tmp_path, "fa")
     page = (site / DAY / "index.html").read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="fa" dir="rtl">\n')
-    persian = _headline_parts(page, "https://www.bbc.com/persian/articles/c0000000001o")
-    assert persian == {"title": '<p class="headline-title">', "note": '<p class="note" lang="fa">'}
-    english = _headline_parts(page, "https://www.reuters.com/world/europe/kyiv-drones-2024-07-18/")
-    assert english == {
-        "title": '<p class="headline-title" dir="ltr">',
-        "note": '<p class="note" lang="en" dir="ltr">',
+    assert _directions(page) == {
+        _PERSIAN: ("", ' lang="fa"'),
+        _ARABIC: ("", "-"),
+        _DARI: (' dir="auto"', ' lang="prs" dir="auto"'),
+        _ENGLISH: (' dir="ltr"', ' lang="en" dir="ltr"'),
     }
     before = re.search(r'<a rel="prev" href="/2024/07/17/">(.) ', page)
     assert before is not None and before.group(1) == "→"
