@@ -174,8 +174,9 @@ def test_right_to_left_text_reads_right_to_left_and_the_page_stays_within_a_phon
     """Persian, Arabic and Dari headlines run and start on the right, on an English site
     and a Persian one alike, and English ones on the left; a Persian page is mirrored (its
     commentary's rule on the right) and, at 360 px, neither scrolls sideways nor breaks an
-    axe-core rule, its skip link shown inside the page when focused. Search results, which
-    do not say their language, take their direction from their text."""
+    axe-core rule, its skip link shown inside the page when focused. Printed, a title's
+    address reads left to right. Search results, which do not say their language, take
+    their direction from their text."""
     shutil.copytree(ROOT / "tests" / "sites" / "full" / "content", tmp_path / "content")
     add_right_to_left(tmp_path, language)
     build(Project.find(tmp_path), tmp_path / "site")
@@ -193,6 +194,13 @@ def test_right_to_left_text_reads_right_to_left_and_the_page_stays_within_a_phon
         )
         page.keyboard.press("Tab")
         skip = page.locator(".skip-link").bounding_box()
+        page.emulate_media(media="print")  # a link's address, printed after its title
+        printed = page.evaluate(
+            "(() => { const s = getComputedStyle(document.querySelector("
+            "'li.headline .headline-title a'), '::after');"
+            " return [s.direction, s.unicodeBidi]; })()"
+        )
+        page.emulate_media(media="screen")
         page.goto(address + "search/?q=" + "پهپادی")  # the Persian note's word
         page.wait_for_selector("#search-results li.headline", timeout=15000)
         searched = page.evaluate(
@@ -211,6 +219,7 @@ def test_right_to_left_text_reads_right_to_left_and_the_page_stays_within_a_phon
     }
     assert found == expected
     assert rule == (["0px", "3px"] if language == "fa" else ["3px", "0px"])
+    assert printed == ["ltr", "isolate"]  # an address reads left to right in any title
     # Each headline found: its title and excerpt, both in Persian or Dari.
     assert sorted(searched) == [[url, "rtl", "rtl"] for url in sorted(_RTL_URLS) if "bbc" in url]
     assert wide <= 360
