@@ -30,6 +30,8 @@ LIVE_SCRIPT = """\
     if (!box) {
       box = document.createElement("div");
       box.id = "digest-errors";
+      box.lang = "en";  // digest's messages, on a page in any language
+      box.dir = "ltr";
       document.body.appendChild(box);
     }
     box.setAttribute("role", text ? "alert" : "status");

@@ -612,10 +612,13 @@ def test_the_preview_shows_warnings_and_errors_on_the_open_page(
     """An editor looks at the page, not the terminal: a save that builds with a warning
     (a tag written as a hashtag, which YAML reads as a comment) reloads the page with the
     warning in a box that a click hides; a save that does not build shows its errors over
-    the last good page; a good save reloads it clean."""
+    the last good page; a good save reloads it clean. The messages are English and run
+    left to right on a page in any language (here a Persian site's)."""
     from serving import Served
 
     shutil.copytree(ROOT / "tests" / "sites" / "full" / "content", tmp_path / "content")
+    site = tmp_path / "content" / "site.yaml"
+    site.write_text(site.read_text("utf-8").replace("language: en", "language: fa"), "utf-8")
     day = tmp_path / "content" / "digests" / "2024" / "2024-07-15.md"
     text = day.read_text("utf-8")
     assert "    tags: [frontline]\n" in text
@@ -633,6 +636,10 @@ def test_the_preview_shows_warnings_and_errors_on_the_open_page(
         shown = box.text_content() or ""
         assert shown.startswith("digest: this page is built, with warnings")
         assert "'tags' is empty: YAML read \"#frontline\" after it as a comment" in shown
+        assert box.evaluate("(box) => [box.lang, getComputedStyle(box).direction]") == [
+            "en",
+            "ltr",
+        ]
         box.click()
         page.wait_for_selector("#digest-errors", state="detached", timeout=5_000)
 
