@@ -71,6 +71,21 @@ def test_the_stylesheet_is_written_minified_and_named_by_its_own_bytes(full: Pat
     assert f'href="/static/{written.name}"' in page
 
 
+def test_a_digests_own_stylesheet_keeps_its_licence_comment(tmp_path: Path) -> None:
+    """A stylesheet a digest brings is minified too, but a `/*! ... */` comment, as a
+    licence is written, stays."""
+    shutil.copytree(FULL / "content", tmp_path / "content")
+    static = tmp_path / "templates" / "static"
+    static.mkdir(parents=True)
+    (static / "style.css").write_text(
+        "/*! Theme (c) 2024 Someone, MIT licence */\n/* our notes */\nbody { color: red; }\n",
+        encoding="utf-8",
+    )
+    build(Project.find(tmp_path), tmp_path / "site")
+    [written] = (tmp_path / "site" / "static").glob("style.*.css")
+    assert written.read_text("utf-8") == "/*! Theme (c) 2024 Someone, MIT licence */body{color:red}"
+
+
 def test_ukrainian_site_has_ukrainian_interface_dates_and_lang(ukrainian: Path) -> None:
     page = (ukrainian / "2024/01/02/index.html").read_text(encoding="utf-8")
     assert '<html lang="uk">' in page
