@@ -71,6 +71,110 @@ def text_direction(code: str) -> str:
 
 
 @functools.cache
+def language_mistake(text: str) -> str | None:
+    """Say what is wrong with `text` where a language's code goes, and what to write (to
+    follow the text in quotes: "'ua' is the code of a country..."): a
+    language's name, in English, Ukrainian or its own ("Persian", "перська", "فارسی"), a
+    code in capitals or with "_" ("EN", "en_GB"), ISO 639-2's three letters or a withdrawn
+    code ("ukr", "iw"), or a country's code ("ua": Ukraine's, whose main language is uk).
+    None for a language's code as pages write it (one CLDR names, or one it does not
+    know, such as prs) or when nothing fits."""
+    english = Locale("en").languages
+    primary = text.split("-")[0].split("_")[0]
+    alias = get_global("language_aliases").get(primary.lower(), "")
+    if (len(primary) == 3 and len(alias) == 2) or primary.lower() in _RETIRED:
+        return f"is not the code pages use: write {alias} ({english.get(alias, alias)})"
+    if primary.islower() and "_" not in text and primary in english:
+        return None
+    wanted = text.replace("_", "-")
+    if wanted.split("-")[0].lower() in english:  # "EN", "en_GB"
+        parts = wanted.split("-")
+        code = "-".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p for p in parts[1:])])
+        return f"is not a language code as pages write it: write {code}"
+    named = _language_names().get(text.strip().casefold())
+    if named is not None:
+        return f"is a language's name, not its code: write {named} ({english.get(named, named)})"
+    if len(text) == 2 and text.isalpha():  # a country's code: its main language's
+        likely = get_global("likely_subtags").get(f"und_{text.upper()}")
+        country = Locale("en").territories.get(text.upper())
+        if likely and country:
+            code = str(likely).split("_")[0]
+            return (
+                f"is the code of a country ({country}), not of a language: its main "
+                f"language, {english.get(code, code)}, is {code}"
+            )
+    return None
+
+
+# Two-letter codes withdrawn from ISO 639 (Hebrew's, Indonesian's, Yiddish's...).
+_RETIRED = frozenset({"in", "iw", "ji", "jw", "mo"})
+# The languages whose own names an editor may write ("Deutsch", "русский", "polski").
+_OWN_NAMES = [
+    "en",
+    "uk",
+    "ru",
+    "pl",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "ro",
+    "hu",
+    "cs",
+    "sk",
+    "bg",
+    "sr",
+    "hr",
+    "sl",
+    "be",
+    "kk",
+    "ka",
+    "hy",
+    "az",
+    "tr",
+    "fa",
+    "ar",
+    "he",
+    "ur",
+    "ps",
+    "zh",
+    "ja",
+    "ko",
+    "hi",
+    "bn",
+    "lt",
+    "lv",
+    "et",
+    "fi",
+    "sv",
+    "nb",
+    "da",
+    "nl",
+    "el",
+]
+
+
+@functools.cache
+def _language_names() -> dict[str, str]:
+    """Each language's name in English and Ukrainian, and in itself, casefolded, to its
+    code ("persian", "перська", "فارسی": fa; "farsi" too, as English writes it)."""
+    names: dict[str, str] = {"farsi": "fa"}
+    for display in ("en", "uk"):
+        for code, name in Locale(display).languages.items():
+            if "_" not in code:
+                names.setdefault(name.casefold(), code)
+    for code in _OWN_NAMES:
+        try:
+            own = Locale.parse(code).get_display_name(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        if own:
+            names.setdefault(own.casefold(), code)
+    return names
+
+
+@functools.cache
 def script_of_language(code: str) -> str | None:
     """Return the script (ISO 15924) a language is written in, as CLDR's likely subtags
     have it: "Arab" for fa, "Cyrl" for uk, "Latn" for en, the one a code names ("uz-Arab");

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import i18n
 from .errors import Problem, Severity, did_you_mean
 from .model import LABELS
 from .urls import is_valid_id, slugify, unseen_in
@@ -439,10 +440,10 @@ class Checker:
         text = self.text(value, path)
         if text is None:
             return None
-        if not _LANGUAGE.fullmatch(text):
-            self.problem(
-                path, f"'{text}' is not a language code; write a BCP 47 code such as en or uk"
-            )
+        mistake = i18n.language_mistake(text)
+        if mistake is not None or not _LANGUAGE.fullmatch(text):
+            said = mistake or "is not a language code; write a BCP 47 code such as en or uk"
+            self.problem(path, f"'{text}' {said}")
             return None
         return text
 

@@ -532,10 +532,41 @@ DAY_CASES = [
     pytest.param(
         headline_day("    language: Ukrainian"),
         [
-            "7:15: headlines[0].language: 'Ukrainian' is not a language code; write a BCP 47 "
-            "code such as en or uk"
+            "7:15: headlines[0].language: 'Ukrainian' is a language's name, not its code: "
+            "write uk (Ukrainian)"
         ],
         id="language name instead of a code",
+    ),
+    pytest.param(
+        headline_day("    language: перська"),
+        [
+            "7:15: headlines[0].language: 'перська' is a language's name, not its code: "
+            "write fa (Persian)"
+        ],
+        id="language named in Ukrainian",
+    ),
+    pytest.param(
+        headline_day("    language: ua"),
+        [
+            "7:15: headlines[0].language: 'ua' is the code of a country (Ukraine), not of a "
+            "language: its main language, Ukrainian, is uk"
+        ],
+        id="a country's code for a language",
+    ),
+    pytest.param(
+        headline_day("    language: ukr"),
+        ["7:15: headlines[0].language: 'ukr' is not the code pages use: write uk (Ukrainian)"],
+        id="a three-letter code for a language",
+    ),
+    pytest.param(
+        headline_day("    language: EN"),
+        ["7:15: headlines[0].language: 'EN' is not a language code as pages write it: write en"],
+        id="a language code in capitals",
+    ),
+    pytest.param(
+        headline_day("    language: prs"),
+        [],
+        id="a language code CLDR does not know",
     ),
     # URLs -------------------------------------------------------------------------------
     *(
@@ -1085,8 +1116,8 @@ CONFIG_CASES = [
     pytest.param(
         {"sources": SOURCES.replace("language: en\nukrinform", "language: English\nukrinform")},
         [
-            "content/sources.yaml:4:13: espreso.language: 'English' is not a language code; "
-            "write a BCP 47 code such as en or uk"
+            "content/sources.yaml:4:13: espreso.language: 'English' is a language's name, not "
+            "its code: write en (English)"
         ],
         id="source language as a name",
     ),
@@ -1117,8 +1148,8 @@ CONFIG_CASES = [
     pytest.param(
         {"site": SITE.replace("language: en", "language: english")},
         [
-            "content/site.yaml:4:11: language: 'english' is not a language code; write a BCP 47 "
-            "code such as en or uk"
+            "content/site.yaml:4:11: language: 'english' is a language's name, not its code: "
+            "write en (English)"
         ],
         id="language name instead of a code",
     ),
