@@ -187,7 +187,12 @@ def declared_language(text: str) -> str | None:
     if code is None:
         feed = FEED_LANG.search(head)
         code = (feed[1] or feed[2]) if feed else None
-    return code.replace("_", "-") if code else None
+    if not code:
+        return None
+    # As pages write it: "EN_us" is en-US, "zh-hant" zh-Hant (day files refuse "EN").
+    first, *rest = code.replace("_", "-").split("-")
+    parts = [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in rest]
+    return "-".join([first.lower(), *parts])
 
 
 # A rubric in capitals run into the time after it, as a copy joins their spans.

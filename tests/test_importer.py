@@ -10615,6 +10615,8 @@ def test_an_imported_title_gets_its_language_where_it_is_not_the_sites(
     [
         ('<!DOCTYPE html><html dir="rtl" lang="fa"><head>', "fa"),
         ("<html lang='pt_BR'>", "pt-BR"),
+        ('<html lang="EN-us">', "en-US"),
+        ('<html lang="zh-hant">', "zh-Hant"),
         ('<?xml version="1.0"?><rss version="2.0"><channel><language>uk</language>', "uk"),
         ('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">', "ar"),
         ("Плей-офф: 2 июля\n- [A headline](https://censor.net/a)", None),
