@@ -48,6 +48,21 @@ class _Generator(FeedGenerator):  # type: ignore[misc]  # feedgen has no types
         return feed, doc
 
 
+class _Entry(FeedEntry):  # type: ignore[misc]  # feedgen has no types
+    """feedgen's entry, with the language of a headline in another language than the
+    site's as its Atom entry's xml:lang (RSS has no such field; JSON Feed's item has its
+    own): a reader shows and reads it as that language, right to left where it runs so."""
+
+    language: str | None = None
+
+    def atom_entry(self, extensions: bool = True) -> Any:
+        entry = super().atom_entry(extensions=extensions)
+        if self.language:
+            entry.set(_XML_LANG, self.language)
+        return entry
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _SPECIAL = re.compile("([&<>])")
 _HEX_REFERENCE = {"&": "#x26", "<": "#x3C", ">": "#x3E"}
 
@@ -181,7 +196,8 @@ class FeedWriter:
         return f"{date}: {day.title}" if day.title else str(date)
 
     def _new_entry(self, headline: Headline) -> FeedEntry:
-        entry = FeedEntry()
+        entry = _Entry()
+        entry.language = headline.language
         entry.id(headline.uid)
         label = FEED_LABELS.get(headline.label or "")
         entry.title(f"[{label}] {headline.title}" if label else headline.title)
@@ -208,7 +224,7 @@ class FeedWriter:
 # the feed's with the closing tags of the channel and root.
 _ITEM_TAGS = {
     "rss": (b"\n    <item>\n", b"    </item>\n"),
-    "atom": (b"\n  <entry>\n", b"  </entry>\n"),
+    "atom": (b"\n  <entry", b"  </entry>\n"),  # <entry xml:lang="fa"> too
 }
 _FEED_ENDS = {"rss": b"  </channel>\n</rss>\n", "atom": b"</feed>\n"}
 

@@ -146,6 +146,13 @@ def test_right_to_left_headlines_on_an_english_site_run_right_to_left(tmp_path: 
     notes = {entry.link: entry.summary for entry in feed.entries}
     assert '<p dir="rtl">گزارش بی‌بی‌سی فارسی' in notes[_PERSIAN]
     assert '<p dir="auto">گزارش به زبان دری' in notes[_DARI]
+    atom = feedparser.parse((site / "sources/bbc-persian/atom.xml").read_bytes())
+    assert {e.link: e.title_detail.language for e in atom.entries} == {
+        _PERSIAN: "fa",
+        _DARI: "prs",
+    }
+    english = feedparser.parse((site / "sources/reuters/atom.xml").read_bytes())
+    assert {e.title_detail.language for e in english.entries} == {"en"}  # the feed's
 
 
 def test_a_right_to_left_site_is_marked_so_and_its_arrows_point_out_of_the_page(
