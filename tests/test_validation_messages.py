@@ -529,44 +529,41 @@ DAY_CASES = [
         ],
         id="place without letters",
     ),
-    pytest.param(
-        headline_day("    language: Ukrainian"),
-        [
-            "7:15: headlines[0].language: 'Ukrainian' is a language's name, not its code: "
-            "write uk (Ukrainian)"
-        ],
-        id="language name instead of a code",
-    ),
-    pytest.param(
-        headline_day("    language: перська"),
-        [
-            "7:15: headlines[0].language: 'перська' is a language's name, not its code: "
-            "write fa (Persian)"
-        ],
-        id="language named in Ukrainian",
-    ),
-    pytest.param(
-        headline_day("    language: ua"),
-        [
-            "7:15: headlines[0].language: 'ua' is the code of a country (Ukraine), not of a "
-            "language: its main language, Ukrainian, is uk"
-        ],
-        id="a country's code for a language",
-    ),
-    pytest.param(
-        headline_day("    language: ukr"),
-        ["7:15: headlines[0].language: 'ukr' is not the code pages use: write uk (Ukrainian)"],
-        id="a three-letter code for a language",
-    ),
-    pytest.param(
-        headline_day("    language: EN"),
-        ["7:15: headlines[0].language: 'EN' is not a language code as pages write it: write en"],
-        id="a language code in capitals",
-    ),
-    pytest.param(
-        headline_day("    language: prs"),
-        [],
-        id="a language code CLDR does not know",
+    *(
+        pytest.param(
+            headline_day(f"    language: {code}"),
+            [f"7:15: headlines[0].language: '{code}' {said}"] if said else [],
+            id=case_id,
+        )
+        for case_id, code, said in [
+            (
+                "language name instead of a code",
+                "Ukrainian",
+                "is a language's name, not its code: write uk (Ukrainian)",
+            ),
+            (
+                "language named in Ukrainian",
+                "перська",
+                "is a language's name, not its code: write fa (Persian)",
+            ),
+            (
+                "a country's code for a language",
+                "ua",
+                "is the code of a country (Ukraine), not of a language: its main language, "
+                "Ukrainian, is uk",
+            ),
+            (
+                "a three-letter code for a language",
+                "ukr",
+                "is not the code pages use: write uk (Ukrainian)",
+            ),
+            (
+                "a language code in capitals",
+                "EN",
+                "is not a language code as pages write it: write en",
+            ),
+            ("a language code CLDR does not know", "prs", ""),
+        ]
     ),
     # URLs -------------------------------------------------------------------------------
     *(
