@@ -49,6 +49,7 @@ class Running:
         """Run `digest ARGUMENTS` at EPOCH; with `clock`, on a clock that many seconds
         ahead of the real one (behind, when negative), for every build it makes."""
         env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1"}
+        env["PYTHONFAULTHANDLER"] = "1"  # a stuck process tells where (stop)
         command = [sys.executable, "-m", "builder", *arguments]
         if clock is not None:
             del env["SOURCE_DATE_EPOCH"]
@@ -85,12 +86,23 @@ class Running:
             time.sleep(0.1)
         raise AssertionError("timed out; output:\n" + self.output)
 
-    def stop(self, signum: int = signal.SIGINT) -> int:
-        """Stop the process with Ctrl-C (SIGINT), or another signal; return its exit status."""
+    def stop(self, signum: int = signal.SIGINT, timeout: float = 10.0) -> int:
+        """Stop the process with Ctrl-C (SIGINT), or another signal; return its exit status.
+        A process still running `timeout` seconds later fails the test with its output and
+        the stacks of its threads (faulthandler's, on SIGABRT), to tell what held it."""
         if self.process.poll() is None:
             self.process.send_signal(signum)
         try:
-            code = self.process.wait(timeout=10)
+            code = self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.send_signal(signal.SIGABRT)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=5)
+            self.reader.join(timeout=5)
+            raise AssertionError(
+                f"still running {timeout} s after signal {signum}; its output, then the "
+                f"stacks of its threads:\n{self.output}"
+            ) from None
         finally:
             if self.process.poll() is None:
                 self.process.kill()

@@ -717,11 +717,14 @@ def test_serve_stopped_during_its_first_build_stops(tmp_path: Path) -> None:
     served._read_on()
     served.wait_for(lambda: served.output.startswith("building "), timeout=60)
     started = time.monotonic()
-    code = served.stop(signal.SIGTERM)
+    # Within 20 s: a signal whose exception a finalizer swallowed is seen only after the
+    # build (cli._stop_if_asked). It took over 10 s once, in a clean clone's full run (0 of
+    # 120 here, alone); should it fail again, stop() shows the threads' stacks.
+    code = served.stop(signal.SIGTERM, timeout=20)
     assert code == 0, served.output
     assert "(Ctrl-C stops)" not in served.output  # stopped before the first build ended
     assert served.output.endswith("stopped\n"), served.output
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 20
 
 
 _LOST_SIGNAL = """
