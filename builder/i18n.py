@@ -70,6 +70,13 @@ def text_direction(code: str) -> str:
     return "rtl" if direction == "rtl" else "ltr"
 
 
+def as_written(code: str) -> str:
+    """Return a BCP 47 code as pages write it: "EN_us" is en-US, "zh-hant" zh-Hant."""
+    first, *rest = code.replace("_", "-").split("-")
+    parts = [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in rest]
+    return "-".join([first.lower(), *parts])
+
+
 @functools.cache
 def language_mistake(text: str) -> str | None:
     """Say what is wrong with `text` where a language's code goes, and what to write (to
@@ -86,11 +93,8 @@ def language_mistake(text: str) -> str | None:
         return f"is not the code pages use: write {alias} ({english.get(alias, alias)})"
     if primary.islower() and "_" not in text and primary in english:
         return None
-    wanted = text.replace("_", "-")
-    if wanted.split("-")[0].lower() in english:  # "EN", "en_GB"
-        parts = wanted.split("-")
-        code = "-".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p for p in parts[1:])])
-        return f"is not a language code as pages write it: write {code}"
+    if primary.lower() in english:  # "EN", "en_GB"
+        return f"is not a language code as pages write it: write {as_written(text)}"
     named = _language_names().get(text.strip().casefold())
     if named is not None:
         return f"is a language's name, not its code: write {named} ({english.get(named, named)})"

@@ -49,18 +49,20 @@ def title_language(
         return None
     site = _primary(site_language)
     for code, declared_here in ((declared, True), (source_language, False)):
-        if not code:
-            continue
-        script = i18n.script_of_language(code)
-        if script is None or _SCRIPT_FAMILY.get(script, script) != letters:
-            continue  # the title is not in this language's letters
+        if not code or _letters_of(code) != letters:
+            continue  # none, or the title is not in this language's letters
         if _primary(code) == site:
             return None  # the site's own language
-        site_script = i18n.script_of_language(site_language)
-        if not declared_here and _SCRIPT_FAMILY.get(site_script or "", site_script) == letters:
+        if not declared_here and _letters_of(site_language) == letters:
             continue  # the site's letters too: the outlet's language is no evidence
         return code
     return None
+
+
+def _letters_of(code: str) -> str | None:
+    """The script a language is written in, as the families script_of_text tells."""
+    script = i18n.script_of_language(code)
+    return _SCRIPT_FAMILY.get(script, script) if script else None
 
 
 def _primary(code: str) -> str:

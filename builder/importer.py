@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from .i18n import normalise_word
+from .i18n import as_written, normalise_word
 from .importcopies import CHAT_LINE
 from .importdates import (
     BESIDE,
@@ -187,12 +187,7 @@ def declared_language(text: str) -> str | None:
     if code is None:
         feed = FEED_LANG.search(head)
         code = (feed[1] or feed[2]) if feed else None
-    if not code:
-        return None
-    # As pages write it: "EN_us" is en-US, "zh-hant" zh-Hant (day files refuse "EN").
-    first, *rest = code.replace("_", "-").split("-")
-    parts = [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in rest]
-    return "-".join([first.lower(), *parts])
+    return as_written(code) if code else None  # day files refuse "EN"
 
 
 # A rubric in capitals run into the time after it, as a copy joins their spans.

@@ -200,21 +200,12 @@ def _with_languages(listing: Listing, text: str, config: Config) -> Listing:
     declared = declared_language(text)
     site = config.site.language
     languages = {key: source.language for key, source in config.sources.items()}
-    days = tuple(
-        replace(
-            day,
-            entries=tuple(
-                replace(
-                    entry,
-                    language=title_language(
-                        entry.title, site, declared, languages.get(entry.source)
-                    ),
-                )
-                for entry in day.entries
-            ),
-        )
-        for day in listing.days
-    )
+
+    def marked(entry: Entry) -> Entry:
+        said = title_language(entry.title, site, declared, languages.get(entry.source))
+        return replace(entry, language=said)
+
+    days = tuple(replace(day, entries=tuple(map(marked, day.entries))) for day in listing.days)
     return replace(listing, days=days)
 
 
