@@ -13,6 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 DAY = "2024/07/18"  # after the full site's newest day
+# The day's headlines, by their links, in its order.
+PERSIAN = "https://www.bbc.com/persian/articles/c0000000001o"  # with a note; labelled
+ARABIC = "https://www.aljazeera.net/news/2024/7/18/kyiv-drones"  # no note; corrected
+DARI = "https://www.bbc.com/persian/articles/c0000000002o"  # prs, which CLDR does not know
+ENGLISH = "https://www.reuters.com/world/europe/kyiv-drones-2024-07-18/"  # language: en
 
 SOURCES = """\
 bbc-persian:
@@ -25,14 +30,14 @@ aljazeera-ar:
   language: ar
 """
 
-DAY_FILE = """\
+DAY_FILE = f"""\
 ---
 date: 2024-07-18
 title: "Drones over Kyiv, seen from Tehran"
 summary: "Persian and Arabic reports of the night's drone attack."
 headlines:
   - title: "پهپادهای ایرانی «شاهد» بار دیگر به کی‌یف حمله کردند؛ ۳ کشته"
-    url: "https://www.bbc.com/persian/articles/c0000000001o"
+    url: "{PERSIAN}"
     source: bbc-persian
     language: fa
     tags: [frontline]
@@ -40,7 +45,7 @@ headlines:
     label: analysis
     note: "گزارش بی‌بی‌سی فارسی درباره حمله پهپادی (۱۸ ژوئیه)."
   - title: "هجوم بطائرات مسيّرة على كييف"
-    url: "https://www.aljazeera.net/news/2024/7/18/kyiv-drones"
+    url: "{ARABIC}"
     source: aljazeera-ar
     language: ar
     tags: [frontline]
@@ -48,13 +53,13 @@ headlines:
     updated: "2024-07-18 12:00"
     correction: "The number of drones was corrected."
   - title: "حملهٔ پهپادی بر کیف؛ سه تن کشته شدند"
-    url: "https://www.bbc.com/persian/articles/c0000000002o"
+    url: "{DARI}"
     source: bbc-persian
     language: prs
     tags: [diplomacy]
     note: "گزارش به زبان دری (افغانستان)."
   - title: "Drones hit Kyiv overnight; three killed"
-    url: "https://www.reuters.com/world/europe/kyiv-drones-2024-07-18/"
+    url: "{ENGLISH}"
     source: reuters
     language: en
     tags: [frontline]

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 import feedparser
 import pytest
-from right_to_left import DAY, add_right_to_left
+from right_to_left import ARABIC, DARI, DAY, ENGLISH, PERSIAN, add_right_to_left
 
 from builder import charts, reading, search
 from builder.build import build, load
@@ -104,17 +104,11 @@ def _right_to_left_site(tmp_path: Path, language: str) -> Path:
     return tmp_path / "site"
 
 
-_PERSIAN = "https://www.bbc.com/persian/articles/c0000000001o"
-_ARABIC = "https://www.aljazeera.net/news/2024/7/18/kyiv-drones"
-_DARI = "https://www.bbc.com/persian/articles/c0000000002o"
-_ENGLISH = "https://www.reuters.com/world/europe/kyiv-drones-2024-07-18/"
-
-
 def _directions(page: str) -> dict[str, tuple[str, str]]:
     """Each right-to-left day's headline's attributes after the class of its title's
     paragraph and of its note ("-" for none), by its link."""
     found = {}
-    for url in (_PERSIAN, _ARABIC, _DARI, _ENGLISH):
+    for url in (PERSIAN, ARABIC, DARI, ENGLISH):
         item = page[page[: page.index(f'href="{url}"')].rindex("<li ") :]
         item = item[: item.index("</li>")]
         title = re.search(r'<p class="headline-title"([^>]*)>', item)
@@ -132,10 +126,10 @@ def test_right_to_left_headlines_on_an_english_site_run_right_to_left(tmp_path: 
     page = (site / DAY / "index.html").read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n')
     assert _directions(page) == {
-        _PERSIAN: (' dir="rtl"', ' lang="fa" dir="rtl"'),
-        _ARABIC: (' dir="rtl"', "-"),
-        _DARI: (' dir="auto"', ' lang="prs" dir="auto"'),
-        _ENGLISH: ("", ' lang="en"'),
+        PERSIAN: (' dir="rtl"', ' lang="fa" dir="rtl"'),
+        ARABIC: (' dir="rtl"', "-"),
+        DARI: (' dir="auto"', ' lang="prs" dir="auto"'),
+        ENGLISH: ("", ' lang="en"'),
     }
     ukrainian = (site / "2024/01/02/index.html").read_text(encoding="utf-8")
     assert ' dir="' not in ukrainian and ' lang="uk"' in ukrainian
@@ -144,12 +138,12 @@ def test_right_to_left_headlines_on_an_english_site_run_right_to_left(tmp_path: 
     assert '">← ' in page  # the earlier day's link, on the left
     feed = feedparser.parse((site / "sources/bbc-persian/rss.xml").read_bytes())
     notes = {entry.link: entry.summary for entry in feed.entries}
-    assert '<p dir="rtl">گزارش بی‌بی‌سی فارسی' in notes[_PERSIAN]
-    assert '<p dir="auto">گزارش به زبان دری' in notes[_DARI]
+    assert '<p dir="rtl">گزارش بی‌بی‌سی فارسی' in notes[PERSIAN]
+    assert '<p dir="auto">گزارش به زبان دری' in notes[DARI]
     atom = feedparser.parse((site / "sources/bbc-persian/atom.xml").read_bytes())
     assert {e.link: e.title_detail.language for e in atom.entries} == {
-        _PERSIAN: "fa",
-        _DARI: "prs",
+        PERSIAN: "fa",
+        DARI: "prs",
     }
     english = feedparser.parse((site / "sources/reuters/atom.xml").read_bytes())
     assert {e.title_detail.language for e in english.entries} == {"en"}  # the feed's
@@ -164,10 +158,10 @@ def test_a_right_to_left_site_is_marked_so_and_its_arrows_point_out_of_the_page(
     page = (site / DAY / "index.html").read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="fa" dir="rtl">\n')
     assert _directions(page) == {
-        _PERSIAN: ("", ' lang="fa"'),
-        _ARABIC: ("", "-"),
-        _DARI: (' dir="auto"', ' lang="prs" dir="auto"'),
-        _ENGLISH: (' dir="ltr"', ' lang="en" dir="ltr"'),
+        PERSIAN: ("", ' lang="fa"'),
+        ARABIC: ("", "-"),
+        DARI: (' dir="auto"', ' lang="prs" dir="auto"'),
+        ENGLISH: (' dir="ltr"', ' lang="en" dir="ltr"'),
     }
     before = re.search(r'<a rel="prev" href="/2024/07/17/">(.) ', page)
     assert before is not None and before.group(1) == "→"
