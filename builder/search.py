@@ -44,7 +44,7 @@ FOLDER = "pagefind/"  # the bundle of the newest year
 ARCHIVE_FOLDER = "pagefind-archive/"  # the bundle of every earlier day
 # Change it whenever the records, their HTML or the files kept of a bundle change: the
 # bundles kept between builds are keyed by it.
-INDEX_FORMAT = "index-3"
+INDEX_FORMAT = "index-4"
 LEFTOVER_AGE = 6 * 3600  # seconds; no build indexes for that long
 DEAD_AGE = 600  # seconds: the scratch folder of a build whose process is gone
 # Pagefind also writes ready-made search interfaces; the site has its own, lighter one.
@@ -134,6 +134,19 @@ def _percent_encoded(match: re.Match[str]) -> str:
     return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
 
 
+# Letters that look like an apostrophe: Ukrainian's own (U+02BC, "Вʼячеслав", as many
+# outlets write it), the Uzbek and Hawaiian ʻ, a transliteration's primes for a soft sign
+# ("Podilʹsʹk"). Pagefind indexes them as letters of the word, so a reader who typed ' or
+# ’ (a keyboard's apostrophes), or none, found nothing. A record has them as ’, which
+# Pagefind reads as readers' apostrophes are read; the glyphs look alike in an excerpt.
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u02b9\u02ba\u02bb\u02bc\u02bd", "\u2019"))
+
+
+def _text(words: str) -> str:
+    """Return text of a record as its HTML, its apostrophes those Pagefind reads as such."""
+    return html.escape(words.translate(_APOSTROPHES))
+
+
 def record_html(record: SearchRecord, site_language: str) -> str:
     """Return the HTML document Pagefind indexes for one day.
 
@@ -144,23 +157,24 @@ def record_html(record: SearchRecord, site_language: str) -> str:
     ten years' archive took 30% more of its time and 200 MB more memory, and a query
     matched words of the articles' addresses ("https", an outlet's domain).
     """
-    e = html.escape
+    e, text = html.escape, _text
     meta = (
         f'<a data-pagefind-meta="day[href]" href="{e(record.day_url)}"></a>'
         f'<span data-pagefind-meta="date">{e(record.date_text)}</span>'
     )
-    body = [f'<h1 data-pagefind-meta="title">{e(record.title)}</h1>']
+    title = text(record.title)
+    body = [f'<h1 data-pagefind-meta="title">{title}</h1>']
     if record.text:
-        body.append(f"<p>{e(record.text)}</p>")
+        body.append(f"<p>{text(record.text)}</p>")
     for section in record.sections:
         lang = f' lang="{e(section.language)}"' if section.language else ""
         body.append(
-            f'<section{lang}><h2 id="{e(heading_id(section))}">{e(section.title)}</h2>'
-            f"<p>{e(section.text)}</p></section>"
+            f'<section{lang}><h2 id="{e(heading_id(section))}">{text(section.title)}</h2>'
+            f"<p>{text(section.text)}</p></section>"
         )
     return (
         f'<!DOCTYPE html><html lang="{e(site_language)}"><head><meta charset="utf-8">'
-        f"<title>{e(record.title)}</title></head><body><div>{meta}</div>"
+        f"<title>{title}</title></head><body><div>{meta}</div>"
         f"<main data-pagefind-body>{''.join(body)}</main></body></html>"
     )
 

@@ -601,6 +601,84 @@ def test_search_links_any_article_address_and_matches_no_word_of_it(
     assert blocked == []
 
 
+# Ukrainian's apostrophe written three ways, as outlets write it (the letter U+02BC,
+# U+2019, the keyboard's '), and a transliteration's prime for a soft sign in a note.
+_APOSTROPHE_DAY = """\
+---
+date: 2024-07-18
+headlines:
+  - title: "Вʼячеслав Гладков заявив про атаку"
+    url: "https://www.pravda.com.ua/news/2024/07/18/1/"
+    source: ukrainska-pravda
+    language: uk
+  - title: "Дрон збито поблизу Прип'яті"
+    url: "https://www.pravda.com.ua/news/2024/07/18/2/"
+    source: ukrainska-pravda
+    language: uk
+  - title: "Слов’янськ під обстрілом"
+    url: "https://www.pravda.com.ua/news/2024/07/18/3/"
+    source: ukrainska-pravda
+    language: uk
+  - title: "Rail hub hit overnight"
+    url: "https://www.ukrinform.net/rail-hub-1"
+    source: ukrinform
+    note: "Near Podilʹsʹk, in the transliteration of the regional report."
+---
+"""
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("В'ячеслав", "1"),  # the keyboard's apostrophe finds the letter ʼ
+        ("В’ячеслав", "1"),
+        ("Вʼячеслав", "1"),
+        ("Вячеслав", "1"),  # and none at all
+        ("Припʼяті", "2"),  # the letter ʼ typed finds the keyboard's '
+        ("Припяті", "2"),
+        ("Словʼянськ", "3"),
+        ("Podilsk", "rail-hub-1"),
+        ("Podil'sk", "rail-hub-1"),
+    ],
+)
+def test_search_reads_every_apostrophe_of_a_word_as_one(
+    chromium: tuple[Any, str], apostrophes: str, query: str, found: str
+) -> None:
+    """Ukrainian outlets write the apostrophe as the letter ʼ (U+02BC), as ’ or as ';
+    readers type ' or ’, or leave it out. Pagefind took ʼ for a letter of the word: a
+    reader who typed the keyboard's apostrophe found nothing."""
+    blocked: list[str] = []
+    context = guarded(chromium[0], blocked, service_workers="block")
+    page = context.new_page()
+    page.goto(apostrophes + "search/?q=" + query)
+    page.wait_for_function(  # the count of days, then each day (or that nothing was found)
+        """() => {
+            const status = document.querySelector("#search-status").textContent;
+            const count = /\\d+/.exec(status);
+            return count ? document.querySelectorAll("#search-results > li").length
+                === Number(count[0]) : status !== "";
+        }""",
+        timeout=15000,
+    )
+    links = page.locator("#search-results li.headline .headline-title a")
+    articles = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    context.close()
+    assert [article.rstrip("/").rsplit("/", 1)[1] for article in articles] == [found]
+    assert blocked == []
+
+
+@pytest.fixture(scope="module")
+def apostrophes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve the full test site with the day of apostrophes; yield its address."""
+    work = tmp_path_factory.mktemp("apostrophes")
+    shutil.copytree(ROOT / "tests" / "sites" / "full" / "content", work / "content")
+    day = work / "content" / "digests" / "2024" / "2024-07-18.md"
+    day.write_text(_APOSTROPHE_DAY, encoding="utf-8")
+    build(Project.find(work), work / "site")
+    with serve_folder(work / "site") as address:
+        yield address
+
+
 def test_the_preview_shows_warnings_and_errors_on_the_open_page(
     chromium: tuple[Any, str], tmp_path: Path
 ) -> None:

@@ -122,7 +122,9 @@ async function run(query) {
   if (!query.trim()) { status.textContent = ""; return; }
   let pending, total;
   try {
-    const search = await (await load()).debouncedSearch(query, {}, 150);
+    // As in the records (search.py): letters that look like an apostrophe are one.
+    const words = query.replace(/[\u02b9-\u02bd]/g, "\u2019");
+    const search = await (await load()).debouncedSearch(words, {}, 150);
     if (search === null || ticket !== latest) return;
     total = search.results.length;
     // The days' excerpts are fetched together and shown in order as they come: on a slow
