@@ -255,7 +255,19 @@ class Checker:
                         Severity.WARNING,
                     )
                 )
+        if text is not None:
+            self.one_alphabet(text, path)
         return text
+
+    def one_alphabet(self, text: str, path: Path) -> bool:
+        """Warn of a word typed in two alphabets (`_mixed_word`); tell whether all is well."""
+        if text.isascii() or _TWO_ALPHABETS.search(text) is None:
+            return True
+        mixed = _mixed_word(text)
+        if mixed is None:
+            return True
+        self.problems.append(Problem(self.doc.where(path), dotted(path), mixed, Severity.WARNING))
+        return False
 
     def texts(self, value: Any, path: Path) -> tuple[str, ...] | None:
         items = self.list_of(value, path, "[Pokrovsk, Kharkiv region]")
@@ -281,7 +293,8 @@ class Checker:
                 self.problem((*path, index), f"'{text}' is listed twice; remove one")
             else:
                 interned = sys.intern(text)  # place names recur: one string each
-                if text == item and len(_GOOD_TEXTS) < _GOOD_MAX:  # as written
+                fine = self.one_alphabet(text, (*path, index))
+                if fine and text == item and len(_GOOD_TEXTS) < _GOOD_MAX:  # as written
                     _GOOD_TEXTS[interned] = interned
                 result.append(interned)
         return tuple(result)
@@ -547,6 +560,49 @@ _SCHEMELESS = re.compile(r"(?://)?(?:[\w-]+\.)+[^\W\d_]{2,}(?::\d+)?(?:[/?#]|$)"
 # from a page's source, would be shown as it is written.
 _PLAIN_TEXT_FIELDS = frozenset({"title", "summary", "name", "description"})
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+# A word typed in two alphabets: a letter of the other keyboard layout ("Запорiжжя" with a
+# Latin i, as a Russian layout types Ukrainian's і; "Kharkіv" with a Cyrillic і). It looks
+# right, but it is another word to a reader's search and to the sorting of names, and a
+# place so spelt is another place. `_TWO_ALPHABETS` finds two letters side by side from two
+# alphabets, at C speed; only then are the words looked at.
+_ALPHABETS = {
+    "Latin": "A-Za-z\u00c0-\u024f",
+    "Cyrillic": "\u0400-\u052f",
+    "Greek": "\u0370-\u03ff",
+}
+_TWO_ALPHABETS = re.compile(
+    "|".join(
+        f"[{first}][{second}]"
+        for first in _ALPHABETS.values()
+        for second in _ALPHABETS.values()
+        if first != second
+    )
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_LETTER_OF = {name: re.compile(f"[{letters}]") for name, letters in _ALPHABETS.items()}
+# A Latin name with a Cyrillic ending, as Ukrainian and Russian decline one in haste
+# ("HIMARSів", "Starlinkом"): the outlet's spelling, and not a slip of the keyboard.
+_DECLINED = re.compile("[A-Za-z]{2,}[\u0430-\u045f\u0491]{1,3}")
+
+
+def _mixed_word(text: str) -> str | None:
+    """Say which word of the text mixes alphabets, and its letters of the fewer; None if none."""
+    for word in _WORD.findall(text):
+        if not _TWO_ALPHABETS.search(word) or _DECLINED.fullmatch(word):
+            continue
+        letters = {name: pattern.findall(word) for name, pattern in _LETTER_OF.items()}
+        used = sorted((name for name in letters if letters[name]), key=lambda n: -len(letters[n]))
+        odd = dict.fromkeys(letter for name in used[1:] for letter in letters[name])
+        shown = ", ".join(f"'{letter}'" for letter in odd)
+        return (
+            f"'{word}' mixes {' and '.join(used)} letters ({shown} "
+            f"{'is' if len(odd) == 1 else 'are'} {' and '.join(used[1:])}): it looks right, "
+            "but search, sorting and place pages take it for another word; type it again "
+            f"in {used[0]} letters"
+        )
+    return None
+
 
 # The registries a headline's references name: an id there, never the name shown.
 _REGISTRY_OF = {"source": "content/sources.yaml", "tags": "content/tags.yaml"}

@@ -61,6 +61,11 @@ NO_TOKEN = (
 TAB_HINT = NO_TOKEN + "YAML does not allow tabs for indentation; indent with spaces"
 
 
+ONE_ALPHABET = (
+    "it looks right, but search, sorting and place pages take it for another word; type it again in"
+)
+
+
 def starts_with(char: str) -> str:
     return NO_TOKEN + f"a value that starts with '{char}' must be in quotes"
 
@@ -754,6 +759,39 @@ DAY_CASES = [
         day(DATE, "? [a, b]", ": c", HEADLINES, TITLE, URL, SOURCE),
         ["3:3: YAML complex keys are not supported; write the keys out"],
         id="complex key",
+    ),
+    # A letter of the other keyboard layout in a word: the title's Latin i among Cyrillic
+    # letters, a place's Cyrillic і among Latin ones, a note's Latin K, a Greek letter.
+    pytest.param(
+        day(
+            DATE,
+            'title: "Удари по Запорiжжю"',
+            HEADLINES,
+            '  - title: "Обстріл Kиєва: HIMARSів, Starlinkом і Вʼячеслав не змішані"',
+            URL,
+            SOURCE,
+            '    places: ["Kharkіv", Запоріжжя]',
+            '    note: "Про Kиїв і ATACMS"',
+        ),
+        [
+            "3:8: warning: title: 'Запорiжжю' mixes Cyrillic and Latin letters ('i' is Latin):"
+            f" {ONE_ALPHABET} Cyrillic letters",
+            "5:12: warning: headlines[0].title: 'Kиєва' mixes Cyrillic and Latin letters"
+            f" ('K' is Latin): {ONE_ALPHABET} Cyrillic letters",
+            "8:14: warning: headlines[0].places[0]: 'Kharkіv' mixes Latin and Cyrillic letters"
+            f" ('і' is Cyrillic): {ONE_ALPHABET} Latin letters",
+            "9:11: warning: headlines[0].note: 'Kиїв' mixes Cyrillic and Latin letters"
+            f" ('K' is Latin): {ONE_ALPHABET} Cyrillic letters",
+        ],
+        id="a word in two alphabets",
+    ),
+    pytest.param(
+        headline_day('    note: "Pоkrоvsk, in Greek: Ποkrovsk"'),
+        [
+            "7:11: warning: headlines[0].note: 'Pоkrоvsk' mixes Latin and Cyrillic letters"
+            f" ('о' is Cyrillic): {ONE_ALPHABET} Latin letters",
+        ],
+        id="a word in two alphabets, its odd letter twice",
     ),
 ]
 
