@@ -19,7 +19,6 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from . import urls
-from .fragments import FEED_LABELS
 from .library import Library
 from .markuptree import character_reference
 from .model import Day, Headline, Update
@@ -199,7 +198,7 @@ class FeedWriter:
         entry = _Entry()
         entry.language = headline.language
         entry.id(headline.uid)
-        label = FEED_LABELS.get(headline.label or "")
+        label = self.renderer.label_names.get(headline.label or "")
         entry.title(f"[{label}] {headline.title}" if label else headline.title)
         entry.link(href=headline.url)
         entry.published(self.moment(headline.date, headline.time))

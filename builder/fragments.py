@@ -27,15 +27,6 @@ TEMPLATES = ("partials/headline.html", "partials/macros.html", "partials/correct
 # And the one a feed item's HTML comes from (`feed_item`).
 FEED_ITEM_TEMPLATE = "feed/headline.html"
 
-# The names of labels in feeds, which are in English whatever the site's language (a feed
-# reader shows them beside the title: "[Opinion] ...").
-FEED_LABELS = {
-    "disinformation": "Disinformation",
-    "opinion": "Opinion",
-    "unconfirmed": "Unconfirmed",
-    "analysis": "Analysis",
-}
-
 
 @dataclass(frozen=True)
 class HeadlineFragments:
@@ -112,14 +103,15 @@ def feed_item(
     day_href: str,
     long_date: str,
     direction: str = "",
+    label: str | None = None,
 ) -> str:
     """Return what the theme's feed/headline.html makes for a headline (stripped), exactly:
     the description of its item in RSS, Atom and JSON Feed. `short_time` is its time as
     the site writes one (None without), `day_href` the absolute address of its day page,
     `long_date` its date as the site writes one, `direction` the `dir` of its note (the
-    templates' text_dir of its language)."""
+    templates' text_dir of its language), `label` the name of its label as the site's
+    pages write it."""
     e = escape
-    label = FEED_LABELS.get(h.label or "")
     out = ["<p>"]
     if label:
         out.append(f"<strong>[{e(label)}]</strong> ")

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from . import urls
-from .fragments import FEED_LABELS
 from .library import Library
 from .model import Day, Headline
 from .pages import FeedSpec, let_go_of_items
@@ -105,7 +104,7 @@ class JsonFeedWriter:
         return item
 
     def _headline(self, headline: Headline) -> dict[str, Any]:
-        label = FEED_LABELS.get(headline.label or "")
+        label = self.renderer.label_names.get(headline.label or "")
         source = self.library.sources[headline.source]
         html = self.renderer.feed_item(headline)
         item: dict[str, Any] = {

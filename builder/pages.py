@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import gettext
 import itertools
 import operator
 from collections import Counter
@@ -17,12 +18,18 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
-from . import charts, urls
+from . import charts, i18n, urls
 from .collation import OTHER_INITIAL, initials, name_key
 from .corrections import CorrectionEntry, list_corrections, sort_corrections
 from .library import Library
 from .model import Day, Headline, Story
 from .planmemo import PlanMemo
+
+
+def _n(msgid: str) -> str:
+    """Mark a text for the catalogue (pybabel extract), to be translated where it is used."""
+    return msgid
+
 
 T = TypeVar("T")
 
@@ -172,6 +179,7 @@ def plan_site(library: Library, memo: PlanMemo | None = None) -> SitePlan:
     memo = memo or PlanMemo()
     memo.start(library.days)
     site = library.site
+    _ = _words(site).gettext
     newest_days = tuple(reversed(library.days))
     site_feed = FeedSpec(
         "days", "", urls.home(), site.title, site.description, days=newest_days[:DAY_FEED_ITEMS]
@@ -183,8 +191,8 @@ def plan_site(library: Library, memo: PlanMemo | None = None) -> SitePlan:
         "headlines",
         urls.headlines_home(),
         urls.home(),
-        f"{site.title}: all headlines",
-        f"Every headline picked for {site.title}, as it is added",
+        _("%(site)s: all headlines") % {"site": site.title},
+        _("Every headline picked for %(site)s, as it is added") % {"site": site.title},
         headlines=all_headlines[:HEADLINE_FEED_ITEMS],
     )
     main_feeds = (*site_feed.links, *headline_feed.links)
@@ -209,7 +217,7 @@ def plan_site(library: Library, memo: PlanMemo | None = None) -> SitePlan:
         PageSpec(
             urls.not_found(),
             "404.html",
-            "Page not found",
+            _("Page not found"),
             site.description,
             main_feeds,
             in_sitemap=False,
@@ -229,7 +237,7 @@ def _day_pages(library: Library, feeds: tuple[FeedLink, ...], memo: PlanMemo) ->
         previous = days[index - 1] if index > 0 else None
         following = days[index + 1] if index + 1 < len(days) else None
         key = ("day", id(day), id(previous), id(following))
-        return key, memo.get(key, _day_page, feeds, day, previous, following)
+        return key, memo.get(key, _day_page, library.site, feeds, day, previous, following)
 
     record = ("day pages",)
     before: tuple[dict[dt.date, int], list[Hashable], list[PageSpec]] | None
@@ -268,11 +276,12 @@ def _corrections_page(library: Library, feeds: tuple[FeedLink, ...], memo: PlanM
     if before is not None and before[0] == entries:
         spec = before[1]
     else:
+        _ = _words(library.site).gettext
         spec = PageSpec(
             urls.corrections(),
             "corrections.html",
-            "Corrections",
-            f"Every correction made to {library.site.title}, newest first",
+            _("Corrections"),
+            _("Every correction made to %(site)s, newest first") % {"site": library.site.title},
             feeds,
             {"entries": entries},
         )
@@ -286,7 +295,7 @@ def _home_page(
     return PageSpec(
         urls.home(number),
         "index.html",
-        site.title if number == 1 else f"{site.title} (page {number})",
+        site.title if number == 1 else _numbered(site, site.title, number),
         site.description,
         feeds,
         {"days": tuple(days), "pager": _pager(urls.home, number, count)},
@@ -294,14 +303,18 @@ def _home_page(
 
 
 def _day_page(
-    feeds: tuple[FeedLink, ...], day: Day, previous: Day | None, following: Day | None
+    site: Any,
+    feeds: tuple[FeedLink, ...],
+    day: Day,
+    previous: Day | None,
+    following: Day | None,
 ) -> PageSpec:
     """Plan a day's page (its spec holds the three days: their ids are its memo key)."""
     return PageSpec(
         urls.day(day.date),
         "day.html",
         day.title or "",
-        day.summary or _describe(day),
+        day.summary or _describe(day, site),
         feeds,
         {"day": day, "previous": previous, "next": following},
     )
@@ -321,14 +334,16 @@ def _archive_pages(library: Library, feeds: tuple[FeedLink, ...], memo: PlanMemo
     """Plan the archive, year and month pages (each kept while its days are the same
     objects)."""
     site = library.site
+    words = _words(site)
+    _, ngettext = words.gettext, words.ngettext
     pages = [
         memo.get(
             ("archive", tuple(map(id, library.days))),
             PageSpec,
             urls.archive(),
             "archive.html",
-            "Archive",
-            f"Every day of {site.title}, by year and month",
+            _("Archive"),
+            _("Every day of %(site)s, by year and month") % {"site": site.title},
             feeds,
             {"years": library.years, "months": library.months},
         )
@@ -342,7 +357,12 @@ def _archive_pages(library: Library, feeds: tuple[FeedLink, ...], memo: PlanMemo
                 urls.year(year),
                 "year.html",
                 str(year),
-                f"{site.title} in {year}: {len(days)} days",
+                ngettext(
+                    "%(site)s in %(year)s: %(num)d day",
+                    "%(site)s in %(year)s: %(num)d days",
+                    len(days),
+                )
+                % {"site": site.title, "year": year, "num": len(days)},
                 feeds,
                 {"year": year, "months": months, "days": days},
             )
@@ -355,7 +375,8 @@ def _archive_pages(library: Library, feeds: tuple[FeedLink, ...], memo: PlanMemo
                 urls.month(year, month),
                 "month.html",
                 f"{year}-{month:02d}",
-                f"{site.title}, {year}-{month:02d}: {len(days)} days",
+                f"{site.title}, {i18n.month_name(year, month, site.language)}: "
+                + ngettext("%(num)d day", "%(num)d days", len(days)) % {"num": len(days)},
                 feeds,
                 {"year": year, "month": month, "days": days},
             )
@@ -393,8 +414,9 @@ def _listing_pages(
         PageSpec(
             urls.index(kind.folder),
             kind.index_template,
-            kind.folder.capitalize(),
-            f"All {kind.folder} of {library.site.title}",
+            _words(library.site).gettext(_INDEX_TITLES[kind.folder]),
+            _words(library.site).gettext(_INDEX_DESCRIPTIONS[kind.folder])
+            % {"site": library.site.title},
             (*site_feed.links,),
             {
                 "rows": tuple(index_rows),
@@ -404,6 +426,30 @@ def _listing_pages(
         )
     )
     return pages, feeds
+
+
+# The titles and descriptions of the indexes of tags, sources, places and stories (msgids of
+# the interface's catalogue, as the templates' are).
+_INDEX_TITLES = {"tags": "Tags", "sources": "Sources", "places": "Places", "stories": "Stories"}
+_INDEX_DESCRIPTIONS = {
+    "tags": _n("All tags of %(site)s"),
+    "sources": _n("All sources of %(site)s"),
+    "places": _n("All places of %(site)s"),
+    "stories": _n("All stories of %(site)s"),
+}
+
+
+def _words(site: Any) -> gettext.NullTranslations:
+    """Return the interface text of the site's language (i18n.translations) for the titles
+    and descriptions planned here: they are every feed's, and a page's where its template
+    makes none of its own (the corrections page, the indexes' descriptions)."""
+    return i18n.translations(site.language)
+
+
+def _numbered(site: Any, title: str, number: int) -> str:
+    """Return the title of a listing's page after its first: "Frontline (page 2)"."""
+    page = _words(site).gettext("page %(number)s") % {"number": number}
+    return f"{title} ({page})"
 
 
 # An index of this many names or more is split under their first letters, with a row of
@@ -627,7 +673,7 @@ def _listing_page(
     return PageSpec(
         urls.listing(kind.folder, slug, number),
         kind.template,
-        title if number == 1 else f"{title} (page {number})",
+        title if number == 1 else _numbered(library.site, title, number),
         description,
         (*links, *site_feed.links),
         {
@@ -646,13 +692,15 @@ def _listing_page(
 
 def _listing_entries(library: Library, kind: ListingKind) -> list[Entry]:
     """Return the listing entry of every tag, source, place or story."""
+    words = _words(library.site)
+    _, ngettext = words.gettext, words.ngettext
     if kind is TAGS:
         return [
             Entry(
                 tag.id,
                 tag,
                 tag.name,
-                tag.description or f"Headlines tagged {tag.name}",
+                tag.description or _("Headlines tagged %(tag)s") % {"tag": tag.name},
                 library.by_tag.get(tag.id, ()),
             )
             for tag in sorted(library.tags.values(), key=lambda t: (name_key(t.name), t.id))
@@ -663,7 +711,7 @@ def _listing_entries(library: Library, kind: ListingKind) -> list[Entry]:
                 source.id,
                 source,
                 source.name,
-                f"Headlines from {source.name}",
+                _("Headlines from %(source)s") % {"source": source.name},
                 library.by_source.get(source.id, ()),
             )
             for source in sorted(library.sources.values(), key=lambda s: (name_key(s.name), s.id))
@@ -674,7 +722,7 @@ def _listing_entries(library: Library, kind: ListingKind) -> list[Entry]:
                 place.slug,
                 place,
                 place.name,
-                f"Headlines about {place.name}",
+                _("Headlines about %(place)s") % {"place": place.name},
                 library.by_place[place.slug],
             )
             for place in library.places.values()
@@ -684,7 +732,12 @@ def _listing_entries(library: Library, kind: ListingKind) -> list[Entry]:
             story.id,
             story,
             story.title,
-            f"A story told across {len(story.headlines)} headlines",
+            ngettext(
+                "A story told in %(num)d headline",
+                "A story told across %(num)d headlines",
+                len(story.headlines),
+            )
+            % {"num": len(story.headlines)},
             story.headlines,
         )
         for story in library.stories.values()
@@ -708,12 +761,16 @@ _day_group = functools.partial(tuple.__new__, DayGroup)
 _date_of = operator.attrgetter("date")
 
 
-def _describe(day: Day) -> str:
+def _describe(day: Day, site: Any) -> str:
     """Describe a day without a summary by its first headlines, for previews and search."""
     titles = [h.title for h in day.headlines[:3]]
     more = len(day.headlines) - len(titles)
     text = "; ".join(titles)
-    return text + (f"; and {more} more" if more > 0 else "") if titles else ""
+    if more <= 0:
+        return text
+    return _words(site).ngettext(
+        "%(titles)s; and %(num)d more", "%(titles)s; and %(num)d more", more
+    ) % {"titles": text, "num": more}
 
 
 def _newest_first(headlines: Sequence[Headline]) -> tuple[Headline, ...]:

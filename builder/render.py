@@ -26,10 +26,10 @@ from . import i18n, urls
 from .errors import ContentErrors, Location, Problem, merge_conflicts
 from .fastpages import CHART_TEMPLATE, PageHelpers, PageMaker, chart_figure
 from .fastpages import TEMPLATES as FAST_PAGES
-from .fragments import FEED_ITEM_TEMPLATE, FEED_LABELS, HeadlineFragments, feed_item
+from .fragments import FEED_ITEM_TEMPLATE, HeadlineFragments, feed_item
 from .fragments import TEMPLATES as FAST_TEMPLATES
 from .library import Library
-from .model import Headline
+from .model import LABELS, Headline
 from .pages import PageSpec
 from .project import Project, template_dirs, theme_dir
 
@@ -285,6 +285,10 @@ class Renderer:
         )
         # The templates' `_` and `ngettext`, for what is made here without Jinja2.
         self._gettext, self._ngettext = self._translators()
+        # Each label's name as the pages write it (the macro's), in the site's language: a
+        # feed's item puts it before the title too, "[Аналітика] ...".
+        macros: Any = self.env.get_template("partials/macros.html").module
+        self.label_names = {label: str(macros.label_name(label)) for label in LABELS}
         if fast and self._theme_has((CHART_TEMPLATE,)):  # charts without Jinja2 likewise
             globals_, gettext = self.env.globals, self._gettext
             self.env.globals["chart_figure"] = self._by_identity(
@@ -324,8 +328,6 @@ class Renderer:
 
     def _fragments(self, links: Links) -> HeadlineFragments:
         words = self._gettext  # translated exactly as a template translates them
-        labels = ("disinformation", "opinion", "unconfirmed", "analysis")
-        macros: Any = self.env.get_template("partials/macros.html").module
         return HeadlineFragments.of(
             source_names={s.id: s.name for s in self.library.sources.values()},
             tag_names={t.id: t.name for t in self.library.tags.values()},
@@ -333,7 +335,7 @@ class Renderer:
             tag_links=links.tags,
             place_links=links.places,
             story_links=links.stories,
-            label_names={label: str(macros.label_name(label)) for label in labels},
+            label_names=self.label_names,
             archived_copy=words("archived copy"),
             story_so_far=words("Story so far"),
             short_time=cast(Any, self.env.globals["short_time"]),
@@ -440,9 +442,10 @@ class Renderer:
                     self.absolute_url(urls.day(headline.date)),
                     globals_["long_date"](headline.date),
                     globals_["text_dir"](headline.language),
+                    self.label_names.get(headline.label or ""),
                 )
             else:
-                label = FEED_LABELS.get(headline.label or "")
+                label = self.label_names.get(headline.label or "")
                 html = self.render_template(
                     FEED_ITEM_TEMPLATE, h=headline, source=source, label=label
                 ).strip()

@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 import feedparser
 import pytest
+from interface_words import latin_words
 from right_to_left import ARABIC, DARI, DAY, ENGLISH, PERSIAN, add_right_to_left
 
 from builder import charts, reading, search
@@ -95,6 +96,82 @@ def test_ukrainian_site_has_ukrainian_interface_dates_and_lang(ukrainian: Path) 
     tags = (ukrainian / "tags/frontline/index.html").read_text(encoding="utf-8")
     assert "7 заголовків" in tags
     assert "<title>Теми · " in (ukrainian / "tags/index.html").read_text(encoding="utf-8")
+
+
+# A digest whose every word is Ukrainian: any Latin word on its pages or in its feeds is
+# the interface's, in English on a Ukrainian site. Days of 2024 and 2023 (two search
+# bundles), a day without a summary (described by its first titles), labels, a story, a
+# place, a tag without a description, corrections, and pages enough for a second of each.
+_UKRAINIAN_SITE = {
+    "site.yaml": """\
+title: "Дайджест війни"
+description: "Щоденний дайджест новин про війну."
+base_url: "https://digest.example.org/"
+language: uk
+timezone: Europe/Kyiv
+author: "Редакція"
+days_per_page: 1
+headlines_per_page: 2
+""",
+    "sources.yaml": """\
+pravda:
+  name: "Українська правда"
+  url: "https://www.pravda.com.ua/"
+  language: uk
+""",
+    "tags.yaml": """\
+front:
+  name: "Фронт"
+dyplomatiia:
+  name: "Дипломатія"
+  description: "Переговори й візити."
+""",
+}
+
+
+def _ukrainian_day(date: str, count: int, extra: str = "", first: str = "") -> str:
+    items = "".join(
+        f'  - title: "Заголовок номер {n} про обстріли"\n'
+        f"    url: https://www.pravda.com.ua/news/{date}/{n}/\n"
+        "    source: pravda\n    tags: [front, dyplomatiia]\n    places: [Харків]\n"
+        + (first if n == 0 else "")
+        for n in range(count)
+    )
+    return f"---\ndate: {date}\n{extra}headlines:\n{items}---\nКоментар редакції.\n"
+
+
+def test_a_ukrainian_site_shows_no_english_word_of_the_interface(tmp_path: Path) -> None:
+    """Every title, description, label, pager and feed's title of a Ukrainian site is in
+    Ukrainian: the plan's titles were English (a feed's "Headlines from ...", the
+    corrections page, "all headlines", a day's description "...; and 2 more")."""
+    content = tmp_path / "content"
+    (content / "digests" / "2023").mkdir(parents=True)
+    (content / "digests" / "2024").mkdir(parents=True)
+    for name, text in _UKRAINIAN_SITE.items():
+        (content / name).write_text(text, encoding="utf-8")
+    days = {
+        "2023/2023-12-30": _ukrainian_day("2023-12-30", 2, 'summary: "Підсумок дня."\n'),
+        "2024/2024-01-02": _ukrainian_day(
+            "2024-01-02",
+            5,
+            'updated: "2024-01-03 10:00"\ncorrection: "Виправлено дату."\n',
+            "    label: analysis\n    story: obstrily\n",
+        ),
+        "2024/2024-01-03": _ukrainian_day(
+            "2024-01-03",
+            3,
+            first="    label: unconfirmed\n    story: obstrily\n    note: Примітка *редакції*.\n"
+            '    updated: "2024-01-04 09:00"\n    correction: Виправлено назву.\n',
+        ),
+    }
+    for name, text in days.items():
+        (content / "digests" / f"{name}.md").write_text(text, encoding="utf-8")
+    build(Project.find(tmp_path), tmp_path / "site")
+    found = latin_words(tmp_path / "site")
+    assert len(found) > 40  # every page and feed was read
+    # The names of the feeds' formats and the JavaScript the search needs are no English.
+    names = {"RSS", "Atom", "JSON", "Feed", "JavaScript"}
+    assert {path: words - names for path, words in found.items() if words - names} == {}
 
 
 def _right_to_left_site(tmp_path: Path, language: str) -> Path:
@@ -384,9 +461,10 @@ def test_two_urls_whose_hashes_start_alike_get_distinct_anchors_in_any_order() -
 
 
 def test_every_interface_text_of_the_templates_is_in_the_catalog_and_in_ukrainian() -> None:
-    """The templates' texts, as `pybabel extract -F babel.cfg` finds them, are those of
-    digest.pot, and the Ukrainian catalog translates each with the same placeholders."""
-    from babel.messages.extract import extract_from_dir
+    """The texts of the templates and of the plan's titles (builder/pages.py), as `pybabel
+    extract -F babel.cfg` finds them, are those of digest.pot, and the Ukrainian catalog
+    translates each with the same placeholders."""
+    from babel.messages.extract import extract_from_dir, extract_from_file
     from babel.messages.frontend import parse_mapping_cfg
     from babel.messages.pofile import read_po
 
@@ -395,11 +473,14 @@ def test_every_interface_text_of_the_templates_is_in_the_catalog_and_in_ukrainia
 
     with (ROOT / "babel.cfg").open(encoding="utf-8") as config:
         method_map, options = parse_mapping_cfg(config)
-    keywords = {"_": None, "ngettext": (1, 2)}
+    keywords = {"_": None, "_n": None, "ngettext": (1, 2)}
     found = {
         singular(message[2])
         for message in extract_from_dir(str(ROOT / "templates"), method_map, options, keywords)
     }
+    planned = extract_from_file("python", ROOT / "builder" / "pages.py", keywords)
+    found |= {singular(message[1]) for message in planned}  # (line, text, comments, context)
+    assert "Every correction made to %(site)s, newest first" in found
     locale = ROOT / "builder" / "locale"
     with (locale / "digest.pot").open("rb") as file:
         template = {singular(m.id) for m in read_po(file) if m.id}
