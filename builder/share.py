@@ -23,13 +23,15 @@ from .model import Day, Headline, SiteConfig, Source, Update
 
 FORMATS = ("telegram", "markdown", "text")
 TELEGRAM_LIMIT = 4096
+# Each label's sign and name, and a correction's: the names are the pages' (msgids of the
+# interface's catalogue), in the site's language as its pages write them.
 LABELS = {
-    "disinformation": "⚠️ Disinformation",
-    "opinion": "💬 Opinion",
-    "unconfirmed": "❓ Unconfirmed",
-    "analysis": "🔎 Analysis",
+    "disinformation": ("⚠️", "Disinformation"),
+    "opinion": ("💬", "Opinion"),
+    "unconfirmed": ("❓", "Unconfirmed"),
+    "analysis": ("🔎", "Analysis"),
 }
-CORRECTION = "✏️ Correction"
+CORRECTION = ("✏️", "Correction")
 BLOCK_SEPARATOR = "\n\n"
 
 _TELEGRAM_SPECIAL = re.compile(r"([_*\[\]()~`>#+\-=|{}.!\\])")
@@ -197,6 +199,11 @@ class Sharer:
     def long_date(self, day: Day) -> str:
         return i18n.long_date(day.date, self.site.language)
 
+    def mark(self, sign_and_name: tuple[str, str]) -> str:
+        """Return a label's or correction's sign and name in the site's language: "🔎 Analysis"."""
+        sign, name = sign_and_name
+        return f"{sign} {i18n.translations(self.site.language).gettext(name)}"
+
     def when(self, update: Update) -> str:
         date = i18n.long_date(update.date, self.site.language)
         if update.time is None:
@@ -233,7 +240,10 @@ class Sharer:
 
     def correction(self, update: Update, page: str, indent: str = "") -> Piece:
         """Return the line "✏️ Correction, June 23, 2024, 14:30: ..." (links resolved at `page`)."""
-        pieces = [self.style.emphasis(f"{CORRECTION}, {self.when(update)}:"), Piece(" ", " ")]
+        pieces = [
+            self.style.emphasis(f"{self.mark(CORRECTION)}, {self.when(update)}:"),
+            Piece(" ", " "),
+        ]
         pieces += self.runs(plain_inline(update.correction, page), line_start=False)
         return self.line(pieces, indent)
 
@@ -261,7 +271,7 @@ class Sharer:
         style = self.style
         pieces = [style.number(number)]
         if h.label:
-            pieces += [style.strong(LABELS[h.label] + ":"), Piece(" ", " ")]
+            pieces += [style.strong(self.mark(LABELS[h.label]) + ":"), Piece(" ", " ")]
         pieces.append(style.link(_one_line(h.title), h.url))
         source = self.sources[h.source].name
         if h.time:

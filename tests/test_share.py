@@ -290,6 +290,16 @@ def test_headline_block_in_each_format() -> None:
     )
 
 
+def test_a_ukrainian_sites_labels_and_corrections_are_in_ukrainian() -> None:
+    """As its pages write them: the labels and the word before a correction were English."""
+    update = Update(DATE, dt.time(14, 30), "Виправлено *назву*.", "")
+    site = SiteConfig("Дайджест", "д", "https://digest.example.org/", "uk", "Europe/Kyiv", "Р")
+    day = make_day(headline("Заголовок", "https://x.org/a", label="unconfirmed", update=update))
+    text = share_day(day, site, SOURCES, "text")[0]
+    assert "1. ❓ Не підтверджено: Заголовок — Espreso Global\n" in text
+    assert "   ✏️ Виправлення, 22 червня 2024\u202fр., 14:30: Виправлено назву.\n" in text
+
+
 # Splitting -----------------------------------------------------------------------------
 
 
