@@ -4,7 +4,8 @@ Python orders text by code point, which puts "Єнакієве", "Ізюм" and 
 "Ясинувата" (the Ukrainian letters Є, І, Ї and Ґ have code points below А or above Я)
 and "Łódź" after "Zaporizhzhia". Names are ordered instead by the Unicode Collation
 Algorithm with its default table (pyuca's DUCET): accents and case only break ties,
-Latin comes before Cyrillic, є after е and і after и. The default table reads a few
+Latin comes before Cyrillic (unless the site's own letters are put first: `name_key`'s
+`first`), є after е and і after и. The default table reads a few
 letters as a base letter with a mark, which Ukrainian, Russian and Belarusian write as
 letters of their own, after that base letter: ґ after г, ї after і, ё after е, ў after у,
 and й after ї (Ukrainian's и і ї й, Russian's и й and Belarusian's і й all hold). Each is
@@ -49,10 +50,21 @@ def _collator() -> Any:
 
 
 @functools.cache  # a digest's names recur in every build the preview makes
-def name_key(name: str) -> tuple[int, ...]:
-    """Return the key that orders `name` among names (for `sorted`)."""
+def name_key(name: str, first: tuple[str, ...] = ()) -> tuple[int, ...]:
+    """Return the key that orders `name` among names (for `sorted`).
+
+    `first` names the letters listed first, by the first word of their Unicode names
+    ("CYRILLIC"): the site's own, as its language's order has them (a Ukrainian reader
+    looks for "Суспільне" before "BBC"). Names that start with no letter stay before all.
+    """
     text = unicodedata.normalize("NFC", name).translate(_OWN_LETTERS)
-    return tuple(_collator().sort_key(text))
+    key = tuple(_collator().sort_key(text))
+    if not first:
+        return key
+    start = text.lstrip()[:1]
+    if not start.isalpha():
+        return (0, *key)
+    return (1 if unicodedata.name(start, "").split(" ")[0] in first else 2, *key)
 
 
 # The first letter of names that start with none (a digit, a quotation mark): grouped

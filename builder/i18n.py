@@ -194,6 +194,49 @@ def script_of_language(code: str) -> str | None:
     return parts[1] if len(parts) > 1 and len(parts[1]) == 4 else None
 
 
+# The first word of a letter's Unicode name, and its script (Chinese characters and kana
+# are one family: a Japanese title is mostly kanji).
+SCRIPT_OF_NAME = {
+    "LATIN": "Latn",
+    "CYRILLIC": "Cyrl",
+    "ARABIC": "Arab",
+    "HEBREW": "Hebr",
+    "GREEK": "Grek",
+    "GEORGIAN": "Geor",
+    "ARMENIAN": "Armn",
+    "DEVANAGARI": "Deva",
+    "BENGALI": "Beng",
+    "THAI": "Thai",
+    "CJK": "Han",
+    "HIRAGANA": "Han",
+    "KATAKANA": "Han",
+    "HANGUL": "Kore",
+    "SYRIAC": "Syrc",
+    "THAANA": "Thaa",
+}
+# A language's script (CLDR) as the families above.
+SCRIPT_FAMILY = {"Hans": "Han", "Hant": "Han", "Hani": "Han", "Jpan": "Han"}
+
+
+def letters_of(code: str) -> str | None:
+    """Return the script a language is written in, as a family of SCRIPT_OF_NAME ("Cyrl"
+    for uk, "Han" for ja and zh); None for a language CLDR does not know."""
+    script = script_of_language(code)
+    return SCRIPT_FAMILY.get(script, script) if script else None
+
+
+@functools.cache
+def own_letters_first(code: str) -> tuple[str, ...]:
+    """Return the first words of the Unicode names of the letters a language is written
+    in ("CYRILLIC" for uk), to list names in them before others, as CLDR's orders for uk,
+    ru, fa or el do; none for Latin, which the default order lists first already, or for
+    a language CLDR does not know."""
+    family = letters_of(code)
+    if family is None or family == "Latn":
+        return ()
+    return tuple(name for name, script in SCRIPT_OF_NAME.items() if script == family)
+
+
 def _names(code: str, kind: str) -> dict[str, int]:
     """Return {lowercased name: number} for every form CLDR has (format and stand-alone,
     wide and abbreviated), so both "червня" and "червень", "June" and "Jun." are known."""

@@ -49,20 +49,14 @@ def title_language(
         return None
     site = _primary(site_language)
     for code, declared_here in ((declared, True), (source_language, False)):
-        if not code or _letters_of(code) != letters:
+        if not code or i18n.letters_of(code) != letters:
             continue  # none, or the title is not in this language's letters
         if _primary(code) == site:
             return None  # the site's own language
-        if not declared_here and _letters_of(site_language) == letters:
+        if not declared_here and i18n.letters_of(site_language) == letters:
             continue  # the site's letters too: the outlet's language is no evidence
         return code
     return None
-
-
-def _letters_of(code: str) -> str | None:
-    """The script a language is written in, as the families script_of_text tells."""
-    script = i18n.script_of_language(code)
-    return _SCRIPT_FAMILY.get(script, script) if script else None
 
 
 def _primary(code: str) -> str:
@@ -76,34 +70,10 @@ def script_of_text(text: str) -> str | None:
     counts: dict[str, int] = {}
     for char in text:
         if char.isalpha():
-            script = _SCRIPT_OF_NAME.get(unicodedata.name(char, "").split(" ")[0])
+            script = i18n.SCRIPT_OF_NAME.get(unicodedata.name(char, "").split(" ")[0])
             if script is not None:
                 counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
-
-
-# The first word of a letter's Unicode name, and its script (Chinese characters and kana
-# are one family: a Japanese title is mostly kanji).
-_SCRIPT_OF_NAME = {
-    "LATIN": "Latn",
-    "CYRILLIC": "Cyrl",
-    "ARABIC": "Arab",
-    "HEBREW": "Hebr",
-    "GREEK": "Grek",
-    "GEORGIAN": "Geor",
-    "ARMENIAN": "Armn",
-    "DEVANAGARI": "Deva",
-    "BENGALI": "Beng",
-    "THAI": "Thai",
-    "CJK": "Han",
-    "HIRAGANA": "Han",
-    "KATAKANA": "Han",
-    "HANGUL": "Kore",
-    "SYRIAC": "Syrc",
-    "THAANA": "Thaa",
-}
-# A language's script (CLDR) as the families above.
-_SCRIPT_FAMILY = {"Hans": "Han", "Hant": "Han", "Hani": "Han", "Jpan": "Han"}
 
 
 def _id(value: str) -> str:

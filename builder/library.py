@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from . import i18n
 from .collation import name_key
 from .model import Day, Headline, Place, SiteConfig, Source, Story, Tag
 from .reader import Config
@@ -49,6 +50,12 @@ class Library:
         return self.days[-1].date if self.days else None
 
 
+def _in_order(places: dict[str, Place], site: SiteConfig) -> dict[str, Place]:
+    """Return places by slug in the order readers look for them (collation.name_key)."""
+    first = i18n.own_letters_first(site.language)
+    return dict(sorted(places.items(), key=lambda item: (name_key(item[1].name, first), item[0])))
+
+
 def build_library(config: Config, days: Iterable[Day]) -> Library:
     """Index checked days (references already known to be valid)."""
     ordered = tuple(sorted(days, key=lambda d: d.date))
@@ -80,7 +87,7 @@ def build_library(config: Config, days: Iterable[Day]) -> Library:
         by_tag=_frozen(by_tag),
         by_source=_frozen(by_source),
         by_place=_frozen(by_place),
-        places=dict(sorted(places.items(), key=lambda item: (name_key(item[1].name), item[0]))),
+        places=_in_order(places, config.site),
         stories={key: Story(key, tuple(value)) for key, value in sorted(by_story.items())},
         months={key: tuple(value) for key, value in sorted(months.items())},
         years={key: tuple(value) for key, value in sorted(years.items())},
@@ -141,7 +148,7 @@ def update_library(previous: Library | None, config: Config, days: Iterable[Day]
         by_tag=by_tag,
         by_source=by_source,
         by_place=by_place,
-        places=dict(sorted(places.items(), key=lambda item: (name_key(item[1].name), item[0]))),
+        places=_in_order(places, config.site),
         stories={
             key: story
             if (story := previous.stories.get(key)) is not None and story.headlines is value

@@ -694,6 +694,7 @@ def _listing_entries(library: Library, kind: ListingKind) -> list[Entry]:
     """Return the listing entry of every tag, source, place or story."""
     words = _words(library.site)
     _, ngettext = words.gettext, words.ngettext
+    first = i18n.own_letters_first(library.site.language)
     if kind is TAGS:
         return [
             Entry(
@@ -703,7 +704,7 @@ def _listing_entries(library: Library, kind: ListingKind) -> list[Entry]:
                 tag.description or _("Headlines tagged %(tag)s") % {"tag": tag.name},
                 library.by_tag.get(tag.id, ()),
             )
-            for tag in sorted(library.tags.values(), key=lambda t: (name_key(t.name), t.id))
+            for tag in sorted(library.tags.values(), key=lambda t: (name_key(t.name, first), t.id))
         ]
     if kind is SOURCES:
         return [
@@ -714,7 +715,9 @@ def _listing_entries(library: Library, kind: ListingKind) -> list[Entry]:
                 _("Headlines from %(source)s") % {"source": source.name},
                 library.by_source.get(source.id, ()),
             )
-            for source in sorted(library.sources.values(), key=lambda s: (name_key(s.name), s.id))
+            for source in sorted(
+                library.sources.values(), key=lambda s: (name_key(s.name, first), s.id)
+            )
         ]
     if kind is PLACES:
         return [

@@ -1,5 +1,6 @@
 """The order of names (collation.py), and the places index of a built site in it."""
 
+import html
 import re
 import shutil
 import sys
@@ -83,6 +84,47 @@ def test_the_places_index_lists_ukrainian_names_in_alphabet_order(tmp_path: Path
     index = (tmp_path / "site" / "places" / "index.html").read_text("utf-8")
     listed = [n for n in re.findall(r'<a href="/places/[^"]+/">([^<]+)</a>', index) if n in names]
     assert listed == ["Гуляйполе", "Ґалаґан", "Єнакієве", "Ізюм", "Київ", "Ясинувата"]
+
+
+@pytest.mark.parametrize(
+    ("language", "ordered"),
+    [
+        # The default order: Latin first, then Greek and Cyrillic, then Arabic.
+        ("en", ["«Азов»", "BBC", "Reuters", "Ελλάδα", "Суспільне", "Українська правда", "ایران"]),
+        # A Ukrainian site's own letters first (CLDR's order for uk), then the default's.
+        ("uk", ["«Азов»", "Суспільне", "Українська правда", "BBC", "Reuters", "Ελλάδα", "ایران"]),
+        ("fa", ["«Азов»", "ایران", "BBC", "Reuters", "Ελλάδα", "Суспільне", "Українська правда"]),
+        ("el", ["«Азов»", "Ελλάδα", "BBC", "Reuters", "Суспільне", "Українська правда", "ایران"]),
+    ],
+)
+def test_a_sites_own_letters_are_listed_first(
+    tmp_path: Path, language: str, ordered: list[str]
+) -> None:
+    """The sources, tags and places indexes of a Ukrainian site list Cyrillic names before
+    Latin ones, as Ukrainian readers look for them (they came after "The Kyiv Independent");
+    a name that starts with no letter stays first, under "#"."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    site = tmp_path / "content" / "site.yaml"
+    site.write_text(site.read_text("utf-8").replace("language: en", f"language: {language}"))
+    sources = tmp_path / "content" / "sources.yaml"
+    tags = tmp_path / "content" / "tags.yaml"
+    with sources.open("a", encoding="utf-8") as registry, tags.open("a", encoding="utf-8") as more:
+        for number, name in enumerate(ordered):
+            registry.write(f'added-{number}:\n  name: "{name}"\n  url: "https://e.org/{number}"\n')
+            registry.write("  language: uk\n")
+            more.write(f'added-{number}:\n  name: "{name}"\n')
+    day = tmp_path / "content" / "digests" / "2024" / "2024-06-22.md"
+    items = "".join(
+        f'  - title: "Added {number}"\n    url: "https://e.org/{number}/a"\n'
+        f'    source: added-{number}\n    tags: [added-{number}]\n    places: ["{name}"]\n'
+        for number, name in enumerate(ordered)
+    )
+    day.write_text(day.read_text("utf-8").replace("headlines:\n", "headlines:\n" + items, 1))
+    build(Project.find(tmp_path), tmp_path / "site")
+    for kind in ("sources", "tags", "places"):
+        index = (tmp_path / "site" / kind / "index.html").read_text("utf-8")
+        names = [html.unescape(n) for n in re.findall(r'<a href="/[^"]+/">([^<]+)</a>', index)]
+        assert [name for name in names if name in ordered] == ordered, kind
 
 
 def test_names_are_under_their_first_letter_as_the_alphabet_has_it() -> None:
