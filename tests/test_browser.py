@@ -734,13 +734,21 @@ def ukrainian(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         ("людям", "3"),  # людей
         ("складу", "4"),  # склад, in the archive's bundle
         ("ударів", "4"),  # удар
+        ("Бєлгороді", "1"),  # Бєлгород: the longest word of the index that begins the query's
+        ("зброя", ""),  # no word begins so, and the longest that begins it, "з", is no match
+        ("атаки зброя", ""),
+        # A day with "Chasiv" and "з": of its headlines, not the one with "з" alone.
+        ("Chasiv зброя", "chasiv-yar-fighting-2"),
     ],
 )
 def test_a_ukrainian_search_finds_a_word_in_any_of_its_forms(
     chromium: tuple[Any, str], ukrainian: str, query: str, found: str
 ) -> None:
     """Pagefind has no Ukrainian stemmer: a word was found only as it was written (or
-    begun), so "атаки" missed "атаку". Indexed with Russian's, which shares most endings."""
+    begun), so "атаки" missed "атаку". Indexed with Russian's, which shares most endings.
+    A word no word of the index begins, Pagefind matches with the longest word that begins
+    it: "зброя" found every day with the preposition "з"; the search page shows no such
+    day unless that word is most of the query's."""
     blocked: list[str] = []
     context = guarded(chromium[0], blocked, service_workers="block")
     page = context.new_page()

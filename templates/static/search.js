@@ -89,7 +89,23 @@ function splitHeading(id) {
   return { anchor: id.slice(0, bar), article: decodeURIComponent(id.slice(bar + 1)) };
 }
 
-function dayResult(result) {
+// A word of the query that no word of the index begins, Pagefind matches with the longest
+// word of the index that begins it: "inspect" found every day with "in", "зброя" every
+// day with "з". Where that word is most of the query's ("обстріл" for "обстрілу", "F-16"
+// for "F-16s") it is kept; a shorter one matched nothing the reader asked for. Such a word stands for every
+// match of its query word, so if the best day's marks are all such words, none matched.
+function queryWords(query) {
+  return query.toLowerCase().split(/\s+/).map((word) => word.replace(/[^\p{L}\p{N}]+/gu, ""));
+}
+
+function fellShort(excerpts, words) {
+  const marks = [...excerpts.join(" ").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) =>
+    m[1].toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ""));
+  return marks.length > 0 && marks.every((mark) => words.some((word) => word.startsWith(mark)
+    && word.length - mark.length > 1 && (mark.length < 4 || 3 * mark.length < 2 * word.length)));
+}
+
+function dayResult(result, words) {
   const meta = result.meta;
   const item = element("li", { class: "day-group" });
   const heading = element("h2", {});
@@ -103,6 +119,7 @@ function dayResult(result) {
       if (result.sub_results.length === 1) item.append(excerpt(sub.excerpt));
       continue;
     }
+    if (fellShort([sub.excerpt], words)) continue;  // a headline with a word like "in" only
     const entry = element("li", { class: "headline" });
     const title = element("p", { class: "headline-title", dir: "auto" });
     title.append(element("a", { href: article }, sub.title));
@@ -121,15 +138,22 @@ async function run(query) {
   list.replaceChildren();
   if (!query.trim()) { status.textContent = ""; return; }
   let pending, total;
+  const words = queryWords(query.replace(/[\u02b9-\u02bd]/g, "\u2019"));
   try {
     // As in the records (search.py): letters that look like an apostrophe are one.
-    const words = query.replace(/[\u02b9-\u02bd]/g, "\u2019");
-    const search = await (await load()).debouncedSearch(words, {}, 150);
+    const asked = query.replace(/[\u02b9-\u02bd]/g, "\u2019");
+    const search = await (await load()).debouncedSearch(asked, {}, 150);
     if (search === null || ticket !== latest) return;
     total = search.results.length;
     // The days' excerpts are fetched together and shown in order as they come: on a slow
     // connection the first days show before the twentieth has arrived. (null: it failed.)
     pending = search.results.slice(0, 20).map((r) => r.data().catch(() => null));
+    const best = total ? await pending[0] : null;
+    if (ticket !== latest) return;
+    if (best && fellShort([best.excerpt, ...best.sub_results.map((s) => s.excerpt)], words)) {
+      total = 0;
+      pending = [];
+    }
   } catch (error) {
     status.textContent = status.dataset.offline;
     return;
@@ -143,7 +167,7 @@ async function run(query) {
       status.textContent = status.dataset.offline;
       return;
     }
-    list.append(dayResult(result));
+    list.append(dayResult(result, words));
   }
 }
 
