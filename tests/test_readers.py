@@ -140,14 +140,19 @@ def _ukrainian_day(date: str, count: int, extra: str = "", first: str = "") -> s
     return f"---\ndate: {date}\n{extra}headlines:\n{items}---\nКоментар редакції.\n"
 
 
-def test_a_ukrainian_site_shows_no_english_word_of_the_interface(tmp_path: Path) -> None:
-    """Every title, description, label, pager and feed's title of a Ukrainian site is in
-    Ukrainian: the plan's titles were English (a feed's "Headlines from ...", the
-    corrections page, "all headlines", a day's description "...; and 2 more")."""
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_a_cyrillic_site_shows_no_english_word_of_the_interface(
+    tmp_path: Path, language: str
+) -> None:
+    """Every title, description, label, pager and feed's title of a Ukrainian (or Russian)
+    site is in its language: the plan's titles were English (a feed's "Headlines from ...",
+    the corrections page, "all headlines", a day's description "...; and 2 more"), and a
+    Russian site's whole interface."""
     content = tmp_path / "content"
     (content / "digests" / "2023").mkdir(parents=True)
     (content / "digests" / "2024").mkdir(parents=True)
     for name, text in _UKRAINIAN_SITE.items():
+        text = text.replace("language: uk\ntimezone", f"language: {language}\ntimezone")
         (content / name).write_text(text, encoding="utf-8")
     days = {
         "2023/2023-12-30": _ukrainian_day("2023-12-30", 2, 'summary: "Підсумок дня."\n'),
@@ -460,9 +465,12 @@ def test_two_urls_whose_hashes_start_alike_get_distinct_anchors_in_any_order() -
     assert all(len(made[0][url]) == len("h-20240621-") + 16 for url in alike)
 
 
-def test_every_interface_text_of_the_templates_is_in_the_catalog_and_in_ukrainian() -> None:
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_every_interface_text_of_the_templates_is_in_the_catalog_and_translated(
+    language: str,
+) -> None:
     """The texts of the templates and of the plan's titles (builder/pages.py), as `pybabel
-    extract -F babel.cfg` finds them, are those of digest.pot, and the Ukrainian catalog
+    extract -F babel.cfg` finds them, are those of digest.pot, and each language's catalog
     translates each with the same placeholders."""
     from babel.messages.extract import extract_from_dir, extract_from_file
     from babel.messages.frontend import parse_mapping_cfg
@@ -485,10 +493,11 @@ def test_every_interface_text_of_the_templates_is_in_the_catalog_and_in_ukrainia
     with (locale / "digest.pot").open("rb") as file:
         template = {singular(m.id) for m in read_po(file) if m.id}
     assert found == template
-    with (locale / "uk" / "LC_MESSAGES" / "digest.po").open("rb") as file:
-        ukrainian = {singular(m.id): m for m in read_po(file) if m.id}
-    assert set(ukrainian) == template
-    for msgid, message in ukrainian.items():
+    with (locale / language / "LC_MESSAGES" / "digest.po").open("rb") as file:
+        translated = {singular(m.id): m for m in read_po(file) if m.id}
+    assert set(translated) == template
+    for msgid, message in translated.items():
+        assert "fuzzy" not in message.flags, msgid
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         assert all(strings), msgid
         for text in strings:
