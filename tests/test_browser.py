@@ -601,6 +601,29 @@ def test_search_links_any_article_address_and_matches_no_word_of_it(
     assert blocked == []
 
 
+def _articles_found(instance: Any, address: str) -> list[str]:
+    """Search at `address` (the search page and its query), and return the last part of
+    each headline's article address that it finds, once every day found is shown."""
+    blocked: list[str] = []
+    context = guarded(instance, blocked, service_workers="block")
+    page = context.new_page()
+    page.goto(address)
+    page.wait_for_function(  # the count of days, then each day (or that nothing was found)
+        """() => {
+            const status = document.querySelector("#search-status").textContent;
+            const count = /\\d+/.exec(status);
+            return count ? document.querySelectorAll("#search-results > li").length
+                === Number(count[0]) : status !== "";
+        }""",
+        timeout=15000,
+    )
+    links = page.locator("#search-results li.headline .headline-title a")
+    articles = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    context.close()
+    assert blocked == []
+    return [article.rstrip("/").rsplit("/", 1)[1] for article in articles]
+
+
 # Ukrainian's apostrophe written three ways, as outlets write it (the letter U+02BC,
 # U+2019, the keyboard's '), and a transliteration's prime for a soft sign in a note.
 _APOSTROPHE_DAY = """\
@@ -647,24 +670,7 @@ def test_search_reads_every_apostrophe_of_a_word_as_one(
     """Ukrainian outlets write the apostrophe as the letter ʼ (U+02BC), as ’ or as ';
     readers type ' or ’, or leave it out. Pagefind took ʼ for a letter of the word: a
     reader who typed the keyboard's apostrophe found nothing."""
-    blocked: list[str] = []
-    context = guarded(chromium[0], blocked, service_workers="block")
-    page = context.new_page()
-    page.goto(apostrophes + "search/?q=" + query)
-    page.wait_for_function(  # the count of days, then each day (or that nothing was found)
-        """() => {
-            const status = document.querySelector("#search-status").textContent;
-            const count = /\\d+/.exec(status);
-            return count ? document.querySelectorAll("#search-results > li").length
-                === Number(count[0]) : status !== "";
-        }""",
-        timeout=15000,
-    )
-    links = page.locator("#search-results li.headline .headline-title a")
-    articles = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    context.close()
-    assert [article.rstrip("/").rsplit("/", 1)[1] for article in articles] == [found]
-    assert blocked == []
+    assert _articles_found(chromium[0], apostrophes + "search/?q=" + query) == [found]
 
 
 @pytest.fixture(scope="module")
@@ -749,24 +755,7 @@ def test_a_ukrainian_search_finds_a_word_in_any_of_its_forms(
     A word no word of the index begins, Pagefind matches with the longest word that begins
     it: "зброя" found every day with the preposition "з"; the search page shows no such
     day unless that word is most of the query's."""
-    blocked: list[str] = []
-    context = guarded(chromium[0], blocked, service_workers="block")
-    page = context.new_page()
-    page.goto(ukrainian + "search/?q=" + query)
-    page.wait_for_function(  # the count of days, then each day (or that nothing was found)
-        """() => {
-            const status = document.querySelector("#search-status").textContent;
-            const count = /\\d+/.exec(status);
-            return count ? document.querySelectorAll("#search-results > li").length
-                === Number(count[0]) : status !== "";
-        }""",
-        timeout=15000,
-    )
-    links = page.locator("#search-results li.headline .headline-title a")
-    articles = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    context.close()
-    assert sorted(article.rstrip("/").rsplit("/", 1)[1] for article in articles) == found.split()
-    assert blocked == []
+    assert sorted(_articles_found(chromium[0], ukrainian + "search/?q=" + query)) == found.split()
 
 
 def test_the_preview_shows_warnings_and_errors_on_the_open_page(
