@@ -110,6 +110,24 @@ def language_mistake(text: str) -> str | None:
     return None
 
 
+def language_meant(code: str) -> str:
+    """Return the language a page means by its code, as a day file writes it: ISO 639-2's
+    three letters and withdrawn codes as the two pages use ("ukr", "iw": uk, he), a
+    country's code that names no language as its main language's ("ua", as some Ukrainian
+    sites declare theirs: uk), else the code as written (`as_written`)."""
+    written = as_written(code)
+    primary = written.split("-")[0]
+    alias = str(get_global("language_aliases").get(primary.lower(), ""))
+    if (len(primary) == 3 and len(alias) == 2) or primary.lower() in _RETIRED:
+        return alias
+    if primary in Locale("en").languages or len(primary) != 2 or not primary.isalpha():
+        return written
+    likely = get_global("likely_subtags").get(f"und_{primary.upper()}")
+    if likely and primary.upper() in Locale("en").territories:
+        return str(likely).split("_")[0]
+    return written
+
+
 # Two-letter codes withdrawn from ISO 639 (Hebrew's, Indonesian's, Yiddish's...).
 _RETIRED = frozenset({"in", "iw", "ji", "jw", "mo"})
 # The languages whose own names an editor may write ("Deutsch", "русский", "polski").

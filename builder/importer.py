@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from .i18n import as_written, normalise_word
+from .i18n import language_meant, normalise_word
 from .importcopies import CHAT_LINE
 from .importdates import (
     BESIDE,
@@ -187,7 +187,7 @@ def declared_language(text: str) -> str | None:
     if code is None:
         feed = FEED_LANG.search(head)
         code = (feed[1] or feed[2]) if feed else None
-    return as_written(code) if code else None  # day files refuse "EN"
+    return language_meant(code) if code else None  # day files refuse "EN", "ua"
 
 
 # A rubric in capitals run into the time after it, as a copy joins their spans.

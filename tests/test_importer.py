@@ -10619,6 +10619,11 @@ def test_an_imported_title_gets_its_language_where_it_is_not_the_sites(
         ('<html lang="zh-hant">', "zh-Hant"),
         ('<?xml version="1.0"?><rss version="2.0"><channel><language>uk</language>', "uk"),
         ('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">', "ar"),
+        # Ukraine's country code, as some Ukrainian sites declare theirs; ISO 639-2's code.
+        ('<html lang="ua">', "uk"),
+        ('<html lang="ua-UA">', "uk"),
+        ('<html lang="ukr">', "uk"),
+        ('<html lang="kr">', "kr"),  # Kanuri: a language's code, though Korea's too
         ("Плей-офф: 2 июля\n- [A headline](https://censor.net/a)", None),
     ],
 )
