@@ -42,6 +42,48 @@ R = TypeVar("R")
 _PR_SET_PDEATHSIG = 1
 
 
+# The signals that stop digest (cli.py), held while a process is made. After a fork Python
+# runs, in the parent, the callbacks registered for one, logging's among them, which
+# releases the lock it took before; a signal whose handler raised inside one had its
+# exception printed and dropped ("Exception ignored in: <function _releaseLock>"), and left
+# logging's lock held for ever: `digest serve`, stopped so during its first build, built
+# on, then hung as it stopped its watcher, whose thread logs. Held, the signal is handled
+# once the process is made, where its exception goes through.
+_STOP_SIGNALS = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def signals_held(hold: bool = True) -> Iterator[None]:
+    """Hold the signals that stop digest (deliver them after the block; `hold` False: do
+    nothing), around making a process: os.fork, or a program started with a preexec_fn."""
+    if not hold or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _fork() -> int:
+    """Fork, the signals that stop digest held meanwhile (`signals_held`); a stop asked for
+    then is raised here in the parent, once its child is killed and reaped."""
+    pid = 0
+    try:
+        with signals_held():
+            pid = os.fork()
+    except BaseException:
+        if pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        raise
+    return pid
+
+
 def can_fork() -> bool:
     """Whether a second process can help: fork exists and there is a second core."""
     return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
@@ -57,7 +99,12 @@ class Forked(Generic[T]):
         read_end, write_end = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
+        try:
+            pid = _fork()
+        except BaseException:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if pid == 0:  # the child: never returns
             os.close(read_end)
             if yielding:
@@ -146,7 +193,12 @@ def shared_map(function: Callable[[A], R], items: Sequence[A]) -> list[R]:
         fcntl.fcntl(write_end, _F_SETPIPE_SZ, _PIPE_SIZE)
     sys.stdout.flush()
     sys.stderr.flush()
-    pid = os.fork()
+    try:
+        pid = _fork()
+    except BaseException:
+        os.close(read_end)
+        os.close(write_end)
+        raise
     if pid == 0:  # the child: never returns
         os.close(read_end)
         _map_in_child(function, items, queue, write_end, parent)
@@ -247,7 +299,14 @@ def dies_with_this_process() -> Callable[[], None] | None:
     if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return None
     _libc()  # loaded before the fork: nothing is looked up between fork and exec
-    return functools.partial(_die_with_parent, os.getpid())
+    return functools.partial(_program_child, os.getpid())
+
+
+def _program_child(parent: int) -> None:
+    """Between fork and exec: die with the parent, and take the signals that stop digest
+    again (held while the program was started: `signals_held`), as the program would."""
+    _die_with_parent(parent)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
 
 def process_alive(pid: int) -> bool:

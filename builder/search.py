@@ -276,17 +276,22 @@ class PendingIndex:
         # Its output goes to a file, not a pipe: nobody reads while it runs (the preview
         # only polls it), and a pipe that fills up would stop it for good.
         self.log = scratch.path / "pagefind.log"
+        # With a preexec_fn, Python forks as os.fork does (parallel.signals_held says why).
+        preexec = parallel.dies_with_this_process()
         try:
-            with self.log.open("wb") as log:
+            with self.log.open("wb") as log, parallel.signals_held(preexec is not None):
                 self.process = subprocess.Popen(
-                    command,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    preexec_fn=parallel.dies_with_this_process(),
+                    command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=preexec
                 )
         except OSError as exc:
             scratch.cleanup()
             raise OutputError(f"cannot run Pagefind to index the search: {exc}") from exc
+        except BaseException:  # stopped while it started: it stops too
+            if self.process is not None:
+                self.cancel()
+            else:
+                scratch.cleanup()
+            raise
 
     def result(self) -> dict[str, bytes]:
         if self.process is None:

@@ -484,3 +484,51 @@ def test_scratch_folders_of_builds_that_are_gone_are_removed(tmp_path: Path) -> 
         f"digest-search-{live}-old00003",
         "digest-search-oldstyle5",
     }
+
+
+# A stop asked for while a process is made: SIGTERM sent from a callback Python runs in
+# the parent after a fork (logging's, which releases its lock, is one), as a signal may
+# arrive then. Its handler raises; the exception must reach the code that forked.
+_STOPPED_WHILE_FORKING = """
+import os, signal, subprocess, sys, time
+from builder import parallel, search
+
+class Stop(BaseException):
+    pass
+
+def stop(signum, frame):
+    raise Stop
+
+signal.signal(signal.SIGTERM, stop)
+def asked():
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(0.01)
+
+os.register_at_fork(after_in_parent=asked)
+made = {made}
+try:
+    made()
+    print("not stopped")
+except Stop:
+    print("stopped")
+"""
+
+
+@pytest.mark.parametrize(
+    "made",
+    [
+        "lambda: parallel.Forked(lambda: 1).join()",
+        "lambda: parallel.shared_map(abs, list(range(-50, 50)))",
+        # Pagefind, as a build starts it (a preexec_fn: Python forks as os.fork does).
+        "lambda: search.PendingIndex(search.Scratch(), 'en', search.FOLDER).result()",
+    ],
+)
+def test_a_stop_asked_for_while_a_process_is_made_is_not_lost(made: str) -> None:
+    """`digest serve`, stopped during its first build, built on and then hung: the signal's
+    exception was dropped inside logging's after-fork callback, whose lock stayed held."""
+    script = _STOPPED_WHILE_FORKING.replace("{made}", made)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert done.stdout == "stopped\n", done.stderr
+    assert "Exception ignored" not in done.stderr

@@ -718,8 +718,10 @@ def test_serve_stopped_during_its_first_build_stops(tmp_path: Path) -> None:
     served.wait_for(lambda: served.output.startswith("building "), timeout=60)
     started = time.monotonic()
     # Within 20 s: a signal whose exception a finalizer swallowed is seen only after the
-    # build (cli._stop_if_asked). It took over 10 s once, in a clean clone's full run (0 of
-    # 120 here, alone); should it fail again, stop() shows the threads' stacks.
+    # build (cli._stop_if_asked). It hung once in a full run: the signal came while the
+    # build forked, inside logging's after-fork callback, which then never released its
+    # lock, and stopping the watcher waited on a thread that logs (stop() showed its
+    # stacks). Forks now hold the signals (parallel.signals_held; test_parallel).
     code = served.stop(signal.SIGTERM, timeout=20)
     assert code == 0, served.output
     assert "(Ctrl-C stops)" not in served.output  # stopped before the first build ended
