@@ -227,7 +227,9 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "not in the site's language with its language: (the page's or feed's, else its "
         "outlet's, where the title is in that language's letters), which pages mark, right "
         "to left where it runs so. Lines that "
-        "are not headlines are listed with the reason they were dropped. Dates are read in "
+        "are not headlines are listed with the reason they were dropped, and what the check "
+        "finds in the day files written (a word typed in two alphabets) is said at once. "
+        "Dates are read in "
         "46 languages (and Iran's and Afghanistan's Solar Hijri calendar); a time that names no "
         "zone is the page's country's (by its address, its links, else its language if "
         "spoken in one zone: the page's lang, or a copy's letters) and is moved into the "
@@ -539,7 +541,26 @@ def _import(project: Project, args: argparse.Namespace) -> int:
         project, listing.text, date, args.source, not args.dry_run, page_url, now
     )
     _report_import(name, result, args.dry_run)
+    if not args.dry_run:
+        _check_written(project, [day.path for day in result.days if day.added])
     return 0
+
+
+def _check_written(project: Project, paths: Sequence[str]) -> None:
+    """Report what the check finds in the day files an import wrote into (a title's word
+    typed in two alphabets, an HTML entity, a day that was wrong before): at once, not at
+    the next check. A draft's missing links are reported already."""
+    from .reader import parse_day
+
+    problems = []
+    for path in paths:
+        try:
+            text = (project.root / path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # written just now; `digest check` says what became of it
+        problems += [p for p in parse_day(path, text)[1] if p.severity is not Severity.NOTE]
+    if problems:
+        _report(problems)
 
 
 def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:

@@ -165,6 +165,28 @@ def test_import_into_new_days_then_check_is_clean_but_for_missing_links(
     )
 
 
+def test_import_reports_what_the_check_finds_in_what_it_wrote(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A title pasted with a Latin i among Cyrillic letters is told at once, where the
+    import wrote it, not at the next check."""
+    listing = tmp_path / "l.md"
+    listing.write_text(
+        "2024-07-01\n- [Обстріл Харкiва: поранено трьох](https://censor.net/a)\n"
+        "- [Vyshyvanka Day](https://censor.net/b)\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "import", listing, "--source", "espreso", "--project", project)
+    assert code == 0
+    assert out == "content/digests/2024/2024-07-01.md: created with 2 headlines\n"
+    assert err.splitlines() == [
+        "content/digests/2024/2024-07-01.md:4:12: warning: headlines[0].title: 'Харкiва' mixes "
+        "Cyrillic and Latin letters ('i' is Latin): it looks right, but search, sorting and "
+        "place pages take it for another word; type it again in Cyrillic letters",
+        "1 warning in 1 file",
+    ]
+
+
 def test_import_dry_run_writes_nothing(
     project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
