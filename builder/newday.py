@@ -38,8 +38,8 @@ summary: ""
 # The headlines, in the order readers should see them; remove 'draft: true' to publish.
 #   - title: "The headline as the outlet wrote it"
 #     url: "https://example.org/news/1"
-#     source: espreso
-#     tags: [frontline]
+#     source: {source}
+#     tags: [{tag}]
 #     time: "09:15"
 headlines: []
 ---
@@ -98,7 +98,11 @@ def create_day(project: Project, date: dt.date) -> Path:
             f"{project.relative(path)} already exists; edit it, or import into it with "
             f"digest import --date {date.isoformat()}"
         )
-    write_text(path, NEW_DAY_TEMPLATE.format(date=date.isoformat()))
+    # The example names a source and a tag of this digest: copied as it is, it checks.
+    config, _ = read_config(project)
+    source = next(iter(config.sources), "espreso") if config else "espreso"
+    tag = next(iter(config.tags), "frontline") if config else "frontline"
+    write_text(path, NEW_DAY_TEMPLATE.format(date=date.isoformat(), source=source, tag=tag))
     return path
 
 

@@ -138,7 +138,9 @@ repos:
 
 def scaffold_files(today: dt.date) -> dict[str, str]:
     """Return the files of a new digest, by path relative to its folder."""
-    first_day = NEW_DAY_TEMPLATE.format(date=today.isoformat()) + (
+    first_day = NEW_DAY_TEMPLATE.format(
+        date=today.isoformat(), source="ukrinform", tag="frontline"
+    ) + (
         "Your commentary for the day, in Markdown. Add headlines above (or paste a listing\n"
         "into `digest import`), then remove `draft: true` to publish the day.\n"
     )

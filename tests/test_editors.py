@@ -66,10 +66,22 @@ def test_new_creates_a_draft_for_today_in_the_site_time_zone(
         "created content/digests/2024/2024-06-21.md\n",
         "",
     )
-    text = (minimal / "content/digests/2024/2024-06-21.md").read_text()
+    day = minimal / "content/digests/2024/2024-06-21.md"
+    text = day.read_text()
     assert text.startswith("---\ndate: 2024-06-21\ndraft: true\n")
     code, _out, err = run(capsys, "check", "--project", minimal)
     assert (code, err) == (0, "")
+    # Its example headline, uncommented, names a source and a tag of this digest.
+    day.write_text(_example_used(text))
+    code, _out, err = run(capsys, "check", "--project", minimal)
+    assert (code, err) == (0, "")
+
+
+def _example_used(text: str) -> str:
+    """Return a new day file with the example headline in its comment as its headline."""
+    example = "".join(line[1:] + "\n" for line in text.splitlines() if line.startswith("#  "))
+    assert "source: ukrinform" in example
+    return text.replace("headlines: []\n", "headlines:\n" + example)
 
 
 def test_new_refuses_to_overwrite_a_day(minimal: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -305,6 +317,9 @@ def test_init_starts_a_digest_that_checks_and_builds(
     workflow = (folder / ".github/workflows/digest.yml").read_text()
     assert "digest check --strict" in workflow and "digest build" in workflow
     assert "actions/deploy-pages" in workflow
+    assert run(capsys, "check", "--strict", "--project", folder)[0] == 0
+    first = folder / "content/digests/2024/2024-06-21.md"
+    first.write_text(_example_used(first.read_text()))  # its example, uncommented, checks
     assert run(capsys, "check", "--strict", "--project", folder)[0] == 0
     assert run(capsys, "build", "-q", "--project", folder) == (0, "", "")
     assert (folder / "site/index.html").is_file()
