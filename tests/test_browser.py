@@ -743,6 +743,9 @@ def ukrainian(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         ("Бєлгороді", "1"),  # Бєлгород: the longest word of the index that begins the query's
         ("зброя", ""),  # no word begins so, and the longest that begins it, "з", is no match
         ("атаки зброя", ""),
+        # A Latin i typed for Ukrainian's і, as on a Russian keyboard layout.
+        ("Запорiжжя", "zaporizhzhia"),
+        ("окупантiв", "2"),
         # A day with "Chasiv" and "з": of its headlines, not the one with "з" alone.
         ("Chasiv зброя", "chasiv-yar-fighting-2"),
     ],

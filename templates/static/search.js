@@ -132,16 +132,24 @@ function dayResult(result, words) {
   return item;
 }
 
+// The query as the index has its words: letters that look like an apostrophe as one (as
+// search.py writes the records), and a Latin i in a Cyrillic word as Ukrainian's і, which
+// a Russian keyboard layout lacks ("Запорiжжя" typed so finds "Запоріжжя").
+function asIndexed(query) {
+  return query.replace(/[\u02b9-\u02bd]/g, "\u2019").replace(/[\p{L}\u2019']+/gu, (word) =>
+    /\p{Script=Cyrillic}/u.test(word) ? word.replace(/i/g, "\u0456").replace(/I/g, "\u0406") : word);
+}
+
 let latest = 0;
 async function run(query) {
   const ticket = ++latest;
   list.replaceChildren();
   if (!query.trim()) { status.textContent = ""; return; }
   let pending, total;
-  const words = queryWords(query.replace(/[\u02b9-\u02bd]/g, "\u2019"));
+  const asked = asIndexed(query);
+  const words = queryWords(asked);
   try {
     // As in the records (search.py): letters that look like an apostrophe are one.
-    const asked = query.replace(/[\u02b9-\u02bd]/g, "\u2019");
     const search = await (await load()).debouncedSearch(asked, {}, 150);
     if (search === null || ticket !== latest) return;
     total = search.results.length;
