@@ -92,8 +92,9 @@ function splitHeading(id) {
 // A word of the query that no word of the index begins, Pagefind matches with the longest
 // word of the index that begins it: "inspect" found every day with "in", "зброя" every
 // day with "з". Where that word is most of the query's ("обстріл" for "обстрілу", "F-16"
-// for "F-16s") it is kept; a shorter one matched nothing the reader asked for. Such a word stands for every
-// match of its query word, so if the best day's marks are all such words, none matched.
+// for "F-16s") it is kept; a shorter one matched nothing the reader asked for. Such a word
+// stands for every match of its query word: if the best day's marks are all such words,
+// nothing matched.
 function queryWords(query) {
   return query.toLowerCase().split(/\s+/).map((word) => word.replace(/[^\p{L}\p{N}]+/gu, ""));
 }
@@ -149,7 +150,6 @@ async function run(query) {
   const asked = asIndexed(query);
   const words = queryWords(asked);
   try {
-    // As in the records (search.py): letters that look like an apostrophe are one.
     const search = await (await load()).debouncedSearch(asked, {}, 150);
     if (search === null || ticket !== latest) return;
     total = search.results.length;
