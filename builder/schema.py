@@ -584,12 +584,21 @@ _LETTER_OF = {name: re.compile(f"[{letters}]") for name, letters in _ALPHABETS.i
 # A Latin name with a Cyrillic ending, as Ukrainian and Russian decline one in haste
 # ("HIMARSів", "Starlinkом"): the outlet's spelling, and not a slip of the keyboard.
 _DECLINED = re.compile("[A-Za-z]{2,}[\u0430-\u045f\u0491]{1,3}")
+# Words of two alphabets run together, each run of two letters or more and each after the
+# first begun with a capital: a name ("АрміяInform", the outlet's own), or a menu's items
+# glued by a copy ("...СпортLifestyleГороскопи"), not a letter typed in another layout.
+_RUN = re.compile("|".join(f"[{letters}]+" for letters in _ALPHABETS.values()))
+
+
+def _joined(word: str) -> bool:
+    runs = _RUN.findall(word)
+    return all(len(run) > 1 for run in runs) and all(run[0].isupper() for run in runs[1:])
 
 
 def _mixed_word(text: str) -> str | None:
     """Say which word of the text mixes alphabets, and its letters of the fewer; None if none."""
     for word in _WORD.findall(text):
-        if not _TWO_ALPHABETS.search(word) or _DECLINED.fullmatch(word):
+        if not _TWO_ALPHABETS.search(word) or _DECLINED.fullmatch(word) or _joined(word):
             continue
         letters = {name: pattern.findall(word) for name, pattern in _LETTER_OF.items()}
         used = sorted((name for name in letters if letters[name]), key=lambda n: -len(letters[n]))

@@ -793,6 +793,14 @@ DAY_CASES = [
         ],
         id="a word in two alphabets, its odd letter twice",
     ),
+    pytest.param(
+        headline_day('    note: "ВIДЕО"'),  # censor.net's own, a Latin I
+        [
+            "7:11: warning: headlines[0].note: 'ВIДЕО' mixes Cyrillic and Latin letters"
+            f" ('I' is Latin): {ONE_ALPHABET} Cyrillic letters",
+        ],
+        id="a word in two alphabets, in capitals",
+    ),
 ]
 
 
@@ -817,6 +825,15 @@ VALID_DAYS = [
     ),
     pytest.param(
         day(DATE, 'summary: "tab\\tinside"', HEADLINES, TITLE, URL, SOURCE), id="tab in a text"
+    ),
+    # Two alphabets run together as a name (the outlet's own) or a menu copied whole, and a
+    # Latin name declined in Cyrillic: no letter typed in the other layout.
+    pytest.param(
+        headline_day(
+            '    note: "За даними АрміяInform, СпортLifestyleГороскопи"',
+            '    places: ["HIMARSів"]',
+        ),
+        id="alphabets joined as a name",
     ),
 ]
 
