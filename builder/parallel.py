@@ -68,9 +68,12 @@ def signals_held(hold: bool = True) -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-def _fork() -> int:
-    """Fork, the signals that stop digest held meanwhile (`signals_held`); a stop asked for
-    then is raised here in the parent, once its child is killed and reaped."""
+def _fork(*pipe: int) -> int:
+    """Fork (output flushed first, or the child would print it again), the signals that stop
+    digest held meanwhile (`signals_held`); a stop asked for then is raised here in the
+    parent, once its child is killed and reaped and the ends of its `pipe` closed."""
+    sys.stdout.flush()
+    sys.stderr.flush()
     pid = 0
     try:
         with signals_held():
@@ -80,6 +83,8 @@ def _fork() -> int:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
+        for end in pipe:
+            os.close(end)
         raise
     return pid
 
@@ -97,14 +102,7 @@ class Forked(Generic[T]):
     def __init__(self, work: Callable[[], T], yielding: bool = False) -> None:
         parent = os.getpid()
         read_end, write_end = os.pipe()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        try:
-            pid = _fork()
-        except BaseException:
-            os.close(read_end)
-            os.close(write_end)
-            raise
+        pid = _fork(read_end, write_end)
         if pid == 0:  # the child: never returns
             os.close(read_end)
             if yielding:
@@ -191,14 +189,7 @@ def shared_map(function: Callable[[A], R], items: Sequence[A]) -> list[R]:
         import fcntl  # Linux's: elsewhere the pipe keeps its size
 
         fcntl.fcntl(write_end, _F_SETPIPE_SZ, _PIPE_SIZE)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    try:
-        pid = _fork()
-    except BaseException:
-        os.close(read_end)
-        os.close(write_end)
-        raise
+    pid = _fork(read_end, write_end)
     if pid == 0:  # the child: never returns
         os.close(read_end)
         _map_in_child(function, items, queue, write_end, parent)
