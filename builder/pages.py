@@ -728,7 +728,9 @@ def _listing_entries(library: Library, kind: ListingKind) -> list[Entry]:
                 _("Headlines about %(place)s") % {"place": place.name},
                 library.by_place[place.slug],
             )
-            for place in library.places.values()
+            for place in sorted(
+                library.places.values(), key=lambda p: (name_key(p.name, first), p.slug)
+            )
         ]
     return [
         Entry(
