@@ -541,26 +541,9 @@ def _import(project: Project, args: argparse.Namespace) -> int:
         project, listing.text, date, args.source, not args.dry_run, page_url, now
     )
     _report_import(name, result, args.dry_run)
-    if not args.dry_run:
-        _check_written(project, [day.path for day in result.days if day.added])
+    if result.problems:  # what the check finds in what was written: at once
+        _report(result.problems)
     return 0
-
-
-def _check_written(project: Project, paths: Sequence[str]) -> None:
-    """Report what the check finds in the day files an import wrote into (a title's word
-    typed in two alphabets, an HTML entity, a day that was wrong before): at once, not at
-    the next check. A draft's missing links are reported already."""
-    from .reader import parse_day
-
-    problems = []
-    for path in paths:
-        try:
-            text = (project.root / path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # written just now; `digest check` says what became of it
-        problems += [p for p in parse_day(path, text)[1] if p.severity is not Severity.NOTE]
-    if problems:
-        _report(problems)
 
 
 def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import __version__
 from .dayfiles import day_file_paths
 from .documents import ListingFile, read_listing_file
-from .errors import ContentErrors, DigestError, UsageError
+from .errors import ContentErrors, DigestError, Problem, Severity, UsageError
 from .importdates import LANGUAGES
 from .importdays import MergeError, is_incomplete, merge_day, render_day, title_language
 from .importer import declared_language, parse_listing
@@ -135,6 +135,9 @@ class DayImport:
 class ImportResult:
     listing: Listing
     days: tuple[DayImport, ...]
+    # What the check finds in the day files written (a title's word typed in two
+    # alphabets, an HTML entity, a day that was wrong before), but a draft's missing links.
+    problems: tuple[Problem, ...] = ()
 
 
 FETCH_LIMIT = 20_000_000  # bytes: listing pages and feeds are rarely over 2 MB
@@ -281,8 +284,11 @@ def import_listing(
             planned.append(
                 (path, new_text, DayImport(rel, day.date, True, entries, repeated, draft))
             )
+    problems: list[Problem] = []
     if write:
         for path, new_text, done in planned:
             if done.added:
                 write_text(path, new_text)
-    return ImportResult(listing, tuple(done for _, _, done in planned))
+                found = parse_day(done.path, new_text, config.site.base_url)[1]
+                problems += [p for p in found if p.severity is not Severity.NOTE]
+    return ImportResult(listing, tuple(done for _, _, done in planned), tuple(problems))
