@@ -44,7 +44,7 @@ _FORBIDDEN_IN_BODY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\ufff
 class Reference:
     """A value that other files must agree with: a source or tag id, a place, a URL."""
 
-    kind: str  # "source", "tag", "place", "url" or "title"
+    kind: str  # "source", "tag", "place", "url", "title" or "time" (as "HH:MM")
     value: str
     field: str  # e.g. "headlines[2].tags[0]"
     location: Location
@@ -80,6 +80,8 @@ class DayFile:
             found.append(Reference("source", h.source, f"{item}.source", where))
             found.append(Reference("url", h.url, f"{item}.url", where))
             found.append(Reference("title", h.title, f"{item}.title", where))
+            if h.time is not None:
+                found.append(Reference("time", f"{h.time:%H:%M}", f"{item}.time", where))
             found.extend(
                 Reference("tag", tag, f"{item}.tags[{n}]", where) for n, tag in enumerate(h.tags)
             )
@@ -345,6 +347,11 @@ def _references(
         if name in values
         for path in [(*item_path, name)]
     ]
+    if values.get("time") is not None:
+        path = (*item_path, "time")
+        found.append(
+            Reference("time", f"{values['time']:%H:%M}", yamlio.dotted(path), doc.where(path))
+        )
     for kind, name in (("tag", "tags"), ("place", "places")):
         items = values.get(name, ())
         raw = doc.value_at((*item_path, name)) if items else None

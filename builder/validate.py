@@ -1,10 +1,14 @@
-"""Checks that need more than one file: references, one file per date, repeated links.
+"""Checks that need more than one file: references, one file per date, repeated links,
+headline times against the site's time zone.
 
 Takes the parsed configuration and day files, returns problems; changes nothing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import zoneinfo
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,13 +40,17 @@ def check_days(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
             continue
         by_date[key] = day_file
         where = Location(day.source_path)
+        gap = clock_gap(config.site.timezone, day.date)
         if not day_file.exact and all(
-            _headline_fine(h, config, key, where, first_url, place_by_slug) for h in day.headlines
+            _headline_fine(h, config, key, where, first_url, place_by_slug, gap)
+            for h in day.headlines
         ):
             continue  # the common case, checked without making a Reference per value
 
-        def in_doubt(h: Headline, key: str = key, where: Location = where) -> bool:
-            return not _headline_fine(h, config, key, where, first_url, place_by_slug)
+        def in_doubt(
+            h: Headline, key: str = key, where: Location = where, gap: _Gap | None = gap
+        ) -> bool:
+            return not _headline_fine(h, config, key, where, first_url, place_by_slug, gap)
 
         for ref in day_file.all_references(in_doubt):
             if ref.kind == "source" and ref.value not in config.sources:
@@ -73,7 +81,52 @@ def check_days(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
                             "is it the same article twice?",
                         )
                     )
+            elif ref.kind == "time" and gap is not None and _in_gap(ref.value, gap):
+                problems.append(_skipped_time(ref, day.date, config.site.timezone, gap))
     return problems
+
+
+# The local times a day lacks when its clocks go forward, [start, end) as "HH:MM" (text
+# compares as time does), and the offsets before and after.
+_Gap = tuple[str, str, dt.timedelta, dt.timedelta]
+
+
+@functools.cache
+def clock_gap(zone_name: str, date: dt.date) -> _Gap | None:
+    """Return the times of day that did not happen on `date` in the zone (its clocks went
+    forward: "03:00" to "04:00" in Kyiv on the last Sunday of March), or None."""
+    zone = zoneinfo.ZoneInfo(zone_name)
+    before = dt.datetime.combine(date, dt.time(), zone).utcoffset()
+    after = dt.datetime.combine(date + dt.timedelta(days=1), dt.time(), zone).utcoffset()
+    if before is None or after is None or after <= before:
+        return None
+    for minute in range(24 * 60):  # a day or two a year: the first minute that never was
+        local = dt.datetime.combine(date, dt.time(minute // 60, minute % 60), zone)
+        if local.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != (
+            local.replace(tzinfo=None)
+        ):
+            end = local.replace(tzinfo=None) + (after - before)
+            shown = f"{end:%H:%M}" if end.date() == date else "24:00"  # Apia, 2011-12-30
+            return f"{local:%H:%M}", shown, before, after
+    return None
+
+
+def _in_gap(time: str, gap: _Gap) -> bool:
+    return gap[0] <= time < gap[1]
+
+
+def _skipped_time(ref: Reference, date: dt.date, zone: str, gap: _Gap) -> Problem:
+    start, end, before, after = gap
+    hours, minutes = map(int, ref.value.split(":"))
+    as_read = dt.datetime.combine(date, dt.time(hours, minutes)) + (after - before)
+    read = f"{as_read:%H:%M}" if as_read.date() == date else f"{as_read:%Y-%m-%d %H:%M}"
+    return warn(
+        ref.location,
+        ref.field,
+        f"{ref.value} did not happen on {date} in {zone}: the clocks went forward from "
+        f"{start} to {end}, so feeds read it as {read}; write the time the clocks "
+        "showed",
+    )
 
 
 def _headline_fine(
@@ -83,11 +136,14 @@ def _headline_fine(
     where: Location,
     first_url: dict[str, tuple[str, Location]],
     place_by_slug: dict[str, str],
+    gap: _Gap | None,
 ) -> bool:
     """Check one headline of a fast-read day quickly, recording its URL and places: True
     when the full check would find nothing in it. Recording is idempotent, so the full
     check can run after a False on the same headline."""
     if h.source not in config.sources or not all(t in config.tags for t in h.tags):
+        return False
+    if gap is not None and h.time is not None and _in_gap(f"{h.time:%H:%M}", gap):
         return False
     for place in h.places:
         if place_by_slug.setdefault(slugify(place), place) != place:
@@ -145,11 +201,13 @@ class CrossCheck:
         for key in self.files.keys() - now.keys():
             self._count(self.files.pop(key)[1], -1)
         self.take(now.values())
+        zone = config.site.timezone
         fine = (
             not self.repeated
             and not self.spelled_apart
             and self.sources.keys() <= config.sources.keys()
             and self.tags.keys() <= config.tags.keys()
+            and not any(_skips_time(f, clock_gap(zone, f.day.date)) for f in day_files)
         )
         return [] if fine else check_days(config, day_files)
 
@@ -185,6 +243,15 @@ class CrossCheck:
             self.spelled_apart += (len(names) > 1) - (before > 1)
             if not names:
                 del self.spellings[slug]
+
+
+def _skips_time(day_file: DayFile, gap: _Gap | None) -> bool:
+    """Whether a headline of the day has a time its clocks skipped."""
+    if gap is None:
+        return False
+    if day_file.exact:  # its references include those of headlines left out for errors
+        return any(r.kind == "time" and _in_gap(r.value, gap) for r in day_file.references)
+    return any(h.time and _in_gap(f"{h.time:%H:%M}", gap) for h in day_file.day.headlines)
 
 
 def _facts_of(day_file: DayFile) -> _Facts:

@@ -5,6 +5,7 @@ spelled two ways, unknown sources and tags and two files of one date, and undo t
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import random
 import sys
 from pathlib import Path
@@ -27,7 +28,7 @@ def edited(day_file: DayFile, rng: random.Random, others: list[DayFile]) -> DayF
     index = rng.randrange(len(day.headlines))
     h = day.headlines[index]
     other = rng.choice(others).day
-    kind = rng.choice(["url", "place", "tag", "source", "fresh", "commentary"])
+    kind = rng.choice(["url", "place", "tag", "source", "fresh", "commentary", "clock"])
     if kind == "url" and other.headlines and other.date != day.date:
         h = dataclasses.replace(h, url=rng.choice(other.headlines).url)
     elif kind == "place":
@@ -38,6 +39,9 @@ def edited(day_file: DayFile, rng: random.Random, others: list[DayFile]) -> DayF
         h = dataclasses.replace(h, source=rng.choice(["no-such-source", h.source]))
     elif kind == "fresh":
         h = dataclasses.replace(h, url=f"https://example.org/fresh/{rng.randint(0, 10**9)}")
+    elif kind == "clock":  # Kyiv's clocks went from 03:00 to 04:00 on 2025-03-30
+        h = dataclasses.replace(h, time=dt.time(rng.choice([2, 3, 4]), 30))
+        day = dataclasses.replace(day, date=dt.date(2025, 3, 30))
     headlines = (*day.headlines[:index], h, *day.headlines[index + 1 :])
     day = dataclasses.replace(day, headlines=headlines, commentary=f"{rng.random()}")
     return dataclasses.replace(day_file, day=day)
@@ -108,3 +112,28 @@ def test_facts_taken_ahead_leave_the_check_only_what_changed(
     assert [p.format() for p in check(config, now)] == expected
     assert counted == [changed, files[-1]]
     assert [p.format() for p in check(config, files)] == []
+
+
+def test_a_time_the_clocks_skipped_is_reported_after_a_save(tmp_path: Path) -> None:
+    generate(tmp_path, days=5, headlines=3)
+    project = Project(tmp_path)
+    config, _ = read_config(project)
+    assert config is not None
+    files, _ = read_days(project)
+    check = CrossCheck()
+    assert check(config, files) == []
+    day = files[0].day
+    skipped = dataclasses.replace(day.headlines[1], time=dt.time(3, 15))
+    day = dataclasses.replace(
+        day, date=dt.date(2025, 3, 30), headlines=(day.headlines[0], skipped, *day.headlines[2:])
+    )
+    files[0] = dataclasses.replace(files[0], day=day)
+    assert [p.format() for p in check(config, files)] == [
+        f"{day.source_path}: warning: headlines[1].time: 03:15 did not happen on 2025-03-30 "
+        "in Europe/Kyiv: the clocks went forward from 03:00 to 04:00, so feeds read it as "
+        "04:15; write the time the clocks showed"
+    ]
+    files[0] = dataclasses.replace(
+        files[0], day=dataclasses.replace(day, headlines=(*day.headlines[:1], *day.headlines[2:]))
+    )
+    assert check(config, files) == []

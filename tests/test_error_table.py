@@ -24,6 +24,7 @@ WARNING_ONLY = {
     "tags-as-hashtags",
     "title-with-html-entities",
     "tag-name-with-trailing-comment",
+    "time-the-clocks-skipped",
 }
 
 

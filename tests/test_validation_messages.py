@@ -971,6 +971,19 @@ def day_23(*extra: str) -> str:
     )
 
 
+PATH_SPRING = "content/digests/2024/2024-03-31.md"
+
+
+def at(time: str, number: int) -> tuple[str, ...]:
+    """Return the lines of a headline (4 lines) published at `time`."""
+    return (
+        f'  - title: "Report {number}"',
+        f'    url: "https://example.org/news/{number}"',
+        "    source: espreso",
+        f'    time: "{time}"',
+    )
+
+
 CROSS_FILE_CASES = [
     pytest.param(
         [(PATH, day(DATE, HEADLINES, TITLE, URL, "    source: esspreso"))],
@@ -1080,6 +1093,41 @@ CROSS_FILE_CASES = [
         [(PATH, headline_day("    places: [Kyiv]")), (PATH_23, day_23("    places: [Kyiv]"))],
         [],
         id="same place spelled alike on two days",
+    ),
+    pytest.param(
+        [
+            (
+                PATH_SPRING,
+                day(
+                    "date: 2024-03-31",
+                    HEADLINES,
+                    *at("02:59", 1),
+                    *at("03:00", 2),
+                    *at("03:59", 3),
+                    *at("04:00", 4),
+                ),
+            )
+        ],
+        in_file(
+            PATH_SPRING,
+            "11:11: warning: headlines[1].time: 03:00 did not happen on 2024-03-31 in "
+            "Europe/Kyiv: the clocks went forward from 03:00 to 04:00, so feeds read it as "
+            "04:00; write the time the clocks showed",
+            "15:11: warning: headlines[2].time: 03:59 did not happen on 2024-03-31 in "
+            "Europe/Kyiv: the clocks went forward from 03:00 to 04:00, so feeds read it as "
+            "04:59; write the time the clocks showed",
+        ),
+        id="a time the clocks skipped is a warning",
+    ),
+    pytest.param(
+        [
+            (
+                "content/digests/2024/2024-10-27.md",
+                day("date: 2024-10-27", HEADLINES, *at("03:30", 1)),
+            )
+        ],
+        [],
+        id="a time the clocks showed twice is the first",
     ),
 ]
 
