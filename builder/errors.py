@@ -8,6 +8,7 @@ formatter turns it into `path:line:col: field: message`, the shape editors' tool
 from __future__ import annotations
 
 import difflib
+import errno
 import functools
 import re
 from collections import Counter
@@ -225,3 +226,23 @@ class OutputError(DigestError):
     """The site could not be written (permissions, disk, a refused output folder)."""
 
     exit_code = 1
+
+
+# What to do when the system refuses a write, by its error number; the rest are said as
+# the system says them.
+_OS_FIXES = {
+    errno.ENOSPC: "the disk is full; free some space and run it again",
+    errno.EDQUOT: "the disk quota is used up; free some space and run it again",
+    errno.EROFS: "the file system is read-only; write to another folder (--out)",
+    errno.EACCES: "permission denied{on}; make it writable or write to another folder (--out)",
+    errno.EPERM: "not permitted{on}; make it writable or write to another folder (--out)",
+    errno.EMFILE: "too many files are open; raise the limit (ulimit -n) and run it again",
+}
+
+
+def os_failure(exc: OSError) -> str:
+    """Say why the system refused a file operation, and what to do about it."""
+    fix = _OS_FIXES.get(exc.errno or 0)
+    if fix is None:
+        return str(exc.strerror or exc)
+    return fix.format(on=f" on {exc.filename}" if exc.filename else "")

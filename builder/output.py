@@ -38,7 +38,7 @@ from types import TracebackType
 from typing import Any
 
 from . import parallel
-from .errors import OutputError
+from .errors import OutputError, os_failure
 
 MARKER = ".digest-site"
 MARKER_TEXT = b"This folder is made by `digest build` and replaced whole on every build.\n"
@@ -94,7 +94,9 @@ class SiteWriter:
                 return self
             self.build_dir.mkdir(exist_ok=self.keeps_build_dir)
         except OSError as exc:
-            raise OutputError(f"cannot create the build folder {self.build_dir}: {exc}") from exc
+            raise OutputError(
+                f"cannot create the build folder {self.build_dir}: {os_failure(exc)}"
+            ) from exc
         return self
 
     def _take(self, parked: Path) -> bool:
@@ -158,14 +160,14 @@ class SiteWriter:
                 self._make_room(output_path, target)
                 target.write_bytes(data)
             except OSError as exc:
-                raise OutputError(f"cannot write {output_path}: {exc}") from exc
+                raise OutputError(f"cannot write {output_path}: {os_failure(exc)}") from exc
         else:
             name = self._fresh(output_path, claimant)
             try:
                 self._make_folder(name)
                 _write_new(name, data)
             except OSError as exc:
-                raise OutputError(f"cannot write {output_path}: {exc}") from exc
+                raise OutputError(f"cannot write {output_path}: {os_failure(exc)}") from exc
         self.bytes_written += len(data)
         self.files_written += 1
 
@@ -212,7 +214,7 @@ class SiteWriter:
             data = source.read_bytes()
         except OSError as exc:  # removed or made unreadable since the build listed it
             raise OutputError(
-                f"cannot copy {source} to {output_path}: {exc.strerror or exc}"
+                f"cannot copy {source} to {output_path}: {os_failure(exc)}"
                 " (was it moved or deleted during the build? build again)"
             ) from exc
         self.write(output_path, data, claimant)
@@ -245,7 +247,9 @@ class SiteWriter:
             try:
                 data = Path(source).read_bytes()
             except OSError as exc:
-                raise OutputError(f"cannot reuse {output_path} of the last build: {exc}") from exc
+                raise OutputError(
+                    f"cannot reuse {output_path} of the last build: {os_failure(exc)}"
+                ) from exc
             self.write(output_path, data, claimant)
             return
         self.files_linked += 1
@@ -306,7 +310,9 @@ class SiteWriter:
                 os.rename(self.build_dir, self.out_dir)
                 self.build_dir = old
         except OSError as exc:
-            raise OutputError(f"cannot move the new site into {self.out_dir}: {exc}") from exc
+            raise OutputError(
+                f"cannot move the new site into {self.out_dir}: {os_failure(exc)}"
+            ) from exc
         if park is not None:
             try:
                 os.rename(self.build_dir, park)
@@ -387,7 +393,7 @@ class InPlaceWriter(SiteWriter):
             finally:
                 os.close(spare)
         except OSError as exc:
-            raise OutputError(f"cannot write {output_path}: {exc}") from exc
+            raise OutputError(f"cannot write {output_path}: {os_failure(exc)}") from exc
         self.bytes_written += len(data)
         self.files_written += 1
         self.manifest[output_path] = digest
@@ -445,7 +451,7 @@ class InPlaceWriter(SiteWriter):
                 _remove_empty_parents(file.parent, self.out_dir)
             (self.out_dir / MARKER).write_bytes(MARKER_TEXT)
         except OSError as exc:
-            raise OutputError(f"cannot update {self.out_dir}: {exc}") from exc
+            raise OutputError(f"cannot update {self.out_dir}: {os_failure(exc)}") from exc
         return False
 
 

@@ -326,3 +326,36 @@ def pagefind_runs(said: Path) -> list[tuple[int, Path]]:
         pid, *arguments = line.split()
         runs.append((int(pid), Path(arguments[arguments.index("--site") + 1]).parent))
     return runs
+
+
+def test_a_full_disk_stops_the_build_with_what_to_do_and_the_old_site_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The disk fills up half-way through writing the new site: the build says which file
+    it could not write and what to do, exits with 1, and site/ is the old one, whole."""
+    import errno
+
+    from cli_tools import run_cli
+
+    from builder import output
+
+    project = copy_project(tmp_path / "project")
+    build(project)
+    old_tree = read_tree(project / "site")
+    set_content(project, NEW)
+    written = Counter[str]()
+    write_all = output._write_all
+
+    def filling_up(stream: int, data: bytes) -> None:
+        written[str(os.getpid())] += 1
+        if written[str(os.getpid())] > 20:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        write_all(stream, data)
+
+    monkeypatch.setattr(output, "_write_all", filling_up)
+    status, out, err = run_cli(capsys, "build", "--force", "--project", str(project))
+    assert (status, out) == (1, "")
+    assert err.startswith("digest: error: cannot write "), err
+    assert err.endswith(": the disk is full; free some space and run it again\n"), err
+    assert read_tree(project / "site") == old_tree
+    assert leftovers(project) == []
