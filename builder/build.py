@@ -647,7 +647,7 @@ class Builder:
                 own = template_dirs(self.project)[0] != theme_dir()  # the digest's own templates
                 keys = InputKeys(library, theme, self.drafts, not own, self.kept_keys)
                 names = (
-                    {key: source.name for key, source in library.sources.items()},
+                    {key: source.shown for key, source in library.sources.items()},
                     {key: tag.name for key, tag in library.tags.items()},
                 )
                 if self.fragments_key != keys.common:  # what is kept depends on all of these

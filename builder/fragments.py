@@ -42,6 +42,9 @@ class HeadlineFragments:
     place_links: Mapping[str, str]  # by place name
     story_links: Mapping[str, str]
     # Translated words go in as they are, as Jinja2's i18n extension puts them (Markup).
+    # By source id, where the articles' language is not the site's: its code and the
+    # words that say it ("in Ukrainian").
+    source_languages: Mapping[str, tuple[str, str]]
     label_names: Mapping[str, str]  # as partials/macros.html names them
     archived_copy: str  # "archived copy"
     story_so_far: str  # "Story so far"
@@ -71,11 +74,15 @@ class HeadlineFragments:
                 '<span class="visually-hidden">:</span></span> '
             )
         rel = ' rel="nofollow"' if h.label == "disinformation" else ""
-        out.append(f'<a href="{e(h.url)}"{rel}{lang}>{e(h.title)}</a>\n</p>\n')
+        article = self.source_languages.get(h.source)
+        hreflang = f' hreflang="{e(article[0])}"' if article else ""
+        out.append(f'<a href="{e(h.url)}"{rel}{hreflang}{lang}>{e(h.title)}</a>\n</p>\n')
         out.append(
             f'<p class="headline-meta">\n<a class="source" href="{self.source_links[h.source]}">'
             f"{self.source_names[h.source]}</a>\n"
         )
+        if article:
+            out.append(f"<span>{article[1]}</span>\n")
         if h.time:
             out.append(
                 f'<time datetime="{h.time.hour:02d}:{h.time.minute:02d}">'
@@ -99,6 +106,7 @@ class HeadlineFragments:
 def feed_item(
     h: Headline,
     source_name: str,
+    in_language: str,
     short_time: str | None,
     day_href: str,
     long_date: str,
@@ -106,7 +114,9 @@ def feed_item(
     label: str | None = None,
 ) -> str:
     """Return what the theme's feed/headline.html makes for a headline (stripped), exactly:
-    the description of its item in RSS, Atom and JSON Feed. `short_time` is its time as
+    the description of its item in RSS, Atom and JSON Feed. `in_language` says the
+    language of its article where it is not the site's ("in Ukrainian", as markup, else
+    ""), `short_time` is its time as
     the site writes one (None without), `day_href` the absolute address of its day page,
     `long_date` its date as the site writes one, `direction` the `dir` of its note (the
     templates' text_dir of its language), `label` the name of its label as the site's
@@ -116,6 +126,8 @@ def feed_item(
     if label:
         out.append(f"<strong>[{e(label)}]</strong> ")
     out.append(e(source_name))
+    if in_language:
+        out.append(f" ({in_language})")
     if short_time is not None:
         out.append(f", {e(short_time)}")
     if h.places:

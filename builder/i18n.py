@@ -307,6 +307,28 @@ def weekday_numbers(codes: tuple[str, ...]) -> dict[str, int]:
 
 
 @functools.cache
+def interface_language(code: str) -> str:
+    """Return the language the interface of a site in `code` is written in: the language
+    of its catalogue (`translations`), else English."""
+    locale = _locale(code)
+    for name in (str(locale), locale.language):
+        if (LOCALE_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.po").is_file():
+            return name
+    return "en"
+
+
+@functools.cache
+def other_language(code: str, site_code: str) -> str:
+    """Return the name of language `code` when it is not the site's (another primary
+    subtag: en-GB is en), in the site's interface language ("Ukrainian", "англійська"),
+    else "". A code CLDR does not name is given as it is written."""
+    language = code.replace("_", "-").split("-")[0].lower()
+    if language == site_code.replace("_", "-").split("-")[0].lower():
+        return ""
+    return Locale.parse(interface_language(site_code)).languages.get(language) or code
+
+
+@functools.cache
 def translations(code: str) -> gettext.NullTranslations:
     """Return the interface text for a language: its catalogue, else English (the msgids).
 

@@ -80,10 +80,11 @@ class InputKeys:
     ) -> None:
         """`bundled_theme`: the templates are the bundled theme's, which show
         - a source or tag elsewhere than on its own pages and index (whose contexts hold
-          it) only by its name, on a headline: then a headline's key holds the names of its
-          source and tags, and nothing else of sources.yaml and tags.yaml is in every key:
-          a tag added or described anew changes only the pages that show it, a tag renamed
-          only the pages and feeds of headlines that carry it;
+          it) only by its name (a source's with its language: Source.shown), on a headline:
+          then a headline's key holds the names of its source and tags, and nothing else
+          of sources.yaml and tags.yaml is in every key: a tag added or described anew
+          changes only the pages that show it, a tag renamed only the pages and feeds of
+          headlines that carry it;
         - of the day of a group of headlines (on tag, source, place and story pages) only
           its date and title, and of days in lists (a day's neighbours, the archive) only
           what _LISTED says: then those keys hold that, not the day's version, and an
@@ -100,7 +101,7 @@ class InputKeys:
             self.common += (tuple(library.sources.items()), tuple(library.tags.items()))
         # Each name as a short digest of fixed length: a headline's names are its source's
         # and its tags' digests side by side (one blake2b per headline cost a second).
-        self._source_names = {key: _name_digest(s.name) for key, s in library.sources.items()}
+        self._source_names = {key: _name_digest(s.shown) for key, s in library.sources.items()}
         self._tag_names = {key: _name_digest(tag.name) for key, tag in library.tags.items()}
         # A headline's names by its source and tags: ten years have 109,500 headlines and
         # far fewer such pairs.

@@ -104,6 +104,12 @@ class Source:
     url: str
     language: str
 
+    @property
+    def shown(self) -> str:
+        """What a headline shows of its source (the bundled theme's): its name, and its
+        language where it is not the site's; a key of what a headline shows holds this."""
+        return f"{self.name}\0{self.language}"
+
 
 @dataclass(frozen=True, slots=True)
 class Tag:

@@ -281,6 +281,7 @@ class Renderer:
             place_slug=urls.slugify,
             site_dir=i18n.text_direction(language),
             text_dir=text_dir(language),
+            other_language=functools.partial(i18n.other_language, site_code=language),
             **_formats(self.env, language),
         )
         # The templates' `_` and `ngettext`, for what is made here without Jinja2.
@@ -336,6 +337,11 @@ class Renderer:
             place_links=links.places,
             story_links=links.stories,
             label_names=self.label_names,
+            source_languages={
+                s.id: (s.language, words("in %(language)s", language=name))
+                for s in self.library.sources.values()
+                if (name := i18n.other_language(s.language, self.site.language))
+            },
             archived_copy=words("archived copy"),
             story_so_far=words("Story so far"),
             short_time=cast(Any, self.env.globals["short_time"]),
@@ -435,9 +441,11 @@ class Renderer:
             source = self.library.sources[headline.source]
             if self._fast_feed_items:
                 globals_: Any = self.env.globals
+                name = i18n.other_language(source.language, self.site.language)
                 html = feed_item(
                     headline,
                     source.name,
+                    self._gettext("in %(language)s", language=name) if name else "",
                     globals_["short_time"](headline.time) if headline.time else None,
                     self.absolute_url(urls.day(headline.date)),
                     globals_["long_date"](headline.date),

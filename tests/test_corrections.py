@@ -155,8 +155,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = project / "content/digests/2024/2024-06-22.md"
     text = path.read_text(encoding="utf-8")
     text = text.replace(
-        '    note: "The linked Focus.ua report is in Ukrainian."\n',
-        '    note: "The linked Focus.ua report is in Ukrainian."\n'
+        '    note: "With DeepState\'s map."\n',
+        '    note: "With DeepState\'s map."\n'
         '    updated: "2024-06-23 14:30"\n'
         '    correction: "An earlier version named the village *Shuma*."\n',
         1,

@@ -599,6 +599,6 @@ def test_import_marks_a_title_in_another_language_and_the_page_runs_it_right_to_
     }
     assert run(capsys, "build", "--drafts", "--project", project)[0] == 0
     built = (project / "site/2024/07/01/index.html").read_text("utf-8")
-    persian = '<a href="https://www.bbc.com/persian/articles/c1" lang="fa">'
+    persian = '<a href="https://www.bbc.com/persian/articles/c1" hreflang="fa" lang="fa">'
     assert f'<p class="headline-title" dir="rtl">\n{persian}' in built
-    assert '<a href="https://censor.net/ua/a" lang="uk">' in built
+    assert '<a href="https://censor.net/ua/a" hreflang="uk" lang="uk">' in built

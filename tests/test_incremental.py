@@ -511,6 +511,47 @@ def test_a_new_tag_and_a_renamed_one_render_only_the_pages_that_show_them(
     assert "Renamed &amp; new" in (out / tree_path(day) / "index.html").read_text("utf-8")
 
 
+def test_a_sources_language_changed_renders_its_headlines_again(tmp_path: Path) -> None:
+    """A headline says its article's language where it is not the site's ("in Ukrainian",
+    from its source's): a source's language changed in sources.yaml changes the pages and
+    feeds of its headlines, in the preview and in `digest build` alike, and no others."""
+    project = tmp_path / "project"
+    generate(project, days=40, headlines=3, seed=23)  # a source's headlines on few pages
+    out = tmp_path / "preview"
+    builder = started_preview(project, out)
+    sources = project / "content" / "sources.yaml"
+    text = sources.read_text("utf-8")
+    assert "source-01:\n" in text and "source-03:\n" in text
+    steps = (
+        ("source-01", "en", "uk"),  # says it now
+        ("source-03", "uk", "en"),  # says it no more
+        ("source-01", "uk", "pl"),  # says another
+    )
+    for source, old, new in steps:
+        at = text.index(f"{source}:\n")
+        end = text.index("  language: ", at) + len("  language: ") + len(old)
+        assert text[at:end].endswith(f"  language: {old}"), text[at:end]
+        text = text[: end - len(old)] + new + text[end:]
+        sources.write_text(text, "utf-8")
+        result = builder.build(now=NOW)
+        fresh = tmp_path / f"fresh-{source}-{new}"
+        build(Project(project), fresh, now=NOW)
+        assert tree(out) == tree(fresh), (source, new)
+        assert 0 < result.rendered < result.pages / 4, (source, result.rendered)
+    polish = (out / "sources" / "source-01" / "index.html").read_text("utf-8")
+    assert "<span>in Polish</span>" in polish and 'hreflang="pl"' in polish
+    english = (out / "sources" / "source-03" / "index.html").read_text("utf-8")
+    assert "<span>in " not in english and english.count("hreflang=") == 1  # the outlet's own
+    site = tmp_path / "site"
+    build(Project(project), site, now=NOW)
+    text = text.replace("  language: pl", "  language: uk", 1)
+    sources.write_text(text, "utf-8")
+    build(Project(project), site, now=NOW)  # takes the unchanged pages from the last site
+    again = tmp_path / "fresh-last"
+    build(Project(project), again, now=NOW, force=True)
+    assert tree(site) == tree(again)
+
+
 def test_kept_keys_let_days_edited_away_go(tmp_path: Path) -> None:
     """The preview keeps a day's key as lists show it, and a headline's key, by identity,
     the day or headline kept with it; those replaced by later saves are let go, not kept
