@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from .i18n import article_language
 from .model import Headline
 
 # The templates whose output this module reproduces.
@@ -41,10 +42,11 @@ class HeadlineFragments:
     tag_links: Mapping[str, str]
     place_links: Mapping[str, str]  # by place name
     story_links: Mapping[str, str]
+    source_languages: Mapping[str, str]  # by source id: the language it publishes in
     # Translated words go in as they are, as Jinja2's i18n extension puts them (Markup).
-    # By source id, where the articles' language is not the site's: its code and the
-    # words that say it ("in Ukrainian").
-    source_languages: Mapping[str, tuple[str, str]]
+    # The words that say an article's language where it is not the site's, by its code
+    # ("in Ukrainian"), else "".
+    in_language: Callable[[str], str]
     label_names: Mapping[str, str]  # as partials/macros.html names them
     archived_copy: str  # "archived copy"
     story_so_far: str  # "Story so far"
@@ -74,15 +76,16 @@ class HeadlineFragments:
                 '<span class="visually-hidden">:</span></span> '
             )
         rel = ' rel="nofollow"' if h.label == "disinformation" else ""
-        article = self.source_languages.get(h.source)
-        hreflang = f' hreflang="{e(article[0])}"' if article else ""
+        code = article_language(h.url, h.language, self.source_languages[h.source])
+        in_language = self.in_language(code)
+        hreflang = f' hreflang="{e(code)}"' if in_language else ""
         out.append(f'<a href="{e(h.url)}"{rel}{hreflang}{lang}>{e(h.title)}</a>\n</p>\n')
         out.append(
             f'<p class="headline-meta">\n<a class="source" href="{self.source_links[h.source]}">'
             f"{self.source_names[h.source]}</a>\n"
         )
-        if article:
-            out.append(f"<span>{article[1]}</span>\n")
+        if in_language:
+            out.append(f"<span>{in_language}</span>\n")
         if h.time:
             out.append(
                 f'<time datetime="{h.time.hour:02d}:{h.time.minute:02d}">'

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import gettext
 import io
+import re
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -315,6 +316,41 @@ def interface_language(code: str) -> str:
         if (LOCALE_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.po").is_file():
             return name
     return "en"
+
+
+# The words of an article's address that name its language, where outlets publish
+# editions under one name: censor.net/en/..., pravda.com.ua/eng/..., rbc.ua/ukr/...,
+# bbc.com/ukrainian/..., msn.com/en-gb/..., en.interfax.com.ua. Codes that are more
+# often a section or a country's edition are left out (IT, HR, Argentina, Belgium...).
+_LANGUAGE_IN_ADDRESS = {
+    **{code: code for code in _OWN_NAMES if code not in ("it", "hr", "ar", "be", "da")},
+    **{"eng": "en", "english": "en", "ua": "uk", "ukr": "uk", "ukrainian": "uk"},
+    **{"rus": "ru", "russian": "ru", "persian": "fa", "farsi": "fa", "arabic": "ar"},
+    **{"pol": "pl", "polish": "pl", "deutsch": "de", "german": "de", "french": "fr"},
+}
+# The first label of a host that has a name below it (en.interfax.com.ua, not ua.news),
+# and the first folder of the path.
+_ADDRESS = re.compile(
+    r"https?://(?:www\.)?(?:([^./:]+)\.(?=[^/:]*\.))?[^/]*/([^/?#]*)", re.IGNORECASE
+)
+
+
+def article_language(url: str, title_language: str | None, source_language: str) -> str:
+    """Return the language of a headline's article: as its address names it (an edition
+    of its outlet), else its title's where that is given, else its outlet's. "uk" in an
+    English outlet's address is the United Kingdom's edition, not Ukrainian."""
+    match = _ADDRESS.match(url)
+    if match:
+        for word in (match[2], match[1] or ""):  # the first folder, the host's first label
+            word = word.lower()
+            code = _LANGUAGE_IN_ADDRESS.get(word)
+            if code is None and len(word) == 5 and word[2] in "-_":  # en-gb, uk_UA
+                code = _LANGUAGE_IN_ADDRESS.get(word[:2])
+            if word == "uk" and source_language.startswith("en"):
+                continue
+            if code is not None:
+                return code
+    return title_language or source_language
 
 
 @functools.cache

@@ -212,6 +212,19 @@ def _formats(env: jinja2.Environment, language: str) -> dict[str, Callable[..., 
     )
 
 
+def _language_words(site_language: str, gettext: Callable[..., str]) -> Callable[[str], str]:
+    """Return what says an article's language where it is not the site's, as
+    partials/headline.html writes it ("in Ukrainian"), else "", by its code. It holds no
+    renderer: the headline fragments that a renderer holds are given it."""
+
+    @functools.cache
+    def words(code: str) -> str:
+        name = i18n.other_language(code, site_language)
+        return gettext("in %(language)s", language=name) if name else ""
+
+    return words
+
+
 @functools.cache
 def text_dir(site_language: str) -> Callable[[str | None], str]:
     """Return the templates' `text_dir`: the `dir` that text in a language (a headline's)
@@ -281,11 +294,13 @@ class Renderer:
             place_slug=urls.slugify,
             site_dir=i18n.text_direction(language),
             text_dir=text_dir(language),
+            article_language=i18n.article_language,
             other_language=functools.partial(i18n.other_language, site_code=language),
             **_formats(self.env, language),
         )
         # The templates' `_` and `ngettext`, for what is made here without Jinja2.
         self._gettext, self._ngettext = self._translators()
+        self._in_language = _language_words(self.site.language, self._gettext)
         # Each label's name as the pages write it (the macro's), in the site's language: a
         # feed's item puts it before the title too, "[Аналітика] ...".
         macros: Any = self.env.get_template("partials/macros.html").module
@@ -337,11 +352,8 @@ class Renderer:
             place_links=links.places,
             story_links=links.stories,
             label_names=self.label_names,
-            source_languages={
-                s.id: (s.language, words("in %(language)s", language=name))
-                for s in self.library.sources.values()
-                if (name := i18n.other_language(s.language, self.site.language))
-            },
+            source_languages={s.id: s.language for s in self.library.sources.values()},
+            in_language=self._in_language,
             archived_copy=words("archived copy"),
             story_so_far=words("Story so far"),
             short_time=cast(Any, self.env.globals["short_time"]),
@@ -441,11 +453,11 @@ class Renderer:
             source = self.library.sources[headline.source]
             if self._fast_feed_items:
                 globals_: Any = self.env.globals
-                name = i18n.other_language(source.language, self.site.language)
+                code = i18n.article_language(headline.url, headline.language, source.language)
                 html = feed_item(
                     headline,
                     source.name,
-                    self._gettext("in %(language)s", language=name) if name else "",
+                    self._in_language(code),
                     globals_["short_time"](headline.time) if headline.time else None,
                     self.absolute_url(urls.day(headline.date)),
                     globals_["long_date"](headline.date),

@@ -267,13 +267,20 @@ class Sharer:
         return blocks
 
     def headline(self, number: int, h: Headline, page: str) -> Block:
-        """Return "1. Label: Title — Source, 09:15", then its note and correction."""
+        """Return "1. Label: Title — Source (in Ukrainian), 09:15", then its note and
+        correction."""
         style = self.style
         pieces = [style.number(number)]
         if h.label:
             pieces += [style.strong(self.mark(LABELS[h.label]) + ":"), Piece(" ", " ")]
         pieces.append(style.link(_one_line(h.title), h.url))
-        source = self.sources[h.source].name
+        outlet = self.sources[h.source]
+        source = outlet.name
+        code = i18n.article_language(h.url, h.language, outlet.language)
+        language = i18n.other_language(code, self.site.language)
+        if language:  # the article's, as the pages say it: "Censor.NET (in Ukrainian)"
+            words = i18n.translations(self.site.language).gettext("in %(language)s")
+            source += f" ({words % {'language': language}})"
         if h.time:
             source += ", " + i18n.short_time(h.time, self.site.language)
         pieces.append(style.text(f" — {source}"))

@@ -18,7 +18,7 @@ import pytest
 from interface_words import latin_words
 from right_to_left import ARABIC, DARI, DAY, ENGLISH, PERSIAN, add_right_to_left
 
-from builder import charts, reading, search
+from builder import charts, i18n, reading, search
 from builder.build import build, load
 from builder.model import headline_anchor
 from builder.project import Project
@@ -503,3 +503,54 @@ def test_every_interface_text_of_the_templates_is_in_the_catalog_and_translated(
         for text in strings:
             placeholders = sorted(re.findall(r"%\(\w+\)[sd]|\{\w+\}", text))
             assert placeholders == sorted(set(re.findall(r"%\(\w+\)[sd]|\{\w+\}", msgid))), msgid
+
+
+# The article's language ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "title_language", "source_language", "expected"),
+    [
+        ("https://censor.net/en/news/3495986/x", None, "uk", "en"),  # the outlet's edition
+        ("https://censor.net/ua/photonews/3496169/x", None, "uk", "uk"),
+        ("https://www.pravda.com.ua/eng/news/2024/06/21/1/", None, "uk", "en"),
+        ("https://www.rbc.ua/rus/news/x.html", None, "uk", "ru"),
+        ("https://nv.ua/ukr/world/x.html", None, "uk", "uk"),
+        ("https://www.bbc.com/ukrainian/articles/c1", None, "en", "uk"),
+        ("https://www.bbc.com/russian/articles/c1", None, "en", "ru"),
+        ("https://www.msn.com/en-gb/news/world/x", None, "de", "en"),
+        ("https://en.interfax.com.ua/news/general/995137.html", None, "uk", "en"),
+        ("https://de.euronews.com/2024/06/21/x", None, "en", "de"),
+        ("https://uk.news.yahoo.com/x.html", None, "en", "en"),  # the United Kingdom's
+        ("https://www.theguardian.com/uk/2024/jun/21/x", None, "en", "en"),
+        ("https://ua.news/x", None, "ru", "ru"),  # the outlet's name, not an edition
+        ("https://example.org/it/news/x", None, "en", "en"),  # a section, not Italian
+        ("https://kyivindependent.com/x/", "uk", "en", "uk"),  # the title's
+        ("https://kyivindependent.com/x/", None, "en", "en"),  # the outlet's
+    ],
+)
+def test_an_articles_language_is_its_address_edition_its_titles_or_its_outlets(
+    url: str, title_language: str | None, source_language: str, expected: str
+) -> None:
+    assert i18n.article_language(url, title_language, source_language) == expected
+
+
+def test_a_headline_says_its_articles_language_where_it_is_not_the_sites(
+    tmp_path: Path,
+) -> None:
+    """On pages and in feed items, "in Ukrainian" beside the outlet, and hreflang on the
+    link; not for the outlet's English edition (censor.net/en/), nor an English outlet."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")  # the sample digest
+    build(Project.find(tmp_path), tmp_path / "site")
+    full = tmp_path / "site"
+    day = (full / "2024/06/22/index.html").read_text("utf-8")
+    meta = re.findall(r'<a class="source" href="[^"]+">([^<]+)</a>\n(<span>[^<]*</span>)?', day)
+    assert ("Censor.NET", "<span>in Ukrainian</span>") in meta
+    assert ("Ukrinform", "") in meta
+    assert 'hreflang="uk">Second Russian tanker enters Mariupol port' in day
+    english_edition = (full / "2024/06/21/index.html").read_text("utf-8")
+    assert "Censor.NET</a>\n<a" in english_edition and "in Ukrainian" not in english_edition
+    feed = feedparser.parse((full / "headlines" / "rss.xml").read_bytes())
+    said = {e.title: "(in Ukrainian)" in e.description for e in feed.entries}
+    assert said["Second Russian tanker enters Mariupol port - mayor's adviser"]
+    assert not said["Ukraine aims to hold second Peace Summit by late 2024"]

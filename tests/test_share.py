@@ -296,7 +296,10 @@ def test_a_ukrainian_sites_labels_and_corrections_are_in_ukrainian() -> None:
     site = SiteConfig("Дайджест", "д", "https://digest.example.org/", "uk", "Europe/Kyiv", "Р")
     day = make_day(headline("Заголовок", "https://x.org/a", label="unconfirmed", update=update))
     text = share_day(day, site, SOURCES, "text")[0]
-    assert "1. ❓ Не підтверджено: Заголовок — Espreso Global\n" in text
+    # Espreso Global publishes in English: as the pages say it
+    assert (
+        "1. ❓ Не підтверджено: Заголовок — Espreso Global (мова оригіналу: англійська)\n" in text
+    )
     assert "   ✏️ Виправлення, 22 червня 2024\u202fр., 14:30: Виправлено назву.\n" in text
 
 
