@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import random
 import shutil
+import zoneinfo
 from pathlib import Path
 
 _PROSE = (
@@ -33,6 +34,18 @@ CYRILLIC_PLACES = (
     "Нью-Йорк", "Єнакієве", "Ясинувата", "Бєлгород",
 )  # fmt: skip
 LABELS = ("disinformation", "opinion", "unconfirmed", "analysis")
+
+
+def _happened(date: dt.date, hour: int, minute: int) -> bool:
+    """Whether the time of day was shown by the clocks of Kyiv (the corpus's zone) on the
+    date: not in the hour skipped when they go forward."""
+    local = dt.datetime(date.year, date.month, date.day, hour, minute, tzinfo=_KYIV)
+    return local.astimezone(dt.UTC).astimezone(_KYIV).replace(tzinfo=None) == local.replace(
+        tzinfo=None
+    )
+
+
+_KYIV = zoneinfo.ZoneInfo("Europe/Kyiv")
 
 
 def generate(
@@ -96,7 +109,10 @@ def generate(
                 chosen = rng.sample(places_named, rng.randint(1, 2))
                 lines.append(f"    places: [{', '.join(_quote(p) for p in chosen)}]")
             if rng.random() < 0.5:
-                lines.append(f'    time: "{rng.randrange(24):02d}:{rng.randrange(60):02d}"')
+                hour, minute = rng.randrange(24), rng.randrange(60)
+                if not _happened(date, hour, minute):  # the hour Kyiv's clocks skipped
+                    hour += 1  # as they showed it
+                lines.append(f'    time: "{hour:02d}:{minute:02d}"')
             if rng.random() < 0.3:
                 lines.append(f'    note: "Context: *{_words(rng, 8)}* and more."')
             if rng.random() < 0.1:

@@ -80,8 +80,6 @@ class DayFile:
             found.append(Reference("source", h.source, f"{item}.source", where))
             found.append(Reference("url", h.url, f"{item}.url", where))
             found.append(Reference("title", h.title, f"{item}.title", where))
-            if h.time is not None:
-                found.append(Reference("time", f"{h.time:%H:%M}", f"{item}.time", where))
             found.extend(
                 Reference("tag", tag, f"{item}.tags[{n}]", where) for n, tag in enumerate(h.tags)
             )

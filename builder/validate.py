@@ -40,17 +40,13 @@ def check_days(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
             continue
         by_date[key] = day_file
         where = Location(day.source_path)
-        gap = clock_gap(config.site.timezone, day.date)
         if not day_file.exact and all(
-            _headline_fine(h, config, key, where, first_url, place_by_slug, gap)
-            for h in day.headlines
+            _headline_fine(h, config, key, where, first_url, place_by_slug) for h in day.headlines
         ):
             continue  # the common case, checked without making a Reference per value
 
-        def in_doubt(
-            h: Headline, key: str = key, where: Location = where, gap: _Gap | None = gap
-        ) -> bool:
-            return not _headline_fine(h, config, key, where, first_url, place_by_slug, gap)
+        def in_doubt(h: Headline, key: str = key, where: Location = where) -> bool:
+            return not _headline_fine(h, config, key, where, first_url, place_by_slug)
 
         for ref in day_file.all_references(in_doubt):
             if ref.kind == "source" and ref.value not in config.sources:
@@ -81,8 +77,30 @@ def check_days(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
                             "is it the same article twice?",
                         )
                     )
-            elif ref.kind == "time" and gap is not None and _in_gap(ref.value, gap):
-                problems.append(_skipped_time(ref, day.date, config.site.timezone, gap))
+    return problems + clock_problems(config, by_date.values())
+
+
+def clock_problems(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
+    """Report the headline times that the clocks of the site's zone skipped, in the order
+    of the days' dates. Only the day or two a year when they go forward are looked at."""
+    zone = config.site.timezone
+    gapped = [(f, gap) for f in day_files if (gap := clock_gap(zone, f.day.date)) is not None]
+    problems: list[Problem] = []
+    for day_file, gap in sorted(gapped, key=lambda pair: pair[0].day.date):
+        if day_file.exact:  # its references include those of headlines left out for errors
+            times = [r for r in day_file.references if r.kind == "time"]
+        else:  # a clean file: its headlines are all there
+            where = Location(day_file.day.source_path)
+            times = [
+                Reference("time", f"{h.time:%H:%M}", f"headlines[{index}].time", where)
+                for index, h in enumerate(day_file.day.headlines)
+                if h.time is not None
+            ]
+        problems.extend(
+            _skipped_time(ref, day_file.day.date, zone, gap)
+            for ref in times
+            if _in_gap(ref.value, gap)
+        )
     return problems
 
 
@@ -136,14 +154,11 @@ def _headline_fine(
     where: Location,
     first_url: dict[str, tuple[str, Location]],
     place_by_slug: dict[str, str],
-    gap: _Gap | None,
 ) -> bool:
     """Check one headline of a fast-read day quickly, recording its URL and places: True
     when the full check would find nothing in it. Recording is idempotent, so the full
     check can run after a False on the same headline."""
     if h.source not in config.sources or not all(t in config.tags for t in h.tags):
-        return False
-    if gap is not None and h.time is not None and _in_gap(f"{h.time:%H:%M}", gap):
         return False
     for place in h.places:
         if place_by_slug.setdefault(slugify(place), place) != place:
@@ -181,7 +196,8 @@ class CrossCheck:
     It keeps, for the days it last checked, how often each date, URL and place spelling
     occurs, and mends those counts by the day files that changed (by identity: the parse
     cache hands back the same object for an unchanged file). When no date or URL repeats,
-    no place is spelled two ways and every source and tag is known, there is no problem,
+    no place is spelled two ways and every source and tag is known, the only problems
+    can be times the clocks skipped (clock_problems, which looks at a day or two a year),
     which is all it can tell: otherwise check_days runs, for its messages. Its answer is
     always check_days's own.
     """
@@ -201,15 +217,13 @@ class CrossCheck:
         for key in self.files.keys() - now.keys():
             self._count(self.files.pop(key)[1], -1)
         self.take(now.values())
-        zone = config.site.timezone
         fine = (
             not self.repeated
             and not self.spelled_apart
             and self.sources.keys() <= config.sources.keys()
             and self.tags.keys() <= config.tags.keys()
-            and not any(_skips_time(f, clock_gap(zone, f.day.date)) for f in day_files)
-        )
-        return [] if fine else check_days(config, day_files)
+        )  # then check_days would say only what clock_problems says, at a glance
+        return clock_problems(config, day_files) if fine else check_days(config, day_files)
 
     def take(self, day_files: Iterable[DayFile]) -> None:
         """Count the facts of the day files not counted yet. Ahead of a check (digest
@@ -243,15 +257,6 @@ class CrossCheck:
             self.spelled_apart += (len(names) > 1) - (before > 1)
             if not names:
                 del self.spellings[slug]
-
-
-def _skips_time(day_file: DayFile, gap: _Gap | None) -> bool:
-    """Whether a headline of the day has a time its clocks skipped."""
-    if gap is None:
-        return False
-    if day_file.exact:  # its references include those of headlines left out for errors
-        return any(r.kind == "time" and _in_gap(r.value, gap) for r in day_file.references)
-    return any(h.time and _in_gap(f"{h.time:%H:%M}", gap) for h in day_file.day.headlines)
 
 
 def _facts_of(day_file: DayFile) -> _Facts:

@@ -114,7 +114,14 @@ def test_facts_taken_ahead_leave_the_check_only_what_changed(
     assert [p.format() for p in check(config, files)] == []
 
 
-def test_a_time_the_clocks_skipped_is_reported_after_a_save(tmp_path: Path) -> None:
+def test_a_time_the_clocks_skipped_is_reported_after_a_save(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Said at once, from the day or two a year the clocks go forward: a warning the
+    editor leaves in place does not make every later save check every day again."""
+    calls: list[int] = []
+    check_days = validate.check_days
+    monkeypatch.setattr(validate, "check_days", lambda *a: calls.append(1) or check_days(*a))
     generate(tmp_path, days=5, headlines=3)
     project = Project(tmp_path)
     config, _ = read_config(project)
@@ -133,6 +140,7 @@ def test_a_time_the_clocks_skipped_is_reported_after_a_save(tmp_path: Path) -> N
         "in Europe/Kyiv: the clocks went forward from 03:00 to 04:00, so feeds read it as "
         "04:15; write the time the clocks showed"
     ]
+    assert calls == []
     files[0] = dataclasses.replace(
         files[0], day=dataclasses.replace(day, headlines=(*day.headlines[:1], *day.headlines[2:]))
     )
