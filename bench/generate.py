@@ -102,8 +102,11 @@ def generate(
         for index in range(headlines):
             title = _title(rng)
             lines.append(f'  - title: "{title}"')
-            lines.append(f"    url: https://outlet{rng.randrange(40)}.example.org/{date}/{index}")
-            lines.append(f"    source: {rng.choice(sources_named)}")
+            rng.randrange(40)  # drawn as before: the rest of the corpus stays as it was
+            source = rng.choice(sources_named)
+            outlet = int(source.rsplit("-", 1)[1])  # the source's site (sources.yaml)
+            lines.append(f"    url: https://outlet{outlet}.example.org/{date}/{index}")
+            lines.append(f"    source: {source}")
             lines.append(f"    tags: [{', '.join(rng.sample(tags_named, rng.randint(1, 3)))}]")
             if rng.random() < 0.6:
                 chosen = rng.sample(places_named, rng.randint(1, 2))

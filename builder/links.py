@@ -2,7 +2,8 @@
 
 Pure: takes parsed day files and the sources, returns warnings. Tracking parameters
 (`utm_*`, `fbclid`, `gclid`, ...) are flagged with the clean URL, which `fix_text` writes
-into a day file's text; `http:` links to sources served over https are flagged; the same
+into a day file's text; `http:` links to sources served over https are flagged, and so
+are links on another source's site than their own (`_Sites`); the same
 article on two days (also when only tracking parameters differ) and nearly the same title
 on days close together are flagged so an editor can tell a repeat from a follow-up.
 """
@@ -178,6 +179,7 @@ def check_links(
     links = _links(day_files)
     problems: list[Problem] = []
     first: dict[str, _Link] = {}
+    sites = _Sites(sources)
     for link in links:
         if only is not None and link.url_location.path not in only:
             first.setdefault(clean_url(link.url), link)  # what a later link is compared with
@@ -204,6 +206,16 @@ def check_links(
                     f"{link.item}.url",
                     f"an http: link to {source.name}, which is served over https; write "
                     f"https://{link.url[len('http://') :]}",
+                )
+            )
+        owner = sites.other_owner(link.url, link.source)
+        if owner is not None and source is not None:
+            problems.append(
+                _warn(
+                    link.url_location,
+                    f"{link.item}.url",
+                    f"the link is on the site of {owner.name} ({owner.url}), not of "
+                    f"{source.name}: is its source '{owner.id}', not '{source.id}'?",
                 )
             )
         canonical = clean_url(link.url)
@@ -285,6 +297,61 @@ def _near_duplicates(
         return near(range(len(links)))
     spans = [range(i, min(i + _SPAN, len(links))) for i in range(0, len(links), _SPAN)]
     return [problem for found in shared_map(near, spans) for problem in found]
+
+
+class _Sites:
+    """Which source's site a link is on: the source's `url` is its site, its host and
+    any folder in it (https://t.me/V_Zelenskiy_official, https://www.bbc.com/ukrainian).
+    A link is on a site where its host is the site's or under it (global.espreso.tv is on
+    espreso.tv) and its path begins with the site's folder; the most particular site
+    wins. A link on no source's site (a post on x.com, a ministry's page) is nobody's."""
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        self.by_host: dict[str, list[tuple[tuple[str, ...], Source]]] = {}
+        for source in sources.values():
+            site = _site(source.url)
+            if site:
+                self.by_host.setdefault(site[0], []).append((site[1], source))
+        for sites in self.by_host.values():
+            sites.sort(key=lambda site: -len(site[0]))  # the deepest folder first
+        self.depth = max((len(f) for sites in self.by_host.values() for f, _ in sites), default=0)
+        self.owners: dict[tuple[str, ...], tuple[Source, ...]] = {}  # by host and folders
+
+    def other_owner(self, url: str, source_id: str) -> Source | None:
+        """Return the source whose site the link is on when it is not `source_id`'s."""
+        site = _site(url)
+        if site is None:
+            return None
+        host, folders = site
+        key = (host, *folders[: self.depth])  # what decides whose site it is
+        owners = self.owners.get(key)
+        if owners is None:
+            owners = self.owners[key] = self._owners(host, folders)
+        if not owners or any(s.id == source_id for s in owners):
+            return None
+        return owners[0]
+
+    def _owners(self, host: str, folders: tuple[str, ...]) -> tuple[Source, ...]:
+        labels = host.split(".")
+        for start in range(len(labels) - 1):  # the host, then each host above it
+            sites = self.by_host.get(".".join(labels[start:]), ())
+            for site_folders, _ in sites:
+                if folders[: len(site_folders)] == site_folders:
+                    return tuple(s for f, s in sites if f == site_folders)
+        return ()
+
+
+_SITE = re.compile(r"https?://(?:[^@/?#]*@)?(?:www\.)?([^/?#:]+)[^/?#]*([^?#]*)", re.I)
+
+
+def _site(url: str) -> tuple[str, tuple[str, ...]] | None:
+    """Return a URL's host without "www." and the folders of its path, in lower case
+    ("t.me", ("v_zelenskiy_official",)), or None."""
+    match = _SITE.match(url)
+    if not match:
+        return None
+    host = match[1].lower().rstrip(".")
+    return host, tuple(part for part in match[2].lower().split("/") if part)
 
 
 def _warn(location: Location, field: str, message: str) -> Problem:

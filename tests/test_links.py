@@ -197,6 +197,63 @@ def test_check_flags_tracking_http_repeats_and_near_duplicates(
     }
 
 
+def test_check_asks_about_a_link_on_another_sources_site(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link on the site of another source than its own (its host, or a host above it,
+    and the folder of the source's `url`) is a warning that names that source: the wrong
+    id, pasted with the wrong link. A link on nobody's site (x.com, a channel that is no
+    source) is left alone."""
+    sources = project / "content" / "sources.yaml"
+    sources.write_text(
+        sources.read_text("utf-8")
+        + "".join(
+            f'{key}:\n  name: "{name}"\n  url: "{url}"\n  language: uk\n'
+            for key, name, url in (
+                ("espreso", "Espreso Global", "https://global.espreso.tv/"),
+                ("espreso-ua", "Еспресо", "https://espreso.tv/"),
+                ("zelensky", "Zelensky's channel", "https://t.me/V_Zelenskiy_official"),
+                ("genstaff", "General Staff", "https://t.me/GeneralStaffZSU/"),
+            )
+        ),
+        "utf-8",
+    )
+    rows = (
+        ("https://www.ukrinform.net/rubric-ato/1.html", "espreso"),  # Ukrinform's
+        ("https://global.espreso.tv/news-2", "espreso-ua"),  # Espreso Global's, not Еспресо's
+        ("https://espreso.tv/news-3", "espreso-ua"),
+        ("https://global.espreso.tv/news-4", "espreso"),
+        ("https://t.me/V_Zelenskiy_official/12345", "genstaff"),  # the other channel's
+        ("https://t.me/GeneralStaffZSU/678", "genstaff"),
+        ("https://t.me/someone_else/1", "genstaff"),  # nobody's
+        ("https://x.com/ukrinform/status/1", "ukrinform"),  # nobody's
+        ("https://sport.ukrinform.net/x", "ukrinform"),  # under Ukrinform's host
+    )
+    items = "".join(
+        f'  - title: "Report {n}"\n    url: "{url}"\n    source: {source}\n'
+        for n, (url, source) in enumerate(rows)
+    )
+    day = project / DAY.format(date="2024-06-23")
+    day.write_text(f"---\ndate: 2024-06-23\nheadlines:\n{items}---\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "--project", project)
+    path = DAY.format(date="2024-06-23")
+    assert (code, err.splitlines()) == (
+        0,
+        [
+            f"{path}:5:10: warning: headlines[0].url: the link is on the site of Ukrinform "
+            "(https://www.ukrinform.net/), not of Espreso Global: is its source 'ukrinform', "
+            "not 'espreso'?",
+            f"{path}:8:10: warning: headlines[1].url: the link is on the site of Espreso Global "
+            "(https://global.espreso.tv/), not of Еспресо: is its source 'espreso', not "
+            "'espreso-ua'?",
+            f"{path}:17:10: warning: headlines[4].url: the link is on the site of Zelensky's "
+            "channel (https://t.me/V_Zelenskiy_official), not of General Staff: is its source "
+            "'zelensky', not 'genstaff'?",
+            "3 warnings in 1 file",
+        ],
+    )
+
+
 def test_fix_writes_clean_urls_and_nothing_else(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
