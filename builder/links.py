@@ -316,9 +316,19 @@ class _Sites:
             sites.sort(key=lambda site: -len(site[0]))  # the deepest folder first
         self.depth = max((len(f) for sites in self.by_host.values() for f, _ in sites), default=0)
         self.owners: dict[tuple[str, ...], tuple[Source, ...]] = {}  # by host and folders
+        self.verdicts: dict[tuple[str, str], Source | None] = {}  # by a link's start, its source
 
     def other_owner(self, url: str, source_id: str) -> Source | None:
         """Return the source whose site the link is on when it is not `source_id`'s."""
+        if not self.depth:  # no site names a folder: the scheme and host decide, as written
+            end = url.find("/", 8)
+            key = (url if end < 0 else url[:end], source_id)
+            if key not in self.verdicts:  # ten years have 109,500 links and few such keys
+                self.verdicts[key] = self._other_owner(url, source_id)
+            return self.verdicts[key]
+        return self._other_owner(url, source_id)
+
+    def _other_owner(self, url: str, source_id: str) -> Source | None:
         site = _site(url)
         if site is None:
             return None
