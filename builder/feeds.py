@@ -18,7 +18,7 @@ from typing import Any
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-from . import urls
+from . import i18n, urls
 from .library import Library
 from .markuptree import character_reference
 from .model import Day, Headline, Update
@@ -50,14 +50,20 @@ class _Generator(FeedGenerator):  # type: ignore[misc]  # feedgen has no types
 class _Entry(FeedEntry):  # type: ignore[misc]  # feedgen has no types
     """feedgen's entry, with the language of a headline in another language than the
     site's as its Atom entry's xml:lang (RSS has no such field; JSON Feed's item has its
-    own): a reader shows and reads it as that language, right to left where it runs so."""
+    own): a reader shows and reads it as that language, right to left where it runs so;
+    and the language of its article where that is not the site's as its link's hreflang
+    (feedgen 1.0 drops a link's hreflang, rel and type: its loop variable hides them)."""
 
     language: str | None = None
+    hreflang: str | None = None
 
     def atom_entry(self, extensions: bool = True) -> Any:
         entry = super().atom_entry(extensions=extensions)
         if self.language:
             entry.set(_XML_LANG, self.language)
+        if self.hreflang:
+            for link in entry.iterfind("link"):  # feedgen names them without a namespace
+                link.set("hreflang", self.hreflang)
         return entry
 
 
@@ -201,6 +207,10 @@ class FeedWriter:
         label = self.renderer.label_names.get(headline.label or "")
         entry.title(f"[{label}] {headline.title}" if label else headline.title)
         entry.link(href=headline.url)
+        source = self.library.sources[headline.source]
+        article = i18n.article_language(headline.url, headline.language, source.language)
+        if i18n.other_language(article, self.library.site.language):  # as the pages say it
+            entry.hreflang = article
         entry.published(self.moment(headline.date, headline.time))
         entry.updated(self.updated(headline.date, headline.time, headline.update))
         for tag_id in headline.tags:

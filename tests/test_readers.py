@@ -554,3 +554,7 @@ def test_a_headline_says_its_articles_language_where_it_is_not_the_sites(
     said = {e.title: "(in Ukrainian)" in e.description for e in feed.entries}
     assert said["Second Russian tanker enters Mariupol port - mayor's adviser"]
     assert not said["Ukraine aims to hold second Peace Summit by late 2024"]
+    atom = feedparser.parse((full / "headlines" / "atom.xml").read_bytes())
+    hreflang = {e.title: e.links[0].get("hreflang") for e in atom.entries}
+    assert hreflang["Second Russian tanker enters Mariupol port - mayor's adviser"] == "uk"
+    assert hreflang["Ukraine aims to hold second Peace Summit by late 2024"] is None
