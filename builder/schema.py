@@ -29,7 +29,10 @@ from .yamlio import PASTED_SPACES, Document, Path, Unreadable, dotted
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
-_OTHER_TIME = re.compile(r"(\d{1,2})\s?[.,:hH\-–]\s?(\d{2})(?:\s?([AaPp])\.?[Mm]\.?)?")
+# "9.15", "9h15", "9:15 PM", "15:30:00" (seconds, as a clock or a feed writes them), "3pm".
+_OTHER_TIME = re.compile(
+    r"(\d{1,2})(?:\s?[.,:hH\-–]\s?(\d{2})(?::[0-5]\d)?)?(?:\s?([AaPp])\.?[Mm]\.?)?"
+)
 _UPDATED = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?")
 _SPACE = re.compile(r"\s")
 
@@ -618,11 +621,12 @@ _REGISTRY_OF = {"source": "content/sources.yaml", "tags": "content/tags.yaml"}
 
 
 def _time_meant(written: str) -> str | None:
-    """Return the time written another way ("9.15", "9h15", "9:15 PM") as HH:MM, if any."""
+    """Return the time written another way ("9.15", "9h15", "9:15 PM", "15:30:00", "3pm")
+    as HH:MM, if any."""
     match = _OTHER_TIME.fullmatch(written)
-    if match is None:
+    if match is None or not (match[2] or match[3]):  # a number alone is no time
         return None
-    hour, minute, half = int(match[1]), int(match[2]), (match[3] or "").lower()
+    hour, minute, half = int(match[1]), int(match[2] or 0), (match[3] or "").lower()
     if half and not 1 <= hour <= 12:
         return None
     if half:

@@ -475,6 +475,22 @@ DAY_CASES = [
         id="a 12-hour time",
     ),
     pytest.param(
+        headline_day('    time: "15:30:00"'),
+        [
+            "7:11: headlines[0].time: '15:30:00' is not a time of day; write 24-hour HH:MM in "
+            'quotes, time: "15:30"'
+        ],
+        id="a time with seconds",
+    ),
+    pytest.param(
+        headline_day('    time: "3 p.m."'),
+        [
+            "7:11: headlines[0].time: '3 p.m.' is not a time of day; write 24-hour HH:MM in "
+            'quotes, time: "15:00"'
+        ],
+        id="an hour of a 12-hour clock",
+    ),
+    pytest.param(
         headline_day("    label: opinon"),
         [
             "7:12: headlines[0].label: unknown label 'opinon' (did you mean 'opinion'?); the "
