@@ -14,7 +14,7 @@ import re
 import sys
 import urllib.parse
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,7 +137,7 @@ class Checker:
                     at_key=True,
                 )
             elif key not in declared:
-                suggestion = did_you_mean(key, declared)
+                suggestion = _meant_field(key, declared) or did_you_mean(key, declared)
                 if suggestion:
                     misspelt.add(suggestion.split("'")[1])
                 self.problem(
@@ -632,6 +632,30 @@ def _time_meant(written: str) -> str | None:
     if half:
         hour = hour % 12 + (12 if half == "p" else 0)
     return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
+# Other words for the fields, as other tools and feeds name them ("link" is the url), with
+# the fields each may mean, the first that the mapping has.
+_FIELD_WORDS = {
+    **dict.fromkeys(("link", "href", "address", "article", "permalink"), ("url",)),
+    **dict.fromkeys(("outlet", "publisher", "site", "media", "author"), ("source",)),
+    **dict.fromkeys(("category", "categories", "topic", "topics", "hashtags"), ("tags",)),
+    **dict.fromkeys(("place", "location", "locations", "where", "region"), ("places",)),
+    **dict.fromkeys(("headline", "name", "heading"), ("title",)),
+    **dict.fromkeys(("comment", "description", "text", "body", "lead"), ("note", "summary")),
+    **dict.fromkeys(("hour", "published", "at"), ("time",)),
+    **dict.fromkeys(("lang", "locale"), ("language",)),
+    **dict.fromkeys(("archive", "archived", "archive_link", "wayback"), ("archive_url",)),
+    **dict.fromkeys(("day", "published_on"), ("date",)),
+    **dict.fromkeys(("items", "links", "news", "entries", "articles"), ("headlines",)),
+}
+
+
+def _meant_field(key: Any, declared: Mapping[str, Any]) -> str:
+    """Return " (did you mean 'url'?)" for another word for a field ("link"), or ""."""
+    fields = _FIELD_WORDS.get(key.strip().lower(), ()) if isinstance(key, str) else ()
+    meant = next((name for name in fields if name in declared), None)
+    return f" (did you mean '{meant}'?)" if meant else ""
 
 
 def _field_name(path: Path) -> str:

@@ -373,12 +373,24 @@ DAY_CASES = [
         id="unknown headline field",
     ),
     pytest.param(
-        headline_day("    link: https://example.org/"),
+        headline_day("    mood: grim"),
         [
-            f"7:5: headlines[0].link: unknown field 'link' in headline 1; the fields are: "
+            f"7:5: headlines[0].mood: unknown field 'mood' in headline 1; the fields are: "
             f"{HEADLINE_FIELD_NAMES}"
         ],
         id="unknown headline field with nothing close",
+    ),
+    pytest.param(
+        day(
+            DATE, HEADLINES, TITLE, '    link: "https://example.org/news/1"', "    outlet: espreso"
+        ),
+        [
+            f"5:5: headlines[0].link: unknown field 'link' in headline 1 (did you mean 'url'?); "
+            f"the fields are: {HEADLINE_FIELD_NAMES}",
+            f"6:5: headlines[0].outlet: unknown field 'outlet' in headline 1 (did you mean "
+            f"'source'?); the fields are: {HEADLINE_FIELD_NAMES}",
+        ],
+        id="a field named as other tools name it",
     ),
     pytest.param(
         headline_day("    tags: frontline"),
