@@ -637,11 +637,15 @@ def _time_meant(written: str) -> str | None:
 # Other words for the fields, as other tools and feeds name them ("link" is the url), with
 # the fields each may mean, the first that the mapping has.
 _FIELD_WORDS = {
-    **dict.fromkeys(("link", "href", "address", "article", "permalink"), ("url",)),
+    **dict.fromkeys(("link", "href", "address", "article", "permalink"), ("url", "base_url")),
     **dict.fromkeys(("outlet", "publisher", "site", "media", "author"), ("source",)),
     **dict.fromkeys(("category", "categories", "topic", "topics", "hashtags"), ("tags",)),
     **dict.fromkeys(("place", "location", "locations", "where", "region"), ("places",)),
-    **dict.fromkeys(("headline", "name", "heading"), ("title",)),
+    **dict.fromkeys(("headline", "name", "heading", "site_name"), ("title", "name")),
+    **dict.fromkeys(("title", "label"), ("name",)),  # of a source or tag
+    **dict.fromkeys(("homepage", "home", "website", "web"), ("url", "base_url")),
+    **dict.fromkeys(("url", "domain", "base", "baseurl", "site_url"), ("base_url",)),
+    **dict.fromkeys(("tz", "zone", "time_zone"), ("timezone",)),
     **dict.fromkeys(("comment", "description", "text", "body", "lead"), ("note", "summary")),
     **dict.fromkeys(("hour", "published", "at"), ("time",)),
     **dict.fromkeys(("lang", "locale"), ("language",)),

@@ -1202,6 +1202,24 @@ CONFIG_CASES = [
         id="unknown site field",
     ),
     pytest.param(
+        {"site": SITE.replace("base_url:", "url:").replace("timezone:", "tz:")},
+        [
+            "content/site.yaml:3:1: url: unknown field 'url' in site.yaml (did you mean "
+            f"'base_url'?); the fields are: {SITE_FIELD_NAMES}",
+            "content/site.yaml:5:1: tz: unknown field 'tz' in site.yaml (did you mean "
+            f"'timezone'?); the fields are: {SITE_FIELD_NAMES}",
+        ],
+        id="site fields named as other tools name them",
+    ),
+    pytest.param(
+        {"sources": SOURCES.replace('  name: "Espreso', '  title: "Espreso')},
+        [
+            "content/sources.yaml:2:3: espreso.title: unknown field 'title' in source "
+            "'espreso' (did you mean 'name'?); the fields are: name, url, language",
+        ],
+        id="a source's name called its title",
+    ),
+    pytest.param(
         {"sources": SOURCES.replace("  language: en\nukrinform", "  langauge: en\nukrinform")},
         [
             "content/sources.yaml:4:3: espreso.langauge: unknown field 'langauge' in source "
