@@ -119,11 +119,10 @@ def feed_item(
     """Return what the theme's feed/headline.html makes for a headline (stripped), exactly:
     the description of its item in RSS, Atom and JSON Feed. `in_language` says the
     language of its article where it is not the site's ("in Ukrainian", as markup, else
-    ""), `short_time` is its time as
-    the site writes one (None without), `day_href` the absolute address of its day page,
-    `long_date` its date as the site writes one, `direction` the `dir` of its note (the
-    templates' text_dir of its language), `label` the name of its label as the site's
-    pages write it."""
+    ""), `short_time` is its time as the site writes one (None without), `day_href` the
+    absolute address of its day page, `long_date` its date as the site writes one,
+    `direction` the `dir` of its note (the templates' text_dir of its language), `label`
+    the name of its label as the site's pages write it."""
     e = escape
     out = ["<p>"]
     if label:
