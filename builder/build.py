@@ -47,7 +47,7 @@ from .project import Project, template_dirs, theme_dir
 from .reader import DayFile, check_exactly, read_config, read_days
 from .render import Renderer, check_templates, fragment_key
 from .searchindex import SearchIndex, Started
-from .validate import CrossCheck, check_days
+from .validate import CrossCheck, check_days, named_ids
 
 T = TypeVar("T")
 
@@ -134,8 +134,8 @@ def load(
         day_files, day_problems = read_days(
             project, base_url, cache=cache, changed=changed, fork=fork
         )
-    problems += day_problems
     with timings.stage("validate"):
+        problems += named_ids(config, day_problems) if config is not None else day_problems
         if config is not None:
             check = cross_check or check_days
             day_files, cross = check_exactly(

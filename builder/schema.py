@@ -618,6 +618,18 @@ def _mixed_word(text: str) -> str | None:
 
 # The registries a headline's references name: an id there, never the name shown.
 _REGISTRY_OF = {"source": "content/sources.yaml", "tags": "content/tags.yaml"}
+# Checker.id's words for a name written where its id goes, and what they name: the value
+# and the registry (`written_for_id`).
+_NAME_FOR_ID = re.compile(
+    r"'(.*)' is not a valid id \(.*\): use an id of (content/\w+\.yaml), not a name"
+)
+
+
+def written_for_id(message: str) -> tuple[str, str] | None:
+    """Return the value and registry of Checker.id's problem with a source or tag written
+    by something not an id (its name, likely), or None for any other message."""
+    match = _NAME_FOR_ID.fullmatch(message)
+    return (match[1], match[2]) if match else None
 
 
 def _time_meant(written: str) -> str | None:

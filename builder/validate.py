@@ -11,11 +11,12 @@ import functools
 import zoneinfo
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import Location, Problem, did_you_mean
 from .model import Headline
 from .reader import Config, DayFile, Reference, warn
+from .schema import written_for_id
 from .urls import listing, slugify
 
 
@@ -145,6 +146,33 @@ def _skipped_time(ref: Reference, date: dt.date, zone: str, gap: _Gap) -> Proble
         f"{start} to {end}, so feeds read it as {read}; write the time the clocks "
         "showed",
     )
+
+
+def named_ids(config: Config, problems: list[Problem]) -> list[Problem]:
+    """Say which id a source's or tag's name stands for where a day file has the name in
+    place of the id (`source: Censor.NET`, whose id is `censor`): the check of one file
+    could only say that it is not an id."""
+    if not any(written_for_id(p.message) for p in problems):
+        return problems  # nearly always
+    names = {
+        "content/sources.yaml": {s.name.casefold(): s.id for s in config.sources.values()},
+        "content/tags.yaml": {t.name.casefold(): t.id for t in config.tags.values()},
+    }
+    mended: list[Problem] = []
+    for problem in problems:
+        written = written_for_id(problem.message)
+        meant = (
+            names[written[1]].get(written[0].strip().lstrip("#").casefold()) if written else None
+        )
+        if written and meant:
+            kind = "source" if written[1].endswith("sources.yaml") else "tag"
+            problem = replace(
+                problem,
+                message=f"'{written[0]}' is the name of the {kind} '{meant}' in {written[1]}; "
+                f"write its id, {meant}",
+            )
+        mended.append(problem)
+    return mended
 
 
 def _headline_fine(
