@@ -10,11 +10,11 @@ import datetime as dt
 import functools
 import zoneinfo
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .errors import Location, Problem, did_you_mean
-from .model import Headline
+from .model import Headline, Source, Tag
 from .reader import Config, DayFile, Reference, warn
 from .schema import written_for_id
 from .urls import listing, slugify
@@ -194,13 +194,28 @@ def _headline_fine(
     return first_url.setdefault(h.url, (key, where))[0] == key
 
 
-def _unknown(ref: Reference, known: Iterable[str], registry: str) -> Problem:
+def _unknown(ref: Reference, known: Mapping[str, Source | Tag], registry: str) -> Problem:
+    """An unknown id: "did you mean" the id whose name it is the slug of ('espreso-global'
+    for Espreso Global, whose id is 'espreso'), else the nearest id."""
+    named = _ids_by_name_slug(tuple((key, item.name) for key, item in known.items()))
+    meant = (
+        f" (did you mean '{named[ref.value]}'?)"
+        if ref.value in named
+        else did_you_mean(ref.value, known)
+    )
     return Problem(
         ref.location,
         ref.field,
-        f"unknown {ref.kind} '{ref.value}'{did_you_mean(ref.value, known)}; "
+        f"unknown {ref.kind} '{ref.value}'{meant}; "
         f"use one of the ids in {registry} or add it there",
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _ids_by_name_slug(names: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Each id by the slug of its name; made once for the thousands of references to one
+    unknown id that a tag renamed before its days leaves."""
+    return {slugify(name): key for key, name in names}
 
 
 def _short(location: Location) -> str:

@@ -1167,6 +1167,21 @@ def test_check_days_reports_exact_problems(
     assert check_files(*files) == expected
 
 
+def test_an_unknown_id_that_is_a_sources_name_is_answered_with_its_id() -> None:
+    """'ukrainska-pravda' is no source, but it is the slug of the name of the one whose id
+    is 'up': that is the id meant, however unlike the two look."""
+    up = 'up:\n  name: "Ukrainska Pravda"\n  url: "https://www.pravda.com.ua/"\n  language: uk\n'
+    config, problems = parse_configuration(sources=SOURCES + up)
+    assert config is not None and problems == []
+    day_file, problems = parse_day(PATH, headline_day().replace("espreso", "ukrainska-pravda"))
+    assert day_file is not None and problems == []
+    assert formatted(check_days(config, [day_file])) == in_file(
+        PATH,
+        "6:13: headlines[0].source: unknown source 'ukrainska-pravda' (did you mean 'up'?); "
+        "use one of the ids in content/sources.yaml or add it there",
+    )
+
+
 def test_url_on_another_day_is_a_warning_not_an_error() -> None:
     config, _ = parse_configuration()
     assert config is not None
