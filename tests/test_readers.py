@@ -554,6 +554,10 @@ def test_a_headline_says_its_articles_language_where_it_is_not_the_sites(
     said = {e.title: "(in Ukrainian)" in e.description for e in feed.entries}
     assert said["Second Russian tanker enters Mariupol port - mayor's adviser"]
     assert not said["Ukraine aims to hold second Peace Summit by late 2024"]
+    days = feedparser.parse((full / "rss.xml").read_bytes())  # a day's item lists them all
+    june_22 = next(e for e in days.entries if e.link.endswith("/2024/06/22/"))
+    assert "(Censor.NET, in Ukrainian)" in june_22.content[0].value
+    assert "(Ukrinform)" in june_22.content[0].value
     atom = feedparser.parse((full / "headlines" / "atom.xml").read_bytes())
     hreflang = {e.title: e.links[0].get("hreflang") for e in atom.entries}
     assert hreflang["Second Russian tanker enters Mariupol port - mayor's adviser"] == "uk"
