@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import gc
 import json
 import os
@@ -426,6 +427,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + (exc.signum if isinstance(exc, Terminated) else signal.SIGINT)
 
 
+# What to do when the preview server cannot take its address.
+_LISTEN_FIXES = {
+    errno.EADDRINUSE: " (another program, or another digest serve, has it); stop it, or "
+    "choose another port: digest serve --port {next}",
+    errno.EACCES: "; ports below 1024 need privileges: choose one above, --port 8000",
+    errno.EADDRNOTAVAIL: "; this machine has no such address: --host 127.0.0.1 serves this "
+    "machine, --host 0.0.0.0 every network it is on",
+}
+
+
 def _report(problems: Sequence[Problem], shown: int | None = SHOWN) -> None:
     """Print problems in file order, the first `shown` of them in full (None: all, as
     `digest check` does), then how many there are."""
@@ -749,7 +760,10 @@ def _live_in(project: Project, args: argparse.Namespace, out: Path) -> int:
         try:
             server = PreviewServer(out, args.host, args.port, base_path)
         except OSError as exc:
-            raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
+            hint = _LISTEN_FIXES.get(exc.errno or 0, "").format(next=args.port + 1)
+            raise UsageError(
+                f"cannot listen on {args.host}:{args.port}: {exc.strerror}{hint}"
+            ) from None
     watcher = Watcher(project.root, poll=args.poll)
     # The first build of a long digest takes seconds (ten years from nothing: about 15),
     # and the server answers only after it: say what is going on.

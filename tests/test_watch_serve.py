@@ -1042,3 +1042,29 @@ def test_a_server_on_one_address_names_that_one(tmp_path: Path) -> None:
 
 def project_relative(path: Path) -> str:
     return path.as_posix().split("/project/", 1)[1]
+
+
+def test_a_port_in_use_is_refused_with_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another program (or another `digest serve`) has the port: the server says so and
+    which port to try, before it builds anything (exit status 2, a usage error)."""
+    from builder import cli
+
+    shutil.copytree(FULL / "content", tmp_path / "content")
+    taken = socket.socket()
+    try:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        status = cli.main(["serve", "--port", str(port), "--project", str(tmp_path)])
+    finally:
+        taken.close()
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err == (
+        f"digest: error: cannot listen on 127.0.0.1:{port}: Address already in use (another "
+        "program, or another digest serve, has it); stop it, or choose another port: "
+        f"digest serve --port {port + 1}\n"
+    )
+    assert not (tmp_path / ".digest-cache" / "serve").exists()  # nothing was built
