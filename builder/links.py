@@ -208,6 +208,16 @@ def check_links(
                     f"https://{link.url[len('http://') :]}",
                 )
             )
+        home = sites.home_page_of(link.url)
+        if home is not None:
+            problems.append(
+                _warn(
+                    link.url_location,
+                    f"{link.item}.url",
+                    f"the link is the home page of {home.name} ({home.url}), not an article; "
+                    "link the article the headline is about",
+                )
+            )
         owner = sites.other_owner(link.url, link.source)
         if owner is not None and source is not None:
             problems.append(
@@ -317,6 +327,15 @@ class _Sites:
         self.depth = max((len(f) for sites in self.by_host.values() for f, _ in sites), default=0)
         self.owners: dict[tuple[str, ...], tuple[Source, ...]] = {}  # by host and folders
         self.verdicts: dict[tuple[str, str], Source | None] = {}  # by a link's start, its source
+
+    def home_page_of(self, url: str) -> Source | None:
+        """Return the source whose home page (its `url`) the link is, if any."""
+        if url.count("/") > 3 + self.depth or "?" in url:  # an article's, nearly always
+            return None
+        site = _site(url.split("#", 1)[0])
+        if site is None:
+            return None
+        return next((s for f, s in self.by_host.get(site[0], ()) if f == site[1]), None)
 
     def other_owner(self, url: str, source_id: str) -> Source | None:
         """Return the source whose site the link is on when it is not `source_id`'s."""

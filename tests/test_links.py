@@ -203,7 +203,7 @@ def test_check_asks_about_a_link_on_another_sources_site(
     """A link on the site of another source than its own (its host, or a host above it,
     and the folder of the source's `url`) is a warning that names that source: the wrong
     id, pasted with the wrong link. A link on nobody's site (x.com, a channel that is no
-    source) is left alone."""
+    source) is left alone. A link that is a source's home page is no article's."""
     sources = project / "content" / "sources.yaml"
     sources.write_text(
         sources.read_text("utf-8")
@@ -228,9 +228,11 @@ def test_check_asks_about_a_link_on_another_sources_site(
         ("https://t.me/someone_else/1", "genstaff"),  # nobody's
         ("https://x.com/ukrinform/status/1", "ukrinform"),  # nobody's
         ("https://sport.ukrinform.net/x", "ukrinform"),  # under Ukrinform's host
+        ("https://ukrinform.net", "ukrinform"),  # its home page, not an article
+        ("https://t.me/GeneralStaffZSU#top", "genstaff"),  # the channel, not a post
     )
-    items = "".join(
-        f'  - title: "Report {n}"\n    url: "{url}"\n    source: {source}\n'
+    items = "".join(  # titles not nearly alike: "Report A", "Report B"
+        f'  - title: "Report {chr(65 + n)}"\n    url: "{url}"\n    source: {source}\n'
         for n, (url, source) in enumerate(rows)
     )
     day = project / DAY.format(date="2024-06-23")
@@ -249,7 +251,12 @@ def test_check_asks_about_a_link_on_another_sources_site(
             f"{path}:17:10: warning: headlines[4].url: the link is on the site of Zelensky's "
             "channel (https://t.me/V_Zelenskiy_official), not of General Staff: is its source "
             "'zelensky', not 'genstaff'?",
-            "3 warnings in 1 file",
+            f"{path}:32:10: warning: headlines[9].url: the link is the home page of Ukrinform "
+            "(https://www.ukrinform.net/), not an article; link the article the headline is about",
+            f"{path}:35:10: warning: headlines[10].url: the link is the home page of General "
+            "Staff (https://t.me/GeneralStaffZSU/), not an article; link the article the "
+            "headline is about",
+            "5 warnings in 1 file",
         ],
     )
 
