@@ -121,7 +121,7 @@ def _parser() -> argparse.ArgumentParser:
         "--fix",
         action="store_true",
         help="remove tracking parameters (utm_*, fbclid, gclid, ...) from headline URLs in the "
-        "day files, then check",
+        "day files, and write a source's or tag's id where its name is written, then check",
     )
     check_cmd.add_argument(
         "--since",
@@ -450,8 +450,8 @@ def _check(project: Project, args: argparse.Namespace) -> int:
 
     strict: bool = args.strict
     if args.fix:
-        for path in apply_fixes(project):
-            print(f"fixed {path}: removed tracking parameters", file=sys.stderr)
+        for path, done in apply_fixes(project):
+            print(f"fixed {path}: {done}", file=sys.stderr)
     changed = changed_paths(project, args.since) if args.since else None
     result = check(project, fork=True)  # this process runs no threads
     problems = list(result.problems)

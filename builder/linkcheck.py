@@ -14,6 +14,7 @@ from .errors import Problem, UsageError
 from .links import check_links, fix_text, url_fixes
 from .project import Project
 from .reader import DayFile, check_exactly, read_config, read_days, read_text
+from .validate import meant_ids
 
 
 def link_problems(
@@ -41,25 +42,63 @@ def link_problems(
     return problems
 
 
-def apply_fixes(project: Project) -> list[str]:
-    """Remove tracking parameters from every headline URL; return the files changed."""
+def apply_fixes(project: Project) -> list[tuple[str, str]]:
+    """Remove tracking parameters from every headline URL, and write the id of a source or
+    tag where its name is written in its place; return the files changed, each with what
+    was done to it."""
     # Imported here: newday brings the importer, 0.1 s that `digest check` without --fix
     # (the pre-commit hook, on every commit) does not need.
     from .newday import write_text
 
     config, _ = read_config(project)
-    day_files, _ = read_days(project, config.site.base_url if config else "/", exact=True)
-    changed: list[str] = []
-    for rel, fixes in sorted(url_fixes(day_files).items()):
+    day_files, problems = read_days(project, config.site.base_url if config else "/", exact=True)
+    urls = url_fixes(day_files)
+    ids: dict[str, list[tuple[int, int, str, str]]] = {}  # by file: line, column, name, id
+    if config is not None:
+        by_identity = {id(p): p for p in problems}
+        for key, (written, _, _, meant) in meant_ids(config, problems).items():
+            where = by_identity[key].location
+            if where.line and where.column:
+                ids.setdefault(where.path, []).append((where.line, where.column, written, meant))
+    changed: list[tuple[str, str]] = []
+    for rel in sorted(urls.keys() | ids.keys()):
         path = project.root / rel
         text, problem = read_text(project, path)
         if problem or text is None:
             continue
-        fixed = fix_text(text, fixes)
-        if fixed != text:
-            write_text(path, fixed)
-            changed.append(rel)
+        fixed = fix_text(text, urls.get(rel, {}))
+        with_ids = _write_ids(fixed, ids.get(rel, []))
+        done = [
+            what
+            for what, before, after in (
+                ("removed tracking parameters", text, fixed),
+                ("wrote ids for names of sources and tags", fixed, with_ids),
+            )
+            if after != before
+        ]
+        if done:
+            write_text(path, with_ids)
+            changed.append((rel, ", ".join(done)))
     return changed
+
+
+def _write_ids(text: str, fixes: list[tuple[int, int, str, str]]) -> str:
+    """Write each id in place of the name at its line and column (counted from 1), as the
+    name was written: bare or in quotes. A name not found where it was read is left."""
+    lines = text.split("\n")
+    for line, column, written, meant in sorted(fixes, reverse=True):  # right to left
+        if line > len(lines):
+            continue
+        row, start = lines[line - 1], column - 1
+        quote = row[start : start + 1]
+        if quote in ("'", '"') and row.startswith(quote + written + quote, start):
+            end = start + len(written) + 2
+        elif row.startswith(written, start):
+            end = start + len(written)
+        else:
+            continue
+        lines[line - 1] = row[:start] + meant + row[end:]
+    return "\n".join(lines)
 
 
 def changed_paths(project: Project, revision: str) -> set[str]:

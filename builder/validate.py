@@ -152,27 +152,44 @@ def named_ids(config: Config, problems: list[Problem]) -> list[Problem]:
     """Say which id a source's or tag's name stands for where a day file has the name in
     place of the id (`source: Censor.NET`, whose id is `censor`): the check of one file
     could only say that it is not an id."""
-    if not any(written_for_id(p.message) for p in problems):
+    meant = meant_ids(config, problems)
+    if not meant:
         return problems  # nearly always
-    names = {
-        "content/sources.yaml": {s.name.casefold(): s.id for s in config.sources.values()},
-        "content/tags.yaml": {t.name.casefold(): t.id for t in config.tags.values()},
-    }
     mended: list[Problem] = []
     for problem in problems:
-        written = written_for_id(problem.message)
-        meant = (
-            names[written[1]].get(written[0].strip().lstrip("#").casefold()) if written else None
-        )
-        if written and meant:
-            kind = "source" if written[1].endswith("sources.yaml") else "tag"
+        if id(problem) in meant:
+            written, kind, registry, key = meant[id(problem)]
             problem = replace(
                 problem,
-                message=f"'{written[0]}' is the name of the {kind} '{meant}' in {written[1]}; "
-                f"write its id, {meant}",
+                message=f"'{written}' is the name of the {kind} '{key}' in {registry}; "
+                f"write its id, {key}",
             )
         mended.append(problem)
     return mended
+
+
+def meant_ids(config: Config, problems: list[Problem]) -> dict[int, tuple[str, str, str, str]]:
+    """Of the problems of a name written where a source's or tag's id goes (Checker.id's),
+    those whose name is in the registry: by the problem's identity, the name as written,
+    "source" or "tag", the registry's path and the id meant (`digest check --fix` writes
+    it)."""
+    found: dict[int, tuple[str, str, str, str]] = {}
+    names: dict[str, dict[str, str]] = {}
+    for problem in problems:
+        written = written_for_id(problem.message)
+        if written is None:
+            continue
+        value, registry = written
+        if not names:
+            names = {
+                "content/sources.yaml": {s.name.casefold(): s.id for s in config.sources.values()},
+                "content/tags.yaml": {t.name.casefold(): t.id for t in config.tags.values()},
+            }
+        key = names.get(registry, {}).get(value.strip().lstrip("#").casefold())
+        if key is not None:
+            kind = "source" if registry.endswith("sources.yaml") else "tag"
+            found[id(problem)] = (value, kind, registry, key)
+    return found
 
 
 def _headline_fine(

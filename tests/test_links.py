@@ -275,6 +275,35 @@ def test_fix_writes_clean_urls_and_nothing_else(
     assert path.read_text() == before.replace("?id=1&utm_source=tg&utm_medium=x", "?id=1")
 
 
+def test_fix_writes_the_ids_of_sources_and_tags_written_by_name(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As a digest moved from another tool has them: names where ids go, bare or quoted,
+    alone or in a list. A name no source or tag has is left for the editor."""
+    path = project / DAY.format(date="2024-06-23")
+    path.write_text(
+        "---\ndate: 2024-06-23\nheadlines:\n"
+        '  - title: "Talks"\n    url: "https://www.ukrinform.net/a"\n    source: Ukrinform\n'
+        '    tags: [Frontline, "Frontline line"]\n'
+        '  - title: "Strikes"\n    url: "https://www.ukrinform.net/b"\n    source: "UKRINFORM"\n'
+        "---\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "check", "--fix", "--project", project)
+    assert code == 1  # "Frontline line" is no tag's name
+    assert err.startswith(
+        f"fixed {DAY.format(date='2024-06-23')}: wrote ids for names of sources and tags\n"
+    )
+    assert path.read_text("utf-8") == (
+        "---\ndate: 2024-06-23\nheadlines:\n"
+        '  - title: "Talks"\n    url: "https://www.ukrinform.net/a"\n    source: ukrinform\n'
+        '    tags: [frontline, "Frontline line"]\n'
+        '  - title: "Strikes"\n    url: "https://www.ukrinform.net/b"\n    source: ukrinform\n'
+        "---\n"
+    )
+    assert "'Frontline line' is not a valid id" in err
+
+
 def git(project: Path, *args: str) -> None:
     subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
