@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the reader uses this module; its types are only named here
     from .reader import Config, DayFile
 
 CACHE_FOLDER = ".digest-cache"
-_FORMAT = f"days-16-{__version__}"
+_FORMAT = f"days-17-{__version__}"
 _SHARDS = "days"  # .digest-cache/days/<shard>.pickle
 
 ParseResult = tuple["DayFile | None", tuple["Problem", ...]]

@@ -44,7 +44,9 @@ _FORBIDDEN_IN_BODY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\ufff
 class Reference:
     """A value that other files must agree with: a source or tag id, a place, a URL."""
 
-    kind: str  # "source", "tag", "place", "url", "title" or "time" (as "HH:MM")
+    # "source", "tag", "place", "url", "title", "time" ("HH:MM") or "updated" (with a time
+    # of day: "YYYY-MM-DD HH:MM")
+    kind: str
     value: str
     field: str  # e.g. "headlines[2].tags[0]"
     location: Location
@@ -256,6 +258,8 @@ def _parse_document(
     if len({h.anchor for h in headlines}) < len(headlines):  # two URLs' hashes start alike
         sizes = headline_anchor_sizes([h.url for h in headlines])
         headlines = [replace(h, anchor_size=size) for h, size in zip(headlines, sizes, strict=True)]
+    if doc.exact:
+        references.extend(_updated_reference(doc, (), fields))
     commentary_html, body_problems = _parse_body(path, body, body_line, page_url)
     problems.extend(body_problems)
     day = Day(
@@ -350,6 +354,7 @@ def _references(
         found.append(
             Reference("time", f"{values['time']:%H:%M}", yamlio.dotted(path), doc.where(path))
         )
+    found.extend(_updated_reference(doc, item_path, values))
     for kind, name in (("tag", "tags"), ("place", "places")):
         items = values.get(name, ())
         raw = doc.value_at((*item_path, name)) if items else None
@@ -360,6 +365,19 @@ def _references(
             path = (*item_path, name, position)
             found.append(Reference(kind, value, yamlio.dotted(path), doc.where(path)))
     return found
+
+
+def _updated_reference(
+    doc: yamlio.Document, item_path: yamlio.Path, values: dict[str, Any]
+) -> list[Reference]:
+    """An `updated` with a time of day, as "YYYY-MM-DD HH:MM", and where it is: the clocks
+    may have skipped it (validate.clock_problems)."""
+    updated = values.get("updated")
+    if updated is None or updated[1] is None:
+        return []
+    path = (*item_path, "updated")
+    value = f"{updated[0]} {updated[1]:%H:%M}"
+    return [Reference("updated", value, yamlio.dotted(path), doc.where(path))]
 
 
 def _parse_body(path: str, body: str, first_line: int, page_url: str) -> tuple[str, list[Problem]]:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .errors import Location, Problem, did_you_mean
-from .model import Headline, Source, Tag
+from .model import Headline, Source, Tag, Update
 from .reader import Config, DayFile, Reference, warn
 from .schema import written_for_id
 from .urls import listing, slugify
@@ -82,27 +82,57 @@ def check_days(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
 
 
 def clock_problems(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
-    """Report the headline times that the clocks of the site's zone skipped, in the order
-    of the days' dates. Only the day or two a year when they go forward are looked at."""
+    """Report the times that the clocks of the site's zone skipped: a headline's on its
+    day, an `updated` on its date; in the order of the days' dates. Only the day or two a
+    year when the clocks go forward, and the days with a timed update, are looked at."""
     zone = config.site.timezone
-    gapped = [(f, gap) for f in day_files if (gap := clock_gap(zone, f.day.date)) is not None]
+    chosen = [f for f in day_files if clock_gap(zone, f.day.date) or _timed_updates(f)]
     problems: list[Problem] = []
-    for day_file, gap in sorted(gapped, key=lambda pair: pair[0].day.date):
-        if day_file.exact:  # its references include those of headlines left out for errors
-            times = [r for r in day_file.references if r.kind == "time"]
-        else:  # a clean file: its headlines are all there
-            where = Location(day_file.day.source_path)
-            times = [
-                Reference("time", f"{h.time:%H:%M}", f"headlines[{index}].time", where)
-                for index, h in enumerate(day_file.day.headlines)
-                if h.time is not None
-            ]
-        problems.extend(
-            _skipped_time(ref, day_file.day.date, zone, gap)
-            for ref in times
-            if _in_gap(ref.value, gap)
-        )
+    for day_file in sorted(chosen, key=lambda f: f.day.date):
+        for ref, date in _clock_references(day_file):
+            gap = clock_gap(zone, date)
+            time = ref.value[-5:]  # "HH:MM", or the end of "YYYY-MM-DD HH:MM"
+            if gap is not None and gap[0] <= time < gap[1]:
+                problems.append(_skipped_time(ref, date, time, zone, gap))
     return problems
+
+
+def _timed_updates(day_file: DayFile) -> bool:
+    """Whether the day or one of its headlines has an `updated` with a time of day."""
+    day = day_file.day
+    if day_file.exact:
+        return any(ref.kind == "updated" for ref in day_file.references)
+    updates = (day.update, *(h.update for h in day.headlines))
+    return any(u is not None and u.time is not None for u in updates)
+
+
+def _clock_references(day_file: DayFile) -> list[tuple[Reference, dt.date]]:
+    """The times of a day file, each with the date it is on: its headlines' times (the
+    day's date) and its updates' (their own)."""
+    day = day_file.day
+    if day_file.exact:  # its references include those of headlines left out for errors
+        return [
+            (ref, dt.date.fromisoformat(ref.value[:10]) if ref.kind == "updated" else day.date)
+            for ref in day_file.references
+            if ref.kind in ("time", "updated")
+        ]
+    where = Location(day.source_path)  # a clean file: its headlines are all there
+    found: list[tuple[Reference, dt.date]] = []
+    if day.update is not None and day.update.time is not None:
+        found.append((_update_reference(day.update, "updated", where), day.update.date))
+    for index, h in enumerate(day.headlines):
+        if h.time is not None:
+            ref = Reference("time", f"{h.time:%H:%M}", f"headlines[{index}].time", where)
+            found.append((ref, day.date))
+        if h.update is not None and h.update.time is not None:
+            field = f"headlines[{index}].updated"
+            found.append((_update_reference(h.update, field, where), h.update.date))
+    return found
+
+
+def _update_reference(update: Update, field: str, where: Location) -> Reference:
+    assert update.time is not None
+    return Reference("updated", f"{update.date} {update.time:%H:%M}", field, where)
 
 
 # The local times a day lacks when its clocks go forward, [start, end) as "HH:MM" (text
@@ -130,21 +160,21 @@ def clock_gap(zone_name: str, date: dt.date) -> _Gap | None:
     return None
 
 
-def _in_gap(time: str, gap: _Gap) -> bool:
-    return gap[0] <= time < gap[1]
-
-
-def _skipped_time(ref: Reference, date: dt.date, zone: str, gap: _Gap) -> Problem:
+def _skipped_time(ref: Reference, date: dt.date, time: str, zone: str, gap: _Gap) -> Problem:
     start, end, before, after = gap
-    hours, minutes = map(int, ref.value.split(":"))
+    hours, minutes = map(int, time.split(":"))
     as_read = dt.datetime.combine(date, dt.time(hours, minutes)) + (after - before)
     read = f"{as_read:%H:%M}" if as_read.date() == date else f"{as_read:%Y-%m-%d %H:%M}"
+    written = (
+        f"{ref.value} did not happen"
+        if ref.kind == "updated"
+        else (f"{ref.value} did not happen on {date}")
+    )
     return warn(
         ref.location,
         ref.field,
-        f"{ref.value} did not happen on {date} in {zone}: the clocks went forward from "
-        f"{start} to {end}, so feeds read it as {read}; write the time the clocks "
-        "showed",
+        f"{written} in {zone}: the clocks went forward from {start} to {end}, so feeds read "
+        f"it as {read}; write the time the clocks showed",
     )
 
 
@@ -248,6 +278,7 @@ class _Facts:
     tags: frozenset[str]
     places: frozenset[tuple[str, str]]  # (slug, name as written)
     urls: frozenset[str]
+    timed_updates: bool  # an `updated` with a time of day (clock_problems)
 
 
 class CrossCheck:
@@ -283,7 +314,17 @@ class CrossCheck:
             and self.sources.keys() <= config.sources.keys()
             and self.tags.keys() <= config.tags.keys()
         )  # then check_days would say only what clock_problems says, at a glance
-        return clock_problems(config, day_files) if fine else check_days(config, day_files)
+        if not fine:
+            return check_days(config, day_files)
+        zone = config.site.timezone
+        return clock_problems(  # of the files that may have such times, known at a glance
+            config,
+            [
+                f
+                for f in day_files
+                if self.files[id(f)][1].timed_updates or clock_gap(zone, f.day.date)
+            ],
+        )
 
     def take(self, day_files: Iterable[DayFile]) -> None:
         """Count the facts of the day files not counted yet. Ahead of a check (digest
@@ -337,4 +378,5 @@ def _facts_of(day_file: DayFile) -> _Facts:
         tags=frozenset(by_kind["tag"]),
         places=frozenset((slugify(name), name) for name in by_kind["place"]),
         urls=frozenset(by_kind["url"]),
+        timed_updates=_timed_updates(day_file),
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from builder import validate
+from builder.model import Update
 from builder.project import Project
 from builder.reader import DayFile, read_config, read_days
 from builder.validate import CrossCheck, check_days
@@ -28,7 +29,7 @@ def edited(day_file: DayFile, rng: random.Random, others: list[DayFile]) -> DayF
     index = rng.randrange(len(day.headlines))
     h = day.headlines[index]
     other = rng.choice(others).day
-    kind = rng.choice(["url", "place", "tag", "source", "fresh", "commentary", "clock"])
+    kind = rng.choice(["url", "place", "tag", "source", "fresh", "commentary", "clock", "update"])
     if kind == "url" and other.headlines and other.date != day.date:
         h = dataclasses.replace(h, url=rng.choice(other.headlines).url)
     elif kind == "place":
@@ -42,8 +43,13 @@ def edited(day_file: DayFile, rng: random.Random, others: list[DayFile]) -> DayF
     elif kind == "clock":  # Kyiv's clocks went from 03:00 to 04:00 on 2025-03-30
         h = dataclasses.replace(h, time=dt.time(rng.choice([2, 3, 4]), 30))
         day = dataclasses.replace(day, date=dt.date(2025, 3, 30))
+    elif kind == "update":  # corrected at a time the clocks skipped, or not
+        h = dataclasses.replace(h, update=Update(dt.date(2025, 3, 30), dt.time(3, 10)))
+        if rng.random() < 0.5:
+            h = dataclasses.replace(h, update=Update(dt.date(2025, 3, 30), dt.time(4, 10)))
     headlines = (*day.headlines[:index], h, *day.headlines[index + 1 :])
     day = dataclasses.replace(day, headlines=headlines, commentary=f"{rng.random()}")
+
     return dataclasses.replace(day_file, day=day)
 
 

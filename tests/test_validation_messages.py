@@ -1157,6 +1157,33 @@ CROSS_FILE_CASES = [
         [],
         id="a time the clocks showed twice is the first",
     ),
+    pytest.param(
+        [
+            (
+                PATH,
+                day(
+                    DATE,
+                    'updated: "2025-03-30 03:20"',
+                    HEADLINES,
+                    TITLE,
+                    URL,
+                    SOURCE,
+                    '    updated: "2025-03-30 03:45"',
+                    '    correction: "Fixed."',
+                ),
+            )
+        ],
+        in_file(
+            PATH,
+            "3:10: warning: updated: 2025-03-30 03:20 did not happen in Europe/Kyiv: the "
+            "clocks went forward from 03:00 to 04:00, so feeds read it as 04:20; write the "
+            "time the clocks showed",
+            "8:14: warning: headlines[0].updated: 2025-03-30 03:45 did not happen in "
+            "Europe/Kyiv: the clocks went forward from 03:00 to 04:00, so feeds read it as "
+            "04:45; write the time the clocks showed",
+        ),
+        id="an update at a time the clocks skipped is a warning",
+    ),
 ]
 
 
