@@ -54,12 +54,10 @@ def apply_fixes(project: Project) -> list[tuple[str, str]]:
     day_files, problems = read_days(project, config.site.base_url if config else "/", exact=True)
     urls = url_fixes(day_files)
     ids: dict[str, list[tuple[int, int, str, str]]] = {}  # by file: line, column, name, id
-    if config is not None:
-        by_identity = {id(p): p for p in problems}
-        for key, (written, _, _, meant) in meant_ids(config, problems).items():
-            where = by_identity[key].location
-            if where.line and where.column:
-                ids.setdefault(where.path, []).append((where.line, where.column, written, meant))
+    for named, written, _, meant in meant_ids(config, problems) if config else ():
+        where = named.location
+        if where.line and where.column:
+            ids.setdefault(where.path, []).append((where.line, where.column, written, meant))
     changed: list[tuple[str, str]] = []
     for rel in sorted(urls.keys() | ids.keys()):
         path = project.root / rel

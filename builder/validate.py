@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import zoneinfo
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .errors import Location, Problem, did_you_mean
@@ -81,12 +81,18 @@ def check_days(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
     return problems + clock_problems(config, by_date.values())
 
 
-def clock_problems(config: Config, day_files: Iterable[DayFile]) -> list[Problem]:
+def clock_problems(
+    config: Config,
+    day_files: Iterable[DayFile],
+    timed: Callable[[DayFile], bool] | None = None,
+) -> list[Problem]:
     """Report the times that the clocks of the site's zone skipped: a headline's on its
     day, an `updated` on its date; in the order of the days' dates. Only the day or two a
-    year when the clocks go forward, and the days with a timed update, are looked at."""
+    year when the clocks go forward, and the days with a timed update, are looked at
+    (`timed` says which have one, where that is known: CrossCheck's facts)."""
     zone = config.site.timezone
-    chosen = [f for f in day_files if clock_gap(zone, f.day.date) or _timed_updates(f)]
+    timed = timed or _timed_updates
+    chosen = [f for f in day_files if clock_gap(zone, f.day.date) or timed(f)]
     problems: list[Problem] = []
     for day_file in sorted(chosen, key=lambda f: f.day.date):
         for ref, date in _clock_references(day_file):
@@ -165,16 +171,12 @@ def _skipped_time(ref: Reference, date: dt.date, time: str, zone: str, gap: _Gap
     hours, minutes = map(int, time.split(":"))
     as_read = dt.datetime.combine(date, dt.time(hours, minutes)) + (after - before)
     read = f"{as_read:%H:%M}" if as_read.date() == date else f"{as_read:%Y-%m-%d %H:%M}"
-    written = (
-        f"{ref.value} did not happen"
-        if ref.kind == "updated"
-        else (f"{ref.value} did not happen on {date}")
-    )
+    on = "" if ref.kind == "updated" else f" on {date}"  # an update's value has its date
     return warn(
         ref.location,
         ref.field,
-        f"{written} in {zone}: the clocks went forward from {start} to {end}, so feeds read "
-        f"it as {read}; write the time the clocks showed",
+        f"{ref.value} did not happen{on} in {zone}: the clocks went forward from {start} to "
+        f"{end}, so feeds read it as {read}; write the time the clocks showed",
     )
 
 
@@ -182,13 +184,14 @@ def named_ids(config: Config, problems: list[Problem]) -> list[Problem]:
     """Say which id a source's or tag's name stands for where a day file has the name in
     place of the id (`source: Censor.NET`, whose id is `censor`): the check of one file
     could only say that it is not an id."""
-    meant = meant_ids(config, problems)
+    meant = {id(problem): rest for problem, *rest in meant_ids(config, problems)}
     if not meant:
         return problems  # nearly always
     mended: list[Problem] = []
     for problem in problems:
         if id(problem) in meant:
-            written, kind, registry, key = meant[id(problem)]
+            written, registry, key = meant[id(problem)]
+            kind = "source" if registry.endswith("sources.yaml") else "tag"
             problem = replace(
                 problem,
                 message=f"'{written}' is the name of the {kind} '{key}' in {registry}; "
@@ -198,12 +201,11 @@ def named_ids(config: Config, problems: list[Problem]) -> list[Problem]:
     return mended
 
 
-def meant_ids(config: Config, problems: list[Problem]) -> dict[int, tuple[str, str, str, str]]:
+def meant_ids(config: Config, problems: list[Problem]) -> list[tuple[Problem, str, str, str]]:
     """Of the problems of a name written where a source's or tag's id goes (Checker.id's),
-    those whose name is in the registry: by the problem's identity, the name as written,
-    "source" or "tag", the registry's path and the id meant (`digest check --fix` writes
-    it)."""
-    found: dict[int, tuple[str, str, str, str]] = {}
+    those whose name is in the registry, each with the name as written, the registry's
+    path and the id meant (`digest check --fix` writes it)."""
+    found: list[tuple[Problem, str, str, str]] = []
     names: dict[str, dict[str, str]] = {}
     for problem in problems:
         written = written_for_id(problem.message)
@@ -217,8 +219,7 @@ def meant_ids(config: Config, problems: list[Problem]) -> dict[int, tuple[str, s
             }
         key = names.get(registry, {}).get(value.strip().lstrip("#").casefold())
         if key is not None:
-            kind = "source" if registry.endswith("sources.yaml") else "tag"
-            found[id(problem)] = (value, kind, registry, key)
+            found.append((problem, value, registry, key))
     return found
 
 
@@ -316,15 +317,7 @@ class CrossCheck:
         )  # then check_days would say only what clock_problems says, at a glance
         if not fine:
             return check_days(config, day_files)
-        zone = config.site.timezone
-        return clock_problems(  # of the files that may have such times, known at a glance
-            config,
-            [
-                f
-                for f in day_files
-                if self.files[id(f)][1].timed_updates or clock_gap(zone, f.day.date)
-            ],
-        )
+        return clock_problems(config, day_files, lambda f: self.files[id(f)][1].timed_updates)
 
     def take(self, day_files: Iterable[DayFile]) -> None:
         """Count the facts of the day files not counted yet. Ahead of a check (digest
