@@ -18,7 +18,7 @@ from typing import Any
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-from . import i18n, urls
+from . import urls
 from .library import Library
 from .markuptree import character_reference
 from .model import Day, Headline, Update
@@ -207,9 +207,8 @@ class FeedWriter:
         label = self.renderer.label_names.get(headline.label or "")
         entry.title(f"[{label}] {headline.title}" if label else headline.title)
         entry.link(href=headline.url)
-        source = self.library.sources[headline.source]
-        article = i18n.article_language(headline.url, headline.language, source.language)
-        if i18n.other_language(article, self.library.site.language):  # as the pages say it
+        article, said = self.renderer.article_language(headline)
+        if said:  # as the pages say it
             entry.hreflang = article
         entry.published(self.moment(headline.date, headline.time))
         entry.updated(self.updated(headline.date, headline.time, headline.update))

@@ -353,13 +353,18 @@ def article_language(url: str, title_language: str | None, source_language: str)
     return title_language or source_language
 
 
+def primary_language(code: str) -> str:
+    """Return a code's primary subtag, the language it names: "en" of "en-GB" or "EN_us"."""
+    return code.replace("_", "-").split("-")[0].lower()
+
+
 @functools.cache
 def other_language(code: str, site_code: str) -> str:
     """Return the name of language `code` when it is not the site's (another primary
     subtag: en-GB is en), in the site's interface language ("Ukrainian", "англійська"),
     else "". A code CLDR does not name is given as it is written."""
-    language = code.replace("_", "-").split("-")[0].lower()
-    if language == site_code.replace("_", "-").split("-")[0].lower():
+    language = primary_language(code)
+    if language == primary_language(site_code):
         return ""
     return Locale.parse(interface_language(site_code)).languages.get(language) or code
 

@@ -47,20 +47,16 @@ def title_language(
     letters = script_of_text(title)
     if letters is None:
         return None
-    site = _primary(site_language)
+    site = i18n.primary_language(site_language)
     for code, declared_here in ((declared, True), (source_language, False)):
         if not code or i18n.letters_of(code) != letters:
             continue  # none, or the title is not in this language's letters
-        if _primary(code) == site:
+        if i18n.primary_language(code) == site:
             return None  # the site's own language
         if not declared_here and i18n.letters_of(site_language) == letters:
             continue  # the site's letters too: the outlet's language is no evidence
         return code
     return None
-
-
-def _primary(code: str) -> str:
-    return code.replace("_", "-").split("-")[0].lower()
 
 
 def script_of_text(text: str) -> str | None:

@@ -106,8 +106,9 @@ class Source:
 
     @property
     def shown(self) -> str:
-        """What a headline shows of its source (the bundled theme's): its name, and its
-        language where it is not the site's; a key of what a headline shows holds this."""
+        """What a headline shows of its source (the bundled theme's), for the key of what
+        a headline shows: its name, and its language, from which (with the headline's
+        address and language) the headline says its article's language."""
         return f"{self.name}\0{self.language}"
 
 

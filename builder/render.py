@@ -445,6 +445,13 @@ class Renderer:
             self._headline_html[key] = html
         return html
 
+    def article_language(self, headline: Headline) -> tuple[str, str]:
+        """Return the language of a headline's article (i18n.article_language) and the
+        words that say it where it is not the site's ("in Ukrainian"), else ""."""
+        source = self.library.sources[headline.source]
+        code = i18n.article_language(headline.url, headline.language, source.language)
+        return code, self._in_language(code)
+
     def feed_item(self, headline: Headline) -> str:
         """Return the HTML of a headline's feed item (feed/headline.html, stripped), the
         same in RSS, Atom and JSON Feed: made once per headline."""
@@ -453,11 +460,10 @@ class Renderer:
             source = self.library.sources[headline.source]
             if self._fast_feed_items:
                 globals_: Any = self.env.globals
-                code = i18n.article_language(headline.url, headline.language, source.language)
                 html = feed_item(
                     headline,
                     source.name,
-                    self._in_language(code),
+                    self.article_language(headline)[1],
                     globals_["short_time"](headline.time) if headline.time else None,
                     self.absolute_url(urls.day(headline.date)),
                     globals_["long_date"](headline.date),
