@@ -49,6 +49,12 @@ class Chart:
     def last(self) -> dt.date:
         return self.bars[-1].start
 
+    @property
+    def peaks(self) -> int:
+        """How many periods have the peak's count: with more than one, no period is the
+        busiest, and the caption says how many share the most."""
+        return sum(1 for bar in self.bars if bar.count == self.peak.count)
+
 
 @functools.cache  # a chart of ten years asks for the same few thousand days again and again
 def _period_start(date: dt.date, unit: str) -> dt.date:

@@ -442,9 +442,24 @@ def _tojson(value: object) -> str:
 # The theme's partials/chart.html, as it renders (trim_blocks, lstrip_blocks): a subject's
 # first page has a chart of up to 120 bars, and Jinja2 took 4 ms to draw one.
 _BUSIEST = {
-    "day": "Busiest day: %(date)s, %(count)s.",
-    "week": "Busiest week: from %(date)s, %(count)s.",
-    "month": "Busiest month: %(date)s, %(count)s.",
+    "day": "Busiest day: %(date)s, %(headlines)s.",
+    "week": "Busiest week: from %(date)s, %(headlines)s.",
+    "month": "Busiest month: %(date)s, %(headlines)s.",
+}
+# When several periods share the most headlines, none is the busiest: how many share it.
+_SHARED = {
+    "day": (
+        "Most in a day: %(headlines)s, on %(num)d day.",
+        "Most in a day: %(headlines)s, on %(num)d days.",
+    ),
+    "week": (
+        "Most in a week: %(headlines)s, in %(num)d week.",
+        "Most in a week: %(headlines)s, in %(num)d weeks.",
+    ),
+    "month": (
+        "Most in a month: %(headlines)s, in %(num)d month.",
+        "Most in a month: %(headlines)s, in %(num)d months.",
+    ),
 }
 _UNITS = {
     "day": "Headlines per day",
@@ -457,10 +472,11 @@ CHART_TEMPLATE = "partials/chart.html"
 def chart_figure(
     chart: Chart | None,
     gettext: Callable[..., str],
+    ngettext: Callable[..., str],
     long_date: Callable[[Any], str],
     month_name: Callable[[int, int], str],
 ) -> str:
-    """Return partials/chart.html's HTML for `chart` (gettext as PageHelpers.gettext)."""
+    """Return partials/chart.html's HTML for `chart` (gettext and ngettext as PageHelpers')."""
     if not chart or len(chart.bars) <= 1:
         return ""
     e = escape
@@ -476,8 +492,12 @@ def chart_figure(
         if bar.count
     ]
     peak = chart.peak.start
-    when = month_name(peak.year, peak.month) if chart.unit == "month" else long_date(peak)
-    busiest = gettext(_BUSIEST[chart.unit], date=when, count=chart.peak.count)
+    most = ngettext("%(num)d headline", "%(num)d headlines", chart.peak.count)
+    if chart.peaks > 1:
+        busiest = ngettext(*_SHARED[chart.unit], chart.peaks, headlines=most)
+    else:
+        when = month_name(peak.year, peak.month) if chart.unit == "month" else long_date(peak)
+        busiest = gettext(_BUSIEST[chart.unit], date=when, headlines=most)
     parts.append(
         f'<line x1="0" y1="{chart.height + 0.5}" x2="{chart.width}" y2="{chart.height + 0.5}"/>'
         f'\n</svg>\n<figcaption id="chart-caption">{gettext(_UNITS[chart.unit])}, '

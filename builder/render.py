@@ -306,12 +306,13 @@ class Renderer:
         macros: Any = self.env.get_template("partials/macros.html").module
         self.label_names = {label: str(macros.label_name(label)) for label in LABELS}
         if fast and self._theme_has((CHART_TEMPLATE,)):  # charts without Jinja2 likewise
-            globals_, gettext = self.env.globals, self._gettext
+            globals_, gettext, ngettext = self.env.globals, self._gettext, self._ngettext
             self.env.globals["chart_figure"] = self._by_identity(
                 lambda chart: Markup(
                     chart_figure(
                         chart,
                         gettext,
+                        ngettext,
                         cast(Any, globals_["long_date"]),
                         cast(Any, globals_["month_name"]),
                     )

@@ -11,6 +11,7 @@ a page involves gets its own template's output.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sys
 from collections import Counter
@@ -150,6 +151,44 @@ def test_a_digest_that_overrides_a_page_template_gets_its_own(tmp_path: Path, na
     assert "tag.html" in {spec.template for spec in paged}
     for spec in paged if name == "partials/pager.html" else specs:
         assert b"data-own" in _utf8(renderer.render_page(spec)), (spec.url_path, name)
+
+
+_SAID = {
+    # counts per day -> what the caption says of them, in English and Ukrainian
+    (3, 1): (
+        "Busiest day: June 21, 2024, 3 headlines.",
+        "Найбільше за день: 21 червня 2024\u202fр., 3 заголовки.",
+    ),
+    (1, 1): (
+        "Most in a day: 1 headline, on 2 days.",
+        "Найбільше за день: 1 заголовок (таких днів: 2).",
+    ),
+    (2, 5, 5, 5, 5, 5): (
+        "Most in a day: 5 headlines, on 5 days.",
+        "Найбільше за день: 5 заголовків (таких днів: 5).",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_a_chart_names_its_busiest_period_or_how_many_share_the_most(
+    tmp_path: Path, language: str
+) -> None:
+    """A chart's caption names the period with the most headlines, with its count and
+    noun; when several periods share the most, none is "the busiest": it says how many."""
+    project = _copy(ROOT, tmp_path)
+    _set(project, "language: en", f"language: {language}")
+    loaded = load(Project(project))
+    assert loaded.library is not None, loaded.problems
+    fast = Renderer(Project(project), loaded.library)
+    slow = Renderer(Project(project), loaded.library, fast=False)
+    first = dt.date(2024, 6, 21)
+    for counts, said in _SAID.items():
+        per_day = Counter({first + dt.timedelta(days=n): c for n, c in enumerate(counts)})
+        chart = charts.chart_of(per_day)
+        made = fast.env.globals["chart_figure"](chart)  # type: ignore[operator]
+        assert made == slow.env.globals["chart_figure"](chart)  # type: ignore[operator]
+        assert said[language == "uk"] in made, (counts, made)
 
 
 def test_fast_false_renders_every_page_through_the_templates() -> None:
