@@ -75,6 +75,7 @@ class PageHelpers:
     long_date: Callable[[Any], str]
     full_date: Callable[[Any], str]
     month_name: Callable[[int, int], str]
+    number: Callable[[int], str]  # a count as the site's language writes it: "8,768"
     headlines: Callable[[Sequence[Headline]], bytes]  # the items of an <ol>, as UTF-8
     chart_figure: Callable[[Any], str]
     label_help: Callable[[Iterable[Any]], str]
@@ -202,7 +203,7 @@ class PageMaker:
     def _numbered(self, pager: Pager) -> str:
         """Return " (page 2)" after a title, or nothing on a first page."""
         if pager.number > 1:
-            return f" ({self.h.gettext('page %(number)s', number=pager.number)})"
+            return f" ({self.h.gettext('page %(number)s', number=self.h.number(pager.number))})"
         return ""
 
     def _pager(self, pager: Pager, newest_first: bool) -> str:
@@ -216,7 +217,10 @@ class PageMaker:
             out.append(
                 f'<a rel="prev" href="{escape(url(pager.previous_path))}">{self._back} {word}</a>'
             )
-        page = _("Page %(number)s of %(count)s", number=pager.number, count=pager.count)
+        number = self.h.number
+        page = _(
+            "Page %(number)s of %(count)s", number=number(pager.number), count=number(pager.count)
+        )
         out.append(f"<span>{page}</span>\n")
         if pager.next_path is not None:
             word = _("Older") if newest_first else _("Next")
@@ -475,6 +479,7 @@ def chart_figure(
     ngettext: Callable[..., str],
     long_date: Callable[[Any], str],
     month_name: Callable[[int, int], str],
+    number: Callable[[int], str],
 ) -> str:
     """Return partials/chart.html's HTML for `chart` (gettext and ngettext as PageHelpers')."""
     if not chart or len(chart.bars) <= 1:
@@ -487,7 +492,7 @@ def chart_figure(
     ]
     parts += [
         f'<rect x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}"><title>'
-        f"{e(long_date(bar.start))}: {bar.count}</title></rect>\n"
+        f"{e(long_date(bar.start))}: {number(bar.count)}</title></rect>\n"
         for bar in chart.bars
         if bar.count
     ]

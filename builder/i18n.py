@@ -21,6 +21,7 @@ from babel.core import get_global
 from babel.dates import format_date, format_skeleton, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "digest"
@@ -57,6 +58,15 @@ def month_name(year: int, month: int, code: str) -> str:
 def short_time(time: dt.time, code: str) -> str:
     """Return a time of day as the language writes it, e.g. "09:15" or "9:15 AM"."""
     return format_time(time, "short", locale=_locale(code))
+
+
+@functools.cache
+def number(value: int, code: str) -> str:
+    """Return a count as the language writes it: "8,768" (en), "8 768" (uk, with a
+    no-break space), "8.768" (de); under a thousand, as it is."""
+    if -1000 < value < 1000:
+        return str(value)
+    return format_decimal(value, locale=_locale(code))
 
 
 @functools.cache
@@ -374,6 +384,8 @@ def translations(code: str) -> gettext.NullTranslations:
     """Return the interface text for a language: its catalogue, else English (the msgids).
 
     "uk-UA" uses the "uk" catalogue; English and languages without one get the English text.
+    A count a plural message is chosen by comes written as the language writes numbers
+    ("8,768 headlines", "8 768 заголовків"): `number`.
     """
     locale = _locale(code)
     for name in (str(locale), locale.language):
@@ -384,5 +396,32 @@ def translations(code: str) -> gettext.NullTranslations:
             mo = io.BytesIO()
             write_mo(mo, catalog)
             mo.seek(0)
-            return gettext.GNUTranslations(mo)
-    return gettext.NullTranslations()
+            return _Counted(gettext.GNUTranslations(mo), code)
+    return _Counted(gettext.NullTranslations(), code)
+
+
+class _Counted(gettext.NullTranslations):
+    """A catalogue whose plural messages have their count written in as `number` writes
+    it: "%(num)d" cannot group digits, and Jinja2's gettext fills it with the bare count."""
+
+    def __init__(self, catalogue: gettext.NullTranslations, code: str) -> None:
+        super().__init__()
+        self._catalogue, self._code = catalogue, code
+
+    def _counted(self, text: str, count: int) -> str:
+        if -1000 < count < 1000:
+            return text
+        written = number(count, self._code).replace("%", "%%")
+        return text.replace("%(num)d", written).replace("%(num)s", written)
+
+    def gettext(self, message: str) -> str:
+        return self._catalogue.gettext(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self._counted(self._catalogue.ngettext(msgid1, msgid2, n), n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._catalogue.pgettext(context, message)
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return self._counted(self._catalogue.npgettext(context, msgid1, msgid2, n), n)

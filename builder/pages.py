@@ -448,7 +448,8 @@ def _words(site: Any) -> gettext.NullTranslations:
 
 def _numbered(site: Any, title: str, number: int) -> str:
     """Return the title of a listing's page after its first: "Frontline (page 2)"."""
-    page = _words(site).gettext("page %(number)s") % {"number": number}
+    written = i18n.number(number, site.language)
+    page = _words(site).gettext("page %(number)s") % {"number": written}
     return f"{title} ({page})"
 
 

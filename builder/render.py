@@ -208,6 +208,7 @@ def _formats(env: jinja2.Environment, language: str) -> dict[str, Callable[..., 
             "full_date": functools.cache(lambda d: i18n.full_date(d, language)),
             "month_name": functools.cache(lambda y, m: i18n.month_name(y, m, language)),
             "short_time": functools.cache(lambda t: i18n.short_time(t, language)),
+            "number": functools.cache(lambda n: i18n.number(n, language)),
         },
     )
 
@@ -315,6 +316,7 @@ class Renderer:
                         ngettext,
                         cast(Any, globals_["long_date"]),
                         cast(Any, globals_["month_name"]),
+                        cast(Any, globals_["number"]),
                     )
                 )
             )
@@ -378,6 +380,7 @@ class Renderer:
             long_date=cast(Any, globals_["long_date"]),
             full_date=cast(Any, globals_["full_date"]),
             month_name=cast(Any, globals_["month_name"]),
+            number=cast(Any, globals_["number"]),
             headlines=_weakly(self._headline_lines),
             chart_figure=cast(Any, globals_["chart_figure"]),
             label_help=_weakly(self.label_help),

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FULL = ROOT / "tests" / "sites" / "full"
 sys.path.insert(0, str(ROOT))
 
+from bench.generate import generate  # noqa: E402
 from bench.weights import DAY_BUDGET, day_weight_of_generated  # noqa: E402
 
 
@@ -331,6 +332,32 @@ def test_listing_pages_have_a_chart_with_a_text_alternative(full: Path) -> None:
     page = (full / "tags/frontline/index.html").read_text(encoding="utf-8")
     assert 'role="img" aria-labelledby="chart-caption"' in page
     assert '<figcaption id="chart-caption">Headlines per week' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "headlines", "listed", "paged"),
+    [
+        ("en", "1,200 headlines", '<span class="count">1,200</span>', "Page 1 of 24"),
+        ("uk", "1\u00a0200 заголовків", '<span class="count">1\u00a0200</span>', "Сторінка 1 з 24"),
+    ],
+)
+def test_counts_of_a_thousand_or_more_are_written_as_the_language_writes_numbers(
+    tmp_path: Path, language: str, headlines: str, listed: str, paged: str
+) -> None:
+    """A source of ten years has thousands of headlines: "1,200 headlines" (en), "1 200
+    заголовків" (uk, a no-break space), on its page and in the index of sources, not
+    "1200"; a page number stays as it is below a thousand."""
+    project = tmp_path / "project"
+    generate(project, days=40, headlines=30, sources=1)
+    site_yaml = project / "content" / "site.yaml"
+    text = site_yaml.read_text(encoding="utf-8")
+    site_yaml.write_text(text.replace("language: en", f"language: {language}"), encoding="utf-8")
+    build(Project.find(project), project / "site")
+    (source,) = (project / "site/sources").glob("*/index.html")
+    page = source.read_text(encoding="utf-8")
+    assert headlines in page and paged in page, page[:3000]
+    index = (project / "site/sources/index.html").read_text(encoding="utf-8")
+    assert listed in index
 
 
 def test_chart_counts_every_period_between_first_and_last() -> None:

@@ -166,7 +166,8 @@ async function run(query) {
     status.textContent = status.dataset.offline;
     return;
   }
-  status.textContent = total ? status.dataset.found.replace("{days}", total) : status.dataset.none;
+  const days = total.toLocaleString(document.documentElement.lang || undefined); // "1,024"
+  status.textContent = total ? status.dataset.found.replace("{days}", days) : status.dataset.none;
   if (!merged) status.textContent += " " + form.dataset.partial;
   for (const next of pending) {
     const result = await next;
