@@ -37,7 +37,11 @@ def link_problems(
         day_files, _ = read_days(project, base_url, cache=load_cache(project.root))
     sources = config.sources
     _, problems = check_exactly(
-        project, base_url, list(day_files), lambda files: check_links(files, sources, fork, only)
+        project,
+        base_url,
+        list(day_files),
+        lambda files: check_links(files, sources, fork, only),
+        fork=fork,
     )
     return problems
 
