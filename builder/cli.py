@@ -158,7 +158,8 @@ def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         help="preview the site on http://127.0.0.1:8000 with live reload while you edit",
         description="Build a preview of the site (drafts and future days included) into "
         ".digest-cache/serve/ (or --out), serve it, and rebuild after every save: open "
-        "pages reload once the whole rebuild is written, and show the errors in an overlay "
+        "pages say when a rebuild takes a while, reload once the whole rebuild is written, "
+        "and show the errors in an overlay "
         "when a save does not build (every page does while nothing is built yet), and a "
         "build's warnings in a box a click hides. A "
         "published site/ is never touched; a second serve or watch into the same folder is "
@@ -892,6 +893,8 @@ def _build_and_tell(
     builder: Builder, server: PreviewServer | None, verb: str, changed: set[Path] | None
 ) -> None:
     started = time.perf_counter()
+    if server is not None:
+        server.state.rebuilding()  # said on the open pages if it takes a while
     try:
         # The search catches up when idle.
         result = builder.build(with_search=False, changed=changed, placed=SHOWN)

@@ -46,9 +46,36 @@ LIVE_SCRIPT = """\
       "click to hide).\\n\\n" + warned;
     box.onclick = text ? null : function () { box.remove(); };
   }
+  // A save being built: said in a corner once it takes longer than a glance (a tag renamed
+  // on a long digest rebuilds most pages), gone when the page reloads or shows errors.
+  var waiting = null;
+  function building(on) {
+    var badge = document.getElementById("digest-building");
+    if (!on) {
+      clearTimeout(waiting);
+      waiting = null;
+      if (badge) badge.remove();
+      return;
+    }
+    if (badge || waiting) return;
+    waiting = setTimeout(function () {
+      waiting = null;
+      badge = document.createElement("div");
+      badge.id = "digest-building";
+      badge.lang = "en";
+      badge.dir = "ltr";
+      badge.setAttribute("role", "status");
+      badge.style.cssText = "position:fixed;top:.75em;right:.75em;z-index:2147483647;" +
+        "padding:.35em .75em;border-radius:4px;font:13px/1.4 ui-monospace,monospace;" +
+        "background:#0b1f2b;color:#d6f0ff;border:2px solid #0a84c8";
+      badge.textContent = "digest: building the last save\u2026";
+      document.body.appendChild(badge);
+    }, 400);
+  }
   var events = new EventSource("/__digest__/events");
   events.addEventListener("status", function (message) {
     var status = JSON.parse(message.data);
+    building(status.building);
     if (!status.errors && seen !== null && String(status.version) !== seen) {
       location.reload();
       return;
@@ -79,21 +106,29 @@ class LiveState:
         self.version = 0
         self.errors: str | None = None
         self.warnings: str | None = None
+        self.building = False
         self.stopping = False
         self.condition = threading.Condition()
+
+    def rebuilding(self) -> None:
+        """Say that a save is being built: open pages say so if it takes a while, until
+        `built` or `failed`."""
+        with self.condition:
+            self.building = True
+            self.condition.notify_all()
 
     def built(self, warnings: str | None = None) -> None:
         """Say that a complete new site is on disk: open pages reload, and show the
         build's `warnings` (a tag written as a hashtag, left out) until one has none."""
         with self.condition:
             self.version += 1
-            self.errors, self.warnings = None, warnings
+            self.errors, self.warnings, self.building = None, warnings, False
             self.condition.notify_all()
 
     def failed(self, errors: str) -> None:
         """Say that the last rebuild failed: open pages show the errors, and stay."""
         with self.condition:
-            self.errors = errors
+            self.errors, self.building = errors, False
             self.condition.notify_all()
 
     def snapshot(self) -> dict[str, Any]:
@@ -108,7 +143,12 @@ class LiveState:
             return self.snapshot_unlocked()
 
     def snapshot_unlocked(self) -> dict[str, Any]:
-        return {"version": self.version, "errors": self.errors, "warnings": self.warnings}
+        return {
+            "version": self.version,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "building": self.building,
+        }
 
     def stop(self) -> None:
         with self.condition:

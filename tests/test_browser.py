@@ -761,6 +761,60 @@ def test_a_ukrainian_search_finds_a_word_in_any_of_its_forms(
     assert sorted(_articles_found(chromium[0], ukrainian + "search/?q=" + query)) == found.split()
 
 
+def test_the_preview_says_on_the_open_page_that_a_save_is_being_built(
+    chromium: tuple[Any, str], tmp_path: Path
+) -> None:
+    """A save that takes a while to build (a tag renamed on a long digest) is said in a
+    corner of the open page until the page reloads with it; one answered at once (here
+    with errors) is not, nor is a page left as it was. The words are English, left to
+    right, on a page in any language."""
+    from builder.serve import PreviewServer
+
+    page_html = (
+        '<!DOCTYPE html>\n<html lang="fa" dir="rtl"><head><meta charset="utf-8">'
+        "<title>روز</title></head><body><p>روز</p></body></html>\n"
+    )
+    (tmp_path / "index.html").write_text(page_html, "utf-8")
+    server = PreviewServer(tmp_path, "127.0.0.1", 0)
+    server.start()
+    blocked: list[str] = []
+    context = guarded(chromium[0], blocked)
+    try:
+        page = context.new_page()
+        # Whether the note was ever on the page: a quick answer must not flash it.
+        page.add_init_script(
+            "new MutationObserver(() => { if (document.getElementById('digest-building'))"
+            " window.noted = true; }).observe(document, {childList: true, subtree: true});"
+        )
+        with page.expect_response(lambda response: "/__digest__/events" in response.url):
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        page.wait_for_timeout(300)  # the stream's first event is in
+
+        server.state.rebuilding()
+        server.state.failed("content/digests/2024/2024-07-15.md:3:7: error: date: bad")
+        page.wait_for_selector('#digest-errors[role="alert"]', timeout=5_000)
+        page.wait_for_timeout(800)
+        assert page.evaluate("window.noted === undefined")
+
+        server.state.rebuilding()
+        note = page.wait_for_selector('#digest-building[role="status"]', timeout=5_000)
+        assert note is not None
+        assert note.text_content() == "digest: building the last save\u2026"
+        assert note.evaluate("(n) => [n.lang, getComputedStyle(n).direction]") == ["en", "ltr"]
+        assert page.query_selector("#digest-errors") is not None  # the errors stay meanwhile
+
+        page.evaluate("window.before = true")
+        server.state.built()
+        page.wait_for_function("window.before === undefined", timeout=5_000)  # reloaded
+        page.wait_for_timeout(800)
+        assert page.query_selector("#digest-building") is None
+        assert page.query_selector("#digest-errors") is None
+        assert blocked == []
+    finally:
+        context.close()
+        server.stop()
+
+
 def test_the_preview_shows_warnings_and_errors_on_the_open_page(
     chromium: tuple[Any, str], tmp_path: Path
 ) -> None:

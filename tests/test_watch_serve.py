@@ -798,6 +798,9 @@ class _Told:
     def __init__(self) -> None:
         self.collector_on: list[bool] = []
 
+    def rebuilding(self) -> None:
+        pass
+
     def built(self, warnings: str | None = None) -> None:
         self.collector_on.append(gc.isenabled())
 
