@@ -144,12 +144,16 @@ def _percent_encoded(match: re.Match[str]) -> str:
 # ("Podilʹsʹk"). Pagefind indexes them as letters of the word, so a reader who typed ' or
 # ’ (a keyboard's apostrophes), or none, found nothing. A record has them as ’, which
 # Pagefind reads as readers' apostrophes are read; the glyphs look alike in an excerpt.
-_APOSTROPHES = str.maketrans(dict.fromkeys("\u02b9\u02ba\u02bb\u02bc\u02bd", "\u2019"))
+# (Replaced by a pattern, looked for first: str.translate looked each character up in a
+# table, and ten years' 3,650 records took 0.85-0.92 s to write against 0.28-0.31 s.)
+_APOSTROPHES = re.compile("[\u02b9\u02ba\u02bb\u02bc\u02bd]")
 
 
 def _text(words: str) -> str:
     """Return text of a record as its HTML, its apostrophes those Pagefind reads as such."""
-    return html.escape(words.translate(_APOSTROPHES))
+    if _APOSTROPHES.search(words) is not None:
+        words = _APOSTROPHES.sub("\u2019", words)
+    return html.escape(words)
 
 
 def record_html(record: SearchRecord, site_language: str) -> str:
