@@ -76,6 +76,7 @@ class PageHelpers:
     full_date: Callable[[Any], str]
     month_name: Callable[[int, int], str]
     number: Callable[[int], str]  # a count as the site's language writes it: "8,768"
+    zone: Any  # i18n.ZoneName: the time zone of the pages' times, as the footer names it
     headlines: Callable[[Sequence[Headline]], bytes]  # the items of an <ol>, as UTF-8
     chart_figure: Callable[[Any], str]
     label_help: Callable[[Iterable[Any]], str]
@@ -127,6 +128,11 @@ class PageMaker:
             f'\n<ul>\n{items}</ul>\n</nav>\n</div>\n</header>\n<main id="main" class="wrap">\n'
         )
         worker = _tojson(h.url(urls.service_worker()))
+        zone = h.zone
+        if zone.city:
+            times = _("Times are %(city)s time.", city=zone.name)
+        else:
+            times = _("Times are %(zone)s.", zone=zone.name)
         self._end = (
             f'</main>\n<footer class="site-footer">\n<div class="wrap">\n'
             f"<p>{e(site.description)}</p>\n"
@@ -134,7 +140,7 @@ class PageMaker:
             f'<a href="{e(h.url(urls.feed("", "atom")))}">{_("Atom")}</a> · '
             f'<a href="{e(h.url(urls.json_feed("")))}">{_("JSON Feed")}</a> · '
             f'<a href="{e(h.url(urls.feeds_index()))}">{_("all feeds")}</a></p>\n'
-            f"<p>{_('Edited by')} {e(site.author)}.</p>\n</div>\n</footer>\n"
+            f"<p>{times} {_('Edited by')} {e(site.author)}.</p>\n</div>\n</footer>\n"
             f'<script>if ("serviceWorker" in navigator) '
             f"navigator.serviceWorker.register({worker});</script>\n</body>\n</html>\n"
         )

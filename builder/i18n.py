@@ -14,11 +14,13 @@ import functools
 import gettext
 import io
 import re
+import zoneinfo
 from pathlib import Path
+from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
-from babel.dates import format_date, format_skeleton, format_time
+from babel.dates import format_date, format_skeleton, format_time, get_timezone_location
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -67,6 +69,32 @@ def number(value: int, code: str) -> str:
     if -1000 < value < 1000:
         return str(value)
     return format_decimal(value, locale=_locale(code))
+
+
+class ZoneName(NamedTuple):
+    """How pages name the time zone their times are in: a city ("Kyiv", "Київ") or, for a
+    zone that is an offset, that offset ("UTC", "UTC+3")."""
+
+    name: str
+    city: bool
+
+
+@functools.cache
+def zone_name(timezone: str, code: str) -> ZoneName:
+    """Return the name of an IANA time zone for a site in `code`: its city as CLDR names
+    it in that language ("Europe/Kyiv": "Kyiv", "Київ"); "UTC" and the like, and Etc/GMT+3
+    as the offset it is ("UTC-3": its name's sign is POSIX's, the other way round)."""
+    if timezone.startswith("Etc/") or timezone in ("UTC", "GMT", "Universal", "Zulu"):
+        offset = zoneinfo.ZoneInfo(timezone).utcoffset(dt.datetime(2000, 1, 1))
+        minutes = int(offset.total_seconds()) // 60 if offset is not None else 0
+        if not minutes:
+            return ZoneName("UTC", False)
+        sign, minutes = ("+" if minutes > 0 else "-"), abs(minutes)
+        hours = f"{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
+        return ZoneName(f"UTC{sign}{hours}", False)
+    if "/" not in timezone:  # CET, EST5EDT: named as written
+        return ZoneName(timezone, False)
+    return ZoneName(get_timezone_location(timezone, locale=_locale(code), return_city=True), True)
 
 
 @functools.cache

@@ -297,6 +297,7 @@ class Renderer:
             text_dir=text_dir(language),
             article_language=i18n.article_language,
             other_language=functools.partial(i18n.other_language, site_code=language),
+            zone=i18n.zone_name(self.site.timezone, language),
             **_formats(self.env, language),
         )
         # The templates' `_` and `ngettext`, for what is made here without Jinja2.
@@ -381,6 +382,7 @@ class Renderer:
             full_date=cast(Any, globals_["full_date"]),
             month_name=cast(Any, globals_["month_name"]),
             number=cast(Any, globals_["number"]),
+            zone=globals_["zone"],
             headlines=_weakly(self._headline_lines),
             chart_figure=cast(Any, globals_["chart_figure"]),
             label_help=_weakly(self.label_help),

@@ -360,6 +360,34 @@ def test_counts_of_a_thousand_or_more_are_written_as_the_language_writes_numbers
     assert listed in index
 
 
+def test_every_page_says_which_time_zone_its_times_are_in(full: Path, ukrainian: Path) -> None:
+    """A headline's time is the site's zone's ("4:51 PM"), which a reader abroad cannot
+    tell: every page's footer names the zone, by its city in the site's language."""
+    for page in ("index.html", "2024/07/15/index.html", "tags/frontline/index.html"):
+        assert "<p>Times are Kyiv time. Edited by" in (full / page).read_text("utf-8"), page
+        assert "<p>Час: Київ. Редагують:" in (ukrainian / page).read_text("utf-8"), page
+
+
+@pytest.mark.parametrize(
+    ("timezone", "said"),
+    [
+        ("UTC", "Times are UTC."),
+        ("Etc/GMT-5", "Times are UTC+5."),  # POSIX's sign: five hours east of Greenwich
+        ("Asia/Kolkata", "Times are Kolkata time."),
+        ("America/Argentina/Buenos_Aires", "Times are Buenos Aires time."),
+    ],
+)
+def test_a_zone_is_named_by_its_city_or_its_offset(
+    tmp_path: Path, timezone: str, said: str
+) -> None:
+    shutil.copytree(ROOT / "tests/sites/minimal/content", tmp_path / "content")
+    site_yaml = tmp_path / "content" / "site.yaml"
+    text = site_yaml.read_text("utf-8")
+    site_yaml.write_text(text.replace("timezone: Europe/Kyiv", f"timezone: {timezone}"), "utf-8")
+    build(Project.find(tmp_path), tmp_path / "site")
+    assert f"<p>{said} Edited by" in (tmp_path / "site/index.html").read_text("utf-8")
+
+
 def test_chart_counts_every_period_between_first_and_last() -> None:
     days = [dt.date(2024, 6, 1), dt.date(2024, 6, 1), dt.date(2024, 6, 4)]
     chart = charts.activity(days)
