@@ -496,9 +496,18 @@ def chart_figure(
         'preserveAspectRatio="none" role="img" aria-labelledby="chart-caption" '
         'focusable="false">\n'
     ]
+
+    def period(start: Any) -> str:
+        """A bar's period as its tooltip names it: a day, the week from a day, a month."""
+        if chart.unit == "month":
+            return month_name(start.year, start.month)
+        if chart.unit == "week":
+            return gettext("week from %(date)s", date=long_date(start))
+        return long_date(start)
+
     parts += [
         f'<rect x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}"><title>'
-        f"{e(long_date(bar.start))}: {number(bar.count)}</title></rect>\n"
+        f"{e(period(bar.start))}: {number(bar.count)}</title></rect>\n"
         for bar in chart.bars
         if bar.count
     ]

@@ -175,7 +175,8 @@ def test_a_chart_names_its_busiest_period_or_how_many_share_the_most(
     tmp_path: Path, language: str
 ) -> None:
     """A chart's caption names the period with the most headlines, with its count and
-    noun; when several periods share the most, none is "the busiest": it says how many."""
+    noun; when several periods share the most, none is "the busiest": it says how many.
+    A bar's tooltip names its period: a month's is not the month's first day."""
     project = _copy(ROOT, tmp_path)
     _set(project, "language: en", f"language: {language}")
     loaded = load(Project(project))
@@ -189,6 +190,16 @@ def test_a_chart_names_its_busiest_period_or_how_many_share_the_most(
         made = fast.env.globals["chart_figure"](chart)  # type: ignore[operator]
         assert made == slow.env.globals["chart_figure"](chart)  # type: ignore[operator]
         assert said[language == "uk"] in made, (counts, made)
+    # Each bar's tooltip names its period: a day, the week from a day, a month.
+    periods = {
+        200: ("<title>week from June 17, 2024: 1</title>", "<title>тиждень від 17 червня"),
+        900: ("<title>June 2024: 1</title>", "<title>червень 2024\u202fр.: 1</title>"),
+    }
+    for span, said in periods.items():
+        chart = charts.chart_of(Counter({first: 1, first + dt.timedelta(days=span): 1}))
+        made = fast.env.globals["chart_figure"](chart)  # type: ignore[operator]
+        assert made == slow.env.globals["chart_figure"](chart)  # type: ignore[operator]
+        assert said[language == "uk"] in made, (span, made)
 
 
 def test_fast_false_renders_every_page_through_the_templates() -> None:
