@@ -82,9 +82,10 @@ class ZoneName(NamedTuple):
 @functools.cache
 def zone_name(timezone: str, code: str) -> ZoneName:
     """Return the name of an IANA time zone for a site in `code`: its city as CLDR names
-    it in that language ("Europe/Kyiv": "Kyiv", "Київ"); "UTC" and the like, and Etc/GMT+3
-    as the offset it is ("UTC-3": its name's sign is POSIX's, the other way round)."""
-    if timezone.startswith("Etc/") or timezone in ("UTC", "GMT", "Universal", "Zulu"):
+    it in that language ("Europe/Kyiv": "Kyiv", "Київ"; an old alias too, "Japan": "Tokyo");
+    "UTC" and the like, and Etc/GMT+3 as the offset it is ("UTC-3": its name's sign is
+    POSIX's, the other way round); a POSIX-style name (CET, EST5EDT) as it is written."""
+    if timezone.startswith("Etc/") or timezone in _UTC_NAMES:
         offset = zoneinfo.ZoneInfo(timezone).utcoffset(dt.datetime(2000, 1, 1))
         minutes = int(offset.total_seconds()) // 60 if offset is not None else 0
         if not minutes:
@@ -92,9 +93,15 @@ def zone_name(timezone: str, code: str) -> ZoneName:
         sign, minutes = ("+" if minutes > 0 else "-"), abs(minutes)
         hours = f"{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
         return ZoneName(f"UTC{sign}{hours}", False)
-    if "/" not in timezone:  # CET, EST5EDT: named as written
+    if timezone in _RULE_NAMES:  # no city: as written
         return ZoneName(timezone, False)
     return ZoneName(get_timezone_location(timezone, locale=_locale(code), return_city=True), True)
+
+
+_UTC_NAMES = {"UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Greenwich", "Universal", "Zulu"}
+# Zones named for their rules, not a place (CLDR gives CET a city, Brussels), and Factory.
+_RULE_NAMES = {"CET", "EET", "MET", "WET", "EST", "HST", "MST"}
+_RULE_NAMES |= {"EST5EDT", "CST6CDT", "MST7MDT", "PST8PDT", "Factory"}
 
 
 @functools.cache

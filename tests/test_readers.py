@@ -375,6 +375,8 @@ def test_every_page_says_which_time_zone_its_times_are_in(full: Path, ukrainian:
         ("Etc/GMT-5", "Times are UTC+5."),  # POSIX's sign: five hours east of Greenwich
         ("Asia/Kolkata", "Times are Kolkata time."),
         ("America/Argentina/Buenos_Aires", "Times are Buenos Aires time."),
+        ("Japan", "Times are Tokyo time."),  # an old alias: its city
+        ("CET", "Times are CET."),  # rules, not a place
     ],
 )
 def test_a_zone_is_named_by_its_city_or_its_offset(
