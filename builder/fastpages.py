@@ -20,13 +20,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import urls
 from .charts import Chart
 from .fragments import escape
 from .model import Day, Headline, SiteConfig
 from .pages import FeedLink, Pager, PageSpec
+
+if TYPE_CHECKING:  # named for the type alone: this module formats nothing with Babel
+    from .i18n import ZoneName
 
 _LISTING = (
     "base.html",
@@ -76,7 +79,7 @@ class PageHelpers:
     full_date: Callable[[Any], str]
     month_name: Callable[[int, int], str]
     number: Callable[[int], str]  # a count as the site's language writes it: "8,768"
-    zone: Any  # i18n.ZoneName: the time zone of the pages' times, as the footer names it
+    zone: ZoneName  # the time zone of the pages' times, as the footer names it
     headlines: Callable[[Sequence[Headline]], bytes]  # the items of an <ol>, as UTF-8
     chart_figure: Callable[[Any], str]
     label_help: Callable[[Iterable[Any]], str]

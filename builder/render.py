@@ -382,7 +382,7 @@ class Renderer:
             full_date=cast(Any, globals_["full_date"]),
             month_name=cast(Any, globals_["month_name"]),
             number=cast(Any, globals_["number"]),
-            zone=globals_["zone"],
+            zone=cast(Any, globals_["zone"]),
             headlines=_weakly(self._headline_lines),
             chart_figure=cast(Any, globals_["chart_figure"]),
             label_help=_weakly(self.label_help),
