@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 import operator
 from collections.abc import Mapping, Sequence
@@ -158,7 +159,8 @@ class RecordKeys:
         library = self._library
         digest = hashlib.blake2b(digest_size=16)
         for kind, shown, names in (
-            ("source", library.by_source, {k: s.name for k, s in library.sources.items()}),
+            # A source's language too: its headlines' records say their articles' language.
+            ("source", library.by_source, {k: s.shown for k, s in library.sources.items()}),
             ("tag", library.by_tag, {k: tag.name for k, tag in library.tags.items()}),
         ):
             for key in sorted(shown):
@@ -188,15 +190,23 @@ def search_records(library: Library, days: Sequence[Day] | None = None) -> list[
     commentary, and each headline a section."""
     site = library.site
     records = []
+    other = functools.partial(i18n.other_language, site_code=site.language)
     for day in library.days if days is None else days:
         sections = []
         for h in day.headlines:
-            words = [library.sources[h.source].name, *h.places]
+            source = library.sources[h.source]
+            article = i18n.article_language(h.url, h.language, source.language)
+            words = [source.name, *h.places]
             words += [f"#{library.tags[t].name}" for t in h.tags]
             words.append(plain_text(h.note_html))
             sections.append(
                 SearchSection(
-                    h.anchor, h.title, " · ".join(w for w in words if w), h.url, h.language or ""
+                    h.anchor,
+                    h.title,
+                    " · ".join(w for w in words if w),
+                    h.url,
+                    h.language or "",
+                    article if other(article) else "",
                 )
             )
         date_text = i18n.long_date(day.date, site.language)

@@ -298,6 +298,7 @@ class Renderer:
             article_language=i18n.article_language,
             other_language=functools.partial(i18n.other_language, site_code=language),
             zone=i18n.zone_name(self.site.timezone, language),
+            interface_language=i18n.interface_language(language),
             **_formats(self.env, language),
         )
         # The templates' `_` and `ngettext`, for what is made here without Jinja2.

@@ -44,7 +44,7 @@ FOLDER = "pagefind/"  # the bundle of the newest year
 ARCHIVE_FOLDER = "pagefind-archive/"  # the bundle of every earlier day
 # Change it whenever the records, their HTML or the files kept of a bundle change: the
 # bundles kept between builds are keyed by it.
-INDEX_FORMAT = "index-4"
+INDEX_FORMAT = "index-5"
 LEFTOVER_AGE = 6 * 3600  # seconds; no build indexes for that long
 DEAD_AGE = 600  # seconds: the scratch folder of a build whose process is gone
 # Pagefind also writes ready-made search interfaces; the site has its own, lighter one.
@@ -67,6 +67,7 @@ class SearchSection:
     text: str  # plain text: source, places, tags, note
     article_url: str
     language: str = ""  # of title and text, when not the site's
+    article_language: str = ""  # of the article linked, when not the site's (its heading id)
 
 
 @dataclass(frozen=True)
@@ -130,8 +131,13 @@ _ID_ESCAPED = re.compile(r"[%&\"'<>\s]")
 
 
 def heading_id(section: SearchSection) -> str:
-    """Return the id of a headline's heading in its day's record: "anchor|article"."""
+    """Return the id of a headline's heading in its day's record: "anchor|article", or
+    "anchor.uk|article" where the article is in another language than the site's (the
+    search page says so, as the headline's page does)."""
     article = _ID_ESCAPED.sub(_percent_encoded, section.article_url)
+    if section.article_language:
+        language = _ID_ESCAPED.sub(_percent_encoded, section.article_language)
+        return f"{section.anchor}.{language}|{article}"
     return f"{section.anchor}|{article}"
 
 

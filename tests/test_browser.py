@@ -336,6 +336,27 @@ def test_search_finds_a_headline_and_links_to_its_day_and_article(
     assert blocked == []
 
 
+def test_search_says_which_headlines_link_an_article_in_another_language(
+    browser: tuple[Any, list[str], str], served: str
+) -> None:
+    """A found headline whose article is not in the site's language says so after its day,
+    as its page does ("in Ukrainian"); one in the site's language says nothing more."""
+    context, blocked, _ = browser
+    page = context.new_page()
+    metas = {}
+    for query in ("Запоріжжя", "firefights"):
+        page.goto(served + "search/?q=" + query)
+        page.wait_for_selector("#search-results li.headline", timeout=15000)
+        for item in page.locator("#search-results li.headline").all():
+            url = item.locator(".headline-title a").get_attribute("href") or ""
+            metas[url] = item.locator(".headline-meta").text_content() or ""
+    ukrainian = "https://www.pravda.com.ua/news/2024/01/02/zaporizhzhia/"
+    assert metas.pop(ukrainian) == "on January 2, 2024 · in Ukrainian"
+    assert metas and all(meta.startswith("on ") and " · " not in meta for meta in metas.values())
+    page.close()
+    assert blocked == []
+
+
 def test_search_loads_the_index_while_the_reader_types(
     browser: tuple[Any, list[str], str], served: str
 ) -> None:

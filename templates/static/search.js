@@ -85,8 +85,23 @@ function excerpt(html) {
 // percent-encoded where it had to be (search.py's heading_id): every "%" in it is ours.
 function splitHeading(id) {
   const bar = id.indexOf("|");
-  if (bar < 0) return { anchor: id, article: "" };
-  return { anchor: id.slice(0, bar), article: decodeURIComponent(id.slice(bar + 1)) };
+  if (bar < 0) return { anchor: id, article: "", language: "" };
+  // "anchor.uk|article": the article is in another language than the site's (search.py)
+  const [anchor, language = ""] = id.slice(0, bar).split(".");
+  return { anchor, article: decodeURIComponent(id.slice(bar + 1)), language: decodeURIComponent(language) };
+}
+
+// "in Ukrainian" as the headline's page says it, the language named in the interface's
+// (CLDR's names, as the pages have them); nothing where the browser cannot name it.
+const languageNames = typeof Intl.DisplayNames === "function"
+  ? new Intl.DisplayNames([status.dataset.interface || "en"], { type: "language" }) : null;
+function inLanguage(code) {
+  if (!code || !languageNames) return "";
+  try {
+    return status.dataset.language.replace("{language}", languageNames.of(code));
+  } catch {
+    return "";
+  }
 }
 
 // A word of the query that no word of the index begins, Pagefind matches with the longest
@@ -115,7 +130,7 @@ function dayResult(result, words) {
   const headlines = element("ol", { class: "headlines" });
   for (const sub of result.sub_results) {
     const hash = sub.url.indexOf("#");
-    const { anchor, article } = splitHeading(hash < 0 ? "" : sub.url.slice(hash + 1));
+    const { anchor, article, language } = splitHeading(hash < 0 ? "" : sub.url.slice(hash + 1));
     if (!article) {  // the day's own text: its title, summary or commentary
       if (result.sub_results.length === 1) item.append(excerpt(sub.excerpt));
       continue;
@@ -126,6 +141,8 @@ function dayResult(result, words) {
     title.append(element("a", { href: article }, sub.title));
     const about = element("p", { class: "headline-meta" });
     about.append(element("a", { href: meta.day + "#" + anchor }, status.dataset.day.replace("{date}", meta.date)));
+    const said = inLanguage(language);
+    if (said) about.append(" · ", element("span", {}, said));
     entry.append(title, about, excerpt(sub.excerpt));
     headlines.append(entry);
   }
