@@ -295,7 +295,8 @@ def test_a_source_added_or_renamed_reindexes_only_the_bundles_that_show_it(
     project: Path, runs: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Records hold the names of the sources and tags their bundle shows, not all of them:
-    a source only the newest year cites, renamed, indexes the newest year alone; a new
+    a source only the newest year cites, renamed (or its language changed), indexes the
+    newest year alone; a new
     outlet added to sources.yaml indexes nothing until a day cites it, then only that day's
     bundle. Each index equals a fresh build's of the same content."""
     out = project / "site"
@@ -329,6 +330,9 @@ def test_a_source_added_or_renamed_reindexes_only_the_bundles_that_show_it(
         [search.FOLDER],
         NEWEST_DAYS,
     )
+    # Its language too: a headline's result says its article's, which may be the source's.
+    pravda = 'url: "https://www.pravda.com.ua/"\n  language: '
+    assert indexed_anew(pravda + "uk", pravda + "en") == ([search.FOLDER], NEWEST_DAYS)
     outlet = (
         'new-outlet:\n  name: "A new outlet"\n  url: "https://new.example.org/"\n  language: en\n'
     )
