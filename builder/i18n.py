@@ -374,10 +374,13 @@ _LANGUAGE_IN_ADDRESS = {
     **{"pol": "pl", "polish": "pl", "deutsch": "de", "german": "de", "french": "fr"},
 }
 # The first label of a host that has a name below it (en.interfax.com.ua, not ua.news),
-# and the first folder of the path.
+# the name below it, and the first folder of the path.
 _ADDRESS = re.compile(
-    r"https?://(?:www\.)?(?:([^./:]+)\.(?=[^/:]*\.))?[^/]*/([^/?#]*)", re.IGNORECASE
+    r"https?://(?:www\.)?(?:([^./:]+)\.(?=[^/:]*\.))?([^/]*)/([^/?#]*)", re.IGNORECASE
 )
+# Sites whose every edition is a language's, by its code as the host's first label: there
+# "uk" is Ukrainian (uk.wikipedia.org, uk.euronews.com), not the United Kingdom's edition.
+_LANGUAGE_EDITIONS = {"wikipedia.org", "m.wikipedia.org", "wikinews.org", "euronews.com"}
 
 
 def article_language(url: str, title_language: str | None, source_language: str) -> str:
@@ -386,12 +389,13 @@ def article_language(url: str, title_language: str | None, source_language: str)
     English outlet's address is the United Kingdom's edition, not Ukrainian."""
     match = _ADDRESS.match(url)
     if match:
-        for word in (match[2], match[1] or ""):  # the first folder, the host's first label
+        editions = match[2].lower() in _LANGUAGE_EDITIONS
+        for word in (match[3], match[1] or ""):  # the first folder, the host's first label
             word = word.lower()
             code = _LANGUAGE_IN_ADDRESS.get(word)
             if code is None and len(word) == 5 and word[2] in "-_":  # en-gb, uk_UA
                 code = _LANGUAGE_IN_ADDRESS.get(word[:2])
-            if word == "uk" and source_language.startswith("en"):
+            if word == "uk" and source_language.startswith("en") and not editions:
                 continue
             if code is not None:
                 return code

@@ -585,6 +585,9 @@ def test_every_interface_text_of_the_templates_is_in_the_catalog_and_translated(
         ("https://en.interfax.com.ua/news/general/995137.html", None, "uk", "en"),
         ("https://de.euronews.com/2024/06/21/x", None, "en", "de"),
         ("https://uk.news.yahoo.com/x.html", None, "en", "en"),  # the United Kingdom's
+        ("https://uk.wikipedia.org/wiki/%D0%9A%D0%B8%D1%97%D0%B2", None, "en", "uk"),
+        ("https://uk.m.wikipedia.org/wiki/x", None, "en", "uk"),
+        ("https://uk.euronews.com/2024/06/21/x", None, "en", "uk"),  # every edition a language
         ("https://www.theguardian.com/uk/2024/jun/21/x", None, "en", "en"),
         ("https://ua.news/x", None, "ru", "ru"),  # the outlet's name, not an edition
         ("https://example.org/it/news/x", None, "en", "en"),  # a section, not Italian
