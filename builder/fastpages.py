@@ -501,11 +501,11 @@ def chart_figure(
     ]
 
     def period(start: Any) -> str:
-        """A bar's period as its tooltip names it: a day, the week from a day, a month."""
+        """A bar's period as its tooltip names it: a day, the week of a day, a month."""
         if chart.unit == "month":
             return month_name(start.year, start.month)
         if chart.unit == "week":
-            return gettext("week from %(date)s", date=long_date(start))
+            return gettext("Week of %(date)s", date=long_date(start))
         return long_date(start)
 
     parts += [

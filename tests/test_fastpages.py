@@ -190,9 +190,9 @@ def test_a_chart_names_its_busiest_period_or_how_many_share_the_most(
         made = fast.env.globals["chart_figure"](chart)  # type: ignore[operator]
         assert made == slow.env.globals["chart_figure"](chart)  # type: ignore[operator]
         assert said[language == "uk"] in made, (counts, made)
-    # Each bar's tooltip names its period: a day, the week from a day, a month.
+    # Each bar's tooltip names its period: a day, the week of a day, a month.
     periods = {
-        200: ("<title>week from June 17, 2024: 1</title>", "<title>тиждень від 17 червня"),
+        200: ("<title>Week of June 17, 2024: 1</title>", "<title>Тиждень від 17 червня"),
         900: ("<title>June 2024: 1</title>", "<title>червень 2024\u202fр.: 1</title>"),
     }
     for span, said in periods.items():
