@@ -77,10 +77,17 @@ def plan_reader_pages(library: Library, plan: SitePlan) -> SitePlan:
             {
                 "main": plan.feeds[:2],
                 "groups": tuple((kind, tuple(groups[kind])) for kind in FEED_KINDS),
+                "listed_up_to": FEEDS_LISTED_UP_TO,
             },
         ),
     )
     return SitePlan(plan.pages + pages, plan.feeds)
+
+
+# A kind with more subjects than this (a digest that names every village it reports on has
+# thousands of places) is not listed feed by feed on the feeds page, which was 675 KB for
+# 2,026 places: the page links its index, whose pages link their feeds.
+FEEDS_LISTED_UP_TO = 100
 
 
 def _subject_name(library: Library, kind: str, slug: str) -> str:

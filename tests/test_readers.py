@@ -328,6 +328,25 @@ def test_feeds_page_links_every_feed_in_every_format(full: Path) -> None:
             assert f'href="{folder}{name}"' in page, folder + name
 
 
+def test_the_feeds_page_links_the_index_of_a_kind_too_many_to_list(tmp_path: Path) -> None:
+    """A digest that names every village it reports on has thousands of places, each with
+    its feeds: the feeds page (675 KB for 2,026 places) links the places' index instead of
+    listing them, and still lists the tags' feeds one by one."""
+    project = tmp_path / "project"
+    generate(project, days=30, headlines=12, places=150)
+    build(Project.find(project), project / "site")
+    site = project / "site"
+    places = sorted(p.parent.name for p in (site / "places").glob("*/rss.xml"))
+    assert len(places) > reading.FEEDS_LISTED_UP_TO
+    page = (site / "feeds/index.html").read_text("utf-8")
+    assert f'<a href="/places/">Places ({len(places)})</a>' in page
+    assert not [slug for slug in places if f"/places/{slug}/" in page]
+    tags = sorted(p.parent.name for p in (site / "tags").glob("*/rss.xml"))
+    assert tags and all(f'href="/tags/{slug}/atom.xml"' in page for slug in tags)
+    place = (site / "places" / places[0] / "index.html").read_text("utf-8")
+    assert f'href="/places/{places[0]}/rss.xml"' in place  # its page links its feeds
+
+
 def test_listing_pages_have_a_chart_with_a_text_alternative(full: Path) -> None:
     page = (full / "tags/frontline/index.html").read_text(encoding="utf-8")
     assert 'role="img" aria-labelledby="chart-caption"' in page
