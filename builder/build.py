@@ -834,8 +834,9 @@ class Builder:
             )
         with timings.stage("render pages"):
             in_sitemap = list(itertools.compress(plan.pages, map(_IN_SITEMAP, plan.pages)))
-            # The bundled sitemap lists pages' addresses: in place, kept while they are.
-            listed = (keys.common, tuple(map(_URL_PATH, in_sitemap)))
+            # The bundled sitemap lists pages' addresses and days' dates: in place, kept
+            # while they are the same.
+            listed = (keys.common, tuple(map(_SITEMAP_ENTRY, in_sitemap)))
             source = None
             if keys.bundled_theme and self.file_keys is not None:  # a new folder: its key
                 sitemap_key = keys.digest(listed, reuse.code_key())
@@ -1262,7 +1263,7 @@ _PATH_OF = operator.itemgetter(2)
 _IS_NONE = functools.partial(operator.is_, None)
 _TEMPLATE_OF = operator.attrgetter("template")
 _IN_SITEMAP = operator.attrgetter("in_sitemap")
-_URL_PATH = operator.attrgetter("url_path")
+_SITEMAP_ENTRY = operator.attrgetter("url_path", "modified")  # what the sitemap says of it
 
 
 def _refuse_a_second_claim(writer: InPlaceWriter, paths: list[str], claimants: list[str]) -> None:

@@ -74,6 +74,9 @@ class PageSpec:
     feeds: tuple[FeedLink, ...] = ()
     context: dict[str, Any] = field(default_factory=dict)
     in_sitemap: bool = True
+    # The date the page last changed in what it says, where the plan knows it: the
+    # sitemap's lastmod (a day's page: `last_modified`); None for the others.
+    modified: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -317,7 +320,15 @@ def _day_page(
         day.summary or _describe(day, site),
         feeds,
         {"day": day, "previous": previous, "next": following},
+        modified=last_modified(day),
     )
+
+
+def last_modified(day: Day) -> dt.date:
+    """Return the date a day's page last changed in what it says: the day's, or its latest
+    update's (`updated:` of the day or of one of its headlines)."""
+    update = day.last_update
+    return max(day.date, update.moment.date()) if update is not None else day.date
 
 
 def _pager(path_of: Any, number: int, count: int, *args: Any) -> Pager:

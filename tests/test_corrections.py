@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from builder.build import build
 from builder.errors import sort_problems
 from builder.model import headline_anchor
+from builder.pages import last_modified
 from builder.project import Project
 from builder.reader import parse_day
 
@@ -224,6 +226,37 @@ def test_corrections_page_lists_every_correction_newest_first(site: Path) -> Non
     assert f"/2024/06/22/#{headline_anchor(dt.date(2024, 6, 22), second)}" in page.links
     assert "/2024/06/22/" in page.links
     assert "https://digest.example.org/corrections/" in (site / "sitemap.xml").read_text()
+
+
+def test_the_sitemap_dates_each_day_by_its_latest_update(site: Path) -> None:
+    """A search engine recrawls a page whose lastmod moved: a day's page is dated by its
+    latest update (the day's or a headline's), else by its day; pages the plan cannot date
+    have no lastmod rather than a wrong one."""
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    entries = {
+        url.findtext(f"{namespace}loc"): url.findtext(f"{namespace}lastmod")
+        for url in ET.parse(site / "sitemap.xml").getroot()
+    }
+    base = "https://digest.example.org/"
+    assert entries[base + "2024/06/22/"] == "2024-06-24"  # the day's update, after its headline's
+    assert entries[base + "2024/06/21/"] == "2024-06-21"
+    assert entries[base] is None and entries[base + "tags/frontline/"] is None
+
+
+@pytest.mark.parametrize(
+    ("extra", "day_extra", "expected"),
+    [
+        ((), (), "2024-06-22"),
+        (('    updated: "2024-06-25 09:00"',), ("updated: 2024-06-23",), "2024-06-25"),
+        (("    updated: 2024-06-23",), ('updated: "2024-06-24 10:00"',), "2024-06-24"),
+    ],
+)
+def test_a_days_page_last_changed_on_its_latest_update(
+    extra: tuple[str, ...], day_extra: tuple[str, ...], expected: str
+) -> None:
+    day_file, problems = parse_day(PATH, day(*extra, day_extra=day_extra), "https://x.org/")
+    assert not problems
+    assert last_modified(day_file.day).isoformat() == expected
 
 
 def test_day_page_shows_its_corrections(site: Path) -> None:
