@@ -12,11 +12,14 @@ and й after ї (Ukrainian's и і ї й, Russian's и й and Belarusian's і й
 given to the algorithm as its base letter and a character weighed after every letter,
 which puts it after every name with the base letter there and before the next letter:
 "Гуляйполе" < "Ґалаґан" < "Дніпро", "Іванівка" < "Ізюм" < "Їжаківка" < "Йосипівка".
+Numbers in names are ordered by their value ("3rd Assault Brigade" before "47th", "Topic
+2" before "Topic 10"), as a reader scanning an index expects (CLDR's numeric ordering).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import Any
 
@@ -58,13 +61,25 @@ def name_key(name: str, first: tuple[str, ...] = ()) -> tuple[int, ...]:
     looks for "Суспільне" before "BBC"). Names that start with no letter stay before all.
     """
     text = unicodedata.normalize("NFC", name).translate(_OWN_LETTERS)
-    key = tuple(_collator().sort_key(text))
+    numbered = _NUMBER.sub(_by_value, text)
+    key = tuple(_collator().sort_key(numbered))
+    if numbered != text:  # "7" and "007" are weighed alike: as written breaks the tie
+        key += (0, *_collator().sort_key(text))
     if not first:
         return key
     start = text.lstrip()[:1]
     if not start.isalpha():
         return (0, *key)
     return (1 if unicodedata.name(start, "").split(" ")[0] in first else 2, *key)
+
+
+# A run of digits, weighed by its value: written with as many digits as the longest number
+# a name holds (to a trillion), so that "2" is weighed as "000000000002", before "10".
+_NUMBER = re.compile(r"\d+")
+
+
+def _by_value(number: re.Match[str]) -> str:
+    return f"{int(number.group()):012d}"
 
 
 # The first letter of names that start with none (a digit, a quotation mark): grouped

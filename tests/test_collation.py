@@ -61,6 +61,14 @@ def test_place_names_sort_as_a_reader_looks_for_them() -> None:
     assert sorted(ordered, key=name_key) == ordered
 
 
+def test_numbers_in_names_are_ordered_by_their_value() -> None:
+    ordered = ["3rd Assault Brigade", "47th Brigade", "110th Brigade", "Topic 2", "Topic 10"]
+    assert sorted(reversed(ordered), key=name_key) == ordered
+    assert sorted(["Topic 7", "Topic 007"], key=name_key) == sorted(
+        ["Topic 007", "Topic 7"], key=name_key
+    )  # weighed alike, the tie broken as written: the same order from any order
+
+
 def test_a_name_written_decomposed_sorts_as_written_composed() -> None:
     assert name_key("І\u0308жаківка") == name_key("Їжаківка")  # І and a combining diaeresis
     assert name_key("И\u0306осипівка") == name_key("Йосипівка")
