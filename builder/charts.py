@@ -50,6 +50,17 @@ class Chart:
         return self.bars[-1].start
 
     @property
+    def end(self) -> dt.date:
+        """The last day the last bar counts: its day, the Sunday of its week, or the last
+        day of its month (a caption's range: "June 17 – July 21", not "– July 15")."""
+        last = self.bars[-1].start
+        if self.unit == "week":
+            return last + dt.timedelta(days=6)
+        if self.unit == "month":
+            return _next_period(last, "month") - dt.timedelta(days=1)
+        return last
+
+    @property
     def peaks(self) -> int:
         """How many periods have the peak's count: with more than one, no period is the
         busiest, and the caption says how many share the most."""

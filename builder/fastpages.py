@@ -521,11 +521,20 @@ def chart_figure(
     else:
         when = month_name(peak.year, peak.month) if chart.unit == "month" else long_date(peak)
         busiest = gettext(_BUSIEST[chart.unit], date=when, headlines=most)
+    first, end = chart.first, chart.end  # the days the bars count, or their months
+    if chart.unit == "month":
+        span = (
+            f'<time datetime="{first:%Y-%m}">{e(month_name(first.year, first.month))}</time> – '
+            f'<time datetime="{end:%Y-%m}">{e(month_name(end.year, end.month))}</time>'
+        )
+    else:
+        span = (
+            f'<time datetime="{first.isoformat()}">{e(long_date(first))}</time> – '
+            f'<time datetime="{end.isoformat()}">{e(long_date(end))}</time>'
+        )
     parts.append(
         f'<line x1="0" y1="{chart.height + 0.5}" x2="{chart.width}" y2="{chart.height + 0.5}"/>'
         f'\n</svg>\n<figcaption id="chart-caption">{gettext(_UNITS[chart.unit])}, '
-        f'<time datetime="{chart.first.isoformat()}">{e(long_date(chart.first))}</time> – '
-        f'<time datetime="{chart.last.isoformat()}">{e(long_date(chart.last))}</time>. '
-        f"{busiest}</figcaption>\n</figure>\n"
+        f"{span}. {busiest}</figcaption>\n</figure>\n"
     )
     return "".join(parts)
