@@ -75,7 +75,8 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     in_sitemap: bool = True
     # The date the page last changed in what it says, where the plan knows it: the
-    # sitemap's lastmod (a day's page: `last_modified`); None for the others.
+    # sitemap's lastmod (a day's page: `last_modified`; a home or listing page: its newest
+    # day's or headline's); None for the others.
     modified: dt.date | None = None
 
 
@@ -302,6 +303,7 @@ def _home_page(
         site.description,
         feeds,
         {"days": tuple(days), "pager": _pager(urls.home, number, count)},
+        modified=max(map(last_modified, days), default=None),
     )
 
 
@@ -329,6 +331,12 @@ def last_modified(day: Day) -> dt.date:
     update's (`updated:` of the day or of one of its headlines)."""
     update = day.last_update
     return max(day.date, update.moment.date()) if update is not None else day.date
+
+
+def _headline_modified(headline: Headline) -> dt.date:
+    """The date a headline last changed: its day's, or its update's."""
+    update = headline.update
+    return max(headline.date, update.moment.date()) if update is not None else headline.date
 
 
 def _pager(path_of: Any, number: int, count: int, *args: Any) -> Pager:
@@ -699,6 +707,8 @@ def _listing_page(
             "pager": _pager(urls.listing, number, count, kind.folder, slug),
             "feed": feed,
         },
+        # Its newest headline's date (or update's): a first page changes as headlines come.
+        modified=max(map(_headline_modified, items), default=None),
     )
 
 

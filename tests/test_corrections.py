@@ -230,8 +230,9 @@ def test_corrections_page_lists_every_correction_newest_first(site: Path) -> Non
 
 def test_the_sitemap_dates_each_day_by_its_latest_update(site: Path) -> None:
     """A search engine recrawls a page whose lastmod moved: a day's page is dated by its
-    latest update (the day's or a headline's), else by its day; pages the plan cannot date
-    have no lastmod rather than a wrong one."""
+    latest update (the day's or a headline's), else by its day; a home or listing page by
+    its newest day or headline (or its update); pages the plan cannot date (the archive,
+    the indexes, whose words change with any day) have no lastmod rather than a wrong one."""
     namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     entries = {
         url.findtext(f"{namespace}loc"): url.findtext(f"{namespace}lastmod")
@@ -240,7 +241,10 @@ def test_the_sitemap_dates_each_day_by_its_latest_update(site: Path) -> None:
     base = "https://digest.example.org/"
     assert entries[base + "2024/06/22/"] == "2024-06-24"  # the day's update, after its headline's
     assert entries[base + "2024/06/21/"] == "2024-06-21"
-    assert entries[base] is None and entries[base + "tags/frontline/"] is None
+    assert entries[base] == "2024-06-24"  # the newest days, that one's update among them
+    assert entries[base + "tags/frontline/"] == "2024-06-23"  # its headline corrected then
+    assert entries[base + "tags/military-aid/"] == "2024-06-21"
+    assert entries[base + "archive/"] is None and entries[base + "tags/"] is None
 
 
 @pytest.mark.parametrize(
