@@ -333,10 +333,17 @@ def last_modified(day: Day) -> dt.date:
     return max(day.date, update.moment.date()) if update is not None else day.date
 
 
-def _headline_modified(headline: Headline) -> dt.date:
-    """The date a headline last changed: its day's, or its update's."""
-    update = headline.update
-    return max(headline.date, update.moment.date()) if update is not None else headline.date
+def _newest_change(headlines: Sequence[Headline]) -> dt.date | None:
+    """The date the newest of `headlines` came or was updated (None for none): mapped at C
+    speed, as a listing page's 50 headlines are (ten years' plan took 0.11 s more with a
+    call a headline)."""
+    if not headlines:
+        return None
+    newest: dt.date = max(map(_date_of, headlines))
+    if any(map(_update_of, headlines)):  # a corrected headline: seldom
+        updates = (u.moment.date() for u in map(_update_of, headlines) if u is not None)
+        newest = max(newest, *updates)
+    return newest
 
 
 def _pager(path_of: Any, number: int, count: int, *args: Any) -> Pager:
@@ -708,7 +715,7 @@ def _listing_page(
             "feed": feed,
         },
         # Its newest headline's date (or update's): a first page changes as headlines come.
-        modified=max(map(_headline_modified, items), default=None),
+        modified=_newest_change(items),
     )
 
 
@@ -786,6 +793,7 @@ _day_group = functools.partial(tuple.__new__, DayGroup)
 
 
 _date_of = operator.attrgetter("date")
+_update_of = operator.attrgetter("update")
 
 
 def _describe(day: Day, site: Any) -> str:
