@@ -99,7 +99,8 @@ def report_lines(problems: Iterable[Problem], shown: int | None = None) -> list[
     With `shown`, only the first `shown` problems are given in full, then how many more
     there are and what most of them say: a tag renamed in tags.yaml before the days that
     use it made 8,716 errors on ten years, 1.5 MB in an editor's terminal, every one of
-    them the same. `digest check` lists every problem.
+    them the same. `digest check` lists every problem, and after more than SHOWN of them
+    what they say most often, at the end of the terminal where the editor looks.
     """
     ordered = sort_problems(problems)
     if not ordered:
@@ -112,6 +113,11 @@ def report_lines(problems: Iterable[Problem], shown: int | None = None) -> list[
         for kind, count in kinds.most_common(KINDS_SHOWN):
             if count > 1:
                 lines.append(f"    {count} more: {kind}")
+    elif shown is None and len(ordered) > SHOWN:
+        often = [(k, n) for k, n in Counter(map(_kind, ordered)).most_common(KINDS_SHOWN) if n > 1]
+        if often:
+            lines.append("said most often:")
+            lines += [f"    {count} times: {kind}" for kind, count in often]
     lines.append(summarise(ordered))
     return lines
 

@@ -86,12 +86,18 @@ def test_build_shows_the_first_problems_placed_and_sums_up_the_rest(
         f"{DAYS} errors in {DAYS} files",
         "nothing was written",
     ]
-    # `digest check` lists them all, each placed, the first ones as build showed them
+    # `digest check` lists them all, each placed, the first ones as build showed them, then
+    # (at the end of the terminal, where the editor looks) what they say most often
     status, listed = _run(capsys, "check", "--project", str(project))
     assert status == 1
-    assert listed[-1] == f"{DAYS} errors in {DAYS} files"
-    assert len(listed) == DAYS + 1
-    assert all(PLACED.match(line) for line in listed[:-1]), listed
+    assert listed[-3:] == [
+        "said most often:",
+        f"    {DAYS} times: unknown tag 'front-line' (did you mean 'frontline'?); "
+        "use one of the ids in content/tags.yaml or add it there",
+        f"{DAYS} errors in {DAYS} files",
+    ]
+    assert len(listed) == DAYS + 3
+    assert all(PLACED.match(line) for line in listed[:-3]), listed
     assert listed[:SHOWN] == err[:SHOWN]
 
 
@@ -147,9 +153,18 @@ def test_report_lines_sum_up_what_the_problems_not_shown_say() -> None:
         "    2 more: warning: a warning",
         "10 errors in 10 files, 2 warnings in 2 files",
     ]
-    assert report_lines(problems) == [
+    assert report_lines(problems) == [  # 12 problems: no more than a screen
         *(p.format() for p in sorted(problems, key=Problem.sort_key)),
         "10 errors in 10 files, 2 warnings in 2 files",
+    ]
+    # More than SHOWN: what they say most often follows them.
+    many = [*problems, *(problem(f"f{n:02}.md", "often") for n in range(SHOWN))]
+    assert report_lines(many)[len(many) :] == [
+        "said most often:",
+        f"    {5 + SHOWN} times: often",
+        "    3 times: less often",
+        "    2 times: warning: a warning",
+        f"{10 + SHOWN} errors in {10 + SHOWN} files, 2 warnings in 2 files",
     ]
     assert report_lines(problems, shown=len(problems)) == report_lines(problems)
     assert report_lines([], shown=2) == []
