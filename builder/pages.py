@@ -330,7 +330,7 @@ def last_modified(day: Day) -> dt.date:
     """Return the date a day's page last changed in what it says: the day's, or its latest
     update's (`updated:` of the day or of one of its headlines)."""
     update = day.last_update
-    return max(day.date, update.moment.date()) if update is not None else day.date
+    return max(day.date, update.date) if update is not None else day.date
 
 
 def _newest_change(headlines: Sequence[Headline]) -> dt.date | None:
@@ -341,7 +341,7 @@ def _newest_change(headlines: Sequence[Headline]) -> dt.date | None:
         return None
     newest: dt.date = max(map(_date_of, headlines))
     if any(map(_update_of, headlines)):  # a corrected headline: seldom
-        updates = (u.moment.date() for u in map(_update_of, headlines) if u is not None)
+        updates = (u.date for u in map(_update_of, headlines) if u is not None)
         newest = max(newest, *updates)
     return newest
 
