@@ -71,6 +71,7 @@ def feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[Line], 
     own = next(  # the feed's name: a channel's videos end their titles with it ("… | Name")
         (_feed_text(c) for c in channel if isinstance(c.tag, str) and local_name(c) == "title"), ""
     )
+    base = base if base.startswith(("http://", "https://")) else _own_address(channel) or base
     for item in root.iter():
         if not isinstance(item.tag, str) or local_name(item) not in ("item", "entry"):
             continue
@@ -324,6 +325,21 @@ def _untitled_post(parts: dict[str, Any], permalink: str, base: str) -> tuple[st
     if found is None and root.find(".//a") is None:  # plain text (Bluesky): a link written in it
         found = next(iter(URL_IN_TEXT.findall(text)), None)
     return headline, url_end(found) if found else permalink
+
+
+def _own_address(channel: Any) -> str:
+    """The address a feed gives of itself (Atom's and RSS's <atom:link rel="self">), else
+    of its site (Atom's alternate <link href>, RSS's <link>): what its relative links are
+    relative to when the file was saved from a browser and its own address is lost."""
+    links = [c for c in channel if isinstance(c.tag, str) and local_name(c) == "link"]
+    ranked = sorted(links, key=lambda link: link.get("rel", "alternate") != "self")
+    for link in ranked:
+        if link.get("rel", "alternate") not in ("self", "alternate"):
+            continue
+        href = (link.get("href") or link.text or "").strip()
+        if href.startswith(("http://", "https://")) and absolute(href, ""):
+            return href
+    return ""
 
 
 def _feed_link(item: Any, base: str) -> str | None:

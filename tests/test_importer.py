@@ -4069,6 +4069,41 @@ def test_rss_and_atom_feeds_give_their_items_with_links_and_times() -> None:
     ]
 
 
+# Feeds saved from a browser, whose own address is lost: a relative link is the feed's
+# site's, by the address the feed gives of itself (rel="self"), else of its site.
+SAVED_ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Ausland</title>
+<link rel="alternate" href="https://www.spiegel.de/ausland/"/>
+<link rel="self" href="https://www.spiegel.de/ausland/index.atom"/>
+<entry><title>Orbáns Brief an die EU</title>
+<link rel="enclosure" type="image/jpeg" href="https://cdn.example/abc.jpg"/>
+<link rel="alternate" href="/ausland/orban-a-9012.html"/>
+<updated>2024-07-15T11:52:00+02:00</updated></entry></feed>
+"""
+SAVED_RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Новини</title>
+<link>https://news.example.ua/uk/</link>
+<item><title>Удар по Одесі</title><link>news/2024/07/16/1/</link>
+<pubDate>Tue, 16 Jul 2024 21:15:00 +0300</pubDate></item></channel></rss>
+"""
+
+
+def test_a_saved_feeds_relative_links_are_its_sites() -> None:
+    atom = parse_listing(SAVED_ATOM, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(e.title, e.url) for d in atom.days for e in d.entries] == [
+        ("Orbáns Brief an die EU", "https://www.spiegel.de/ausland/orban-a-9012.html")
+    ]
+    rss = parse_listing(SAVED_RSS, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert [(e.title, e.url) for d in rss.days for e in d.entries] == [
+        ("Удар по Одесі", "https://news.example.ua/uk/news/2024/07/16/1/")
+    ]
+    given = parse_listing(  # fetched from its address: that is what its links are relative to
+        SAVED_RSS, DEFAULT, SOURCES, timezone="Europe/Kyiv", page_url="https://news.example.ua/rss/"
+    )
+    assert [e.url for d in given.days for e in d.entries] == [
+        "https://news.example.ua/rss/news/2024/07/16/1/"
+    ]
+
+
 # A feed whose dates are written in its site's language, not as RSS says (RFC 822).
 LOCAL_RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Новини</title><link>https://news.example.ua/</link>
