@@ -102,6 +102,7 @@ from .importpasses import (
     drop_unlinked,
     drop_unstamped,
     stamp_direction,
+    stamps_lead,
     video_lengths,
 )
 from .importtext import (
@@ -267,6 +268,8 @@ def parse_listing(
         state.sites_above = _sites_above_links(lines)
         lines = bylines(video_lengths(lines, months, weekdays, state), months, weekdays, state)
         state.blocks_trailing = stamp_direction(lines, months, weekdays, state)
+        if state.blocks_trailing is None and stamps_lead(lines, months, weekdays, state):
+            state.blocks_trailing = False
         if state.blocks_trailing:  # (a video's length under its badge, whatever else)
             lines = video_lengths(lines, months, weekdays, state, trailing=True)
     for line in lines:

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from .importdates import CREDIT, is_age, said_before_tab, said_date_time
 from .importmodel import Dropped, Line, State
-from .importtext import ADVERT, DURATION, VIDEO_LENGTH
+from .importtext import ADVERT, DURATION, VIDEO_LENGTH, WORD_RUN
 
 NO_HEADLINE = "a link with no headline before it"
 _VIDEO_BADGE = re.compile(r"(?i)video|відео|видео|vidéo|vídeo|videó|wideo|vaizdo įrašas|▶")
@@ -198,6 +198,42 @@ def stamp_direction(
     if starts >= 3 and ends * 5 <= starts:
         return False
     return None
+
+
+LEADING_AT_LEAST = 3  # times alone between lines, each line alone between two times
+
+
+def stamps_lead(
+    lines: list[Line], months: dict[str, int], weekdays: dict[str, int], state: State
+) -> bool:
+    """Say whether a copy without blank lines whose every time stands alone between two
+    lines, as every line between two times does, has its times over their headlines: one
+    line is left without a time, the first or the last, and the first is shorter than the
+    last and than most (a page's heading, then "23:54", "Title", …, "22:47", "Title"), where
+    the walk, going by its first time, would take the heading for a headline whose time
+    follows, and each headline's time for the one above it."""
+    probe = replace(state, notes=[])
+    kinds: list[int | None] = []  # for each line of text, its words; None: a moment
+    for line in lines:
+        text = line.text.strip()
+        if line.dropped or not text:
+            continue
+        probe.year, probe.weekday = state.year, state.weekday
+        moment = said_date_time(" ".join(text.split()), months, weekdays, probe, 0)
+        if moment is not None and (moment[1] is not None or is_age(text)):
+            kinds.append(None)
+        else:
+            kinds.append(len(WORD_RUN.findall(text)) or 1)
+    words = [kind for kind in kinds[::2] if kind is not None]
+    if (
+        len(kinds) % 2 == 0
+        or len(words) * 2 <= len(kinds)  # (a line of text where a time should be)
+        or any(kind is not None for kind in kinds[1::2])
+        or len(words) <= LEADING_AT_LEAST
+    ):
+        return False
+    inner = sorted(words[1:-1])
+    return words[0] < words[-1] and words[0] < inner[len(inner) // 2]
 
 
 def bylines(

@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 701 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 702 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -212,6 +212,7 @@ SOURCE = {
     "r7-newsletter-novayagazeta-gmail": "novayagazeta",
     "r7-nv-uk-article-also": "nv",
     "r7-pravda-uk-article-news": "ukrainska-pravda",
+    "r29a-pravda-news-heading-timefirst-ctrl-a": "ukrainska-pravda",
     "r7-reuters-europe-ctrl-a": "reuters",
     "r7-suspilne-feed-ctrl-a": "suspilne",
     "r7-telegram-web-drag-meduza": "meduza",
@@ -879,6 +880,7 @@ FLOOR: dict[str, int] = {
     "r28e-thetimes-world-russia-ukraine-war-rsc": 19,
     "r28e-torontostar-news-world-blox": 16,
     "r28e-tv2-dk-udland-sveltekit-idag-kl": 16,
+    "r29a-pravda-news-heading-timefirst-ctrl-a": 5,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1582,6 +1584,7 @@ CEILING: dict[str, int] = {
     "r28e-thetimes-world-russia-ukraine-war-rsc": 19,
     "r28e-torontostar-news-world-blox": 16,
     "r28e-tv2-dk-udland-sveltekit-idag-kl": 16,
+    "r29a-pravda-news-heading-timefirst-ctrl-a": 5,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
