@@ -68,10 +68,14 @@ def is_allowed_url(url: str) -> bool:
     if url.startswith(("//", "\\\\", "/\\", "\\/")) or unseen_in(url):
         return False
     try:
-        scheme = urllib.parse.urlsplit(url).scheme.lower()
+        parts = urllib.parse.urlsplit(url)
     except ValueError:
         return False
-    return scheme in ("http", "https", "")
+    if parts.scheme.lower() in ("http", "https"):
+        # "http:evil.example" has no host: a browser makes it an address of its own guess
+        # (http://evil.example/ on an https site, or a path of the page's site)
+        return bool(parts.netloc) and url[len(parts.scheme) :].startswith("://")
+    return not parts.scheme
 
 
 def render_block(text: str, base: str = "/") -> tuple[str, list[BadLink]]:

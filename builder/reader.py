@@ -409,6 +409,13 @@ def _bad_link_message(url: str) -> str:
     unseen = urls.unseen_in(url)
     if unseen is not None:
         return f"the link {unseen}"
+    scheme, colon, rest = url.strip().partition(":")
+    if colon and scheme.lower() in ("http", "https"):  # "http:evil.example", "https:/x"
+        whole = f"{scheme.lower()}://{rest.lstrip('/')}"
+        return (
+            f"the link '{url}' has no '//' after '{scheme}:': a browser would guess where it "
+            f"leads; write the whole address, '{whole}', or a path within the site"
+        )
     return (
         f"the link '{url}' is not allowed: links must be absolute http(s) URLs or paths "
         "within the site; write an https:// address or remove the link"

@@ -681,6 +681,24 @@ DAY_CASES = [
         [f"10: commentary: the link 'javascript:alert(1)' {LINK_REFUSED}"],
         id="javascript: link in the commentary",
     ),
+    pytest.param(
+        headline_day("    note: 'See [the map](http:evil.example/map)'"),
+        [
+            "7:11: headlines[0].note: the link 'http:evil.example/map' has no '//' after "
+            "'http:': a browser would guess where it leads; write the whole address, "
+            "'http://evil.example/map', or a path within the site"
+        ],
+        id="http: link without its slashes in a note",
+    ),
+    pytest.param(
+        headline_day(body="Intro.\n\nSee [the map](https:/evil.com).\n"),
+        [
+            "10: commentary: the link 'https:/evil.com' has no '//' after 'https:': a browser "
+            "would guess where it leads; write the whole address, 'https://evil.com', or a "
+            "path within the site"
+        ],
+        id="https: link with one slash in the commentary",
+    ),
     # Control characters -----------------------------------------------------------------
     pytest.param(
         day(DATE, HEADLINES, '  - title: "Bell\\x07 rings"', URL, SOURCE),
