@@ -193,7 +193,7 @@ class FeedWriter:
         html = self.renderer.render_template("feed/day.html", day=day)
         for update, title in [(day.update, None), *((h.update, h.title) for h in day.headlines)]:
             if update:
-                html += self._correction_html(update, title)
+                html += self.renderer.correction_html(update, title)
         entry.content(html, type="html")
 
     def _day_title(self, day: Day) -> str:
@@ -216,15 +216,9 @@ class FeedWriter:
             entry.category(term=self.library.tags[tag_id].name)
         html = self.renderer.feed_item(headline)
         if headline.update:
-            html += "\n" + self._correction_html(headline.update, None)
+            html += "\n" + self.renderer.correction_html(headline.update, None)
         entry.content(html, type="html")
         return entry
-
-    def _correction_html(self, update: Update, title: str | None) -> str:
-        """Render the note of an update for a feed item (absolute links)."""
-        return self.renderer.render_template(
-            "partials/correction.html", update=update, title=title, in_feed=True
-        ).strip()
 
 
 # How each format's items stand in feedgen's pretty-printed text: an item's lines end with

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from . import urls
 from .library import Library
-from .model import Day, Headline
+from .model import Day, Headline, Update
 from .pages import FeedSpec, let_go_of_items
 from .render import Renderer
 
@@ -90,6 +90,16 @@ class JsonFeedWriter:
     def _moment(self, date: dt.date, time: dt.time | None = None) -> str:
         return dt.datetime.combine(date, time or dt.time(0, 0), tzinfo=self.zone).isoformat()
 
+    def _modified(
+        self, item: dict[str, Any], date: dt.date, time: dt.time | None, update: Update | None
+    ) -> None:
+        """Give an item its update's moment (Atom's <updated>), when it was corrected since."""
+        if update is not None:
+            when = dt.datetime.combine(update.date, update.time or dt.time(0, 0), self.zone)
+            published = dt.datetime.combine(date, time or dt.time(0, 0), self.zone)
+            if when > published:
+                item["date_modified"] = when.isoformat()
+
     def _day(self, day: Day) -> dict[str, Any]:
         date = self.renderer.env.globals["long_date"](day.date)  # type: ignore[operator]
         item: dict[str, Any] = {
@@ -99,6 +109,10 @@ class JsonFeedWriter:
             "content_html": self.renderer.render_template("feed/day.html", day=day),
             "date_published": self._moment(day.date),
         }
+        for update, title in [(day.update, None), *((h.update, h.title) for h in day.headlines)]:
+            if update:  # as in the day's RSS and Atom item
+                item["content_html"] += self.renderer.correction_html(update, title)
+        self._modified(item, day.date, None, day.last_update)
         if day.summary:
             item["summary"] = day.summary
         return item
@@ -116,6 +130,9 @@ class JsonFeedWriter:
             "date_published": self._moment(headline.date, headline.time),
             "authors": [{"name": source.name, "url": source.url}],
         }
+        if headline.update:
+            item["content_html"] += "\n" + self.renderer.correction_html(headline.update, None)
+        self._modified(item, headline.date, headline.time, headline.update)
         if headline.tags:
             item["tags"] = [self.library.tags[t].name for t in headline.tags]
         if headline.language:

@@ -29,7 +29,7 @@ from .fastpages import TEMPLATES as FAST_PAGES
 from .fragments import FEED_ITEM_TEMPLATE, HeadlineFragments, feed_item
 from .fragments import TEMPLATES as FAST_TEMPLATES
 from .library import Library
-from .model import LABELS, Headline
+from .model import LABELS, Headline, Update
 from .pages import PageSpec
 from .project import Project, template_dirs, theme_dir
 
@@ -451,6 +451,13 @@ class Renderer:
             html = template.render(h=headline, source=source).strip().encode()
             self._headline_html[key] = html
         return html
+
+    def correction_html(self, update: Update, title: str | None) -> str:
+        """Return the note of an update as a feed item shows it (absolute links): the same
+        in RSS, Atom and JSON Feed; `title`, a headline's, in a day's item."""
+        return self.render_template(
+            "partials/correction.html", update=update, title=title, in_feed=True
+        ).strip()
 
     def article_language(self, headline: Headline) -> tuple[str, str]:
         """Return the language of a headline's article (i18n.article_language) and the

@@ -4,6 +4,7 @@ moving feed items' updated time (not published, not the id), and gathered on a p
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -195,6 +196,27 @@ def test_headline_feed_item_updated_moves_published_and_id_stay(site: Path, tmp_
     assert days.entries[0].updated == "2024-06-24T00:00:00+03:00"  # the day's own correction
     assert days.entries[0].published == "2024-06-22T00:00:00+03:00"
     assert days.feed.updated == "2024-06-24T00:00:00+03:00"
+
+
+def test_json_feed_items_carry_their_corrections_as_atom_does(site: Path) -> None:
+    """JSON Feed's items are RSS's and Atom's: a corrected item says its correction and
+    when it was made (date_modified, Atom's <updated>); an item never corrected has none."""
+    for name in ("headlines", ""):
+        folder = site / name
+        atom = ET.parse(folder / "atom.xml").getroot().iterfind("{*}entry")
+        items = json.loads((folder / "feed.json").read_text(encoding="utf-8"))["items"]
+        entries = {e.findtext("{*}id"): e for e in atom}
+        assert [item["id"] for item in items] == list(entries)
+        for item in items:
+            entry = entries[item["id"]]
+            assert item["content_html"] == entry.findtext("{*}content"), item["id"]
+            modified = item.get("date_modified", item["date_published"])
+            assert modified == entry.findtext("{*}updated"), item["id"]
+        assert sum("date_modified" in item for item in items) == 1
+    headline = json.loads((site / "headlines/feed.json").read_text(encoding="utf-8"))["items"]
+    corrected = [item for item in headline if "date_modified" in item]
+    assert corrected[0]["date_modified"] == "2024-06-23T14:30:00+03:00"
+    assert "An earlier version named the village <em>Shuma</em>." in corrected[0]["content_html"]
 
 
 class _Text(HTMLParser):
