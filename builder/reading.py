@@ -214,6 +214,7 @@ def search_records(library: Library, days: Sequence[Day] | None = None) -> list[
                     h.url,
                     h.language or "",
                     article if other(article) else "",
+                    h.label or "",
                 )
             )
         date_text = i18n.long_date(day.date, site.language)

@@ -44,7 +44,7 @@ FOLDER = "pagefind/"  # the bundle of the newest year
 ARCHIVE_FOLDER = "pagefind-archive/"  # the bundle of every earlier day
 # Change it whenever the records, their HTML or the files kept of a bundle change: the
 # bundles kept between builds are keyed by it.
-INDEX_FORMAT = "index-5"
+INDEX_FORMAT = "index-6"
 LEFTOVER_AGE = 6 * 3600  # seconds; no build indexes for that long
 DEAD_AGE = 600  # seconds: the scratch folder of a build whose process is gone
 # Pagefind also writes ready-made search interfaces; the site has its own, lighter one.
@@ -68,6 +68,7 @@ class SearchSection:
     article_url: str
     language: str = ""  # of title and text, when not the site's
     article_language: str = ""  # of the article linked, when not the site's (its heading id)
+    label: str = ""  # "disinformation", …: shown before the title, as on its page (heading id)
 
 
 @dataclass(frozen=True)
@@ -131,14 +132,17 @@ _ID_ESCAPED = re.compile(r"[%&\"'<>\s]")
 
 
 def heading_id(section: SearchSection) -> str:
-    """Return the id of a headline's heading in its day's record: "anchor|article", or
+    """Return the id of a headline's heading in its day's record: "anchor|article";
     "anchor.uk|article" where the article is in another language than the site's (the
-    search page says so, as the headline's page does)."""
+    search page says so, as the headline's page does); "anchor~disinformation|article" (or
+    "anchor.uk~opinion|article") for a labelled headline, which the search page labels."""
     article = _ID_ESCAPED.sub(_percent_encoded, section.article_url)
+    head = section.anchor
     if section.article_language:
-        language = _ID_ESCAPED.sub(_percent_encoded, section.article_language)
-        return f"{section.anchor}.{language}|{article}"
-    return f"{section.anchor}|{article}"
+        head += "." + _ID_ESCAPED.sub(_percent_encoded, section.article_language)
+    if section.label:
+        head += "~" + section.label
+    return f"{head}|{article}"
 
 
 def _percent_encoded(match: re.Match[str]) -> str:

@@ -357,6 +357,35 @@ def test_search_says_which_headlines_link_an_article_in_another_language(
     assert blocked == []
 
 
+def test_search_labels_a_labelled_headline_as_its_page_does(
+    browser: tuple[Any, list[str], str], served: str
+) -> None:
+    """A found headline labelled disinformation shows its label before its title, its link
+    not followed and set lighter, as on its page: a reader never follows it unwarned."""
+    context, blocked, axe_source = browser
+    page = context.new_page()
+    page.goto(served + "search/?q=provocation")
+    page.wait_for_selector("#search-results li.headline", timeout=15000)
+    found = page.locator("#search-results li.headline").first
+    assert found.get_attribute("class") == "headline is-disinformation"
+    title = found.locator(".headline-title")
+    assert (
+        title.text_content()
+        == 'Disinformation: Kremlin claims the West is "preparing a provocation"'
+    )
+    assert title.locator(".label-disinformation").count() == 1
+    assert title.locator("a").get_attribute("rel") == "nofollow"
+    weight = title.locator("a").evaluate("a => getComputedStyle(a).fontStyle")
+    assert weight == "italic"
+    page.goto(served + "search/?q=firefights")  # unlabelled: no label, followed
+    page.wait_for_selector("#search-results li.headline", timeout=15000)
+    assert page.locator("#search-results .label").count() == 0
+    assert page.locator("#search-results a[rel]").count() == 0
+    assert _axe(page, axe_source) == []
+    page.close()
+    assert blocked == []
+
+
 def test_search_loads_the_index_while_the_reader_types(
     browser: tuple[Any, list[str], str], served: str
 ) -> None:

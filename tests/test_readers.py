@@ -494,7 +494,9 @@ def test_search_has_one_record_a_day_with_each_headline_a_section() -> None:
         # id holds its anchor (with its article's language, where not the site's) and its
         # article.
         ids = [html.unescape(i).split("|", 1) for i in re.findall(r'<h2 id="([^"]+)">', document)]
-        anchors = [anchor.partition(".") for anchor, _ in ids]
+        heads = [head.partition("~") for head, _ in ids]  # "anchor.uk~opinion": a label
+        assert [label for _, _, label in heads] == [h.label or "" for h in day.headlines]
+        anchors = [head.partition(".") for head, _, _ in heads]
         assert [anchor for anchor, _, _ in anchors] == [h.anchor for h in day.headlines]
         languages = {language for _, _, language in anchors}
         assert languages <= {"", "uk"} and (

@@ -85,10 +85,23 @@ function excerpt(html) {
 // percent-encoded where it had to be (search.py's heading_id): every "%" in it is ours.
 function splitHeading(id) {
   const bar = id.indexOf("|");
-  if (bar < 0) return { anchor: id, article: "", language: "" };
-  // "anchor.uk|article": the article is in another language than the site's (search.py)
-  const [anchor, language = ""] = id.slice(0, bar).split(".");
-  return { anchor, article: decodeURIComponent(id.slice(bar + 1)), language: decodeURIComponent(language) };
+  if (bar < 0) return { anchor: id, article: "", language: "", label: "" };
+  // "anchor.uk|article": the article is in another language than the site's (search.py);
+  // "anchor~disinformation|article", "anchor.uk~opinion|article": the headline's label
+  const [head, label = ""] = id.slice(0, bar).split("~");
+  const [anchor, language = ""] = head.split(".");
+  return { anchor, article: decodeURIComponent(id.slice(bar + 1)), language: decodeURIComponent(language), label };
+}
+
+// A label's name, as the pages write it (search.html: data-label-disinformation, …); a
+// disinformation link is not followed by search engines, and set lighter (style.css).
+function labelled(title, label) {
+  const name = label && status.dataset["label" + label[0].toUpperCase() + label.slice(1)];
+  if (!name) return;
+  // (its own dir: the title's dir="auto" then goes by the headline's words, not the label's)
+  const badge = element("span", { class: "label label-" + label, dir: "auto" }, name);
+  badge.append(element("span", { class: "visually-hidden" }, ":"));
+  title.append(badge, " ");
 }
 
 // "in Ukrainian" as the headline's page says it, the language named in the interface's
@@ -130,15 +143,17 @@ function dayResult(result, words) {
   const headlines = element("ol", { class: "headlines" });
   for (const sub of result.sub_results) {
     const hash = sub.url.indexOf("#");
-    const { anchor, article, language } = splitHeading(hash < 0 ? "" : sub.url.slice(hash + 1));
+    const { anchor, article, language, label } = splitHeading(hash < 0 ? "" : sub.url.slice(hash + 1));
     if (!article) {  // the day's own text: its title, summary or commentary
       if (result.sub_results.length === 1) item.append(excerpt(sub.excerpt));
       continue;
     }
     if (fellShort([sub.excerpt], words)) continue;  // a headline with a word like "in" only
-    const entry = element("li", { class: "headline" });
+    const entry = element("li", { class: label ? "headline is-" + label : "headline" });
     const title = element("p", { class: "headline-title", dir: "auto" });
-    title.append(element("a", { href: article }, sub.title));
+    labelled(title, label);
+    const follow = label === "disinformation" ? { rel: "nofollow" } : {};
+    title.append(element("a", { href: article, ...follow }, sub.title));
     const about = element("p", { class: "headline-meta" });
     about.append(element("a", { href: meta.day + "#" + anchor }, status.dataset.day.replace("{date}", meta.date)));
     const said = inLanguage(language);
