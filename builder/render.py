@@ -129,9 +129,52 @@ class _Environment(jinja2.Environment):
         return super().compile(source, name, filename, raw, defer_init)  # type: ignore[call-overload]
 
 
+class _Loader(jinja2.FileSystemLoader):
+    """Jinja2's loader of template files, which reports a file it cannot read (not UTF-8,
+    not readable) as a problem of that file, where Jinja2's raises Python's error."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError:
+            filename = self._filename(template)
+            data = Path(filename).read_bytes()
+            try:
+                data.decode("utf-8")
+                start = 0
+            except UnicodeDecodeError as whole:  # (the loader's was of a chunk of the file)
+                start = whole.start
+            line = data.count(b"\n", 0, start) + 1
+            column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+            raise jinja2.TemplateSyntaxError(
+                f"the file is not UTF-8 (byte 0x{data[start]:02X} at column {column}); "
+                "save it as UTF-8",
+                line,
+                template,
+                filename,
+            ) from None
+        except OSError as exc:
+            raise jinja2.TemplateSyntaxError(
+                f"cannot read the file: {exc.strerror or exc}; check its permissions",
+                1,
+                template,
+                self._filename(template),
+            ) from None
+
+    def _filename(self, template: str) -> str:
+        """The file a template is read from: the first folder's that has it."""
+        for folder in self.searchpath:
+            path = Path(folder, *template.split("/"))
+            if path.exists():
+                return str(path)
+        return template
+
+
 def _environment(folders: list[Path]) -> jinja2.Environment:
     env = _Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in folders]),
+        loader=_Loader([str(d) for d in folders]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -340,7 +383,8 @@ class Renderer:
         known: dict[str, bool] = _kept_with(self.env, "own templates", dict)
         for name in names:
             if name not in known:  # looked up once per environment: 17 ms a preview's save
-                _, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+                with self.template_errors():  # (a file it cannot read: said as a problem)
+                    _, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
                 theme = theme_dir().resolve()
                 known[name] = filename is not None and Path(filename).resolve() == theme / name
             if not known[name]:
@@ -588,8 +632,21 @@ class _TemplateErrors:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if exc is None or not isinstance(exc, jinja2.TemplateError):
+        if exc is None or isinstance(exc, (ContentErrors, MemoryError)):
             return
+        if not isinstance(exc, jinja2.TemplateError):
+            # A template's own expression failing as it runs ("{{ 1 // 0 }}", a page that
+            # extends itself): its file and line, and what failed, not a traceback.
+            if not isinstance(exc, Exception) or not self._template_frames(tb):
+                return
+            if isinstance(exc, RecursionError):
+                message = (
+                    "the template extends, includes or calls itself without end "
+                    f"({exc}); check its extends, include and macro calls"
+                )
+            else:
+                message = f"{type(exc).__name__}: {exc}"
+            raise ContentErrors([Problem(self._location(exc, tb), "template", message)]) from exc
         location = self._location(exc, tb)
         message = exc.message or type(exc).__name__
         if isinstance(exc, jinja2.TemplateNotFound):
@@ -599,14 +656,19 @@ class _TemplateErrors:
     def _searched(self) -> str:
         return " or ".join(str(d) for d in self.renderer.template_dirs)
 
-    def _location(self, exc: jinja2.TemplateError, tb: TracebackType | None) -> Location:
-        if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
-            return Location(self._shown(exc.filename), exc.lineno)
-        template_frames = [
+    @staticmethod
+    def _template_frames(tb: TracebackType | None) -> list[tuple[str, int]]:
+        """The frames of the templates' code in a traceback: (file, line), outermost first."""
+        return [
             (frame.f_code.co_filename, line)
             for frame, line in _walk(tb)
             if frame.f_code.co_filename.endswith((".html", ".xml", ".txt"))
         ]
+
+    def _location(self, exc: Exception, tb: TracebackType | None) -> Location:
+        if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+            return Location(self._shown(exc.filename), exc.lineno)
+        template_frames = self._template_frames(tb)
         if template_frames:
             filename, line = template_frames[-1]
             return Location(self._shown(filename), line)

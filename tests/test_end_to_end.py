@@ -877,6 +877,50 @@ def test_template_error_leaves_the_previous_site_untouched(tmp_path: Path) -> No
     assert leftovers(project) == []
 
 
+@pytest.mark.parametrize(
+    ("template", "said"),
+    [
+        (
+            '{% extends "base.html" %}\n{% block content %}\n{{ 1 // 0 }}\n{% endblock %}\n',
+            "templates/day.html:3: template: ZeroDivisionError: integer division or modulo by zero",
+        ),
+        (
+            '{% extends "day.html" %}\n',
+            "templates/day.html:1: template: the template extends, includes or calls itself "
+            "without end (maximum recursion depth exceeded",
+        ),
+        (
+            '{% extends "base.html" %}\n{% block content %}\nНовини\n{% endblock %}\n'.encode(
+                "cp1251"
+            ),
+            "templates/day.html:3: template: the file is not UTF-8 (byte 0xCD at column 1); "
+            "save it as UTF-8",
+        ),
+    ],
+    ids=["fails as it runs", "extends itself", "not UTF-8"],
+)
+def test_a_template_that_fails_to_run_or_read_is_a_problem_of_its_line(
+    tmp_path: Path, template: str | bytes, said: str
+) -> None:
+    """A template of the digest's own that fails as a page is made from it, or cannot be
+    read, is reported at its file and line as any problem is, not as Python's traceback;
+    the site stays as it was. `digest check` reads every template too."""
+    project = copy_site("minimal", tmp_path / "project")
+    built = build_site(project)
+    before = snapshot(built.site)
+    (project / "templates").mkdir()
+    path = project / "templates/day.html"
+    path.write_bytes(template if isinstance(template, bytes) else template.encode())
+    result = digest("build", "--project", project)
+    assert (result.code, result.err.startswith(said)) == (1, True), result.err
+    assert "Traceback" not in result.err
+    assert snapshot(built.site) == before
+    assert leftovers(project) == []
+    if isinstance(template, bytes):
+        checked = digest("check", "--project", project)
+        assert (checked.code, checked.out + checked.err) == (1, f"{said}\n1 error in 1 file\n")
+
+
 def test_deleted_day_disappears_after_the_next_build(tmp_path: Path) -> None:
     project = copy_site("full", tmp_path / "project")
     built = build_site(project)
