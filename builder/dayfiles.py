@@ -200,11 +200,33 @@ def _walk(project: Project, folder: Path, problems: list[Problem], seen: _Walked
                 pending.append(entry)
             elif link or _is_file(item):
                 files.append(entry)
+            elif read:  # a named pipe, a socket, a device: reading it would wait for ever
+                problems.append(
+                    Problem(
+                        Location(project.relative(entry)),
+                        "",
+                        f"is not a file but {_kind_of(entry)}; remove it, and save the day "
+                        "as a file",
+                    )
+                )
     return sorted(files, key=_path_parts)  # as Paths sort, without their slow comparisons
 
 
 def _path_parts(path: Path) -> tuple[str, ...]:
     return path.parts
+
+
+def _kind_of(path: Path) -> str:
+    """Name what a path is that is neither a file nor a folder."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return "something that cannot be read"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "no file"
 
 
 def _is_dir(item: os.DirEntry[str]) -> bool:

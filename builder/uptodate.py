@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +76,11 @@ def stamp(project: Project, out_dir: Path, drafts: bool) -> str:
             for name in sorted(files):
                 path = os.path.join(root, name)
                 try:
+                    # Only files: a named pipe would be waited on for ever, a link to
+                    # /dev/zero read until memory runs out (the day files' walk reports
+                    # such a day file; anything else in content/ is no part of the site).
+                    if not stat.S_ISREG(os.stat(path).st_mode):
+                        continue
                     with open(path, "rb") as stream:
                         data = stream.read()
                 except OSError:

@@ -278,6 +278,38 @@ def test_files_that_are_not_markdown_are_left_out_of_digests(project: Path) -> N
     assert days == ["2024/06/22/index.html"]
 
 
+def test_a_named_pipe_or_a_device_in_content_never_holds_a_build(project: Path) -> None:
+    """A named pipe named as a day is reported as what it is; one elsewhere in content/, or
+    a link to /dev/zero, is no part of the site: nothing waits on them or reads them whole
+    (the build hung on the pipe, and read /dev/zero until memory ran out)."""
+    os.mkfifo(project / DAY_DIR / "2024-06-23.md")
+    os.mkfifo(project / "content/notes.pipe")
+    (project / "content/notes.txt").symlink_to("/dev/zero")
+    said = (
+        f"{DAY_DIR}/2024-06-23.md: is not a file but a named pipe; remove it, and save the "
+        "day as a file\n1 error in 1 file\n"
+    )
+    for command in ("check", "build"):
+        run = subprocess.run(
+            [sys.executable, "-m", "builder", command, "--project", str(project)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert (run.returncode, run.stdout + run.stderr) == (
+            1,
+            said + (BUILD_MESSAGE if command == "build" else ""),
+        )
+    (project / DAY_DIR / "2024-06-23.md").unlink()
+    run = subprocess.run(
+        [sys.executable, "-m", "builder", "build", "--project", str(project)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (run.returncode, run.stderr, run.stdout.startswith("built ")) == (0, "", True)
+
+
 # Paths --------------------------------------------------------------------------------------
 
 
