@@ -123,12 +123,40 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int] | Problem:
         )
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
+            if lines[index].rstrip() == "...":
+                fields = _fields_after(lines, index)
+                if fields is not None:
+                    return Problem(
+                        Location(path, index + 1, 1),
+                        "front matter",
+                        "this line '...' ends the front matter, but the lines under it up "
+                        f"to the '---' at line {fields + 1} are fields, not commentary: "
+                        "delete the '...' line",
+                    )
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
     return Problem(
         Location(path, 1, 1),
         "front matter",
         "the front matter is never closed: add a line '---' after the last field",
     )
+
+
+# A field of a day or headline on a line of its own ("  - title: …", "    url: …").
+_FIELD_NAMES = "|".join(sorted({f.name for f in DAY_FIELDS + HEADLINE_FIELDS}))
+_FIELD_LINE = re.compile(rf"\s*(?:-\s+)?(?:{_FIELD_NAMES}):(?:\s|$)")
+
+
+def _fields_after(lines: list[str], end: int) -> int | None:
+    """The index of a '---' line below the line `end` ("...", YAML's end of a document)
+    where fields stand between them: "..." typed in the front matter (a placeholder), which
+    would make the headlines under it commentary, and the '---' a rule. None else."""
+    fields = False
+    for index in range(end + 1, len(lines)):
+        line = lines[index]
+        if line.rstrip() == "---":
+            return index if fields else None
+        fields = fields or _FIELD_LINE.match(line) is not None
+    return None
 
 
 def conflict_problems(path: str, text: str) -> list[Problem]:

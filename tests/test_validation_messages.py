@@ -233,6 +233,14 @@ DAY_CASES = [
         id="front matter never closed",
     ),
     pytest.param(
+        headline_day("...", '  - title: "Pokrovsk: 21 firefights"', URL, SOURCE),
+        [
+            "7:1: front matter: this line '...' ends the front matter, but the lines under it "
+            "up to the '---' at line 11 are fields, not commentary: delete the '...' line"
+        ],
+        id="a placeholder '...' among the headlines",
+    ),
+    pytest.param(
         day(),
         [
             "2:1: front matter: the front matter is empty; write at least date: YYYY-MM-DD and "
@@ -861,6 +869,10 @@ VALID_DAYS = [
     pytest.param(day(DATE, "headlines: []"), id="no headlines"),
     pytest.param(headline_day(body=""), id="no commentary"),
     pytest.param("---\ndate: 2024-06-22\nheadlines: []\n...\n", id="front matter ending in ..."),
+    pytest.param(
+        "---\ndate: 2024-06-22\nheadlines: []\n...\nIntro.\n\n---\n\nMore.\n",
+        id="front matter ending in ..., a rule in the commentary",
+    ),
     pytest.param(
         "\ufeff" + headline_day('    time: "09:15"').replace("\n", "\r\n"), id="BOM and CRLF"
     ),
