@@ -24,7 +24,7 @@ from typing import Any, TypeVar, cast
 
 from . import clock, parallel, reading, reuse, searchindex, uptodate, urls
 from .cache import CACHE_FOLDER, ParseCache, load_cache, save_cache
-from .errors import ContentErrors, Problem, Severity
+from .errors import ContentErrors, Location, Problem, Severity
 from .feeds import FeedWriter
 from .incremental import InputKeys, KeptKeys, theme_key
 from .jsonfeed import JsonFeedWriter, json_feed_path
@@ -143,7 +143,16 @@ def load(
             )
             problems += cross
     kept = tuple(day_files) if keep_day_files else ()
-    if config is None or any(p.is_error for p in problems):
+    if config is None:  # the days were read, but not checked against sources and tags
+        unchecked = Problem(
+            Location(project.relative(project.digests_dir)),
+            "",
+            "the days' sources, tags and stories are checked once site.yaml, sources.yaml "
+            "and tags.yaml have no errors: fix those, then check again",
+            Severity.NOTE,
+        )
+        return LoadResult(None, [*problems, unchecked], kept)
+    if any(p.is_error for p in problems):
         return LoadResult(None, problems, kept)
     with timings.stage("model"):
         today = clock.local_date(now, config.site.timezone) if now else None

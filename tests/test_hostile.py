@@ -617,8 +617,8 @@ def test_hostile_value_is_refused_at_its_line(case: str, tmp_path: Path) -> None
     target.write_text("\n".join(lines), encoding="utf-8")
     # The content checks `digest check` runs, without its template checks (a third of a
     # second each); test_a_day_file_named_like_markup_is_refused runs the command itself.
-    problems = load(Project(tmp_path)).problems
-    assert [p.format() for p in sort_problems(problems)] == [expected]
+    problems = load(Project(tmp_path)).problems  # (a note too, where the days wait for it)
+    assert [p.format() for p in sort_problems(problems) if p.is_error] == [expected]
 
 
 def test_a_day_file_named_like_markup_is_refused(tmp_path: Path) -> None:
