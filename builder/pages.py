@@ -227,6 +227,16 @@ def plan_site(library: Library, memo: PlanMemo | None = None) -> SitePlan:
             in_sitemap=False,
         )
     )
+    pages.append(
+        PageSpec(
+            urls.offline(),
+            "offline.html",
+            _("You are offline"),
+            site.description,
+            main_feeds,
+            in_sitemap=False,
+        )
+    )
     return SitePlan(tuple(pages), tuple(feeds))
 
 

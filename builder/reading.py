@@ -246,7 +246,8 @@ def offline_paths(
     `search_digests`: the SHA-256 of each search file, if known (`search_digests_of`).
     """
     newest = [urls.day(day.date) for day in reversed(library.days[-OFFLINE_DAYS:])]
-    paths = [urls.home(), *newest, urls.search(), urls.not_found(), *sorted(statics)]
+    paths = [urls.home(), *newest, urls.search(), urls.not_found(), urls.offline()]
+    paths += sorted(statics)
     paths += offline_search(search_files)
     version = hashlib.sha256()
     for path in paths:

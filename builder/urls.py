@@ -155,6 +155,11 @@ def not_found() -> str:
     return "404.html"
 
 
+def offline() -> str:
+    """The page the service worker shows for a page it has not stored, offline."""
+    return "offline.html"
+
+
 def sitemap() -> str:
     return "sitemap.xml"
 

@@ -33,7 +33,9 @@ self.addEventListener("fetch", (event) => {
       try {
         return await fromNetwork(request, cache);
       } catch (error) {
-        return (await cache.match(request, { ignoreSearch: true })) || (await cache.match(BASE + "404.html")) || Response.error();
+        // A page not stored: say so (offline.html), not that there is no such page.
+        return (await cache.match(request, { ignoreSearch: true })) || (await cache.match(BASE + "offline.html"))
+          || (await cache.match(BASE + "404.html")) || Response.error();
       }
     }
     // Pagefind asks for its entry file with a changing query string; the names carry the version.

@@ -46,6 +46,7 @@ PAGES = {
     "feeds": "feeds/",
     "search": "search/",
     "404": "404.html",
+    "offline": "offline.html",
 }
 
 
@@ -551,6 +552,9 @@ def test_service_worker_keeps_the_newest_days_and_search_offline(
     assert "Chasiv Yar" in (page.text_content("main") or "")
     page.goto(served + "search/?q=Odesa")
     page.wait_for_selector("#search-results li", timeout=15000)
+    page.goto(served + "tags/frontline/")  # a page not stored: offline, not missing
+    assert page.locator("h1").text_content() == "You are offline"
+    assert "Page not found" not in (page.text_content("main") or "")
     context.close()
     assert blocked == []
 

@@ -49,6 +49,8 @@ LEFT_BY_BUILDS = shutil.ignore_patterns(".digest-cache", "site")
 ZONE = zoneinfo.ZoneInfo("Europe/Kyiv")
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+# Pages shown at any address: the server's for a missing page, the service worker's offline.
+ANY_PATH = ("404.html", "offline.html")
 XSS_TITLE = '<script>alert(1)</script> & "quotes"'
 LEFTOVER_GLOB = ".*.building-*"
 
@@ -426,7 +428,7 @@ def test_every_page_has_language_title_description_canonical_and_feed_links(
         if len(descriptions) != 1 or not (descriptions[0].get("content") or "").strip():
             problems.append(f"{rel}: needs one non-empty meta description")
         canonical = [e.get("href") for e in head.iter("link") if e.get("rel") == "canonical"]
-        expected = [] if rel == "404.html" else [any_site.base_url + any_site.url_path(rel)]
+        expected = [] if rel in ANY_PATH else [any_site.base_url + any_site.url_path(rel)]
         if canonical != expected:
             problems.append(f"{rel}: canonical {canonical}, expected {expected}")
         feeds = [e for e in head.iter("link") if e.get("rel") == "alternate"]
@@ -455,8 +457,8 @@ def test_every_link_on_every_page_resolves_within_the_site_or_is_http(any_site: 
                 if value.startswith("//"):
                     problems.append(f"{where} is protocol-relative")
                     continue
-                if rel == "404.html" and not value.startswith(("/", "#", "http:", "https:")):
-                    problems.append(f"{where} is relative, but 404.html is served at any path")
+                if rel in ANY_PATH and not value.startswith(("/", "#", "http:", "https:")):
+                    problems.append(f"{where} is relative, but {rel} is served at any path")
                     continue
                 target = urljoin(page_url, value)
                 parts = urlsplit(target)
@@ -737,12 +739,12 @@ def test_links_in_feed_content_are_absolute(full_site: Built) -> None:
 # Sitemap and robots.txt ------------------------------------------------------------------
 
 
-def test_sitemap_lists_every_page_but_404(any_site: Built) -> None:
+def test_sitemap_lists_every_page_but_404_and_offline(any_site: Built) -> None:
     tree = ET.parse(any_site.site / "sitemap.xml")
     assert tree.getroot().tag == f"{SITEMAP_NS}urlset"
     locs = [e.text or "" for e in tree.iter(f"{SITEMAP_NS}loc")]
     assert len(locs) == len(set(locs))
-    pages = [rel for rel in any_site.pages() if rel != "404.html"]
+    pages = [rel for rel in any_site.pages() if rel not in ANY_PATH]
     assert sorted(locs) == sorted(any_site.base_url + any_site.url_path(rel) for rel in pages)
 
 
