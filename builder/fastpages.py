@@ -255,9 +255,9 @@ class PageMaker:
             facts = h.ngettext("%(num)d headline", "%(num)d headlines", count)
         first, last = c["first"], c["last"]
         if count is not None and first:
-            facts += (
-                f', <time datetime="{first.date.isoformat()}">{e(h.long_date(first.date))}</time>'
-                f' – <time datetime="{last.date.isoformat()}">{e(h.long_date(last.date))}</time>'
+            days = [first.date] if last.date == first.date else [first.date, last.date]
+            facts += ", " + " – ".join(  # (a subject of one day: that day, not a span)
+                f'<time datetime="{day.isoformat()}">{e(h.long_date(day))}</time>' for day in days
             )
         if count is not None:
             facts += ".\n"

@@ -353,6 +353,25 @@ def test_listing_pages_have_a_chart_with_a_text_alternative(full: Path) -> None:
     assert '<figcaption id="chart-caption">Headlines per week' in page
 
 
+def test_a_listing_says_the_span_of_its_days_or_its_one_day(full: Path) -> None:
+    """A subject's page says from which day to which its headlines run; one of a single
+    day says that day ("1 headline, June 21, 2024."), not "June 21, 2024 – June 21, 2024"."""
+    facts = {}
+    for page in sorted(full.glob("*/*/index.html")):
+        found = re.search(
+            r'<p class="listing-facts">(\d+ headlines?, .*?)\.\n', page.read_text("utf-8")
+        )
+        if found is not None:
+            facts[page.parent.relative_to(full).as_posix()] = re.sub(r"<[^>]+>", "", found[1])
+    spans = [fact for fact in facts.values() if " – " in fact]
+    single = [fact for fact in facts.values() if " – " not in fact]
+    assert spans and single
+    for fact in spans:
+        first, last = fact.split(", ", 1)[1].split(" – ")
+        assert first != last, fact
+    assert all(fact.startswith("1 headline, ") or "headlines" in fact for fact in single)
+
+
 @pytest.mark.parametrize(
     ("language", "headlines", "listed", "paged"),
     [
