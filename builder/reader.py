@@ -30,6 +30,7 @@ from .schema import (
     DAY_FIELDS,
     DRAFT_HEADLINE_FIELDS,
     HEADLINE_FIELDS,
+    NONCHARACTERS,
     SITE_FIELDS,
     SOURCE_FIELDS,
     TAG_FIELDS,
@@ -37,7 +38,7 @@ from .schema import (
 )
 from .urls import is_valid_id, slugify
 
-_FORBIDDEN_IN_BODY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_FORBIDDEN_IN_BODY = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{NONCHARACTERS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,6 +409,10 @@ def _updated_reference(
     return [Reference("updated", value, yamlio.dotted(path), doc.where(path))]
 
 
+def _kind_of_char(char: str) -> str:
+    return "noncharacter" if char >= "\ufdd0" else "control character"
+
+
 def _parse_body(path: str, body: str, first_line: int, page_url: str) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
     for number, line in enumerate(body.split("\n")):
@@ -417,8 +422,8 @@ def _parse_body(path: str, body: str, first_line: int, page_url: str) -> tuple[s
                 Problem(
                     Location(path, first_line + number, bad.start() + 1),
                     "commentary",
-                    f"contains the control character U+{ord(bad.group()):04X}, which cannot "
-                    "go into a web page or feed; delete it",
+                    f"contains the {_kind_of_char(bad.group())} U+{ord(bad.group()):04X}, "
+                    "which cannot go into a web page or feed; delete it",
                 )
             )
     if problems:

@@ -12,6 +12,7 @@ import functools
 import html
 import re
 import sys
+import unicodedata
 import urllib.parse
 import zoneinfo
 from collections.abc import Callable, Mapping
@@ -25,8 +26,58 @@ from .urls import is_valid_id, slugify, unseen_in
 from .yamlio import PASTED_SPACES, Document, Path, Unreadable, dotted
 
 # Characters XML 1.0 cannot carry (feeds would break), plus DEL and the C1 controls,
-# which are never meant in news text.
-_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# which are never meant in news text; Unicode's noncharacters, which HTML forbids; and the
+# direction controls, allowed where each is ended (`forbidden_in`).
+NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
+)
+_FORBIDDEN_CHARS = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}\u202a-\u202e\u2066-\u2069]"
+)
+_DIRECTION_OPENS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
+_DIRECTION_OPENS |= {"\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+
+
+def forbidden_in(text: str) -> str | None:
+    """Say what a text holds that cannot go into a page or feed, if anything: a control
+    character, a noncharacter, or a direction control left open (U+202E, right-to-left
+    override, with no U+202C after it), which would turn the text after it around, the
+    site's name after a title in the browser's tab too."""
+    for found in _FORBIDDEN_CHARS.finditer(text):
+        char = found.group()
+        if char in _DIRECTION_OPENS:
+            depth = 0
+            for other in text[found.start() :]:
+                if other in _DIRECTION_OPENS and _DIRECTION_OPENS[other] == _DIRECTION_OPENS[char]:
+                    depth += 1
+                elif other == _DIRECTION_OPENS[char]:
+                    depth -= 1
+                    if depth == 0:
+                        break
+            if depth == 0:
+                continue
+            name = unicodedata.name(char, "direction control").lower()
+            return (
+                f"contains the direction control U+{ord(char):04X} ({name}) with no "
+                f"U+{ord(_DIRECTION_OPENS[char]):04X} to end it, which would turn the text "
+                "after it around, the site's name beside a title too; delete it (it often "
+                "comes with pasted text)"
+            )
+        if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+            continue  # an end with nothing to end: no effect
+        if char < "\ud800" or "\ue000" <= char < "\ufdd0":
+            what = "the control character"
+        elif char <= "\udfff":
+            what = "half of a character (a lone surrogate)"
+        else:
+            what = "the noncharacter"
+        return (
+            f"contains {what} U+{ord(char):04X}, which cannot go into a web page or feed; "
+            "delete it (it often comes with pasted text)"
+        )
+    return None
+
+
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
 # "9.15", "9h15", "9:15 PM", "15:30:00" (seconds, as a clock or a feed writes them), "3pm".
@@ -197,13 +248,9 @@ class Checker:
             # An unquoted `Yes`, `1945` or `3.5`: keep the text exactly as the editor typed it.
             scalar = self.doc.plain_scalars.get(path)
             value = scalar.text if scalar else str(value)
-        bad = _FORBIDDEN_CHARS.search(value)
-        if bad:
-            self.problem(
-                path,
-                f"contains the control character U+{ord(bad.group()):04X}, which cannot go "
-                "into a web page or feed; delete it (it often comes with pasted text)",
-            )
+        bad = forbidden_in(value)
+        if bad is not None:
+            self.problem(path, bad)
             return None
         text: str = value
         return text.strip()

@@ -733,6 +733,31 @@ DAY_CASES = [
         id="control character in the commentary",
     ),
     pytest.param(
+        day(DATE, HEADLINES, '  - title: "Odesa\ufdd0 port"', URL, SOURCE),
+        [
+            "4:12: headlines[0].title: contains the noncharacter U+FDD0, which cannot go into a "
+            "web page or feed; delete it (it often comes with pasted text)"
+        ],
+        id="noncharacter in a title",
+    ),
+    pytest.param(
+        headline_day(body="Line one\nLine \ufdd1two\n"),
+        [
+            "9:6: commentary: contains the noncharacter U+FDD1, which cannot go into a web "
+            "page or feed; delete it"
+        ],
+        id="noncharacter in the commentary",
+    ),
+    pytest.param(
+        day(DATE, HEADLINES, '  - title: "Odesa \u202eport hit"', URL, SOURCE),
+        [
+            "4:12: headlines[0].title: contains the direction control U+202E (right-to-left "
+            "override) with no U+202C to end it, which would turn the text after it around, "
+            "the site's name beside a title too; delete it (it often comes with pasted text)"
+        ],
+        id="a right-to-left override left open in a title",
+    ),
+    pytest.param(
         day(DATE, HEADLINES, '  - title: "Bell\x07 rings"', URL, SOURCE),
         [f"4:17: title: {CONTROL_CHARACTER}"],
         id="raw control character in a title",
@@ -869,6 +894,10 @@ VALID_DAYS = [
     pytest.param(day(DATE, "headlines: []"), id="no headlines"),
     pytest.param(headline_day(body=""), id="no commentary"),
     pytest.param("---\ndate: 2024-06-22\nheadlines: []\n...\n", id="front matter ending in ..."),
+    pytest.param(
+        day(DATE, HEADLINES, '  - title: "Sign \u202bעזה\u202c and \u2067غزة\u2069"', URL, SOURCE),
+        id="direction controls each ended",
+    ),
     pytest.param(
         "---\ndate: 2024-06-22\nheadlines: []\n...\nIntro.\n\n---\n\nMore.\n",
         id="front matter ending in ..., a rule in the commentary",
