@@ -44,7 +44,7 @@ FOLDER = "pagefind/"  # the bundle of the newest year
 ARCHIVE_FOLDER = "pagefind-archive/"  # the bundle of every earlier day
 # Change it whenever the records, their HTML or the files kept of a bundle change: the
 # bundles kept between builds are keyed by it.
-INDEX_FORMAT = "index-6"
+INDEX_FORMAT = "index-7"
 LEFTOVER_AGE = 6 * 3600  # seconds; no build indexes for that long
 DEAD_AGE = 600  # seconds: the scratch folder of a build whose process is gone
 # Pagefind also writes ready-made search interfaces; the site has its own, lighter one.
@@ -157,12 +157,20 @@ def _percent_encoded(match: re.Match[str]) -> str:
 # (Replaced by a pattern, looked for first: str.translate looked each character up in a
 # table, and ten years' 3,650 records took 0.85-0.92 s to write against 0.28-0.31 s.)
 _APOSTROPHES = re.compile("[\u02b9\u02ba\u02bb\u02bc\u02bd]")
+# Characters of no width that pasted text brings into a word (a byte order mark, a zero
+# width space, a word joiner): Pagefind counts them where the browser's excerpt does not,
+# and marked the words after them one or two words off ("beta" for "urchin"). Not the
+# joiners a Persian word or an emoji needs (U+200C, U+200D).
+_NO_WIDTH = re.compile("[\ufeff\u200b\u2060]")
 
 
 def _text(words: str) -> str:
-    """Return text of a record as its HTML, its apostrophes those Pagefind reads as such."""
+    """Return text of a record as its HTML, its apostrophes those Pagefind reads as such,
+    without characters of no width that would put the search's marks on other words."""
     if _APOSTROPHES.search(words) is not None:
         words = _APOSTROPHES.sub("\u2019", words)
+    if _NO_WIDTH.search(words) is not None:
+        words = _NO_WIDTH.sub("", words)
     return html.escape(words)
 
 

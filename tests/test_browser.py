@@ -702,6 +702,9 @@ headlines:
     url: "https://www.ukrinform.net/rail-hub-1"
     source: ukrinform
     note: "Near Podilʹsʹk, in the transliteration of the regional report."
+  - title: "Alpha\ufeffbom beta\u200bgamma de\u2060lta urchin sighted near the port"
+    url: "https://www.ukrinform.net/urchin-1"
+    source: ukrinform
 ---
 """
 
@@ -727,6 +730,22 @@ def test_search_reads_every_apostrophe_of_a_word_as_one(
     readers type ' or ’, or leave it out. Pagefind took ʼ for a letter of the word: a
     reader who typed the keyboard's apostrophe found nothing."""
     assert _articles_found(chromium[0], apostrophes + "search/?q=" + query) == [found]
+
+
+def test_search_marks_the_words_found_though_pasted_text_holds_characters_of_no_width(
+    chromium: tuple[Any, str], apostrophes: str
+) -> None:
+    """A title pasted with a byte order mark, a zero width space or a word joiner in it:
+    the search marks the word found, not a word one or two before it."""
+    blocked: list[str] = []
+    context = guarded(chromium[0], blocked, service_workers="block")
+    page = context.new_page()
+    page.goto(apostrophes + "search/?q=urchin")
+    page.wait_for_selector("#search-results li.headline mark", timeout=15000)
+    marks = page.locator("#search-results li.headline mark").all_text_contents()
+    assert marks and {mark.lower() for mark in marks} == {"urchin"}
+    context.close()
+    assert blocked == []
 
 
 @pytest.fixture(scope="module")
