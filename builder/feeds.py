@@ -148,7 +148,9 @@ class FeedWriter:
                 replace=True,
             )
             text = (
-                generator.rss_str(pretty=True) if kind == "rss" else generator.atom_str(pretty=True)
+                _uri_links(generator.rss_str(pretty=True))
+                if kind == "rss"
+                else generator.atom_str(pretty=True)
             )
             head, items, foot = _cut(text, kind, len(spec.days) + len(new))
             days = len(spec.days)
@@ -219,6 +221,20 @@ class FeedWriter:
             html += "\n" + self.renderer.correction_html(headline.update, None)
         entry.content(html, type="html")
         return entry
+
+
+_RSS_LINK = re.compile(rb"<link>([^<]*)</link>")
+
+
+def _uri_links(text: bytes) -> bytes:
+    """Write RSS's <link>s as URIs, as RSS asks (an article's address in another script:
+    "https://пример.укр/новини" -> "https://xn--e1afmkfd.xn--j1amh/%D0%BD…"); Atom's href
+    and JSON Feed's url keep the address as the pages do."""
+    if text.isascii():
+        return text
+    return _RSS_LINK.sub(
+        lambda found: b"<link>" + urls.as_uri(found[1].decode()).encode() + b"</link>", text
+    )
 
 
 # How each format's items stand in feedgen's pretty-printed text: an item's lines end with

@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+import urllib.parse
 
 from anyascii import anyascii
 
@@ -205,3 +206,27 @@ def without_unseen(url: str) -> str:
     """Return a link without the characters `unseen_in` names (the importer's links: a
     pasted listing's addresses never hold them on purpose)."""
     return url if url.isascii() else _UNSEEN.sub("", url)
+
+
+# What percent-encoding leaves as it is in a URL's path, query and fragment: its reserved
+# characters, and "%" itself (an address already encoded stays as it is).
+_URI_SAFE = "/:?#[]@!$&'()*+,;=%~"
+
+
+def as_uri(address: str) -> str:
+    """Return an http(s) address as a URI (RFC 3986): its host in ASCII (IDNA, "пример.укр"
+    -> "xn--e1afmkfd.xn--j1amh"), any other letter outside ASCII percent-encoded as UTF-8.
+    RSS's <link> is a URI; Atom and the pages take the address as written (an IRI)."""
+    if address.isascii():
+        return address
+    scheme, sep, rest = address.partition("://")
+    cut = next((i for i, char in enumerate(rest) if char in "/?#"), len(rest))  # host's end
+    authority, slash, tail = rest[:cut], "", rest[cut:]
+    userinfo, at, host = authority.rpartition("@")
+    name, colon, port = host.partition(":") if not host.startswith("[") else (host, "", "")
+    try:
+        name = name.encode("idna").decode("ascii")
+    except UnicodeError:  # a label IDNA 2003 refuses: percent-encoded, as RFC 3986 allows
+        name = urllib.parse.quote(name, safe=_URI_SAFE)
+    authority = urllib.parse.quote(userinfo, safe=_URI_SAFE) + at + name + colon + port
+    return scheme + sep + authority + slash + urllib.parse.quote(tail, safe=_URI_SAFE)

@@ -1,6 +1,7 @@
 """Feeds of the sample digest, read back with feedparser."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -105,7 +106,9 @@ def test_items_made_once_give_the_bytes_feedgen_makes_each_time(
                 replace=True,
             )
             files[path] = (
-                generator.rss_str(pretty=True) if kind == "rss" else generator.atom_str(pretty=True)
+                feeds._uri_links(generator.rss_str(pretty=True))
+                if kind == "rss"
+                else generator.atom_str(pretty=True)
             )
         return files
 
@@ -117,6 +120,34 @@ def test_items_made_once_give_the_bytes_feedgen_makes_each_time(
     assert len(names) > 20
     for name in names:
         assert (work / "site" / name).read_bytes() == (plain / "site" / name).read_bytes(), name
+
+
+def test_rss_links_an_article_in_another_script_by_its_uri(tmp_path: Path) -> None:
+    """RSS's <link> is a URI: an article's address with a host or path in another script
+    is written in ASCII there (IDNA, percent-encoding), as a feed validator asks; Atom,
+    JSON Feed and the pages keep it as written, and every reader reaches the same page."""
+    work = tmp_path / "idn"
+    shutil.copytree(ROOT / "content", work / "content")
+    day = work / "content/digests/2024/2024-06-22.md"
+    text = day.read_text("utf-8")
+    old = re.search(r'url: "(https://censor\.net[^"]*)"', text)
+    assert old is not None
+    text = text.replace(old[1], "https://пример.укр/новини/1?q=a&b=ü", 1)
+    day.write_text(text, "utf-8")
+    build(Project.find(work), work / "site")
+    rss = (work / "site/headlines/rss.xml").read_bytes()
+    assert (
+        b"<link>https://xn--e1afmkfd.xn--j1amh/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/1?q=a&amp;b=%C3%BC</link>"
+        in rss
+    )
+    assert all(link.isascii() for link in re.findall(rb"<link>([^<]*)</link>", rss))
+    atom = (work / "site/headlines/atom.xml").read_text("utf-8")
+    assert 'href="https://пример.укр/новини/1?q=a&amp;b=ü"' in atom
+    links = {e.link for e in feedparser.parse(rss).entries}
+    assert (
+        "https://xn--e1afmkfd.xn--j1amh/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/1?q=a&b=%C3%BC"
+        in links
+    )
 
 
 _JSON_VALUES = st.recursive(
