@@ -115,8 +115,6 @@ class PageMaker:
             '<meta property="og:title" content="'
         )
         self._links_end = (
-            f'<link rel="alternate" type="application/feed+json" title="{e(site.title)} '
-            f'(JSON Feed)" href="{e(h.url(urls.json_feed("")))}">\n'
             f'<link rel="icon" type="image/svg+xml" href="{e(h.icon)}">\n'
             f'<link rel="stylesheet" href="{e(h.stylesheet)}">\n'
         )

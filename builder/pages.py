@@ -45,11 +45,18 @@ class FeedLink:
 
     title: str
     url_path: str
-    kind: str  # "rss" or "atom"
+    kind: str  # "rss", "atom" or "json"
 
     @property
     def media_type(self) -> str:
-        return "application/rss+xml" if self.kind == "rss" else "application/atom+xml"
+        return _MEDIA_TYPES[self.kind]
+
+
+_MEDIA_TYPES = {
+    "rss": "application/rss+xml",
+    "atom": "application/atom+xml",
+    "json": "application/feed+json",
+}
 
 
 @dataclass(frozen=True)
@@ -93,12 +100,18 @@ class FeedSpec:
     headlines: tuple[Headline, ...] = ()
 
     def link(self, kind: str) -> FeedLink:
-        name = {"rss": "RSS", "atom": "Atom"}[kind]
-        return FeedLink(f"{self.title} ({name})", urls.feed(self.feed_folder, kind), kind)
+        name = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}[kind]
+        path = (
+            urls.json_feed(self.feed_folder)
+            if kind == "json"
+            else urls.feed(self.feed_folder, kind)
+        )
+        return FeedLink(f"{self.title} ({name})", path, kind)
 
     @property
     def links(self) -> tuple[FeedLink, ...]:
-        return tuple(self.link(kind) for kind in urls.FEED_FORMATS)
+        """The feed in each format, as a page's <link rel="alternate"> names it."""
+        return tuple(self.link(kind) for kind in (*urls.FEED_FORMATS, "json"))
 
 
 def let_go_of_items(uses: dict[int, int], kept: dict[int, Any], feed: FeedSpec) -> None:

@@ -319,6 +319,25 @@ def test_json_feeds_are_written_as_json_dumps_with_indent_1_writes_them(
     assert checked >= 5
 
 
+def test_a_subjects_page_names_its_own_feeds_in_every_format(full: Path) -> None:
+    """A tag's, source's, place's or story's page names its own feeds in RSS, Atom and JSON
+    Feed for a reader to find (<link rel="alternate">), then the digest's; every one exists."""
+    for folder in ("tags/frontline", "sources/ukrinform", "places/pokrovsk", "stories/chasiv-yar"):
+        page = (full / folder / "index.html").read_text("utf-8")
+        named = re.findall(
+            r'<link rel="alternate" type="([^"]+)" title="[^"]*" href="/([^"]+)"', page
+        )
+        assert named == [
+            ("application/rss+xml", f"{folder}/rss.xml"),
+            ("application/atom+xml", f"{folder}/atom.xml"),
+            ("application/feed+json", f"{folder}/feed.json"),
+            ("application/rss+xml", "rss.xml"),
+            ("application/atom+xml", "atom.xml"),
+            ("application/feed+json", "feed.json"),
+        ]
+        assert all((full / path).is_file() for _, path in named)
+
+
 def test_feeds_page_links_every_feed_in_every_format(full: Path) -> None:
     page = (full / "feeds/index.html").read_text(encoding="utf-8")
     for rss in full.rglob("rss.xml"):
