@@ -3,7 +3,8 @@
 Raw HTML in Markdown is off (it is shown as text). Links and images may point at http(s)
 addresses or within the site (relative paths and #fragments); any other scheme
 (`javascript:`, `data:`, protocol-relative `//host`) is dropped from the output and reported
-with its line, so an editor learns about it instead of shipping a dead or hostile link.
+with its line, so an editor learns about it instead of shipping a dead or hostile link. An
+image loads when scrolled to, and sends no referrer.
 Relative links are resolved against the address of the page the text belongs to (its day),
 so they keep working wherever the text is shown: on other pages and in feeds.
 Headings in commentary are renumbered so the highest one is an h2 and levels keep their
@@ -270,6 +271,10 @@ def _sanitise_inline(children: list[Token], line: int, base: str) -> list[BadLin
                 children[index] = Token("text", "", 0, content=alt)
             else:
                 child.attrSet("src", urllib.parse.urljoin(base, src))
+                # Another site's picture: fetched only when scrolled to (a phone's data),
+                # and told nothing of the page it is on.
+                child.attrSet("loading", "lazy")
+                child.attrSet("referrerpolicy", "no-referrer")
         if child.type == "softbreak":
             line += 1
     return bad

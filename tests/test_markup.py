@@ -41,6 +41,17 @@ def test_hostile_image_keeps_only_its_alt_text() -> None:
     assert len(bad) == 1
 
 
+def test_an_image_loads_when_scrolled_to_and_sends_no_referrer() -> None:
+    """A picture in a commentary is another site's: a phone fetches it only when it comes
+    into view, and its site is not told which page of the digest it is on."""
+    html, bad = markup.render_block("![a map](https://maps.example/m.png)", "/2024/06/22/")
+    assert bad == []
+    assert html == (
+        '<p><img src="https://maps.example/m.png" alt="a map" loading="lazy" '
+        'referrerpolicy="no-referrer" /></p>\n'
+    )
+
+
 @pytest.mark.parametrize("url", ["https://example.org/a?b=1", "http://x.org", "/2024/06/", "#h1"])
 def test_safe_links_are_kept(url: str) -> None:
     html, bad = markup.render_inline(f"[x]({url})")
