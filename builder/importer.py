@@ -94,6 +94,7 @@ from .importmodel import Dropped, Entry, ImportedDay, Line, Listing, State
 from .importpasses import (
     NO_HEADLINE,
     STAMPED_LIST,
+    alternating_stamps,
     bylines,
     drop_adverts,
     drop_counts,
@@ -102,7 +103,6 @@ from .importpasses import (
     drop_unlinked,
     drop_unstamped,
     stamp_direction,
-    stamps_lead,
     video_lengths,
 )
 from .importtext import (
@@ -268,8 +268,9 @@ def parse_listing(
         state.sites_above = _sites_above_links(lines)
         lines = bylines(video_lengths(lines, months, weekdays, state), months, weekdays, state)
         state.blocks_trailing = stamp_direction(lines, months, weekdays, state)
-        if state.blocks_trailing is None and stamps_lead(lines, months, weekdays, state):
-            state.blocks_trailing = False
+        if state.blocks_trailing is None:
+            state.blocks_trailing = alternating_stamps(lines, months, weekdays, state)
+            state.dates_follow = bool(state.blocks_trailing)
         if state.blocks_trailing:  # (a video's length under its badge, whatever else)
             lines = video_lengths(lines, months, weekdays, state, trailing=True)
     for line in lines:
@@ -1007,6 +1008,8 @@ def _said_moment(
             return True
         if time is None and state.trailing is None and last is not None and state.credited:
             state.trailing = True  # "Title", "BY OLENA HARMASH", "Jul 16, 2024": its date
+        if time is None and state.trailing is None and state.dates_follow:
+            state.trailing = True  # "Title", "16 Jul 2024", …, "Title", "14 Jul 2024"
         if (
             time is None
             and date is not None

@@ -83,6 +83,7 @@ class State:
     # What the blocks of a copy's lines say of that (importpasses.stamp_direction), taken
     # at its first time.
     blocks_trailing: bool | None = None
+    dates_follow: bool = False  # a date alone after each headline (alternating_stamps)
     timed_blocks: set[int] = field(default_factory=set)  # their first lines' numbers
     under_titles: set[int] = field(default_factory=set)  # lines under a timed block's title
     stamped: set[int] = field(default_factory=set)  # entries' lines dated by a line of theirs

@@ -200,40 +200,49 @@ def stamp_direction(
     return None
 
 
-LEADING_AT_LEAST = 3  # times alone between lines, each line alone between two times
+ALTERNATING_AT_LEAST = 3  # moments alone between lines, each line alone between two moments
 
 
-def stamps_lead(
+def alternating_stamps(
     lines: list[Line], months: dict[str, int], weekdays: dict[str, int], state: State
-) -> bool:
-    """Say whether a copy without blank lines whose every time stands alone between two
-    lines, as every line between two times does, has its times over their headlines: one
-    line is left without a time, the first or the last, and the first is shorter than the
-    last and than most (a page's heading, then "23:54", "Title", …, "22:47", "Title"), where
-    the walk, going by its first time, would take the heading for a headline whose time
-    follows, and each headline's time for the one above it."""
+) -> bool | None:
+    """Say whether the times or dates of a copy without blank lines follow their headlines
+    (True) or head them (False), where every one stands alone between two lines of text
+    and every such line between two of them; None for any other copy (the walk goes by its
+    first time). Ending with its last date, one after each headline, the copy's dates
+    follow ("Title", "16 Jul 2024", …, "Title", "14 Jul 2024": not each a day's heading
+    over the next headline). One line left over at each end, the first shorter than the
+    last and than most, is a page's heading over times that head their headlines ("Latest
+    news", "23:54", "Title", …, "22:47", "Title"), where the walk, going by its first time,
+    would take the heading for a headline whose time follows, and each headline's time
+    for the one above it."""
     probe = replace(state, notes=[])
     kinds: list[int | None] = []  # for each line of text, its words; None: a moment
+    dated = False  # a moment without a time of day among them
     for line in lines:
         text = line.text.strip()
         if line.dropped or not text:
             continue
         probe.year, probe.weekday = state.year, state.weekday
         moment = said_date_time(" ".join(text.split()), months, weekdays, probe, 0)
-        if moment is not None and (moment[1] is not None or is_age(text)):
+        if moment is not None and (moment[1] is not None or moment[0] is not None or is_age(text)):
             kinds.append(None)
+            dated |= moment[1] is None and not is_age(text)
         else:
             kinds.append(len(WORD_RUN.findall(text)) or 1)
     words = [kind for kind in kinds[::2] if kind is not None]
     if (
-        len(kinds) % 2 == 0
-        or len(words) * 2 <= len(kinds)  # (a line of text where a time should be)
+        len(words) * 2 < len(kinds)  # (a line of text where a moment should be)
         or any(kind is not None for kind in kinds[1::2])
-        or len(words) <= LEADING_AT_LEAST
+        or kinds.count(None) < ALTERNATING_AT_LEAST
     ):
-        return False
+        return None
+    if len(kinds) % 2 == 0:  # "Title", "16 Jul 2024", …, "Title", "14 Jul 2024"
+        return True
+    if dated:  # (a day's heading among them: "Title", "16 July", "Title")
+        return None
     inner = sorted(words[1:-1])
-    return words[0] < words[-1] and words[0] < inner[len(inner) // 2]
+    return False if words[0] < words[-1] and words[0] < inner[len(inner) // 2] else None
 
 
 def bylines(

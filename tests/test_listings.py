@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 702 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 703 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -213,6 +213,7 @@ SOURCE = {
     "r7-nv-uk-article-also": "nv",
     "r7-pravda-uk-article-news": "ukrainska-pravda",
     "r29a-pravda-news-heading-timefirst-ctrl-a": "ukrainska-pravda",
+    "r29b-aljazeera-tag-ukraine-dates-after-ctrl-a": "aljazeera",
     "r7-reuters-europe-ctrl-a": "reuters",
     "r7-suspilne-feed-ctrl-a": "suspilne",
     "r7-telegram-web-drag-meduza": "meduza",
@@ -881,6 +882,7 @@ FLOOR: dict[str, int] = {
     "r28e-torontostar-news-world-blox": 16,
     "r28e-tv2-dk-udland-sveltekit-idag-kl": 16,
     "r29a-pravda-news-heading-timefirst-ctrl-a": 5,
+    "r29b-aljazeera-tag-ukraine-dates-after-ctrl-a": 4,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1585,6 +1587,7 @@ CEILING: dict[str, int] = {
     "r28e-torontostar-news-world-blox": 16,
     "r28e-tv2-dk-udland-sveltekit-idag-kl": 16,
     "r29a-pravda-news-heading-timefirst-ctrl-a": 5,
+    "r29b-aljazeera-tag-ukraine-dates-after-ctrl-a": 4,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
