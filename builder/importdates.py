@@ -177,10 +177,14 @@ _STAMP_ZONE = re.compile(
 )
 # An update's moment after a publication's: "Publié aujourd’hui à 06h00, mis à jour à 14h40"
 # (the publication's is the headline's).
-_UPDATE_AFTER = re.compile(
-    r"(?<=\d),\s+(?:mis à jour|updated|оновлено|обновлено|aktualisiert|actualizado)\b.*$",
-    re.IGNORECASE,
+# The words an update's moment is said with ("Updated", "modifié le …").
+_UPDATE_WORDS = (
+    r"(?:updated|last updated|оновлено|обновлено|mis à jour|modifié|aktualisiert|zaktualizowano"
+    r"|actualizado|aggiornato|atualizado|aktualizováno|uppdaterad|bijgewerkt)"
 )
+# An update's moment after the first ("Publié le 15 juillet 2024 à 18h30, modifié le 16
+# juillet 2024 à 08h12"): the first is the headline's.
+_UPDATE_AFTER = re.compile(rf"(?<=\d),\s+{_UPDATE_WORDS}\b.*$", re.IGNORECASE)
 # The word for hours after a time, as Spanish pages write it: "14:05 horas", "15:12 horas CEST".
 _HOURS_WORD = re.compile(r"(?<=\d[:.]\d\d)\s*(?:horas|hrs|h)\b(?!\w)", re.IGNORECASE)
 # Morning and evening after a time, AM and PM: Arabic's as Egyptian and Gulf pages write
@@ -544,11 +548,7 @@ def from_zone(
 
 
 # A time that says when a page or an item was last changed, not published.
-UPDATED = re.compile(
-    r"(?:updated|last updated|оновлено|обновлено|mis à jour|modifié|aktualisiert|zaktualizowano"
-    r"|actualizado|aggiornato|atualizado|aktualizováno|uppdaterad|bijgewerkt)\b",
-    re.IGNORECASE,
-)
+UPDATED = re.compile(rf"{_UPDATE_WORDS}\b", re.IGNORECASE)
 # A name of a few words glued to the date after it, as two spans' texts run together.
 GLUED_DATE = re.compile(r"(?<=[^\W\d])(?=\d)")  # where a line's text runs into a figure
 _GLUED_NAME = re.compile(r"[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3}(?<=[^\W\d])(?=\d)")

@@ -275,6 +275,20 @@ _SECTION_LINES = frozenset(
 )
 
 
+# A badge over a headline for subscribers ("Article réservé aux abonnés"), a page's skip
+# link ("Skip to Featured Content"), a note that the page needs JavaScript: copied with a
+# listing, never a headline.
+_PAGE_NOTICE = re.compile(
+    r"(?:article )?réservé (?:aux|à nos) abonnés|(?:for |exclusive (?:for |to ))?subscribers only"
+    r"|subscriber(?:s)? exclusive|exclusive (?:for|to) subscribers|nur für abonnenten"
+    r"|(?:solo|exclusivo) para suscriptores|tylko dla prenumeratorów|только для подписчиков"
+    r"|лише для передплатників|тільки для передплатників"
+    r"|skip to [\w ]{1,30}|aller au contenu[\w ]{0,20}|saltar al contenido[\w ]{0,20}"
+    r"|(?:please )?(?:turn on|enable) javascript[\w ]{0,40}"
+    r"|javascript is (?:disabled|off)[\w ]{0,40}"
+)
+
+
 def boilerplate(line: str) -> str:
     """Say why a line is not a headline, or return ""."""
     if not WORD.search(line):
@@ -287,6 +301,7 @@ def boilerplate(line: str) -> str:
         or _SUBSCRIBE.search(key)
         or _MORE_LIKE_IT.fullmatch(key)
         or _ADVERTISING.search(key)
+        or _PAGE_NOTICE.fullmatch(key)
     ):
         return NAVIGATION
     if _MORE_ELSEWHERE.match(key):
