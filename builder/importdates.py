@@ -252,11 +252,22 @@ def said_date_time(
     text = _common_era(_LOCAL_MERIDIEM.sub(_local_meridiem, text))
     text = _MONGOLIAN_DATE.sub(_numbered_date, text)
     found = _said_date_time(text, months, weekdays, state, number)
+    place = _DATELINE.fullmatch(text) if found is None else None
+    if place is not None and all(word[:1].isupper() for word in place[1].split()):
+        # "Kiev - 16 jul 2024 - 19:45 CEST": where the article was written, then its moment
+        dated = _said_date_time(place[2], months, weekdays, state, number)
+        if dated is not None and dated[0] is not None and dated[1] is not None:
+            found, text = dated, place[2]
     if found is None or found[1] is None or not state.assumed or not state.timezone:
         return found
     if NAMED_ZONE.search(text) or _OFFSET.search(text) or _ISO_TEXT.fullmatch(text.strip()):
         return found  # (moved already, or UTC)
     return moved_from(found[0], found[1], state.assumed, state)
+
+
+# A dateline: a place of one to three words, a dash, then the date and time ("Kiev - 16 jul
+# 2024 - 19:45 CEST", "Járkov — 16 jul 2024 13:20").
+_DATELINE = re.compile(r"([^\W\d_][\w'’.]*(?:\s[^\W\d_][\w'’.]*){0,2})\s+[-–—]\s+(\d.*)")
 
 
 def moved_from(
