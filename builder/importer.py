@@ -1032,7 +1032,10 @@ def _said_moment(
         if date is not None:
             state.date, state.anchor, state.day_line = date, date, number
             state.days.setdefault(date, [])
+        if time is None and date is not None and state.time_line == number - 1:
+            time = state.time  # "19:45", "16 липня", "Title": the time over its date
         state.time = time
+        state.time_line = number if time is not None else 0
         state.side = 0  # (a side block's end: the listing's next item)
         return True
     year_line = year_and_weekday(simple, weekdays)
