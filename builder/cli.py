@@ -236,7 +236,7 @@ def _editor_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "46 languages (and Iran's and Afghanistan's Solar Hijri calendar); a time that names no "
         "zone is the page's country's (by its address, its links, else its language if "
         "spoken in one zone: the page's lang, or a copy's letters) and is moved into the "
-        "site's time zone.",
+        "site's time zone. A listing with no headline found ends with exit status 1.",
     )
     import_cmd.add_argument(
         "file",
@@ -556,7 +556,7 @@ def _import(project: Project, args: argparse.Namespace) -> int:
     _report_import(name, result, args.dry_run)
     if result.problems:  # what the check finds in what was written: at once
         _report(result.problems)
-    return 0
+    return 0 if result.days else 1  # (a script learns that nothing was found)
 
 
 def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
@@ -613,7 +613,7 @@ def _report_import(name: str, result: ImportResult, dry_run: bool) -> None:
                 source = f" [{', '.join(said)}]" if said else ""
                 print(f"  {time}  {entry.title}  {link}{source}")
     if not result.days:
-        print("no headlines found; nothing was written")
+        print(f"{name}: no headlines found; nothing was written", file=sys.stderr)
 
 
 def _share(project: Project, args: argparse.Namespace) -> int:

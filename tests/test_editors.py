@@ -231,6 +231,18 @@ def test_import_reads_russian_dates(
     assert code == 0
 
 
+def test_import_that_finds_no_headline_says_so_and_fails(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A listing with no headline in it (an empty file, a list of bare addresses) ends with
+    exit status 1, so a script that imports learns it found nothing."""
+    listing = tmp_path / "empty.txt"
+    listing.write_text("\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", listing, "--project", project)
+    assert (code, out) == (1, "")
+    assert err.endswith(f"{listing}: no headlines found; nothing was written\n")
+
+
 def test_import_rejects_an_unknown_source_option(
     project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
