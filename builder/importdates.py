@@ -258,6 +258,12 @@ def said_date_time(
         dated = _said_date_time(place[2], months, weekdays, state, number)
         if dated is not None and dated[0] is not None and dated[1] is not None:
             found, text = dated, place[2]
+    named = _NAMED_DAY.fullmatch(text) if found is None else None
+    if named is not None and named[1][:1].isupper():
+        # "Liveblog July 15, 2024", "Live: 15 July 2024": a live page's heading of a day
+        dated = _said_date_time(named[2], months, weekdays, state, number)
+        if dated is not None and dated[0] is not None and dated[1] is None:
+            found, text = dated, named[2]
     if found is None or found[1] is None or not state.assumed or not state.timezone:
         return found
     if NAMED_ZONE.search(text) or _OFFSET.search(text) or _ISO_TEXT.fullmatch(text.strip()):
@@ -268,6 +274,10 @@ def said_date_time(
 # A dateline: a place of one to three words, a dash, then the date and time ("Kiev - 16 jul
 # 2024 - 19:45 CEST", "Járkov — 16 jul 2024 13:20").
 _DATELINE = re.compile(r"([^\W\d_][\w'’.]*(?:\s[^\W\d_][\w'’.]*){0,2})\s+[-–—]\s+(\d.*)")
+
+
+# A day's heading: a word or two, then the day with its year ("Liveblog July 15, 2024").
+_NAMED_DAY = re.compile(r"([^\W\d_]+(?:\s[^\W\d_]+)??):?\s+((?=\D*\d).*\b\d{4})")
 
 
 def moved_from(
