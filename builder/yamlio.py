@@ -545,6 +545,16 @@ def translate_error(exc: yaml.YAMLError, path: str, text: str, line_offset: int 
         space_line, space_column, message = pasted
         field = _key_of(lines[space_line - 1]) or "YAML"
         return Problem(Location(path, space_line + line_offset, space_column), field, message)
+    unclosed = _unclosed_quote(lines[:line] if line is not None else lines)
+    if unclosed is not None:  # the cause: YAML read on to a quote lines below, or the end
+        quote_line, quote_column, quote = unclosed
+        return Problem(
+            Location(path, quote_line + line_offset, quote_column),
+            _key_of(lines[quote_line - 1]) or "YAML",
+            f"YAML syntax error: the value opened with {quote} here is not closed on its "
+            f"line; end it with {quote} (a value that starts with a quote must end with "
+            "that quote)",
+        )
     lowered = f"{context} {problem_text}".lower()
     hint = ""
     if line is not None and 0 < line <= len(lines):
@@ -591,6 +601,29 @@ _STRUCTURE_SPACE = re.compile(
     rf"|^[ \t]*-(?P<dash>[{_PASTED}])"
     rf"|^[ \t]*(?:-[ \t]+)?(?P<key>[\w-]+):(?P<after>[{_PASTED}])"
 )
+
+
+# A value that starts with a quote: after a key's ':' or a list's '-'.
+_QUOTE_OPENS = re.compile(r"^\s*(?:-\s+)?(?:[\w-]+\s*:\s+|-\s+)(?=['\"])")
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, int, str] | None:
+    """Find a value that opens a quote its line does not close, where the next line starts
+    a key or an item ("note: 'A photo report.", then "  - title: …"): YAML reads on to the
+    next such quote, an apostrophe lines below, and gives up there. (line, column, quote)."""
+    for number, text in enumerate(lines, 1):
+        found = _QUOTE_OPENS.match(text)
+        if found is None:
+            continue
+        quote, value = text[found.end()], text[found.end() + 1 :].rstrip()
+        if quote == "'":
+            closed = value.replace("''", "").count("'") % 2 == 1
+        else:
+            closed = re.sub(r"\\.", "", value).count('"') % 2 == 1
+        following = lines[number] if number < len(lines) else ""
+        if not closed and (_key_of(following) or following.strip().startswith("- ")):
+            return number, found.end() + 1, quote
+    return None
 
 
 def _pasted_character(lines: list[str]) -> tuple[int, int, str] | None:

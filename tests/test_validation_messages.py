@@ -150,10 +150,24 @@ DAY_CASES = [
     pytest.param(
         day(DATE, HEADLINES, '  - title: "Firefights near Pokrovsk', URL, SOURCE),
         [
-            "5:11: url: YAML syntax error: while parsing a block mapping: did not find expected "
-            f"key; {INDENTATION_HINT}"
+            '4:12: title: YAML syntax error: the value opened with " here is not closed on its '
+            'line; end it with " (a value that starts with a quote must end with that quote)'
         ],
         id="unclosed quote followed by more fields",
+    ),
+    pytest.param(
+        headline_day(
+            "    note: 'A photo report.",
+            '  - title: "DeepState\'s map of Pokrovsk"',
+            URL,
+            SOURCE,
+            '    note: "With DeepState\'s map."',
+        ),
+        [
+            "7:11: note: YAML syntax error: the value opened with ' here is not closed on its "
+            "line; end it with ' (a value that starts with a quote must end with that quote)"
+        ],
+        id="unclosed single quote, an apostrophe lines below",
     ),
     pytest.param(
         day(DATE, 'title: "Putin" says no', HEADLINES, TITLE, URL, SOURCE),
