@@ -502,7 +502,16 @@ def _registry(
     checker = Checker(doc, problems)
     value = {} if doc.value is None else doc.value
     if not isinstance(value, dict):
-        checker.problem((), f"must map {what} ids to their fields, e.g. espreso:\\n  name: ...")
+        example = (
+            "'espreso:', then '  name: Espreso'"
+            if what == "source"
+            else ("'frontline:', then '  name: Frontline'")
+        )
+        checker.problem(
+            (),
+            f"must map {what} ids to their fields: each id on a line of its own, its fields "
+            f"indented under it ({example}), not a list",
+        )
         return {}
     result: dict[str, Any] = {}
     for key, raw in value.items():

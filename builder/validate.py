@@ -251,6 +251,12 @@ def _unknown(ref: Reference, known: Mapping[str, Source | Tag], registry: str) -
         if ref.value in named
         else did_you_mean(ref.value, known)
     )
+    if not known:  # (an empty file, or one emptied by mistake)
+        return Problem(
+            ref.location,
+            ref.field,
+            f"unknown {ref.kind} '{ref.value}': {registry} lists none; add it there",
+        )
     return Problem(
         ref.location,
         ref.field,
