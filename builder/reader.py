@@ -625,6 +625,11 @@ def read_config(
         if problem:
             problems.append(problem)
             continue
+        if path.is_dir():  # (a folder made where the file should be)
+            problems.append(
+                Problem(Location(rel), "", f"is a folder, not a file: remove it and write {name}")
+            )
+            continue
         if not path.is_file():
             texts[name] = (rel, None)
             continue
