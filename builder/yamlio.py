@@ -485,6 +485,10 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ),
     ("found unexpected end of stream", "a quote is opened but never closed; close it"),
     (
+        "found a tab character that violates indentation",
+        "YAML does not allow tabs for indentation; indent with spaces",
+    ),
+    (
         "flow sequence",
         "a [list, of, values] is not closed, or one of its values contains ',' or ':' and "
         "needs quotes",

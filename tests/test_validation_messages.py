@@ -108,6 +108,14 @@ DAY_CASES = [
         id="tab used for indentation",
     ),
     pytest.param(
+        day(DATE, HEADLINES, TITLE, URL, "    source: ukrinform", "\ttags: [frontline]"),
+        [
+            "7:1: tags: YAML syntax error: while scanning a plain scalar: found a tab character "
+            f"that violates indentation; {TAB_HINT.removeprefix(NO_TOKEN)}"
+        ],
+        id="tab indenting a field under an unquoted value",
+    ),
+    pytest.param(
         day(DATE, HEADLINES, "  - title: @GeneralStaffUA reports", URL, SOURCE),
         [f"4:12: title: {starts_with('@')}"],
         id="value starting with @",
