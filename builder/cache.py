@@ -11,14 +11,16 @@ from there; a file that cannot be read is ignored and its days are parsed again.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import hashlib
 import os
 import pickle
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from . import __version__
 
@@ -28,6 +30,39 @@ if TYPE_CHECKING:  # the reader uses this module; its types are only named here
     from .reader import Config, DayFile
 
 CACHE_FOLDER = ".digest-cache"
+
+
+def write_replacing(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write the file `path` through a temporary file beside it, put in its place once
+    whole: all of it or nothing, and no temporary file left when writing fails (a full
+    disk left one each build, never removed)."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("wb") as stream:
+            write(stream)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _dump(value: object, stream: BinaryIO) -> None:
+    pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def ignored_by_git(folder: Path, what: str) -> None:
+    """Make sure `folder` holds the .gitignore that keeps it out of git ("# {what}; safe to
+    delete", "*"): written whole, or again where a full disk left it empty."""
+    ignore = folder / ".gitignore"
+    text = f"# {what}; safe to delete\n*\n".encode()
+    try:
+        if ignore.read_bytes().endswith(b"*\n"):
+            return
+    except OSError:
+        pass
+    write_replacing(ignore, lambda stream: stream.write(text))
+
+
 _FORMAT = f"days-17-{__version__}"
 _SHARDS = "days"  # .digest-cache/days/<shard>.pickle
 
@@ -189,9 +224,7 @@ def save_cache(project_root: Path, cache: ParseCache) -> None:
         shards.setdefault(shard_of(path), {})[path] = entry
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        ignore = root / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# digest's cache of parsed day files; safe to delete\n*\n")
+        ignored_by_git(root, "digest's cache of parsed day files")
         (root / "days.pickle").unlink(missing_ok=True)  # the one-file cache of version 1
         for left in folder.glob("*.tmp"):  # of a killed build: no build takes an hour
             if time.time() - left.stat().st_mtime > 3600:
@@ -202,10 +235,7 @@ def save_cache(project_root: Path, cache: ParseCache) -> None:
             if name not in shards:
                 target.unlink(missing_ok=True)
                 continue
-            temporary = folder / f"{name}.{os.getpid()}.tmp"
-            with temporary.open("wb") as stream:
-                pickle.dump((_FORMAT, shards[name]), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, target)
+            write_replacing(target, functools.partial(_dump, (_FORMAT, shards[name])))
         cache.dirty.clear()
     except OSError:
         return

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .cache import CACHE_FOLDER
+from .cache import CACHE_FOLDER, write_replacing
 from .output import folder_identity
 
 _FORMAT = f"pages-2-{__version__}"
@@ -170,11 +170,8 @@ def save(
         if folder is None:
             return
         kept = None if parked is None else (folder_identity(parked.folder), parked.files)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with temporary.open("wb") as stream:
-            stored = (_FORMAT, folder, record.files, kept)
-            pickle.dump(stored, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        stored = (_FORMAT, folder, record.files, kept)
+        write_replacing(path, lambda stream: pickle.dump(stored, stream, pickle.HIGHEST_PROTOCOL))
     except OSError:
         return
 

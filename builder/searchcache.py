@@ -26,6 +26,8 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .cache import ignored_by_git
+
 FORMAT = b"digest-search-bundle-1\n"
 SUFFIX = ".bundle"
 # Each day's search record, by key ("20240622"): what it was made from and its HTML, in one
@@ -124,11 +126,8 @@ class BundleStore:
         another) atomically (nothing on failure)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():  # the preview may make .digest-cache/ before any build
-                ignore.write_text(
-                    "# digest's search bundles, kept between builds; safe to delete\n*\n"
-                )
+            # (the preview may make .digest-cache/ before any build)
+            ignored_by_git(self.folder, "digest's search bundles, kept between builds")
             handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
             try:
                 with os.fdopen(handle, "wb") as stream:

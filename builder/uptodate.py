@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__, clock
-from .cache import CACHE_FOLDER
+from .cache import CACHE_FOLDER, write_replacing
 from .errors import Problem
 from .output import folder_identity
 from .project import Project, template_dirs
@@ -113,10 +113,8 @@ def save_record(project_root: Path, out_dir: Path, record: BuildRecord) -> None:
     path = _record_path(project_root, out_dir)
     try:
         path.parent.mkdir(exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with temporary.open("wb") as stream:
-            pickle.dump((_FORMAT, record), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        stored = (_FORMAT, record)
+        write_replacing(path, lambda stream: pickle.dump(stored, stream, pickle.HIGHEST_PROTOCOL))
     except OSError:
         return
 

@@ -14,6 +14,7 @@ import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -326,3 +327,29 @@ def test_days_share_one_string_per_id_and_place_and_one_time_object(tmp_path: Pa
             by_value.setdefault(value, set()).add(id(value))
         assert len(values) > len(by_value) > 1
         assert all(len(objects) == 1 for objects in by_value.values()), values[:5]
+
+
+def test_a_cache_file_not_written_whole_leaves_nothing_and_an_empty_gitignore_is_mended(
+    tmp_path: Path,
+) -> None:
+    """A full disk: the file being written is not put in place and its temporary file is
+    removed (one was left by each build, for ever), and the .gitignore that a full disk
+    left empty is written again, so git never takes the cache in."""
+    import errno
+
+    from builder.cache import ignored_by_git, write_replacing
+
+    target = tmp_path / "shard.pickle"
+    target.write_bytes(b"old")
+
+    def full(stream: Any) -> None:
+        stream.write(b"half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(OSError):
+        write_replacing(target, full)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shard.pickle"]
+    assert target.read_bytes() == b"old"
+    (tmp_path / ".gitignore").write_bytes(b"")
+    ignored_by_git(tmp_path, "a cache")
+    assert (tmp_path / ".gitignore").read_text() == "# a cache; safe to delete\n*\n"
