@@ -123,23 +123,34 @@ def drop_unstamped(state: State) -> None:
     it."""
     entries = [entry for entries in state.days.values() for entry in entries]
     lines = sorted(entry.line for entry in entries if entry.line in state.stamped)
-    if len(lines) < STAMPED_LIST or sum(1 for entry in entries if entry.url) * 2 > len(entries):
+    if len(lines) < SHORT_STAMPED_LIST or sum(1 for entry in entries if entry.url) * 2 > len(
+        entries
+    ):
         return  # (an editor's list of links, some of them timed, is no page's copy)
-    among = len(lines) >= STAMPED_SHARE * len(entries)  # then none without, anywhere
     inside = sum(1 for entry in entries if lines[0] <= entry.line <= lines[-1])
+    if len(lines) < STAMPED_LIST and inside > len(lines):
+        return  # (three dated, with others among them: no listing to go by)
+    # (three dated, and none among them: a short "Read also" copied with its heading)
+    among = len(lines) >= STAMPED_LIST and len(lines) >= STAMPED_SHARE * len(entries)
     if not among and len(lines) < STAMPED_RUN * inside:
         return  # dated here and there (a social network's posts): no dated listing
-    for entries in state.days.values():
+    short = len(lines) < STAMPED_LIST
+    day_of = {entry.line: day for day, found in state.days.items() for entry in found}
+    for day, entries in state.days.items():
         for entry in [
             e
             for e in entries
-            if e.line not in state.stamped and (among or not lines[0] < e.line < lines[-1])
+            if e.line not in state.stamped
+            and (among or not lines[0] < e.line < lines[-1])
+            # (in a short copy, not one under a day's heading of its own: "Today", "Title")
+            and (not short or day == day_of[lines[0 if e.line < lines[0] else -1]])
         ]:  # (else those before the first dated headline and after the last: menus, footer)
             entries.remove(entry)
             state.dropped.append(Dropped(entry.line, entry.title, _UNSTAMPED))
 
 
 STAMPED_LIST = 4  # headlines with a date or time of their own, at least,
+SHORT_STAMPED_LIST = 3  # or as few as this, one after another with no other among them,
 STAMPED_SHARE = 0.6  # and this share of them, that make a copy a dated listing
 STAMPED_RUN = 0.75  # and of those from the first to the last of them, at least
 _UNSTAMPED = (
