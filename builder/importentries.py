@@ -90,11 +90,14 @@ def complete(
     index_entry(state, date, state.last)
 
 
-def restamp(state: State, entry: Entry, date: dt.date | None, time: dt.time | None) -> Entry:
+def restamp(
+    state: State, entry: Entry, date: dt.date | None, time: dt.time | None, source: str = ""
+) -> Entry:
     """Give an entry the time (and date) on the line after it: in a listing whose times
-    follow their headlines, as pages copied as text show them."""
+    follow their headlines, as pages copied as text show them; and the source that line
+    names, when the entry has none ("The Kyiv Independent · 21h", a feed reader's)."""
     was, entries = next((d, e) for d, e in state.days.items() if entry in e)
-    new = replace(entry, time=time)
+    new = replace(entry, time=time, source=entry.source or source)
     state.stamped.add(entry.line)
     if date is None or date == was:
         entries[entries.index(entry)] = new

@@ -87,6 +87,7 @@ from .importlinks import (
     named_source,
     names_site,
     profile,
+    source_named,
     unwrapped,
     without_outlet,
 )
@@ -954,6 +955,7 @@ def _said_moment(
             date_time = (heading_day[0], None)
     if date_time is not None:
         date, time = date_time
+        credited = _credited(line, state)  # "The Kyiv Independent · 21h": its outlet's name
         leading = state.header == number - 1  # "@KyivIndependent", "·", "1h": a post's
         aged = is_age(simple)
         if last is not None and aged and not leading:
@@ -964,7 +966,7 @@ def _said_moment(
                 before is not None and 0 < before.line - state.day_line <= 2
             ):  # but not under a day's line and a kicker)
                 last = unsummarised(state, last)  # "Title", "Its summary", "3 hours ago"
-            state.last = restamp(state, last, date, last.time)  # "Title" then "3 hrs ago"
+            state.last = restamp(state, last, date, last.time, credited)  # "Title", "3 hrs ago"
             state.trailing = True if state.trailing is None else state.trailing
             return True
         own = last is not None and last.time is None and last.line not in state.stamped
@@ -992,7 +994,7 @@ def _said_moment(
                 state.trailing = state.blocks_trailing
         if time is not None and state.trailing and last is not None and own:
             last = unsummarised(state, last)  # "Title", "Its summary", "Jul 16, 9:15 PM"
-            state.last = restamp(state, last, date, time)  # "Title" then "Jul 16, 9:15 PM"
+            state.last = restamp(state, last, date, time, credited)  # "Title", "Jul 16, 9:15 PM"
             state.stamp_line = number
             return True
         if state.trailing and state.stamp_line == number - 1 and UPDATED.match(simple):
@@ -1019,7 +1021,7 @@ def _said_moment(
             and last.line not in state.stamped
         ):  # "Title", "2 hours ago", …, "Title", "July 15": a date after its headline
             last = unsummarised(state, last)  # ("Title", "Its summary", "July 15")
-            state.last = restamp(state, last, date, None)
+            state.last = restamp(state, last, date, None, credited)
             return True
         state.time_day = None
         if date is not None and time is not None and time_only(simple):
@@ -1237,6 +1239,16 @@ def _date_among_parts(
 
 
 _SEPARATED = re.compile(r"(?:^|\s)[-–—](?:\s|$)|\s*[|·•]\s*")  # "Newsweek•2 days ago" too
+
+
+def _credited(line: str, state: State) -> str:
+    """The id of the source whose name starts a line of a headline's moment, as a feed
+    reader shows it ("The Kyiv Independent · 21h", "Українська правда / Jul 15", "Reuters
+    / by Tom Balmforth / 3h"); "" when none does."""
+    first = re.split(r"\s+/\s+|\s*[|·•]\s*", line.strip(), maxsplit=1)
+    if len(first) < 2:
+        return ""
+    return source_named(first[0], state.names)
 
 
 _PREVIEW_SITE = "the site's name in the preview of the link above, not a headline"

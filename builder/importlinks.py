@@ -98,6 +98,14 @@ def is_a_source_name(line: str, names: Mapping[str, str]) -> bool:
     return len(shown) >= 3 and any(shown == _squash(name) for name in names.values())
 
 
+def source_named(line: str, names: Mapping[str, str]) -> str:
+    """The id of the source a line is only the name of ("The Kyiv Independent"); "" else."""
+    shown = _squash(line)
+    if len(shown) < 3:
+        return ""
+    return next((key for key, name in names.items() if _squash(name) == shown), "")
+
+
 def named_source(
     title: str, names: Mapping[str, str], homes: Mapping[str, str]
 ) -> tuple[str, str] | None:

@@ -4875,6 +4875,43 @@ def test_a_social_networks_page_copied_keeps_its_posts_not_its_chrome() -> None:
     assert [d.line for d in listing.dropped] == [1, 2, 3, 4, 5, 7, 9, 10]
 
 
+def test_a_feed_readers_line_under_a_headline_names_its_source() -> None:
+    """A feed reader's list copied as text (Inoreader's "Source · age", Feedly's "Source /
+    by Author / age"): the outlet named there is the headline's source, where the digest
+    has a source of that name; the age dates it."""
+    names = {"ukrinform": "Ukrinform", "pravda": "Українська правда"}
+    inoreader = (
+        "Zelensky: Russia should be represented at second peace summit\n"
+        "Ukrinform · 21h\n"
+        "Orbán writes to EU leaders about his peace mission\n"
+        "Some Blog · 3h\n"
+        "Росіяни вночі атакували Одещину дронами: є влучання\n"
+        "Українська правда · Jun 24\n"
+    )
+    feedly = (
+        "Zelensky: Russia should be represented at second peace summit\n"
+        "Ukrinform / by Olena Harmash / 21h\n"
+        "Росіяни вночі атакували Одещину дронами: є влучання\n"
+        "Українська правда / Jun 24\n"
+    )
+    for listing in (inoreader, feedly):
+        found = parse_listing(listing, DEFAULT, SOURCES, names=names, timezone="Europe/Kyiv")
+        read = [(str(d.date), e.title, e.source) for d in found.days for e in d.entries]
+        assert read == [
+            (
+                "2024-06-25",
+                "Zelensky: Russia should be represented at second peace summit",
+                "ukrinform",
+            ),
+            *(
+                [("2024-06-25", "Orbán writes to EU leaders about his peace mission", "")]
+                if listing is inoreader
+                else []
+            ),
+            ("2024-06-24", "Росіяни вночі атакували Одещину дронами: є влучання", "pravda"),
+        ]
+
+
 def test_a_feed_readers_saved_articles_give_their_headlines() -> None:
     saved = json.dumps(
         {
