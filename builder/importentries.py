@@ -19,11 +19,17 @@ from .links import clean_url
 from .urls import without_unseen
 
 
+def title_key(title: str) -> str:
+    """What a title is known by among a listing's, to find it twice: its words, whatever
+    their case and the spaces between them (a non-breaking one, two)."""
+    return " ".join(title.casefold().split())
+
+
 def index_entry(state: State, date: dt.date, entry: Entry) -> None:
     """Index an entry of a day by its link and its title, for the duplicates that follow."""
     seen = state.seen.setdefault(date, {})
     state.order += 1
-    for key in (("link", entry.url), ("headline", entry.title.casefold())):
+    for key in (("link", entry.url), ("headline", title_key(entry.title))):
         if key[1] and key not in seen:
             seen[key] = (state.order, key[0], entry.line)
 

@@ -62,6 +62,7 @@ from .importentries import (
     remove,
     restamp,
     retitle,
+    title_key,
     unsummarised,
 )
 from .importfeeds import (
@@ -157,6 +158,7 @@ from .importtext import (
     glued_date_line,
     headline_like,
     link_line,
+    markdown_links,
     split_link,
     undecorated,
     unspaced_words,
@@ -222,6 +224,8 @@ def parse_listing(
     # A narrow or thin space, as browsers and Apple write one before "AM" ("8:15\u202fAM"),
     # is a space to read dates by.
     text = normalise_text(text.translate(_NARROW_SPACES))
+    if HTML.search(text) is None and FEED.match(text) is None:
+        text = markdown_links(text)  # ("[Title][1]", "[1]: https://…": Markdown's forms)
     if MBOX.match(text):  # a mailbox: each message a listing of its own
         return _mailbox(text, default_date, sources, default_source, languages, timezone, names)
     months, weekdays = month_and_weekday_names(languages)
@@ -691,7 +695,7 @@ def _add(
     line, url, time = entry.title, entry.url, entry.time
     entries = state.days.setdefault(day, [])
     seen = state.seen.setdefault(day, {})
-    found = [seen[key] for key in (("link", url), ("headline", line.casefold())) if key in seen]
+    found = [seen[key] for key in (("link", url), ("headline", title_key(line))) if key in seen]
     if found:  # (no entry is indexed by an empty link)
         _, what, other = min(found)  # the first of them in the day
         state.dropped.append(Dropped(number, raw.strip(), f"the same {what} as line {other}"))

@@ -289,6 +289,45 @@ _PAGE_NOTICE = re.compile(
 )
 
 
+# Markdown's reference links: "[Title][1]", "[Title][]" or "[Title]" and, on a line of its
+# own, "[1]: https://…" (perhaps with a title in quotes after it).
+_REFERENCE = re.compile(
+    r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?(https?://[^\s>]+)>?"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$",
+    re.MULTILINE,
+)
+_REFERENCED = re.compile(r"\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\]|(?![(:\[]))")
+# A link written in angle brackets, which lets it hold spaces: "[Title](<https://… (1)>)".
+_ANGLED_LINK = re.compile(r"\]\(\s*<([^<>\n]+)>\s*\)")
+# A plain-text mail's link after its text, in brackets ("Title [https://…]", Substack's).
+_BRACKETED_LINK = re.compile(
+    r"^([ \t]*(?:[-*•][ \t]+)?)([^\[\]\n]*[^\s\[\]])[ \t]*\[(https?://[^\s\]]+)\][ \t]*$", re.M
+)
+_IN_ANGLES = str.maketrans({" ": "%20", "(": "%28", ")": "%29"})  # what would end the link
+
+
+def markdown_links(text: str) -> str:
+    """Write a text's links in Markdown's inline form, which the walk reads: reference links
+    with their definitions ("[Title][1]" and "[1]: https://…" -> "[Title](https://…)", the
+    definitions left out), a link in angle brackets with its spaces percent-encoded, and a
+    plain-text mail's "Title [https://…]"."""
+    if "](<" in text:
+        text = _ANGLED_LINK.sub(lambda found: f"]({found[1].strip().translate(_IN_ANGLES)})", text)
+    if "[http" in text:
+        text = _BRACKETED_LINK.sub(r"\1[\2](\3)", text)
+    if "]:" not in text:
+        return text
+    defined = {label.casefold(): url for label, url in _REFERENCE.findall(text)}
+    if not defined:
+        return text
+
+    def linked(found: re.Match[str]) -> str:
+        url = defined.get((found[2] or found[1]).casefold())
+        return f"[{found[1]}]({url})" if url else found[0]
+
+    return _REFERENCED.sub(linked, _REFERENCE.sub("", text))
+
+
 def boilerplate(line: str) -> str:
     """Say why a line is not a headline, or return ""."""
     if not WORD.search(line):
@@ -409,6 +448,7 @@ _MORE_LIKE_IT = re.compile(
 _NEWSLETTER = re.compile(
     r"\b(?:view(?: (?:this|it|the))?(?: (?:email|e-mail|newsletter|message))? (?:in|on)"
     r"(?: (?:your|a|the))?(?: web)? browser"
+    r"|view this (?:post|issue|edition) on the web|read (?:this|it) (?:online|on the web)"
     r"|unsubscribe|update (?:your )?(?:subscription )?preferences"
     r"|forward (?:this (?:email |e-mail )?)?to a friend|add us to your address book"
     r"|change how you receive|you are receiving this|powered by (?:buttondown|mailchimp"

@@ -4875,6 +4875,65 @@ def test_a_social_networks_page_copied_keeps_its_posts_not_its_chrome() -> None:
     assert [d.line for d in listing.dropped] == [1, 2, 3, 4, 5, 7, 9, 10]
 
 
+def test_markdowns_other_link_forms_and_a_plain_text_mails_give_each_title_its_link() -> None:
+    """Reference links ("[Title][1]", "[Title][]", "[Title]" with "[1]: https://…" below),
+    a link in angle brackets that holds spaces and brackets, and a plain-text mail's
+    "Title [https://…]" (Substack's, its "View this post on the web at" left out): each
+    title with its own link; and one title twice, once with a non-breaking space, once."""
+    listing = (
+        "21.06.2024\n"
+        "- [Ukraine hits Russian airbase in Crimea][1]\n"
+        "- [Zelensky wants Russia at second summit][zel]\n"
+        "- [Kyiv blackout schedules][]\n"
+        "- [Odesa port hit](<https://www.ukrinform.net/odesa port (1)>)\n"
+        "View this post on the web at https://watch.substack.com/p/212\n"
+        "Russia presses toward Pokrovsk [https://censor.net/en/news/1-pokrovsk]\n"
+        "Russia presses\u00a0toward Pokrovsk\n"
+        "\n"
+        "[1]: https://www.ukrinform.net/rubric-ato/1-crimea.html\n"
+        '[ZEL]: https://censor.net/en/news/2-zelensky "Censor.NET"\n'
+        "[kyiv blackout schedules]: <https://www.pravda.com.ua/news/2024/06/21/3/>\n"
+    )
+    found = parse_listing(listing, DEFAULT, SOURCES, timezone="Europe/Kyiv")
+    assert _dated(found) == [
+        (
+            D21,
+            None,
+            "Ukraine hits Russian airbase in Crimea",
+            U2.replace("3877599-isw-putin", "1-crimea"),
+            "ukrinform",
+        ),
+        (
+            D21,
+            None,
+            "Zelensky wants Russia at second summit",
+            "https://censor.net/en/news/2-zelensky",
+            "censor",
+        ),
+        (
+            D21,
+            None,
+            "Kyiv blackout schedules",
+            "https://www.pravda.com.ua/news/2024/06/21/3/",
+            "pravda",
+        ),
+        (
+            D21,
+            None,
+            "Odesa port hit",
+            "https://www.ukrinform.net/odesa%20port%20%281%29",
+            "ukrinform",
+        ),
+        (
+            D21,
+            None,
+            "Russia presses toward Pokrovsk",
+            "https://censor.net/en/news/1-pokrovsk",
+            "censor",
+        ),
+    ]
+
+
 def test_a_feed_readers_line_under_a_headline_names_its_source() -> None:
     """A feed reader's list copied as text (Inoreader's "Source · age", Feedly's "Source /
     by Author / age"): the outlet named there is the headline's source, where the digest
