@@ -258,6 +258,12 @@ def said_date_time(
         dated = _said_date_time(place[2], months, weekdays, state, number)
         if dated is not None and dated[0] is not None and dated[1] is not None:
             found, text = dated, place[2]
+    author = _DATE_THEN_NAME.fullmatch(text) if found is None else None
+    if author is not None and all(word[:1].isupper() for word in author[2].split()):
+        # "Jul 15, 2024 - Press ISW": the moment, then who wrote it
+        dated = _said_date_time(author[1], months, weekdays, state, number)
+        if dated is not None and dated[0] is not None:
+            found, text = dated, author[1]
     named = _NAMED_DAY.fullmatch(text) if found is None else None
     if named is not None and named[1][:1].isupper():
         # "Liveblog July 15, 2024", "Live: 15 July 2024": a live page's heading of a day
@@ -276,6 +282,10 @@ def said_date_time(
 _DATELINE = re.compile(r"([^\W\d_][\w'’.]*(?:\s[^\W\d_][\w'’.]*){0,2})\s+[-–—]\s+(\d.*)")
 
 
+# A date, a dash, then a name of one to four words ("Jul 15, 2024 - Press ISW").
+_DATE_THEN_NAME = re.compile(
+    r"((?=\D*\d).*\d)\s+[-–—|]\s+([^\W\d_][\w'’.]*(?:\s[^\W\d_][\w'’.]*){0,3})"
+)
 # A day's heading: a word or two, then the day with its year ("Liveblog July 15, 2024").
 _NAMED_DAY = re.compile(r"([^\W\d_]+(?:\s[^\W\d_]+)??):?\s+((?=\D*\d).*\b\d{4})")
 

@@ -273,11 +273,11 @@ def parse_listing(
         state.sites_above = _sites_above_links(lines)
         lines = bylines(video_lengths(lines, months, weekdays, state), months, weekdays, state)
         state.blocks_trailing = stamp_direction(lines, months, weekdays, state)
+        if state.blocks_trailing:  # (a video's length under its badge, whatever else)
+            lines = video_lengths(lines, months, weekdays, state, trailing=True)
         if state.blocks_trailing is None:
             state.blocks_trailing = alternating_stamps(lines, months, weekdays, state)
             state.dates_follow = bool(state.blocks_trailing)
-        if state.blocks_trailing:  # (a video's length under its badge, whatever else)
-            lines = video_lengths(lines, months, weekdays, state, trailing=True)
     for line in lines:
         _take_line(state, line, months, weekdays, sources, default_source)
     drop_pending(state)

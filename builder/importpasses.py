@@ -211,6 +211,7 @@ def stamp_direction(
     return None
 
 
+DATES_AFTER_AT_LEAST = 2  # titles with a date alone under each, at least
 ALTERNATING_AT_LEAST = 3  # moments alone between lines, each line alone between two moments
 
 
@@ -241,15 +242,24 @@ def alternating_stamps(
             dated |= moment[1] is None and not is_age(text)
         else:
             kinds.append(len(WORD_RUN.findall(text)) or 1)
+    # "Title", "16 Jul 2024", …, "Title", "14 Jul 2024" (perhaps under a heading): the
+    # last moment dates nothing under it, so each dates the title above it
+    listed = kinds[1:] if len(kinds) > 2 and None not in kinds[:2] else kinds
+    if (
+        len(listed) % 2 == 0
+        and listed.count(None) >= DATES_AFTER_AT_LEAST
+        and None not in listed[::2]
+        and all(kind is None for kind in listed[1::2])
+    ):
+        return True
     words = [kind for kind in kinds[::2] if kind is not None]
     if (
         len(words) * 2 < len(kinds)  # (a line of text where a moment should be)
         or any(kind is not None for kind in kinds[1::2])
         or kinds.count(None) < ALTERNATING_AT_LEAST
+        or len(kinds) % 2 == 0
     ):
         return None
-    if len(kinds) % 2 == 0:  # "Title", "16 Jul 2024", …, "Title", "14 Jul 2024"
-        return True
     if dated:  # (a day's heading among them: "Title", "16 July", "Title")
         return None
     inner = sorted(words[1:-1])
