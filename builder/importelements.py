@@ -175,7 +175,8 @@ def badge(element: Any) -> bool:
 # What a headline's link may end with, unclassed, to say what the article holds:
 # <a>Title <em>ФОТО</em></a>. In capitals only; one or two, "ФОТО, ВІДЕО".
 _MEDIA_WORD = (
-    r"(?:ФОТО|ВІДЕО|ВИДЕО|АУДІО|АУДИО|ІНФОГРАФІКА|ИНФОГРАФИКА|ОНОВЛЕНО|ОБНОВЛЕНО|ОНЛАЙН"
+    # (ВIДЕО too, as Censor.NET types it: its І a Latin I)
+    r"(?:ФОТО|В[ІI]ДЕО|ВИДЕО|АУД[ІI]О|АУДИО|[ІI]НФОГРАФ[ІI]КА|ИНФОГРАФИКА|ОНОВЛЕНО|ОБНОВЛЕНО|ОНЛАЙН"
     r"|ОНОВЛЮЄТЬСЯ|ОБНОВЛЯЕТСЯ"
     r"|ДОКУМЕНТ|КАРТА|PHOTOS?|VIDEO|AUDIO|INFOGRAPHIC|UPDATED|LIVE|MAP|VIDÉO|VÍDEO|WIDEO|FOTOS?)"
 )

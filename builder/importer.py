@@ -618,7 +618,10 @@ def _take_line(
     line = without_outlet(line, url, state.names.get(source, ""))
     url = clean_url(without_unseen(url)) if url else url
     if not given.item and not given.link:  # copied as text: "... постраждала дитина ФОТО"
-        line = MEDIA_END.sub("", line) or line
+        badged = MEDIA_END.sub("", line)
+        if badged != line and badged.endswith(".") and not badged.endswith(".."):
+            badged = badged[:-1]  # "… за дезертирство. ДОКУМЕНТ": the stop before the badge
+        line = badged or line
         line = MEDIA_START.sub("", line, count=1) if MEDIA_START.match(line) else line
     entry = Entry(number, line, url, source, time)
     _add(state, given, entry, own_day or state.date, pending is not None, anchored)

@@ -4934,6 +4934,22 @@ def test_markdowns_other_link_forms_and_a_plain_text_mails_give_each_title_its_l
     ]
 
 
+def test_a_badge_after_a_title_goes_with_the_stop_before_it_and_in_either_alphabet() -> None:
+    """Censor.NET's badges after a title copied as text: "ВIДЕО" typed with a Latin I is a
+    badge as "ВІДЕО" is, and the full stop before a badge goes with it."""
+    listing = (
+        "Залужний виступив у Лондоні. ВIДЕО\n16.07.2024 20:58\n"
+        "Зеленський підписав закон про дезертирство. ДОКУМЕНТ\n16.07.2024 21:12\n"
+        "Удар по Харкову... ФОТО\n16.07.2024 21:40\n"
+    )
+    found = parse_listing(listing, DEFAULT, SOURCES, "censor", timezone="Europe/Kyiv")
+    assert [e.title for d in found.days for e in d.entries] == [
+        "Залужний виступив у Лондоні",
+        "Зеленський підписав закон про дезертирство",
+        "Удар по Харкову...",
+    ]
+
+
 def test_a_feed_readers_line_under_a_headline_names_its_source() -> None:
     """A feed reader's list copied as text (Inoreader's "Source · age", Feedly's "Source /
     by Author / age"): the outlet named there is the headline's source, where the digest
