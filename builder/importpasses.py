@@ -242,9 +242,12 @@ def alternating_stamps(
             dated |= moment[1] is None and not is_age(text)
         else:
             kinds.append(len(WORD_RUN.findall(text)) or 1)
+    # The lines above the line over the first moment: a page's heading, a badge ("Pinned")
+    first = kinds.index(None) if None in kinds else 0
+    kinds = kinds[max(first - 1, 0) :]
     # "Title", "16 Jul 2024", …, "Title", "14 Jul 2024" (perhaps under a heading): the
     # last moment dates nothing under it, so each dates the title above it
-    listed = kinds[1:] if len(kinds) > 2 and None not in kinds[:2] else kinds
+    listed = kinds
     if (
         len(listed) % 2 == 0
         and listed.count(None) >= DATES_AFTER_AT_LEAST

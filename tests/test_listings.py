@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 709 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 710 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -220,6 +220,7 @@ SOURCE = {
     "r29f-timesofisrael-liveblog-day-headings-ctrl-a": "timesofisrael",
     "r29g-haaretz-he-world-three-items-ctrl-a": "haaretz",
     "r29h-isw-backgrounders-date-press-isw-ctrl-a": "isw",
+    "r29i-liveblog-pinned-post-over-times-first-ctrl-a": "cnn",
     "r7-reuters-europe-ctrl-a": "reuters",
     "r7-suspilne-feed-ctrl-a": "suspilne",
     "r7-telegram-web-drag-meduza": "meduza",
@@ -895,6 +896,7 @@ FLOOR: dict[str, int] = {
     "r29f-timesofisrael-liveblog-day-headings-ctrl-a": 4,
     "r29g-haaretz-he-world-three-items-ctrl-a": 3,
     "r29h-isw-backgrounders-date-press-isw-ctrl-a": 4,
+    "r29i-liveblog-pinned-post-over-times-first-ctrl-a": 3,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1606,6 +1608,7 @@ CEILING: dict[str, int] = {
     "r29f-timesofisrael-liveblog-day-headings-ctrl-a": 4,
     "r29g-haaretz-he-world-three-items-ctrl-a": 3,
     "r29h-isw-backgrounders-date-press-isw-ctrl-a": 4,
+    "r29i-liveblog-pinned-post-over-times-first-ctrl-a": 3,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
