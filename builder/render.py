@@ -19,11 +19,12 @@ from types import TracebackType
 from typing import Any, ParamSpec, TypeVar, cast
 
 import jinja2
+import jinja2.meta
 import rcssmin
 from markupsafe import Markup
 
 from . import i18n, urls
-from .errors import ContentErrors, Location, Problem, merge_conflicts
+from .errors import ContentErrors, Location, Problem, Severity, did_you_mean, merge_conflicts
 from .fastpages import CHART_TEMPLATE, PageHelpers, PageMaker, chart_figure
 from .fastpages import TEMPLATES as FAST_PAGES
 from .fragments import FEED_ITEM_TEMPLATE, HeadlineFragments, feed_item
@@ -198,7 +199,48 @@ def check_templates(project: Project) -> list[Problem]:
             path = Path(exc.filename) if exc.filename else Path(name)
             shown = project.relative(path) if path.is_absolute() else name
             problems.append(Problem(Location(shown, exc.lineno), "template", exc.message or ""))
-    return problems + static_conflicts(project)
+    return problems + _unused_templates(project, env) + static_conflicts(project)
+
+
+_TEMPLATE_SUFFIXES = ("html", "xml", "txt")
+
+
+def _unused_templates(project: Project, env: jinja2.Environment) -> list[Problem]:
+    """Warn of a template of the digest's own that replaces none of the theme's and that no
+    template includes, imports or extends: misnamed ("dya.html"), it changes nothing."""
+    own = project.templates_dir
+    if not own.is_dir() or own.resolve() == theme_dir().resolve():
+        return []
+    theme = set(_environment([theme_dir()]).list_templates(extensions=_TEMPLATE_SUFFIXES))
+    used: set[str] = set()
+    for name in env.list_templates(extensions=_TEMPLATE_SUFFIXES):
+        try:
+            source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+            used |= {n for n in jinja2.meta.find_referenced_templates(env.parse(source)) if n}
+        except (jinja2.TemplateError, OSError, UnicodeError):
+            continue  # (reported as it is)
+    problems = []
+    for path in sorted(own.rglob("*")):
+        name = path.relative_to(own).as_posix()
+        if (
+            not path.is_file()
+            or path.suffix.lstrip(".") not in _TEMPLATE_SUFFIXES
+            or name.startswith("static/")
+            or name in theme
+            or name in used
+        ):
+            continue
+        problems.append(
+            Problem(
+                Location(project.relative(path)),
+                "template",
+                f"replaces no template of the theme{did_you_mean(name, theme)}, and no "
+                "template includes or extends it, so it changes nothing: name it as the "
+                "theme's template it replaces, or include it from one",
+                Severity.WARNING,
+            )
+        )
+    return problems
 
 
 @dataclass(frozen=True)

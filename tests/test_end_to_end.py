@@ -1081,6 +1081,27 @@ def test_project_templates_override_the_bundled_theme_file_by_file(tmp_path: Pat
     assert built.strict_errors == {}
 
 
+def test_check_warns_of_a_template_that_replaces_none_and_is_used_by_none(tmp_path: Path) -> None:
+    """A digest's own template named as none of the theme's and included by none
+    ("dya.html" for day.html) changes nothing: `digest check` says so, and which it may
+    have meant; a partial of its own that a template includes is no such template."""
+    project = copy_site("minimal", tmp_path / "project")
+    (project / "templates/partials").mkdir(parents=True)
+    (project / "templates/dya.html").write_text('{% extends "base.html" %}\n')
+    (project / "templates/partials/note.html").write_text("<p>Note</p>\n")
+    (project / "templates/partials/headline.html").write_text(
+        '{% include "partials/note.html" %}<li id="{{ h.anchor }}">{{ h.title }}</li>\n'
+    )
+    result = digest("check", "--project", project)
+    assert (result.code, result.err) == (
+        0,
+        "templates/dya.html: warning: template: replaces no template of the theme (did you "
+        "mean 'day.html'?), and no template includes or extends it, so it changes nothing: "
+        "name it as the theme's template it replaces, or include it from one\n"
+        "1 warning in 1 file\n",
+    )
+
+
 # The installed package ---------------------------------------------------------------------
 
 
