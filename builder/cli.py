@@ -423,6 +423,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except DigestError as exc:
         print(f"digest: error: {exc.message}", file=sys.stderr)
+        if getattr(args, "format", None) == "json":  # (a tool reads standard output)
+            print(json.dumps({"ok": False, "error": exc.message}, ensure_ascii=False, indent=2))
         return exc.exit_code
     except KeyboardInterrupt as exc:
         print("digest: interrupted; the previous site is unchanged", file=sys.stderr)

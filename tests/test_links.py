@@ -186,6 +186,11 @@ def test_check_flags_tracking_http_repeats_and_near_duplicates(
     code, out, _ = run(capsys, "check", "--format", "json", "--project", project)
     report = json.loads(out)
     assert (code, report["ok"], report["summary"]) == (0, True, "5 warnings in 2 files")
+    code, out, err = run(capsys, "check", "--format", "json", "--project", project / "content")
+    assert (code, json.loads(out)) == (
+        2,
+        {"ok": False, "error": err.removeprefix("digest: error: ").strip()},
+    )
     assert report["problems"][0] == {
         "path": d23,
         "line": 5,
