@@ -156,6 +156,8 @@ class _Loader(jinja2.FileSystemLoader):
                 template,
                 filename,
             ) from None
+        except jinja2.TemplateNotFound:
+            raise  # (an IOError too: said where it is included, as Jinja2 says it)
         except OSError as exc:
             raise jinja2.TemplateSyntaxError(
                 f"cannot read the file: {exc.strerror or exc}; check its permissions",

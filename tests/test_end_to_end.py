@@ -898,8 +898,13 @@ def test_template_error_leaves_the_previous_site_untouched(tmp_path: Path) -> No
             "templates/day.html:3: template: the file is not UTF-8 (byte 0xCD at column 1); "
             "save it as UTF-8",
         ),
+        (
+            '{% extends "base.html" %}\n{% block content %}\n{% include "nosuch.html" %}\n'
+            "{% endblock %}\n",
+            "templates/day.html:3: template: template 'nosuch.html' not found in ",
+        ),
     ],
-    ids=["fails as it runs", "extends itself", "not UTF-8"],
+    ids=["fails as it runs", "extends itself", "not UTF-8", "includes a missing template"],
 )
 def test_a_template_that_fails_to_run_or_read_is_a_problem_of_its_line(
     tmp_path: Path, template: str | bytes, said: str
