@@ -185,8 +185,19 @@ def _live_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "to open the preview on a phone on the same network)",
     )
     serve_cmd.add_argument(
-        "--port", type=int, default=8000, help="port to listen on (default: 8000; 0: any free)"
+        "--port", type=_port, default=8000, help="port to listen on (default: 8000; 0: any free)"
     )
+
+
+def _port(text: str) -> int:
+    """A TCP port, 0 to 65535 (0: any free one)."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is no port: give a number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is no port: give 0 to 65535 (0: any free)")
+    return port
 
 
 def _date(text: str) -> dt.date:
@@ -755,8 +766,9 @@ def _live_in(project: Project, args: argparse.Namespace, out: Path) -> int:
         parallel=parallel.can_fork(),
     )
     builder.resume()  # what the last build left (`digest build`'s too): cache and records
-    if not serving:  # watch rewrites the folder: a `digest build` after it must build
-        uptodate.forget(project.root, out)
+    # Both rewrite the folder (the preview with drafts and future days, even in a site/ it
+    # was told to use): a `digest build` into it after them must build, not find it up to date
+    uptodate.forget(project.root, out)
     server = None
     if serving:
         config, _ = read_config(project)

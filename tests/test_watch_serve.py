@@ -1047,6 +1047,41 @@ def project_relative(path: Path) -> str:
     return path.as_posix().split("/project/", 1)[1]
 
 
+@pytest.mark.parametrize("port", ["65536", "-1", "http"])
+def test_a_port_out_of_range_is_a_usage_error(
+    port: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--port 65536 ended in Python's OverflowError, --port -1 in a resolver's riddle."""
+    from builder import cli
+
+    shutil.copytree(FULL / "content", tmp_path / "content")
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["serve", "--port", port, "--project", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2
+    said = err.rsplit("argument --port: ", 1)[-1]
+    assert said in (
+        f"'{port}' is no port: give a number\n",
+        f"{port} is no port: give 0 to 65535 (0: any free)\n",
+    )
+    assert "Traceback" not in err
+
+
+def test_a_preview_into_a_built_site_leaves_the_next_build_to_build_it(tmp_path: Path) -> None:
+    """`digest serve --out site` puts drafts and future days into site/: the next `digest
+    build` builds site/ again, where it found it up to date and left the drafts there."""
+    shutil.copytree(FULL / "content", tmp_path / "content")
+    project = Project.find(tmp_path)
+    out = tmp_path / "site"
+    build(project, out)
+    assert uptodate.load_record(tmp_path, out) is not None
+    served = Running("serve", "--port", "0", "--out", str(out), "--project", str(tmp_path))
+    served._read_on()
+    served.wait_for(lambda: "serving" in served.output, timeout=60)
+    assert served.stop(timeout=30) == 0
+    assert uptodate.load_record(tmp_path, out) is None
+
+
 def test_a_port_in_use_is_refused_with_what_to_do(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
