@@ -28,6 +28,8 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
+  // The preview's own (digest serve: its reload script and event stream, which never ends)
+  if (url.pathname.includes("/__digest__/") || request.headers.get("Accept") === "text/event-stream") return;
   event.respondWith(caches.open(VERSION).then(async (cache) => {
     if (request.mode === "navigate") {
       try {

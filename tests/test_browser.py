@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -888,6 +889,48 @@ def test_the_preview_says_on_the_open_page_that_a_save_is_being_built(
     finally:
         context.close()
         server.stop()
+
+
+def test_the_preview_keeps_reloading_with_the_sites_service_worker_installed(
+    chromium: tuple[Any, str], tmp_path: Path
+) -> None:
+    """The site's service worker (sw.js) answers the preview's pages too: it must leave the
+    preview's own requests alone. It took the event stream for a page to store, each reload
+    left its stream open, and after a few saves the tab froze and no new tab loaded
+    (Chromium's six connections to a host all held)."""
+    from serving import Served
+
+    shutil.copytree(ROOT / "tests" / "sites" / "full" / "content", tmp_path / "content")
+    day = tmp_path / "content" / "digests" / "2024" / "2024-07-15.md"
+    text = day.read_text("utf-8")
+    served = Served(tmp_path)
+    blocked: list[str] = []
+    context = guarded(chromium[0], blocked)  # service workers allowed
+
+    def frozen(signum: int, frame: object) -> None:  # (a frozen tab answers nothing)
+        raise TimeoutError("the preview tab froze: its page no longer answers")
+
+    signal.signal(signal.SIGALRM, frozen)
+    signal.alarm(150)
+    try:
+        page = context.new_page()
+        address = f"http://127.0.0.1:{served.port}/2024/07/15/"
+        page.goto(address)
+        page.wait_for_function("!!navigator.serviceWorker.controller", timeout=20_000)
+        for save in range(8):
+            day.write_text(text + f"\nSave number {save}.\n", "utf-8")
+            page.wait_for_function(
+                f"document.body && document.body.innerText.includes('Save number {save}.')",
+                timeout=20_000,
+            )
+        other = context.new_page()
+        other.goto(address, timeout=10_000)
+        assert "Save number 7." in (other.text_content("main") or "")
+    finally:
+        signal.alarm(0)
+        context.close()
+        assert served.stop() == 0
+    assert blocked == []
 
 
 def test_the_preview_shows_warnings_and_errors_on_the_open_page(
