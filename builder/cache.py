@@ -46,8 +46,9 @@ def write_replacing(path: Path, write: Callable[[BinaryIO], object]) -> None:
         raise
 
 
-def _dump(value: object, stream: BinaryIO) -> None:
-    pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+def write_pickle(path: Path, value: object) -> None:
+    """Write `value` pickled into the file `path`, whole or not at all (`write_replacing`)."""
+    write_replacing(path, functools.partial(pickle.dump, value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def ignored_by_git(folder: Path, what: str) -> None:
@@ -235,7 +236,7 @@ def save_cache(project_root: Path, cache: ParseCache) -> None:
             if name not in shards:
                 target.unlink(missing_ok=True)
                 continue
-            write_replacing(target, functools.partial(_dump, (_FORMAT, shards[name])))
+            write_pickle(target, (_FORMAT, shards[name]))
         cache.dirty.clear()
     except OSError:
         return

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .cache import CACHE_FOLDER, write_replacing
+from .cache import CACHE_FOLDER, write_pickle
 from .output import folder_identity
 
 _FORMAT = f"pages-2-{__version__}"
@@ -170,8 +170,7 @@ def save(
         if folder is None:
             return
         kept = None if parked is None else (folder_identity(parked.folder), parked.files)
-        stored = (_FORMAT, folder, record.files, kept)
-        write_replacing(path, lambda stream: pickle.dump(stored, stream, pickle.HIGHEST_PROTOCOL))
+        write_pickle(path, (_FORMAT, folder, record.files, kept))
     except OSError:
         return
 

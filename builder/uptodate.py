@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__, clock
-from .cache import CACHE_FOLDER, write_replacing
+from .cache import CACHE_FOLDER, write_pickle
 from .errors import Problem
 from .output import folder_identity
 from .project import Project, template_dirs
@@ -113,8 +113,7 @@ def save_record(project_root: Path, out_dir: Path, record: BuildRecord) -> None:
     path = _record_path(project_root, out_dir)
     try:
         path.parent.mkdir(exist_ok=True)
-        stored = (_FORMAT, record)
-        write_replacing(path, lambda stream: pickle.dump(stored, stream, pickle.HIGHEST_PROTOCOL))
+        write_pickle(path, (_FORMAT, record))
     except OSError:
         return
 
