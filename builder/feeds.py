@@ -193,10 +193,7 @@ class FeedWriter:
         if day.summary:
             entry.summary(day.summary)
         html = self.renderer.render_template("feed/day.html", day=day)
-        for update, title in [(day.update, None), *((h.update, h.title) for h in day.headlines)]:
-            if update:
-                html += self.renderer.correction_html(update, title)
-        entry.content(html, type="html")
+        entry.content(html + self.renderer.day_corrections_html(day), type="html")
 
     def _day_title(self, day: Day) -> str:
         date = self.renderer.env.globals["long_date"](day.date)  # type: ignore[operator]

@@ -94,11 +94,8 @@ class JsonFeedWriter:
         self, item: dict[str, Any], date: dt.date, time: dt.time | None, update: Update | None
     ) -> None:
         """Give an item its update's moment (Atom's <updated>), when it was corrected since."""
-        if update is not None:
-            when = dt.datetime.combine(update.date, update.time or dt.time(0, 0), self.zone)
-            published = dt.datetime.combine(date, time or dt.time(0, 0), self.zone)
-            if when > published:
-                item["date_modified"] = when.isoformat()
+        if update is not None and update.moment > dt.datetime.combine(date, time or dt.time(0)):
+            item["date_modified"] = self._moment(update.date, update.time)
 
     def _day(self, day: Day) -> dict[str, Any]:
         date = self.renderer.env.globals["long_date"](day.date)  # type: ignore[operator]
@@ -106,12 +103,10 @@ class JsonFeedWriter:
             "id": day.uid,
             "url": self.renderer.absolute_url(urls.day(day.date)),
             "title": f"{date}: {day.title}" if day.title else str(date),
-            "content_html": self.renderer.render_template("feed/day.html", day=day),
+            "content_html": self.renderer.render_template("feed/day.html", day=day)
+            + self.renderer.day_corrections_html(day),  # as in the day's RSS and Atom item
             "date_published": self._moment(day.date),
         }
-        for update, title in [(day.update, None), *((h.update, h.title) for h in day.headlines)]:
-            if update:  # as in the day's RSS and Atom item
-                item["content_html"] += self.renderer.correction_html(update, title)
         self._modified(item, day.date, None, day.last_update)
         if day.summary:
             item["summary"] = day.summary

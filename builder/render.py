@@ -30,7 +30,7 @@ from .fastpages import TEMPLATES as FAST_PAGES
 from .fragments import FEED_ITEM_TEMPLATE, HeadlineFragments, feed_item
 from .fragments import TEMPLATES as FAST_TEMPLATES
 from .library import Library
-from .model import LABELS, Headline, Update
+from .model import LABELS, Day, Headline, Update
 from .pages import PageSpec
 from .project import Project, template_dirs, theme_dir
 
@@ -546,6 +546,15 @@ class Renderer:
         return self.render_template(
             "partials/correction.html", update=update, title=title, in_feed=True
         ).strip()
+
+    def day_corrections_html(self, day: Day) -> str:
+        """Return the notes of a day's updates and its headlines', as its feed item shows
+        them after the day's HTML (RSS, Atom and JSON Feed alike)."""
+        return "".join(
+            self.correction_html(update, title)
+            for update, title in [(day.update, None), *((h.update, h.title) for h in day.headlines)]
+            if update
+        )
 
     def article_language(self, headline: Headline) -> tuple[str, str]:
         """Return the language of a headline's article (i18n.article_language) and the
