@@ -94,8 +94,7 @@ def _latin(name: str) -> str:
 
 def is_a_source_name(line: str, names: Mapping[str, str]) -> bool:
     """Whether a line is only the name of one of the digest's sources."""
-    shown = _squash(line)
-    return len(shown) >= 3 and any(shown == _squash(name) for name in names.values())
+    return bool(source_named(line, names))
 
 
 def source_named(line: str, names: Mapping[str, str]) -> str:

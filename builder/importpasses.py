@@ -123,18 +123,16 @@ def drop_unstamped(state: State) -> None:
     it."""
     entries = [entry for entries in state.days.values() for entry in entries]
     lines = sorted(entry.line for entry in entries if entry.line in state.stamped)
-    if len(lines) < SHORT_STAMPED_LIST or sum(1 for entry in entries if entry.url) * 2 > len(
-        entries
-    ):
+    linked = sum(1 for entry in entries if entry.url)
+    if len(lines) < SHORT_STAMPED_LIST or linked * 2 > len(entries):
         return  # (an editor's list of links, some of them timed, is no page's copy)
     inside = sum(1 for entry in entries if lines[0] <= entry.line <= lines[-1])
-    if len(lines) < STAMPED_LIST and inside > len(lines):
+    short = len(lines) < STAMPED_LIST  # (three dated, and none among them: a short "Read
+    if short and inside > len(lines):  # also" copied with its heading)
         return  # (three dated, with others among them: no listing to go by)
-    # (three dated, and none among them: a short "Read also" copied with its heading)
-    among = len(lines) >= STAMPED_LIST and len(lines) >= STAMPED_SHARE * len(entries)
+    among = not short and len(lines) >= STAMPED_SHARE * len(entries)
     if not among and len(lines) < STAMPED_RUN * inside:
         return  # dated here and there (a social network's posts): no dated listing
-    short = len(lines) < STAMPED_LIST
     day_of = {entry.line: day for day, found in state.days.items() for entry in found}
     for day, entries in state.days.items():
         for entry in [
@@ -245,28 +243,17 @@ def alternating_stamps(
     # The lines above the line over the first moment: a page's heading, a badge ("Pinned")
     first = kinds.index(None) if None in kinds else 0
     kinds = kinds[max(first - 1, 0) :]
-    # "Title", "16 Jul 2024", …, "Title", "14 Jul 2024" (perhaps under a heading): the
-    # last moment dates nothing under it, so each dates the title above it
-    listed = kinds
-    if (
-        len(listed) % 2 == 0
-        and listed.count(None) >= DATES_AFTER_AT_LEAST
-        and None not in listed[::2]
-        and all(kind is None for kind in listed[1::2])
-    ):
-        return True
-    words = [kind for kind in kinds[::2] if kind is not None]
-    if (
-        len(words) * 2 < len(kinds)  # (a line of text where a moment should be)
-        or any(kind is not None for kind in kinds[1::2])
-        or kinds.count(None) < ALTERNATING_AT_LEAST
-        or len(kinds) % 2 == 0
-    ):
-        return None
-    if dated:  # (a day's heading among them: "Title", "16 July", "Title")
-        return None
-    inner = sorted(words[1:-1])
-    return False if words[0] < words[-1] and words[0] < inner[len(inner) // 2] else None
+    words, moments = kinds[::2], kinds[1::2]
+    if None in words or any(kind is not None for kind in moments):
+        return None  # (a line of text where a moment should be, or the other way round)
+    if len(kinds) % 2 == 0:  # "Title", "16 Jul 2024", …, "Title", "14 Jul 2024" (perhaps
+        # under a heading): the last moment dates nothing under it, so each the title above
+        return True if len(moments) >= DATES_AFTER_AT_LEAST else None
+    if len(moments) < ALTERNATING_AT_LEAST or dated:  # (dated: a day's heading among them,
+        return None  # "Title", "16 July", "Title")
+    counts = [kind for kind in words if kind is not None]  # (all of them: see above)
+    inner = sorted(counts[1:-1])
+    return False if counts[0] < counts[-1] and counts[0] < inner[len(inner) // 2] else None
 
 
 def bylines(
