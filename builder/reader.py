@@ -35,6 +35,7 @@ from .schema import (
     SOURCE_FIELDS,
     TAG_FIELDS,
     Checker,
+    character_kind,
 )
 from .urls import is_valid_id, slugify
 
@@ -409,10 +410,6 @@ def _updated_reference(
     return [Reference("updated", value, yamlio.dotted(path), doc.where(path))]
 
 
-def _kind_of_char(char: str) -> str:
-    return "noncharacter" if char >= "\ufdd0" else "control character"
-
-
 def _parse_body(path: str, body: str, first_line: int, page_url: str) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
     for number, line in enumerate(body.split("\n")):
@@ -422,7 +419,7 @@ def _parse_body(path: str, body: str, first_line: int, page_url: str) -> tuple[s
                 Problem(
                     Location(path, first_line + number, bad.start() + 1),
                     "commentary",
-                    f"contains the {_kind_of_char(bad.group())} U+{ord(bad.group()):04X}, "
+                    f"contains {character_kind(bad.group())} U+{ord(bad.group()):04X}, "
                     "which cannot go into a web page or feed; delete it",
                 )
             )
@@ -505,7 +502,7 @@ def _registry(
         example = (
             "'espreso:', then '  name: Espreso'"
             if what == "source"
-            else ("'frontline:', then '  name: Frontline'")
+            else "'frontline:', then '  name: Frontline'"
         )
         checker.problem(
             (),

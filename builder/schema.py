@@ -65,17 +65,20 @@ def forbidden_in(text: str) -> str | None:
             )
         if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
             continue  # an end with nothing to end: no effect
-        if char < "\ud800" or "\ue000" <= char < "\ufdd0":
-            what = "the control character"
-        elif char <= "\udfff":
-            what = "half of a character (a lone surrogate)"
-        else:
-            what = "the noncharacter"
         return (
-            f"contains {what} U+{ord(char):04X}, which cannot go into a web page or feed; "
-            "delete it (it often comes with pasted text)"
+            f"contains {character_kind(char)} U+{ord(char):04X}, which cannot go into a web "
+            "page or feed; delete it (it often comes with pasted text)"
         )
     return None
+
+
+def character_kind(char: str) -> str:
+    """Name a character no text may hold, as a problem says it: "the control character"."""
+    if char < "\ud800" or "\ue000" <= char < "\ufdd0":
+        return "the control character"
+    if char <= "\udfff":
+        return "half of a character (a lone surrogate)"
+    return "the noncharacter"
 
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")

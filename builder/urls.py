@@ -221,7 +221,7 @@ def as_uri(address: str) -> str:
         return address
     scheme, sep, rest = address.partition("://")
     cut = next((i for i, char in enumerate(rest) if char in "/?#"), len(rest))  # host's end
-    authority, slash, tail = rest[:cut], "", rest[cut:]
+    authority, tail = rest[:cut], rest[cut:]
     userinfo, at, host = authority.rpartition("@")
     name, colon, port = host.partition(":") if not host.startswith("[") else (host, "", "")
     try:
@@ -229,4 +229,4 @@ def as_uri(address: str) -> str:
     except UnicodeError:  # a label IDNA 2003 refuses: percent-encoded, as RFC 3986 allows
         name = urllib.parse.quote(name, safe=_URI_SAFE)
     authority = urllib.parse.quote(userinfo, safe=_URI_SAFE) + at + name + colon + port
-    return scheme + sep + authority + slash + urllib.parse.quote(tail, safe=_URI_SAFE)
+    return scheme + sep + authority + urllib.parse.quote(tail, safe=_URI_SAFE)
