@@ -23,7 +23,7 @@ from stat import S_ISDIR
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
+from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingEmitter
 
 # Names editors and tools write beside the files they save (never content themselves).
@@ -178,14 +178,15 @@ class Watcher:
         self.observer = (
             BaseObserver(emitter_class=_QuickPollingEmitter, timeout=0.5) if poll else Observer()
         )
-        self.templates_watched = False
+        # Each folder watched, with the watch and the folder's identity (device, inode).
+        self.watches: dict[Path, tuple[ObservedWatch, tuple[int, int]]] = {}
 
     def start(self) -> None:
         """Start watching (in watchdog's threads)."""
-        self.observer.schedule(self.collector, str(self.content), recursive=True)
-        # The project folder itself, not its subfolders: to notice templates/ appear.
+        # The project folder itself, not its subfolders: to notice content/ or templates/
+        # made, moved or removed.
         self.observer.schedule(self.collector, str(self.root), recursive=False)
-        self._watch_templates()
+        self._watch_folders()
         self.observer.start()
 
     def snapshot(self) -> frozenset[_Seen]:
@@ -205,10 +206,34 @@ class Watcher:
             )
         return frozenset(found)
 
-    def _watch_templates(self) -> None:
-        if not self.templates_watched and self.templates.is_dir():
-            self.observer.schedule(self.collector, str(self.templates), recursive=True)
-            self.templates_watched = True
+    def _watch_folders(self) -> None:
+        """Watch content/ and templates/ as they are now. A watch stays with the folder it
+        was put on (inotify's, by its inode) or ends with it (watchdog's, when it is
+        removed): a folder made after the start (templates/), or removed and made again
+        (`git checkout` of a branch without it, and back), or swapped for another
+        (`mv content content.old`, a copy moved in) is watched anew, and the one moved
+        away is no longer watched. The batch that tells of it holds the folder itself,
+        so the build it starts looks at every file in it."""
+        for folder in (self.content, self.templates):
+            try:
+                info = os.stat(folder)
+            except OSError:
+                identity = None
+            else:
+                identity = (info.st_dev, info.st_ino) if S_ISDIR(info.st_mode) else None
+            known = self.watches.get(folder)
+            if known is not None and known[1] == identity:
+                continue
+            if known is not None:
+                del self.watches[folder]
+                self.observer.unschedule(known[0])
+            if identity is None:
+                continue
+            try:
+                watch = self.observer.schedule(self.collector, str(folder), recursive=True)
+            except OSError:  # gone again since: its removal is in the next batch
+                continue
+            self.watches[folder] = (watch, identity)
 
     def stop(self) -> None:
         """Stop watching and wait for watchdog's threads to end."""
@@ -247,6 +272,6 @@ class Watcher:
                     break
                 collector.condition.wait(quiet - idle)
             changed = collector.take()
-        if self.templates in changed or any(p.parent == self.templates for p in changed):
-            self._watch_templates()
+        if self.content in changed or self.templates in changed:
+            self._watch_folders()
         return changed

@@ -386,6 +386,42 @@ def test_templates_made_after_the_start_are_watched(project: Path, watcher: Watc
     assert any(override in batch for batch in batches(watcher))
 
 
+@pytest.mark.parametrize("poll", [False, True], ids=["events", "poll"])
+def test_folders_removed_and_made_again_or_swapped_are_watched_anew(
+    project: Path, poll: bool
+) -> None:
+    """A watch stays with the folder it was put on: after `git checkout` of a branch
+    without templates/ and back, or content/ swapped for a copy, saves to the folder now
+    there are seen, and saves to the one moved away are not."""
+    (project / "templates").mkdir()
+    override = project / "templates" / "day.html"
+    override.write_text("one\n")
+    watcher = Watcher(project, poll=poll)
+    watcher.start()
+    try:
+        time.sleep(0.8)
+        shutil.rmtree(project / "templates")
+        assert project / "templates" in set().union(*batches(watcher))
+        (project / "templates").mkdir()
+        override.write_text("two\n")
+        assert project / "templates" in set().union(*batches(watcher))
+        override.write_text("three\n")  # (a poll may see it truncated, then written)
+        assert set().union(*batches(watcher)) == {override}
+        shutil.copytree(project / "content", project / "content.new")
+        (project / "content").rename(project / "content.old")
+        (project / "content.new").rename(project / "content")
+        assert project / "content" in set().union(*batches(watcher))
+        with day(project).open("a", encoding="utf-8") as file:
+            file.write("\nMore.\n")
+        assert set().union(*batches(watcher)) == {day(project)}
+        old = project / "content.old" / day(project).relative_to(project / "content")
+        with old.open("a", encoding="utf-8") as file:
+            file.write("\nMore.\n")
+        assert batches(watcher) == []
+    finally:
+        watcher.stop()
+
+
 # The server's path handling -----------------------------------------------------------
 
 
