@@ -2,9 +2,11 @@
 
 It serves only files inside its folder (no path traversal, encoded or not), under the site's
 base path, and adds a small live-reload script to HTML responses on the way out (the files
-on disk never contain it). The script listens on an event stream: when a rebuild has been
-written completely, every open page reloads; when a rebuild fails, the page stays as it
-was and shows the errors in an overlay until a save fixes them. Standard library only.
+on disk never contain it). The script listens on an event stream (one that a browser's open
+tabs share, held by a shared worker): when a rebuild has been written completely, every
+open page reloads; when a rebuild fails, the page stays as it was and shows the errors in
+an overlay until a save fixes them. A page asked for under a base path served before is
+sent to the one served now. Standard library only.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ LIVE_PREFIX = "/__digest__/"
 LIVE_SCRIPT = """\
 (function () {
   var me = document.currentScript, seen = me ? me.getAttribute("data-version") : null;
+  var none = me ? me.hasAttribute("data-nothing-built") : false;  // no good page to keep
   function overlay(text, warned) {
     var box = document.getElementById("digest-errors");
     if (!text && !warned) { if (box) box.remove(); return; }
@@ -40,8 +43,9 @@ LIVE_SCRIPT = """\
       "ui-monospace,monospace;white-space:pre-wrap;" + (text ?
       "background:#2b0b0e;color:#ffe3e3;border-top:4px solid #e5484d" :
       "background:#2b230b;color:#fff4d6;border-top:4px solid #e5a50a");
-    box.textContent = text ?
-      "digest: the last save does not build; this is the last good page.\\n\\n" + text :
+    box.textContent = text ? (none ?
+      "digest: nothing is built yet; this page reloads once a save builds.\\n\\n" :
+      "digest: the last save does not build; this is the last good page.\\n\\n") + text :
       "digest: this page is built, with warnings (`--strict` would refuse them; " +
       "click to hide).\\n\\n" + warned;
     box.onclick = text ? null : function () { box.remove(); };
@@ -72,17 +76,51 @@ LIVE_SCRIPT = """\
       document.body.appendChild(badge);
     }, 400);
   }
-  var events = new EventSource("/__digest__/events");
-  events.addEventListener("status", function (message) {
-    var status = JSON.parse(message.data);
+  function told(data) {
+    var status = JSON.parse(data);
     building(status.building);
     if (!status.errors && seen !== null && String(status.version) !== seen) {
       location.reload();
       return;
     }
     overlay(status.errors, status.warnings);
-  });
+  }
+  // One event stream for every open tab, held by a worker they share: a browser opens six
+  // connections to a host, and a stream of each tab's own held them all from the seventh
+  // tab on (its page never loaded). Without shared workers (Chrome on Android), a stream.
+  if (window.SharedWorker) {
+    var port = new SharedWorker("/__digest__/live-worker.js", "digest-live").port;
+    port.onmessage = function (message) { told(message.data); };
+    addEventListener("pagehide", function () { port.postMessage("gone"); });
+    addEventListener("pageshow", function (event) {
+      if (event.persisted) port.postMessage("back");  // from the back-forward cache
+    });
+  } else {
+    new EventSource("/__digest__/events").addEventListener("status", function (message) {
+      told(message.data);
+    });
+  }
 })();
+"""
+# The worker the open tabs share (live.js): it holds the one event stream and tells every
+# tab each status, the last one as a tab comes. A tab says when it is gone.
+LIVE_WORKER = """\
+var ports = [], last = null;
+function tell(port) { if (last !== null) port.postMessage(last); }
+new EventSource("/__digest__/events").addEventListener("status", function (message) {
+  last = message.data;
+  ports.forEach(tell);
+});
+onconnect = function (event) {
+  var port = event.ports[0];
+  ports.push(port);
+  port.onmessage = function (message) {
+    var at = ports.indexOf(port);
+    if (message.data === "gone" && at >= 0) ports.splice(at, 1);
+    if (message.data === "back" && at < 0) { ports.push(port); tell(port); }
+  };
+  tell(port);
+};
 """
 
 
@@ -108,6 +146,7 @@ class LiveState:
         self.warnings: str | None = None
         self.building = False
         self.stopping = False
+        self.streams = 0  # event streams open (one per browser, with shared workers)
         self.condition = threading.Condition()
 
     def rebuilding(self) -> None:
@@ -205,6 +244,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if path == LIVE_PREFIX + "live.js":
             self._send(200, "text/javascript; charset=utf-8", LIVE_SCRIPT.encode(), head)
             return
+        if path == LIVE_PREFIX + "live-worker.js":
+            self._send(200, "text/javascript; charset=utf-8", LIVE_WORKER.encode(), head)
+            return
         base = self.server.base_path
         if path in ("", "/") and base != "/":
             self.send_response(302)
@@ -218,10 +260,18 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             target = None
         status = 200
         if target is None:
+            moved = self._moved(path)
+            if moved is not None:  # base_url's path changed while serving: an open tab
+                query = urllib.parse.urlsplit(self.path).query
+                self.send_response(302)
+                self.send_header("Location", moved + ("?" + query if query else ""))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             status = 404
             target = self.server.root / "404.html"
             if not target.is_file():  # nothing built yet (a first build that failed)
-                body = self._with_live_reload(NOTHING_BUILT)
+                body = self._with_live_reload(NOTHING_BUILT, nothing_built=True)
                 self._send(404, "text/html; charset=utf-8", body, head)
                 return
         try:
@@ -237,9 +287,27 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             kind += "; charset=utf-8"
         self._send(status, kind, body, head)
 
-    def _with_live_reload(self, body: bytes) -> bytes:
+    def _moved(self, path: str) -> str | None:
+        """Where a page asked for under a base path served before now is, if it is: an open
+        tab reloads onto it after site.yaml's base_url moved (it had only "Page not
+        found"), as does a bookmark."""
+        base = self.server.base_path
+        for earlier in reversed(self.server.earlier):
+            if not path.startswith(earlier):
+                continue
+            there = base + path[len(earlier) :]
+            try:
+                if resolve_request(self.server.root, base, there) is not None:
+                    return there
+            except UnicodeDecodeError:
+                return None
+        return None
+
+    def _with_live_reload(self, body: bytes, nothing_built: bool = False) -> bytes:
         version = self.server.state.snapshot()["version"]
-        tag = f'<script src="{LIVE_PREFIX}live.js" data-version="{version}"></script>'.encode()
+        marked = " data-nothing-built" if nothing_built else ""
+        script = f'<script src="{LIVE_PREFIX}live.js"{marked} data-version="{version}"></script>'
+        tag = script.encode()
         index = body.rfind(b"</body>")
         return body[:index] + tag + body[index:] if index >= 0 else body + tag
 
@@ -261,6 +329,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.close_connection = True
         state = self.server.state
         last = state.snapshot()
+        with state.condition:
+            state.streams += 1
         try:
             self._event(last)
             while not state.stopping:
@@ -273,6 +343,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             return
+        finally:
+            with state.condition:
+                state.streams -= 1
 
     def _event(self, status: dict[str, Any]) -> None:
         data = json.dumps(status)
@@ -297,6 +370,7 @@ class PreviewServer(http.server.ThreadingHTTPServer):
     def __init__(self, root: Path, host: str, port: int, base_path: str = "/") -> None:
         self.root = root
         self.base_path = _normal(base_path)
+        self.earlier: list[str] = []  # base paths served before, the last one last
         self.state = LiveState()
         # The family of the address asked for: IPv6 for "::1" or "::", IPv4 otherwise (the
         # server's own is IPv4 only).
@@ -330,8 +404,11 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         """Serve under another base path (site.yaml's base_url changed while serving);
         return whether it is another."""
         normal = _normal(base_path)
-        moved, self.base_path = normal != self.base_path, normal  # one assignment: atomic
-        return moved
+        if normal == self.base_path:
+            return False
+        self.earlier = [path for path in self.earlier if path != normal] + [self.base_path]
+        self.base_path = normal  # after `earlier`: a request meanwhile finds one or the other
+        return True
 
     def start(self) -> None:
         """Serve in a background thread."""

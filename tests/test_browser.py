@@ -16,7 +16,8 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -862,8 +863,8 @@ def test_the_preview_says_on_the_open_page_that_a_save_is_being_built(
             "new MutationObserver(() => { if (document.getElementById('digest-building'))"
             " window.noted = true; }).observe(document, {childList: true, subtree: true});"
         )
-        with page.expect_response(lambda response: "/__digest__/events" in response.url):
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        _wait_for(page, lambda: server.state.streams == 1)
         page.wait_for_timeout(300)  # the stream's first event is in
 
         server.state.rebuilding()
@@ -928,6 +929,80 @@ def test_the_preview_keeps_reloading_with_the_sites_service_worker_installed(
         assert "Save number 7." in (other.text_content("main") or "")
     finally:
         signal.alarm(0)
+        context.close()
+        assert served.stop() == 0
+    assert blocked == []
+
+
+def test_a_preview_with_nothing_built_says_so_over_the_errors(
+    chromium: tuple[Any, str], tmp_path: Path
+) -> None:
+    """A preview whose first build failed has no last good page: its overlay says that
+    nothing is built yet (it said "this is the last good page" over an empty one)."""
+    from builder.serve import PreviewServer
+
+    server = PreviewServer(tmp_path, "127.0.0.1", 0)
+    server.start()
+    server.state.failed("content/digests/2024/2024-07-15.md:3:7: error: date: bad")
+    blocked: list[str] = []
+    context = guarded(chromium[0], blocked, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/2024/07/15/")
+        box = page.wait_for_selector('#digest-errors[role="alert"]', timeout=5_000)
+        assert box is not None
+        assert box.text_content() == (
+            "digest: nothing is built yet; this page reloads once a save builds.\n\n"
+            "content/digests/2024/2024-07-15.md:3:7: error: date: bad"
+        )
+        assert blocked == []
+    finally:
+        context.close()
+        server.stop()
+
+
+def _wait_for(page: Any, condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Wait for `condition` while the page runs: Playwright answers the guard's routes of
+    its requests (its shared worker's too) only while it is called, not while this sleeps."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "waited in vain"
+        page.wait_for_timeout(50)
+
+
+def test_many_preview_tabs_load_and_reload_over_one_event_stream(
+    chromium: tuple[Any, str], tmp_path: Path
+) -> None:
+    """An editor keeps many pages of the preview open. Each tab held an event stream of its
+    own, and a browser opens six connections to a host: the seventh tab never loaded. The
+    tabs share one stream (a shared worker's); each reloads after a save, and a browser
+    without shared workers still reloads over a stream of its own."""
+    from serving import Served
+
+    shutil.copytree(ROOT / "tests" / "sites" / "full" / "content", tmp_path / "content")
+    day = tmp_path / "content" / "digests" / "2024" / "2024-07-15.md"
+    text = day.read_text("utf-8")
+    served = Served(tmp_path)
+    blocked: list[str] = []
+    context = guarded(chromium[0], blocked, service_workers="block")  # the preview's own
+    paths = ["", "2024/07/15/", "2024/07/14/", "archive/", "tags/", "sources/", "places/",
+             "stories/", "search/", "about/"]  # fmt: skip
+    try:
+        pages = []
+        for path in paths:
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{served.port}/{path}", timeout=10_000)
+            pages.append(page)
+        lone = context.new_page()
+        lone.add_init_script("delete window.SharedWorker;")
+        lone.goto(f"http://127.0.0.1:{served.port}/2024/07/15/", timeout=10_000)
+        for page in [*pages, lone]:
+            page.evaluate("window.before = true")
+        day.write_text(text + "\nSaved once.\n", "utf-8")
+        for page in [*pages, lone]:
+            page.wait_for_function("window.before === undefined", timeout=20_000)  # reloaded
+        assert "Saved once." in (lone.text_content("main") or "")
+    finally:
         context.close()
         assert served.stop() == 0
     assert blocked == []

@@ -648,7 +648,8 @@ def test_an_output_folder_no_build_may_take_is_refused_before_anything_starts(
 def test_the_preview_moves_with_the_base_path_of_site_yaml(project: Path) -> None:
     """base_url's path changed in site.yaml while serving: the rebuilt pages link under the
     new path, and the server serves them there (it served the old one, every link a 404,
-    until restarted)."""
+    until restarted); a page asked for under the old path is sent to the new one (an open
+    tab reloaded onto "Page not found")."""
     site_yaml = project / "content" / "site.yaml"
     text = site_yaml.read_text("utf-8")
     served = Served(project)
@@ -661,7 +662,16 @@ def test_the_preview_moves_with_the_base_path_of_site_yaml(project: Path) -> Non
         status, page = served.page("/digest/2024/07/15/")
         assert status == 200 and 'href="/digest/' in page
         assert served.get("/")[0] == 302  # to the base path
-        assert served.page("/2024/07/15/")[0] == 404
+        # A tab open on the old path reloads onto the page's new address, as does a link
+        # kept; a page the new site has not is not found.
+        status, headers, _ = served.get("/2024/07/15/?from=tab")
+        assert (status, headers["location"]) == (302, "/digest/2024/07/15/?from=tab")
+        assert served.page("/2024/07/99/")[0] == 404
+        site_yaml.write_text(text, "utf-8")  # and back
+        served.wait_for(lambda: served.output.count("(the base path of") == 2)
+        status, headers, _ = served.get("/digest/2024/07/15/")
+        assert (status, headers["location"]) == (302, "/2024/07/15/")
+        assert served.page("/2024/07/15/")[0] == 200
     finally:
         assert served.stop() == 0
 
@@ -680,7 +690,7 @@ def test_a_preview_whose_first_build_fails_shows_the_errors_then_the_site(
         assert "nothing is built yet; fix the file and save again" in served.output
         status, headers, body = served.get("/2024/07/15/")
         assert status == 404 and headers["content-type"] == "text/html; charset=utf-8"
-        assert b'<script src="/__digest__/live.js" data-version="0">' in body
+        assert b'<script src="/__digest__/live.js" data-nothing-built data-version="0">' in body
         assert "YAML syntax error" in served.first_event()  # what its overlay shows
 
         target.write_text(text, "utf-8")  # fixed
