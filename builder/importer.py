@@ -105,6 +105,7 @@ from .importpasses import (
     drop_unlinked,
     drop_unstamped,
     stamp_direction,
+    standfirsts,
     video_lengths,
 )
 from .importtext import (
@@ -276,6 +277,7 @@ def parse_listing(
         if state.blocks_trailing:  # (a video's length under its badge, whatever else)
             lines = video_lengths(lines, months, weekdays, state, trailing=True)
         if state.blocks_trailing is None:
+            lines = standfirsts(lines, months, weekdays, state)
             state.blocks_trailing = alternating_stamps(lines, months, weekdays, state)
             state.dates_follow = bool(state.blocks_trailing)
     for line in lines:

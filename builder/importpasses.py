@@ -209,6 +209,87 @@ def stamp_direction(
     return None
 
 
+STANDFIRST_BLOCKS = 2  # blocks of lines each ended by a date alone, at least
+STANDFIRST_LINES = 3  # lines of text in such a block (a kicker, its title, its standfirst)
+KICKER_WORDS = 3  # words of a section's name over a headline ("Conflicts"), at most
+_KICKER = "a section's name over the headline under it, not a headline"
+_HEADING = "a page's heading over its listing, not a headline"
+_STANDFIRST = "the standfirst or badge between a headline and its date, not a headline"
+_SHAPE = re.compile(r"\d+|[^\W\d_]+")
+
+
+def standfirsts(
+    lines: list[Line], months: dict[str, int], weekdays: dict[str, int], state: State
+) -> list[Line]:
+    """Mark what stands between a headline and its date, in a copy whose every headline
+    has a date alone under it (each written alike, none with a time): a section's name over
+    it ("Conflicts", "Europe | Charlemagne"), a standfirst or a badge under it ("Premium
+    content", "Kyiv hopes to change the dynamics of the war"), and over the first a page's
+    heading ("Russia's war in Ukraine"). Without this the walk took the line over each date
+    for its headline, or each line for one and each date for the next one's. In each block
+    of lines a date ends, the headline is the first line that is no section's name; in the
+    first, which may hold the page's heading, the one whose length is nearest the other
+    headlines'."""
+    probe = replace(state, notes=[])
+    blocks: list[list[int]] = [[]]  # indexes of the lines of text each date ends
+    shapes = set()
+    for index, line in enumerate(lines):
+        text = " ".join(line.text.split())
+        if line.dropped or not text:
+            continue
+        probe.year, probe.weekday = state.year, state.weekday
+        moment = said_date_time(text, months, weekdays, probe, 0)
+        if moment is None or (moment[0] is None and moment[1] is None):
+            blocks[-1].append(index)
+            continue
+        if not blocks[-1] or moment[1] is not None:
+            return lines  # a date heading lines, two dates together, a time (a byline's
+            # "Title", "The Kyiv Independent news desk", "Jun 25, 2024 10:05 AM": the walk's)
+        shapes.add(_SHAPE.sub(lambda m: "9" if m[0].isdigit() else "a", text))
+        blocks.append([])
+    if blocks[-1]:
+        return lines  # lines after the last date: dates head their headlines (a day's)
+    blocks.pop()
+    if (
+        len(blocks) < STANDFIRST_BLOCKS
+        or len(shapes) > 1  # (a footer's date is written otherwise than the items')
+        or all(len(block) == 1 for block in blocks)  # (alternating_stamps)
+        or any(len(block) > STANDFIRST_LINES for block in blocks[1:])
+        or len(blocks[0]) > STANDFIRST_LINES + 1
+    ):
+        return lines
+
+    def words(index: int) -> int:
+        return len(WORD_RUN.findall(lines[index].text))
+
+    def kicker(index: int, block: list[int]) -> bool:
+        return " | " in lines[index].text or (
+            words(index) <= KICKER_WORDS
+            and not lines[index].text.rstrip().endswith((".", "!", "?"))
+            and any(words(other) > 2 * words(index) for other in block)
+        )
+
+    # A headline's usual length: of those alone in their blocks, else of the later blocks'
+    lengths = sorted(words(block[0]) for block in blocks if len(block) == 1) or sorted(
+        words(index) for block in blocks[1:] for index in block if not kicker(index, block)
+    )
+    typical = lengths[len(lengths) // 2] if lengths else 0
+    marked = list(lines)
+    for place, block in enumerate(blocks):
+        titles = [index for index in block if not kicker(index, block)] or block[-1:]
+        if place == 0:
+            title = min(reversed(titles), key=lambda index: abs(words(index) - typical))
+        else:
+            title = titles[0]
+        for index in block:
+            if index > title:
+                marked[index] = replace(lines[index], dropped=_STANDFIRST)
+            elif index < title:  # (over the first headline, a line no kicker: a heading)
+                why = _KICKER if kicker(index, block) else _HEADING
+                marked[index] = replace(lines[index], dropped=why)
+    return marked
+
+
 DATES_AFTER_AT_LEAST = 2  # titles with a date alone under each, at least
 ALTERNATING_AT_LEAST = 3  # moments alone between lines, each line alone between two moments
 

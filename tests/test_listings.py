@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 710 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 713 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -221,6 +221,9 @@ SOURCE = {
     "r29g-haaretz-he-world-three-items-ctrl-a": "haaretz",
     "r29h-isw-backgrounders-date-press-isw-ctrl-a": "isw",
     "r29i-liveblog-pinned-post-over-times-first-ctrl-a": "cnn",
+    "r30a-dw-en-ukraine-kicker-over-title-dates-after-ctrl-a": "dw-en",
+    "r30b-ft-ukraine-standfirst-premium-dates-after-ctrl-a": "ft",
+    "r30c-economist-europe-standfirst-rubric-dates-after-ctrl-a": "economist",
     "r7-reuters-europe-ctrl-a": "reuters",
     "r7-suspilne-feed-ctrl-a": "suspilne",
     "r7-telegram-web-drag-meduza": "meduza",
@@ -897,6 +900,9 @@ FLOOR: dict[str, int] = {
     "r29g-haaretz-he-world-three-items-ctrl-a": 3,
     "r29h-isw-backgrounders-date-press-isw-ctrl-a": 4,
     "r29i-liveblog-pinned-post-over-times-first-ctrl-a": 3,
+    "r30a-dw-en-ukraine-kicker-over-title-dates-after-ctrl-a": 5,
+    "r30b-ft-ukraine-standfirst-premium-dates-after-ctrl-a": 5,
+    "r30c-economist-europe-standfirst-rubric-dates-after-ctrl-a": 3,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1609,6 +1615,9 @@ CEILING: dict[str, int] = {
     "r29g-haaretz-he-world-three-items-ctrl-a": 3,
     "r29h-isw-backgrounders-date-press-isw-ctrl-a": 4,
     "r29i-liveblog-pinned-post-over-times-first-ctrl-a": 3,
+    "r30a-dw-en-ukraine-kicker-over-title-dates-after-ctrl-a": 5,
+    "r30b-ft-ukraine-standfirst-premium-dates-after-ctrl-a": 5,
+    "r30c-economist-europe-standfirst-rubric-dates-after-ctrl-a": 3,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
