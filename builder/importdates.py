@@ -642,7 +642,7 @@ _AGE_UNITS = (
     r"(?:(m|mins?\.?|minutes?|minuten?|minut[ayię]?|minutos?|minuti|perce|хв\.?|хвилин[аиу]?"
     r"|мин\.?|минут[аы]?|minut(?:ami|ou)|minút(?:ami|ou)|menit|মিনিট|分钟|分鐘|分|분"
     r"|minutash|dakika|dk|λεπτά|λεπτό|דקות|דקה|دقائق|دقيقة|دقيقتين|минутын)"
-    r"|(h|hrs?|hours?|stunden?|std\.?|heures?|godzin[ayę]?|godz\.?|horas?|ore|ora|год\.?"
+    r"|(h|hrs?\.?|hours?|stunden?|std\.?|heures?|godzin[ayę]?|godz\.?|horas?|ore|ora|год\.?"
     r"|годин[аиу]?|ч\.?|час(?:а|ов)?|сата?|sat[ai]?|órája|val\.?|hodin(?:ami|ou)|jam"
     r"|tim(?:mar|me|er)?|ঘণ্টা|小时|小時|時間|시간|oră|orësh|orë|saat|ώρε[σς]|ώρα|שעתיים|שעות|שעה|ساعتين|ساعات|ساعة|цагийн)"
     r"|(d|days?|tag(?:en?)?|jours?|dni|dzień|días?|dias?|giorni|giorno|дн\.?|дні|днів|день|дня|дней"

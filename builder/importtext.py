@@ -426,6 +426,7 @@ _SOCIAL_CHROME = re.compile(
     r"|who to follow|terms of service|privacy policy|cookie policy|show more|show replies"
     r"|read more: (?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*"  # (its "…" is gone from the key)
     r"|r/\w+(?: • .*)?|(?:go to comments|upvote|downvote|share|save|hide|reply)"  # Reddit's
+    r"|posted by u/[\w-]+.*"  # (and its old look's "Posted by u/name 5 hours ago")
     r"|\d+ points? by \S+ .*|submitted .* by \S+.*"  # a news aggregator's row (Hacker News)
     r"|" + SITE_NAME.pattern  # a link's site alone (the key is in lower case)
 )

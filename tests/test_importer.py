@@ -2441,7 +2441,7 @@ CASES = [
                 "censor",
             ),
         ],
-        [2, 3, 5, 6],
+        [2, 5, 6],  # (line 3 is read: the age of the headline under it)
     ),
     (
         # An article's "Read also" lists around its text: a link that is words of a sentence
