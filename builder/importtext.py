@@ -430,7 +430,8 @@ _SOCIAL_CHROME = re.compile(
     r"|\d+ points? by \S+ .*|submitted .* by \S+.*"  # a news aggregator's row (Hacker News)
     r"|" + SITE_NAME.pattern  # a link's site alone (the key is in lower case)
 )
-EDITOR_NOTE = re.compile(r"\s+\[[^\[\]]{2,80}\]$")
+# An editor's note to self after a headline: "[посилання ще шукаю]", "← перевірити цифри".
+EDITOR_NOTE = re.compile(r"\s+(?:\[[^\[\]]{2,80}\]|(?:←|<-{1,2})\s*[^←\s][^←]{1,78})$")
 _SHORTENED = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+/\S*(?:…|\.\.\.)")  # a link as shown
 SOCIAL_LINE = (
     "a social network's own line (a handle, a repost, counts, a search box), not a headline"

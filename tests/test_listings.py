@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 714 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 715 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -904,6 +904,7 @@ FLOOR: dict[str, int] = {
     "r30b-ft-ukraine-standfirst-premium-dates-after-ctrl-a": 5,
     "r30c-economist-europe-standfirst-rubric-dates-after-ctrl-a": 3,
     "r30d-reddit-card-posted-by-hr-ago-ctrl-a": 4,
+    "r30e-gdocs-draft-editor-arrow-notes-ctrl-a": 5,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1620,6 +1621,7 @@ CEILING: dict[str, int] = {
     "r30b-ft-ukraine-standfirst-premium-dates-after-ctrl-a": 5,
     "r30c-economist-europe-standfirst-rubric-dates-after-ctrl-a": 3,
     "r30d-reddit-card-posted-by-hr-ago-ctrl-a": 4,
+    "r30e-gdocs-draft-editor-arrow-notes-ctrl-a": 5,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
