@@ -811,7 +811,14 @@ def date_line(
         year = state.year if state.year is not None else _nearest_year(month, day, state.anchor)
     try:
         date = dt.date(year, month, day)
-    except ValueError:
+    except ValueError:  # "31 лютого": said, as it is no date and no headline either
+        note = Dropped(
+            number,
+            simple,
+            f"no such day ({year}-{month:02}-{day:02}): not read as a date: check it",
+        )
+        if note not in state.notes:  # (a line may be read more than once)
+            state.notes.append(note)
         return None
     if weekday is None and state.weekday and state.year == year:
         line, weekday, shown = state.weekday

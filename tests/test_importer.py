@@ -3779,6 +3779,15 @@ def test_weekday_that_does_not_match_the_date_is_noted() -> None:
     ]
 
 
+def test_a_day_that_does_not_exist_is_noted_once() -> None:
+    """ "31 лютого" reads as a date but names no day: said, where it went unsaid (the line
+    was dropped as a short one, or its headlines went to the day above)."""
+    listing = parse_listing("2024, четвер\n31 лютого\nЗеленський провів засідання Ставки", DEFAULT)
+    assert [(n.line, n.text, n.reason) for n in listing.notes] == [
+        (2, "31 лютого", "no such day (2024-02-31): not read as a date: check it")
+    ]
+
+
 def test_year_less_day_near_new_year_takes_the_nearest_year() -> None:
     listing = parse_listing("31 грудня\nA headline", dt.date(2025, 1, 2))
     assert listing.days[0].date == dt.date(2024, 12, 31)
