@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from .importdates import CREDIT, is_age, said_before_tab, said_date_time
 from .importmodel import Dropped, Line, State
-from .importtext import ADVERT, DURATION, VIDEO_LENGTH, WORD_RUN
+from .importtext import ADVERT, DURATION, VIDEO_LENGTH, WORD_RUN, boilerplate
 
 NO_HEADLINE = "a link with no headline before it"
 _VIDEO_BADGE = re.compile(r"(?i)video|відео|видео|vidéo|vídeo|videó|wideo|vaizdo įrašas|▶")
@@ -341,21 +341,27 @@ def bylines(
     lines: list[Line], months: dict[str, int], weekdays: dict[str, int], state: State
 ) -> list[Line]:
     """Mark a name between a headline and its date or time, in text copied from a page
-    ("Kjersti Kvile, Pokrovsk", "Magyari Péter, Sarkadi Zsolt"): its byline, not a headline
-    (without it the time after it would be the name's)."""
+    ("Kjersti Kvile, Pokrovsk", "Magyari Péter, Sarkadi Zsolt"), perhaps with where they
+    write from under it ("Reporting from Kyiv"): its byline, not a headline (without it the
+    time after it would be the name's)."""
     texts = [(index, line.text.strip()) for index, line in enumerate(lines) if line.text.strip()]
     marked = list(lines)
     probe = replace(state, notes=[])
     for place in range(1, len(texts) - 1):
         index, text = texts[place]
-        before, after = texts[place - 1][1], texts[place + 1][1]
+        before = texts[place - 1][1]
         if not lines[index].dropped and _REPORTER.fullmatch(text):
             marked[index] = replace(lines[index], dropped=CREDIT)  # "파리=정철환 특파원"
             continue
         if lines[index].dropped or not _names(text) or len(before.split()) < 4:
             continue
-        probe.year, probe.weekday = state.year, state.weekday
-        moment = said_date_time(after, months, weekdays, probe, 0)
+        later = place + 1  # (past where they write from, "Reporting from Kyiv", and buttons)
+        while True:
+            probe.year, probe.weekday = state.year, state.weekday
+            moment = said_date_time(texts[later][1], months, weekdays, probe, 0)
+            if moment is not None or later + 1 == len(texts) or not boilerplate(texts[later][1]):
+                break
+            later += 1
         if moment is None or moment[1] is None:
             continue
         probe.year, probe.weekday = state.year, state.weekday

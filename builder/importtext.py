@@ -61,6 +61,7 @@ BOILERPLATE = frozenset(
         "read also",
         "read more",
         "copy link",
+        *("link copied", "link copied!", "copied!", "посилання скопійовано"),  # (a live post's)
         "скопіювати посилання",
         "копировать ссылку",
         "read the full story",
@@ -261,6 +262,7 @@ _PICTURE_CREDIT = re.compile(
 # (Quelle: IMAGO/Vyacheslav Madiyevskyy)".
 _CREDITED_CAPTION = re.compile(
     r"\((?:quelle|foto|fotó|photo|bild|image|credit|источник|джерело)\s*:[^()]*\)$"
+    r"|(?:^|\W)credit(?:\.{3}|…)\s*\w"  # "Residents leaving.Credit...Name for The New York Times"
 )
 # Where a text's news came from, on a line of its own: "Quelle: t-online, dpa".
 _SOURCE_LINE = re.compile(
@@ -348,7 +350,7 @@ def boilerplate(line: str) -> str:
     if _PLAYER.fullmatch(key):
         return _PLAYER_LINE
     if _PICTURE_CREDIT.match(key) or _CREDITED_CAPTION.search(key):
-        return "a picture's or video's caption or credit, as a screen reader hears it"
+        return "a picture's or video's caption or credit, not a headline"
     if _SOURCE_LINE.fullmatch(key):
         return "a credit of the text's sources ('Quelle: t-online, dpa'), not a headline"
     if key in _SECTION_LINES:
@@ -555,7 +557,8 @@ BYLINE = re.compile(
     r"\s*[:|©]\s*\S+(?:\s+\S+){0,3}"  # "Photo: Reuters", not "Video: Drone destroys a boat ..."
     r"|\d+\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?|мин(?:ут[аы]?)?)\.?(?:\s+(?:read|читання|чтения))?"
     r"|[\d.,]+\s*[KkMmКкТт]?\s*(?:comments?|views?|shares?|коментар\w*|перегляд\w*"
-    r"|комментари\w*|просмотр\w*)",
+    r"|комментари\w*|просмотр\w*)"
+    r"|(?:reporting|reported|writing) from [^\W\d]{2,}(?:[ ,]+[^\W\d]+){0,4}",  # a live blog's
     re.IGNORECASE,
 )
 
