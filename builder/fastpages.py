@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from . import urls
 from .charts import Chart
 from .fragments import escape
-from .model import Day, Headline, SiteConfig
+from .model import Day, Headline, SiteConfig, Story
 from .pages import FeedLink, Pager, PageSpec
 
 if TYPE_CHECKING:  # named for the type alone: this module formats nothing with Babel
@@ -80,7 +80,8 @@ class PageHelpers:
     month_name: Callable[[int, int], str]
     number: Callable[[int], str]  # a count as the site's language writes it: "8,768"
     zone: ZoneName  # the time zone of the pages' times, as the footer names it
-    headlines: Callable[[Sequence[Headline]], bytes]  # the items of an <ol>, as UTF-8
+    # The items of an <ol>, as UTF-8; on a story's page, without their links to it.
+    headlines: Callable[[Sequence[Headline], Story | None], bytes]
     chart_figure: Callable[[Any], str]
     label_help: Callable[[Iterable[Any]], str]
     site_dir: str  # "rtl" or "ltr": the direction of the site's language
@@ -274,7 +275,7 @@ class PageMaker:
         for day, items in groups:
             link = day_links.get(id(day)) or self._day_link(day)
             out.append(f'<section class="day-group">\n<h2>{link[1]}</h2>\n<ol class="headlines">\n')
-            out.append(headlines(items))
+            out.append(headlines(items, subject if kind == "story" else None))
             out.append("</ol>\n</section>\n")
         if not groups:
             out.append(f"<p>{_('No headlines yet.')}</p>\n")
@@ -354,7 +355,7 @@ class PageMaker:
             f"({len(day.headlines)})</span></h2>\n"
         )
         if day.headlines:
-            out += ('<ol class="headlines">\n', h.headlines(day.headlines), "</ol>\n")
+            out += ('<ol class="headlines">\n', h.headlines(day.headlines, None), "</ol>\n")
         else:
             out.append(f"<p>{_('No headlines on this day.')}</p>\n")
         out.append("</section>\n")
@@ -401,7 +402,7 @@ class PageMaker:
             if day.summary:
                 out.append(f'<p class="summary">{e(day.summary)}</p>\n')
             if day.headlines:
-                out += ('<ol class="headlines">\n', h.headlines(day.headlines), "</ol>\n")
+                out += ('<ol class="headlines">\n', h.headlines(day.headlines, None), "</ol>\n")
             out.append("</article>\n")
         out.append(self._pager(pager, True))
         description = e(spec.description or h.site.description)

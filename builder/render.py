@@ -21,7 +21,7 @@ from typing import Any, ParamSpec, TypeVar, cast
 import jinja2
 import jinja2.meta
 import rcssmin
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import i18n, urls
 from .errors import ContentErrors, Location, Problem, Severity, did_you_mean, merge_conflicts
@@ -30,7 +30,7 @@ from .fastpages import TEMPLATES as FAST_PAGES
 from .fragments import FEED_ITEM_TEMPLATE, HeadlineFragments, feed_item
 from .fragments import TEMPLATES as FAST_TEMPLATES
 from .library import Library
-from .model import LABELS, Day, Headline, Update
+from .model import LABELS, Day, Headline, Story, Update
 from .pages import PageSpec
 from .project import Project, template_dirs, theme_dir
 
@@ -358,7 +358,7 @@ class Renderer:
         # together as UTF-8 too (fastpages.py). A Builder lends the same dict to every build
         # whose theme and configuration are unchanged (see Builder.build).
         self._headline_html: dict[Hashable, bytes] = {} if fragments is None else fragments
-        links = Links.of(library)
+        links = self._links = Links.of(library)
         self._label_help: dict[tuple[str, ...], Markup] = {}
         self._lines: dict[int, tuple[Headline, bytes]] = {}  # by id(headline): fastpages
         language = self.site.language
@@ -595,12 +595,13 @@ class Renderer:
             for h in day.headlines:
                 self.headline_html(h)
 
-    def headlines(self, headlines: Iterable[Headline]) -> Markup:
+    def headlines(self, headlines: Iterable[Headline], story: Story | None = None) -> Markup:
         """Return the HTML of headlines, one a line: the items of an <ol class="headlines">
-        (of any iterable a template gives: `selectattr` gives a generator)."""
-        return Markup(self._headline_lines(tuple(headlines)).decode())
+        (of any iterable a template gives: `selectattr` gives a generator). On the page of
+        the `story` they are of, without their link to it ("Story so far")."""
+        return Markup(self._headline_lines(tuple(headlines), story).decode())
 
-    def _headline_lines(self, headlines: Sequence[Headline]) -> bytes:
+    def _headline_lines(self, headlines: Sequence[Headline], story: Story | None = None) -> bytes:
         """Return what `headlines` returns, as UTF-8, from a cache by headline object: a
         headline is on several pages, and its key (its version) costs more to look up."""
         made = self._lines
@@ -611,7 +612,14 @@ class Renderer:
                 if id(h) not in made:
                     made[id(h)] = (h, self.headline_html(h))
             html = [made[id(h)][1] for h in headlines]
-        return b"\n".join(html) + b"\n" if html else b""
+        lines = b"\n".join(html) + b"\n" if html else b""
+        if story is not None:  # (made once for every page: a link to itself on its own)
+            link = self._links.stories[story.id]
+            so_far = self._gettext("Story so far")
+            lines = lines.replace(
+                f'<a class="story" href="{escape(link)}">{so_far}</a>\n'.encode(), b""
+            )
+        return lines
 
     def label_help(self, items: Iterable[Any]) -> Markup:
         """Return partials/label_help.html for the labels that headlines (or day groups of

@@ -557,6 +557,20 @@ def test_title_with_markup_is_shown_as_text_on_pages(full_site: Built) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; " in raw
 
 
+def test_a_storys_page_does_not_link_its_headlines_to_itself(full_site: Built) -> None:
+    """Each headline of a story links to the story's page ("Story so far"), except on that
+    page: there it led to the page the reader was on."""
+    pages = sorted(full_site.site.glob("stories/*/index.html"))
+    assert pages
+    for page in pages:
+        own = "/" + page.parent.relative_to(full_site.site).as_posix() + "/"
+        tree = full_site.tree(page.relative_to(full_site.site).as_posix())
+        assert elements(tree, "li", "headline")
+        assert [a.get("href") for a in elements(tree, "a", "story")] == [], own
+    day = full_site.tree("2024/01/02/index.html")
+    assert "/stories/strange-titles/" in {a.get("href") for a in elements(day, "a", "story")}
+
+
 def test_raw_html_in_commentary_is_shown_as_text(full_site: Built) -> None:
     root = full_site.tree("2023/12/31/index.html")
     commentary = elements(root, "section", "commentary")[0]
