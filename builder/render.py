@@ -201,10 +201,91 @@ def check_templates(project: Project) -> list[Problem]:
             path = Path(exc.filename) if exc.filename else Path(name)
             shown = project.relative(path) if path.is_absolute() else name
             problems.append(Problem(Location(shown, exc.lineno), "template", exc.message or ""))
-    return problems + _unused_templates(project, env) + static_conflicts(project)
+    return (
+        problems
+        + _undefined_names(project, env)
+        + _unused_templates(project, env)
+        + static_conflicts(project)
+    )
 
 
 _TEMPLATE_SUFFIXES = ("html", "xml", "txt")
+# What templates are given that no template of the theme uses (so `template_names` cannot
+# find them there): Jinja2's i18n calls, a headline's HTML by itself, a place's slug.
+_UNUSED_BY_THEME = frozenset(
+    {"_", "gettext", "ngettext", "pgettext", "npgettext", "headline", "place_slug"}
+)
+
+
+def template_names() -> frozenset[str]:
+    """Every name a template may use that it does not set itself: what the pages and
+    partials are given (the theme's templates use each), the renderer's globals and
+    Jinja2's own."""
+    return _theme_names()[0]
+
+
+@functools.cache
+def _theme_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The names the theme's templates use without setting them, and those they set."""
+    env = _environment([theme_dir()])
+    used: set[str] = set(env.globals) | _UNUSED_BY_THEME
+    stored: set[str] = set()
+    for name in env.list_templates(extensions=_TEMPLATE_SUFFIXES):
+        tree = env.parse(env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
+        used |= jinja2.meta.find_undeclared_variables(tree)
+        stored |= _stored(tree)
+    return frozenset(used), frozenset(stored)
+
+
+def _stored(tree: jinja2.nodes.Template) -> set[str]:
+    """The names a template sets: loop variables, `set`, macros' parameters, imports."""
+    return {node.name for node in tree.find_all(jinja2.nodes.Name) if node.ctx != "load"}
+
+
+def _undefined_names(project: Project, env: jinja2.Environment) -> list[Problem]:
+    """Report a name that a digest's own template uses and that nothing gives it (a typo:
+    `{{ subjcet_title }}`), which `digest build` stops at: found here without rendering a
+    page. A name set in any template (a loop's variable, given to a partial it includes)
+    is taken as given, and one the template asks `is defined` of is its own business."""
+    own = project.templates_dir
+    if not own.is_dir() or own.resolve() == theme_dir().resolve():
+        return []
+    known, theme_stored = _theme_names()
+    trees: dict[Path, jinja2.nodes.Template] = {}
+    for path in sorted(own.rglob("*")):
+        name = path.relative_to(own).as_posix()
+        if not path.is_file() or path.suffix.lstrip(".") not in _TEMPLATE_SUFFIXES:
+            continue
+        if name.startswith("static/"):
+            continue
+        try:
+            trees[path] = env.parse(path.read_text("utf-8"))
+        except (jinja2.TemplateError, OSError, UnicodeError):
+            continue  # (reported as it is)
+    stored = set(theme_stored).union(*map(_stored, trees.values()))
+    problems = []
+    for path, tree in trees.items():
+        asked = {
+            test.node.name
+            for test in tree.find_all(jinja2.nodes.Test)
+            if test.name in ("defined", "undefined") and isinstance(test.node, jinja2.nodes.Name)
+        }
+        missing = jinja2.meta.find_undeclared_variables(tree) - known - stored - asked
+        for name in sorted(missing):
+            line = min(
+                node.lineno
+                for node in tree.find_all(jinja2.nodes.Name)
+                if node.name == name and node.ctx == "load"
+            )
+            problems.append(
+                Problem(
+                    Location(project.relative(path), line),
+                    "template",
+                    f"'{name}' is undefined: no page or partial is given that name"
+                    f"{did_you_mean(name, known | stored)}",
+                )
+            )
+    return problems
 
 
 def _unused_templates(project: Project, env: jinja2.Environment) -> list[Problem]:

@@ -1121,6 +1121,62 @@ def test_check_warns_of_a_template_that_replaces_none_and_is_used_by_none(tmp_pa
     )
 
 
+def test_check_finds_a_name_no_template_is_given_as_build_would(tmp_path: Path) -> None:
+    """A digest's own template using a name nothing gives it (`subjcet_title`) made
+    `digest build` stop, while `digest check` said the digest was fine: check finds it,
+    at its line, without rendering a page. A loop's variable a partial is given by its
+    includer, and a name the template asks `is defined` of, are no such names."""
+    project = copy_site("minimal", tmp_path / "project")
+    (project / "templates/partials").mkdir(parents=True)
+    listing = (REPO / "templates/listing.html").read_text("utf-8")
+    assert "{{ subject_title }}" in listing
+    (project / "templates/listing.html").write_text(
+        listing.replace("{{ subject_title }}", "{{ subjcet_title }}", 1)
+        + "{% for row in [1, 2] %}{% include 'partials/row.html' %}{% endfor %}\n"
+    )
+    (project / "templates/partials/row.html").write_text(
+        "{{ row }}{% if banner is defined %}{{ banner }}{% endif %}\n"
+    )
+    result = digest("check", "--project", project)
+    line = listing[: listing.index("{{ subject_title }}")].count("\n") + 1
+    assert (result.code, result.err) == (
+        1,
+        f"templates/listing.html:{line}: template: 'subjcet_title' is undefined: no "
+        "page or partial is given that name (did you mean 'subject_title'?)\n"
+        "1 error in 1 file\n",
+    )
+    built = digest("build", "--project", project, "--out", tmp_path / "site")
+    assert f"templates/listing.html:{line}: template: 'subjcet_title' is undefined" in built.err
+
+
+def test_the_theme_as_a_digests_own_templates_checks_clean(tmp_path: Path) -> None:
+    """Every name the theme's templates use is one the pages give them: the whole theme
+    copied into a digest's templates/ has no name check would call undefined."""
+    project = copy_site("minimal", tmp_path / "project")
+    shutil.copytree(REPO / "templates", project / "templates")
+    result = digest("check", "--project", project)
+    assert (result.code, result.err) == (0, "")
+
+
+def test_every_name_the_renderer_and_the_pages_give_is_one_check_knows(tmp_path: Path) -> None:
+    """`template_names` is what check takes as given: the renderer's globals and every
+    page's context must be among them, or a digest's template using one that no theme
+    template uses would be called undefined."""
+    from builder.build import load
+    from builder.pages import plan_site
+    from builder.project import Project
+    from builder.render import Renderer, template_names
+
+    project = Project.find(copy_site("full", tmp_path / "project"))
+    library = load(project).library
+    assert library is not None
+    renderer = Renderer(project, library)
+    assert set(renderer.env.globals) - template_names() == set()
+    plan = plan_site(library)
+    given = set().union(*(spec.context for spec in plan.pages))
+    assert given and given - template_names() == set()
+
+
 # The installed package ---------------------------------------------------------------------
 
 
