@@ -49,8 +49,10 @@ class _Generator(FeedGenerator):  # type: ignore[misc]  # feedgen has no types
 
 class _Entry(FeedEntry):  # type: ignore[misc]  # feedgen has no types
     """feedgen's entry, with the language of a headline in another language than the
-    site's as its Atom entry's xml:lang (RSS has no such field; JSON Feed's item has its
-    own): a reader shows and reads it as that language, right to left where it runs so;
+    site's as its Atom title's xml:lang (RSS has no such field; JSON Feed's item has its
+    own): a reader shows and reads the title as that language, right to left where it runs
+    so, and its content as the site's (the source's name, the tags; the note has its own
+    lang in the HTML);
     and the language of its article where that is not the site's as its link's hreflang
     (feedgen 1.0 drops a link's hreflang, rel and type: its loop variable hides them)."""
 
@@ -60,7 +62,7 @@ class _Entry(FeedEntry):  # type: ignore[misc]  # feedgen has no types
     def atom_entry(self, extensions: bool = True) -> Any:
         entry = super().atom_entry(extensions=extensions)
         if self.language:
-            entry.set(_XML_LANG, self.language)
+            entry.find("title").set(_XML_LANG, self.language)
         if self.hreflang:
             for link in entry.iterfind("link"):  # feedgen names them without a namespace
                 link.set("hreflang", self.hreflang)
@@ -239,7 +241,7 @@ def _uri_links(text: bytes) -> bytes:
 # the feed's with the closing tags of the channel and root.
 _ITEM_TAGS = {
     "rss": (b"\n    <item>\n", b"    </item>\n"),
-    "atom": (b"\n  <entry", b"  </entry>\n"),  # <entry xml:lang="fa"> too
+    "atom": (b"\n  <entry", b"  </entry>\n"),
 }
 _FEED_ENDS = {"rss": b"  </channel>\n</rss>\n", "atom": b"</feed>\n"}
 

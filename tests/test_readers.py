@@ -228,6 +228,8 @@ def test_right_to_left_headlines_on_an_english_site_run_right_to_left(tmp_path: 
         PERSIAN: "fa",
         DARI: "prs",
     }
+    # The content is the site's language (the source's name, the tags), its note marked
+    assert {e.content[0].language for e in atom.entries} == {"en"}
     english = feedparser.parse((site / "sources/reuters/atom.xml").read_bytes())
     assert {e.title_detail.language for e in english.entries} == {"en"}  # the feed's
 
