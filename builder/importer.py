@@ -104,6 +104,8 @@ from .importpasses import (
     drop_undated_after,
     drop_unlinked,
     drop_unstamped,
+    embedded_posts,
+    page_stamp,
     stamp_direction,
     standfirsts,
     video_lengths,
@@ -272,6 +274,7 @@ def parse_listing(
             or weekday_time(line.text, weekdays)  # Messenger's "Mon 20:51"
         )
         state.sites_above = _sites_above_links(lines)
+        lines = page_stamp(embedded_posts(lines), months, weekdays, state)
         lines = bylines(video_lengths(lines, months, weekdays, state), months, weekdays, state)
         state.blocks_trailing = stamp_direction(lines, months, weekdays, state)
         if state.blocks_trailing:  # (a video's length under its badge, whatever else)

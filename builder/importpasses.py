@@ -11,6 +11,8 @@ without dates in a dated copy of a page, and undated links after a dated page's 
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import re
 from dataclasses import replace
 
@@ -52,6 +54,74 @@ def video_lengths(
         moment = said_date_time(after, months, weekdays, probe, 0)
         if moment is not None and moment[0] is not None and moment[1] is not None:
             marked[index] = replace(lines[index], dropped=VIDEO_LENGTH)
+    return marked
+
+
+# An embedded post's signature, as a page copied as text shows it under the post's words:
+# "— Volodymyr Zelenskyy (@ZelenskyyUa) July 16, 2024" (X's), "— ISW (@TheStudyofWar) …".
+_EMBED_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+\w.{2,30}")
+_EMBEDDED = "an embedded post in a live blog's entry (its words, its signature), not a headline"
+
+
+def embedded_posts(lines: list[Line]) -> list[Line]:
+    """Mark an embedded post copied with a live blog's entry: its signature ("— Name
+    (@handle) July 16, 2024") and the line of its words above it, which read as a
+    headline and took the next entry's time."""
+    marked = list(lines)
+    texts = [index for index, line in enumerate(lines) if line.text.strip()]
+    for place, index in enumerate(texts):
+        if place == 0 or not _EMBED_SIGNATURE.fullmatch(lines[index].text.strip()):
+            continue
+        for at in (texts[place - 1], index):
+            marked[at] = replace(lines[at], dropped=_EMBEDDED)
+    return marked
+
+
+PAGE_STAMP_WITHIN = 8  # lines of a page's header and menu, at most, over a live blog's date
+LIVE_POSTS = 3  # posts under it, each under a time alone on its line, at least
+_LIVE_TEXT = "a live blog post's text under its title, not a headline"
+
+
+def page_stamp(
+    lines: list[Line], months: dict[str, int], weekdays: dict[str, int], state: State
+) -> list[Line]:
+    """Read a live blog's own date and time, under its title and over its first post's
+    time ("Хроніка 16 липня", "16 липня 2024, 08:00", "18:42", "Title", …), as the day of
+    the posts under it: taken for the title's stamp, it made every time follow its
+    headline (each post took the next one's time, the first was a video's length)."""
+    probe = replace(state, notes=[])
+
+    def moment(index: int) -> tuple[dt.date | None, dt.time | None] | None:
+        probe.year, probe.weekday = state.year, state.weekday
+        return said_date_time(" ".join(lines[index].text.split()), months, weekdays, probe, 0)
+
+    texts = [index for index, line in enumerate(lines) if line.text.strip() and not line.dropped]
+    first = next(
+        (place for place, index in enumerate(texts[:PAGE_STAMP_WITHIN]) if moment(index)), None
+    )  # (under the page's menu, perhaps)
+    if not first or first + 1 >= len(texts):
+        return lines
+    stamp, after = moment(texts[first]), moment(texts[first + 1])
+    if stamp is None or stamp[0] is None or stamp[1] is None:
+        return lines  # (a date and a time)
+    if after is None or after[0] is not None or after[1] is None:
+        return lines  # (a time alone: the first post's)
+    marked = list(lines)
+    index = texts[first]
+    marked[index] = replace(lines[index], text=stamp[0].isoformat())  # (a day's heading)
+    # Each post: its time, its title, then its text (a sentence, a credit, an embedded
+    # post, a "Read also" box) until the next post's time: no headline of the blog.
+    stamps = [(place, moment(texts[place])) for place in range(first + 1, len(texts))]
+    timed = [(place, found) for place, found in stamps if found is not None]
+    if len(timed) < LIVE_POSTS or any(
+        found[0] is not None or found[1] is None for _, found in timed
+    ):
+        return marked
+    for start, end in itertools.pairwise([*(place for place, _ in timed), len(texts)]):
+        for place in range(start + 2, end):
+            at = texts[place]
+            if not lines[at].link:
+                marked[at] = replace(lines[at], dropped=_LIVE_TEXT)
     return marked
 
 
