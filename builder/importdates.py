@@ -673,7 +673,10 @@ _SHORT_AGE = re.compile(r"(\d+)\s?(?:(m|min|хв|мин)|(h|hr|год|ч)|(d|д�
 
 
 def age(text: str) -> tuple[int, str] | None:
-    """An age line's count and unit ("3 hrs ago": 3, "hours"; "1h": 1, "hours"), else None."""
+    """An age line's count and unit ("3 hrs ago": 3, "hours"; "1h": 1, "hours"; "Щойно": 0,
+    "minutes"), else None."""
+    if _JUST_NOW.fullmatch(text):
+        return 0, "minutes"
     ago = _AGO.fullmatch(text)
     if ago is not None and not _AGED.search(text):
         ago = None  # a count and a unit alone ("3 hours") are no age
@@ -686,6 +689,12 @@ def age(text: str) -> tuple[int, str] | None:
         return count, "minutes" if first[1] else "hours" if first[2] else "days"
     count = int(ago[1]) if ago[1] else 2 if _DUAL.search(text) else 1
     return count, "minutes" if ago[2] else "hours" if ago[3] else "days"
+
+
+# A feed's newest item's "just now" (its text normalised: lower case, "'" for "’").
+_JUST_NOW = re.compile(
+    r"just now|щойно|только что|gerade eben|à l'instant|ahora mismo|przed chwilą|právě teď"
+)
 
 
 # Swahili's, the unit before its count: "saa 3 zilizopita" (3 hours ago), "dakika 25

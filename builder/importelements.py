@@ -62,6 +62,10 @@ _SIDEBAR_TITLE = re.compile(
     r"|mais vistas|más vistas|luetuimmat|legolvasottabb|najčitanije|најчитаније"
     r"|الأكثر قراءة|הנקראים ביותר|阅读排行|热点排行|热榜|アクセスランキング|많이 본 뉴스"
     # a newsletter's own other issues under its post: Substack's, beehiiv's, LinkedIn's
+    # a box of other articles among a page's items: "Mohlo by vás zajímat" (Aktuálně.cz)
+    r"|mohlo by vás (?:také )?zajímat|mohlo by vás zaujímať|вас може зацікавити"
+    r"|вам может быть интересно|das könnte sie auch interessieren|potrebbe interessarti"
+    r"|you might be interested in|może cię zainteresować"
     r"|ready for more\??|keep reading|read next|you (?:might|may) "
     r"also like|recommended(?: for you)?|related (?:posts|articles|stories)"
     r"|читайте також у розсилці|більше випусків|ещё выпуски|еще выпуски)"

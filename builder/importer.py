@@ -741,8 +741,9 @@ def _add(
     if state.side and time is None and not url and number - state.side <= SIDE_LINES:
         state.dropped.append(Dropped(number, raw.strip(), _SIDE_BLOCK))
         return
-    if time is not None or given.item:
-        state.stamped.add(number)
+    if time is not None or given.item or state.age_over:
+        state.stamped.add(number)  # (dated by a line of its own, or by its item)
+    state.age_over = False
     entries.append(entry)
     index_entry(state, day, entry)
     state.time = None
@@ -970,7 +971,10 @@ def _said_moment(
         credited = _credited(line, state)  # "The Kyiv Independent · 21h": its outlet's name
         leading = state.header == number - 1  # "@KyivIndependent", "·", "1h": a post's
         aged = is_age(simple)
-        if last is not None and aged and not leading:
+        heads = state.trailing is False or (
+            state.trailing is None and state.blocks_trailing is False
+        )  # (the copy's ages and times head their headlines: "17 хв тому", "Title")
+        if last is not None and aged and not leading and not heads:
             before = entry_before(state, last)
             if state.trailing is None and state.blocks_trailing is not None:
                 state.trailing = state.blocks_trailing  # (a copy's blocks say where its ages are)
@@ -1050,6 +1054,7 @@ def _said_moment(
             time = state.time  # "19:45", "16 липня", "Title": the time over its date
         state.time = time
         state.time_line = number if time is not None else 0
+        state.age_over = aged and heads  # (its headline, the next one, is dated by it)
         state.side = 0  # (a side block's end: the listing's next item)
         return True
     year_line = year_and_weekday(simple, weekdays)

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from .importdates import CREDIT, is_age, said_before_tab, said_date_time
 from .importmodel import Dropped, Line, State
-from .importtext import ADVERT, DURATION, VIDEO_LENGTH, WORD_RUN, boilerplate
+from .importtext import ADVERT, DIGIT, DURATION, VIDEO_LENGTH, WORD_RUN, boilerplate
 
 NO_HEADLINE = "a link with no headline before it"
 _VIDEO_BADGE = re.compile(r"(?i)video|відео|видео|vidéo|vídeo|videó|wideo|vaizdo įrašas|▶")
@@ -389,8 +389,14 @@ def alternating_stamps(
         if moment is not None and (moment[1] is not None or moment[0] is not None or is_age(text)):
             kinds.append(None)
             dated |= moment[1] is None and not is_age(text)
-        else:
-            kinds.append(len(WORD_RUN.findall(text)) or 1)
+        elif not boilerplate(text) and not _menu_word(text, state):  # (a menu's, a button's:
+            kinds.append(len(WORD_RUN.findall(text)) or 1)  # "Стрічка новин", "Load more")
+    if kinds[:1] == [None] and not dated:  # "17 хв тому", "Title", "1 год тому", "Title",
+        pairs = 0  # …, "16 липня, 12:40", "Title", and perhaps a side column's lines after
+        while kinds[2 * pairs : 2 * pairs + 1] == [None] and (kinds[2 * pairs + 1 :] or [None])[0]:
+            pairs += 1
+        if pairs >= ALTERNATING_AT_LEAST and None not in kinds[2 * pairs :]:
+            return False
     # The lines above the line over the first moment: a page's heading, a badge ("Pinned")
     first = kinds.index(None) if None in kinds else 0
     kinds = kinds[max(first - 1, 0) :]
@@ -405,6 +411,13 @@ def alternating_stamps(
     counts = [kind for kind in words if kind is not None]  # (all of them: see above)
     inner = sorted(counts[1:-1])
     return False if counts[0] < counts[-1] and counts[0] < inner[len(inner) // 2] else None
+
+
+def _menu_word(text: str, state: State) -> bool:
+    """Whether a line is a word without a figure, or two in a page's copy with menus: a
+    menu's, a badge's or a button's, no headline (the walk drops it as short)."""
+    words = len(WORD_RUN.findall(text))
+    return not DIGIT.search(text) and (words == 1 or (words == 2 and state.page_copy))
 
 
 def bylines(

@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 718 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 720 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -227,6 +227,7 @@ SOURCE = {
     "r30f-nyt-live-bylines-reporting-from-credit-selected": "nyt",
     "r30g-radiosvoboda-live-header-date-embedded-post-ctrl-a": "radiosvoboda",
     "r30h-guardian-live-header-date-times-first-selected": "guardian",
+    "r30i-suspilne-kharkiv-ages-then-dates-over-titles-ctrl-a": "suspilne",
     "r7-reuters-europe-ctrl-a": "reuters",
     "r7-suspilne-feed-ctrl-a": "suspilne",
     "r7-telegram-web-drag-meduza": "meduza",
@@ -911,6 +912,8 @@ FLOOR: dict[str, int] = {
     "r30f-nyt-live-bylines-reporting-from-credit-selected": 3,
     "r30g-radiosvoboda-live-header-date-embedded-post-ctrl-a": 4,
     "r30h-guardian-live-header-date-times-first-selected": 4,
+    "r30i-suspilne-kharkiv-ages-then-dates-over-titles-ctrl-a": 7,
+    "r30j-feed-ages-then-dates-over-titles-latest-selected": 4,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1631,6 +1634,8 @@ CEILING: dict[str, int] = {
     "r30f-nyt-live-bylines-reporting-from-credit-selected": 3,
     "r30g-radiosvoboda-live-header-date-embedded-post-ctrl-a": 4,
     "r30h-guardian-live-header-date-times-first-selected": 4,
+    "r30i-suspilne-kharkiv-ages-then-dates-over-titles-ctrl-a": 7,
+    "r30j-feed-ages-then-dates-over-titles-latest-selected": 4,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
