@@ -14,8 +14,9 @@ import itertools
 import re
 from dataclasses import replace
 
+from .importdates import is_age
 from .importmodel import Line
-from .importtext import REJECTED_LIST, URL_IN_TEXT
+from .importtext import REJECTED_LIST, URL_IN_TEXT, URL_LINE
 from .markuptree import html_fragment, local_name, xml_document
 
 
@@ -43,6 +44,24 @@ def text_lines(text: str) -> list[Line]:
             continue
         if broken and _WRAPPED_END.search(last) and _WRAPPED_REST.fullmatch(line.strip()):
             # "…зросла кількість поранених до" / "17": a title the PDF wrapped, no hyphen
+            lines[-1] = replace(lines[-1], text=f"{last} {line.strip()}")
+            continue
+        if (
+            _WRAPPED_END.search(last)
+            and _WRAPPED_TAIL.fullmatch(line.strip())
+            and number < len(raw)
+            and URL_LINE.fullmatch(raw[number].strip())
+        ):  # "…from allies, officials" / "say, but numbers remain small" / its link: wrapped
+            lines[-1] = replace(lines[-1], text=f"{last} {line.strip()}")
+            continue
+        if (
+            len(last) >= _SENTENCE_WRAPPED
+            and _WRAPPED_END.search(last)
+            and line[:1].islower()
+            and line.rstrip().endswith(".")
+            and len(line.split()) >= 3
+            and not is_age(line)  # (an age under its title: "prieš 38 min.")
+        ):  # "Видання зазначає, що …, однак їхня" / "кількість є недостатньою … фронті."
             lines[-1] = replace(lines[-1], text=f"{last} {line.strip()}")
             continue
         lines.append(Line(number, line))
@@ -161,6 +180,14 @@ _WRAPPED_END = re.compile(r"^(?!.*https?://).{45,}[^\W\d]$")
 
 
 _WRAPPED_REST = re.compile(r"(?:\d+|[^\W\d_A-ZА-ЯЇІЄҐ][\w'’-]*)(?: [\w'’-]+){0,2}[.!?]?")
+
+
+# The rest of a title wrapped onto the line over its link (a PDF's, a mail's wrapped at a
+# width): a few words, the first in lower case ("say, but numbers remain small").
+_WRAPPED_TAIL = re.compile(r"[^\W\d_A-ZА-ЯЇІЄҐ][\w'’-]*(?:[,:;]? [\w'’«»“”„\"-]+){0,7}[.!?]?")
+# A sentence wrapped so (a press review's summary under its title): its long first line
+# ending in a word, the rest in lower case ending with its stop.
+_SENTENCE_WRAPPED = 60
 
 
 _URL_REST = re.compile(r"[A-Za-z0-9%._~/?#=&+-]*[./-][A-Za-z0-9%._~/?#=&+-]*")

@@ -270,6 +270,12 @@ def said_date_time(
         dated = _said_date_time(named[2], months, weekdays, state, number)
         if dated is not None and dated[0] is not None and dated[1] is None:
             found, text = dated, named[2]
+    outlet = _OUTLET_THEN_DATE.fullmatch(text) if found is None else None
+    if outlet is not None and _a_source(outlet[1], state):
+        # "The Washington Post, 15.07.2024": a press review's outlet, then the day
+        dated = _said_date_time(outlet[2], months, weekdays, state, number)
+        if dated is not None and dated[0] is not None:
+            found, text = dated, outlet[2]
     if found is None or found[1] is None or not state.assumed or not state.timezone:
         return found
     if NAMED_ZONE.search(text) or _OFFSET.search(text) or _ISO_TEXT.fullmatch(text.strip()):
@@ -286,6 +292,24 @@ _DATELINE = re.compile(r"([^\W\d_][\w'’.]*(?:\s[^\W\d_][\w'’.]*){0,2})\s+[-�
 _DATE_THEN_NAME = re.compile(
     r"((?=\D*\d).*\d)\s+[-–—|]\s+([^\W\d_][\w'’.]*(?:\s[^\W\d_][\w'’.]*){0,3})"
 )
+# A source's name, a comma, then a day with its year ("The Washington Post, 15.07.2024",
+# "Українська правда, 15 липня 2024"), as a press review heads or signs its items (not a
+# title so made: "Russian Offensive Campaign Assessment, July 15, 2024").
+_OUTLET_THEN_DATE = re.compile(r"([^\W\d_][^,\d]*?),\s+((?=\D*\d).*\b\d{4}\b.*)")
+
+
+def name_key(name: str) -> str:
+    """A name as names are compared: lower case, without "the" or anything but letters and
+    figures ("The Kyiv Independent", "kyivindependent")."""
+    return re.sub(r"\W|_", "", normalise_word(name).removeprefix("the "))
+
+
+def _a_source(text: str, state: State) -> bool:
+    """Whether a text is the name of one of the digest's sources."""
+    key = name_key(text)
+    return len(key) >= 3 and any(name_key(name) == key for name in state.names.values())
+
+
 # A day's heading: a word or two, then the day with its year ("Liveblog July 15, 2024").
 _NAMED_DAY = re.compile(r"([^\W\d_]+(?:\s[^\W\d_]+)??):?\s+((?=\D*\d).*\b\d{4})")
 

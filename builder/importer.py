@@ -1026,6 +1026,14 @@ def _said_moment(
             return True
         if time is None and state.trailing is None and last is not None and state.credited:
             state.trailing = True  # "Title", "BY OLENA HARMASH", "Jul 16, 2024": its date
+        if (
+            time is None
+            and state.trailing is None
+            and credited
+            and last is not None
+            and last.line >= number - 2
+        ):  # "Title", "https://…", "The Washington Post, 15.07.2024": under its headline
+            state.trailing = True
         if time is None and state.trailing is None and state.dates_follow:
             state.trailing = True  # "Title", "16 Jul 2024", …, "Title", "14 Jul 2024"
         if (
@@ -1261,8 +1269,9 @@ _SEPARATED = re.compile(r"(?:^|\s)[-–—](?:\s|$)|\s*[|·•]\s*")  # "Newswee
 def _credited(line: str, state: State) -> str:
     """The id of the source whose name starts a line of a headline's moment, as a feed
     reader shows it ("The Kyiv Independent · 21h", "Українська правда / Jul 15", "Reuters
-    / by Tom Balmforth / 3h"); "" when none does."""
-    first = re.split(r"\s+/\s+|\s*[|·•]\s*", line.strip(), maxsplit=1)
+    / by Tom Balmforth / 3h") or a press review ("The Washington Post, 15.07.2024"); ""
+    when none does."""
+    first = re.split(r"\s+/\s+|\s*[|·•]\s*|,\s+", line.strip(), maxsplit=1)
     if len(first) < 2:
         return ""
     return source_named(first[0], state.names)

@@ -16,7 +16,7 @@ import urllib.parse
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .i18n import normalise_word
+from .importdates import name_key
 from .importtext import JSON_ERRORS, SITE_NAME, URL_IN_TEXT, WORD_RUN, collapse, headline_like
 
 # "Title — Reuters", "Title (Euronews)", "Title - РБК-Україна": the outlet's name after a
@@ -51,7 +51,7 @@ def without_outlet(title: str, url: str, source_name: str = "") -> str:
     match = _ATTRIBUTION.search(title)
     if not match:
         return title
-    name = _squash(match[1] or match[2])
+    name = name_key(match[1] or match[2])
     rest = title[: match.start()].rstrip(" -–—|:")
     if len(rest.split()) < 2:
         return title
@@ -59,7 +59,7 @@ def without_outlet(title: str, url: str, source_name: str = "") -> str:
     section = _SECTION_END.search(rest) if match[0].lstrip().startswith("|") else None
     if section is not None and len(rest[: section.start()].split()) >= 2:
         rest = rest[: section.start()]
-    label = _squash(_outlet_label(url)) if url else ""
+    label = name_key(_outlet_label(url)) if url else ""
     if len(label) >= 3 and (
         name == label or (len(label) >= 4 and label in name) or (len(name) >= 4 and name in label)
     ):
@@ -70,7 +70,7 @@ def without_outlet(title: str, url: str, source_name: str = "") -> str:
     initials = _initials(shown)
     if len(initials) >= 3 and initials == _latin(source_name):  # "| Institute for the Study…"
         return rest
-    own = _squash(_SOURCE_REMARK.sub("", source_name))  # "Суспільне Новини (YouTube)"
+    own = name_key(_SOURCE_REMARK.sub("", source_name))  # "Суспільне Новини (YouTube)"
     for shown, known in ((name, own), (_latin(name), _latin(own))):  # "(Укрінформ)": Ukrinform
         # "| Суспільне Новини" from "Суспільне"; not "(Kyiv)" from "Kyiv Independent"
         if (len(known) >= 2 and shown == known) or (len(known) >= 4 and shown.startswith(known)):
@@ -99,10 +99,10 @@ def is_a_source_name(line: str, names: Mapping[str, str]) -> bool:
 
 def source_named(line: str, names: Mapping[str, str]) -> str:
     """The id of the source a line is only the name of ("The Kyiv Independent"); "" else."""
-    shown = _squash(line)
+    shown = name_key(line)
     if len(shown) < 3:
         return ""
-    return next((key for key, name in names.items() if _squash(name) == shown), "")
+    return next((key for key, name in names.items() if name_key(name) == shown), "")
 
 
 def named_source(
@@ -127,14 +127,10 @@ def named_source(
     return None
 
 
-def _squash(name: str) -> str:
-    return re.sub(r"\W|_", "", normalise_word(name).removeprefix("the "))
-
-
 def names_site(line: str, url: str, names: Mapping[str, str]) -> bool:
     """Whether a line is only the name of the link's site ("The Kyiv Independent" under a
     kyivindependent.com link, "Reuters", a source's name), as a chat's link preview shows it."""
-    shown, label = _squash(line), _outlet_label(url).replace("-", "")
+    shown, label = name_key(line), _outlet_label(url).replace("-", "")
     if len(shown) < 2 or len(line.split()) > 6 or _NOT_A_NAME.search(line):
         return False
     initials = _initials(line)
@@ -150,7 +146,7 @@ def names_site(line: str, url: str, names: Mapping[str, str]) -> bool:
             )
         )
         # "Institute for the Study of War", the source named "ISW"
-        or (len(initials) >= 3 and any(_squash(name) == initials for name in names.values()))
+        or (len(initials) >= 3 and any(name_key(name) == initials for name in names.values()))
     )
 
 

@@ -268,6 +268,8 @@ _CREDITED_CAPTION = re.compile(
 _SOURCE_LINE = re.compile(
     r"(?:quelle|quellen|fuente|fonte|źródło)\s*:\s*[^:,\s]+(?:\s[^:,\s]+)?(?:,\s*[^:,\s]+(?:\s[^:,\s]+)?){0,3}"
 )
+# A document's page footer, its number far to the right: "Для службового користування      2".
+_PAGE_FOOTER = re.compile(r"\S.{2,60}?\S {4,}\d{1,3}")
 # A live blog's or an article's section headings, the same on every page of its outlet.
 _SECTION_LINES = frozenset(
     {
@@ -355,6 +357,8 @@ def boilerplate(line: str) -> str:
         return "a credit of the text's sources ('Quelle: t-online, dpa'), not a headline"
     if key in _SECTION_LINES:
         return NAVIGATION
+    if _PAGE_FOOTER.fullmatch(line.strip()):
+        return "a page's footer and its number (a document copied as text), not a headline"
     if _READING_LINE.fullmatch(key):
         return "a reading time ('2 minuti di lettura'), not a headline"
     if _NEWSLETTER.search(key):
