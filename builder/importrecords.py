@@ -168,6 +168,8 @@ def table_lines(text: str) -> list[Line] | None:
         if us and (m := _US_DATE.match(stamp)):
             stamp = f"{m[3]}-{int(m[1]):02}-{int(m[2]):02}{stamp[m.end() :]}"
         clock = row[time].strip() if time is not None and time != date else ""
+        if not stamp and _DAY_MONTH_TIME.fullmatch(clock):  # "15.07 21:47" in a time column:
+            stamp, clock = clock, ""  # its day and time (read as a time, "15.07" was 15:07)
         if parent is not None and row[parent].strip():
             lines.append(Line(number, collapse(row[title]), dropped=SUBTASK))
             continue
@@ -194,6 +196,7 @@ def table_lines(text: str) -> list[Line] | None:
 
 
 _RULE = re.compile(r"\s*[-=_─—]{3,}\s*")  # "-----------": a text table's rule
+_DAY_MONTH_TIME = re.compile(r"\d{1,2}[./]\d{1,2}\.?,?\s+\d{1,2}:\d{2}")
 _DATE_CELL = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 
 

@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 722 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 724 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -916,6 +916,8 @@ FLOOR: dict[str, int] = {
     "r30j-feed-ages-then-dates-over-titles-latest-selected": 4,
     "r30k-mfa-press-review-pdf-outlet-date-over-wrapped-copied": 4,
     "r30l-monitoring-mail-outlet-date-under-link": 2,
+    "r30m-editor-markdown-table-time-column-day-month-time": 3,
+    "r30n-editor-sheet-csv-time-column-day-month-time": 3,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1640,6 +1642,8 @@ CEILING: dict[str, int] = {
     "r30j-feed-ages-then-dates-over-titles-latest-selected": 4,
     "r30k-mfa-press-review-pdf-outlet-date-over-wrapped-copied": 4,
     "r30l-monitoring-mail-outlet-date-under-link": 2,
+    "r30m-editor-markdown-table-time-column-day-month-time": 3,
+    "r30n-editor-sheet-csv-time-column-day-month-time": 3,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
