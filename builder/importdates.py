@@ -252,6 +252,11 @@ def said_date_time(
     text = _common_era(_LOCAL_MERIDIEM.sub(_local_meridiem, text))
     text = _MONGOLIAN_DATE.sub(_numbered_date, text)
     found = _said_date_time(text, months, weekdays, state, number)
+    head, bar, rubric = text.rpartition(" | ")
+    if found is None and bar and _RUBRIC.fullmatch(rubric.strip()):
+        # "Jul 16, 2024 | 16:42 JST | World": the moment, then its section's name
+        text = head
+        found = _said_date_time(text, months, weekdays, state, number)
     place = _DATELINE.fullmatch(text) if found is None else None
     if place is not None and all(word[:1].isupper() for word in place[1].split()):
         # "Kiev - 16 jul 2024 - 19:45 CEST": where the article was written, then its moment
@@ -285,7 +290,11 @@ def said_date_time(
 
 # A dateline: a place of one to three words, a dash, then the date and time ("Kiev - 16 jul
 # 2024 - 19:45 CEST", "Járkov — 16 jul 2024 13:20").
-_DATELINE = re.compile(r"([^\W\d_][\w'’.]*(?:\s[^\W\d_][\w'’.]*){0,2})\s+[-–—]\s+(\d.*)")
+_DATELINE = re.compile(
+    r"([^\W\d_][\w'’.]*(?:\s[^\W\d_][\w'’.]*){0,2})\s+[-–—]\s+(\d.*|[^\W\d_]{3,9}\.?\s+\d.*)"
+)  # (and a news agency's: "KYODO NEWS - Jul 16, 2024 - 16:42")
+# A section's name after a moment and a bar: "World", "World, All", "Politik".
+_RUBRIC = re.compile(r"[^\W\d_][\w'’.&-]*(?:,?\s[^\W\d_][\w'’.&-]*){0,2}")
 
 
 # A date, a dash, then a name of one to four words ("Jul 15, 2024 - Press ISW").

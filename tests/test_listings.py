@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 724 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 725 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -228,6 +228,7 @@ SOURCE = {
     "r30g-radiosvoboda-live-header-date-embedded-post-ctrl-a": "radiosvoboda",
     "r30h-guardian-live-header-date-times-first-selected": "guardian",
     "r30i-suspilne-kharkiv-ages-then-dates-over-titles-ctrl-a": "suspilne",
+    "r30o-kyodo-topic-date-bar-time-zone-bar-rubric-ctrl-a": "kyodo",
     "r7-reuters-europe-ctrl-a": "reuters",
     "r7-suspilne-feed-ctrl-a": "suspilne",
     "r7-telegram-web-drag-meduza": "meduza",
@@ -918,6 +919,7 @@ FLOOR: dict[str, int] = {
     "r30l-monitoring-mail-outlet-date-under-link": 2,
     "r30m-editor-markdown-table-time-column-day-month-time": 3,
     "r30n-editor-sheet-csv-time-column-day-month-time": 3,
+    "r30o-kyodo-topic-date-bar-time-zone-bar-rubric-ctrl-a": 3,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1644,6 +1646,7 @@ CEILING: dict[str, int] = {
     "r30l-monitoring-mail-outlet-date-under-link": 2,
     "r30m-editor-markdown-table-time-column-day-month-time": 3,
     "r30n-editor-sheet-csv-time-column-day-month-time": 3,
+    "r30o-kyodo-topic-date-bar-time-zone-bar-rubric-ctrl-a": 3,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
