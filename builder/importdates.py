@@ -180,11 +180,13 @@ _STAMP_ZONE = re.compile(
 # The words an update's moment is said with ("Updated", "modifié le …").
 _UPDATE_WORDS = (
     r"(?:updated|last updated|оновлено|обновлено|mis à jour|modifié|aktualisiert|zaktualizowano"
-    r"|actualizado|aggiornato|atualizado|aktualizováno|uppdaterad|bijgewerkt)"
+    r"|actualizado|aggiornato|atualizado|aktualizováno|uppdaterad|bijgewerkt|modifica(?: il)?)"
 )
 # An update's moment after the first ("Publié le 15 juillet 2024 à 18h30, modifié le 16
 # juillet 2024 à 08h12"): the first is the headline's.
-_UPDATE_AFTER = re.compile(rf"(?<=\d),\s+{_UPDATE_WORDS}\b.*$", re.IGNORECASE)
+_UPDATE_AFTER = re.compile(
+    rf"(?<=\d)(?:,\s+{_UPDATE_WORDS}\b.*|\s*\(\s*{_UPDATE_WORDS}\b[^()]*\))$", re.IGNORECASE
+)  # (or in brackets: Corriere's "16 luglio 2024 (modifica il 16 luglio 2024 | 18:41)")
 # The word for hours after a time, as Spanish pages write it: "14:05 horas", "15:12 horas CEST".
 _HOURS_WORD = re.compile(r"(?<=\d[:.]\d\d)\s*(?:horas|hrs|h)\b(?!\w)", re.IGNORECASE)
 # Morning and evening after a time, AM and PM: Arabic's as Egyptian and Gulf pages write

@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 725 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 726 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -229,6 +229,7 @@ SOURCE = {
     "r30h-guardian-live-header-date-times-first-selected": "guardian",
     "r30i-suspilne-kharkiv-ages-then-dates-over-titles-ctrl-a": "suspilne",
     "r30o-kyodo-topic-date-bar-time-zone-bar-rubric-ctrl-a": "kyodo",
+    "r30p-corriere-esteri-date-modifica-in-brackets-ctrl-a": "corriere",
     "r7-reuters-europe-ctrl-a": "reuters",
     "r7-suspilne-feed-ctrl-a": "suspilne",
     "r7-telegram-web-drag-meduza": "meduza",
@@ -920,6 +921,7 @@ FLOOR: dict[str, int] = {
     "r30m-editor-markdown-table-time-column-day-month-time": 3,
     "r30n-editor-sheet-csv-time-column-day-month-time": 3,
     "r30o-kyodo-topic-date-bar-time-zone-bar-rubric-ctrl-a": 3,
+    "r30p-corriere-esteri-date-modifica-in-brackets-ctrl-a": 4,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1647,6 +1649,7 @@ CEILING: dict[str, int] = {
     "r30m-editor-markdown-table-time-column-day-month-time": 3,
     "r30n-editor-sheet-csv-time-column-day-month-time": 3,
     "r30o-kyodo-topic-date-bar-time-zone-bar-rubric-ctrl-a": 3,
+    "r30p-corriere-esteri-date-modifica-in-brackets-ctrl-a": 4,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
