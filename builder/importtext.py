@@ -263,6 +263,9 @@ _PICTURE_CREDIT = re.compile(
 _CREDITED_CAPTION = re.compile(
     r"\((?:quelle|foto|fotó|photo|bild|image|credit|источник|джерело)\s*:[^()]*\)$"
     r"|(?:^|\W)credit(?:\.{3}|…)\s*\w"  # "Residents leaving.Credit...Name for The New York Times"
+    # "… Monday. Photograph: Gleb Garanich/Reuters", "… (AP Photo/Efrem Lukatsky)"
+    r"|\.\s+(?:photograph|фото|photo|foto)\s*:\s*[^\s:][^:]{1,60}$"
+    r"|\((?:ap|afp|reuters|epa|getty images) photo\s*/[^()]{2,60}\)$"
 )
 # Where a text's news came from, on a line of its own: "Quelle: t-online, dpa".
 _SOURCE_LINE = re.compile(

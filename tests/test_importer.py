@@ -10566,6 +10566,21 @@ def test_a_pictures_caption_and_credit_for_screen_readers_are_no_headlines() -> 
     assert not boilerplate("Image of the war: a photographer's year in Kharkiv")
 
 
+def test_wire_and_newspaper_captions_with_their_credits_are_no_headlines() -> None:
+    """A caption copied with its picture's credit after it, as the Guardian, AP and the
+    New York Times write them, is no headline; a headline saying "photo" is one."""
+    for line in (
+        "Volodymyr Zelenskiy at a press conference in Kyiv on Monday. Photograph: Gleb "
+        "Garanich/Reuters",
+        "Ukrainian President Volodymyr Zelenskyy speaks in Kyiv, Ukraine, Monday, July 15, "
+        "2024. (AP Photo/Efrem Lukatsky)",
+        "Residents leaving the village on Monday.Credit...Finbarr O’Reilly for The New York Times",
+    ):
+        assert boilerplate(line), line
+    assert not boilerplate("Zelensky says the photo of the summit was staged by Moscow")
+    assert not boilerplate("Kremlin denies AP photo shows Russian troops near Kharkiv")
+
+
 def test_a_german_newsblogs_captions_credits_and_section_lines_are_no_headlines() -> None:
     """t-online's newsblog copied: a caption ending with its picture's credit ("(Quelle:
     IMAGO/…)"), the sources' credit ("Quelle: t-online, dpa"), "Lesen Sie auch", "Mehr zum
