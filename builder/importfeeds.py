@@ -39,7 +39,7 @@ from .importtext import (
     url_end,
     without_name,
 )
-from .markuptree import html_document, html_fragment, local_name, xml_document
+from .markuptree import html_document, html_fragment, local_name, namespace_of, xml_document
 
 # Feeds --------------------------------------------------------------------------------
 #
@@ -75,9 +75,7 @@ def feed_lines(text: str, base: str, timezone: str | None) -> tuple[list[Line], 
     for item in root.iter():
         if not isinstance(item.tag, str) or local_name(item) not in ("item", "entry"):
             continue
-        parts = {  # the first of each name
-            local_name(child): child for child in reversed(item) if isinstance(child.tag, str)
-        }
+        parts = _parts(item)
         kind, status = parts.get("post_type"), parts.get("status")  # a WordPress export's
         if (kind is not None and (kind.text or "").strip() != "post") or (
             status is not None and (status.text or "").strip() not in ("publish", "")
@@ -301,6 +299,21 @@ def _linked_article(parts: dict[str, Any], permalink: str, base: str) -> str | N
     """The article a post links in its text (the first), when the item's link is the post's."""
     body = _post_body(parts)
     return next(_article_links(body[1], permalink, base), None) if body is not None else None
+
+
+def _parts(item: Any) -> dict[str, Any]:
+    """An item's elements by name, the first of each; one in the item's own namespace
+    before one of another by the same name (its <title>, not a <media:title> above it)."""
+    own = namespace_of(item)
+    parts: dict[str, Any] = {}
+    for child in item:
+        if not isinstance(child.tag, str):
+            continue
+        name = local_name(child)
+        known = parts.get(name)
+        if known is None or (namespace_of(child) == own and namespace_of(known) != own):
+            parts[name] = child
+    return parts
 
 
 def _untitled_post(parts: dict[str, Any], permalink: str, base: str) -> tuple[str, str] | None:

@@ -55,6 +55,15 @@ def local_name(element: Any) -> str:
     return str(etree.QName(element).localname)
 
 
+def namespace_of(element: Any) -> str | None:
+    """An XML element's namespace, None for none ("http://search.yahoo.com/mrss/" for
+    media:title, None for an RSS item's title)."""
+    from lxml import etree
+
+    found = etree.QName(element).namespace
+    return str(found) if found is not None else None
+
+
 def character_reference(code: str) -> Any:
     """An element that lxml writes as the character reference "&CODE;" ("#x3C": "&#x3C;"),
     its tail after it (feeds.py: RSS's plain text)."""
