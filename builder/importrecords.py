@@ -97,8 +97,8 @@ def table_lines(text: str) -> list[Line] | None:
     # A report's lines above its table (its title, period, count) are no rows of it.
     first = next((i for i, (_, row) in enumerate(numbered) if len(row) == width), 0)
     preamble, numbered = numbered[:first], numbered[first:]
-    if width < 2 or count * 5 < len(numbered) * 3 or len(linked) < 2:
-        return None  # text, not a table of links
+    if width < 2 or count * 5 < len(numbered) * 3 or len(linked) < (1 if headed else 2):
+        return None  # text, not a table of links (one row of them under a header is one)
     header = numbered[0][1] if numbered[0][0] not in linked else []
     names = [normalise_word(cell).strip() for cell in header]
     body = [(n, row + [""] * (width - len(row))) for n, row in numbered if n in linked]
