@@ -665,6 +665,12 @@ def _line_moment(
             title = line[: credited.start()].rstrip()
             attributed = f"{title} ({credited[1].strip()})"  # (kept where it names a source)
             line = attributed if named_source(attributed, state.names, sources) else title
+    after = _STAMP_AFTER_LINK.search(line) if date is None and not given.item else None
+    if after is not None:  # "Title https://… — Європравда, 15.07 21:47": after its link
+        said = said_date_time(after[2], months, weekdays, state, number)
+        if said is not None and (said[0] is not None or said[1] is not None):
+            date, time = said[0], said[1] or time
+            line = line[: after.start(1)].rstrip()
     closing = BRACKETED_STAMP.search(line) if date is None and not given.item else None
     if closing is not None and headline_like(line[: closing.start()]):
         said = said_date_time(closing[1], months, weekdays, state, number)
@@ -690,6 +696,13 @@ def _line_moment(
                 time = from_zone(None, time, zone, state)[1]
             line = line[zone.end() :].strip()
     return line, time, own_day
+
+
+# A moment after a headline's link on its line, perhaps with its outlet before it: "Title
+# https://… 15.07 21:47", "Title https://… — Укрінформ, 15.07 23:10".
+_STAMP_AFTER_LINK = re.compile(
+    r"https?://\S+?(\s+(?:[—–-]\s*[^\W\d][^,\d]{1,40},\s*)?(\d[\d.:,/ ]{3,20}))$"
+)
 
 
 def _add(

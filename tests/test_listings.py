@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 728 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 729 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -924,6 +924,7 @@ FLOOR: dict[str, int] = {
     "r30p-corriere-esteri-date-modifica-in-brackets-ctrl-a": 4,
     "r30q-rbc-ua-rss-media-title-before-title": 3,
     "r30r-editor-sheet-csv-one-row-under-header": 1,
+    "r30s-editor-notes-link-then-outlet-and-moment": 3,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1654,6 +1655,7 @@ CEILING: dict[str, int] = {
     "r30p-corriere-esteri-date-modifica-in-brackets-ctrl-a": 4,
     "r30q-rbc-ua-rss-media-title-before-title": 3,
     "r30r-editor-sheet-csv-one-row-under-header": 1,
+    "r30s-editor-notes-link-then-outlet-and-moment": 3,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
