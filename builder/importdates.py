@@ -809,8 +809,12 @@ def _day_line(
     if ago is not None:  # its day; the hour would be a guess
         if state.now is not None:
             return (state.now - dt.timedelta(**{ago[1]: ago[0]})).date()
-        # Imported for a day (--date): the listing was copied on it, late in it.
-        return state.today - dt.timedelta(days=ago[0] if ago[1] == "days" else 0)
+        # Imported for a day (--date): the listing was copied on it, late in it (counted
+        # from its end, "26 hours ago" is the day before; "23 hours ago", that day).
+        if ago[1] == "days":
+            return state.today - dt.timedelta(days=ago[0])
+        minutes = ago[0] * (60 if ago[1] == "hours" else 1)
+        return state.today - dt.timedelta(days=max(minutes - 1, 0) // 1440)
     return date_line(simple, months, weekdays, state, number)
 
 

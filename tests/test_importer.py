@@ -3788,6 +3788,24 @@ def test_a_day_that_does_not_exist_is_noted_once() -> None:
     ]
 
 
+def test_an_age_of_a_day_or_more_in_hours_goes_to_the_day_before_the_one_imported_for() -> None:
+    """Imported for a day (--date), a listing was copied late in it: counted from its end,
+    "26 hours ago" is the day before (it stayed on the day), "23 hrs ago" that day."""
+    text = (
+        "Air force says it downed 9 of 13 Russian drones overnight\n23 hrs ago\n"
+        "Kremlin says it is ready to study any Ukrainian peace proposal\n26 hours ago\n"
+        "Orban writes to EU leaders after his meeting with Trump\n30 годин тому\n"
+        "Zelensky visits the front line near Pokrovsk and meets troops\n2 days ago\n"
+    )
+    listing = parse_listing(text, dt.date(2024, 7, 16))
+    assert [(day.date.day, e.title.split()[0]) for day in listing.days for e in day.entries] == [
+        (16, "Air"),
+        (15, "Kremlin"),
+        (15, "Orban"),
+        (14, "Zelensky"),
+    ]
+
+
 def test_year_less_day_near_new_year_takes_the_nearest_year() -> None:
     listing = parse_listing("31 грудня\nA headline", dt.date(2025, 1, 2))
     assert listing.days[0].date == dt.date(2024, 12, 31)
