@@ -189,7 +189,11 @@ _MEDIA_WORD = (
 _MEDIA_MARK = re.compile(rf"\(?{_MEDIA_WORD}(?:\s*(?:[,/+&]|І|И|ТА|AND)?\s*{_MEDIA_WORD})?\)?")
 
 
-MEDIA_END = re.compile(rf"(?:\s+[-–—|:])?\s+{_MEDIA_MARK.pattern}$")  # "Title – LIVE" too
+MEDIA_END = re.compile(
+    rf"(?:\s+[-–—|:])?\s+{_MEDIA_MARK.pattern}$"  # "Title – LIVE" too
+    # and a sentence of its own after the title's stop: "… Саміті миру. Відео" (Obozrevatel's)
+    r"|(?<=\w)\.\s+(?:Відео|Фото|Видео|Video|Photos?|Фото(?: і|,) відео|Фото и видео)$"
+)
 # A badge run into the headline after it, as a page copied as text runs its spans together:
 # "VIDEOI droni ucraini…", "ВІДЕОУдар по…": a capital that starts a word in small letters,
 # or a word of one letter ("I", "A", "В", "У"), not more capitals ("MAPS of war").

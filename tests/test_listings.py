@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 729 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 730 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -230,6 +230,7 @@ SOURCE = {
     "r30i-suspilne-kharkiv-ages-then-dates-over-titles-ctrl-a": "suspilne",
     "r30o-kyodo-topic-date-bar-time-zone-bar-rubric-ctrl-a": "kyodo",
     "r30p-corriere-esteri-date-modifica-in-brackets-ctrl-a": "corriere",
+    "r30t-obozrevatel-news-title-stop-video-views-comments-ctrl-a": "obozrevatel",
     "r7-reuters-europe-ctrl-a": "reuters",
     "r7-suspilne-feed-ctrl-a": "suspilne",
     "r7-telegram-web-drag-meduza": "meduza",
@@ -925,6 +926,7 @@ FLOOR: dict[str, int] = {
     "r30q-rbc-ua-rss-media-title-before-title": 3,
     "r30r-editor-sheet-csv-one-row-under-header": 1,
     "r30s-editor-notes-link-then-outlet-and-moment": 3,
+    "r30t-obozrevatel-news-title-stop-video-views-comments-ctrl-a": 5,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1656,6 +1658,7 @@ CEILING: dict[str, int] = {
     "r30q-rbc-ua-rss-media-title-before-title": 3,
     "r30r-editor-sheet-csv-one-row-under-header": 1,
     "r30s-editor-notes-link-then-outlet-and-moment": 3,
+    "r30t-obozrevatel-news-title-stop-video-views-comments-ctrl-a": 5,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
