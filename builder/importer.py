@@ -105,6 +105,7 @@ from .importpasses import (
     drop_unlinked,
     drop_unstamped,
     embedded_posts,
+    ends_with_age,
     page_stamp,
     stamp_direction,
     standfirsts,
@@ -615,7 +616,8 @@ def _take_line(
         state.pending = None
         if line.startswith("(") and line.endswith(")"):  # "https://…", "(Its title)"
             line = line[1:-1].strip()
-    source = match_source(url, sources) or default_source
+    source = match_source(url, sources) or state.source_over or default_source
+    state.source_over = ""
     named = named_source(line, state.names, sources) if not url else None
     if named is not None:  # "Title (Суспільне)" copied from an aggregator: its outlet
         state.named[number] = line
@@ -1045,6 +1047,7 @@ def _said_moment(
             and credited
             and last is not None
             and last.line >= number - 2
+            and state.blocks_trailing is not False
         ):  # "Title", "https://…", "The Washington Post, 15.07.2024": under its headline
             state.trailing = True
         if time is None and state.trailing is None and state.dates_follow:
@@ -1075,7 +1078,9 @@ def _said_moment(
             time = state.time  # "19:45", "16 липня", "Title": the time over its date
         state.time = time
         state.time_line = number if time is not None else 0
-        state.age_over = aged and heads  # (its headline, the next one, is dated by it)
+        state.age_over = heads and ends_with_age(simple) and time is None  # (the next
+        # headline is dated by it: "17 хв тому", "Reuters · 5h", counted from --date)
+        state.source_over = credited if heads else ""  # "Reuters · 5h" over its headline
         state.side = 0  # (a side block's end: the listing's next item)
         return True
     year_line = year_and_weekday(simple, weekdays)

@@ -86,6 +86,7 @@ class State:
     dates_follow: bool = False  # a date alone after each headline (alternating_stamps)
     time_line: int = 0  # the line of the time alone that the next headline takes, if any
     age_over: bool = False  # an age heads the next headline (no time: counted from --date)
+    source_over: str = ""  # the source a heading moment's line names, for the next headline
     timed_blocks: set[int] = field(default_factory=set)  # their first lines' numbers
     under_titles: set[int] = field(default_factory=set)  # lines under a timed block's title
     stamped: set[int] = field(default_factory=set)  # entries' lines dated by a line of theirs

@@ -364,6 +364,15 @@ DATES_AFTER_AT_LEAST = 2  # titles with a date alone under each, at least
 ALTERNATING_AT_LEAST = 3  # moments alone between lines, each line alone between two moments
 
 
+_AFTER_SEPARATOR = re.compile(r"\s+[·•|/]\s+")  # an outlet's name, then its item's age
+
+
+def ends_with_age(text: str) -> bool:
+    """Whether a line is an age, or ends with one after an outlet's name: "5h", "Reuters ·
+    5h"."""
+    return is_age(text) or is_age(_AFTER_SEPARATOR.split(text)[-1])
+
+
 def alternating_stamps(
     lines: list[Line], months: dict[str, int], weekdays: dict[str, int], state: State
 ) -> bool | None:
@@ -388,7 +397,7 @@ def alternating_stamps(
         moment = said_date_time(" ".join(text.split()), months, weekdays, probe, 0)
         if moment is not None and (moment[1] is not None or moment[0] is not None or is_age(text)):
             kinds.append(None)
-            dated |= moment[1] is None and not is_age(text)
+            dated |= moment[1] is None and not ends_with_age(text)
         elif not boilerplate(text) and not _menu_word(text, state):  # (a menu's, a button's:
             kinds.append(len(WORD_RUN.findall(text)) or 1)  # "Стрічка новин", "Load more")
     if kinds[:1] == [None] and not dated:  # "17 хв тому", "Title", "1 год тому", "Title",

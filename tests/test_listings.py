@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 730 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 731 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -927,6 +927,7 @@ FLOOR: dict[str, int] = {
     "r30r-editor-sheet-csv-one-row-under-header": 1,
     "r30s-editor-notes-link-then-outlet-and-moment": 3,
     "r30t-obozrevatel-news-title-stop-video-views-comments-ctrl-a": 5,
+    "r30u-msn-top-stories-source-age-over-titles-selected": 4,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1659,6 +1660,7 @@ CEILING: dict[str, int] = {
     "r30r-editor-sheet-csv-one-row-under-header": 1,
     "r30s-editor-notes-link-then-outlet-and-moment": 3,
     "r30t-obozrevatel-news-title-stop-video-views-comments-ctrl-a": 5,
+    "r30u-msn-top-stories-source-age-over-titles-selected": 4,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
