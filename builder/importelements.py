@@ -148,6 +148,16 @@ _COLOURED = re.compile(r"(?:^|;)\s*color\s*:", re.IGNORECASE)  # its own colour,
 _LOCK_CLASS = re.compile(r"(?:^|[-_])(?:access|paywall|locked)(?:$|[-_])", re.IGNORECASE)
 
 
+def media_badge(element: Any) -> bool:
+    """Whether an element is a badge that ends its link and says what the article holds
+    (<em>ФОТО</em>, "VIDEO")."""
+    return (
+        isinstance(element.tag, str)
+        and _MEDIA_MARK.fullmatch(collapse(element.text_content())) is not None
+        and _ends_its_link(element)
+    )
+
+
 def badge(element: Any) -> bool:
     """Whether the element is a badge of a few words beside a headline in its link ("ФОТО",
     "Premium", "Ексклюзив NV"): not part of the headline. (One outside the link is a line

@@ -37,6 +37,7 @@ from .importelements import (
     dated,
     hidden_classes,
     holds_blocks,
+    media_badge,
     page_chrome,
     paid,
     sidebar,
@@ -523,6 +524,12 @@ class HTMLListing:
         if self._skipped(element) or element is self._stamped or badge(element):
             if isinstance(element.tag, str) and self._skipped(element) and element.text_content():
                 self._add(" ")  # "Jul 15<span aria-hidden>·</span>6 min read": two pieces
+            elif self._pieces and self._link is not None and media_badge(element):
+                # "Title. <em>ФОТО</em>": the stop before the badge goes with it
+                text, link = self._pieces[-1]
+                bare = text.rstrip()
+                if bare.endswith(".") and not bare.endswith(".."):
+                    self._pieces[-1] = (bare[:-1] + text[len(bare) :], link)
             self._add_tail(element)
             return
         if element in self.cards:

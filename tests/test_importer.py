@@ -1135,10 +1135,11 @@ CASES = [
     ),
     (
         # A link's last word in capitals in its own element says what the article holds
-        # ("ФОТО", "VIDEO"): not part of the headline. In a title's words, it stays.
+        # ("ФОТО", "VIDEO"): not part of the headline, nor is the stop before it. In a
+        # title's words, it stays.
         "media-marks-at-the-end-of-a-link",
         '<ul><li><a href="https://www.pravda.com.ua/news/1/">Russians hit Kharkiv with guided bombs <em>ФОТО</em></a></li>\n'
-        '<li><a href="https://www.pravda.com.ua/news/2/">Defence forces hit a system in Crimea <em>ВІДЕО</em></a></li>\n'
+        '<li><a href="https://www.pravda.com.ua/news/2/">Defence forces hit a system in Crimea. <em>ВІДЕО</em></a></li>\n'
         '<li><a href="https://www.pravda.com.ua/news/3/">Prisoners come home from captivity <span>PHOTO, VIDEO</span></a></li>\n'
         '<li><a href="https://www.pravda.com.ua/news/4/">The <em>LIVE</em> tour of Kharkiv goes on</a></li></ul>',
         "",
