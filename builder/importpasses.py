@@ -21,7 +21,10 @@ from .importmodel import Dropped, Line, State
 from .importtext import ADVERT, DIGIT, DURATION, VIDEO_LENGTH, WORD_RUN, boilerplate
 
 NO_HEADLINE = "a link with no headline before it"
-_VIDEO_BADGE = re.compile(r"(?i)video|відео|видео|vidéo|vídeo|videó|wideo|vaizdo įrašas|▶")
+_VIDEO_BADGE = re.compile(
+    r"(?i)video|відео|видео|vidéo|vídeo|videó|wideo|vaizdo įrašas|▶"
+    r"|listen|слухати|слушать|écouter|escuchar|anhören|ascolta|posłuchaj|audio|аудіо|аудио"
+)  # (and an audio player's: "Listen", "4:12", Bloomberg's)
 
 
 def video_lengths(

@@ -607,7 +607,7 @@ STAFF = re.compile(
 # A video's length under its headline, as a page copied as text shows it.
 DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 VIDEO = re.compile(r"(?:watch|video|відео|видео)\b", re.IGNORECASE)
-VIDEO_LENGTH = "a video's length, not a time"
+VIDEO_LENGTH = "a video's or a recording's length, not a time"
 _AGE = "an age ('3 hrs ago'), not a headline"
 # Lines between a headline and the time or link after it, which leave it the last one: its
 # byline or count, its summary, a badge ("ВІДЕО"), an author's bare name, a kicker.

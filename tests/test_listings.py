@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 731 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 732 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -231,6 +231,7 @@ SOURCE = {
     "r30o-kyodo-topic-date-bar-time-zone-bar-rubric-ctrl-a": "kyodo",
     "r30p-corriere-esteri-date-modifica-in-brackets-ctrl-a": "corriere",
     "r30t-obozrevatel-news-title-stop-video-views-comments-ctrl-a": "obozrevatel",
+    "r30v-bloomberg-ukraine-listen-audio-length-most-read-ctrl-a": "bloomberg",
     "r7-reuters-europe-ctrl-a": "reuters",
     "r7-suspilne-feed-ctrl-a": "suspilne",
     "r7-telegram-web-drag-meduza": "meduza",
@@ -928,6 +929,7 @@ FLOOR: dict[str, int] = {
     "r30s-editor-notes-link-then-outlet-and-moment": 3,
     "r30t-obozrevatel-news-title-stop-video-views-comments-ctrl-a": 5,
     "r30u-msn-top-stories-source-age-over-titles-selected": 4,
+    "r30v-bloomberg-ukraine-listen-audio-length-most-read-ctrl-a": 4,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1661,6 +1663,7 @@ CEILING: dict[str, int] = {
     "r30s-editor-notes-link-then-outlet-and-moment": 3,
     "r30t-obozrevatel-news-title-stop-video-views-comments-ctrl-a": 5,
     "r30u-msn-top-stories-source-age-over-titles-selected": 4,
+    "r30v-bloomberg-ukraine-listen-audio-length-most-read-ctrl-a": 4,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
