@@ -66,6 +66,7 @@ _SIDEBAR_TITLE = re.compile(
     r"|mohlo by vás (?:také )?zajímat|mohlo by vás zaujímať|вас може зацікавити"
     r"|вам может быть интересно|das könnte sie auch interessieren|potrebbe interessarti"
     r"|you might be interested in|może cię zainteresować"
+    r"|(?:dw |\w+ )?empfiehlt|wir empfehlen|we recommend|редакція рекомендує|редакция рекомендует"
     r"|ready for more\??|keep reading|read next|you (?:might|may) "
     r"also like|recommended(?: for you)?|related (?:posts|articles|stories)"
     r"|читайте також у розсилці|більше випусків|ещё выпуски|еще выпуски)"

@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 732 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 733 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -232,6 +232,7 @@ SOURCE = {
     "r30p-corriere-esteri-date-modifica-in-brackets-ctrl-a": "corriere",
     "r30t-obozrevatel-news-title-stop-video-views-comments-ctrl-a": "obozrevatel",
     "r30v-bloomberg-ukraine-listen-audio-length-most-read-ctrl-a": "bloomberg",
+    "r30w-dw-de-ukraine-dw-empfiehlt-podcast-ctrl-a": "dw-de",
     "r7-reuters-europe-ctrl-a": "reuters",
     "r7-suspilne-feed-ctrl-a": "suspilne",
     "r7-telegram-web-drag-meduza": "meduza",
@@ -930,6 +931,7 @@ FLOOR: dict[str, int] = {
     "r30t-obozrevatel-news-title-stop-video-views-comments-ctrl-a": 5,
     "r30u-msn-top-stories-source-age-over-titles-selected": 4,
     "r30v-bloomberg-ukraine-listen-audio-length-most-read-ctrl-a": 4,
+    "r30w-dw-de-ukraine-dw-empfiehlt-podcast-ctrl-a": 5,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1664,6 +1666,7 @@ CEILING: dict[str, int] = {
     "r30t-obozrevatel-news-title-stop-video-views-comments-ctrl-a": 5,
     "r30u-msn-top-stories-source-age-over-titles-selected": 4,
     "r30v-bloomberg-ukraine-listen-audio-length-most-read-ctrl-a": 4,
+    "r30w-dw-de-ukraine-dw-empfiehlt-podcast-ctrl-a": 5,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
