@@ -80,7 +80,9 @@ def embedded_posts(lines: list[Line]) -> list[Line]:
     return marked
 
 
-PAGE_STAMP_WITHIN = 8  # lines of a page's header and menu, at most, over a live blog's date
+PAGE_STAMP_WITHIN = 16  # lines of a page's header and menu, at most, over a live blog's date
+BLOG_LEAD_LINES = 3  # lines between it and the first post's time, at most: its lead, update
+_BLOG_LEAD = "a live blog's lead or its update's line, under its title, not a headline"
 LIVE_POSTS = 3  # posts under it, each under a time alone on its line, at least
 _LIVE_TEXT = "a live blog post's text under its title, not a headline"
 
@@ -102,24 +104,33 @@ def page_stamp(
     first = next(
         (place for place, index in enumerate(texts[:PAGE_STAMP_WITHIN]) if moment(index)), None
     )  # (under the page's menu, perhaps)
-    if not first or first + 1 >= len(texts):
+    if not first:
         return lines
-    stamp, after = moment(texts[first]), moment(texts[first + 1])
+    stamp = moment(texts[first])
     if stamp is None or stamp[0] is None or stamp[1] is None:
         return lines  # (a date and a time)
-    if after is None or after[0] is not None or after[1] is None:
-        return lines  # (a time alone: the first post's)
-    marked = list(lines)
-    index = texts[first]
-    marked[index] = replace(lines[index], text=stamp[0].isoformat())  # (a day's heading)
+    post = None  # the first post's time alone, after the blog's lead and its update's line
+    for place in range(first + 1, min(first + 2 + BLOG_LEAD_LINES, len(texts))):
+        found = moment(texts[place])
+        if found is not None and found[0] is None and found[1] is not None:
+            post = place
+            break
+    if post is None:
+        return lines
     # Each post: its time, its title, then its text (a sentence, a credit, an embedded
     # post, a "Read also" box) until the next post's time: no headline of the blog.
-    stamps = [(place, moment(texts[place])) for place in range(first + 1, len(texts))]
+    stamps = [(place, moment(texts[place])) for place in range(post, len(texts))]
     timed = [(place, found) for place, found in stamps if found is not None]
     if len(timed) < LIVE_POSTS or any(
         found[0] is not None or found[1] is None for _, found in timed
     ):
-        return marked
+        return lines  # (a listing's items with their own days: "Jun. 25, 2024 09:05", "2:31")
+    marked = list(lines)
+    index = texts[first]
+    marked[index] = replace(lines[index], text=stamp[0].isoformat())  # (a day's heading)
+    for place in range(first + 1, post):  # "Nach dem ersten …", "Aktualisiert", its moment
+        at = texts[place]
+        marked[at] = replace(lines[at], dropped=_BLOG_LEAD)
     for start, end in itertools.pairwise([*(place for place, _ in timed), len(texts)]):
         for place in range(start + 2, end):
             at = texts[place]
