@@ -10,6 +10,7 @@ the lines for the walk (importer.py) and notes on what could not be read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .importchats import jsonl_lines
@@ -106,7 +107,7 @@ def listing_lines(
         table = table_lines(text) if chat < CHAT_TIMES else None  # (a chat's commas: no CSV)
         if table is not None:
             return table, []
-        return text_lines(text), []
+        return _tables_within(text, text_lines(text)), []
     text = XML_DECLARATION.sub("", CONTROL.sub("", text.replace("\x0c", " ")), count=1)
     start = CONTENT_START.search(text) if not BODY.search(text) else None
     if start is not None:
@@ -157,3 +158,31 @@ def listing_lines(
         ]
     firsts = {note.reason: note for note in reversed(reader.notes)}  # one of each kind
     return reader.lines, sorted(firsts.values(), key=reader.notes.index)
+
+
+_TABLE_ROW = re.compile(r"\|.*\|")
+_TABLE_RULE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
+
+
+def _tables_within(text: str, lines: list[Line]) -> list[Line]:
+    """A document's lines with each Markdown table in it (a header, its rule, its rows: a
+    Notion page's, an Obsidian note's) read as a table, its rows in place of its lines: a
+    row was a headline of pipes and cells ("| Title | https://… | 21:47 |")."""
+    raw = text.split("\n")
+    blocks, start = [], 0
+    while start < len(raw):
+        end = start
+        while end < len(raw) and _TABLE_ROW.fullmatch(raw[end].strip()):
+            end += 1
+        if end - start >= 3 and _TABLE_RULE.fullmatch(raw[start + 1].strip()):
+            blocks.append((start, end))  # (0-based, its first line and the one after it)
+        start = max(end, start + 1)
+    for first, after in blocks:
+        table = table_lines("\n".join(raw[first:after]))
+        if table is None:
+            continue
+        rows = [replace(line, number=line.number + first) for line in table]
+        kept = [line for line in lines if not first < line.number <= after]
+        at = next((i for i, line in enumerate(kept) if line.number > after), len(kept))
+        lines = kept[:at] + rows + kept[at:]
+    return lines

@@ -245,7 +245,10 @@ _LEADING_SYMBOLS = re.compile(r"^[^\w\d\s«\"'(\[@#]+\s*")
 
 # A property a note or a read-later export gives its article, under its title.
 _PROPERTY = re.compile(
-    r"(?:site|source|author|authors|tags|labels|сайт|джерело|источник|автор)\s*:\s+\S"
+    r"(?:site|source|author|authors|tags|labels|сайт|джерело|источник|автор"
+    # and a notes app's page properties (Notion's, Obsidian's): "Status: In progress"
+    r"|status|created|created by|last edited(?: time| by)?|owner|редактор|редакторка|статус"
+    r"|створено|теги)\s*:\s+\S"
 )
 
 

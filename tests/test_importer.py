@@ -1734,7 +1734,7 @@ CASES = [
                 "censor",
             ),
         ],
-        [1, 13, 2, 7],
+        [1, 2, 13, 7],  # (its "Статус:" a property: said where it stands)
     ),
     (
         # A newsletter's plain-text version (Mailchimp) saved from a mail client: its headers,

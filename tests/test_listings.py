@@ -1,4 +1,4 @@
-"""`digest import` on a corpus of listings: 734 pages, feeds, exports, copies and documents in
+"""`digest import` on a corpus of listings: 735 pages, feeds, exports, copies and documents in
 the shapes of some hundred outlets and official sites, a dozen publishing platforms, mail, chat
 and notes apps and spreadsheets, each with the headlines it should give, read as the command
 reads a file (builder/documents.py: its encoding, a Word document, a spreadsheet).
@@ -933,6 +933,7 @@ FLOOR: dict[str, int] = {
     "r30v-bloomberg-ukraine-listen-audio-length-most-read-ctrl-a": 4,
     "r30w-dw-de-ukraine-dw-empfiehlt-podcast-ctrl-a": 5,
     "r30x-zdfheute-liveblog-lead-updated-video-in-post-ctrl-a": 3,
+    "r30y-notion-page-export-properties-list-and-table": 3,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
@@ -1669,6 +1670,7 @@ CEILING: dict[str, int] = {
     "r30v-bloomberg-ukraine-listen-audio-length-most-read-ctrl-a": 4,
     "r30w-dw-de-ukraine-dw-empfiehlt-podcast-ctrl-a": 5,
     "r30x-zdfheute-liveblog-lead-updated-video-in-post-ctrl-a": 3,
+    "r30y-notion-page-export-properties-list-and-table": 4,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
