@@ -435,6 +435,8 @@ _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 _TITLE_NAMES = ("title", "headline", "заголовок", "назва", "name", "тема", "content")
 _PARENT_NAMES = ("parentid", "parent id", "parent_id", "parent task")
-_LIST_NAMES = frozenset({"list", "list name", "project", "section", "список", "проєкт", "проект"})
+_LIST_NAMES = frozenset(
+    {"list", "list name", "project", "section", "список", "проєкт", "проект", "status", "статус"}
+)  # (and a status column: "❌ не беремо")
 _LINK_NAMES = ("url", "link", "посилання", "ссылка", "лінк")
 _NOT_A_TIME = ("timezone", "time zone", "time_zone")  # a column's name, of no moment (Todoist's)

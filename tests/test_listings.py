@@ -1670,7 +1670,7 @@ CEILING: dict[str, int] = {
     "r30v-bloomberg-ukraine-listen-audio-length-most-read-ctrl-a": 4,
     "r30w-dw-de-ukraine-dw-empfiehlt-podcast-ctrl-a": 5,
     "r30x-zdfheute-liveblog-lead-updated-video-in-post-ctrl-a": 3,
-    "r30y-notion-page-export-properties-list-and-table": 4,
+    "r30y-notion-page-export-properties-list-and-table": 3,
     "r3-aljazeera-tag": 7,
     "r3-apnews-hub": 7,
     "r3-kyivpost-war-copied": 6,
