@@ -1123,6 +1123,14 @@ def _copied_line(state: State, line: str, raw: str, number: int) -> str | None:
         and line[linked.end() :].lstrip().startswith(",")
     ):
         line = line[: linked.end()]  # "[Title](…), according to a letter": a remark
+    rest = line[linked.end() :].strip(" —–-:|") if linked is not None else ""
+    if (
+        linked is not None
+        and SITE_NAME.fullmatch(linked[1].strip())
+        and LEAD_TIME.fullmatch(line[: linked.start()])
+        and headline_like(rest)
+    ):  # "[tsn.ua](https://tsn.ua/…) Title": the link on its site's name, then the title
+        return f"{line[: linked.start()]}{rest} {linked[2]}"
     if (
         linked is not None
         and linked[1][:1].islower()
