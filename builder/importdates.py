@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import re
 import zoneinfo
+from collections.abc import Mapping
 from typing import Any
 
 from .i18n import month_numbers, normalise_word, relative_days, weekday_numbers
@@ -278,7 +279,7 @@ def said_date_time(
         if dated is not None and dated[0] is not None and dated[1] is None:
             found, text = dated, named[2]
     outlet = _OUTLET_THEN_DATE.fullmatch(text) if found is None else None
-    if outlet is not None and _a_source(outlet[1], state):
+    if outlet is not None and source_named(outlet[1], state.names):
         # "The Washington Post, 15.07.2024": a press review's outlet, then the day
         dated = _said_date_time(outlet[2], months, weekdays, state, number)
         if dated is not None and dated[0] is not None:
@@ -315,10 +316,12 @@ def name_key(name: str) -> str:
     return re.sub(r"\W|_", "", normalise_word(name).removeprefix("the "))
 
 
-def _a_source(text: str, state: State) -> bool:
-    """Whether a text is the name of one of the digest's sources."""
-    key = name_key(text)
-    return len(key) >= 3 and any(name_key(name) == key for name in state.names.values())
+def source_named(line: str, names: Mapping[str, str]) -> str:
+    """The id of the source a line is only the name of ("The Kyiv Independent"); "" else."""
+    shown = name_key(line)
+    if len(shown) < 3:
+        return ""
+    return next((key for key, name in names.items() if name_key(name) == shown), "")
 
 
 # A day's heading: a word or two, then the day with its year ("Liveblog July 15, 2024").

@@ -48,6 +48,7 @@ from .importdates import (
     read_time,
     said_before_tab,
     said_date_time,
+    source_named,
     time_only,
     weekday_time,
     year_and_weekday,
@@ -88,7 +89,6 @@ from .importlinks import (
     named_source,
     names_site,
     profile,
-    source_named,
     unwrapped,
     without_outlet,
 )

@@ -16,7 +16,7 @@ import urllib.parse
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .importdates import name_key
+from .importdates import name_key, source_named
 from .importtext import JSON_ERRORS, SITE_NAME, URL_IN_TEXT, WORD_RUN, collapse, headline_like
 
 # "Title — Reuters", "Title (Euronews)", "Title - РБК-Україна": the outlet's name after a
@@ -95,14 +95,6 @@ def _latin(name: str) -> str:
 def is_a_source_name(line: str, names: Mapping[str, str]) -> bool:
     """Whether a line is only the name of one of the digest's sources."""
     return bool(source_named(line, names))
-
-
-def source_named(line: str, names: Mapping[str, str]) -> str:
-    """The id of the source a line is only the name of ("The Kyiv Independent"); "" else."""
-    shown = name_key(line)
-    if len(shown) < 3:
-        return ""
-    return next((key for key, name in names.items() if name_key(name) == shown), "")
 
 
 def named_source(

@@ -27,6 +27,16 @@ _VIDEO_BADGE = re.compile(
 )  # (and an audio player's: "Listen", "4:12", Bloomberg's)
 
 
+def _said(
+    text: str, months: dict[str, int], weekdays: dict[str, int], state: State, probe: State
+) -> tuple[dt.date | None, dt.time | None] | None:
+    """A line's moment, read with `probe` (a copy of `state` whose notes are let go: a pass
+    only looks) from the year and weekday the walk knows so far (reading a date forgets a
+    year line read before it)."""
+    probe.year, probe.weekday = state.year, state.weekday
+    return said_date_time(text, months, weekdays, probe, 0)
+
+
 def video_lengths(
     lines: list[Line],
     months: dict[str, int],
@@ -53,8 +63,7 @@ def video_lengths(
         after = texts[place + 1][1] if place + 1 < len(texts) else ""
         if not after or DURATION.fullmatch(after):
             continue
-        probe.year, probe.weekday = state.year, state.weekday
-        moment = said_date_time(after, months, weekdays, probe, 0)
+        moment = _said(after, months, weekdays, state, probe)
         if moment is not None and moment[0] is not None and moment[1] is not None:
             marked[index] = replace(lines[index], dropped=VIDEO_LENGTH)
     return marked
@@ -97,8 +106,7 @@ def page_stamp(
     probe = replace(state, notes=[])
 
     def moment(index: int) -> tuple[dt.date | None, dt.time | None] | None:
-        probe.year, probe.weekday = state.year, state.weekday
-        return said_date_time(" ".join(lines[index].text.split()), months, weekdays, probe, 0)
+        return _said(" ".join(lines[index].text.split()), months, weekdays, state, probe)
 
     texts = [index for index, line in enumerate(lines) if line.text.strip() and not line.dropped]
     first = next(
@@ -270,8 +278,7 @@ def stamp_direction(
         below = place + 1 < len(lines) and bool(lines[place + 1].text.strip())
         if above == below:  # alone, or within its block
             continue
-        probe.year, probe.weekday = state.year, state.weekday
-        moment = said_date_time(" ".join(text.split()), months, weekdays, probe, 0)
+        moment = _said(" ".join(text.split()), months, weekdays, state, probe)
         if moment is None:  # "16 июля, 21:32⇥Общество": its rubric after a tab
             probe.year, probe.weekday = state.year, state.weekday
             moment = said_before_tab(text, months, weekdays, probe, 0)
@@ -321,8 +328,7 @@ def standfirsts(
         text = " ".join(line.text.split())
         if line.dropped or not text:
             continue
-        probe.year, probe.weekday = state.year, state.weekday
-        moment = said_date_time(text, months, weekdays, probe, 0)
+        moment = _said(text, months, weekdays, state, probe)
         if moment is None or (moment[0] is None and moment[1] is None):
             blocks[-1].append(index)
             continue
@@ -407,8 +413,7 @@ def alternating_stamps(
         text = line.text.strip()
         if line.dropped or not text:
             continue
-        probe.year, probe.weekday = state.year, state.weekday
-        moment = said_date_time(" ".join(text.split()), months, weekdays, probe, 0)
+        moment = _said(" ".join(text.split()), months, weekdays, state, probe)
         if moment is not None and (moment[1] is not None or moment[0] is not None or is_age(text)):
             kinds.append(None)
             dated |= moment[1] is None and not ends_with_age(text)
@@ -416,7 +421,11 @@ def alternating_stamps(
             kinds.append(len(WORD_RUN.findall(text)) or 1)  # "Стрічка новин", "Load more")
     if kinds[:1] == [None] and not dated:  # "17 хв тому", "Title", "1 год тому", "Title",
         pairs = 0  # …, "16 липня, 12:40", "Title", and perhaps a side column's lines after
-        while kinds[2 * pairs : 2 * pairs + 1] == [None] and (kinds[2 * pairs + 1 :] or [None])[0]:
+        while (
+            2 * pairs + 1 < len(kinds)
+            and kinds[2 * pairs] is None
+            and kinds[2 * pairs + 1] is not None
+        ):
             pairs += 1
         if pairs >= ALTERNATING_AT_LEAST and None not in kinds[2 * pairs :]:
             return False
@@ -463,15 +472,13 @@ def bylines(
             continue
         later = place + 1  # (past where they write from, "Reporting from Kyiv", and buttons)
         while True:
-            probe.year, probe.weekday = state.year, state.weekday
-            moment = said_date_time(texts[later][1], months, weekdays, probe, 0)
+            moment = _said(texts[later][1], months, weekdays, state, probe)
             if moment is not None or later + 1 == len(texts) or not boilerplate(texts[later][1]):
                 break
             later += 1
         if moment is None or moment[1] is None:
             continue
-        probe.year, probe.weekday = state.year, state.weekday
-        if said_date_time(before, months, weekdays, probe, 0) is None:  # (a headline above it)
+        if _said(before, months, weekdays, state, probe) is None:  # (a headline above it)
             marked[index] = replace(lines[index], dropped=CREDIT)
     return marked
 
