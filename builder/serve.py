@@ -124,6 +124,13 @@ onconnect = function (event) {
 """
 
 
+# The server's own scripts, by path: the page's and the worker its tabs share.
+_LIVE_SCRIPTS = {
+    LIVE_PREFIX + "live.js": LIVE_SCRIPT.encode(),
+    LIVE_PREFIX + "live-worker.js": LIVE_WORKER.encode(),
+}
+
+
 # What a request gets while the folder holds no site (the first build failed): a page with
 # the live-reload script, so the errors show in its overlay and a good save reloads it.
 NOTHING_BUILT = b"""<!DOCTYPE html>
@@ -241,11 +248,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if path == LIVE_PREFIX + "events":
             self._events()
             return
-        if path == LIVE_PREFIX + "live.js":
-            self._send(200, "text/javascript; charset=utf-8", LIVE_SCRIPT.encode(), head)
-            return
-        if path == LIVE_PREFIX + "live-worker.js":
-            self._send(200, "text/javascript; charset=utf-8", LIVE_WORKER.encode(), head)
+        script = _LIVE_SCRIPTS.get(path)
+        if script is not None:
+            self._send(200, "text/javascript; charset=utf-8", script, head)
             return
         base = self.server.base_path
         if path in ("", "/") and base != "/":
